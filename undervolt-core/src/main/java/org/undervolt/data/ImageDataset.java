@@ -1,0 +1,62 @@
+package org.undervolt.data;
+
+import java.util.Objects;
+
+/**
+ * A labelled set of greyscale images, stored as the unsigned bytes the IDX files hold.
+ *
+ * <p>Image {@code i} occupies {@code pixels[i*rows*cols .. (i+1)*rows*cols)} in row-major order;
+ * pixel values are {@code 0..255} (read them with {@link #pixel}). Labels are {@code 0..numClasses-1}.
+ *
+ * @param name       where the data came from, e.g. {@code "mnist/train"}
+ * @param rows       image height
+ * @param cols       image width
+ * @param pixels     all images, row-major, unsigned bytes
+ * @param labels     one label per image
+ * @param numClasses number of classes (10 for MNIST and Fashion-MNIST)
+ */
+public record ImageDataset(String name, int rows, int cols, byte[] pixels, byte[] labels, int numClasses) {
+
+    public ImageDataset {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(pixels, "pixels");
+        Objects.requireNonNull(labels, "labels");
+        if (rows <= 0 || cols <= 0) {
+            throw new IllegalArgumentException("image size must be positive: " + rows + "x" + cols);
+        }
+        if ((long) labels.length * rows * cols != pixels.length) {
+            throw new IllegalArgumentException("pixels hold " + pixels.length + " bytes, expected "
+                    + labels.length + " images of " + rows + "x" + cols);
+        }
+    }
+
+    /** Number of images. */
+    public int size() {
+        return labels.length;
+    }
+
+    /** Pixels per image. */
+    public int imageSize() {
+        return rows * cols;
+    }
+
+    /** Pixel {@code p} (row-major) of image {@code i}, 0..255. */
+    public int pixel(int i, int p) {
+        return pixels[i * imageSize() + p] & 0xFF;
+    }
+
+    /** Label of image {@code i}. */
+    public int label(int i) {
+        return labels[i];
+    }
+
+    /** The images {@code from} (inclusive) to {@code to} (exclusive), copied. */
+    public ImageDataset slice(int from, int to) {
+        Objects.checkFromToIndex(from, to, size());
+        byte[] px = new byte[(to - from) * imageSize()];
+        System.arraycopy(pixels, from * imageSize(), px, 0, px.length);
+        byte[] lb = new byte[to - from];
+        System.arraycopy(labels, from, lb, 0, lb.length);
+        return new ImageDataset(name + "[" + from + ":" + to + "]", rows, cols, px, lb, numClasses);
+    }
+}
