@@ -40,7 +40,7 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Hidden layer sizes (default: ${DEFAULT-VALUE}).")
     int[] hidden;
 
-    @Option(names = "--epochs", defaultValue = "4", description = "SGD epochs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", defaultValue = "8", description = "SGD epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
     @Option(names = "--seed", defaultValue = "1", description = "Master seed (default: ${DEFAULT-VALUE}).")
