@@ -26,6 +26,16 @@ public record IdxFiles(Path images, Path labels) {
         return new IdxFiles(locate(dir, split.imagesFile()), locate(dir, split.labelsFile()));
     }
 
+    /** True when {@code dir} holds the training or test image file, plain or gz. */
+    public static boolean present(Path dir) {
+        for (Split s : Split.values()) {
+            if (Files.isRegularFile(dir.resolve(s.imagesFile())) || Files.isRegularFile(dir.resolve(s.imagesFile() + ".gz"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Path locate(Path dir, String name) {
         for (String candidate : new String[] {name, name + ".gz"}) {
             Path p = dir.resolve(candidate);
