@@ -3,7 +3,7 @@
  *
  * <h2>Using it</h2>
  * <pre>{@code
- * Sequential model = Mlp.create(Mlp.MNIST, seed);                  // 784-256-128-10, ReLU
+ * Sequential model = Mlp.mnist(seed);                             // 784-256-128-10, ReLU
  * TrainConfig cfg = TrainConfig.defaults(4, seed);                  // batch 64, lr 0.05, momentum 0.9
  * new Trainer(cfg, new Sgd(cfg.momentum(), cfg.weightDecay()), LrSchedule.cosine())
  *         .train(model, train, (epoch, loss, seconds) -> ...);
