@@ -69,7 +69,12 @@ public final class PoissonEncoder {
                 add((int) s, i);
             }
         }
-        // Counting sort by step; within a step the pixel order is kept.
+        sortByStep();
+        return count;
+    }
+
+    /** Counting sort by step; within a step the pixel order is kept. */
+    private void sortByStep() {
         int acc = 0;
         for (int s = 0; s < steps; s++) {
             stepStart[s] = acc;
@@ -86,7 +91,16 @@ public final class PoissonEncoder {
         for (int k = 0; k < count; k++) {
             inputs[fill[scratchStep[k]]++] = scratchInput[k];
         }
-        return count;
+    }
+
+    /** Test hook: sets the spike trains directly ({@code steps[k]} ascending is not required). */
+    void setSpikes(int[] steps, int[] spikingInputs) {
+        count = 0;
+        Arrays.fill(perStep, 0);
+        for (int k = 0; k < steps.length; k++) {
+            add(steps[k], spikingInputs[k]);
+        }
+        sortByStep();
     }
 
     private void add(int step, int input) {

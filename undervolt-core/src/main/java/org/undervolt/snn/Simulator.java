@@ -65,8 +65,8 @@ public final class Simulator {
 
     private final double decGe = Math.exp(-DT / TAU_GE);
     private final double decGi = Math.exp(-DT / TAU_GI);
-    private final double meanGe = TAU_GE / DT * (1 - Math.exp(-DT / TAU_GE));
-    private final double meanGi = TAU_GI / DT * (1 - Math.exp(-DT / TAU_GI));
+    private final double meanGe = stepMean(TAU_GE);
+    private final double meanGi = stepMean(TAU_GI);
     private final double dec1 = Math.exp(-DT / TAU_POST1);
     private final double dec2 = Math.exp(-DT / TAU_POST2);
     private final double decTheta = Math.exp(-DT / TAU_THETA);
@@ -130,10 +130,7 @@ public final class Simulator {
                 double ge = geE[j];
                 double gi = giE[j];
                 if (t - lastSpikeE[j] > refracE) {
-                    double gsum = ge * meanGe + gi * meanGi;
-                    double b = 1.0 + gsum;
-                    double vinf = (E_REST + gi * meanGi * E_INH_REVERSAL) / b;
-                    vE[j] = vinf + (vE[j] - vinf) * expNeg(aE * b);
+                    vE[j] = membrane(vE[j], ge * meanGe, gi * meanGi, E_REST, E_INH_REVERSAL, aE);
                 }
                 geE[j] = ge * decGe < G_FLUSH ? 0 : ge * decGe;
                 giE[j] = gi * decGi < G_FLUSH ? 0 : gi * decGi;
@@ -156,9 +153,7 @@ public final class Simulator {
                 }
                 boolean free = t - lastSpikeI[j] > refracI;
                 if (free) {
-                    double b = 1.0 + ge * meanGe;
-                    double vinf = I_REST / b;
-                    v = vinf + (v - vinf) * expNeg(aI * b);
+                    v = membrane(v, ge * meanGe, 0, I_REST, I_INH_REVERSAL, aI);
                     if (Math.abs(v - I_REST) < 1e-9) {
                         v = I_REST;
                     }
@@ -277,6 +272,23 @@ public final class Simulator {
         Arrays.fill(lastSpikeE, base - lockout - 1);
         Arrays.fill(lastSpikeI, base - refracI - 1);
         return base;
+    }
+
+    /**
+     * One step of the membrane equation {@code tau dv/dt = (rest - v) + ge (0 - v) + gi (eInh - v)}
+     * with the conductances held at their step means {@code ge, gi}: exact for constant conductances.
+     *
+     * @param a {@code dt / tau}
+     */
+    static double membrane(double v, double ge, double gi, double rest, double eInh, double a) {
+        double b = 1.0 + ge + gi;
+        double vinf = (rest + gi * eInh) / b;
+        return vinf + (v - vinf) * expNeg(a * b);
+    }
+
+    /** Mean over one step of a conductance that starts the step at 1 and decays with {@code tau}. */
+    static double stepMean(double tau) {
+        return tau / DT * (1 - Math.exp(-DT / tau));
     }
 
     /** exp(-x) for x >= 0: a short Taylor series for small x (error < 1e-10), else Math.exp. */
