@@ -1,6 +1,6 @@
 package org.undervolt.snn;
 
-import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -15,7 +15,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.zip.CRC32;
-import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
 
 import org.undervolt.InvalidInputException;
@@ -125,8 +124,8 @@ public final class SnnModelFile {
 
     /** Reads the format from a stream; {@code name} names it in error messages. */
     public static SnnModel read(InputStream raw, String name) throws IOException {
-        CRC32 crc = new CRC32();
-        DataInputStream d = new DataInputStream(new BufferedInputStream(new CheckedInputStream(raw, crc), 1 << 16));
+        byte[] all = raw.readAllBytes();
+        DataInputStream d = new DataInputStream(new ByteArrayInputStream(all));
         try {
             byte[] magic = new byte[MAGIC.length];
             d.readFully(magic);
@@ -171,8 +170,11 @@ public final class SnnModelFile {
             } else if (has != 0) {
                 throw bad(name, "hasLabels=" + has + ", expected 0 or 1");
             }
-            int expected = (int) crc.getValue();
+            int consumed = all.length - d.available();
             int stored = d.readInt();
+            CRC32 crc = new CRC32();
+            crc.update(all, 0, consumed);
+            int expected = (int) crc.getValue();
             if (stored != expected) {
                 throw bad(name, "CRC-32 mismatch (file corrupt)");
             }
