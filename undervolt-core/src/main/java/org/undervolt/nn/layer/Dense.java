@@ -1,0 +1,137 @@
+package org.undervolt.nn.layer;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.undervolt.nn.kernel.Matmul;
+import org.undervolt.nn.tensor.Tensor;
+
+/**
+ * Fully connected layer {@code y = x · Wᵀ + b} with {@code W} of shape {@code [out, in]} (PyTorch's
+ * layout) and {@code b} of shape {@code [out]}. Any per-item input shape of {@code in} elements is
+ * accepted (it is read flat).
+ *
+ * <p>Initialisation: He/Kaiming normal, {@code W ~ N(0, 2/in)}, for ReLU networks (He et al.,
+ * "Delving deep into rectifiers", ICCV 2015, eq. 10); biases zero.
+ */
+public final class Dense implements Layer {
+    private final String name;
+    private final int in;
+    private final int out;
+    private final Parameter weight;
+    private final Parameter bias;
+    private Tensor cachedInput;
+    private float[] cachedWeights;
+
+    public Dense(String name, int in, int out) {
+        if (in <= 0 || out <= 0) {
+            throw new IllegalArgumentException("dense sizes must be positive: " + in + " -> " + out);
+        }
+        this.name = name;
+        this.in = in;
+        this.out = out;
+        this.weight = new Parameter(name + ".weight", ParameterKind.WEIGHT, out, in);
+        this.bias = new Parameter(name + ".bias", ParameterKind.BIAS, out);
+    }
+
+    public int inputs() {
+        return in;
+    }
+
+    public int outputs() {
+        return out;
+    }
+
+    public Parameter weight() {
+        return weight;
+    }
+
+    public Parameter bias() {
+        return bias;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String type() {
+        return "dense";
+    }
+
+    @Override
+    public int[] config() {
+        return new int[] {in, out};
+    }
+
+    @Override
+    public int[] outputShape(int[] inputShape) {
+        long n = Tensor.size(inputShape);
+        if (n != in) {
+            throw new IllegalArgumentException(name + ": expects " + in + " inputs per item, got " + n);
+        }
+        return new int[] {out};
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(weight, bias);
+    }
+
+    @Override
+    public void initialize(SplittableRandom rng) {
+        double std = Math.sqrt(2.0 / in);
+        float[] w = weight.data();
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (float) (Gaussian.next(rng) * std);
+        }
+        java.util.Arrays.fill(bias.data(), 0f);
+    }
+
+    @Override
+    public Tensor forward(Tensor x, ForwardContext ctx, HookSite site) {
+        int batch = x.dim(0);
+        if (x.itemSize() != in) {
+            throw new IllegalArgumentException(name + ": expects " + in + " inputs per item, got " + x.itemSize());
+        }
+        float[] w = ctx.hooks().weights(site, weight);
+        float[] b = ctx.hooks().weights(site, bias);
+        float[] y = new float[batch * out];
+        for (int r = 0; r < batch; r++) {
+            System.arraycopy(b, 0, y, r * out, out);
+        }
+        Matmul.multiplyBt(x.data(), 0, w, 0, y, 0, batch, out, in, true);
+        if (ctx.training()) {
+            cachedInput = x;
+            cachedWeights = w;
+        }
+        return new Tensor(new int[] {batch, out}, y);
+    }
+
+    @Override
+    public Tensor backward(Tensor gradOut) {
+        Tensor x = cachedInput;
+        int batch = x.dim(0);
+        float[] g = gradOut.data();
+        Matmul.multiplyAt(g, 0, x.data(), 0, weight.grad(), 0, out, in, batch, true);
+        float[] gb = bias.grad();
+        for (int r = 0; r < batch; r++) {
+            int off = r * out;
+            for (int o = 0; o < out; o++) {
+                gb[o] += g[off + o];
+            }
+        }
+        float[] gx = new float[batch * in];
+        Matmul.multiply(g, 0, cachedWeights, 0, gx, 0, batch, in, out, false);
+        return new Tensor(x.shape(), gx);
+    }
+
+    @Override
+    public Dense copy() {
+        Dense d = new Dense(name, in, out);
+        System.arraycopy(weight.data(), 0, d.weight.data(), 0, weight.size());
+        System.arraycopy(bias.data(), 0, d.bias.data(), 0, bias.size());
+        return d;
+    }
+}

@@ -1,0 +1,51 @@
+package org.undervolt.nn.layer;
+
+import org.undervolt.nn.tensor.Tensor;
+
+/** Views each item as a flat vector: {@code [batch, d1, d2, ...] -> [batch, d1*d2*...]}. */
+public final class Flatten implements Layer {
+    private final String name;
+    private int[] cachedShape;
+
+    public Flatten(String name) {
+        this.name = name;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String type() {
+        return "flatten";
+    }
+
+    @Override
+    public int[] config() {
+        return new int[0];
+    }
+
+    @Override
+    public int[] outputShape(int[] inputShape) {
+        return new int[] {Math.toIntExact(Tensor.size(inputShape))};
+    }
+
+    @Override
+    public Tensor forward(Tensor x, ForwardContext ctx, HookSite site) {
+        if (ctx.training()) {
+            cachedShape = x.shape();
+        }
+        return x.reshape(x.dim(0), x.itemSize());
+    }
+
+    @Override
+    public Tensor backward(Tensor gradOut) {
+        return gradOut.reshape(cachedShape);
+    }
+
+    @Override
+    public Flatten copy() {
+        return new Flatten(name);
+    }
+}

@@ -1,0 +1,107 @@
+package org.undervolt.nn.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.undervolt.data.ImageDataset;
+import org.undervolt.nn.layer.ForwardContext;
+import org.undervolt.nn.layer.LayerHooks;
+import org.undervolt.nn.layer.Parameter;
+import org.undervolt.nn.model.Sequential;
+import org.undervolt.nn.tensor.Tensor;
+import org.undervolt.random.Seeds;
+
+/**
+ * Mini-batch training of a classifier with softmax cross-entropy.
+ *
+ * <p>Epoch {@code e} visits the images in the order of a Fisher–Yates shuffle drawn from
+ * {@code Seeds.stream(seed, SHUFFLE, e)}; with the fixed summation order of the kernels, a run is
+ * bit-identical for any thread count.
+ */
+public final class Trainer {
+    /** Stream id of the per-epoch shuffles. */
+    static final long SHUFFLE = 0x5348_5546L;
+    /** Stream id of the per-step randomness given to layers (dropout). */
+    static final long STEP = 0x5354_4550L;
+
+    private final TrainConfig config;
+    private final Optimizer optimizer;
+    private final LrSchedule schedule;
+
+    /** SGD with the config's momentum and weight decay, constant learning rate. */
+    public Trainer(TrainConfig config) {
+        this(config, new Sgd(config.momentum(), config.weightDecay()), LrSchedule.constant());
+    }
+
+    public Trainer(TrainConfig config, Optimizer optimizer, LrSchedule schedule) {
+        this.config = config;
+        this.optimizer = optimizer;
+        this.schedule = schedule;
+    }
+
+    public TrainConfig config() {
+        return config;
+    }
+
+    /** Trains {@code model} in place on {@code data}. */
+    public TrainingResult train(Sequential model, ImageDataset data, ProgressListener listener) {
+        return train(model, data, LayerHooks.NONE, listener);
+    }
+
+    /**
+     * Trains {@code model} in place, with {@code hooks} applied in every training forward pass
+     * (e.g. errors injected into weights and feature maps for fault-aware retraining).
+     */
+    public TrainingResult train(Sequential model, ImageDataset data, LayerHooks hooks, ProgressListener listener) {
+        if (data.size() == 0) {
+            throw new IllegalArgumentException("empty training set " + data.name());
+        }
+        int[] itemShape = model.inputShape();
+        int n = data.size();
+        int batchSize = config.batchSize();
+        long stepsPerEpoch = (n + batchSize - 1) / batchSize;
+        long totalSteps = stepsPerEpoch * config.epochs();
+        List<Parameter> params = model.parameters();
+        List<Double> losses = new ArrayList<>();
+        long start = System.nanoTime();
+        long step = 0;
+        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+            long epochStart = System.nanoTime();
+            int[] order = shuffle(n, Seeds.stream(config.seed(), SHUFFLE, epoch));
+            double lossSum = 0;
+            for (int from = 0; from < n; from += batchSize) {
+                int to = Math.min(n, from + batchSize);
+                Tensor x = Batches.images(data, order, from, to, itemShape);
+                int[] y = Batches.labels(data, order, from, to);
+                ForwardContext ctx = new ForwardContext(true, Seeds.derive(config.seed(), STEP, step), step, hooks);
+                model.zeroGrad();
+                Tensor logits = model.forward(x, ctx);
+                Tensor grad = Tensor.zeros(logits.shape());
+                lossSum += SoftmaxCrossEntropy.loss(logits, y, grad);
+                model.backward(grad);
+                optimizer.step(params, config.learningRate() * schedule.factor(step, totalSteps));
+                step++;
+            }
+            double loss = lossSum / stepsPerEpoch;
+            losses.add(loss);
+            listener.onEpoch(epoch, loss, (System.nanoTime() - epochStart) / 1e9);
+        }
+        return new TrainingResult(losses, (System.nanoTime() - start) / 1e9, step);
+    }
+
+    /** A uniformly random permutation of {@code 0..n-1} (Fisher–Yates, Knuth TAOCP vol. 2, Algorithm P). */
+    static int[] shuffle(int n, SplittableRandom rng) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+        return a;
+    }
+}

@@ -1,0 +1,80 @@
+package org.undervolt.nn.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.undervolt.data.ImageDataset;
+import org.undervolt.nn.kernel.Parallel;
+import org.undervolt.nn.layer.Parameter;
+import org.undervolt.nn.model.Sequential;
+import org.undervolt.nn.testing.Synthetic;
+import org.undervolt.nn.zoo.Mlp;
+
+class TrainerTest {
+    private static final ImageDataset TRAIN = Synthetic.quadrants(600, 8, 6, 1);
+    private static final ImageDataset TEST = Synthetic.quadrants(300, 8, 6, 2);
+
+    @AfterEach
+    void restoreThreads() {
+        Parallel.setThreads(Runtime.getRuntime().availableProcessors());
+    }
+
+    @Test
+    void mlpLearnsSyntheticClasses() {
+        Sequential m = Mlp.create(new int[] {64, 32, 6}, 5);
+        float before = Evaluator.accuracy(m, TEST);
+        List<Double> losses = new ArrayList<>();
+        TrainingResult r = new Trainer(new TrainConfig(4, 16, 0.05f, 0.9f, 1e-4f, 5))
+                .train(m, TRAIN, (epoch, loss, s) -> losses.add(loss));
+        assertThat(losses).hasSize(4);
+        assertThat(r.steps()).isEqualTo(4 * 38);
+        assertThat(losses.get(3)).isLessThan(losses.get(0));
+        assertThat(before).isLessThan(0.5f);
+        assertThat(Evaluator.accuracy(m, TEST)).isGreaterThan(0.95f);
+    }
+
+    @Test
+    void trainingIsBitIdenticalForAnyThreadCount() {
+        float[][] ref = null;
+        for (int threads : new int[] {1, 2, 3}) {
+            Parallel.setThreads(threads);
+            Sequential m = Mlp.create(new int[] {64, 200, 6}, 11);
+            new Trainer(new TrainConfig(1, 100, 0.05f, 0.9f, 0f, 11)).train(m, TRAIN, ProgressListener.NONE);
+            float[][] now = m.parameters().stream().map(Parameter::data).toArray(float[][]::new);
+            if (ref == null) {
+                ref = now;
+            } else {
+                for (int i = 0; i < ref.length; i++) {
+                    assertThat(now[i]).as("threads=%d param %d", threads, i).containsExactly(ref[i]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void differentSeedsShuffleDifferently() {
+        int[] a = Trainer.shuffle(100, org.undervolt.random.Seeds.stream(1, Trainer.SHUFFLE, 1));
+        int[] b = Trainer.shuffle(100, org.undervolt.random.Seeds.stream(2, Trainer.SHUFFLE, 1));
+        int[] again = Trainer.shuffle(100, org.undervolt.random.Seeds.stream(1, Trainer.SHUFFLE, 1));
+        assertThat(a).containsExactly(again).isNotEqualTo(b);
+        assertThat(a).containsExactlyInAnyOrder(java.util.stream.IntStream.range(0, 100).toArray());
+    }
+
+    @Test
+    void softmaxCrossEntropyGoldenValues() {
+        var logits = new org.undervolt.nn.tensor.Tensor(new int[] {2, 2}, new float[] {0, 0, 3, 1});
+        var grad = org.undervolt.nn.tensor.Tensor.zeros(2, 2);
+        double loss = SoftmaxCrossEntropy.loss(logits, new int[] {0, 1}, grad);
+        double l2 = Math.log(1 + Math.exp(2)); // -log softmax(1 vs 3)
+        assertThat(loss).isCloseTo((Math.log(2) + l2) / 2, org.assertj.core.data.Offset.offset(1e-9));
+        double p = 1 / (1 + Math.exp(-2));
+        assertThat(grad.data()[0]).isCloseTo(-0.25f, org.assertj.core.data.Offset.offset(1e-7f));
+        assertThat(grad.data()[1]).isCloseTo(0.25f, org.assertj.core.data.Offset.offset(1e-7f));
+        assertThat(grad.data()[2]).isCloseTo((float) (p / 2), org.assertj.core.data.Offset.offset(1e-7f));
+        assertThat(grad.data()[3]).isCloseTo((float) ((1 - p - 1) / 2), org.assertj.core.data.Offset.offset(1e-7f));
+    }
+}
