@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 DataCommand.class,
+                SnnCommand.class,
         })
 public final class UndervoltCli implements Runnable {
 

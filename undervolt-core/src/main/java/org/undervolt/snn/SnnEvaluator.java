@@ -26,10 +26,23 @@ public final class SnnEvaluator {
 
     /** Reads the model's weights from its store once (the fetch from DRAM). */
     public SnnEvaluator(SnnModel model, int threads) {
+        this(model, read(model.weights()), threads);
+    }
+
+    /** Evaluates the model with these weights instead of its own (e.g. decoded from a corrupted image). */
+    public SnnEvaluator(SnnModel model, float[] weights, int threads) {
+        if (weights.length != DiehlCook.INPUTS * model.neurons()) {
+            throw new IllegalArgumentException("weights: " + weights.length + " values for " + model.neurons() + " neurons");
+        }
         this.model = model;
-        this.weights = new float[DiehlCook.INPUTS * model.neurons()];
-        model.weights().readAll(weights);
+        this.weights = weights;
         this.threads = Math.max(1, threads);
+    }
+
+    private static float[] read(SynapseStore store) {
+        float[] w = new float[store.rows() * store.cols()];
+        store.readAll(w);
+        return w;
     }
 
     /** Per-class summed responses of the first {@code count} images, for {@link NeuronLabels#assign}. */
