@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 DemoCommand.class,
                 DataCommand.class,
+                SnnCommand.class,
         })
 public final class UndervoltCli implements Runnable {
 
