@@ -81,8 +81,13 @@ public final class DramEnergyCommand implements Callable<Integer> {
             for (Map.Entry<String, Double> c : e.components().entrySet()) {
                 w.printf(Locale.ROOT, "  %-15s %14.6e J%n", c.getKey(), c.getValue());
             }
-            w.printf(Locale.ROOT, "  %-15s %14.6e J%n  %-15s %14s%n  %-15s %14.6e J%n", "core", e.coreJoules(), "io",
-                    "not modelled", "total", e.totalJoules());
+            w.printf(Locale.ROOT, "  %-15s %14.6e J%n", "core", e.coreJoules());
+            if (e.ioJoules() == null) {
+                w.printf(Locale.ROOT, "  %-15s %14s%n", "io", "not modelled");
+            } else {
+                w.printf(Locale.ROOT, "  %-15s %14.6e J  %s%n", "io", e.ioJoules(), e.ioComponents());
+            }
+            w.printf(Locale.ROOT, "  %-15s %14.6e J%n", "total", e.totalJoules());
         }
         w.flush();
         return 0;
@@ -106,6 +111,7 @@ public final class DramEnergyCommand implements Callable<Integer> {
         out.put("io_j", e.ioJoules());
         out.put("total_j", e.totalJoules());
         out.put("components_j", e.components());
+        out.put("io_components_j", e.ioComponents());
         Map<String, Long> cmds = new LinkedHashMap<>();
         for (Map.Entry<Command, Long> c : t.counts().entrySet()) {
             cmds.put(c.getKey().name(), c.getValue());

@@ -55,7 +55,8 @@ public final class TraceEnergyModel {
             Map<String, Double> e = counting == EnergyCounting.DRAMPOWER_4_1 ? legacy(r, s) : bankwise(r, s);
             e.forEach((k, v) -> sum.merge(k, v * f * spec.organization().devices(), Double::sum));
         }
-        return new TraceEnergy(counting, sum, s);
+        Map<String, Double> io = counting == EnergyCounting.DRAMPOWER_4_1 ? LegacyIoModel.energy(spec, s) : null;
+        return new TraceEnergy(counting, sum, io, s);
     }
 
     private Map<String, Double> legacy(Rail r, StateCycles s) {
