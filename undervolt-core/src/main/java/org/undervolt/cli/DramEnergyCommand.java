@@ -21,6 +21,7 @@ import org.undervolt.dram.spec.LoadedSpec;
 import org.undervolt.dram.spec.MemspecLoader;
 import org.undervolt.dram.trace.Command;
 import org.undervolt.dram.trace.CommandTrace;
+import org.undervolt.dram.trace.TimingChecker;
 import org.undervolt.dram.trace.TraceReader;
 
 import picocli.CommandLine;
@@ -52,6 +53,10 @@ public final class DramEnergyCommand implements Callable<Integer> {
             description = "how core-rail energy scales with --vdd (default: ${DEFAULT-VALUE})")
     String scaling;
 
+    @Option(names = "--no-timing-check",
+            description = "skip the check of tRCD, tRAS, tRP, tRC and tRFC between commands (on by default)")
+    boolean noTimingCheck;
+
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
@@ -69,8 +74,11 @@ public final class DramEnergyCommand implements Callable<Integer> {
             throw new InvalidInputException("--vdd " + volts + ": expected a positive voltage");
         }
         CommandTrace t = TraceReader.read(trace, s.organization());
+        if (!noTimingCheck) {
+            TimingChecker.check(t, s);
+        }
         TraceEnergy e = new TraceEnergyModel(s, how).energy(t, volts, law);
-        Map<String, Object> out = report(loaded, how, volts, law, t, e);
+        Map<String, Object> out = report(loaded, how, volts, law, t, e, !noTimingCheck);
         PrintWriter w = spec.commandLine().getOut();
         if (json) {
             w.println(new ObjectMapper().writeValueAsString(out));
@@ -94,7 +102,7 @@ public final class DramEnergyCommand implements Callable<Integer> {
     }
 
     static Map<String, Object> report(LoadedSpec loaded, EnergyCounting how, double volts, VoltageScaling law,
-                                      CommandTrace t, TraceEnergy e) {
+                                      CommandTrace t, TraceEnergy e, boolean timingChecked) {
         DramSpec s = loaded.spec();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("memspec", loaded.file());
@@ -107,6 +115,7 @@ public final class DramEnergyCommand implements Callable<Integer> {
         out.put("vdd_nominal", s.coreVolts());
         out.put("vdd", volts);
         out.put("voltage_scaling", law.toString());
+        out.put("timing_checked", timingChecked);
         out.put("core_j", e.coreJoules());
         out.put("io_j", e.ioJoules());
         out.put("total_j", e.totalJoules());

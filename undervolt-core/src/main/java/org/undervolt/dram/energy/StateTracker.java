@@ -234,8 +234,8 @@ public final class StateTracker {
     }
 
     private static InvalidInputException protocol(CommandTrace trace, int i, String what) {
-        return new InvalidInputException(trace.source() + ": command #" + (i + 1) + " (cycle " + trace.cycle(i) + ", "
-                + trace.command(i) + " rank " + trace.rank(i) + " bank " + trace.bank(i) + "): " + what);
+        return new InvalidInputException(trace.where(i) + ": " + trace.command(i) + " at cycle " + trace.cycle(i)
+                + " (rank " + trace.rank(i) + ", bank " + trace.bank(i) + "): " + what);
     }
 
     private static void schedule(Rank rk, int b, long at) {

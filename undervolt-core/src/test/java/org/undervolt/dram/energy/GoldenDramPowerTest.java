@@ -22,6 +22,7 @@ import org.undervolt.dram.spec.LoadedSpec;
 import org.undervolt.dram.spec.MemspecLoader;
 import org.undervolt.dram.spec.SpecFormat;
 import org.undervolt.dram.trace.CommandTrace;
+import org.undervolt.dram.trace.TimingChecker;
 import org.undervolt.dram.trace.TraceReader;
 
 /**
@@ -116,6 +117,7 @@ class GoldenDramPowerTest {
         LoadedSpec spec = MemspecLoader.load(dir.resolve(c.get("memspec").asText()));
         assertThat(spec.format()).isEqualTo(expectedFormat);
         CommandTrace trace = TraceReader.read(dir.resolve(c.get("trace").asText()), spec.spec().organization());
+        TimingChecker.check(trace, spec.spec()); // the golden traces respect the core timings
         return new TraceEnergyModel(spec.spec(), EnergyCounting.forFormat(spec.format())).energy(trace);
     }
 
