@@ -12,8 +12,9 @@ import picocli.CommandLine.Option;
 
 /** {@code undervolt errors}: bit-error models and injection. */
 @Command(name = "errors",
-        description = "DRAM bit-error models: inject errors into a stored tensor, benchmark injection.",
-        subcommands = {ErrorsInjectCommand.class, ErrorsBenchCommand.class})
+        description = "DRAM bit-error models: inject into a stored tensor, benchmark, generate and fit bitmaps.",
+        subcommands = {ErrorsInjectCommand.class, ErrorsBenchCommand.class, ErrorsBitmapCommand.class,
+                ErrorsFitCommand.class})
 public final class ErrorsCommand implements Runnable {
 
     @CommandLine.Spec

@@ -80,6 +80,36 @@ class ErrorsCommandTest {
     }
 
     @Test
+    void bitmapThenFitRecognisesTheGeneratingModel(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("w.bitmap");
+        Run gen = run("errors", "bitmap", "--model", "wordline", "--weak-fraction", "0.05", "--device-seed", "2",
+                "--ber", "5e-3", "--region", "2,4,1024,16", "--out", file.toString());
+        assertThat(gen.code()).as(gen.err()).isZero();
+        Run fit = run("errors", "fit", file.toString(), "--json");
+        assertThat(fit.code()).as(fit.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(fit.out());
+        assertThat(json.get("best").asText()).isEqualTo("wordline");
+        assertThat(json.get("fits")).hasSize(5);
+        // Weak rows: 8192 x 0.05 = 410, sd 19.7, so pw within 5 sd is 0.05 +- 0.012.
+        assertThat(json.get("fits").get(0).get("parameters").get("pw").asDouble()).isBetween(0.038, 0.062);
+    }
+
+    @Test
+    void badBitmapOrRegionExitsTwoAndWritesNothing(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path bad = dir.resolve("bad.bitmap");
+        java.nio.file.Files.writeString(bad, "undervolt-bitmap 1\npattern 0xAA\nfail 0 0 0 0\n");
+        Run r = run("errors", "fit", bad.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("bad.bitmap:3: missing 'vdd'");
+        java.nio.file.Path out = dir.resolve("none.bitmap");
+        Run g = run("errors", "bitmap", "--ber", "2", "--out", out.toString());
+        assertThat(g.code()).isEqualTo(2);
+        assertThat(dir.toFile().list()).containsExactly("bad.bitmap");
+    }
+
+    @Test
     void benchReportsRatiosForEachPoint() throws Exception {
         Run r = run("errors", "bench", "--bits", "80000", "--ber", "1e-4,1e-2", "--reps", "3", "--warmup", "1", "--json");
         assertThat(r.code()).as(r.err()).isZero();
