@@ -37,6 +37,16 @@ public final class Injector {
         return inject(image, model, Seeds.stream(seed, trialIds));
     }
 
+    /**
+     * One trial: a fresh copy of {@code clean} with errors injected from the stream named by
+     * {@code (seed, trialIds...)}; {@code clean} is left untouched.
+     */
+    public static DramImage trial(DramImage clean, ErrorModel model, long seed, long... trialIds) {
+        DramImage copy = clean.copy();
+        inject(copy, model, seed, trialIds);
+        return copy;
+    }
+
     /** Injects into one tensor's bytes only. */
     public static long inject(DramImage image, String tensor, ErrorModel model, SplittableRandom rng) {
         StoredTensor t = image.tensor(tensor);

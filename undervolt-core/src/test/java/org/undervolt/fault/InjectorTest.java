@@ -53,6 +53,15 @@ class InjectorTest {
     }
 
     @Test
+    void trialLeavesTheCleanImageAlone() {
+        DramImage clean = image();
+        DramImage t = Injector.trial(clean, new UniformErrorModel(0.05), 9, 1);
+        assertThat(clean.bytes()).isEqualTo(image().bytes());
+        assertThat(t.bytes()).isNotEqualTo(clean.bytes());
+        assertThat(Injector.trial(clean, new UniformErrorModel(0.05), 9, 1).bytes()).isEqualTo(t.bytes());
+    }
+
+    @Test
     void sameSeedAndTrialGiveTheSameImage() {
         DramImage x = image();
         DramImage y = image();
