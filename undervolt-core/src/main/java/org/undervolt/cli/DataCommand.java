@@ -1,0 +1,19 @@
+package org.undervolt.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code undervolt data}: the data set commands. */
+@Command(name = "data", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Data sets: built-in MNIST and Fashion-MNIST, your own IDX files.",
+        subcommands = {DataInfoCommand.class})
+public final class DataCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,62 @@
+package org.undervolt.cli;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+import org.undervolt.data.DatasetInfo;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code undervolt data info}: counts, image size, class counts and checksum status of train and test. */
+@Command(name = "info", mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {"Show a data set: images, size, class counts and checksum status of train and test.",
+            "A --data-dir holding CIFAR-10 binary files (data_batch_1..5.bin, test_batch.bin) is shown as CIFAR-10."})
+public final class DataInfoCommand implements Runnable {
+
+    @Mixin
+    DatasetOptions data;
+
+    @Option(names = "--json", description = "Print one JSON object instead of a table.")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        DatasetInfo info = DatasetInfo.of(data.source());
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            try {
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                        .writeValueAsString(info.toMap()));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot write JSON", e);
+            }
+        } else {
+            out.printf("dataset  %s%nsource   %s%n%n", info.dataset(), info.source());
+            out.printf("%-6s %7s %8s %7s  %s%n", "split", "images", "size", "classes", "images per class");
+            for (DatasetInfo.SplitInfo s : info.splits()) {
+                String size = (s.channels() == 1 ? "" : s.channels() + "x") + s.rows() + "x" + s.cols();
+                out.printf("%-6s %7d %8s %7d  %s%n", s.split(), s.count(), size, s.numClasses(),
+                        Arrays.stream(s.classCounts()).mapToObj(Integer::toString).collect(Collectors.joining(" ")));
+            }
+            out.printf("%nfiles%n");
+            for (DatasetInfo.SplitInfo s : info.splits()) {
+                for (DatasetInfo.FileCheck f : s.files()) {
+                    out.printf("  %s  md5 %s  %s%n", f.file(), f.md5(), f.status());
+                }
+            }
+        }
+        out.flush();
+    }
+}

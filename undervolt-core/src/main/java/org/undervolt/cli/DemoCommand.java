@@ -1,0 +1,135 @@
+package org.undervolt.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.undervolt.experiment.DemoConfig;
+import org.undervolt.experiment.DemoPipeline;
+import org.undervolt.experiment.DemoResult;
+import org.undervolt.experiment.ModelCache;
+import org.undervolt.report.AccuracyCurvePlot;
+import org.undervolt.report.AtomicFiles;
+import org.undervolt.report.Json;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code undervolt demo}: train, sweep BER, pick the voltage, price the energy. Wiring only. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "How low can the DRAM voltage go for an MLP on MNIST, and what does it save?",
+        footer = {"",
+                "Trains (or reuses) an MLP, stores its weights as INT8 in LPDDR3, sweeps the bit error rate with",
+                "uniform random bit flips in the stored bytes, picks the largest BER within --delta of the",
+                "error-free accuracy, the lowest core voltage with that BER, and prices one inference pass over",
+                "the test set at nominal and chosen voltage. Writes result.json and accuracy_vs_ber.png under --out.",
+                "",
+                "Examples:",
+                "  undervolt demo",
+                "  undervolt demo --json --out runs/first",
+                "  undervolt demo --dataset fashion-mnist --trials 10 --points-per-decade 4",
+                "  undervolt demo --data-dir ~/my-idx-files --scaling linear"})
+public final class DemoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DatasetOptions dataset;
+
+    @Option(names = "--hidden", split = ",", paramLabel = "N[,N...]", defaultValue = "256",
+            description = "Hidden layer sizes (default: ${DEFAULT-VALUE}).")
+    int[] hidden;
+
+    @Option(names = "--epochs", defaultValue = "8", description = "SGD epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Master seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--trials", defaultValue = "5", description = "Error draws per BER (default: ${DEFAULT-VALUE}).")
+    int trials;
+
+    @Option(names = "--ber-min", defaultValue = "1e-7", description = "Smallest BER (default: ${DEFAULT-VALUE}).")
+    double berMin;
+
+    @Option(names = "--ber-max", defaultValue = "1e-1", description = "Largest BER (default: ${DEFAULT-VALUE}).")
+    double berMax;
+
+    @Option(names = "--points-per-decade", defaultValue = "2",
+            description = "BER grid points per decade (default: ${DEFAULT-VALUE}).")
+    int pointsPerDecade;
+
+    @Option(names = "--delta", defaultValue = "0.01",
+            description = "Accepted accuracy loss as a fraction (default: ${DEFAULT-VALUE} = 1 point).")
+    double delta;
+
+    @Option(names = "--format", defaultValue = "int8",
+            description = "Storage format of the weights (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--preset", defaultValue = "LPDDR3-1600_4Gb_x32",
+            description = "DRAM part (default: ${DEFAULT-VALUE}).")
+    String preset;
+
+    @Option(names = "--scaling", defaultValue = "quadratic",
+            description = "Energy versus core voltage: quadratic or linear (default: ${DEFAULT-VALUE}).")
+    String scaling;
+
+    @Option(names = "--ber-table", paramLabel = "CSV", description = "BER(VDD) table (default: built-in).")
+    Path berTable;
+
+    @Option(names = "--test-images", defaultValue = "0",
+            description = "Test images to use, 0 for all (default: ${DEFAULT-VALUE}).")
+    int testImages;
+
+    @Option(names = "--no-cache", description = "Always train; do not read or write the model cache.")
+    boolean noCache;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Model cache (default: ~/.cache/undervolt).")
+    Path cacheDir;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Result directory (default: runs/<timestamp>).")
+    Path out;
+
+    @Option(names = "--json", description = "Print the result as one JSON object (progress is silenced).")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        DemoConfig config = new DemoConfig(dataset.source(), hidden, epochs, seed, trials, berMin, berMax,
+                pointsPerDecade, delta, format, preset, scaling, berTable, testImages, !noCache,
+                cacheDir != null ? cacheDir : ModelCache.defaultDirectory());
+        PrintWriter err = spec.commandLine().getErr();
+        DemoResult result = new DemoPipeline(config, json ? msg -> { } : msg -> {
+            err.println(msg);
+            err.flush();
+        }).run();
+
+        Path dir = out != null ? out : Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern(
+                "yyyyMMdd-HHmmss")));
+        Map<String, Object> jsonObject = result.toJson();
+        String text = Json.write(jsonObject);
+        new AccuracyCurvePlot("MLP " + format.toUpperCase() + " weights in approximate DRAM: accuracy vs BER",
+                result.curve(), result.baselineAccuracy(), result.baselineAccuracy() - delta, result.tolerableBer())
+                .writePng(dir.resolve("accuracy_vs_ber.png"));
+        AtomicFiles.write(dir.resolve("result.json"), (text + "\n").getBytes(StandardCharsets.UTF_8));
+
+        PrintWriter outw = spec.commandLine().getOut();
+        if (json) {
+            outw.println(text);
+        } else {
+            outw.print(DemoTable.render(result, delta));
+            outw.println("wrote " + dir.resolve("result.json") + " and " + dir.resolve("accuracy_vs_ber.png"));
+        }
+        outw.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,18 @@
+package org.undervolt.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code undervolt snn}: the Diehl and Cook spiking network (train, eval). */
+@Command(name = "snn", mixinStandardHelpOptions = true,
+        description = "Diehl & Cook 2015 spiking network on MNIST: unsupervised STDP training and evaluation.",
+        subcommands = {SnnTrainCommand.class, SnnEvalCommand.class})
+public final class SnnCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,95 @@
+package org.undervolt.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.undervolt.InvalidInputException;
+import org.undervolt.data.ImageDataset;
+import org.undervolt.report.Json;
+import org.undervolt.snn.Fp32Spec;
+import org.undervolt.snn.SnnModel;
+import org.undervolt.snn.SnnModelFile;
+import org.undervolt.snn.SnnRuns;
+import org.undervolt.storage.FormatSpec;
+import org.undervolt.storage.Formats;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code undervolt snn eval}: test accuracy of a trained model, optionally with bit errors in its stored weights. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Test accuracy of a trained SNN; with --format/--ber, the mean over --trials independent "
+                + "draws of bit errors in the stored input weights.")
+public final class SnnEvalCommand implements Callable<Integer> {
+
+    @Mixin
+    DatasetOptions data;
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model written by 'snn train'.")
+    Path model;
+
+    @Option(names = "--test-images", paramLabel = "M", description = "First M test images (default: all).")
+    Integer testImages;
+
+    @Option(names = "--format", paramLabel = "FMT", description = "Storage format of the weights: fp32, int8, int16, ...")
+    String format;
+
+    @Option(names = "--error-model", defaultValue = "uniform", paramLabel = "MODEL",
+            description = "Error model (default: ${DEFAULT-VALUE}; EDEN model 0).")
+    String errorModel;
+
+    @Option(names = "--ber", paramLabel = "X", description = "Bit error rate in [0, 1].")
+    Double ber;
+
+    @Option(names = "--trials", defaultValue = "1", paramLabel = "T", description = "Error draws (default: ${DEFAULT-VALUE}).")
+    int trials;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of the error draws (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (!"uniform".equals(errorModel)) {
+            throw new InvalidInputException("--error-model " + errorModel + ": expected uniform");
+        }
+        if (ber != null && !(ber >= 0 && ber <= 1)) {
+            throw new InvalidInputException("--ber " + ber + ": expected a bit error rate in [0, 1]");
+        }
+        if (trials < 1) {
+            throw new InvalidInputException("--trials " + trials + ": expected a positive count");
+        }
+        SnnModel m = SnnModelFile.read(model);
+        ImageDataset test = data.source().test();
+        SnnCli.requireMnistShape(test);
+        int n = SnnCli.count("--test-images", testImages, test.size());
+        int t = SnnCli.threads(threads);
+        SnnRuns.EvalResult r;
+        if (format == null && ber == null) {
+            r = SnnRuns.evaluate(m, test, n, t);
+        } else {
+            FormatSpec fmt = format == null || "fp32".equals(format) ? Fp32Spec.INSTANCE : Formats.byName(format);
+            r = SnnRuns.evaluateWithErrors(m, test, n, fmt, ber == null ? 0 : ber, trials, seed, t);
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        if (json) {
+            o.println(Json.write(r));
+        } else {
+            o.printf("accuracy %.4f on %d test images (%s, BER %g, %d trials; error-free in this format %.4f), %.1f s%n",
+                    r.accuracy(), r.images(), r.format(), r.ber(), r.accuracies().size(), r.baseline(), r.seconds());
+        }
+        o.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,104 @@
+package org.undervolt.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.undervolt.InvalidInputException;
+import org.undervolt.data.DataSource;
+import org.undervolt.data.ImageDataset;
+import org.undervolt.report.Json;
+import org.undervolt.snn.SnnRuns;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code undervolt snn train}: unsupervised STDP training, labelling, test accuracy, model file. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a Diehl & Cook network with STDP on the first K training images (K > 60000: "
+                + "several epochs), label its neurons, report test accuracy and save it. Resumes from the "
+                + "checkpoint file when one for the same neurons and seed exists.")
+public final class SnnTrainCommand implements Callable<Integer> {
+
+    @Mixin
+    DatasetOptions data;
+
+    @Option(names = "--neurons", required = true, paramLabel = "N", description = "Excitatory neurons (and as many inhibitory).")
+    int neurons;
+
+    @Option(names = "--images", required = true, paramLabel = "K", description = "Training images to present.")
+    long images;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Master seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Model file to write.")
+    Path out;
+
+    @Option(names = "--test-images", paramLabel = "M", description = "Evaluate on the first M test images (default: all).")
+    Integer testImages;
+
+    @Option(names = "--label-images", paramLabel = "L",
+            description = "Label the neurons on the first L training images (default: min(K, 10000)).")
+    Integer labelImages;
+
+    @Option(names = "--checkpoint", paramLabel = "FILE", description = "Checkpoint file (default: FILE.ckpt next to --out).")
+    Path checkpoint;
+
+    @Option(names = "--checkpoint-every", defaultValue = "1000", paramLabel = "K",
+            description = "Images between checkpoints (default: ${DEFAULT-VALUE}).")
+    long checkpointEvery;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Threads for labelling and testing (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (neurons < 1 || neurons > 65536) {
+            throw new InvalidInputException("--neurons " + neurons + ": expected 1..65536");
+        }
+        if (images < 1) {
+            throw new InvalidInputException("--images " + images + ": expected a positive count");
+        }
+        if (checkpointEvery < 1) {
+            throw new InvalidInputException("--checkpoint-every " + checkpointEvery + ": expected a positive count");
+        }
+        DataSource source = data.source();
+        ImageDataset train = source.train();
+        ImageDataset test = source.test();
+        SnnCli.requireMnistShape(train);
+        int m = SnnCli.count("--test-images", testImages, test.size());
+        int l = SnnCli.count("--label-images", labelImages == null ? (int) Math.min(Math.min(images, 10_000), train.size())
+                : labelImages, train.size());
+        Path cp = checkpoint != null ? checkpoint : out.resolveSibling(out.getFileName() + ".ckpt");
+        PrintWriter err = spec.commandLine().getErr();
+        long start = System.nanoTime();
+        SnnRuns.TrainResult r = SnnRuns.train(neurons, images, seed, train, test, l, m, out, cp, checkpointEvery,
+                SnnCli.threads(threads), json ? null : (g, s, a) -> {
+                    if (g % 1000 == 0) {
+                        err.printf("trained %d/%d images (%.1f s)%n", g, images, (System.nanoTime() - start) / 1e9);
+                        err.flush();
+                    }
+                });
+        PrintWriter o = spec.commandLine().getOut();
+        if (json) {
+            o.println(Json.write(r));
+        } else {
+            o.printf("accuracy %.4f on %d test images; %d neurons, %d training images (resumed from %d), %.1f s%n",
+                    r.accuracy(), r.testImages(), r.neurons(), r.images(), r.resumedFrom(), r.seconds());
+            o.printf("train %.1f s (%.2f ms/image), label %.1f s on %d images, test %.1f s; model %s%n",
+                    r.trainSeconds(), 1000 * r.trainSeconds() / Math.max(1, r.images() - r.resumedFrom()),
+                    r.labelSeconds(), r.labelImages(), r.testSeconds(), out);
+        }
+        o.flush();
+        return 0;
+    }
+}

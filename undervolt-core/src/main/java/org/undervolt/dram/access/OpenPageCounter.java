@@ -1,0 +1,94 @@
+package org.undervolt.dram.access;
+
+import java.util.Arrays;
+
+/**
+ * Classifies a stream of burst accesses as row-buffer hits, misses or conflicts under an open-page
+ * policy: every bank keeps its last row open until an access to another row forces PRE + ACT. Refresh and
+ * timing are not modelled (a refresh closes all rows; callers who need that can {@link #closeAll()}).
+ * Not thread-safe; one counter per access stream.
+ */
+public final class OpenPageCounter {
+    private static final int CLOSED = -1;
+
+    private final AddressMapping mapping;
+    private final int[] openRow;
+    private final int bytesPerBurst;
+    private long reads;
+    private long writes;
+    private long hits;
+    private long misses;
+    private long conflicts;
+
+    public OpenPageCounter(AddressMapping mapping) {
+        this.mapping = mapping;
+        this.openRow = new int[mapping.flatBanks()];
+        this.bytesPerBurst = mapping.organization().bytesPerBurst();
+        Arrays.fill(openRow, CLOSED);
+    }
+
+    /** One burst access at {@code byteAddress}; returns what it found in the row buffer. */
+    public RowBufferState access(long byteAddress, boolean write) {
+        if (write) {
+            writes++;
+        } else {
+            reads++;
+        }
+        int bank = mapping.flatBank(byteAddress);
+        int row = mapping.row(byteAddress);
+        int open = openRow[bank];
+        if (open == row) {
+            hits++;
+            return RowBufferState.HIT;
+        }
+        openRow[bank] = row;
+        if (open == CLOSED) {
+            misses++;
+            return RowBufferState.MISS;
+        }
+        conflicts++;
+        return RowBufferState.CONFLICT;
+    }
+
+    /**
+     * Accesses every burst overlapping the byte range [start, start + bytes), in address order
+     * (e.g. a tensor read sequentially). Does nothing when {@code bytes == 0}.
+     */
+    public void accessRange(long start, long bytes, boolean write) {
+        if (start < 0 || bytes < 0) {
+            throw new IllegalArgumentException("start and bytes must be >= 0, got " + start + ", " + bytes);
+        }
+        if (bytes == 0) {
+            return;
+        }
+        long first = start / bytesPerBurst;
+        long last = (start + bytes - 1) / bytesPerBurst;
+        for (long b = first; b <= last; b++) {
+            access(b * bytesPerBurst, write);
+        }
+    }
+
+    /** Precharges every bank (as a refresh or an idle close would). Counts are kept. */
+    public void closeAll() {
+        Arrays.fill(openRow, CLOSED);
+    }
+
+    /** Number of banks that currently hold an open row. */
+    public int openBanks() {
+        int n = 0;
+        for (int r : openRow) {
+            if (r != CLOSED) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    public AccessCounts counts() {
+        return new AccessCounts(reads, writes, hits, misses, conflicts);
+    }
+
+    public AddressMapping mapping() {
+        return mapping;
+    }
+}

@@ -1,0 +1,51 @@
+package org.undervolt.dram.spec;
+
+/**
+ * DRAM standards Undervolt knows, with the rail whose voltage is the array ("core") supply.
+ *
+ * <p>The core rail is the one voltage scaling acts on: VDD for DDR3/DDR4/DDR5 (JESD79-3F, JESD79-4,
+ * JESD79-5), VDD2 for LPDDR2/LPDDR3/LPDDR4/LPDDR5 (JESD209-3, JESD209-4, JESD209-5), where VDD1 feeds
+ * the periphery/pumps and VDD2 the core array (see the Micron LPDDR3 datasheet's power-supply table); LPDDR5
+ * splits VDD2 into VDD2H (core) and VDD2L.
+ */
+public enum DramStandard {
+    DDR3("VDD", 8),
+    DDR4("VDD", 8),
+    DDR5("VDD", 16),
+    LPDDR3("VDD2", 8),
+    LPDDR4("VDD2", 16),
+    LPDDR5("VDD2H", 16),
+    /** WideIO and other parts without a dedicated model: treated like DDR (VDD is core). */
+    OTHER("VDD", 8);
+
+    private final String coreRail;
+    private final int defaultBurstLength;
+
+    DramStandard(String coreRail, int defaultBurstLength) {
+        this.coreRail = coreRail;
+        this.defaultBurstLength = defaultBurstLength;
+    }
+
+    /** Name of the rail whose voltage is scaled when the array is undervolted. */
+    public String coreRail() {
+        return coreRail;
+    }
+
+    public int defaultBurstLength() {
+        return defaultBurstLength;
+    }
+
+    /** Parses a standard name case-insensitively; "DDR3L" maps to {@link #DDR3}. Unknown names map to {@link #OTHER}. */
+    public static DramStandard parse(String name) {
+        String n = name.trim().toUpperCase(java.util.Locale.ROOT).replace("-", "").replace("_", "");
+        if (n.equals("DDR3L")) {
+            return DDR3;
+        }
+        for (DramStandard s : values()) {
+            if (s.name().equals(n)) {
+                return s;
+            }
+        }
+        return OTHER;
+    }
+}

@@ -1,0 +1,73 @@
+package org.undervolt.dram.spec;
+
+/**
+ * Organisation of one memory channel built from identical devices.
+ *
+ * @param channels     channels
+ * @param ranks        ranks per channel
+ * @param bankGroups   bank groups per rank (1 where the standard has none)
+ * @param banks        banks per rank (all bank groups together)
+ * @param rows         rows per bank
+ * @param columns      columns per row (device column addresses, each {@code width} bits wide)
+ * @param width        device data width in bits (x4, x8, x16, x32)
+ * @param devices      devices per rank (side by side on the bus; DRAMPower energies are per device)
+ * @param burstLength  burst length in beats (BL)
+ * @param dataRate     beats per clock (2 for DDR)
+ * @param subarrayRows rows per subarray (512 is the usual figure for DDR3/DDR4 mats, cf. Kim et al. ISCA 2012 SALP)
+ */
+public record Organization(int channels, int ranks, int bankGroups, int banks, int rows, int columns,
+                           int width, int devices, int burstLength, int dataRate, int subarrayRows) {
+
+    public Organization {
+        requirePositive("channels", channels);
+        requirePositive("ranks", ranks);
+        requirePositive("bankGroups", bankGroups);
+        requirePositive("banks", banks);
+        requirePositive("rows", rows);
+        requirePositive("columns", columns);
+        requirePositive("width", width);
+        requirePositive("devices", devices);
+        requirePositive("burstLength", burstLength);
+        requirePositive("dataRate", dataRate);
+        requirePositive("subarrayRows", subarrayRows);
+        if (banks % bankGroups != 0) {
+            throw new IllegalArgumentException("banks (" + banks + ") not a multiple of bankGroups (" + bankGroups + ")");
+        }
+    }
+
+    private static void requirePositive(String name, int v) {
+        if (v <= 0) {
+            throw new IllegalArgumentException(name + " must be positive, got " + v);
+        }
+    }
+
+    /** Banks in one bank group. */
+    public int banksPerGroup() {
+        return banks / bankGroups;
+    }
+
+    /** Clock cycles one burst occupies the data bus: BL / dataRate. */
+    public int burstCycles() {
+        return burstLength / dataRate;
+    }
+
+    /** Bytes one rank transfers per column access (one beat): width × devices / 8. */
+    public int bytesPerBeat() {
+        return width * devices / 8;
+    }
+
+    /** Bytes one burst transfers on the rank's bus: BL × width × devices / 8 (32 B for one x32 BL8 LPDDR3 device). */
+    public int bytesPerBurst() {
+        return burstLength * bytesPerBeat();
+    }
+
+    /** Bytes in one row of one rank (all devices): columns × width × devices / 8. */
+    public long bytesPerRow() {
+        return (long) columns * bytesPerBeat();
+    }
+
+    /** Total capacity in bytes of the channel(s) described. */
+    public long capacityBytes() {
+        return bytesPerRow() * rows * banks * ranks * channels;
+    }
+}

@@ -1,0 +1,136 @@
+package org.undervolt.dram.spec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.undervolt.InvalidInputException;
+
+/**
+ * Reads Undervolt's own preset JSON (the files under {@code resources/org/undervolt/dram/presets/}).
+ *
+ * <p>Shape: {@code name}, {@code aliases[]}, {@code standard}, {@code sources[]}, {@code organization}
+ * (channels, ranks, bankGroups, banks, rows, columns, width, devices, burstLength, dataRate, subarrayRows),
+ * {@code timing} ({@code tCK_ns} and {@code cycles}: JEDEC name → cycles), {@code coreRail}, and
+ * {@code rails[]} each with {@code name}, {@code volts} and {@code currents_mA} (IDD0, IDD2N, IDD3N, IDD4R,
+ * IDD4W, IDD5B, optional IDD5PB, IDD2P0, IDD2P1, IDD3P0, IDD3P1, IDD6, IBETA), and optional {@code rho}.
+ */
+public final class PresetFormat {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private PresetFormat() {
+    }
+
+    /** A parsed preset: the spec and the names it answers to. */
+    public record Preset(DramSpec spec, List<String> aliases) {
+    }
+
+    public static Preset read(String file, InputStream in) throws IOException {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(in);
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException(file + ": not valid JSON at line " + e.getLocation().getLineNr()
+                    + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
+        }
+        if (root == null || !root.isObject()) {
+            throw new InvalidInputException(file + ": expected a JSON object with an Undervolt DRAM preset");
+        }
+        return parse(file, root);
+    }
+
+    static Preset parse(String file, JsonNode root) {
+        JsonFields f = new JsonFields(file);
+        String name = f.string(root, "", "name");
+        DramStandard standard = DramStandard.parse(f.string(root, "", "standard"));
+        List<String> aliases = new ArrayList<>();
+        JsonNode al = root.get("aliases");
+        if (al != null && al.isArray()) {
+            al.forEach(a -> aliases.add(a.asText()));
+        }
+        List<String> sources = new ArrayList<>();
+        JsonNode src = root.get("sources");
+        if (src != null && src.isArray()) {
+            src.forEach(s -> sources.add(s.asText()));
+        }
+
+        JsonNode o = f.object(root, "", "organization");
+        String op = "organization";
+        Organization org;
+        try {
+            org = new Organization(f.positiveInt(o, op, "channels"), f.positiveInt(o, op, "ranks"),
+                    f.optionalPositiveInt(o, op, "bankGroups", 1), f.positiveInt(o, op, "banks"),
+                    f.positiveInt(o, op, "rows"), f.positiveInt(o, op, "columns"), f.positiveInt(o, op, "width"),
+                    f.optionalPositiveInt(o, op, "devices", 1), f.positiveInt(o, op, "burstLength"),
+                    f.optionalPositiveInt(o, op, "dataRate", 2), f.optionalPositiveInt(o, op, "subarrayRows", 512));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(file + ": organization: " + e.getMessage());
+        }
+
+        JsonNode t = f.object(root, "", "timing");
+        double tckNs = f.number(t, "timing", "tCK_ns");
+        if (!(tckNs > 0)) {
+            throw f.error("timing.tCK_ns", "is " + tckNs + ", expected a positive number of nanoseconds");
+        }
+        JsonNode c = f.object(t, "timing", "cycles");
+        Map<String, Integer> cycles = new LinkedHashMap<>();
+        for (Iterator<String> it = c.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            cycles.put(k, f.nonNegativeInt(c, "timing.cycles", k));
+        }
+        for (String required : new String[] {"RCD", "RAS"}) {
+            if (!cycles.containsKey(required)) {
+                throw f.error("timing.cycles." + required, "is missing, expected an integer");
+            }
+        }
+        Timings timings = new Timings(tckNs * 1e-9, cycles);
+
+        String coreRail = root.has("coreRail") ? f.string(root, "", "coreRail") : standard.coreRail();
+        JsonNode rs = root.get("rails");
+        if (rs == null || !rs.isArray() || rs.isEmpty()) {
+            throw f.error("rails", "is missing, expected a non-empty array of rails");
+        }
+        List<Rail> rails = new ArrayList<>();
+        for (int i = 0; i < rs.size(); i++) {
+            String rp = "rails[" + i + "]";
+            JsonNode r = rs.get(i);
+            String rname = f.string(r, rp, "name");
+            double volts = f.number(r, rp, "volts");
+            if (!(volts > 0)) {
+                throw f.error(rp + ".volts", "is " + volts + ", expected a positive voltage");
+            }
+            JsonNode cur = f.object(r, rp, "currents_mA");
+            String cp = rp + ".currents_mA";
+            double idd0 = f.nonNegative(cur, cp, "IDD0");
+            RailCurrents currents = new RailCurrents(idd0 * 1e-3,
+                    f.nonNegative(cur, cp, "IDD2N") * 1e-3, f.nonNegative(cur, cp, "IDD3N") * 1e-3,
+                    f.nonNegative(cur, cp, "IDD4R") * 1e-3, f.nonNegative(cur, cp, "IDD4W") * 1e-3,
+                    f.nonNegative(cur, cp, "IDD5B") * 1e-3, f.optionalNonNegative(cur, cp, "IDD5PB", 0) * 1e-3,
+                    f.optionalNonNegative(cur, cp, "IDD2P0", 0) * 1e-3,
+                    f.optionalNonNegative(cur, cp, "IDD2P1", 0) * 1e-3,
+                    f.optionalNonNegative(cur, cp, "IDD3P0", 0) * 1e-3,
+                    f.optionalNonNegative(cur, cp, "IDD3P1", 0) * 1e-3,
+                    f.optionalNonNegative(cur, cp, "IDD6", 0) * 1e-3,
+                    f.optionalNonNegative(cur, cp, "IBETA", idd0) * 1e-3);
+            rails.add(new Rail(rname, volts, currents));
+        }
+        if (rails.stream().noneMatch(r -> r.name().equals(coreRail))) {
+            throw f.error("coreRail", "is '" + coreRail + "', expected one of the rail names "
+                    + rails.stream().map(Rail::name).toList());
+        }
+        double rho = f.optionalNonNegative(root, "", "rho", 1.0);
+        if (rho > 1) {
+            throw f.error("rho", "is " + rho + ", expected a number in [0, 1]");
+        }
+        DramSpec spec = new DramSpec(name, standard, org, timings, rails, coreRail, rho, String.join("; ", sources));
+        return new Preset(spec, aliases);
+    }
+}

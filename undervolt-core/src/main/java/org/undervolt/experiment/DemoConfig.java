@@ -1,0 +1,75 @@
+package org.undervolt.experiment;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.undervolt.InvalidInputException;
+import org.undervolt.data.DataSource;
+
+/**
+ * Everything that determines a demo run. Defaults finish in a few minutes on 2 cores.
+ *
+ * @param data            training and test images
+ * @param hidden          hidden layer sizes of the MLP
+ * @param epochs          SGD epochs
+ * @param seed            master seed: initialisation, shuffling, every error draw
+ * @param trials          Monte-Carlo trials per BER
+ * @param berMin          smallest BER of the sweep
+ * @param berMax          largest BER of the sweep
+ * @param pointsPerDecade sweep density
+ * @param delta           accuracy loss accepted, as a fraction (0.01 = one percentage point)
+ * @param format          storage format of the weights in DRAM (e.g. {@code int8})
+ * @param preset          DRAM part
+ * @param scaling         energy-versus-voltage law of the core rail ({@code quadratic} or {@code linear})
+ * @param berTable        BER(VDD) table file, or {@code null} for the built-in one
+ * @param testImages      test images used (0 = all)
+ * @param useCache        reuse a trained network from the cache when one matches
+ * @param cacheDir        model cache directory
+ */
+public record DemoConfig(DataSource data, int[] hidden, int epochs, long seed, int trials, double berMin, double berMax,
+        int pointsPerDecade, double delta, String format, String preset, String scaling, Path berTable,
+        int testImages, boolean useCache, Path cacheDir) {
+
+    public DemoConfig {
+        hidden = hidden.clone();
+        for (int h : hidden) {
+            if (h < 1 || h > 65536) {
+                throw new InvalidInputException("hidden layer size " + h + " is out of range: expected 1..65536");
+            }
+        }
+        if (epochs < 1 || epochs > 1000) {
+            throw new InvalidInputException("--epochs " + epochs + " is out of range: expected 1..1000");
+        }
+        if (trials < 1 || trials > 100000) {
+            throw new InvalidInputException("--trials " + trials + " is out of range: expected 1..100000");
+        }
+        if (!(delta >= 0 && delta <= 1)) {
+            throw new InvalidInputException("--delta " + delta + " is out of range: expected a fraction in [0, 1]");
+        }
+        if (testImages < 0) {
+            throw new InvalidInputException("--test-images " + testImages + " is negative: expected 0 (all) or more");
+        }
+    }
+
+    /** The settings as a flat map, for the result file. */
+    public Map<String, Object> describe() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("data", data.describe());
+        m.put("hidden", Arrays.stream(hidden).boxed().toList());
+        m.put("epochs", epochs);
+        m.put("seed", seed);
+        m.put("trials", trials);
+        m.put("ber_min", berMin);
+        m.put("ber_max", berMax);
+        m.put("points_per_decade", pointsPerDecade);
+        m.put("delta", delta);
+        m.put("format", format);
+        m.put("preset", preset);
+        m.put("scaling", scaling);
+        m.put("ber_table", berTable == null ? "builtin" : berTable.toString());
+        m.put("test_images", testImages);
+        return m;
+    }
+}

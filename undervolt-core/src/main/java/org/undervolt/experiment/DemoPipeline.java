@@ -1,0 +1,179 @@
+package org.undervolt.experiment;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.Consumer;
+import java.util.zip.CRC32C;
+
+import org.undervolt.Provenance;
+import org.undervolt.data.ImageDataset;
+import org.undervolt.dram.access.AccessCounts;
+import org.undervolt.dram.access.AddressMapping;
+import org.undervolt.dram.access.OpenPageCounter;
+import org.undervolt.dram.energy.AccessEnergyModel;
+import org.undervolt.dram.energy.VoltageScaling;
+import org.undervolt.dram.error.BerVoltageTable;
+import org.undervolt.dram.error.UniformErrorModel;
+import org.undervolt.dram.spec.DramPresets;
+import org.undervolt.dram.spec.DramSpec;
+import org.undervolt.dram.spec.Organization;
+import org.undervolt.mapping.DataRegion;
+import org.undervolt.mapping.StreamingInference;
+import org.undervolt.nn.model.Sequential;
+import org.undervolt.nn.train.Evaluator;
+import org.undervolt.nn.train.TrainConfig;
+import org.undervolt.nn.train.Trainer;
+import org.undervolt.nn.zoo.Mlp;
+import org.undervolt.resilience.BerGrid;
+import org.undervolt.resilience.BerSweep;
+import org.undervolt.resilience.CurvePoint;
+import org.undervolt.resilience.StoredWeights;
+import org.undervolt.resilience.StoredWeightsEvaluator;
+import org.undervolt.resilience.ToleranceCriterion;
+import org.undervolt.storage.DramGeometry;
+import org.undervolt.storage.FormatSpec;
+import org.undervolt.storage.Formats;
+import org.undervolt.storage.SequentialPlacement;
+import org.undervolt.storage.StoredTensor;
+
+/**
+ * The first end-to-end question: how low can the DRAM voltage go for this network, and what does
+ * that save?
+ *
+ * <ol>
+ *   <li>train an MLP with SGD (or reuse the cached one trained with the same settings);</li>
+ *   <li>store its weights in DRAM in the chosen format (INT8 by default) and measure the error-free
+ *       accuracy of the stored network: the baseline;</li>
+ *   <li>sweep the BER over a log grid, several Monte-Carlo trials per point, flipping bits in the
+ *       stored bytes with EDEN's error model 0;</li>
+ *   <li>take the largest BER whose mean accuracy stays within {@code delta} of the baseline;</li>
+ *   <li>look up the lowest core-rail voltage with at most that BER in the BER(VDD) table;</li>
+ *   <li>replay the DRAM accesses of one inference pass over the test set and price them at nominal
+ *       and at that voltage.</li>
+ * </ol>
+ */
+public final class DemoPipeline {
+    /** Sequential placement fills a row, then the next row of the same bank: bank above row above column. */
+    static final String ADDRESS_ORDER = "bank:row:column";
+    private static final int OUTPUT_BYTES_PER_CLASS = 4;
+
+    private final DemoConfig config;
+    private final Consumer<String> log;
+
+    public DemoPipeline(DemoConfig config, Consumer<String> log) {
+        this.config = config;
+        this.log = log;
+    }
+
+    public DemoResult run() {
+        // Everything a user can get wrong is checked before the minutes of training and sweeping.
+        double[] grid = BerGrid.logarithmic(config.berMin(), config.berMax(), config.pointsPerDecade());
+        FormatSpec format = Formats.byName(config.format());
+        ImageDataset train = config.data().train();
+        ImageDataset test = config.data().test();
+        if (config.testImages() > 0 && config.testImages() < test.size()) {
+            test = test.slice(0, config.testImages());
+        }
+        DramSpec spec = DramPresets.get(config.preset());
+        VoltageScaling scaling = VoltageScaling.parse(config.scaling());
+        BerVoltageTable table = (config.berTable() == null ? BerVoltageTable.builtin()
+                : BerVoltageTable.load(config.berTable())).relativeTo(spec.coreVolts());
+
+        long t0 = System.nanoTime();
+        boolean[] cached = new boolean[1];
+        Sequential model = trainedModel(train, cached);
+        double trainSeconds = (System.nanoTime() - t0) / 1e9;
+        double fp32 = Evaluator.accuracy(model, test);
+
+        Organization org = spec.organization();
+        StoredWeights stored = StoredWeights.of(model, format,
+                new SequentialPlacement(geometryOf(org)));
+        double baseline = Evaluator.accuracy(stored.quantisedCopy(model), test);
+        log.accept(String.format("baseline: fp32 %.4f, %s in DRAM %.4f (%d weight bytes)", fp32, config.format(),
+                baseline, stored.bytes()));
+
+        long t1 = System.nanoTime();
+        var evaluator = new StoredWeightsEvaluator(model, stored, test, UniformErrorModel::new);
+        List<CurvePoint> curve = new BerSweep(config.seed(), config.trials()).run(grid, evaluator,
+                (i, n, p) -> log.accept(String.format("BER %.3g: mean %.4f, min %.4f (%d/%d)", p.ber(), p.mean(),
+                        p.min(), i + 1, n)));
+        double sweepSeconds = (System.nanoTime() - t1) / 1e9;
+
+        OptionalDouble tolerable = new ToleranceCriterion(baseline, config.delta()).tolerableBer(curve);
+        double vNominal = spec.coreVolts();
+        double vChosen = tolerable.isPresent()
+                ? table.lowestVoltageFor(tolerable.getAsDouble()).orElse(vNominal) : vNominal;
+
+        StreamingInference pass = StreamingInference.layout(weightRegions(stored), test.size(), test.imageSize(),
+                (long) test.numClasses() * OUTPUT_BYTES_PER_CLASS, org.bytesPerRow());
+        AccessCounts counts = pass.replay(new OpenPageCounter(AddressMapping.of(ADDRESS_ORDER, org)));
+        AccessEnergyModel energy = new AccessEnergyModel(spec, scaling);
+
+        Map<String, Object> dram = new LinkedHashMap<>();
+        dram.put("preset", spec.name());
+        dram.put("core_rail", spec.core().name());
+        dram.put("voltage_scaling", config.scaling());
+        dram.put("address_mapping", ADDRESS_ORDER);
+        dram.put("placement", "sequential");
+        dram.put("ber_table_source", table.source());
+        dram.put("ber_table_mapping", "table voltages scaled by " + vNominal + " V / table nominal");
+        dram.put("error_model", "uniform (EDEN model 0)");
+
+        return new DemoResult(fp32, baseline, curve, tolerable, vNominal, vChosen, table.ber(vChosen),
+                energy.joulesNominal(counts), energy.joules(counts, vChosen), counts, stored.bytes(), test.size(),
+                cached[0], trainSeconds, sweepSeconds, dram, config.describe(), Provenance.describe());
+    }
+
+    private Sequential trainedModel(ImageDataset train, boolean[] cached) {
+        int[] sizes = new int[config.hidden().length + 2];
+        sizes[0] = train.imageSize();
+        System.arraycopy(config.hidden(), 0, sizes, 1, config.hidden().length);
+        sizes[sizes.length - 1] = train.numClasses();
+        TrainConfig tc = TrainConfig.defaults(config.epochs(), config.seed());
+        String description = "mlp " + java.util.Arrays.toString(sizes) + " " + tc + " data " + fingerprint(train);
+        ModelCache cache = new ModelCache(config.cacheDir());
+        String key = ModelCache.key(description);
+        if (config.useCache()) {
+            Optional<Sequential> hit = cache.get(key);
+            if (hit.isPresent()) {
+                log.accept("model: reusing cached MLP " + cache.fileFor(key));
+                cached[0] = true;
+                return hit.get();
+            }
+        }
+        log.accept("model: training MLP " + java.util.Arrays.toString(sizes) + " for " + tc.epochs() + " epochs");
+        Sequential model = Mlp.create(sizes, config.seed());
+        new Trainer(tc).train(model, train, (epoch, loss, seconds) -> log.accept(
+                String.format("epoch %d/%d: loss %.4f (%.1f s)", epoch, tc.epochs(), loss, seconds)));
+        if (config.useCache()) {
+            cache.put(key, model, Map.of("description", description));
+        }
+        return model;
+    }
+
+    static DramGeometry geometryOf(Organization org) {
+        int subarrays = Math.max(1, org.rows() / org.subarrayRows());
+        return new DramGeometry(org.channels(), org.ranks(), org.banks(), subarrays, org.rows() / subarrays,
+                Math.toIntExact(org.bytesPerRow()));
+    }
+
+    private static List<DataRegion> weightRegions(StoredWeights stored) {
+        List<DataRegion> regions = new ArrayList<>();
+        for (StoredTensor t : stored.image().tensors()) {
+            regions.add(new DataRegion(t.name(), t.offset(), t.byteLength()));
+        }
+        return regions;
+    }
+
+    /** CRC32C of the training images and labels: identifies the data a cached model was trained on. */
+    private static String fingerprint(ImageDataset d) {
+        CRC32C crc = new CRC32C();
+        crc.update(d.pixels());
+        crc.update(d.labels());
+        return d.size() + "x" + d.rows() + "x" + d.cols() + ":" + Long.toHexString(crc.getValue());
+    }
+}

@@ -1,0 +1,97 @@
+package org.undervolt.snn;
+
+/**
+ * The constants of Diehl and Cook's unsupervised STDP network ("Unsupervised learning of digit
+ * recognition using spike-timing-dependent plasticity", Front. Comput. Neurosci. 9:99, 2015).
+ *
+ * <p>Every value is taken from the reference implementation, {@code peter-u-diehl/stdp-mnist},
+ * file {@code Diehl&Cook_spiking_MNIST.py} (parameters, neuron and STDP equations) and
+ * {@code Diehl&Cook_MNIST_random_conn_generator.py} (initial and fixed weights); see also
+ * {@code research/papers.md} §1.2. Units: millivolts, milliseconds, hertz; conductances are
+ * dimensionless (multiples of the leak conductance), as in the original equations
+ * {@code dv/dt = ((v_rest - v) + ge (E_exc - v) + gi (E_inh - v)) / tau}.
+ */
+public final class DiehlCook {
+    private DiehlCook() {
+    }
+
+    /** Input layer: one Poisson neuron per MNIST pixel. */
+    public static final int INPUTS = 784;
+
+    /** Simulation time step (ms); the original simulates at 0.5 ms. */
+    public static final double DT = 0.5;
+    /** Presentation of one image (ms). */
+    public static final double PRESENTATION_MS = 350.0;
+    /** Rest between images (ms); modelled here as a return to the resting state (see {@link Simulator}). */
+    public static final double REST_MS = 150.0;
+    /** Time steps in one presentation: 700. */
+    public static final int STEPS = (int) Math.round(PRESENTATION_MS / DT);
+
+    /** Input rate = pixel / 8 * intensity (Hz); the intensity starts at 2 (63.75 Hz for pixel 255). */
+    public static final double RATE_DIVISOR = 8.0;
+    public static final int START_INTENSITY = 2;
+    /** An image is shown again, with the intensity raised by one, while fewer spikes than this occur. */
+    public static final int MIN_SPIKES = 5;
+    /**
+     * Cap on presentations of one image (not in the original, which loops until 5 spikes occur): it
+     * bounds the work on a network whose weights were destroyed by bit errors.
+     */
+    public static final int MAX_ATTEMPTS = 16;
+
+    // Excitatory neurons.
+    public static final double E_REST = -65.0;
+    public static final double E_RESET = -65.0;
+    public static final double E_THRESH = -52.0;
+    /** Offset subtracted from theta in the threshold {@code v > theta - offset + v_thresh}. */
+    public static final double THETA_OFFSET = 20.0;
+    /** Initial theta (mV): with the offset the first threshold is exactly -52 mV. */
+    public static final double THETA_INIT = 20.0;
+    public static final double THETA_PLUS = 0.05;
+    public static final double TAU_THETA = 1e7;
+    public static final double E_TAU = 100.0;
+    public static final double E_REFRACTORY = 5.0;
+    /**
+     * Minimum time between two spikes of one excitatory neuron (ms). The original's threshold also
+     * requires {@code timer > refrac_e} with {@code dtimer/dt = 0.1} (Brian 1: {@code 100.0 ms/s}),
+     * so the timer passes 5 ms only 50 ms after the reset.
+     */
+    public static final double E_LOCKOUT = 50.0;
+    /** Reversal potential of inhibitory input onto excitatory neurons. */
+    public static final double E_INH_REVERSAL = -100.0;
+
+    // Inhibitory neurons.
+    public static final double I_REST = -60.0;
+    public static final double I_RESET = -45.0;
+    public static final double I_THRESH = -40.0;
+    public static final double I_TAU = 10.0;
+    public static final double I_REFRACTORY = 2.0;
+    public static final double I_INH_REVERSAL = -85.0;
+
+    /** Excitatory reversal potential (both populations). */
+    public static final double EXC_REVERSAL = 0.0;
+    public static final double TAU_GE = 1.0;
+    public static final double TAU_GI = 2.0;
+
+    /** Fixed weight excitatory -> its inhibitory partner ({@code weight['ei']}). */
+    public static final double W_EI = 10.4;
+    /** Fixed weight inhibitory -> every other excitatory neuron ({@code weight['ie']}). */
+    public static final double W_IE = 17.0;
+
+    /** Input delays are uniform in [0, 10] ms ({@code delay['ee_input']}), rounded to the step. */
+    public static final double MAX_DELAY_MS = 10.0;
+    public static final int MAX_DELAY_STEPS = (int) Math.round(MAX_DELAY_MS / DT);
+
+    /** Initial input weights: {@code (U[0,1) + 0.01) * 0.3}. */
+    public static final double W_INIT_SCALE = 0.3;
+    public static final double W_INIT_OFFSET = 0.01;
+    /** Each excitatory neuron's input weights are scaled to sum to 78 before every presentation. */
+    public static final double COLUMN_SUM = 78.0;
+
+    // STDP (nearest-spike traces, set to 1 on a spike).
+    public static final double TAU_PRE = 20.0;
+    public static final double TAU_POST1 = 20.0;
+    public static final double TAU_POST2 = 40.0;
+    public static final double NU_PRE = 1e-4;
+    public static final double NU_POST = 1e-2;
+    public static final double W_MAX = 1.0;
+}

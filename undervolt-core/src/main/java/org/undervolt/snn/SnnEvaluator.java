@@ -1,0 +1,145 @@
+package org.undervolt.snn;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.undervolt.data.ImageDataset;
+
+/**
+ * Inference (no plasticity, theta frozen) over many images, spread across threads.
+ *
+ * <p>Each image starts from the resting state and draws its spikes from a stream named by its index
+ * (see {@link ImagePresenter}), and per-thread results are integer sums or per-image values, so the
+ * results are bit-identical for any number of threads.
+ */
+public final class SnnEvaluator {
+    private static final int CHUNK = 16;
+
+    private final SnnModel model;
+    private final float[] weights;
+    private final int threads;
+
+    /** Reads the model's weights from its store once (the fetch from DRAM). */
+    public SnnEvaluator(SnnModel model, int threads) {
+        this(model, read(model.weights()), threads);
+    }
+
+    /** Evaluates the model with these weights instead of its own (e.g. decoded from a corrupted image). */
+    public SnnEvaluator(SnnModel model, float[] weights, int threads) {
+        if (weights.length != DiehlCook.INPUTS * model.neurons()) {
+            throw new IllegalArgumentException("weights: " + weights.length + " values for " + model.neurons() + " neurons");
+        }
+        this.model = model;
+        this.weights = weights;
+        this.threads = Math.max(1, threads);
+    }
+
+    private static float[] read(SynapseStore store) {
+        float[] w = new float[store.rows() * store.cols()];
+        store.readAll(w);
+        return w;
+    }
+
+    /** Per-class summed responses of the first {@code count} images, for {@link NeuronLabels#assign}. */
+    public record Responses(long[] sums, int[] classImages) {
+    }
+
+    /** Responses used to label the neurons, on the first {@code count} images of {@code data}. */
+    public Responses responses(ImageDataset data, int count, long seed, long stream) {
+        int n = model.neurons();
+        int classes = data.numClasses();
+        List<long[]> parts = run(data, count, seed, stream, (img, counts, acc) -> {
+            int c = data.label(img);
+            for (int j = 0; j < n; j++) {
+                acc[c * n + j] += counts[j];
+            }
+        }, classes * n);
+        long[] sums = new long[classes * n];
+        for (long[] p : parts) {
+            for (int k = 0; k < sums.length; k++) {
+                sums[k] += p[k];
+            }
+        }
+        int[] classImages = new int[classes];
+        for (int i = 0; i < count; i++) {
+            classImages[data.label(i)]++;
+        }
+        return new Responses(sums, classImages);
+    }
+
+    /** Predicted class of each of the first {@code count} images (-1: none), using the model's labels. */
+    public int[] predict(ImageDataset data, int count, long seed, long stream) {
+        int[] labels = model.labels();
+        if (labels == null) {
+            throw new IllegalStateException("model has no labels");
+        }
+        int[] predicted = new int[count];
+        run(data, count, seed, stream,
+                (img, counts, acc) -> predicted[img] = NeuronLabels.classify(counts, labels, data.numClasses()), 0);
+        return predicted;
+    }
+
+    /** Fraction of the first {@code count} images whose prediction equals the label. */
+    public static double accuracy(int[] predicted, ImageDataset data) {
+        int correct = 0;
+        for (int i = 0; i < predicted.length; i++) {
+            if (predicted[i] == data.label(i)) {
+                correct++;
+            }
+        }
+        return predicted.length == 0 ? 0 : (double) correct / predicted.length;
+    }
+
+    private interface Sink {
+        void accept(int image, int[] counts, long[] acc);
+    }
+
+    private List<long[]> run(ImageDataset data, int count, long seed, long stream, Sink sink, int accSize) {
+        if (count > data.size() || count < 0) {
+            throw new IllegalArgumentException("count " + count + " outside 0.." + data.size());
+        }
+        int workers = Math.min(threads, Math.max(1, (count + CHUNK - 1) / CHUNK));
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "snn-eval");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<long[]>> futures = new ArrayList<>();
+            for (int t = 0; t < workers; t++) {
+                futures.add(pool.submit(() -> {
+                    ImagePresenter presenter = new ImagePresenter(model.delays());
+                    int[] counts = new int[model.neurons()];
+                    long[] acc = new long[accSize];
+                    double[] theta = model.theta();
+                    for (int c = next.getAndIncrement(); c * CHUNK < count; c = next.getAndIncrement()) {
+                        for (int img = c * CHUNK, end = Math.min(count, img + CHUNK); img < end; img++) {
+                            presenter.present(data.pixels(), img * data.imageSize(), weights, theta, false,
+                                    seed, stream, img, counts);
+                            sink.accept(img, counts, acc);
+                        }
+                    }
+                    return acc;
+                }));
+            }
+            List<long[]> parts = new ArrayList<>();
+            for (Future<long[]> f : futures) {
+                parts.add(f.get());
+            }
+            return parts;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("evaluation failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

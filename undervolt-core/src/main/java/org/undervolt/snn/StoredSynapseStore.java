@@ -1,0 +1,98 @@
+package org.undervolt.snn;
+
+import org.undervolt.storage.DramImage;
+import org.undervolt.storage.FormatSpec;
+import org.undervolt.storage.Placement;
+
+/**
+ * Input weights held as the bytes of a storage format (FP32, INT16, INT8, ...) in a {@link DramImage},
+ * one tensor named {@value #TENSOR} of shape {@code [784, N]}, row-major.
+ *
+ * <p>{@link #image()} is the live image: the fault module injects bit flips into its bytes, and the
+ * next {@link #readAll} (the fetch into the compute engine) decodes the corrupted values.
+ * {@link #writeAll} re-encodes, fitting the format's parameters (e.g. the INT8 scale) to the new
+ * values. Single-element {@link #get}/{@link #set} decode or re-encode the whole tensor: they are
+ * for tools and tests; the simulator uses the bulk paths.
+ */
+public final class StoredSynapseStore implements SynapseStore {
+    /** Name of the weight tensor in the image. */
+    public static final String TENSOR = "snn.input_weights";
+
+    private final int rows;
+    private final int cols;
+    private final FormatSpec spec;
+    private final Placement placement;
+    private DramImage image;
+
+    private StoredSynapseStore(int rows, int cols, FormatSpec spec, Placement placement, DramImage image) {
+        this.rows = rows;
+        this.cols = cols;
+        this.spec = spec;
+        this.placement = placement;
+        this.image = image;
+    }
+
+    /** Encodes the weights of {@code source} in {@code spec}, laid out by {@code placement}. */
+    public static StoredSynapseStore of(SynapseStore source, FormatSpec spec, Placement placement) {
+        float[] w = new float[source.rows() * source.cols()];
+        source.readAll(w);
+        StoredSynapseStore s = new StoredSynapseStore(source.rows(), source.cols(), spec, placement, null);
+        s.writeAll(w);
+        return s;
+    }
+
+    /** The live image (inject faults here); replaced by {@link #writeAll}. */
+    public DramImage image() {
+        return image;
+    }
+
+    /** A store over another image of the same layout, e.g. a corrupted copy of {@link #image()}. */
+    public StoredSynapseStore withImage(DramImage other) {
+        if (other.tensor(TENSOR).count() != rows * cols) {
+            throw new IllegalArgumentException("image holds a different weight tensor");
+        }
+        return new StoredSynapseStore(rows, cols, spec, placement, other);
+    }
+
+    public FormatSpec format() {
+        return spec;
+    }
+
+    @Override
+    public int rows() {
+        return rows;
+    }
+
+    @Override
+    public int cols() {
+        return cols;
+    }
+
+    @Override
+    public float get(int row, int col) {
+        return image.decode(TENSOR)[row * cols + col];
+    }
+
+    @Override
+    public void set(int row, int col, float value) {
+        float[] w = image.decode(TENSOR);
+        w[row * cols + col] = value;
+        writeAll(w);
+    }
+
+    @Override
+    public void readAll(float[] dst) {
+        float[] w = image.decode(TENSOR);
+        System.arraycopy(w, 0, dst, 0, w.length);
+    }
+
+    @Override
+    public void writeAll(float[] src) {
+        image = DramImage.builder(placement).add(TENSOR, new int[] {rows, cols}, src.clone(), spec).build();
+    }
+
+    @Override
+    public StoredSynapseStore copy() {
+        return new StoredSynapseStore(rows, cols, spec, placement, image.copy());
+    }
+}

@@ -1,0 +1,135 @@
+package org.undervolt.dram.error;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.undervolt.random.Seeds;
+
+/**
+ * Model 0 must flip each bit independently with probability p. Bounds are 5 sigma for z-tests and
+ * p-value 1e-4 for chi-square tests; seeds are fixed, so the outcome is deterministic, and a
+ * correct sampler fails a 5-sigma bound with probability under 1e-6.
+ */
+class UniformErrorModelTest {
+    private static final double Z = 5;
+    private static final double P_MIN = 1e-4;
+
+    @ParameterizedTest(name = "{0} bytes at p = {1}")
+    @CsvSource({"1000, 0.005, 4000", "1000000, 1e-6, 2000", "100, 0.5, 4000", "4000, 0.03, 1000"})
+    void flipCountsFollowTheBinomialLaw(int bytes, double p, int trials) {
+        byte[] data = new byte[bytes];
+        MemoryRegion region = MemoryRegion.of(data);
+        UniformErrorModel model = new UniformErrorModel(p);
+        long n = 8L * bytes;
+        double mean = n * p;
+        double var = n * p * (1 - p);
+        int kMax = (int) Math.ceil(mean + 10 * Math.sqrt(var) + 10);
+        long[] histogram = new long[kMax + 1];
+        double sum = 0;
+        double sumSq = 0;
+        for (int t = 0; t < trials; t++) {
+            long k = model.inject(region, Seeds.stream(7, bytes, t));
+            histogram[(int) Math.min(k, kMax)]++;
+            sum += k;
+            sumSq += (double) k * k;
+        }
+        double sampleMean = sum / trials;
+        double sampleVar = (sumSq - sum * sum / trials) / (trials - 1);
+        assertThat(Math.abs(sampleMean - mean)).isLessThan(Z * Math.sqrt(var / trials));
+        // Var of the sample variance: sigma^4 (2/(T-1) + excess kurtosis / T); binomial excess
+        // kurtosis is (1 - 6p(1-p)) / (np(1-p)).
+        double kurtosis = (1 - 6 * p * (1 - p)) / var;
+        double sdVar = var * Math.sqrt(2.0 / (trials - 1) + kurtosis / trials);
+        assertThat(Math.abs(sampleVar - var)).isLessThan(Z * sdVar);
+        double[] expected = ChiSquare.binomialPmf(n, p, kMax);
+        for (int k = 0; k <= kMax; k++) {
+            expected[k] *= trials;
+        }
+        assertThat(ChiSquare.pValue(histogram, expected, 0)).isGreaterThan(P_MIN);
+    }
+
+    @Test
+    void flipPositionsAreUniformOverBitsAndBytes() {
+        byte[] data = new byte[2000];
+        // A region that does not start at 0, to check offsets, inside a larger array.
+        MemoryRegion region = new MemoryRegion(data, 37, 1837, null);
+        UniformErrorModel model = new UniformErrorModel(0.002);
+        long[] bitHistogram = new long[8];
+        long[] byteHistogram = new long[60]; // 1800 bytes in 60 bins of 30
+        long[] outside = new long[1];
+        for (int t = 0; t < 2000; t++) {
+            model.inject(region, Seeds.stream(11, t), bit -> {
+                int b = (int) (bit >>> 3);
+                if (b < 37 || b >= 1837) {
+                    outside[0]++;
+                    return;
+                }
+                bitHistogram[(int) (bit & 7)]++;
+                byteHistogram[(b - 37) / 30]++;
+            });
+        }
+        assertThat(outside[0]).isZero();
+        assertThat(java.util.Arrays.stream(bitHistogram).sum()).isGreaterThan(50_000);
+        assertThat(ChiSquare.uniformPValue(bitHistogram)).isGreaterThan(P_MIN);
+        assertThat(ChiSquare.uniformPValue(byteHistogram)).isGreaterThan(P_MIN);
+    }
+
+    @Test
+    void reportedFlipsAreExactlyTheChangedBits() {
+        byte[] data = new byte[5000];
+        new SplittableRandom(3).nextBytes(data);
+        byte[] before = data.clone();
+        List<Long> flipped = new ArrayList<>();
+        long n = new UniformErrorModel(0.01).inject(MemoryRegion.of(data), Seeds.stream(5), flipped::add);
+        long changed = 0;
+        for (int i = 0; i < data.length; i++) {
+            changed += Integer.bitCount((data[i] ^ before[i]) & 0xFF);
+        }
+        assertThat(n).isEqualTo(flipped.size()).isEqualTo(changed);
+        for (long bit : flipped) {
+            int i = (int) (bit >>> 3);
+            assertThat(((data[i] ^ before[i]) >>> (bit & 7)) & 1).isEqualTo(1);
+        }
+        assertThat(flipped).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void zeroRateFlipsNothingAndRateOneFlipsEveryBit() {
+        byte[] data = new byte[777];
+        new SplittableRandom(9).nextBytes(data);
+        byte[] before = data.clone();
+        assertThat(new UniformErrorModel(0).inject(MemoryRegion.of(data), new SplittableRandom(1))).isZero();
+        assertThat(data).isEqualTo(before);
+        assertThat(new UniformErrorModel(1).inject(MemoryRegion.of(data), new SplittableRandom(1)))
+                .isEqualTo(8L * 777);
+        for (int i = 0; i < data.length; i++) {
+            assertThat(data[i]).isEqualTo((byte) ~before[i]);
+        }
+    }
+
+    @Test
+    void sameStreamSameFlipsOtherTrialOtherFlips() {
+        byte[] a = new byte[10_000];
+        byte[] b = new byte[10_000];
+        byte[] c = new byte[10_000];
+        UniformErrorModel model = new UniformErrorModel(1e-3);
+        model.inject(MemoryRegion.of(a), Seeds.stream(1, 2, 3));
+        model.inject(MemoryRegion.of(b), Seeds.stream(1, 2, 3));
+        model.inject(MemoryRegion.of(c), Seeds.stream(1, 2, 4));
+        assertThat(a).isEqualTo(b).isNotEqualTo(c);
+    }
+
+    @Test
+    void rejectsRatesOutsideZeroOne() {
+        assertThatThrownBy(() -> new UniformErrorModel(-1e-9)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new UniformErrorModel(1.5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new UniformErrorModel(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,82 @@
+package org.undervolt.snn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+
+/** A hand-built spike pair on a one-neuron network, checked against the original's STDP rule. */
+class StdpTest {
+    private static final double DT = DiehlCook.DT;
+
+    @Test
+    void preThenPostDepressesThenPotentiatesByTheRule() {
+        // Threshold below rest: the neuron fires whenever the 50 ms lockout allows: steps 0, 101, ..., 606.
+        int n = 1;
+        byte[] d = new byte[DiehlCook.INPUTS];
+        d[3] = 4;
+        Simulator sim = new Simulator(new SynapticDelays(DiehlCook.INPUTS, n, DiehlCook.MAX_DELAY_STEPS, d));
+        float[] w = new float[DiehlCook.INPUTS];
+        Arrays.fill(w, 0.1f);
+        w[3] = 0.5f;
+        double[] theta = {5.0};
+        PoissonEncoder in = new PoissonEncoder();
+        in.setSpikes(new int[] {50}, new int[] {3}); // input 3 spikes at step 50, arrives at step 54
+        int[] counts = new int[1];
+
+        int total = sim.present(in, w, theta, true, counts);
+
+        assertThat(total).isEqualTo(7);
+        assertThat(counts[0]).isEqualTo(7);
+        // depression at the arrival (step 54), by nu_pre * post1, post1 set to 1 at step 0
+        double expected = (float) (0.5 - DiehlCook.NU_PRE * Math.exp(-54 * DT / DiehlCook.TAU_POST1));
+        assertThat(expected).isLessThan(0.5);
+        // potentiation at each later post spike by nu_post * pre * post2before
+        double post2before = Math.exp(-101 * DT / DiehlCook.TAU_POST2);
+        for (int s = 101; s <= 606; s += 101) {
+            expected += DiehlCook.NU_POST * Math.exp(-(s - 54) * DT / DiehlCook.TAU_PRE) * post2before;
+        }
+        assertThat((double) w[3]).isCloseTo(expected, within(1e-7));
+        assertThat(w[3]).isGreaterThan(0.5f);
+        // synapses without a pre-synaptic spike do not change
+        assertThat(w[0]).isEqualTo(0.1f);
+        assertThat(w[783]).isEqualTo(0.1f);
+        // theta: +0.05 mV per spike, decay over 500 ms with tau 1e7 ms
+        assertThat(theta[0]).isCloseTo(5.0 + 7 * DiehlCook.THETA_PLUS, within(1e-3));
+    }
+
+    @Test
+    void postThenPreOnlyDepresses() {
+        int n = 1;
+        Simulator sim = new Simulator(new SynapticDelays(DiehlCook.INPUTS, n, DiehlCook.MAX_DELAY_STEPS,
+                new byte[DiehlCook.INPUTS]));
+        float[] w = new float[DiehlCook.INPUTS];
+        Arrays.fill(w, 0.2f);
+        double[] theta = {5.0};
+        PoissonEncoder in = new PoissonEncoder();
+        // the neuron fires at 0 and 101; input 7 arrives at step 660 after the last spike (606)
+        in.setSpikes(new int[] {660}, new int[] {7});
+        sim.present(in, w, theta, true, new int[1]);
+        double expected = (float) (0.2 - DiehlCook.NU_PRE * Math.exp(-(660 - 606) * DT / DiehlCook.TAU_POST1));
+        assertThat((double) w[7]).isCloseTo(expected, within(1e-8));
+        assertThat(w[7]).isLessThan(0.2f);
+    }
+
+    @Test
+    void withoutLearningWeightsAndThetaStayFixed() {
+        Simulator sim = new Simulator(new SynapticDelays(DiehlCook.INPUTS, 1, DiehlCook.MAX_DELAY_STEPS,
+                new byte[DiehlCook.INPUTS]));
+        float[] w = new float[DiehlCook.INPUTS];
+        Arrays.fill(w, 0.2f);
+        float[] before = w.clone();
+        double[] theta = {5.0};
+        PoissonEncoder in = new PoissonEncoder();
+        in.setSpikes(new int[] {50, 120}, new int[] {3, 3});
+        int total = sim.present(in, w, theta, false, new int[1]);
+        assertThat(total).isEqualTo(7);
+        assertThat(w).containsExactly(before);
+        assertThat(theta[0]).isEqualTo(5.0);
+    }
+}
