@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
                 SnnCommand.class,
                 DramCommand.class,
                 ErrorsCommand.class,
+                TrainCommand.class,
+                EvalCommand.class,
         })
 public final class UndervoltCli implements Runnable {
 
