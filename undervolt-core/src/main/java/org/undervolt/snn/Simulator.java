@@ -60,6 +60,11 @@ public final class Simulator {
     private final int[] lastSpikeI;
     private final int[] spikedE;
     private final int[] spikedI;
+    private final int[] candidates;
+    private final int[] refractory;
+    private int nRefractory;
+    private final ExcitatoryKernel kernel;
+    private final boolean vectorised;
     private int[] lastArrival;
     private int clock;
 
@@ -78,6 +83,12 @@ public final class Simulator {
     private final double[] preTable;
 
     public Simulator(SynapticDelays delays) {
+        this(delays, true);
+    }
+
+    /** {@code vectorised = false} runs the scalar reference kernel (bit-identical, slower). */
+    Simulator(SynapticDelays delays, boolean vectorised) {
+        this.vectorised = vectorised;
         this.delays = delays;
         this.n = delays.neurons();
         this.maxDelay = delays.maxDelay();
@@ -92,6 +103,10 @@ public final class Simulator {
         lastSpikeI = new int[n];
         spikedE = new int[n];
         spikedI = new int[n];
+        candidates = new int[n];
+        refractory = new int[n];
+        kernel = new ExcitatoryKernel(meanGe, meanGi, decGe, decGi, dec1, dec2, decTheta, aE, E_REST,
+                E_INH_REVERSAL, E_THRESH - THETA_OFFSET);
         preTable = new double[STEPS + maxDelay + 2];
         for (int k = 0; k < preTable.length; k++) {
             preTable[k] = Math.exp(-k * DT / TAU_PRE);
@@ -124,21 +139,22 @@ public final class Simulator {
         final double threshBase = E_THRESH - THETA_OFFSET;
         for (int k = 0; k < STEPS; k++) {
             final int t = base + k;
-            // 1. integrate and threshold, excitatory
+            // 1. integrate and threshold, excitatory (dense: vectorised)
+            int nC = vectorised
+                    ? kernel.stepVector(n, vE, geE, giE, post1, post2, theta, learn, candidates)
+                    : kernel.stepScalar(0, n, vE, geE, giE, post1, post2, theta, learn, candidates, 0);
+            int keep = 0;
+            for (int q = 0; q < nRefractory; q++) {
+                int j = refractory[q];
+                if (t - lastSpikeE[j] <= refracE) {
+                    vE[j] = E_RESET; // held at the reset value while refractory
+                    refractory[keep++] = j;
+                }
+            }
+            nRefractory = keep;
             int nE = 0;
-            for (int j = 0; j < n; j++) {
-                double ge = geE[j];
-                double gi = giE[j];
-                if (t - lastSpikeE[j] > refracE) {
-                    vE[j] = membrane(vE[j], ge * meanGe, gi * meanGi, E_REST, E_INH_REVERSAL, aE);
-                }
-                geE[j] = ge * decGe < G_FLUSH ? 0 : ge * decGe;
-                giE[j] = gi * decGi < G_FLUSH ? 0 : gi * decGi;
-                if (learn) {
-                    post1[j] *= dec1;
-                    post2[j] *= dec2;
-                    theta[j] *= decTheta;
-                }
+            for (int q = 0; q < nC; q++) {
+                int j = candidates[q];
                 if (vE[j] > theta[j] + threshBase && t - lastSpikeE[j] > lockout) {
                     spikedE[nE++] = j;
                 }
@@ -225,6 +241,7 @@ public final class Simulator {
                 int j = spikedE[q];
                 vE[j] = E_RESET;
                 lastSpikeE[j] = t;
+                refractory[nRefractory++] = j;
                 counts[j]++;
                 if (learn) {
                     theta[j] += THETA_PLUS;
@@ -255,6 +272,7 @@ public final class Simulator {
         Arrays.fill(post1, 0);
         Arrays.fill(post2, 0);
         Arrays.fill(vI, I_REST);
+        nRefractory = 0;
         Arrays.fill(geI, 0);
         if (learn && lastArrival == null) {
             lastArrival = new int[INPUTS * n];
@@ -283,7 +301,7 @@ public final class Simulator {
     static double membrane(double v, double ge, double gi, double rest, double eInh, double a) {
         double b = 1.0 + ge + gi;
         double vinf = (rest + gi * eInh) / b;
-        return vinf + (v - vinf) * expNeg(a * b);
+        return vinf + (v - vinf) * ExcitatoryKernel.expNeg(a * b);
     }
 
     /** Mean over one step of a conductance that starts the step at 1 and decays with {@code tau}. */
@@ -291,11 +309,4 @@ public final class Simulator {
         return tau / DT * (1 - Math.exp(-DT / tau));
     }
 
-    /** exp(-x) for x >= 0: a short Taylor series for small x (error < 1e-10), else Math.exp. */
-    static double expNeg(double x) {
-        if (x < 0.0625) {
-            return 1 - x * (1 - x * (0.5 - x * (1.0 / 6 - x * (1.0 / 24 - x * (1.0 / 120)))));
-        }
-        return Math.exp(-x);
-    }
 }
