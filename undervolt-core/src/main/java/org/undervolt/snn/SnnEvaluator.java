@@ -22,6 +22,7 @@ public final class SnnEvaluator {
 
     private final SnnModel model;
     private final float[] weights;
+    private final float[] byDelay;
     private final int threads;
     private volatile double cpuSeconds;
 
@@ -37,6 +38,7 @@ public final class SnnEvaluator {
         }
         this.model = model;
         this.weights = weights;
+        this.byDelay = model.delays().byDelay(weights);
         this.threads = Math.max(1, threads);
     }
 
@@ -131,7 +133,7 @@ public final class SnnEvaluator {
                     double[] theta = model.theta();
                     for (int c = next.getAndIncrement(); c * CHUNK < count; c = next.getAndIncrement()) {
                         for (int img = c * CHUNK, end = Math.min(count, img + CHUNK); img < end; img++) {
-                            presenter.present(data.pixels(), img * data.imageSize(), weights, theta, false,
+                            presenter.present(data.pixels(), img * data.imageSize(), weights, byDelay, theta, false,
                                     seed, stream, img, counts);
                             sink.accept(img, counts, acc);
                         }
