@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code undervolt data}: the data set commands. */
-@Command(name = "data", mixinStandardHelpOptions = true,
+@Command(name = "data", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Data sets: built-in MNIST and Fashion-MNIST, your own IDX files.",
         subcommands = {DataInfoCommand.class})
 public final class DataCommand implements Runnable {

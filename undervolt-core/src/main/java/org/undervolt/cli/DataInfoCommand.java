@@ -17,7 +17,9 @@ import picocli.CommandLine.Option;
 
 /** {@code undervolt data info}: counts, image size, class counts and checksum status of train and test. */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Show a data set: images, size, class counts and checksum status of train and test.")
+        versionProvider = VersionProvider.class,
+        description = {"Show a data set: images, size, class counts and checksum status of train and test.",
+            "A --data-dir holding CIFAR-10 binary files (data_batch_1..5.bin, test_batch.bin) is shown as CIFAR-10."})
 public final class DataInfoCommand implements Runnable {
 
     @Mixin
@@ -42,9 +44,10 @@ public final class DataInfoCommand implements Runnable {
             }
         } else {
             out.printf("dataset  %s%nsource   %s%n%n", info.dataset(), info.source());
-            out.printf("%-6s %7s %7s %7s  %s%n", "split", "images", "size", "classes", "images per class");
+            out.printf("%-6s %7s %8s %7s  %s%n", "split", "images", "size", "classes", "images per class");
             for (DatasetInfo.SplitInfo s : info.splits()) {
-                out.printf("%-6s %7d %7s %7d  %s%n", s.split(), s.count(), s.rows() + "x" + s.cols(), s.numClasses(),
+                String size = (s.channels() == 1 ? "" : s.channels() + "x") + s.rows() + "x" + s.cols();
+                out.printf("%-6s %7d %8s %7d  %s%n", s.split(), s.count(), size, s.numClasses(),
                         Arrays.stream(s.classCounts()).mapToObj(Integer::toString).collect(Collectors.joining(" ")));
             }
             out.printf("%nfiles%n");

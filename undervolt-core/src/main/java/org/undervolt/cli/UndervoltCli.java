@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         description = "Neural networks on approximate DRAM: tolerable bit error rate, voltage, energy saved.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                DemoCommand.class,
                 DataCommand.class,
                 SnnCommand.class,
         })

@@ -37,6 +37,25 @@ public final class CifarBinaryReader {
 
     /** Reads the training or test files of the CIFAR-10 binary version from {@code dir} (or its {@value #ARCHIVE_FOLDER}). */
     public static ColorImageDataset read(Path dir, Split split) {
+        return read("cifar10/" + split.id(), files(dir, split));
+    }
+
+    /** True when {@code dir} (or its {@value #ARCHIVE_FOLDER}) holds {@value #TEST_FILE} or the first training file. */
+    public static boolean present(Path dir) {
+        for (Path base : new Path[] {dir, dir.resolve(ARCHIVE_FOLDER)}) {
+            if (Files.isRegularFile(base.resolve(TEST_FILE)) || Files.isRegularFile(base.resolve(TRAIN_FILES.get(0)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The files of {@code split} in {@code dir} (or its {@value #ARCHIVE_FOLDER}); all must exist. */
+    public static List<Path> files(Path dir, Split split) {
+        if (!Files.isDirectory(dir)) {
+            throw new InvalidInputException(dir + ": " + (Files.exists(dir) ? "not a directory" : "no such directory")
+                    + ", expected a folder holding the CIFAR-10 binary files");
+        }
         Path base = dir;
         List<String> names = split == Split.TRAIN ? TRAIN_FILES : List.of(TEST_FILE);
         if (!Files.exists(dir.resolve(names.get(0))) && Files.isDirectory(dir.resolve(ARCHIVE_FOLDER))) {
@@ -51,7 +70,7 @@ public final class CifarBinaryReader {
             }
             files.add(f);
         }
-        return read("cifar10/" + split.id(), files);
+        return files;
     }
 
     /** Reads and concatenates the records of {@code files}. */

@@ -48,9 +48,9 @@ public record ColorImageDataset(String name, int channels, int rows, int cols, b
         return pixels[i * imageSize() + (c * rows + y) * cols + x] & 0xFF;
     }
 
-    /** Label of image {@code i}. */
+    /** Label of image {@code i}, 0..255 (labels are stored as unsigned bytes). */
     public int label(int i) {
-        return labels[i];
+        return labels[i] & 0xFF;
     }
 
     /** The images {@code from} (inclusive) to {@code to} (exclusive), copied. */

@@ -21,13 +21,14 @@ public record DatasetInfo(String dataset, String source, List<SplitInfo> splits)
      *
      * @param split       {@code train} or {@code test}
      * @param count       number of images
+     * @param channels    channels per image (1 for IDX, 3 for CIFAR-10)
      * @param rows        image height
      * @param cols        image width
      * @param numClasses  number of classes
      * @param classCounts images per class
      * @param files       the image file, then the label file
      */
-    public record SplitInfo(String split, int count, int rows, int cols, int numClasses, int[] classCounts,
+    public record SplitInfo(String split, int count, int channels, int rows, int cols, int numClasses, int[] classCounts,
             List<FileCheck> files) {
     }
 
@@ -42,8 +43,14 @@ public record DatasetInfo(String dataset, String source, List<SplitInfo> splits)
     public record FileCheck(String file, String md5, String status) {
     }
 
-    /** Loads both splits of {@code src} (verifying built-in checksums) and summarises them. */
+    /**
+     * Loads both splits of {@code src} (verifying built-in checksums) and summarises them. A folder
+     * without MNIST IDX files but with the CIFAR-10 binary files is summarised as CIFAR-10.
+     */
     public static DatasetInfo of(DataSource src) {
+        if (!src.builtin() && CifarBinaryReader.present(src.dataDir()) && !IdxFiles.present(src.dataDir())) {
+            return ofCifar10(src.dataDir());
+        }
         List<SplitInfo> splits = new ArrayList<>();
         for (Split s : Split.values()) {
             ImageDataset d = src.load(s);
@@ -61,16 +68,32 @@ public record DatasetInfo(String dataset, String source, List<SplitInfo> splits)
                     files.add(new FileCheck(p.toString(), md5, publishedAs(md5)));
                 }
             }
-            splits.add(new SplitInfo(s.id(), d.size(), d.rows(), d.cols(), d.numClasses(), classCounts(d), files));
+            splits.add(new SplitInfo(s.id(), d.size(), 1, d.rows(), d.cols(), d.numClasses(),
+                    classCounts(d.labels(), d.numClasses()), files));
         }
         String source = src.builtin() ? "built-in (" + BuiltinDataset.SOURCE_ARTIFACT + ")" : src.dataDir().toString();
         return new DatasetInfo(src.dataset().id(), source, splits);
     }
 
+    /** The CIFAR-10 binary files in {@code dir} (see {@link CifarBinaryReader}), summarised. */
+    public static DatasetInfo ofCifar10(Path dir) {
+        List<SplitInfo> splits = new ArrayList<>();
+        for (Split s : Split.values()) {
+            ColorImageDataset d = CifarBinaryReader.read(dir, s);
+            List<FileCheck> files = new ArrayList<>();
+            for (Path p : CifarBinaryReader.files(dir, s)) {
+                files.add(new FileCheck(p.toString(), Checksums.md5(IdxReader.readFile(p)), "unknown"));
+            }
+            splits.add(new SplitInfo(s.id(), d.size(), d.channels(), d.rows(), d.cols(), d.numClasses(),
+                    classCounts(d.labels(), d.numClasses()), files));
+        }
+        return new DatasetInfo("cifar10", dir.toString(), splits);
+    }
+
     /** Images per class. */
-    public static int[] classCounts(ImageDataset d) {
-        int[] c = new int[d.numClasses()];
-        for (byte b : d.labels()) {
+    public static int[] classCounts(byte[] labels, int numClasses) {
+        int[] c = new int[numClasses];
+        for (byte b : labels) {
             c[b & 0xFF]++;
         }
         return c;
@@ -102,6 +125,7 @@ public record DatasetInfo(String dataset, String source, List<SplitInfo> splits)
         for (SplitInfo s : splits) {
             Map<String, Object> sm = new LinkedHashMap<>();
             sm.put("count", s.count());
+            sm.put("channels", s.channels());
             sm.put("rows", s.rows());
             sm.put("cols", s.cols());
             sm.put("num_classes", s.numClasses());

@@ -45,9 +45,9 @@ public record ImageDataset(String name, int rows, int cols, byte[] pixels, byte[
         return pixels[i * imageSize() + p] & 0xFF;
     }
 
-    /** Label of image {@code i}. */
+    /** Label of image {@code i}, 0..255 (labels are stored as unsigned bytes). */
     public int label(int i) {
-        return labels[i];
+        return labels[i] & 0xFF;
     }
 
     /** The images {@code from} (inclusive) to {@code to} (exclusive), copied. */

@@ -35,6 +35,7 @@ import org.undervolt.resilience.StoredWeights;
 import org.undervolt.resilience.StoredWeightsEvaluator;
 import org.undervolt.resilience.ToleranceCriterion;
 import org.undervolt.storage.DramGeometry;
+import org.undervolt.storage.FormatSpec;
 import org.undervolt.storage.Formats;
 import org.undervolt.storage.SequentialPlacement;
 import org.undervolt.storage.StoredTensor;
@@ -69,6 +70,9 @@ public final class DemoPipeline {
     }
 
     public DemoResult run() {
+        // Everything a user can get wrong is checked before the minutes of training and sweeping.
+        double[] grid = BerGrid.logarithmic(config.berMin(), config.berMax(), config.pointsPerDecade());
+        FormatSpec format = Formats.byName(config.format());
         ImageDataset train = config.data().train();
         ImageDataset test = config.data().test();
         if (config.testImages() > 0 && config.testImages() < test.size()) {
@@ -86,14 +90,13 @@ public final class DemoPipeline {
         double fp32 = Evaluator.accuracy(model, test);
 
         Organization org = spec.organization();
-        StoredWeights stored = StoredWeights.of(model, Formats.byName(config.format()),
+        StoredWeights stored = StoredWeights.of(model, format,
                 new SequentialPlacement(geometryOf(org)));
         double baseline = Evaluator.accuracy(stored.quantisedCopy(model), test);
         log.accept(String.format("baseline: fp32 %.4f, %s in DRAM %.4f (%d weight bytes)", fp32, config.format(),
                 baseline, stored.bytes()));
 
         long t1 = System.nanoTime();
-        double[] grid = BerGrid.logarithmic(config.berMin(), config.berMax(), config.pointsPerDecade());
         var evaluator = new StoredWeightsEvaluator(model, stored, test, UniformErrorModel::new);
         List<CurvePoint> curve = new BerSweep(config.seed(), config.trials()).run(grid, evaluator,
                 (i, n, p) -> log.accept(String.format("BER %.3g: mean %.4f, min %.4f (%d/%d)", p.ber(), p.mean(),

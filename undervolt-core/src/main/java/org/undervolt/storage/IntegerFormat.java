@@ -117,19 +117,7 @@ public final class IntegerFormat implements NumberFormat {
     public void encode(float[] values, byte[] dst, int offset) {
         checkLength(values.length);
         for (int i = 0; i < values.length; i++) {
-            int q = quantise(values[i], channel(i));
-            switch (bits) {
-                case 8 -> dst[offset + i] = (byte) q;
-                case 16 -> {
-                    dst[offset + 2 * i] = (byte) q;
-                    dst[offset + 2 * i + 1] = (byte) (q >> 8);
-                }
-                default -> {
-                    int at = offset + (i >> 1);
-                    int shift = (i & 1) * 4;
-                    dst[at] = (byte) ((dst[at] & ~(0xF << shift)) | ((q & 0xF) << shift));
-                }
-            }
+            Packing.put(dst, offset, i, bits, quantise(values[i], channel(i)));
         }
     }
 
@@ -137,12 +125,8 @@ public final class IntegerFormat implements NumberFormat {
     public void decode(byte[] src, int offset, float[] values) {
         checkLength(values.length);
         for (int i = 0; i < values.length; i++) {
-            int raw = switch (bits) {
-                case 8 -> src[offset + i] & 0xFF;
-                case 16 -> (src[offset + 2 * i] & 0xFF) | (src[offset + 2 * i + 1] & 0xFF) << 8;
-                default -> (src[offset + (i >> 1)] >> ((i & 1) * 4)) & 0xF;
-            };
-            int q = symmetric ? (raw << (32 - bits)) >> (32 - bits) : raw;
+            int raw = Packing.get(src, offset, i, bits);
+            int q = symmetric ? Packing.signExtend(raw, bits) : raw;
             int c = channel(i);
             values[i] = (q - zeroPoints[c]) * scales[c];
         }

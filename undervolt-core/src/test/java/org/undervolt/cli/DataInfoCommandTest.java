@@ -11,6 +11,7 @@ import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.undervolt.data.CifarBinaryReaderTest;
 import org.undervolt.data.IdxWriter;
 import org.undervolt.data.ImageDataset;
 import org.undervolt.data.SyntheticDatasets;
@@ -82,6 +83,25 @@ class DataInfoCommandTest {
     }
 
     @Test
+    void cifarFolderIsRecognised() throws IOException {
+        Path sub = Files.createDirectories(dir.resolve("cifar-10-batches-bin"));
+        for (int b = 1; b <= 5; b++) {
+            Files.write(sub.resolve("data_batch_" + b + ".bin"), CifarBinaryReaderTest.records(3, b));
+        }
+        Files.write(sub.resolve("test_batch.bin"), CifarBinaryReaderTest.records(2, 0));
+        assertThat(run("data", "info", "--data-dir", dir.toString(), "--json")).isZero();
+        JsonNode j = new ObjectMapper().readTree(out.toString());
+        assertThat(j.get("dataset").asText()).isEqualTo("cifar10");
+        assertThat(j.at("/train/count").asInt()).isEqualTo(15);
+        assertThat(j.at("/train/channels").asInt()).isEqualTo(3);
+        assertThat(j.at("/train/files").size()).isEqualTo(5);
+        assertThat(j.at("/test/class_counts").toString()).isEqualTo("[1,1,0,0,0,0,0,0,0,0]");
+        Files.delete(sub.resolve("data_batch_4.bin"));
+        assertThat(run("data", "info", "--data-dir", dir.toString())).isEqualTo(2);
+        assertThat(err.toString().lines()).singleElement().asString().contains("no data_batch_4.bin");
+    }
+
+    @Test
     void builtinMnistAsJsonAndTable() throws IOException {
         assertThat(run("data", "info", "--json")).isZero();
         JsonNode j = new ObjectMapper().readTree(out.toString());
@@ -92,6 +112,6 @@ class DataInfoCommandTest {
         assertThat(j.at("/test/files/1/checksum").asText()).isEqualTo("verified");
         out.getBuffer().setLength(0);
         assertThat(run("data", "info", "--dataset", "fashion-mnist")).isZero();
-        assertThat(out.toString()).contains("train    60000   28x28      10  6000 6000 6000");
+        assertThat(out.toString()).contains("train    60000    28x28      10  6000 6000 6000");
     }
 }

@@ -120,6 +120,22 @@ class BuiltinDatasetsTest {
                 .hasMessage("unknown dataset 'cifar100', expected one of: mnist, fashion-mnist");
     }
 
+    @Test
+    void dataSourceChoosesBuiltinOrFolder(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        DataSource builtin = DataSource.of("fashion-mnist", null);
+        assertThat(builtin.builtin()).isTrue();
+        assertThat(builtin.test()).isSameAs(Datasets.test(BuiltinDataset.FASHION_MNIST));
+        assertThat(DataSource.of(null, null).dataset()).isEqualTo(BuiltinDataset.MNIST);
+        ImageDataset small = Datasets.test(BuiltinDataset.MNIST).slice(0, 20);
+        IdxWriter.write(small, dir.resolve("t10k-images-idx3-ubyte.gz"), dir.resolve("t10k-labels-idx1-ubyte.gz"), true);
+        DataSource folder = DataSource.of("mnist", dir);
+        assertThat(folder.builtin()).isFalse();
+        assertThat(folder.test().pixels()).isEqualTo(small.pixels());
+        assertThat(folder.describe()).isEqualTo(dir + " (IDX files)");
+        assertThatThrownBy(folder::train).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("no train-images-idx3-ubyte or train-images-idx3-ubyte.gz");
+    }
+
     /** The IDX image file's bytes as the original uncompressed file holds them. */
     static byte[] idxImageBytes(ImageDataset d) {
         byte[] out = new byte[16 + d.pixels().length];

@@ -14,12 +14,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.undervolt.InvalidInputException;
 
 /** Synthetic files in the CIFAR-10 binary format: 1 label byte + 3072 pixel bytes per record. */
-class CifarBinaryReaderTest {
+public class CifarBinaryReaderTest {
     @TempDir
     Path dir;
 
     /** {@code n} records; record {@code i} has label {@code (i + first) % 10} and pixel {@code p} = {@code (p + 7 i) % 251}. */
-    static byte[] records(int n, int first) {
+    public static byte[] records(int n, int first) {
         byte[] b = new byte[n * 3073];
         for (int i = 0; i < n; i++) {
             b[i * 3073] = (byte) ((i + first) % 10);

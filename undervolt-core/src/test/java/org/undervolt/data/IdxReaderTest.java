@@ -211,6 +211,22 @@ class IdxReaderTest {
     }
 
     @Test
+    void acceptsTheDottedFileNames() throws IOException {
+        IdxWriter.write(SMALL, dir.resolve("t10k-images.idx3-ubyte"), dir.resolve("t10k-labels.idx1-ubyte.gz"), false);
+        assertThat(Datasets.load(dir, Split.TEST, 3).labels()).isEqualTo(SMALL.labels());
+        assertThat(IdxFiles.present(dir)).isTrue();
+    }
+
+    @Test
+    void labelsAboveOneHundredTwentySevenReadAsUnsigned() throws IOException {
+        Path im = write("im", images(0x803, 2, 1, 1, 2));
+        Path lb = write("lb", labels(200, 3));
+        ImageDataset d = IdxReader.readDataset("x", im, lb, 256);
+        assertThat(d.label(0)).isEqualTo(200);
+        assertThat(d.label(1)).isEqualTo(3);
+    }
+
+    @Test
     void roundTripPlainAndGzip() {
         for (boolean gz : new boolean[] {false, true}) {
             Path sub = dir.resolve(gz ? "gz" : "plain");

@@ -31,6 +31,10 @@ public interface ErrorModel {
         return inject(region, rng, FlipListener.NONE);
     }
 
-    /** The expected fraction of the region's bits this model flips, where the model can say. */
-    double expectedBer();
+    /**
+     * The expected number of flips one injection into {@code region} draws, given its current
+     * contents (and, for fixed weak cells, the device). Costs time proportional to the region, not
+     * to the flips: for reports and tests, not for the hot path.
+     */
+    double expectedFlips(MemoryRegion region);
 }

@@ -32,8 +32,8 @@ public final class UniformErrorModel implements ErrorModel {
     }
 
     @Override
-    public double expectedBer() {
-        return ber;
+    public double expectedFlips(MemoryRegion region) {
+        return region.bits() * ber;
     }
 
     @Override

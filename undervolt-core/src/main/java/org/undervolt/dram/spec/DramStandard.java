@@ -5,7 +5,8 @@ package org.undervolt.dram.spec;
  *
  * <p>The core rail is the one voltage scaling acts on: VDD for DDR3/DDR4/DDR5 (JESD79-3F, JESD79-4,
  * JESD79-5), VDD2 for LPDDR2/LPDDR3/LPDDR4/LPDDR5 (JESD209-3, JESD209-4, JESD209-5), where VDD1 feeds
- * the periphery/pumps and VDD2 the core array (see the Micron LPDDR3 datasheet's power-supply table).
+ * the periphery/pumps and VDD2 the core array (see the Micron LPDDR3 datasheet's power-supply table); LPDDR5
+ * splits VDD2 into VDD2H (core) and VDD2L.
  */
 public enum DramStandard {
     DDR3("VDD", 8),
@@ -13,7 +14,7 @@ public enum DramStandard {
     DDR5("VDD", 16),
     LPDDR3("VDD2", 8),
     LPDDR4("VDD2", 16),
-    LPDDR5("VDD2", 16),
+    LPDDR5("VDD2H", 16),
     /** WideIO and other parts without a dedicated model: treated like DDR (VDD is core). */
     OTHER("VDD", 8);
 

@@ -10,9 +10,16 @@ import org.undervolt.InvalidInputException;
  */
 final class JsonFields {
     private final String file;
+    private final String text;
 
     JsonFields(String file) {
+        this(file, null);
+    }
+
+    /** With the file's text, messages also name the line where the field's key first appears. */
+    JsonFields(String file, String text) {
         this.file = file;
+        this.text = text;
     }
 
     String file() {
@@ -20,7 +27,30 @@ final class JsonFields {
     }
 
     InvalidInputException error(String path, String problem) {
-        return new InvalidInputException(file + ": field '" + path + "' " + problem);
+        return new InvalidInputException(file + lineOf(path) + ": field '" + path + "' " + problem);
+    }
+
+    /** ":N" for the first line holding the path's last key in quotes, or "" when unknown or absent. */
+    private String lineOf(String path) {
+        if (text == null) {
+            return "";
+        }
+        String key = path.substring(path.lastIndexOf('.') + 1);
+        int bracket = key.indexOf('[');
+        if (bracket >= 0) {
+            key = key.substring(0, bracket);
+        }
+        int at = text.indexOf('"' + key + '"');
+        if (at < 0) {
+            return "";
+        }
+        int line = 1;
+        for (int i = 0; i < at; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return ":" + line;
     }
 
     JsonNode object(JsonNode parent, String parentPath, String field) {

@@ -39,7 +39,8 @@ import org.undervolt.nn.model.Sequential;
  *   u32    format version (1)
  *   u32    number of metadata entries M; M × (string key, string value), e.g. model=lenet5
  *   u32    input rank R; R × i32 per-item input dimensions
- *   u32    number of layers L; L × (string type, string name, u32 n, n × i32 config)
+ *   u32    number of layers L; L × layer, where a layer is (string type, string name, u32 n,
+ *          n × i32 config) followed by its child layers, as many as its type and config say
  *   u32    number of parameters P; P × (string name, string kind, u8 rank r, r × i32 dims,
  *          f32 values, row-major)
  *   u32    CRC-32 (ISO-HDLC, as java.util.zip.CRC32) of every preceding byte
@@ -93,13 +94,7 @@ public final class Checkpoint {
         }
         d.writeInt(model.layers().size());
         for (Layer l : model.layers()) {
-            d.writeUTF(l.type());
-            d.writeUTF(l.name());
-            int[] c = l.config();
-            d.writeInt(c.length);
-            for (int v : c) {
-                d.writeInt(v);
-            }
+            writeLayer(d, l);
         }
         List<Parameter> ps = model.parameters();
         d.writeInt(ps.size());
@@ -121,6 +116,40 @@ public final class Checkpoint {
         d.writeInt((int) crc.getValue());
         d.flush();
         buf.writeTo(out);
+    }
+
+    private static void writeLayer(DataOutputStream d, Layer l) throws IOException {
+        d.writeUTF(l.type());
+        d.writeUTF(l.name());
+        int[] c = l.config();
+        d.writeInt(c.length);
+        for (int v : c) {
+            d.writeInt(v);
+        }
+        for (Layer child : l.children()) {
+            writeLayer(d, child);
+        }
+    }
+
+    private static Layer readLayer(DataInputStream d, String source, int depth) throws IOException {
+        if (depth > 64) {
+            throw bad(source, "layers nested deeper than 64");
+        }
+        String type = d.readUTF();
+        String name = d.readUTF();
+        int[] cfg = new int[count(d, source, "config values")];
+        for (int j = 0; j < cfg.length; j++) {
+            cfg[j] = d.readInt();
+        }
+        int nc = LayerRegistry.childCount(type, cfg);
+        if (nc > MAX_COUNT) {
+            throw bad(source, "implausible number of child layers: " + nc);
+        }
+        List<Layer> children = new ArrayList<>(nc);
+        for (int i = 0; i < nc; i++) {
+            children.add(readLayer(d, source, depth + 1));
+        }
+        return LayerRegistry.create(type, name, cfg, children);
     }
 
     /** Loads a checkpoint; InvalidInputException (naming the file) if it is not a valid one. */
@@ -181,18 +210,14 @@ public final class Checkpoint {
         int nl = count(d, source, "layers");
         List<Layer> layers = new ArrayList<>(nl);
         for (int i = 0; i < nl; i++) {
-            String type = d.readUTF();
-            String name = d.readUTF();
-            int[] cfg = new int[count(d, source, "config values")];
-            for (int j = 0; j < cfg.length; j++) {
-                cfg[j] = d.readInt();
-            }
-            layers.add(LayerRegistry.create(type, name, cfg));
+            layers.add(readLayer(d, source, 0));
         }
         Sequential model = new Sequential(inShape, layers);
         Map<String, Parameter> byName = new HashMap<>();
         for (Parameter p : model.parameters()) {
-            byName.put(p.name(), p);
+            if (byName.put(p.name(), p) != null) {
+                throw bad(source, "two parameters named '" + p.name() + "'");
+            }
         }
         int np = count(d, source, "parameters");
         if (np != byName.size()) {

@@ -26,6 +26,11 @@ public interface Layer {
     /** Per-item output shape for a per-item input shape; throws IllegalArgumentException if incompatible. */
     int[] outputShape(int[] inputShape);
 
+    /** Layers nested inside this one (a residual block's branches), in checkpoint order. */
+    default List<Layer> children() {
+        return List.of();
+    }
+
     /** Learned tensors, in a fixed order (empty for parameter-free layers). */
     default List<Parameter> parameters() {
         return List.of();

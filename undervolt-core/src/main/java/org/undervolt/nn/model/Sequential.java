@@ -43,6 +43,12 @@ public final class Sequential {
             shape = l.outputShape(shape);
         }
         this.outputShape = shape;
+        Set<String> params = new HashSet<>();
+        for (Parameter p : parameters()) {
+            if (!params.add(p.name())) {
+                throw new IllegalArgumentException("duplicate parameter name " + p.name());
+            }
+        }
     }
 
     /** Per-item input shape (a copy). */

@@ -1,0 +1,28 @@
+package org.undervolt.dram.energy;
+
+/**
+ * What the state tracker counted over a trace: commands (PREA expanded to one PRE per open bank) and
+ * cycles per rank state, summed over ranks.
+ *
+ * @param act              ACT commands
+ * @param pre              PRE commands, including one per bank closed by a PREA
+ * @param rd               RD commands
+ * @param wr               WR commands
+ * @param rda              RDA commands
+ * @param wra              WRA commands
+ * @param ref              all-bank refreshes
+ * @param activeCycles     rank cycles with at least one bank open or a refresh counted active
+ * @param prechargedCycles rank cycles with all banks closed (and not in power-down / self refresh)
+ * @param bankActiveCycles bank cycles open or refreshing, summed over banks (DRAMPower 5 bank-wise term)
+ * @param pdnActFast       active power-down cycles, fast exit
+ * @param pdnActSlow       active power-down cycles, slow exit
+ * @param pdnPreFast       precharged power-down cycles, fast exit
+ * @param pdnPreSlow       precharged power-down cycles, slow exit
+ * @param selfRefresh      self-refresh cycles
+ * @param totalCycles      length of the integration window (per rank)
+ */
+public record StateCycles(long act, long pre, long rd, long wr, long rda, long wra, long ref,
+                          long activeCycles, long prechargedCycles, long bankActiveCycles,
+                          long pdnActFast, long pdnActSlow, long pdnPreFast, long pdnPreSlow, long selfRefresh,
+                          long totalCycles) {
+}

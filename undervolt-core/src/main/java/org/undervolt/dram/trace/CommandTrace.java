@@ -1,0 +1,120 @@
+package org.undervolt.dram.trace;
+
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * A command trace held as parallel primitive arrays (compact for millions of commands): per command its
+ * clock cycle, command, rank and rank-local bank index (over all bank groups), and whether a power-down
+ * entry is slow-exit. {@link #endCycle()} is the END timestamp (the last command's cycle when there was no
+ * END line).
+ */
+public final class CommandTrace {
+    private long[] cycle;
+    private byte[] command;
+    private int[] rank;
+    private int[] bank;
+    private boolean[] slow;
+    private int size;
+    private long endCycle = -1;
+    private final String source;
+
+    public CommandTrace(String source, int initialCapacity) {
+        this.source = source;
+        int c = Math.max(16, initialCapacity);
+        cycle = new long[c];
+        command = new byte[c];
+        rank = new int[c];
+        bank = new int[c];
+        slow = new boolean[c];
+    }
+
+    private static final Command[] COMMANDS = Command.values();
+
+    /** Appends a command (END sets {@link #endCycle()} instead). */
+    public void add(long atCycle, Command cmd, int rankIndex, int bankIndex, boolean slowExit) {
+        if (cmd == Command.END) {
+            endCycle = atCycle;
+            return;
+        }
+        if (size == cycle.length) {
+            int c = size * 2;
+            cycle = Arrays.copyOf(cycle, c);
+            command = Arrays.copyOf(command, c);
+            rank = Arrays.copyOf(rank, c);
+            bank = Arrays.copyOf(bank, c);
+            slow = Arrays.copyOf(slow, c);
+        }
+        cycle[size] = atCycle;
+        command[size] = (byte) cmd.ordinal();
+        rank[size] = rankIndex;
+        bank[size] = bankIndex;
+        slow[size] = slowExit;
+        size++;
+    }
+
+    public void add(long atCycle, Command cmd, int rankIndex, int bankIndex) {
+        add(atCycle, cmd, rankIndex, bankIndex, false);
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public long cycle(int i) {
+        return cycle[i];
+    }
+
+    public Command command(int i) {
+        return COMMANDS[command[i]];
+    }
+
+    /** Command ordinal (for hot loops: compare with {@code Command.X.ordinal()}). */
+    public int commandOrdinal(int i) {
+        return command[i];
+    }
+
+    public int rank(int i) {
+        return rank[i];
+    }
+
+    public int bank(int i) {
+        return bank[i];
+    }
+
+    public boolean slowExit(int i) {
+        return slow[i];
+    }
+
+    /** END timestamp, or the last command's cycle when the trace had no END (0 for an empty trace). */
+    public long endCycle() {
+        if (endCycle >= 0) {
+            return endCycle;
+        }
+        return size == 0 ? 0 : cycle[size - 1];
+    }
+
+    public boolean hasEnd() {
+        return endCycle >= 0;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    /** Number of commands of each kind. */
+    public Map<Command, Long> counts() {
+        long[] n = new long[COMMANDS.length];
+        for (int i = 0; i < size; i++) {
+            n[command[i]]++;
+        }
+        Map<Command, Long> m = new EnumMap<>(Command.class);
+        for (Command c : COMMANDS) {
+            if (n[c.ordinal()] > 0) {
+                m.put(c, n[c.ordinal()]);
+            }
+        }
+        return m;
+    }
+}

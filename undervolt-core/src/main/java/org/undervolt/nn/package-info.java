@@ -1,0 +1,26 @@
+/**
+ * The DNN engine: tensors, kernels, layers, training, model zoo, checkpoints.
+ *
+ * <h2>Using it</h2>
+ * <pre>{@code
+ * Sequential model = Mlp.mnist(seed);                             // 784-256-128-10, ReLU
+ * TrainConfig cfg = TrainConfig.defaults(4, seed);                  // batch 64, lr 0.05, momentum 0.9
+ * new Trainer(cfg, new Sgd(cfg.momentum(), cfg.weightDecay()), LrSchedule.cosine())
+ *         .train(model, train, (epoch, loss, seconds) -> ...);
+ * float acc = Evaluator.accuracy(model, test);                      // batched, multi-threaded
+ * Checkpoint.save(model, Map.of("model", "mlp"), path);             // versioned binary format
+ * Sequential faulty = model.copy();                                 // then overwrite
+ * faulty.parameter("dense1.weight").data()[i] = decodedFaultyValue; //   live arrays
+ * Evaluator.accuracy(faulty, test, hooks);                          // LayerHooks: weights, IFMs, OFMs
+ * }</pre>
+ *
+ * <p>Packages: {@code tensor} (the Tensor type), {@code kernel} (GEMM: scalar reference, Vector API
+ * twin, multi-threaded split with a fixed summation order), {@code layer} (layers, parameters,
+ * hooks), {@code model} (Sequential), {@code train} (losses, optimizers, schedules, trainer,
+ * evaluator), {@code zoo} (model factories), {@code io} (checkpoints).
+ *
+ * <p>Determinism: every output of a product is summed in a fixed order inside one task, and all
+ * randomness derives from {@link org.undervolt.random.Seeds}, so results are bit-identical for
+ * any thread count.
+ */
+package org.undervolt.nn;

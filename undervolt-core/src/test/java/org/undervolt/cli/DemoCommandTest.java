@@ -1,0 +1,91 @@
+package org.undervolt.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.undervolt.data.IdxWriter;
+import org.undervolt.data.ImageDataset;
+import org.undervolt.data.SyntheticDatasets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class DemoCommandTest {
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        var cl = UndervoltCli.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private static Path tinyData(Path dir) throws Exception {
+        Files.createDirectories(dir);
+        ImageDataset all = SyntheticDatasets.separableBlobs(400, 8, 8, 3, 3);
+        IdxWriter.write(all.slice(0, 300), dir.resolve("train-images-idx3-ubyte"), dir.resolve("train-labels-idx1-ubyte"),
+                false);
+        IdxWriter.write(all.slice(300, 400), dir.resolve("t10k-images-idx3-ubyte"), dir.resolve("t10k-labels-idx1-ubyte"),
+                false);
+        return dir;
+    }
+
+    @Test
+    void jsonModePrintsOneObjectAndWritesTheSameFileAndAPlot(@TempDir Path tmp) throws Exception {
+        Path data = tinyData(tmp.resolve("data"));
+        Path out = tmp.resolve("out");
+        Run r = run("demo", "--data-dir", data.toString(), "--hidden", "12", "--epochs", "2", "--trials", "2",
+                "--ber-min", "1e-3", "--ber-max", "1e-1", "--points-per-decade", "1", "--no-cache", "--out",
+                out.toString(), "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode printed = new ObjectMapper().readTree(r.out());
+        JsonNode saved = new ObjectMapper().readTree(Files.readString(out.resolve("result.json")));
+        assertThat(printed).isEqualTo(saved);
+        assertThat(printed.get("curve")).hasSize(3);
+        assertThat(printed.get("curve").get(0).get("trials").asInt()).isEqualTo(2);
+        assertThat(printed.get("vdd_nominal").asDouble()).isEqualTo(1.2);
+        assertThat(printed.get("provenance").get("git_revision").asText()).isNotEmpty();
+        assertThat(Files.size(out.resolve("accuracy_vs_ber.png"))).isGreaterThan(1000);
+    }
+
+    @Test
+    void badBerRangeIsOneLineExitTwoAndNoOutput(@TempDir Path tmp) throws Exception {
+        Path data = tinyData(tmp.resolve("data"));
+        Path out = tmp.resolve("out");
+        Run r = run("demo", "--data-dir", data.toString(), "--ber-min", "0", "--no-cache", "--out", out.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).contains("BER grid minimum 0.0");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void missingDataDirectoryIsOneLineExitTwo(@TempDir Path tmp) {
+        Run r = run("demo", "--data-dir", tmp.resolve("nope").toString(), "--no-cache", "--out",
+                tmp.resolve("out").toString(), "--json");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(tmp.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void unknownPresetNamesTheKnownOnes(@TempDir Path tmp) throws Exception {
+        Path data = tinyData(tmp.resolve("data"));
+        Run r = run("demo", "--data-dir", data.toString(), "--preset", "DDR9", "--no-cache", "--out",
+                tmp.resolve("out").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("DDR9").contains("LPDDR3-1600_4Gb_x32");
+    }
+}
