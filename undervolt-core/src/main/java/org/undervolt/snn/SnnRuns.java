@@ -43,9 +43,13 @@ public final class SnnRuns {
         SnnModel model = null;
         if (checkpoint != null && Files.exists(checkpoint)) {
             SnnModel cp = SnnModelFile.read(checkpoint);
-            if (cp.neurons() == neurons && cp.seed() == seed && cp.imagesTrained() <= images) {
-                model = cp;
+            if (cp.neurons() != neurons || cp.seed() != seed || cp.imagesTrained() > images) {
+                throw new org.undervolt.InvalidInputException(checkpoint + ": checkpoint of " + cp.neurons()
+                        + " neurons, seed " + cp.seed() + ", " + cp.imagesTrained() + " images trained; expected "
+                        + neurons + " neurons, seed " + seed + ", at most " + images
+                        + " images (remove it or name another --checkpoint)");
             }
+            model = cp;
         }
         if (model == null) {
             model = SnnModel.initial(neurons, seed);
