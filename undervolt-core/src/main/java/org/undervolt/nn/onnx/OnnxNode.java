@@ -6,6 +6,7 @@ import java.util.Map;
 
 /**
  * One operator application ({@code NodeProto}). An empty input name means an omitted optional input.
+ * Attributes are kept sorted by name, so encoding is deterministic.
  */
 public record OnnxNode(String name, String opType, String domain, List<String> inputs, List<String> outputs,
         Map<String, OnnxAttribute> attributes) {
@@ -13,7 +14,7 @@ public record OnnxNode(String name, String opType, String domain, List<String> i
     public OnnxNode {
         inputs = List.copyOf(inputs);
         outputs = List.copyOf(outputs);
-        attributes = Map.copyOf(attributes);
+        attributes = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(attributes));
     }
 
     /** Name for messages: {@code 'conv1' (Conv)}. */
