@@ -161,11 +161,9 @@ public final class SequentialImporter {
             OnnxNode c = cons.get(i);
             branch[i] = c == join ? new Chain(List.of(), value, shape) : walk(value, c, shape, join);
         }
-        // main branch: the one feeding the Add's first input, unless it is empty
-        int main = join.inputs().get(0).equals(branch[0].value()) ? 0 : 1;
-        if (branch[main].layers().isEmpty()) {
-            main = 1 - main;
-        }
+        // main branch: the longer one; on a tie, the one feeding the Add's first input
+        int first = join.inputs().get(0).equals(branch[0].value()) ? 0 : 1;
+        int main = branch[1 - first].layers().size() > branch[first].layers().size() ? 1 - first : first;
         Chain a = branch[main];
         Chain b = branch[1 - main];
         if (a.layers().isEmpty()) {
