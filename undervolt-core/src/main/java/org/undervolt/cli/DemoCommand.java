@@ -24,10 +24,18 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code undervolt demo}: train, sweep BER, pick the voltage, price the energy. Wiring only. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {
-                "Train (or reuse) an MLP on MNIST, store its weights as INT8 in approximate DRAM, sweep the bit error",
-                "rate, and report the tolerable BER, the lowest LPDDR3 core voltage with that BER and the DRAM",
-                "energy saved. Writes result.json and accuracy_vs_ber.png under --out."})
+        description = "How low can the DRAM voltage go for an MLP on MNIST, and what does it save?",
+        footer = {"",
+                "Trains (or reuses) an MLP, stores its weights as INT8 in LPDDR3, sweeps the bit error rate with",
+                "uniform random bit flips in the stored bytes, picks the largest BER within --delta of the",
+                "error-free accuracy, the lowest core voltage with that BER, and prices one inference pass over",
+                "the test set at nominal and chosen voltage. Writes result.json and accuracy_vs_ber.png under --out.",
+                "",
+                "Examples:",
+                "  undervolt demo",
+                "  undervolt demo --json --out runs/first",
+                "  undervolt demo --dataset fashion-mnist --trials 10 --points-per-decade 4",
+                "  undervolt demo --data-dir ~/my-idx-files --scaling linear"})
 public final class DemoCommand implements Callable<Integer> {
 
     @Spec
