@@ -77,7 +77,7 @@ class InjectorTest {
     void flipsSpreadOverTensorsInProportionToTheirBits() {
         DramImage clean = DramImage.builder(new SequentialPlacement(DramGeometry.lpddr3x32()))
                 .add("small", new int[] {1000}, new float[1000], Formats.INT8)
-                .add("large", new int[] {3000}, new float[3000], FormatsHolder.FP16)
+                .add("large", new int[] {3000}, new float[3000], org.undervolt.storage.FloatFormat.FP16)
                 .build();
         int split = clean.tensor("large").offset();
         assertThat(clean.size()).isEqualTo(1000 + 6000);
@@ -92,10 +92,6 @@ class InjectorTest {
         // Means 8 and 48 flips per trial; 5 sigma of the sum over trials.
         assertThat(Math.abs(counts[0] - 8.0 * trials)).isLessThan(5 * Math.sqrt(8.0 * trials));
         assertThat(Math.abs(counts[1] - 48.0 * trials)).isLessThan(5 * Math.sqrt(48.0 * trials));
-    }
-
-    private static final class FormatsHolder {
-        static final org.undervolt.storage.FormatSpec FP16 = Formats.byName("fp16");
     }
 
     @Test
