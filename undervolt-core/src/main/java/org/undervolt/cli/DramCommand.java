@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "dram",
         mixinStandardHelpOptions = true,
         description = "DRAM model: parts, command-trace energy, access energies.",
-        subcommands = {DramEnergyCommand.class, DramInfoCommand.class, DramPresetsCommand.class})
+        subcommands = {DramEnergyCommand.class, DramInfoCommand.class, DramPresetsCommand.class,
+                DramSimulateCommand.class})
 public final class DramCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
