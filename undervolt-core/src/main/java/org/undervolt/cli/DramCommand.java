@@ -8,6 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "DRAM model: parts, command-trace energy, access energies.",
         subcommands = {DramEnergyCommand.class, DramInfoCommand.class, DramPresetsCommand.class, DramBenchCommand.class})
+        subcommands = {DramEnergyCommand.class, DramInfoCommand.class, DramPresetsCommand.class,
+                DramSimulateCommand.class})
 public final class DramCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
