@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 DataCommand.class,
                 SnnCommand.class,
+                RetrainCommand.class,
+                ToleranceCommand.class,
         })
 public final class UndervoltCli implements Runnable {
 
