@@ -26,6 +26,8 @@ import picocli.CommandLine.Command;
                 ErrorsCommand.class,
                 TrainCommand.class,
                 EvalCommand.class,
+                RetrainCommand.class,
+                ToleranceCommand.class,
         })
 public final class UndervoltCli implements Runnable {
 
