@@ -18,7 +18,7 @@ import org.undervolt.nn.tensor.Tensor;
  * largest difference is reported (and must stay within {@value #CHECK_TOLERANCE}, relative above 1).
  */
 public final class OnnxImport {
-    /** Batch of the self-check and its fixed seed (inputs uniform in [0, 1)). */
+    /** Batch of the self-check (unless the graph fixes one) and its fixed seed (inputs uniform in [0, 1)). */
     static final int CHECK_BATCH = 2;
     static final long CHECK_SEED = 0x4F4E4E58L;
     static final double CHECK_TOLERANCE = 1e-4;
@@ -76,7 +76,8 @@ public final class OnnxImport {
     static double check(OnnxModel model, Sequential seq, String source) {
         int[] item = seq.inputShape();
         int[] shape = new int[item.length + 1];
-        shape[0] = CHECK_BATCH;
+        long declared = model.graph().runtimeInputs().get(0).dims()[0];
+        shape[0] = declared > 0 && declared <= 64 ? (int) declared : CHECK_BATCH;
         System.arraycopy(item, 0, shape, 1, item.length);
         Tensor x = Tensor.zeros(shape);
         SplittableRandom rng = new SplittableRandom(CHECK_SEED);
