@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
                 DataCommand.class,
                 SnnCommand.class,
                 ImportOnnxCommand.class,
+                ExportOnnxCommand.class,
         })
 public final class UndervoltCli implements Runnable {
 

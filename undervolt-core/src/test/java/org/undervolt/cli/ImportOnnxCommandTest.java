@@ -94,6 +94,24 @@ class ImportOnnxCommandTest {
     }
 
     @Test
+    void exportThenImportGivesTheSameModel() throws IOException {
+        Sequential m = LeNet5.mnist(6);
+        Path uvnn = dir.resolve("a.uvnn");
+        Checkpoint.save(m, java.util.Map.of("model", "lenet5"), uvnn);
+        Path onnx = dir.resolve("a.onnx");
+        assertThat(run("export-onnx", "--model", uvnn.toString(), "--out", onnx.toString(), "--json")).isZero();
+        JsonNode j = new ObjectMapper().readTree(out.toString());
+        assertThat(j.get("parameters").asLong()).isEqualTo(61_706);
+        assertThat(j.get("ops").get("Conv").asInt()).isEqualTo(2);
+        Path back = dir.resolve("b.uvnn");
+        assertThat(run("import-onnx", "--model", onnx.toString(), "--out", back.toString())).isZero();
+        Sequential b = Checkpoint.load(back).model();
+        for (int i = 0; i < m.parameters().size(); i++) {
+            assertThat(b.parameters().get(i).data()).containsExactly(m.parameters().get(i).data());
+        }
+    }
+
+    @Test
     void missingFileExitsTwo() {
         Path none = dir.resolve("none.onnx");
         assertThat(run("import-onnx", "--model", none.toString(), "--out", dir.resolve("o.uvnn").toString())).isEqualTo(2);
