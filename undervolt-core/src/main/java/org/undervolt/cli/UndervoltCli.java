@@ -22,6 +22,10 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 DataCommand.class,
                 SnnCommand.class,
+                DramCommand.class,
+                ErrorsCommand.class,
+                TrainCommand.class,
+                EvalCommand.class,
                 ImportOnnxCommand.class,
                 ExportOnnxCommand.class,
         })

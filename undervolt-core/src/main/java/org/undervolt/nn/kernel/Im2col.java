@@ -36,14 +36,27 @@ public final class Im2col {
                             continue;
                         }
                         int src = xOff + (ch * h + y) * w;
-                        for (int ox = 0; ox < ow; ox++) {
-                            int xx = ox * stride - pad + j;
-                            cols[dst + ox] = xx >= 0 && xx < w ? x[src + xx] : 0f;
+                        // output columns whose input column ox*stride - pad + j lies inside [0, w)
+                        int lo = Math.min(ow, Math.max(0, ceilDiv(pad - j, stride)));
+                        int hi = Math.max(lo, Math.min(ow, ceilDiv(w + pad - j, stride)));
+                        java.util.Arrays.fill(cols, dst, dst + lo, 0f);
+                        if (stride == 1) {
+                            System.arraycopy(x, src + lo - pad + j, cols, dst + lo, hi - lo);
+                        } else {
+                            for (int ox = lo; ox < hi; ox++) {
+                                cols[dst + ox] = x[src + ox * stride - pad + j];
+                            }
                         }
+                        java.util.Arrays.fill(cols, dst + hi, dst + ow, 0f);
                     }
                 }
             }
         }
+    }
+
+    /** {@code ceil(a / b)} for {@code b > 0} and any sign of {@code a}. */
+    static int ceilDiv(int a, int b) {
+        return -Math.floorDiv(-a, b);
     }
 
     /**
