@@ -28,6 +28,8 @@ import picocli.CommandLine.Command;
                 EvalCommand.class,
                 RetrainCommand.class,
                 ToleranceCommand.class,
+                ImportOnnxCommand.class,
+                ExportOnnxCommand.class,
         })
 public final class UndervoltCli implements Runnable {
 
