@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 DataCommand.class,
                 SnnCommand.class,
+                RunsCommand.class,
         })
 public final class UndervoltCli implements Runnable {
 
