@@ -1,7 +1,9 @@
 package org.undervolt.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -63,7 +65,16 @@ public final class RunsShowCommand implements Callable<Integer> {
                 m.put("trials", trials);
                 m.put("points", points);
                 m.put("curves", curves);
-                m.put("energy", s.energy().get(id));
+                List<Map<String, Object>> energy = new ArrayList<>();
+                for (EnergyRow e : s.energy().get(id)) {
+                    Map<String, Object> q = new LinkedHashMap<>();
+                    q.put("label", e.label());
+                    q.put("vdd", e.vdd());
+                    q.put("trcd_ns", Double.isNaN(e.trcdNs()) ? null : e.trcdNs());
+                    q.put("energy_j", e.energyJ());
+                    energy.add(q);
+                }
+                m.put("energy", energy);
                 m.put("config", config);
                 m.put("provenance", provenance);
                 m.put("summary", summary);
