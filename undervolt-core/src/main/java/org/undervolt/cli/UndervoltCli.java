@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
                 ToleranceCommand.class,
                 ImportOnnxCommand.class,
                 ExportOnnxCommand.class,
+                RunsCommand.class,
         })
 public final class UndervoltCli implements Runnable {
 
