@@ -26,6 +26,11 @@ import picocli.CommandLine.Command;
                 ErrorsCommand.class,
                 TrainCommand.class,
                 EvalCommand.class,
+                RetrainCommand.class,
+                ToleranceCommand.class,
+                ImportOnnxCommand.class,
+                ExportOnnxCommand.class,
+                RunsCommand.class,
         })
 public final class UndervoltCli implements Runnable {
 
