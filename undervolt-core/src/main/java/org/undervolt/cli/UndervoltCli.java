@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
                 SnnCommand.class,
                 TrainCommand.class,
                 EvalCommand.class,
+                NnBenchCommand.class,
         })
 public final class UndervoltCli implements Runnable {
 

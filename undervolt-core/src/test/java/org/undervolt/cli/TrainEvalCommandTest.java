@@ -127,4 +127,20 @@ class TrainEvalCommandTest {
         assertThat(mnistShape.exit()).isEqualTo(2);
         assertThat(mnistShape.err()).contains("model reads 64 values per image");
     }
+
+    @Test
+    void benchReportsThroughputAndAccuracy(@TempDir Path tmp) throws Exception {
+        Path data = tinyData(tmp.resolve("data"));
+        Run b = run("nn-bench", "--model", "mlp", "--data-dir", data.toString(), "--passes", "3", "--threads", "1", "--json");
+        assertThat(b.exit()).as(b.err()).isZero();
+        JsonNode j = b.json();
+        assertThat(j.get("train_images").asInt()).isEqualTo(400);
+        assertThat(j.get("threads").asInt()).isEqualTo(1);
+        assertThat(j.get("epoch_seconds").asDouble()).isPositive();
+        assertThat(j.get("train_images_per_second").asDouble())
+                .isCloseTo(400 / j.get("epoch_seconds").asDouble(), org.assertj.core.data.Percentage.withPercentage(1e-6));
+        assertThat(j.get("infer_images_per_second").asDouble()).isPositive();
+        assertThat(j.get("test_accuracy").asDouble()).isGreaterThan(0.5);
+        org.undervolt.nn.kernel.Parallel.setThreads(Runtime.getRuntime().availableProcessors());
+    }
 }
