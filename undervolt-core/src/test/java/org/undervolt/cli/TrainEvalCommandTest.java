@@ -60,6 +60,13 @@ class TrainEvalCommandTest {
         double acc = tj.get("test_accuracy").asDouble();
         assertThat(acc).isGreaterThan(0.9);
         assertThat(model).isRegularFile();
+        assertThat(tj.get("resumed_epochs").asInt()).isZero();
+        // the state file lets the same command finish at once, with the same result
+        Run again = run("train", "--model", "mlp", "--data-dir", data.toString(), "--epochs", "3", "--seed", "4",
+                "--out", model.toString(), "--json");
+        assertThat(again.json().get("resumed_epochs").asInt()).isEqualTo(3);
+        assertThat(again.json().get("test_accuracy").asDouble()).isEqualTo(acc);
+        assertThat(again.json().get("epoch_losses")).isEqualTo(tj.get("epoch_losses"));
 
         Run e = run("eval", "--model", model.toString(), "--data-dir", data.toString(), "--json");
         assertThat(e.exit()).as(e.err()).isZero();
