@@ -22,7 +22,9 @@ public final class SnnEvaluator {
 
     private final SnnModel model;
     private final float[] weights;
+    private final float[] byDelay;
     private final int threads;
+    private volatile double cpuSeconds;
 
     /** Reads the model's weights from its store once (the fetch from DRAM). */
     public SnnEvaluator(SnnModel model, int threads) {
@@ -36,6 +38,7 @@ public final class SnnEvaluator {
         }
         this.model = model;
         this.weights = weights;
+        this.byDelay = model.delays().byDelay(weights);
         this.threads = Math.max(1, threads);
     }
 
@@ -95,6 +98,15 @@ public final class SnnEvaluator {
         return predicted.length == 0 ? 0 : (double) correct / predicted.length;
     }
 
+    private synchronized void addCpu(long nanos) {
+        cpuSeconds += nanos / 1e9;
+    }
+
+    /** CPU seconds of all worker threads, summed over the calls so far (JVM thread CPU time). */
+    public double cpuSeconds() {
+        return cpuSeconds;
+    }
+
     private interface Sink {
         void accept(int image, int[] counts, long[] acc);
     }
@@ -114,17 +126,19 @@ public final class SnnEvaluator {
             List<Future<long[]>> futures = new ArrayList<>();
             for (int t = 0; t < workers; t++) {
                 futures.add(pool.submit(() -> {
+                    long cpu0 = CpuTime.thread();
                     ImagePresenter presenter = new ImagePresenter(model.delays());
                     int[] counts = new int[model.neurons()];
                     long[] acc = new long[accSize];
                     double[] theta = model.theta();
                     for (int c = next.getAndIncrement(); c * CHUNK < count; c = next.getAndIncrement()) {
                         for (int img = c * CHUNK, end = Math.min(count, img + CHUNK); img < end; img++) {
-                            presenter.present(data.pixels(), img * data.imageSize(), weights, theta, false,
+                            presenter.present(data.pixels(), img * data.imageSize(), weights, byDelay, theta, false,
                                     seed, stream, img, counts);
                             sink.accept(img, counts, acc);
                         }
                     }
+                    addCpu(CpuTime.thread() - cpu0);
                     return acc;
                 }));
             }
