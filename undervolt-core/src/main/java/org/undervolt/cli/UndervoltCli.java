@@ -22,6 +22,15 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 DataCommand.class,
                 SnnCommand.class,
+                DramCommand.class,
+                ErrorsCommand.class,
+                TrainCommand.class,
+                EvalCommand.class,
+                RetrainCommand.class,
+                ToleranceCommand.class,
+                ImportOnnxCommand.class,
+                ExportOnnxCommand.class,
+                RunsCommand.class,
         })
 public final class UndervoltCli implements Runnable {
 

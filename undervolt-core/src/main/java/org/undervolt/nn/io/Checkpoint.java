@@ -61,16 +61,21 @@ public final class Checkpoint {
     private Checkpoint() {
     }
 
-    /** Writes {@code model} to {@code file} atomically (a temporary sibling, then a move). */
+    /** Writes {@code model} to {@code file} atomically (a temporary sibling, then a move), creating parent directories. */
     public static void save(Sequential model, Map<String, String> metadata, Path file) throws IOException {
         Path abs = file.toAbsolutePath();
         Path dir = abs.getParent();
-        Path tmp = Files.createTempFile(dir, abs.getFileName().toString(), ".tmp");
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
                 write(model, metadata, out);
             }
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -154,6 +159,9 @@ public final class Checkpoint {
 
     /** Loads a checkpoint; InvalidInputException (naming the file) if it is not a valid one. */
     public static Loaded load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException(file + ": no such checkpoint file");
+        }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             return read(in, file.toString());
         } catch (IOException e) {
