@@ -53,6 +53,12 @@ final class ChannelController {
     private final BankQueue wq;
     /** Addresses of the queued writes, in write-queue order (for read forwarding). */
     private final long[] waddr;
+    /** Changes of the write queue, and the last request found not forwardable at that state. */
+    private long wqChanges;
+    private long noForwardAt = -1;
+    private int noForwardId = -1;
+    /** Rank and flat bank group of each flat bank. */
+    private final int[] bankRank, bankBg;
     private final int[] abuf;
     private int asize;
     private boolean writeMode;
@@ -104,6 +110,12 @@ final class ChannelController {
         rq = new BankQueue(maxSize + 2, banks, q.row);
         wq = new BankQueue(maxSize + 2, banks, q.row);
         waddr = new long[maxSize + 2];
+        bankRank = new int[banks];
+        bankBg = new int[banks];
+        for (int b = 0; b < banks; b++) {
+            bankRank[b] = b / spec.organization().banks();
+            bankBg[b] = bankRank[b] * bankGroups + (b % spec.organization().banks()) / banksPerGroup;
+        }
         abuf = new int[maxSize + 2];
         arrive = new long[q.n];
         classified = new boolean[q.n];
@@ -118,7 +130,7 @@ final class ChannelController {
         if (!q.write[id]) {
             long a = q.address[id];
             final long[] wa = waddr;
-            for (int i = 0, n = wq.size; i < n; i++) {
+            for (int i = (noForwardId == id && noForwardAt == wqChanges) ? wq.size : 0, n = wq.size; i < n; i++) {
                 if (wa[i] == a) {
                     pushPending(clk + 1, clk);
                     readsForwarded++;
@@ -127,6 +139,8 @@ final class ChannelController {
                 }
             }
             if (rq.size > maxSize) {
+                noForwardId = id;
+                noForwardAt = wqChanges;
                 return false;
             }
             arrive[id] = clk;
@@ -141,6 +155,7 @@ final class ChannelController {
             }
             arrive[id] = clk;
             waddr[wq.size] = q.address[id];
+            wqChanges++;
             wq.add(id, q.bankFlat[id], dev.openRow[q.bankFlat[id]]);
             writesAccepted++;
             if (wStamp == version) {
@@ -403,6 +418,7 @@ final class ChannelController {
             case SRC_WRITE -> {
                 int at = java.util.Arrays.binarySearch(wq.ids, 0, wq.size, pos);
                 System.arraycopy(waddr, at + 1, waddr, at, wq.size - at - 1);
+                wqChanges++;
                 wq.remove(pos, q.bankFlat[pos], dev.openRow[q.bankFlat[pos]]);
             }
             default -> throw new IllegalStateException();
@@ -415,9 +431,7 @@ final class ChannelController {
         if (bankCmdStamp[k] == version) {
             return bankCmdReady[k];
         }
-        int rank = bank / dev.banksPerRank;
-        int bg = rank * bankGroups + (bank - rank * dev.banksPerRank) / banksPerGroup;
-        long t = dev.readyAt(cmd, rank, bg, bank);
+        long t = dev.readyAt(cmd, bankRank[bank], bankBg[bank], bank);
         bankCmdReady[k] = t;
         bankCmdStamp[k] = version;
         return t;
