@@ -61,6 +61,11 @@ final class ChannelController {
     private final int[] bankRank, bankBg;
     private final int[] abuf;
     private int asize;
+    /**
+     * Lower bound on the cycle any active-buffer request becomes ready. Their rows stay open (a precharge of
+     * them is held back) so their ready cycles only grow: the bound stays valid until recomputed.
+     */
+    private long aBound = Long.MAX_VALUE;
     private boolean writeMode;
 
     // priority queue (FIFO ring) of refresh / close-row requests
@@ -72,7 +77,7 @@ final class ChannelController {
     private final long[] bankCmdReady;
     private final long[] bankCmdStamp;
     // per queue: earliest ready cycle of its entries, valid while stamp == version
-    private long rMin, rStamp, wMin, wStamp, aMin, aStamp;
+    private long rMin, rStamp, wMin, wStamp;
 
     private final long[] arrive;
     private final boolean[] classified;
@@ -177,7 +182,7 @@ final class ChannelController {
         int pos = -1;
         int cmd = -1;
         // 1. requests whose row is being opened for them
-        if (asize > 0 && !(aStamp == version && clk < aMin)) {
+        if (asize > 0 && clk >= aBound) {
             long min = Long.MAX_VALUE;
             int best = -1;
             int bestCmd = -1;
@@ -199,8 +204,7 @@ final class ChannelController {
                 pos = best;
                 cmd = bestCmd;
             } else {
-                aMin = min;
-                aStamp = version;
+                aBound = min;
             }
         }
         if (src == SRC_NONE) {
@@ -357,6 +361,7 @@ final class ChannelController {
         } else if (cmd == ACT) {
             if (asize <= maxSize) {
                 abuf[asize++] = id;
+                aBound = Math.min(aBound, readyOf(id));
                 remove(src, pos);
             }
         }
@@ -412,7 +417,9 @@ final class ChannelController {
         switch (src) {
             case SRC_ACTIVE -> {
                 System.arraycopy(abuf, pos + 1, abuf, pos, asize - pos - 1);
-                asize--;
+                if (--asize == 0) {
+                    aBound = Long.MAX_VALUE;
+                }
             }
             case SRC_READ -> rq.remove(pos, q.bankFlat[pos], dev.openRow[q.bankFlat[pos]]);
             case SRC_WRITE -> {
@@ -487,8 +494,8 @@ final class ChannelController {
     /** The earliest cycle after {@code clk} at which a command may become ready (refresh included). */
     long nextEvent(long clk) {
         long t = nextRefresh;
-        if (aStamp == version && aMin > clk) {
-            t = Math.min(t, aMin);
+        if (aBound > clk) {
+            t = Math.min(t, aBound);
         } else {
             for (int i = 0; i < asize; i++) {
                 t = earliest(t, abuf[i], clk);
