@@ -12,6 +12,7 @@ import org.undervolt.nn.io.Checkpoint;
 import org.undervolt.nn.onnx.OnnxModel;
 import org.undervolt.nn.onnx.OnnxNode;
 import org.undervolt.nn.onnx.OnnxWriter;
+import org.undervolt.nn.onnx.OutputPaths;
 import org.undervolt.nn.onnx.SequentialExporter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,6 +43,7 @@ public final class ExportOnnxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputPaths.requireWritableFile(out);
         Checkpoint.Loaded loaded = Checkpoint.load(model);
         OnnxModel onnx;
         try {

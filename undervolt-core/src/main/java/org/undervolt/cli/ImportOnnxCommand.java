@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import org.undervolt.nn.onnx.OnnxImport;
+import org.undervolt.nn.onnx.OutputPaths;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -39,6 +40,7 @@ public final class ImportOnnxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputPaths.requireWritableFile(out);
         OnnxImport.Summary s = OnnxImport.convert(model, out);
         PrintWriter w = spec.commandLine().getOut();
         if (json) {

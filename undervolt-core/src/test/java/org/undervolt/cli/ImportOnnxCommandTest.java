@@ -112,6 +112,14 @@ class ImportOnnxCommandTest {
     }
 
     @Test
+    void outInMissingFolderExitsTwo() throws IOException {
+        Path onnx = lenetOnnx(LeNet5.mnist(7));
+        Path bad = dir.resolve("no/such/dir/x.uvnn");
+        assertThat(run("import-onnx", "--model", onnx.toString(), "--out", bad.toString())).isEqualTo(2);
+        assertThat(err.toString().trim()).isEqualTo("undervolt: --out " + bad + ": folder " + bad.getParent() + " does not exist");
+    }
+
+    @Test
     void missingFileExitsTwo() {
         Path none = dir.resolve("none.onnx");
         assertThat(run("import-onnx", "--model", none.toString(), "--out", dir.resolve("o.uvnn").toString())).isEqualTo(2);
