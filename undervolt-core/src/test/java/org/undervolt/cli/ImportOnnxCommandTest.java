@@ -54,7 +54,7 @@ class ImportOnnxCommandTest {
         JsonNode j = new ObjectMapper().readTree(out.toString());
         assertThat(out.toString().trim().lines()).hasSize(1);
         assertThat(j.get("parameters").asLong()).isEqualTo(61_706);
-        assertThat(j.get("nodes").asInt()).isEqualTo(13);
+        assertThat(j.get("nodes").asInt()).isEqualTo(12);
         assertThat(j.get("ops").get("Conv").asInt()).isEqualTo(2);
         assertThat(j.get("ops").get("Gemm").asInt()).isEqualTo(3);
         assertThat(j.get("opset").asInt()).isEqualTo(17);
