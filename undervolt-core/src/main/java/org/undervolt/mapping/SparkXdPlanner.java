@@ -38,6 +38,9 @@ public final class SparkXdPlanner {
         int steps = (int) Math.floor((module.nominalVolts() - lowestVolts) / step + 1e-9);
         for (int i = 0; i <= steps; i++) {
             double v = Math.round((module.nominalVolts() - i * step) * 1e6) / 1e6;
+            if (v < lowestVolts) {
+                break;
+            }
             MapPlan p = at(items, v);
             if (p == null) {
                 break;
