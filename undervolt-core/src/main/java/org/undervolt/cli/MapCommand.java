@@ -12,6 +12,7 @@ import org.undervolt.InvalidInputException;
 import org.undervolt.dram.energy.VoltageScaling;
 import org.undervolt.dram.error.BerTrcdTable;
 import org.undervolt.dram.error.BerVoltageTable;
+import org.undervolt.dram.sim.PagePolicy;
 import org.undervolt.dram.spec.DramPresets;
 import org.undervolt.mapping.Assignment;
 import org.undervolt.mapping.DataItem;
@@ -139,6 +140,10 @@ public final class MapCommand implements Callable<Integer> {
             description = "core-rail energy vs voltage (default: ${DEFAULT-VALUE})")
     String scaling;
 
+    @Option(names = "--page-policy", defaultValue = "open", paramLabel = "open|closed",
+            description = "controller page policy; closed makes every access pay tRCD (latency-bound) (default: ${DEFAULT-VALUE})")
+    String pagePolicy;
+
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
@@ -173,7 +178,8 @@ public final class MapCommand implements Callable<Integer> {
         mod.put("nominal_trcd_cycles", module.nominalTrcd());
         mod.put("voltage_scaling", law.toString());
         mod.put("ber_source", ber.source());
-        mod.put("latency_model", "cycle-level timing simulator (org.undervolt.dram.sim, Ramulator 2.0a-compatible), DRMap address mapping, open page, drained");
+        mod.put("latency_model", "cycle-level timing simulator (org.undervolt.dram.sim, Ramulator 2.0a-compatible), DRMap address mapping, "
+                + pagePolicy + " page, drained; latency-bound: requests one at a time at their row-buffer state's latency");
         out.put("module", mod);
         MapPlan plan;
         if (how.equals("sparkxd")) {
@@ -200,7 +206,7 @@ public final class MapCommand implements Callable<Integer> {
             out.put("greedy_vs_exact", cmp);
             plan = EdenPlanner.plan(set, items, how.equals("eden-exact"));
         }
-        MapEvaluation e = MapEvaluation.of(module, law, plan, flow, transfers);
+        MapEvaluation e = MapEvaluation.of(module, law, PagePolicy.parse(pagePolicy), plan, flow, transfers);
         out.putAll(MapStudy.describe(e, items));
         PrintWriter w = spec.commandLine().getOut();
         if (json) {

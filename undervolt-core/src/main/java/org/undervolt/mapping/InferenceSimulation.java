@@ -11,6 +11,7 @@ import org.undervolt.dram.energy.StateCycles;
 import org.undervolt.dram.energy.StateTracker;
 import org.undervolt.dram.energy.VoltageScaling;
 import org.undervolt.dram.sim.DramSimulator;
+import org.undervolt.dram.sim.PagePolicy;
 import org.undervolt.dram.sim.RequestTrace;
 import org.undervolt.dram.sim.SimCommand;
 import org.undervolt.dram.sim.SimConfig;
@@ -21,7 +22,7 @@ import org.undervolt.dram.trace.CommandTrace;
 
 /**
  * Runs the DRAM traffic of one inference through the cycle-level timing simulator ({@link DramSimulator}:
- * FR-FCFS, open page, DRMap address decoding, refresh, drained to the last data) and prices every command it
+ * FR-FCFS, open or closed page, DRMap address decoding, refresh, drained to the last data) and prices every command it
  * issues with DRAMPower 4.1's equations at the voltage of the subarray it addresses, plus refresh and
  * background over the simulated duration, the module's subarrays each weighted by its share of the module at
  * its own voltage (papers.md §3.1, §3.4).
@@ -33,10 +34,21 @@ import org.undervolt.dram.trace.CommandTrace;
 public final class InferenceSimulation {
     private final DramModule module;
     private final VoltageScaling scaling;
+    private final PagePolicy pagePolicy;
 
+    /** Open-page controller. */
     public InferenceSimulation(DramModule module, VoltageScaling scaling) {
+        this(module, scaling, PagePolicy.OPEN);
+    }
+
+    /**
+     * {@code pagePolicy} CLOSED precharges after every access, so every access pays tRCD: the latency-bound
+     * case of a controller (or access pattern) without row-buffer locality.
+     */
+    public InferenceSimulation(DramModule module, VoltageScaling scaling, PagePolicy pagePolicy) {
         this.module = module;
         this.scaling = scaling;
+        this.pagePolicy = pagePolicy;
     }
 
     /** The burst requests of {@code transfers} over the items laid out in {@code layouts}. */
@@ -72,7 +84,7 @@ public final class InferenceSimulation {
     /** Simulates {@code trace} at tRCD {@code trcdCycles} with the subarrays at {@code volts}. */
     public DramCost run(RequestTrace trace, int trcdCycles, VoltageMap volts) {
         DramSpec spec = module.specWithTrcd(trcdCycles);
-        SimConfig cfg = SimConfig.of(module.simSpec(trcdCycles), "DRMap").withDrain(true);
+        SimConfig cfg = SimConfig.of(module.simSpec(trcdCycles), "DRMap").withPagePolicy(pagePolicy, 1).withDrain(true);
         Pricing pricing = new Pricing(spec, volts);
         SimResult r = new DramSimulator(cfg).run(trace, pricing::command);
         pricing.commands.add(r.drainCycles(), org.undervolt.dram.trace.Command.END, 0, 0, false);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.undervolt.dram.energy.VoltageScaling;
+import org.undervolt.dram.sim.PagePolicy;
 import org.undervolt.dram.sim.RequestTrace;
 
 /**
@@ -21,7 +22,12 @@ public record MapEvaluation(MapPlan plan, String dataflow, DramCost nominal, Dra
 
     public static MapEvaluation of(DramModule module, VoltageScaling scaling, MapPlan plan, Dataflow dataflow,
                                    List<Transfer> transfers) {
-        InferenceSimulation sim = new InferenceSimulation(module, scaling);
+        return of(module, scaling, PagePolicy.OPEN, plan, dataflow, transfers);
+    }
+
+    public static MapEvaluation of(DramModule module, VoltageScaling scaling, PagePolicy policy, MapPlan plan,
+                                   Dataflow dataflow, List<Transfer> transfers) {
+        InferenceSimulation sim = new InferenceSimulation(module, scaling, policy);
         RequestTrace trace = sim.trace(transfers, plan.layouts());
         DramCost nominal = sim.run(trace, module.nominalTrcd(), VoltageMap.uniform(module.nominalVolts()));
         DramCost chosen = sim.run(trace, plan.trcdCycles(), plan.volts());
