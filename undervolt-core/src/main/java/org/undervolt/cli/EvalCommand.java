@@ -118,13 +118,13 @@ public final class EvalCommand implements Callable<Integer> {
         r.put("images", test.size());
         r.put("threads", threadCount);
         long start = System.nanoTime();
-        double fp32 = Evaluator.accuracy(model, test);
+        double fp32 = exact(Evaluator.accuracy(model, test));
         r.put("fp32_accuracy", fp32);
         if (fmt == null) {
             r.put("accuracy", fp32);
         } else {
             StoredWeights stored = StoredWeights.of(model, fmt, new SequentialPlacement(geometry(preset)));
-            double clean = Evaluator.accuracy(stored.quantisedCopy(model), test);
+            double clean = exact(Evaluator.accuracy(stored.quantisedCopy(model), test));
             r.put("format", fmt.name());
             r.put("stored_weight_bytes", stored.bytes());
             r.put("baseline_accuracy", clean);
@@ -137,7 +137,7 @@ public final class EvalCommand implements Callable<Integer> {
                 List<Long> flips = new ArrayList<>();
                 double sum = 0;
                 for (int t = 0; t < trials; t++) {
-                    double a = evaluator.accuracy(ber, streams.trialStream(ber, t));
+                    double a = exact((float) evaluator.accuracy(ber, streams.trialStream(ber, t)));
                     accuracies.add(a);
                     flips.add(evaluator.lastFlips());
                     sum += a;
@@ -162,6 +162,11 @@ public final class EvalCommand implements Callable<Integer> {
         }
         o.flush();
         return 0;
+    }
+
+    /** A float accuracy as the decimal it prints as (0.9925, not 0.9925000071525574). */
+    private static double exact(float accuracy) {
+        return Double.parseDouble(Float.toString(accuracy));
     }
 
     /** The geometry of a DRAM preset, as the demo lays weights out (one subarray per subarrayRows rows). */

@@ -131,7 +131,7 @@ public final class TrainCommand implements Callable<Integer> {
                 err.flush();
             }
         });
-        double testAccuracy = Evaluator.accuracy(net, test);
+        double testAccuracy = Double.parseDouble(Float.toString(Evaluator.accuracy(net, test)));
         double seconds = (System.nanoTime() - start) / 1e9;
 
         Map<String, String> meta = new LinkedHashMap<>();

@@ -27,6 +27,11 @@ import picocli.CommandLine.Command;
                 TrainCommand.class,
                 MapCommand.class,
                 EvalCommand.class,
+                RetrainCommand.class,
+                ToleranceCommand.class,
+                ImportOnnxCommand.class,
+                ExportOnnxCommand.class,
+                RunsCommand.class,
         })
 public final class UndervoltCli implements Runnable {
 

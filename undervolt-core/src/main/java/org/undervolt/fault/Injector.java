@@ -12,6 +12,7 @@ import org.undervolt.random.Seeds;
 import org.undervolt.storage.DramGeometry;
 import org.undervolt.storage.DramImage;
 import org.undervolt.storage.DramLocation;
+import org.undervolt.storage.NumberFormat;
 import org.undervolt.storage.Placement;
 import org.undervolt.storage.StoredTensor;
 
@@ -45,6 +46,24 @@ public final class Injector {
         DramImage copy = clean.copy();
         inject(copy, model, seed, trialIds);
         return copy;
+    }
+
+    /**
+     * Corrupts values that are stored only transiently, such as activations (IFMs) written to DRAM
+     * between layers in EDEN's retraining: encodes them in {@code format}, injects, and decodes back
+     * in place. Only models that ignore location qualify; place tensors that need a location in a
+     * {@link DramImage}.
+     *
+     * @return the number of flipped bits
+     */
+    public static long corruptValues(float[] values, NumberFormat format, ErrorModel model, SplittableRandom rng) {
+        if (model.needsLayout()) {
+            throw new IllegalArgumentException(model.name() + " needs DRAM locations; store the tensor in a DramImage");
+        }
+        byte[] stored = format.encode(values);
+        long flips = model.inject(MemoryRegion.of(stored), rng);
+        format.decode(stored, 0, values);
+        return flips;
     }
 
     /** Injects into one tensor's bytes only. */

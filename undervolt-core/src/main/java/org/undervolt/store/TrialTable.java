@@ -115,6 +115,19 @@ public final class TrialTable {
         });
     }
 
+    /** How many distinct points of the run have at least one trial. */
+    public long pointCount(long runId) {
+        return store.call("count points of run " + runId, c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT count(DISTINCT point) FROM trials WHERE run_id = ?")) {
+                p.setLong(1, runId);
+                try (ResultSet r = p.executeQuery()) {
+                    r.next();
+                    return r.getLong(1);
+                }
+            }
+        });
+    }
+
     /**
      * Hands every trial of the run to {@code sink}, in the order they were recorded, one row at a
      * time: memory stays constant however many trials there are.

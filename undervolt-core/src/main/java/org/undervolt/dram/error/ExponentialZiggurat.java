@@ -79,12 +79,13 @@ public final class ExponentialZiggurat {
         return R;
     }
 
-    /** One standard exponential variate. */
+    /** One standard exponential variate, always > 0. */
     public static double next(SplittableRandom rng) {
         while (true) {
             long bits = rng.nextLong();
             int i = (int) bits & (LAYERS - 1);
-            double u = (bits >>> 11) * 0x1p-53;
+            // Odd multiples of 2^-53: uniform on (0, 1), never 0, so the variate is strictly positive.
+            double u = ((bits >>> 11) | 1) * 0x1p-53;
             if (u < INNER[i]) {
                 return u * X[i];
             }

@@ -51,6 +51,8 @@ final class ChannelController {
     // queues of request ids, oldest first
     private final int[] rbuf;
     private final int[] wbuf;
+    // bank and row of each queue slot (copies of the request's, for the scan loops)
+    private final int[] rbank, rrow, wbank, wrow;
     private final int[] abuf;
     private int rsize, wsize, asize;
     private boolean writeMode;
@@ -58,6 +60,13 @@ final class ChannelController {
     // priority queue (FIFO ring) of refresh / close-row requests
     private int[] pKind = new int[64], pRank = new int[64], pBg = new int[64], pBank = new int[64], pRow = new int[64];
     private int pHead, pSize;
+
+    // readiness cache: ready cycle of (bank, command), valid while no command has issued since (stamp == version)
+    private long version = 1;
+    private final long[] bankCmdReady;
+    private final long[] bankCmdStamp;
+    // per queue: earliest ready cycle of its entries, valid while stamp == version
+    private long rMin, rStamp, wMin, wStamp, aMin, aStamp;
 
     private final long[] arrive;
     private final boolean[] classified;
@@ -93,10 +102,16 @@ final class ChannelController {
         this.banksPerGroup = spec.organization().banksPerGroup();
         rbuf = new int[maxSize + 2];
         wbuf = new int[maxSize + 2];
+        rbank = new int[maxSize + 2];
+        rrow = new int[maxSize + 2];
+        wbank = new int[maxSize + 2];
+        wrow = new int[maxSize + 2];
         abuf = new int[maxSize + 2];
         arrive = new long[q.n];
         classified = new boolean[q.n];
         colAccesses = new int[dev.ranks * dev.banksPerRank];
+        bankCmdReady = new long[dev.ranks * dev.banksPerRank * SimCommand.COUNT];
+        bankCmdStamp = new long[bankCmdReady.length];
         nextRefresh = nREFI;
     }
 
@@ -116,15 +131,25 @@ final class ChannelController {
                 return false;
             }
             arrive[id] = clk;
+            rbank[rsize] = q.bankFlat[id];
+            rrow[rsize] = q.row[id];
             rbuf[rsize++] = id;
             readsAccepted++;
+            if (rStamp == version) {
+                rMin = Math.min(rMin, readyOf(id));
+            }
         } else {
             if (wsize > maxSize) {
                 return false;
             }
             arrive[id] = clk;
+            wbank[wsize] = q.bankFlat[id];
+            wrow[wsize] = q.row[id];
             wbuf[wsize++] = id;
             writesAccepted++;
+            if (wStamp == version) {
+                wMin = Math.min(wMin, readyOf(id));
+            }
         }
         return true;
     }
@@ -141,14 +166,17 @@ final class ChannelController {
         int pos = -1;
         int cmd = -1;
         // 1. requests whose row is being opened for them
-        if (asize > 0) {
+        if (asize > 0 && !(aStamp == version && clk < aMin)) {
+            long min = Long.MAX_VALUE;
             int best = -1;
             int bestCmd = -1;
             boolean bestReady = false;
             for (int i = 0; i < asize; i++) {
                 int id = abuf[i];
                 int c = nextCommand(id);
-                boolean ready = dev.readyAt(c, q.rank[id], q.bgFlat[id], q.bankFlat[id]) <= clk;
+                long at = readyOf(c, id);
+                min = Math.min(min, at);
+                boolean ready = at <= clk;
                 if (best < 0 || (ready != bestReady ? ready : arrive[id] < arrive[abuf[best]])) {
                     best = i;
                     bestCmd = c;
@@ -159,6 +187,9 @@ final class ChannelController {
                 src = SRC_ACTIVE;
                 pos = best;
                 cmd = bestCmd;
+            } else {
+                aMin = min;
+                aStamp = version;
             }
         }
         if (src == SRC_NONE) {
@@ -174,18 +205,45 @@ final class ChannelController {
                 // 3. read or write queue, FR-FCFS
                 updateWriteMode();
                 int[] buf = writeMode ? wbuf : rbuf;
+                int[] banks = writeMode ? wbank : rbank;
+                int[] rows = writeMode ? wrow : rrow;
                 int size = writeMode ? wsize : rsize;
+                int fin = writeMode ? WR : RD;
+                if (writeMode ? wStamp == version && clk < wMin : rStamp == version && clk < rMin) {
+                    return false;
+                }
+                long min = Long.MAX_VALUE;
+                final int[] openRow = dev.openRow;
+                final long ver = version;
                 for (int i = 0; i < size; i++) {
-                    int id = buf[i];
-                    int c = nextCommand(id);
-                    if (dev.readyAt(c, q.rank[id], q.bgFlat[id], q.bankFlat[id]) <= clk) {
+                    int bank = banks[i];
+                    int open = openRow[bank];
+                    int c = open < 0 ? ACT : open == rows[i] ? fin : PRE;
+                    int k = bank * SimCommand.COUNT + c;
+                    long at;
+                    if (bankCmdStamp[k] == ver) {
+                        at = bankCmdReady[k];
+                    } else {
+                        at = readyOf(c, buf[i]);
+                    }
+                    if (at <= clk) {
                         src = writeMode ? SRC_WRITE : SRC_READ;
                         pos = i;
                         cmd = c;
                         break;
                     }
+                    if (at < min) {
+                        min = at;
+                    }
                 }
                 if (src == SRC_NONE) {
+                    if (writeMode) {
+                        wMin = min;
+                        wStamp = version;
+                    } else {
+                        rMin = min;
+                        rStamp = version;
+                    }
                     return false;
                 }
             }
@@ -276,6 +334,7 @@ final class ChannelController {
 
     private void emit(int cmd, int rank, int bgFlat, int bankFlat, int row, int column, long clk) {
         dev.issue(cmd, rank, bgFlat, bankFlat, row, clk);
+        version++;
         commandCounts[cmd]++;
         if (listener != null) {
             boolean rankWide = cmd == PREA || cmd == REF;
@@ -314,15 +373,39 @@ final class ChannelController {
                 asize--;
             }
             case SRC_READ -> {
-                System.arraycopy(rbuf, pos + 1, rbuf, pos, rsize - pos - 1);
+                int n = rsize - pos - 1;
+                System.arraycopy(rbuf, pos + 1, rbuf, pos, n);
+                System.arraycopy(rbank, pos + 1, rbank, pos, n);
+                System.arraycopy(rrow, pos + 1, rrow, pos, n);
                 rsize--;
             }
             case SRC_WRITE -> {
-                System.arraycopy(wbuf, pos + 1, wbuf, pos, wsize - pos - 1);
+                int n = wsize - pos - 1;
+                System.arraycopy(wbuf, pos + 1, wbuf, pos, n);
+                System.arraycopy(wbank, pos + 1, wbank, pos, n);
+                System.arraycopy(wrow, pos + 1, wrow, pos, n);
                 wsize--;
             }
             default -> throw new IllegalStateException();
         }
+    }
+
+    /** Ready cycle of request {@code id}'s next command. */
+    private long readyOf(int id) {
+        return readyOf(nextCommand(id), id);
+    }
+
+    /** Ready cycle of command {@code cmd} (ACT, PRE, RD or WR) at request {@code id}'s bank, cached per version. */
+    private long readyOf(int cmd, int id) {
+        int bank = q.bankFlat[id];
+        int k = bank * SimCommand.COUNT + cmd;
+        if (bankCmdStamp[k] == version) {
+            return bankCmdReady[k];
+        }
+        long t = dev.readyAt(cmd, q.rank[id], q.bgFlat[id], bank);
+        bankCmdReady[k] = t;
+        bankCmdStamp[k] = version;
+        return t;
     }
 
     /** The command request {@code id} needs next, from its bank's row state. */
@@ -357,26 +440,45 @@ final class ChannelController {
     /** The earliest cycle after {@code clk} at which a command may become ready (refresh included). */
     long nextEvent(long clk) {
         long t = nextRefresh;
-        for (int i = 0; i < asize; i++) {
-            t = earliest(t, abuf[i], clk);
-        }
-        if (pSize > 0) {
-            long r = dev.readyAt(priorityCommand(), pRank[pHead], pBg[pHead], pBank[pHead]);
-            if (r > clk && r < t) {
-                t = r;
+        if (aStamp == version && aMin > clk) {
+            t = Math.min(t, aMin);
+        } else {
+            for (int i = 0; i < asize; i++) {
+                t = earliest(t, abuf[i], clk);
             }
         }
-        for (int i = 0; i < rsize; i++) {
-            t = earliest(t, rbuf[i], clk);
+        if (pSize > 0) {
+            // the priority head blocks both queues until it issues
+            long r = dev.readyAt(priorityCommand(), pRank[pHead], pBg[pHead], pBank[pHead]);
+            return r > clk && r < t ? r : t;
         }
-        for (int i = 0; i < wsize; i++) {
-            t = earliest(t, wbuf[i], clk);
+        // only the queue the write-drain mode selects can issue; the mode changes only with queue sizes
+        boolean mode = writeMode;
+        if (!mode) {
+            mode = wsize > highMark || rsize == 0;
+        } else if (wsize < lowMark && rsize != 0) {
+            mode = false;
+        }
+        if (mode) {
+            if (wStamp == version && wMin > clk) {
+                return Math.min(t, wMin);
+            }
+            for (int i = 0; i < wsize; i++) {
+                t = earliest(t, wbuf[i], clk);
+            }
+        } else {
+            if (rStamp == version && rMin > clk) {
+                return Math.min(t, rMin);
+            }
+            for (int i = 0; i < rsize; i++) {
+                t = earliest(t, rbuf[i], clk);
+            }
         }
         return t;
     }
 
     private long earliest(long t, int id, long clk) {
-        long r = dev.readyAt(nextCommand(id), q.rank[id], q.bgFlat[id], q.bankFlat[id]);
+        long r = readyOf(id);
         return r > clk && r < t ? r : t;
     }
 

@@ -78,7 +78,9 @@ final class NodeMapper {
             }
             case "Add" -> throw new IllegalArgumentException("adding a constant maps to a layer only as the bias of the"
                     + " MatMul, Gemm or Conv before it");
-            default -> throw new IllegalArgumentException("has no Undervolt layer (it runs in OnnxInterpreter only)");
+            default -> throw new IllegalArgumentException(n.opType() + " on activations has no Undervolt layer (layers exist"
+                    + " for Conv, Gemm, MatMul, Relu, MaxPool, AveragePool, GlobalAveragePool, BatchNormalization, Add as"
+                    + " residual join or bias, Flatten, flattening Reshape, Softmax, Identity, Dropout)");
         };
     }
 

@@ -40,6 +40,12 @@ public final class Evaluator {
 
     /** Predicted class of every image ({@code -1} where the output holds a NaN). */
     public static int[] predict(Sequential model, ImageDataset data, LayerHooks hooks) {
+        return predict(model, data, hooks, BATCH);
+    }
+
+    /** Predicted class of every image, in batches of {@code batch} images. */
+    public static int[] predict(Sequential model, ImageDataset data, LayerHooks hooks, int batch) {
+        final int BATCH = batch;
         int n = data.size();
         int[] pred = new int[n];
         int batches = (n + BATCH - 1) / BATCH;
