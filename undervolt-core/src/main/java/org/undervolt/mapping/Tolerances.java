@@ -30,7 +30,10 @@ public final class Tolerances {
         this.bers = Map.copyOf(bers);
     }
 
-    /** Reads {@code {"conv1.weights": 1e-4, "ifm": 1e-6, "default": 1e-7}} (a flat JSON object of numbers). */
+    /**
+     * Reads {@code {"conv1.weights": 1e-4, "ifm": 1e-6, "default": 1e-7}} (a flat JSON object of numbers), or the
+     * {@code tolerance.json} of {@code undervolt tolerance} (its validated combination, else its coarse BER).
+     */
     public static Tolerances load(Path file) {
         JsonNode root;
         try {
@@ -44,6 +47,25 @@ public final class Tolerances {
             throw new InvalidInputException(file + ": expected a JSON object of item id -> tolerable BER");
         }
         Map<String, Double> m = new LinkedHashMap<>();
+        JsonNode combination = root.path("combination").path("bers");
+        JsonNode coarse = root.path("coarse").path("tolerable_ber");
+        if (combination.isObject() || coarse.isNumber()) {
+            // the result of 'undervolt tolerance': the validated fine-grained combination, else the coarse BER for
+            // every data kind the run put in DRAM (the others stay error-free)
+            if (combination.isObject()) {
+                root = combination;
+            } else {
+                JsonNode kinds = root.path("setup").path("data");
+                for (String k : new String[] {"weights", "ifm"}) {
+                    boolean in = !kinds.isArray();
+                    for (JsonNode x : kinds) {
+                        in |= x.asText().equals(k);
+                    }
+                    m.put(k, in ? coarse.asDouble() : 0.0);
+                }
+                return new Tolerances(m);
+            }
+        }
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!e.getValue().isNumber()) {
