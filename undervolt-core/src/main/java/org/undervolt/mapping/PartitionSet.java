@@ -155,7 +155,7 @@ public final class PartitionSet {
             double f = count == 1 ? 1.0 : (double) i / (count - 1);
             double v = m.nominalVolts() - f * (m.nominalVolts() - vMin);
             int trcd = (int) Math.ceil(m.nominalTrcd() * (1 - f * (1 - trcdRelMin)) - 1e-9);
-            ps.add(partition(m, ber, "p" + i, g, units, round(v), Math.max(1, trcd)));
+            ps.add(partition(m, ber, "p" + i, g, units, i == count - 1 && count > 1 ? vMin : round(v), Math.max(1, trcd)));
         }
         return new PartitionSet(m, ber, scaling, ps);
     }
