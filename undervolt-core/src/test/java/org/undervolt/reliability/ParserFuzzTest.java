@@ -93,6 +93,16 @@ class ParserFuzzTest {
     }
 
     @FuzzTest(maxDuration = FUZZ_TIME)
+    void tolerances(byte[] input) {
+        ParserTarget.TOLERANCES.check(input);
+    }
+
+    @FuzzTest(maxDuration = FUZZ_TIME)
+    void partitions(byte[] input) {
+        ParserTarget.PARTITIONS.check(input);
+    }
+
+    @FuzzTest(maxDuration = FUZZ_TIME)
     void onnx(byte[] input) {
         ParserTarget.ONNX.check(input);
     }

@@ -12,6 +12,7 @@ import org.undervolt.data.CifarBinaryReader;
 import org.undervolt.data.IdxReader;
 import org.undervolt.dram.error.BerTrcdTable;
 import org.undervolt.dram.error.BerVoltageTable;
+import org.undervolt.dram.energy.VoltageScaling;
 import org.undervolt.dram.error.ErrorBitmapFile;
 import org.undervolt.dram.sim.LoadStoreTraceReader;
 import org.undervolt.dram.spec.DramPresets;
@@ -20,6 +21,10 @@ import org.undervolt.dram.spec.Organization;
 import org.undervolt.dram.spec.PresetFormat;
 import org.undervolt.dram.spec.VoltageTimingTable;
 import org.undervolt.dram.trace.TraceReader;
+import org.undervolt.mapping.DramModule;
+import org.undervolt.mapping.OperatingPointBer;
+import org.undervolt.mapping.PartitionSet;
+import org.undervolt.mapping.Tolerances;
 import org.undervolt.nn.io.Checkpoint;
 import org.undervolt.nn.onnx.OnnxModel;
 import org.undervolt.nn.onnx.OnnxReader;
@@ -51,6 +56,9 @@ public enum ParserTarget {
     CHECKPOINT_BODY("checkpointBody", b -> Checkpoint.read(new ByteArrayInputStream(withCrc(b)), "fuzz.uvnn")),
     RETRAIN_CHECKPOINT_BODY("retrainCheckpointBody", b -> inTempFile(withCrc(b), RetrainCheckpoint::read)),
     SNN_MODEL("snnModel", b -> SnnModelFile.read(new ByteArrayInputStream(b), "fuzz.snn")),
+    TOLERANCES("tolerances", b -> inTempFile(b, Tolerances::load)),
+    PARTITIONS("partitions", b -> inTempFile(b, f -> PartitionSet.load(f, Org.MODULE, Org.BERS,
+            VoltageScaling.parse("quadratic")))),
     ONNX("onnx", b -> {
         OnnxModel m = OnnxReader.decode(b, "fuzz.onnx");
         SequentialImporter.convert(m, "fuzz.onnx");
@@ -118,5 +126,7 @@ public enum ParserTarget {
     /** Organisations the trace targets check bank/rank ranges against. */
     private static final class Org {
         static final Organization DDR4 = DramPresets.get("DDR4-2400").organization();
+        static final DramModule MODULE = DramModule.of(DramPresets.get("LPDDR3-1600_4Gb_x32"));
+        static final OperatingPointBer BERS = OperatingPointBer.builtin(MODULE);
     }
 }
