@@ -119,6 +119,17 @@ class BadInputsTest {
                 c("tolerance: zero trials", "tolerance --model DIR/good.uvnn --out DIR/out/t --trials 0", "trials 0"),
                 c("retrain: unknown network", "retrain --network alexnet --out DIR/out/r", "alexnet"),
                 c("retrain: unknown mode", "retrain --mode magic --out DIR/out/r", "magic"),
+                // map
+                c("map: unknown network", "map --network alexnet", "alexnet"),
+                c("map: unknown scheme", "map --scheme magic", "magic"),
+                c("map: tolerance file missing", "map --tolerance DIR/none.json", "none.json: no such tolerance file"),
+                c("map: tolerance file malformed", "map --tolerance DIR/broken.json", "broken.json: not valid JSON"),
+                c("map: tolerable BER above 1", "map --tolerance DIR/ber2.json", "ber2.json: tolerable BER of 'default'"),
+                c("map: partitions malformed", "map --weights-ber 1e-4 --partitions DIR/broken.json", "broken.json"),
+                c("map: weights BER negative", "map --weights-ber -1", "-1"),
+                // nn-bench
+                c("nn-bench: unknown model", "nn-bench --model vgg99", "vgg99"),
+                c("nn-bench: zero threads", "nn-bench --threads 0", "--threads"),
                 // demo
                 c("demo: negative trials", "demo --trials -1 --store DIR/out/u.db --out DIR/out/d --cache-dir DIR/out/c", "--trials"),
                 c("demo: BER range above 1", "demo --ber-max 2 --store DIR/out/u.db --out DIR/out/d --cache-dir DIR/out/c", "BER grid maximum 2.0"),
@@ -138,10 +149,12 @@ class BadInputsTest {
     @BeforeAll
     static void fixtures() throws IOException {
         dir = Files.createTempDirectory("undervolt-bad-inputs");
+        Files.createDirectories(dir.resolve("out"));
         write("notes.txt", "These are notes, not a model.\n");
         write("broken.json", "{\"memspec\": {\"memarchitecturespec\": [1, 2,}\n");
         write("broken.xml", "<memspec><parameter id=\"x\" value=\"1\"></memspec>\n");
         write("bad-trace.csv", "0,ACT,0,0,0,100,0\n5,RD,zero,0,0,100,0\n");
+        write("ber2.json", "{\"default\": 2}\n");
         write("bank99.csv", "0,ACT,0,0,99,100,0\n");
         write("good.trace", "LD 0x0\nST 0x40\n");
         write("bad.trace", "LD 0x0\nLOAD 0x40\n");
@@ -191,6 +204,15 @@ class BadInputsTest {
         try (Stream<Path> s = Files.walk(dir)) {
             return s.map(p -> dir.relativize(p).toString()).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
         }
+    }
+
+    /** docs/BAD_INPUTS.md lists every case tried here (its command line, with DIR for the fixture folder). */
+    @org.junit.jupiter.api.Test
+    void theDocsListEveryCase() throws IOException {
+        Path doc = Path.of("..", "docs", "BAD_INPUTS.md");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(doc), "run from undervolt-core");
+        String text = Files.readString(doc);
+        assertThat(cases()).allSatisfy(k -> assertThat(text).as("docs/BAD_INPUTS.md").contains("`undervolt " + k.args() + "`"));
     }
 
     @AfterAll
