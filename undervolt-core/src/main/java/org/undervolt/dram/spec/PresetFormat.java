@@ -40,6 +40,9 @@ public final class PresetFormat {
         } catch (JsonProcessingException e) {
             throw new InvalidInputException(file + ": not valid JSON at line " + e.getLocation().getLineNr()
                     + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
+        } catch (java.io.CharConversionException e) {
+            // Jackson guessed a UTF-16/32 encoding from the first bytes and met an impossible character.
+            throw new InvalidInputException(file + ": not valid JSON: " + e.getMessage());
         }
         if (root == null || !root.isObject()) {
             throw new InvalidInputException(file + ": expected a JSON object with an Undervolt DRAM preset");
