@@ -3,7 +3,6 @@ package org.undervolt.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +19,8 @@ import org.undervolt.random.Seeds;
 /**
  * A deterministic stand-in for fuzzing that runs in every build: each seed of each parser is
  * damaged {@value #DRAWS} ways ({@link Mutations}) and every result must satisfy
- * {@link ParseProperty}. Every seed must itself parse, so the corpus stays meaningful.
+ * {@link ParseProperty}. Every seed must itself parse, so the corpus stays meaningful, except the
+ * {@code crash-*} files: inputs Jazzer found that once broke the property, kept as regression inputs.
  */
 class DamagedInputsTest {
     static final int DRAWS = 150;
@@ -29,7 +29,15 @@ class DamagedInputsTest {
     @EnumSource(ParserTarget.class)
     @Timeout(60)
     void everyDamagedSeedParsesOrIsRejectedInOneLine(ParserTarget target) throws Exception {
-        List<byte[]> seeds = seeds(target);
+        List<byte[]> seeds = new ArrayList<>();
+        for (Path f : files(target)) {
+            byte[] b = Files.readAllBytes(f);
+            if (f.getFileName().toString().startsWith("crash-")) {
+                target.check(b);
+            } else {
+                seeds.add(b);
+            }
+        }
         assertThat(seeds).as("seeds of " + target).isNotEmpty();
         int accepted = 0;
         List<String> failures = new ArrayList<>();
@@ -50,17 +58,11 @@ class DamagedInputsTest {
         assertThat(accepted).as(target + " accepted damaged inputs").isLessThan(seeds.size() * DRAWS);
     }
 
-    /** The seed files of {@code target}, from the test classpath. */
-    static List<byte[]> seeds(ParserTarget target) throws IOException, URISyntaxException {
+    /** The seed files of {@code target}, from the test classpath, in name order. */
+    static List<Path> files(ParserTarget target) throws IOException, URISyntaxException {
         Path dir = Path.of(DamagedInputsTest.class.getResource(target.seedFolder()).toURI());
-        List<byte[]> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.sorted().toList()) {
-                try (InputStream in = Files.newInputStream(f)) {
-                    out.add(in.readAllBytes());
-                }
-            }
+            return files.sorted().toList();
         }
-        return out;
     }
 }
