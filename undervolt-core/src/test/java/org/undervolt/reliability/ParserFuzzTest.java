@@ -9,8 +9,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  *
  * <p>Under a plain {@code mvn test} Jazzer runs each method in regression mode: once per seed in
  * {@code src/test/resources/org/undervolt/reliability/ParserFuzzTestInputs/<method>/} and once on an
- * empty input, in well under a second per method. To fuzz one target for real (docs/BAD_INPUTS.md):
- * <pre>JAZZER_FUZZ=1 ./mvnw -B -pl undervolt-core test -Dtest='ParserFuzzTest#checkpointBody'</pre>
+ * empty input, in well under a second per method, without instrumentation ({@code jazzer.hooks=false}
+ * in {@code junit-platform.properties}). To fuzz one target for real (docs/BAD_INPUTS.md):
+ * <pre>JAZZER_FUZZ=1 ./mvnw -B -pl undervolt-core test -Dtest='ParserFuzzTest#checkpointBody' -Djazzer.hooks=true</pre>
  * Crashing inputs land in {@code undervolt-core/src/test/resources/.../ParserFuzzTestInputs/<method>/}
  * and so become regression inputs once committed (with the fix).
  */
