@@ -132,7 +132,8 @@ final class BerCurve {
                 for (String key : keys) {
                     int k = c.indexOf(key + ":");
                     if (k >= 0) {
-                        String num = c.substring(k + key.length() + 1).strip().split("[\\s,;]+")[0];
+                        String[] words = c.substring(k + key.length() + 1).strip().split("[\\s,;]+");
+                        String num = words.length == 0 ? "" : words[0]; // "key: ;" splits into nothing
                         found.put(key, number(name, lineNo, key, num));
                     }
                 }
