@@ -145,6 +145,12 @@ public final class SnnModelFile {
             }
             long seed = d.readLong();
             long images = d.readLong();
+            // weights, delays, thresholds, hasLabels and CRC must follow: check before allocating for them
+            long needed = 5L * inputs * n + 8L * n + 8;
+            if (d.available() < needed) {
+                throw bad(name, "truncated: the header's " + n + " neurons need at least " + needed
+                        + " more bytes, the file holds " + d.available());
+            }
             float[] w = new float[inputs * n];
             for (int k = 0; k < w.length; k++) {
                 w[k] = d.readFloat();
