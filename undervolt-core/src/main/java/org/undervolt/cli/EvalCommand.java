@@ -118,13 +118,13 @@ public final class EvalCommand implements Callable<Integer> {
         r.put("images", test.size());
         r.put("threads", threadCount);
         long start = System.nanoTime();
-        double fp32 = Evaluator.accuracy(model, test);
+        double fp32 = exact(Evaluator.accuracy(model, test));
         r.put("fp32_accuracy", fp32);
         if (fmt == null) {
             r.put("accuracy", fp32);
         } else {
             StoredWeights stored = StoredWeights.of(model, fmt, new SequentialPlacement(geometry(preset)));
-            double clean = Evaluator.accuracy(stored.quantisedCopy(model), test);
+            double clean = exact(Evaluator.accuracy(stored.quantisedCopy(model), test));
             r.put("format", fmt.name());
             r.put("stored_weight_bytes", stored.bytes());
             r.put("baseline_accuracy", clean);
@@ -135,11 +135,13 @@ public final class EvalCommand implements Callable<Integer> {
                 BerSweep streams = new BerSweep(seed, trials);
                 List<Double> accuracies = new ArrayList<>();
                 List<Long> flips = new ArrayList<>();
+                List<Integer> nonfinite = new ArrayList<>();
                 double sum = 0;
                 for (int t = 0; t < trials; t++) {
-                    double a = evaluator.accuracy(ber, streams.trialStream(ber, t));
+                    double a = exact((float) evaluator.accuracy(ber, streams.trialStream(ber, t)));
                     accuracies.add(a);
                     flips.add(evaluator.lastFlips());
+                    nonfinite.add(evaluator.lastNonfinite());
                     sum += a;
                 }
                 r.put("error_model", "uniform");
@@ -149,6 +151,7 @@ public final class EvalCommand implements Callable<Integer> {
                 r.put("accuracy", sum / trials);
                 r.put("accuracies", accuracies);
                 r.put("flips", flips);
+                r.put("nonfinite_outputs", nonfinite);
             }
         }
         r.put("seconds", (System.nanoTime() - start) / 1e9);
@@ -162,6 +165,11 @@ public final class EvalCommand implements Callable<Integer> {
         }
         o.flush();
         return 0;
+    }
+
+    /** A float accuracy as the decimal it prints as (0.9925, not 0.9925000071525574). */
+    private static double exact(float accuracy) {
+        return Double.parseDouble(Float.toString(accuracy));
     }
 
     /** The geometry of a DRAM preset, as the demo lays weights out (one subarray per subarrayRows rows). */

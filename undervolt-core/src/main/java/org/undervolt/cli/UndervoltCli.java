@@ -25,9 +25,14 @@ import picocli.CommandLine.Command;
                 DramCommand.class,
                 ErrorsCommand.class,
                 TrainCommand.class,
+                MapCommand.class,
                 EvalCommand.class,
+                NnBenchCommand.class,
+                RetrainCommand.class,
+                ToleranceCommand.class,
                 ImportOnnxCommand.class,
                 ExportOnnxCommand.class,
+                RunsCommand.class,
         })
 public final class UndervoltCli implements Runnable {
 

@@ -7,7 +7,6 @@ import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
@@ -44,7 +43,14 @@ public final class RunExport {
     }
 
     public void writeJson(OutputStream out) {
-        try (JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
+        Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8));
+        writeJson(w);
+        io(w::flush);
+    }
+
+    /** Writes the run as one JSON object; {@code out} is flushed, not closed. */
+    public void writeJson(Writer out) {
+        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.useDefaultPrettyPrinter();
             g.writeStartObject();

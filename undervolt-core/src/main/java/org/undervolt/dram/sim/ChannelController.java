@@ -49,15 +49,35 @@ final class ChannelController {
     private final int banksPerGroup;
 
     // queues of request ids, oldest first
-    private final int[] rbuf;
-    private final int[] wbuf;
+    private final BankQueue rq;
+    private final BankQueue wq;
+    /** Addresses of the queued writes, in write-queue order (for read forwarding). */
+    private final long[] waddr;
+    /** Changes of the write queue, and the last request found not forwardable at that state. */
+    private long wqChanges;
+    private long noForwardAt = -1;
+    private int noForwardId = -1;
+    /** Rank and flat bank group of each flat bank. */
+    private final int[] bankRank, bankBg;
     private final int[] abuf;
-    private int rsize, wsize, asize;
+    private int asize;
+    /**
+     * Lower bound on the cycle any active-buffer request becomes ready. Their rows stay open (a precharge of
+     * them is held back) so their ready cycles only grow: the bound stays valid until recomputed.
+     */
+    private long aBound = Long.MAX_VALUE;
     private boolean writeMode;
 
     // priority queue (FIFO ring) of refresh / close-row requests
     private int[] pKind = new int[64], pRank = new int[64], pBg = new int[64], pBank = new int[64], pRow = new int[64];
     private int pHead, pSize;
+
+    // readiness cache: ready cycle of (bank, command), valid while no command has issued since (stamp == version)
+    private long version = 1;
+    private final long[] bankCmdReady;
+    private final long[] bankCmdStamp;
+    // per queue: earliest ready cycle of its entries, valid while stamp == version
+    private long rMin, rStamp, wMin, wStamp;
 
     private final long[] arrive;
     private final boolean[] classified;
@@ -91,12 +111,22 @@ final class ChannelController {
         this.lowMark = SimConfig.WRITE_LOW_WATERMARK * maxSize;
         this.bankGroups = spec.organization().bankGroups();
         this.banksPerGroup = spec.organization().banksPerGroup();
-        rbuf = new int[maxSize + 2];
-        wbuf = new int[maxSize + 2];
+        int banks = spec.organization().ranks() * spec.organization().banks();
+        rq = new BankQueue(maxSize + 2, banks, q.row);
+        wq = new BankQueue(maxSize + 2, banks, q.row);
+        waddr = new long[maxSize + 2];
+        bankRank = new int[banks];
+        bankBg = new int[banks];
+        for (int b = 0; b < banks; b++) {
+            bankRank[b] = b / spec.organization().banks();
+            bankBg[b] = bankRank[b] * bankGroups + (b % spec.organization().banks()) / banksPerGroup;
+        }
         abuf = new int[maxSize + 2];
         arrive = new long[q.n];
         classified = new boolean[q.n];
         colAccesses = new int[dev.ranks * dev.banksPerRank];
+        bankCmdReady = new long[dev.ranks * dev.banksPerRank * SimCommand.COUNT];
+        bankCmdStamp = new long[bankCmdReady.length];
         nextRefresh = nREFI;
     }
 
@@ -104,27 +134,38 @@ final class ChannelController {
     boolean send(int id, long clk) {
         if (!q.write[id]) {
             long a = q.address[id];
-            for (int i = 0; i < wsize; i++) {
-                if (q.address[wbuf[i]] == a) {
+            final long[] wa = waddr;
+            for (int i = (noForwardId == id && noForwardAt == wqChanges) ? wq.size : 0, n = wq.size; i < n; i++) {
+                if (wa[i] == a) {
                     pushPending(clk + 1, clk);
                     readsForwarded++;
                     readsAccepted++;
                     return true;
                 }
             }
-            if (rsize > maxSize) {
+            if (rq.size > maxSize) {
+                noForwardId = id;
+                noForwardAt = wqChanges;
                 return false;
             }
             arrive[id] = clk;
-            rbuf[rsize++] = id;
+            rq.add(id, q.bankFlat[id], dev.openRow[q.bankFlat[id]]);
             readsAccepted++;
+            if (rStamp == version) {
+                rMin = Math.min(rMin, readyOf(id));
+            }
         } else {
-            if (wsize > maxSize) {
+            if (wq.size > maxSize) {
                 return false;
             }
             arrive[id] = clk;
-            wbuf[wsize++] = id;
+            waddr[wq.size] = q.address[id];
+            wqChanges++;
+            wq.add(id, q.bankFlat[id], dev.openRow[q.bankFlat[id]]);
             writesAccepted++;
+            if (wStamp == version) {
+                wMin = Math.min(wMin, readyOf(id));
+            }
         }
         return true;
     }
@@ -141,14 +182,17 @@ final class ChannelController {
         int pos = -1;
         int cmd = -1;
         // 1. requests whose row is being opened for them
-        if (asize > 0) {
+        if (asize > 0 && clk >= aBound) {
+            long min = Long.MAX_VALUE;
             int best = -1;
             int bestCmd = -1;
             boolean bestReady = false;
             for (int i = 0; i < asize; i++) {
                 int id = abuf[i];
                 int c = nextCommand(id);
-                boolean ready = dev.readyAt(c, q.rank[id], q.bgFlat[id], q.bankFlat[id]) <= clk;
+                long at = readyOf(c, id);
+                min = Math.min(min, at);
+                boolean ready = at <= clk;
                 if (best < 0 || (ready != bestReady ? ready : arrive[id] < arrive[abuf[best]])) {
                     best = i;
                     bestCmd = c;
@@ -159,6 +203,8 @@ final class ChannelController {
                 src = SRC_ACTIVE;
                 pos = best;
                 cmd = bestCmd;
+            } else {
+                aBound = min;
             }
         }
         if (src == SRC_NONE) {
@@ -173,19 +219,70 @@ final class ChannelController {
             } else {
                 // 3. read or write queue, FR-FCFS
                 updateWriteMode();
-                int[] buf = writeMode ? wbuf : rbuf;
-                int size = writeMode ? wsize : rsize;
-                for (int i = 0; i < size; i++) {
-                    int id = buf[i];
-                    int c = nextCommand(id);
-                    if (dev.readyAt(c, q.rank[id], q.bgFlat[id], q.bankFlat[id]) <= clk) {
-                        src = writeMode ? SRC_WRITE : SRC_READ;
-                        pos = i;
-                        cmd = c;
-                        break;
+                BankQueue buf = writeMode ? wq : rq;
+                int fin = writeMode ? WR : RD;
+                if (writeMode ? wStamp == version && clk < wMin : rStamp == version && clk < rMin) {
+                    return false;
+                }
+                long min = Long.MAX_VALUE;
+                int best = Integer.MAX_VALUE;
+                int bestCmd = -1;
+                final int[] openRow = dev.openRow;
+                for (int b = 0, nb = openRow.length; b < nb; b++) {
+                    int n = buf.count[b];
+                    if (n == 0 || buf.byBank[b][0] > best) {
+                        continue;
+                    }
+                    int open = openRow[b];
+                    if (open < 0) {
+                        long at = readyOfBank(ACT, b);
+                        if (at <= clk) {
+                            best = buf.byBank[b][0];
+                            bestCmd = ACT;
+                        } else if (at < min) {
+                            min = at;
+                        }
+                        continue;
+                    }
+                    int h = buf.hits[b];
+                    if (h > 0) {
+                        long at = readyOfBank(fin, b);
+                        if (at <= clk) {
+                            int id = h == n ? buf.byBank[b][0] : buf.oldest(b, open, true);
+                            if (id < best) {
+                                best = id;
+                                bestCmd = fin;
+                            }
+                        } else if (at < min) {
+                            min = at;
+                        }
+                    }
+                    if (h < n) {
+                        long at = readyOfBank(PRE, b);
+                        if (at <= clk) {
+                            int id = h == 0 ? buf.byBank[b][0] : buf.oldest(b, open, false);
+                            if (id < best) {
+                                best = id;
+                                bestCmd = PRE;
+                            }
+                        } else if (at < min) {
+                            min = at;
+                        }
                     }
                 }
+                if (bestCmd >= 0) {
+                    src = writeMode ? SRC_WRITE : SRC_READ;
+                    pos = best;
+                    cmd = bestCmd;
+                }
                 if (src == SRC_NONE) {
+                    if (writeMode) {
+                        wMin = min;
+                        wStamp = version;
+                    } else {
+                        rMin = min;
+                        rStamp = version;
+                    }
                     return false;
                 }
             }
@@ -213,12 +310,7 @@ final class ChannelController {
     }
 
     private int idAt(int src, int pos) {
-        return switch (src) {
-            case SRC_ACTIVE -> abuf[pos];
-            case SRC_READ -> rbuf[pos];
-            case SRC_WRITE -> wbuf[pos];
-            default -> throw new IllegalStateException();
-        };
+        return src == SRC_ACTIVE ? abuf[pos] : pos;
     }
 
     private void issue(int src, int pos, int cmd, long clk) {
@@ -269,6 +361,7 @@ final class ChannelController {
         } else if (cmd == ACT) {
             if (asize <= maxSize) {
                 abuf[asize++] = id;
+                aBound = Math.min(aBound, readyOf(id));
                 remove(src, pos);
             }
         }
@@ -276,6 +369,19 @@ final class ChannelController {
 
     private void emit(int cmd, int rank, int bgFlat, int bankFlat, int row, int column, long clk) {
         dev.issue(cmd, rank, bgFlat, bankFlat, row, clk);
+        version++;
+        SimCommand k = SimCommand.ALL[cmd];
+        if (k.opening || k.closing) {
+            if (k.rankScope) {
+                for (int b = rank * dev.banksPerRank; b < (rank + 1) * dev.banksPerRank; b++) {
+                    rq.rowChanged(b, -1);
+                    wq.rowChanged(b, -1);
+                }
+            } else {
+                rq.rowChanged(bankFlat, dev.openRow[bankFlat]);
+                wq.rowChanged(bankFlat, dev.openRow[bankFlat]);
+            }
+        }
         commandCounts[cmd]++;
         if (listener != null) {
             boolean rankWide = cmd == PREA || cmd == REF;
@@ -311,18 +417,49 @@ final class ChannelController {
         switch (src) {
             case SRC_ACTIVE -> {
                 System.arraycopy(abuf, pos + 1, abuf, pos, asize - pos - 1);
-                asize--;
+                if (--asize == 0) {
+                    aBound = Long.MAX_VALUE;
+                }
             }
-            case SRC_READ -> {
-                System.arraycopy(rbuf, pos + 1, rbuf, pos, rsize - pos - 1);
-                rsize--;
-            }
+            case SRC_READ -> rq.remove(pos, q.bankFlat[pos], dev.openRow[q.bankFlat[pos]]);
             case SRC_WRITE -> {
-                System.arraycopy(wbuf, pos + 1, wbuf, pos, wsize - pos - 1);
-                wsize--;
+                int at = java.util.Arrays.binarySearch(wq.ids, 0, wq.size, pos);
+                System.arraycopy(waddr, at + 1, waddr, at, wq.size - at - 1);
+                wqChanges++;
+                wq.remove(pos, q.bankFlat[pos], dev.openRow[q.bankFlat[pos]]);
             }
             default -> throw new IllegalStateException();
         }
+    }
+
+    /** Ready cycle of {@code cmd} (ACT, PRE, RD or WR) at flat bank {@code bank}, cached per version. */
+    private long readyOfBank(int cmd, int bank) {
+        int k = bank * SimCommand.COUNT + cmd;
+        if (bankCmdStamp[k] == version) {
+            return bankCmdReady[k];
+        }
+        long t = dev.readyAt(cmd, bankRank[bank], bankBg[bank], bank);
+        bankCmdReady[k] = t;
+        bankCmdStamp[k] = version;
+        return t;
+    }
+
+    /** Ready cycle of request {@code id}'s next command. */
+    private long readyOf(int id) {
+        return readyOf(nextCommand(id), id);
+    }
+
+    /** Ready cycle of command {@code cmd} (ACT, PRE, RD or WR) at request {@code id}'s bank, cached per version. */
+    private long readyOf(int cmd, int id) {
+        int bank = q.bankFlat[id];
+        int k = bank * SimCommand.COUNT + cmd;
+        if (bankCmdStamp[k] == version) {
+            return bankCmdReady[k];
+        }
+        long t = dev.readyAt(cmd, q.rank[id], q.bgFlat[id], bank);
+        bankCmdReady[k] = t;
+        bankCmdStamp[k] = version;
+        return t;
     }
 
     /** The command request {@code id} needs next, from its bank's row state. */
@@ -346,10 +483,10 @@ final class ChannelController {
 
     private void updateWriteMode() {
         if (!writeMode) {
-            if (wsize > highMark || rsize == 0) {
+            if (wq.size > highMark || rq.size == 0) {
                 writeMode = true;
             }
-        } else if (wsize < lowMark && rsize != 0) {
+        } else if (wq.size < lowMark && rq.size != 0) {
             writeMode = false;
         }
     }
@@ -357,37 +494,56 @@ final class ChannelController {
     /** The earliest cycle after {@code clk} at which a command may become ready (refresh included). */
     long nextEvent(long clk) {
         long t = nextRefresh;
-        for (int i = 0; i < asize; i++) {
-            t = earliest(t, abuf[i], clk);
-        }
-        if (pSize > 0) {
-            long r = dev.readyAt(priorityCommand(), pRank[pHead], pBg[pHead], pBank[pHead]);
-            if (r > clk && r < t) {
-                t = r;
+        if (aBound > clk) {
+            t = Math.min(t, aBound);
+        } else {
+            for (int i = 0; i < asize; i++) {
+                t = earliest(t, abuf[i], clk);
             }
         }
-        for (int i = 0; i < rsize; i++) {
-            t = earliest(t, rbuf[i], clk);
+        if (pSize > 0) {
+            // the priority head blocks both queues until it issues
+            long r = dev.readyAt(priorityCommand(), pRank[pHead], pBg[pHead], pBank[pHead]);
+            return r > clk && r < t ? r : t;
         }
-        for (int i = 0; i < wsize; i++) {
-            t = earliest(t, wbuf[i], clk);
+        // only the queue the write-drain mode selects can issue; the mode changes only with queue sizes
+        boolean mode = writeMode;
+        if (!mode) {
+            mode = wq.size > highMark || rq.size == 0;
+        } else if (wq.size < lowMark && rq.size != 0) {
+            mode = false;
+        }
+        if (mode) {
+            if (wStamp == version && wMin > clk) {
+                return Math.min(t, wMin);
+            }
+            for (int i = 0; i < wq.size; i++) {
+                t = earliest(t, wq.ids[i], clk);
+            }
+        } else {
+            if (rStamp == version && rMin > clk) {
+                return Math.min(t, rMin);
+            }
+            for (int i = 0; i < rq.size; i++) {
+                t = earliest(t, rq.ids[i], clk);
+            }
         }
         return t;
     }
 
     private long earliest(long t, int id, long clk) {
-        long r = dev.readyAt(nextCommand(id), q.rank[id], q.bgFlat[id], q.bankFlat[id]);
+        long r = readyOf(id);
         return r > clk && r < t ? r : t;
     }
 
     /** Whether any request is still queued or in flight. */
     boolean busy() {
-        return rsize + wsize + asize + pendSize > 0;
+        return rq.size + wq.size + asize + pendSize > 0;
     }
 
     /** Requests waiting in the read, write and active buffers. */
     int queued() {
-        return rsize + wsize + asize;
+        return rq.size + wq.size + asize;
     }
 
     /**
