@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "DRAM model: parts, command-trace energy, access energies.",
         subcommands = {DramEnergyCommand.class, DramInfoCommand.class, DramPresetsCommand.class,
-                DramSimulateCommand.class})
+                DramSimulateCommand.class, DramSimBenchCommand.class})
 public final class DramCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
