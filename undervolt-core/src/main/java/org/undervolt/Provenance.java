@@ -27,11 +27,33 @@ public final class Provenance {
 
     /** The commit the working tree is at, or {@code "unknown"} outside a git checkout. */
     public static String gitRevision() {
-        Path dir = Path.of("").toAbsolutePath();
-        for (; dir != null; dir = dir.getParent()) {
-            Path head = dir.resolve(".git").resolve("HEAD");
-            if (Files.isRegularFile(head)) {
-                return resolveHead(dir.resolve(".git"), head);
+        return gitRevision(Path.of(""));
+    }
+
+    /** The commit of the checkout holding {@code start} (a plain repository or a linked worktree). */
+    static String gitRevision(Path start) {
+        for (Path dir = start.toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path dotGit = dir.resolve(".git");
+            try {
+                if (Files.isDirectory(dotGit)) {
+                    return resolveHead(dotGit, dotGit);
+                }
+                if (Files.isRegularFile(dotGit)) {
+                    // a linked worktree: ".git" holds "gitdir: <path>", whose "commondir" names the shared refs
+                    String line = Files.readString(dotGit, StandardCharsets.UTF_8).trim();
+                    if (line.startsWith("gitdir: ")) {
+                        Path gitDir = dir.resolve(line.substring(8)).normalize();
+                        Path common = gitDir;
+                        Path commonFile = gitDir.resolve("commondir");
+                        if (Files.isRegularFile(commonFile)) {
+                            common = gitDir.resolve(Files.readString(commonFile, StandardCharsets.UTF_8).trim())
+                                    .normalize();
+                        }
+                        return resolveHead(gitDir, common);
+                    }
+                }
+            } catch (IOException e) {
+                return "unknown";
             }
         }
         return "unknown";
@@ -49,29 +71,27 @@ public final class Provenance {
         return m;
     }
 
-    private static String resolveHead(Path gitDir, Path head) {
-        try {
-            String ref = Files.readString(head, StandardCharsets.UTF_8).trim();
-            if (!ref.startsWith("ref: ")) {
-                return ref;
-            }
-            String name = ref.substring(5);
-            Path loose = gitDir.resolve(name);
+    private static String resolveHead(Path gitDir, Path commonDir) throws IOException {
+        String ref = Files.readString(gitDir.resolve("HEAD"), StandardCharsets.UTF_8).trim();
+        if (!ref.startsWith("ref: ")) {
+            return ref;
+        }
+        String name = ref.substring(5);
+        for (Path d : new Path[] {gitDir, commonDir}) {
+            Path loose = d.resolve(name);
             if (Files.isRegularFile(loose)) {
                 return Files.readString(loose, StandardCharsets.UTF_8).trim();
             }
-            Path packed = gitDir.resolve("packed-refs");
-            if (Files.isRegularFile(packed)) {
-                for (String line : Files.readAllLines(packed, StandardCharsets.UTF_8)) {
-                    if (line.endsWith(" " + name)) {
-                        return line.substring(0, line.indexOf(' '));
-                    }
+        }
+        Path packed = commonDir.resolve("packed-refs");
+        if (Files.isRegularFile(packed)) {
+            for (String line : Files.readAllLines(packed, StandardCharsets.UTF_8)) {
+                if (line.endsWith(" " + name)) {
+                    return line.substring(0, line.indexOf(' '));
                 }
             }
-            return "unborn " + name;
-        } catch (IOException e) {
-            return "unknown";
         }
+        return "unborn " + name;
     }
 
     private static Properties loadBuildProperties() {

@@ -6,9 +6,15 @@ import picocli.CommandLine.Command;
 /** {@code undervolt dram ...}: the DRAM model (specs, energy). */
 @Command(name = "dram",
         mixinStandardHelpOptions = true,
-        description = "DRAM model: parts, command-trace energy, access energies.",
-        subcommands = {DramEnergyCommand.class, DramInfoCommand.class, DramPresetsCommand.class,
-                DramSimulateCommand.class, DramSimBenchCommand.class})
+        description = "DRAM model: parts, command-trace energy, timing simulation, access energies.",
+        subcommands = {
+                DramEnergyCommand.class,
+                DramSimulateCommand.class,
+                DramInfoCommand.class,
+                DramPresetsCommand.class,
+                DramBenchCommand.class,
+                DramSimBenchCommand.class,
+        })
 public final class DramCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -21,6 +21,7 @@ import org.undervolt.dram.spec.LoadedSpec;
 import org.undervolt.dram.spec.MemspecLoader;
 import org.undervolt.dram.trace.Command;
 import org.undervolt.dram.trace.CommandTrace;
+import org.undervolt.dram.trace.TimingChecker;
 import org.undervolt.dram.trace.TraceReader;
 
 import picocli.CommandLine;
@@ -52,6 +53,10 @@ public final class DramEnergyCommand implements Callable<Integer> {
             description = "how core-rail energy scales with --vdd (default: ${DEFAULT-VALUE})")
     String scaling;
 
+    @Option(names = "--no-timing-check",
+            description = "skip the check of tRCD, tRAS, tRP, tRC and tRFC between commands (on by default)")
+    boolean noTimingCheck;
+
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
@@ -69,8 +74,11 @@ public final class DramEnergyCommand implements Callable<Integer> {
             throw new InvalidInputException("--vdd " + volts + ": expected a positive voltage");
         }
         CommandTrace t = TraceReader.read(trace, s.organization());
+        if (!noTimingCheck) {
+            TimingChecker.check(t, s);
+        }
         TraceEnergy e = new TraceEnergyModel(s, how).energy(t, volts, law);
-        Map<String, Object> out = report(loaded, how, volts, law, t, e);
+        Map<String, Object> out = report(loaded, how, volts, law, t, e, !noTimingCheck);
         PrintWriter w = spec.commandLine().getOut();
         if (json) {
             w.println(new ObjectMapper().writeValueAsString(out));
@@ -81,15 +89,20 @@ public final class DramEnergyCommand implements Callable<Integer> {
             for (Map.Entry<String, Double> c : e.components().entrySet()) {
                 w.printf(Locale.ROOT, "  %-15s %14.6e J%n", c.getKey(), c.getValue());
             }
-            w.printf(Locale.ROOT, "  %-15s %14.6e J%n  %-15s %14s%n  %-15s %14.6e J%n", "core", e.coreJoules(), "io",
-                    "not modelled", "total", e.totalJoules());
+            w.printf(Locale.ROOT, "  %-15s %14.6e J%n", "core", e.coreJoules());
+            if (e.ioJoules() == null) {
+                w.printf(Locale.ROOT, "  %-15s %14s%n", "io", "not modelled");
+            } else {
+                w.printf(Locale.ROOT, "  %-15s %14.6e J  %s%n", "io", e.ioJoules(), e.ioComponents());
+            }
+            w.printf(Locale.ROOT, "  %-15s %14.6e J%n", "total", e.totalJoules());
         }
         w.flush();
         return 0;
     }
 
     static Map<String, Object> report(LoadedSpec loaded, EnergyCounting how, double volts, VoltageScaling law,
-                                      CommandTrace t, TraceEnergy e) {
+                                      CommandTrace t, TraceEnergy e, boolean timingChecked) {
         DramSpec s = loaded.spec();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("memspec", loaded.file());
@@ -102,10 +115,12 @@ public final class DramEnergyCommand implements Callable<Integer> {
         out.put("vdd_nominal", s.coreVolts());
         out.put("vdd", volts);
         out.put("voltage_scaling", law.toString());
+        out.put("timing_checked", timingChecked);
         out.put("core_j", e.coreJoules());
         out.put("io_j", e.ioJoules());
         out.put("total_j", e.totalJoules());
         out.put("components_j", e.components());
+        out.put("io_components_j", e.ioComponents());
         Map<String, Long> cmds = new LinkedHashMap<>();
         for (Map.Entry<Command, Long> c : t.counts().entrySet()) {
             cmds.put(c.getKey().name(), c.getValue());

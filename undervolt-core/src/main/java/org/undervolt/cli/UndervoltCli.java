@@ -23,6 +23,16 @@ import picocli.CommandLine.Command;
                 DataCommand.class,
                 SnnCommand.class,
                 DramCommand.class,
+                ErrorsCommand.class,
+                TrainCommand.class,
+                MapCommand.class,
+                EvalCommand.class,
+                NnBenchCommand.class,
+                RetrainCommand.class,
+                ToleranceCommand.class,
+                ImportOnnxCommand.class,
+                ExportOnnxCommand.class,
+                RunsCommand.class,
         })
 public final class UndervoltCli implements Runnable {
 

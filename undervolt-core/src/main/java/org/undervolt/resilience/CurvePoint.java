@@ -63,6 +63,20 @@ public record CurvePoint(double ber, double[] accuracies) {
         return StudentT.quantile975(n - 1) * stddev() / Math.sqrt(n);
     }
 
+    /**
+     * One-sided 95% lower confidence bound of the mean accuracy over error draws:
+     * {@code mean - t(0.95, n-1) * s / sqrt(n)} (Student's t; the mean itself for one trial, which
+     * carries no confidence). It covers the variation between error draws on this test set, not
+     * the sampling of the test set.
+     */
+    public double lower95() {
+        int n = accuracies.length;
+        if (n < 2) {
+            return mean();
+        }
+        return mean() - StudentT.quantile95(n - 1) * stddev() / Math.sqrt(n);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof CurvePoint p && Double.compare(p.ber, ber) == 0 && Arrays.equals(p.accuracies, accuracies);

@@ -14,6 +14,13 @@ final class StudentT {
         2.0796, 2.0739, 2.0687, 2.0639, 2.0595, 2.0555, 2.0518, 2.0484, 2.0452, 2.0423,
     };
 
+    /** One-sided 95% quantiles (t_0.95), same source. */
+    private static final double[] Q95 = {
+        Double.NaN, 6.3138, 2.9200, 2.3534, 2.1318, 2.0150, 1.9432, 1.8946, 1.8595, 1.8331, 1.8125,
+        1.7959, 1.7823, 1.7709, 1.7613, 1.7531, 1.7459, 1.7396, 1.7341, 1.7291, 1.7247,
+        1.7207, 1.7171, 1.7139, 1.7109, 1.7081, 1.7056, 1.7033, 1.7011, 1.6991, 1.6973,
+    };
+
     private StudentT() {
     }
 
@@ -24,7 +31,21 @@ final class StudentT {
         if (dof < Q975.length) {
             return Q975[dof];
         }
-        double z = 1.959964;
+        return cornishFisher(1.959964, dof);
+    }
+
+    /** The 95% quantile, for one-sided 95% bounds. */
+    static double quantile95(int dof) {
+        if (dof < 1) {
+            throw new IllegalArgumentException("degrees of freedom must be >= 1: " + dof);
+        }
+        if (dof < Q95.length) {
+            return Q95[dof];
+        }
+        return cornishFisher(1.644854, dof);
+    }
+
+    private static double cornishFisher(double z, int dof) {
         double z3 = z * z * z;
         double z5 = z3 * z * z;
         return z + (z3 + z) / (4.0 * dof) + (5 * z5 + 16 * z3 + 3 * z) / (96.0 * dof * dof);

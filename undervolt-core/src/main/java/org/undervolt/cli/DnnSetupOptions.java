@@ -1,0 +1,42 @@
+package org.undervolt.cli;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.undervolt.resilience.DataKind;
+import org.undervolt.resilience.SetupSpec;
+
+import picocli.CommandLine.Option;
+
+/** Options shared by {@code retrain} and {@code tolerance}: what of a DNN lives in approximate DRAM, and how it errs. */
+public final class DnnSetupOptions {
+
+    @Option(names = "--data", split = ",", defaultValue = "weights,ifm", paramLabel = "KIND[,KIND]",
+            description = "Data in approximate DRAM: weights, ifm (default: ${DEFAULT-VALUE}).")
+    List<String> data;
+
+    @Option(names = "--format", defaultValue = "int8", description = "Storage format of weights (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--ifm-format", defaultValue = "int8", description = "Storage format of IFMs (default: ${DEFAULT-VALUE}).")
+    String ifmFormat;
+
+    @Option(names = "--error-model", defaultValue = "uniform", paramLabel = "MODEL",
+            description = "uniform, bitline[:F], wordline[:F], data-dependent[:R], location[:W] (default: ${DEFAULT-VALUE}).")
+    String errorModel;
+
+    @Option(names = "--no-value-correction", description = "Do not zero values outside the profiled range (EDEN's bounding).")
+    boolean noBounding;
+
+    @Option(names = "--device-seed", defaultValue = "1", description = "Seed of the device's weak cells (default: ${DEFAULT-VALUE}).")
+    long deviceSeed;
+
+    public SetupSpec spec() {
+        Set<DataKind> kinds = new LinkedHashSet<>();
+        for (String d : data) {
+            kinds.add(DataKind.parse(d));
+        }
+        return new SetupSpec(kinds, format, ifmFormat, errorModel, !noBounding, deviceSeed);
+    }
+}

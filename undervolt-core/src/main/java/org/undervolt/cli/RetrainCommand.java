@@ -1,0 +1,180 @@
+package org.undervolt.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+import org.undervolt.InvalidInputException;
+import org.undervolt.data.DataSource;
+import org.undervolt.report.Json;
+import org.undervolt.resilience.CurricularRetrainer;
+import org.undervolt.resilience.CurriculumSchedule;
+import org.undervolt.resilience.ErrorModels;
+import org.undervolt.resilience.RetrainRun;
+import org.undervolt.resilience.SnnFatRun;
+import org.undervolt.resilience.SnnFaultAwareTrainer;
+import org.undervolt.storage.Formats;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code undervolt retrain}: EDEN curricular / RandBET retraining of a DNN, SparkXD fault-aware training of an SNN. */
+@Command(name = "retrain", mixinStandardHelpOptions = true,
+        description = {"Make a network tolerate approximate DRAM. DNN (--network lenet5|mlp): EDEN curricular retraining",
+                "(errors in stored weights and IFMs in every forward pass, BER raised after recovery, value correction)",
+                "or --mode randbet (clipping + fixed-BER weight errors). SNN (--network snn --snn-model FILE):",
+                "SparkXD fault-aware STDP training with errors in the stored weights, BER raised step by step.",
+                "Checkpoints every epoch / 500 images under --out; rerun the same command to resume."})
+public final class RetrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DatasetOptions dataset;
+
+    @Mixin
+    DnnSetupOptions setup;
+
+    @Option(names = "--network", defaultValue = "lenet5", description = "lenet5, mlp or snn (default: ${DEFAULT-VALUE}).")
+    String network;
+
+    @Option(names = "--mode", defaultValue = "curricular", description = "DNN: curricular or randbet (default: ${DEFAULT-VALUE}).")
+    String mode;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "DNN baseline file (default: train one, kept as base.uvnn).")
+    Path model;
+
+    @Option(names = "--base-epochs", defaultValue = "3", description = "DNN baseline SGD epochs when training one (default: ${DEFAULT-VALUE}).")
+    int baseEpochs;
+
+    @Option(names = "--train-images", defaultValue = "58000", description = "DNN retraining images (default: ${DEFAULT-VALUE}).")
+    int trainImages;
+
+    @Option(names = "--validation-images", defaultValue = "2000",
+            description = "DNN held-out images, the last of the training set (default: ${DEFAULT-VALUE}).")
+    int validationImages;
+
+    @Option(names = "--epochs", defaultValue = "10", description = "DNN: most retraining epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--batch", defaultValue = "64", description = "DNN batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--lr", defaultValue = "0.01", description = "DNN learning rate (default: ${DEFAULT-VALUE}).")
+    float lr;
+
+    @Option(names = "--momentum", defaultValue = "0.9", description = "DNN SGD momentum (default: ${DEFAULT-VALUE}).")
+    float momentum;
+
+    @Option(names = "--ber-start", defaultValue = "1e-4", description = "First BER (default: ${DEFAULT-VALUE}).")
+    double berStart;
+
+    @Option(names = "--ber-factor", defaultValue = "2", description = "BER multiplier per step (default: ${DEFAULT-VALUE}).")
+    double berFactor;
+
+    @Option(names = "--ber-max", defaultValue = "0.1", description = "Last BER of the schedule (default: ${DEFAULT-VALUE}).")
+    double berMax;
+
+    @Option(names = "--patience", defaultValue = "2", description = "DNN: epochs allowed at one BER to recover (default: ${DEFAULT-VALUE}).")
+    int patience;
+
+    @Option(names = "--ber", defaultValue = "0.01", description = "RandBET: the fixed training BER (default: ${DEFAULT-VALUE}).")
+    double ber;
+
+    @Option(names = "--clip", defaultValue = "0.1", description = "RandBET: weight clipping bound (default: ${DEFAULT-VALUE}).")
+    float clip;
+
+    @Option(names = "--delta", defaultValue = "0.01", description = "Recovery: accuracy >= baseline - delta (default: ${DEFAULT-VALUE}).")
+    double delta;
+
+    @Option(names = "--validation-trials", defaultValue = "2", description = "DNN error draws per validation (default: ${DEFAULT-VALUE}).")
+    int validationTrials;
+
+    @Option(names = "--profile-images", defaultValue = "2000", description = "DNN images profiled for value bounds (default: ${DEFAULT-VALUE}).")
+    int profileImages;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Master seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--snn-model", paramLabel = "FILE", description = "SNN: trained model from 'undervolt snn train'.")
+    Path snnModel;
+
+    @Option(names = "--images-per-step", defaultValue = "1000", description = "SNN: training images per BER step (default: ${DEFAULT-VALUE}).")
+    long imagesPerStep;
+
+    @Option(names = "--inject-every", defaultValue = "100", description = "SNN: images between error injections (default: ${DEFAULT-VALUE}).")
+    int injectEvery;
+
+    @Option(names = "--eval-ber", split = ",", defaultValue = "1e-3", description = "SNN: BERs to evaluate at (default: ${DEFAULT-VALUE}).")
+    double[] evalBers;
+
+    @Option(names = "--trials", defaultValue = "3", description = "SNN: error draws per evaluation BER (default: ${DEFAULT-VALUE}).")
+    int trials;
+
+    @Option(names = "--label-images", defaultValue = "1000", description = "SNN: images to label neurons (default: ${DEFAULT-VALUE}).")
+    int labelImages;
+
+    @Option(names = "--test-images", defaultValue = "1000", description = "SNN: test images (default: ${DEFAULT-VALUE}).")
+    int testImages;
+
+    @Option(names = "--threads", description = "SNN evaluation threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Result folder (also the resume point).")
+    Path out;
+
+    @Option(names = "--json", description = "Print the result as one JSON object (progress is silenced).")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        Consumer<String> log = json ? m -> { } : m -> {
+            err.println(m);
+            err.flush();
+        };
+        DataSource source = dataset.source();
+        Map<String, Object> r;
+        if (network.equals("snn")) {
+            if (snnModel == null) {
+                throw new InvalidInputException("--network snn needs --snn-model FILE (train one with 'undervolt snn train')");
+            }
+            double[] steps = SnnFaultAwareTrainer.steps(berStart, berFactor, berMax);
+            var fat = new SnnFaultAwareTrainer.Config(steps, imagesPerStep, injectEvery, Formats.byName(setup.format),
+                    ErrorModels.parse(setup.errorModel, setup.deviceSeed), seed);
+            r = SnnFatRun.run(new SnnFatRun.Options(snnModel, fat, setup.errorModel, evalBers, trials, labelImages,
+                    testImages, SnnCli.threads(threads), out), source.train(), source.test(), log);
+        } else {
+            CurricularRetrainer.Mode m = switch (mode) {
+                case "curricular" -> CurricularRetrainer.Mode.CURRICULAR;
+                case "randbet" -> CurricularRetrainer.Mode.RANDBET;
+                default -> throw new InvalidInputException("--mode '" + mode + "' is unknown; expected curricular or randbet");
+            };
+            CurriculumSchedule.Params schedule = m == CurricularRetrainer.Mode.RANDBET ? CurriculumSchedule.Params.fixed(ber)
+                    : new CurriculumSchedule.Params(berStart, berFactor, berMax, patience);
+            var cfg = new CurricularRetrainer.Config(m, epochs, batch, lr, momentum, seed, schedule, clip, delta,
+                    validationTrials, profileImages);
+            if (model == null && !network.equals("lenet5") && !network.equals("mlp")) {
+                throw new InvalidInputException("--network '" + network + "' is unknown; expected lenet5, mlp or snn");
+            }
+            r = RetrainRun.run(new RetrainRun.Options(network, model, baseEpochs, trainImages, validationImages, cfg,
+                    setup.spec(), out), source.train(), log);
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        if (json) {
+            o.println(Json.write(r));
+        } else if (network.equals("snn")) {
+            o.println("wrote " + out.resolve("fat.json") + " and " + out.resolve("fat.snn"));
+        } else {
+            o.printf("boosted BER %s (%s); wrote %s%n", r.get("boosted_ber"), r.get("stop_reason"), out.resolve("retrain.json"));
+        }
+        o.flush();
+        return 0;
+    }
+}

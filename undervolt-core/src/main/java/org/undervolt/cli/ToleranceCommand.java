@@ -1,0 +1,111 @@
+package org.undervolt.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.undervolt.data.DataSource;
+import org.undervolt.report.Json;
+import org.undervolt.resilience.Acceptance;
+import org.undervolt.resilience.ToleranceRun;
+import org.undervolt.resilience.ToleranceSearch;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code undervolt tolerance}: tolerable BER of a DNN, coarse and per layer × data type, with intervals. Wiring only. */
+@Command(name = "tolerance", mixinStandardHelpOptions = true,
+        description = {"Find the largest BER at which a network's accuracy stays >= baseline - delta at a stated",
+                "confidence: log grid, then bisection in log space; Monte-Carlo trials per point. Coarse (all stored",
+                "data at one BER) and, with --fine, per layer x data type, then the combination validated. Writes",
+                "tolerance.json, curves.csv and the resumable points.json under --out; rerun to resume."})
+public final class ToleranceCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DatasetOptions dataset;
+
+    @Mixin
+    DnnSetupOptions setup;
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "Network file (e.g. retrained.uvnn).")
+    Path model;
+
+    @Option(names = "--fine", description = "Also search each layer x data type and validate the combination.")
+    boolean fine;
+
+    @Option(names = "--delta", defaultValue = "0.01", description = "Accepted accuracy loss, fraction (default: ${DEFAULT-VALUE}).")
+    double delta;
+
+    @Option(names = "--confidence", defaultValue = "lower95",
+            description = "lower95: one-sided 95% t lower bound of the mean must meet the threshold; mean: the mean (default: ${DEFAULT-VALUE}).")
+    String confidence;
+
+    @Option(names = "--trials", defaultValue = "5", description = "Error draws per point (default: ${DEFAULT-VALUE}).")
+    int trials;
+
+    @Option(names = "--ber-min", defaultValue = "1e-6", description = "Smallest grid BER (default: ${DEFAULT-VALUE}).")
+    double berMin;
+
+    @Option(names = "--ber-max", defaultValue = "0.1", description = "Largest grid BER (default: ${DEFAULT-VALUE}).")
+    double berMax;
+
+    @Option(names = "--points-per-decade", defaultValue = "1", description = "Grid density (default: ${DEFAULT-VALUE}).")
+    int pointsPerDecade;
+
+    @Option(names = "--bisections", defaultValue = "4", description = "Bisection steps after the grid (default: ${DEFAULT-VALUE}).")
+    int bisections;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Master seed of the error draws (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--test-images", defaultValue = "10000", description = "Test images (default: ${DEFAULT-VALUE}).")
+    int testImages;
+
+    @Option(names = "--profile-images", defaultValue = "2000",
+            description = "Training images profiled for value bounds (default: ${DEFAULT-VALUE}).")
+    int profileImages;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Result folder (also the resume point).")
+    Path out;
+
+    @Option(names = "--json", description = "Print the result as one JSON object (progress is silenced).")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        if (testImages < 1 || profileImages < 1) {
+            throw new org.undervolt.InvalidInputException("--test-images and --profile-images must be positive");
+        }
+        if (!(delta >= 0 && delta <= 1)) { // before the baseline is evaluated, not after
+            throw new org.undervolt.InvalidInputException("--delta " + delta + ": expected a fraction in [0, 1]");
+        }
+        var options = new ToleranceRun.Options(model, setup.spec(),
+                new ToleranceSearch.Settings(berMin, berMax, pointsPerDecade, bisections, trials, seed), delta,
+                Acceptance.Rule.parse(confidence), fine, testImages, profileImages, out);
+        DataSource source = dataset.source();
+        PrintWriter err = spec.commandLine().getErr();
+        Map<String, Object> r = ToleranceRun.run(options, source.train(), source.test(), json ? m -> { } : m -> {
+            err.println(m);
+            err.flush();
+        });
+        PrintWriter o = spec.commandLine().getOut();
+        if (json) {
+            o.println(Json.write(r));
+        } else {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> coarse = (Map<String, Object>) r.get("coarse");
+            o.printf("baseline %.4f; tolerable BER (network) %s [%s]%n", (Double) r.get("baseline_accuracy"),
+                    coarse.get("tolerable_ber"), coarse.get("status"));
+            o.println("wrote " + out.resolve("tolerance.json") + " and " + out.resolve("curves.csv"));
+        }
+        o.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,44 @@
+package org.undervolt.resilience;
+
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.DoubleFunction;
+
+import org.undervolt.data.ImageDataset;
+import org.undervolt.nn.model.Sequential;
+import org.undervolt.nn.train.Evaluator;
+
+/**
+ * Test accuracy of a network whose stored data carry bit errors: one trial reads the weights once
+ * (one error draw per stored weight tensor) and every IFM of every batch with fresh errors.
+ */
+public final class NetworkEvaluator {
+    private final Sequential model;
+    private final NetworkFaults faults;
+    private final ImageDataset test;
+
+    public NetworkEvaluator(Sequential model, NetworkFaults faults, ImageDataset test) {
+        this.model = model;
+        this.faults = faults;
+        this.test = test;
+    }
+
+    public NetworkFaults faults() {
+        return faults;
+    }
+
+    /** Accuracy of one trial with the given per-site BERs; the draw's seed is the next long of {@code rng}. */
+    public double accuracy(Map<Site, Double> bers, SplittableRandom rng) {
+        return Evaluator.accuracy(model, test, faults.inferenceHooks(bers, rng.nextLong()));
+    }
+
+    /** Error-free accuracy of the stored network (quantisation and value correction included). */
+    public double baseline() {
+        return Evaluator.accuracy(model, test, faults.inferenceHooks(faults.setup().uniform(0), 0L));
+    }
+
+    /** A trial evaluator for a one-parameter family of BER maps (coarse: all sites; fine: one site). */
+    public TrialEvaluator at(DoubleFunction<Map<Site, Double>> family) {
+        return (ber, rng) -> accuracy(family.apply(ber), rng);
+    }
+}

@@ -1,0 +1,96 @@
+package org.undervolt.resilience;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.undervolt.InvalidInputException;
+import org.undervolt.report.AtomicFiles;
+import org.undervolt.report.Json;
+
+/**
+ * Finished Monte-Carlo points of a tolerance analysis, keyed by target and BER, optionally kept in a
+ * file so that a killed analysis resumes without repeating or losing a point.
+ *
+ * <p>The file is rewritten atomically after every point (a reader or a resumed run sees the old
+ * or the new version, never half of one). It records the analysis' configuration: a file made with
+ * another configuration is refused rather than silently mixed in.
+ */
+public final class PointStore {
+    private final Path file;
+    private final String config;
+    private final Map<String, double[]> points = new LinkedHashMap<>();
+
+    private PointStore(Path file, String config) {
+        this.file = file;
+        this.config = config;
+    }
+
+    /** A store that forgets everything when the run ends. */
+    public static PointStore inMemory() {
+        return new PointStore(null, "");
+    }
+
+    /**
+     * A store in {@code file}: loads the points it holds if it exists (its configuration must equal
+     * {@code config}), else starts empty.
+     */
+    public static PointStore open(Path file, String config) {
+        PointStore s = new PointStore(file, config);
+        if (Files.exists(file)) {
+            try {
+                JsonNode root = Json.mapper().readTree(Files.readString(file, StandardCharsets.UTF_8));
+                String stored = root.path("config").asText(null);
+                if (!config.equals(stored)) {
+                    throw new InvalidInputException(file + ": checkpoint was made with another configuration ("
+                            + stored + "); delete it or use another --out");
+                }
+                root.path("points").fields().forEachRemaining(e -> {
+                    double[] acc = new double[e.getValue().size()];
+                    for (int i = 0; i < acc.length; i++) {
+                        acc[i] = e.getValue().get(i).asDouble();
+                    }
+                    s.points.put(e.getKey(), acc);
+                });
+            } catch (IOException e) {
+                throw new InvalidInputException(file + ": not a readable tolerance checkpoint (" + e.getMessage() + ")");
+            }
+        }
+        return s;
+    }
+
+    static String key(String target, double ber) {
+        return target + "@" + ber;
+    }
+
+    /** The finished point, if any. */
+    public synchronized Optional<CurvePoint> get(String target, double ber) {
+        double[] a = points.get(key(target, ber));
+        return a == null ? Optional.empty() : Optional.of(new CurvePoint(ber, a));
+    }
+
+    /** Records a finished point and, for a file store, persists it before returning. */
+    public synchronized void put(String target, CurvePoint p) {
+        points.put(key(target, p.ber()), p.accuracies());
+        if (file != null) {
+            Map<String, Object> root = new LinkedHashMap<>();
+            root.put("config", config);
+            Map<String, List<Double>> pts = new LinkedHashMap<>();
+            points.forEach((k, v) -> pts.put(k, java.util.Arrays.stream(v).boxed().toList()));
+            root.put("points", pts);
+            AtomicFiles.write(file, Json.write(root).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Number of finished points. */
+    public synchronized int size() {
+        return points.size();
+    }
+}

@@ -1,0 +1,147 @@
+package org.undervolt.resilience;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.DoubleFunction;
+
+import org.undervolt.InvalidInputException;
+import org.undervolt.Provenance;
+import org.undervolt.data.ImageDataset;
+import org.undervolt.dram.error.ErrorModel;
+import org.undervolt.fault.Injector;
+import org.undervolt.random.Seeds;
+import org.undervolt.report.AtomicFiles;
+import org.undervolt.report.Json;
+import org.undervolt.snn.DiehlCook;
+import org.undervolt.snn.NeuronLabels;
+import org.undervolt.snn.SnnEvaluator;
+import org.undervolt.snn.SnnModel;
+import org.undervolt.snn.SnnModelFile;
+import org.undervolt.snn.StoredSynapseStore;
+import org.undervolt.storage.DramGeometry;
+import org.undervolt.storage.DramImage;
+import org.undervolt.storage.FormatSpec;
+import org.undervolt.storage.SequentialPlacement;
+
+/**
+ * What {@code undervolt retrain --network snn} does: fault-aware training of a trained Diehl and Cook
+ * network ({@link SnnFaultAwareTrainer}), then labelling, then test accuracy of the baseline and of
+ * the fault-aware network, error-free and at each evaluation BER (Monte-Carlo trials on the stored
+ * weights), written to {@code fat.json} with the model as {@code fat.snn}.
+ */
+public final class SnnFatRun {
+    static final long EVAL = 0x4556_414CL;
+
+    /**
+     * @param baseModel    a labelled or unlabelled model from {@code snn train}
+     * @param fat          fault-aware training settings
+     * @param errorName    the error model's name for the report
+     * @param evalBers     BERs to evaluate at
+     * @param trials       error draws per evaluation BER
+     * @param labelImages  training images used to label neurons
+     * @param testImages   test images
+     * @param threads      evaluation threads
+     * @param out          output folder
+     */
+    public record Options(Path baseModel, SnnFaultAwareTrainer.Config fat, String errorName, double[] evalBers,
+            int trials, int labelImages, int testImages, int threads, Path out) {
+    }
+
+    private SnnFatRun() {
+    }
+
+    public static Map<String, Object> run(Options o, ImageDataset train, ImageDataset test, Consumer<String> log) {
+        if (o.labelImages() < 1 || o.labelImages() > train.size() || o.testImages() < 1 || o.testImages() > test.size()) {
+            throw new InvalidInputException("--label-images / --test-images out of range (1.." + train.size() + " / 1.."
+                    + test.size() + ")");
+        }
+        SnnModel base = SnnModelFile.read(o.baseModel());
+        long t0 = System.nanoTime();
+        SnnModel fat = new SnnFaultAwareTrainer(o.fat()).train(base, train, o.out().resolve("fat.ckpt"), 500,
+                (g, ber, flips) -> {
+                    if (g % 500 == 0) {
+                        log.accept(String.format("fault-aware training: %d/%d images, BER %.3g, %d flips at last injection",
+                                g, o.fat().totalImages(), ber, flips));
+                    }
+                });
+        double trainSeconds = (System.nanoTime() - t0) / 1e9;
+        label(base, train, o);
+        label(fat, train, o);
+        SnnModelFile.write(fat, o.out().resolve("fat.snn"));
+
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("base_model", o.baseModel().toString());
+        out.put("neurons", base.neurons());
+        out.put("base_images_trained", base.imagesTrained());
+        out.put("fat_bers", o.fat().bers());
+        out.put("fat_images_per_step", o.fat().imagesPerStep());
+        out.put("fat_inject_every", o.fat().injectEvery());
+        out.put("format", o.fat().format().name());
+        out.put("error_model", o.errorName());
+        out.put("label_images", o.labelImages());
+        out.put("test_images", o.testImages());
+        out.put("fat_seconds", trainSeconds);
+        out.put("baseline", evaluate(base, test, o, log, "baseline"));
+        out.put("fault_aware", evaluate(fat, test, o, log, "fault-aware"));
+        out.put("provenance", Provenance.describe());
+        AtomicFiles.write(o.out().resolve("fat.json"), (Json.write(out) + "\n").getBytes(StandardCharsets.UTF_8));
+        return out;
+    }
+
+    private static void label(SnnModel m, ImageDataset train, Options o) {
+        SnnEvaluator.Responses r = new SnnEvaluator(m, o.threads()).responses(train, o.labelImages(), m.seed(), 4);
+        m.setLabels(NeuronLabels.assign(r.sums(), r.classImages(), m.neurons()));
+    }
+
+    /**
+     * Accuracy error-free (stored format, no errors) and at each evaluation BER: per trial, the stored
+     * weights take errors from {@code (seed, EVAL, ber, trial)}, and the network runs on the weights as
+     * read ("raw") and on the same weights kept in [0, wmax] ("clamped").
+     */
+    private static Map<String, Object> evaluate(SnnModel m, ImageDataset test, Options o, Consumer<String> log, String what) {
+        FormatSpec format = o.fat().format();
+        StoredSynapseStore clean = StoredSynapseStore.of(m.weights(), format, new SequentialPlacement(DramGeometry.lpddr3x32()));
+        float[] w = new float[DiehlCook.INPUTS * m.neurons()];
+        clean.readAll(w);
+        Map<String, Object> res = new LinkedHashMap<>();
+        double errorFree = accuracy(m, w, test, o);
+        res.put("error_free", errorFree);
+        log.accept(String.format("%s: error-free %.4f", what, errorFree));
+        List<Object> points = new ArrayList<>();
+        DoubleFunction<ErrorModel> errors = o.fat().errorModel();
+        for (double ber : o.evalBers()) {
+            double[] raw = new double[o.trials()];
+            double[] clamped = new double[o.trials()];
+            for (int t = 0; t < o.trials(); t++) {
+                DramImage img = clean.image().copy();
+                Injector.inject(img, StoredSynapseStore.TENSOR, errors.apply(ber),
+                        Seeds.stream(o.fat().seed(), EVAL, Double.doubleToLongBits(ber), t));
+                clean.withImage(img).readAll(w);
+                raw[t] = accuracy(m, w, test, o);
+                SnnFaultAwareTrainer.clamp(w);
+                clamped[t] = accuracy(m, w, test, o);
+            }
+            CurvePoint pr = new CurvePoint(ber, raw);
+            CurvePoint pc = new CurvePoint(ber, clamped);
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("ber", ber);
+            p.put("raw", CurveExport.point(pr));
+            p.put("clamped", CurveExport.point(pc));
+            points.add(p);
+            log.accept(String.format("%s: BER %.3g raw %.4f +- %.4f, clamped %.4f +- %.4f", what, ber, pr.mean(),
+                    pr.ci95HalfWidth(), pc.mean(), pc.ci95HalfWidth()));
+        }
+        res.put("with_errors", points);
+        return res;
+    }
+
+    private static double accuracy(SnnModel m, float[] w, ImageDataset test, Options o) {
+        int[] pred = new SnnEvaluator(m, w.clone(), o.threads()).predict(test, o.testImages(), m.seed(), 5);
+        return SnnEvaluator.accuracy(pred, test.slice(0, o.testImages()));
+    }
+}

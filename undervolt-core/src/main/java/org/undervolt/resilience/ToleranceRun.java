@@ -1,0 +1,100 @@
+package org.undervolt.resilience;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.undervolt.Provenance;
+import org.undervolt.data.ImageDataset;
+import org.undervolt.nn.model.Sequential;
+import org.undervolt.report.AtomicFiles;
+import org.undervolt.report.Json;
+
+/**
+ * What {@code undervolt tolerance} does: load a network, store it as set up, measure its
+ * error-free baseline, search its coarse (and optionally fine) tolerable BER, validate the fine
+ * combination, and write {@code tolerance.json}, {@code curves.csv} and the resumable
+ * {@code points.json} under the output folder.
+ */
+public final class ToleranceRun {
+
+    /**
+     * @param model         network file ({@code org.undervolt.nn.io.Checkpoint})
+     * @param setup         what lives in approximate DRAM
+     * @param search        grid, bisection, trials, seed
+     * @param delta         accepted accuracy loss (fraction)
+     * @param rule          acceptance statistic
+     * @param fine          also search each layer × data type and validate the combination
+     * @param testImages    test images used (first ones)
+     * @param profileImages training images profiled for value bounds
+     * @param out           output folder
+     */
+    public record Options(Path model, SetupSpec setup, ToleranceSearch.Settings search, double delta,
+            Acceptance.Rule rule, boolean fine, int testImages, int profileImages, Path out) {
+    }
+
+    private ToleranceRun() {
+    }
+
+    public static Map<String, Object> run(Options o, ImageDataset train, ImageDataset test, Consumer<String> log) {
+        Sequential model = DnnModels.load(o.model());
+        ImageDataset testSet = test.slice(0, Math.min(o.testImages(), test.size()));
+        StorageSetup setup = o.setup().build(model);
+        List<Integer> ifmLayers = setup.sites().stream().filter(s -> s.kind() == DataKind.IFMS).map(Site::layer).toList();
+        ValueBounds bounds = ifmLayers.isEmpty() ? null : ValueBounds.profile(model, train, o.profileImages(), ifmLayers);
+        NetworkEvaluator ev = new NetworkEvaluator(model, new NetworkFaults(model, setup, bounds), testSet);
+        double baseline = ev.baseline();
+        log.accept(String.format("baseline (stored, error-free) %.4f on %d test images", baseline, testSet.size()));
+        Acceptance acc = new Acceptance(baseline, o.delta(), o.rule());
+        String config = o + " test=" + testSet.name() + " baseline=" + baseline;
+        PointStore store = PointStore.open(o.out().resolve("points.json"), config);
+        ToleranceSearch search = new ToleranceSearch(o.search(), acc, store, (target, p, reused) -> log.accept(
+                String.format("%s BER %.3g: mean %.4f, lower95 %.4f%s", target, p.ber(), p.mean(), p.lower95(),
+                        reused ? " (from checkpoint)" : "")));
+        ToleranceAnalysis analysis = new ToleranceAnalysis(ev, search);
+        ToleranceSearch.Result coarse = analysis.coarse();
+        List<ToleranceSearch.Result> all = new ArrayList<>(List.of(coarse));
+
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("model", o.model().toString());
+        out.put("baseline_accuracy", baseline);
+        out.put("test_images", testSet.size());
+        out.put("criterion", acc.describe());
+        out.put("threshold", acc.threshold());
+        Map<String, Object> sm = new LinkedHashMap<>();
+        sm.put("ber_min", o.search().berMin());
+        sm.put("ber_max", o.search().berMax());
+        sm.put("points_per_decade", o.search().pointsPerDecade());
+        sm.put("bisections", o.search().bisections());
+        sm.put("trials", o.search().trials());
+        sm.put("seed", o.search().seed());
+        sm.put("method", "log grid upwards to the first failing point, then bisection in log space");
+        out.put("search", sm);
+        out.put("setup", o.setup().describe());
+        out.put("coarse", CurveExport.result(coarse));
+        if (o.fine()) {
+            List<ToleranceSearch.Result> fine = analysis.fine();
+            all.addAll(fine);
+            List<Object> f = new ArrayList<>();
+            fine.forEach(r -> f.add(CurveExport.result(r)));
+            out.put("fine", f);
+            ToleranceAnalysis.Combination c = analysis.combination(fine);
+            Map<String, Object> cm = new LinkedHashMap<>();
+            cm.put("bers", c.bers());
+            cm.put("scale", c.scale());
+            cm.put("validated", c.validated());
+            Map<String, Object> pt = CurveExport.point(c.point());
+            pt.remove("ber");
+            cm.put("accuracy", pt);
+            out.put("combination", cm);
+        }
+        out.put("provenance", Provenance.describe());
+        CurveExport.csv(o.out().resolve("curves.csv"), all);
+        AtomicFiles.write(o.out().resolve("tolerance.json"), (Json.write(out) + "\n").getBytes(StandardCharsets.UTF_8));
+        return out;
+    }
+}

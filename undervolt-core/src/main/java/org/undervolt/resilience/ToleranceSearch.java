@@ -1,0 +1,155 @@
+package org.undervolt.resilience;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.undervolt.InvalidInputException;
+import org.undervolt.random.Seeds;
+
+/**
+ * The largest BER at which a network (or one layer × data type of it) keeps its accuracy: a
+ * logarithmic grid walked upwards until the first point that fails {@link Acceptance}, then
+ * bisection in log space between the last passing and the first failing point.
+ *
+ * <p>The search assumes accuracy falls as the BER rises (error rates only rise as voltage falls):
+ * it stops the grid at the first failure, so a lucky passing point above a failing one is never
+ * chosen. Trial {@code t} at BER {@code b} of target {@code id} draws from
+ * {@code Seeds.stream(seed, hash(id), bits(b), t)}, so a point's value depends on nothing but its
+ * identity, and a resumed search ({@link PointStore}) equals an uninterrupted one.
+ */
+public final class ToleranceSearch {
+
+    /** Where the tolerable BER lies relative to the grid. */
+    public enum Status {
+        /** Between two evaluated points, narrowed by bisection. */
+        FOUND,
+        /** Even the smallest grid BER fails: the tolerable BER is below {@code min} (reported as 0). */
+        BELOW_GRID,
+        /** Even the largest grid BER passes: the tolerable BER is at least {@code max}. */
+        ABOVE_GRID
+    }
+
+    /**
+     * @param target        what was searched, e.g. {@code network} or {@code conv1.weights}
+     * @param tolerableBer  the largest BER found to pass (0 when {@link Status#BELOW_GRID})
+     * @param failingBer    the smallest BER found to fail (NaN when {@link Status#ABOVE_GRID})
+     * @param status        see {@link Status}
+     * @param atTolerable   the point measured at {@code tolerableBer} (null when below the grid)
+     * @param curve         every point measured, sorted by BER
+     */
+    public record Result(String target, double tolerableBer, double failingBer, Status status,
+            CurvePoint atTolerable, List<CurvePoint> curve) {
+    }
+
+    /** Settings of a search. */
+    public record Settings(double berMin, double berMax, int pointsPerDecade, int bisections, int trials, long seed) {
+        public Settings {
+            BerGrid.logarithmic(berMin, berMax, pointsPerDecade); // validates
+            if (bisections < 0 || bisections > 30) {
+                throw new InvalidInputException("bisections " + bisections + " is out of range: expected 0..30");
+            }
+            if (trials < 1 || trials > 10000) {
+                throw new InvalidInputException("trials " + trials + " is out of range: expected 1..10000");
+            }
+        }
+
+        public double[] grid() {
+            return BerGrid.logarithmic(berMin, berMax, pointsPerDecade);
+        }
+    }
+
+    /** Told about each point as it finishes (or is found in the store). */
+    @FunctionalInterface
+    public interface Listener {
+        Listener NONE = (target, p, reused) -> {
+        };
+
+        void point(String target, CurvePoint p, boolean reused);
+    }
+
+    private final Settings settings;
+    private final Acceptance acceptance;
+    private final PointStore store;
+    private final Listener listener;
+
+    public ToleranceSearch(Settings settings, Acceptance acceptance, PointStore store, Listener listener) {
+        this.settings = settings;
+        this.acceptance = acceptance;
+        this.store = store;
+        this.listener = listener;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Acceptance acceptance() {
+        return acceptance;
+    }
+
+    /** The point of {@code target} at {@code ber}: from the store, or measured and stored. */
+    public CurvePoint measure(String target, TrialEvaluator evaluator, double ber) {
+        var stored = store.get(target, ber);
+        if (stored.isPresent()) {
+            listener.point(target, stored.get(), true);
+            return stored.get();
+        }
+        double[] acc = new double[settings.trials()];
+        for (int t = 0; t < acc.length; t++) {
+            acc[t] = evaluator.accuracy(ber, trialStream(target, ber, t));
+        }
+        CurvePoint p = new CurvePoint(ber, acc);
+        store.put(target, p);
+        listener.point(target, p, false);
+        return p;
+    }
+
+    /** The random stream of trial {@code t} of {@code target} at {@code ber}. */
+    public SplittableRandom trialStream(String target, double ber, int t) {
+        return Seeds.stream(settings.seed(), target.hashCode(), Double.doubleToLongBits(ber), t);
+    }
+
+    /** Searches the tolerable BER of {@code target}. */
+    public Result search(String target, TrialEvaluator evaluator) {
+        List<CurvePoint> curve = new ArrayList<>();
+        CurvePoint lastPass = null;
+        CurvePoint firstFail = null;
+        for (double ber : settings.grid()) {
+            CurvePoint p = measure(target, evaluator, ber);
+            curve.add(p);
+            if (!acceptance.accepts(p)) {
+                firstFail = p;
+                break;
+            }
+            lastPass = p;
+        }
+        if (lastPass == null) {
+            return new Result(target, 0, firstFail.ber(), Status.BELOW_GRID, null, sorted(curve));
+        }
+        if (firstFail == null) {
+            return new Result(target, lastPass.ber(), Double.NaN, Status.ABOVE_GRID, lastPass, sorted(curve));
+        }
+        double lo = lastPass.ber();
+        double hi = firstFail.ber();
+        for (int i = 0; i < settings.bisections(); i++) {
+            double mid = Math.sqrt(lo * hi); // midpoint in log space
+            CurvePoint p = measure(target, evaluator, mid);
+            curve.add(p);
+            if (acceptance.accepts(p)) {
+                lo = mid;
+                lastPass = p;
+            } else {
+                hi = mid;
+            }
+        }
+        return new Result(target, lo, hi, Status.FOUND, lastPass, sorted(curve));
+    }
+
+    private static List<CurvePoint> sorted(List<CurvePoint> curve) {
+        List<CurvePoint> s = new ArrayList<>(curve);
+        s.sort(Comparator.comparingDouble(CurvePoint::ber));
+        return List.copyOf(s);
+    }
+}
