@@ -110,6 +110,11 @@ public final class MapCommand implements Callable<Integer> {
             description = "eden: lowest generated tRCD as a fraction of nominal (default: ${DEFAULT-VALUE})")
     double trcdMin;
 
+    @Option(names = "--trcd-steps", defaultValue = "error-free", paramLabel = "error-free|linear",
+            description = "eden: generated tRCD: the shortest error-free one in every partition, or falling linearly with VDD"
+                    + " to --trcd-min (default: ${DEFAULT-VALUE})")
+    String trcdSteps;
+
     @Option(names = "--tolerance", paramLabel = "FILE",
             description = "tolerable BERs as JSON: item ids (conv1.weights, fc1.ifm), 'weights', 'ifm', 'default'")
     Path toleranceFile;
@@ -119,6 +124,10 @@ public final class MapCommand implements Callable<Integer> {
 
     @Option(names = "--ifm-ber", paramLabel = "X", description = "tolerable BER of every layer's IFM")
     Double ifmBer;
+
+    @Option(names = "--output-ber", defaultValue = "0", paramLabel = "X",
+            description = "tolerable BER of the network's output as written to DRAM (default: ${DEFAULT-VALUE})")
+    double outputBer;
 
     @Option(names = "--weak-fraction", defaultValue = "1", paramLabel = "F",
             description = "sparkxd: fraction of weak subarrays carrying the errors (1 = uniform errors) (default: ${DEFAULT-VALUE})")
@@ -188,7 +197,7 @@ public final class MapCommand implements Callable<Integer> {
         } else {
             PartitionSet set = partitionFile != null ? PartitionSet.load(partitionFile, module, ber, law)
                     : PartitionSet.generate(module, ber, law, Granularity.parse(granularity), partitionCount,
-                    vddMin != null ? vddMin : ber.lowestVolts(), trcdMin);
+                    vddMin != null ? vddMin : ber.lowestVolts(), trcdMin, PartitionSet.TrcdSteps.parse(trcdSteps));
             out.put("partitions", MapStudy.describe(set));
             MappingProblem pr = MappingProblem.of(items, set);
             Assignment g = GreedyMapper.map(pr);
@@ -230,7 +239,7 @@ public final class MapCommand implements Callable<Integer> {
     private Tolerances tolerances() {
         Map<String, Double> m = new LinkedHashMap<>();
         if (toleranceFile != null) {
-            return Tolerances.load(toleranceFile);
+            return Tolerances.load(toleranceFile).withOutput(outputBer);
         }
         if (weightsBer != null) {
             m.put("weights", weightsBer);
@@ -247,6 +256,7 @@ public final class MapCommand implements Callable<Integer> {
         if (weightsBer == null) {
             m.put("weights", 0.0);
         }
+        m.put(NetworkData.OUTPUT, outputBer);
         return new Tolerances(m);
     }
 }
