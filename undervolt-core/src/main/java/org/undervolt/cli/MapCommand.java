@@ -115,6 +115,10 @@ public final class MapCommand implements Callable<Integer> {
                     + " to --trcd-min (default: ${DEFAULT-VALUE})")
     String trcdSteps;
 
+    @Option(names = "--lower-idle-partitions",
+            description = "eden: run partitions that hold none of the network's data at their own voltage too (default: nominal)")
+    boolean lowerIdle;
+
     @Option(names = "--tolerance", paramLabel = "FILE",
             description = "tolerable BERs as JSON: item ids (conv1.weights, fc1.ifm), 'weights', 'ifm', 'default'")
     Path toleranceFile;
@@ -213,7 +217,7 @@ public final class MapCommand implements Callable<Integer> {
             }
             cmp.put("model", "per-burst energy: column command + the row's ACT/PRE shared over its bursts");
             out.put("greedy_vs_exact", cmp);
-            plan = EdenPlanner.plan(set, items, how.equals("eden-exact"));
+            plan = EdenPlanner.plan(set, items, how.equals("eden-exact"), lowerIdle);
         }
         MapEvaluation e = MapEvaluation.of(module, law, PagePolicy.parse(pagePolicy), plan, flow, transfers);
         out.putAll(MapStudy.describe(e, items));
