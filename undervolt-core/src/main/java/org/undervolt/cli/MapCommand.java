@@ -14,13 +14,10 @@ import org.undervolt.dram.error.BerTrcdTable;
 import org.undervolt.dram.error.BerVoltageTable;
 import org.undervolt.dram.sim.PagePolicy;
 import org.undervolt.dram.spec.DramPresets;
-import org.undervolt.mapping.Assignment;
 import org.undervolt.mapping.DataItem;
 import org.undervolt.mapping.Dataflow;
 import org.undervolt.mapping.DramModule;
 import org.undervolt.mapping.EdenPlanner;
-import org.undervolt.mapping.ExactMapper;
-import org.undervolt.mapping.GreedyMapper;
 import org.undervolt.mapping.Granularity;
 import org.undervolt.mapping.MapEvaluation;
 import org.undervolt.mapping.MapPlan;
@@ -203,20 +200,7 @@ public final class MapCommand implements Callable<Integer> {
                     : PartitionSet.generate(module, ber, law, Granularity.parse(granularity), partitionCount,
                     vddMin != null ? vddMin : ber.lowestVolts(), trcdMin, PartitionSet.TrcdSteps.parse(trcdSteps));
             out.put("partitions", MapStudy.describe(set));
-            MappingProblem pr = MappingProblem.of(items, set);
-            Assignment g = GreedyMapper.map(pr);
-            Map<String, Object> cmp = new LinkedHashMap<>();
-            cmp.put("greedy_joules", g.complete() ? g.joules() : null);
-            if (pr.itemCount() <= ExactMapper.MAX_ITEMS) {
-                Assignment x = ExactMapper.map(pr);
-                cmp.put("exact_joules", x.complete() ? x.joules() : null);
-                cmp.put("exact_proven_optimal", x.optimal());
-                if (g.complete() && x.complete()) {
-                    cmp.put("greedy_gap", (g.joules() - x.joules()) / x.joules());
-                }
-            }
-            cmp.put("model", "per-burst energy: column command + the row's ACT/PRE shared over its bursts");
-            out.put("greedy_vs_exact", cmp);
+            out.put("greedy_vs_exact", MapStudy.compareMappers(MappingProblem.of(items, set)));
             plan = EdenPlanner.plan(set, items, how.equals("eden-exact"), lowerIdle);
         }
         MapEvaluation e = MapEvaluation.of(module, law, PagePolicy.parse(pagePolicy), plan, flow, transfers);
