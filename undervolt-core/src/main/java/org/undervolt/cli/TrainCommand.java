@@ -17,6 +17,7 @@ import org.undervolt.Provenance;
 import org.undervolt.data.DataSource;
 import org.undervolt.data.ImageDataset;
 import org.undervolt.nn.io.Checkpoint;
+import org.undervolt.nn.layer.LayerHooks;
 import org.undervolt.nn.model.Sequential;
 import org.undervolt.nn.train.Adam;
 import org.undervolt.nn.train.Evaluator;
@@ -77,6 +78,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Learning-rate schedule: cosine or constant (default: ${DEFAULT-VALUE}).")
     String schedule;
 
+    @Option(names = "--state", paramLabel = "FILE",
+            description = "Resumable training state, rewritten after every epoch (default: FILE.state next to --out). "
+                    + "If it exists, training continues after its last finished epoch.")
+    Path state;
+
     @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores). Results do not depend on it.")
     Integer threads;
 
@@ -104,6 +110,9 @@ public final class TrainCommand implements Callable<Integer> {
             case "constant" -> LrSchedule.constant();
             default -> throw new InvalidInputException("--schedule " + schedule + ": expected cosine or constant");
         };
+        if (lr != null && !(lr > 0 && lr < Float.POSITIVE_INFINITY)) {
+            throw new InvalidInputException("--lr " + lr + ": expected a positive learning rate");
+        }
         TrainConfig recipe = model.config(n, seed);
         TrainConfig config;
         try {
@@ -124,13 +133,15 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<Double> epochSeconds = new ArrayList<>();
         long start = System.nanoTime();
-        TrainingResult result = new Trainer(config, optim, sched).train(net, train, (e, loss, s) -> {
+        Path statePath = state != null ? state : out.resolveSibling(out.getFileName() + ".state");
+        Trainer.Resume resume = new Trainer.Resume(statePath, model.id() + "|" + opt + "|" + schedule.toLowerCase(Locale.ROOT));
+        TrainingResult result = new Trainer(config, optim, sched).train(net, train, LayerHooks.NONE, (e, loss, s) -> {
             epochSeconds.add(s);
             if (!json) {
                 err.printf("epoch %d/%d: loss %.4f (%.1f s)%n", e, n, loss, s);
                 err.flush();
             }
-        });
+        }, resume);
         double testAccuracy = Double.parseDouble(Float.toString(Evaluator.accuracy(net, test)));
         double seconds = (System.nanoTime() - start) / 1e9;
 
@@ -170,6 +181,8 @@ public final class TrainCommand implements Callable<Integer> {
             r.put("train_seconds", result.seconds());
             r.put("seconds", seconds);
             r.put("out", out.toString());
+            r.put("state", statePath.toString());
+            r.put("resumed_epochs", n - epochSeconds.size());
             o.println(Json.write(r));
         } else {
             o.printf("%s on %s: test accuracy %.4f after %d epochs (%.1f s, %d threads); wrote %s%n",

@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
                 TrainCommand.class,
                 MapCommand.class,
                 EvalCommand.class,
+                NnBenchCommand.class,
                 RetrainCommand.class,
                 ToleranceCommand.class,
                 ImportOnnxCommand.class,

@@ -60,6 +60,13 @@ class TrainEvalCommandTest {
         double acc = tj.get("test_accuracy").asDouble();
         assertThat(acc).isGreaterThan(0.9);
         assertThat(model).isRegularFile();
+        assertThat(tj.get("resumed_epochs").asInt()).isZero();
+        // the state file lets the same command finish at once, with the same result
+        Run again = run("train", "--model", "mlp", "--data-dir", data.toString(), "--epochs", "3", "--seed", "4",
+                "--out", model.toString(), "--json");
+        assertThat(again.json().get("resumed_epochs").asInt()).isEqualTo(3);
+        assertThat(again.json().get("test_accuracy").asDouble()).isEqualTo(acc);
+        assertThat(again.json().get("epoch_losses")).isEqualTo(tj.get("epoch_losses"));
 
         Run e = run("eval", "--model", model.toString(), "--data-dir", data.toString(), "--json");
         assertThat(e.exit()).as(e.err()).isZero();
@@ -126,5 +133,21 @@ class TrainEvalCommandTest {
         Run mnistShape = run("eval", "--model", out.toString(), "--dataset", "mnist", "--test-images", "10");
         assertThat(mnistShape.exit()).isEqualTo(2);
         assertThat(mnistShape.err()).contains("model reads 64 values per image");
+    }
+
+    @Test
+    void benchReportsThroughputAndAccuracy(@TempDir Path tmp) throws Exception {
+        Path data = tinyData(tmp.resolve("data"));
+        Run b = run("nn-bench", "--model", "mlp", "--data-dir", data.toString(), "--passes", "3", "--threads", "1", "--json");
+        assertThat(b.exit()).as(b.err()).isZero();
+        JsonNode j = b.json();
+        assertThat(j.get("train_images").asInt()).isEqualTo(400);
+        assertThat(j.get("threads").asInt()).isEqualTo(1);
+        assertThat(j.get("epoch_seconds").asDouble()).isPositive();
+        assertThat(j.get("train_images_per_second").asDouble())
+                .isCloseTo(400 / j.get("epoch_seconds").asDouble(), org.assertj.core.data.Percentage.withPercentage(1e-6));
+        assertThat(j.get("infer_images_per_second").asDouble()).isPositive();
+        assertThat(j.get("test_accuracy").asDouble()).isGreaterThan(0.5);
+        org.undervolt.nn.kernel.Parallel.setThreads(Runtime.getRuntime().availableProcessors());
     }
 }

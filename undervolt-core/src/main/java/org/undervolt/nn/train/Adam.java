@@ -60,4 +60,28 @@ public final class Adam implements Optimizer {
             }
         }
     }
+
+    /** First and second moments of each trainable parameter, in that order. */
+    @Override
+    public List<float[]> state(List<Parameter> parameters) {
+        List<float[]> out = new java.util.ArrayList<>();
+        for (Parameter p : parameters) {
+            if (p.trainable()) {
+                float[][] s = state.computeIfAbsent(p, q -> new float[][] {new float[q.size()], new float[q.size()]});
+                out.add(s[0]);
+                out.add(s[1]);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public long steps() {
+        return t;
+    }
+
+    @Override
+    public void restoreSteps(long steps) {
+        this.t = steps;
+    }
 }
