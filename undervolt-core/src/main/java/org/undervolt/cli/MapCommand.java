@@ -27,6 +27,7 @@ import org.undervolt.mapping.NetworkData;
 import org.undervolt.mapping.NetworkShapes;
 import org.undervolt.mapping.OperatingPointBer;
 import org.undervolt.mapping.PartitionSet;
+import org.undervolt.mapping.RowAllocator;
 import org.undervolt.mapping.SparkXdPlanner;
 import org.undervolt.mapping.SubarrayBers;
 import org.undervolt.mapping.Tolerances;
@@ -150,6 +151,10 @@ public final class MapCommand implements Callable<Integer> {
             description = "core-rail energy vs voltage (default: ${DEFAULT-VALUE})")
     String scaling;
 
+    @Option(names = "--row-order", defaultValue = "drmap", paramLabel = "drmap|bank-sequential",
+            description = "order rows are filled in (default: ${DEFAULT-VALUE})")
+    String rowOrder;
+
     @Option(names = "--page-policy", defaultValue = "open", paramLabel = "open|closed",
             description = "controller page policy; closed makes every access pay tRCD (latency-bound) (default: ${DEFAULT-VALUE})")
     String pagePolicy;
@@ -194,14 +199,14 @@ public final class MapCommand implements Callable<Integer> {
         MapPlan plan;
         if (how.equals("sparkxd")) {
             SubarrayBers where = weakFraction >= 1 ? SubarrayBers.uniform(ber) : SubarrayBers.weakSubarrays(ber, weakFraction, deviceSeed);
-            plan = new SparkXdPlanner(module, where, ber.lowestVolts(), vddStep).plan(items);
+            plan = new SparkXdPlanner(module, where, ber.lowestVolts(), vddStep, RowAllocator.Order.parse(rowOrder)).plan(items);
         } else {
             PartitionSet set = partitionFile != null ? PartitionSet.load(partitionFile, module, ber, law)
                     : PartitionSet.generate(module, ber, law, Granularity.parse(granularity), partitionCount,
                     vddMin != null ? vddMin : ber.lowestVolts(), trcdMin, PartitionSet.TrcdSteps.parse(trcdSteps));
             out.put("partitions", MapStudy.describe(set));
             out.put("greedy_vs_exact", MapStudy.compareMappers(MappingProblem.of(items, set)));
-            plan = EdenPlanner.plan(set, items, how.equals("eden-exact"), lowerIdle);
+            plan = EdenPlanner.plan(set, items, how.equals("eden-exact"), lowerIdle, RowAllocator.Order.parse(rowOrder));
         }
         MapEvaluation e = MapEvaluation.of(module, law, PagePolicy.parse(pagePolicy), plan, flow, transfers);
         out.putAll(MapStudy.describe(e, items));

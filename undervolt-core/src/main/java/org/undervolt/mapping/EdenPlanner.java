@@ -26,6 +26,12 @@ public final class EdenPlanner {
 
     /** As {@link #plan(PartitionSet, List, boolean)}; {@code lowerIdle} runs empty partitions at their own voltage too. */
     public static MapPlan plan(PartitionSet set, List<DataItem> items, boolean exact, boolean lowerIdle) {
+        return plan(set, items, exact, lowerIdle, RowAllocator.Order.DRMAP);
+    }
+
+    /** As above, rows handed out in {@code order}. */
+    public static MapPlan plan(PartitionSet set, List<DataItem> items, boolean exact, boolean lowerIdle,
+                               RowAllocator.Order order) {
         MappingProblem pr = MappingProblem.of(items, set);
         Assignment a = exact ? ExactMapper.map(pr) : GreedyMapper.map(pr);
         if (!a.complete()) {
@@ -39,13 +45,14 @@ public final class EdenPlanner {
             throw new InvalidInputException("no partition with a BER they tolerate has room for " + (lost.isEmpty()
                     ? "every item" : String.join(", ", lost)) + "; add a nominal partition or more capacity");
         }
-        return layout(set, items, a, exact ? "eden-exact" : "eden-greedy", lowerIdle);
+        return layout(set, items, a, exact ? "eden-exact" : "eden-greedy", lowerIdle, order);
     }
 
     /** Lays out an assignment; {@code lowerIdle}: partitions without items at their own voltage (else nominal). */
-    public static MapPlan layout(PartitionSet set, List<DataItem> items, Assignment a, String scheme, boolean lowerIdle) {
+    public static MapPlan layout(PartitionSet set, List<DataItem> items, Assignment a, String scheme, boolean lowerIdle,
+                                 RowAllocator.Order order) {
         DramModule m = set.module();
-        RowAllocator alloc = new RowAllocator(m);
+        RowAllocator alloc = new RowAllocator(m, order);
         Map<String, RowList> layouts = new LinkedHashMap<>();
         Map<String, String> where = new LinkedHashMap<>();
         Map<String, Double> ber = new LinkedHashMap<>();
