@@ -45,14 +45,16 @@ public final class Evaluator {
 
     /** Predicted class of every image, in batches of {@code batch} images. */
     public static int[] predict(Sequential model, ImageDataset data, LayerHooks hooks, int batch) {
-        final int BATCH = batch;
+        if (batch <= 0) {
+            throw new IllegalArgumentException("batch must be positive: " + batch);
+        }
         int n = data.size();
         int[] pred = new int[n];
-        int batches = (n + BATCH - 1) / BATCH;
+        int batches = (n + batch - 1) / batch;
         int[] itemShape = model.inputShape();
         Parallel.forEach(batches, b -> {
-            int from = b * BATCH;
-            int to = Math.min(n, from + BATCH);
+            int from = b * batch;
+            int to = Math.min(n, from + batch);
             Tensor x = Batches.images(data, from, to, itemShape);
             Tensor logits = model.forward(x, new ForwardContext(false, 0L, from, hooks));
             argmax(logits, pred, from);
