@@ -116,6 +116,10 @@ public final class Conv2d implements Layer {
         float[] bv = ctx.hooks().weights(site, bias);
         float[] y = new float[batch * out * plane];
         boolean training = ctx.training();
+        if (!training && stride == 1) {
+            inferStride1(xd, batch, h, w, os[1], os[2], wv, bv, y);
+            return new Tensor(new int[] {batch, out, os[1], os[2]}, y);
+        }
         float[] allCols = training ? new float[batch * kk * plane] : null;
         Parallel.forEach(tasks(batch), t -> {
             float[] cols = training ? allCols : new float[kk * plane];
@@ -135,6 +139,48 @@ public final class Conv2d implements Layer {
             cachedWeights = wv;
         }
         return new Tensor(new int[] {batch, out, os[1], os[2]}, y);
+    }
+
+    /**
+     * Inference with stride 1 on a zero-padded copy of each image: computing the outputs on a grid as
+     * wide as the padded image makes every row of the column matrix one contiguous slice of it (one
+     * copy instead of a loop per output row); the extra columns are dropped. Each kept output is
+     * computed exactly as in {@link #forward}'s general path (bias, then FMAs in the same order).
+     */
+    private void inferStride1(float[] xd, int batch, int h, int w, int oh, int ow, float[] wv, float[] bv, float[] y) {
+        int hp = h + 2 * pad;
+        int wp = w + 2 * pad;
+        int wide = oh * wp;
+        int kk = in * k * k;
+        int plane = oh * ow;
+        Parallel.forEach(tasks(batch), t -> {
+            float[] padded = new float[in * hp * wp + k];
+            float[] cols = new float[kk * wide];
+            float[] acc = new float[out * wide];
+            for (int b = t * IMAGES_PER_TASK, end = Math.min(batch, b + IMAGES_PER_TASK); b < end; b++) {
+                for (int ch = 0; ch < in; ch++) {
+                    for (int r = 0; r < h; r++) {
+                        System.arraycopy(xd, ((b * in + ch) * h + r) * w, padded, (ch * hp + r + pad) * wp + pad, w);
+                    }
+                }
+                for (int ch = 0; ch < in; ch++) {
+                    for (int i = 0; i < k; i++) {
+                        for (int j = 0; j < k; j++) {
+                            System.arraycopy(padded, (ch * hp + i) * wp + j, cols, ((ch * k + i) * k + j) * wide, wide);
+                        }
+                    }
+                }
+                for (int o = 0; o < out; o++) {
+                    java.util.Arrays.fill(acc, o * wide, (o + 1) * wide, bv[o]);
+                }
+                Matmul.kernel().multiply(wv, 0, cols, 0, acc, 0, out, wide, kk, true);
+                for (int o = 0; o < out; o++) {
+                    for (int oy = 0; oy < oh; oy++) {
+                        System.arraycopy(acc, o * wide + oy * wp, y, (b * out + o) * plane + oy * ow, ow);
+                    }
+                }
+            }
+        });
     }
 
     @Override
