@@ -161,11 +161,13 @@ public final class EvalCommand implements Callable<Integer> {
                 BerSweep streams = new BerSweep(seed, trials);
                 List<Double> accuracies = new ArrayList<>();
                 List<Long> flips = new ArrayList<>();
+                List<Integer> nonfinite = new ArrayList<>();
                 double sum = 0;
                 for (int t = 0; t < trials; t++) {
                     double a = exact((float) evaluator.accuracy(ber, streams.trialStream(ber, t)));
                     accuracies.add(a);
                     flips.add(evaluator.lastFlips());
+                    nonfinite.add(evaluator.lastNonfinite());
                     sum += a;
                 }
                 r.put("error_model", "uniform");
@@ -175,6 +177,7 @@ public final class EvalCommand implements Callable<Integer> {
                 r.put("accuracy", sum / trials);
                 r.put("accuracies", accuracies);
                 r.put("flips", flips);
+                r.put("nonfinite_outputs", nonfinite);
             }
         }
         r.put("seconds", (System.nanoTime() - start) / 1e9);

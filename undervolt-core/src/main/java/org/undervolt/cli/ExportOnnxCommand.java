@@ -12,6 +12,7 @@ import org.undervolt.nn.io.Checkpoint;
 import org.undervolt.nn.onnx.OnnxModel;
 import org.undervolt.nn.onnx.OnnxNode;
 import org.undervolt.nn.onnx.OnnxWriter;
+import org.undervolt.nn.onnx.OutputPaths;
 import org.undervolt.nn.onnx.SequentialExporter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,9 +24,10 @@ import picocli.CommandLine.Option;
 /** {@code undervolt export-onnx}: an Undervolt checkpoint to an ONNX model (opset 17). */
 @Command(name = "export-onnx", mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = {"Write an Undervolt checkpoint (.uvnn) as an ONNX model (opset 17) that ONNX Runtime runs",
-            "with the same outputs. Layers map to Gemm, Conv, MaxPool, AveragePool, GlobalAveragePool,",
-            "BatchNormalization, Relu, Flatten, Softmax and Add (residual blocks)."})
+        description = {"Write an Undervolt checkpoint (.uvnn) as an ONNX model (opset 17) that",
+            "ONNX Runtime runs with the same outputs. Layers map to Gemm, Conv, MaxPool,",
+            "AveragePool, GlobalAveragePool, BatchNormalization, Relu, Flatten, Softmax",
+            "and Add (residual blocks)."})
 public final class ExportOnnxCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "FILE.uvnn", description = "Undervolt checkpoint.")
@@ -42,6 +44,7 @@ public final class ExportOnnxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputPaths.requireWritableFile(out);
         Checkpoint.Loaded loaded = Checkpoint.load(model);
         OnnxModel onnx;
         try {

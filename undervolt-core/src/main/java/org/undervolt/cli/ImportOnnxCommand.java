@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import org.undervolt.nn.onnx.OnnxImport;
+import org.undervolt.nn.onnx.OutputPaths;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -18,11 +19,13 @@ import picocli.CommandLine.Option;
 /** {@code undervolt import-onnx}: an ONNX model to an Undervolt checkpoint, with a summary. */
 @Command(name = "import-onnx", mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = {"Convert an ONNX model to an Undervolt checkpoint (.uvnn) and print what it holds.",
-            "Supported ops: Add, AveragePool, BatchNormalization, Constant, Conv, Dropout, Flatten, Gemm,",
-            "GlobalAveragePool, Identity, MatMul, MaxPool, Relu, Reshape, Softmax, Transpose (see the",
-            "org.undervolt.nn.onnx package documentation for the exact rules). The converted layers are",
-            "checked against the ONNX graph on a random batch before anything is written."})
+        description = {"Convert an ONNX model to an Undervolt checkpoint (.uvnn); print a summary.",
+            "Supported ops: Add, AveragePool, BatchNormalization, Concat, Constant, Conv,",
+            "Dropout, Flatten, Gather, Gemm, GlobalAveragePool, Identity, MatMul, MaxPool,",
+            "Relu, Reshape, Shape, Softmax, Transpose, Unsqueeze (exact rules: package",
+            "org.undervolt.nn.onnx). The layers are checked against the ONNX graph on a",
+            "random batch before anything is written.",
+            "Bad or unsupported files: one line naming the node, exit code 2."})
 public final class ImportOnnxCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "FILE.onnx", description = "ONNX model file.")
@@ -39,6 +42,7 @@ public final class ImportOnnxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputPaths.requireWritableFile(out);
         OnnxImport.Summary s = OnnxImport.convert(model, out);
         PrintWriter w = spec.commandLine().getOut();
         if (json) {

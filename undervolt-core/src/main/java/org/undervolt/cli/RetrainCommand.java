@@ -160,8 +160,8 @@ public final class RetrainCommand implements Callable<Integer> {
                     : new CurriculumSchedule.Params(berStart, berFactor, berMax, patience);
             var cfg = new CurricularRetrainer.Config(m, epochs, batch, lr, momentum, seed, schedule, clip, delta,
                     validationTrials, profileImages);
-            if (model == null) {
-                DnnModelsCheck.network(network);
+            if (model == null && !network.equals("lenet5") && !network.equals("mlp")) {
+                throw new InvalidInputException("--network '" + network + "' is unknown; expected lenet5, mlp or snn");
             }
             r = RetrainRun.run(new RetrainRun.Options(network, model, baseEpochs, trainImages, validationImages, cfg,
                     setup.spec(), out), source.train(), log);
@@ -176,14 +176,5 @@ public final class RetrainCommand implements Callable<Integer> {
         }
         o.flush();
         return 0;
-    }
-
-    /** Checks the network name before the data is read. */
-    private static final class DnnModelsCheck {
-        static void network(String n) {
-            if (!n.equals("lenet5") && !n.equals("mlp")) {
-                throw new InvalidInputException("--network '" + n + "' is unknown; expected lenet5, mlp or snn");
-            }
-        }
     }
 }

@@ -88,14 +88,14 @@ public final class RunsShowCommand implements Callable<Integer> {
                     out.printf(Locale.ROOT, "  energy     %-8s %.3f V  %.6g J%n", e.label(), e.vdd(), e.energyJ());
                 }
                 if (summary != null) {
-                    summary.fields().forEachRemaining(f -> {
+                    summary.properties().forEach(f -> {
                         if (f.getValue().isValueNode()) {
                             out.printf("  result     %s = %s%n", f.getKey(), f.getValue().asText());
                         }
                     });
                 }
-                config.fields().forEachRemaining(f -> out.printf("  config     %s = %s%n", f.getKey(), f.getValue()));
-                provenance.fields().forEachRemaining(f -> out.printf("  provenance %s = %s%n", f.getKey(),
+                config.properties().forEach(f -> out.printf("  config     %s = %s%n", f.getKey(), f.getValue()));
+                provenance.properties().forEach(f -> out.printf("  provenance %s = %s%n", f.getKey(),
                         f.getValue().isTextual() ? f.getValue().asText() : f.getValue()));
             }
         }

@@ -110,6 +110,9 @@ public final class TrainCommand implements Callable<Integer> {
             case "constant" -> LrSchedule.constant();
             default -> throw new InvalidInputException("--schedule " + schedule + ": expected cosine or constant");
         };
+        if (lr != null && !(lr > 0 && lr < Float.POSITIVE_INFINITY)) {
+            throw new InvalidInputException("--lr " + lr + ": expected a positive learning rate");
+        }
         TrainConfig recipe = model.config(n, seed);
         TrainConfig config;
         try {

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
                 DramCommand.class,
                 ErrorsCommand.class,
                 TrainCommand.class,
+                MapCommand.class,
                 EvalCommand.class,
                 NnBenchCommand.class,
                 RetrainCommand.class,

@@ -3,10 +3,8 @@ package org.undervolt.experiment;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 
 import org.undervolt.InvalidInputException;
@@ -17,12 +15,9 @@ import org.undervolt.resilience.TrialStore;
 import org.undervolt.store.CurveRow;
 import org.undervolt.store.EnergyRow;
 import org.undervolt.store.ResultsStore;
-import org.undervolt.store.RunRecord;
+import org.undervolt.store.RunStart;
 import org.undervolt.store.RunStatus;
 import org.undervolt.store.StoredBerTrials;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 
 /**
  * The demo, recorded in a results store and resumable.
@@ -70,7 +65,7 @@ public final class RecordedDemo {
         String configJson = Json.canonical(config.describe());
         if (resume.isPresent()) {
             try (ResultsStore store = openExisting()) {
-                checkResumable(store, resume.getAsLong(), configJson);
+                RunStart.checkResumable(store, KIND, resume.getAsLong(), configJson);
             }
         }
         try (LazyRun run = new LazyRun(configJson)) {
@@ -91,39 +86,6 @@ public final class RecordedDemo {
                     + storeFile + " (expected the --store file the run was recorded in)");
         }
         return ResultsStore.open(storeFile);
-    }
-
-    private void checkResumable(ResultsStore store, long id, String configJson) {
-        RunRecord r = store.run(id).orElseThrow(() -> new InvalidInputException("--resume " + id + ": no such run in "
-                + storeFile + " (see 'undervolt runs list --store " + storeFile + "')"));
-        if (!r.kind().equals(KIND)) {
-            throw new InvalidInputException("--resume " + id + ": run " + id + " is a " + r.kind()
-                    + " run, not a demo run");
-        }
-        if (!r.config().equals(configJson)) {
-            throw new InvalidInputException("--resume " + id + ": run " + id + " was made with a different "
-                    + "configuration (differs in: " + String.join(", ", differingKeys(r.config(), configJson))
-                    + "); repeat its options, or drop --resume to start a new run");
-        }
-    }
-
-    static List<String> differingKeys(String a, String b) {
-        try {
-            TypeReference<Map<String, Object>> type = new TypeReference<>() { };
-            Map<String, Object> ma = Json.mapper().readValue(a, type);
-            Map<String, Object> mb = Json.mapper().readValue(b, type);
-            TreeSet<String> keys = new TreeSet<>(ma.keySet());
-            keys.addAll(mb.keySet());
-            List<String> out = new ArrayList<>();
-            for (String k : keys) {
-                if (!java.util.Objects.equals(ma.get(k), mb.get(k))) {
-                    out.add(k);
-                }
-            }
-            return out;
-        } catch (JsonProcessingException e) {
-            return List.of("(unreadable stored configuration)");
-        }
     }
 
     /** Opens the store and picks the run at the first trial the sweep asks about. */
@@ -148,18 +110,10 @@ public final class RecordedDemo {
                 return;
             }
             store = ResultsStore.open(storeFile);
-            if (resume.isPresent()) {
-                id = resume.getAsLong();
-                checkResumable(store, id, configJson); // again: another process may have changed the store
-                resumed = true;
-            } else {
-                var unfinished = newRun ? java.util.Optional.<RunRecord>empty()
-                        : store.latestUnfinished(KIND, configJson);
-                resumed = unfinished.isPresent();
-                id = resumed ? unfinished.get().id()
-                        : store.createRun(KIND, configJson, config.seed(), Json.canonical(Provenance.describe()));
-            }
-            store.setStatus(id, RunStatus.RUNNING, null);
+            RunStart start = RunStart.choose(store, KIND, configJson, config.seed(),
+                    Json.canonical(Provenance.describe()), resume, newRun);
+            id = start.runId();
+            resumed = start.resumed();
             trials = new StoredBerTrials(store, id);
             long done = store.trials().count(id);
             log.accept(resumed ? "run " + id + " in " + storeFile + ": resuming, " + done + " trials already done"

@@ -38,6 +38,7 @@ public record MappingProblem(List<String> items, long[] bytes, long[] capacity, 
         double[] red = new double[m];
         double[] rd = new double[m];
         double[] wr = new double[m];
+        long rowBytes = set.module().geometry().rowBytes();
         for (int p = 0; p < m; p++) {
             Partition part = set.get(p);
             cap[p] = part.capacityBytes();
@@ -47,7 +48,7 @@ public record MappingProblem(List<String> items, long[] bytes, long[] capacity, 
         }
         for (int i = 0; i < n; i++) {
             DataItem d = items.get(i);
-            bytes[i] = d.bytes();
+            bytes[i] = (d.bytes() + rowBytes - 1) / rowBytes * rowBytes; // items take whole rows
             tol[i] = d.tolerableBer();
             for (int p = 0; p < m; p++) {
                 cost[i][p] = d.readBursts() * rd[p] + d.writeBursts() * wr[p];

@@ -28,9 +28,9 @@ import org.undervolt.report.Json;
  *
  * <p><b>Curricular</b> (EDEN, Koppula et al., MICRO 2019, §4.1; research/papers.md §2.4): in every
  * training forward pass the stored weights are encoded, hit by errors from the chosen model at the
- * current BER and decoded (fresh errors every mini-batch), and so is every stored IFM; value
- * correction ({@link ValueBounds}) applies if the setup enables it, with IFM bounds profiled on the
- * error-free network at the start of each epoch. Backward is error-free and the gradient step
+ * current BER and decoded (fresh errors every mini-batch), and so is every stored IFM (in its
+ * format, scaled to the IFM range profiled on the error-free network at the start of each epoch);
+ * value correction ({@link ValueBounds}) applies if the setup enables it. Backward is error-free and the gradient step
  * updates the clean weights. The BER follows a {@link CurriculumSchedule}; the model kept is the
  * one at the end of the last epoch that recovered.
  *
@@ -180,8 +180,8 @@ public final class CurricularRetrainer {
 
     private NetworkFaults faults(Sequential model, StorageSetup setup, ImageDataset train) {
         List<Integer> ifmLayers = setup.sites().stream().filter(s -> s.kind() == DataKind.IFMS).map(Site::layer).toList();
-        ValueBounds bounds = setup.bounding() && !ifmLayers.isEmpty()
-                ? ValueBounds.profile(model, train, config.profileImages(), ifmLayers) : null;
+        ValueBounds bounds = ifmLayers.isEmpty() ? null
+                : ValueBounds.profile(model, train, config.profileImages(), ifmLayers);
         return new NetworkFaults(model, setup, bounds);
     }
 

@@ -12,6 +12,7 @@ import org.undervolt.nn.model.Sequential;
 import org.undervolt.nn.tensor.Tensor;
 import org.undervolt.random.Seeds;
 import org.undervolt.storage.DramImage;
+import org.undervolt.storage.IntegerSpec;
 import org.undervolt.storage.NumberFormat;
 import org.undervolt.storage.Placement;
 import org.undervolt.storage.SequentialPlacement;
@@ -36,11 +37,13 @@ public final class NetworkFaults {
     private final Placement ifmPlacement;
     private final Map<Integer, Site> ifmSites = new HashMap<>();
     private final Map<String, Site> weightSites = new LinkedHashMap<>();
+    private final Map<Integer, NumberFormat> ifmFormats = new HashMap<>();
 
     /**
      * @param model  the clean network (read live: a training step sees its current weights)
      * @param setup  what is stored where
-     * @param bounds profiled IFM bounds; required when {@code setup.bounding()} and IFMs are stored
+     * @param bounds profiled IFM ranges: they set the IFM formats' scales (static quantisation) and,
+     *               when {@code setup.bounding()}, the value correction; required for that
      */
     public NetworkFaults(Sequential model, StorageSetup setup, ValueBounds bounds) {
         this.model = model;
@@ -56,6 +59,11 @@ public final class NetworkFaults {
                 ifmSites.put(s.layer(), s);
                 if (setup.bounding() && bounds == null) {
                     throw new IllegalArgumentException("value correction of IFMs needs profiled bounds");
+                }
+                boolean perChannel = setup.ifmFormat() instanceof IntegerSpec is && is.perChannel();
+                if (bounds != null && !perChannel) {
+                    ValueBounds.Range r = bounds.ifm(s.layer());
+                    ifmFormats.put(s.layer(), setup.ifmFormat().fit(new float[] {r.lo(), r.hi()}, new int[] {2}));
                 }
             }
         }
@@ -102,18 +110,28 @@ public final class NetworkFaults {
         return out;
     }
 
+    /**
+     * The format an IFM is stored in: fitted once to the profiled range of the layer (static
+     * quantisation, as an accelerator calibrates it; values beyond the range saturate), or, for
+     * per-channel recipes and when no range was profiled, fitted to each batch's values.
+     */
+    private NumberFormat ifmFormat(Site site, float[] x, int[] shape) {
+        NumberFormat f = ifmFormats.get(site.layer());
+        return f != null ? f : setup.ifmFormat().fit(x, shape);
+    }
+
     /** The IFM of layer {@code site.layer()} as read back from DRAM in batch {@code batch} of a draw. */
     Tensor readIfm(Site site, Tensor ifm, double ber, long drawSeed, long batch) {
         float[] x = ifm.data();
         int[] shape = ifm.shape();
+        NumberFormat f = ifmFormat(site, x, shape);
         float[] y;
         if (ber > 0) {
-            DramImage image = DramImage.builder(ifmPlacement).add(site.id(), shape, x, setup.ifmFormat()).build();
+            DramImage image = DramImage.builder(ifmPlacement).addFitted(site.id(), shape, x, f).build();
             Injector.inject(image, setup.errorModel().apply(ber),
                     Seeds.stream(drawSeed, IFM_STREAM, batch, site.layer()));
             y = image.decode(site.id());
         } else {
-            NumberFormat f = setup.ifmFormat().fit(x, shape);
             y = f.decode(f.encode(x), 0, x.length);
         }
         if (setup.bounding()) {

@@ -141,9 +141,6 @@ public final class Simulator {
         final int base = startPresentation(learn);
         final int[] stepStart = input.stepStart();
         final int[] spikes = input.inputs();
-        final int[] targets = delays.targets();
-        final int[] buckets = delays.bucketStarts();
-        final int bstride = maxDelay + 2;
         Arrays.fill(counts, 0);
         int total = 0;
         final double threshBase = E_THRESH - THETA_OFFSET;
@@ -193,34 +190,8 @@ public final class Simulator {
             // 2. input spikes arriving now (emitted d steps ago)
             if (!learn && wByDelay != null) {
                 deliverBuffered(k, stepStart, spikes, wByDelay);
-            } else for (int d = 0; d <= maxDelay && d <= k; d++) {
-                int s = k - d;
-                for (int q = stepStart[s], qe = stepStart[s + 1]; q < qe; q++) {
-                    int i = spikes[q];
-                    int row = i * n;
-                    int from = buckets[i * bstride + d];
-                    int to = buckets[i * bstride + d + 1];
-                    if (learn) {
-                        for (int r = from; r < to; r++) {
-                            int j = targets[r];
-                            int idx = row + j;
-                            float wij = w[idx];
-                            geE[j] += wij;
-                            lastArrival[idx] = t;
-                            float nw = (float) (wij - NU_PRE * post1[j]);
-                            w[idx] = nw < 0f ? 0f : nw;
-                        }
-                    } else if (wByDelay != null) {
-                        for (int r = from; r < to; r++) {
-                            geE[targets[r]] += wByDelay[r];
-                        }
-                    } else {
-                        for (int r = from; r < to; r++) {
-                            int j = targets[r];
-                            geE[j] += w[row + j];
-                        }
-                    }
-                }
+            } else {
+                deliverByDelay(k, t, stepStart, spikes, w, learn);
             }
             // 3. excitatory spikes: to the inhibitory partner; post-synaptic STDP
             for (int q = 0; q < nE; q++) {
@@ -278,6 +249,43 @@ public final class Simulator {
             }
         }
         return total;
+    }
+
+    /**
+     * Delivers the input spikes arriving at step {@code k} synapse by synapse, visiting each spike
+     * of the last 21 steps through its bucket of synapses with the matching delay. With learning,
+     * each arrival also marks the synapse's pre trace ({@code pre = 1}) and depresses its weight
+     * by {@code nu_pre * post1}, clipped at 0.
+     */
+    private void deliverByDelay(int k, int t, int[] stepStart, int[] spikes, float[] w, boolean learn) {
+        final int[] targets = delays.targets();
+        final int[] buckets = delays.bucketStarts();
+        final int bstride = maxDelay + 2;
+        for (int d = 0; d <= maxDelay && d <= k; d++) {
+            int s = k - d;
+            for (int q = stepStart[s], qe = stepStart[s + 1]; q < qe; q++) {
+                int i = spikes[q];
+                int row = i * n;
+                int from = buckets[i * bstride + d];
+                int to = buckets[i * bstride + d + 1];
+                if (learn) {
+                    for (int r = from; r < to; r++) {
+                        int j = targets[r];
+                        int idx = row + j;
+                        float wij = w[idx];
+                        geE[j] += wij;
+                        lastArrival[idx] = t;
+                        float nw = (float) (wij - NU_PRE * post1[j]);
+                        w[idx] = nw < 0f ? 0f : nw;
+                    }
+                } else {
+                    for (int r = from; r < to; r++) {
+                        int j = targets[r];
+                        geE[j] += w[row + j];
+                    }
+                }
+            }
+        }
     }
 
     private static final int SLOTS = 32;

@@ -24,6 +24,7 @@ public final class SnnEvaluator {
     private final float[] weights;
     private final float[] byDelay;
     private final int threads;
+    private final int nonfiniteWeights;
     private volatile double cpuSeconds;
 
     /** Reads the model's weights from its store once (the fetch from DRAM). */
@@ -31,11 +32,25 @@ public final class SnnEvaluator {
         this(model, read(model.weights()), threads);
     }
 
-    /** Evaluates the model with these weights instead of its own (e.g. decoded from a corrupted image). */
+    /**
+     * Evaluates the model with these weights instead of its own (e.g. decoded from a corrupted image).
+     * A weight that decoded to NaN or an infinity (an exponent bit flip in FP32/FP16/BF16) is read as
+     * 0, a synapse that conducts nothing, and counted ({@link #nonfiniteWeights()}); a non-finite
+     * conductance would otherwise poison the membrane potentials of every neuron it reaches.
+     * {@code weights} is modified in place.
+     */
     public SnnEvaluator(SnnModel model, float[] weights, int threads) {
         if (weights.length != DiehlCook.INPUTS * model.neurons()) {
             throw new IllegalArgumentException("weights: " + weights.length + " values for " + model.neurons() + " neurons");
         }
+        int nonfinite = 0;
+        for (int i = 0; i < weights.length; i++) {
+            if (!Float.isFinite(weights[i])) {
+                weights[i] = 0f;
+                nonfinite++;
+            }
+        }
+        this.nonfiniteWeights = nonfinite;
         this.model = model;
         this.weights = weights;
         this.byDelay = model.delays().byDelay(weights);
@@ -46,6 +61,11 @@ public final class SnnEvaluator {
         float[] w = new float[store.rows() * store.cols()];
         store.readAll(w);
         return w;
+    }
+
+    /** Weights that were NaN or infinite and were read as 0. */
+    public int nonfiniteWeights() {
+        return nonfiniteWeights;
     }
 
     /** Per-class summed responses of the first {@code count} images, for {@link NeuronLabels#assign}. */

@@ -27,9 +27,13 @@ public final class SnnRuns {
             long presentations, double trainCpuMsPerImage, double testCpuMsPerImage) {
     }
 
-    /** Evaluation result: one accuracy, or the mean of {@code accuracies} over fault trials. */
+    /**
+     * Evaluation result: one accuracy, or the mean of {@code accuracies} over fault trials;
+     * {@code nonfiniteWeights} counts, per trial, the weights that decoded to NaN or an infinity and
+     * were read as 0 ({@link SnnEvaluator#SnnEvaluator(SnnModel, float[], int)}).
+     */
     public record EvalResult(double accuracy, List<Double> accuracies, double baseline, int images, int neurons,
-            String format, double ber, double seconds, double cpuMsPerImage) {
+            String format, double ber, double seconds, double cpuMsPerImage, List<Integer> nonfiniteWeights) {
     }
 
     /**
@@ -89,7 +93,7 @@ public final class SnnRuns {
         double acc = SnnEvaluator.accuracy(ev.predict(test, testImages, model.seed(), SnnModel.STREAM_TEST),
                 test.slice(0, testImages));
         return new EvalResult(acc, List.of(acc), acc, testImages, model.neurons(), "fp32", 0,
-                (System.nanoTime() - t0) / 1e9, ev.cpuSeconds() * 1000 / testImages);
+                (System.nanoTime() - t0) / 1e9, ev.cpuSeconds() * 1000 / testImages, List.of(ev.nonfiniteWeights()));
     }
 
     /**
@@ -109,23 +113,25 @@ public final class SnnRuns {
         float[] w = new float[DiehlCook.INPUTS * model.neurons()];
         clean.readAll(w);
         double[] cpu = {0};
-        double baseline = accuracy(model, w, test, testImages, threads, slice, cpu);
+        List<Integer> nonfinite = new ArrayList<>();
+        double baseline = accuracy(model, w, test, testImages, threads, slice, cpu, new ArrayList<>());
         List<Double> accs = new ArrayList<>();
         UniformErrorModel errors = new UniformErrorModel(ber);
         for (int t = 0; t < trials; t++) {
             DramImage img = clean.image().copy();
             Injector.inject(img, StoredSynapseStore.TENSOR, errors, org.undervolt.random.Seeds.stream(seed, t));
             clean.withImage(img).readAll(w);
-            accs.add(accuracy(model, w, test, testImages, threads, slice, cpu));
+            accs.add(accuracy(model, w, test, testImages, threads, slice, cpu, nonfinite));
         }
         double mean = accs.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
         return new EvalResult(mean, accs, baseline, testImages, model.neurons(), format.name(), ber,
-                (System.nanoTime() - t0) / 1e9, cpu[0] * 1000 / ((double) testImages * (trials + 1)));
+                (System.nanoTime() - t0) / 1e9, cpu[0] * 1000 / ((double) testImages * (trials + 1)), nonfinite);
     }
 
     private static double accuracy(SnnModel model, float[] w, ImageDataset test, int n, int threads, ImageDataset slice,
-            double[] cpu) {
+            double[] cpu, List<Integer> nonfinite) {
         SnnEvaluator ev = new SnnEvaluator(model, w.clone(), threads);
+        nonfinite.add(ev.nonfiniteWeights());
         double acc = SnnEvaluator.accuracy(ev.predict(test, n, model.seed(), SnnModel.STREAM_TEST), slice);
         cpu[0] += ev.cpuSeconds();
         return acc;

@@ -30,37 +30,41 @@ public final class TrialTable {
 
     /** Records one trial in its own transaction; returns false if it was already there. */
     public boolean record(long runId, TrialRow row) {
-        return store.call("record trial " + row.key() + " of run " + runId, c -> insert(c, runId, row));
+        return store.call("record trial " + row.key() + " of run " + runId, c -> {
+            try (PreparedStatement p = c.prepareStatement(INSERT)) {
+                return insert(c, p, runId, row);
+            }
+        });
     }
 
     /** Records many trials in one transaction: all of them land, or none. Returns how many were new. */
     public int recordAll(long runId, Iterable<TrialRow> rows) {
         return store.inTransaction(c -> {
             int added = 0;
-            for (TrialRow row : rows) {
-                added += insert(c, runId, row) ? 1 : 0;
+            try (PreparedStatement p = c.prepareStatement(INSERT)) {
+                for (TrialRow row : rows) {
+                    added += insert(c, p, runId, row) ? 1 : 0;
+                }
             }
             return added;
         });
     }
 
-    private static boolean insert(Connection c, long runId, TrialRow row) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(INSERT)) {
-            p.setLong(1, runId);
-            p.setString(2, row.key().point());
-            p.setInt(3, row.key().trial());
-            p.setString(4, row.seedIdsJson());
-            p.setDouble(5, row.accuracy());
-            if (row.flips().isPresent()) {
-                p.setLong(6, row.flips().getAsLong());
-            } else {
-                p.setNull(6, Types.INTEGER);
-            }
-            p.setString(7, row.extra());
-            p.setString(8, Instant.now().toString());
-            if (p.executeUpdate() == 1) {
-                return true;
-            }
+    private static boolean insert(Connection c, PreparedStatement p, long runId, TrialRow row) throws SQLException {
+        p.setLong(1, runId);
+        p.setString(2, row.key().point());
+        p.setInt(3, row.key().trial());
+        p.setString(4, row.seedIdsJson());
+        p.setDouble(5, row.accuracy());
+        if (row.flips().isPresent()) {
+            p.setLong(6, row.flips().getAsLong());
+        } else {
+            p.setNull(6, Types.INTEGER);
+        }
+        p.setString(7, row.extra());
+        p.setString(8, Instant.now().toString());
+        if (p.executeUpdate() == 1) {
+            return true;
         }
         OptionalDouble held = accuracy(c, runId, row.key());
         if (held.isPresent() && Double.compare(held.getAsDouble(), row.accuracy()) != 0) {

@@ -54,7 +54,7 @@ class ImportOnnxCommandTest {
         JsonNode j = new ObjectMapper().readTree(out.toString());
         assertThat(out.toString().trim().lines()).hasSize(1);
         assertThat(j.get("parameters").asLong()).isEqualTo(61_706);
-        assertThat(j.get("nodes").asInt()).isEqualTo(13);
+        assertThat(j.get("nodes").asInt()).isEqualTo(12);
         assertThat(j.get("ops").get("Conv").asInt()).isEqualTo(2);
         assertThat(j.get("ops").get("Gemm").asInt()).isEqualTo(3);
         assertThat(j.get("opset").asInt()).isEqualTo(17);
@@ -109,6 +109,14 @@ class ImportOnnxCommandTest {
         for (int i = 0; i < m.parameters().size(); i++) {
             assertThat(b.parameters().get(i).data()).containsExactly(m.parameters().get(i).data());
         }
+    }
+
+    @Test
+    void outInMissingFolderExitsTwo() throws IOException {
+        Path onnx = lenetOnnx(LeNet5.mnist(7));
+        Path bad = dir.resolve("no/such/dir/x.uvnn");
+        assertThat(run("import-onnx", "--model", onnx.toString(), "--out", bad.toString())).isEqualTo(2);
+        assertThat(err.toString().trim()).isEqualTo("undervolt: --out " + bad + ": folder " + bad.getParent() + " does not exist");
     }
 
     @Test

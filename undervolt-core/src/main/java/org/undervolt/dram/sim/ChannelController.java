@@ -49,12 +49,23 @@ final class ChannelController {
     private final int banksPerGroup;
 
     // queues of request ids, oldest first
-    private final int[] rbuf;
-    private final int[] wbuf;
-    // bank and row of each queue slot (copies of the request's, for the scan loops)
-    private final int[] rbank, rrow, wbank, wrow;
+    private final BankQueue rq;
+    private final BankQueue wq;
+    /** Addresses of the queued writes, in write-queue order (for read forwarding). */
+    private final long[] waddr;
+    /** Changes of the write queue, and the last request found not forwardable at that state. */
+    private long wqChanges;
+    private long noForwardAt = -1;
+    private int noForwardId = -1;
+    /** Rank and flat bank group of each flat bank. */
+    private final int[] bankRank, bankBg;
     private final int[] abuf;
-    private int rsize, wsize, asize;
+    private int asize;
+    /**
+     * Lower bound on the cycle any active-buffer request becomes ready. Their rows stay open (a precharge of
+     * them is held back) so their ready cycles only grow: the bound stays valid until recomputed.
+     */
+    private long aBound = Long.MAX_VALUE;
     private boolean writeMode;
 
     // priority queue (FIFO ring) of refresh / close-row requests
@@ -66,7 +77,7 @@ final class ChannelController {
     private final long[] bankCmdReady;
     private final long[] bankCmdStamp;
     // per queue: earliest ready cycle of its entries, valid while stamp == version
-    private long rMin, rStamp, wMin, wStamp, aMin, aStamp;
+    private long rMin, rStamp, wMin, wStamp;
 
     private final long[] arrive;
     private final boolean[] classified;
@@ -100,12 +111,16 @@ final class ChannelController {
         this.lowMark = SimConfig.WRITE_LOW_WATERMARK * maxSize;
         this.bankGroups = spec.organization().bankGroups();
         this.banksPerGroup = spec.organization().banksPerGroup();
-        rbuf = new int[maxSize + 2];
-        wbuf = new int[maxSize + 2];
-        rbank = new int[maxSize + 2];
-        rrow = new int[maxSize + 2];
-        wbank = new int[maxSize + 2];
-        wrow = new int[maxSize + 2];
+        int banks = spec.organization().ranks() * spec.organization().banks();
+        rq = new BankQueue(maxSize + 2, banks, q.row);
+        wq = new BankQueue(maxSize + 2, banks, q.row);
+        waddr = new long[maxSize + 2];
+        bankRank = new int[banks];
+        bankBg = new int[banks];
+        for (int b = 0; b < banks; b++) {
+            bankRank[b] = b / spec.organization().banks();
+            bankBg[b] = bankRank[b] * bankGroups + (b % spec.organization().banks()) / banksPerGroup;
+        }
         abuf = new int[maxSize + 2];
         arrive = new long[q.n];
         classified = new boolean[q.n];
@@ -119,33 +134,34 @@ final class ChannelController {
     boolean send(int id, long clk) {
         if (!q.write[id]) {
             long a = q.address[id];
-            for (int i = 0; i < wsize; i++) {
-                if (q.address[wbuf[i]] == a) {
+            final long[] wa = waddr;
+            for (int i = (noForwardId == id && noForwardAt == wqChanges) ? wq.size : 0, n = wq.size; i < n; i++) {
+                if (wa[i] == a) {
                     pushPending(clk + 1, clk);
                     readsForwarded++;
                     readsAccepted++;
                     return true;
                 }
             }
-            if (rsize > maxSize) {
+            if (rq.size > maxSize) {
+                noForwardId = id;
+                noForwardAt = wqChanges;
                 return false;
             }
             arrive[id] = clk;
-            rbank[rsize] = q.bankFlat[id];
-            rrow[rsize] = q.row[id];
-            rbuf[rsize++] = id;
+            rq.add(id, q.bankFlat[id], dev.openRow[q.bankFlat[id]]);
             readsAccepted++;
             if (rStamp == version) {
                 rMin = Math.min(rMin, readyOf(id));
             }
         } else {
-            if (wsize > maxSize) {
+            if (wq.size > maxSize) {
                 return false;
             }
             arrive[id] = clk;
-            wbank[wsize] = q.bankFlat[id];
-            wrow[wsize] = q.row[id];
-            wbuf[wsize++] = id;
+            waddr[wq.size] = q.address[id];
+            wqChanges++;
+            wq.add(id, q.bankFlat[id], dev.openRow[q.bankFlat[id]]);
             writesAccepted++;
             if (wStamp == version) {
                 wMin = Math.min(wMin, readyOf(id));
@@ -166,7 +182,7 @@ final class ChannelController {
         int pos = -1;
         int cmd = -1;
         // 1. requests whose row is being opened for them
-        if (asize > 0 && !(aStamp == version && clk < aMin)) {
+        if (asize > 0 && clk >= aBound) {
             long min = Long.MAX_VALUE;
             int best = -1;
             int bestCmd = -1;
@@ -188,8 +204,7 @@ final class ChannelController {
                 pos = best;
                 cmd = bestCmd;
             } else {
-                aMin = min;
-                aStamp = version;
+                aBound = min;
             }
         }
         if (src == SRC_NONE) {
@@ -204,37 +219,61 @@ final class ChannelController {
             } else {
                 // 3. read or write queue, FR-FCFS
                 updateWriteMode();
-                int[] buf = writeMode ? wbuf : rbuf;
-                int[] banks = writeMode ? wbank : rbank;
-                int[] rows = writeMode ? wrow : rrow;
-                int size = writeMode ? wsize : rsize;
+                BankQueue buf = writeMode ? wq : rq;
                 int fin = writeMode ? WR : RD;
                 if (writeMode ? wStamp == version && clk < wMin : rStamp == version && clk < rMin) {
                     return false;
                 }
                 long min = Long.MAX_VALUE;
+                int best = Integer.MAX_VALUE;
+                int bestCmd = -1;
                 final int[] openRow = dev.openRow;
-                final long ver = version;
-                for (int i = 0; i < size; i++) {
-                    int bank = banks[i];
-                    int open = openRow[bank];
-                    int c = open < 0 ? ACT : open == rows[i] ? fin : PRE;
-                    int k = bank * SimCommand.COUNT + c;
-                    long at;
-                    if (bankCmdStamp[k] == ver) {
-                        at = bankCmdReady[k];
-                    } else {
-                        at = readyOf(c, buf[i]);
+                for (int b = 0, nb = openRow.length; b < nb; b++) {
+                    int n = buf.count[b];
+                    if (n == 0 || buf.byBank[b][0] > best) {
+                        continue;
                     }
-                    if (at <= clk) {
-                        src = writeMode ? SRC_WRITE : SRC_READ;
-                        pos = i;
-                        cmd = c;
-                        break;
+                    int open = openRow[b];
+                    if (open < 0) {
+                        long at = readyOfBank(ACT, b);
+                        if (at <= clk) {
+                            best = buf.byBank[b][0];
+                            bestCmd = ACT;
+                        } else if (at < min) {
+                            min = at;
+                        }
+                        continue;
                     }
-                    if (at < min) {
-                        min = at;
+                    int h = buf.hits[b];
+                    if (h > 0) {
+                        long at = readyOfBank(fin, b);
+                        if (at <= clk) {
+                            int id = h == n ? buf.byBank[b][0] : buf.oldest(b, open, true);
+                            if (id < best) {
+                                best = id;
+                                bestCmd = fin;
+                            }
+                        } else if (at < min) {
+                            min = at;
+                        }
                     }
+                    if (h < n) {
+                        long at = readyOfBank(PRE, b);
+                        if (at <= clk) {
+                            int id = h == 0 ? buf.byBank[b][0] : buf.oldest(b, open, false);
+                            if (id < best) {
+                                best = id;
+                                bestCmd = PRE;
+                            }
+                        } else if (at < min) {
+                            min = at;
+                        }
+                    }
+                }
+                if (bestCmd >= 0) {
+                    src = writeMode ? SRC_WRITE : SRC_READ;
+                    pos = best;
+                    cmd = bestCmd;
                 }
                 if (src == SRC_NONE) {
                     if (writeMode) {
@@ -271,12 +310,7 @@ final class ChannelController {
     }
 
     private int idAt(int src, int pos) {
-        return switch (src) {
-            case SRC_ACTIVE -> abuf[pos];
-            case SRC_READ -> rbuf[pos];
-            case SRC_WRITE -> wbuf[pos];
-            default -> throw new IllegalStateException();
-        };
+        return src == SRC_ACTIVE ? abuf[pos] : pos;
     }
 
     private void issue(int src, int pos, int cmd, long clk) {
@@ -327,6 +361,7 @@ final class ChannelController {
         } else if (cmd == ACT) {
             if (asize <= maxSize) {
                 abuf[asize++] = id;
+                aBound = Math.min(aBound, readyOf(id));
                 remove(src, pos);
             }
         }
@@ -335,6 +370,18 @@ final class ChannelController {
     private void emit(int cmd, int rank, int bgFlat, int bankFlat, int row, int column, long clk) {
         dev.issue(cmd, rank, bgFlat, bankFlat, row, clk);
         version++;
+        SimCommand k = SimCommand.ALL[cmd];
+        if (k.opening || k.closing) {
+            if (k.rankScope) {
+                for (int b = rank * dev.banksPerRank; b < (rank + 1) * dev.banksPerRank; b++) {
+                    rq.rowChanged(b, -1);
+                    wq.rowChanged(b, -1);
+                }
+            } else {
+                rq.rowChanged(bankFlat, dev.openRow[bankFlat]);
+                wq.rowChanged(bankFlat, dev.openRow[bankFlat]);
+            }
+        }
         commandCounts[cmd]++;
         if (listener != null) {
             boolean rankWide = cmd == PREA || cmd == REF;
@@ -370,24 +417,31 @@ final class ChannelController {
         switch (src) {
             case SRC_ACTIVE -> {
                 System.arraycopy(abuf, pos + 1, abuf, pos, asize - pos - 1);
-                asize--;
+                if (--asize == 0) {
+                    aBound = Long.MAX_VALUE;
+                }
             }
-            case SRC_READ -> {
-                int n = rsize - pos - 1;
-                System.arraycopy(rbuf, pos + 1, rbuf, pos, n);
-                System.arraycopy(rbank, pos + 1, rbank, pos, n);
-                System.arraycopy(rrow, pos + 1, rrow, pos, n);
-                rsize--;
-            }
+            case SRC_READ -> rq.remove(pos, q.bankFlat[pos], dev.openRow[q.bankFlat[pos]]);
             case SRC_WRITE -> {
-                int n = wsize - pos - 1;
-                System.arraycopy(wbuf, pos + 1, wbuf, pos, n);
-                System.arraycopy(wbank, pos + 1, wbank, pos, n);
-                System.arraycopy(wrow, pos + 1, wrow, pos, n);
-                wsize--;
+                int at = java.util.Arrays.binarySearch(wq.ids, 0, wq.size, pos);
+                System.arraycopy(waddr, at + 1, waddr, at, wq.size - at - 1);
+                wqChanges++;
+                wq.remove(pos, q.bankFlat[pos], dev.openRow[q.bankFlat[pos]]);
             }
             default -> throw new IllegalStateException();
         }
+    }
+
+    /** Ready cycle of {@code cmd} (ACT, PRE, RD or WR) at flat bank {@code bank}, cached per version. */
+    private long readyOfBank(int cmd, int bank) {
+        int k = bank * SimCommand.COUNT + cmd;
+        if (bankCmdStamp[k] == version) {
+            return bankCmdReady[k];
+        }
+        long t = dev.readyAt(cmd, bankRank[bank], bankBg[bank], bank);
+        bankCmdReady[k] = t;
+        bankCmdStamp[k] = version;
+        return t;
     }
 
     /** Ready cycle of request {@code id}'s next command. */
@@ -429,10 +483,10 @@ final class ChannelController {
 
     private void updateWriteMode() {
         if (!writeMode) {
-            if (wsize > highMark || rsize == 0) {
+            if (wq.size > highMark || rq.size == 0) {
                 writeMode = true;
             }
-        } else if (wsize < lowMark && rsize != 0) {
+        } else if (wq.size < lowMark && rq.size != 0) {
             writeMode = false;
         }
     }
@@ -440,8 +494,8 @@ final class ChannelController {
     /** The earliest cycle after {@code clk} at which a command may become ready (refresh included). */
     long nextEvent(long clk) {
         long t = nextRefresh;
-        if (aStamp == version && aMin > clk) {
-            t = Math.min(t, aMin);
+        if (aBound > clk) {
+            t = Math.min(t, aBound);
         } else {
             for (int i = 0; i < asize; i++) {
                 t = earliest(t, abuf[i], clk);
@@ -455,23 +509,23 @@ final class ChannelController {
         // only the queue the write-drain mode selects can issue; the mode changes only with queue sizes
         boolean mode = writeMode;
         if (!mode) {
-            mode = wsize > highMark || rsize == 0;
-        } else if (wsize < lowMark && rsize != 0) {
+            mode = wq.size > highMark || rq.size == 0;
+        } else if (wq.size < lowMark && rq.size != 0) {
             mode = false;
         }
         if (mode) {
             if (wStamp == version && wMin > clk) {
                 return Math.min(t, wMin);
             }
-            for (int i = 0; i < wsize; i++) {
-                t = earliest(t, wbuf[i], clk);
+            for (int i = 0; i < wq.size; i++) {
+                t = earliest(t, wq.ids[i], clk);
             }
         } else {
             if (rStamp == version && rMin > clk) {
                 return Math.min(t, rMin);
             }
-            for (int i = 0; i < rsize; i++) {
-                t = earliest(t, rbuf[i], clk);
+            for (int i = 0; i < rq.size; i++) {
+                t = earliest(t, rq.ids[i], clk);
             }
         }
         return t;
@@ -484,12 +538,12 @@ final class ChannelController {
 
     /** Whether any request is still queued or in flight. */
     boolean busy() {
-        return rsize + wsize + asize + pendSize > 0;
+        return rq.size + wq.size + asize + pendSize > 0;
     }
 
     /** Requests waiting in the read, write and active buffers. */
     int queued() {
-        return rsize + wsize + asize;
+        return rq.size + wq.size + asize;
     }
 
     /**

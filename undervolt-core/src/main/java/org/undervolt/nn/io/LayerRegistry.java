@@ -83,6 +83,21 @@ public final class LayerRegistry {
     }
 
     /**
+     * How many parameter values a layer of this type and config allocates (weights, biases, batch-norm
+     * statistics), in 64-bit arithmetic so absurd configs cannot overflow; 0 for parameterless types.
+     * Lets a reader refuse a config the file's remaining bytes cannot back before allocating it.
+     */
+    public static long parameterCount(String type, int[] config) {
+        check(type, config);
+        return switch (type) {
+            case "dense" -> (long) config[0] * config[1] + config[1];
+            case "conv2d" -> (long) config[1] * config[0] * config[2] * config[2] + config[1];
+            case "batchnorm" -> 4L * config[0];
+            default -> 0;
+        };
+    }
+
+    /**
      * A new layer (parameters at their defaults) of this type; IllegalArgumentException for an
      * unknown type or a config of the wrong length or with impossible values.
      */

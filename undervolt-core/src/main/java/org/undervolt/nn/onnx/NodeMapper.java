@@ -8,7 +8,6 @@ import org.undervolt.InvalidInputException;
 import org.undervolt.nn.layer.AvgPool2d;
 import org.undervolt.nn.layer.BatchNorm;
 import org.undervolt.nn.layer.Conv2d;
-import org.undervolt.nn.layer.Dense;
 import org.undervolt.nn.layer.Flatten;
 import org.undervolt.nn.layer.GlobalAvgPool;
 import org.undervolt.nn.layer.Layer;
@@ -26,11 +25,13 @@ final class NodeMapper {
     private final GraphIndex index;
     private final long opset;
     private final String source;
+    private final LinearMapper linear;
 
     NodeMapper(GraphIndex index, long opset, String source) {
         this.index = index;
         this.opset = opset;
         this.source = source;
+        this.linear = new LinearMapper(index);
     }
 
     /** The layers for a node (possibly none), the value they produce and its shape. */
@@ -52,8 +53,8 @@ final class NodeMapper {
             case "Identity", "Dropout" -> new Mapped(List.of(), out, s);
             case "Relu" -> one(new Relu(namer.apply(n.name(), "relu")), out, s, onnx);
             case "Conv" -> conv(n, s, namer);
-            case "Gemm" -> gemm(n, s, namer);
-            case "MatMul" -> matmul(n, s, namer);
+            case "Gemm" -> linear.gemm(n, s, namer);
+            case "MatMul" -> linear.matmul(n, s, namer);
             case "MaxPool", "AveragePool" -> pool(n, s, namer);
             case "GlobalAveragePool" -> {
                 need(s, 3, "[C, H, W]");
@@ -94,7 +95,7 @@ final class NodeMapper {
         }
     }
 
-    private NdArray constant(OnnxNode n, int i, String what) {
+    static NdArray constant(GraphIndex index, OnnxNode n, int i, String what) {
         if (!n.hasInput(i)) {
             return null;
         }
@@ -113,19 +114,31 @@ final class NodeMapper {
         return one(new Flatten(namer.apply(n.name(), "flatten")), out, s, flat);
     }
 
-    /** Reshape by a constant shape that keeps the batch dimension: a no-op or a flatten. */
+    /**
+     * Reshape by a constant shape, or one computed from activation shapes, that keeps the batch
+     * dimension first: a no-op or a flatten.
+     */
     private Mapped reshape(OnnxNode n, SequentialImporter.Shape s, String out, BiFunction<String, String, String> namer) {
-        NdArray shape = constant(n, 1, "shape");
+        if (!n.hasInput(1)) {
+            throw new IllegalArgumentException("missing shape input");
+        }
+        List<NdArray> targets;
+        NdArray fixed = index.constant(n.inputs().get(1));
+        targets = fixed != null ? List.of(fixed, fixed) : index.shapeValue(n.inputs().get(1));
+        if (targets == null) {
+            throw new IllegalArgumentException("shape '" + n.inputs().get(1) + "' must be a constant or computed from shapes");
+        }
         boolean allowZero = n.intAttr("allowzero", 0) != 0;
         int[] perItem = null;
-        for (int batch : new int[] {2, 3}) {
+        for (int w = 0; w < targets.size(); w++) {
+            int batch = fixed != null ? 2 + w : index.shapeBatch(w);
             int[] full = new int[s.onnx().length + 1];
             full[0] = batch;
             System.arraycopy(s.onnx(), 0, full, 1, s.onnx().length);
-            int[] t = ShapeOps.target(full, shape.longs(), allowZero);
-            if (t.length == 0 || t[0] != batch) {
-                throw new IllegalArgumentException("reshape to " + Arrays.toString(shape.longs())
-                        + " does not keep the batch dimension first");
+            long[] req = targets.get(w).longs();
+            int[] t = ShapeOps.target(full, req, allowZero);
+            if (t.length == 0 || t[0] != batch || perItem != null && !Arrays.equals(perItem, Arrays.copyOfRange(t, 1, t.length))) {
+                throw new IllegalArgumentException("reshape to " + Arrays.toString(req) + " does not keep the batch dimension first");
             }
             perItem = Arrays.copyOfRange(t, 1, t.length);
         }
@@ -141,8 +154,8 @@ final class NodeMapper {
 
     private Mapped conv(OnnxNode n, SequentialImporter.Shape s, BiFunction<String, String, String> namer) {
         need(s, 3, "[C, H, W]");
-        NdArray w = constant(n, 1, "weight");
-        NdArray b = constant(n, 2, "bias");
+        NdArray w = constant(index, n, 1, "weight");
+        NdArray b = constant(index, n, 2, "bias");
         Shapes.requireRank(w, 4, "weight");
         int[] ws = w.shape();
         if (n.intAttr("group", 1) != 1) {
@@ -169,99 +182,9 @@ final class NodeMapper {
             copyVector(b, c.bias(), "bias");
         }
         String out = n.outputs().get(0);
-        out = foldBias(out, c.bias(), ws[0], true);
+        out = linear.foldBias(out, c.bias(), ws[0], true);
         return new Mapped(List.of(c), out, new SequentialImporter.Shape(new int[] {ws[0], win.out()[0], win.out()[1]},
                 c.outputShape(s.layers())));
-    }
-
-    private Mapped gemm(OnnxNode n, SequentialImporter.Shape s, BiFunction<String, String, String> namer) {
-        if (s.onnx().length != 1) {
-            throw new IllegalArgumentException("A must be a matrix [batch, features]; add a Flatten before it");
-        }
-        if (n.intAttr("transA", 0) != 0) {
-            throw new IllegalArgumentException("transA = 1 on activations has no Undervolt layer");
-        }
-        NdArray bm = constant(n, 1, "B");
-        NdArray c = constant(n, 2, "C");
-        Shapes.requireRank(bm, 2, "B");
-        boolean tb = n.intAttr("transB", 0) != 0;
-        float alpha = n.floatAttr("alpha", 1f);
-        float beta = n.floatAttr("beta", 1f);
-        int in = tb ? bm.dim(1) : bm.dim(0);
-        int outs = tb ? bm.dim(0) : bm.dim(1);
-        Dense d = dense(n, s, namer, bm, !tb, alpha, in, outs);
-        if (c != null) {
-            int[] cs = c.shape();
-            boolean perOutput = c.size() == outs && (cs.length == 1 || cs.length == 2 && cs[0] == 1);
-            boolean scalar = c.size() == 1;
-            if (!perOutput && !scalar) {
-                throw new IllegalArgumentException("C " + c + " varies along the batch; only a bias [" + outs + "] maps to a layer");
-            }
-            float[] bias = d.bias().data();
-            for (int o = 0; o < outs; o++) {
-                bias[o] = beta * c.floats()[scalar ? 0 : o];
-            }
-        }
-        String out = foldBias(n.outputs().get(0), d.bias(), outs, false);
-        return new Mapped(List.of(d), out, new SequentialImporter.Shape(new int[] {outs}, new int[] {outs}));
-    }
-
-    private Mapped matmul(OnnxNode n, SequentialImporter.Shape s, BiFunction<String, String, String> namer) {
-        if (index.isConstant(n.inputs().get(0)) || s.onnx().length != 1) {
-            throw new IllegalArgumentException("only activations [batch, features] times a constant matrix map to a Dense layer");
-        }
-        NdArray bm = constant(n, 1, "B");
-        Shapes.requireRank(bm, 2, "B");
-        Dense d = dense(n, s, namer, bm, true, 1f, bm.dim(0), bm.dim(1));
-        String out = foldBias(n.outputs().get(0), d.bias(), bm.dim(1), false);
-        return new Mapped(List.of(d), out, new SequentialImporter.Shape(new int[] {bm.dim(1)}, new int[] {bm.dim(1)}));
-    }
-
-    /** A Dense layer with weight {@code alpha · B} ({@code [out, in]}; B transposed first if {@code transpose}). */
-    private Dense dense(OnnxNode n, SequentialImporter.Shape s, BiFunction<String, String, String> namer, NdArray bm,
-            boolean transpose, float alpha, int in, int outs) {
-        if (in != s.onnx()[0]) {
-            throw new IllegalArgumentException("weight " + bm + " does not fit " + s.onnx()[0] + " input features");
-        }
-        Dense d = new Dense(namer.apply(n.name(), "dense"), in, outs);
-        float[] w = d.weight().data();
-        float[] b = bm.floats();
-        for (int o = 0; o < outs; o++) {
-            for (int i = 0; i < in; i++) {
-                w[o * in + i] = alpha * (transpose ? b[i * outs + o] : b[o * in + i]);
-            }
-        }
-        return d;
-    }
-
-    /**
-     * If the only reader of {@code value} is an Add of a constant that is one value per output
-     * channel (or a scalar), adds it to {@code bias} and returns the Add's output; else {@code value}.
-     */
-    private String foldBias(String value, Parameter bias, int channels, boolean spatial) {
-        List<OnnxNode> cons = index.consumers(value);
-        if (cons.size() != 1 || !cons.get(0).opType().equals("Add") || index.dynamicInputs(cons.get(0)).size() != 1) {
-            return value;
-        }
-        OnnxNode add = cons.get(0);
-        String other = add.inputs().get(0).equals(value) ? add.inputs().get(1) : add.inputs().get(0);
-        NdArray c = index.constant(other);
-        if (c == null) {
-            return value;
-        }
-        int[] cs = c.shape();
-        boolean scalar = c.size() == 1;
-        boolean perChannel = c.size() == channels && (spatial
-                ? cs.length >= 3 && cs[cs.length - 1] == 1 && cs[cs.length - 2] == 1 && cs[cs.length - 3] == channels
-                : cs[cs.length - 1] == channels);
-        if (!scalar && !perChannel || cs.length > (spatial ? 4 : 2)) {
-            return value;
-        }
-        float[] b = bias.data();
-        for (int o = 0; o < channels; o++) {
-            b[o] += c.floats()[scalar ? 0 : o];
-        }
-        return add.outputs().get(0);
     }
 
     private Mapped pool(OnnxNode n, SequentialImporter.Shape s, BiFunction<String, String, String> namer) {
@@ -302,7 +225,7 @@ final class NodeMapper {
         List<Parameter> ps = bn.parameters();
         String[] what = {"scale", "B", "mean", "var"};
         for (int i = 0; i < 4; i++) {
-            copyVector(constant(n, i + 1, what[i]), ps.get(i), what[i]);
+            copyVector(constant(index, n, i + 1, what[i]), ps.get(i), what[i]);
         }
         float eps = n.floatAttr("epsilon", 1e-5f);
         float[] var = ps.get(3).data();
@@ -312,7 +235,7 @@ final class NodeMapper {
         return one(bn, n.outputs().get(0), s, s.onnx());
     }
 
-    private static void copyVector(NdArray v, Parameter p, String what) {
+    static void copyVector(NdArray v, Parameter p, String what) {
         if (v == null || v.size() != p.size()) {
             throw new IllegalArgumentException(what + " must hold " + p.size() + " values, got " + v);
         }

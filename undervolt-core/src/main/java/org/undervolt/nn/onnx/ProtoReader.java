@@ -128,6 +128,53 @@ final class ProtoReader {
         }
     }
 
+    /** The current record as a varint field named {@code what} (for messages). */
+    long varintField(String what) {
+        expect(VARINT, what);
+        return varint();
+    }
+
+    /** The current record as a string field. */
+    String stringField(String what) {
+        expect(LENGTH_DELIMITED, what);
+        return string();
+    }
+
+    /** The current record as an embedded message. */
+    ProtoReader messageField(String what) {
+        expect(LENGTH_DELIMITED, what);
+        return message();
+    }
+
+    /** Appends a repeated float field's value(s), packed or not. */
+    void floats(java.util.List<Float> out) {
+        if (wireType == LENGTH_DELIMITED) {
+            ProtoReader p = message();
+            if (p.remaining() % 4 != 0) {
+                throw new MalformedProtoException("packed float field " + field + " length not a multiple of 4");
+            }
+            while (p.hasRemaining()) {
+                out.add(Float.intBitsToFloat(p.fixed32()));
+            }
+        } else {
+            expect(FIXED32, "float");
+            out.add(Float.intBitsToFloat(fixed32()));
+        }
+    }
+
+    /** Appends a repeated varint field's value(s), packed or not. */
+    void varints(java.util.List<Long> out) {
+        if (wireType == LENGTH_DELIMITED) {
+            ProtoReader p = message();
+            while (p.hasRemaining()) {
+                out.add(p.varint());
+            }
+        } else {
+            expect(VARINT, "integer");
+            out.add(varint());
+        }
+    }
+
     /** Skips the current record's value. */
     void skip() {
         switch (wireType) {

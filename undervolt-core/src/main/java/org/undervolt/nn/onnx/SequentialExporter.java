@@ -49,9 +49,7 @@ public final class SequentialExporter {
         for (Layer l : model.layers()) {
             v = e.layer(l, v);
         }
-        if (!v.name().equals("output")) {
-            e.nodes.add(node("output", "Identity", List.of(v.name()), "output", Map.of()));
-        }
+        e.nameOutput(v.name());
         OnnxGraph g = new OnnxGraph(graphName, e.nodes, List.of(info("input", model.inputShape())),
                 List.of(info("output", v.shape())), e.inits);
         return new OnnxModel(IR_VERSION, OPSET, "undervolt", "", g);
@@ -141,6 +139,17 @@ public final class SequentialExporter {
                 return new Value(n, a.shape());
             }
             default -> throw new IllegalArgumentException("layer '" + n + "' of type " + l.type() + " has no ONNX export");
+        }
+    }
+
+    /** Renames the final value {@code output}: the last node's output, or an Identity if there is no node. */
+    private void nameOutput(String last) {
+        int i = nodes.size() - 1;
+        if (i >= 0 && nodes.get(i).outputs().equals(List.of(last))) {
+            OnnxNode n = nodes.get(i);
+            nodes.set(i, new OnnxNode(n.name(), n.opType(), n.domain(), n.inputs(), List.of("output"), n.attributes()));
+        } else {
+            nodes.add(node("output", "Identity", List.of(last), "output", Map.of()));
         }
     }
 
