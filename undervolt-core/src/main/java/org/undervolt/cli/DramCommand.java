@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 DramInfoCommand.class,
                 DramPresetsCommand.class,
                 DramBenchCommand.class,
+                DramSimBenchCommand.class,
         })
 public final class DramCommand implements Runnable {
     @CommandLine.Spec

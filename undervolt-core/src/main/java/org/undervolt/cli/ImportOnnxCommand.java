@@ -20,10 +20,11 @@ import picocli.CommandLine.Option;
 @Command(name = "import-onnx", mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {"Convert an ONNX model to an Undervolt checkpoint (.uvnn); print a summary.",
-            "Supported ops: Add, AveragePool, BatchNormalization, Constant, Conv, Dropout,",
-            "Flatten, Gemm, GlobalAveragePool, Identity, MatMul, MaxPool, Relu, Reshape,",
-            "Softmax, Transpose (exact rules: package org.undervolt.nn.onnx). The layers",
-            "are checked against the ONNX graph on a random batch before anything is written.",
+            "Supported ops: Add, AveragePool, BatchNormalization, Concat, Constant, Conv,",
+            "Dropout, Flatten, Gather, Gemm, GlobalAveragePool, Identity, MatMul, MaxPool,",
+            "Relu, Reshape, Shape, Softmax, Transpose, Unsqueeze (exact rules: package",
+            "org.undervolt.nn.onnx). The layers are checked against the ONNX graph on a",
+            "random batch before anything is written.",
             "Bad or unsupported files: one line naming the node, exit code 2."})
 public final class ImportOnnxCommand implements Callable<Integer> {
 

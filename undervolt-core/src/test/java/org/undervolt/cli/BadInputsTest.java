@@ -102,9 +102,9 @@ class BadInputsTest {
                 c("eval: BER NaN", "eval --model DIR/good.uvnn --ber NaN", "--ber NaN"),
                 c("eval: unknown error model", "eval --model DIR/good.uvnn --ber 1e-3 --error-model gaussian", "gaussian"),
                 c("eval: zero threads", "eval --model DIR/good.uvnn --threads 0", "--threads"),
-                c("import-onnx: missing file", "import-onnx --model DIR/none.onnx --out DIR/out/m.uvnn", "none.onnx"),
-                c("import-onnx: not ONNX", "import-onnx --model DIR/notes.txt --out DIR/out/m.uvnn", "notes.txt"),
-                c("export-onnx: not a checkpoint", "export-onnx --model DIR/notes.txt --out DIR/out/m.onnx", "notes.txt"),
+                c("import-onnx: missing file", "import-onnx --model DIR/none.onnx --out DIR/m.uvnn", "none.onnx"),
+                c("import-onnx: not ONNX", "import-onnx --model DIR/notes.txt --out DIR/m.uvnn", "notes.txt"),
+                c("export-onnx: not a checkpoint", "export-onnx --model DIR/notes.txt --out DIR/m.onnx", "notes.txt"),
                 // snn
                 c("snn train: zero neurons", "snn train --neurons 0 --images 10 --out DIR/out/m.snn", "--neurons"),
                 c("snn eval: model missing", "snn eval --model DIR/none.snn", "none.snn: no such file"),

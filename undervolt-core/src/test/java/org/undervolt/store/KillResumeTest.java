@@ -54,7 +54,7 @@ class KillResumeTest {
     @Test
     void aSweepKilledTwiceAndResumedEqualsAnUninterruptedOne(@TempDir Path tmp) throws Exception {
         Path db = tmp.resolve("killed.db");
-        killAfter(child(db, "2"), db, 150);
+        killAfter(child(db, "20"), db, 150); // 20 ms a trial: seconds of slack for a slow poller
         long afterFirst;
         long runId;
         try (ResultsStore s = ResultsStore.open(db)) {
@@ -64,7 +64,7 @@ class KillResumeTest {
             afterFirst = s.trials().count(runId);
             assertThat(afterFirst).isBetween(150L, (long) TOTAL - 1);
         }
-        killAfter(child(db, "1"), db, afterFirst + 200);
+        killAfter(child(db, "20"), db, afterFirst + 200);
         long afterSecond = recorded(db);
 
         SyntheticSweep.Outcome resumed = SyntheticSweep.run(db, 0);

@@ -114,19 +114,31 @@ final class NodeMapper {
         return one(new Flatten(namer.apply(n.name(), "flatten")), out, s, flat);
     }
 
-    /** Reshape by a constant shape that keeps the batch dimension: a no-op or a flatten. */
+    /**
+     * Reshape by a constant shape, or one computed from activation shapes, that keeps the batch
+     * dimension first: a no-op or a flatten.
+     */
     private Mapped reshape(OnnxNode n, SequentialImporter.Shape s, String out, BiFunction<String, String, String> namer) {
-        NdArray shape = constant(index, n, 1, "shape");
+        if (!n.hasInput(1)) {
+            throw new IllegalArgumentException("missing shape input");
+        }
+        List<NdArray> targets;
+        NdArray fixed = index.constant(n.inputs().get(1));
+        targets = fixed != null ? List.of(fixed, fixed) : index.shapeValue(n.inputs().get(1));
+        if (targets == null) {
+            throw new IllegalArgumentException("shape '" + n.inputs().get(1) + "' must be a constant or computed from shapes");
+        }
         boolean allowZero = n.intAttr("allowzero", 0) != 0;
         int[] perItem = null;
-        for (int batch : new int[] {2, 3}) {
+        for (int w = 0; w < targets.size(); w++) {
+            int batch = fixed != null ? 2 + w : index.shapeBatch(w);
             int[] full = new int[s.onnx().length + 1];
             full[0] = batch;
             System.arraycopy(s.onnx(), 0, full, 1, s.onnx().length);
-            int[] t = ShapeOps.target(full, shape.longs(), allowZero);
-            if (t.length == 0 || t[0] != batch) {
-                throw new IllegalArgumentException("reshape to " + Arrays.toString(shape.longs())
-                        + " does not keep the batch dimension first");
+            long[] req = targets.get(w).longs();
+            int[] t = ShapeOps.target(full, req, allowZero);
+            if (t.length == 0 || t[0] != batch || perItem != null && !Arrays.equals(perItem, Arrays.copyOfRange(t, 1, t.length))) {
+                throw new IllegalArgumentException("reshape to " + Arrays.toString(req) + " does not keep the batch dimension first");
             }
             perItem = Arrays.copyOfRange(t, 1, t.length);
         }

@@ -62,6 +62,16 @@ public final class OnnxInterpreter {
      * @return the graph outputs, by name, in graph order
      */
     public Map<String, NdArray> run(Map<String, NdArray> feeds) {
+        Map<String, NdArray> values = runAll(feeds);
+        Map<String, NdArray> result = new LinkedHashMap<>();
+        for (OnnxValueInfo v : model.graph().outputs()) {
+            result.put(v.name(), values.get(v.name()));
+        }
+        return result;
+    }
+
+    /** Evaluates the graph and returns every value (inputs, initializers, node outputs) by name. */
+    Map<String, NdArray> runAll(Map<String, NdArray> feeds) {
         OnnxGraph g = model.graph();
         Map<String, NdArray> values = new HashMap<>(g.initializers());
         for (OnnxValueInfo v : g.runtimeInputs()) {
@@ -91,11 +101,7 @@ public final class OnnxInterpreter {
                 }
             }
         }
-        Map<String, NdArray> result = new LinkedHashMap<>();
-        for (OnnxValueInfo v : g.outputs()) {
-            result.put(v.name(), values.get(v.name()));
-        }
-        return result;
+        return values;
     }
 
     /** Runs a graph with one runtime input and returns its first output. */

@@ -20,10 +20,12 @@ final class Operators {
         OPS.put("Add", new Entry(2, 2, ElementwiseOps::add));
         OPS.put("AveragePool", new Entry(1, 1, SpatialOps::averagePool));
         OPS.put("BatchNormalization", new Entry(5, 5, LinearOps::batchNorm));
+        OPS.put("Concat", new Entry(1, Integer.MAX_VALUE, IndexOps::concat));
         OPS.put("Constant", new Entry(0, 0, ShapeOps::constant));
         OPS.put("Conv", new Entry(2, 3, SpatialOps::conv));
         OPS.put("Dropout", new Entry(1, 3, ElementwiseOps::dropout));
         OPS.put("Flatten", new Entry(1, 1, ShapeOps::flatten));
+        OPS.put("Gather", new Entry(2, 2, IndexOps::gather));
         OPS.put("Gemm", new Entry(2, 3, LinearOps::gemm));
         OPS.put("GlobalAveragePool", new Entry(1, 1, SpatialOps::globalAveragePool));
         OPS.put("Identity", new Entry(1, 1, ElementwiseOps::identity));
@@ -31,8 +33,10 @@ final class Operators {
         OPS.put("MaxPool", new Entry(1, 1, SpatialOps::maxPool));
         OPS.put("Relu", new Entry(1, 1, ElementwiseOps::relu));
         OPS.put("Reshape", new Entry(1, 2, ShapeOps::reshape));
+        OPS.put("Shape", new Entry(1, 1, IndexOps::shape));
         OPS.put("Softmax", new Entry(1, 1, ElementwiseOps::softmax));
         OPS.put("Transpose", new Entry(1, 1, ShapeOps::transpose));
+        OPS.put("Unsqueeze", new Entry(1, 2, IndexOps::unsqueeze));
     }
 
     private Operators() {

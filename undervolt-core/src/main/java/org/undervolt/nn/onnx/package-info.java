@@ -48,7 +48,12 @@
  *     nesting allowed) or a bias as above</td></tr>
  * <tr><td>Flatten</td><td>any axis</td><td>flatten (axis 1; dropped when items are already flat)</td></tr>
  * <tr><td>Reshape</td><td>0 and -1 entries, allowzero</td>
- *     <td>flatten, when a constant shape keeps the batch dimension and flattens the item</td></tr>
+ *     <td>flatten, when the target shape (a constant, or computed from shapes as below) keeps the
+ *     batch dimension and flattens the item</td></tr>
+ * <tr><td>Shape, Gather, Unsqueeze, Concat</td><td>yes (Shape with start/end; Unsqueeze axes as
+ *     attribute before opset 13, as input from 13)</td>
+ *     <td>on constants: folded; on an activation's shape (PyTorch's {@code x.view(x.size(0), -1)}):
+ *     evaluated for two batch sizes to check the Reshape they feed</td></tr>
  * <tr><td>Softmax</td><td>opset &ge; 13 per axis; older: 2-D coercion at axis</td>
  *     <td>softmax over all of an item's values</td></tr>
  * <tr><td>Constant, Transpose</td><td>yes (Transpose any rank)</td>
@@ -60,8 +65,9 @@
  * {@link SequentialExporter} writes the layers back as the ops in the right-hand column (opset 17).
  *
  * <h2>Accuracy</h2>
- * Tested against ONNX Runtime 1.29 (test scope only) and the reference outputs of ONNX's backend
- * test cases (Debian {@code libonnx-testdata} 1.12, copied under {@code src/test/resources/onnx}):
- * all agree within 1e-4 (absolute, relative above 1). The interpreter accumulates in double.
+ * Tested against ONNX Runtime 1.29 (test scope only), the reference outputs of ONNX's backend
+ * test cases (Debian {@code libonnx-testdata} 1.12, copied under {@code src/test/resources/onnx})
+ * and PyTorch 1.13's own outputs for models its exporter wrote: all agree within 1e-4 (absolute,
+ * relative above 1). The interpreter accumulates in double.
  */
 package org.undervolt.nn.onnx;

@@ -3,7 +3,7 @@ package org.undervolt.nn.onnx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-/** Element-wise comparison within 1e-4 (absolute below 1, relative above). */
+/** Element-wise comparison within 1e-4 (absolute below 1, relative above); INT64 exactly. */
 final class Close {
     static final double TOL = 1e-4;
 
@@ -12,6 +12,11 @@ final class Close {
 
     static void assertClose(NdArray actual, NdArray expected, String what) {
         assertThat(actual.shape()).as(what + " shape").containsExactly(expected.shape());
+        assertThat(actual.elemType()).as(what + " element type").isEqualTo(expected.elemType());
+        if (!expected.isFloat()) {
+            assertThat(actual.longs()).as(what).containsExactly(expected.longs());
+            return;
+        }
         float[] a = actual.floats();
         float[] e = expected.floats();
         for (int i = 0; i < a.length; i++) {

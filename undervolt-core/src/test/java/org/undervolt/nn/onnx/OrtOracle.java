@@ -36,6 +36,13 @@ final class OrtOracle {
                         for (Map.Entry<String, ai.onnxruntime.OnnxValue> e : r) {
                             OnnxTensor t = (OnnxTensor) e.getValue();
                             int[] shape = java.util.Arrays.stream(t.getInfo().getShape()).mapToInt(Math::toIntExact).toArray();
+                            if (t.getInfo().type == ai.onnxruntime.OnnxJavaType.INT64) {
+                                LongBuffer lb = t.getLongBuffer();
+                                long[] data = new long[lb.remaining()];
+                                lb.get(data);
+                                out.put(e.getKey(), NdArray.ofLongs(shape, data));
+                                continue;
+                            }
                             FloatBuffer fb = t.getFloatBuffer();
                             float[] data = new float[fb.remaining()];
                             fb.get(data);

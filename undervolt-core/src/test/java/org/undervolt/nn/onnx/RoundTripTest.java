@@ -24,6 +24,7 @@ import org.undervolt.nn.model.Sequential;
 import org.undervolt.nn.tensor.Tensor;
 import org.undervolt.nn.zoo.LeNet5;
 import org.undervolt.nn.zoo.Mlp;
+import org.undervolt.nn.zoo.ResNet;
 
 /**
  * Export an Undervolt model to ONNX, run it in ONNX Runtime (the oracle), in the interpreter and,
@@ -46,6 +47,20 @@ class RoundTripTest {
         Sequential m = LeNet5.mnist(8);
         TinyTraining.train(m, 21);
         check(m, 3, 17);
+    }
+
+    @Test
+    void resnet20FromTheZoo() throws Exception {
+        Sequential m = ResNet.resnet20(3, 8, 10, 6);
+        SplittableRandom r = new SplittableRandom(6);
+        for (Parameter p : m.parameters()) {
+            if (p.name().endsWith("running_var")) {
+                for (int i = 0; i < p.size(); i++) {
+                    p.data()[i] = (float) (0.5 + r.nextDouble());
+                }
+            }
+        }
+        check(m, 2, 29);
     }
 
     @Test

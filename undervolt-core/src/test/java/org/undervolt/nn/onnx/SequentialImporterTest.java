@@ -105,8 +105,9 @@ class SequentialImporterTest {
         assertThatThrownBy(() -> SequentialImporter.convert(m, "net.onnx"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("net.onnx: node 's_node' (Sigmoid): op 'Sigmoid' is not supported; supported ops: Add,"
-                        + " AveragePool, BatchNormalization, Constant, Conv, Dropout, Flatten, Gemm, GlobalAveragePool,"
-                        + " Identity, MatMul, MaxPool, Relu, Reshape, Softmax, Transpose");
+                        + " AveragePool, BatchNormalization, Concat, Constant, Conv, Dropout, Flatten, Gather, Gemm,"
+                        + " GlobalAveragePool, Identity, MatMul, MaxPool, Relu, Reshape, Shape, Softmax, Transpose,"
+                        + " Unsqueeze");
     }
 
     /** Imported layers, the interpreter and ONNX Runtime agree within 1e-4 on a random batch. */
