@@ -41,6 +41,8 @@ public final class ErrorBitmapFile {
         String name = file.toString();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return parse(in, name);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InvalidInputException(name + ": no such bitmap file (expected 'undervolt-bitmap 1' text)");
         } catch (IOException e) {
             throw new InvalidInputException(name + ": cannot read (" + e.getMessage() + ")", e);
         } catch (java.io.UncheckedIOException e) {
