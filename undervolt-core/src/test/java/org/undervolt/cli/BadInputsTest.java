@@ -84,7 +84,7 @@ class BadInputsTest {
                 c("weak fraction above 1", "errors inject --ber 1e-3 --model bitline --weak-fraction 1.5", "--weak-fraction"),
                 c("bitmap: pattern out of range", "errors bitmap --out DIR/out/b.txt --ber 1e-3 --pattern 300", "--pattern"),
                 c("bitmap: BER above 1", "errors bitmap --out DIR/out/b.txt --ber 1.5", "--ber"),
-                c("bitmap file missing", "errors fit DIR/none.txt", "none.txt"),
+                c("bitmap file missing", "errors fit DIR/none.txt", "none.txt: no such bitmap file"),
                 c("bitmap: malformed line", "errors fit DIR/bad-bitmap.txt", "bad-bitmap.txt:"),
                 // nn
                 c("train: unknown model", "train --model resnet999 --out DIR/out/m.uvnn", "resnet999"),
