@@ -72,6 +72,10 @@ public final class ToleranceCommand implements Callable<Integer> {
             description = "Training images profiled for value bounds (default: ${DEFAULT-VALUE}).")
     int profileImages;
 
+    @Option(names = "--baseline-accuracy", paramLabel = "A",
+            description = "Measure the loss from this accuracy (e.g. the network's before retraining) instead of its own.")
+    Double reference;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Result folder (also the resume point).")
     Path out;
 
@@ -85,7 +89,7 @@ public final class ToleranceCommand implements Callable<Integer> {
         }
         var options = new ToleranceRun.Options(model, setup.spec(),
                 new ToleranceSearch.Settings(berMin, berMax, pointsPerDecade, bisections, trials, seed), delta,
-                Acceptance.Rule.parse(confidence), fine, testImages, profileImages, out);
+                Acceptance.Rule.parse(confidence), fine, testImages, profileImages, reference, out);
         DataSource source = dataset.source();
         PrintWriter err = spec.commandLine().getErr();
         Map<String, Object> r = ToleranceRun.run(options, source.train(), source.test(), json ? m -> { } : m -> {

@@ -72,6 +72,15 @@ class ResilienceCommandsTest {
         ((ObjectNode) a).remove("provenance");
         ((ObjectNode) b).remove("provenance");
         assertThat(b).isEqualTo(a);
+        // A lower reference accuracy reuses the measured points and can only raise the tolerable BER.
+        String[] lower = java.util.Arrays.copyOf(args, args.length + 2);
+        lower[args.length] = "--baseline-accuracy";
+        lower[args.length + 1] = "0.5";
+        JsonNode c = new ObjectMapper().readTree(run(lower).out());
+        assertThat(c.get("reference_accuracy").asDouble()).isEqualTo(0.5);
+        assertThat(c.get("threshold").asDouble()).isCloseTo(0.49, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(c.get("coarse").get("tolerable_ber").asDouble())
+                .isGreaterThanOrEqualTo(a.get("coarse").get("tolerable_ber").asDouble());
     }
 
     @Test
