@@ -6,15 +6,19 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 
 import org.undervolt.experiment.DemoConfig;
-import org.undervolt.experiment.DemoPipeline;
+import org.undervolt.InvalidInputException;
+import org.undervolt.experiment.DemoReport;
+import org.undervolt.experiment.RecordedDemo;
 import org.undervolt.experiment.DemoResult;
 import org.undervolt.experiment.ModelCache;
 import org.undervolt.report.AccuracyCurvePlot;
 import org.undervolt.report.AtomicFiles;
 import org.undervolt.report.Json;
+import org.undervolt.store.ResultsStore;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,10 +28,25 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code undervolt demo}: train, sweep BER, pick the voltage, price the energy. Wiring only. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {
-                "Train (or reuse) an MLP on MNIST, store its weights as INT8 in approximate DRAM, sweep the bit error",
-                "rate, and report the tolerable BER, the lowest LPDDR3 core voltage with that BER and the DRAM",
-                "energy saved. Writes result.json and accuracy_vs_ber.png under --out."})
+        description = "How low can the DRAM voltage go for an MLP on MNIST, and what does it save?",
+        footer = {"",
+                "Trains (or reuses) an MLP, stores its weights as INT8 in LPDDR3, sweeps the bit error rate with",
+                "uniform random bit flips in the stored bytes, picks the largest BER within --delta of the",
+                "error-free accuracy, the lowest core voltage with that BER, and prices one inference pass over",
+                "the test set at nominal and chosen voltage. Writes result.json, report.html (open it in a browser)",
+                "and accuracy_vs_ber.png under --out.",
+                "",
+                "Every run is recorded in the results store (--store, default runs/undervolt.db), one trial at a",
+                "time. Killed or failed? Run the same command again: the newest unfinished run with the identical",
+                "configuration is resumed automatically and its finished trials are not repeated (--new-run starts",
+                "afresh; --resume ID names the run). The result equals an uninterrupted run's. See 'undervolt runs'.",
+                "",
+                "Examples:",
+                "  undervolt demo",
+                "  undervolt demo --json --out runs/first",
+                "  undervolt demo --dataset fashion-mnist --trials 10 --points-per-decade 4",
+                "  undervolt demo --data-dir ~/my-idx-files --scaling linear",
+                "  undervolt demo --resume 3 --store runs/undervolt.db"})
 public final class DemoCommand implements Callable<Integer> {
 
     @Spec
@@ -91,6 +110,21 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Result directory (default: runs/<timestamp>).")
     Path out;
 
+    @Option(names = "--store", paramLabel = "FILE",
+            description = "Results store to record the run in (default: runs/undervolt.db).")
+    Path store;
+
+    @Option(names = "--no-store", description = "Record nothing: no store, no resuming.")
+    boolean noStore;
+
+    @Option(names = "--resume", paramLabel = "RUN_ID",
+            description = "Resume this run (it must have the same configuration); default: the newest unfinished "
+                    + "run with the same configuration, if any.")
+    Long resume;
+
+    @Option(names = "--new-run", description = "Start a new run even if an unfinished one has the same configuration.")
+    boolean newRun;
+
     @Option(names = "--json", description = "Print the result as one JSON object (progress is silenced).")
     boolean json;
 
@@ -99,19 +133,33 @@ public final class DemoCommand implements Callable<Integer> {
         DemoConfig config = new DemoConfig(dataset.source(), hidden, epochs, seed, trials, berMin, berMax,
                 pointsPerDecade, delta, format, preset, scaling, berTable, testImages, !noCache,
                 cacheDir != null ? cacheDir : ModelCache.defaultDirectory());
+        if (noStore && (store != null || resume != null)) {
+            throw new InvalidInputException("--no-store cannot be combined with --store or --resume");
+        }
+        if (resume != null && newRun) {
+            throw new InvalidInputException("--resume and --new-run contradict each other: give one");
+        }
+        Path storeFile = noStore ? null : store != null ? store : ResultsStore.defaultFile();
         PrintWriter err = spec.commandLine().getErr();
-        DemoResult result = new DemoPipeline(config, json ? msg -> { } : msg -> {
-            err.println(msg);
-            err.flush();
-        }).run();
+        RecordedDemo.Outcome outcome = new RecordedDemo(config, storeFile,
+                resume == null ? OptionalLong.empty() : OptionalLong.of(resume), newRun, json ? msg -> { } : msg -> {
+                    err.println(msg);
+                    err.flush();
+                }).run();
+        DemoResult result = outcome.result();
 
         Path dir = out != null ? out : Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern(
                 "yyyyMMdd-HHmmss")));
         Map<String, Object> jsonObject = result.toJson();
+        jsonObject.put("run_id", outcome.runId().isPresent() ? outcome.runId().getAsLong() : null);
+        jsonObject.put("store", storeFile == null ? null : storeFile.toString());
+        jsonObject.put("reused_trials", outcome.reusedTrials());
         String text = Json.write(jsonObject);
         new AccuracyCurvePlot("MLP " + format.toUpperCase() + " weights in approximate DRAM: accuracy vs BER",
                 result.curve(), result.baselineAccuracy(), result.baselineAccuracy() - delta, result.tolerableBer())
                 .writePng(dir.resolve("accuracy_vs_ber.png"));
+        DemoReport.of(result, delta, outcome.runId(), storeFile == null ? null : storeFile.toString())
+                .write(dir.resolve("report.html"));
         AtomicFiles.write(dir.resolve("result.json"), (text + "\n").getBytes(StandardCharsets.UTF_8));
 
         PrintWriter outw = spec.commandLine().getOut();
@@ -119,7 +167,11 @@ public final class DemoCommand implements Callable<Integer> {
             outw.println(text);
         } else {
             outw.print(DemoTable.render(result, delta));
-            outw.println("wrote " + dir.resolve("result.json") + " and " + dir.resolve("accuracy_vs_ber.png"));
+            outw.println("wrote " + dir.resolve("result.json") + ", " + dir.resolve("report.html") + " and "
+                    + dir.resolve("accuracy_vs_ber.png"));
+            outcome.runId().ifPresent(id -> outw.println("recorded as run " + id + " in " + storeFile
+                    + (outcome.reusedTrials() > 0 ? " (" + outcome.reusedTrials() + " trials reused from an earlier "
+                    + "attempt)" : "")));
         }
         outw.flush();
         return 0;

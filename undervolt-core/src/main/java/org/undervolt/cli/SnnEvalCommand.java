@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import org.undervolt.InvalidInputException;
 import org.undervolt.data.ImageDataset;
 import org.undervolt.report.Json;
-import org.undervolt.snn.Fp32Spec;
 import org.undervolt.snn.SnnModel;
 import org.undervolt.snn.SnnModelFile;
 import org.undervolt.snn.SnnRuns;
@@ -79,7 +78,7 @@ public final class SnnEvalCommand implements Callable<Integer> {
         if (format == null && ber == null) {
             r = SnnRuns.evaluate(m, test, n, t);
         } else {
-            FormatSpec fmt = format == null || "fp32".equals(format) ? Fp32Spec.INSTANCE : Formats.byName(format);
+            FormatSpec fmt = Formats.byName(format == null ? "fp32" : format);
             r = SnnRuns.evaluateWithErrors(m, test, n, fmt, ber == null ? 0 : ber, trials, seed, t);
         }
         PrintWriter o = spec.commandLine().getOut();

@@ -94,9 +94,9 @@ public final class SnnTrainCommand implements Callable<Integer> {
         } else {
             o.printf("accuracy %.4f on %d test images; %d neurons, %d training images (resumed from %d), %.1f s%n",
                     r.accuracy(), r.testImages(), r.neurons(), r.images(), r.resumedFrom(), r.seconds());
-            o.printf("train %.1f s (%.2f ms/image), label %.1f s on %d images, test %.1f s; model %s%n",
-                    r.trainSeconds(), 1000 * r.trainSeconds() / Math.max(1, r.images() - r.resumedFrom()),
-                    r.labelSeconds(), r.labelImages(), r.testSeconds(), out);
+            o.printf("train %.1f s (%.2f ms CPU/image), label %.1f s on %d images, test %.1f s (%.2f ms CPU/image); model %s%n",
+                    r.trainSeconds(), r.trainCpuMsPerImage(), r.labelSeconds(), r.labelImages(), r.testSeconds(),
+                    r.testCpuMsPerImage(), out);
         }
         o.flush();
         return 0;

@@ -87,6 +87,9 @@ public final class ToleranceCommand implements Callable<Integer> {
         if (testImages < 1 || profileImages < 1) {
             throw new org.undervolt.InvalidInputException("--test-images and --profile-images must be positive");
         }
+        if (!(delta >= 0 && delta <= 1)) { // before the baseline is evaluated, not after
+            throw new org.undervolt.InvalidInputException("--delta " + delta + ": expected a fraction in [0, 1]");
+        }
         var options = new ToleranceRun.Options(model, setup.spec(),
                 new ToleranceSearch.Settings(berMin, berMax, pointsPerDecade, bisections, trials, seed), delta,
                 Acceptance.Rule.parse(confidence), fine, testImages, profileImages, reference, out);

@@ -22,8 +22,17 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 DataCommand.class,
                 SnnCommand.class,
+                DramCommand.class,
+                ErrorsCommand.class,
+                TrainCommand.class,
+                MapCommand.class,
+                EvalCommand.class,
+                NnBenchCommand.class,
                 RetrainCommand.class,
                 ToleranceCommand.class,
+                ImportOnnxCommand.class,
+                ExportOnnxCommand.class,
+                RunsCommand.class,
         })
 public final class UndervoltCli implements Runnable {
 

@@ -34,6 +34,7 @@ import org.undervolt.resilience.CurvePoint;
 import org.undervolt.resilience.StoredWeights;
 import org.undervolt.resilience.StoredWeightsEvaluator;
 import org.undervolt.resilience.ToleranceCriterion;
+import org.undervolt.resilience.TrialStore;
 import org.undervolt.storage.DramGeometry;
 import org.undervolt.storage.FormatSpec;
 import org.undervolt.storage.Formats;
@@ -70,6 +71,11 @@ public final class DemoPipeline {
     }
 
     public DemoResult run() {
+        return run(TrialStore.NONE);
+    }
+
+    /** Runs the demo, taking finished sweep trials from {@code trials} and recording new ones there. */
+    public DemoResult run(TrialStore trials) {
         // Everything a user can get wrong is checked before the minutes of training and sweeping.
         double[] grid = BerGrid.logarithmic(config.berMin(), config.berMax(), config.pointsPerDecade());
         FormatSpec format = Formats.byName(config.format());
@@ -100,7 +106,7 @@ public final class DemoPipeline {
         var evaluator = new StoredWeightsEvaluator(model, stored, test, UniformErrorModel::new);
         List<CurvePoint> curve = new BerSweep(config.seed(), config.trials()).run(grid, evaluator,
                 (i, n, p) -> log.accept(String.format("BER %.3g: mean %.4f, min %.4f (%d/%d)", p.ber(), p.mean(),
-                        p.min(), i + 1, n)));
+                        p.min(), i + 1, n)), trials);
         double sweepSeconds = (System.nanoTime() - t1) / 1e9;
 
         OptionalDouble tolerable = new ToleranceCriterion(baseline, config.delta()).tolerableBer(curve);

@@ -12,6 +12,7 @@ import org.undervolt.random.Seeds;
 import org.undervolt.storage.DramGeometry;
 import org.undervolt.storage.DramImage;
 import org.undervolt.storage.DramLocation;
+import org.undervolt.storage.NumberFormat;
 import org.undervolt.storage.Placement;
 import org.undervolt.storage.StoredTensor;
 
@@ -35,6 +36,34 @@ public final class Injector {
     /** Injects into the whole image with the stream named by {@code (seed, trialIds...)}. */
     public static long inject(DramImage image, ErrorModel model, long seed, long... trialIds) {
         return inject(image, model, Seeds.stream(seed, trialIds));
+    }
+
+    /**
+     * One trial: a fresh copy of {@code clean} with errors injected from the stream named by
+     * {@code (seed, trialIds...)}; {@code clean} is left untouched.
+     */
+    public static DramImage trial(DramImage clean, ErrorModel model, long seed, long... trialIds) {
+        DramImage copy = clean.copy();
+        inject(copy, model, seed, trialIds);
+        return copy;
+    }
+
+    /**
+     * Corrupts values that are stored only transiently, such as activations (IFMs) written to DRAM
+     * between layers in EDEN's retraining: encodes them in {@code format}, injects, and decodes back
+     * in place. Only models that ignore location qualify; place tensors that need a location in a
+     * {@link DramImage}.
+     *
+     * @return the number of flipped bits
+     */
+    public static long corruptValues(float[] values, NumberFormat format, ErrorModel model, SplittableRandom rng) {
+        if (model.needsLayout()) {
+            throw new IllegalArgumentException(model.name() + " needs DRAM locations; store the tensor in a DramImage");
+        }
+        byte[] stored = format.encode(values);
+        long flips = model.inject(MemoryRegion.of(stored), rng);
+        format.decode(stored, 0, values);
+        return flips;
     }
 
     /** Injects into one tensor's bytes only. */

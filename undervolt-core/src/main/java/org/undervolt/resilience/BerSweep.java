@@ -2,6 +2,7 @@ package org.undervolt.resilience;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 
 import org.undervolt.random.Seeds;
@@ -31,18 +32,34 @@ public final class BerSweep {
         this.trials = trials;
     }
 
+    /** The task ids a trial's random stream derives from, after the master seed. */
+    public static long[] trialIds(double ber, int trial) {
+        return new long[] {Double.doubleToLongBits(ber), trial};
+    }
+
     /** The random stream of one trial. */
     public SplittableRandom trialStream(double ber, int trial) {
-        return Seeds.stream(seed, Double.doubleToLongBits(ber), trial);
+        return Seeds.stream(seed, trialIds(ber, trial));
     }
 
     public List<CurvePoint> run(double[] grid, TrialEvaluator evaluator, Listener listener) {
+        return run(grid, evaluator, listener, TrialStore.NONE);
+    }
+
+    /** As {@link #run(double[], TrialEvaluator, Listener)}, skipping the trials {@code store} already holds. */
+    public List<CurvePoint> run(double[] grid, TrialEvaluator evaluator, Listener listener, TrialStore store) {
         List<CurvePoint> curve = new ArrayList<>(grid.length);
         for (int i = 0; i < grid.length; i++) {
             double ber = grid[i];
             double[] acc = new double[trials];
             for (int t = 0; t < trials; t++) {
-                acc[t] = evaluator.accuracy(ber, trialStream(ber, t));
+                OptionalDouble done = store.lookup(ber, t);
+                if (done.isPresent()) {
+                    acc[t] = done.getAsDouble();
+                } else {
+                    acc[t] = evaluator.accuracy(ber, trialStream(ber, t));
+                    store.record(ber, t, acc[t]);
+                }
             }
             CurvePoint p = new CurvePoint(ber, acc);
             curve.add(p);

@@ -127,7 +127,7 @@ public final class NetworkFaults {
         NumberFormat f = ifmFormat(site, x, shape);
         float[] y;
         if (ber > 0) {
-            DramImage image = DramImage.builder(ifmPlacement).add(site.id(), shape, x, f).build();
+            DramImage image = DramImage.builder(ifmPlacement).addFitted(site.id(), shape, x, f).build();
             Injector.inject(image, setup.errorModel().apply(ber),
                     Seeds.stream(drawSeed, IFM_STREAM, batch, site.layer()));
             y = image.decode(site.id());

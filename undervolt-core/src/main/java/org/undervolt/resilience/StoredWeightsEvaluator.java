@@ -6,7 +6,9 @@ import java.util.function.DoubleFunction;
 import org.undervolt.data.ImageDataset;
 import org.undervolt.dram.error.ErrorModel;
 import org.undervolt.fault.Injector;
+import org.undervolt.nn.layer.LayerHooks;
 import org.undervolt.nn.model.Sequential;
+import org.undervolt.nn.train.Evaluation;
 import org.undervolt.nn.train.Evaluator;
 import org.undervolt.storage.DramImage;
 
@@ -21,6 +23,7 @@ public final class StoredWeightsEvaluator implements TrialEvaluator {
     private final ImageDataset test;
     private final DoubleFunction<ErrorModel> errorModel;
     private long lastFlips;
+    private int lastNonfinite;
 
     /**
      * @param model      the trained network (biases and other non-weight parameters are used as is)
@@ -42,7 +45,17 @@ public final class StoredWeightsEvaluator implements TrialEvaluator {
         lastFlips = Injector.inject(trial, errorModel.apply(ber), rng);
         Sequential faulty = model.copy();
         stored.loadInto(trial, faulty);
-        return Evaluator.accuracy(faulty, test);
+        Evaluation e = Evaluator.evaluate(faulty, test, LayerHooks.NONE);
+        lastNonfinite = e.nonfinite();
+        return e.accuracy();
+    }
+
+    /**
+     * Test images whose output held a NaN or an infinity in the most recent trial (an exponent flip
+     * in a stored FP32/FP16/BF16 weight); NaN rows were counted as wrong predictions.
+     */
+    public int lastNonfinite() {
+        return lastNonfinite;
     }
 
     /** Bits flipped in the most recent trial. */

@@ -32,6 +32,12 @@ public final class ImagePresenter {
      */
     public int present(byte[] pixels, int offset, float[] w, double[] theta, boolean learn,
             long seed, long stream, long imageId, int[] counts) {
+        return present(pixels, offset, w, null, theta, learn, seed, stream, imageId, counts);
+    }
+
+    /** As above; for inference, {@code wByDelay} is {@link SynapticDelays#byDelay} of {@code w}, or null. */
+    public int present(byte[] pixels, int offset, float[] w, float[] wByDelay, double[] theta, boolean learn,
+            long seed, long stream, long imageId, int[] counts) {
         int total = 0;
         attempts = 0;
         double intensity = DiehlCook.START_INTENSITY;
@@ -40,7 +46,7 @@ public final class ImagePresenter {
                 normaliser.normalise(w, DiehlCook.INPUTS, n);
             }
             encoder.encode(pixels, offset, DiehlCook.INPUTS, intensity, Seeds.stream(seed, stream, imageId, attempts));
-            total = simulator.present(encoder, w, theta, learn, counts);
+            total = simulator.present(encoder, w, learn ? null : wByDelay, theta, learn, counts);
             attempts++;
             if (total >= DiehlCook.MIN_SPIKES) {
                 break;

@@ -60,7 +60,13 @@ public final class Simulator {
     private final int[] lastSpikeI;
     private final int[] spikedE;
     private final int[] spikedI;
+    private final int[] candidates;
+    private final int[] refractory;
+    private int nRefractory;
+    private final ExcitatoryKernel kernel;
+    private final boolean vectorised;
     private int[] lastArrival;
+    private double[] pending;
     private int clock;
 
     private final double decGe = Math.exp(-DT / TAU_GE);
@@ -78,6 +84,12 @@ public final class Simulator {
     private final double[] preTable;
 
     public Simulator(SynapticDelays delays) {
+        this(delays, true);
+    }
+
+    /** {@code vectorised = false} runs the scalar reference kernel (bit-identical, slower). */
+    Simulator(SynapticDelays delays, boolean vectorised) {
+        this.vectorised = vectorised;
         this.delays = delays;
         this.n = delays.neurons();
         this.maxDelay = delays.maxDelay();
@@ -92,6 +104,10 @@ public final class Simulator {
         lastSpikeI = new int[n];
         spikedE = new int[n];
         spikedI = new int[n];
+        candidates = new int[n];
+        refractory = new int[n];
+        kernel = new ExcitatoryKernel(meanGe, meanGi, decGe, decGi, dec1, dec2, decTheta, aE, E_REST,
+                E_INH_REVERSAL, E_THRESH - THETA_OFFSET);
         preTable = new double[STEPS + maxDelay + 2];
         for (int k = 0; k < preTable.length; k++) {
             preTable[k] = Math.exp(-k * DT / TAU_PRE);
@@ -113,32 +129,39 @@ public final class Simulator {
      * @return the total number of excitatory spikes
      */
     public int present(PoissonEncoder input, float[] w, double[] theta, boolean learn, int[] counts) {
+        return present(input, w, null, theta, learn, counts);
+    }
+
+    /**
+     * As {@link #present(PoissonEncoder, float[], double[], boolean, int[])}; without learning, a
+     * non-null {@code wByDelay} ({@link SynapticDelays#byDelay} of {@code w}) is read instead of
+     * {@code w}, sequentially (same values, same sums, faster).
+     */
+    public int present(PoissonEncoder input, float[] w, float[] wByDelay, double[] theta, boolean learn, int[] counts) {
         final int base = startPresentation(learn);
         final int[] stepStart = input.stepStart();
         final int[] spikes = input.inputs();
-        final int[] targets = delays.targets();
-        final int[] buckets = delays.bucketStarts();
-        final int bstride = maxDelay + 2;
         Arrays.fill(counts, 0);
         int total = 0;
         final double threshBase = E_THRESH - THETA_OFFSET;
         for (int k = 0; k < STEPS; k++) {
             final int t = base + k;
-            // 1. integrate and threshold, excitatory
+            // 1. integrate and threshold, excitatory (dense: vectorised)
+            int nC = vectorised
+                    ? kernel.stepVector(n, vE, geE, giE, post1, post2, theta, learn, candidates)
+                    : kernel.stepScalar(0, n, vE, geE, giE, post1, post2, theta, learn, candidates, 0);
+            int keep = 0;
+            for (int q = 0; q < nRefractory; q++) {
+                int j = refractory[q];
+                if (t - lastSpikeE[j] <= refracE) {
+                    vE[j] = E_RESET; // held at the reset value while refractory
+                    refractory[keep++] = j;
+                }
+            }
+            nRefractory = keep;
             int nE = 0;
-            for (int j = 0; j < n; j++) {
-                double ge = geE[j];
-                double gi = giE[j];
-                if (t - lastSpikeE[j] > refracE) {
-                    vE[j] = membrane(vE[j], ge * meanGe, gi * meanGi, E_REST, E_INH_REVERSAL, aE);
-                }
-                geE[j] = ge * decGe < G_FLUSH ? 0 : ge * decGe;
-                giE[j] = gi * decGi < G_FLUSH ? 0 : gi * decGi;
-                if (learn) {
-                    post1[j] *= dec1;
-                    post2[j] *= dec2;
-                    theta[j] *= decTheta;
-                }
+            for (int q = 0; q < nC; q++) {
+                int j = candidates[q];
                 if (vE[j] > theta[j] + threshBase && t - lastSpikeE[j] > lockout) {
                     spikedE[nE++] = j;
                 }
@@ -165,30 +188,10 @@ public final class Simulator {
                 }
             }
             // 2. input spikes arriving now (emitted d steps ago)
-            for (int d = 0; d <= maxDelay && d <= k; d++) {
-                int s = k - d;
-                for (int q = stepStart[s], qe = stepStart[s + 1]; q < qe; q++) {
-                    int i = spikes[q];
-                    int row = i * n;
-                    int from = buckets[i * bstride + d];
-                    int to = buckets[i * bstride + d + 1];
-                    if (learn) {
-                        for (int r = from; r < to; r++) {
-                            int j = targets[r];
-                            int idx = row + j;
-                            float wij = w[idx];
-                            geE[j] += wij;
-                            lastArrival[idx] = t;
-                            float nw = (float) (wij - NU_PRE * post1[j]);
-                            w[idx] = nw < 0f ? 0f : nw;
-                        }
-                    } else {
-                        for (int r = from; r < to; r++) {
-                            int j = targets[r];
-                            geE[j] += w[row + j];
-                        }
-                    }
-                }
+            if (!learn && wByDelay != null) {
+                deliverBuffered(k, stepStart, spikes, wByDelay);
+            } else {
+                deliverByDelay(k, t, stepStart, spikes, w, learn);
             }
             // 3. excitatory spikes: to the inhibitory partner; post-synaptic STDP
             for (int q = 0; q < nE; q++) {
@@ -225,6 +228,7 @@ public final class Simulator {
                 int j = spikedE[q];
                 vE[j] = E_RESET;
                 lastSpikeE[j] = t;
+                refractory[nRefractory++] = j;
                 counts[j]++;
                 if (learn) {
                     theta[j] += THETA_PLUS;
@@ -247,6 +251,79 @@ public final class Simulator {
         return total;
     }
 
+    /**
+     * Delivers the input spikes arriving at step {@code k} synapse by synapse, visiting each spike
+     * of the last 21 steps through its bucket of synapses with the matching delay. With learning,
+     * each arrival also marks the synapse's pre trace ({@code pre = 1}) and depresses its weight
+     * by {@code nu_pre * post1}, clipped at 0.
+     */
+    private void deliverByDelay(int k, int t, int[] stepStart, int[] spikes, float[] w, boolean learn) {
+        final int[] targets = delays.targets();
+        final int[] buckets = delays.bucketStarts();
+        final int bstride = maxDelay + 2;
+        for (int d = 0; d <= maxDelay && d <= k; d++) {
+            int s = k - d;
+            for (int q = stepStart[s], qe = stepStart[s + 1]; q < qe; q++) {
+                int i = spikes[q];
+                int row = i * n;
+                int from = buckets[i * bstride + d];
+                int to = buckets[i * bstride + d + 1];
+                if (learn) {
+                    for (int r = from; r < to; r++) {
+                        int j = targets[r];
+                        int idx = row + j;
+                        float wij = w[idx];
+                        geE[j] += wij;
+                        lastArrival[idx] = t;
+                        float nw = (float) (wij - NU_PRE * post1[j]);
+                        w[idx] = nw < 0f ? 0f : nw;
+                    }
+                } else {
+                    for (int r = from; r < to; r++) {
+                        int j = targets[r];
+                        geE[j] += w[row + j];
+                    }
+                }
+            }
+        }
+    }
+
+    private static final int SLOTS = 32;
+
+    /**
+     * Inference delivery: each input spike of step {@code k} adds its whole weight row, in delay
+     * order, to a buffer of pending conductance indexed by arrival step (32 slots, 21 in use, a
+     * second copy of the first 21 rows so that a row's writes never wrap); then the conductance
+     * arriving at step {@code k} is moved into ge. One pass over N synapses per spike.
+     */
+    private void deliverBuffered(int k, int[] stepStart, int[] spikes, float[] wByDelay) {
+        final int[] off = delays.slotOffsets();
+        final double[] buf = pending;
+        final int base = (k & (SLOTS - 1)) * n;
+        for (int q = stepStart[k], qe = stepStart[k + 1]; q < qe; q++) {
+            int row = spikes[q] * n;
+            for (int r = row, end = row + n; r < end; r++) {
+                buf[base + off[r]] += wByDelay[r];
+            }
+        }
+        int slot = k & (SLOTS - 1);
+        int a = slot * n;
+        for (int j = 0; j < n; j++) {
+            geE[j] += buf[a + j];
+            buf[a + j] = 0;
+        }
+        if (slot <= maxDelay) {
+            // writes made SLOTS or fewer steps ago landed in the copy past the end
+            int b = (slot + SLOTS) * n;
+            if (b + n <= buf.length) {
+                for (int j = 0; j < n; j++) {
+                    geE[j] += buf[b + j];
+                    buf[b + j] = 0;
+                }
+            }
+        }
+    }
+
     /** Resets the state to rest and advances the clock past any earlier arrival. */
     private int startPresentation(boolean learn) {
         Arrays.fill(vE, E_REST);
@@ -255,6 +332,12 @@ public final class Simulator {
         Arrays.fill(post1, 0);
         Arrays.fill(post2, 0);
         Arrays.fill(vI, I_REST);
+        nRefractory = 0;
+        if (pending == null) {
+            pending = new double[(SLOTS + maxDelay) * n];
+        } else {
+            Arrays.fill(pending, 0);
+        }
         Arrays.fill(geI, 0);
         if (learn && lastArrival == null) {
             lastArrival = new int[INPUTS * n];
@@ -283,7 +366,7 @@ public final class Simulator {
     static double membrane(double v, double ge, double gi, double rest, double eInh, double a) {
         double b = 1.0 + ge + gi;
         double vinf = (rest + gi * eInh) / b;
-        return vinf + (v - vinf) * expNeg(a * b);
+        return vinf + (v - vinf) * ExcitatoryKernel.expNeg(a * b);
     }
 
     /** Mean over one step of a conductance that starts the step at 1 and decays with {@code tau}. */
@@ -291,11 +374,4 @@ public final class Simulator {
         return tau / DT * (1 - Math.exp(-DT / tau));
     }
 
-    /** exp(-x) for x >= 0: a short Taylor series for small x (error < 1e-10), else Math.exp. */
-    static double expNeg(double x) {
-        if (x < 0.0625) {
-            return 1 - x * (1 - x * (0.5 - x * (1.0 / 6 - x * (1.0 / 24 - x * (1.0 / 120)))));
-        }
-        return Math.exp(-x);
-    }
 }

@@ -22,20 +22,38 @@ public final class SnnEvaluator {
 
     private final SnnModel model;
     private final float[] weights;
+    private final float[] byDelay;
     private final int threads;
+    private final int nonfiniteWeights;
+    private volatile double cpuSeconds;
 
     /** Reads the model's weights from its store once (the fetch from DRAM). */
     public SnnEvaluator(SnnModel model, int threads) {
         this(model, read(model.weights()), threads);
     }
 
-    /** Evaluates the model with these weights instead of its own (e.g. decoded from a corrupted image). */
+    /**
+     * Evaluates the model with these weights instead of its own (e.g. decoded from a corrupted image).
+     * A weight that decoded to NaN or an infinity (an exponent bit flip in FP32/FP16/BF16) is read as
+     * 0, a synapse that conducts nothing, and counted ({@link #nonfiniteWeights()}); a non-finite
+     * conductance would otherwise poison the membrane potentials of every neuron it reaches.
+     * {@code weights} is modified in place.
+     */
     public SnnEvaluator(SnnModel model, float[] weights, int threads) {
         if (weights.length != DiehlCook.INPUTS * model.neurons()) {
             throw new IllegalArgumentException("weights: " + weights.length + " values for " + model.neurons() + " neurons");
         }
+        int nonfinite = 0;
+        for (int i = 0; i < weights.length; i++) {
+            if (!Float.isFinite(weights[i])) {
+                weights[i] = 0f;
+                nonfinite++;
+            }
+        }
+        this.nonfiniteWeights = nonfinite;
         this.model = model;
         this.weights = weights;
+        this.byDelay = model.delays().byDelay(weights);
         this.threads = Math.max(1, threads);
     }
 
@@ -43,6 +61,11 @@ public final class SnnEvaluator {
         float[] w = new float[store.rows() * store.cols()];
         store.readAll(w);
         return w;
+    }
+
+    /** Weights that were NaN or infinite and were read as 0. */
+    public int nonfiniteWeights() {
+        return nonfiniteWeights;
     }
 
     /** Per-class summed responses of the first {@code count} images, for {@link NeuronLabels#assign}. */
@@ -95,6 +118,15 @@ public final class SnnEvaluator {
         return predicted.length == 0 ? 0 : (double) correct / predicted.length;
     }
 
+    private synchronized void addCpu(long nanos) {
+        cpuSeconds += nanos / 1e9;
+    }
+
+    /** CPU seconds of all worker threads, summed over the calls so far (JVM thread CPU time). */
+    public double cpuSeconds() {
+        return cpuSeconds;
+    }
+
     private interface Sink {
         void accept(int image, int[] counts, long[] acc);
     }
@@ -114,17 +146,19 @@ public final class SnnEvaluator {
             List<Future<long[]>> futures = new ArrayList<>();
             for (int t = 0; t < workers; t++) {
                 futures.add(pool.submit(() -> {
+                    long cpu0 = CpuTime.thread();
                     ImagePresenter presenter = new ImagePresenter(model.delays());
                     int[] counts = new int[model.neurons()];
                     long[] acc = new long[accSize];
                     double[] theta = model.theta();
                     for (int c = next.getAndIncrement(); c * CHUNK < count; c = next.getAndIncrement()) {
                         for (int img = c * CHUNK, end = Math.min(count, img + CHUNK); img < end; img++) {
-                            presenter.present(data.pixels(), img * data.imageSize(), weights, theta, false,
+                            presenter.present(data.pixels(), img * data.imageSize(), weights, byDelay, theta, false,
                                     seed, stream, img, counts);
                             sink.accept(img, counts, acc);
                         }
                     }
+                    addCpu(CpuTime.thread() - cpu0);
                     return acc;
                 }));
             }

@@ -24,12 +24,16 @@ public final class SnnRuns {
     /** Training result; {@code seconds} is wall time of the whole run, the parts are split out. */
     public record TrainResult(double accuracy, int neurons, long images, long resumedFrom, int labelImages,
             int testImages, double seconds, double trainSeconds, double labelSeconds, double testSeconds,
-            long presentations) {
+            long presentations, double trainCpuMsPerImage, double testCpuMsPerImage) {
     }
 
-    /** Evaluation result: one accuracy, or the mean of {@code accuracies} over fault trials. */
+    /**
+     * Evaluation result: one accuracy, or the mean of {@code accuracies} over fault trials;
+     * {@code nonfiniteWeights} counts, per trial, the weights that decoded to NaN or an infinity and
+     * were read as 0 ({@link SnnEvaluator#SnnEvaluator(SnnModel, float[], int)}).
+     */
     public record EvalResult(double accuracy, List<Double> accuracies, double baseline, int images, int neurons,
-            String format, double ber, double seconds) {
+            String format, double ber, double seconds, double cpuMsPerImage, List<Integer> nonfiniteWeights) {
     }
 
     /**
@@ -43,15 +47,20 @@ public final class SnnRuns {
         SnnModel model = null;
         if (checkpoint != null && Files.exists(checkpoint)) {
             SnnModel cp = SnnModelFile.read(checkpoint);
-            if (cp.neurons() == neurons && cp.seed() == seed && cp.imagesTrained() <= images) {
-                model = cp;
+            if (cp.neurons() != neurons || cp.seed() != seed || cp.imagesTrained() > images) {
+                throw new org.undervolt.InvalidInputException(checkpoint + ": checkpoint of " + cp.neurons()
+                        + " neurons, seed " + cp.seed() + ", " + cp.imagesTrained() + " images trained; expected "
+                        + neurons + " neurons, seed " + seed + ", at most " + images
+                        + " images (remove it or name another --checkpoint)");
             }
+            model = cp;
         }
         if (model == null) {
             model = SnnModel.initial(neurons, seed);
         }
         long resumedFrom = model.imagesTrained();
         long[] presentations = {0};
+        long cpu0 = CpuTime.thread();
         new SnnTrainer(model).train(train, images, checkpoint, checkpointEvery, (g, spikes, attempts) -> {
             presentations[0] += attempts;
             if (listener != null) {
@@ -59,27 +68,32 @@ public final class SnnRuns {
             }
         });
         long t1 = System.nanoTime();
+        double trainCpuMs = (CpuTime.thread() - cpu0) / 1e6 / Math.max(1, images - resumedFrom);
         SnnEvaluator ev = new SnnEvaluator(model, threads);
         SnnEvaluator.Responses r = ev.responses(train, labelImages, seed, SnnModel.STREAM_LABEL);
         model.setLabels(NeuronLabels.assign(r.sums(), r.classImages(), neurons));
         long t2 = System.nanoTime();
+        double labelCpu = ev.cpuSeconds();
         double acc = SnnEvaluator.accuracy(ev.predict(test, testImages, seed, SnnModel.STREAM_TEST), test.slice(0, testImages));
+        double testCpuMs = (ev.cpuSeconds() - labelCpu) * 1000 / testImages;
         long t3 = System.nanoTime();
         SnnModelFile.write(model, out);
         if (checkpoint != null && !checkpoint.equals(out)) {
             SnnModelFile.write(model, checkpoint);
         }
         return new TrainResult(acc, neurons, images, resumedFrom, labelImages, testImages, (System.nanoTime() - t0) / 1e9,
-                (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, presentations[0]);
+                (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, presentations[0], trainCpuMs, testCpuMs);
     }
 
     /** Accuracy of a labelled model on the first {@code testImages} test images. */
     public static EvalResult evaluate(SnnModel model, ImageDataset test, int testImages, int threads) {
         requireLabels(model);
         long t0 = System.nanoTime();
-        double acc = SnnEvaluator.accuracy(new SnnEvaluator(model, threads)
-                .predict(test, testImages, model.seed(), SnnModel.STREAM_TEST), test.slice(0, testImages));
-        return new EvalResult(acc, List.of(acc), acc, testImages, model.neurons(), "fp32", 0, (System.nanoTime() - t0) / 1e9);
+        SnnEvaluator ev = new SnnEvaluator(model, threads);
+        double acc = SnnEvaluator.accuracy(ev.predict(test, testImages, model.seed(), SnnModel.STREAM_TEST),
+                test.slice(0, testImages));
+        return new EvalResult(acc, List.of(acc), acc, testImages, model.neurons(), "fp32", 0,
+                (System.nanoTime() - t0) / 1e9, ev.cpuSeconds() * 1000 / testImages, List.of(ev.nonfiniteWeights()));
     }
 
     /**
@@ -98,23 +112,29 @@ public final class SnnRuns {
         ImageDataset slice = test.slice(0, testImages);
         float[] w = new float[DiehlCook.INPUTS * model.neurons()];
         clean.readAll(w);
-        double baseline = accuracy(model, w, test, testImages, threads, slice);
+        double[] cpu = {0};
+        List<Integer> nonfinite = new ArrayList<>();
+        double baseline = accuracy(model, w, test, testImages, threads, slice, cpu, new ArrayList<>());
         List<Double> accs = new ArrayList<>();
         UniformErrorModel errors = new UniformErrorModel(ber);
         for (int t = 0; t < trials; t++) {
             DramImage img = clean.image().copy();
             Injector.inject(img, StoredSynapseStore.TENSOR, errors, org.undervolt.random.Seeds.stream(seed, t));
             clean.withImage(img).readAll(w);
-            accs.add(accuracy(model, w, test, testImages, threads, slice));
+            accs.add(accuracy(model, w, test, testImages, threads, slice, cpu, nonfinite));
         }
         double mean = accs.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
         return new EvalResult(mean, accs, baseline, testImages, model.neurons(), format.name(), ber,
-                (System.nanoTime() - t0) / 1e9);
+                (System.nanoTime() - t0) / 1e9, cpu[0] * 1000 / ((double) testImages * (trials + 1)), nonfinite);
     }
 
-    private static double accuracy(SnnModel model, float[] w, ImageDataset test, int n, int threads, ImageDataset slice) {
-        return SnnEvaluator.accuracy(new SnnEvaluator(model, w.clone(), threads)
-                .predict(test, n, model.seed(), SnnModel.STREAM_TEST), slice);
+    private static double accuracy(SnnModel model, float[] w, ImageDataset test, int n, int threads, ImageDataset slice,
+            double[] cpu, List<Integer> nonfinite) {
+        SnnEvaluator ev = new SnnEvaluator(model, w.clone(), threads);
+        nonfinite.add(ev.nonfiniteWeights());
+        double acc = SnnEvaluator.accuracy(ev.predict(test, n, model.seed(), SnnModel.STREAM_TEST), slice);
+        cpu[0] += ev.cpuSeconds();
+        return acc;
     }
 
     private static void requireLabels(SnnModel model) {

@@ -17,6 +17,7 @@ public final class SynapticDelays {
     private final byte[] delays;
     private final int[] bucketStart;
     private final int[] targets;
+    private final int[] slotOffsets;
 
     /** Builds the index from explicit delays (row-major {@code inputs x neurons}, each 0..maxDelay). */
     public SynapticDelays(int inputs, int neurons, int maxDelay, byte[] delays) {
@@ -49,6 +50,14 @@ public final class SynapticDelays {
             bucketStart[base + maxDelay + 1] = acc;
             for (int j = 0; j < neurons; j++) {
                 targets[fill[delays[i * neurons + j]]++] = j;
+            }
+        }
+        this.slotOffsets = new int[inputs * neurons];
+        for (int i = 0; i < inputs; i++) {
+            for (int d = 0; d <= maxDelay; d++) {
+                for (int r = bucketStart(i, d); r < bucketStart(i, d + 1); r++) {
+                    slotOffsets[r] = d * neurons + targets[r];
+                }
             }
         }
     }
@@ -85,6 +94,21 @@ public final class SynapticDelays {
         return delays;
     }
 
+    /**
+     * The weights {@code w} (row-major inputs x neurons) in this index's order: entry {@code r} is the
+     * weight of the synapse to {@code targets()[r]}. Inference reads weights sequentially from it.
+     */
+    public float[] byDelay(float[] w) {
+        float[] out = new float[targets.length];
+        for (int i = 0; i < inputs; i++) {
+            int row = i * neurons;
+            for (int r = row; r < row + neurons; r++) {
+                out[r] = w[row + targets[r]];
+            }
+        }
+        return out;
+    }
+
     /** Start of input {@code i}'s bucket for delay {@code d} in {@link #targets()}; {@code d} may be maxDelay+1. */
     int bucketStart(int i, int d) {
         return bucketStart[i * (maxDelay + 2) + d];
@@ -96,5 +120,10 @@ public final class SynapticDelays {
 
     int[] targets() {
         return targets;
+    }
+
+    /** For entry {@code r} of {@link #targets()}: {@code delay * neurons + target}, its place in a delay buffer. */
+    int[] slotOffsets() {
+        return slotOffsets;
     }
 }

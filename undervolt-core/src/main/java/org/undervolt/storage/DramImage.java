@@ -95,11 +95,11 @@ public final class DramImage {
 
         /** Adds a tensor, fitting the format's parameters to its values. */
         public Builder add(String name, int[] shape, float[] data, FormatSpec spec) {
-            return add(name, shape, data, spec.fit(data, shape));
+            return addFitted(name, shape, data, spec.fit(data, shape));
         }
 
-        /** Adds a tensor stored in an already-fitted format. */
-        public Builder add(String name, int[] shape, float[] data, NumberFormat format) {
+        /** Adds a tensor stored in an already-fitted format (e.g. scales chosen elsewhere). */
+        public Builder addFitted(String name, int[] shape, float[] data, NumberFormat format) {
             if (tensors.containsKey(name)) {
                 throw new IllegalArgumentException("duplicate tensor name '" + name + "'");
             }

@@ -124,6 +124,14 @@ public final class IntegerFormat implements NumberFormat {
     @Override
     public void decode(byte[] src, int offset, float[] values) {
         checkLength(values.length);
+        if (bits == 8 && symmetric && channelSize == 0) {
+            // The common case (issue 2's weights), decoded once per trial: a plain loop.
+            float scale = scales[0];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = src[offset + i] * scale;
+            }
+            return;
+        }
         for (int i = 0; i < values.length; i++) {
             int raw = Packing.get(src, offset, i, bits);
             int q = symmetric ? Packing.signExtend(raw, bits) : raw;

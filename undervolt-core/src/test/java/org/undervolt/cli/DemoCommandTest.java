@@ -47,7 +47,7 @@ class DemoCommandTest {
         Path out = tmp.resolve("out");
         Run r = run("demo", "--data-dir", data.toString(), "--hidden", "12", "--epochs", "2", "--trials", "2",
                 "--ber-min", "1e-3", "--ber-max", "1e-1", "--points-per-decade", "1", "--no-cache", "--out",
-                out.toString(), "--json");
+                out.toString(), "--store", tmp.resolve("u.db").toString(), "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode printed = new ObjectMapper().readTree(r.out());
         JsonNode saved = new ObjectMapper().readTree(Files.readString(out.resolve("result.json")));
@@ -57,6 +57,39 @@ class DemoCommandTest {
         assertThat(printed.get("vdd_nominal").asDouble()).isEqualTo(1.2);
         assertThat(printed.get("provenance").get("git_revision").asText()).isNotEmpty();
         assertThat(Files.size(out.resolve("accuracy_vs_ber.png"))).isGreaterThan(1000);
+        assertThat(printed.get("run_id").asLong()).isEqualTo(1);
+        assertThat(printed.get("reused_trials").asInt()).isZero();
+        String report = Files.readString(out.resolve("report.html"));
+        assertThat(report).contains("Undervolt demo — run 1").contains("data-points=\"3\"")
+                .contains(printed.at("/provenance/git_revision").asText());
+
+        // the same command again: the run is finished, so a new one is recorded; runs list shows both
+        Run again = run("demo", "--data-dir", data.toString(), "--hidden", "12", "--epochs", "2", "--trials", "2",
+                "--ber-min", "1e-3", "--ber-max", "1e-1", "--points-per-decade", "1", "--no-cache", "--out",
+                tmp.resolve("out2").toString(), "--store", tmp.resolve("u.db").toString());
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.out()).contains("recorded as run 2 in " + tmp.resolve("u.db"));
+        assertThat(run("runs", "list", "--store", tmp.resolve("u.db").toString()).out().lines()).hasSize(3);
+    }
+
+    @Test
+    void storeOptionsThatContradictAreBadInputAndCreateNothing(@TempDir Path tmp) throws Exception {
+        Path data = tinyData(tmp.resolve("data"));
+        Path db = tmp.resolve("u.db");
+        for (String[] extra : new String[][] {{"--no-store", "--store", db.toString()},
+                {"--resume", "1", "--new-run", "--store", db.toString()},
+                {"--resume", "1", "--store", db.toString()},
+                {"--ber-min", "0", "--store", db.toString()}}) {
+            String[] args = new String[extra.length + 6];
+            System.arraycopy(new String[] {"demo", "--data-dir", data.toString(), "--no-cache", "--out",
+                    tmp.resolve("out").toString()}, 0, args, 0, 6);
+            System.arraycopy(extra, 0, args, 6, extra.length);
+            Run r = run(args);
+            assertThat(r.exit()).as(String.join(" ", extra) + ": " + r.err()).isEqualTo(2);
+            assertThat(r.err().strip().lines()).hasSize(1);
+        }
+        assertThat(db).doesNotExist();
+        assertThat(tmp.resolve("out")).doesNotExist();
     }
 
     @Test

@@ -56,6 +56,23 @@ class SnnCommandTest {
     }
 
     @Test
+    void trainingResumesFromItsCheckpointAndRefusesAForeignOne() throws Exception {
+        Path model = dir.resolve("r.snn");
+        String[] a = run("snn", "train", "--neurons", "6", "--images", "8", "--seed", "2", "--out", model.toString(),
+                "--test-images", "10", "--label-images", "8", "--threads", "1", "--json");
+        assertThat(a[0]).as(a[2]).isEqualTo("0");
+        Path cp = dir.resolve("r.snn.ckpt");
+        assertThat(Files.exists(cp)).isTrue();
+        String[] b = run("snn", "train", "--neurons", "6", "--images", "12", "--seed", "2", "--out", model.toString(),
+                "--test-images", "10", "--label-images", "8", "--threads", "1", "--json");
+        assertThat(b[0]).as(b[2]).isEqualTo("0");
+        assertThat(Json.mapper().readTree(b[1]).get("resumedFrom").asLong()).isEqualTo(8);
+        String[] c = run("snn", "train", "--neurons", "7", "--images", "12", "--seed", "2", "--out", model.toString());
+        assertThat(c[0]).isEqualTo("2");
+        assertThat(c[2]).contains("checkpoint of 6 neurons");
+    }
+
+    @Test
     void badInputIsOneLineAndExitCode2() {
         String[] r = run("snn", "eval", "--model", dir.resolve("missing.snn").toString());
         assertThat(r[0]).isEqualTo("2");

@@ -1,6 +1,7 @@
 package org.undervolt.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
@@ -11,6 +12,7 @@ import org.undervolt.random.Seeds;
 import org.undervolt.storage.DramGeometry;
 import org.undervolt.storage.DramImage;
 import org.undervolt.storage.Formats;
+import org.undervolt.storage.NumberFormat;
 import org.undervolt.storage.SequentialPlacement;
 
 class InjectorTest {
@@ -50,6 +52,55 @@ class InjectorTest {
         assertThat(trial.decode("a")).isEqualTo(clean.decode("a"));
         assertThat(trial.decode("b")).isNotEqualTo(clean.decode("b"));
         assertThat(clean.bytes()).isEqualTo(image().bytes());
+    }
+
+    @Test
+    void transientValuesAreCorruptedInTheirStoredFormat() {
+        float[] v = {1f, 2f, 3f, 4f};
+        NumberFormat f = Formats.INT8.fit(v, new int[] {4});
+        float[] quantised = f.decode(f.encode(v), 0, 4);
+        float[] none = v.clone();
+        assertThat(Injector.corruptValues(none, f, new UniformErrorModel(0), new java.util.SplittableRandom(1))).isZero();
+        assertThat(none).isEqualTo(quantised);
+        float[] all = v.clone();
+        assertThat(Injector.corruptValues(all, f, new UniformErrorModel(1), new java.util.SplittableRandom(1))).isEqualTo(32);
+        for (int i = 0; i < 4; i++) {
+            // Every bit flipped: the INT8 code q becomes ~q = -q - 1.
+            assertThat(all[i]).isCloseTo(-quantised[i] - 4f / 127, org.assertj.core.api.Assertions.within(1e-6f));
+        }
+        assertThatThrownBy(() -> Injector.corruptValues(v, f,
+                new org.undervolt.dram.error.WordlineErrorModel(0.1, 0.1, org.undervolt.dram.error.WeakCells.perTrial()),
+                new java.util.SplittableRandom(1))).hasMessageContaining("needs DRAM locations");
+    }
+
+    @Test
+    void flipsSpreadOverTensorsInProportionToTheirBits() {
+        DramImage clean = DramImage.builder(new SequentialPlacement(DramGeometry.lpddr3x32()))
+                .add("small", new int[] {1000}, new float[1000], Formats.INT8)
+                .add("large", new int[] {3000}, new float[3000], org.undervolt.storage.FloatFormat.FP16)
+                .build();
+        int split = clean.tensor("large").offset();
+        assertThat(clean.size()).isEqualTo(1000 + 6000);
+        long[] counts = new long[2];
+        int trials = 1000;
+        DramImage trial = clean.copy();
+        for (int t = 0; t < trials; t++) {
+            trial.restoreFrom(clean);
+            Injector.inject(trial, 0, trial.size(), new UniformErrorModel(1e-3), Seeds.stream(6, t),
+                    bit -> counts[(bit >>> 3) < split ? 0 : 1]++);
+        }
+        // Means 8 and 48 flips per trial; 5 sigma of the sum over trials.
+        assertThat(Math.abs(counts[0] - 8.0 * trials)).isLessThan(5 * Math.sqrt(8.0 * trials));
+        assertThat(Math.abs(counts[1] - 48.0 * trials)).isLessThan(5 * Math.sqrt(48.0 * trials));
+    }
+
+    @Test
+    void trialLeavesTheCleanImageAlone() {
+        DramImage clean = image();
+        DramImage t = Injector.trial(clean, new UniformErrorModel(0.05), 9, 1);
+        assertThat(clean.bytes()).isEqualTo(image().bytes());
+        assertThat(t.bytes()).isNotEqualTo(clean.bytes());
+        assertThat(Injector.trial(clean, new UniformErrorModel(0.05), 9, 1).bytes()).isEqualTo(t.bytes());
     }
 
     @Test

@@ -74,7 +74,7 @@ class MembraneTest {
     @Test
     void expNegIsAccurateAcrossTheSwitch() {
         for (double x = 0; x < 3; x += 0.001) {
-            assertThat(Simulator.expNeg(x)).isCloseTo(Math.exp(-x), within(1e-10));
+            assertThat(ExcitatoryKernel.expNeg(x)).isCloseTo(Math.exp(-x), within(1e-10));
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.Test;
 import org.undervolt.storage.DramGeometry;
 import org.undervolt.storage.DramImage;
+import org.undervolt.storage.FloatFormat;
 import org.undervolt.storage.Formats;
 import org.undervolt.storage.SequentialPlacement;
 
@@ -15,7 +16,7 @@ class StoredSynapseStoreTest {
     @Test
     void fp32IsExactAndAFlippedBitIsWhatTheSimulatorReads() {
         SnnModel m = SnnModel.initial(5, 2);
-        StoredSynapseStore s = StoredSynapseStore.of(m.weights(), Fp32Spec.INSTANCE, PLACE);
+        StoredSynapseStore s = StoredSynapseStore.of(m.weights(), FloatFormat.FP32, PLACE);
         float[] a = new float[784 * 5];
         float[] b = new float[784 * 5];
         m.weights().readAll(a);
@@ -54,7 +55,7 @@ class StoredSynapseStoreTest {
     void modelWithStoredWeightsSimulatesLikeTheFloatOneInFp32() {
         SnnModel m = SnnModel.initial(6, 4);
         SnnModel stored = m.copy();
-        stored.setWeights(StoredSynapseStore.of(m.weights(), Fp32Spec.INSTANCE, PLACE));
+        stored.setWeights(StoredSynapseStore.of(m.weights(), FloatFormat.FP32, PLACE));
         var data = SyntheticDigits.make(10, 5);
         new SnnTrainer(m).train(data, 10, null, 0, null);
         new SnnTrainer(stored).train(data, 10, null, 0, null);

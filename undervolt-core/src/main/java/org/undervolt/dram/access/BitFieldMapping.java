@@ -14,8 +14,9 @@ import org.undervolt.dram.spec.Organization;
  * log2(bytes per burst) bits select the byte inside a burst, the remaining bits are split into the named
  * fields from least to most significant as the order lists them right to left. The column field counts
  * bursts (columns / BL values); {@link DramAddress#column()} is the device column of the burst's first beat.
- * Every dimension must be a power of two. Bits above the capacity are ignored (the address wraps), as in
- * Ramulator.
+ * Every dimension must be a power of two except the most significant field's (e.g. 49,152 rows of a 6 Gb
+ * LPDDR4 die when the row is on top), which takes all remaining bits modulo its size. Addresses beyond the
+ * capacity wrap, as in Ramulator.
  */
 final class BitFieldMapping implements AddressMapping {
 
@@ -27,6 +28,7 @@ final class BitFieldMapping implements AddressMapping {
     private final int[] shift = new int[Field.values().length];
     private final long[] mask = new long[Field.values().length];
     private final boolean hasBankGroupField;
+    private final int topSize;
 
     private BitFieldMapping(String name, Organization org, List<Field> msbToLsb) {
         this.name = name;
@@ -45,10 +47,15 @@ final class BitFieldMapping implements AddressMapping {
         }
         sizes.put(Field.COLUMN, org.columns() / org.burstLength());
         int pos = offsetBits;
+        this.topSize = sizes.get(msbToLsb.get(0));
         for (int i = msbToLsb.size() - 1; i >= 0; i--) {
             Field f = msbToLsb.get(i);
-            int bits = log2(f.name().toLowerCase(Locale.ROOT), sizes.get(f));
             shift[f.ordinal()] = pos;
+            if (i == 0 && Integer.bitCount(sizes.get(f)) != 1) {
+                mask[f.ordinal()] = -1L; // remaining bits, reduced modulo the size in field()
+                break;
+            }
+            int bits = log2(f.name().toLowerCase(Locale.ROOT), sizes.get(f));
             mask[f.ordinal()] = (1L << bits) - 1;
             pos += bits;
         }
@@ -110,7 +117,9 @@ final class BitFieldMapping implements AddressMapping {
     }
 
     private int field(long a, Field f) {
-        return (int) ((a >>> shift[f.ordinal()]) & mask[f.ordinal()]);
+        long m = mask[f.ordinal()];
+        long v = a >>> shift[f.ordinal()];
+        return (int) (m == -1L ? Long.remainderUnsigned(v, topSize) : v & m);
     }
 
     @Override

@@ -13,14 +13,25 @@ import org.undervolt.dram.trace.CommandTrace;
  * Walks a command trace and counts commands and the cycles each rank spends active (≥ 1 bank open),
  * precharged, in power-down and in self refresh, plus per-bank active cycles.
  *
- * <p>A bank is active from its ACT's cycle up to (not including) the cycle of the PRE/PREA that closes
- * it; an RDA closes its bank max(tRTP + AL after the RDA, tRAS after the ACT) later, a WRA WL + BL/2 + tWR
- * after it. An all-bank refresh at cycle t counts as active for tRFC (DRAMPower 5.1, every bank active)
- * or for tRFC − tRP followed by precharged time (DRAMPower 4.1). The window ends at the END cycle, plus
- * tRP − 1 cycles for DRAMPower 4.1 (as its "Total Trace Length" shows in every golden case). Column commands
- * to a precharged bank and refreshes with banks open are protocol errors. Power-down is entered/left by
- * PDEA/PDEP and PDXA/PDXP, self refresh by SREFEN/SREFEX; they are tracked as states, a simplification not
- * checked against golden outputs (none of the golden traces uses them).
+ * <p>Rules (DRAMPower 4.1 {@code CommandAnalysis.cc}, DRAMPower 5.1 {@code standards/ddr4/DDR4.cpp}):
+ * <ul>
+ *   <li>A bank is active from its ACT's cycle up to (not including) the cycle of the PRE/PREA that closes it;
+ *       a PRE to a precharged bank is ignored. An RDA closes its bank at max(ACT + tRAS, RDA + AL + tRTP), a WRA
+ *       at max(ACT + tRAS, WRA + WL + BL/2 + tWR).</li>
+ *   <li>An all-bank refresh at t is active for tRFC (5.1, every bank active) or for tRFC − tRP followed by
+ *       precharged time (4.1).</li>
+ *   <li>Power-down (PDEA/PDEP … PDXA/PDXP) cycles are counted apart and excluded from active, precharged and
+ *       per-bank active time; the exit state is the entry state. Entry is taken at the command's cycle.</li>
+ *   <li>Self refresh, 5.1: SREFEN implies an all-bank refresh (counted, active for tRFC), then self refresh
+ *       until SREFEX. 4.1: self refresh from SREFEN to SREFEX, of which the first tRFC is the entry refresh
+ *       (tRFC − tRP active-refresh, tRP precharged-refresh cycles) and the rest draws IDD6; an exit before tRFC
+ *       leaves the rest of the entry refresh running after the exit ({@link StateCycles#srefRefAfterExit}).</li>
+ *   <li>The window ends at the END cycle, plus tRP − 1 cycles for 4.1 (its "Total Trace Length" in every
+ *       golden case).</li>
+ * </ul>
+ * Column commands to a precharged bank and refreshes / self-refresh entries with banks open are protocol
+ * errors. Power-down and self refresh are not exercised by the golden cases; their accounting follows the
+ * tools' source as read, without a golden check.
  */
 public final class StateTracker {
     private static final int ACT = Command.ACT.ordinal();
@@ -35,9 +46,6 @@ public final class StateTracker {
 
     private enum Mode { NORMAL, PDN_ACT, PDN_PRE, SREF }
 
-    private StateTracker() {
-    }
-
     /** Per-rank walking state. */
     private static final class Rank {
         final long[] openSince;
@@ -48,6 +56,7 @@ public final class StateTracker {
         long refreshUntil;
         Mode mode = Mode.NORMAL;
         boolean slow;
+        long modeSince;
 
         Rank(int banks) {
             openSince = new long[banks];
@@ -57,6 +66,10 @@ public final class StateTracker {
         }
     }
 
+    private final boolean legacy;
+    private final int banks;
+    private final long rfc;
+    private final long rp;
     private long act;
     private long pre;
     private long rd;
@@ -72,21 +85,28 @@ public final class StateTracker {
     private long pdnPreFast;
     private long pdnPreSlow;
     private long selfRefresh;
+    private long srefEntries;
+    private long srefIdd6;
+    private long srefRefAct;
+    private long srefRefPre;
+    private long srefRefAfterExit;
 
-    public static StateCycles track(CommandTrace trace, DramSpec spec, EnergyCounting counting) {
-        StateTracker t = new StateTracker();
-        return t.run(trace, spec, counting);
+    private StateTracker(DramSpec spec, EnergyCounting counting) {
+        this.legacy = counting == EnergyCounting.DRAMPOWER_4_1;
+        this.banks = spec.organization().banks();
+        this.rfc = spec.timings().rfc();
+        this.rp = spec.timings().rp();
     }
 
-    private StateCycles run(CommandTrace trace, DramSpec spec, EnergyCounting counting) {
+    public static StateCycles track(CommandTrace trace, DramSpec spec, EnergyCounting counting) {
+        return new StateTracker(spec, counting).run(trace, spec);
+    }
+
+    private StateCycles run(CommandTrace trace, DramSpec spec) {
         Organization o = spec.organization();
         Timings tm = spec.timings();
-        int banks = o.banks();
-        boolean legacy = counting == EnergyCounting.DRAMPOWER_4_1;
-        int rfc = tm.rfc();
-        int rp = tm.rp();
         long refreshActive = legacy ? Math.max(0, rfc - rp) : rfc;
-        long rdaDelay = tm.firstOf("AL") + Math.max(tm.firstOf("RTP"), 0);
+        long rdaDelay = tm.firstOf("AL") + tm.firstOf("RTP");
         long wraDelay = tm.firstOf("WL") + o.burstCycles() + tm.firstOf("WR");
         int ras = tm.ras();
         Rank[] ranks = new Rank[o.ranks()];
@@ -102,7 +122,7 @@ public final class StateTracker {
             }
             Rank rk = ranks[trace.rank(i)];
             int b = trace.bank(i);
-            advance(rk, t, banks);
+            advance(rk, t);
             if (c == ACT) {
                 if (rk.openSince[b] < 0) {
                     rk.openSince[b] = t;
@@ -137,18 +157,28 @@ public final class StateTracker {
                     schedule(rk, b, Math.max(t + wraDelay, rk.openSince[b] + ras));
                 }
             } else if (c == REFA) {
-                if (rk.open > 0) {
-                    throw protocol(trace, i, rk.open + " bank(s) open, expected all banks precharged before a refresh");
-                }
+                requireClosed(trace, i, rk, "a refresh");
                 ref++;
                 rk.refreshUntil = t + refreshActive;
             } else {
                 Command cmd = Command.values()[c];
                 switch (cmd) {
-                    case PDEA -> enter(rk, Mode.PDN_ACT, trace.slowExit(i));
-                    case PDEP -> enter(rk, Mode.PDN_PRE, trace.slowExit(i));
-                    case SREFEN -> enter(rk, Mode.SREF, false);
-                    case PDXA, PDXP, SREFEX -> rk.mode = Mode.NORMAL;
+                    case PDEA, PDEP -> {
+                        rk.mode = cmd == Command.PDEA ? Mode.PDN_ACT : Mode.PDN_PRE;
+                        rk.slow = trace.slowExit(i);
+                        rk.modeSince = t;
+                    }
+                    case SREFEN -> {
+                        requireClosed(trace, i, rk, "self refresh");
+                        srefEntries++;
+                        rk.mode = Mode.SREF;
+                        rk.modeSince = t;
+                        if (!legacy) {
+                            ref++;
+                            rk.refreshUntil = t + rfc;
+                        }
+                    }
+                    case PDXA, PDXP, SREFEX -> exit(rk, t);
                     default -> throw protocol(trace, i, "command " + cmd
                             + " is not supported by Undervolt's energy model (supported: ACT PRE PREA RD WR RDA WRA REF(A) "
                             + "PDEA PDXA PDEP PDXP SREFEN SREFEX NOP END)");
@@ -157,12 +187,11 @@ public final class StateTracker {
         }
         long end = trace.endCycle() + (legacy ? Math.max(0, rp - 1) : 0);
         for (Rank rk : ranks) {
-            if (end < rk.last) {
-                end = rk.last;
-            }
+            end = Math.max(end, rk.last);
         }
         for (Rank rk : ranks) {
-            advance(rk, end, banks);
+            advance(rk, end);
+            exit(rk, end);
             for (int k = 0; k < banks; k++) {
                 if (rk.openSince[k] >= 0) {
                     bankActiveCycles += end - rk.openSince[k];
@@ -170,17 +199,43 @@ public final class StateTracker {
             }
         }
         return new StateCycles(act, pre, rd, wr, rda, wra, ref, activeCycles, prechargedCycles, bankActiveCycles,
-                pdnActFast, pdnActSlow, pdnPreFast, pdnPreSlow, selfRefresh, end);
+                pdnActFast, pdnActSlow, pdnPreFast, pdnPreSlow, selfRefresh, srefEntries, srefIdd6, srefRefAct,
+                srefRefPre, srefRefAfterExit, end);
     }
 
-    private static void enter(Rank rk, Mode m, boolean slow) {
-        rk.mode = m;
-        rk.slow = slow;
+    private void requireClosed(CommandTrace trace, int i, Rank rk, String what) {
+        if (rk.open > 0) {
+            throw protocol(trace, i, rk.open + " bank(s) open, expected all banks precharged before " + what);
+        }
+    }
+
+    /** Leaves power-down / self refresh at {@code t} (no-op in normal mode). */
+    private void exit(Rank rk, long t) {
+        if (rk.mode == Mode.NORMAL) {
+            return;
+        }
+        long d = t - rk.modeSince;
+        if (rk.mode == Mode.SREF && legacy) {
+            long refAct = Math.min(d, Math.max(0, rfc - rp));
+            long refPre = Math.min(d - refAct, rp);
+            srefRefAct += refAct;
+            srefRefPre += refPre;
+            srefIdd6 += d - refAct - refPre;
+            srefRefAfterExit += Math.max(0, rfc - d);
+        }
+        if (rk.mode != Mode.SREF) {
+            for (int k = 0; k < banks; k++) {
+                if (rk.openSince[k] >= 0) {
+                    rk.openSince[k] += d; // power-down time is not bank-active time
+                }
+            }
+        }
+        rk.mode = Mode.NORMAL;
     }
 
     private static InvalidInputException protocol(CommandTrace trace, int i, String what) {
-        return new InvalidInputException(trace.source() + ": command #" + (i + 1) + " (cycle " + trace.cycle(i) + ", "
-                + trace.command(i) + " rank " + trace.rank(i) + " bank " + trace.bank(i) + "): " + what);
+        return new InvalidInputException(trace.where(i) + ": " + trace.command(i) + " at cycle " + trace.cycle(i)
+                + " (rank " + trace.rank(i) + ", bank " + trace.bank(i) + "): " + what);
     }
 
     private static void schedule(Rank rk, int b, long at) {
@@ -189,7 +244,7 @@ public final class StateTracker {
     }
 
     private void close(Rank rk, int b, long t) {
-        bankActiveCycles += t - rk.openSince[b];
+        bankActiveCycles += Math.max(0, t - rk.openSince[b]);
         rk.openSince[b] = -1;
         if (rk.closeAt[b] >= 0) {
             rk.closeAt[b] = -1;
@@ -199,7 +254,7 @@ public final class StateTracker {
     }
 
     /** Accounts rank time up to {@code t}, applying auto-precharges due on the way. */
-    private void advance(Rank rk, long t, int banks) {
+    private void advance(Rank rk, long t) {
         while (rk.pending > 0) {
             int first = -1;
             for (int k = 0; k < banks; k++) {
@@ -211,16 +266,20 @@ public final class StateTracker {
             if (at > t) {
                 break;
             }
-            accrue(rk, at, banks);
+            accrue(rk, at);
             close(rk, first, at); // its PRE energy is counted with the RDA/WRA
         }
-        accrue(rk, t, banks);
+        accrue(rk, t);
     }
 
-    private void accrue(Rank rk, long t, int banks) {
+    private void accrue(Rank rk, long t) {
         while (rk.last < t) {
             long span;
-            if (rk.mode != Mode.NORMAL) {
+            if (rk.refreshUntil > rk.last) {
+                span = Math.min(t, rk.refreshUntil) - rk.last;
+                activeCycles += span;
+                bankActiveCycles += span * banks;
+            } else if (rk.mode != Mode.NORMAL) {
                 span = t - rk.last;
                 switch (rk.mode) {
                     case PDN_ACT -> {
@@ -239,10 +298,6 @@ public final class StateTracker {
                     }
                     default -> selfRefresh += span;
                 }
-            } else if (rk.refreshUntil > rk.last) {
-                span = Math.min(t, rk.refreshUntil) - rk.last;
-                activeCycles += span;
-                bankActiveCycles += span * banks;
             } else {
                 span = t - rk.last;
                 if (rk.open > 0) {

@@ -10,13 +10,17 @@ import java.util.Map;
  * <p>Component keys (always all present, 0 where absent): {@code act}, {@code pre}, {@code rd}, {@code wr},
  * {@code rda}, {@code wra} (column energy plus the auto-precharge's PRE energy), {@code ref},
  * {@code act_background}, {@code pre_background}, {@code power_down}, {@code self_refresh}. {@code core}
- * is their sum; interface / IO / termination energy is not modelled ({@link #ioJoules()} is null).
+ * is their sum. Interface energy ({@code io}: read IO and write termination) is modelled only where
+ * DRAMPower 4.1's {@code -r} model applies (single-rank DDR3, DDR4, LPDDR3 under 4.1 counting); elsewhere
+ * {@link #ioJoules()} is null and the total is the core energy.
  *
- * @param counting   whose counting rules were followed
- * @param components component → joules (unmodifiable, in the order above)
- * @param cycles     the counted commands and state cycles
+ * @param counting     whose counting rules were followed
+ * @param components   component → joules (unmodifiable, in the order above)
+ * @param ioComponents interface component → joules, or null where not modelled
+ * @param cycles       the counted commands and state cycles
  */
-public record TraceEnergy(EnergyCounting counting, Map<String, Double> components, StateCycles cycles) {
+public record TraceEnergy(EnergyCounting counting, Map<String, Double> components, Map<String, Double> ioComponents,
+                          StateCycles cycles) {
 
     /** Component keys in output order. */
     public static final String[] KEYS = {"act", "pre", "rd", "wr", "rda", "wra", "ref", "act_background",
@@ -28,6 +32,7 @@ public record TraceEnergy(EnergyCounting counting, Map<String, Double> component
             m.put(k, components.getOrDefault(k, 0.0));
         }
         components = Collections.unmodifiableMap(m);
+        ioComponents = ioComponents == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(ioComponents));
     }
 
     /** Commands + background + refresh + power-down + self refresh, without interface energy. */
@@ -39,14 +44,22 @@ public record TraceEnergy(EnergyCounting counting, Map<String, Double> component
         return s;
     }
 
-    /** Interface / IO / termination energy: not modelled, so null. */
+    /** Interface / IO / termination energy, or null where not modelled. */
     public Double ioJoules() {
-        return null;
+        if (ioComponents == null) {
+            return null;
+        }
+        double s = 0;
+        for (double v : ioComponents.values()) {
+            s += v;
+        }
+        return s;
     }
 
-    /** Core energy (IO not modelled). */
+    /** Core energy plus interface energy where modelled. */
     public double totalJoules() {
-        return coreJoules();
+        Double io = ioJoules();
+        return coreJoules() + (io == null ? 0 : io);
     }
 
     public double get(String key) {

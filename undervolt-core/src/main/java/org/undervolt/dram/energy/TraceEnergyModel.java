@@ -55,7 +55,8 @@ public final class TraceEnergyModel {
             Map<String, Double> e = counting == EnergyCounting.DRAMPOWER_4_1 ? legacy(r, s) : bankwise(r, s);
             e.forEach((k, v) -> sum.merge(k, v * f * spec.organization().devices(), Double::sum));
         }
-        return new TraceEnergy(counting, sum, s);
+        Map<String, Double> io = counting == EnergyCounting.DRAMPOWER_4_1 ? LegacyIoModel.energy(spec, s) : null;
+        return new TraceEnergy(counting, sum, io, s);
     }
 
     private Map<String, Double> legacy(Rail r, StateCycles s) {
@@ -77,7 +78,11 @@ public final class TraceEnergyModel {
         m.put("pre_background", vt * c.idd2n() * s.prechargedCycles() * ranks);
         m.put("power_down", vt * ranks * (c.idd3p1() * s.pdnActFast() + c.idd3p0() * s.pdnActSlow()
                 + c.idd2p1() * s.pdnPreFast() + c.idd2p0() * s.pdnPreSlow()));
-        m.put("self_refresh", vt * ranks * c.idd6() * s.selfRefresh());
+        // DRAMPower 4.1 engy_sref + self-refresh auto-refresh background: IDD6 after the entry refresh, IDD5 − IDD3N
+        // over the entry refresh, IDD3P0 / IDD2P0 background during its active / precharged part
+        m.put("self_refresh", vt * ranks * (c.idd6() * s.srefIdd6()
+                + (c.idd5() - c.idd3n()) * (s.srefRefAct() + s.srefRefPre() + s.srefRefAfterExit())
+                + c.idd3p0() * s.srefRefAct() + c.idd2p0() * s.srefRefPre()));
         return m;
     }
 

@@ -1,17 +1,11 @@
 package org.undervolt.dram.error;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.OptionalDouble;
 
 import org.undervolt.InvalidInputException;
@@ -37,45 +31,24 @@ import org.undervolt.InvalidInputException;
 public final class BerVoltageTable {
     /** Resource of the built-in table (DDR3L, placeholder curve; see the file's header). */
     public static final String BUILTIN_RESOURCE = "/org/undervolt/dram/error/ber_vdd_ddr3l_placeholder.csv";
+    private static final String NOMINAL_KEY = "nominal_vdd_v";
 
     private final double nominalVolts;
-    private final double[] volts;
-    private final double[] bers;
+    private final BerCurve curve;
     private final String source;
 
-    private BerVoltageTable(double nominalVolts, double[] volts, double[] bers, String source) {
+    private BerVoltageTable(double nominalVolts, BerCurve curve, String source) {
         this.nominalVolts = nominalVolts;
-        this.volts = volts;
-        this.bers = bers;
+        this.curve = curve;
         this.source = source;
     }
 
     /** A table from points (any order); {@code volts} distinct and positive, {@code bers} in [0, 1]. */
     public static BerVoltageTable of(double nominalVolts, double[] volts, double[] bers, String source) {
-        if (volts.length != bers.length || volts.length == 0) {
-            throw new IllegalArgumentException("need equally many voltages and BERs, at least one");
-        }
-        Integer[] idx = new Integer[volts.length];
-        for (int i = 0; i < idx.length; i++) {
-            idx[i] = i;
-        }
-        Arrays.sort(idx, (a, b) -> Double.compare(volts[a], volts[b]));
-        double[] v = new double[volts.length];
-        double[] b = new double[volts.length];
-        for (int i = 0; i < idx.length; i++) {
-            v[i] = volts[idx[i]];
-            b[i] = bers[idx[i]];
-            if (!(v[i] > 0) || Double.isInfinite(v[i]) || !(b[i] >= 0 && b[i] <= 1)) {
-                throw new IllegalArgumentException("bad point (" + v[i] + " V, BER " + b[i] + ")");
-            }
-            if (i > 0 && v[i] == v[i - 1]) {
-                throw new IllegalArgumentException("voltage " + v[i] + " V given twice");
-            }
-        }
         if (!(nominalVolts > 0)) {
             throw new IllegalArgumentException("nominal voltage must be positive, got " + nominalVolts);
         }
-        return new BerVoltageTable(nominalVolts, v, b, source);
+        return new BerVoltageTable(nominalVolts, new BerCurve(volts, bers), source);
     }
 
     /** The built-in DDR3L table (nominal 1.35 V). */
@@ -103,76 +76,12 @@ public final class BerVoltageTable {
 
     /** Loads a table from {@code in}; {@code name} is used in error messages. */
     public static BerVoltageTable load(String name, InputStream in) throws IOException {
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        List<Double> vs = new ArrayList<>();
-        List<Double> bs = new ArrayList<>();
-        StringBuilder source = new StringBuilder();
-        double nominal = Double.NaN;
-        boolean header = false;
-        String line;
-        int lineNo = 0;
-        while ((line = r.readLine()) != null) {
-            lineNo++;
-            String t = line.strip();
-            if (t.isEmpty()) {
-                continue;
-            }
-            if (t.startsWith("#")) {
-                String c = t.substring(1).strip();
-                int k = c.indexOf("nominal_vdd_v:");
-                if (k >= 0) {
-                    String num = c.substring(k + "nominal_vdd_v:".length()).strip().split("[\\s,;]+")[0];
-                    nominal = parse(name, lineNo, "nominal_vdd_v", num);
-                }
-                source.append(source.length() == 0 ? "" : " ").append(c);
-                continue;
-            }
-            if (!header) {
-                if (!t.replace(" ", "").equalsIgnoreCase("vdd_v,ber")) {
-                    throw new InvalidInputException(name + ":" + lineNo + ": expected the header 'vdd_v,ber', got '" + t + "'");
-                }
-                header = true;
-                continue;
-            }
-            String[] p = t.split(",");
-            if (p.length != 2) {
-                throw new InvalidInputException(name + ":" + lineNo + ": expected 'volts,ber', got '" + t + "'");
-            }
-            double v = parse(name, lineNo, "vdd_v", p[0]);
-            double b = parse(name, lineNo, "ber", p[1]);
-            if (!(v > 0)) {
-                throw new InvalidInputException(name + ":" + lineNo + ": field 'vdd_v' is " + v + ", expected a positive voltage");
-            }
-            if (!(b >= 0 && b <= 1)) {
-                throw new InvalidInputException(name + ":" + lineNo + ": field 'ber' is " + b + ", expected a value in [0, 1]");
-            }
-            if (vs.contains(v)) {
-                throw new InvalidInputException(name + ":" + lineNo + ": field 'vdd_v' " + v + " V appears twice");
-            }
-            vs.add(v);
-            bs.add(b);
+        BerCurve.Parsed p = BerCurve.parse(name, in, "vdd_v", NOMINAL_KEY);
+        Double nominal = p.keys().get(NOMINAL_KEY);
+        if (nominal == null || !(nominal > 0)) {
+            throw new InvalidInputException(name + ": missing header comment '# " + NOMINAL_KEY + ": <volts>' (positive)");
         }
-        if (Double.isNaN(nominal) || !(nominal > 0)) {
-            throw new InvalidInputException(name + ": missing header comment '# nominal_vdd_v: <volts>' (positive)");
-        }
-        if (vs.isEmpty()) {
-            throw new InvalidInputException(name + ": no data rows, expected 'vdd_v,ber' followed by 'volts,ber' rows");
-        }
-        return of(nominal, vs.stream().mapToDouble(Double::doubleValue).toArray(),
-                bs.stream().mapToDouble(Double::doubleValue).toArray(), source.toString());
-    }
-
-    private static double parse(String name, int line, String field, String text) {
-        try {
-            double d = Double.parseDouble(text.strip());
-            if (!Double.isFinite(d)) {
-                throw new NumberFormatException();
-            }
-            return d;
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(name + ":" + line + ": field '" + field + "' is '" + text.strip()
-                    + "', expected a finite number");
-        }
+        return new BerVoltageTable(nominal, p.curve(), p.comments());
     }
 
     /** Nominal voltage of the part the table describes. */
@@ -187,43 +96,21 @@ public final class BerVoltageTable {
 
     /** Tabulated voltages, ascending. */
     public double[] voltages() {
-        return volts.clone();
+        return curve.x.clone();
     }
 
     /** Tabulated BERs, in the order of {@link #voltages()}. */
     public double[] bers() {
-        return bers.clone();
+        return curve.ber.clone();
     }
 
     public double lowestTabulatedVolts() {
-        return volts[0];
+        return curve.x[0];
     }
 
     /** BER at {@code vdd} (interpolated; constant above the highest point; below the lowest point: error). */
     public double ber(double vdd) {
-        if (!Double.isFinite(vdd) || vdd < volts[0]) {
-            throw new InvalidInputException("voltage " + vdd + " V is outside the BER table (lowest point "
-                    + volts[0] + " V)");
-        }
-        int n = volts.length;
-        if (vdd >= volts[n - 1]) {
-            return bers[n - 1];
-        }
-        int k = Arrays.binarySearch(volts, vdd);
-        if (k >= 0) {
-            return bers[k];
-        }
-        int i = -k - 2;
-        return interpolate(i, (vdd - volts[i]) / (volts[i + 1] - volts[i]));
-    }
-
-    private double interpolate(int i, double t) {
-        double a = bers[i];
-        double b = bers[i + 1];
-        if (a > 0 && b > 0) {
-            return Math.exp(Math.log(a) + t * (Math.log(b) - Math.log(a)));
-        }
-        return a + t * (b - a);
+        return curve.value(vdd, "voltage (V)");
     }
 
     /**
@@ -231,32 +118,7 @@ public final class BerVoltageTable {
      * exactly per segment; empty when no voltage in the table's range qualifies.
      */
     public OptionalDouble lowestVoltageFor(double tolerableBer) {
-        if (!(tolerableBer >= 0 && tolerableBer <= 1)) {
-            throw new InvalidInputException("tolerable BER " + tolerableBer + " is outside [0, 1]");
-        }
-        if (bers[0] <= tolerableBer) {
-            return OptionalDouble.of(volts[0]);
-        }
-        for (int i = 0; i + 1 < volts.length; i++) {
-            if (bers[i + 1] > tolerableBer) {
-                continue;
-            }
-            // bers[i] > tol >= bers[i+1]: the crossing lies in (volts[i], volts[i+1]]; interpolation is monotone here.
-            double a = bers[i];
-            double b = bers[i + 1];
-            double t;
-            if (a > 0 && b > 0) {
-                t = (Math.log(tolerableBer) - Math.log(a)) / (Math.log(b) - Math.log(a));
-            } else {
-                t = (tolerableBer - a) / (b - a);
-            }
-            double v = volts[i] + Math.min(1, Math.max(0, t)) * (volts[i + 1] - volts[i]);
-            while (v < volts[i + 1] && ber(v) > tolerableBer) {
-                v = Math.nextUp(v);
-            }
-            return OptionalDouble.of(Math.min(v, volts[i + 1]));
-        }
-        return OptionalDouble.empty();
+        return curve.lowestFor(tolerableBer);
     }
 
     /**
@@ -267,12 +129,7 @@ public final class BerVoltageTable {
         if (!(partNominalVolts > 0) || Double.isInfinite(partNominalVolts)) {
             throw new InvalidInputException("part nominal voltage must be positive, got " + partNominalVolts);
         }
-        double k = partNominalVolts / nominalVolts;
-        double[] v = new double[volts.length];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = volts[i] * k;
-        }
-        return new BerVoltageTable(partNominalVolts, v, bers.clone(), source
+        return new BerVoltageTable(partNominalVolts, curve.scaledX(partNominalVolts / nominalVolts), source
                 + " [voltage axis rescaled from " + nominalVolts + " V to " + partNominalVolts + " V nominal]");
     }
 }

@@ -29,6 +29,16 @@ public final class DataDependentErrorModel implements ErrorModel {
         this.skip = new GeometricSkip(pmax);
     }
 
+    /** Probability that a stored 0 reads as 1. */
+    public double p01() {
+        return p01;
+    }
+
+    /** Probability that a stored 1 reads as 0. */
+    public double p10() {
+        return p10;
+    }
+
     @Override
     public String name() {
         return "data-dependent(p01=" + p01 + ", p10=" + p10 + ")";

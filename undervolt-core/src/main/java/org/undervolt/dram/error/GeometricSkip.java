@@ -7,24 +7,28 @@ import java.util.SplittableRandom;
  * {@code n} trials costs time proportional to the number of successes rather than to {@code n}.
  *
  * <p>The number of failures before the next success is geometric:
- * {@code P(G = k) = (1 - p)^k p}. Inversion gives {@code G = floor(ln U / ln(1 - p))} for
- * {@code U} uniform on (0, 1] (Devroye, <i>Non-Uniform Random Variate Generation</i>, 1986, §X.2).
- * {@code ln(1 - p)} is computed with {@code log1p} so tiny p keep full precision, and U is taken as
- * {@code 1 - nextDouble()} so it is never 0. p = 0 never succeeds; p = 1 always does.
+ * {@code P(G = k) = (1 - p)^k p}. With {@code E} standard exponential and
+ * {@code lambda = -ln(1 - p)}, {@code G = floor(E / lambda)} has exactly that law, since
+ * {@code P(G >= k) = P(E >= k lambda) = (1 - p)^k} (Devroye, <i>Non-Uniform Random Variate
+ * Generation</i>, 1986, §X.2; the same as inversion {@code floor(ln U / ln(1 - p))} with
+ * {@code E = -ln U}). E comes from a ziggurat ({@link ExponentialZiggurat}), which is several times
+ * faster than a logarithm; lambda is computed with {@code log1p} so tiny p keep full precision.
+ * p = 0 never succeeds; p = 1 always does.
  */
 public final class GeometricSkip {
     /** Returned by {@link #next} when there is no next success (p = 0 or a gap beyond 2^63). */
     public static final long NEVER = Long.MAX_VALUE;
 
     private final double p;
-    private final double logQ;
+    /** 1 / -ln(1 - p). */
+    private final double inverseRate;
 
     public GeometricSkip(double p) {
         if (!(p >= 0 && p <= 1)) {
             throw new IllegalArgumentException("probability must be in [0, 1], not " + p);
         }
         this.p = p;
-        this.logQ = Math.log1p(-p);
+        this.inverseRate = -1.0 / Math.log1p(-p);
     }
 
     public double p() {
@@ -36,12 +40,9 @@ public final class GeometricSkip {
         if (p == 0) {
             return NEVER;
         }
-        if (p == 1) {
-            return 0;
-        }
-        double u = 1.0 - rng.nextDouble();
-        double g = Math.floor(Math.log(u) / logQ);
-        return g >= 0x1p63 ? NEVER : (long) g;
+        // E * inverseRate >= 0, so the cast truncates like floor, and saturates to NEVER beyond
+        // 2^63; p = 1 gives inverseRate = 0, so gap 0.
+        return (long) (ExponentialZiggurat.next(rng) * inverseRate);
     }
 
     /**

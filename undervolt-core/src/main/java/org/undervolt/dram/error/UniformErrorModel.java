@@ -11,6 +11,8 @@ import java.util.SplittableRandom;
  * number of flips in {@code N} bits is exactly Binomial(N, ber) and the cost is proportional to it.
  */
 public final class UniformErrorModel implements ErrorModel {
+    private static final int BATCH = 256;
+
     private final double ber;
     private final GeometricSkip skip;
 
@@ -45,15 +47,30 @@ public final class UniformErrorModel implements ErrorModel {
         long bit = 8L * region.from() - 1;
         long end = 8L * region.to();
         long flips = 0;
+        // Positions are drawn in batches and then applied, so that the out-of-order core overlaps
+        // the cache misses of many flips instead of waiting on each one in turn.
+        long[] batch = new long[BATCH];
         while (true) {
-            long gap = skip.next(rng);
-            if (gap >= end - bit - 1) {
+            int n = 0;
+            boolean done = false;
+            while (n < BATCH) {
+                long gap = skip.next(rng);
+                if (gap >= end - bit - 1) {
+                    done = true;
+                    break;
+                }
+                bit += gap + 1;
+                batch[n++] = bit;
+            }
+            for (int k = 0; k < n; k++) {
+                long b = batch[k];
+                data[(int) (b >>> 3)] ^= (byte) (1 << (b & 7));
+                listener.flipped(b);
+            }
+            flips += n;
+            if (done) {
                 return flips;
             }
-            bit += gap + 1;
-            data[(int) (bit >>> 3)] ^= (byte) (1 << (bit & 7));
-            listener.flipped(bit);
-            flips++;
         }
     }
 }

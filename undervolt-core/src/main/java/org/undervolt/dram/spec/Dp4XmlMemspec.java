@@ -139,9 +139,10 @@ public final class Dp4XmlMemspec {
         boolean lp = std == DramStandard.LPDDR3 || std == DramStandard.LPDDR4 || std == DramStandard.LPDDR5 || id.toUpperCase(Locale.ROOT).contains("LPDDR");
         String first = lp ? "VDD1" : "VDD";
         String second = std == DramStandard.DDR4 ? "VPP" : "VDD2";
-        rails.add(rail(file, pow, first, "vdd", ""));
-        if (pow.containsKey("vdd2") && doubleParam(file, pow, "mempowerspec", "vdd2") > 0) {
-            rails.add(rail(file, pow, second, "vdd2", "2"));
+        rails.add(rail(file, pow, first, "vdd", "", true));
+        // a second rail with vdd2 = 0 is absent (single-supply parts); for LPDDR it is the core and fully required
+        if (pow.containsKey("vdd2") && doubleParam(file, pow, "mempowerspec", "vdd2") != 0) {
+            rails.add(rail(file, pow, second, "vdd2", "2", lp));
         }
         String core = std == DramStandard.LPDDR3 || (lp && rails.size() > 1) ? "VDD2" : first;
         if (rails.stream().noneMatch(r -> r.name().equals(core))) {
@@ -150,13 +151,13 @@ public final class Dp4XmlMemspec {
         return new DramSpec(id, std, org, timings, rails, core, 1.0, "DRAMPower 4 XML memspec " + file);
     }
 
-    private static Rail rail(String file, Map<String, Param> pow, String name, String vKey, String suffix) {
+    private static Rail rail(String file, Map<String, Param> pow, String name, String vKey, String suffix,
+                             boolean required) {
         double v = doubleParam(file, pow, "mempowerspec", vKey);
         if (!(v > 0)) {
             throw new InvalidInputException(file + ":" + pow.get(vKey).line() + ": parameter '" + vKey + "' is " + v
                     + ", expected a positive voltage");
         }
-        boolean required = suffix.isEmpty();
         double idd0 = ma(file, pow, "idd0" + suffix, required);
         double idd2p0 = ma(file, pow, "idd2p0" + suffix, false);
         double idd3p0 = ma(file, pow, "idd3p0" + suffix, false);

@@ -24,6 +24,23 @@ public final class MemspecLoader {
     private MemspecLoader() {
     }
 
+    /**
+     * A memspec file (any supported format) or, when no file exists at {@code fileOrPreset}, a built-in preset
+     * of that name ({@link DramPresets}).
+     */
+    public static LoadedSpec resolve(String fileOrPreset) {
+        Path p = Path.of(fileOrPreset);
+        if (Files.exists(p)) {
+            return load(p);
+        }
+        try {
+            return new LoadedSpec(DramPresets.get(fileOrPreset), SpecFormat.UNDERVOLT_PRESET, fileOrPreset);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(fileOrPreset + ": no such memspec file, nor a preset; presets: "
+                    + DramPresets.names());
+        }
+    }
+
     public static LoadedSpec load(Path file) {
         byte[] bytes;
         try {

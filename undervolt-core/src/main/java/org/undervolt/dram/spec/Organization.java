@@ -13,7 +13,8 @@ package org.undervolt.dram.spec;
  * @param devices      devices per rank (side by side on the bus; DRAMPower energies are per device)
  * @param burstLength  burst length in beats (BL)
  * @param dataRate     beats per clock (2 for DDR)
- * @param subarrayRows rows per subarray (512 is the usual figure for DDR3/DDR4 mats, cf. Kim et al. ISCA 2012 SALP)
+ * @param subarrayRows rows per subarray: not a datasheet value (vendors do not publish it); presets assume 512,
+ *                     a common assumption in DRAM architecture studies, and users may override it
  */
 public record Organization(int channels, int ranks, int bankGroups, int banks, int rows, int columns,
                            int width, int devices, int burstLength, int dataRate, int subarrayRows) {

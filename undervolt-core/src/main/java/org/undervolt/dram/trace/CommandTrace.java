@@ -16,6 +16,7 @@ public final class CommandTrace {
     private int[] rank;
     private int[] bank;
     private boolean[] slow;
+    private int[] line;
     private int size;
     private long endCycle = -1;
     private final String source;
@@ -28,12 +29,18 @@ public final class CommandTrace {
         rank = new int[c];
         bank = new int[c];
         slow = new boolean[c];
+        line = new int[c];
     }
 
     private static final Command[] COMMANDS = Command.values();
 
     /** Appends a command (END sets {@link #endCycle()} instead). */
     public void add(long atCycle, Command cmd, int rankIndex, int bankIndex, boolean slowExit) {
+        add(atCycle, cmd, rankIndex, bankIndex, slowExit, 0);
+    }
+
+    /** Appends a command read from source line {@code sourceLine} (1-based; 0 = not from a file). */
+    public void add(long atCycle, Command cmd, int rankIndex, int bankIndex, boolean slowExit, int sourceLine) {
         if (cmd == Command.END) {
             endCycle = atCycle;
             return;
@@ -45,12 +52,14 @@ public final class CommandTrace {
             rank = Arrays.copyOf(rank, c);
             bank = Arrays.copyOf(bank, c);
             slow = Arrays.copyOf(slow, c);
+            line = Arrays.copyOf(line, c);
         }
         cycle[size] = atCycle;
         command[size] = (byte) cmd.ordinal();
         rank[size] = rankIndex;
         bank[size] = bankIndex;
         slow[size] = slowExit;
+        line[size] = sourceLine;
         size++;
     }
 
@@ -85,6 +94,16 @@ public final class CommandTrace {
 
     public boolean slowExit(int i) {
         return slow[i];
+    }
+
+    /** Source line of command {@code i} (0 when the trace was not read from a file). */
+    public int line(int i) {
+        return line[i];
+    }
+
+    /** "file:line" of command {@code i} for messages, or "source: command #n (cycle c)" when it has no line. */
+    public String where(int i) {
+        return line[i] > 0 ? source + ":" + line[i] : source + ": command #" + (i + 1) + " (cycle " + cycle[i] + ")";
     }
 
     /** END timestamp, or the last command's cycle when the trace had no END (0 for an empty trace). */

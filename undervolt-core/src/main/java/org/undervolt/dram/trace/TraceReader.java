@@ -126,7 +126,7 @@ public final class TraceReader {
                 parseLong(name, lineNo, "row", line, cut[3] + 1, cut[4]);
                 parseLong(name, lineNo, "column", line, cut[4] + 1, endOfColumn);
             }
-            t.add(ts, cmd, rank, bank, Command.isSlowExit(cmdName));
+            t.add(ts, cmd, rank, bank, Command.isSlowExit(cmdName), lineNo);
             if (cmd == Command.END) {
                 ended = true;
             }

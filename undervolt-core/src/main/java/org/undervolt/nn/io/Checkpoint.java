@@ -9,6 +9,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UTFDataFormatException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,16 +62,21 @@ public final class Checkpoint {
     private Checkpoint() {
     }
 
-    /** Writes {@code model} to {@code file} atomically (a temporary sibling, then a move). */
+    /** Writes {@code model} to {@code file} atomically (a temporary sibling, then a move), creating parent directories. */
     public static void save(Sequential model, Map<String, String> metadata, Path file) throws IOException {
         Path abs = file.toAbsolutePath();
         Path dir = abs.getParent();
-        Path tmp = Files.createTempFile(dir, abs.getFileName().toString(), ".tmp");
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
                 write(model, metadata, out);
             }
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -131,7 +137,8 @@ public final class Checkpoint {
         }
     }
 
-    private static Layer readLayer(DataInputStream d, String source, int depth) throws IOException {
+    /** Reads one layer record; {@code declared[0]} sums the parameter values of the layers read so far. */
+    private static Layer readLayer(DataInputStream d, String source, int depth, long[] declared) throws IOException {
         if (depth > 64) {
             throw bad(source, "layers nested deeper than 64");
         }
@@ -147,13 +154,23 @@ public final class Checkpoint {
         }
         List<Layer> children = new ArrayList<>(nc);
         for (int i = 0; i < nc; i++) {
-            children.add(readLayer(d, source, depth + 1));
+            children.add(readLayer(d, source, depth + 1, declared));
+        }
+        // Every parameter value is stored as 4 bytes after the layer records: refuse a config the
+        // rest of the file cannot hold before allocating it.
+        declared[0] += LayerRegistry.parameterCount(type, cfg);
+        if (declared[0] > d.available() / 4) {
+            throw bad(source, type + " layer '" + name + "' brings the parameter count to " + declared[0]
+                    + ", more than the " + d.available() + " bytes left in the file hold");
         }
         return LayerRegistry.create(type, name, cfg, children);
     }
 
     /** Loads a checkpoint; InvalidInputException (naming the file) if it is not a valid one. */
     public static Loaded load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException(file + ": no such checkpoint file");
+        }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             return read(in, file.toString());
         } catch (IOException e) {
@@ -192,6 +209,8 @@ public final class Checkpoint {
             return readBody(d, source, version);
         } catch (EOFException e) {
             throw bad(source, "truncated body");
+        } catch (UTFDataFormatException e) {
+            throw bad(source, "malformed name string (" + e.getMessage() + ")");
         } catch (IllegalArgumentException e) {
             throw bad(source, e.getMessage());
         }
@@ -209,8 +228,9 @@ public final class Checkpoint {
         }
         int nl = count(d, source, "layers");
         List<Layer> layers = new ArrayList<>(nl);
+        long[] declared = {0};
         for (int i = 0; i < nl; i++) {
-            layers.add(readLayer(d, source, 0));
+            layers.add(readLayer(d, source, 0, declared));
         }
         Sequential model = new Sequential(inShape, layers);
         Map<String, Parameter> byName = new HashMap<>();

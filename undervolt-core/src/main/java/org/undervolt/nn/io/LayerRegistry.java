@@ -16,6 +16,7 @@ import org.undervolt.nn.layer.Layer;
 import org.undervolt.nn.layer.MaxPool2d;
 import org.undervolt.nn.layer.Relu;
 import org.undervolt.nn.layer.Residual;
+import org.undervolt.nn.layer.Softmax;
 
 /**
  * Rebuilds a layer from the {@code (type, name, config, children)} a checkpoint stores. Adding a
@@ -30,7 +31,7 @@ import org.undervolt.nn.layer.Residual;
  * <tr><td>maxpool2d, avgpool2d</td><td>kernel, stride</td><td>0</td></tr>
  * <tr><td>batchnorm</td><td>channels</td><td>0</td></tr>
  * <tr><td>dropout</td><td>Float.floatToIntBits(p)</td><td>0</td></tr>
- * <tr><td>relu, flatten, globalavgpool</td><td>(none)</td><td>0</td></tr>
+ * <tr><td>relu, flatten, globalavgpool, softmax</td><td>(none)</td><td>0</td></tr>
  * <tr><td>residual</td><td>main count m, shortcut count s</td><td>m + s (main first)</td></tr>
  * </table>
  */
@@ -57,6 +58,7 @@ public final class LayerRegistry {
         TYPES.put("relu", new Entry(0, (n, c, ch) -> new Relu(n)));
         TYPES.put("flatten", new Entry(0, (n, c, ch) -> new Flatten(n)));
         TYPES.put("globalavgpool", new Entry(0, (n, c, ch) -> new GlobalAvgPool(n)));
+        TYPES.put("softmax", new Entry(0, (n, c, ch) -> new Softmax(n)));
         TYPES.put("residual", new Entry(2, (n, c, ch) -> new Residual(n, ch.subList(0, c[0]), ch.subList(c[0], ch.size()))));
     }
 
@@ -78,6 +80,21 @@ public final class LayerRegistry {
             return config[0] + config[1];
         }
         return 0;
+    }
+
+    /**
+     * How many parameter values a layer of this type and config allocates (weights, biases, batch-norm
+     * statistics), in 64-bit arithmetic so absurd configs cannot overflow; 0 for parameterless types.
+     * Lets a reader refuse a config the file's remaining bytes cannot back before allocating it.
+     */
+    public static long parameterCount(String type, int[] config) {
+        check(type, config);
+        return switch (type) {
+            case "dense" -> (long) config[0] * config[1] + config[1];
+            case "conv2d" -> (long) config[1] * config[0] * config[2] * config[2] + config[1];
+            case "batchnorm" -> 4L * config[0];
+            default -> 0;
+        };
     }
 
     /**

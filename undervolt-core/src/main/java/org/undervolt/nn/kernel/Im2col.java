@@ -24,9 +24,12 @@ public final class Im2col {
                               float[] cols, int ld, int col0) {
         int oh = outSize(h, kh, stride, pad);
         int ow = outSize(w, kw, stride, pad);
-        for (int ch = 0; ch < c; ch++) {
-            for (int i = 0; i < kh; i++) {
-                for (int j = 0; j < kw; j++) {
+        for (int j = 0; j < kw; j++) {
+            // output columns whose input column ox*stride - pad + j lies inside [0, w)
+            int lo = Math.min(ow, Math.max(0, ceilDiv(pad - j, stride)));
+            int hi = Math.max(lo, Math.min(ow, ceilDiv(w + pad - j, stride)));
+            for (int ch = 0; ch < c; ch++) {
+                for (int i = 0; i < kh; i++) {
                     int row = ((ch * kh + i) * kw + j) * ld + col0;
                     for (int oy = 0; oy < oh; oy++) {
                         int y = oy * stride - pad + i;
@@ -35,15 +38,31 @@ public final class Im2col {
                             java.util.Arrays.fill(cols, dst, dst + ow, 0f);
                             continue;
                         }
-                        int src = xOff + (ch * h + y) * w;
-                        for (int ox = 0; ox < ow; ox++) {
-                            int xx = ox * stride - pad + j;
-                            cols[dst + ox] = xx >= 0 && xx < w ? x[src + xx] : 0f;
+                        int src = xOff + (ch * h + y) * w - pad + j;
+                        for (int ox = 0; ox < lo; ox++) {
+                            cols[dst + ox] = 0f;
+                        }
+                        if (stride == 1) {
+                            for (int ox = lo; ox < hi; ox++) {
+                                cols[dst + ox] = x[src + ox];
+                            }
+                        } else {
+                            for (int ox = lo; ox < hi; ox++) {
+                                cols[dst + ox] = x[src + ox * stride];
+                            }
+                        }
+                        for (int ox = hi; ox < ow; ox++) {
+                            cols[dst + ox] = 0f;
                         }
                     }
                 }
             }
         }
+    }
+
+    /** {@code ceil(a / b)} for {@code b > 0} and any sign of {@code a}. */
+    static int ceilDiv(int a, int b) {
+        return -Math.floorDiv(-a, b);
     }
 
     /**

@@ -10,7 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Loop order: a strip of {@code 2·L} columns of {@code B} ({@code k × 2L} floats, 100 KiB for
  * {@code k = 784} with 512-bit vectors) stays in L2 while every row group of {@code A} streams past it.
- * Leftover rows use 1-row tiles, leftover columns a single vector, then scalar FMAs.
+ * Leftover rows use 1-row tiles, leftover columns a single vector, then a zero-padded copy of
+ * the last few columns.
  */
 public final class VectorGemm implements Gemm {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -40,7 +41,37 @@ public final class VectorGemm implements Gemm {
             }
         }
         if (j < j1) {
-            scalar(a, aOff, b, bOff, c, cOff, n, k, accumulate, i0, i1, j, j1);
+            packedTail(a, aOff, b, bOff, c, cOff, n, k, accumulate, i0, i1, j, j1);
+        }
+    }
+
+    /**
+     * The last {@code j1 - j < L} columns: copies them into a zero-padded {@code k × L} panel so
+     * full vectors apply; each lane still sums its own output in order {@code p = 0..k-1}.
+     */
+    private static void packedTail(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
+                                   int n, int k, boolean accumulate, int i0, int i1, int j, int j1) {
+        int t = j1 - j;
+        float[] panel = new float[k * L];
+        for (int p = 0; p < k; p++) {
+            System.arraycopy(b, bOff + p * n + j, panel, p * L, t);
+        }
+        float[] row = new float[L];
+        for (int i = i0; i < i1; i++) {
+            int ci = cOff + i * n + j;
+            FloatVector s0;
+            if (accumulate) {
+                System.arraycopy(c, ci, row, 0, t);
+                s0 = FloatVector.fromArray(S, row, 0);
+            } else {
+                s0 = FloatVector.zero(S);
+            }
+            int a0 = aOff + i * k;
+            for (int p = 0; p < k; p++) {
+                s0 = FloatVector.broadcast(S, a[a0 + p]).fma(FloatVector.fromArray(S, panel, p * L), s0);
+            }
+            s0.intoArray(row, 0);
+            System.arraycopy(row, 0, c, ci, t);
         }
     }
 
@@ -119,18 +150,5 @@ public final class VectorGemm implements Gemm {
             s0 = FloatVector.broadcast(S, a[a0 + p]).fma(FloatVector.fromArray(S, b, bp), s0);
         }
         s0.intoArray(c, c0);
-    }
-
-    private static void scalar(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
-                               int n, int k, boolean accumulate, int i0, int i1, int j0, int j1) {
-        for (int i = i0; i < i1; i++) {
-            for (int j = j0; j < j1; j++) {
-                float s = accumulate ? c[cOff + i * n + j] : 0f;
-                for (int p = 0; p < k; p++) {
-                    s = Math.fma(a[aOff + i * k + p], b[bOff + p * n + j], s);
-                }
-                c[cOff + i * n + j] = s;
-            }
-        }
     }
 }

@@ -3,6 +3,7 @@ package org.undervolt.nn.layer;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.undervolt.nn.kernel.DotKernels;
 import org.undervolt.nn.kernel.Im2col;
 import org.undervolt.nn.kernel.Matmul;
 import org.undervolt.nn.kernel.Parallel;
@@ -13,8 +14,9 @@ import org.undervolt.nn.tensor.Tensor;
  * Weight {@code [out, in, k, k]}, bias {@code [out]}; input {@code [batch, in, H, W]}, output
  * {@code [batch, out, OH, OW]} with {@code OH = (H + 2·pad − k) / stride + 1}.
  *
- * <p>The whole batch is unfolded by {@link Im2col} into one {@code (in·k·k) × (batch·OH·OW)} matrix,
- * so the forward pass and both gradients are single multi-threaded matrix products.
+ * <p>Each image is unfolded by {@link Im2col} into an {@code (in·k·k) × (OH·OW)} matrix, which
+ * stays in cache, so the forward pass is one small matrix product per image; images run in
+ * parallel in fixed groups of {@value #IMAGES_PER_TASK}.
  * Initialisation: He normal with fan-in {@code in·k·k}; biases zero.
  */
 public final class Conv2d implements Layer {
@@ -26,6 +28,11 @@ public final class Conv2d implements Layer {
     private final int pad;
     private final Parameter weight;
     private final Parameter bias;
+    /**
+     * Images per parallel task. Weight gradients are summed image by image within a task and then
+     * task by task, so this constant (not the thread count) fixes their summation order.
+     */
+    static final int IMAGES_PER_TASK = 8;
     private int[] cachedShape;
     private float[] cachedCols;
     private float[] cachedWeights;
@@ -103,28 +110,28 @@ public final class Conv2d implements Layer {
         int w = x.dim(3);
         int plane = os[1] * os[2];
         int kk = in * k * k;
-        int n = batch * plane;
-        float[] cols = new float[kk * n];
+        int inSize = in * h * w;
         float[] xd = x.data();
-        Parallel.forEach(batch, b -> Im2col.im2col(xd, b * in * h * w, in, h, w, k, k, stride, pad, cols, n, b * plane));
         float[] wv = ctx.hooks().weights(site, weight);
         float[] bv = ctx.hooks().weights(site, bias);
-        float[] yt = new float[out * n];
-        Matmul.multiply(wv, 0, cols, 0, yt, 0, out, n, kk, false);
-        float[] y = new float[yt.length];
-        Parallel.forEach(batch, b -> {
-            for (int o = 0; o < out; o++) {
-                int src = o * n + b * plane;
-                int dst = (b * out + o) * plane;
-                float bo = bv[o];
-                for (int p = 0; p < plane; p++) {
-                    y[dst + p] = yt[src + p] + bo;
+        float[] y = new float[batch * out * plane];
+        boolean training = ctx.training();
+        float[] allCols = training ? new float[batch * kk * plane] : null;
+        Parallel.forEach(tasks(batch), t -> {
+            float[] cols = training ? allCols : new float[kk * plane];
+            for (int b = t * IMAGES_PER_TASK, end = Math.min(batch, b + IMAGES_PER_TASK); b < end; b++) {
+                int colOff = training ? b * kk * plane : 0;
+                Im2col.im2col(xd, b * inSize, in, h, w, k, k, stride, pad, cols, plane, colOff);
+                int yOff = b * out * plane;
+                for (int o = 0; o < out; o++) {
+                    java.util.Arrays.fill(y, yOff + o * plane, yOff + (o + 1) * plane, bv[o]);
                 }
+                Matmul.kernel().multiply(wv, 0, cols, colOff, y, yOff, out, plane, kk, true);
             }
         });
-        if (ctx.training()) {
+        if (training) {
             cachedShape = x.shape();
-            cachedCols = cols;
+            cachedCols = allCols;
             cachedWeights = wv;
         }
         return new Tensor(new int[] {batch, out, os[1], os[2]}, y);
@@ -137,28 +144,47 @@ public final class Conv2d implements Layer {
         int w = cachedShape[3];
         int plane = gradOut.dim(2) * gradOut.dim(3);
         int kk = in * k * k;
-        int n = batch * plane;
+        int inSize = in * h * w;
         float[] g = gradOut.data();
-        float[] gt = new float[out * n];
-        for (int b = 0; b < batch; b++) {
-            for (int o = 0; o < out; o++) {
-                System.arraycopy(g, (b * out + o) * plane, gt, o * n + b * plane, plane);
+        float[] wt = new float[kk * out];
+        Matmul.transpose(cachedWeights, 0, out, kk, wt, 0);
+        int tasks = tasks(batch);
+        float[] partialW = new float[tasks * out * kk];
+        float[] partialB = new float[tasks * out];
+        float[] dx = new float[batch * inSize];
+        float[] cols = cachedCols;
+        Parallel.forEach(tasks, t -> {
+            float[] dcols = new float[kk * plane];
+            for (int b = t * IMAGES_PER_TASK, end = Math.min(batch, b + IMAGES_PER_TASK); b < end; b++) {
+                int gOff = b * out * plane;
+                DotKernels.vector(g, gOff, cols, b * kk * plane, partialW, t * out * kk, out, kk, plane, true);
+                for (int o = 0; o < out; o++) {
+                    float s = 0f;
+                    for (int p = gOff + o * plane, e = p + plane; p < e; p++) {
+                        s += g[p];
+                    }
+                    partialB[t * out + o] += s;
+                }
+                Matmul.kernel().multiply(wt, 0, g, gOff, dcols, 0, kk, plane, out, false);
+                Im2col.col2im(dcols, plane, 0, in, h, w, k, k, stride, pad, dx, b * inSize);
             }
-        }
-        Matmul.multiplyBt(gt, 0, cachedCols, 0, weight.grad(), 0, out, kk, n, true);
+        });
+        float[] gw = weight.grad();
         float[] gb = bias.grad();
-        for (int o = 0; o < out; o++) {
-            float s = gb[o];
-            for (int i = o * n, end = i + n; i < end; i++) {
-                s += gt[i];
+        for (int t = 0; t < tasks; t++) {
+            for (int i = 0; i < gw.length; i++) {
+                gw[i] += partialW[t * gw.length + i];
             }
-            gb[o] = s;
+            for (int o = 0; o < out; o++) {
+                gb[o] += partialB[t * out + o];
+            }
         }
-        float[] dcols = new float[kk * n];
-        Matmul.multiplyAt(cachedWeights, 0, gt, 0, dcols, 0, kk, n, out, false);
-        float[] dx = new float[batch * in * h * w];
-        Parallel.forEach(batch, b -> Im2col.col2im(dcols, n, b * plane, in, h, w, k, k, stride, pad, dx, b * in * h * w));
         return new Tensor(cachedShape, dx);
+    }
+
+    /** Number of fixed groups of {@link #IMAGES_PER_TASK} images a batch splits into. */
+    private static int tasks(int batch) {
+        return (batch + IMAGES_PER_TASK - 1) / IMAGES_PER_TASK;
     }
 
     @Override

@@ -2,13 +2,17 @@ package org.undervolt.nn.layer;
 
 import org.undervolt.nn.kernel.Im2col;
 import org.undervolt.nn.kernel.Parallel;
+import org.undervolt.nn.kernel.Pool;
 import org.undervolt.nn.tensor.Tensor;
 
 /**
- * Max pooling over {@code k × k} windows with the given stride, no padding; the gradient goes to
- * the first maximum of each window (row-major), as in PyTorch.
+ * Max pooling over {@code k × k} windows with the given stride, no padding. The maximum follows
+ * {@link Math#max} (a NaN in the window gives NaN, as in PyTorch); the gradient goes to the first
+ * maximal element of each window (row-major).
  */
 public final class MaxPool2d implements Layer {
+    /** Plane groups per parallel task (each output is computed independently, so this only sets granularity). */
+    private static final int GROUPS_PER_TASK = 16;
     private final String name;
     private final int k;
     private final int stride;
@@ -55,30 +59,23 @@ public final class MaxPool2d implements Layer {
         float[] xd = x.data();
         float[] y = new float[batch * c * oh * ow];
         int[] arg = ctx.training() ? new int[y.length] : null;
-        Parallel.forEach(batch, b -> {
-            for (int ch = 0; ch < c; ch++) {
-                int plane = (b * c + ch) * h * w;
-                int o = (b * c + ch) * oh * ow;
-                for (int oy = 0; oy < oh; oy++) {
-                    for (int ox = 0; ox < ow; ox++, o++) {
-                        int best = plane + oy * stride * w + ox * stride;
-                        float max = xd[best];
-                        for (int i = 0; i < k; i++) {
-                            int row = plane + (oy * stride + i) * w + ox * stride;
-                            for (int j = 0; j < k; j++) {
-                                float v = xd[row + j];
-                                if (v > max || Float.isNaN(v) && !Float.isNaN(max)) {
-                                    max = v;
-                                    best = row + j;
-                                }
-                            }
-                        }
-                        y[o] = max;
-                        if (arg != null) {
-                            arg[o] = best;
-                        }
-                    }
+        int outs = oh * ow;
+        int[][] maps = Pool.windowOffsets(w, oh, ow, k, stride);
+        // groups of planes whose outputs fill whole vectors; the last planes go one by one
+        int group = Pool.planesPerGroup(outs);
+        int[][] groupMaps = Pool.groupOffsets(maps, group, h * w);
+        int planes = batch * c;
+        int groups = planes / group;
+        int tasks = (groups + GROUPS_PER_TASK - 1) / GROUPS_PER_TASK + 1;
+        Parallel.forEach(tasks, t -> {
+            if (t == tasks - 1) {
+                for (int p = groups * group; p < planes; p++) {
+                    pool(xd, p * h * w, maps, outs, y, p * outs, arg);
                 }
+                return;
+            }
+            for (int gi = t * GROUPS_PER_TASK, end = Math.min(groups, gi + GROUPS_PER_TASK); gi < end; gi++) {
+                pool(xd, gi * group * h * w, groupMaps, group * outs, y, gi * group * outs, arg);
             }
         });
         if (ctx.training()) {
@@ -86,6 +83,13 @@ public final class MaxPool2d implements Layer {
             cachedArgmax = arg;
         }
         return new Tensor(new int[] {batch, c, oh, ow}, y);
+    }
+
+    private static void pool(float[] x, int xOff, int[][] maps, int outs, float[] y, int yOff, int[] arg) {
+        Pool.maxPlane(x, xOff, maps, outs, y, yOff);
+        if (arg != null) {
+            Pool.argmaxPlane(x, xOff, maps, outs, y, yOff, arg, yOff);
+        }
     }
 
     @Override

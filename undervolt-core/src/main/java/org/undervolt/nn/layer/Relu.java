@@ -1,8 +1,12 @@
 package org.undervolt.nn.layer;
 
+import org.undervolt.nn.kernel.Elementwise;
 import org.undervolt.nn.tensor.Tensor;
 
-/** Rectified linear unit {@code y = max(0, x)}, element-wise. */
+/**
+ * Rectified linear unit {@code y = max(x, 0)}, element-wise, with {@link Math#max} semantics:
+ * a NaN input stays NaN (as in PyTorch), so a corrupted feature map is not silently cleaned.
+ */
 public final class Relu implements Layer {
     private final String name;
     private Tensor cachedOutput;
@@ -35,10 +39,7 @@ public final class Relu implements Layer {
     public Tensor forward(Tensor x, ForwardContext ctx, HookSite site) {
         float[] in = x.data();
         float[] y = new float[in.length];
-        for (int i = 0; i < in.length; i++) {
-            float v = in[i];
-            y[i] = v > 0f ? v : 0f;
-        }
+        Elementwise.relu(in, y);
         Tensor out = new Tensor(x.shape(), y);
         if (ctx.training()) {
             cachedOutput = out;
@@ -51,9 +52,7 @@ public final class Relu implements Layer {
         float[] y = cachedOutput.data();
         float[] g = gradOut.data();
         float[] gx = new float[g.length];
-        for (int i = 0; i < g.length; i++) {
-            gx[i] = y[i] > 0f ? g[i] : 0f;
-        }
+        Elementwise.reluBackward(y, g, gx);
         return new Tensor(gradOut.shape(), gx);
     }
 

@@ -16,6 +16,7 @@ public final class Sgd implements Optimizer {
     private final float momentum;
     private final float weightDecay;
     private final Map<Parameter, float[]> velocity = new IdentityHashMap<>();
+    private long steps;
 
     public Sgd(float momentum, float weightDecay) {
         if (momentum < 0 || momentum >= 1 || weightDecay < 0) {
@@ -27,6 +28,7 @@ public final class Sgd implements Optimizer {
 
     @Override
     public void step(List<Parameter> parameters, float lr) {
+        steps++;
         for (Parameter p : parameters) {
             if (!p.trainable()) {
                 continue;
@@ -47,5 +49,29 @@ public final class Sgd implements Optimizer {
                 w[i] -= lr * v[i];
             }
         }
+    }
+
+    /** The momentum buffers of the trainable parameters (none without momentum). */
+    @Override
+    public List<float[]> state(List<Parameter> parameters) {
+        List<float[]> out = new java.util.ArrayList<>();
+        if (momentum != 0f) {
+            for (Parameter p : parameters) {
+                if (p.trainable()) {
+                    out.add(velocity.computeIfAbsent(p, q -> new float[q.size()]));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public long steps() {
+        return steps;
+    }
+
+    @Override
+    public void restoreSteps(long steps) {
+        this.steps = steps;
     }
 }

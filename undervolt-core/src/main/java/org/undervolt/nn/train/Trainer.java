@@ -1,10 +1,16 @@
 package org.undervolt.nn.train;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.undervolt.InvalidInputException;
 import org.undervolt.data.ImageDataset;
+import org.undervolt.nn.io.TrainingState;
 import org.undervolt.nn.layer.ForwardContext;
 import org.undervolt.nn.layer.LayerHooks;
 import org.undervolt.nn.layer.Parameter;
@@ -54,6 +60,25 @@ public final class Trainer {
      * (e.g. errors injected into weights and feature maps for fault-aware retraining).
      */
     public TrainingResult train(Sequential model, ImageDataset data, LayerHooks hooks, ProgressListener listener) {
+        return train(model, data, hooks, listener, null);
+    }
+
+    /**
+     * Where a run keeps its resumable state: {@code file} is rewritten after every epoch and, if it
+     * exists when training starts, the run continues after its last finished epoch. A resumed run
+     * is bit-identical to an uninterrupted one (shuffles and dropout derive from the seed, epoch and
+     * step; the optimizer state is restored).
+     *
+     * @param file   the state file
+     * @param runTag what else identifies the run (e.g. the learning-rate schedule's name); the state
+     *               is only accepted by a run with the same tag, config, optimizer, model and data
+     */
+    public record Resume(Path file, String runTag) {
+    }
+
+    /** Trains with optional resumable state ({@code resume} may be null). */
+    public TrainingResult train(Sequential model, ImageDataset data, LayerHooks hooks, ProgressListener listener,
+                                Resume resume) {
         if (data.size() == 0) {
             throw new IllegalArgumentException("empty training set " + data.name());
         }
@@ -66,7 +91,11 @@ public final class Trainer {
         List<Double> losses = new ArrayList<>();
         long start = System.nanoTime();
         long step = 0;
-        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+        String fingerprint = resume == null ? "" : fingerprint(resume.runTag(), model, data);
+        if (resume != null && Files.exists(resume.file())) {
+            step = restore(resume.file(), fingerprint, model, losses);
+        }
+        for (int epoch = losses.size() + 1; epoch <= config.epochs(); epoch++) {
             long epochStart = System.nanoTime();
             int[] order = shuffle(n, Seeds.stream(config.seed(), SHUFFLE, epoch));
             double lossSum = 0;
@@ -85,9 +114,57 @@ public final class Trainer {
             }
             double loss = lossSum / stepsPerEpoch;
             losses.add(loss);
+            if (resume != null) {
+                try {
+                    TrainingState.save(resume.file(), fingerprint, losses, step, model, optimizer.state(params));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write training state " + resume.file(), e);
+                }
+            }
             listener.onEpoch(epoch, loss, (System.nanoTime() - epochStart) / 1e9);
         }
         return new TrainingResult(losses, (System.nanoTime() - start) / 1e9, step);
+    }
+
+    private String fingerprint(String tag, Sequential model, ImageDataset data) {
+        return tag + "|" + config + "|" + optimizer.getClass().getSimpleName() + "|" + model + "|"
+                + model.parameterCount() + "|" + data.name() + ":" + data.size();
+    }
+
+    /** Loads a state file into the model and optimizer; returns the step count, fills the finished epochs' losses. */
+    private long restore(Path file, String fingerprint, Sequential model, List<Double> losses) {
+        TrainingState.Snapshot s;
+        try {
+            s = TrainingState.load(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read training state " + file, e);
+        }
+        if (!s.fingerprint().equals(fingerprint)) {
+            throw new InvalidInputException(file + ": training state of a different run (" + s.fingerprint()
+                    + "); delete it or use another file");
+        }
+        if (s.epoch() > config.epochs()) {
+            throw new InvalidInputException(file + ": holds " + s.epoch() + " epochs, this run has " + config.epochs());
+        }
+        List<Parameter> to = model.parameters();
+        List<Parameter> from = s.model().parameters();
+        for (int i = 0; i < to.size(); i++) {
+            System.arraycopy(from.get(i).data(), 0, to.get(i).data(), 0, to.get(i).size());
+        }
+        List<float[]> opt = optimizer.state(to);
+        if (opt.size() != s.optimizerState().size()) {
+            throw new InvalidInputException(file + ": optimizer state does not match this run");
+        }
+        for (int i = 0; i < opt.size(); i++) {
+            float[] src = s.optimizerState().get(i);
+            if (src.length != opt.get(i).length) {
+                throw new InvalidInputException(file + ": optimizer state does not match this run");
+            }
+            System.arraycopy(src, 0, opt.get(i), 0, src.length);
+        }
+        optimizer.restoreSteps(s.steps());
+        losses.addAll(s.epochLosses());
+        return s.steps();
     }
 
     /** A uniformly random permutation of {@code 0..n-1} (Fisher–Yates, Knuth TAOCP vol. 2, Algorithm P). */

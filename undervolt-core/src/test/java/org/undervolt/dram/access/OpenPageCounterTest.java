@@ -85,6 +85,18 @@ class OpenPageCounterTest {
     }
 
     @Test
+    void nonPowerOfTwoRowsWorkWhenRowIsTheTopField() {
+        Organization lp4 = DramPresets.get("LPDDR4-3200").organization(); // 49152 rows, 8 banks, 2 KiB rows, 32 B bursts
+        AddressMapping m = AddressMapping.of("RoBaCo", lp4);
+        long rowStride = 8L * 2048;
+        assertThat(m.row(49151 * rowStride)).isEqualTo(49151);
+        assertThat(m.row(49152 * rowStride)).isZero();
+        assertThat(m.decode(49151 * rowStride + 3 * 2048 + 64)).isEqualTo(new DramAddress(0, 0, 0, 3, 49151, 32));
+        assertThatThrownBy(() -> AddressMapping.of("BaRoCo", lp4)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("power of two");
+    }
+
+    @Test
     void badMappingsAreRejected() {
         assertThatThrownBy(() -> AddressMapping.of("RoXxCo", org)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("RoXxCo");

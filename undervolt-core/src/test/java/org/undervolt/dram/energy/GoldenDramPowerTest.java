@@ -22,6 +22,7 @@ import org.undervolt.dram.spec.LoadedSpec;
 import org.undervolt.dram.spec.MemspecLoader;
 import org.undervolt.dram.spec.SpecFormat;
 import org.undervolt.dram.trace.CommandTrace;
+import org.undervolt.dram.trace.TimingChecker;
 import org.undervolt.dram.trace.TraceReader;
 
 /**
@@ -75,6 +76,15 @@ class GoldenDramPowerTest {
             long length = c.get("counts_and_cycles").get("Total Trace Length (clock cycles)").asLong();
             assertThat(got.cycles().totalCycles()).isEqualTo(length);
             check(expected, got);
+            // interface energy as DRAMPower 4.1 -r prints it
+            JsonNode io = c.get("energy_pJ_with_io_term");
+            double readIo = io.get("RD I/O Energy [pJ]").asDouble() * 1e-12;
+            double writeTerm = io.has("WR Termination Energy [pJ]") ? io.get("WR Termination Energy [pJ]").asDouble() * 1e-12 : 0;
+            assertThat(got.ioComponents()).isNotNull();
+            assertThat(got.ioComponents().get("read_io")).isCloseTo(readIo, org.assertj.core.api.Assertions.within(0.006e-12));
+            assertThat(got.ioComponents().get("write_termination")).isCloseTo(writeTerm, org.assertj.core.api.Assertions.within(0.006e-12));
+            assertThat(got.totalJoules()).isCloseTo(io.get("Total Trace Energy [pJ]").asDouble() * 1e-12,
+                    org.assertj.core.api.Assertions.within(0.02e-12));
         }));
     }
 
@@ -97,6 +107,7 @@ class GoldenDramPowerTest {
             expected.put("core", e.get("core_total").asDouble());
             TraceEnergy got = run(c, SpecFormat.DRAMPOWER5_JSON);
             assertThat(got.counting()).isEqualTo(EnergyCounting.DRAMPOWER_5_1);
+            assertThat(got.ioJoules()).isNull(); // DRAMPower 5.1 interface energy (data toggling) is not modelled
             check(expected, got);
         }));
     }
@@ -106,6 +117,7 @@ class GoldenDramPowerTest {
         LoadedSpec spec = MemspecLoader.load(dir.resolve(c.get("memspec").asText()));
         assertThat(spec.format()).isEqualTo(expectedFormat);
         CommandTrace trace = TraceReader.read(dir.resolve(c.get("trace").asText()), spec.spec().organization());
+        TimingChecker.check(trace, spec.spec()); // the golden traces respect the core timings
         return new TraceEnergyModel(spec.spec(), EnergyCounting.forFormat(spec.format())).energy(trace);
     }
 

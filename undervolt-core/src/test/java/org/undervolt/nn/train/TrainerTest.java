@@ -77,4 +77,43 @@ class TrainerTest {
         assertThat(grad.data()[2]).isCloseTo((float) (p / 2), org.assertj.core.data.Offset.offset(1e-7f));
         assertThat(grad.data()[3]).isCloseTo((float) ((1 - p - 1) / 2), org.assertj.core.data.Offset.offset(1e-7f));
     }
+
+    @Test
+    void aKilledRunResumesBitIdenticallyFromItsState(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+        for (boolean adam : new boolean[] {false, true}) {
+            TrainConfig cfg = new TrainConfig(3, 32, adam ? 0.002f : 0.05f, 0.9f, 1e-4f, 21);
+            java.util.function.Supplier<Trainer> trainer = () -> new Trainer(cfg,
+                    adam ? new Adam(cfg.weightDecay()) : new Sgd(cfg.momentum(), cfg.weightDecay()), LrSchedule.cosine());
+            Sequential straight = Mlp.create(new int[] {64, 16, 6}, 21);
+            TrainingResult full = trainer.get().train(straight, TRAIN, ProgressListener.NONE);
+
+            java.nio.file.Path state = tmp.resolve("run" + adam + ".state");
+            Trainer.Resume resume = new Trainer.Resume(state, "cosine");
+            Sequential killed = Mlp.create(new int[] {64, 16, 6}, 21);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> trainer.get().train(killed, TRAIN,
+                    org.undervolt.nn.layer.LayerHooks.NONE, (e, l, s) -> {
+                        if (e == 2) {
+                            throw new IllegalStateException("killed");
+                        }
+                    }, resume)).hasMessage("killed");
+            assertThat(state).exists();
+
+            Sequential resumed = Mlp.create(new int[] {64, 16, 6}, 21);
+            List<Integer> epochsRun = new ArrayList<>();
+            TrainingResult rest = trainer.get().train(resumed, TRAIN, org.undervolt.nn.layer.LayerHooks.NONE,
+                    (e, l, s) -> epochsRun.add(e), resume);
+            assertThat(epochsRun).containsExactly(3);
+            assertThat(rest.epochLosses()).containsExactlyElementsOf(full.epochLosses());
+            assertThat(rest.steps()).isEqualTo(full.steps());
+            for (int i = 0; i < straight.parameters().size(); i++) {
+                assertThat(resumed.parameters().get(i).data()).as("adam=%s", adam)
+                        .containsExactly(straight.parameters().get(i).data());
+            }
+            // a different run refuses the state file
+            Trainer other = new Trainer(new TrainConfig(3, 16, 0.05f, 0.9f, 1e-4f, 21));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> other.train(Mlp.create(new int[] {64, 16, 6}, 21), TRAIN,
+                    org.undervolt.nn.layer.LayerHooks.NONE, ProgressListener.NONE, resume))
+                    .isInstanceOf(org.undervolt.InvalidInputException.class).hasMessageContaining("different run");
+        }
+    }
 }

@@ -1,0 +1,141 @@
+package org.undervolt.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import org.undervolt.InvalidInputException;
+import org.undervolt.dram.energy.EnergyCounting;
+import org.undervolt.dram.energy.StateCycles;
+import org.undervolt.dram.energy.TraceEnergy;
+import org.undervolt.dram.energy.TraceEnergyModel;
+import org.undervolt.dram.energy.VoltageScaling;
+import org.undervolt.dram.spec.DramSpec;
+import org.undervolt.dram.spec.LoadedSpec;
+import org.undervolt.dram.spec.MemspecLoader;
+import org.undervolt.dram.trace.Command;
+import org.undervolt.dram.trace.CommandTrace;
+import org.undervolt.dram.trace.TimingChecker;
+import org.undervolt.dram.trace.TraceReader;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** {@code undervolt dram energy --memspec FILE --trace FILE [--json]}: energy of a DRAMPower command trace. */
+@CommandLine.Command(name = "energy",
+        mixinStandardHelpOptions = true,
+        description = {"Energy of a DRAMPower command trace (DRAMPower 5 CSV or DRAMPower 4 .trc), every component in joules.",
+                "Counting follows the DRAMPower version whose memspec format is given (XML: 4.1, JSON: 5.1; presets: 4.1)."})
+public final class DramEnergyCommand implements Callable<Integer> {
+
+    @Option(names = "--memspec", required = true, paramLabel = "FILE|PRESET",
+            description = "DRAMPower 4 XML or DRAMPower 5 JSON memspec (detected from the content), or a preset name.")
+    String memspec;
+
+    @Option(names = "--trace", required = true, paramLabel = "FILE",
+            description = "command trace: DRAMPower 5 CSV or DRAMPower 4 .trc (detected from the field count)")
+    Path trace;
+
+    @Option(names = "--counting", paramLabel = "drampower4|drampower5",
+            description = "override whose counting rules to follow (default: from the memspec format)")
+    String counting;
+
+    @Option(names = "--vdd", paramLabel = "VOLTS", description = "core-rail voltage (default: nominal)")
+    Double vdd;
+
+    @Option(names = "--scaling", defaultValue = "quadratic", paramLabel = "quadratic|linear",
+            description = "how core-rail energy scales with --vdd (default: ${DEFAULT-VALUE})")
+    String scaling;
+
+    @Option(names = "--no-timing-check",
+            description = "skip the check of tRCD, tRAS, tRP, tRC and tRFC between commands (on by default)")
+    boolean noTimingCheck;
+
+    @Option(names = "--json", description = "print one JSON object")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        LoadedSpec loaded = MemspecLoader.resolve(memspec);
+        DramSpec s = loaded.spec();
+        EnergyCounting how = counting == null ? EnergyCounting.forFormat(loaded.format()) : EnergyCounting.parse(counting);
+        VoltageScaling law = VoltageScaling.parse(scaling);
+        double volts = vdd == null ? s.coreVolts() : vdd;
+        if (!(volts > 0) || Double.isInfinite(volts)) {
+            throw new InvalidInputException("--vdd " + volts + ": expected a positive voltage");
+        }
+        CommandTrace t = TraceReader.read(trace, s.organization());
+        if (!noTimingCheck) {
+            TimingChecker.check(t, s);
+        }
+        TraceEnergy e = new TraceEnergyModel(s, how).energy(t, volts, law);
+        Map<String, Object> out = report(loaded, how, volts, law, t, e, !noTimingCheck);
+        PrintWriter w = spec.commandLine().getOut();
+        if (json) {
+            w.println(new ObjectMapper().writeValueAsString(out));
+        } else {
+            w.printf(Locale.ROOT, "%s on %s (%s), counting: %s%n", trace, s.name(), loaded.format(), how.description());
+            w.printf(Locale.ROOT, "core rail %s at %.4f V (nominal %.4f V, %s scaling)%n", s.coreRail(), volts,
+                    s.coreVolts(), law.toString());
+            for (Map.Entry<String, Double> c : e.components().entrySet()) {
+                w.printf(Locale.ROOT, "  %-15s %14.6e J%n", c.getKey(), c.getValue());
+            }
+            w.printf(Locale.ROOT, "  %-15s %14.6e J%n", "core", e.coreJoules());
+            if (e.ioJoules() == null) {
+                w.printf(Locale.ROOT, "  %-15s %14s%n", "io", "not modelled");
+            } else {
+                w.printf(Locale.ROOT, "  %-15s %14.6e J  %s%n", "io", e.ioJoules(), e.ioComponents());
+            }
+            w.printf(Locale.ROOT, "  %-15s %14.6e J%n", "total", e.totalJoules());
+        }
+        w.flush();
+        return 0;
+    }
+
+    static Map<String, Object> report(LoadedSpec loaded, EnergyCounting how, double volts, VoltageScaling law,
+                                      CommandTrace t, TraceEnergy e, boolean timingChecked) {
+        DramSpec s = loaded.spec();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("memspec", loaded.file());
+        out.put("memspec_format", loaded.format().name());
+        out.put("memory_id", s.name());
+        out.put("trace", t.source());
+        out.put("counting", how.name());
+        out.put("counting_description", how.description());
+        out.put("core_rail", s.coreRail());
+        out.put("vdd_nominal", s.coreVolts());
+        out.put("vdd", volts);
+        out.put("voltage_scaling", law.toString());
+        out.put("timing_checked", timingChecked);
+        out.put("core_j", e.coreJoules());
+        out.put("io_j", e.ioJoules());
+        out.put("total_j", e.totalJoules());
+        out.put("components_j", e.components());
+        out.put("io_components_j", e.ioComponents());
+        Map<String, Long> cmds = new LinkedHashMap<>();
+        for (Map.Entry<Command, Long> c : t.counts().entrySet()) {
+            cmds.put(c.getKey().name(), c.getValue());
+        }
+        out.put("commands", cmds);
+        StateCycles c = e.cycles();
+        Map<String, Long> cyc = new LinkedHashMap<>();
+        cyc.put("total", c.totalCycles());
+        cyc.put("active", c.activeCycles());
+        cyc.put("precharged", c.prechargedCycles());
+        cyc.put("bank_active_sum", c.bankActiveCycles());
+        cyc.put("power_down", c.pdnActFast() + c.pdnActSlow() + c.pdnPreFast() + c.pdnPreSlow());
+        cyc.put("self_refresh", c.selfRefresh());
+        out.put("cycles", cyc);
+        out.put("precharges_counted", c.pre());
+        return out;
+    }
+}

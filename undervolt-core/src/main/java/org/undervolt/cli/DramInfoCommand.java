@@ -1,0 +1,92 @@
+package org.undervolt.cli;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.undervolt.InvalidInputException;
+import org.undervolt.dram.energy.AccessEnergy;
+import org.undervolt.dram.energy.CommandEnergies;
+import org.undervolt.dram.energy.VoltageScaling;
+import org.undervolt.dram.spec.DramSpec;
+import org.undervolt.dram.spec.LoadedSpec;
+import org.undervolt.dram.spec.MemspecLoader;
+import org.undervolt.dram.spec.Rail;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** {@code undervolt dram info --memspec PRESET|FILE [--vdd V]}: a part's organisation, command and access energies. */
+@CommandLine.Command(name = "info",
+        mixinStandardHelpOptions = true,
+        description = "Organisation, rails, DRAMPower-4 command energies and per-burst access energies of a part.")
+public final class DramInfoCommand implements Callable<Integer> {
+
+    @Option(names = "--memspec", required = true, paramLabel = "FILE|PRESET", description = "preset name or memspec file")
+    String memspec;
+
+    @Option(names = "--vdd", paramLabel = "VOLTS", description = "core-rail voltage (default: nominal)")
+    Double vdd;
+
+    @Option(names = "--scaling", defaultValue = "quadratic", paramLabel = "quadratic|linear",
+            description = "how core-rail energy scales with --vdd (default: ${DEFAULT-VALUE})")
+    String scaling;
+
+    @Option(names = "--json", description = "print one JSON object")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        LoadedSpec loaded = MemspecLoader.resolve(memspec);
+        DramSpec s = loaded.spec();
+        VoltageScaling law = VoltageScaling.parse(scaling);
+        double v = vdd == null ? s.coreVolts() : vdd;
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw new InvalidInputException("--vdd " + v + ": expected a positive voltage");
+        }
+        CommandEnergies ce = CommandEnergies.legacy(s, v, law);
+        AccessEnergy rd = AccessEnergy.reads(ce);
+        AccessEnergy wr = AccessEnergy.writes(ce);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("name", s.name());
+        out.put("standard", s.standard().name());
+        out.put("format", loaded.format().name());
+        out.put("organization", s.organization());
+        out.put("tck_s", s.timings().tckSeconds());
+        out.put("timings_cycles", s.timings().cycles());
+        Map<String, Double> rails = new LinkedHashMap<>();
+        for (Rail r : s.rails()) {
+            rails.put(r.name(), r.volts());
+        }
+        out.put("rails_v", rails);
+        out.put("core_rail", s.coreRail());
+        out.put("vdd", v);
+        out.put("voltage_scaling", law.toString());
+        out.put("command_energies_j", ce);
+        out.put("bytes_per_burst", s.organization().bytesPerBurst());
+        out.put("read_access_j", rd);
+        out.put("write_access_j", wr);
+        out.put("source", s.source());
+        PrintWriter w = spec.commandLine().getOut();
+        if (json) {
+            w.println(new ObjectMapper().writeValueAsString(out));
+        } else {
+            w.printf(Locale.ROOT, "%s (%s, %s)%n  %s%n", s.name(), s.standard(), loaded.format(), s.organization());
+            w.printf(Locale.ROOT, "  rails %s, core %s at %.4f V (%s)%n", rails, s.coreRail(), v, law);
+            w.printf(Locale.ROOT, "  per command (pJ): ACT %.2f  PRE %.2f  RD %.2f  WR %.2f  REF %.2f%n", ce.act() * 1e12,
+                    ce.pre() * 1e12, ce.rd() * 1e12, ce.wr() * 1e12, ce.ref() * 1e12);
+            w.printf(Locale.ROOT, "  per %d-byte read (pJ): hit %.2f  miss %.2f  conflict %.2f%n",
+                    s.organization().bytesPerBurst(), rd.hit() * 1e12, rd.miss() * 1e12, rd.conflict() * 1e12);
+            w.printf(Locale.ROOT, "  source: %s%n", s.source());
+        }
+        w.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,54 @@
+package org.undervolt.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.undervolt.dram.spec.DramPresets;
+import org.undervolt.dram.spec.DramSpec;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** {@code undervolt dram presets}: the built-in DRAM parts. */
+@CommandLine.Command(name = "presets", mixinStandardHelpOptions = true, description = "List the built-in DRAM parts.")
+public final class DramPresetsCommand implements Callable<Integer> {
+
+    @Option(names = "--json", description = "print one JSON object")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter w = spec.commandLine().getOut();
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (String n : DramPresets.names()) {
+            DramSpec s = DramPresets.get(n);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", n);
+            m.put("standard", s.standard().name());
+            m.put("clock_mhz", s.timings().clockMhz());
+            m.put("core_rail", s.coreRail());
+            m.put("vdd_nominal", s.coreVolts());
+            m.put("capacity_bytes", s.organization().capacityBytes());
+            list.add(m);
+            if (!json) {
+                w.printf(Locale.ROOT, "%-22s %-7s %6.0f MHz  %s %.2f V  %d MiB%n", n, s.standard(), s.timings().clockMhz(),
+                        s.coreRail(), s.coreVolts(), s.organization().capacityBytes() >> 20);
+            }
+        }
+        if (json) {
+            w.println(new ObjectMapper().writeValueAsString(Map.of("presets", list)));
+        }
+        w.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,97 @@
+package org.undervolt.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.undervolt.InvalidInputException;
+import org.undervolt.fault.InjectionBenchmark;
+import org.undervolt.fault.SyntheticImages;
+import org.undervolt.storage.DramGeometry;
+import org.undervolt.storage.DramImage;
+import org.undervolt.storage.Formats;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code undervolt errors bench}: injection time against a plain copy of the same stored tensor,
+ * over sizes and bit error rates (issue 4 goal: at most 2x the copy for BER <= 1e-3).
+ */
+@Command(name = "bench", description = "Benchmark error injection against a plain copy of the same image.")
+public final class ErrorsBenchCommand implements Callable<Integer> {
+
+    @Option(names = "--bits", split = ",", defaultValue = "1000000,10000000,100000000",
+            description = "Image sizes in bits. Default: ${DEFAULT-VALUE}.")
+    long[] sizes;
+
+    @Option(names = "--ber", split = ",", defaultValue = "1e-6,1e-5,1e-4,1e-3,1e-2",
+            description = "Bit error rates. Default: ${DEFAULT-VALUE}.")
+    double[] bers;
+
+    @Option(names = "--format", defaultValue = "int8", description = "Storage format. Default: ${DEFAULT-VALUE}.")
+    String format;
+
+    @Option(names = "--reps", defaultValue = "9", description = "Timed repetitions per point (median). Default: ${DEFAULT-VALUE}.")
+    int reps;
+
+    @Option(names = "--warmup", defaultValue = "5", description = "Untimed repetitions first. Default: ${DEFAULT-VALUE}.")
+    int warmup;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Master seed. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @Mixin
+    ErrorsCommand.ModelOptions modelOptions;
+
+    @Override
+    public Integer call() throws Exception {
+        if (reps < 1 || warmup < 0) {
+            throw new InvalidInputException("--reps must be >= 1 and --warmup >= 0");
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        if (!json) {
+            System.out.printf("%12s %9s %10s %10s %10s %7s%n", "bits", "ber", "flips", "copy_ms", "inject_ms", "ratio");
+        }
+        for (long bits : sizes) {
+            DramImage clean;
+            try {
+                clean = SyntheticImages.gaussian(Formats.byName(format), bits, seed, DramGeometry.lpddr3x32());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("--bits: " + e.getMessage());
+            }
+            for (double ber : bers) {
+                InjectionBenchmark.Result r = InjectionBenchmark.measure(clean, modelOptions.at(ber), reps, warmup, seed);
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("bits", r.bits());
+                row.put("ber", ber);
+                row.put("flips", r.flips());
+                row.put("copy_ms", r.copyNanos() / 1e6);
+                row.put("inject_ms", r.injectNanos() / 1e6);
+                row.put("ratio", r.ratio());
+                rows.add(row);
+                if (!json) {
+                    System.out.printf("%12d %9.0e %10d %10.3f %10.3f %7.2f%n", r.bits(), ber, r.flips(),
+                            r.copyNanos() / 1e6, r.injectNanos() / 1e6, r.ratio());
+                }
+            }
+        }
+        if (json) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("format", format);
+            out.put("model", modelOptions.model);
+            out.put("reps", reps);
+            out.put("points", rows);
+            System.out.println(new ObjectMapper().writeValueAsString(out));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,83 @@
+package org.undervolt.cli;
+
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.Callable;
+
+import org.undervolt.InvalidInputException;
+import org.undervolt.dram.error.ErrorBitmap;
+import org.undervolt.dram.error.ErrorBitmapFile;
+import org.undervolt.dram.error.ErrorBitmaps;
+import org.undervolt.random.Seeds;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code undervolt errors bitmap}: writes the bitmap an error model produces on a tested region,
+ * in the format {@code errors fit} reads (a synthetic characterisation run).
+ */
+@Command(name = "bitmap", description = "Generate a characterisation bitmap from an error model (input for 'errors fit').")
+public final class ErrorsBitmapCommand implements Callable<Integer> {
+
+    @Option(names = "--out", required = true, description = "Bitmap file to write.")
+    Path out;
+
+    @Option(names = "--ber", required = true, description = "Bit error rate in [0, 1].")
+    double ber;
+
+    @Option(names = "--pattern", defaultValue = "170", description = "Data byte written to every cell, 0..255. Default: ${DEFAULT-VALUE} (0xAA).")
+    int pattern;
+
+    @Option(names = "--vdd", defaultValue = "1.1", description = "VDD recorded in the file, V. Default: ${DEFAULT-VALUE}.")
+    double vdd;
+
+    @Option(names = "--trcd", defaultValue = "13.75", description = "tRCD recorded in the file, ns. Default: ${DEFAULT-VALUE}.")
+    double trcd;
+
+    @Option(names = "--region", split = ",", defaultValue = "2,4,64,256",
+            description = "Tested region: banks,subarrays,rows,row-bytes. Default: ${DEFAULT-VALUE}.")
+    int[] region;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the run. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Mixin
+    ErrorsCommand.ModelOptions modelOptions;
+
+    @Override
+    public Integer call() throws Exception {
+        if (pattern < 0 || pattern > 255) {
+            throw new InvalidInputException("--pattern: " + pattern + "; expected a byte 0..255");
+        }
+        if (region.length != 4) {
+            throw new InvalidInputException("--region: expected banks,subarrays,rows,row-bytes");
+        }
+        if (!(vdd >= 0) || !(trcd >= 0) || Double.isInfinite(vdd) || Double.isInfinite(trcd)) {
+            throw new InvalidInputException("--vdd/--trcd: expected non-negative numbers");
+        }
+        ErrorBitmap b;
+        try {
+            b = ErrorBitmaps.generate(modelOptions.at(ber), pattern, vdd, trcd, region[0], region[1], region[2],
+                    region[3], Seeds.stream(seed));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("--region: " + e.getMessage());
+        }
+        Path target = out.toAbsolutePath();
+        Path tmp = Files.createTempFile(target.getParent(), ".bitmap", ".tmp");
+        try {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                ErrorBitmapFile.write(b, w);
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        System.err.println("wrote " + out + ": " + b.failures() + " failed cells of " + b.cells());
+        return 0;
+    }
+}

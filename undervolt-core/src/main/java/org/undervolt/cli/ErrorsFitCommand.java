@@ -1,0 +1,72 @@
+package org.undervolt.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+import org.undervolt.dram.error.ErrorBitmap;
+import org.undervolt.dram.error.ErrorBitmapFile;
+import org.undervolt.dram.error.ErrorModelFitter;
+import org.undervolt.dram.error.ModelFit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code undervolt errors fit FILE}: fits every error model to a characterisation bitmap. */
+@Command(name = "fit", description = "Fit error models 0-3 and the weak-subarray model to a bitmap by maximum likelihood; rank by AIC.")
+public final class ErrorsFitCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "Bitmap file (format: undervolt-bitmap 1, see ErrorBitmapFile).")
+    Path file;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        ErrorBitmap b = ErrorBitmapFile.read(file);
+        List<ModelFit> fits = ErrorModelFitter.fitAll(b);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (ModelFit f : fits) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("model", f.model());
+            row.put("parameters", new TreeMap<>(f.parameters()));
+            row.put("log_likelihood", f.logLikelihood());
+            row.put("aic", f.aic());
+            row.put("bic", f.bic());
+            rows.add(row);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("file", file.toString());
+        out.put("vdd", b.vdd());
+        out.put("trcd", b.trcd());
+        out.put("pattern", String.format("0x%02X", b.pattern()));
+        out.put("cells", b.cells());
+        out.put("failures", b.failures());
+        out.put("observed_ber", (double) b.failures() / b.cells());
+        out.put("best", fits.get(0).model());
+        out.put("best_bic", fits.stream().min(Comparator.comparingDouble(ModelFit::bic)).orElseThrow().model());
+        out.put("fits", rows);
+        if (json) {
+            System.out.println(new ObjectMapper().writeValueAsString(out));
+        } else {
+            System.out.printf("%s: %d of %d cells failed (BER %.3e), pattern %s, VDD %s V, tRCD %s ns%n", file,
+                    b.failures(), b.cells(), (double) b.failures() / b.cells(), out.get("pattern"), b.vdd(), b.trcd());
+            System.out.printf("%-15s %14s %14s %14s  %s%n", "model", "log L", "AIC", "BIC", "parameters");
+            for (ModelFit f : fits) {
+                System.out.printf("%-15s %14.2f %14.2f %14.2f  %s%n", f.model(), f.logLikelihood(), f.aic(), f.bic(),
+                        new TreeMap<>(f.parameters()));
+            }
+            System.out.println("best by AIC: " + out.get("best") + "; by BIC: " + out.get("best_bic"));
+        }
+        return 0;
+    }
+}

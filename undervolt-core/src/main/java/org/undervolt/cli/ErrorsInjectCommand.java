@@ -1,0 +1,93 @@
+package org.undervolt.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.undervolt.InvalidInputException;
+import org.undervolt.dram.error.ErrorModel;
+import org.undervolt.fault.Injector;
+import org.undervolt.fault.SyntheticImages;
+import org.undervolt.random.Seeds;
+import org.undervolt.storage.DramGeometry;
+import org.undervolt.storage.DramImage;
+import org.undervolt.storage.Formats;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code undervolt errors inject}: stores a synthetic tensor of the given size in a format, injects
+ * one error model into its DRAM image, and reports flips, bits and time.
+ */
+@Command(name = "inject", description = "Inject bit errors into a synthetic stored tensor and time it.")
+public final class ErrorsInjectCommand implements Callable<Integer> {
+
+    @Option(names = "--format", defaultValue = "int8", description = "Storage format, e.g. int8, int4-asym-channel, fp16, bf16, q7.8. Default: ${DEFAULT-VALUE}.")
+    String format;
+
+    @Option(names = "--ber", required = true, description = "Bit error rate in [0, 1].")
+    double ber;
+
+    @Option(names = "--bits", defaultValue = "100000000", description = "Bits of stored data to cover. Default: ${DEFAULT-VALUE}.")
+    long bits;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Master seed. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--trials", defaultValue = "1", description = "Independent trials (flips and seconds are totals). Default: ${DEFAULT-VALUE}.")
+    int trials;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @Mixin
+    ErrorsCommand.ModelOptions modelOptions;
+
+    @Override
+    public Integer call() throws Exception {
+        ErrorModel model = modelOptions.at(ber);
+        if (trials < 1) {
+            throw new InvalidInputException("--trials: " + trials + "; expected a positive count");
+        }
+        DramGeometry geometry = DramGeometry.lpddr3x32();
+        DramImage clean;
+        try {
+            clean = SyntheticImages.gaussian(Formats.byName(format), bits, seed, geometry);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("--bits: " + e.getMessage());
+        }
+        DramImage trial = clean.copy();
+        long flips = 0;
+        long injectNanos = 0;
+        long copyNanos = 0;
+        for (int t = 0; t < trials; t++) {
+            long t0 = System.nanoTime();
+            trial.restoreFrom(clean);
+            long t1 = System.nanoTime();
+            flips += Injector.inject(trial, model, Seeds.stream(seed, t));
+            injectNanos += System.nanoTime() - t1;
+            copyNanos += t1 - t0;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("format", format);
+        out.put("model", model.name());
+        out.put("ber", ber);
+        out.put("bits", 8L * clean.size());
+        out.put("trials", trials);
+        out.put("flips", flips);
+        out.put("expected_flips", model.expectedFlips(Injector.region(clean, 0, clean.size())) * trials);
+        out.put("seconds", injectNanos * 1e-9);
+        out.put("copy_seconds", copyNanos * 1e-9);
+        out.put("seed", seed);
+        if (json) {
+            System.out.println(new ObjectMapper().writeValueAsString(out));
+        } else {
+            out.forEach((k, v) -> System.out.printf("%-15s %s%n", k, v));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,182 @@
+package org.undervolt.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.undervolt.InvalidInputException;
+import org.undervolt.data.DataSource;
+import org.undervolt.data.ImageDataset;
+import org.undervolt.dram.error.UniformErrorModel;
+import org.undervolt.dram.spec.DramPresets;
+import org.undervolt.dram.spec.Organization;
+import org.undervolt.nn.io.Checkpoint;
+import org.undervolt.nn.model.Sequential;
+import org.undervolt.nn.train.Evaluator;
+import org.undervolt.report.Json;
+import org.undervolt.resilience.BerSweep;
+import org.undervolt.resilience.StoredWeights;
+import org.undervolt.resilience.StoredWeightsEvaluator;
+import org.undervolt.storage.DramGeometry;
+import org.undervolt.storage.FormatSpec;
+import org.undervolt.storage.Formats;
+import org.undervolt.storage.SequentialPlacement;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code undervolt eval}: test accuracy of a DNN checkpoint, optionally with its weights stored in a
+ * number format and hit by bit errors in approximate DRAM.
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Evaluate a DNN checkpoint on a test set, optionally with bit errors in its stored weights.",
+        footer = {"", "With --ber, each of --trials trials encodes the weights in --format, flips stored bits with",
+                "the error model (independent draws from --seed), decodes them into a copy of the network and",
+                "evaluates it. Biases stay error-free (on-chip). Trial t at BER b uses the same random stream as",
+                "the demo's sweep: Seeds.stream(seed, bits(b), t).",
+                "", "Examples:",
+                "  undervolt eval --model lenet5.uvnn --dataset mnist --json",
+                "  undervolt eval --model lenet5.uvnn --format int8 --error-model uniform --ber 1e-3 --trials 10 --seed 1 --json"})
+public final class EvalCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "Checkpoint written by 'undervolt train'.")
+    Path modelFile;
+
+    @Mixin
+    DatasetOptions data;
+
+    @Option(names = "--format", paramLabel = "NAME",
+            description = "Storage format of the weights, e.g. int8, fp32, fp16, q3.4 (default: fp32 with --ber, none without).")
+    String format;
+
+    @Option(names = "--error-model", defaultValue = "uniform", paramLabel = "NAME",
+            description = "Bit error model (default: ${DEFAULT-VALUE}; the only one this command offers so far).")
+    String errorModel;
+
+    @Option(names = "--ber", paramLabel = "X", description = "Bit error rate in [0, 1] of the stored weight bits.")
+    Double ber;
+
+    @Option(names = "--trials", defaultValue = "10", paramLabel = "T", description = "Error draws (default: ${DEFAULT-VALUE}).")
+    int trials;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Master seed of the error draws (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--preset", defaultValue = "LPDDR3-1600_4Gb_x32", paramLabel = "NAME",
+            description = "DRAM part whose geometry places the weights (default: ${DEFAULT-VALUE}).")
+    String preset;
+
+    @Option(names = "--test-images", paramLabel = "N", description = "Evaluate the first N test images (default: all).")
+    Integer testImages;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores). Results do not depend on it.")
+    Integer threads;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (ber != null && !(ber >= 0 && ber <= 1)) {
+            throw new InvalidInputException("--ber " + ber + ": expected a bit error rate in [0, 1]");
+        }
+        if (trials < 1 || trials > 1_000_000) {
+            throw new InvalidInputException("--trials " + trials + ": expected 1..1000000");
+        }
+        if (!errorModel.toLowerCase(Locale.ROOT).equals("uniform")) {
+            throw new InvalidInputException("--error-model " + errorModel + ": expected uniform");
+        }
+        FormatSpec fmt = format == null ? (ber == null ? null : Formats.byName("fp32")) : Formats.byName(format);
+        int threadCount = NnOptions.threads(threads);
+        Checkpoint.Loaded loaded = Checkpoint.load(modelFile);
+        Sequential model = loaded.model();
+        DataSource source = data.source();
+        ImageDataset test = source.test();
+        if (testImages != null) {
+            if (testImages < 1 || testImages > test.size()) {
+                throw new InvalidInputException("--test-images " + testImages + ": expected 1.." + test.size());
+            }
+            test = test.slice(0, testImages);
+        }
+        NnOptions.requireCompatible(model, test, modelFile.toString());
+
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("model", modelFile.toString());
+        r.put("architecture", loaded.metadata().getOrDefault("model", "unknown"));
+        r.put("dataset", test.name());
+        r.put("images", test.size());
+        r.put("threads", threadCount);
+        long start = System.nanoTime();
+        double fp32 = exact(Evaluator.accuracy(model, test));
+        r.put("fp32_accuracy", fp32);
+        if (fmt == null) {
+            r.put("accuracy", fp32);
+        } else {
+            StoredWeights stored = StoredWeights.of(model, fmt, new SequentialPlacement(geometry(preset)));
+            double clean = exact(Evaluator.accuracy(stored.quantisedCopy(model), test));
+            r.put("format", fmt.name());
+            r.put("stored_weight_bytes", stored.bytes());
+            r.put("baseline_accuracy", clean);
+            if (ber == null) {
+                r.put("accuracy", clean);
+            } else {
+                var evaluator = new StoredWeightsEvaluator(model, stored, test, UniformErrorModel::new);
+                BerSweep streams = new BerSweep(seed, trials);
+                List<Double> accuracies = new ArrayList<>();
+                List<Long> flips = new ArrayList<>();
+                List<Integer> nonfinite = new ArrayList<>();
+                double sum = 0;
+                for (int t = 0; t < trials; t++) {
+                    double a = exact((float) evaluator.accuracy(ber, streams.trialStream(ber, t)));
+                    accuracies.add(a);
+                    flips.add(evaluator.lastFlips());
+                    nonfinite.add(evaluator.lastNonfinite());
+                    sum += a;
+                }
+                r.put("error_model", "uniform");
+                r.put("ber", ber);
+                r.put("trials", trials);
+                r.put("seed", seed);
+                r.put("accuracy", sum / trials);
+                r.put("accuracies", accuracies);
+                r.put("flips", flips);
+                r.put("nonfinite_outputs", nonfinite);
+            }
+        }
+        r.put("seconds", (System.nanoTime() - start) / 1e9);
+
+        PrintWriter o = spec.commandLine().getOut();
+        if (json) {
+            o.println(Json.write(r));
+        } else {
+            o.printf("accuracy %.4f on %d images of %s (%s)%n", (double) r.get("accuracy"), test.size(), test.name(),
+                    fmt == null ? "fp32 as trained" : fmt.name() + (ber == null ? "" : ", BER " + ber + ", " + trials + " trials"));
+        }
+        o.flush();
+        return 0;
+    }
+
+    /** A float accuracy as the decimal it prints as (0.9925, not 0.9925000071525574). */
+    private static double exact(float accuracy) {
+        return Double.parseDouble(Float.toString(accuracy));
+    }
+
+    /** The geometry of a DRAM preset, as the demo lays weights out (one subarray per subarrayRows rows). */
+    private static DramGeometry geometry(String preset) {
+        Organization org = DramPresets.get(preset).organization();
+        int subarrays = Math.max(1, org.rows() / org.subarrayRows());
+        return new DramGeometry(org.channels(), org.ranks(), org.banks(), subarrays, org.rows() / subarrays,
+                Math.toIntExact(org.bytesPerRow()));
+    }
+}

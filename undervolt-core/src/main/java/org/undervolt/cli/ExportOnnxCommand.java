@@ -1,0 +1,78 @@
+package org.undervolt.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+import org.undervolt.InvalidInputException;
+import org.undervolt.nn.io.Checkpoint;
+import org.undervolt.nn.onnx.OnnxModel;
+import org.undervolt.nn.onnx.OnnxNode;
+import org.undervolt.nn.onnx.OnnxWriter;
+import org.undervolt.nn.onnx.OutputPaths;
+import org.undervolt.nn.onnx.SequentialExporter;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code undervolt export-onnx}: an Undervolt checkpoint to an ONNX model (opset 17). */
+@Command(name = "export-onnx", mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {"Write an Undervolt checkpoint (.uvnn) as an ONNX model (opset 17) that",
+            "ONNX Runtime runs with the same outputs. Layers map to Gemm, Conv, MaxPool,",
+            "AveragePool, GlobalAveragePool, BatchNormalization, Relu, Flatten, Softmax",
+            "and Add (residual blocks)."})
+public final class ExportOnnxCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, paramLabel = "FILE.uvnn", description = "Undervolt checkpoint.")
+    Path model;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.onnx", description = "ONNX file to write.")
+    Path out;
+
+    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        OutputPaths.requireWritableFile(out);
+        Checkpoint.Loaded loaded = Checkpoint.load(model);
+        OnnxModel onnx;
+        try {
+            String name = model.getFileName().toString().replaceFirst("\\.uvnn$", "");
+            onnx = SequentialExporter.export(loaded.model(), name);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(model + ": " + e.getMessage(), e);
+        }
+        OnnxWriter.write(onnx, out);
+        Map<String, Integer> ops = new TreeMap<>();
+        for (OnnxNode n : onnx.graph().nodes()) {
+            ops.merge(n.opType(), 1, Integer::sum);
+        }
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("model", model.toString());
+        s.put("out", out.toString());
+        s.put("opset", onnx.opsetVersion());
+        s.put("nodes", onnx.graph().nodes().size());
+        s.put("ops", ops);
+        s.put("parameters", loaded.model().parameterCount());
+        PrintWriter w = spec.commandLine().getOut();
+        if (json) {
+            w.println(new ObjectMapper().writeValueAsString(s));
+        } else {
+            w.printf("wrote %s: %d nodes (%s), %,d parameters, opset %d%n", out, onnx.graph().nodes().size(), ops,
+                    loaded.model().parameterCount(), onnx.opsetVersion());
+        }
+        w.flush();
+        return 0;
+    }
+}

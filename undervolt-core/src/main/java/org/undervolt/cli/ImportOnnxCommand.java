@@ -1,0 +1,64 @@
+package org.undervolt.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+import org.undervolt.nn.onnx.OnnxImport;
+import org.undervolt.nn.onnx.OutputPaths;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code undervolt import-onnx}: an ONNX model to an Undervolt checkpoint, with a summary. */
+@Command(name = "import-onnx", mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {"Convert an ONNX model to an Undervolt checkpoint (.uvnn); print a summary.",
+            "Supported ops: Add, AveragePool, BatchNormalization, Concat, Constant, Conv,",
+            "Dropout, Flatten, Gather, Gemm, GlobalAveragePool, Identity, MatMul, MaxPool,",
+            "Relu, Reshape, Shape, Softmax, Transpose, Unsqueeze (exact rules: package",
+            "org.undervolt.nn.onnx). The layers are checked against the ONNX graph on a",
+            "random batch before anything is written.",
+            "Bad or unsupported files: one line naming the node, exit code 2."})
+public final class ImportOnnxCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, paramLabel = "FILE.onnx", description = "ONNX model file.")
+    Path model;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.uvnn", description = "Checkpoint to write.")
+    Path out;
+
+    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        OutputPaths.requireWritableFile(out);
+        OnnxImport.Summary s = OnnxImport.convert(model, out);
+        PrintWriter w = spec.commandLine().getOut();
+        if (json) {
+            w.println(new ObjectMapper().writeValueAsString(s.toMap()));
+        } else {
+            w.printf("model       %s (%s, IR %d, opset %d)%n", s.model(), s.producer().isEmpty() ? "unknown producer"
+                    : s.producer(), s.irVersion(), s.opset());
+            w.printf("ops         %d nodes: %s%n", s.nodes(), s.ops().entrySet().stream()
+                    .map((Map.Entry<String, Integer> e) -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+            w.printf("layers      %d: %s%n", s.layers().size(), String.join(" ", s.layers()));
+            w.printf("parameters  %,d%n", s.parameters());
+            w.printf("shapes      %s -> %s (per item)%n", Arrays.toString(s.inputShape()), Arrays.toString(s.outputShape()));
+            w.printf("check       max |layers - graph| = %.3g on a random batch%n", s.checkMaxAbsDiff());
+            w.printf("written     %s%n", s.out());
+        }
+        w.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,252 @@
+package org.undervolt.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.undervolt.InvalidInputException;
+import org.undervolt.dram.energy.VoltageScaling;
+import org.undervolt.dram.error.BerTrcdTable;
+import org.undervolt.dram.error.BerVoltageTable;
+import org.undervolt.dram.sim.PagePolicy;
+import org.undervolt.dram.spec.DramPresets;
+import org.undervolt.mapping.Assignment;
+import org.undervolt.mapping.DataItem;
+import org.undervolt.mapping.Dataflow;
+import org.undervolt.mapping.DramModule;
+import org.undervolt.mapping.EdenPlanner;
+import org.undervolt.mapping.ExactMapper;
+import org.undervolt.mapping.GreedyMapper;
+import org.undervolt.mapping.Granularity;
+import org.undervolt.mapping.MapEvaluation;
+import org.undervolt.mapping.MapPlan;
+import org.undervolt.mapping.MapStudy;
+import org.undervolt.mapping.MappingProblem;
+import org.undervolt.mapping.NetworkData;
+import org.undervolt.mapping.NetworkShapes;
+import org.undervolt.mapping.OperatingPointBer;
+import org.undervolt.mapping.PartitionSet;
+import org.undervolt.mapping.SparkXdPlanner;
+import org.undervolt.mapping.SubarrayBers;
+import org.undervolt.mapping.Tolerances;
+import org.undervolt.mapping.Transfer;
+import org.undervolt.report.Json;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code undervolt map}: map a network's data to approximate DRAM (EDEN partitions or SparkXD safe
+ * placement), simulate one inference at nominal and chosen settings, print the plan, energy and speedup.
+ */
+@CommandLine.Command(name = "map",
+        mixinStandardHelpOptions = true,
+        description = {"Map a network's weights and IFMs to approximate DRAM and price one inference.",
+                "eden: partitions at their own VDD/tRCD, each item to one whose BER it tolerates (greedy or exact).",
+                "sparkxd: the module at the lowest VDD where every item fits in locations it tolerates, DRMap order."},
+        subcommands = {MapGapCommand.class})
+public final class MapCommand implements Callable<Integer> {
+
+    @Option(names = "--network", defaultValue = "lenet5", paramLabel = "NAME",
+            description = "lenet5, vgg, mlp or snn (Diehl & Cook, --neurons) (default: ${DEFAULT-VALUE})")
+    String network;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "use this checkpoint's architecture instead of --network")
+    Path model;
+
+    @Option(names = "--neurons", defaultValue = "400", paramLabel = "N", description = "SNN excitatory neurons (default: ${DEFAULT-VALUE})")
+    int neurons;
+
+    @Option(names = "--format", defaultValue = "int8", paramLabel = "NAME",
+            description = "storage format of weights and activations, e.g. int8, fp32 (default: ${DEFAULT-VALUE})")
+    String format;
+
+    @Option(names = "--scheme", paramLabel = "eden|eden-exact|sparkxd",
+            description = "mapping scheme (default: sparkxd for snn, eden otherwise)")
+    String scheme;
+
+    @Option(names = "--dataflow", defaultValue = "streaming", paramLabel = "NAME",
+            description = "streaming, row-stationary or weight-stationary (default: ${DEFAULT-VALUE})")
+    String dataflow;
+
+    @Option(names = "--global-buffer-kib", defaultValue = "108", paramLabel = "KIB",
+            description = "row-stationary global buffer (default: ${DEFAULT-VALUE}, Eyeriss)")
+    long globalKib;
+
+    @Option(names = "--weight-buffer-kib", defaultValue = "64", paramLabel = "KIB",
+            description = "weight-stationary weight buffer (default: ${DEFAULT-VALUE}: one 256x256 INT8 tile)")
+    long weightKib;
+
+    @Option(names = "--activation-buffer-kib", defaultValue = "256", paramLabel = "KIB",
+            description = "weight-stationary activation buffer (default: ${DEFAULT-VALUE})")
+    long activationKib;
+
+    @Option(names = "--preset", paramLabel = "NAME",
+            description = "DRAM part (default: LPDDR3-1600_4Gb_x32 for sparkxd, DDR4-2400_4Gb_x8 for eden)")
+    String preset;
+
+    @Option(names = "--devices", paramLabel = "N", description = "devices per rank (default: 64-bit rank for DDR, 1 for LPDDR)")
+    Integer devices;
+
+    @Option(names = "--partitions", paramLabel = "FILE", description = "eden: partitions as JSON (else generated)")
+    Path partitionFile;
+
+    @Option(names = "--partition-count", defaultValue = "8", paramLabel = "N", description = "eden: generated partitions (default: ${DEFAULT-VALUE})")
+    int partitionCount;
+
+    @Option(names = "--granularity", defaultValue = "bank", paramLabel = "rank|bank|subarray",
+            description = "eden: generated partition unit (default: ${DEFAULT-VALUE})")
+    String granularity;
+
+    @Option(names = "--vdd-min", paramLabel = "VOLTS",
+            description = "eden: lowest generated partition voltage (default: the BER table's lowest)")
+    Double vddMin;
+
+    @Option(names = "--trcd-min", defaultValue = "0.5", paramLabel = "REL",
+            description = "eden: lowest generated tRCD as a fraction of nominal (default: ${DEFAULT-VALUE})")
+    double trcdMin;
+
+    @Option(names = "--tolerance", paramLabel = "FILE",
+            description = "tolerable BERs as JSON: item ids (conv1.weights, fc1.ifm), 'weights', 'ifm', 'default'")
+    Path toleranceFile;
+
+    @Option(names = "--weights-ber", paramLabel = "X", description = "tolerable BER of every layer's weights")
+    Double weightsBer;
+
+    @Option(names = "--ifm-ber", paramLabel = "X", description = "tolerable BER of every layer's IFM")
+    Double ifmBer;
+
+    @Option(names = "--weak-fraction", defaultValue = "1", paramLabel = "F",
+            description = "sparkxd: fraction of weak subarrays carrying the errors (1 = uniform errors) (default: ${DEFAULT-VALUE})")
+    double weakFraction;
+
+    @Option(names = "--device-seed", defaultValue = "1", paramLabel = "S", description = "sparkxd: seed naming the device's weak subarrays")
+    long deviceSeed;
+
+    @Option(names = "--vdd-step", defaultValue = "0.005", paramLabel = "VOLTS", description = "sparkxd: voltage search step (default: ${DEFAULT-VALUE})")
+    double vddStep;
+
+    @Option(names = "--ber-table", paramLabel = "CSV", description = "BER(VDD) table (default: built-in placeholder)")
+    Path berTable;
+
+    @Option(names = "--trcd-table", paramLabel = "CSV", description = "BER(tRCD) table (default: built-in placeholder)")
+    Path trcdTable;
+
+    @Option(names = "--scaling", defaultValue = "quadratic", paramLabel = "quadratic|linear",
+            description = "core-rail energy vs voltage (default: ${DEFAULT-VALUE})")
+    String scaling;
+
+    @Option(names = "--page-policy", defaultValue = "open", paramLabel = "open|closed",
+            description = "controller page policy; closed makes every access pay tRCD (latency-bound) (default: ${DEFAULT-VALUE})")
+    String pagePolicy;
+
+    @Option(names = "--json", description = "print one JSON object")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        boolean snn = model == null && network.trim().equalsIgnoreCase("snn");
+        String how = scheme == null ? (snn ? "sparkxd" : "eden") : scheme.trim().toLowerCase(Locale.ROOT);
+        if (!List.of("eden", "eden-exact", "sparkxd").contains(how)) {
+            throw new InvalidInputException("--scheme: unknown scheme '" + scheme + "', expected eden, eden-exact or sparkxd");
+        }
+        NetworkData net = NetworkShapes.resolve(network, model, neurons, format);
+        var part = DramPresets.get(preset != null ? preset : how.equals("sparkxd") ? "LPDDR3-1600_4Gb_x32" : "DDR4-2400_4Gb_x8");
+        DramModule module = devices == null ? DramModule.of(part) : DramModule.withDevices(part, devices);
+        VoltageScaling law = VoltageScaling.parse(scaling);
+        OperatingPointBer ber = new OperatingPointBer(berTable == null ? BerVoltageTable.builtin() : BerVoltageTable.load(berTable),
+                trcdTable == null ? BerTrcdTable.builtin() : BerTrcdTable.load(trcdTable), module.nominalVolts(), module.nominalTrcd());
+        Dataflow flow = Dataflow.parse(dataflow, globalKib * 1024, weightKib * 1024, activationKib * 1024);
+        List<Transfer> transfers = flow.transfers(net);
+        List<DataItem> items = MapStudy.items(net, transfers, module.organization().bytesPerBurst(), tolerances());
+
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("network", snn ? "snn-N" + neurons : model != null ? model.toString() : network);
+        out.put("format", format);
+        Map<String, Object> mod = new LinkedHashMap<>();
+        mod.put("preset", part.name());
+        mod.put("devices_per_rank", module.organization().devices());
+        mod.put("capacity_bytes", module.organization().capacityBytes() * 1);
+        mod.put("nominal_vdd", module.nominalVolts());
+        mod.put("nominal_trcd_cycles", module.nominalTrcd());
+        mod.put("voltage_scaling", law.toString());
+        mod.put("ber_source", ber.source());
+        mod.put("latency_model", "cycle-level timing simulator (org.undervolt.dram.sim, Ramulator 2.0a-compatible), DRMap address mapping, "
+                + pagePolicy + " page, drained; latency-bound: requests one at a time at their row-buffer state's latency");
+        out.put("module", mod);
+        MapPlan plan;
+        if (how.equals("sparkxd")) {
+            SubarrayBers where = weakFraction >= 1 ? SubarrayBers.uniform(ber) : SubarrayBers.weakSubarrays(ber, weakFraction, deviceSeed);
+            plan = new SparkXdPlanner(module, where, ber.lowestVolts(), vddStep).plan(items);
+        } else {
+            PartitionSet set = partitionFile != null ? PartitionSet.load(partitionFile, module, ber, law)
+                    : PartitionSet.generate(module, ber, law, Granularity.parse(granularity), partitionCount,
+                    vddMin != null ? vddMin : ber.lowestVolts(), trcdMin);
+            out.put("partitions", MapStudy.describe(set));
+            MappingProblem pr = MappingProblem.of(items, set);
+            Assignment g = GreedyMapper.map(pr);
+            Map<String, Object> cmp = new LinkedHashMap<>();
+            cmp.put("greedy_joules", g.complete() ? g.joules() : null);
+            if (pr.itemCount() <= ExactMapper.MAX_ITEMS) {
+                Assignment x = ExactMapper.map(pr);
+                cmp.put("exact_joules", x.complete() ? x.joules() : null);
+                cmp.put("exact_proven_optimal", x.optimal());
+                if (g.complete() && x.complete()) {
+                    cmp.put("greedy_gap", (g.joules() - x.joules()) / x.joules());
+                }
+            }
+            cmp.put("model", "per-burst energy: column command + the row's ACT/PRE shared over its bursts");
+            out.put("greedy_vs_exact", cmp);
+            plan = EdenPlanner.plan(set, items, how.equals("eden-exact"));
+        }
+        MapEvaluation e = MapEvaluation.of(module, law, PagePolicy.parse(pagePolicy), plan, flow, transfers);
+        out.putAll(MapStudy.describe(e, items));
+        PrintWriter w = spec.commandLine().getOut();
+        if (json) {
+            w.println(Json.write(out));
+        } else {
+            w.printf(Locale.ROOT, "%s (%s, %s) on %s, %s mapping, %s dataflow%n", out.get("network"), format, net.layers().size()
+                    + " weighted layers", part.name(), plan.scheme(), flow.name());
+            for (DataItem d : items) {
+                w.printf(Locale.ROOT, "  %-16s %10d B  tolerates %-9.3g -> %-22s BER %.3g%n", d.name(), d.bytes(), d.tolerableBer(),
+                        plan.placedIn().get(d.name()), plan.itemBer().get(d.name()));
+            }
+            plan.notes().forEach(n -> w.println("  " + n));
+            w.printf(Locale.ROOT, "energy per inference: nominal %.4e J, chosen %.4e J, saving %.1f %%%n",
+                    e.nominal().totalJoules(), e.chosen().totalJoules(), 100 * e.energySaving());
+            w.printf(Locale.ROOT, "time: simulated speedup %.3fx, latency-bound speedup %.3fx (tRCD %d -> %d cycles)%n",
+                    e.speedup(), e.latencyBoundSpeedup(), e.nominal().trcdCycles(), e.chosen().trcdCycles());
+        }
+        return 0;
+    }
+
+    private Tolerances tolerances() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        if (toleranceFile != null) {
+            return Tolerances.load(toleranceFile);
+        }
+        if (weightsBer != null) {
+            m.put("weights", weightsBer);
+        }
+        if (ifmBer != null) {
+            m.put("ifm", ifmBer);
+        }
+        if (m.isEmpty()) {
+            throw new InvalidInputException("give the tolerable BERs: --tolerance FILE, or --weights-ber X (and --ifm-ber Y)");
+        }
+        if (ifmBer == null) {
+            m.put("ifm", 0.0);
+        }
+        if (weightsBer == null) {
+            m.put("weights", 0.0);
+        }
+        return new Tolerances(m);
+    }
+}

@@ -1,0 +1,68 @@
+package org.undervolt.cli;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.undervolt.InvalidInputException;
+import org.undervolt.mapping.ExactMapper;
+import org.undervolt.mapping.GreedyGapStudy;
+import org.undervolt.report.Json;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** {@code undervolt map gap}: EDEN's greedy mapping against the exact optimum over random instances. */
+@CommandLine.Command(name = "gap",
+        mixinStandardHelpOptions = true,
+        description = "How far EDEN's greedy mapping is from the optimum (branch and bound) over random instances.")
+public final class MapGapCommand implements Callable<Integer> {
+
+    @Option(names = "--instances", defaultValue = "500", paramLabel = "N", description = "instances (default: ${DEFAULT-VALUE})")
+    int instances;
+
+    @Option(names = "--items", defaultValue = "10", paramLabel = "N", description = "data items per instance (default: ${DEFAULT-VALUE})")
+    int items;
+
+    @Option(names = "--partitions", defaultValue = "6", paramLabel = "N", description = "partitions per instance (default: ${DEFAULT-VALUE})")
+    int partitions;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "master seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--json", description = "print one JSON object")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (instances < 1 || items < 1 || partitions < 1 || items > ExactMapper.MAX_ITEMS || partitions > ExactMapper.MAX_PARTITIONS) {
+            throw new InvalidInputException("--instances/--items/--partitions: expected at least 1, items <= "
+                    + ExactMapper.MAX_ITEMS + ", partitions <= " + ExactMapper.MAX_PARTITIONS);
+        }
+        GreedyGapStudy.Result r = GreedyGapStudy.run(seed, instances, items, partitions);
+        PrintWriter w = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("instances", r.instances());
+            m.put("items", items);
+            m.put("partitions", partitions);
+            m.put("seed", seed);
+            m.put("feasible", r.solved());
+            m.put("greedy_failed", r.greedyFailed());
+            m.put("greedy_optimal", r.optimalHits());
+            m.put("mean_gap", r.meanGap());
+            m.put("max_gap", r.maxGap());
+            w.println(Json.write(m));
+        } else {
+            w.printf(Locale.ROOT, "%d instances (%d items, %d partitions, seed %d): %d feasible; greedy found no placement in %d,"
+                    + " was optimal in %d of %d; gap mean %.2f %%, max %.2f %%%n", r.instances(), items, partitions, seed,
+                    r.solved(), r.greedyFailed(), r.optimalHits(), r.gaps().size(), 100 * r.meanGap(), 100 * r.maxGap());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,104 @@
+package org.undervolt.cli;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.undervolt.InvalidInputException;
+import org.undervolt.data.DataSource;
+import org.undervolt.data.ImageDataset;
+import org.undervolt.nn.train.LrSchedule;
+import org.undervolt.nn.train.TrainConfig;
+import org.undervolt.nn.train.Throughput;
+import org.undervolt.nn.train.Trainer;
+import org.undervolt.nn.zoo.ZooModel;
+import org.undervolt.report.Json;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code undervolt nn-bench}: one training epoch and inference throughput of a zoo model, with the
+ * settings of the PyTorch side of {@code scripts/bench/lenet-vs-pytorch.sh} (SGD lr 0.05, momentum
+ * 0.9, batch 64, constant learning rate; inference in batches of 256).
+ */
+@Command(name = "nn-bench", mixinStandardHelpOptions = true,
+        description = "Time one training epoch and inference images/s of a DNN (for side-by-side comparisons).")
+public final class NnBenchCommand implements Callable<Integer> {
+
+    @Option(names = "--model", defaultValue = "lenet5", paramLabel = "NAME", converter = NnOptions.ZooModelConverter.class,
+            description = "mlp or lenet5 (default: ${DEFAULT-VALUE}).")
+    ZooModel model;
+
+    @Mixin
+    DatasetOptions data;
+
+    @Option(names = "--train-images", paramLabel = "N", description = "Images in the timed epoch (default: the whole training set).")
+    Integer trainImages;
+
+    @Option(names = "--infer-batch", defaultValue = "256", paramLabel = "B", description = "Inference batch (default: ${DEFAULT-VALUE}).")
+    int inferBatch;
+
+    @Option(names = "--passes", defaultValue = "5", paramLabel = "P", description = "Timed inference passes; the median is reported (default: ${DEFAULT-VALUE}).")
+    int passes;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (inferBatch < 1 || passes < 1) {
+            throw new InvalidInputException("--infer-batch and --passes must be positive");
+        }
+        int threadCount = NnOptions.threads(threads);
+        DataSource source = data.source();
+        ImageDataset train = source.train();
+        ImageDataset test = source.test();
+        if (trainImages != null) {
+            if (trainImages < 1 || trainImages > train.size()) {
+                throw new InvalidInputException("--train-images " + trainImages + ": expected 1.." + train.size());
+            }
+            train = train.slice(0, trainImages);
+        }
+        int rows = train.rows();
+        int cols = train.cols();
+        int classes = train.numClasses();
+        model.create(rows, cols, classes, seed); // checks the shape before any timing
+        Trainer trainer = new Trainer(new TrainConfig(1, 64, 0.05f, 0.9f, 0f, seed),
+                new org.undervolt.nn.train.Sgd(0.9f, 0f), LrSchedule.constant());
+        Throughput.Result r = Throughput.measure(s -> model.create(rows, cols, classes, s), trainer, train, test,
+                inferBatch, passes, seed);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("framework", "undervolt");
+        out.put("model", model.id());
+        out.put("threads", threadCount);
+        out.put("train_images", r.trainImages());
+        out.put("epoch_seconds", r.epochSeconds());
+        out.put("train_images_per_second", r.trainImagesPerSecond());
+        out.put("infer_batch", r.inferBatch());
+        out.put("infer_images_per_second", r.inferImagesPerSecond());
+        out.put("test_accuracy", r.testAccuracy());
+        PrintWriter o = spec.commandLine().getOut();
+        if (json) {
+            o.println(Json.write(out));
+        } else {
+            o.printf("%s, %d threads: epoch %.2f s (%.0f img/s), inference %.0f img/s (batch %d), accuracy %.4f%n",
+                    model.id(), threadCount, r.epochSeconds(), r.trainImagesPerSecond(), r.inferImagesPerSecond(),
+                    r.inferBatch(), r.testAccuracy());
+        }
+        o.flush();
+        return 0;
+    }
+}

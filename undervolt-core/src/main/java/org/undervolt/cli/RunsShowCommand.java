@@ -1,0 +1,113 @@
+package org.undervolt.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.undervolt.InvalidInputException;
+import org.undervolt.report.Json;
+import org.undervolt.store.EnergyRow;
+import org.undervolt.store.ResultsStore;
+import org.undervolt.store.RunRecord;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code undervolt runs show ID}: one run's configuration, provenance, progress and headline result. */
+@Command(name = "show", mixinStandardHelpOptions = true, description = "Show one run.")
+public final class RunsShowCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOption store;
+
+    @Parameters(paramLabel = "ID", description = "Run id (see 'undervolt runs list').")
+    long id;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (ResultsStore s = store.open()) {
+            RunRecord r = s.run(id).orElseThrow(() -> new InvalidInputException("run " + id + " is not in "
+                    + store.file() + ": see 'undervolt runs list'"));
+            JsonNode config = parse(r.config());
+            JsonNode provenance = parse(r.provenance());
+            JsonNode summary = r.summary().map(RunsShowCommand::parse).orElse(null);
+            long trials = s.trials().count(id);
+            long points = s.trials().pointCount(id);
+            Map<String, Integer> curves = new LinkedHashMap<>();
+            for (String name : s.curves().names(id)) {
+                curves.put(name, s.curves().get(id, name).size());
+            }
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", r.id());
+                m.put("kind", r.kind());
+                m.put("status", r.status().word());
+                m.put("seed", r.seed());
+                m.put("created_at", r.createdAt().toString());
+                m.put("updated_at", r.updatedAt().toString());
+                m.put("trials", trials);
+                m.put("points", points);
+                m.put("curves", curves);
+                List<Map<String, Object>> energy = new ArrayList<>();
+                for (EnergyRow e : s.energy().get(id)) {
+                    Map<String, Object> q = new LinkedHashMap<>();
+                    q.put("label", e.label());
+                    q.put("vdd", e.vdd());
+                    q.put("trcd_ns", Double.isNaN(e.trcdNs()) ? null : e.trcdNs());
+                    q.put("energy_j", e.energyJ());
+                    energy.add(q);
+                }
+                m.put("energy", energy);
+                m.put("config", config);
+                m.put("provenance", provenance);
+                m.put("summary", summary);
+                out.println(Json.write(m));
+            } else {
+                out.printf("run %d  %s  %s%n", r.id(), r.kind(), r.status().word());
+                out.printf("  started    %s%n  updated    %s%n  seed       %d%n", r.createdAt(), r.updatedAt(), r.seed());
+                out.printf("  trials     %d at %d points%n", trials, points);
+                curves.forEach((n, k) -> out.printf("  curve      %s (%d points)%n", n, k));
+                for (EnergyRow e : s.energy().get(id)) {
+                    out.printf(Locale.ROOT, "  energy     %-8s %.3f V  %.6g J%n", e.label(), e.vdd(), e.energyJ());
+                }
+                if (summary != null) {
+                    summary.properties().forEach(f -> {
+                        if (f.getValue().isValueNode()) {
+                            out.printf("  result     %s = %s%n", f.getKey(), f.getValue().asText());
+                        }
+                    });
+                }
+                config.properties().forEach(f -> out.printf("  config     %s = %s%n", f.getKey(), f.getValue()));
+                provenance.properties().forEach(f -> out.printf("  provenance %s = %s%n", f.getKey(),
+                        f.getValue().isTextual() ? f.getValue().asText() : f.getValue()));
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return Json.mapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("results store holds unreadable JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package org.undervolt.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.undervolt.InvalidInputException;
+import org.undervolt.Provenance;
+import org.undervolt.data.DataSource;
+import org.undervolt.data.ImageDataset;
+import org.undervolt.nn.io.Checkpoint;
+import org.undervolt.nn.layer.LayerHooks;
+import org.undervolt.nn.model.Sequential;
+import org.undervolt.nn.train.Adam;
+import org.undervolt.nn.train.Evaluator;
+import org.undervolt.nn.train.LrSchedule;
+import org.undervolt.nn.train.Optimizer;
+import org.undervolt.nn.train.TrainConfig;
+import org.undervolt.nn.train.Trainer;
+import org.undervolt.nn.train.TrainingResult;
+import org.undervolt.nn.zoo.ZooModel;
+import org.undervolt.report.Json;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code undervolt train}: train a zoo DNN on an image set, report test accuracy, save the checkpoint. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a DNN (mlp or lenet5) with mini-batch SGD, report test accuracy and save a checkpoint.",
+        footer = {"", "Examples:",
+                "  undervolt train --model lenet5 --dataset mnist --epochs 8 --seed 1 --out lenet5.uvnn --json",
+                "  undervolt train --model mlp --dataset fashion-mnist --out mlp-fashion.uvnn"})
+public final class TrainCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, paramLabel = "NAME", converter = NnOptions.ZooModelConverter.class,
+            description = "mlp (pixels-256-128-classes) or lenet5.")
+    ZooModel model;
+
+    @Mixin
+    DatasetOptions data;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: the model's recipe, mlp 4, lenet5 8).")
+    Integer epochs;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Master seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Checkpoint file to write.")
+    Path out;
+
+    @Option(names = "--batch-size", paramLabel = "B", description = "Images per step (default: 64).")
+    Integer batchSize;
+
+    @Option(names = "--lr", paramLabel = "X", description = "Base learning rate (default: 0.05 for SGD, 0.001 for Adam).")
+    Float lr;
+
+    @Option(names = "--momentum", paramLabel = "X", description = "SGD momentum (default: 0.9).")
+    Float momentum;
+
+    @Option(names = "--weight-decay", paramLabel = "X", description = "L2 weight decay (default: the model's recipe).")
+    Float weightDecay;
+
+    @Option(names = "--optimizer", defaultValue = "sgd", paramLabel = "NAME",
+            description = "sgd or adam (default: ${DEFAULT-VALUE}).")
+    String optimizer;
+
+    @Option(names = "--schedule", defaultValue = "cosine", paramLabel = "NAME",
+            description = "Learning-rate schedule: cosine or constant (default: ${DEFAULT-VALUE}).")
+    String schedule;
+
+    @Option(names = "--state", paramLabel = "FILE",
+            description = "Resumable training state, rewritten after every epoch (default: FILE.state next to --out). "
+                    + "If it exists, training continues after its last finished epoch.")
+    Path state;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores). Results do not depend on it.")
+    Integer threads;
+
+    @Option(names = "--json", description = "Print one JSON object (progress is silenced).")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        int n = epochs != null ? epochs : model.defaultEpochs();
+        if (n < 1 || n > 10_000) {
+            throw new InvalidInputException("--epochs " + n + ": expected 1..10000");
+        }
+        if (Files.isDirectory(out)) {
+            throw new InvalidInputException("--out " + out + ": is a directory, expected a file name");
+        }
+        String opt = optimizer.toLowerCase(Locale.ROOT);
+        if (!opt.equals("sgd") && !opt.equals("adam")) {
+            throw new InvalidInputException("--optimizer " + optimizer + ": expected sgd or adam");
+        }
+        LrSchedule sched = switch (schedule.toLowerCase(Locale.ROOT)) {
+            case "cosine" -> LrSchedule.cosine();
+            case "constant" -> LrSchedule.constant();
+            default -> throw new InvalidInputException("--schedule " + schedule + ": expected cosine or constant");
+        };
+        if (lr != null && !(lr > 0 && lr < Float.POSITIVE_INFINITY)) {
+            throw new InvalidInputException("--lr " + lr + ": expected a positive learning rate");
+        }
+        TrainConfig recipe = model.config(n, seed);
+        TrainConfig config;
+        try {
+            config = new TrainConfig(n, batchSize != null ? batchSize : recipe.batchSize(),
+                    lr != null ? lr : opt.equals("adam") ? 1e-3f : recipe.learningRate(),
+                    momentum != null ? momentum : recipe.momentum(),
+                    weightDecay != null ? weightDecay : recipe.weightDecay(), seed);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("training options: " + e.getMessage());
+        }
+        int threadCount = NnOptions.threads(threads);
+        DataSource source = data.source();
+        ImageDataset train = source.train();
+        ImageDataset test = source.test();
+        Sequential net = model.create(train.rows(), train.cols(), train.numClasses(), seed);
+        Optimizer optim = opt.equals("adam") ? new Adam(config.weightDecay()) : model.optimizer(config);
+
+        PrintWriter err = spec.commandLine().getErr();
+        List<Double> epochSeconds = new ArrayList<>();
+        long start = System.nanoTime();
+        Path statePath = state != null ? state : out.resolveSibling(out.getFileName() + ".state");
+        Trainer.Resume resume = new Trainer.Resume(statePath, model.id() + "|" + opt + "|" + schedule.toLowerCase(Locale.ROOT));
+        TrainingResult result = new Trainer(config, optim, sched).train(net, train, LayerHooks.NONE, (e, loss, s) -> {
+            epochSeconds.add(s);
+            if (!json) {
+                err.printf("epoch %d/%d: loss %.4f (%.1f s)%n", e, n, loss, s);
+                err.flush();
+            }
+        }, resume);
+        double testAccuracy = Double.parseDouble(Float.toString(Evaluator.accuracy(net, test)));
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("model", model.id());
+        meta.put("dataset", train.name());
+        meta.put("epochs", Integer.toString(n));
+        meta.put("seed", Long.toString(seed));
+        meta.put("test_accuracy", Double.toString(testAccuracy));
+        meta.put("undervolt_version", Provenance.version());
+        meta.put("git_revision", Provenance.gitRevision());
+        try {
+            Checkpoint.save(net, meta, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+        }
+
+        PrintWriter o = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("model", model.id());
+            r.put("dataset", train.name());
+            r.put("epochs", n);
+            r.put("seed", seed);
+            r.put("batch_size", config.batchSize());
+            r.put("learning_rate", config.learningRate());
+            r.put("momentum", config.momentum());
+            r.put("weight_decay", config.weightDecay());
+            r.put("optimizer", opt);
+            r.put("schedule", schedule.toLowerCase(Locale.ROOT));
+            r.put("threads", threadCount);
+            r.put("parameters", net.parameterCount());
+            r.put("test_accuracy", testAccuracy);
+            r.put("train_loss", result.finalLoss());
+            r.put("epoch_losses", result.epochLosses());
+            r.put("epoch_seconds", epochSeconds);
+            r.put("train_seconds", result.seconds());
+            r.put("seconds", seconds);
+            r.put("out", out.toString());
+            r.put("state", statePath.toString());
+            r.put("resumed_epochs", n - epochSeconds.size());
+            o.println(Json.write(r));
+        } else {
+            o.printf("%s on %s: test accuracy %.4f after %d epochs (%.1f s, %d threads); wrote %s%n",
+                    model.id(), train.name(), testAccuracy, n, seconds, threadCount, out);
+        }
+        o.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * DRAM energy: DRAMPower-4 per-command energies and per-burst access energies by row-buffer state,
+ * trace energy under DRAMPower 4.1 or 5.1 counting rules, and voltage scaling of the core rail.
+ */
+package org.undervolt.dram.energy;

@@ -1,0 +1,188 @@
+package org.undervolt.dram.error;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+import org.undervolt.InvalidInputException;
+
+/**
+ * A bit error rate as a piecewise function of one operating parameter x (a voltage, a relative tRCD):
+ * points sorted by x, log-linear interpolation (log BER linear in x) between two nonzero points and linear
+ * where one end is 0; constant above the highest x; no data below the lowest x. Shared by the BER tables.
+ */
+final class BerCurve {
+    final double[] x;
+    final double[] ber;
+
+    BerCurve(double[] xs, double[] bers) {
+        if (xs.length != bers.length || xs.length == 0) {
+            throw new IllegalArgumentException("need equally many points and BERs, at least one");
+        }
+        Integer[] idx = new Integer[xs.length];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        Arrays.sort(idx, (a, b) -> Double.compare(xs[a], xs[b]));
+        x = new double[xs.length];
+        ber = new double[xs.length];
+        for (int i = 0; i < idx.length; i++) {
+            x[i] = xs[idx[i]];
+            ber[i] = bers[idx[i]];
+            if (!(x[i] > 0) || Double.isInfinite(x[i]) || !(ber[i] >= 0 && ber[i] <= 1)) {
+                throw new IllegalArgumentException("bad point (" + x[i] + ", BER " + ber[i] + ")");
+            }
+            if (i > 0 && x[i] == x[i - 1]) {
+                throw new IllegalArgumentException("point " + x[i] + " given twice");
+            }
+        }
+    }
+
+    BerCurve scaledX(double k) {
+        double[] xs = x.clone();
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] *= k;
+        }
+        return new BerCurve(xs, ber.clone());
+    }
+
+    /** BER at {@code at}; {@code what} names the parameter in the error for a point below the table. */
+    double value(double at, String what) {
+        if (!Double.isFinite(at) || at < x[0]) {
+            throw new InvalidInputException(what + " " + at + " is outside the BER table (lowest point " + x[0] + ")");
+        }
+        int n = x.length;
+        if (at >= x[n - 1]) {
+            return ber[n - 1];
+        }
+        int k = Arrays.binarySearch(x, at);
+        if (k >= 0) {
+            return ber[k];
+        }
+        int i = -k - 2;
+        return interpolate(i, (at - x[i]) / (x[i + 1] - x[i]));
+    }
+
+    private double interpolate(int i, double t) {
+        double a = ber[i];
+        double b = ber[i + 1];
+        if (a > 0 && b > 0) {
+            return Math.exp(Math.log(a) + t * (Math.log(b) - Math.log(a)));
+        }
+        return a + t * (b - a);
+    }
+
+    /** Lowest x (tabulated or interpolated) whose BER is at most {@code tol}, solved per segment. */
+    OptionalDouble lowestFor(double tol) {
+        if (!(tol >= 0 && tol <= 1)) {
+            throw new InvalidInputException("tolerable BER " + tol + " is outside [0, 1]");
+        }
+        if (ber[0] <= tol) {
+            return OptionalDouble.of(x[0]);
+        }
+        for (int i = 0; i + 1 < x.length; i++) {
+            if (ber[i + 1] > tol) {
+                continue;
+            }
+            double a = ber[i];
+            double b = ber[i + 1];
+            double t = a > 0 && b > 0 ? (Math.log(tol) - Math.log(a)) / (Math.log(b) - Math.log(a)) : (tol - a) / (b - a);
+            double v = x[i] + Math.min(1, Math.max(0, t)) * (x[i + 1] - x[i]);
+            while (v < x[i + 1] && value(v, "x") > tol) {
+                v = Math.nextUp(v);
+            }
+            return OptionalDouble.of(Math.min(v, x[i + 1]));
+        }
+        return OptionalDouble.empty();
+    }
+
+    /** A parsed BER CSV: the curve, the header comments and the "key: value" numbers found in them. */
+    record Parsed(BerCurve curve, String comments, Map<String, Double> keys) {
+    }
+
+    /**
+     * Parses '#' comment lines (numbers after any of {@code keys} followed by ':' are collected), a header
+     * {@code xColumn,ber} and rows {@code x,ber}; errors name file, line and field.
+     */
+    static Parsed parse(String name, InputStream in, String xColumn, String... keys) throws IOException {
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        List<Double> xs = new ArrayList<>();
+        List<Double> bs = new ArrayList<>();
+        StringBuilder comments = new StringBuilder();
+        Map<String, Double> found = new HashMap<>();
+        boolean header = false;
+        String line;
+        int lineNo = 0;
+        while ((line = r.readLine()) != null) {
+            lineNo++;
+            String t = line.strip();
+            if (t.isEmpty()) {
+                continue;
+            }
+            if (t.startsWith("#")) {
+                String c = t.substring(1).strip();
+                for (String key : keys) {
+                    int k = c.indexOf(key + ":");
+                    if (k >= 0) {
+                        String num = c.substring(k + key.length() + 1).strip().split("[\\s,;]+")[0];
+                        found.put(key, number(name, lineNo, key, num));
+                    }
+                }
+                comments.append(comments.length() == 0 ? "" : " ").append(c);
+                continue;
+            }
+            if (!header) {
+                if (!t.replace(" ", "").equalsIgnoreCase(xColumn + ",ber")) {
+                    throw new InvalidInputException(name + ":" + lineNo + ": expected the header '" + xColumn
+                            + ",ber', got '" + t + "'");
+                }
+                header = true;
+                continue;
+            }
+            String[] p = t.split(",");
+            if (p.length != 2) {
+                throw new InvalidInputException(name + ":" + lineNo + ": expected '" + xColumn + ",ber' values, got '" + t + "'");
+            }
+            double v = number(name, lineNo, xColumn, p[0]);
+            double b = number(name, lineNo, "ber", p[1]);
+            if (!(v > 0)) {
+                throw new InvalidInputException(name + ":" + lineNo + ": field '" + xColumn + "' is " + v + ", expected a positive value");
+            }
+            if (!(b >= 0 && b <= 1)) {
+                throw new InvalidInputException(name + ":" + lineNo + ": field 'ber' is " + b + ", expected a value in [0, 1]");
+            }
+            if (xs.contains(v)) {
+                throw new InvalidInputException(name + ":" + lineNo + ": field '" + xColumn + "' " + v + " appears twice");
+            }
+            xs.add(v);
+            bs.add(b);
+        }
+        if (xs.isEmpty()) {
+            throw new InvalidInputException(name + ": no data rows, expected '" + xColumn + ",ber' followed by value rows");
+        }
+        BerCurve c = new BerCurve(xs.stream().mapToDouble(Double::doubleValue).toArray(),
+                bs.stream().mapToDouble(Double::doubleValue).toArray());
+        return new Parsed(c, comments.toString(), found);
+    }
+
+    private static double number(String name, int line, String field, String text) {
+        try {
+            double d = Double.parseDouble(text.strip());
+            if (!Double.isFinite(d)) {
+                throw new NumberFormatException();
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(name + ":" + line + ": field '" + field + "' is '" + text.strip()
+                    + "', expected a finite number");
+        }
+    }
+}

@@ -1,0 +1,14 @@
+/**
+ * The DRAM model: parts as data ({@code spec}), command-level energy equivalent to DRAMPower 4.1 and 5.1
+ * plus voltage scaling ({@code energy}), DRAMPower command traces ({@code trace}), address mapping and
+ * row-buffer counting ({@code access}), bit-error-rate tables ({@code error}: BER(VDD), BER(tRCD)) and the
+ * energy-model benchmark ({@code bench}).
+ *
+ * <p>Data flow: a {@link org.undervolt.dram.spec.DramSpec} (preset, DRAMPower XML/JSON memspec) →
+ * either a command trace → {@link org.undervolt.dram.energy.TraceEnergyModel}, or a stream of byte-address
+ * accesses → {@link org.undervolt.dram.access.OpenPageCounter} → {@link org.undervolt.dram.access.AccessCounts}
+ * → {@link org.undervolt.dram.energy.AccessEnergyModel}; both at any core voltage through
+ * {@link org.undervolt.dram.energy.VoltageScaling}. Nothing here depends on other Undervolt packages except
+ * {@code org.undervolt.InvalidInputException} and {@code org.undervolt.random.Seeds}.
+ */
+package org.undervolt.dram;

@@ -1,0 +1,617 @@
+package org.undervolt.dram.sim;
+
+import java.util.Arrays;
+
+/**
+ * The memory controller of one channel, modelled on Ramulator 2.0a's Generic controller so results compare:
+ * <ul>
+ *   <li>a read queue and a write queue (each accepting while its size is at most {@code queueSize}), a
+ *       priority queue for refresh and close-row precharges, and an "active" buffer holding requests whose
+ *       row was activated for them until their column command issues;</li>
+ *   <li>per cycle at most one command: first the best request of the active buffer if ready, else the head
+ *       of the priority queue (which blocks everything else until it is ready), else the best request of the
+ *       read or write queue, chosen by write-drain mode (enter above 80 % of the write queue or with no reads,
+ *       leave below 20 % when reads wait);</li>
+ *   <li>FR-FCFS: among a queue's requests the oldest whose next command (ACT, PRE or the column command,
+ *       from the bank's row state) is ready this cycle, else the oldest; a precharge that would close a row
+ *       an active-buffer request is waiting on is held back;</li>
+ *   <li>all-bank refresh every tREFI per rank (PREA first if banks are open);</li>
+ *   <li>row hit / miss / conflict of a request classified when its first command issues; a read's latency is
+ *       from arrival to the end of its data burst (issue + CL + BL/2); a read that finds a queued write to the
+ *       same address is served from it next cycle.</li>
+ * </ul>
+ * Cycles in which nothing can happen are skipped: {@link #nextEvent} gives the next cycle a command may
+ * become ready (timing only changes when a command issues), so the caller can jump there.
+ */
+final class ChannelController {
+    private static final int ACT = SimCommand.ACT.ordinal();
+    private static final int PRE = SimCommand.PRE.ordinal();
+    private static final int PREA = SimCommand.PREA.ordinal();
+    private static final int RD = SimCommand.RD.ordinal();
+    private static final int WR = SimCommand.WR.ordinal();
+    private static final int REF = SimCommand.REF.ordinal();
+
+    private static final int SRC_NONE = 0, SRC_ACTIVE = 1, SRC_PRIORITY = 2, SRC_READ = 3, SRC_WRITE = 4;
+    private static final int KIND_REFRESH = 0, KIND_CLOSE = 1;
+
+    private final int channelId;
+    private final DecodedRequests q;
+    private final DeviceTiming dev;
+    private final CommandListener listener;
+    private final int maxSize;
+    private final int readLatency;
+    private final int nREFI;
+    private final boolean closedPolicy;
+    private final int closedCap;
+    private final float highMark;
+    private final float lowMark;
+    private final int bankGroups;
+    private final int banksPerGroup;
+
+    // queues of request ids, oldest first
+    private final BankQueue rq;
+    private final BankQueue wq;
+    /** Addresses of the queued writes, in write-queue order (for read forwarding). */
+    private final long[] waddr;
+    /** Changes of the write queue, and the last request found not forwardable at that state. */
+    private long wqChanges;
+    private long noForwardAt = -1;
+    private int noForwardId = -1;
+    /** Rank and flat bank group of each flat bank. */
+    private final int[] bankRank, bankBg;
+    private final int[] abuf;
+    private int asize;
+    /**
+     * Lower bound on the cycle any active-buffer request becomes ready. Their rows stay open (a precharge of
+     * them is held back) so their ready cycles only grow: the bound stays valid until recomputed.
+     */
+    private long aBound = Long.MAX_VALUE;
+    private boolean writeMode;
+
+    // priority queue (FIFO ring) of refresh / close-row requests
+    private int[] pKind = new int[64], pRank = new int[64], pBg = new int[64], pBank = new int[64], pRow = new int[64];
+    private int pHead, pSize;
+
+    // readiness cache: ready cycle of (bank, command), valid while no command has issued since (stamp == version)
+    private long version = 1;
+    private final long[] bankCmdReady;
+    private final long[] bankCmdStamp;
+    // per queue: earliest ready cycle of its entries, valid while stamp == version
+    private long rMin, rStamp, wMin, wStamp;
+
+    private final long[] arrive;
+    private final boolean[] classified;
+    private final int[] colAccesses;
+    private long nextRefresh;
+
+    // pending reads (FIFO): data-return cycle and arrival cycle
+    private long[] pendDepart = new long[256], pendArrive = new long[256];
+    private int pendHead, pendSize;
+    private long lastPop = Long.MIN_VALUE / 2;
+
+    // statistics
+    final long[] commandCounts = new long[SimCommand.COUNT];
+    long readsAccepted, writesAccepted, readsForwarded;
+    long readHits, readMisses, readConflicts, writeHits, writeMisses, writeConflicts;
+    long readLatencySum, readsCompleted;
+    long lastDataCycle;
+
+    ChannelController(int channelId, DecodedRequests q, SimConfig cfg, CommandListener listener) {
+        this.channelId = channelId;
+        this.q = q;
+        this.listener = listener;
+        SimSpec spec = cfg.spec();
+        this.dev = new DeviceTiming(spec.organization(), TimingConstraints.ddr(spec.timings()));
+        this.maxSize = cfg.queueSize();
+        this.readLatency = spec.timings().readLatency();
+        this.nREFI = spec.timings().nREFI();
+        this.closedPolicy = cfg.pagePolicy() == PagePolicy.CLOSED;
+        this.closedCap = cfg.closedCap();
+        this.highMark = SimConfig.WRITE_HIGH_WATERMARK * maxSize;
+        this.lowMark = SimConfig.WRITE_LOW_WATERMARK * maxSize;
+        this.bankGroups = spec.organization().bankGroups();
+        this.banksPerGroup = spec.organization().banksPerGroup();
+        int banks = spec.organization().ranks() * spec.organization().banks();
+        rq = new BankQueue(maxSize + 2, banks, q.row);
+        wq = new BankQueue(maxSize + 2, banks, q.row);
+        waddr = new long[maxSize + 2];
+        bankRank = new int[banks];
+        bankBg = new int[banks];
+        for (int b = 0; b < banks; b++) {
+            bankRank[b] = b / spec.organization().banks();
+            bankBg[b] = bankRank[b] * bankGroups + (b % spec.organization().banks()) / banksPerGroup;
+        }
+        abuf = new int[maxSize + 2];
+        arrive = new long[q.n];
+        classified = new boolean[q.n];
+        colAccesses = new int[dev.ranks * dev.banksPerRank];
+        bankCmdReady = new long[dev.ranks * dev.banksPerRank * SimCommand.COUNT];
+        bankCmdStamp = new long[bankCmdReady.length];
+        nextRefresh = nREFI;
+    }
+
+    /** Offers request {@code id} at cycle {@code clk} (before this cycle's tick); false if its queue is full. */
+    boolean send(int id, long clk) {
+        if (!q.write[id]) {
+            long a = q.address[id];
+            final long[] wa = waddr;
+            for (int i = (noForwardId == id && noForwardAt == wqChanges) ? wq.size : 0, n = wq.size; i < n; i++) {
+                if (wa[i] == a) {
+                    pushPending(clk + 1, clk);
+                    readsForwarded++;
+                    readsAccepted++;
+                    return true;
+                }
+            }
+            if (rq.size > maxSize) {
+                noForwardId = id;
+                noForwardAt = wqChanges;
+                return false;
+            }
+            arrive[id] = clk;
+            rq.add(id, q.bankFlat[id], dev.openRow[q.bankFlat[id]]);
+            readsAccepted++;
+            if (rStamp == version) {
+                rMin = Math.min(rMin, readyOf(id));
+            }
+        } else {
+            if (wq.size > maxSize) {
+                return false;
+            }
+            arrive[id] = clk;
+            waddr[wq.size] = q.address[id];
+            wqChanges++;
+            wq.add(id, q.bankFlat[id], dev.openRow[q.bankFlat[id]]);
+            writesAccepted++;
+            if (wStamp == version) {
+                wMin = Math.min(wMin, readyOf(id));
+            }
+        }
+        return true;
+    }
+
+    /** One controller cycle at {@code clk}; true if a command was issued. */
+    boolean tick(long clk) {
+        if (clk == nextRefresh) {
+            nextRefresh += nREFI;
+            for (int r = 0; r < dev.ranks; r++) {
+                pushPriority(KIND_REFRESH, r, -1, -1, -1);
+            }
+        }
+        int src = SRC_NONE;
+        int pos = -1;
+        int cmd = -1;
+        // 1. requests whose row is being opened for them
+        if (asize > 0 && clk >= aBound) {
+            long min = Long.MAX_VALUE;
+            int best = -1;
+            int bestCmd = -1;
+            boolean bestReady = false;
+            for (int i = 0; i < asize; i++) {
+                int id = abuf[i];
+                int c = nextCommand(id);
+                long at = readyOf(c, id);
+                min = Math.min(min, at);
+                boolean ready = at <= clk;
+                if (best < 0 || (ready != bestReady ? ready : arrive[id] < arrive[abuf[best]])) {
+                    best = i;
+                    bestCmd = c;
+                    bestReady = ready;
+                }
+            }
+            if (bestReady) {
+                src = SRC_ACTIVE;
+                pos = best;
+                cmd = bestCmd;
+            } else {
+                aBound = min;
+            }
+        }
+        if (src == SRC_NONE) {
+            if (pSize > 0) {
+                // 2. maintenance first; it blocks the queues until it can issue
+                int c = priorityCommand();
+                if (dev.readyAt(c, pRank[pHead], pBg[pHead], pBank[pHead]) > clk) {
+                    return false;
+                }
+                src = SRC_PRIORITY;
+                cmd = c;
+            } else {
+                // 3. read or write queue, FR-FCFS
+                updateWriteMode();
+                BankQueue buf = writeMode ? wq : rq;
+                int fin = writeMode ? WR : RD;
+                if (writeMode ? wStamp == version && clk < wMin : rStamp == version && clk < rMin) {
+                    return false;
+                }
+                long min = Long.MAX_VALUE;
+                int best = Integer.MAX_VALUE;
+                int bestCmd = -1;
+                final int[] openRow = dev.openRow;
+                for (int b = 0, nb = openRow.length; b < nb; b++) {
+                    int n = buf.count[b];
+                    if (n == 0 || buf.byBank[b][0] > best) {
+                        continue;
+                    }
+                    int open = openRow[b];
+                    if (open < 0) {
+                        long at = readyOfBank(ACT, b);
+                        if (at <= clk) {
+                            best = buf.byBank[b][0];
+                            bestCmd = ACT;
+                        } else if (at < min) {
+                            min = at;
+                        }
+                        continue;
+                    }
+                    int h = buf.hits[b];
+                    if (h > 0) {
+                        long at = readyOfBank(fin, b);
+                        if (at <= clk) {
+                            int id = h == n ? buf.byBank[b][0] : buf.oldest(b, open, true);
+                            if (id < best) {
+                                best = id;
+                                bestCmd = fin;
+                            }
+                        } else if (at < min) {
+                            min = at;
+                        }
+                    }
+                    if (h < n) {
+                        long at = readyOfBank(PRE, b);
+                        if (at <= clk) {
+                            int id = h == 0 ? buf.byBank[b][0] : buf.oldest(b, open, false);
+                            if (id < best) {
+                                best = id;
+                                bestCmd = PRE;
+                            }
+                        } else if (at < min) {
+                            min = at;
+                        }
+                    }
+                }
+                if (bestCmd >= 0) {
+                    src = writeMode ? SRC_WRITE : SRC_READ;
+                    pos = best;
+                    cmd = bestCmd;
+                }
+                if (src == SRC_NONE) {
+                    if (writeMode) {
+                        wMin = min;
+                        wStamp = version;
+                    } else {
+                        rMin = min;
+                        rStamp = version;
+                    }
+                    return false;
+                }
+            }
+        }
+        // a precharge may not close a row an activated request is waiting for
+        if (cmd == PRE || cmd == PREA) {
+            int rank, bank;
+            if (src == SRC_PRIORITY) {
+                rank = pRank[pHead];
+                bank = cmd == PREA ? -1 : pBank[pHead];
+            } else {
+                int id = idAt(src, pos);
+                rank = q.rank[id];
+                bank = q.bankFlat[id];
+            }
+            for (int i = 0; i < asize; i++) {
+                int a = abuf[i];
+                if (bank < 0 ? q.rank[a] == rank : q.bankFlat[a] == bank) {
+                    return false;
+                }
+            }
+        }
+        issue(src, pos, cmd, clk);
+        return true;
+    }
+
+    private int idAt(int src, int pos) {
+        return src == SRC_ACTIVE ? abuf[pos] : pos;
+    }
+
+    private void issue(int src, int pos, int cmd, long clk) {
+        if (src == SRC_PRIORITY) {
+            int rank = pRank[pHead];
+            int bg = pBg[pHead];
+            int bank = pBank[pHead];
+            int row = pRow[pHead];
+            rowPolicy(cmd, rank, bank);
+            emit(cmd, rank, bg, bank, Math.max(row, 0), 0, clk);
+            int fin = pKind[pHead] == KIND_REFRESH ? REF : PRE;
+            if (cmd == fin) {
+                pHead = (pHead + 1) % pKind.length;
+                pSize--;
+            }
+            return;
+        }
+        int id = idAt(src, pos);
+        int fin = q.write[id] ? WR : RD;
+        if (!classified[id]) {
+            classified[id] = true;
+            int open = dev.openRow[q.bankFlat[id]];
+            if (q.write[id]) {
+                if (open == q.row[id]) {
+                    writeHits++;
+                } else if (open >= 0) {
+                    writeConflicts++;
+                } else {
+                    writeMisses++;
+                }
+            } else {
+                if (open == q.row[id]) {
+                    readHits++;
+                } else if (open >= 0) {
+                    readConflicts++;
+                } else {
+                    readMisses++;
+                }
+            }
+        }
+        rowPolicy(cmd, q.rank[id], q.bankFlat[id]);
+        emit(cmd, q.rank[id], q.bgFlat[id], q.bankFlat[id], q.row[id], q.column[id], clk);
+        if (cmd == fin) {
+            if (fin == RD) {
+                pushPending(clk + readLatency, arrive[id]);
+            }
+            remove(src, pos);
+        } else if (cmd == ACT) {
+            if (asize <= maxSize) {
+                abuf[asize++] = id;
+                aBound = Math.min(aBound, readyOf(id));
+                remove(src, pos);
+            }
+        }
+    }
+
+    private void emit(int cmd, int rank, int bgFlat, int bankFlat, int row, int column, long clk) {
+        dev.issue(cmd, rank, bgFlat, bankFlat, row, clk);
+        version++;
+        SimCommand k = SimCommand.ALL[cmd];
+        if (k.opening || k.closing) {
+            if (k.rankScope) {
+                for (int b = rank * dev.banksPerRank; b < (rank + 1) * dev.banksPerRank; b++) {
+                    rq.rowChanged(b, -1);
+                    wq.rowChanged(b, -1);
+                }
+            } else {
+                rq.rowChanged(bankFlat, dev.openRow[bankFlat]);
+                wq.rowChanged(bankFlat, dev.openRow[bankFlat]);
+            }
+        }
+        commandCounts[cmd]++;
+        if (listener != null) {
+            boolean rankWide = cmd == PREA || cmd == REF;
+            int bankInRank = rankWide ? 0 : bankFlat - rank * dev.banksPerRank;
+            listener.command(clk, channelId, SimCommand.ALL[cmd], rank, rankWide ? 0 : bankInRank / banksPerGroup,
+                    bankInRank, rankWide ? 0 : row, (cmd == RD || cmd == WR) ? column * 8 : 0);
+        }
+    }
+
+    /** Ramulator's ClosedRowPolicy: count column accesses per bank, queue a precharge at the cap. */
+    private void rowPolicy(int cmd, int rank, int bankFlat) {
+        if (!closedPolicy) {
+            return;
+        }
+        SimCommand c = SimCommand.ALL[cmd];
+        if (c.closing || c.refreshing) {
+            if (c.rankScope) {
+                Arrays.fill(colAccesses, rank * dev.banksPerRank, (rank + 1) * dev.banksPerRank, 0);
+            } else {
+                colAccesses[bankFlat] = 0;
+            }
+        } else if (c.accessing) {
+            if (++colAccesses[bankFlat] >= closedCap) {
+                int bankInRank = bankFlat - rank * dev.banksPerRank;
+                pushPriority(KIND_CLOSE, rank, rank * bankGroups + bankInRank / banksPerGroup, bankFlat,
+                        dev.openRow[bankFlat]);
+                colAccesses[bankFlat] = 0;
+            }
+        }
+    }
+
+    private void remove(int src, int pos) {
+        switch (src) {
+            case SRC_ACTIVE -> {
+                System.arraycopy(abuf, pos + 1, abuf, pos, asize - pos - 1);
+                if (--asize == 0) {
+                    aBound = Long.MAX_VALUE;
+                }
+            }
+            case SRC_READ -> rq.remove(pos, q.bankFlat[pos], dev.openRow[q.bankFlat[pos]]);
+            case SRC_WRITE -> {
+                int at = java.util.Arrays.binarySearch(wq.ids, 0, wq.size, pos);
+                System.arraycopy(waddr, at + 1, waddr, at, wq.size - at - 1);
+                wqChanges++;
+                wq.remove(pos, q.bankFlat[pos], dev.openRow[q.bankFlat[pos]]);
+            }
+            default -> throw new IllegalStateException();
+        }
+    }
+
+    /** Ready cycle of {@code cmd} (ACT, PRE, RD or WR) at flat bank {@code bank}, cached per version. */
+    private long readyOfBank(int cmd, int bank) {
+        int k = bank * SimCommand.COUNT + cmd;
+        if (bankCmdStamp[k] == version) {
+            return bankCmdReady[k];
+        }
+        long t = dev.readyAt(cmd, bankRank[bank], bankBg[bank], bank);
+        bankCmdReady[k] = t;
+        bankCmdStamp[k] = version;
+        return t;
+    }
+
+    /** Ready cycle of request {@code id}'s next command. */
+    private long readyOf(int id) {
+        return readyOf(nextCommand(id), id);
+    }
+
+    /** Ready cycle of command {@code cmd} (ACT, PRE, RD or WR) at request {@code id}'s bank, cached per version. */
+    private long readyOf(int cmd, int id) {
+        int bank = q.bankFlat[id];
+        int k = bank * SimCommand.COUNT + cmd;
+        if (bankCmdStamp[k] == version) {
+            return bankCmdReady[k];
+        }
+        long t = dev.readyAt(cmd, q.rank[id], q.bgFlat[id], bank);
+        bankCmdReady[k] = t;
+        bankCmdStamp[k] = version;
+        return t;
+    }
+
+    /** The command request {@code id} needs next, from its bank's row state. */
+    private int nextCommand(int id) {
+        int open = dev.openRow[q.bankFlat[id]];
+        if (open < 0) {
+            return ACT;
+        }
+        if (open == q.row[id]) {
+            return q.write[id] ? WR : RD;
+        }
+        return PRE;
+    }
+
+    private int priorityCommand() {
+        if (pKind[pHead] == KIND_REFRESH) {
+            return dev.openBanks[pRank[pHead]] > 0 ? PREA : REF;
+        }
+        return PRE;
+    }
+
+    private void updateWriteMode() {
+        if (!writeMode) {
+            if (wq.size > highMark || rq.size == 0) {
+                writeMode = true;
+            }
+        } else if (wq.size < lowMark && rq.size != 0) {
+            writeMode = false;
+        }
+    }
+
+    /** The earliest cycle after {@code clk} at which a command may become ready (refresh included). */
+    long nextEvent(long clk) {
+        long t = nextRefresh;
+        if (aBound > clk) {
+            t = Math.min(t, aBound);
+        } else {
+            for (int i = 0; i < asize; i++) {
+                t = earliest(t, abuf[i], clk);
+            }
+        }
+        if (pSize > 0) {
+            // the priority head blocks both queues until it issues
+            long r = dev.readyAt(priorityCommand(), pRank[pHead], pBg[pHead], pBank[pHead]);
+            return r > clk && r < t ? r : t;
+        }
+        // only the queue the write-drain mode selects can issue; the mode changes only with queue sizes
+        boolean mode = writeMode;
+        if (!mode) {
+            mode = wq.size > highMark || rq.size == 0;
+        } else if (wq.size < lowMark && rq.size != 0) {
+            mode = false;
+        }
+        if (mode) {
+            if (wStamp == version && wMin > clk) {
+                return Math.min(t, wMin);
+            }
+            for (int i = 0; i < wq.size; i++) {
+                t = earliest(t, wq.ids[i], clk);
+            }
+        } else {
+            if (rStamp == version && rMin > clk) {
+                return Math.min(t, rMin);
+            }
+            for (int i = 0; i < rq.size; i++) {
+                t = earliest(t, rq.ids[i], clk);
+            }
+        }
+        return t;
+    }
+
+    private long earliest(long t, int id, long clk) {
+        long r = readyOf(id);
+        return r > clk && r < t ? r : t;
+    }
+
+    /** Whether any request is still queued or in flight. */
+    boolean busy() {
+        return rq.size + wq.size + asize + pendSize > 0;
+    }
+
+    /** Requests waiting in the read, write and active buffers. */
+    int queued() {
+        return rq.size + wq.size + asize;
+    }
+
+    /**
+     * Completes pending reads up to cycle {@code clk}: one per cycle, each no earlier than its data return, as
+     * Ramulator pops at most the head of its pending queue per tick.
+     */
+    void completeReads(long clk) {
+        while (pendSize > 0) {
+            long d = pendDepart[pendHead];
+            long at = Math.max(d, lastPop + 1);
+            if (at > clk) {
+                return;
+            }
+            lastPop = at;
+            long lat = d - pendArrive[pendHead];
+            if (lat > 1) {
+                readLatencySum += lat;
+            }
+            readsCompleted++;
+            lastDataCycle = Math.max(lastDataCycle, d);
+            pendHead = (pendHead + 1) % pendDepart.length;
+            pendSize--;
+        }
+    }
+
+    private void pushPending(long depart, long arrived) {
+        if (pendSize == pendDepart.length) {
+            pendDepart = unroll(pendDepart, pendHead, pendSize);
+            pendArrive = unroll(pendArrive, pendHead, pendSize);
+            pendHead = 0;
+        }
+        int tail = (pendHead + pendSize) % pendDepart.length;
+        pendDepart[tail] = depart;
+        pendArrive[tail] = arrived;
+        pendSize++;
+    }
+
+    private static long[] unroll(long[] ring, int head, int size) {
+        long[] out = new long[ring.length * 2];
+        for (int i = 0; i < size; i++) {
+            out[i] = ring[(head + i) % ring.length];
+        }
+        return out;
+    }
+
+    private static int[] unroll(int[] ring, int head, int size) {
+        int[] out = new int[ring.length * 2];
+        for (int i = 0; i < size; i++) {
+            out[i] = ring[(head + i) % ring.length];
+        }
+        return out;
+    }
+
+    private void pushPriority(int kind, int rank, int bgFlat, int bankFlat, int row) {
+        if (pSize == pKind.length) {
+            pKind = unroll(pKind, pHead, pSize);
+            pRank = unroll(pRank, pHead, pSize);
+            pBg = unroll(pBg, pHead, pSize);
+            pBank = unroll(pBank, pHead, pSize);
+            pRow = unroll(pRow, pHead, pSize);
+            pHead = 0;
+        }
+        int tail = (pHead + pSize) % pKind.length;
+        pKind[tail] = kind;
+        pRank[tail] = rank;
+        pBg[tail] = bgFlat;
+        pBank[tail] = bankFlat;
+        pRow[tail] = row;
+        pSize++;
+    }
+}

@@ -1,0 +1,182 @@
+package org.undervolt.dram.sim;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.undervolt.dram.spec.Organization;
+
+/**
+ * Timing and row-buffer state of the DRAM devices of one channel: for every node of the hierarchy
+ * (channel, rank, bank group, bank) and every command, the earliest cycle the command may issue there, and
+ * which row each bank has open.
+ *
+ * <p>Issuing a command raises the ready cycles of the commands it constrains ({@link TimingConstraints}) at
+ * the target node of each level and, for sibling constraints, at the other ranks; a rank-wide command (PREA,
+ * REF) targets every bank group and bank of its rank. A command is ready when the current cycle has reached
+ * the ready cycle at every level down to its scope (the rank for PREA and REF, the bank otherwise).
+ */
+final class DeviceTiming {
+    private static final int NC = SimCommand.COUNT;
+
+    final int ranks;
+    final int bankGroups;
+    final int banksPerGroup;
+    final int banksPerRank;
+
+    private final long[] chReady = new long[NC];
+    private final long[] rankReady;
+    private final long[] bgReady;
+    private final long[] bankReady;
+
+    /** Row open in each bank (rank * banksPerRank + bank), -1 when closed. */
+    final int[] openRow;
+    /** Open banks per rank. */
+    final int[] openBanks;
+
+    // compiled constraints: [level][preceding] -> following/latency/window, and sibling following/latency
+    private final int[][][] fol = new int[4][NC][];
+    private final int[][][] lat = new int[4][NC][];
+    private final int[][][] win = new int[4][NC][];
+    private final int[][][] sibFol = new int[4][NC][];
+    private final int[][][] sibLat = new int[4][NC][];
+    // issue history of windowed commands, per level and command: node * maxWindow entries, newest first
+    private final int[][] window = new int[4][NC];
+    private final long[][][] history = new long[4][NC][];
+
+    DeviceTiming(Organization org, List<TimingConstraints.Constraint> constraints) {
+        this.ranks = org.ranks();
+        this.bankGroups = org.bankGroups();
+        this.banksPerGroup = org.banksPerGroup();
+        this.banksPerRank = org.banks();
+        rankReady = new long[ranks * NC];
+        bgReady = new long[ranks * bankGroups * NC];
+        bankReady = new long[ranks * banksPerRank * NC];
+        Arrays.fill(chReady, -1);
+        Arrays.fill(rankReady, -1);
+        Arrays.fill(bgReady, -1);
+        Arrays.fill(bankReady, -1);
+        openRow = new int[ranks * banksPerRank];
+        Arrays.fill(openRow, -1);
+        openBanks = new int[ranks];
+        int[] nodes = {1, ranks, ranks * bankGroups, ranks * banksPerRank};
+        for (int level = 0; level < 4; level++) {
+            for (SimCommand p : SimCommand.ALL) {
+                final int lv = level;
+                List<TimingConstraints.Constraint> own = constraints.stream()
+                        .filter(c -> c.level() == lv && c.preceding() == p && !c.sibling()).toList();
+                List<TimingConstraints.Constraint> sib = constraints.stream()
+                        .filter(c -> c.level() == lv && c.preceding() == p && c.sibling()).toList();
+                fol[level][p.ordinal()] = own.stream().mapToInt(c -> c.following().ordinal()).toArray();
+                lat[level][p.ordinal()] = own.stream().mapToInt(TimingConstraints.Constraint::latency).toArray();
+                win[level][p.ordinal()] = own.stream().mapToInt(TimingConstraints.Constraint::window).toArray();
+                sibFol[level][p.ordinal()] = sib.stream().mapToInt(c -> c.following().ordinal()).toArray();
+                sibLat[level][p.ordinal()] = sib.stream().mapToInt(TimingConstraints.Constraint::latency).toArray();
+                int w = own.stream().mapToInt(TimingConstraints.Constraint::window).max().orElse(1);
+                window[level][p.ordinal()] = w;
+                if (w > 1) {
+                    history[level][p.ordinal()] = new long[nodes[level] * w];
+                    Arrays.fill(history[level][p.ordinal()], -1);
+                }
+            }
+        }
+    }
+
+    /** Earliest cycle {@code cmd} may issue to the bank (or, for PREA/REF, the rank); ready iff clk >= it. */
+    long readyAt(int cmd, int rank, int bgFlat, int bankFlat) {
+        long t = chReady[cmd];
+        long r = rankReady[rank * NC + cmd];
+        if (r > t) {
+            t = r;
+        }
+        if (cmd == SimCommand.PREA.ordinal() || cmd == SimCommand.REF.ordinal()) {
+            return t;
+        }
+        long g = bgReady[bgFlat * NC + cmd];
+        if (g > t) {
+            t = g;
+        }
+        long b = bankReady[bankFlat * NC + cmd];
+        return b > t ? b : t;
+    }
+
+    /**
+     * Issues {@code cmd} at {@code clk}: updates ready cycles and row-buffer state. {@code bgFlat} and
+     * {@code bankFlat} are ignored for PREA and REF.
+     */
+    void issue(int cmd, int rank, int bgFlat, int bankFlat, int row, long clk) {
+        boolean rankWide = cmd == SimCommand.PREA.ordinal() || cmd == SimCommand.REF.ordinal();
+        apply(CHANNEL_LEVEL, 0, chReady, cmd, clk);
+        for (int r = 0; r < ranks; r++) {
+            if (r == rank) {
+                apply(1, r, rankReady, cmd, clk);
+            } else {
+                int[] f = sibFol[1][cmd];
+                int[] l = sibLat[1][cmd];
+                for (int i = 0; i < f.length; i++) {
+                    raise(rankReady, r * NC + f[i], clk + l[i]);
+                }
+            }
+        }
+        if (rankWide) {
+            for (int g = 0; g < bankGroups; g++) {
+                apply(2, rank * bankGroups + g, bgReady, cmd, clk);
+            }
+            for (int b = 0; b < banksPerRank; b++) {
+                apply(3, rank * banksPerRank + b, bankReady, cmd, clk);
+            }
+        } else {
+            apply(2, bgFlat, bgReady, cmd, clk);
+            apply(3, bankFlat, bankReady, cmd, clk);
+        }
+        switch (SimCommand.ALL[cmd]) {
+            case ACT -> {
+                if (openRow[bankFlat] < 0) {
+                    openBanks[rank]++;
+                }
+                openRow[bankFlat] = row;
+            }
+            case PRE, RDA, WRA -> close(rank, bankFlat);
+            case PREA -> {
+                for (int b = 0; b < banksPerRank; b++) {
+                    close(rank, rank * banksPerRank + b);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private static final int CHANNEL_LEVEL = 0;
+
+    private void close(int rank, int bankFlat) {
+        if (openRow[bankFlat] >= 0) {
+            openRow[bankFlat] = -1;
+            openBanks[rank]--;
+        }
+    }
+
+    private void apply(int level, int node, long[] ready, int cmd, long clk) {
+        int w = window[level][cmd];
+        long[] h = history[level][cmd];
+        if (h != null) {
+            int base = node * w;
+            System.arraycopy(h, base, h, base + 1, w - 1);
+            h[base] = clk;
+        }
+        int[] f = fol[level][cmd];
+        int[] l = lat[level][cmd];
+        int[] ws = win[level][cmd];
+        for (int i = 0; i < f.length; i++) {
+            long past = ws[i] <= 1 ? clk : h[node * w + ws[i] - 1];
+            if (past >= 0) {
+                raise(ready, node * NC + f[i], past + l[i]);
+            }
+        }
+    }
+
+    private static void raise(long[] ready, int idx, long t) {
+        if (t > ready[idx]) {
+            ready[idx] = t;
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.undervolt.dram.sim;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Cycle-level DRAM timing simulation of a request trace: requests are decoded by the address mapping,
+ * offered to their channel's controller one per memory cycle in trace order (a refused request is offered
+ * again next cycle, as Ramulator 2's LoadStoreTrace frontend does), and the controllers schedule commands
+ * under the DDR3/DDR4 timing constraints ({@link ChannelController}).
+ *
+ * <p>Event skipping: when the frontend is blocked by a full queue and no command could issue, the clock jumps
+ * to the next cycle at which any command becomes ready or a refresh is due; nothing observable happens in the
+ * cycles skipped, so results equal a cycle-by-cycle run.
+ */
+public final class DramSimulator {
+    private final SimConfig config;
+    private final RequestMapping mapping;
+    private boolean skipIdle = true;
+
+    public DramSimulator(SimConfig config) {
+        this.config = config;
+        this.mapping = RequestMappings.of(config.mapping(), config.spec().organization());
+    }
+
+    /** Turns event skipping off (every cycle ticked), for checking that skipping changes nothing. */
+    DramSimulator tickEveryCycle() {
+        skipIdle = false;
+        return this;
+    }
+
+    public RequestMapping mapping() {
+        return mapping;
+    }
+
+    /** Simulates {@code trace}; {@code listener} (may be null) receives every command. */
+    public SimResult run(RequestTrace trace, CommandListener listener) {
+        DecodedRequests q = new DecodedRequests(trace, mapping);
+        int channels = config.spec().organization().channels();
+        ChannelController[] ctrl = new ChannelController[channels];
+        for (int c = 0; c < channels; c++) {
+            ctrl[c] = new ChannelController(c, q, config, listener);
+        }
+        long clk = 0;
+        long attempts = 0;
+        int next = 0;
+        int n = q.n;
+        long cycles = -1;
+        while (true) {
+            boolean sent = false;
+            if (next < n) {
+                attempts++;
+                if (ctrl[q.channel[next]].send(next, clk)) {
+                    next++;
+                    sent = true;
+                }
+            }
+            if (next >= n) {
+                if (cycles < 0) {
+                    cycles = clk;
+                }
+                if (!config.drain() || !anyBusy(ctrl)) {
+                    break;
+                }
+            }
+            clk++;
+            boolean issued = false;
+            for (ChannelController c : ctrl) {
+                issued |= c.tick(clk);
+            }
+            if (!issued && !sent && skipIdle) {
+                long t = Long.MAX_VALUE;
+                for (ChannelController c : ctrl) {
+                    t = Math.min(t, c.nextEvent(clk));
+                }
+                if (t > clk + 1) {
+                    if (next < n) {
+                        attempts += t - 1 - clk;
+                    }
+                    clk = t - 1;
+                }
+            }
+        }
+        long end = clk;
+        Map<SimCommand, Long> counts = new EnumMap<>(SimCommand.class);
+        long reads = 0, writes = 0, rh = 0, rm = 0, rc = 0, wh = 0, wm = 0, wc = 0, lat = 0, done = 0, fwd = 0;
+        long lastData = end;
+        for (ChannelController c : ctrl) {
+            c.completeReads(config.drain() ? Long.MAX_VALUE : end);
+            lastData = Math.max(lastData, c.lastDataCycle);
+            reads += c.readsAccepted;
+            writes += c.writesAccepted;
+            rh += c.readHits;
+            rm += c.readMisses;
+            rc += c.readConflicts;
+            wh += c.writeHits;
+            wm += c.writeMisses;
+            wc += c.writeConflicts;
+            lat += c.readLatencySum;
+            done += c.readsCompleted;
+            fwd += c.readsForwarded;
+            for (SimCommand k : SimCommand.ALL) {
+                counts.merge(k, c.commandCounts[k.ordinal()], Long::sum);
+            }
+        }
+        return new SimResult(cycles, config.drain() ? lastData : cycles, reads, writes, rh, rm, rc, wh, wm, wc, lat,
+                done, fwd, attempts, counts, config.spec().timings().tckNs());
+    }
+
+    private static boolean anyBusy(ChannelController[] ctrl) {
+        for (ChannelController c : ctrl) {
+            if (c.queued() > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

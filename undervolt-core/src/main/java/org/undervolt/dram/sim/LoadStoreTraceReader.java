@@ -1,0 +1,172 @@
+package org.undervolt.dram.sim;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import org.undervolt.InvalidInputException;
+
+/**
+ * Reads Ramulator 2's LoadStoreTrace request format: one request per line, {@code LD <address>} (read) or
+ * {@code ST <address>} (write), the byte address in hex with a {@code 0x} prefix or in decimal, fields
+ * separated by spaces or tabs. Blank lines and lines starting with {@code #} are skipped. Any other line is an
+ * error naming the file, line and field.
+ */
+public final class LoadStoreTraceReader {
+    private LoadStoreTraceReader() {
+    }
+
+    /** Reads {@code file}. */
+    public static RequestTrace read(Path file) {
+        byte[] data;
+        try {
+            data = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(file + ": no such request trace file");
+        } catch (IOException e) {
+            throw new InvalidInputException(file + ": cannot read request trace (" + e.getMessage() + ")");
+        }
+        return parse(file.toString(), data);
+    }
+
+    /** Reads a whole stream named {@code name}. */
+    public static RequestTrace read(String name, InputStream in) throws IOException {
+        return parse(name, in.readAllBytes());
+    }
+
+    static RequestTrace parse(String name, byte[] d) {
+        int cap = Math.max(16, d.length / 12);
+        long[] addr = new long[cap];
+        boolean[] wr = new boolean[cap];
+        int[] lines = null;
+        int n = 0;
+        int line = 0;
+        int p = 0;
+        int len = d.length;
+        while (p < len) {
+            line++;
+            int eol = p;
+            while (eol < len && d[eol] != '\n') {
+                eol++;
+            }
+            int end = eol;
+            if (end > p && d[end - 1] == '\r') {
+                end--;
+            }
+            int i = skipBlank(d, p, end);
+            if (i == end || d[i] == '#') {
+                if (lines == null) {
+                    lines = new int[addr.length];
+                    for (int k = 0; k < n; k++) {
+                        lines[k] = k + 1;
+                    }
+                }
+                p = eol + 1;
+                continue;
+            }
+            int opEnd = i;
+            while (opEnd < end && d[opEnd] != ' ' && d[opEnd] != '\t') {
+                opEnd++;
+            }
+            boolean write;
+            if (opEnd - i == 2 && (d[i] == 'L' || d[i] == 'l') && (d[i + 1] == 'D' || d[i + 1] == 'd')) {
+                write = false;
+            } else if (opEnd - i == 2 && (d[i] == 'S' || d[i] == 's') && (d[i + 1] == 'T' || d[i + 1] == 't')) {
+                write = true;
+            } else {
+                throw new InvalidInputException(name + ":" + line + ": field 'operation' is '" + text(d, i, opEnd)
+                        + "', expected LD or ST (line format 'LD|ST <byte address>')");
+            }
+            int a0 = skipBlank(d, opEnd, end);
+            int a1 = a0;
+            while (a1 < end && d[a1] != ' ' && d[a1] != '\t') {
+                a1++;
+            }
+            if (a0 == end) {
+                throw new InvalidInputException(name + ":" + line + ": field 'address' missing, expected 'LD|ST <byte address>'");
+            }
+            if (skipBlank(d, a1, end) != end) {
+                throw new InvalidInputException(name + ":" + line + ": extra field '" + text(d, skipBlank(d, a1, end), end)
+                        + "', expected exactly 'LD|ST <byte address>'");
+            }
+            long a = parseAddress(d, a0, a1);
+            if (a < 0) {
+                throw new InvalidInputException(name + ":" + line + ": field 'address' is '" + text(d, a0, a1)
+                        + "', expected a byte address in hex (0x...) or decimal, below 2^63");
+            }
+            if (n == addr.length) {
+                int c = addr.length * 2;
+                addr = Arrays.copyOf(addr, c);
+                wr = Arrays.copyOf(wr, c);
+                if (lines != null) {
+                    lines = Arrays.copyOf(lines, c);
+                }
+            }
+            if (lines != null && lines.length < addr.length) {
+                lines = Arrays.copyOf(lines, addr.length);
+            }
+            addr[n] = a;
+            wr[n] = write;
+            if (lines != null) {
+                lines[n] = line;
+            }
+            n++;
+            p = eol + 1;
+        }
+        if (n == 0) {
+            throw new InvalidInputException(name + ": no requests, expected lines 'LD|ST <byte address>'");
+        }
+        return new RequestTrace(name, Arrays.copyOf(addr, n), Arrays.copyOf(wr, n), lines == null ? null : Arrays.copyOf(lines, n));
+    }
+
+    private static int skipBlank(byte[] d, int i, int end) {
+        while (i < end && (d[i] == ' ' || d[i] == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The address in d[from, to), or -1 if malformed or too large. */
+    private static long parseAddress(byte[] d, int from, int to) {
+        long v = 0;
+        if (to - from > 2 && d[from] == '0' && (d[from + 1] == 'x' || d[from + 1] == 'X')) {
+            if (to - from - 2 > 16) {
+                return -1;
+            }
+            for (int i = from + 2; i < to; i++) {
+                int c = d[i];
+                int h;
+                if (c >= '0' && c <= '9') {
+                    h = c - '0';
+                } else if (c >= 'a' && c <= 'f') {
+                    h = c - 'a' + 10;
+                } else if (c >= 'A' && c <= 'F') {
+                    h = c - 'A' + 10;
+                } else {
+                    return -1;
+                }
+                v = (v << 4) | h;
+            }
+            return v;
+        }
+        if (to - from > 18 || to == from) {
+            return -1;
+        }
+        for (int i = from; i < to; i++) {
+            int c = d[i];
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    private static String text(byte[] d, int from, int to) {
+        String s = new String(d, from, Math.min(to - from, 40), java.nio.charset.StandardCharsets.ISO_8859_1);
+        return to - from > 40 ? s + "..." : s;
+    }
+}

@@ -1,0 +1,169 @@
+package org.undervolt.dram.sim;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.undervolt.InvalidInputException;
+import org.undervolt.dram.spec.Organization;
+
+/**
+ * Organisation and speed-bin presets of DDR3 and DDR4 under Ramulator 2's names ({@code DDR4_8Gb_x8},
+ * {@code DDR4_2400R}, {@code DDR3_4Gb_x8}, {@code DDR3_1600K} ...), read from the data files
+ * {@code org/undervolt/dram/sim/DDR3.json} and {@code DDR4.json}; each file lists its sources (JEDEC
+ * JESD79-3 / JESD79-4 speed bins, and where the values follow Ramulator 2.0a's conventions instead).
+ *
+ * <p>Derived values follow the standards: tRRD_S/L and tFAW by data rate and device width, tRFC by density,
+ * tREFI = 7.8 us, all converted to cycles with {@link SimTimings#nsToCycles}.
+ */
+public final class SimPresets {
+    private static final String DIR = "/org/undervolt/dram/sim/";
+    private static final List<String> STANDARDS = List.of("DDR3", "DDR4");
+    private static final Map<String, JsonNode> CACHE = new LinkedHashMap<>();
+
+    private SimPresets() {
+    }
+
+    /** The standards with presets. */
+    public static List<String> standards() {
+        return STANDARDS;
+    }
+
+    /** Organisation preset names of {@code standard}. */
+    public static List<String> organizations(String standard) {
+        return names(file(standard).get("organizations"));
+    }
+
+    /** Timing preset names of {@code standard}. */
+    public static List<String> timings(String standard) {
+        return names(file(standard).get("timings"));
+    }
+
+    /** The default organisation preset of {@code standard} (the one the golden Ramulator configs use). */
+    public static String defaultOrganization(String standard) {
+        return file(standard).get("default_organization").asText();
+    }
+
+    /** The default timing preset of {@code standard}. */
+    public static String defaultTiming(String standard) {
+        return file(standard).get("default_timing").asText();
+    }
+
+    /** The standard name, normalised ("ddr4" → "DDR4"), or null if there are no presets for it. */
+    public static String standardOf(String name) {
+        String s = name.trim().toUpperCase(Locale.ROOT);
+        return STANDARDS.contains(s) ? s : null;
+    }
+
+    /**
+     * Resolves presets into a spec. {@code org} and {@code timing} may be null (the standard's defaults).
+     *
+     * @throws InvalidInputException on an unknown standard or preset, or ranks/channels below 1
+     */
+    public static SimSpec resolve(String standard, String org, String timing, int channels, int ranks) {
+        String std = standardOf(standard);
+        if (std == null) {
+            throw new InvalidInputException("--standard: unknown standard '" + standard + "', expected one of " + STANDARDS);
+        }
+        if (channels < 1 || ranks < 1) {
+            throw new InvalidInputException("--channels/--ranks: expected at least 1, got channels=" + channels + ", ranks=" + ranks);
+        }
+        JsonNode f = file(std);
+        String orgName = org == null ? defaultOrganization(std) : org.trim();
+        String timingName = timing == null ? defaultTiming(std) : timing.trim();
+        JsonNode o = lookup(f.get("organizations"), orgName);
+        if (o == null) {
+            throw new InvalidInputException("--org: unknown " + std + " organisation preset '" + orgName + "', expected one of "
+                    + organizations(std));
+        }
+        JsonNode t = lookup(f.get("timings"), timingName);
+        if (t == null) {
+            throw new InvalidInputException("--timing: unknown " + std + " timing preset '" + timingName + "', expected one of "
+                    + timings(std));
+        }
+        int dq = o.get("dq").asInt();
+        int bankGroups = o.get("bankgroups").asInt();
+        int banks = bankGroups * o.get("banks_per_group").asInt();
+        int prefetch = f.get("prefetch").asInt();
+        int channelWidth = f.get("channel_width_bits").asInt();
+        Organization organization = new Organization(channels, ranks, bankGroups, banks, o.get("rows").asInt(),
+                o.get("columns").asInt(), dq, channelWidth / dq, prefetch, 2, 512);
+
+        Map<String, Integer> v = new LinkedHashMap<>();
+        JsonNode cols = f.get("timing_columns");
+        for (int i = 0; i < cols.size(); i++) {
+            v.put(cols.get(i).asText(), t.get(i).asInt());
+        }
+        int rate = v.get("rate");
+        int tckPs = (int) (1e6 / (rate / 2));
+        int rateIdx = -1;
+        JsonNode rates = f.get("rates");
+        for (int i = 0; i < rates.size(); i++) {
+            if (rates.get(i).asInt() == rate) {
+                rateIdx = i;
+            }
+        }
+        JsonNode byRate = f.get("by_rate_and_dq");
+        for (String name : List.of("nRRDS", "nRRDL", "nFAW")) {
+            JsonNode row = byRate.get(name).get(Integer.toString(dq));
+            if (row == null || rateIdx < 0) {
+                throw new InvalidInputException("--timing: no " + name + " for x" + dq + " at " + rate + " MT/s in the " + std + " tables");
+            }
+            v.put(name, row.get(rateIdx).asInt());
+        }
+        JsonNode rfc = f.get("tRFC_ns_by_density_Mb").get(Integer.toString(o.get("density_Mb").asInt()));
+        if (rfc == null) {
+            throw new InvalidInputException("--org: no tRFC for density " + o.get("density_Mb").asInt() + " Mb");
+        }
+        int nRFC = SimTimings.nsToCycles(rfc.asDouble(), tckPs);
+        int nREFI = SimTimings.nsToCycles(f.get("tREFI_ns").asDouble(), tckPs);
+        SimTimings timings = new SimTimings(rate, tckPs, v.get("nBL"), v.get("nCL"), v.get("nRCD"), v.get("nRP"),
+                v.get("nRAS"), v.get("nRC"), v.get("nWR"), v.get("nRTP"), v.get("nCWL"), v.get("nCCDS"), v.get("nCCDL"),
+                v.get("nRRDS"), v.get("nRRDL"), v.get("nWTRS"), v.get("nWTRL"), v.get("nFAW"), nRFC, nREFI, v.get("nCS"));
+        return new SimSpec(std, canonical(f.get("organizations"), orgName), canonical(f.get("timings"), timingName),
+                organization, timings);
+    }
+
+    private static JsonNode lookup(JsonNode map, String name) {
+        String c = canonical(map, name);
+        return c == null ? null : map.get(c);
+    }
+
+    private static String canonical(JsonNode map, String name) {
+        for (Iterator<String> it = map.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (k.equalsIgnoreCase(name)) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    private static List<String> names(JsonNode map) {
+        List<String> out = new ArrayList<>();
+        map.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
+    private static synchronized JsonNode file(String standard) {
+        return CACHE.computeIfAbsent(standard, s -> {
+            try (InputStream in = SimPresets.class.getResourceAsStream(DIR + s + ".json")) {
+                if (in == null) {
+                    throw new IllegalStateException("preset file missing: " + DIR + s + ".json");
+                }
+                return new ObjectMapper().readTree(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+}

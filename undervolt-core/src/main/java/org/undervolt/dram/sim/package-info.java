@@ -1,0 +1,15 @@
+/**
+ * Cycle-level DRAM timing simulation: request traces ({@link org.undervolt.dram.sim.LoadStoreTraceReader},
+ * Ramulator's LoadStoreTrace format) are decoded by an address mapping ({@link org.undervolt.dram.sim.RequestMappings}:
+ * RoBaRaCoCh, ChRaBaRoCo, MOP4CLXOR, DRMap, explicit field orders) and scheduled by per-channel controllers
+ * ({@link org.undervolt.dram.sim.ChannelController}: read/write/priority/active queues, FR-FCFS, write drain,
+ * all-bank refresh, open or closed rows) under the DDR3/DDR4 timing constraints
+ * ({@link org.undervolt.dram.sim.TimingConstraints}, {@link org.undervolt.dram.sim.DeviceTiming}).
+ * Presets with Ramulator 2's names come from data files ({@link org.undervolt.dram.sim.SimPresets}).
+ *
+ * <p>The controller follows Ramulator 2.0a's Generic controller closely enough that the golden Ramulator cases
+ * agree exactly (cycles, row hits/misses/conflicts, read latency, command counts); idle cycles are skipped
+ * (results identical to ticking every cycle, which a test checks). Issued commands can be written as a
+ * DRAMPower 5 trace ({@link org.undervolt.dram.sim.DramPowerCommandWriter}) for the energy model.
+ */
+package org.undervolt.dram.sim;

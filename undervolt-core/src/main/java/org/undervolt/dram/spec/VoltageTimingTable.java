@@ -1,0 +1,195 @@
+package org.undervolt.dram.spec;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.undervolt.InvalidInputException;
+
+/**
+ * The timings a reduced core voltage requires (Voltron-style): per relative voltage V/Vnom, the factor by
+ * which tRCD, tRP and tRAS grow. Read from a CSV data file (header
+ * {@code vdd_rel,trcd_factor,trp_factor,tras_factor}, '#' comments naming source and method), interpolated
+ * linearly, 1.0 at and above nominal, rejected below the lowest tabulated relative voltage.
+ */
+public final class VoltageTimingTable {
+    /** Resource of the built-in table (placeholder curve; see the file's header). */
+    public static final String BUILTIN_RESOURCE = "/org/undervolt/dram/timing/vdd_timing_placeholder.csv";
+    private static final String HEADER = "vdd_rel,trcd_factor,trp_factor,tras_factor";
+
+    private final double[] rel;
+    private final double[] trcd;
+    private final double[] trp;
+    private final double[] tras;
+    private final String source;
+
+    private VoltageTimingTable(double[] rel, double[] trcd, double[] trp, double[] tras, String source) {
+        this.rel = rel;
+        this.trcd = trcd;
+        this.trp = trp;
+        this.tras = tras;
+        this.source = source;
+    }
+
+    public static VoltageTimingTable builtin() {
+        try (InputStream in = VoltageTimingTable.class.getResourceAsStream(BUILTIN_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + BUILTIN_RESOURCE);
+            }
+            return load("vdd_timing_placeholder.csv", in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static VoltageTimingTable load(Path csv) {
+        try (InputStream in = Files.newInputStream(csv)) {
+            return load(csv.toString(), in);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(csv + ": no such timing table file");
+        } catch (IOException e) {
+            throw new InvalidInputException(csv + ": cannot read timing table: " + e.getMessage(), e);
+        }
+    }
+
+    public static VoltageTimingTable load(String name, InputStream in) throws IOException {
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        StringBuilder comments = new StringBuilder();
+        List<double[]> rows = new ArrayList<>();
+        boolean header = false;
+        String line;
+        int n = 0;
+        String[] fields = HEADER.split(",");
+        while ((line = r.readLine()) != null) {
+            n++;
+            String t = line.strip();
+            if (t.isEmpty()) {
+                continue;
+            }
+            if (t.startsWith("#")) {
+                comments.append(comments.length() == 0 ? "" : " ").append(t.substring(1).strip());
+                continue;
+            }
+            if (!header) {
+                if (!t.replace(" ", "").equalsIgnoreCase(HEADER)) {
+                    throw new InvalidInputException(name + ":" + n + ": expected the header '" + HEADER + "', got '" + t + "'");
+                }
+                header = true;
+                continue;
+            }
+            String[] p = t.split(",");
+            if (p.length != 4) {
+                throw new InvalidInputException(name + ":" + n + ": expected 4 values '" + HEADER + "', got '" + t + "'");
+            }
+            double[] row = new double[4];
+            for (int i = 0; i < 4; i++) {
+                try {
+                    row[i] = Double.parseDouble(p[i].strip());
+                } catch (NumberFormatException e) {
+                    row[i] = Double.NaN;
+                }
+                if (!(row[i] > 0) || Double.isInfinite(row[i])) {
+                    throw new InvalidInputException(name + ":" + n + ": field '" + fields[i] + "' is '" + p[i].strip()
+                            + "', expected a positive number");
+                }
+            }
+            if (row[0] > 1 || row[1] < 1 || row[2] < 1 || row[3] < 1) {
+                throw new InvalidInputException(name + ":" + n + ": expected vdd_rel <= 1 and factors >= 1, got '" + t + "'");
+            }
+            rows.add(row);
+        }
+        if (rows.isEmpty()) {
+            throw new InvalidInputException(name + ": no data rows after the header '" + HEADER + "'");
+        }
+        rows.sort((a, b) -> Double.compare(a[0], b[0]));
+        int k = rows.size();
+        double[] rel = new double[k];
+        double[] a = new double[k];
+        double[] b = new double[k];
+        double[] c = new double[k];
+        for (int i = 0; i < k; i++) {
+            rel[i] = rows.get(i)[0];
+            a[i] = rows.get(i)[1];
+            b[i] = rows.get(i)[2];
+            c[i] = rows.get(i)[3];
+            if (i > 0 && rel[i] == rel[i - 1]) {
+                throw new InvalidInputException(name + ": vdd_rel " + rel[i] + " appears twice");
+            }
+        }
+        return new VoltageTimingTable(rel, a, b, c, comments.toString());
+    }
+
+    public String source() {
+        return source;
+    }
+
+    /** Lowest relative voltage the table covers. */
+    public double lowestRelativeVdd() {
+        return rel[0];
+    }
+
+    /** Factors {tRCD, tRP, tRAS} at relative voltage {@code vddRel} = V / Vnom. */
+    public double[] factors(double vddRel) {
+        if (!Double.isFinite(vddRel) || vddRel < rel[0]) {
+            throw new InvalidInputException("relative voltage " + vddRel + " is below the timing table (lowest " + rel[0] + ")");
+        }
+        if (vddRel >= rel[rel.length - 1]) {
+            return new double[] {trcd[rel.length - 1], trp[rel.length - 1], tras[rel.length - 1]};
+        }
+        int k = Arrays.binarySearch(rel, vddRel);
+        if (k >= 0) {
+            return new double[] {trcd[k], trp[k], tras[k]};
+        }
+        int i = -k - 2;
+        double t = (vddRel - rel[i]) / (rel[i + 1] - rel[i]);
+        return new double[] {lerp(trcd, i, t), lerp(trp, i, t), lerp(tras, i, t)};
+    }
+
+    private static double lerp(double[] y, int i, double t) {
+        return y[i] + t * (y[i + 1] - y[i]);
+    }
+
+    /**
+     * {@code nominal} timings with tRCD, tRP (and its per-bank/all-bank variants) and tRAS raised for the core
+     * rail at {@code vdd} (nominal {@code nominalVdd}), rounded up to whole cycles; tRC grows by the cycles
+     * tRAS and tRP grew.
+     */
+    public Timings at(Timings nominal, double vdd, double nominalVdd) {
+        if (!(vdd > 0) || !(nominalVdd > 0)) {
+            throw new InvalidInputException("voltages must be positive, got " + vdd + " V (nominal " + nominalVdd + " V)");
+        }
+        double[] f = factors(Math.min(1.0, vdd / nominalVdd));
+        Map<String, Integer> c = new LinkedHashMap<>(nominal.cycles());
+        scale(c, f[0], "RCD");
+        scale(c, f[1], "RP", "RPpb", "RPab");
+        scale(c, f[2], "RAS");
+        Timings raised = new Timings(nominal.tckSeconds(), c);
+        for (String rc : new String[] {"RC", "RCpb", "RCab"}) {
+            if (c.containsKey(rc)) {
+                int grown = nominal.cycles().get(rc) + (raised.ras() - nominal.ras()) + (raised.rp() - nominal.rp());
+                c.put(rc, grown);
+            }
+        }
+        return new Timings(nominal.tckSeconds(), c);
+    }
+
+    private static void scale(Map<String, Integer> c, double f, String... names) {
+        for (String n : names) {
+            Integer v = c.get(n);
+            if (v != null) {
+                c.put(n, (int) Math.ceil(v * f - 1e-9));
+            }
+        }
+    }
+}

@@ -1,0 +1,238 @@
+package org.undervolt.mapping;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.undervolt.InvalidInputException;
+import org.undervolt.dram.energy.CommandEnergies;
+import org.undervolt.dram.energy.VoltageScaling;
+
+/**
+ * A DRAM module divided into partitions, each at its own VDD and tRCD (EDEN, Koppula et al., MICRO 2019, §6;
+ * research/papers.md §2.6), with what each operating point costs and risks: its BER from
+ * {@link OperatingPointBer}, its command energies from DRAMPower's equations with the core rail scaled
+ * ({@link CommandEnergies#legacy}, {@link VoltageScaling}; papers.md §3.1, §3.4).
+ *
+ * <p>Built from a JSON file ({@link #load}) or generated ({@link #generate}).
+ */
+public final class PartitionSet {
+    private final DramModule module;
+    private final OperatingPointBer berModel;
+    private final VoltageScaling scaling;
+    private final List<Partition> partitions;
+
+    public PartitionSet(DramModule module, OperatingPointBer berModel, VoltageScaling scaling, List<Partition> partitions) {
+        this.module = module;
+        this.berModel = berModel;
+        this.scaling = scaling;
+        this.partitions = List.copyOf(partitions);
+        BitSet seen = new BitSet();
+        for (Partition p : partitions) {
+            for (int[] u : p.subarrays(module)) {
+                int id = u[0] * module.subarraysPerBank() + u[1];
+                if (u[0] < 0 || u[0] >= module.totalBanks() || seen.get(id)) {
+                    throw new InvalidInputException("partition " + p.name() + ": unit outside the module or in two partitions");
+                }
+                seen.set(id);
+            }
+        }
+    }
+
+    public DramModule module() {
+        return module;
+    }
+
+    public OperatingPointBer berModel() {
+        return berModel;
+    }
+
+    public VoltageScaling scaling() {
+        return scaling;
+    }
+
+    public List<Partition> partitions() {
+        return partitions;
+    }
+
+    public int size() {
+        return partitions.size();
+    }
+
+    public Partition get(int i) {
+        return partitions.get(i);
+    }
+
+    /** Index of the partition holding subarray {@code subarray} of {@code flatBank}, or -1. */
+    public int indexOf(int flatBank, int subarray) {
+        for (int i = 0; i < partitions.size(); i++) {
+            if (partitions.get(i).contains(flatBank, subarray, module)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Command energies of one device with the core rail at partition {@code i}'s voltage. */
+    public CommandEnergies commandEnergies(int i) {
+        return CommandEnergies.legacy(module.spec(), partitions.get(i).volts(), scaling);
+    }
+
+    /**
+     * Energy in joules of one burst read ({@code write} false) or write streamed from partition {@code i}, over
+     * the whole rank (all devices): the column command plus the row's ACT and PRE shared by the bursts of a row
+     * (a sequential stream opens each row once). The objective of the mapping algorithms.
+     */
+    public double joulesPerBurst(int i, boolean write) {
+        CommandEnergies e = commandEnergies(i);
+        double rowShare = (double) module.organization().bytesPerBurst() / module.organization().bytesPerRow();
+        return module.organization().devices() * ((write ? e.wr() : e.rd()) + rowShare * (e.act() + e.pre()));
+    }
+
+    /** Capacity of one unit of {@code g} in bytes. */
+    static long unitBytes(DramModule m, Granularity g) {
+        long bank = m.geometry().bankBytes();
+        return switch (g) {
+            case RANK -> bank * m.organization().banks();
+            case BANK -> bank;
+            case SUBARRAY -> m.geometry().subarrayBytes();
+        };
+    }
+
+    /** Number of units of {@code g} in the module. */
+    static int unitCount(DramModule m, Granularity g) {
+        return switch (g) {
+            case RANK -> m.organization().channels() * m.organization().ranks();
+            case BANK -> m.totalBanks();
+            case SUBARRAY -> m.totalBanks() * m.subarraysPerBank();
+        };
+    }
+
+    /** A partition of {@code units} at ({@code volts}, {@code trcd}), its BER from the model. */
+    public static Partition partition(DramModule m, OperatingPointBer ber, String name, Granularity g, int[] units,
+                                      double volts, int trcd) {
+        int n = unitCount(m, g);
+        for (int u : units) {
+            if (u < 0 || u >= n) {
+                throw new InvalidInputException("partition " + name + ": " + g.label() + " " + u + " outside 0.." + (n - 1));
+            }
+        }
+        return new Partition(name, g, units, volts, trcd, ber.ber(volts, trcd), units.length * unitBytes(m, g));
+    }
+
+    /**
+     * {@code count} partitions of equal size at {@code granularity} (units dealt out in contiguous blocks),
+     * partition i at VDD = Vnom − i (Vnom − vMin)/(count − 1) and tRCD = ceil(nominal × (1 − i (1 − trcdRelMin)
+     * /(count − 1))): partition 0 nominal, the last at (vMin, trcdRelMin).
+     */
+    public static PartitionSet generate(DramModule m, OperatingPointBer ber, VoltageScaling scaling, Granularity g,
+                                        int count, double vMin, double trcdRelMin) {
+        int n = unitCount(m, g);
+        if (count < 1 || count > n) {
+            throw new InvalidInputException("--partitions: expected 1.." + n + " " + g.label() + " partitions, got " + count);
+        }
+        if (!(vMin > 0) || vMin > m.nominalVolts()) {
+            throw new InvalidInputException("--vdd-min: expected a voltage in (0, " + m.nominalVolts() + "] V, got " + vMin);
+        }
+        if (!(trcdRelMin > 0) || trcdRelMin > 1) {
+            throw new InvalidInputException("--trcd-min: expected a fraction of nominal tRCD in (0, 1], got " + trcdRelMin);
+        }
+        List<Partition> ps = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int from = (int) ((long) i * n / count);
+            int to = (int) ((long) (i + 1) * n / count);
+            int[] units = new int[to - from];
+            for (int k = 0; k < units.length; k++) {
+                units[k] = from + k;
+            }
+            double f = count == 1 ? 1.0 : (double) i / (count - 1);
+            double v = m.nominalVolts() - f * (m.nominalVolts() - vMin);
+            int trcd = (int) Math.ceil(m.nominalTrcd() * (1 - f * (1 - trcdRelMin)) - 1e-9);
+            ps.add(partition(m, ber, "p" + i, g, units, i == count - 1 && count > 1 ? vMin : round(v), Math.max(1, trcd)));
+        }
+        return new PartitionSet(m, ber, scaling, ps);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1e6) / 1e6;
+    }
+
+    /**
+     * Loads partitions from JSON: {@code {"granularity": "bank", "partitions": [{"name": "fast", "units": [0, 1],
+     * "vdd": 1.2, "trcd": 8}, ...]}}; {@code trcd} (cycles) or {@code trcd_rel} (fraction of nominal) may be
+     * left out (nominal). Units not listed are not used.
+     */
+    public static PartitionSet load(Path file, DramModule m, OperatingPointBer ber, VoltageScaling scaling) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(Files.readString(file));
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(file + ": no such partition file");
+        } catch (IOException e) {
+            throw new InvalidInputException(file + ": not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        if (root == null || !root.isObject()) {
+            throw new InvalidInputException(file + ": expected a JSON object with 'granularity' and 'partitions'");
+        }
+        Granularity g = Granularity.parse(text(root, "granularity", file));
+        JsonNode list = root.get("partitions");
+        if (list == null || !list.isArray() || list.isEmpty()) {
+            throw new InvalidInputException(file + ": 'partitions' must be a non-empty array");
+        }
+        List<Partition> ps = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode p = list.get(i);
+            String where = file + ": partitions[" + i + "]";
+            String name = p.has("name") ? p.get("name").asText() : "p" + i;
+            JsonNode u = p.get("units");
+            if (u == null || !u.isArray() || u.isEmpty()) {
+                throw new InvalidInputException(where + ".units: expected a non-empty array of " + g.label() + " indices");
+            }
+            int[] units = new int[u.size()];
+            for (int k = 0; k < units.length; k++) {
+                if (!u.get(k).canConvertToInt() || !u.get(k).isIntegralNumber()) {
+                    throw new InvalidInputException(where + ".units[" + k + "]: expected an integer, got " + u.get(k));
+                }
+                units[k] = u.get(k).asInt();
+            }
+            JsonNode v = p.get("vdd");
+            if (v == null || !v.isNumber()) {
+                throw new InvalidInputException(where + ".vdd: expected a voltage (number)");
+            }
+            int trcd = m.nominalTrcd();
+            if (p.has("trcd")) {
+                if (!p.get("trcd").isIntegralNumber()) {
+                    throw new InvalidInputException(where + ".trcd: expected whole cycles");
+                }
+                trcd = p.get("trcd").asInt();
+            } else if (p.has("trcd_rel")) {
+                trcd = (int) Math.ceil(p.get("trcd_rel").asDouble() * m.nominalTrcd() - 1e-9);
+            }
+            try {
+                ps.add(partition(m, ber, name, g, units, v.asDouble(), trcd));
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(where + ": " + e.getMessage());
+            }
+        }
+        try {
+            return new PartitionSet(m, ber, scaling, ps);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(file + ": " + e.getMessage());
+        }
+    }
+
+    private static String text(JsonNode n, String field, Path file) {
+        JsonNode v = n.get(field);
+        if (v == null || !v.isTextual()) {
+            throw new InvalidInputException(file + ": '" + field + "' must be a string (rank, bank or subarray)");
+        }
+        return v.asText();
+    }
+}

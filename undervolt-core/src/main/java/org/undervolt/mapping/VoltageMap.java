@@ -1,0 +1,26 @@
+package org.undervolt.mapping;
+
+/** The core-rail voltage each subarray of a module runs at. */
+@FunctionalInterface
+public interface VoltageMap {
+    double volts(int flatBank, int subarray);
+
+    /** The whole module at one voltage. */
+    static VoltageMap uniform(double volts) {
+        return (b, s) -> volts;
+    }
+
+    /** Each partition's subarrays at its voltage, subarrays in no partition at {@code otherVolts}. */
+    static VoltageMap of(PartitionSet set, double otherVolts) {
+        DramModule m = set.module();
+        double[] v = new double[m.totalBanks() * m.subarraysPerBank()];
+        java.util.Arrays.fill(v, otherVolts);
+        for (Partition p : set.partitions()) {
+            for (int[] u : p.subarrays(m)) {
+                v[u[0] * m.subarraysPerBank() + u[1]] = p.volts();
+            }
+        }
+        int s = m.subarraysPerBank();
+        return (b, k) -> v[b * s + k];
+    }
+}

@@ -1,0 +1,41 @@
+package org.undervolt.nn.kernel;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorSpecies;
+
+/** Element-wise activation kernels with the Vector API; the scalar tail is the reference formula. */
+public final class Elementwise {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+
+    private Elementwise() {
+    }
+
+    /** {@code y[i] = Math.max(x[i], 0f)}: NaN stays NaN, {@code -0f} becomes {@code 0f}. */
+    public static void relu(float[] x, float[] y) {
+        int n = x.length;
+        int i = 0;
+        FloatVector zero = FloatVector.zero(S);
+        for (; i + L <= n; i += L) {
+            FloatVector.fromArray(S, x, i).max(zero).intoArray(y, i);
+        }
+        for (; i < n; i++) {
+            y[i] = Math.max(x[i], 0f);
+        }
+    }
+
+    /** {@code gx[i] = y[i] > 0 ? g[i] : 0} where {@code y} is the ReLU output. */
+    public static void reluBackward(float[] y, float[] g, float[] gx) {
+        int n = y.length;
+        int i = 0;
+        FloatVector zero = FloatVector.zero(S);
+        for (; i + L <= n; i += L) {
+            VectorMask<Float> pos = FloatVector.fromArray(S, y, i).compare(jdk.incubator.vector.VectorOperators.GT, 0f);
+            zero.blend(FloatVector.fromArray(S, g, i), pos).intoArray(gx, i);
+        }
+        for (; i < n; i++) {
+            gx[i] = y[i] > 0f ? g[i] : 0f;
+        }
+    }
+}

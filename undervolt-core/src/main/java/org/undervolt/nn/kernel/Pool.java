@@ -1,0 +1,139 @@
+package org.undervolt.nn.kernel;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Max-pooling kernel: the maximum of each {@code k × k} window of a plane, with {@link Math#max}
+ * semantics (a NaN in the window gives NaN). Windows are gathered {@code L} outputs at a time with
+ * the Vector API; {@link #maxPlaneScalar} is the reference.
+ */
+public final class Pool {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    private static final VectorSpecies<Integer> IS = S.withLanes(int.class);
+
+    private Pool() {
+    }
+
+    /** For each output of an {@code oh × ow} grid, the plane offset of each of the k·k window elements: {@code [k*k][oh*ow]}. */
+    public static int[][] windowOffsets(int w, int oh, int ow, int k, int stride) {
+        int[][] maps = new int[k * k][oh * ow];
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                int[] m = maps[i * k + j];
+                for (int oy = 0; oy < oh; oy++) {
+                    for (int ox = 0; ox < ow; ox++) {
+                        m[oy * ow + ox] = (oy * stride + i) * w + ox * stride + j;
+                    }
+                }
+            }
+        }
+        return maps;
+    }
+
+    /**
+     * Planes to process together so that their outputs fill whole vectors: the smallest {@code G}
+     * with {@code G · outputs} a multiple of the vector length.
+     */
+    public static int planesPerGroup(int outputs) {
+        int a = outputs;
+        int b = L;
+        while (b != 0) {
+            int t = a % b;
+            a = b;
+            b = t;
+        }
+        return L / a;
+    }
+
+    /** {@link #windowOffsets} repeated for {@code planes} consecutive planes of {@code planeSize} elements. */
+    public static int[][] groupOffsets(int[][] maps, int planes, int planeSize) {
+        int outs = maps[0].length;
+        int[][] g = new int[maps.length][outs * planes];
+        for (int e = 0; e < maps.length; e++) {
+            for (int p = 0; p < planes; p++) {
+                for (int q = 0; q < outs; q++) {
+                    g[e][p * outs + q] = p * planeSize + maps[e][q];
+                }
+            }
+        }
+        return g;
+    }
+
+    /** Reference: {@code y[yOff + o] = max over the window of output o} of the plane at {@code x[xOff]}. */
+    public static void maxPlaneScalar(float[] x, int xOff, int[][] maps, int outputs, float[] y, int yOff) {
+        for (int o = 0; o < outputs; o++) {
+            float m = x[xOff + maps[0][o]];
+            for (int e = 1; e < maps.length; e++) {
+                m = Math.max(m, x[xOff + maps[e][o]]);
+            }
+            y[yOff + o] = m;
+        }
+    }
+
+    /** Vector twin of {@link #maxPlaneScalar}: gathers and lane-wise maxima, scalar for the last outputs. */
+    public static void maxPlane(float[] x, int xOff, int[][] maps, int outputs, float[] y, int yOff) {
+        int o = 0;
+        for (; o + L <= outputs; o += L) {
+            FloatVector m = FloatVector.fromArray(S, x, xOff, maps[0], o);
+            for (int e = 1; e < maps.length; e++) {
+                m = m.max(FloatVector.fromArray(S, x, xOff, maps[e], o));
+            }
+            m.intoArray(y, yOff + o);
+        }
+        for (; o < outputs; o++) {
+            float m = x[xOff + maps[0][o]];
+            for (int e = 1; e < maps.length; e++) {
+                m = Math.max(m, x[xOff + maps[e][o]]);
+            }
+            y[yOff + o] = m;
+        }
+    }
+
+    /**
+     * Reference: writes to {@code arg[argOff + o]} the plane offset ({@code + xOff}) of the first
+     * window element (row-major) equal to the window's maximum {@code y[yOff + o]}, a NaN matching a NaN.
+     */
+    public static void argmaxPlaneScalar(float[] x, int xOff, int[][] maps, int outputs, float[] y, int yOff,
+                                         int[] arg, int argOff) {
+        argmaxRange(x, xOff, maps, 0, outputs, y, yOff, arg, argOff);
+    }
+
+    private static void argmaxRange(float[] x, int xOff, int[][] maps, int from, int to, float[] y, int yOff,
+                                    int[] arg, int argOff) {
+        for (int o = from; o < to; o++) {
+            arg[argOff + o] = xOff + maps[0][o];
+            float max = y[yOff + o];
+            for (int[] m : maps) {
+                float v = x[xOff + m[o]];
+                if (v == max || v != v && max != max) {
+                    arg[argOff + o] = xOff + m[o];
+                    break;
+                }
+            }
+        }
+    }
+
+    /** Vector twin of {@link #argmaxPlaneScalar}: scans the window backwards, keeping the last (= first) match. */
+    public static void argmaxPlane(float[] x, int xOff, int[][] maps, int outputs, float[] y, int yOff,
+                                   int[] arg, int argOff) {
+        int o = 0;
+        int last = maps.length - 1;
+        for (; o + L <= outputs; o += L) {
+            FloatVector max = FloatVector.fromArray(S, y, yOff + o);
+            VectorMask<Float> maxNan = max.test(VectorOperators.IS_NAN);
+            IntVector idx = IntVector.fromArray(IS, maps[0], o);
+            for (int e = last; e >= 0; e--) {
+                FloatVector v = FloatVector.fromArray(S, x, xOff, maps[e], o);
+                VectorMask<Float> hit = v.compare(VectorOperators.EQ, max).or(v.test(VectorOperators.IS_NAN).and(maxNan));
+                idx = idx.blend(IntVector.fromArray(IS, maps[e], o), hit.cast(IS));
+            }
+            idx.add(xOff).intoArray(arg, argOff + o);
+        }
+        argmaxRange(x, xOff, maps, o, outputs, y, yOff, arg, argOff);
+    }
+}

@@ -1,0 +1,94 @@
+package org.undervolt.nn.quant;
+
+import org.undervolt.nn.kernel.Im2col;
+
+/**
+ * 2-D convolution on the integer datapath: each image's int8 windows are unfolded (zero padding
+ * is the int8 value 0, i.e. real 0) and multiplied with the int8 weights {@code [out, in·k·k]}
+ * into int32 accumulators, plus the int32 bias, then requantised to int8 with the ReLU fused.
+ */
+public final class Int8Conv2d implements Int8Op {
+    private final String name;
+    private final int in;
+    private final int out;
+    private final int k;
+    private final int stride;
+    private final int pad;
+    private final byte[] weights;
+    private final int[] bias;
+    private final Requantizer requantizer;
+    private final float outScale;
+
+    Int8Conv2d(String name, int in, int out, int k, int stride, int pad, byte[] weights, int[] bias,
+               Requantizer requantizer, float outScale) {
+        this.name = name;
+        this.in = in;
+        this.out = out;
+        this.k = k;
+        this.stride = stride;
+        this.pad = pad;
+        this.weights = weights;
+        this.bias = bias;
+        this.requantizer = requantizer;
+        this.outScale = outScale;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /** The stored weight bytes, {@code [out, in, k, k]} row-major (live). */
+    public byte[] weights() {
+        return weights;
+    }
+
+    @Override
+    public QTensor forward(QTensor x) {
+        int batch = x.shape()[0];
+        int h = x.shape()[2];
+        int w = x.shape()[3];
+        int oh = Im2col.outSize(h, k, stride, pad);
+        int ow = Im2col.outSize(w, k, stride, pad);
+        int plane = oh * ow;
+        int kk = in * k * k;
+        byte[] cols = new byte[kk * plane];
+        int[] acc = new int[out * plane];
+        byte[] y = new byte[batch * out * plane];
+        byte[] xd = x.data();
+        for (int b = 0; b < batch; b++) {
+            im2col(xd, b * in * h * w, h, w, oh, ow, cols);
+            Int8Gemm.vector(weights, 0, cols, 0, acc, 0, out, plane, kk);
+            int yOff = b * out * plane;
+            for (int o = 0; o < out; o++) {
+                for (int p = 0; p < plane; p++) {
+                    y[yOff + o * plane + p] = (byte) requantizer.apply(acc[o * plane + p] + bias[o]);
+                }
+            }
+        }
+        return new QTensor(new int[] {batch, out, oh, ow}, y, outScale);
+    }
+
+    private void im2col(byte[] x, int xOff, int h, int w, int oh, int ow, byte[] cols) {
+        for (int ch = 0; ch < in; ch++) {
+            for (int i = 0; i < k; i++) {
+                for (int j = 0; j < k; j++) {
+                    int row = ((ch * k + i) * k + j) * oh * ow;
+                    for (int oy = 0; oy < oh; oy++) {
+                        int yy = oy * stride - pad + i;
+                        for (int ox = 0; ox < ow; ox++) {
+                            int xx = ox * stride - pad + j;
+                            cols[row + oy * ow + ox] = yy >= 0 && yy < h && xx >= 0 && xx < w
+                                    ? x[xOff + (ch * h + yy) * w + xx] : 0;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public Int8Conv2d copy() {
+        return new Int8Conv2d(name, in, out, k, stride, pad, weights.clone(), bias.clone(), requantizer, outScale);
+    }
+}

@@ -1,0 +1,137 @@
+package org.undervolt.snn;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The per-step update of all excitatory neurons, the simulator's dense part: advance v (see
+ * {@link Simulator#membrane}), decay ge, gi (and, when learning, the post traces and theta), and
+ * list the neurons above threshold. A scalar version and a {@code jdk.incubator.vector} twin that
+ * gives bit-identical results: the same operations in the same order per lane, and the exponential
+ * taken by the same short series, or by {@link Math#exp} lane by lane where the series does not
+ * apply (large conductances, a few steps after inhibitory spikes).
+ *
+ * <p>Refractoriness and the 50 ms lockout are not handled here: the caller holds refractory
+ * neurons at their reset value and filters the candidates by lockout.
+ */
+final class ExcitatoryKernel {
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final double SERIES_LIMIT = 0.0625;
+
+    final double meanGe;
+    final double meanGi;
+    final double decGe;
+    final double decGi;
+    final double dec1;
+    final double dec2;
+    final double decTheta;
+    final double a;
+    final double rest;
+    final double eInh;
+    final double threshBase;
+    private final double[] lanes = new double[S.length()];
+
+    ExcitatoryKernel(double meanGe, double meanGi, double decGe, double decGi, double dec1, double dec2,
+            double decTheta, double a, double rest, double eInh, double threshBase) {
+        this.meanGe = meanGe;
+        this.meanGi = meanGi;
+        this.decGe = decGe;
+        this.decGi = decGi;
+        this.dec1 = dec1;
+        this.dec2 = dec2;
+        this.decTheta = decTheta;
+        this.a = a;
+        this.rest = rest;
+        this.eInh = eInh;
+        this.threshBase = threshBase;
+    }
+
+    /** Scalar reference; returns the number of candidates written to {@code above}. */
+    int stepScalar(int from, int n, double[] v, double[] ge, double[] gi, double[] post1, double[] post2,
+            double[] theta, boolean learn, int[] above, int count) {
+        for (int j = from; j < n; j++) {
+            double gem = ge[j] * meanGe;
+            double gim = gi[j] * meanGi;
+            double b = 1.0 + gem + gim;
+            double vinf = (rest + gim * eInh) / b;
+            double vj = vinf + (v[j] - vinf) * expNeg(a * b);
+            v[j] = vj;
+            ge[j] *= decGe;
+            gi[j] *= decGi;
+            if (learn) {
+                post1[j] *= dec1;
+                post2[j] *= dec2;
+                theta[j] *= decTheta;
+            }
+            if (vj > theta[j] + threshBase) {
+                above[count++] = j;
+            }
+        }
+        return count;
+    }
+
+    /** Vector twin of {@link #stepScalar} over all {@code n} neurons. */
+    int stepVector(int n, double[] v, double[] ge, double[] gi, double[] post1, double[] post2, double[] theta,
+            boolean learn, int[] above) {
+        int count = 0;
+        int step = S.length();
+        int upper = S.loopBound(n);
+        int j = 0;
+        for (; j < upper; j += step) {
+            DoubleVector gem = DoubleVector.fromArray(S, ge, j).mul(meanGe);
+            DoubleVector gim = DoubleVector.fromArray(S, gi, j).mul(meanGi);
+            DoubleVector b = gem.add(1.0).add(gim);
+            DoubleVector vinf = gim.mul(eInh).add(rest).div(b);
+            DoubleVector x = b.mul(a);
+            DoubleVector p = x.mul(1.0 / 120).neg().add(1.0 / 24);
+            p = x.mul(p).neg().add(1.0 / 6);
+            p = x.mul(p).neg().add(0.5);
+            p = x.mul(p).neg().add(1.0);
+            DoubleVector e = x.mul(p).neg().add(1.0);
+            VectorMask<Double> big = x.compare(VectorOperators.GE, SERIES_LIMIT);
+            if (big.anyTrue()) {
+                e.intoArray(lanes, 0);
+                for (int l = 0; l < step; l++) {
+                    if (big.laneIsSet(l)) {
+                        lanes[l] = Math.exp(-x.lane(l));
+                    }
+                }
+                e = DoubleVector.fromArray(S, lanes, 0);
+            }
+            DoubleVector vv = DoubleVector.fromArray(S, v, j).sub(vinf).mul(e).add(vinf);
+            vv.intoArray(v, j);
+            DoubleVector.fromArray(S, ge, j).mul(decGe).intoArray(ge, j);
+            DoubleVector.fromArray(S, gi, j).mul(decGi).intoArray(gi, j);
+            DoubleVector th = DoubleVector.fromArray(S, theta, j);
+            if (learn) {
+                DoubleVector.fromArray(S, post1, j).mul(dec1).intoArray(post1, j);
+                DoubleVector.fromArray(S, post2, j).mul(dec2).intoArray(post2, j);
+                th = th.mul(decTheta);
+                th.intoArray(theta, j);
+            }
+            VectorMask<Double> fire = vv.compare(VectorOperators.GT, th.add(threshBase));
+            if (fire.anyTrue()) {
+                for (int l = 0; l < step; l++) {
+                    if (fire.laneIsSet(l)) {
+                        above[count++] = j + l;
+                    }
+                }
+            }
+        }
+        return stepScalar(j, n, v, ge, gi, post1, post2, theta, learn, above, count);
+    }
+
+    /** exp(-x) for x >= 0: a short series for small x (error < 1e-10), else Math.exp. */
+    static double expNeg(double x) {
+        if (x < SERIES_LIMIT) {
+            double p = 1.0 / 24 - x * (1.0 / 120);
+            p = 1.0 / 6 - x * p;
+            p = 0.5 - x * p;
+            p = 1.0 - x * p;
+            return 1.0 - x * p;
+        }
+        return Math.exp(-x);
+    }
+}

@@ -1,0 +1,97 @@
+package org.undervolt.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Named curves of runs; putting a curve replaces the one of the same name, in one transaction. */
+public final class CurveTable {
+    private final ResultsStore store;
+
+    CurveTable(ResultsStore store) {
+        this.store = store;
+    }
+
+    public void put(long runId, String name, List<CurveRow> points) {
+        store.inTransaction(c -> {
+            try (PreparedStatement d = c.prepareStatement("DELETE FROM curves WHERE run_id = ? AND name = ?")) {
+                d.setLong(1, runId);
+                d.setString(2, name);
+                d.executeUpdate();
+            }
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO curves (run_id, name, idx, x, y, y_low, y_high, "
+                    + "n, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < points.size(); i++) {
+                    CurveRow q = points.get(i);
+                    p.setLong(1, runId);
+                    p.setString(2, name);
+                    p.setInt(3, i);
+                    p.setDouble(4, q.x());
+                    p.setDouble(5, q.y());
+                    setNullableDouble(p, 6, q.yLow());
+                    setNullableDouble(p, 7, q.yHigh());
+                    if (q.n() > 0) {
+                        p.setInt(8, q.n());
+                    } else {
+                        p.setNull(8, Types.INTEGER);
+                    }
+                    p.setString(9, q.extra());
+                    p.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The curve's points in order; empty if the run has no curve of that name. */
+    public List<CurveRow> get(long runId, String name) {
+        return store.call("read curve " + name, c -> {
+            List<CurveRow> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT x, y, y_low, y_high, n, extra FROM curves "
+                    + "WHERE run_id = ? AND name = ? ORDER BY idx")) {
+                p.setLong(1, runId);
+                p.setString(2, name);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        out.add(new CurveRow(r.getDouble(1), r.getDouble(2), nullableDouble(r, 3),
+                                nullableDouble(r, 4), r.getInt(5), r.getString(6)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The names of the run's curves, sorted. */
+    public List<String> names(long runId) {
+        return store.call("list curves", c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT DISTINCT name FROM curves WHERE run_id = ? ORDER BY name")) {
+                p.setLong(1, runId);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        out.add(r.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    static void setNullableDouble(PreparedStatement p, int i, double v) throws SQLException {
+        if (Double.isNaN(v)) {
+            p.setNull(i, Types.REAL);
+        } else {
+            p.setDouble(i, v);
+        }
+    }
+
+    static double nullableDouble(ResultSet r, int i) throws SQLException {
+        double v = r.getDouble(i);
+        return r.wasNull() ? Double.NaN : v;
+    }
+}

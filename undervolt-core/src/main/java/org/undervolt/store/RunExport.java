@@ -1,0 +1,214 @@
+package org.undervolt.store;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import org.undervolt.InvalidInputException;
+
+/**
+ * Writes one run out of the store, streaming: trials go from the database to the output row by row.
+ *
+ * <p>JSON: one object {@code {run, trials, curves, mappings, energy}}. CSV: one table per file,
+ * chosen by {@link Table}; doubles are written with {@link Double#toString}, which reads back exactly.
+ */
+public final class RunExport {
+
+    /** The tables a CSV export can hold. */
+    public enum Table {
+        TRIALS, CURVES, MAPPINGS, ENERGY;
+
+        public static Table parse(String s) {
+            try {
+                return valueOf(s.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("--table " + s + " is unknown: expected trials, curves, mappings or energy");
+            }
+        }
+    }
+
+    private final ResultsStore store;
+    private final RunRecord run;
+
+    public RunExport(ResultsStore store, long runId) {
+        this.store = store;
+        this.run = store.run(runId).orElseThrow(() -> new InvalidInputException(
+                "run " + runId + " is not in results store " + store.file() + ": see 'undervolt runs list'"));
+    }
+
+    public void writeJson(OutputStream out) {
+        Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8));
+        writeJson(w);
+        io(w::flush);
+    }
+
+    /** Writes the run as one JSON object; {@code out} is flushed, not closed. */
+    public void writeJson(Writer out) {
+        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeFieldName("run");
+            writeRun(g);
+            g.writeArrayFieldStart("trials");
+            long id = run.id();
+            store.trials().forEach(id, t -> io(() -> {
+                g.writeStartObject();
+                g.writeStringField("point", t.key().point());
+                g.writeNumberField("trial", t.key().trial());
+                g.writeFieldName("seed_ids");
+                g.writeArray(t.seedIds(), 0, t.seedIds().length);
+                g.writeNumberField("accuracy", t.accuracy());
+                if (t.flips().isPresent()) {
+                    g.writeNumberField("flips", t.flips().getAsLong());
+                }
+                if (t.extra() != null) {
+                    g.writeFieldName("extra");
+                    g.writeRawValue(t.extra());
+                }
+                g.writeEndObject();
+            }));
+            g.writeEndArray();
+            g.writeObjectFieldStart("curves");
+            for (String name : store.curves().names(id)) {
+                g.writeArrayFieldStart(name);
+                for (CurveRow c : store.curves().get(id, name)) {
+                    g.writeStartObject();
+                    g.writeNumberField("x", c.x());
+                    g.writeNumberField("y", c.y());
+                    writeOptional(g, "y_low", c.yLow());
+                    writeOptional(g, "y_high", c.yHigh());
+                    if (c.n() > 0) {
+                        g.writeNumberField("n", c.n());
+                    }
+                    writeRaw(g, "extra", c.extra());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+            g.writeObjectFieldStart("mappings");
+            for (String name : store.mappings().names(id)) {
+                g.writeArrayFieldStart(name);
+                for (MappingRow m : store.mappings().get(id, name)) {
+                    g.writeStartObject();
+                    g.writeStringField("item", m.item());
+                    g.writeStringField("target", m.target());
+                    writeRaw(g, "extra", m.extra());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+            g.writeArrayFieldStart("energy");
+            for (EnergyRow e : store.energy().get(id)) {
+                g.writeStartObject();
+                g.writeStringField("label", e.label());
+                g.writeNumberField("vdd", e.vdd());
+                writeOptional(g, "trcd_ns", e.trcdNs());
+                g.writeNumberField("energy_j", e.energyJ());
+                writeRaw(g, "extra", e.extra());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write export of run " + run.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void writeRun(JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("id", run.id());
+        g.writeStringField("kind", run.kind());
+        g.writeStringField("status", run.status().word());
+        g.writeNumberField("seed", run.seed());
+        g.writeStringField("created_at", run.createdAt().toString());
+        g.writeStringField("updated_at", run.updatedAt().toString());
+        g.writeFieldName("config");
+        g.writeRawValue(run.config());
+        g.writeFieldName("provenance");
+        g.writeRawValue(run.provenance());
+        writeRaw(g, "summary", run.summary().orElse(null));
+        g.writeEndObject();
+    }
+
+    /** Writes one table as CSV with a header line. */
+    public void writeCsv(Table table, Writer out) {
+        long id = run.id();
+        try {
+            switch (table) {
+                case TRIALS -> {
+                    out.write("run_id,point,trial,seed_ids,accuracy,flips,extra\n");
+                    store.trials().forEach(id, t -> io(() -> out.write(Csv.line(id, t.key().point(), t.key().trial(),
+                            t.seedIdsJson(), t.accuracy(), t.flips().isPresent() ? t.flips().getAsLong() : null,
+                            t.extra()))));
+                }
+                case CURVES -> {
+                    out.write("run_id,curve,idx,x,y,y_low,y_high,n,extra\n");
+                    for (String name : store.curves().names(id)) {
+                        List<CurveRow> rows = store.curves().get(id, name);
+                        for (int i = 0; i < rows.size(); i++) {
+                            CurveRow c = rows.get(i);
+                            out.write(Csv.line(id, name, i, c.x(), c.y(), nanToNull(c.yLow()), nanToNull(c.yHigh()),
+                                    c.n() > 0 ? c.n() : null, c.extra()));
+                        }
+                    }
+                }
+                case MAPPINGS -> {
+                    out.write("run_id,mapping,item,target,extra\n");
+                    for (String name : store.mappings().names(id)) {
+                        for (MappingRow m : store.mappings().get(id, name)) {
+                            out.write(Csv.line(id, name, m.item(), m.target(), m.extra()));
+                        }
+                    }
+                }
+                case ENERGY -> {
+                    out.write("run_id,label,vdd,trcd_ns,energy_j,extra\n");
+                    for (EnergyRow e : store.energy().get(id)) {
+                        out.write(Csv.line(id, e.label(), e.vdd(), nanToNull(e.trcdNs()), e.energyJ(), e.extra()));
+                    }
+                }
+                default -> throw new IllegalStateException(table.toString());
+            }
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write export of run " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Double nanToNull(double v) {
+        return Double.isNaN(v) ? null : v;
+    }
+
+    private static void writeOptional(JsonGenerator g, String field, double v) throws IOException {
+        if (!Double.isNaN(v)) {
+            g.writeNumberField(field, v);
+        }
+    }
+
+    private static void writeRaw(JsonGenerator g, String field, String json) throws IOException {
+        if (json != null) {
+            g.writeFieldName(field);
+            g.writeRawValue(json);
+        }
+    }
+
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    private static void io(IoAction a) {
+        try {
+            a.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

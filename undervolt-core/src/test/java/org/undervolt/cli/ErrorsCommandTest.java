@@ -1,0 +1,123 @@
+package org.undervolt.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import picocli.CommandLine;
+
+class ErrorsCommandTest {
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        PrintStream saved = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StringWriter err = new StringWriter();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            CommandLine cl = UndervoltCli.commandLine();
+            cl.setErr(new PrintWriter(err));
+            int code = cl.execute(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString());
+        } finally {
+            System.setOut(saved);
+        }
+    }
+
+    @Test
+    void injectPrintsOneJsonObjectWithFlipsBitsAndSeconds() throws Exception {
+        Run r = run("errors", "inject", "--format", "int8", "--model", "uniform", "--ber", "1e-3",
+                "--bits", "800000", "--seed", "1", "--json");
+        assertThat(r.code()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.get("bits").asLong()).isEqualTo(800_000);
+        assertThat(json.get("expected_flips").asDouble()).isEqualTo(800.0);
+        // Binomial(800000, 1e-3): sd 28.3, so 5 sigma is +-141.
+        assertThat(json.get("flips").asLong()).isBetween(659L, 941L);
+        assertThat(json.get("seconds").asDouble()).isGreaterThanOrEqualTo(0);
+        Run again = run("errors", "inject", "--ber", "1e-3", "--bits", "800000", "--seed", "1", "--json");
+        assertThat(new ObjectMapper().readTree(again.out()).get("flips")).isEqualTo(json.get("flips"));
+    }
+
+    @Test
+    void everyModelRunsFromTheCommandLine() throws Exception {
+        for (String[] model : new String[][] {{"bitline", "--weak-fraction", "0.05"}, {"wordline"},
+                {"data", "--ratio", "4"}, {"location", "--granularity", "bank", "--device-seed", "3"}}) {
+            String[] args = new String[8 + model.length];
+            String[] base = {"errors", "inject", "--format", "fp16", "--ber", "1e-3", "--json", "--model"};
+            System.arraycopy(base, 0, args, 0, base.length);
+            System.arraycopy(model, 0, args, base.length, model.length);
+            Run r = run(args);
+            assertThat(r.code()).as(String.join(" ", args) + r.err()).isZero();
+            assertThat(new ObjectMapper().readTree(r.out()).get("model").asText()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void badInputExitsTwoWithOneLine() {
+        for (String[] args : new String[][] {
+                {"errors", "inject", "--ber", "1.5"},
+                {"errors", "inject", "--ber", "1e-3", "--format", "int7"},
+                {"errors", "inject", "--ber", "1e-3", "--model", "gaussian"},
+                {"errors", "inject", "--ber", "0.5", "--model", "bitline", "--weak-fraction", "0.1"},
+                {"errors", "inject", "--ber", "1e-3", "--bits", "0"}}) {
+            Run r = run(args);
+            assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
+            assertThat(r.out()).isEmpty();
+        }
+    }
+
+    @Test
+    void bitmapThenFitRecognisesTheGeneratingModel(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("w.bitmap");
+        Run gen = run("errors", "bitmap", "--model", "wordline", "--weak-fraction", "0.05", "--device-seed", "2",
+                "--ber", "5e-3", "--region", "2,4,1024,16", "--out", file.toString());
+        assertThat(gen.code()).as(gen.err()).isZero();
+        Run fit = run("errors", "fit", file.toString(), "--json");
+        assertThat(fit.code()).as(fit.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(fit.out());
+        assertThat(json.get("best").asText()).isEqualTo("wordline");
+        assertThat(json.get("fits")).hasSize(5);
+        // Weak rows: 8192 x 0.05 = 410, sd 19.7, so pw within 5 sd is 0.05 +- 0.012.
+        assertThat(json.get("fits").get(0).get("parameters").get("pw").asDouble()).isBetween(0.038, 0.062);
+    }
+
+    @Test
+    void badBitmapOrRegionExitsTwoAndWritesNothing(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path bad = dir.resolve("bad.bitmap");
+        java.nio.file.Files.writeString(bad, "undervolt-bitmap 1\npattern 0xAA\nfail 0 0 0 0\n");
+        Run r = run("errors", "fit", bad.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("bad.bitmap:3: missing 'vdd'");
+        java.nio.file.Path out = dir.resolve("none.bitmap");
+        Run g = run("errors", "bitmap", "--ber", "2", "--out", out.toString());
+        assertThat(g.code()).isEqualTo(2);
+        assertThat(dir.toFile().list()).containsExactly("bad.bitmap");
+    }
+
+    @Test
+    void benchReportsRatiosForEachPoint() throws Exception {
+        Run r = run("errors", "bench", "--bits", "80000", "--ber", "1e-4,1e-2", "--reps", "3", "--warmup", "1", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode points = new ObjectMapper().readTree(r.out()).get("points");
+        assertThat(points).hasSize(2);
+        for (JsonNode p : points) {
+            assertThat(p.get("bits").asLong()).isEqualTo(80_000);
+            assertThat(p.get("ratio").asDouble()).isPositive();
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.undervolt.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.undervolt.store.CurveRow;
+import org.undervolt.store.EnergyRow;
+import org.undervolt.store.PointKeys;
+import org.undervolt.store.ResultsStore;
+import org.undervolt.store.RunStatus;
+import org.undervolt.store.TrialKey;
+import org.undervolt.store.TrialRow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class RunsCommandTest {
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        var cl = UndervoltCli.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    /** Two runs: 1 finished with 4 trials, a curve and energy; 2 unfinished with none. */
+    private static Path store(Path tmp) {
+        Path f = tmp.resolve("u.db");
+        try (ResultsStore s = ResultsStore.open(f)) {
+            long id = s.createRun("demo", "{\"seed\":5,\"trials\":2}", 5, "{\"git_revision\":\"abc\"}");
+            for (double ber : new double[] {1e-4, 1e-3}) {
+                for (int t = 0; t < 2; t++) {
+                    s.trials().record(id, new TrialRow(new TrialKey(PointKeys.ber(ber), t), new long[] {t}, 0.9 - t / 10.0));
+                }
+            }
+            s.curves().put(id, "accuracy_vs_ber", List.of(new CurveRow(1e-4, 0.85, 0.8, 0.9, 2, null),
+                    new CurveRow(1e-3, 0.85, 0.8, 0.9, 2, null)));
+            s.energy().put(id, new EnergyRow("nominal", 1.2, Double.NaN, 4e-3, null));
+            s.setStatus(id, RunStatus.FINISHED, "{\"tolerable_ber\":0.001,\"curve\":[]}");
+            s.createRun("demo", "{\"seed\":6}", 6, "{}");
+        }
+        return f;
+    }
+
+    @Test
+    void listShowsEveryRunNewestFirst(@TempDir Path tmp) throws Exception {
+        Path db = store(tmp);
+        Run r = run("runs", "list", "--store", db.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(1)).matches("\\s+2\\s+demo\\s+running\\s+0\\s+.*\\s6");
+        assertThat(lines.get(2)).matches("\\s+1\\s+demo\\s+finished\\s+4\\s+.*\\s5");
+
+        JsonNode j = new ObjectMapper().readTree(run("runs", "list", "--store", db.toString(), "--json").out());
+        assertThat(j.get("runs")).hasSize(2);
+        assertThat(j.at("/runs/1/trials").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void showGivesProgressResultAndProvenance(@TempDir Path tmp) throws Exception {
+        Path db = store(tmp);
+        Run r = run("runs", "show", "1", "--store", db.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("run 1  demo  finished").contains("trials     4 at 2 points")
+                .contains("curve      accuracy_vs_ber (2 points)").contains("result     tolerable_ber = 0.001")
+                .contains("provenance git_revision = abc").doesNotContain("curve = ");
+        JsonNode j = new ObjectMapper().readTree(run("runs", "show", "1", "--store", db.toString(), "--json").out());
+        assertThat(j.get("points").asInt()).isEqualTo(2);
+        assertThat(j.at("/config/trials").asInt()).isEqualTo(2);
+        assertThat(j.at("/energy/0/energy_j").asDouble()).isEqualTo(4e-3);
+    }
+
+    @Test
+    void exportWritesCsvAndJsonToStdoutOrAFile(@TempDir Path tmp) throws Exception {
+        Path db = store(tmp);
+        Run csv = run("runs", "export", "1", "--format", "csv", "--store", db.toString());
+        assertThat(csv.exit()).as(csv.err()).isZero();
+        assertThat(csv.out()).isEqualTo("run_id,point,trial,seed_ids,accuracy,flips,extra\n"
+                + "1,ber=1.0E-4,0,[0],0.9,,\n1,ber=1.0E-4,1,[1],0.8,,\n"
+                + "1,ber=0.001,0,[0],0.9,,\n1,ber=0.001,1,[1],0.8,,\n");
+
+        Path out = tmp.resolve("exports/run1.json");
+        Run json = run("runs", "export", "1", "--format", "json", "--out", out.toString(), "--store", db.toString());
+        assertThat(json.exit()).as(json.err()).isZero();
+        assertThat(json.out()).isEmpty();
+        JsonNode j = new ObjectMapper().readTree(out.toFile());
+        assertThat(j.get("trials")).hasSize(4);
+        assertThat(j.at("/run/provenance/git_revision").asText()).isEqualTo("abc");
+        assertThat(j.at("/curves/accuracy_vs_ber")).hasSize(2);
+
+        Run curves = run("runs", "export", "1", "--format", "csv", "--table", "curves", "--store", db.toString());
+        assertThat(curves.out().lines()).hasSize(3).first().isEqualTo("run_id,curve,idx,x,y,y_low,y_high,n,extra");
+    }
+
+    @Test
+    void badRequestsAreOneLineExitTwoAndWriteNothing(@TempDir Path tmp) throws Exception {
+        Path db = store(tmp);
+        Path out = tmp.resolve("x.csv");
+        for (String[] args : new String[][] {
+                {"runs", "show", "9", "--store", db.toString()},
+                {"runs", "export", "9", "--format", "csv", "--out", out.toString(), "--store", db.toString()},
+                {"runs", "export", "1", "--format", "xml", "--out", out.toString(), "--store", db.toString()},
+                {"runs", "export", "1", "--format", "csv", "--table", "nope", "--out", out.toString(), "--store",
+                        db.toString()},
+                {"runs", "list", "--store", tmp.resolve("missing.db").toString()}}) {
+            Run r = run(args);
+            assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(r.err().strip().lines()).as(r.err()).hasSize(1);
+            assertThat(r.out()).isEmpty();
+        }
+        assertThat(out).doesNotExist();
+        assertThat(tmp.resolve("missing.db")).doesNotExist();
+        try (var files = Files.list(tmp)) {
+            assertThat(files.map(p -> p.getFileName().toString())).allMatch(n -> n.startsWith("u.db"));
+        }
+    }
+}

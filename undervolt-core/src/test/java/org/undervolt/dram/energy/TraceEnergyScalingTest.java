@@ -1,0 +1,44 @@
+package org.undervolt.dram.energy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+import org.undervolt.dram.spec.DramPresets;
+import org.undervolt.dram.spec.DramSpec;
+import org.undervolt.dram.trace.CommandTrace;
+import org.undervolt.dram.trace.SyntheticTraces;
+
+class TraceEnergyScalingTest {
+
+    @Test
+    void onlyTheCoreRailScales() {
+        DramSpec lp = DramPresets.get("LPDDR3-1600");
+        CommandTrace t = SyntheticTraces.random(lp, 3_000, 11);
+        TraceEnergyModel m = new TraceEnergyModel(lp, EnergyCounting.DRAMPOWER_4_1);
+        double nominal = m.energy(t).coreJoules();
+        // E(V) = A + B f(V): linear scaling at half the nominal voltage gives A + B/2
+        double core = 2 * (nominal - m.energy(t, 0.6, VoltageScaling.LINEAR).coreJoules());
+        double vdd1Only = nominal - core;
+        assertThat(core).isPositive();
+        double v = 1.0;
+        assertThat(m.energy(t, v, VoltageScaling.QUADRATIC).coreJoules())
+                .isCloseTo(vdd1Only + core * (v / 1.2) * (v / 1.2), within(nominal * 1e-12));
+        assertThat(m.energy(t, v, VoltageScaling.LINEAR).coreJoules())
+                .isCloseTo(vdd1Only + core * (v / 1.2), within(nominal * 1e-12));
+        assertThat(vdd1Only).isPositive().isLessThan(nominal);
+    }
+
+    @Test
+    void benchFiguresArePositiveAndConsistent() throws Exception {
+        var r = org.undervolt.dram.bench.DramEnergyBench.run(DramPresets.get("DDR4-2400"), 2_000, 1, 0, 1,
+                java.nio.file.Files.createTempDirectory("bench"));
+        CommandTrace t = SyntheticTraces.random(DramPresets.get("DDR4-2400"), 2_000, 1);
+        assertThat(r.commands()).isEqualTo(t.size());
+        assertThat(r.coreJoules()).isCloseTo(new TraceEnergyModel(DramPresets.get("DDR4-2400"), EnergyCounting.DRAMPOWER_4_1)
+                .energy(t).coreJoules(), within(1e-18));
+        assertThat(r.inMemoryPerS()).isPositive();
+        assertThat(r.endToEndTrcPerS()).isPositive();
+        assertThat(r.endToEndCsvPerS()).isPositive();
+    }
+}

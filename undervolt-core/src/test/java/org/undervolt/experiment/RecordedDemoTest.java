@@ -1,0 +1,122 @@
+package org.undervolt.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.undervolt.InvalidInputException;
+import org.undervolt.data.DataSource;
+import org.undervolt.data.IdxWriter;
+import org.undervolt.data.ImageDataset;
+import org.undervolt.data.SyntheticDatasets;
+import org.undervolt.store.ResultsStore;
+import org.undervolt.store.RunStatus;
+
+class RecordedDemoTest {
+    private static final int POINTS = 4;
+    private static final int TRIALS = 3;
+
+    @TempDir
+    static Path dataDir;
+
+    @BeforeAll
+    static void writeTinyDataSet() {
+        ImageDataset all = SyntheticDatasets.separableBlobs(500, 8, 8, 4, 13);
+        IdxWriter.write(all.slice(0, 350), dataDir.resolve("train-images-idx3-ubyte"),
+                dataDir.resolve("train-labels-idx1-ubyte"), false);
+        IdxWriter.write(all.slice(350, 500), dataDir.resolve("t10k-images-idx3-ubyte"),
+                dataDir.resolve("t10k-labels-idx1-ubyte"), false);
+    }
+
+    private static DemoConfig config(int trials) {
+        return new DemoConfig(DataSource.of("mnist", dataDir), new int[] {12}, 2, 9, trials, 1e-4, 1e-1, 1, 0.01,
+                "int8", "LPDDR3-1600_4Gb_x32", "quadratic", null, 0, false, dataDir.resolve("cache"));
+    }
+
+    /** A log that throws at the {@code n}-th finished BER point, as a crash in the middle of the sweep. */
+    private static Consumer<String> crashAtPoint(int n) {
+        AtomicInteger points = new AtomicInteger();
+        return msg -> {
+            if (msg.startsWith("BER ") && points.incrementAndGet() == n) {
+                throw new IllegalStateException("simulated crash");
+            }
+        };
+    }
+
+    @Test
+    void anInterruptedRunResumesAutomaticallyAndEqualsAnUninterruptedOne(@TempDir Path tmp) {
+        Path db = tmp.resolve("u.db");
+        RecordedDemo.Outcome clean = new RecordedDemo(config(TRIALS), tmp.resolve("clean.db"), OptionalLong.empty(),
+                false, m -> { }).run();
+
+        assertThatThrownBy(() -> new RecordedDemo(config(TRIALS), db, OptionalLong.empty(), false, crashAtPoint(2))
+                .run()).hasMessage("simulated crash");
+        try (ResultsStore s = ResultsStore.open(db)) {
+            assertThat(s.runs()).hasSize(1);
+            assertThat(s.run(1).orElseThrow().status()).isEqualTo(RunStatus.FAILED);
+            assertThat(s.trials().count(1)).isEqualTo(2L * TRIALS);
+        }
+
+        RecordedDemo.Outcome resumed = new RecordedDemo(config(TRIALS), db, OptionalLong.empty(), false, m -> { })
+                .run();
+        assertThat(resumed.resumed()).isTrue();
+        assertThat(resumed.runId()).hasValue(1);
+        assertThat(resumed.reusedTrials()).isEqualTo(2 * TRIALS);
+        assertThat(resumed.result().curve()).isEqualTo(clean.result().curve());
+        assertThat(resumed.result().tolerableBer()).isEqualTo(clean.result().tolerableBer());
+        assertThat(resumed.result().energyChosenJ()).isEqualTo(clean.result().energyChosenJ());
+
+        try (ResultsStore s = ResultsStore.open(db)) {
+            assertThat(s.runs()).hasSize(1);
+            assertThat(s.run(1).orElseThrow().status()).isEqualTo(RunStatus.FINISHED);
+            assertThat(s.trials().count(1)).isEqualTo((long) POINTS * TRIALS);
+            assertThat(s.curves().get(1, "accuracy_vs_ber")).hasSize(POINTS);
+            assertThat(s.energy().get(1)).hasSize(2);
+            assertThat(s.run(1).orElseThrow().summary().orElseThrow()).contains("\"tolerable_ber\"");
+        }
+
+        // finished: the same command now starts a new run; --new-run did too, without looking
+        RecordedDemo.Outcome again = new RecordedDemo(config(TRIALS), db, OptionalLong.empty(), false, m -> { }).run();
+        assertThat(again.runId()).hasValue(2);
+        assertThat(again.resumed()).isFalse();
+        assertThat(again.result().curve()).isEqualTo(clean.result().curve());
+    }
+
+    @Test
+    void resumingNamesARunWithTheSameConfigurationOrFailsEarly(@TempDir Path tmp) {
+        Path db = tmp.resolve("u.db");
+        assertThatThrownBy(() -> new RecordedDemo(config(TRIALS), db, OptionalLong.of(1), false, m -> { }).run())
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("no results store at");
+        assertThatThrownBy(() -> new RecordedDemo(config(TRIALS), db, OptionalLong.empty(), false, crashAtPoint(1))
+                .run()).hasMessage("simulated crash");
+        assertThatThrownBy(() -> new RecordedDemo(config(TRIALS + 1), db, OptionalLong.of(1), false, m -> { }).run())
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("--resume 1: run 1 was made with a different configuration (differs in: trials)");
+        assertThatThrownBy(() -> new RecordedDemo(config(TRIALS), db, OptionalLong.of(7), false, m -> { }).run())
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("--resume 7: no such run");
+
+        // --new-run ignores the unfinished run; --resume 1 then picks it up
+        assertThat(new RecordedDemo(config(TRIALS), db, OptionalLong.empty(), true, m -> { }).run().runId())
+                .hasValue(2);
+        RecordedDemo.Outcome r = new RecordedDemo(config(TRIALS), db, OptionalLong.of(1), false, m -> { }).run();
+        assertThat(r.runId()).hasValue(1);
+        assertThat(r.reusedTrials()).isEqualTo(TRIALS);
+    }
+
+    @Test
+    void badInputNeverCreatesAStore(@TempDir Path tmp) {
+        Path db = tmp.resolve("u.db");
+        DemoConfig bad = new DemoConfig(DataSource.of("mnist", dataDir), new int[] {12}, 2, 9, TRIALS, 1e-4, 1e-1, 1,
+                0.01, "int9", "LPDDR3-1600_4Gb_x32", "quadratic", null, 0, false, dataDir.resolve("cache"));
+        assertThatThrownBy(() -> new RecordedDemo(bad, db, OptionalLong.empty(), false, m -> { }).run())
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(db).doesNotExist();
+    }
+}

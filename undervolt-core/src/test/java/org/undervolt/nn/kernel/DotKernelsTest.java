@@ -1,0 +1,43 @@
+package org.undervolt.nn.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DotKernelsTest {
+
+    @ParameterizedTest
+    @CsvSource({"1,1,1", "1,1,17", "3,5,7", "2,4,16", "5,9,33", "6,25,784", "16,150,100", "7,3,1000", "4,4,0"})
+    void vectorAgreesWithScalarOverAwkwardSizes(int m, int n, int k) {
+        SplittableRandom r = new SplittableRandom(m * 1000L + n * 10L + k);
+        float[] a = new float[2 + m * k];
+        float[] b = new float[3 + n * k];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (float) (r.nextDouble() * 2 - 1);
+        }
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (float) (r.nextDouble() * 2 - 1);
+        }
+        for (boolean acc : new boolean[] {false, true}) {
+            float[] cs = new float[1 + m * n];
+            float[] cv = new float[1 + m * n];
+            java.util.Arrays.fill(cs, 0.5f);
+            java.util.Arrays.fill(cv, 0.5f);
+            DotKernels.scalar(a, 2, b, 3, cs, 1, m, n, k, acc);
+            DotKernels.vector(a, 2, b, 3, cv, 1, m, n, k, acc);
+            assertThat(cv[0]).isEqualTo(0.5f);
+            for (int i = 1; i < cs.length; i++) {
+                // terms are at most 1 in magnitude: float rounding of k-term sums stays within k * 2^-22
+                assertThat(cv[i]).isCloseTo(cs[i], within(1e-6f + k * 2.4e-7f));
+            }
+            float[] again = new float[1 + m * n];
+            java.util.Arrays.fill(again, 0.5f);
+            DotKernels.vector(a, 2, b, 3, again, 1, m, n, k, acc);
+            assertThat(again).containsExactly(cv);
+        }
+    }
+}
