@@ -44,7 +44,7 @@ public final class ToleranceCommand implements Callable<Integer> {
     double delta;
 
     @Option(names = "--confidence", defaultValue = "lower95",
-            description = "lower95: one-sided 95% t lower bound of the mean must meet the threshold; mean: the mean (default: ${DEFAULT-VALUE}).")
+            description = "lower95: one-sided 95%% t lower bound of the mean must meet the threshold; mean: the mean (default: ${DEFAULT-VALUE}).")
     String confidence;
 
     @Option(names = "--trials", defaultValue = "5", description = "Error draws per point (default: ${DEFAULT-VALUE}).")
