@@ -44,6 +44,12 @@ public final class SweepEvaluators {
         return e != null ? e : new SweepEvaluator(spec);
     }
 
+    /** Drops every pooled evaluator (benchmarks use it to measure a cold start). */
+    public static void clear() {
+        POOLS.clear();
+        ORDER.clear();
+    }
+
     /** Returns an evaluator borrowed with {@code key}. */
     public static void giveBack(String key, SweepEvaluator evaluator) {
         Queue<SweepEvaluator> pool = POOLS.get(key);
