@@ -38,11 +38,21 @@ import org.undervolt.resilience.SetupSpec;
  * @param ifmFormat     storage format of IFMs
  * @param bounding      EDEN's value correction on reads
  * @param deviceSeed    names the device whose weak bitlines/rows/subarrays location-dependent models use
+ * @param pointSource   where the BER points came from: {@code "bers"} when given directly, or the
+ *                      voltages and BER(VDD) table they were read from (recorded with the run)
  */
 public record SweepSpec(List<SweepNetwork> networks, DatasetRef dataset, int testImages, int profileImages,
         List<String> errorModels, double[] bers, int trials, long seed, Set<DataKind> kinds, String weightFormat,
-        String ifmFormat, boolean bounding, long deviceSeed) implements Serializable {
+        String ifmFormat, boolean bounding, long deviceSeed, String pointSource) implements Serializable {
     private static final long serialVersionUID = 1L;
+
+    /** A spec whose BER points are given directly. */
+    public SweepSpec(List<SweepNetwork> networks, DatasetRef dataset, int testImages, int profileImages,
+            List<String> errorModels, double[] bers, int trials, long seed, Set<DataKind> kinds, String weightFormat,
+            String ifmFormat, boolean bounding, long deviceSeed) {
+        this(networks, dataset, testImages, profileImages, errorModels, bers, trials, seed, kinds, weightFormat,
+                ifmFormat, bounding, deviceSeed, "bers");
+    }
 
     public SweepSpec {
         networks = List.copyOf(networks);
@@ -128,6 +138,7 @@ public record SweepSpec(List<SweepNetwork> networks, DatasetRef dataset, int tes
         m.put("profile_images", profileImages);
         m.put("error_models", errorModels);
         m.put("bers", Arrays.stream(bers).boxed().toList());
+        m.put("points_from", pointSource);
         m.put("trials", trials);
         m.put("seed", seed);
         m.put("data", kinds.stream().map(DataKind::label).sorted().toList());

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.undervolt.InvalidInputException;
+import org.undervolt.dram.error.BerVoltageTable;
 import org.undervolt.resilience.DataKind;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,12 +31,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *   "value_correction": false, "device_seed": 0
  * }
  * }</pre>
- * Keys after {@code seed} are optional, with the defaults shown.
+ * Keys after {@code seed} are optional, with the defaults shown. Instead of {@code bers}, the points
+ * may be supply voltages, {@code "vdds": [1.35, 1.30, 1.25]}, turned into BERs on the driver with a
+ * BER(VDD) table: {@code "ber_vdd_table": "my-chips.csv"} (relative to the spec; the
+ * {@link BerVoltageTable#load} CSV format), else the built-in table ({@link BerVoltageTable#builtin}).
  */
 public final class SweepSpecReader {
     private static final Set<String> KEYS = Set.of("networks", "dataset", "test_images", "profile_images",
             "error_models", "bers", "trials", "seed", "data", "weight_format", "ifm_format", "value_correction",
-            "device_seed");
+            "device_seed", "vdds", "ber_vdd_table");
 
     private SweepSpecReader() {
     }
@@ -72,12 +76,31 @@ public final class SweepSpecReader {
         }
         List<String> models = new ArrayList<>();
         array(root, "error_models", file).forEach(m -> models.add(m.asText()));
-        List<Double> bers = new ArrayList<>();
-        for (JsonNode b : array(root, "bers", file)) {
+        if (root.has("bers") == root.has("vdds")) {
+            throw new InvalidInputException("sweep spec " + file + ": give exactly one of 'bers' and 'vdds'");
+        }
+        String pointKey = root.has("bers") ? "bers" : "vdds";
+        List<Double> points = new ArrayList<>();
+        for (JsonNode b : array(root, pointKey, file)) {
             if (!b.isNumber()) {
-                throw new InvalidInputException("sweep spec " + file + ": bers: expected numbers, got " + b);
+                throw new InvalidInputException("sweep spec " + file + ": " + pointKey + ": expected numbers, got " + b);
             }
-            bers.add(b.asDouble());
+            points.add(b.asDouble());
+        }
+        String pointSource = "bers";
+        List<Double> bers = points;
+        if (pointKey.equals("vdds")) {
+            BerVoltageTable table = root.has("ber_vdd_table")
+                    ? BerVoltageTable.load(base.resolve(text(root, "ber_vdd_table", file)))
+                    : BerVoltageTable.builtin();
+            bers = new ArrayList<>();
+            for (double v : points) {
+                bers.add(table.ber(v));
+            }
+            pointSource = "vdds " + points + " V via BER(VDD) table " + (root.has("ber_vdd_table")
+                    ? root.get("ber_vdd_table").asText() : "built-in " + BerVoltageTable.BUILTIN_RESOURCE);
+        } else if (root.has("ber_vdd_table")) {
+            throw new InvalidInputException("sweep spec " + file + ": 'ber_vdd_table' goes with 'vdds', not 'bers'");
         }
         Set<DataKind> kinds = EnumSet.noneOf(DataKind.class);
         if (root.has("data")) {
@@ -90,7 +113,7 @@ public final class SweepSpecReader {
                 bers.stream().mapToDouble(Double::doubleValue).toArray(), integer(root, "trials", -1, file),
                 longValue(root, "seed", file), kinds, root.path("weight_format").asText("int8"),
                 root.path("ifm_format").asText("int8"), root.path("value_correction").asBoolean(false),
-                root.has("device_seed") ? longValue(root, "device_seed", file) : 0L);
+                root.has("device_seed") ? longValue(root, "device_seed", file) : 0L, pointSource);
     }
 
     private static JsonNode array(JsonNode root, String key, Path file) {

@@ -106,6 +106,19 @@ class SweepRunnerTest {
     }
 
     @Test
+    void voltagePointsBecomeBersThroughTheTable(@TempDir Path dir) throws IOException {
+        Files.write(dir.resolve("net.uvnn"), checkpoint);
+        Files.writeString(dir.resolve("t.csv"), "# nominal_vdd_v: 1.35\nvdd_v,ber\n1.0,1e-2\n1.2,1e-4\n1.35,0\n");
+        Files.writeString(dir.resolve("s.json"), "{\"networks\":[{\"name\":\"mlp\",\"checkpoint\":\"net.uvnn\"}],"
+                + "\"dataset\":\"synthetic:120:8x8:4:7\",\"error_models\":[\"uniform\"],\"vdds\":[1.35,1.2,1.1],"
+                + "\"ber_vdd_table\":\"t.csv\",\"trials\":1,\"seed\":11}");
+        SweepSpec read = SweepSpecReader.read(dir.resolve("s.json"));
+        // 1.1 V is halfway between 1.0 V and 1.2 V: log-linear interpolation gives 1e-3.
+        assertThat(read.bers()).containsExactly(new double[] {0, 1e-4, 1e-3}, org.assertj.core.data.Offset.offset(1e-15));
+        assertThat(read.describe().get("points_from")).isEqualTo("vdds [1.35, 1.2, 1.1] V via BER(VDD) table t.csv");
+    }
+
+    @Test
     void badSpecsAreOneLineOfBadInput(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("s.json");
         Files.writeString(f, "{\"networks\":[],\"dataset\":\"mnist\"}");

@@ -38,6 +38,11 @@ import picocli.CommandLine.Option;
  * {@link SparkSweepRunner} on {@code local[cores]}. Inner (per-batch) parallelism is switched off,
  * so both runners use exactly {@code cores} threads, one trial each. Cold runs rebuild the networks;
  * warm runs take the best of {@code reps}. Prints one JSON object; also checks the outcomes are equal.
+ *
+ * <pre>
+ * ./mvnw -q -B -pl undervolt-spark -am package -DskipTests
+ * undervolt-spark/run-local.sh org.undervolt.spark.SparkSweepBenchmark --cores 2 --trials 16 --test-images 200
+ * </pre>
  */
 @Command(name = "spark-sweep-benchmark", mixinStandardHelpOptions = true)
 public final class SparkSweepBenchmark implements Callable<Integer> {
