@@ -36,8 +36,8 @@ import picocli.CommandLine.Option;
  * (the MNIST-sized MLP 784-256-128-10 on synthetic 28×28 images, int8 weights in approximate DRAM,
  * uniform and bitline errors) run by {@link LocalSweepRunner} on {@code cores} threads and by
  * {@link SparkSweepRunner} on {@code local[cores]}. Inner (per-batch) parallelism is switched off,
- * so both runners use exactly {@code cores} threads, one trial each. Cold runs rebuild the networks;
- * warm runs take the best of {@code reps}. Prints one JSON object; also checks the outcomes are equal.
+ * so both runners use exactly {@code cores} threads, one trial each. Cold runs (after a JIT warm-up)
+ * rebuild the networks in every thread; warm runs reuse them and take the best of {@code reps}. Prints one JSON object; also checks the outcomes are equal.
  *
  * <pre>
  * ./mvnw -q -B -pl undervolt-spark -am package -DskipTests
@@ -55,7 +55,7 @@ public final class SparkSweepBenchmark implements Callable<Integer> {
     @Option(names = "--partitions", description = "Spark partitions (default 4 per core)")
     int partitions;
     @Option(names = "--reps", description = "warm repetitions, best taken (default ${DEFAULT-VALUE})")
-    int reps = 3;
+    int reps = 5;
 
     @Override
     public Integer call() throws IOException {
@@ -69,6 +69,7 @@ public final class SparkSweepBenchmark implements Callable<Integer> {
 
         LocalSweepRunner one = new LocalSweepRunner(1);
         LocalSweepRunner many = new LocalSweepRunner(cores);
+        many.run(spec); // JIT warm-up, so that "cold" below measures the network rebuilds, not compilation
         SweepEvaluators.clear();
         double localCold = seconds(() -> many.run(spec));
         List<TrialOutcome> localResult = many.run(spec);
