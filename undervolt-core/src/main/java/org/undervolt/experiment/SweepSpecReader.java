@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.undervolt.InvalidInputException;
+import org.undervolt.dram.error.BerTrcdTable;
 import org.undervolt.dram.error.BerVoltageTable;
 import org.undervolt.resilience.DataKind;
 
@@ -35,11 +36,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * may be supply voltages, {@code "vdds": [1.35, 1.30, 1.25]}, turned into BERs on the driver with a
  * BER(VDD) table: {@code "ber_vdd_table": "my-chips.csv"} (relative to the spec; the
  * {@link BerVoltageTable#load} CSV format), else the built-in table ({@link BerVoltageTable#builtin}).
+ * Likewise {@code "trcds": [1.0, 0.8, 0.6]} (tRCD as a fraction of nominal) with an optional
+ * {@code "ber_trcd_table"} ({@link BerTrcdTable}).
  */
 public final class SweepSpecReader {
     private static final Set<String> KEYS = Set.of("networks", "dataset", "test_images", "profile_images",
             "error_models", "bers", "trials", "seed", "data", "weight_format", "ifm_format", "value_correction",
-            "device_seed", "vdds", "ber_vdd_table");
+            "device_seed", "vdds", "ber_vdd_table", "trcds", "ber_trcd_table");
+    private static final List<String> POINT_KEYS = List.of("bers", "vdds", "trcds");
 
     private SweepSpecReader() {
     }
@@ -76,10 +80,11 @@ public final class SweepSpecReader {
         }
         List<String> models = new ArrayList<>();
         array(root, "error_models", file).forEach(m -> models.add(m.asText()));
-        if (root.has("bers") == root.has("vdds")) {
-            throw new InvalidInputException("sweep spec " + file + ": give exactly one of 'bers' and 'vdds'");
+        List<String> given = POINT_KEYS.stream().filter(root::has).toList();
+        if (given.size() != 1) {
+            throw new InvalidInputException("sweep spec " + file + ": give exactly one of 'bers', 'vdds' and 'trcds'");
         }
-        String pointKey = root.has("bers") ? "bers" : "vdds";
+        String pointKey = given.get(0);
         List<Double> points = new ArrayList<>();
         for (JsonNode b : array(root, pointKey, file)) {
             if (!b.isNumber()) {
@@ -87,20 +92,27 @@ public final class SweepSpecReader {
             }
             points.add(b.asDouble());
         }
+        for (String[] pair : new String[][] {{"vdds", "ber_vdd_table"}, {"trcds", "ber_trcd_table"}}) {
+            if (root.has(pair[1]) && !pointKey.equals(pair[0])) {
+                throw new InvalidInputException("sweep spec " + file + ": '" + pair[1] + "' goes with '" + pair[0] + "'");
+            }
+        }
         String pointSource = "bers";
         List<Double> bers = points;
         if (pointKey.equals("vdds")) {
-            BerVoltageTable table = root.has("ber_vdd_table")
-                    ? BerVoltageTable.load(base.resolve(text(root, "ber_vdd_table", file)))
+            boolean own = root.has("ber_vdd_table");
+            BerVoltageTable table = own ? BerVoltageTable.load(base.resolve(text(root, "ber_vdd_table", file)))
                     : BerVoltageTable.builtin();
-            bers = new ArrayList<>();
-            for (double v : points) {
-                bers.add(table.ber(v));
-            }
-            pointSource = "vdds " + points + " V via BER(VDD) table " + (root.has("ber_vdd_table")
-                    ? root.get("ber_vdd_table").asText() : "built-in " + BerVoltageTable.BUILTIN_RESOURCE);
-        } else if (root.has("ber_vdd_table")) {
-            throw new InvalidInputException("sweep spec " + file + ": 'ber_vdd_table' goes with 'vdds', not 'bers'");
+            bers = points.stream().map(table::ber).toList();
+            pointSource = "vdds " + points + " V via BER(VDD) table "
+                    + (own ? root.get("ber_vdd_table").asText() : "built-in " + BerVoltageTable.BUILTIN_RESOURCE);
+        } else if (pointKey.equals("trcds")) {
+            boolean own = root.has("ber_trcd_table");
+            BerTrcdTable table = own ? BerTrcdTable.load(base.resolve(text(root, "ber_trcd_table", file)))
+                    : BerTrcdTable.builtin();
+            bers = points.stream().map(table::ber).toList();
+            pointSource = "trcds " + points + " x nominal via BER(tRCD) table "
+                    + (own ? root.get("ber_trcd_table").asText() : "built-in " + BerTrcdTable.BUILTIN_RESOURCE);
         }
         Set<DataKind> kinds = EnumSet.noneOf(DataKind.class);
         if (root.has("data")) {

@@ -116,6 +116,18 @@ class SweepRunnerTest {
         // 1.1 V is halfway between 1.0 V and 1.2 V: log-linear interpolation gives 1e-3.
         assertThat(read.bers()).containsExactly(new double[] {0, 1e-4, 1e-3}, org.assertj.core.data.Offset.offset(1e-15));
         assertThat(read.describe().get("points_from")).isEqualTo("vdds [1.35, 1.2, 1.1] V via BER(VDD) table t.csv");
+
+        Files.writeString(dir.resolve("s.json"), "{\"networks\":[{\"name\":\"mlp\",\"checkpoint\":\"net.uvnn\"}],"
+                + "\"dataset\":\"synthetic:120:8x8:4:7\",\"error_models\":[\"uniform\"],\"trcds\":[1.0,0.5],"
+                + "\"trials\":1,\"seed\":11}");
+        org.undervolt.dram.error.BerTrcdTable builtin = org.undervolt.dram.error.BerTrcdTable.builtin();
+        assertThat(SweepSpecReader.read(dir.resolve("s.json")).bers()).containsExactly(builtin.ber(1.0), builtin.ber(0.5));
+        assertThat(builtin.ber(0.5)).isGreaterThan(0);
+        Files.writeString(dir.resolve("s.json"), "{\"networks\":[{\"name\":\"mlp\",\"checkpoint\":\"net.uvnn\"}],"
+                + "\"dataset\":\"mnist\",\"error_models\":[\"uniform\"],\"trcds\":[1.0],\"bers\":[0.1],"
+                + "\"trials\":1,\"seed\":11}");
+        assertThatThrownBy(() -> SweepSpecReader.read(dir.resolve("s.json"))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("exactly one of 'bers', 'vdds' and 'trcds'");
     }
 
     @Test
