@@ -1,0 +1,169 @@
+package org.undervolt.experiment;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+import org.undervolt.InvalidInputException;
+import org.undervolt.dram.error.BerTrcdTable;
+import org.undervolt.dram.error.BerVoltageTable;
+import org.undervolt.resilience.DataKind;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Reads a sweep spec JSON file. Checkpoint paths are relative to the spec file's folder; their bytes
+ * are read here, on the driver, and travel inside the spec. Example:
+ * <pre>{@code
+ * {
+ *   "networks": [{"name": "mlp", "checkpoint": "mlp.uvnn"}],
+ *   "dataset": "mnist",
+ *   "test_images": 1000, "profile_images": 500,
+ *   "error_models": ["uniform", "bitline:0.5"],
+ *   "bers": [1e-5, 1e-4, 1e-3],
+ *   "trials": 20, "seed": 1,
+ *   "data": ["weights"], "weight_format": "int8", "ifm_format": "int8",
+ *   "value_correction": false, "device_seed": 0
+ * }
+ * }</pre>
+ * Keys after {@code seed} are optional, with the defaults shown. Instead of {@code bers}, the points
+ * may be supply voltages, {@code "vdds": [1.35, 1.30, 1.25]}, turned into BERs on the driver with a
+ * BER(VDD) table: {@code "ber_vdd_table": "my-chips.csv"} (relative to the spec; the
+ * {@link BerVoltageTable#load} CSV format), else the built-in table ({@link BerVoltageTable#builtin}).
+ * Likewise {@code "trcds": [1.0, 0.8, 0.6]} (tRCD as a fraction of nominal) with an optional
+ * {@code "ber_trcd_table"} ({@link BerTrcdTable}).
+ */
+public final class SweepSpecReader {
+    private static final Set<String> KEYS = Set.of("networks", "dataset", "test_images", "profile_images",
+            "error_models", "bers", "trials", "seed", "data", "weight_format", "ifm_format", "value_correction",
+            "device_seed", "vdds", "ber_vdd_table", "trcds", "ber_trcd_table");
+    private static final List<String> POINT_KEYS = List.of("bers", "vdds", "trcds");
+
+    private SweepSpecReader() {
+    }
+
+    public static SweepSpec read(Path file) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new InvalidInputException("sweep spec " + file + ": cannot read as JSON (" + firstLine(e.getMessage())
+                    + "): expected a JSON object");
+        }
+        if (root == null || !root.isObject()) {
+            throw new InvalidInputException("sweep spec " + file + ": expected a JSON object");
+        }
+        for (Iterator<String> it = root.fieldNames(); it.hasNext();) {
+            String k = it.next();
+            if (!KEYS.contains(k)) {
+                throw new InvalidInputException("sweep spec " + file + ": unknown key '" + k + "'; expected " + KEYS);
+            }
+        }
+        Path base = file.toAbsolutePath().getParent();
+        List<SweepNetwork> networks = new ArrayList<>();
+        for (JsonNode n : array(root, "networks", file)) {
+            String name = text(n, "name", file);
+            Path ckpt = base.resolve(text(n, "checkpoint", file));
+            try {
+                networks.add(new SweepNetwork(name, Files.readAllBytes(ckpt)));
+            } catch (IOException e) {
+                throw new InvalidInputException("sweep spec " + file + ": networks: checkpoint " + ckpt + " cannot be read");
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("sweep spec " + file + ": networks: " + e.getMessage());
+            }
+        }
+        List<String> models = new ArrayList<>();
+        array(root, "error_models", file).forEach(m -> models.add(m.asText()));
+        List<String> given = POINT_KEYS.stream().filter(root::has).toList();
+        if (given.size() != 1) {
+            throw new InvalidInputException("sweep spec " + file + ": give exactly one of 'bers', 'vdds' and 'trcds'");
+        }
+        String pointKey = given.get(0);
+        List<Double> points = new ArrayList<>();
+        for (JsonNode b : array(root, pointKey, file)) {
+            if (!b.isNumber()) {
+                throw new InvalidInputException("sweep spec " + file + ": " + pointKey + ": expected numbers, got " + b);
+            }
+            points.add(b.asDouble());
+        }
+        for (String[] pair : new String[][] {{"vdds", "ber_vdd_table"}, {"trcds", "ber_trcd_table"}}) {
+            if (root.has(pair[1]) && !pointKey.equals(pair[0])) {
+                throw new InvalidInputException("sweep spec " + file + ": '" + pair[1] + "' goes with '" + pair[0] + "'");
+            }
+        }
+        String pointSource = "bers";
+        List<Double> bers = points;
+        if (pointKey.equals("vdds")) {
+            boolean own = root.has("ber_vdd_table");
+            BerVoltageTable table = own ? BerVoltageTable.load(base.resolve(text(root, "ber_vdd_table", file)))
+                    : BerVoltageTable.builtin();
+            bers = points.stream().map(table::ber).toList();
+            pointSource = "vdds " + points + " V via BER(VDD) table "
+                    + (own ? root.get("ber_vdd_table").asText() : "built-in " + BerVoltageTable.BUILTIN_RESOURCE);
+        } else if (pointKey.equals("trcds")) {
+            boolean own = root.has("ber_trcd_table");
+            BerTrcdTable table = own ? BerTrcdTable.load(base.resolve(text(root, "ber_trcd_table", file)))
+                    : BerTrcdTable.builtin();
+            bers = points.stream().map(table::ber).toList();
+            pointSource = "trcds " + points + " x nominal via BER(tRCD) table "
+                    + (own ? root.get("ber_trcd_table").asText() : "built-in " + BerTrcdTable.BUILTIN_RESOURCE);
+        }
+        Set<DataKind> kinds = EnumSet.noneOf(DataKind.class);
+        if (root.has("data")) {
+            array(root, "data", file).forEach(d -> kinds.add(DataKind.parse(d.asText())));
+        } else {
+            kinds.add(DataKind.WEIGHTS);
+        }
+        return new SweepSpec(networks, new DatasetRef(text(root, "dataset", file)),
+                integer(root, "test_images", 1000, file), integer(root, "profile_images", 500, file), models,
+                bers.stream().mapToDouble(Double::doubleValue).toArray(), integer(root, "trials", -1, file),
+                longValue(root, "seed", file), kinds, root.path("weight_format").asText("int8"),
+                root.path("ifm_format").asText("int8"), root.path("value_correction").asBoolean(false),
+                root.has("device_seed") ? longValue(root, "device_seed", file) : 0L, pointSource);
+    }
+
+    private static JsonNode array(JsonNode root, String key, Path file) {
+        JsonNode a = root.get(key);
+        if (a == null || !a.isArray() || a.isEmpty()) {
+            throw new InvalidInputException("sweep spec " + file + ": '" + key + "' must be a non-empty array");
+        }
+        return a;
+    }
+
+    private static String text(JsonNode n, String key, Path file) {
+        JsonNode v = n.get(key);
+        if (v == null || !v.isTextual() || v.asText().isBlank()) {
+            throw new InvalidInputException("sweep spec " + file + ": '" + key + "' must be a non-empty string");
+        }
+        return v.asText();
+    }
+
+    private static int integer(JsonNode n, String key, int dflt, Path file) {
+        JsonNode v = n.get(key);
+        if (v == null && dflt >= 0) {
+            return dflt;
+        }
+        if (v == null || !v.canConvertToInt() || !v.isIntegralNumber()) {
+            throw new InvalidInputException("sweep spec " + file + ": '" + key + "' must be an integer");
+        }
+        return v.asInt();
+    }
+
+    private static long longValue(JsonNode n, String key, Path file) {
+        JsonNode v = n.get(key);
+        if (v == null || !v.isIntegralNumber() || !v.canConvertToLong()) {
+            throw new InvalidInputException("sweep spec " + file + ": '" + key + "' must be an integer");
+        }
+        return v.asLong();
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "no detail" : s.lines().findFirst().orElse("");
+    }
+}

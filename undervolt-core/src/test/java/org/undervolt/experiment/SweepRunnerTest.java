@@ -1,0 +1,147 @@
+package org.undervolt.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.undervolt.InvalidInputException;
+import org.undervolt.data.ImageDataset;
+import org.undervolt.data.Split;
+import org.undervolt.nn.io.Checkpoint;
+import org.undervolt.nn.model.Sequential;
+import org.undervolt.nn.train.TrainConfig;
+import org.undervolt.nn.train.Trainer;
+import org.undervolt.nn.zoo.Mlp;
+import org.undervolt.resilience.BerSweep;
+import org.undervolt.resilience.CurvePoint;
+import org.undervolt.resilience.DataKind;
+import org.undervolt.resilience.NetworkEvaluator;
+import org.undervolt.resilience.NetworkFaults;
+import org.undervolt.resilience.StorageSetup;
+import org.undervolt.resilience.TrialStore;
+import org.undervolt.store.ResultsStore;
+import org.undervolt.store.TrialKey;
+
+class SweepRunnerTest {
+    static final DatasetRef DATA = new DatasetRef("synthetic:120:8x8:4:7");
+    static byte[] checkpoint;
+
+    @BeforeAll
+    static void train() throws IOException {
+        ImageDataset train = DATA.load(Split.TRAIN);
+        Sequential m = Mlp.create(new int[] {64, 16, 4}, 3);
+        new Trainer(TrainConfig.defaults(20, 3)).train(m, train, (e, loss, s) -> { });
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Checkpoint.write(m, Map.of(), out);
+        checkpoint = out.toByteArray();
+    }
+
+    static SweepSpec spec(List<String> models, double[] bers, int trials) {
+        return new SweepSpec(List.of(new SweepNetwork("mlp", checkpoint)), DATA, 120, 60, models, bers, trials, 11,
+                Set.of(DataKind.WEIGHTS), "int8", "int8", false, 5);
+    }
+
+    @Test
+    void threadCountDoesNotChangeAnyTrial() {
+        SweepSpec s = spec(List.of("uniform", "bitline:0.5"), new double[] {0, 2e-2, 0.2}, 3);
+        List<TrialOutcome> one = new LocalSweepRunner(1).run(s);
+        List<TrialOutcome> three = new LocalSweepRunner(3).run(s);
+        assertThat(one).hasSize(18).isEqualTo(three);
+        // Real measurements: the trained net separates the blobs; BER 0.2 in int8 weights wrecks it.
+        double clean = one.stream().filter(o -> o.ber() == 0).mapToDouble(TrialOutcome::accuracy).min().orElseThrow();
+        double high = one.stream().filter(o -> o.ber() == 0.2).mapToDouble(TrialOutcome::accuracy).average().orElseThrow();
+        assertThat(clean).isGreaterThan(0.9);
+        assertThat(high).isLessThan(clean - 0.3);
+        assertThat(one.stream().map(TrialOutcome::accuracy).distinct().count()).isGreaterThan(3);
+    }
+
+    @Test
+    void aOneModelSweepReproducesBerSweep() {
+        double[] bers = {1e-3, 3e-2};
+        SweepSpec s = spec(List.of("uniform"), bers, 4);
+        List<TrialOutcome> got = new LocalSweepRunner(2).run(s);
+        Sequential model = s.networks().get(0).load();
+        StorageSetup setup = s.setup("uniform").build(model);
+        NetworkEvaluator ev = new NetworkEvaluator(model, new NetworkFaults(model, setup, null),
+                DATA.load(Split.TEST).slice(0, 120));
+        List<CurvePoint> curve = new BerSweep(11, 4).run(bers, ev.at(setup::uniform), (i, n, p) -> { }, TrialStore.NONE);
+        for (TrialOutcome o : got) {
+            int p = o.ber() == bers[0] ? 0 : 1;
+            assertThat(o.accuracy()).isEqualTo(curve.get(p).accuracies()[o.trial()]);
+        }
+    }
+
+    @Test
+    void outcomesLandInTheStoreOnceEach(@TempDir Path dir) {
+        SweepSpec s = spec(List.of("uniform"), new double[] {1e-2}, 2);
+        List<TrialOutcome> got = new LocalSweepRunner(1).run(s);
+        try (ResultsStore store = ResultsStore.open(dir.resolve("r.db"))) {
+            long run = SweepResults.createRun(store, s);
+            assertThat(SweepResults.record(store, run, got)).isEqualTo(2);
+            assertThat(SweepResults.record(store, run, got)).isZero();
+            assertThat(SweepResults.finishIfComplete(store, run, s)).isTrue();
+            assertThat(store.trials().accuracy(run, new TrialKey("network=mlp;error_model=uniform;ber=0.01", 1)))
+                    .hasValue(got.get(1).accuracy());
+        }
+    }
+
+    @Test
+    void specFileIsReadWithItsCheckpoint(@TempDir Path dir) throws IOException {
+        Files.write(dir.resolve("net.uvnn"), checkpoint);
+        Files.writeString(dir.resolve("s.json"), "{\"networks\":[{\"name\":\"mlp\",\"checkpoint\":\"net.uvnn\"}],"
+                + "\"dataset\":\"synthetic:120:8x8:4:7\",\"test_images\":120,\"profile_images\":60,"
+                + "\"error_models\":[\"uniform\"],\"bers\":[0.01],\"trials\":2,\"seed\":11,\"device_seed\":5}");
+        SweepSpec read = SweepSpecReader.read(dir.resolve("s.json"));
+        assertThat(read).isEqualTo(spec(List.of("uniform"), new double[] {0.01}, 2));
+    }
+
+    @Test
+    void voltagePointsBecomeBersThroughTheTable(@TempDir Path dir) throws IOException {
+        Files.write(dir.resolve("net.uvnn"), checkpoint);
+        Files.writeString(dir.resolve("t.csv"), "# nominal_vdd_v: 1.35\nvdd_v,ber\n1.0,1e-2\n1.2,1e-4\n1.35,0\n");
+        Files.writeString(dir.resolve("s.json"), "{\"networks\":[{\"name\":\"mlp\",\"checkpoint\":\"net.uvnn\"}],"
+                + "\"dataset\":\"synthetic:120:8x8:4:7\",\"error_models\":[\"uniform\"],\"vdds\":[1.35,1.2,1.1],"
+                + "\"ber_vdd_table\":\"t.csv\",\"trials\":1,\"seed\":11}");
+        SweepSpec read = SweepSpecReader.read(dir.resolve("s.json"));
+        // 1.1 V is halfway between 1.0 V and 1.2 V: log-linear interpolation gives 1e-3.
+        assertThat(read.bers()).containsExactly(new double[] {0, 1e-4, 1e-3}, org.assertj.core.data.Offset.offset(1e-15));
+        assertThat(read.describe().get("points_from")).isEqualTo("vdds [1.35, 1.2, 1.1] V via BER(VDD) table t.csv");
+
+        Files.writeString(dir.resolve("s.json"), "{\"networks\":[{\"name\":\"mlp\",\"checkpoint\":\"net.uvnn\"}],"
+                + "\"dataset\":\"synthetic:120:8x8:4:7\",\"error_models\":[\"uniform\"],\"trcds\":[1.0,0.5],"
+                + "\"trials\":1,\"seed\":11}");
+        org.undervolt.dram.error.BerTrcdTable builtin = org.undervolt.dram.error.BerTrcdTable.builtin();
+        assertThat(SweepSpecReader.read(dir.resolve("s.json")).bers()).containsExactly(builtin.ber(1.0), builtin.ber(0.5));
+        assertThat(builtin.ber(0.5)).isGreaterThan(0);
+        Files.writeString(dir.resolve("s.json"), "{\"networks\":[{\"name\":\"mlp\",\"checkpoint\":\"net.uvnn\"}],"
+                + "\"dataset\":\"mnist\",\"error_models\":[\"uniform\"],\"trcds\":[1.0],\"bers\":[0.1],"
+                + "\"trials\":1,\"seed\":11}");
+        assertThatThrownBy(() -> SweepSpecReader.read(dir.resolve("s.json"))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("exactly one of 'bers', 'vdds' and 'trcds'");
+    }
+
+    @Test
+    void badSpecsAreOneLineOfBadInput(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("s.json");
+        Files.writeString(f, "{\"networks\":[],\"dataset\":\"mnist\"}");
+        assertThatThrownBy(() -> SweepSpecReader.read(f)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("'networks' must be a non-empty array");
+        Files.writeString(f, "{\"netwerks\":1}");
+        assertThatThrownBy(() -> SweepSpecReader.read(f)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("unknown key 'netwerks'");
+        assertThatThrownBy(() -> spec(List.of("uniform"), new double[] {1.5}, 1))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("1.5");
+        assertThatThrownBy(() -> new DatasetRef("synthetic:x")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("synthetic:N:RxC:K:SEED");
+    }
+}

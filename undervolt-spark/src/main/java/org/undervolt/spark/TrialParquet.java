@@ -1,0 +1,58 @@
+package org.undervolt.spark;
+
+import java.util.Iterator;
+
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.undervolt.experiment.TrialOutcome;
+
+/**
+ * Sweep outcomes as a Parquet data set, written and read by Spark: one row per trial with columns
+ * {@code task, network, error_model, ber, trial, point, accuracy} ({@code point} is the results
+ * store's key of the trial's point).
+ */
+public final class TrialParquet {
+    public static final StructType SCHEMA = new StructType()
+            .add("task", DataTypes.IntegerType, false)
+            .add("network", DataTypes.StringType, false)
+            .add("error_model", DataTypes.StringType, false)
+            .add("ber", DataTypes.DoubleType, false)
+            .add("trial", DataTypes.IntegerType, false)
+            .add("point", DataTypes.StringType, false)
+            .add("accuracy", DataTypes.DoubleType, false);
+
+    private TrialParquet() {
+    }
+
+    /** Writes {@code outcomes} to {@code path} (a folder Spark can write: local, HDFS, S3...); fails if it exists. */
+    public static void write(SparkSession spark, JavaRDD<TrialOutcome> outcomes, String path) {
+        JavaRDD<Row> rows = outcomes.map(o -> RowFactory.create(o.index(), o.network(), o.errorModel(), o.ber(),
+                o.trial(), o.pointKey(), o.accuracy()));
+        spark.createDataFrame(rows, SCHEMA).write().mode(SaveMode.ErrorIfExists).parquet(path);
+    }
+
+    /** Streams the outcomes stored at {@code path} to the driver, a partition at a time. */
+    public static Iterator<TrialOutcome> read(SparkSession spark, String path) {
+        Dataset<Row> df = spark.read().schema(SCHEMA).parquet(path);
+        Iterator<Row> rows = df.toLocalIterator();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return rows.hasNext();
+            }
+
+            @Override
+            public TrialOutcome next() {
+                Row r = rows.next();
+                return new TrialOutcome(r.getInt(0), r.getString(1), r.getString(2), r.getDouble(3), r.getInt(4),
+                        r.getDouble(6));
+            }
+        };
+    }
+}

@@ -1,0 +1,147 @@
+package org.undervolt.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Random;
+
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.undervolt.experiment.LocalSweepRunner;
+import org.undervolt.experiment.SweepEvaluators;
+import org.undervolt.experiment.SweepSpec;
+import org.undervolt.experiment.SweepTask;
+import org.undervolt.experiment.TrialOutcome;
+import org.undervolt.store.ResultsStore;
+import org.undervolt.store.RunStatus;
+import org.undervolt.store.TrialKey;
+
+/**
+ * The Spark runner on {@code local[2]} against the local runner: every trial's accuracy equal, bit
+ * for bit, whatever the partitioning and task order; Parquet output merged into the results store.
+ * One Spark context for the class (~10 s to start here) and one SQL write/read (~20 s of codegen).
+ */
+class SparkSweepTest {
+    static SparkSession spark;
+    static JavaSparkContext sc;
+    static SweepSpec spec;
+    static List<TrialOutcome> local;
+
+    @BeforeAll
+    static void start() {
+        spec = TinySweep.spec();
+        local = new LocalSweepRunner(1).run(spec);
+        spark = SparkSession.builder().master("local[2]").appName("undervolt-test")
+                .config("spark.ui.enabled", "false")
+                .config("spark.ui.showConsoleProgress", "false")
+                .config("spark.driver.host", "127.0.0.1")
+                .config("spark.driver.bindAddress", "127.0.0.1")
+                .config("spark.sql.shuffle.partitions", "2")
+                .getOrCreate();
+        sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (spark != null) {
+            spark.stop();
+        }
+    }
+
+    @Test
+    void localSweepIsARealCurve() {
+        // The identity below compares real measurements: a clean net near-perfect, BER 0.2 wrecking it.
+        assertThat(local).hasSize(18);
+        assertThat(local.stream().filter(o -> o.ber() == 0).mapToDouble(TrialOutcome::accuracy).min().orElseThrow())
+                .isGreaterThan(0.9);
+        assertThat(local.stream().filter(o -> o.ber() == 0.2).mapToDouble(TrialOutcome::accuracy).max().orElseThrow())
+                .isLessThan(0.7);
+    }
+
+    @Test
+    void everyTrialEqualsTheLocalRunnerWhateverThePartitioning() {
+        SweepEvaluators.clear(); // executors rebuild the networks from the shipped bytes
+        assertSameBits(new SparkSweepRunner(sc, 0).run(spec), local);
+
+        List<SweepTask> shuffled = new ArrayList<>(spec.tasks());
+        Collections.shuffle(shuffled, new Random(42));
+        SparkSweepRunner seven = new SparkSweepRunner(sc, 7);
+        assertSameBits(SparkSweepRunner.collect(seven.outcomes(spec, shuffled)), local);
+
+        List<SweepTask> reversed = new ArrayList<>(spec.tasks());
+        Collections.reverse(reversed);
+        assertSameBits(SparkSweepRunner.collect(new SparkSweepRunner(sc, 18).outcomes(spec, reversed)), local);
+    }
+
+    @Test
+    void jobWritesParquetAndMergesItIntoTheStore(@TempDir Path dir) {
+        Path db = dir.resolve("runs.db");
+        String out = dir.resolve("out").toUri().toString();
+        try (ResultsStore store = ResultsStore.open(db)) {
+            // A partial earlier run of the same spec: its two trials are skipped, the rest evaluated.
+            long run = org.undervolt.experiment.SweepResults.createRun(store, spec);
+            org.undervolt.experiment.SweepResults.record(store, run, local.subList(0, 2));
+
+            SparkSweepJob.Summary sum = SparkSweepJob.run(spark, spec, out, store, 3);
+            assertThat(sum.runId()).isEqualTo(run);
+            assertThat(sum.skipped()).isEqualTo(2);
+            assertThat(sum.evaluated()).isEqualTo(16);
+            assertThat(sum.merged()).isEqualTo(16);
+            assertThat(sum.finished()).isTrue();
+            assertThat(store.run(run).orElseThrow().status()).isEqualTo(RunStatus.FINISHED);
+            for (TrialOutcome o : local) {
+                assertThat(store.trials().accuracy(run, new TrialKey(o.pointKey(), o.trial())).getAsDouble())
+                        .isEqualTo(o.accuracy());
+            }
+            assertThat(Files.exists(dir.resolve("out/trials.parquet/_SUCCESS"))).isTrue();
+
+            List<TrialOutcome> back = new ArrayList<>();
+            for (Iterator<TrialOutcome> it = TrialParquet.read(spark, sum.parquet()); it.hasNext();) {
+                back.add(it.next());
+            }
+            back.sort(java.util.Comparator.comparingInt(TrialOutcome::index));
+            assertSameBits(back, local.subList(2, 18));
+            assertThat(SparkSweepJob.merge(spark, sum.parquet(), store, run)).isZero(); // idempotent
+        }
+    }
+
+    @Test
+    void badSpecIsExitCodeTwoBeforeSparkWork(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("bad.json");
+        Files.writeString(f, "{\"networks\":[{\"name\":\"mlp\",\"checkpoint\":\"missing.uvnn\"}]}");
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = SparkSweepMain.execute(f.toString(), "--out", dir.resolve("o").toString(), "--store",
+                    dir.resolve("r.db").toString());
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(code).isEqualTo(2);
+        assertThat(captured.toString(StandardCharsets.UTF_8).strip()).contains("missing.uvnn").doesNotContain("\n");
+        assertThat(Files.exists(dir.resolve("r.db"))).isFalse();
+    }
+
+    private static void assertSameBits(List<TrialOutcome> got, List<TrialOutcome> want) {
+        assertThat(got).hasSameSizeAs(want);
+        for (int i = 0; i < want.size(); i++) {
+            assertThat(Double.doubleToRawLongBits(got.get(i).accuracy()))
+                    .as("trial %s", want.get(i)).isEqualTo(Double.doubleToRawLongBits(want.get(i).accuracy()));
+            assertThat(got.get(i)).isEqualTo(want.get(i));
+        }
+    }
+}
