@@ -123,22 +123,34 @@ public final class Ratios {
         return rows;
     }
 
+    /**
+     * Prints one block per class and parameter set (in order of first appearance), the baseline first, as JMH
+     * runs every baseline of a class before its other methods.
+     */
     static void print(List<Result> results, PrintStream out) {
-        String group = null;
+        Map<String, List<Row>> groups = new LinkedHashMap<>();
         for (Row row : rows(results)) {
             Result r = row.result();
             String g = r.benchClass() + (r.params().isEmpty() ? "" : " " + r.params());
-            if (!g.equals(group)) {
-                out.println(g);
-                out.printf(Locale.ROOT, "  %-20s %18s %14s %18s %10s%n", "benchmark", "score", "op/s", "time/base", "speed-up");
-                group = g;
-            }
-            String ratio = Double.isNaN(row.ratio()) ? "(no baseline)"
-                    : Double.isNaN(row.ratioError()) ? String.format(Locale.ROOT, "%.3g", row.ratio())
-                    : String.format(Locale.ROOT, "%.3g ± %.2g", row.ratio(), row.ratioError());
-            String speedup = Double.isNaN(row.ratio()) ? "" : String.format(Locale.ROOT, "%.3gx", 1 / row.ratio());
-            out.printf(Locale.ROOT, "  %-20s %18s %14.4g %18s %10s%n", r.method(), r.score(), 1 / r.secondsPerOp(),
-                    ratio, speedup);
+            groups.computeIfAbsent(g, x -> new ArrayList<>()).add(row);
         }
+        groups.forEach((g, rows) -> {
+            out.println(g);
+            out.printf(Locale.ROOT, "  %-20s %18s %14s %18s %10s%n", "benchmark", "score", "op/s", "time/base", "speed-up");
+            rows.stream().filter(row -> row.result().isBaseline()).forEach(row -> printRow(row, out));
+            rows.stream().filter(row -> !row.result().isBaseline()).forEach(row -> printRow(row, out));
+        });
+    }
+
+    private static void printRow(Row row, PrintStream out) {
+        Result r = row.result();
+        String ratio = r.isBaseline() ? "1 (baseline)"
+                : Double.isNaN(row.ratio()) ? "(no baseline)"
+                : Double.isNaN(row.ratioError()) ? String.format(Locale.ROOT, "%.3g", row.ratio())
+                : String.format(Locale.ROOT, "%.3g ± %.2g", row.ratio(), row.ratioError());
+        String speedup = r.isBaseline() || Double.isNaN(row.ratio()) ? ""
+                : String.format(Locale.ROOT, "%.3gx", 1 / row.ratio());
+        out.printf(Locale.ROOT, "  %-20s %18s %14.4g %18s %10s%n", r.method(), r.score(), 1 / r.secondsPerOp(),
+                ratio, speedup);
     }
 }
