@@ -27,7 +27,7 @@ for d in "-f 1" "-wi 2" "-i 3" "-w 1s" "-r 1s" "-t 1"; do
   for a in "${user[@]+"${user[@]}"}"; do [ "$a" = "$flag" ] && given=1; done
   [ "$given" = 0 ] && args+=($d)
 done
-java --add-modules=jdk.incubator.vector -cp "$cp" org.openjdk.jmh.Main "$pattern" \
+java -cp "$cp" org.openjdk.jmh.Main "$pattern" \
     "${args[@]}" "${user[@]+"${user[@]}"}" -rf json -rff "$out"
 echo
 echo "== ratios to the baseline of each class (same run, same parameters) =="
