@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 /** {@code undervolt dram sim-bench}: requests/s of the timing simulator vs Ramulator 2.0a's reference speed. */
 @CommandLine.Command(name = "sim-bench",
         mixinStandardHelpOptions = true,
-        description = {"Benchmark of 'dram simulate' on a uniform random trace (2 GiB, 20 % writes): requests/s in memory",
+        description = {"Benchmark of 'dram simulate' on a uniform random trace (2 GiB, 20 %% writes): requests/s in memory",
                 "and end to end from a LoadStoreTrace file (CPU time, best of --reps), and the ratio to Ramulator 2.0a's",
                 "73,800 requests/s measured on this kind of machine (golden/dram/README.md)."})
 public final class DramSimBenchCommand implements Callable<Integer> {

@@ -57,6 +57,9 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
         if (reps < 1 || warmup < 0) {
             throw new InvalidInputException("--reps must be >= 1 and --warmup >= 0");
         }
+        for (double ber : bers) {
+            modelOptions.at(ber); // every BER and model option checked before anything is printed
+        }
         List<Map<String, Object>> rows = new ArrayList<>();
         if (!json) {
             System.out.printf("%12s %9s %10s %10s %10s %7s%n", "bits", "ber", "flips", "copy_ms", "inject_ms", "ratio");

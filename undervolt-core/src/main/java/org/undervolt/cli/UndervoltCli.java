@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
                 ImportOnnxCommand.class,
                 ExportOnnxCommand.class,
                 RunsCommand.class,
+                BenchCommand.class,
         })
 public final class UndervoltCli implements Runnable {
 

@@ -1,0 +1,96 @@
+package org.undervolt.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import picocli.CommandLine;
+
+class BenchCommandTest {
+
+    private record Run(int code, String out, String err) {
+    }
+
+    /** Runs the CLI; stdout collects both picocli's writer and System.out (errors bench prints there). */
+    private static Run run(String... args) {
+        PrintStream saved = System.out;
+        ByteArrayOutputStream sysOut = new ByteArrayOutputStream();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        try {
+            System.setOut(new PrintStream(sysOut, true, StandardCharsets.UTF_8));
+            CommandLine cl = UndervoltCli.commandLine();
+            cl.setOut(new PrintWriter(out));
+            cl.setErr(new PrintWriter(err));
+            int code = cl.execute(args);
+            return new Run(code, out + sysOut.toString(StandardCharsets.UTF_8), err.toString());
+        } finally {
+            System.setOut(saved);
+        }
+    }
+
+    @Test
+    void groupsTheFourBenchmarksUnderNamesOfTheirOwn() {
+        CommandLine bench = UndervoltCli.commandLine().getSubcommands().get("bench");
+        assertThat(bench.getSubcommands().keySet()).containsExactly("dram-energy", "dram-sim", "errors", "nn");
+        assertThat(bench.getSubcommands().get("dram-energy").<Object>getCommand()).isInstanceOf(DramBenchCommand.class);
+        assertThat(bench.getSubcommands().get("dram-sim").<Object>getCommand()).isInstanceOf(DramSimBenchCommand.class);
+        assertThat(bench.getSubcommands().get("errors").<Object>getCommand()).isInstanceOf(ErrorsBenchCommand.class);
+        assertThat(bench.getSubcommands().get("nn").<Object>getCommand()).isInstanceOf(NnBenchCommand.class);
+        assertThat(bench.getSubcommands().get("errors").getCommandSpec().qualifiedName()).isEqualTo("undervolt bench errors");
+        // the originals stay where they were, as separate instances
+        CommandLine dram = UndervoltCli.commandLine().getSubcommands().get("dram");
+        assertThat(dram.getSubcommands()).containsKeys("bench", "sim-bench");
+    }
+
+    @Test
+    void bareBenchPrintsItsUsageListingTheSubcommands() {
+        Run r = run("bench");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("dram-energy", "dram-sim", "errors", "nn", "undervolt-bench/run.sh");
+    }
+
+    @Test
+    void dramEnergyRunsUnderTheNewParentWithTheSameFigures() throws Exception {
+        Run r = run("bench", "dram-energy", "--commands", "2000", "--repeats", "1", "--warmups", "0", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        Run original = run("dram", "bench", "--commands", "2000", "--repeats", "1", "--warmups", "0", "--json");
+        JsonNode o = new ObjectMapper().readTree(original.out());
+        // the trace is seeded: same commands and the same energy checksum by either path
+        assertThat(j.get("commands").asInt()).isEqualTo(o.get("commands").asInt()).isGreaterThanOrEqualTo(2000);
+        assertThat(j.get("core_j").asDouble()).isEqualTo(o.get("core_j").asDouble()).isPositive();
+    }
+
+    @Test
+    void errorsRunsUnderTheNewParent() throws Exception {
+        Run r = run("bench", "errors", "--bits", "8000", "--ber", "1e-2", "--reps", "1", "--warmup", "0", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode points = new ObjectMapper().readTree(r.out()).get("points");
+        assertThat(points).hasSize(1);
+        assertThat(points.get(0).get("bits").asLong()).isEqualTo(8000);
+    }
+
+    @Test
+    void badInputUnderTheNewParentExitsTwoWithOneLine() {
+        for (String[] args : new String[][] {
+                {"bench", "dram-energy", "--commands", "0"},
+                {"bench", "dram-sim", "--requests", "0"},
+                {"bench", "errors", "--ber", "2", "--bits", "8000"},
+                {"bench", "nosuch"}}) {
+            Run r = run(args);
+            assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
+            assertThat(r.out()).isEmpty();
+        }
+    }
+}
