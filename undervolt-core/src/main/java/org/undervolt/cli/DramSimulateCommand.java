@@ -55,7 +55,8 @@ public final class DramSimulateCommand implements Callable<Integer> {
             description = "address mapping: RoBaRaCoCh, ChRaBaRoCo, MOP4CLXOR, DRMap, or a field order like RoBgBaRaCoCh (default ${DEFAULT-VALUE})")
     String mapping;
 
-    @Option(names = "--page-policy", defaultValue = "open", paramLabel = "open|closed", description = "row-buffer policy (default ${DEFAULT-VALUE})")
+    @Option(names = "--page-policy", defaultValue = "open", paramLabel = "open|closed|closed-auto",
+            description = "row-buffer policy: closed = Ramulator's close-row PRE, closed-auto = RDA/WRA (default ${DEFAULT-VALUE})")
     String pagePolicy;
 
     @Option(names = "--closed-cap", defaultValue = "1", paramLabel = "N",

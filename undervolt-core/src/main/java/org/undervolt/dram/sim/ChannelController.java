@@ -30,6 +30,8 @@ final class ChannelController {
     private static final int RD = SimCommand.RD.ordinal();
     private static final int WR = SimCommand.WR.ordinal();
     private static final int REF = SimCommand.REF.ordinal();
+    private static final int RDA = SimCommand.RDA.ordinal();
+    private static final int WRA = SimCommand.WRA.ordinal();
 
     private static final int SRC_NONE = 0, SRC_ACTIVE = 1, SRC_PRIORITY = 2, SRC_READ = 3, SRC_WRITE = 4;
     private static final int KIND_REFRESH = 0, KIND_CLOSE = 1;
@@ -42,6 +44,7 @@ final class ChannelController {
     private final int readLatency;
     private final int nREFI;
     private final boolean closedPolicy;
+    private final boolean autoPrecharge;
     private final int closedCap;
     private final float highMark;
     private final float lowMark;
@@ -106,6 +109,7 @@ final class ChannelController {
         this.readLatency = spec.timings().readLatency();
         this.nREFI = spec.timings().nREFI();
         this.closedPolicy = cfg.pagePolicy() == PagePolicy.CLOSED;
+        this.autoPrecharge = cfg.pagePolicy() == PagePolicy.CLOSED_AUTO;
         this.closedCap = cfg.closedCap();
         this.highMark = SimConfig.WRITE_HIGH_WATERMARK * maxSize;
         this.lowMark = SimConfig.WRITE_LOW_WATERMARK * maxSize;
@@ -352,7 +356,8 @@ final class ChannelController {
             }
         }
         rowPolicy(cmd, q.rank[id], q.bankFlat[id]);
-        emit(cmd, q.rank[id], q.bgFlat[id], q.bankFlat[id], q.row[id], q.column[id], clk);
+        int issued = cmd == fin && autoPrecharge && !activatedWaits(id) ? (fin == RD ? RDA : WRA) : cmd;
+        emit(issued, q.rank[id], q.bgFlat[id], q.bankFlat[id], q.row[id], q.column[id], clk);
         if (cmd == fin) {
             if (fin == RD) {
                 pushPending(clk + readLatency, arrive[id]);
@@ -365,6 +370,17 @@ final class ChannelController {
                 remove(src, pos);
             }
         }
+    }
+
+    /** Whether another request in the active buffer waits on request {@code id}'s bank (its row must stay open). */
+    private boolean activatedWaits(int id) {
+        int bank = q.bankFlat[id];
+        for (int i = 0; i < asize; i++) {
+            if (abuf[i] != id && q.bankFlat[abuf[i]] == bank) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void emit(int cmd, int rank, int bgFlat, int bankFlat, int row, int column, long clk) {
@@ -387,7 +403,7 @@ final class ChannelController {
             boolean rankWide = cmd == PREA || cmd == REF;
             int bankInRank = rankWide ? 0 : bankFlat - rank * dev.banksPerRank;
             listener.command(clk, channelId, SimCommand.ALL[cmd], rank, rankWide ? 0 : bankInRank / banksPerGroup,
-                    bankInRank, rankWide ? 0 : row, (cmd == RD || cmd == WR) ? column * 8 : 0);
+                    bankInRank, rankWide ? 0 : row, SimCommand.ALL[cmd].accessing ? column * 8 : 0);
         }
     }
 

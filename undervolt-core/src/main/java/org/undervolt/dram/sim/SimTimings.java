@@ -44,6 +44,12 @@ public record SimTimings(int rate, int tckPs, int nBL, int nCL, int nRCD, int nR
         }
     }
 
+    /** The same timings with tRCD = {@code rcd} cycles. */
+    public SimTimings withRcd(int rcd) {
+        return new SimTimings(rate, tckPs, nBL, nCL, rcd, nRP, nRAS, nRC, nWR, nRTP, nCWL, nCCDS, nCCDL, nRRDS, nRRDL,
+                nWTRS, nWTRL, nFAW, nRFC, nREFI, nCS);
+    }
+
     /** Cycles from a RD command to the end of its data burst: CL + BL/2 (Ramulator's read latency). */
     public int readLatency() {
         return nCL + nBL;
