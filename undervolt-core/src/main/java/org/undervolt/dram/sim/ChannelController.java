@@ -104,7 +104,14 @@ final class ChannelController {
         this.q = q;
         this.listener = listener;
         SimSpec spec = cfg.spec();
-        this.dev = new DeviceTiming(spec.organization(), TimingConstraints.ddr(spec.timings()));
+        int[] rcd = null;
+        if (cfg.rcdByBank() != null) {
+            int banksPerChannel = spec.organization().ranks() * spec.organization().banks();
+            rcd = java.util.Arrays.copyOfRange(cfg.rcdByBank(), channelId * banksPerChannel,
+                    (channelId + 1) * banksPerChannel);
+        }
+        this.dev = rcd == null ? new DeviceTiming(spec.organization(), TimingConstraints.ddr(spec.timings()))
+                : new DeviceTiming(spec.organization(), TimingConstraints.ddr(spec.timings().withRcd(1)), rcd);
         this.maxSize = cfg.queueSize();
         this.readLatency = spec.timings().readLatency();
         this.nREFI = spec.timings().nREFI();

@@ -43,7 +43,19 @@ final class DeviceTiming {
     private final int[][] window = new int[4][NC];
     private final long[][][] history = new long[4][NC][];
 
+    /** tRCD per flat bank when banks differ (the constraint table then carries tRCD = 1), else null. */
+    private final int[] rcd;
+
     DeviceTiming(Organization org, List<TimingConstraints.Constraint> constraints) {
+        this(org, constraints, null);
+    }
+
+    /**
+     * {@code rcd}: tRCD per flat bank of the channel, or null; when given, {@code constraints} must have been built
+     * with tRCD = 1 so the per-bank value is the binding one.
+     */
+    DeviceTiming(Organization org, List<TimingConstraints.Constraint> constraints, int[] rcd) {
+        this.rcd = rcd;
         this.ranks = org.ranks();
         this.bankGroups = org.bankGroups();
         this.banksPerGroup = org.banksPerGroup();
@@ -127,6 +139,13 @@ final class DeviceTiming {
         } else {
             apply(2, bgFlat, bgReady, cmd, clk);
             apply(3, bankFlat, bankReady, cmd, clk);
+            if (rcd != null && cmd == SimCommand.ACT.ordinal()) {
+                long t = clk + rcd[bankFlat];
+                raise(bankReady, bankFlat * NC + SimCommand.RD.ordinal(), t);
+                raise(bankReady, bankFlat * NC + SimCommand.RDA.ordinal(), t);
+                raise(bankReady, bankFlat * NC + SimCommand.WR.ordinal(), t);
+                raise(bankReady, bankFlat * NC + SimCommand.WRA.ordinal(), t);
+            }
         }
         switch (SimCommand.ALL[cmd]) {
             case ACT -> {
