@@ -63,6 +63,8 @@ final class ChannelController {
     /** Rank and flat bank group of each flat bank. */
     private final int[] bankRank, bankBg;
     private final int[] abuf;
+    /** Active-buffer requests per flat bank and per rank (a precharge there is held back). */
+    private final int[] activeOnBank, activeOnRank;
     private int asize;
     /**
      * Lower bound on the cycle any active-buffer request becomes ready. Their rows stay open (a precharge of
@@ -133,6 +135,8 @@ final class ChannelController {
             bankBg[b] = bankRank[b] * bankGroups + (b % spec.organization().banks()) / banksPerGroup;
         }
         abuf = new int[maxSize + 2];
+        activeOnBank = new int[banks];
+        activeOnRank = new int[spec.organization().ranks()];
         arrive = new long[q.n];
         classified = new boolean[q.n];
         colAccesses = new int[dev.ranks * dev.banksPerRank];
@@ -192,6 +196,7 @@ final class ChannelController {
         int src = SRC_NONE;
         int pos = -1;
         int cmd = -1;
+        long queueMin = -1;
         // 1. requests whose row is being opened for them
         if (asize > 0 && clk >= aBound) {
             long min = Long.MAX_VALUE;
@@ -239,16 +244,18 @@ final class ChannelController {
                 int best = Integer.MAX_VALUE;
                 int bestCmd = -1;
                 final int[] openRow = dev.openRow;
+                final int[] first = buf.first;
                 for (int b = 0, nb = openRow.length; b < nb; b++) {
-                    int n = buf.count[b];
-                    if (n == 0 || buf.byBank[b][0] > best) {
-                        continue;
+                    int oldest = first[b];
+                    if (oldest >= best) {
+                        continue; // no request (MAX_VALUE), or none older than the best ready one
                     }
+                    int n = buf.count[b];
                     int open = openRow[b];
                     if (open < 0) {
                         long at = readyOfBank(ACT, b);
                         if (at <= clk) {
-                            best = buf.byBank[b][0];
+                            best = oldest;
                             bestCmd = ACT;
                         } else if (at < min) {
                             min = at;
@@ -259,7 +266,7 @@ final class ChannelController {
                     if (h > 0) {
                         long at = readyOfBank(fin, b);
                         if (at <= clk) {
-                            int id = h == n ? buf.byBank[b][0] : buf.oldest(b, open, true);
+                            int id = h == n ? oldest : buf.oldest(b, open, true);
                             if (id < best) {
                                 best = id;
                                 bestCmd = fin;
@@ -271,7 +278,7 @@ final class ChannelController {
                     if (h < n) {
                         long at = readyOfBank(PRE, b);
                         if (at <= clk) {
-                            int id = h == 0 ? buf.byBank[b][0] : buf.oldest(b, open, false);
+                            int id = h == 0 ? oldest : buf.oldest(b, open, false);
                             if (id < best) {
                                 best = id;
                                 bestCmd = PRE;
@@ -285,6 +292,7 @@ final class ChannelController {
                     src = writeMode ? SRC_WRITE : SRC_READ;
                     pos = best;
                     cmd = bestCmd;
+                    queueMin = min;
                 }
                 if (src == SRC_NONE) {
                     if (writeMode) {
@@ -309,11 +317,19 @@ final class ChannelController {
                 rank = q.rank[id];
                 bank = q.bankFlat[id];
             }
-            for (int i = 0; i < asize; i++) {
-                int a = abuf[i];
-                if (bank < 0 ? q.rank[a] == rank : q.bankFlat[a] == bank) {
-                    return false;
+            if (bank < 0 ? activeOnRank[rank] > 0 : activeOnBank[bank] > 0) {
+                if (src == SRC_READ || src == SRC_WRITE) {
+                    // held back until a command issues (which changes the version) or an older request of the queue
+                    // becomes ready: no earlier than the queue's earliest not-ready command
+                    if (src == SRC_WRITE) {
+                        wMin = queueMin;
+                        wStamp = version;
+                    } else {
+                        rMin = queueMin;
+                        rStamp = version;
+                    }
                 }
+                return false;
             }
         }
         issue(src, pos, cmd, clk);
@@ -363,7 +379,8 @@ final class ChannelController {
             }
         }
         rowPolicy(cmd, q.rank[id], q.bankFlat[id]);
-        int issued = cmd == fin && autoPrecharge && !activatedWaits(id) ? (fin == RD ? RDA : WRA) : cmd;
+        int issued = cmd == fin && autoPrecharge && activeOnBank[q.bankFlat[id]] <= (src == SRC_ACTIVE ? 1 : 0)
+                ? (fin == RD ? RDA : WRA) : cmd;
         emit(issued, q.rank[id], q.bgFlat[id], q.bankFlat[id], q.row[id], q.column[id], clk);
         if (cmd == fin) {
             if (fin == RD) {
@@ -373,21 +390,12 @@ final class ChannelController {
         } else if (cmd == ACT) {
             if (asize <= maxSize) {
                 abuf[asize++] = id;
+                activeOnBank[q.bankFlat[id]]++;
+                activeOnRank[q.rank[id]]++;
                 aBound = Math.min(aBound, readyOf(id));
                 remove(src, pos);
             }
         }
-    }
-
-    /** Whether another request in the active buffer waits on request {@code id}'s bank (its row must stay open). */
-    private boolean activatedWaits(int id) {
-        int bank = q.bankFlat[id];
-        for (int i = 0; i < asize; i++) {
-            if (abuf[i] != id && q.bankFlat[abuf[i]] == bank) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void emit(int cmd, int rank, int bgFlat, int bankFlat, int row, int column, long clk) {
@@ -439,6 +447,8 @@ final class ChannelController {
     private void remove(int src, int pos) {
         switch (src) {
             case SRC_ACTIVE -> {
+                activeOnBank[q.bankFlat[abuf[pos]]]--;
+                activeOnRank[q.rank[abuf[pos]]]--;
                 System.arraycopy(abuf, pos + 1, abuf, pos, asize - pos - 1);
                 if (--asize == 0) {
                     aBound = Long.MAX_VALUE;
