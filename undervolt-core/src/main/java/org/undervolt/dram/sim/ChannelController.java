@@ -56,6 +56,8 @@ final class ChannelController {
     private final BankQueue wq;
     /** Addresses of the queued writes, in write-queue order (for read forwarding). */
     private final long[] waddr;
+    /** Queued writes per hash bucket of their address: a read whose bucket is empty cannot be forwarded. */
+    private final int[] wBucket = new int[1024];
     /** Changes of the write queue, and the last request found not forwardable at that state. */
     private long wqChanges;
     private long noForwardAt = -1;
@@ -63,6 +65,8 @@ final class ChannelController {
     /** Rank and flat bank group of each flat bank. */
     private final int[] bankRank, bankBg;
     private final int[] abuf;
+    /** Scratch for the scheduler's scan: per rank, the channel/rank-level ready cycle of ACT, PRE and RD/WR. */
+    private final long[] upAct, upPre, upFin;
     /** Active-buffer requests per flat bank and per rank (a precharge there is held back). */
     private final int[] activeOnBank, activeOnRank;
     private int asize;
@@ -135,6 +139,9 @@ final class ChannelController {
             bankBg[b] = bankRank[b] * bankGroups + (b % spec.organization().banks()) / banksPerGroup;
         }
         abuf = new int[maxSize + 2];
+        upAct = new long[spec.organization().ranks()];
+        upPre = new long[spec.organization().ranks()];
+        upFin = new long[spec.organization().ranks()];
         activeOnBank = new int[banks];
         activeOnRank = new int[spec.organization().ranks()];
         arrive = new long[q.n];
@@ -150,7 +157,8 @@ final class ChannelController {
         if (!q.write[id]) {
             long a = q.address[id];
             final long[] wa = waddr;
-            for (int i = (noForwardId == id && noForwardAt == wqChanges) ? wq.size : 0, n = wq.size; i < n; i++) {
+            int from = wBucket[bucket(a)] == 0 || (noForwardId == id && noForwardAt == wqChanges) ? wq.size : 0;
+            for (int i = from, n = wq.size; i < n; i++) {
                 if (wa[i] == a) {
                     pushPending(clk + 1, clk);
                     readsForwarded++;
@@ -175,6 +183,7 @@ final class ChannelController {
             }
             arrive[id] = clk;
             waddr[wq.size] = q.address[id];
+            wBucket[bucket(q.address[id])]++;
             wqChanges++;
             wq.add(id, q.bankFlat[id], dev.openRow[q.bankFlat[id]]);
             writesAccepted++;
@@ -183,6 +192,11 @@ final class ChannelController {
             }
         }
         return true;
+    }
+
+    private static int bucket(long address) {
+        long h = address * 0x9E3779B97F4A7C15L;
+        return (int) (h >>> 54);
     }
 
     /** One controller cycle at {@code clk}; true if a command was issued. */
@@ -245,6 +259,13 @@ final class ChannelController {
                 int bestCmd = -1;
                 final int[] openRow = dev.openRow;
                 final int[] first = buf.first;
+                final long[] upAct = this.upAct, upPre = this.upPre, upFin = this.upFin;
+                for (int r = 0; r < upAct.length; r++) {
+                    upAct[r] = dev.rankLevelReady(ACT, r);
+                    upPre[r] = dev.rankLevelReady(PRE, r);
+                    upFin[r] = dev.rankLevelReady(fin, r);
+                }
+                final int[] bankRank = this.bankRank, bankBg = this.bankBg;
                 for (int b = 0, nb = openRow.length; b < nb; b++) {
                     int oldest = first[b];
                     if (oldest >= best) {
@@ -253,7 +274,7 @@ final class ChannelController {
                     int n = buf.count[b];
                     int open = openRow[b];
                     if (open < 0) {
-                        long at = readyOfBank(ACT, b);
+                        long at = Math.max(upAct[bankRank[b]], dev.bankLevelReady(ACT, bankBg[b], b));
                         if (at <= clk) {
                             best = oldest;
                             bestCmd = ACT;
@@ -264,7 +285,7 @@ final class ChannelController {
                     }
                     int h = buf.hits[b];
                     if (h > 0) {
-                        long at = readyOfBank(fin, b);
+                        long at = Math.max(upFin[bankRank[b]], dev.bankLevelReady(fin, bankBg[b], b));
                         if (at <= clk) {
                             int id = h == n ? oldest : buf.oldest(b, open, true);
                             if (id < best) {
@@ -276,7 +297,7 @@ final class ChannelController {
                         }
                     }
                     if (h < n) {
-                        long at = readyOfBank(PRE, b);
+                        long at = Math.max(upPre[bankRank[b]], dev.bankLevelReady(PRE, bankBg[b], b));
                         if (at <= clk) {
                             int id = h == 0 ? oldest : buf.oldest(b, open, false);
                             if (id < best) {
@@ -457,24 +478,13 @@ final class ChannelController {
             case SRC_READ -> rq.remove(pos, q.bankFlat[pos], dev.openRow[q.bankFlat[pos]]);
             case SRC_WRITE -> {
                 int at = java.util.Arrays.binarySearch(wq.ids, 0, wq.size, pos);
+                wBucket[bucket(waddr[at])]--;
                 System.arraycopy(waddr, at + 1, waddr, at, wq.size - at - 1);
                 wqChanges++;
                 wq.remove(pos, q.bankFlat[pos], dev.openRow[q.bankFlat[pos]]);
             }
             default -> throw new IllegalStateException();
         }
-    }
-
-    /** Ready cycle of {@code cmd} (ACT, PRE, RD or WR) at flat bank {@code bank}, cached per version. */
-    private long readyOfBank(int cmd, int bank) {
-        int k = bank * SimCommand.COUNT + cmd;
-        if (bankCmdStamp[k] == version) {
-            return bankCmdReady[k];
-        }
-        long t = dev.readyAt(cmd, bankRank[bank], bankBg[bank], bank);
-        bankCmdReady[k] = t;
-        bankCmdStamp[k] = version;
-        return t;
     }
 
     /** Ready cycle of request {@code id}'s next command. */

@@ -129,6 +129,20 @@ final class DeviceTiming {
         return b > t ? b : t;
     }
 
+    /** Earliest cycle for {@code cmd} at the channel and rank levels (the part banks of a rank share). */
+    long rankLevelReady(int cmd, int rank) {
+        long t = chReady[cmd];
+        long r = rankReady[rank * NC + cmd];
+        return r > t ? r : t;
+    }
+
+    /** Earliest cycle for bank-scoped {@code cmd} at the bank-group and bank levels. */
+    long bankLevelReady(int cmd, int bgFlat, int bankFlat) {
+        long g = bgReady[bgFlat * NC + cmd];
+        long b = bankReady[bankFlat * NC + cmd];
+        return b > g ? b : g;
+    }
+
     /**
      * Issues {@code cmd} at {@code clk}: updates ready cycles and row-buffer state. {@code bgFlat} and
      * {@code bankFlat} are ignored for PREA and REF.
