@@ -23,7 +23,7 @@ public final class DramSimBenchCommand implements Callable<Integer> {
     @Option(names = "--requests", defaultValue = "1000000", paramLabel = "N", description = "trace length (default ${DEFAULT-VALUE})")
     int requests;
 
-    @Option(names = "--standard", defaultValue = "DDR3", paramLabel = "DDR3|DDR4",
+    @Option(names = "--standard", defaultValue = "DDR3", paramLabel = "DDR3|DDR4|LPDDR3",
             description = "standard, with its default presets (default ${DEFAULT-VALUE}: the reference run's)")
     String standard;
 

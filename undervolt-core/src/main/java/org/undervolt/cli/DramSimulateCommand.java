@@ -30,10 +30,10 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {"Cycle-level DRAM timing simulation of a request trace (Ramulator LoadStoreTrace: 'LD 0x...' / 'ST 0x...'):",
                 "address mapping, FR-FCFS controller with read/write queues, open or closed rows, all-bank refresh,",
-                "DDR3/DDR4 timing constraints. Prints cycles, row hits/misses/conflicts, read latency, command counts."})
+                "DDR3/DDR4/LPDDR3 timing constraints. Prints cycles, row hits/misses/conflicts, read latency, command counts."})
 public final class DramSimulateCommand implements Callable<Integer> {
 
-    @Option(names = "--standard", required = true, paramLabel = "DDR3|DDR4", description = "DRAM standard")
+    @Option(names = "--standard", required = true, paramLabel = "DDR3|DDR4|LPDDR3", description = "DRAM standard")
     String standard;
 
     @Option(names = "--requests", required = true, paramLabel = "FILE", description = "request trace (LoadStoreTrace format)")
@@ -55,7 +55,8 @@ public final class DramSimulateCommand implements Callable<Integer> {
             description = "address mapping: RoBaRaCoCh, ChRaBaRoCo, MOP4CLXOR, DRMap, or a field order like RoBgBaRaCoCh (default ${DEFAULT-VALUE})")
     String mapping;
 
-    @Option(names = "--page-policy", defaultValue = "open", paramLabel = "open|closed", description = "row-buffer policy (default ${DEFAULT-VALUE})")
+    @Option(names = "--page-policy", defaultValue = "open", paramLabel = "open|closed|closed-auto",
+            description = "row-buffer policy: closed = Ramulator's close-row PRE, closed-auto = RDA/WRA (default ${DEFAULT-VALUE})")
     String pagePolicy;
 
     @Option(names = "--closed-cap", defaultValue = "1", paramLabel = "N",

@@ -15,6 +15,8 @@ final class BankQueue {
     final int[][] byBank;
     final int[] count;
     final int[] hits;
+    /** Oldest request of each bank, Integer.MAX_VALUE when the bank has none (one load for the scheduler's scan). */
+    final int[] first;
     private final int[] rowOf;
 
     BankQueue(int capacity, int banks, int[] rowOf) {
@@ -22,11 +24,16 @@ final class BankQueue {
         byBank = new int[banks][capacity];
         count = new int[banks];
         hits = new int[banks];
+        first = new int[banks];
+        Arrays.fill(first, Integer.MAX_VALUE);
         this.rowOf = rowOf;
     }
 
     void add(int id, int bank, int openRow) {
         ids[size++] = id;
+        if (count[bank] == 0) {
+            first[bank] = id;
+        }
         byBank[bank][count[bank]++] = id;
         if (rowOf[id] == openRow) {
             hits[bank]++;
@@ -46,6 +53,7 @@ final class BankQueue {
         }
         System.arraycopy(list, i + 1, list, i, n - i - 1);
         count[bank] = n - 1;
+        first[bank] = n > 1 ? list[0] : Integer.MAX_VALUE;
         if (rowOf[id] == openRow) {
             hits[bank]--;
         }

@@ -30,6 +30,8 @@ final class ChannelController {
     private static final int RD = SimCommand.RD.ordinal();
     private static final int WR = SimCommand.WR.ordinal();
     private static final int REF = SimCommand.REF.ordinal();
+    private static final int RDA = SimCommand.RDA.ordinal();
+    private static final int WRA = SimCommand.WRA.ordinal();
 
     private static final int SRC_NONE = 0, SRC_ACTIVE = 1, SRC_PRIORITY = 2, SRC_READ = 3, SRC_WRITE = 4;
     private static final int KIND_REFRESH = 0, KIND_CLOSE = 1;
@@ -42,6 +44,7 @@ final class ChannelController {
     private final int readLatency;
     private final int nREFI;
     private final boolean closedPolicy;
+    private final boolean autoPrecharge;
     private final int closedCap;
     private final float highMark;
     private final float lowMark;
@@ -53,6 +56,8 @@ final class ChannelController {
     private final BankQueue wq;
     /** Addresses of the queued writes, in write-queue order (for read forwarding). */
     private final long[] waddr;
+    /** Queued writes per hash bucket of their address: a read whose bucket is empty cannot be forwarded. */
+    private final int[] wBucket = new int[1024];
     /** Changes of the write queue, and the last request found not forwardable at that state. */
     private long wqChanges;
     private long noForwardAt = -1;
@@ -60,6 +65,10 @@ final class ChannelController {
     /** Rank and flat bank group of each flat bank. */
     private final int[] bankRank, bankBg;
     private final int[] abuf;
+    /** Scratch for the scheduler's scan: per rank, the channel/rank-level ready cycle of ACT, PRE and RD/WR. */
+    private final long[] upAct, upPre, upFin;
+    /** Active-buffer requests per flat bank and per rank (a precharge there is held back). */
+    private final int[] activeOnBank, activeOnRank;
     private int asize;
     /**
      * Lower bound on the cycle any active-buffer request becomes ready. Their rows stay open (a precharge of
@@ -101,11 +110,19 @@ final class ChannelController {
         this.q = q;
         this.listener = listener;
         SimSpec spec = cfg.spec();
-        this.dev = new DeviceTiming(spec.organization(), TimingConstraints.ddr(spec.timings()));
+        int[] rcd = null;
+        if (cfg.rcdByBank() != null) {
+            int banksPerChannel = spec.organization().ranks() * spec.organization().banks();
+            rcd = java.util.Arrays.copyOfRange(cfg.rcdByBank(), channelId * banksPerChannel,
+                    (channelId + 1) * banksPerChannel);
+        }
+        this.dev = rcd == null ? new DeviceTiming(spec.organization(), TimingConstraints.of(spec.standard(), spec.timings()))
+                : new DeviceTiming(spec.organization(), TimingConstraints.of(spec.standard(), spec.timings().withRcd(1)), rcd);
         this.maxSize = cfg.queueSize();
         this.readLatency = spec.timings().readLatency();
         this.nREFI = spec.timings().nREFI();
         this.closedPolicy = cfg.pagePolicy() == PagePolicy.CLOSED;
+        this.autoPrecharge = cfg.pagePolicy() == PagePolicy.CLOSED_AUTO;
         this.closedCap = cfg.closedCap();
         this.highMark = SimConfig.WRITE_HIGH_WATERMARK * maxSize;
         this.lowMark = SimConfig.WRITE_LOW_WATERMARK * maxSize;
@@ -122,6 +139,11 @@ final class ChannelController {
             bankBg[b] = bankRank[b] * bankGroups + (b % spec.organization().banks()) / banksPerGroup;
         }
         abuf = new int[maxSize + 2];
+        upAct = new long[spec.organization().ranks()];
+        upPre = new long[spec.organization().ranks()];
+        upFin = new long[spec.organization().ranks()];
+        activeOnBank = new int[banks];
+        activeOnRank = new int[spec.organization().ranks()];
         arrive = new long[q.n];
         classified = new boolean[q.n];
         colAccesses = new int[dev.ranks * dev.banksPerRank];
@@ -135,7 +157,8 @@ final class ChannelController {
         if (!q.write[id]) {
             long a = q.address[id];
             final long[] wa = waddr;
-            for (int i = (noForwardId == id && noForwardAt == wqChanges) ? wq.size : 0, n = wq.size; i < n; i++) {
+            int from = wBucket[bucket(a)] == 0 || (noForwardId == id && noForwardAt == wqChanges) ? wq.size : 0;
+            for (int i = from, n = wq.size; i < n; i++) {
                 if (wa[i] == a) {
                     pushPending(clk + 1, clk);
                     readsForwarded++;
@@ -160,6 +183,7 @@ final class ChannelController {
             }
             arrive[id] = clk;
             waddr[wq.size] = q.address[id];
+            wBucket[bucket(q.address[id])]++;
             wqChanges++;
             wq.add(id, q.bankFlat[id], dev.openRow[q.bankFlat[id]]);
             writesAccepted++;
@@ -168,6 +192,11 @@ final class ChannelController {
             }
         }
         return true;
+    }
+
+    private static int bucket(long address) {
+        long h = address * 0x9E3779B97F4A7C15L;
+        return (int) (h >>> 54);
     }
 
     /** One controller cycle at {@code clk}; true if a command was issued. */
@@ -181,6 +210,7 @@ final class ChannelController {
         int src = SRC_NONE;
         int pos = -1;
         int cmd = -1;
+        long queueMin = -1;
         // 1. requests whose row is being opened for them
         if (asize > 0 && clk >= aBound) {
             long min = Long.MAX_VALUE;
@@ -228,16 +258,25 @@ final class ChannelController {
                 int best = Integer.MAX_VALUE;
                 int bestCmd = -1;
                 final int[] openRow = dev.openRow;
+                final int[] first = buf.first;
+                final long[] upAct = this.upAct, upPre = this.upPre, upFin = this.upFin;
+                for (int r = 0; r < upAct.length; r++) {
+                    upAct[r] = dev.rankLevelReady(ACT, r);
+                    upPre[r] = dev.rankLevelReady(PRE, r);
+                    upFin[r] = dev.rankLevelReady(fin, r);
+                }
+                final int[] bankRank = this.bankRank, bankBg = this.bankBg;
                 for (int b = 0, nb = openRow.length; b < nb; b++) {
-                    int n = buf.count[b];
-                    if (n == 0 || buf.byBank[b][0] > best) {
-                        continue;
+                    int oldest = first[b];
+                    if (oldest >= best) {
+                        continue; // no request (MAX_VALUE), or none older than the best ready one
                     }
+                    int n = buf.count[b];
                     int open = openRow[b];
                     if (open < 0) {
-                        long at = readyOfBank(ACT, b);
+                        long at = Math.max(upAct[bankRank[b]], dev.bankLevelReady(ACT, bankBg[b], b));
                         if (at <= clk) {
-                            best = buf.byBank[b][0];
+                            best = oldest;
                             bestCmd = ACT;
                         } else if (at < min) {
                             min = at;
@@ -246,9 +285,9 @@ final class ChannelController {
                     }
                     int h = buf.hits[b];
                     if (h > 0) {
-                        long at = readyOfBank(fin, b);
+                        long at = Math.max(upFin[bankRank[b]], dev.bankLevelReady(fin, bankBg[b], b));
                         if (at <= clk) {
-                            int id = h == n ? buf.byBank[b][0] : buf.oldest(b, open, true);
+                            int id = h == n ? oldest : buf.oldest(b, open, true);
                             if (id < best) {
                                 best = id;
                                 bestCmd = fin;
@@ -258,9 +297,9 @@ final class ChannelController {
                         }
                     }
                     if (h < n) {
-                        long at = readyOfBank(PRE, b);
+                        long at = Math.max(upPre[bankRank[b]], dev.bankLevelReady(PRE, bankBg[b], b));
                         if (at <= clk) {
-                            int id = h == 0 ? buf.byBank[b][0] : buf.oldest(b, open, false);
+                            int id = h == 0 ? oldest : buf.oldest(b, open, false);
                             if (id < best) {
                                 best = id;
                                 bestCmd = PRE;
@@ -274,6 +313,7 @@ final class ChannelController {
                     src = writeMode ? SRC_WRITE : SRC_READ;
                     pos = best;
                     cmd = bestCmd;
+                    queueMin = min;
                 }
                 if (src == SRC_NONE) {
                     if (writeMode) {
@@ -298,11 +338,19 @@ final class ChannelController {
                 rank = q.rank[id];
                 bank = q.bankFlat[id];
             }
-            for (int i = 0; i < asize; i++) {
-                int a = abuf[i];
-                if (bank < 0 ? q.rank[a] == rank : q.bankFlat[a] == bank) {
-                    return false;
+            if (bank < 0 ? activeOnRank[rank] > 0 : activeOnBank[bank] > 0) {
+                if (src == SRC_READ || src == SRC_WRITE) {
+                    // held back until a command issues (which changes the version) or an older request of the queue
+                    // becomes ready: no earlier than the queue's earliest not-ready command
+                    if (src == SRC_WRITE) {
+                        wMin = queueMin;
+                        wStamp = version;
+                    } else {
+                        rMin = queueMin;
+                        rStamp = version;
+                    }
                 }
+                return false;
             }
         }
         issue(src, pos, cmd, clk);
@@ -352,7 +400,9 @@ final class ChannelController {
             }
         }
         rowPolicy(cmd, q.rank[id], q.bankFlat[id]);
-        emit(cmd, q.rank[id], q.bgFlat[id], q.bankFlat[id], q.row[id], q.column[id], clk);
+        int issued = cmd == fin && autoPrecharge && activeOnBank[q.bankFlat[id]] <= (src == SRC_ACTIVE ? 1 : 0)
+                ? (fin == RD ? RDA : WRA) : cmd;
+        emit(issued, q.rank[id], q.bgFlat[id], q.bankFlat[id], q.row[id], q.column[id], clk);
         if (cmd == fin) {
             if (fin == RD) {
                 pushPending(clk + readLatency, arrive[id]);
@@ -361,6 +411,8 @@ final class ChannelController {
         } else if (cmd == ACT) {
             if (asize <= maxSize) {
                 abuf[asize++] = id;
+                activeOnBank[q.bankFlat[id]]++;
+                activeOnRank[q.rank[id]]++;
                 aBound = Math.min(aBound, readyOf(id));
                 remove(src, pos);
             }
@@ -387,7 +439,7 @@ final class ChannelController {
             boolean rankWide = cmd == PREA || cmd == REF;
             int bankInRank = rankWide ? 0 : bankFlat - rank * dev.banksPerRank;
             listener.command(clk, channelId, SimCommand.ALL[cmd], rank, rankWide ? 0 : bankInRank / banksPerGroup,
-                    bankInRank, rankWide ? 0 : row, (cmd == RD || cmd == WR) ? column * 8 : 0);
+                    bankInRank, rankWide ? 0 : row, SimCommand.ALL[cmd].accessing ? column * 8 : 0);
         }
     }
 
@@ -416,6 +468,8 @@ final class ChannelController {
     private void remove(int src, int pos) {
         switch (src) {
             case SRC_ACTIVE -> {
+                activeOnBank[q.bankFlat[abuf[pos]]]--;
+                activeOnRank[q.rank[abuf[pos]]]--;
                 System.arraycopy(abuf, pos + 1, abuf, pos, asize - pos - 1);
                 if (--asize == 0) {
                     aBound = Long.MAX_VALUE;
@@ -424,24 +478,13 @@ final class ChannelController {
             case SRC_READ -> rq.remove(pos, q.bankFlat[pos], dev.openRow[q.bankFlat[pos]]);
             case SRC_WRITE -> {
                 int at = java.util.Arrays.binarySearch(wq.ids, 0, wq.size, pos);
+                wBucket[bucket(waddr[at])]--;
                 System.arraycopy(waddr, at + 1, waddr, at, wq.size - at - 1);
                 wqChanges++;
                 wq.remove(pos, q.bankFlat[pos], dev.openRow[q.bankFlat[pos]]);
             }
             default -> throw new IllegalStateException();
         }
-    }
-
-    /** Ready cycle of {@code cmd} (ACT, PRE, RD or WR) at flat bank {@code bank}, cached per version. */
-    private long readyOfBank(int cmd, int bank) {
-        int k = bank * SimCommand.COUNT + cmd;
-        if (bankCmdStamp[k] == version) {
-            return bankCmdReady[k];
-        }
-        long t = dev.readyAt(cmd, bankRank[bank], bankBg[bank], bank);
-        bankCmdReady[k] = t;
-        bankCmdStamp[k] = version;
-        return t;
     }
 
     /** Ready cycle of request {@code id}'s next command. */

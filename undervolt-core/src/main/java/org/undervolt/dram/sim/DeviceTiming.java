@@ -39,11 +39,31 @@ final class DeviceTiming {
     private final int[][][] win = new int[4][NC][];
     private final int[][][] sibFol = new int[4][NC][];
     private final int[][][] sibLat = new int[4][NC][];
+    /**
+     * The non-windowed constraints merged: delta[level][preceding][following] = the largest latency, or NONE; a
+     * command then raises the NC ready cycles of a node in one pass (raising by the maximum equals raising by each).
+     */
+    private final long[][][] delta = new long[4][NC][NC];
+    private final boolean[][] any = new boolean[4][NC];
+    private final boolean[][] windowed = new boolean[4][NC];
+    private static final long NONE = Long.MIN_VALUE / 4;
     // issue history of windowed commands, per level and command: node * maxWindow entries, newest first
     private final int[][] window = new int[4][NC];
     private final long[][][] history = new long[4][NC][];
 
+    /** tRCD per flat bank when banks differ (the constraint table then carries tRCD = 1), else null. */
+    private final int[] rcd;
+
     DeviceTiming(Organization org, List<TimingConstraints.Constraint> constraints) {
+        this(org, constraints, null);
+    }
+
+    /**
+     * {@code rcd}: tRCD per flat bank of the channel, or null; when given, {@code constraints} must have been built
+     * with tRCD = 1 so the per-bank value is the binding one.
+     */
+    DeviceTiming(Organization org, List<TimingConstraints.Constraint> constraints, int[] rcd) {
+        this.rcd = rcd;
         this.ranks = org.ranks();
         this.bankGroups = org.bankGroups();
         this.banksPerGroup = org.banksPerGroup();
@@ -71,6 +91,16 @@ final class DeviceTiming {
                 win[level][p.ordinal()] = own.stream().mapToInt(TimingConstraints.Constraint::window).toArray();
                 sibFol[level][p.ordinal()] = sib.stream().mapToInt(c -> c.following().ordinal()).toArray();
                 sibLat[level][p.ordinal()] = sib.stream().mapToInt(TimingConstraints.Constraint::latency).toArray();
+                long[] d = delta[level][p.ordinal()];
+                Arrays.fill(d, NONE);
+                for (TimingConstraints.Constraint c : own) {
+                    if (c.window() <= 1) {
+                        d[c.following().ordinal()] = Math.max(d[c.following().ordinal()], c.latency());
+                        any[level][p.ordinal()] = true;
+                    } else {
+                        windowed[level][p.ordinal()] = true;
+                    }
+                }
                 int w = own.stream().mapToInt(TimingConstraints.Constraint::window).max().orElse(1);
                 window[level][p.ordinal()] = w;
                 if (w > 1) {
@@ -97,6 +127,20 @@ final class DeviceTiming {
         }
         long b = bankReady[bankFlat * NC + cmd];
         return b > t ? b : t;
+    }
+
+    /** Earliest cycle for {@code cmd} at the channel and rank levels (the part banks of a rank share). */
+    long rankLevelReady(int cmd, int rank) {
+        long t = chReady[cmd];
+        long r = rankReady[rank * NC + cmd];
+        return r > t ? r : t;
+    }
+
+    /** Earliest cycle for bank-scoped {@code cmd} at the bank-group and bank levels. */
+    long bankLevelReady(int cmd, int bgFlat, int bankFlat) {
+        long g = bgReady[bgFlat * NC + cmd];
+        long b = bankReady[bankFlat * NC + cmd];
+        return b > g ? b : g;
     }
 
     /**
@@ -127,6 +171,13 @@ final class DeviceTiming {
         } else {
             apply(2, bgFlat, bgReady, cmd, clk);
             apply(3, bankFlat, bankReady, cmd, clk);
+            if (rcd != null && cmd == SimCommand.ACT.ordinal()) {
+                long t = clk + rcd[bankFlat];
+                raise(bankReady, bankFlat * NC + SimCommand.RD.ordinal(), t);
+                raise(bankReady, bankFlat * NC + SimCommand.RDA.ordinal(), t);
+                raise(bankReady, bankFlat * NC + SimCommand.WR.ordinal(), t);
+                raise(bankReady, bankFlat * NC + SimCommand.WRA.ordinal(), t);
+            }
         }
         switch (SimCommand.ALL[cmd]) {
             case ACT -> {
@@ -163,13 +214,27 @@ final class DeviceTiming {
             System.arraycopy(h, base, h, base + 1, w - 1);
             h[base] = clk;
         }
-        int[] f = fol[level][cmd];
-        int[] l = lat[level][cmd];
-        int[] ws = win[level][cmd];
-        for (int i = 0; i < f.length; i++) {
-            long past = ws[i] <= 1 ? clk : h[node * w + ws[i] - 1];
-            if (past >= 0) {
-                raise(ready, node * NC + f[i], past + l[i]);
+        if (any[level][cmd]) {
+            long[] d = delta[level][cmd];
+            int base = node * NC;
+            for (int f = 0; f < NC; f++) {
+                long t = clk + d[f];
+                if (t > ready[base + f]) {
+                    ready[base + f] = t;
+                }
+            }
+        }
+        if (windowed[level][cmd]) {
+            int[] f = fol[level][cmd];
+            int[] l = lat[level][cmd];
+            int[] ws = win[level][cmd];
+            for (int i = 0; i < f.length; i++) {
+                if (ws[i] > 1) {
+                    long past = h[node * w + ws[i] - 1];
+                    if (past >= 0) {
+                        raise(ready, node * NC + f[i], past + l[i]);
+                    }
+                }
             }
         }
     }

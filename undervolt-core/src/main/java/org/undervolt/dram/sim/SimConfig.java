@@ -13,9 +13,12 @@ import org.undervolt.InvalidInputException;
  *                    ReqBuffer (max_size 32) accepts while size &lt;= max_size
  * @param drain       keep simulating after the last request is accepted until every request is served
  *                    (Ramulator stops when the last request has been sent)
+ * @param rcdByBank   tRCD in cycles of every bank, indexed channel-major ((channel * ranks + rank) * banks +
+ *                    bank, bank counted across bank groups), or null for the spec's tRCD everywhere: EDEN's
+ *                    fine-grained mapping runs each partition at its own tRCD (Koppula et al., MICRO 2019, sec. 5)
  */
 public record SimConfig(SimSpec spec, String mapping, PagePolicy pagePolicy, int closedCap, int queueSize,
-                        boolean drain) {
+                        boolean drain, int[] rcdByBank) {
 
     /** Ramulator 2.0a's Generic controller defaults: write-mode watermarks 0.8 / 0.2 of the write queue size. */
     public static final float WRITE_HIGH_WATERMARK = 0.8f, WRITE_LOW_WATERMARK = 0.2f;
@@ -27,6 +30,40 @@ public record SimConfig(SimSpec spec, String mapping, PagePolicy pagePolicy, int
         if (queueSize < 1) {
             throw new InvalidInputException("--queue-size: expected at least 1, got " + queueSize);
         }
+        if (rcdByBank != null) {
+            int banks = spec.organization().channels() * spec.organization().ranks() * spec.organization().banks();
+            if (rcdByBank.length != banks) {
+                throw new InvalidInputException("tRCD per bank: expected " + banks + " values (channels x ranks x banks), got "
+                        + rcdByBank.length);
+            }
+            for (int i = 0; i < banks; i++) {
+                if (rcdByBank[i] < 1) {
+                    throw new InvalidInputException("tRCD per bank: bank " + i + " has " + rcdByBank[i]
+                            + " cycles, expected at least 1");
+                }
+            }
+            rcdByBank = rcdByBank.clone();
+        }
+    }
+
+    /** Settings with the spec's tRCD in every bank. */
+    public SimConfig(SimSpec spec, String mapping, PagePolicy pagePolicy, int closedCap, int queueSize, boolean drain) {
+        this(spec, mapping, pagePolicy, closedCap, queueSize, drain, null);
+    }
+
+    /** tRCD of flat bank {@code bank} (see {@link #rcdByBank}). */
+    public int rcdOf(int bank) {
+        return rcdByBank == null ? spec.timings().nRCD() : rcdByBank[bank];
+    }
+
+    /** The same settings with tRCD per bank ({@code null}: uniform); the array is copied. */
+    public SimConfig withRcdByBank(int[] rcd) {
+        return new SimConfig(spec, mapping, pagePolicy, closedCap, queueSize, drain, rcd);
+    }
+
+    @Override
+    public int[] rcdByBank() {
+        return rcdByBank == null ? null : rcdByBank.clone();
     }
 
     /** Ramulator 2.0a's defaults: open page, queues of 32, no drain. */
@@ -35,10 +72,10 @@ public record SimConfig(SimSpec spec, String mapping, PagePolicy pagePolicy, int
     }
 
     public SimConfig withPagePolicy(PagePolicy p, int cap) {
-        return new SimConfig(spec, mapping, p, cap, queueSize, drain);
+        return new SimConfig(spec, mapping, p, cap, queueSize, drain, rcdByBank);
     }
 
     public SimConfig withDrain(boolean d) {
-        return new SimConfig(spec, mapping, pagePolicy, closedCap, queueSize, d);
+        return new SimConfig(spec, mapping, pagePolicy, closedCap, queueSize, d, rcdByBank);
     }
 }

@@ -17,9 +17,9 @@ import org.undervolt.InvalidInputException;
 import org.undervolt.dram.spec.Organization;
 
 /**
- * Organisation and speed-bin presets of DDR3 and DDR4 under Ramulator 2's names ({@code DDR4_8Gb_x8},
+ * Organisation and speed-bin presets of DDR3, DDR4 (under Ramulator 2's names) and LPDDR3 ({@code DDR4_8Gb_x8},
  * {@code DDR4_2400R}, {@code DDR3_4Gb_x8}, {@code DDR3_1600K} ...), read from the data files
- * {@code org/undervolt/dram/sim/DDR3.json} and {@code DDR4.json}; each file lists its sources (JEDEC
+ * {@code org/undervolt/dram/sim/DDR3.json}, {@code DDR4.json} and {@code LPDDR3.json}; each file lists its sources (JEDEC
  * JESD79-3 / JESD79-4 speed bins, and where the values follow Ramulator 2.0a's conventions instead).
  *
  * <p>Derived values follow the standards: tRRD_S/L and tFAW by data rate and device width, tRFC by density,
@@ -27,7 +27,7 @@ import org.undervolt.dram.spec.Organization;
  */
 public final class SimPresets {
     private static final String DIR = "/org/undervolt/dram/sim/";
-    private static final List<String> STANDARDS = List.of("DDR3", "DDR4");
+    private static final List<String> STANDARDS = List.of("DDR3", "DDR4", "LPDDR3");
     private static final Map<String, JsonNode> CACHE = new LinkedHashMap<>();
 
     private SimPresets() {
@@ -128,7 +128,8 @@ public final class SimPresets {
         int nREFI = SimTimings.nsToCycles(f.get("tREFI_ns").asDouble(), tckPs);
         SimTimings timings = new SimTimings(rate, tckPs, v.get("nBL"), v.get("nCL"), v.get("nRCD"), v.get("nRP"),
                 v.get("nRAS"), v.get("nRC"), v.get("nWR"), v.get("nRTP"), v.get("nCWL"), v.get("nCCDS"), v.get("nCCDL"),
-                v.get("nRRDS"), v.get("nRRDL"), v.get("nWTRS"), v.get("nWTRL"), v.get("nFAW"), nRFC, nREFI, v.get("nCS"));
+                v.get("nRRDS"), v.get("nRRDL"), v.get("nWTRS"), v.get("nWTRL"), v.get("nFAW"), nRFC, nREFI, v.get("nCS"),
+                v.getOrDefault("nRPab", v.get("nRP")), v.getOrDefault("nDQSCK", 0));
         return new SimSpec(std, canonical(f.get("organizations"), orgName), canonical(f.get("timings"), timingName),
                 organization, timings);
     }

@@ -24,4 +24,9 @@ public record SimSpec(String standard, String orgName, String timingName, Organi
     public long capacityBytes() {
         return organization.capacityBytes();
     }
+
+    /** The same spec with tRCD = {@code rcd} cycles. */
+    public SimSpec withRcd(int rcd) {
+        return new SimSpec(standard, orgName, timingName, organization, timings.withRcd(rcd));
+    }
 }

@@ -26,10 +26,20 @@ package org.undervolt.dram.sim;
  * @param nRFC  all-bank refresh cycle time
  * @param nREFI average refresh interval
  * @param nCS   rank-to-rank switch on the data bus
+ * @param nRPab all-bank precharge to ACT (LPDDR3 tRPab; DDR3/DDR4: nRP)
+ * @param nDQSCK read DQS output access time added to the read latency (LPDDR3 tDQSCK max in cycles; DDR: 0)
  */
 public record SimTimings(int rate, int tckPs, int nBL, int nCL, int nRCD, int nRP, int nRAS, int nRC, int nWR,
                          int nRTP, int nCWL, int nCCDS, int nCCDL, int nRRDS, int nRRDL, int nWTRS, int nWTRL,
-                         int nFAW, int nRFC, int nREFI, int nCS) {
+                         int nFAW, int nRFC, int nREFI, int nCS, int nRPab, int nDQSCK) {
+
+    /** DDR3/DDR4 timings: tRPab = tRP, no tDQSCK. */
+    public SimTimings(int rate, int tckPs, int nBL, int nCL, int nRCD, int nRP, int nRAS, int nRC, int nWR,
+                      int nRTP, int nCWL, int nCCDS, int nCCDL, int nRRDS, int nRRDL, int nWTRS, int nWTRL,
+                      int nFAW, int nRFC, int nREFI, int nCS) {
+        this(rate, tckPs, nBL, nCL, nRCD, nRP, nRAS, nRC, nWR, nRTP, nCWL, nCCDS, nCCDL, nRRDS, nRRDL, nWTRS, nWTRL,
+                nFAW, nRFC, nREFI, nCS, nRP, 0);
+    }
 
     public SimTimings {
         int[] all = {rate, tckPs, nBL, nCL, nRCD, nRP, nRAS, nRC, nWR, nRTP, nCWL, nCCDS, nCCDL, nRRDS, nRRDL,
@@ -39,14 +49,20 @@ public record SimTimings(int rate, int tckPs, int nBL, int nCL, int nRCD, int nR
                 throw new IllegalArgumentException("timing parameters must be positive: " + java.util.Arrays.toString(all));
             }
         }
-        if (nCS < 0) {
-            throw new IllegalArgumentException("nCS must be >= 0, got " + nCS);
+        if (nCS < 0 || nDQSCK < 0 || nRPab <= 0) {
+            throw new IllegalArgumentException("need nCS >= 0, nDQSCK >= 0, nRPab > 0; got " + nCS + ", " + nDQSCK + ", " + nRPab);
         }
     }
 
-    /** Cycles from a RD command to the end of its data burst: CL + BL/2 (Ramulator's read latency). */
+    /** The same timings with tRCD = {@code rcd} cycles. */
+    public SimTimings withRcd(int rcd) {
+        return new SimTimings(rate, tckPs, nBL, nCL, rcd, nRP, nRAS, nRC, nWR, nRTP, nCWL, nCCDS, nCCDL, nRRDS, nRRDL,
+                nWTRS, nWTRL, nFAW, nRFC, nREFI, nCS, nRPab, nDQSCK);
+    }
+
+    /** Cycles from a RD command to the end of its data burst: CL (+ tDQSCK) + BL/2 (Ramulator's read latency). */
     public int readLatency() {
-        return nCL + nBL;
+        return nCL + nDQSCK + nBL;
     }
 
     /** Clock period in nanoseconds. */

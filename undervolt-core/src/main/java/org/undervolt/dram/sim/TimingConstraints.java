@@ -46,6 +46,59 @@ public final class TimingConstraints {
     private TimingConstraints() {
     }
 
+    /** The constraint set of {@code standard} ("LPDDR3", else DDR3/DDR4) for {@code t}. */
+    public static List<Constraint> of(String standard, SimTimings t) {
+        return "LPDDR3".equals(standard) ? lpddr3(t) : ddr(t);
+    }
+
+    /**
+     * The constraint set of LPDDR3 (JEDEC JESD209-3, "Command timing" / "AC timing" tables), one bank group:
+     * <ul>
+     *   <li>RD to WR: RL + RU(tDQSCKmax / tCK) + BL/2 + 1 - WL; WR to RD: WL + 1 + BL/2 + tWTR;</li>
+     *   <li>RD to PRE: BL/2 + max(4, tRTP) - 4; WR to PRE: WL + BL/2 + 1 + tWR; auto-precharge adds tRPpb;</li>
+     *   <li>PRE (per bank) to ACT tRPpb, PREA to ACT tRPab; ACT to ACT tRRD, tFAW (4 ACTs), tRC; ACT to RD/WR
+     *       tRCD; ACT to PRE tRAS; REF (all-bank) to ACT tRFCab;</li>
+     *   <li>rank-to-rank switch: BL/2 + nCS as for DDR (JESD209-3 has no parameter; dual-rank LPDDR3 is rare).</li>
+     * </ul>
+     */
+    public static List<Constraint> lpddr3(SimTimings t) {
+        List<Constraint> c = new ArrayList<>();
+        int bl = t.nBL(), rl = t.nCL(), wl = t.nCWL();
+        int rdToWr = rl + t.nDQSCK() + bl + 1 - wl;
+        int wrToRd = wl + 1 + bl + t.nWTRS();
+        int rdToPre = bl + Math.max(4, t.nRTP()) - 4;
+        int wrToPre = wl + bl + 1 + t.nWR();
+        add(c, CHANNEL, cas(RD), cas(RD), bl, 1, false);
+        add(c, CHANNEL, cas(WR), cas(WR), bl, 1, false);
+        add(c, RANK, cas(RD), cas(RD), t.nCCDS(), 1, false);
+        add(c, RANK, cas(WR), cas(WR), t.nCCDS(), 1, false);
+        add(c, RANK, cas(RD), cas(WR), rdToWr, 1, false);
+        add(c, RANK, cas(WR), cas(RD), wrToRd, 1, false);
+        add(c, RANK, cas(RD), new SimCommand[] {RD, RDA, WR, WRA}, bl + t.nCS(), 1, true);
+        add(c, RANK, cas(WR), cas(RD), rl + bl + t.nCS() - wl, 1, true);
+        add(c, RANK, one(RD), one(PREA), rdToPre, 1, false);
+        add(c, RANK, one(WR), one(PREA), wrToPre, 1, false);
+        add(c, RANK, one(ACT), one(ACT), t.nRRDS(), 1, false);
+        add(c, RANK, one(ACT), one(ACT), t.nFAW(), 4, false);
+        add(c, RANK, one(ACT), one(PREA), t.nRAS(), 1, false);
+        add(c, RANK, one(PREA), one(ACT), t.nRPab(), 1, false);
+        add(c, RANK, one(ACT), one(REF), t.nRC(), 1, false);
+        add(c, RANK, one(PRE), one(REF), t.nRP(), 1, false);
+        add(c, RANK, one(PREA), one(REF), t.nRPab(), 1, false);
+        add(c, RANK, one(RDA), one(REF), rdToPre + t.nRP(), 1, false);
+        add(c, RANK, one(WRA), one(REF), wrToPre + t.nRP(), 1, false);
+        add(c, RANK, one(REF), one(ACT), t.nRFC(), 1, false);
+        add(c, BANK, one(ACT), one(ACT), t.nRC(), 1, false);
+        add(c, BANK, one(ACT), new SimCommand[] {RD, RDA, WR, WRA}, t.nRCD(), 1, false);
+        add(c, BANK, one(ACT), one(PRE), t.nRAS(), 1, false);
+        add(c, BANK, one(PRE), one(ACT), t.nRP(), 1, false);
+        add(c, BANK, one(RD), one(PRE), rdToPre, 1, false);
+        add(c, BANK, one(WR), one(PRE), wrToPre, 1, false);
+        add(c, BANK, one(RDA), one(ACT), rdToPre + t.nRP(), 1, false);
+        add(c, BANK, one(WRA), one(ACT), wrToPre + t.nRP(), 1, false);
+        return List.copyOf(c);
+    }
+
     /** The constraint set of DDR3/DDR4 for {@code t}. */
     public static List<Constraint> ddr(SimTimings t) {
         List<Constraint> c = new ArrayList<>();

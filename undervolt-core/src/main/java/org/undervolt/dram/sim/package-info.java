@@ -3,7 +3,7 @@
  * Ramulator's LoadStoreTrace format) are decoded by an address mapping ({@link org.undervolt.dram.sim.RequestMappings}:
  * RoBaRaCoCh, ChRaBaRoCo, MOP4CLXOR, DRMap, explicit field orders) and scheduled by per-channel controllers
  * ({@link org.undervolt.dram.sim.ChannelController}: read/write/priority/active queues, FR-FCFS, write drain,
- * all-bank refresh, open or closed rows) under the DDR3/DDR4 timing constraints
+ * all-bank refresh, open, closed or auto-precharge closed rows, tRCD per bank) under the DDR3/DDR4 timing constraints
  * ({@link org.undervolt.dram.sim.TimingConstraints}, {@link org.undervolt.dram.sim.DeviceTiming}).
  * Presets with Ramulator 2's names come from data files ({@link org.undervolt.dram.sim.SimPresets}).
  *
