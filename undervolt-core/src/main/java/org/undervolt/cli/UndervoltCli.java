@@ -33,6 +33,8 @@ import picocli.CommandLine.Command;
                 ImportOnnxCommand.class,
                 ExportOnnxCommand.class,
                 RunsCommand.class,
+                EdenCommand.class,
+                SparkxdCommand.class,
         })
 public final class UndervoltCli implements Runnable {
 
