@@ -99,9 +99,9 @@ public final class PipelineOptions {
         if (json) {
             o.println(Json.write(summary));
         } else {
-            o.printf(Locale.ROOT, "%s: accuracy %.4f; tolerable BER %s without, %s with retraining%n", kind,
-                    num(summary.get("baseline_accuracy")), summary.get("tolerable_ber_without_retraining"),
-                    summary.get("tolerable_ber_with_retraining"));
+            o.printf(Locale.ROOT, "%s: error-free accuracy %.4f; tolerable BER %.3g without, %.3g with retraining%n", kind,
+                    num(summary.get("baseline_accuracy")), num(summary.get("tolerable_ber_without_retraining")),
+                    num(summary.get("tolerable_ber_with_retraining")));
             o.printf(Locale.ROOT, "VDD %.3f V -> %.3f V: DRAM energy per inference %.4g J -> %.4g J (%.1f%% saved), speedup %.3fx%n",
                     num(summary.get("vdd_nominal")), num(summary.get("vdd_chosen")), num(summary.get("energy_nominal_j")),
                     num(summary.get("energy_chosen_j")), 100 * num(summary.get("energy_saving")), num(summary.get("speedup")));

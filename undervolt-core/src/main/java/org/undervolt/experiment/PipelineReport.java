@@ -64,7 +64,7 @@ final class PipelineReport {
         if (!curves.isEmpty()) {
             List<AccuracyVsBerSection.Curve> cs = new ArrayList<>();
             curves.forEach((n, pts) -> cs.add(new AccuracyVsBerSection.Curve(n, pts)));
-            double baseline = PipelineSummary.num(summary.get("baseline_accuracy"));
+            double baseline = PipelineSummary.num(summary.get(eden ? "retrained_accuracy" : "fault_aware_accuracy"));
             double t = PipelineSummary.num(summary.get("tolerable_ber_with_retraining"));
             report.add(new AccuracyVsBerSection("accuracy", "Accuracy versus bit error rate, without and with retraining",
                     cs, baseline, baseline - c.number("delta"), t > 0 ? OptionalDouble.of(t) : OptionalDouble.empty()));
@@ -88,6 +88,7 @@ final class PipelineReport {
         Map<String, Object> secs = new LinkedHashMap<>();
         r.forEach((k, v) -> secs.put(k, v.get("stage_seconds")));
         prov.put("stage_seconds", secs);
+        prov.put("ber_table", map.get("ber_source"));
         prov.put("config", c.values());
         prov.put("provenance", Provenance.describe());
         report.add(TableSection.keyValues("provenance", "Provenance", prov));
@@ -110,7 +111,8 @@ final class PipelineReport {
             String note = "Coarse: every stored byte at one BER. Fine: errors in one layer × data type only, the rest "
                     + "error-free (retrained network)."
                     + (comb == null ? "" : " Fine BERs together: " + (Boolean.TRUE.equals(comb.get("validated"))
-                            ? "validated" : "not validated") + " at scale " + comb.get("scale") + ".");
+                            ? "validated" : "not validated") + String.format(Locale.ROOT, " with every fine BER scaled by %.3g.",
+                            PipelineSummary.num(comb.get("scale"))));
             return new ToleranceBarsSection("tolerance", "Tolerable BER per layer and data type", bars,
                     c.number("tolerance_ber_min"), note);
         }
@@ -145,9 +147,10 @@ final class PipelineReport {
         add(series, "not tolerated", notOk, true);
         return new LinePlotSection("energy-vdd", "DRAM energy of one inference versus supply voltage", "VDD (V)",
                 "energy (µJ)", series, PipelineSummary.num(map.get("chosen_vdd")), "chosen VDD",
-                "All data at the same voltage; solid where every data item tolerates that voltage's BER ("
-                        + map.get("ber_source") + "), dashed below. Core-rail energy only falls with VDD; the "
-                        + "marker is the voltage the mapping chose.");
+                "The whole module at one voltage, all data in it: solid where every data item tolerates "
+                        + "that voltage's BER (by the BER(VDD) table in the provenance), dashed below. The marker is the "
+                        + "voltage the mapping chose" + (map.containsKey("partitions") ? " for its lowest partition "
+                        + "holding data (EDEN runs partitions at different voltages)." : "."));
     }
 
     private static void add(List<LinePlotSection.Series> out, String name, List<double[]> pts, boolean dashed) {
@@ -189,7 +192,7 @@ final class PipelineReport {
             }
         });
         return new PlacementMapSection("map", eden ? "Partition map" : "Placement map", regions,
-                String.join(" ", (List<String>) map.get("notes")) + (eden ? " Partitions holding no data are not drawn." : ""));
+                String.join(". ", (List<String>) map.get("notes")) + "." + (eden ? " Partitions holding no data are not drawn." : ""));
     }
 
     private static String pct(Object o) {

@@ -14,7 +14,7 @@ import java.util.Set;
  * numbers in a table below.
  */
 public final class StackedBarsSection implements ReportSection {
-    private static final String[] PARTS = {"#1f5fa8", "#c2410c", "#15803d", "#7c3aed", "#b45309", "#0e7490", "#be185d", "#4b5563"};
+    private static final String[] PARTS = {"#1f5fa8", "#ea580c", "#15803d", "#a78bfa", "#facc15", "#0e7490", "#be185d", "#4b5563"};
     private static final int WIDTH = 960;
     private static final int LABEL = 200;
     private static final int ROW = 46;
