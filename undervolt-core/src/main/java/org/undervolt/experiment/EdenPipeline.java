@@ -51,8 +51,31 @@ public final class EdenPipeline {
         this.log = log;
     }
 
+    /** Checks every setting: bad input is reported before any folder is made or work done. */
+    public void check() {
+        String network = c.text("network");
+        if (c.optionalText("model") == null && !List.of("lenet5", "mlp").contains(network)) {
+            throw new InvalidInputException("eden setting 'network' = " + network + ": expected lenet5 or mlp (or give 'model')");
+        }
+        String scheme = c.text("scheme");
+        if (!List.of("eden", "eden-exact").contains(scheme)) {
+            throw new InvalidInputException("eden setting 'scheme' = " + scheme + ": expected eden or eden-exact");
+        }
+        c.integer("validation_images", 1, train.size() - 1);
+        c.integer("train_images", 1, 10_000_000);
+        c.integer("base_epochs", 1, 1000);
+        c.integer("base_train_images", 1, 10_000_000);
+        retrainConfig();
+        ToleranceStage.options(Path.of("."), true, c, Path.of("."));
+        org.undervolt.storage.Formats.byName(c.text("format"));
+        org.undervolt.storage.Formats.byName(c.text("ifm_format"));
+        org.undervolt.resilience.ErrorModels.parse(c.text("error_model"), c.integer("device_seed", 0L, Long.MAX_VALUE));
+        MappingStage.check(c, scheme);
+    }
+
     /** Runs (or resumes) every stage; returns the stage results by name. */
     public Map<String, Map<String, Object>> run(Stages stages) {
+        check();
         String network = c.text("network");
         if (c.optionalText("model") == null && !List.of("lenet5", "mlp").contains(network)) {
             throw new InvalidInputException("eden setting 'network' = " + network + ": expected lenet5 or mlp (or give 'model')");

@@ -39,6 +39,26 @@ final class MappingStage {
     private MappingStage() {
     }
 
+    /** Checks every mapping setting (bad input before any work). */
+    static void check(PipelineConfig c, String scheme) {
+        DramModule module = DramModule.of(DramPresets.get(c.text("preset")));
+        VoltageScaling.parse(c.text("scaling"));
+        Dataflow.parse(c.text("dataflow"), 108 * 1024, 64 * 1024, 256 * 1024);
+        PagePolicy.parse(c.text("page_policy"));
+        c.number("vdd_step", 1e-4, 1);
+        if (scheme.equals("sparkxd")) {
+            c.number("weak_fraction", 0, 1);
+            c.integer("device_seed", 0L, Long.MAX_VALUE);
+        } else {
+            Granularity.parse(c.text("granularity"));
+            c.integer("partition_count", 1, 64);
+            c.number("trcd_min", 0.1, 1);
+        }
+        if (module.organization() == null) {
+            throw new IllegalStateException("preset without organisation");
+        }
+    }
+
     /**
      * @param scheme    eden, eden-exact or sparkxd
      * @param tolerance tolerable BER of every item
@@ -59,11 +79,12 @@ final class MappingStage {
         out.put("nominal_vdd", module.nominalVolts());
         out.put("ber_source", ber.source());
         MapPlan plan;
+        SubarrayBers where = SubarrayBers.uniform(ber);
         double chosenVdd;
         double step = c.number("vdd_step", 1e-4, 1);
         if (scheme.equals("sparkxd")) {
             double weak = c.number("weak_fraction", 0, 1);
-            SubarrayBers where = weak >= 1 ? SubarrayBers.uniform(ber)
+            where = weak >= 1 ? SubarrayBers.uniform(ber)
                     : SubarrayBers.weakSubarrays(ber, weak, c.integer("device_seed", 0L, Long.MAX_VALUE));
             plan = new SparkXdPlanner(module, where, ber.lowestVolts(), step).plan(items);
             chosenVdd = plan.volts().volts(0, 0);
@@ -84,12 +105,16 @@ final class MappingStage {
         out.put("chosen_vdd_meaning", scheme.equals("sparkxd") ? "the module's one reduced voltage"
                 : "the lowest voltage of a partition holding data");
         out.putAll(MapStudy.describe(e, items));
-        out.put("energy_vs_vdd", sweep(module, ber, law, policy, flow, transfers, items, step * 5));
+        out.put("energy_vs_vdd", sweep(module, ber, where, law, policy, flow, transfers, items, step * 5));
         return out;
     }
 
-    /** Energy of one inference with the whole module at each voltage, nominal down to the table's lowest. */
-    private static List<Map<String, Object>> sweep(DramModule module, OperatingPointBer ber, VoltageScaling law,
+    /**
+     * Energy of one inference with the whole module at each voltage, nominal down to the table's lowest;
+     * "tolerated" when every item fits in locations whose BER ({@code where}) it tolerates at that voltage.
+     */
+    private static List<Map<String, Object>> sweep(DramModule module, OperatingPointBer ber, SubarrayBers where,
+            VoltageScaling law,
             PagePolicy policy, Dataflow flow, List<Transfer> transfers, List<DataItem> items, double step) {
         List<DataItem> anywhere = new ArrayList<>();
         for (DataItem d : items) {
@@ -109,7 +134,7 @@ final class MappingStage {
             r.put("vdd", v);
             r.put("ber", ber.ber(v, module.nominalTrcd()));
             r.put("energy_j", e.chosen().totalJoules());
-            r.put("tolerated", uniform.at(items, v) != null);
+            r.put("tolerated", new SparkXdPlanner(module, where, ber.lowestVolts(), step).at(items, v) != null);
             rows.add(r);
         }
         return rows;

@@ -147,8 +147,8 @@ final class PipelineReport {
         add(series, "not tolerated", notOk, true);
         return new LinePlotSection("energy-vdd", "DRAM energy of one inference versus supply voltage", "VDD (V)",
                 "energy (µJ)", series, PipelineSummary.num(map.get("chosen_vdd")), "chosen VDD",
-                "The whole module at one voltage, all data in it: solid where every data item tolerates "
-                        + "that voltage's BER (by the BER(VDD) table in the provenance), dashed below. The marker is the "
+                "The whole module at one voltage: solid where every data item fits in DRAM locations whose "
+                        + "BER at that voltage it tolerates (BER(VDD) table in the provenance), dashed below. The marker is the "
                         + "voltage the mapping chose" + (map.containsKey("partitions") ? " for its lowest partition "
                         + "holding data (EDEN runs partitions at different voltages)." : "."));
     }

@@ -24,11 +24,16 @@ public record PipelineRun(String kind, PipelineConfig config, Path out, Path sto
 
     /** The headline figures (also in {@code summary.json}). */
     public Map<String, Object> run(ImageDataset train, ImageDataset test, Consumer<String> log) {
+        EdenPipeline eden = kind.equals(EdenPipeline.KIND) ? new EdenPipeline(config, train, test, log) : null;
+        SparkxdPipeline snn = eden == null ? new SparkxdPipeline(config, train, test, threads, log) : null;
+        if (eden != null) {
+            eden.check();
+        } else {
+            snn.check();
+        }
         try (Stages stages = new Stages(out, config, storeFile, log, hook)) {
             try {
-                Map<String, Map<String, Object>> results = kind.equals(EdenPipeline.KIND)
-                        ? new EdenPipeline(config, train, test, log).run(stages)
-                        : new SparkxdPipeline(config, train, test, threads, log).run(stages);
+                Map<String, Map<String, Object>> results = eden != null ? eden.run(stages) : snn.run(stages);
                 Map<String, Object> extra = new LinkedHashMap<>();
                 extra.put("run_id", stages.runId().isPresent() ? stages.runId().getAsLong() : null);
                 extra.put("store", storeFile == null ? null : storeFile.toString());

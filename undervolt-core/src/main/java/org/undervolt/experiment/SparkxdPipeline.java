@@ -48,7 +48,29 @@ public final class SparkxdPipeline {
         this.log = log;
     }
 
+    /** Checks every setting: bad input is reported before any folder is made or work done. */
+    public void check() {
+        c.integer("neurons", 1, 65536);
+        c.integer("seed", 0L, Long.MAX_VALUE);
+        c.integer("train_images", 1L, 100_000_000L);
+        c.integer("checkpoint_every", 1L, 100_000_000L);
+        c.integer("label_images", 1, train.size());
+        c.integer("test_images", 1, test.size());
+        Formats.byName(c.text("format"));
+        ErrorModels.parse(c.text("error_model"), c.integer("device_seed", 0L, Long.MAX_VALUE));
+        SnnFaultAwareTrainer.steps(c.number("ber_start", 1e-12, 1), c.number("ber_factor", 1.000001, 1000),
+                c.number("ber_max", 1e-12, 1));
+        c.integer("images_per_step", 1L, 100_000_000L);
+        c.integer("inject_every", 1, 1_000_000);
+        org.undervolt.resilience.BerGrid.logarithmic(c.number("tolerance_ber_min", 1e-12, 1),
+                c.number("tolerance_ber_max", 1e-12, 1), c.integer("points_per_decade", 1, 20));
+        c.integer("trials", 2, 10000);
+        c.number("delta", 0, 1);
+        MappingStage.check(c, "sparkxd");
+    }
+
     public Map<String, Map<String, Object>> run(Stages stages) {
+        check();
         int neurons = c.integer("neurons", 1, 65536);
         long seed = c.integer("seed", 0L, Long.MAX_VALUE);
         long images = c.integer("train_images", 1L, 100_000_000L);

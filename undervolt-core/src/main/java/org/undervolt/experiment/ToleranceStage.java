@@ -43,16 +43,21 @@ final class ToleranceStage {
 
     static Map<String, Object> run(Path model, boolean fine, PipelineConfig c, ImageDataset train, ImageDataset test,
             Path out, java.util.function.Consumer<String> log) {
-        var settings = new ToleranceSearch.Settings(c.number("tolerance_ber_min", 1e-12, 1),
-                c.number("tolerance_ber_max", 1e-12, 1), c.integer("points_per_decade", 1, 20),
-                c.integer("bisections", 0, 20), c.integer("trials", 2, 10000), c.integer("seed", 0L, Long.MAX_VALUE));
-        var options = new ToleranceRun.Options(model, setup(c), settings, c.number("delta", 0, 1),
-                Acceptance.Rule.parse(c.text("confidence")), fine, c.integer("test_images", 1, 1_000_000),
-                c.integer("profile_images", 1, 1_000_000), out);
+        var options = options(model, fine, c, out);
         Map<String, Object> r = new LinkedHashMap<>(ToleranceRun.run(options, train, test, log));
         r.put("accuracies", accuracies(out.resolve("points.json")));
         r.put("tolerance_file", out.resolve("tolerance.json").toString());
         return r;
+    }
+
+    /** The tolerance settings of {@code c}; also the up-front check of them (bad input before any work). */
+    static ToleranceRun.Options options(Path model, boolean fine, PipelineConfig c, Path out) {
+        var settings = new ToleranceSearch.Settings(c.number("tolerance_ber_min", 1e-12, 1),
+                c.number("tolerance_ber_max", 1e-12, 1), c.integer("points_per_decade", 1, 20),
+                c.integer("bisections", 0, 20), c.integer("trials", 2, 10000), c.integer("seed", 0L, Long.MAX_VALUE));
+        return new ToleranceRun.Options(model, setup(c), settings, c.number("delta", 0, 1),
+                Acceptance.Rule.parse(c.text("confidence")), fine, c.integer("test_images", 1, 1_000_000),
+                c.integer("profile_images", 1, 1_000_000), out);
     }
 
     /** target → BER (as text) → per-trial accuracies, from a tolerance point store. */
