@@ -17,6 +17,8 @@ import org.undervolt.dram.spec.DramPresets;
 import org.undervolt.dram.spec.Organization;
 import org.undervolt.nn.io.Checkpoint;
 import org.undervolt.nn.model.Sequential;
+import org.undervolt.nn.quant.Int8Hooks;
+import org.undervolt.nn.quant.Int8Network;
 import org.undervolt.nn.train.Evaluator;
 import org.undervolt.report.Json;
 import org.undervolt.resilience.BerSweep;
@@ -77,6 +79,12 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--test-images", paramLabel = "N", description = "Evaluate the first N test images (default: all).")
     Integer testImages;
 
+    @Option(names = "--datapath", defaultValue = "float", paramLabel = "NAME",
+            description = "float (default) or int8: also run the INT8 integer datapath (int8 weights and feature maps, "
+                    + "int32 accumulation, integer requantisation; activation scales calibrated on 1000 training images) "
+                    + "and report its accuracy as int8_accuracy. Not combinable with --ber yet.")
+    String datapath;
+
     @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores). Results do not depend on it.")
     Integer threads;
 
@@ -96,6 +104,13 @@ public final class EvalCommand implements Callable<Integer> {
         }
         if (!errorModel.toLowerCase(Locale.ROOT).equals("uniform")) {
             throw new InvalidInputException("--error-model " + errorModel + ": expected uniform");
+        }
+        String path = datapath.toLowerCase(Locale.ROOT);
+        if (!path.equals("float") && !path.equals("int8")) {
+            throw new InvalidInputException("--datapath " + datapath + ": expected float or int8");
+        }
+        if (path.equals("int8") && ber != null) {
+            throw new InvalidInputException("--datapath int8 with --ber: bit errors on the integer datapath are not offered yet");
         }
         FormatSpec fmt = format == null ? (ber == null ? null : Formats.byName("fp32")) : Formats.byName(format);
         int threadCount = NnOptions.threads(threads);
@@ -120,6 +135,17 @@ public final class EvalCommand implements Callable<Integer> {
         long start = System.nanoTime();
         double fp32 = exact(Evaluator.accuracy(model, test));
         r.put("fp32_accuracy", fp32);
+        if (path.equals("int8")) {
+            ImageDataset train = source.train();
+            Int8Network int8;
+            try {
+                int8 = Int8Network.quantize(model, train.slice(0, Math.min(1000, train.size())));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(modelFile + ": " + e.getMessage());
+            }
+            r.put("datapath", "int8");
+            r.put("int8_accuracy", exact(int8.accuracy(test, Int8Hooks.NONE)));
+        }
         if (fmt == null) {
             r.put("accuracy", fp32);
         } else {

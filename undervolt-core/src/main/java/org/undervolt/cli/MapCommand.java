@@ -14,13 +14,10 @@ import org.undervolt.dram.error.BerTrcdTable;
 import org.undervolt.dram.error.BerVoltageTable;
 import org.undervolt.dram.sim.PagePolicy;
 import org.undervolt.dram.spec.DramPresets;
-import org.undervolt.mapping.Assignment;
 import org.undervolt.mapping.DataItem;
 import org.undervolt.mapping.Dataflow;
 import org.undervolt.mapping.DramModule;
 import org.undervolt.mapping.EdenPlanner;
-import org.undervolt.mapping.ExactMapper;
-import org.undervolt.mapping.GreedyMapper;
 import org.undervolt.mapping.Granularity;
 import org.undervolt.mapping.MapEvaluation;
 import org.undervolt.mapping.MapPlan;
@@ -30,6 +27,7 @@ import org.undervolt.mapping.NetworkData;
 import org.undervolt.mapping.NetworkShapes;
 import org.undervolt.mapping.OperatingPointBer;
 import org.undervolt.mapping.PartitionSet;
+import org.undervolt.mapping.RowAllocator;
 import org.undervolt.mapping.SparkXdPlanner;
 import org.undervolt.mapping.SubarrayBers;
 import org.undervolt.mapping.Tolerances;
@@ -110,6 +108,15 @@ public final class MapCommand implements Callable<Integer> {
             description = "eden: lowest generated tRCD as a fraction of nominal (default: ${DEFAULT-VALUE})")
     double trcdMin;
 
+    @Option(names = "--trcd-steps", defaultValue = "error-free", paramLabel = "error-free|linear",
+            description = "eden: generated tRCD: the shortest error-free one in every partition, or falling linearly with VDD"
+                    + " to --trcd-min (default: ${DEFAULT-VALUE})")
+    String trcdSteps;
+
+    @Option(names = "--lower-idle-partitions",
+            description = "eden: run partitions that hold none of the network's data at their own voltage too (default: nominal)")
+    boolean lowerIdle;
+
     @Option(names = "--tolerance", paramLabel = "FILE",
             description = "tolerable BERs as JSON: item ids (conv1.weights, fc1.ifm), 'weights', 'ifm', 'default'")
     Path toleranceFile;
@@ -119,6 +126,10 @@ public final class MapCommand implements Callable<Integer> {
 
     @Option(names = "--ifm-ber", paramLabel = "X", description = "tolerable BER of every layer's IFM")
     Double ifmBer;
+
+    @Option(names = "--output-ber", defaultValue = "0", paramLabel = "X",
+            description = "tolerable BER of the network's output as written to DRAM (default: ${DEFAULT-VALUE})")
+    double outputBer;
 
     @Option(names = "--weak-fraction", defaultValue = "1", paramLabel = "F",
             description = "sparkxd: fraction of weak subarrays carrying the errors (1 = uniform errors) (default: ${DEFAULT-VALUE})")
@@ -139,6 +150,10 @@ public final class MapCommand implements Callable<Integer> {
     @Option(names = "--scaling", defaultValue = "quadratic", paramLabel = "quadratic|linear",
             description = "core-rail energy vs voltage (default: ${DEFAULT-VALUE})")
     String scaling;
+
+    @Option(names = "--row-order", defaultValue = "drmap", paramLabel = "drmap|bank-sequential",
+            description = "order rows are filled in (default: ${DEFAULT-VALUE})")
+    String rowOrder;
 
     @Option(names = "--page-policy", defaultValue = "open", paramLabel = "open|closed",
             description = "controller page policy; closed makes every access pay tRCD (latency-bound) (default: ${DEFAULT-VALUE})")
@@ -184,27 +199,14 @@ public final class MapCommand implements Callable<Integer> {
         MapPlan plan;
         if (how.equals("sparkxd")) {
             SubarrayBers where = weakFraction >= 1 ? SubarrayBers.uniform(ber) : SubarrayBers.weakSubarrays(ber, weakFraction, deviceSeed);
-            plan = new SparkXdPlanner(module, where, ber.lowestVolts(), vddStep).plan(items);
+            plan = new SparkXdPlanner(module, where, ber.lowestVolts(), vddStep, RowAllocator.Order.parse(rowOrder)).plan(items);
         } else {
             PartitionSet set = partitionFile != null ? PartitionSet.load(partitionFile, module, ber, law)
                     : PartitionSet.generate(module, ber, law, Granularity.parse(granularity), partitionCount,
-                    vddMin != null ? vddMin : ber.lowestVolts(), trcdMin);
+                    vddMin != null ? vddMin : ber.lowestVolts(), trcdMin, PartitionSet.TrcdSteps.parse(trcdSteps));
             out.put("partitions", MapStudy.describe(set));
-            MappingProblem pr = MappingProblem.of(items, set);
-            Assignment g = GreedyMapper.map(pr);
-            Map<String, Object> cmp = new LinkedHashMap<>();
-            cmp.put("greedy_joules", g.complete() ? g.joules() : null);
-            if (pr.itemCount() <= ExactMapper.MAX_ITEMS) {
-                Assignment x = ExactMapper.map(pr);
-                cmp.put("exact_joules", x.complete() ? x.joules() : null);
-                cmp.put("exact_proven_optimal", x.optimal());
-                if (g.complete() && x.complete()) {
-                    cmp.put("greedy_gap", (g.joules() - x.joules()) / x.joules());
-                }
-            }
-            cmp.put("model", "per-burst energy: column command + the row's ACT/PRE shared over its bursts");
-            out.put("greedy_vs_exact", cmp);
-            plan = EdenPlanner.plan(set, items, how.equals("eden-exact"));
+            out.put("greedy_vs_exact", MapStudy.compareMappers(MappingProblem.of(items, set)));
+            plan = EdenPlanner.plan(set, items, how.equals("eden-exact"), lowerIdle, RowAllocator.Order.parse(rowOrder));
         }
         MapEvaluation e = MapEvaluation.of(module, law, PagePolicy.parse(pagePolicy), plan, flow, transfers);
         out.putAll(MapStudy.describe(e, items));
@@ -230,7 +232,7 @@ public final class MapCommand implements Callable<Integer> {
     private Tolerances tolerances() {
         Map<String, Double> m = new LinkedHashMap<>();
         if (toleranceFile != null) {
-            return Tolerances.load(toleranceFile);
+            return Tolerances.load(toleranceFile).withOutput(outputBer);
         }
         if (weightsBer != null) {
             m.put("weights", weightsBer);
@@ -247,6 +249,7 @@ public final class MapCommand implements Callable<Integer> {
         if (weightsBer == null) {
             m.put("weights", 0.0);
         }
+        m.put(NetworkData.OUTPUT, outputBer);
         return new Tolerances(m);
     }
 }

@@ -9,6 +9,7 @@ import org.undervolt.InvalidInputException;
 import org.undervolt.data.DataSource;
 import org.undervolt.data.ImageDataset;
 import org.undervolt.nn.train.LrSchedule;
+import org.undervolt.nn.train.Sgd;
 import org.undervolt.nn.train.TrainConfig;
 import org.undervolt.nn.train.Throughput;
 import org.undervolt.nn.train.Trainer;
@@ -77,7 +78,7 @@ public final class NnBenchCommand implements Callable<Integer> {
         int classes = train.numClasses();
         model.create(rows, cols, classes, seed); // checks the shape before any timing
         Trainer trainer = new Trainer(new TrainConfig(1, 64, 0.05f, 0.9f, 0f, seed),
-                new org.undervolt.nn.train.Sgd(0.9f, 0f), LrSchedule.constant());
+                new Sgd(0.9f, 0f), LrSchedule.constant());
         Throughput.Result r = Throughput.measure(s -> model.create(rows, cols, classes, s), trainer, train, test,
                 inferBatch, passes, seed);
         Map<String, Object> out = new LinkedHashMap<>();

@@ -87,8 +87,8 @@ public final class RetrainCommand implements Callable<Integer> {
     @Option(names = "--ber", defaultValue = "0.01", description = "RandBET: the fixed training BER (default: ${DEFAULT-VALUE}).")
     double ber;
 
-    @Option(names = "--clip", defaultValue = "0.1", description = "RandBET: weight clipping bound (default: ${DEFAULT-VALUE}).")
-    float clip;
+    @Option(names = "--clip", description = "Weight clipping bound after every step (RandBET default 0.1; curricular default: none).")
+    Float clip;
 
     @Option(names = "--delta", defaultValue = "0.01", description = "Recovery: accuracy >= baseline - delta (default: ${DEFAULT-VALUE}).")
     double delta;
@@ -158,7 +158,8 @@ public final class RetrainCommand implements Callable<Integer> {
             };
             CurriculumSchedule.Params schedule = m == CurricularRetrainer.Mode.RANDBET ? CurriculumSchedule.Params.fixed(ber)
                     : new CurriculumSchedule.Params(berStart, berFactor, berMax, patience);
-            var cfg = new CurricularRetrainer.Config(m, epochs, batch, lr, momentum, seed, schedule, clip, delta,
+            float c = clip != null ? clip : m == CurricularRetrainer.Mode.RANDBET ? 0.1f : 0f;
+            var cfg = new CurricularRetrainer.Config(m, epochs, batch, lr, momentum, seed, schedule, c, delta,
                     validationTrials, profileImages);
             if (model == null && !network.equals("lenet5") && !network.equals("mlp")) {
                 throw new InvalidInputException("--network '" + network + "' is unknown; expected lenet5, mlp or snn");

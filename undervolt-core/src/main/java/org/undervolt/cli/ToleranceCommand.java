@@ -8,7 +8,9 @@ import java.util.concurrent.Callable;
 import org.undervolt.data.DataSource;
 import org.undervolt.report.Json;
 import org.undervolt.resilience.Acceptance;
+import org.undervolt.resilience.SnnToleranceRun;
 import org.undervolt.resilience.ToleranceRun;
+import org.undervolt.storage.Formats;
 import org.undervolt.resilience.ToleranceSearch;
 
 import picocli.CommandLine.Command;
@@ -34,8 +36,18 @@ public final class ToleranceCommand implements Callable<Integer> {
     @Mixin
     DnnSetupOptions setup;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "Network file (e.g. retrained.uvnn).")
+    @Option(names = "--model", paramLabel = "FILE", description = "DNN file (e.g. retrained.uvnn).")
     Path model;
+
+    @Option(names = "--snn-model", paramLabel = "FILE",
+            description = "A labelled SNN from 'snn train' or 'retrain --network snn' instead of a DNN (coarse search).")
+    Path snnModel;
+
+    @Option(names = "--clamp", description = "SNN: keep weights read from DRAM in [0, wmax].")
+    boolean clamp;
+
+    @Option(names = "--threads", description = "SNN evaluation threads (default: all cores).")
+    Integer threads;
 
     @Option(names = "--fine", description = "Also search each layer x data type and validate the combination.")
     boolean fine;
@@ -44,7 +56,7 @@ public final class ToleranceCommand implements Callable<Integer> {
     double delta;
 
     @Option(names = "--confidence", defaultValue = "lower95",
-            description = "lower95: one-sided 95% t lower bound of the mean must meet the threshold; mean: the mean (default: ${DEFAULT-VALUE}).")
+            description = "lower95: one-sided 95%% t lower bound of the mean must meet the threshold; mean: the mean (default: ${DEFAULT-VALUE}).")
     String confidence;
 
     @Option(names = "--trials", defaultValue = "5", description = "Error draws per point (default: ${DEFAULT-VALUE}).")
@@ -72,6 +84,10 @@ public final class ToleranceCommand implements Callable<Integer> {
             description = "Training images profiled for value bounds (default: ${DEFAULT-VALUE}).")
     int profileImages;
 
+    @Option(names = "--baseline-accuracy", paramLabel = "A",
+            description = "Measure the loss from this accuracy (e.g. the network's before retraining) instead of its own.")
+    Double reference;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Result folder (also the resume point).")
     Path out;
 
@@ -86,15 +102,28 @@ public final class ToleranceCommand implements Callable<Integer> {
         if (!(delta >= 0 && delta <= 1)) { // before the baseline is evaluated, not after
             throw new org.undervolt.InvalidInputException("--delta " + delta + ": expected a fraction in [0, 1]");
         }
-        var options = new ToleranceRun.Options(model, setup.spec(),
-                new ToleranceSearch.Settings(berMin, berMax, pointsPerDecade, bisections, trials, seed), delta,
-                Acceptance.Rule.parse(confidence), fine, testImages, profileImages, out);
+        if ((model == null) == (snnModel == null)) {
+            throw new org.undervolt.InvalidInputException("give exactly one of --model FILE (DNN) and --snn-model FILE");
+        }
+        var settings = new ToleranceSearch.Settings(berMin, berMax, pointsPerDecade, bisections, trials, seed);
+        Acceptance.Rule rule = Acceptance.Rule.parse(confidence);
         DataSource source = dataset.source();
         PrintWriter err = spec.commandLine().getErr();
-        Map<String, Object> r = ToleranceRun.run(options, source.train(), source.test(), json ? m -> { } : m -> {
+        java.util.function.Consumer<String> log = json ? m -> { } : m -> {
             err.println(m);
             err.flush();
-        });
+        };
+        Map<String, Object> r;
+        if (snnModel != null) {
+            var options = new SnnToleranceRun.Options(snnModel, Formats.byName(setup.format), setup.errorModel,
+                    setup.deviceSeed, clamp, settings, delta, rule, testImages, SnnCli.threads(threads), reference, out);
+            org.undervolt.resilience.ErrorModels.parse(setup.errorModel, setup.deviceSeed);
+            r = SnnToleranceRun.run(options, source.test(), log);
+        } else {
+            var options = new ToleranceRun.Options(model, setup.spec(), settings, delta, rule, fine, testImages,
+                    profileImages, reference, out);
+            r = ToleranceRun.run(options, source.train(), source.test(), log);
+        }
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
             o.println(Json.write(r));

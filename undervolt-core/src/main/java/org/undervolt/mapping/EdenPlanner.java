@@ -15,8 +15,23 @@ public final class EdenPlanner {
     private EdenPlanner() {
     }
 
-    /** Solves the assignment with {@code exact} (branch and bound) or EDEN's greedy, and lays the items out. */
+    /**
+     * Solves the assignment with {@code exact} (branch and bound) or EDEN's greedy, and lays the items out.
+     * Partitions that receive no item stay at nominal voltage (they may hold other programs' data, which need
+     * not tolerate errors), so the saving is what this network's data earns.
+     */
     public static MapPlan plan(PartitionSet set, List<DataItem> items, boolean exact) {
+        return plan(set, items, exact, false);
+    }
+
+    /** As {@link #plan(PartitionSet, List, boolean)}; {@code lowerIdle} runs empty partitions at their own voltage too. */
+    public static MapPlan plan(PartitionSet set, List<DataItem> items, boolean exact, boolean lowerIdle) {
+        return plan(set, items, exact, lowerIdle, RowAllocator.Order.DRMAP);
+    }
+
+    /** As above, rows handed out in {@code order}. */
+    public static MapPlan plan(PartitionSet set, List<DataItem> items, boolean exact, boolean lowerIdle,
+                               RowAllocator.Order order) {
         MappingProblem pr = MappingProblem.of(items, set);
         Assignment a = exact ? ExactMapper.map(pr) : GreedyMapper.map(pr);
         if (!a.complete()) {
@@ -30,13 +45,14 @@ public final class EdenPlanner {
             throw new InvalidInputException("no partition with a BER they tolerate has room for " + (lost.isEmpty()
                     ? "every item" : String.join(", ", lost)) + "; add a nominal partition or more capacity");
         }
-        return layout(set, items, a, exact ? "eden-exact" : "eden-greedy");
+        return layout(set, items, a, exact ? "eden-exact" : "eden-greedy", lowerIdle, order);
     }
 
-    /** Lays out an assignment. */
-    public static MapPlan layout(PartitionSet set, List<DataItem> items, Assignment a, String scheme) {
+    /** Lays out an assignment; {@code lowerIdle}: partitions without items at their own voltage (else nominal). */
+    public static MapPlan layout(PartitionSet set, List<DataItem> items, Assignment a, String scheme, boolean lowerIdle,
+                                 RowAllocator.Order order) {
         DramModule m = set.module();
-        RowAllocator alloc = new RowAllocator(m);
+        RowAllocator alloc = new RowAllocator(m, order);
         Map<String, RowList> layouts = new LinkedHashMap<>();
         Map<String, String> where = new LinkedHashMap<>();
         Map<String, Double> ber = new LinkedHashMap<>();
@@ -51,7 +67,10 @@ public final class EdenPlanner {
             trcd = Math.max(trcd, part.trcdCycles());
         }
         List<String> notes = List.of(a.method() + " assignment, " + String.format("%.6g", a.joules())
-                + " J per inference by the per-burst model", "simulated at the largest tRCD of the partitions used: " + trcd);
-        return new MapPlan(scheme, layouts, VoltageMap.of(set, m.nominalVolts()), trcd, where, ber, notes);
+                + " J per inference by the per-burst model", "simulated at the largest tRCD of the partitions used: " + trcd,
+                lowerIdle ? "partitions without data at their own voltage" : "partitions without data at nominal voltage");
+        java.util.Set<String> used = new java.util.HashSet<>(where.values());
+        return new MapPlan(scheme, layouts, VoltageMap.of(set, m.nominalVolts(), q -> lowerIdle || used.contains(q.name())),
+                trcd, where, ber, notes);
     }
 }

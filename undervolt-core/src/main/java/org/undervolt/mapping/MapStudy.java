@@ -24,6 +24,26 @@ public final class MapStudy {
         return items;
     }
 
+    /** Greedy and exact costs of one mapping problem (per-burst energy model), and greedy's gap. */
+    public static Map<String, Object> compareMappers(MappingProblem pr) {
+        Map<String, Object> cmp = new LinkedHashMap<>();
+        Assignment g = GreedyMapper.map(pr);
+        cmp.put("greedy_joules", g.complete() ? g.joules() : null);
+        if (pr.itemCount() <= ExactMapper.MAX_ITEMS && pr.partitionCount() <= ExactMapper.MAX_PARTITIONS) {
+            Assignment x = ExactMapper.map(pr);
+            cmp.put("exact_joules", x.complete() ? x.joules() : null);
+            cmp.put("exact_proven_optimal", x.optimal());
+            if (g.complete() && x.complete()) {
+                cmp.put("greedy_gap", (g.joules() - x.joules()) / x.joules());
+            }
+        } else {
+            cmp.put("exact_joules", null);
+            cmp.put("exact_skipped", "more than " + ExactMapper.MAX_ITEMS + " items or " + ExactMapper.MAX_PARTITIONS + " partitions");
+        }
+        cmp.put("model", "per-burst energy: column command + the row's ACT/PRE shared over its bursts");
+        return cmp;
+    }
+
     /** A JSON-ready description of an evaluation. */
     public static Map<String, Object> describe(MapEvaluation e, List<DataItem> items) {
         Map<String, Object> out = new LinkedHashMap<>();

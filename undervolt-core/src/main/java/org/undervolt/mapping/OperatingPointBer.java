@@ -48,6 +48,12 @@ public final class OperatingPointBer {
         return (int) Math.ceil(trcd.relativeTrcds()[0] * nominalTrcd - 1e-9);
     }
 
+    /** The fewest tRCD cycles at which the BER(tRCD) table shows no errors (nominal if none below it). */
+    public int lowestErrorFreeTrcd() {
+        java.util.OptionalDouble c = trcd.lowestTrcdCyclesFor(0, nominalTrcd);
+        return c.isPresent() ? (int) Math.max(1, Math.min(nominalTrcd, c.getAsDouble())) : nominalTrcd;
+    }
+
     /** BER at {@code volts} and {@code trcdCycles}. */
     public double ber(double volts, int trcdCycles) {
         if (!(volts > 0) || volts > nominalVolts + 1e-9) {

@@ -127,13 +127,38 @@ public final class PartitionSet {
         return new Partition(name, g, units, volts, trcd, ber.ber(volts, trcd), units.length * unitBytes(m, g));
     }
 
-    /**
-     * {@code count} partitions of equal size at {@code granularity} (units dealt out in contiguous blocks),
-     * partition i at VDD = Vnom − i (Vnom − vMin)/(count − 1) and tRCD = ceil(nominal × (1 − i (1 − trcdRelMin)
-     * /(count − 1))): partition 0 nominal, the last at (vMin, trcdRelMin).
-     */
+    /** How generated partitions choose their tRCD. */
+    public enum TrcdSteps {
+        /** tRCD falls with the voltage, from nominal (partition 0) to trcdRelMin × nominal (the last). */
+        LINEAR,
+        /**
+         * Every partition at the shortest tRCD the BER(tRCD) table shows error-free (at least trcdRelMin × nominal):
+         * the latency knob adds no errors, the voltage sets the BER.
+         */
+        ERROR_FREE;
+
+        public static TrcdSteps parse(String s) {
+            return switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "linear" -> LINEAR;
+                case "error-free", "errorfree" -> ERROR_FREE;
+                default -> throw new InvalidInputException("--trcd-steps: expected linear or error-free, got '" + s + "'");
+            };
+        }
+    }
+
+    /** {@link #generate(DramModule, OperatingPointBer, VoltageScaling, Granularity, int, double, double, TrcdSteps)} with LINEAR tRCD. */
     public static PartitionSet generate(DramModule m, OperatingPointBer ber, VoltageScaling scaling, Granularity g,
                                         int count, double vMin, double trcdRelMin) {
+        return generate(m, ber, scaling, g, count, vMin, trcdRelMin, TrcdSteps.LINEAR);
+    }
+
+    /**
+     * {@code count} partitions of equal size at {@code granularity} (units dealt out in contiguous blocks),
+     * partition i at VDD = Vnom − i (Vnom − vMin)/(count − 1) (partition 0 nominal, the last at vMin) and tRCD by
+     * {@code steps}.
+     */
+    public static PartitionSet generate(DramModule m, OperatingPointBer ber, VoltageScaling scaling, Granularity g,
+                                        int count, double vMin, double trcdRelMin, TrcdSteps steps) {
         int n = unitCount(m, g);
         if (count < 1 || count > n) {
             throw new InvalidInputException("--partitions: expected 1.." + n + " " + g.label() + " partitions, got " + count);
@@ -154,7 +179,9 @@ public final class PartitionSet {
             }
             double f = count == 1 ? 1.0 : (double) i / (count - 1);
             double v = m.nominalVolts() - f * (m.nominalVolts() - vMin);
-            int trcd = (int) Math.ceil(m.nominalTrcd() * (1 - f * (1 - trcdRelMin)) - 1e-9);
+            int floor = (int) Math.ceil(m.nominalTrcd() * trcdRelMin - 1e-9);
+            int trcd = steps == TrcdSteps.LINEAR ? (int) Math.ceil(m.nominalTrcd() * (1 - f * (1 - trcdRelMin)) - 1e-9)
+                    : Math.max(floor, ber.lowestErrorFreeTrcd());
             ps.add(partition(m, ber, "p" + i, g, units, i == count - 1 && count > 1 ? vMin : round(v), Math.max(1, trcd)));
         }
         return new PartitionSet(m, ber, scaling, ps);

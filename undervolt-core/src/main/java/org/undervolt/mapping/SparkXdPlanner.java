@@ -21,8 +21,14 @@ public final class SparkXdPlanner {
     private final SubarrayBers bers;
     private final double lowestVolts;
     private final double step;
+    private final RowAllocator.Order order;
 
     public SparkXdPlanner(DramModule module, SubarrayBers bers, double lowestVolts, double step) {
+        this(module, bers, lowestVolts, step, RowAllocator.Order.DRMAP);
+    }
+
+    public SparkXdPlanner(DramModule module, SubarrayBers bers, double lowestVolts, double step, RowAllocator.Order order) {
+        this.order = order;
         if (!(step > 0)) {
             throw new InvalidInputException("--vdd-step: expected a positive voltage step, got " + step);
         }
@@ -55,7 +61,7 @@ public final class SparkXdPlanner {
 
     /** The plan at voltage {@code v}, or null when some item finds too few rows it tolerates. */
     public MapPlan at(List<DataItem> items, double v) {
-        RowAllocator alloc = new RowAllocator(module);
+        RowAllocator alloc = new RowAllocator(module, order);
         List<DataItem> order = new ArrayList<>(items);
         order.sort(Comparator.comparingDouble(DataItem::tolerableBer).thenComparing(DataItem::name));
         Map<String, RowList> layouts = new LinkedHashMap<>();
@@ -89,6 +95,7 @@ public final class SparkXdPlanner {
             where.put(d.name(), "rows with BER <= " + d.tolerableBer());
         }
         List<String> notes = List.of("module at " + v + " V, tRCD nominal", "errors: " + bers.describe(),
+                "row order: " + this.order.name().toLowerCase(java.util.Locale.ROOT),
                 safeForAll + " of " + banks * subs + " subarrays within the least tolerant item's BER");
         return new MapPlan("sparkxd", layouts, VoltageMap.uniform(v), module.nominalTrcd(), where, itemBer, notes);
     }

@@ -80,6 +80,13 @@ public final class Tolerances {
         }
     }
 
+    /** These tolerances with the output's set to {@code ber} unless the file names it. */
+    public Tolerances withOutput(double ber) {
+        Map<String, Double> m = new LinkedHashMap<>(bers);
+        m.putIfAbsent(NetworkData.OUTPUT, ber);
+        return new Tolerances(m);
+    }
+
     /** The tolerable BER of {@code item}. */
     public double of(String item) {
         Double b = bers.get(item);

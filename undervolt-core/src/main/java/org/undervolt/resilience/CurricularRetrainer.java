@@ -38,6 +38,10 @@ import org.undervolt.report.Json;
  * MLSys 2021), for comparison: weights clipped to {@code [-clip, clip]} after every step, random bit
  * errors at one fixed BER in the stored weights only, all epochs run, the final model kept.
  *
+ * <p>Curricular retraining may also clip (an option, off by default): with per-tensor scales a flipped
+ * high bit moves a weight by about {@code max|w|}, and the gradient cannot see that growing weights
+ * also grows every error, so clipping is the one lever on it.
+ *
  * <p>Optimiser: SGD with momentum ({@code v = μv + g; w -= lr·v}). Randomness: epoch {@code e}
  * shuffles with {@code (seed, SHUFFLE, e)} and draws errors from {@code (seed, ERRORS, e, step)}.
  * With a checkpoint file the complete state is saved atomically after every epoch
@@ -61,7 +65,8 @@ public final class CurricularRetrainer {
      * @param momentum         SGD momentum in [0, 1)
      * @param seed             master seed
      * @param schedule         BER schedule (for RandBET: {@link CurriculumSchedule.Params#fixed})
-     * @param clip             RandBET weight clipping bound (ignored by curricular)
+     * @param clip             weight clipping bound applied after every step (required by RandBET; 0 =
+     *                         none, the curricular default)
      * @param delta            accepted accuracy loss defining recovery (fraction)
      * @param validationTrials error draws per validation
      * @param profileImages    training images profiled for IFM bounds
@@ -70,7 +75,7 @@ public final class CurricularRetrainer {
             CurriculumSchedule.Params schedule, float clip, double delta, int validationTrials, int profileImages) {
         public Config {
             if (epochs < 0 || batchSize < 1 || !(learningRate > 0) || !(momentum >= 0 && momentum < 1)
-                    || validationTrials < 1 || profileImages < 1 || (mode == Mode.RANDBET && !(clip > 0))) {
+                    || validationTrials < 1 || profileImages < 1 || !(clip >= 0) || (mode == Mode.RANDBET && !(clip > 0))) {
                 throw new InvalidInputException("retraining settings out of range: " + this);
             }
         }
@@ -222,7 +227,7 @@ public final class CurricularRetrainer {
             float[] w = p.data();
             float[] g = p.grad();
             float[] v = vel.get(k).data();
-            boolean clip = config.mode() == Mode.RANDBET && p.kind() == ParameterKind.WEIGHT;
+            boolean clip = config.clip() > 0 && p.kind() == ParameterKind.WEIGHT;
             for (int i = 0; i < w.length; i++) {
                 v[i] = mu * v[i] + g[i];
                 w[i] -= lr * v[i];

@@ -70,7 +70,8 @@ public final class RetrainRun {
                 : "after an epoch whose mean validation accuracy with errors at the current BER is >= baseline - "
                         + o.retrain().delta() + ", BER *= " + o.retrain().schedule().factor() + " (capped at "
                         + o.retrain().schedule().maxBer() + "); stop after " + o.retrain().schedule().patience()
-                        + " epoch(s) without recovery at one BER");
+                        + " epoch(s) without recovery at one BER"
+                        + (o.retrain().clip() > 0 ? "; weights clipped to +-" + o.retrain().clip() : ""));
         out.put("history", r.history());
         out.put("train_images", retrainSet.size());
         out.put("validation_images", validation.size());

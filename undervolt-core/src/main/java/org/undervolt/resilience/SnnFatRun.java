@@ -36,6 +36,9 @@ import org.undervolt.storage.SequentialPlacement;
  */
 public final class SnnFatRun {
     static final long EVAL = 0x4556_414CL;
+    /** The spike-train streams {@code snn train} labels and tests with ({@code SnnModel.STREAM_LABEL/STREAM_TEST}). */
+    static final long LABEL_STREAM = 4;
+    static final long TEST_STREAM = 5;
 
     /**
      * @param baseModel    a labelled or unlabelled model from {@code snn train}
@@ -94,7 +97,7 @@ public final class SnnFatRun {
     }
 
     private static void label(SnnModel m, ImageDataset train, Options o) {
-        SnnEvaluator.Responses r = new SnnEvaluator(m, o.threads()).responses(train, o.labelImages(), m.seed(), 4);
+        SnnEvaluator.Responses r = new SnnEvaluator(m, o.threads()).responses(train, o.labelImages(), m.seed(), LABEL_STREAM);
         m.setLabels(NeuronLabels.assign(r.sums(), r.classImages(), m.neurons()));
     }
 
@@ -141,7 +144,7 @@ public final class SnnFatRun {
     }
 
     private static double accuracy(SnnModel m, float[] w, ImageDataset test, Options o) {
-        int[] pred = new SnnEvaluator(m, w.clone(), o.threads()).predict(test, o.testImages(), m.seed(), 5);
+        int[] pred = new SnnEvaluator(m, w.clone(), o.threads()).predict(test, o.testImages(), m.seed(), SnnFatRun.TEST_STREAM);
         return SnnEvaluator.accuracy(pred, test.slice(0, o.testImages()));
     }
 }

@@ -31,10 +31,18 @@ public final class ToleranceRun {
      * @param fine          also search each layer × data type and validate the combination
      * @param testImages    test images used (first ones)
      * @param profileImages training images profiled for value bounds
+     * @param reference     accuracy the loss is measured from (e.g. the network before retraining),
+     *                      or null for this network's own error-free accuracy
      * @param out           output folder
      */
     public record Options(Path model, SetupSpec setup, ToleranceSearch.Settings search, double delta,
-            Acceptance.Rule rule, boolean fine, int testImages, int profileImages, Path out) {
+            Acceptance.Rule rule, boolean fine, int testImages, int profileImages, Double reference, Path out) {
+        public Options {
+            if (reference != null && !(reference >= 0 && reference <= 1)) {
+                throw new org.undervolt.InvalidInputException("--baseline-accuracy " + reference
+                        + " is out of range: expected 0..1");
+            }
+        }
     }
 
     private ToleranceRun() {
@@ -49,8 +57,13 @@ public final class ToleranceRun {
         NetworkEvaluator ev = new NetworkEvaluator(model, new NetworkFaults(model, setup, bounds), testSet);
         double baseline = ev.baseline();
         log.accept(String.format("baseline (stored, error-free) %.4f on %d test images", baseline, testSet.size()));
-        Acceptance acc = new Acceptance(baseline, o.delta(), o.rule());
-        String config = o + " test=" + testSet.name() + " baseline=" + baseline;
+        double reference = o.reference() != null ? o.reference() : baseline;
+        Acceptance acc = new Acceptance(reference, o.delta(), o.rule());
+        // A point's accuracies depend on the network, the setup, the test images, the seed and the
+        // trials, not on the acceptance rule: a rerun with another delta or reference reuses them.
+        String config = "model=" + o.model() + " setup=" + o.setup() + " seed=" + o.search().seed() + " trials="
+                + o.search().trials() + " test=" + testSet.name() + " profile=" + o.profileImages()
+                + " baseline=" + baseline;
         PointStore store = PointStore.open(o.out().resolve("points.json"), config);
         ToleranceSearch search = new ToleranceSearch(o.search(), acc, store, (target, p, reused) -> log.accept(
                 String.format("%s BER %.3g: mean %.4f, lower95 %.4f%s", target, p.ber(), p.mean(), p.lower95(),
@@ -62,6 +75,7 @@ public final class ToleranceRun {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("model", o.model().toString());
         out.put("baseline_accuracy", baseline);
+        out.put("reference_accuracy", reference);
         out.put("test_images", testSet.size());
         out.put("criterion", acc.describe());
         out.put("threshold", acc.threshold());

@@ -46,11 +46,6 @@ public final class ValueBounds {
         this.ifm = Collections.unmodifiableMap(new TreeMap<>(ifm));
     }
 
-    /** Bounds from given IFM ranges (layer index to range), used as they are. */
-    public static ValueBounds ofIfmRanges(Map<Integer, Range> ranges) {
-        return new ValueBounds(ranges);
-    }
-
     /**
      * Profiles the IFM range of every layer in {@code layers} on the first {@code images} images of
      * {@code data}, error-free. Minimum and maximum do not depend on batch order, so the result is

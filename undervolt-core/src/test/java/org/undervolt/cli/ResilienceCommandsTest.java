@@ -72,6 +72,43 @@ class ResilienceCommandsTest {
         ((ObjectNode) a).remove("provenance");
         ((ObjectNode) b).remove("provenance");
         assertThat(b).isEqualTo(a);
+        // A lower reference accuracy reuses the measured points and can only raise the tolerable BER.
+        String[] lower = java.util.Arrays.copyOf(args, args.length + 2);
+        lower[args.length] = "--baseline-accuracy";
+        lower[args.length + 1] = "0.5";
+        JsonNode c = new ObjectMapper().readTree(run(lower).out());
+        assertThat(c.get("reference_accuracy").asDouble()).isEqualTo(0.5);
+        assertThat(c.get("threshold").asDouble()).isCloseTo(0.49, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(c.get("coarse").get("tolerable_ber").asDouble())
+                .isGreaterThanOrEqualTo(a.get("coarse").get("tolerable_ber").asDouble());
+    }
+
+    @Test
+    void snnFaultAwareTrainingThenSnnTolerance(@TempDir Path tmp) throws Exception {
+        Path data = tinyData(tmp.resolve("data"));
+        Path base = tmp.resolve("base.snn");
+        Run t = run("snn", "train", "--data-dir", data.toString(), "--neurons", "4", "--images", "20",
+                "--test-images", "20", "--label-images", "20", "--threads", "1", "--out", base.toString(), "--json");
+        assertThat(t.exit()).as(t.err()).isZero();
+        Path fat = tmp.resolve("fat");
+        Run f = run("retrain", "--network", "snn", "--data-dir", data.toString(), "--snn-model", base.toString(),
+                "--format", "int8", "--ber-start", "1e-3", "--ber-factor", "10", "--ber-max", "1e-2",
+                "--images-per-step", "5", "--inject-every", "2", "--eval-ber", "1e-3,1e-2", "--trials", "2",
+                "--label-images", "20", "--test-images", "20", "--threads", "1", "--out", fat.toString(), "--json");
+        assertThat(f.exit()).as(f.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(f.out());
+        assertThat(j.get("fat_bers")).hasSize(2);
+        assertThat(j.get("fault_aware").get("with_errors")).hasSize(2);
+        assertThat(j.get("baseline").get("error_free").asDouble()).isBetween(0.0, 1.0);
+        Path tol = tmp.resolve("tol");
+        Run s = run("tolerance", "--data-dir", data.toString(), "--snn-model", fat.resolve("fat.snn").toString(),
+                "--format", "int8", "--trials", "2", "--test-images", "20", "--ber-min", "1e-3", "--bisections", "1",
+                "--threads", "1", "--out", tol.toString(), "--json");
+        assertThat(s.exit()).as(s.err()).isZero();
+        JsonNode k = new ObjectMapper().readTree(s.out());
+        assertThat(k.get("network").asText()).isEqualTo("snn N4");
+        assertThat(k.get("coarse").get("curve").size()).isGreaterThanOrEqualTo(1);
+        assertThat(tol.resolve("points.json")).exists();
     }
 
     @Test

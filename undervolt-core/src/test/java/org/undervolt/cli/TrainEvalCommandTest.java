@@ -73,6 +73,11 @@ class TrainEvalCommandTest {
         assertThat(e.json().get("accuracy").asDouble()).isEqualTo(acc);
         assertThat(e.json().get("images").asInt()).isEqualTo(100);
 
+        Run int8 = run("eval", "--model", model.toString(), "--data-dir", data.toString(), "--datapath", "int8", "--json");
+        assertThat(int8.exit()).as(int8.err()).isZero();
+        assertThat(int8.json().get("int8_accuracy").asDouble()).isGreaterThan(acc - 0.03);
+        assertThat(int8.json().get("accuracy").asDouble()).isEqualTo(acc);
+
         String[] faulty = {"eval", "--model", model.toString(), "--data-dir", data.toString(), "--format", "int8",
                 "--error-model", "uniform", "--ber", "0.02", "--trials", "4", "--seed", "9", "--json"};
         Run f = run(faulty);

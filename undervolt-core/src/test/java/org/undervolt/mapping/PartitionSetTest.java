@@ -44,6 +44,19 @@ class PartitionSetTest {
     }
 
     @Test
+    void errorFreeTrcdStepsUseTheShortestTrcdWithoutErrors() {
+        // built-in BER(tRCD): 0 down to 0.70 of nominal; DDR3L tRCD 10 -> 7 cycles
+        PartitionSet s = PartitionSet.generate(ddr3l, ber, VoltageScaling.QUADRATIC, Granularity.BANK, 4, 1.1, 0.5,
+                PartitionSet.TrcdSteps.ERROR_FREE);
+        for (Partition p : s.partitions()) {
+            assertThat(p.trcdCycles()).isEqualTo(7);
+        }
+        assertThat(s.get(0).ber()).isZero();
+        assertThat(PartitionSet.generate(ddr3l, ber, VoltageScaling.QUADRATIC, Granularity.BANK, 4, 1.1, 0.8,
+                PartitionSet.TrcdSteps.ERROR_FREE).get(2).trcdCycles()).isEqualTo(8);
+    }
+
+    @Test
     void perBurstEnergyScalesQuadraticallyOnTheCoreRail() {
         PartitionSet s = PartitionSet.generate(ddr3l, ber, VoltageScaling.QUADRATIC, Granularity.BANK, 2, 1.08, 1);
         double r = 1.08 / 1.35;

@@ -49,6 +49,21 @@ class PlacementTest {
     }
 
     @Test
+    void bankSequentialOrderFillsOneBankFirstAndConflictsOnEveryNewRow() {
+        DramModule m = tiny();
+        RowList r = new RowAllocator(m, RowAllocator.Order.BANK_SEQUENTIAL).allocate("w", 6 * 64, (b, s) -> true);
+        assertThat(r.banks()).containsExactly(0, 0, 0, 0, 0, 0);
+        assertThat(r.subarrays()).containsExactly(0, 0, 0, 0, 1, 1);
+        assertThat(r.rows()).containsExactly(0, 1, 2, 3, 0, 1);
+        OpenPageCounter c = new OpenPageCounter(RequestMappings.of("DRMap", m.organization()));
+        for (long b = 0; b < r.bytes(); b += 8) {
+            c.access(r.address(m, b), false);
+        }
+        assertThat(c.counts().misses()).isEqualTo(1);
+        assertThat(c.counts().conflicts()).isEqualTo(5);
+    }
+
+    @Test
     void placementLocatesEveryByteInItsRow() {
         DramModule m = tiny();
         RowList r = new RowAllocator(m).allocate("w", 5 * 64, (b, s) -> true);

@@ -41,7 +41,7 @@ class CurricularRetrainerTest {
 
     private static CurricularRetrainer.Config config(int epochs) {
         return new CurricularRetrainer.Config(CurricularRetrainer.Mode.CURRICULAR, epochs, 32, 0.02f, 0.9f, 5,
-                new CurriculumSchedule.Params(1e-3, 1.5, 0.3, 4), 1f, 0.01, 3, 500);
+                new CurriculumSchedule.Params(1e-3, 1.5, 0.3, 4), 0f, 0.01, 3, 500);
     }
 
     private static NetworkEvaluator evaluator(Sequential m) {

@@ -16,7 +16,8 @@ import org.undervolt.nn.tensor.Tensor;
  * and {@code .running_var} (STATISTIC, not trained by gradients).
  */
 public final class BatchNorm implements Layer {
-    static final float EPS = 1e-5f;
+    /** Added to the variance before the square root. */
+    public static final float EPS = 1e-5f;
     static final float MOMENTUM = 0.1f;
     private final String name;
     private final int channels;

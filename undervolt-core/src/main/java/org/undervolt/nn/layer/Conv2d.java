@@ -36,6 +36,7 @@ public final class Conv2d implements Layer {
     private int[] cachedShape;
     private float[] cachedCols;
     private float[] cachedWeights;
+    private boolean cachedWide;
 
     public Conv2d(String name, int in, int out, int k, int stride, int pad) {
         if (in <= 0 || out <= 0 || k <= 0 || stride <= 0 || pad < 0) {
@@ -116,6 +117,18 @@ public final class Conv2d implements Layer {
         float[] bv = ctx.hooks().weights(site, bias);
         float[] y = new float[batch * out * plane];
         boolean training = ctx.training();
+        if (stride == 1) {
+            int wide = os[1] * (w + 2 * pad);
+            float[] wideCols = training ? new float[batch * kk * wide] : null;
+            forwardWide(xd, batch, h, w, os[1], os[2], wv, bv, y, wideCols);
+            if (training) {
+                cachedShape = x.shape();
+                cachedCols = wideCols;
+                cachedWeights = wv;
+                cachedWide = true;
+            }
+            return new Tensor(new int[] {batch, out, os[1], os[2]}, y);
+        }
         float[] allCols = training ? new float[batch * kk * plane] : null;
         Parallel.forEach(tasks(batch), t -> {
             float[] cols = training ? allCols : new float[kk * plane];
@@ -133,12 +146,141 @@ public final class Conv2d implements Layer {
             cachedShape = x.shape();
             cachedCols = allCols;
             cachedWeights = wv;
+            cachedWide = false;
         }
         return new Tensor(new int[] {batch, out, os[1], os[2]}, y);
     }
 
+    /**
+     * Stride 1 on a zero-padded copy of each image ({@code hp × wp}): computing the outputs on a grid
+     * as wide as the padded image ({@code oh × wp}) makes every row of the column matrix one
+     * contiguous slice of it, copied in one go; the extra {@code wp − ow} columns of each output row
+     * are computed and dropped. Each kept output is computed exactly as in the general path (bias,
+     * then FMAs in the same order). In training the column matrices are kept in {@code allCols}.
+     */
+    private void forwardWide(float[] xd, int batch, int h, int w, int oh, int ow, float[] wv, float[] bv, float[] y,
+                             float[] allCols) {
+        int hp = h + 2 * pad;
+        int wp = w + 2 * pad;
+        int wide = oh * wp;
+        int kk = in * k * k;
+        int plane = oh * ow;
+        Parallel.forEach(tasks(batch), t -> {
+            float[] padded = new float[in * hp * wp + k];
+            float[] scratch = allCols == null ? new float[kk * wide] : null;
+            float[] acc = new float[out * wide];
+            for (int b = t * IMAGES_PER_TASK, end = Math.min(batch, b + IMAGES_PER_TASK); b < end; b++) {
+                float[] cols = allCols == null ? scratch : allCols;
+                int colOff = allCols == null ? 0 : b * kk * wide;
+                for (int ch = 0; ch < in; ch++) {
+                    for (int r = 0; r < h; r++) {
+                        System.arraycopy(xd, ((b * in + ch) * h + r) * w, padded, (ch * hp + r + pad) * wp + pad, w);
+                    }
+                }
+                for (int ch = 0; ch < in; ch++) {
+                    for (int i = 0; i < k; i++) {
+                        for (int j = 0; j < k; j++) {
+                            System.arraycopy(padded, (ch * hp + i) * wp + j, cols, colOff + ((ch * k + i) * k + j) * wide, wide);
+                        }
+                    }
+                }
+                for (int o = 0; o < out; o++) {
+                    java.util.Arrays.fill(acc, o * wide, (o + 1) * wide, bv[o]);
+                }
+                Matmul.kernel().multiply(wv, 0, cols, colOff, acc, 0, out, wide, kk, true);
+                for (int o = 0; o < out; o++) {
+                    for (int oy = 0; oy < oh; oy++) {
+                        System.arraycopy(acc, o * wide + oy * wp, y, (b * out + o) * plane + oy * ow, ow);
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * Backward of {@link #forwardWide}: the output gradient is spread onto the wide grid (zeros in the
+     * dropped columns, so they add nothing to the weight gradient), and the input gradient is
+     * accumulated on the padded grid with one contiguous add per column-matrix row, then cropped.
+     */
+    private Tensor backwardWide(Tensor gradOut) {
+        int batch = cachedShape[0];
+        int h = cachedShape[2];
+        int w = cachedShape[3];
+        int oh = gradOut.dim(2);
+        int ow = gradOut.dim(3);
+        int hp = h + 2 * pad;
+        int wp = w + 2 * pad;
+        int wide = oh * wp;
+        int plane = oh * ow;
+        int kk = in * k * k;
+        float[] g = gradOut.data();
+        float[] wt = new float[kk * out];
+        Matmul.transpose(cachedWeights, 0, out, kk, wt, 0);
+        int tasks = tasks(batch);
+        float[] partialW = new float[tasks * out * kk];
+        float[] partialB = new float[tasks * out];
+        float[] dx = new float[batch * in * h * w];
+        float[] cols = cachedCols;
+        Parallel.forEach(tasks, t -> {
+            float[] gw = new float[out * wide];
+            float[] dcols = new float[kk * wide];
+            float[] dpad = new float[in * hp * wp + k];
+            for (int b = t * IMAGES_PER_TASK, end = Math.min(batch, b + IMAGES_PER_TASK); b < end; b++) {
+                int gOff = b * out * plane;
+                for (int o = 0; o < out; o++) {
+                    float sum = 0f;
+                    for (int oy = 0; oy < oh; oy++) {
+                        int src = gOff + o * plane + oy * ow;
+                        System.arraycopy(g, src, gw, o * wide + oy * wp, ow);
+                        for (int ox = 0; ox < ow; ox++) {
+                            sum += g[src + ox];
+                        }
+                    }
+                    partialB[t * out + o] += sum;
+                }
+                DotKernels.vector(gw, 0, cols, b * kk * wide, partialW, t * out * kk, out, kk, wide, true);
+                Matmul.kernel().multiply(wt, 0, gw, 0, dcols, 0, kk, wide, out, false);
+                java.util.Arrays.fill(dpad, 0f);
+                for (int ch = 0; ch < in; ch++) {
+                    for (int i = 0; i < k; i++) {
+                        for (int j = 0; j < k; j++) {
+                            int src = ((ch * k + i) * k + j) * wide;
+                            int dst = (ch * hp + i) * wp + j;
+                            for (int q = 0; q < wide; q++) {
+                                dpad[dst + q] += dcols[src + q];
+                            }
+                        }
+                    }
+                }
+                for (int ch = 0; ch < in; ch++) {
+                    for (int r = 0; r < h; r++) {
+                        System.arraycopy(dpad, (ch * hp + r + pad) * wp + pad, dx, ((b * in + ch) * h + r) * w, w);
+                    }
+                }
+            }
+        });
+        addPartials(partialW, partialB, tasks);
+        return new Tensor(cachedShape, dx);
+    }
+
+    private void addPartials(float[] partialW, float[] partialB, int tasks) {
+        float[] gw = weight.grad();
+        float[] gb = bias.grad();
+        for (int t = 0; t < tasks; t++) {
+            for (int i = 0; i < gw.length; i++) {
+                gw[i] += partialW[t * gw.length + i];
+            }
+            for (int o = 0; o < out; o++) {
+                gb[o] += partialB[t * out + o];
+            }
+        }
+    }
+
     @Override
     public Tensor backward(Tensor gradOut) {
+        if (cachedWide) {
+            return backwardWide(gradOut);
+        }
         int batch = cachedShape[0];
         int h = cachedShape[2];
         int w = cachedShape[3];
@@ -169,16 +311,7 @@ public final class Conv2d implements Layer {
                 Im2col.col2im(dcols, plane, 0, in, h, w, k, k, stride, pad, dx, b * inSize);
             }
         });
-        float[] gw = weight.grad();
-        float[] gb = bias.grad();
-        for (int t = 0; t < tasks; t++) {
-            for (int i = 0; i < gw.length; i++) {
-                gw[i] += partialW[t * gw.length + i];
-            }
-            for (int o = 0; o < out; o++) {
-                gb[o] += partialB[t * out + o];
-            }
-        }
+        addPartials(partialW, partialB, tasks);
         return new Tensor(cachedShape, dx);
     }
 

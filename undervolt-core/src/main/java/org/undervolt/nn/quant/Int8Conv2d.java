@@ -57,7 +57,7 @@ public final class Int8Conv2d implements Int8Op {
         byte[] y = new byte[batch * out * plane];
         byte[] xd = x.data();
         for (int b = 0; b < batch; b++) {
-            im2col(xd, b * in * h * w, h, w, oh, ow, cols);
+            im2col(xd, b * in * h * w, in, h, w, k, stride, pad, oh, ow, cols);
             Int8Gemm.vector(weights, 0, cols, 0, acc, 0, out, plane, kk);
             int yOff = b * out * plane;
             for (int o = 0; o < out; o++) {
@@ -69,17 +69,32 @@ public final class Int8Conv2d implements Int8Op {
         return new QTensor(new int[] {batch, out, oh, ow}, y, outScale);
     }
 
-    private void im2col(byte[] x, int xOff, int h, int w, int oh, int ow, byte[] cols) {
-        for (int ch = 0; ch < in; ch++) {
-            for (int i = 0; i < k; i++) {
-                for (int j = 0; j < k; j++) {
+    /** The int8 twin of {@link Im2col#im2col} for one image (columns {@code [in·k·k, oh·ow]}). */
+    static void im2col(byte[] x, int xOff, int in, int h, int w, int k, int stride, int pad, int oh, int ow,
+                       byte[] cols) {
+        for (int j = 0; j < k; j++) {
+            // output columns whose input column ox*stride - pad + j lies inside [0, w)
+            int lo = Math.min(ow, Math.max(0, -Math.floorDiv(j - pad, stride)));
+            int hi = Math.max(lo, Math.min(ow, -Math.floorDiv(-(w + pad - j), stride)));
+            for (int ch = 0; ch < in; ch++) {
+                for (int i = 0; i < k; i++) {
                     int row = ((ch * k + i) * k + j) * oh * ow;
                     for (int oy = 0; oy < oh; oy++) {
                         int yy = oy * stride - pad + i;
-                        for (int ox = 0; ox < ow; ox++) {
-                            int xx = ox * stride - pad + j;
-                            cols[row + oy * ow + ox] = yy >= 0 && yy < h && xx >= 0 && xx < w
-                                    ? x[xOff + (ch * h + yy) * w + xx] : 0;
+                        int dst = row + oy * ow;
+                        if (yy < 0 || yy >= h) {
+                            java.util.Arrays.fill(cols, dst, dst + ow, (byte) 0);
+                            continue;
+                        }
+                        int src = xOff + (ch * h + yy) * w - pad + j;
+                        for (int ox = 0; ox < lo; ox++) {
+                            cols[dst + ox] = 0;
+                        }
+                        for (int ox = lo; ox < hi; ox++) {
+                            cols[dst + ox] = x[src + ox * stride];
+                        }
+                        for (int ox = hi; ox < ow; ox++) {
+                            cols[dst + ox] = 0;
                         }
                     }
                 }

@@ -44,9 +44,6 @@ public final class Int8Gemm {
                 IntVector s1 = IntVector.zero(IS);
                 for (int p = 0; p < k; p++) {
                     int x = a[ar + p];
-                    if (x == 0) {
-                        continue;
-                    }
                     int bp = bOff + p * n + j;
                     IntVector b0 = (IntVector) ByteVector.fromArray(BS, b, bp).convertShape(VectorOperators.B2I, IS, 0);
                     IntVector b1 = (IntVector) ByteVector.fromArray(BS, b, bp + L).convertShape(VectorOperators.B2I, IS, 0);
@@ -59,11 +56,8 @@ public final class Int8Gemm {
             for (; j < nv; j += L) {
                 IntVector s0 = IntVector.zero(IS);
                 for (int p = 0; p < k; p++) {
-                    int x = a[ar + p];
-                    if (x != 0) {
-                        s0 = ((IntVector) ByteVector.fromArray(BS, b, bOff + p * n + j)
-                                .convertShape(VectorOperators.B2I, IS, 0)).mul(x).add(s0);
-                    }
+                    s0 = ((IntVector) ByteVector.fromArray(BS, b, bOff + p * n + j)
+                            .convertShape(VectorOperators.B2I, IS, 0)).mul(a[ar + p]).add(s0);
                 }
                 s0.intoArray(c, cOff + i * n + j);
             }

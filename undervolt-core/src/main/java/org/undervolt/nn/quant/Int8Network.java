@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.undervolt.data.ImageDataset;
 import org.undervolt.nn.kernel.Parallel;
+import org.undervolt.nn.layer.BatchNorm;
 import org.undervolt.nn.layer.Conv2d;
 import org.undervolt.nn.layer.Dense;
 import org.undervolt.nn.layer.Dropout;
@@ -32,7 +33,7 @@ import org.undervolt.nn.train.Batches;
  * calibration images; biases {@code round(b / (s_in · s_w))} in int32.
  *
  * <p>Supported layers: Dense, Conv2d, each optionally followed by ReLU (fused), MaxPool2d,
- * Flatten, Dropout (identity). Batch norm should be folded into the convolution first (not done here).
+ * Flatten, Dropout (identity); a batch norm right after a dense or convolution layer is folded into it.
  */
 public final class Int8Network {
     private static final int BATCH = 256;
@@ -71,12 +72,13 @@ public final class Int8Network {
 
     /** Converts {@code model}, calibrating activation scales on {@code calibration} (a few hundred images suffice). */
     public static Int8Network quantize(Sequential model, ImageDataset calibration) {
+        model = foldBatchNorm(model);
         List<Layer> layers = model.layers();
         for (Layer l : layers) {
             if (!(l instanceof Dense || l instanceof Conv2d || l instanceof MaxPool2d || l instanceof Flatten
                     || l instanceof Relu || l instanceof Dropout)) {
-                throw new IllegalArgumentException(l.name() + ": layer type " + l.type()
-                        + " is not supported by the int8 datapath (dense, conv2d, relu, maxpool2d, flatten, dropout)");
+                throw new IllegalArgumentException(l.name() + ": layer type " + l.type() + " is not supported by the"
+                        + " int8 datapath (dense, conv2d, relu, maxpool2d, flatten, dropout; batchnorm after dense/conv)");
             }
         }
         float[] maxAbs = calibrate(model, calibration);
@@ -126,6 +128,43 @@ public final class Int8Network {
             throw new IllegalArgumentException("the int8 datapath needs a dense layer last");
         }
         return new Int8Network(model.inputShape(), ops);
+    }
+
+    /**
+     * A copy of {@code model} in which every batch norm that follows a dense or convolution layer
+     * is folded into it (inference statistics): {@code w' = w·γ/√(σ²+ε)}, {@code b' = (b−μ)·γ/√(σ²+ε) + β}
+     * per output channel.
+     */
+    static Sequential foldBatchNorm(Sequential model) {
+        List<Layer> in = model.copy().layers();
+        List<Layer> out = new ArrayList<>();
+        for (int i = 0; i < in.size(); i++) {
+            Layer l = in.get(i);
+            if (i + 1 < in.size() && in.get(i + 1) instanceof BatchNorm bn && (l instanceof Dense || l instanceof Conv2d)) {
+                List<org.undervolt.nn.layer.Parameter> p = l.parameters();
+                List<org.undervolt.nn.layer.Parameter> q = bn.parameters();
+                float[] w = p.get(0).data();
+                float[] b = p.get(1).data();
+                float[] gamma = q.get(0).data();
+                float[] beta = q.get(1).data();
+                float[] mean = q.get(2).data();
+                float[] var = q.get(3).data();
+                int channels = b.length;
+                int per = w.length / channels;
+                for (int o = 0; o < channels; o++) {
+                    double f = gamma[o] / Math.sqrt(var[o] + BatchNorm.EPS);
+                    for (int e = o * per; e < (o + 1) * per; e++) {
+                        w[e] = (float) (w[e] * f);
+                    }
+                    b[o] = (float) ((b[o] - mean[o]) * f + beta[o]);
+                }
+                out.add(l);
+                i++;
+            } else {
+                out.add(l);
+            }
+        }
+        return new Sequential(model.inputShape(), out);
     }
 
     /** Largest |value| at each layer's output over the calibration images (float model, inference). */

@@ -1,5 +1,6 @@
 package org.undervolt.nn.train;
 
+import org.undervolt.data.ColorImageDataset;
 import org.undervolt.data.ImageDataset;
 import org.undervolt.nn.tensor.Tensor;
 
@@ -8,6 +9,16 @@ public final class Batches {
     private static final float SCALE = 1f / 255f;
 
     private Batches() {
+    }
+
+    /**
+     * A colour set viewed as greyscale planes stacked per image ({@code channels·rows × cols}), the
+     * layout {@link org.undervolt.data.ColorImageDataset} already stores; the trainer and evaluator
+     * then feed models with {@code [channels, rows, cols]} inputs (VGG, ResNet) without copying.
+     */
+    public static ImageDataset stackedPlanes(ColorImageDataset color) {
+        return new ImageDataset(color.name(), color.channels() * color.rows(), color.cols(), color.pixels(),
+                color.labels(), color.numClasses());
     }
 
     /** Images {@code indices[from..to)} as a tensor {@code [to-from, itemShape...]}. */

@@ -59,6 +59,9 @@ public final class Evaluator {
 
     /** Predicted class of every image, in batches of {@code batch} images. */
     public static int[] predict(Sequential model, ImageDataset data, LayerHooks hooks, int batch) {
+        if (batch <= 0) {
+            throw new IllegalArgumentException("batch must be positive: " + batch);
+        }
         int[] pred = new int[data.size()];
         run(model, data, hooks, batch, pred, new boolean[data.size()]);
         return pred;

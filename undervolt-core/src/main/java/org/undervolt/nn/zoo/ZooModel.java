@@ -22,7 +22,7 @@ public enum ZooModel {
     MLP("mlp", 4, 0f),
     /**
      * LeNet-5 ({@link LeNet5}); SGD batch 64, lr 0.05, momentum 0.9, weight decay 5e-4, cosine
-     * schedule, 8 epochs: 99.25 % on MNIST (seed 1; 99.06 % after 5 of the 8 epochs).
+     * schedule, 8 epochs: 99.22 % on MNIST (seed 1), 73 s on 2 shared cores; 90.9 % on Fashion-MNIST.
      */
     LENET5("lenet5", 8, 5e-4f);
 

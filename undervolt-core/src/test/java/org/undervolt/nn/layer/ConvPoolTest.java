@@ -64,6 +64,21 @@ class ConvPoolTest {
     }
 
     @Test
+    void inferenceAndTrainingForwardAgreeBitForBit() {
+        int[][] cases = {{1, 6, 5, 1, 2, 28, 28}, {6, 16, 5, 1, 0, 14, 14}, {3, 4, 3, 1, 1, 7, 9}, {2, 3, 3, 2, 1, 8, 8}};
+        for (int[] cs : cases) {
+            Conv2d c = new Conv2d("c", cs[0], cs[1], cs[2], cs[3], cs[4]);
+            c.initialize(new SplittableRandom(cs[5] + cs[6]));
+            c.bias().data()[0] = -0.5f;
+            Tensor x = GradientCheck.input(cs[5], 11, cs[0], cs[5], cs[6]);
+            Tensor inf = c.forward(x, ForwardContext.inference(0), null);
+            Tensor train = c.forward(x, new ForwardContext(true, 0, 0, LayerHooks.NONE), null);
+            assertThat(inf.shape()).containsExactly(train.shape());
+            assertThat(inf.data()).containsExactly(train.data());
+        }
+    }
+
+    @Test
     void poolingGoldenValues() {
         Tensor x = new Tensor(new int[] {1, 1, 4, 4}, new float[] {
                 1, 2, 3, 4,

@@ -98,8 +98,28 @@ class Int8NetworkTest {
     }
 
     @Test
+    void batchNormIsFoldedIntoThePrecedingConvolution() {
+        Sequential m = new Sequential(new int[] {1, 8, 8}, List.of(
+                new Conv2d("conv1", 1, 4, 3, 1, 1), new BatchNorm("bn1", 4), new Relu("relu1"),
+                new MaxPool2d("pool1", 2, 2), new Flatten("flatten"), new Dense("fc", 64, 6)));
+        m.initialize(4);
+        new Trainer(new TrainConfig(3, 16, 0.05f, 0.9f, 0f, 4)).train(m, TRAIN, ProgressListener.NONE);
+        Sequential folded = Int8Network.foldBatchNorm(m);
+        assertThat(folded.layers()).extracting(l -> l.name()).containsExactly("conv1", "relu1", "pool1", "flatten", "fc");
+        org.undervolt.nn.tensor.Tensor x = org.undervolt.nn.testing.GradientCheck.input(3, 5, 1, 8, 8);
+        float[] a = m.infer(x).data();
+        float[] b = folded.infer(x).data();
+        for (int i = 0; i < a.length; i++) {
+            assertThat(b[i]).isCloseTo(a[i], org.assertj.core.data.Offset.offset(1e-4f));
+        }
+        assertThat(m.layers()).hasSize(6); // the original keeps its batch norm
+        float fp32 = Evaluator.accuracy(m, TEST);
+        assertThat(Int8Network.quantize(m, TRAIN.slice(0, 200)).accuracy(TEST, Int8Hooks.NONE)).isGreaterThan(fp32 - 0.03f);
+    }
+
+    @Test
     void unsupportedLayersAreRejected() {
-        Sequential bn = new Sequential(new int[] {64}, List.of(new Dense("d", 64, 3), new BatchNorm("bn", 3)));
+        Sequential bn = new Sequential(new int[] {64}, List.of(new Dense("d", 64, 3), new Relu("r"), new BatchNorm("bn", 3)));
         assertThatThrownBy(() -> Int8Network.quantize(bn, TRAIN.slice(0, 1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("batchnorm is not supported");
     }

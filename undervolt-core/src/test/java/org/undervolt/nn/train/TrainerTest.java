@@ -56,6 +56,30 @@ class TrainerTest {
     }
 
     @Test
+    void convolutionalTrainingIsBitIdenticalForAnyThreadCount() {
+        float[][] ref = null;
+        for (int threads : new int[] {1, 2, 3}) {
+            Parallel.setThreads(threads);
+            Sequential m = new Sequential(new int[] {1, 8, 8}, List.of(
+                    new org.undervolt.nn.layer.Conv2d("c1", 1, 4, 3, 1, 1), new org.undervolt.nn.layer.Relu("r1"),
+                    new org.undervolt.nn.layer.MaxPool2d("p1", 2, 2),
+                    new org.undervolt.nn.layer.Conv2d("c2", 4, 5, 3, 2, 1), new org.undervolt.nn.layer.BatchNorm("bn", 5),
+                    new org.undervolt.nn.layer.Flatten("f"), new org.undervolt.nn.layer.Dropout("d", 0.2f),
+                    new org.undervolt.nn.layer.Dense("fc", 20, 6)));
+            m.initialize(5);
+            new Trainer(new TrainConfig(1, 50, 0.05f, 0.9f, 1e-4f, 5)).train(m, TRAIN, ProgressListener.NONE);
+            float[][] now = m.parameters().stream().map(Parameter::data).toArray(float[][]::new);
+            if (ref == null) {
+                ref = now;
+            } else {
+                for (int i = 0; i < ref.length; i++) {
+                    assertThat(now[i]).as("threads=%d param %d", threads, i).containsExactly(ref[i]);
+                }
+            }
+        }
+    }
+
+    @Test
     void differentSeedsShuffleDifferently() {
         int[] a = Trainer.shuffle(100, org.undervolt.random.Seeds.stream(1, Trainer.SHUFFLE, 1));
         int[] b = Trainer.shuffle(100, org.undervolt.random.Seeds.stream(2, Trainer.SHUFFLE, 1));

@@ -1,0 +1,115 @@
+package org.undervolt.resilience;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.DoubleFunction;
+
+import org.undervolt.InvalidInputException;
+import org.undervolt.Provenance;
+import org.undervolt.data.ImageDataset;
+import org.undervolt.dram.error.ErrorModel;
+import org.undervolt.fault.Injector;
+import org.undervolt.report.AtomicFiles;
+import org.undervolt.report.Json;
+import org.undervolt.snn.DiehlCook;
+import org.undervolt.snn.SnnEvaluator;
+import org.undervolt.snn.SnnModel;
+import org.undervolt.snn.SnnModelFile;
+import org.undervolt.snn.StoredSynapseStore;
+import org.undervolt.storage.DramGeometry;
+import org.undervolt.storage.DramImage;
+import org.undervolt.storage.FormatSpec;
+import org.undervolt.storage.SequentialPlacement;
+
+/**
+ * What {@code undervolt tolerance --network snn} does: the coarse tolerable BER of a labelled Diehl
+ * and Cook network whose input weights live in approximate DRAM (SparkXD's analysis, research/papers.md
+ * §1.7), with the same search, acceptance rule and resumable points as the DNN analysis. A trial
+ * injects errors into a copy of the stored weights and runs the test images on the weights as read
+ * (or, with {@code clamp}, kept in [0, wmax]); the spike trains are the same in every trial.
+ */
+public final class SnnToleranceRun {
+
+    /**
+     * @param model      labelled model file
+     * @param format     storage format of the weights
+     * @param errorModel error model name ({@link ErrorModels})
+     * @param deviceSeed weak-cell seed
+     * @param clamp      keep read weights in [0, wmax]
+     * @param search     grid, bisection, trials, seed
+     * @param delta      accepted loss
+     * @param rule       acceptance statistic
+     * @param testImages test images
+     * @param threads    evaluation threads
+     * @param reference  reference accuracy, or null for the stored network's own
+     * @param out        output folder
+     */
+    public record Options(Path model, FormatSpec format, String errorModel, long deviceSeed, boolean clamp,
+            ToleranceSearch.Settings search, double delta, Acceptance.Rule rule, int testImages, int threads,
+            Double reference, Path out) {
+    }
+
+    private SnnToleranceRun() {
+    }
+
+    public static Map<String, Object> run(Options o, ImageDataset test, Consumer<String> log) {
+        DoubleFunction<ErrorModel> errors = ErrorModels.parse(o.errorModel(), o.deviceSeed());
+        SnnModel model = SnnModelFile.read(o.model());
+        if (model.labels() == null) {
+            throw new InvalidInputException(o.model() + ": model has no neuron labels (train it with 'undervolt snn train')");
+        }
+        int n = Math.min(o.testImages(), test.size());
+        StoredSynapseStore clean = StoredSynapseStore.of(model.weights(), o.format(),
+                new SequentialPlacement(DramGeometry.lpddr3x32()));
+        ImageDataset slice = test.slice(0, n);
+        float[] w = new float[DiehlCook.INPUTS * model.neurons()];
+        clean.readAll(w);
+        double baseline = accuracy(model, w, test, n, o.threads(), slice);
+        log.accept(String.format("baseline (stored, error-free) %.4f on %d test images", baseline, n));
+        TrialEvaluator trial = (ber, rng) -> {
+            DramImage img = clean.image().copy();
+            Injector.inject(img, StoredSynapseStore.TENSOR, errors.apply(ber), rng);
+            float[] read = new float[w.length];
+            clean.withImage(img).readAll(read);
+            if (o.clamp()) {
+                SnnFaultAwareTrainer.clamp(read);
+            }
+            return accuracy(model, read, test, n, o.threads(), slice);
+        };
+        double reference = o.reference() != null ? o.reference() : baseline;
+        Acceptance acc = new Acceptance(reference, o.delta(), o.rule());
+        String config = "snn model=" + o.model() + " format=" + o.format().name() + " errors=" + o.errorModel()
+                + " device=" + o.deviceSeed() + " clamp=" + o.clamp() + " seed=" + o.search().seed() + " trials="
+                + o.search().trials() + " test=" + n + " baseline=" + baseline;
+        PointStore store = PointStore.open(o.out().resolve("points.json"), config);
+        ToleranceSearch.Result r = new ToleranceSearch(o.search(), acc, store, (target, p, reused) -> log.accept(
+                String.format("%s BER %.3g: mean %.4f, lower95 %.4f%s", target, p.ber(), p.mean(), p.lower95(),
+                        reused ? " (from checkpoint)" : ""))).search(ToleranceAnalysis.NETWORK, trial);
+
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("model", o.model().toString());
+        out.put("network", "snn N" + model.neurons());
+        out.put("baseline_accuracy", baseline);
+        out.put("reference_accuracy", reference);
+        out.put("test_images", n);
+        out.put("criterion", acc.describe());
+        out.put("threshold", acc.threshold());
+        out.put("format", o.format().name());
+        out.put("error_model", o.errorModel());
+        out.put("weights_clamped_on_read", o.clamp());
+        out.put("coarse", CurveExport.result(r));
+        out.put("provenance", Provenance.describe());
+        CurveExport.csv(o.out().resolve("curves.csv"), List.of(r));
+        AtomicFiles.write(o.out().resolve("tolerance.json"), (Json.write(out) + "\n").getBytes(StandardCharsets.UTF_8));
+        return out;
+    }
+
+    private static double accuracy(SnnModel m, float[] w, ImageDataset test, int n, int threads, ImageDataset slice) {
+        int[] pred = new SnnEvaluator(m, w.clone(), threads).predict(test, n, m.seed(), SnnFatRun.TEST_STREAM);
+        return SnnEvaluator.accuracy(pred, slice);
+    }
+}
