@@ -5,102 +5,60 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.function.Consumer;
-import java.util.function.DoubleFunction;
 
 import org.undervolt.data.ImageDataset;
-import org.undervolt.dram.error.ErrorModel;
-import org.undervolt.fault.Injector;
-import org.undervolt.random.Seeds;
-import org.undervolt.resilience.BerGrid;
+import org.undervolt.resilience.Acceptance;
 import org.undervolt.resilience.CurveExport;
 import org.undervolt.resilience.CurvePoint;
-import org.undervolt.resilience.PointStore;
-import org.undervolt.resilience.ToleranceCriterion;
-import org.undervolt.snn.DiehlCook;
-import org.undervolt.snn.SnnEvaluator;
-import org.undervolt.snn.SnnModel;
-import org.undervolt.snn.SnnModelFile;
-import org.undervolt.snn.StoredSynapseStore;
-import org.undervolt.storage.DramGeometry;
+import org.undervolt.resilience.SnnToleranceRun;
+import org.undervolt.resilience.ToleranceAnalysis;
 import org.undervolt.storage.FormatSpec;
-import org.undervolt.storage.SequentialPlacement;
 
 /**
- * SparkXD's tolerance question for the SNN: accuracy of the baseline and of the fault-aware network
- * with the input weights stored in DRAM and bit errors injected at each BER of a log grid,
- * {@code trials} draws per point, each from {@code (seed, model, BER, trial)}; the tolerable BER is the
- * largest grid BER whose mean stays at or above error-free − delta (SparkXD's 1% rule,
- * {@link ToleranceCriterion}). Every finished point is kept in a {@link PointStore} so an interrupted
- * stage resumes point by point.
+ * SparkXD's tolerance question for the SNN, by {@link SnnToleranceRun} (log grid, then bisection,
+ * Monte-Carlo trials per point, resumable point store): the tolerable BER of the baseline network
+ * against its own error-free accuracy, and of the fault-aware network against the baseline's
+ * (SparkXD's "within 1% of the baseline"). Each search's per-trial accuracies are kept for the report.
  */
 final class SnnToleranceStage {
-    private static final long STREAM = 0x534E_4E54L; // "SNNT"
-    /** The spike-train stream of test presentations (SnnModel.STREAM_TEST, as SnnFatRun uses). */
-    private static final long TEST_STREAM = 5;
-
     private SnnToleranceStage() {
     }
 
-    static Map<String, Object> run(Path base, Path fat, PipelineConfig c, FormatSpec format,
-            DoubleFunction<ErrorModel> errors, ImageDataset test, int threads, Path out, Consumer<String> log) {
-        double[] grid = BerGrid.logarithmic(c.number("tolerance_ber_min", 1e-12, 1), c.number("tolerance_ber_max", 1e-12, 1),
-                c.integer("points_per_decade", 1, 20));
-        int trials = c.integer("trials", 2, 10000);
-        int images = c.integer("test_images", 1, test.size());
-        long seed = c.integer("seed", 0L, Long.MAX_VALUE);
-        double delta = c.number("delta", 0, 1);
-        PointStore store = PointStore.open(out.resolve("points.json"), c.canonical());
+    static Map<String, Object> run(Path base, Path fat, PipelineConfig c, FormatSpec format, ImageDataset test,
+            int threads, Path out, Consumer<String> log) {
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("criterion", "mean accuracy over trials >= error-free accuracy (stored format) - " + delta);
-        r.put("grid", grid);
-        r.put("trials", trials);
-        r.put("test_images", images);
-        r.put("baseline", curve("baseline", 0, SnnModelFile.read(base), format, errors, grid, trials, images, seed, delta,
-                test, threads, store, log));
-        r.put("fault_aware", curve("fault_aware", 1, SnnModelFile.read(fat), format, errors, grid, trials, images, seed,
-                delta, test, threads, store, log));
+        Map<String, Object> b = one(base, null, c, format, test, threads, out.resolve("baseline"), log);
+        r.put("baseline", b);
+        r.put("fault_aware", one(fat, (Double) b.get("error_free"), c, format, test, threads, out.resolve("fault-aware"), log));
         return r;
     }
 
-    private static Map<String, Object> curve(String target, int modelId, SnnModel m, FormatSpec format,
-            DoubleFunction<ErrorModel> errors, double[] grid, int trials, int images, long seed, double delta,
-            ImageDataset test, int threads, PointStore store, Consumer<String> log) {
-        StoredSynapseStore clean = StoredSynapseStore.of(m.weights(), format, new SequentialPlacement(DramGeometry.lpddr3x32()));
-        float[] w = new float[DiehlCook.INPUTS * m.neurons()];
-        clean.readAll(w);
-        double errorFree = store.get(target, 0.0).map(CurvePoint::mean).orElseGet(() -> {
-            double a = accuracy(m, w, test, images, threads);
-            store.put(target, new CurvePoint(0.0, new double[] {a}));
-            return a;
-        });
-        log.accept(String.format("%s: error-free %.4f (%s weights)", target, errorFree, format.name()));
-        List<CurvePoint> points = new ArrayList<>();
-        for (double ber : grid) {
-            Optional<CurvePoint> done = store.get(target, ber);
-            CurvePoint p = done.orElseGet(() -> {
-                double[] acc = new double[trials];
-                for (int t = 0; t < trials; t++) {
-                    var img = clean.image().copy();
-                    Injector.inject(img, StoredSynapseStore.TENSOR, errors.apply(ber),
-                            Seeds.stream(seed, STREAM, modelId, Double.doubleToLongBits(ber), t));
-                    clean.withImage(img).readAll(w);
-                    acc[t] = accuracy(m, w, test, images, threads);
-                }
-                CurvePoint q = new CurvePoint(ber, acc);
-                store.put(target, q);
-                return q;
-            });
-            points.add(p);
-            log.accept(String.format("%s BER %.3g: mean %.4f +- %.4f%s", target, ber, p.mean(), p.ci95HalfWidth(),
-                    done.isPresent() ? " (from checkpoint)" : ""));
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> one(Path model, Double reference, PipelineConfig c, FormatSpec format,
+            ImageDataset test, int threads, Path out, Consumer<String> log) {
+        try {
+            java.nio.file.Files.createDirectories(out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        OptionalDouble tol = new ToleranceCriterion(errorFree, delta).tolerableBer(points);
+        var options = new SnnToleranceRun.Options(model, format, c.text("error_model"),
+                c.integer("device_seed", 0L, Long.MAX_VALUE), false, ToleranceStage.search(c), c.number("delta", 0, 1),
+                Acceptance.Rule.parse(c.text("confidence")), c.integer("test_images", 1, test.size()), threads, reference, out);
+        Map<String, Object> run = SnnToleranceRun.run(options, test, log);
+        Map<String, Object> coarse = (Map<String, Object>) run.get("coarse");
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("error_free", errorFree);
-        r.put("tolerable_ber", tol.isPresent() ? tol.getAsDouble() : 0.0);
+        r.put("error_free", ((Number) run.get("baseline_accuracy")).doubleValue());
+        r.put("reference_accuracy", run.get("reference_accuracy"));
+        r.put("criterion", run.get("criterion"));
+        r.put("tolerable_ber", Math.max(0, PipelineSummary.num(coarse.get("tolerable_ber"))));
+        r.put("status", coarse.get("status"));
+        Map<String, List<Double>> pts = ToleranceStage.accuracies(out.resolve("points.json"))
+                .getOrDefault(ToleranceAnalysis.NETWORK, Map.of());
+        List<CurvePoint> points = new ArrayList<>();
+        pts.forEach((ber, acc) -> points.add(new CurvePoint(Double.parseDouble(ber),
+                acc.stream().mapToDouble(Double::doubleValue).toArray())));
+        points.sort(java.util.Comparator.comparingDouble(CurvePoint::ber));
         List<Object> curve = new ArrayList<>();
         for (CurvePoint p : points) {
             Map<String, Object> q = CurveExport.point(p);
@@ -111,12 +69,7 @@ final class SnnToleranceStage {
         return r;
     }
 
-    private static double accuracy(SnnModel m, float[] w, ImageDataset test, int images, int threads) {
-        int[] pred = new SnnEvaluator(m, w.clone(), threads).predict(test, images, m.seed(), TEST_STREAM);
-        return SnnEvaluator.accuracy(pred, test.slice(0, images));
-    }
-
-    /** The curve of a stage result written by {@link #run}. */
+    /** The curve of one network in a stage result written by {@link #run}. */
     @SuppressWarnings("unchecked")
     static List<CurvePoint> curve(Map<String, Object> r) {
         List<CurvePoint> out = new ArrayList<>();

@@ -24,8 +24,8 @@ import org.undervolt.storage.Formats;
  *       checkpointed every {@code checkpoint_every} images);</li>
  *   <li>{@code fault-aware-training}: STDP with errors injected in the stored weights, the BER raised step
  *       by step ({@link SnnFatRun}, checkpointed);</li>
- *   <li>{@code tolerance}: accuracy versus BER of both networks, tolerable BER by the 1% rule
- *       ({@link SnnToleranceStage}, point by point resumable);</li>
+ *   <li>{@code tolerance}: accuracy versus BER of both networks, tolerable BER within delta of the
+ *       baseline's error-free accuracy ({@link SnnToleranceStage}, point by point resumable);</li>
  *   <li>{@code placement}: the lowest module voltage at which the weights fit in locations whose BER the
  *       fault-aware network tolerates, DRMap order, one inference priced, energy versus VDD ({@link MappingStage}).</li>
  * </ol>
@@ -62,9 +62,8 @@ public final class SparkxdPipeline {
                 c.number("ber_max", 1e-12, 1));
         c.integer("images_per_step", 1L, 100_000_000L);
         c.integer("inject_every", 1, 1_000_000);
-        org.undervolt.resilience.BerGrid.logarithmic(c.number("tolerance_ber_min", 1e-12, 1),
-                c.number("tolerance_ber_max", 1e-12, 1), c.integer("points_per_decade", 1, 20));
-        c.integer("trials", 2, 10000);
+        ToleranceStage.search(c);
+        org.undervolt.resilience.Acceptance.Rule.parse(c.text("confidence"));
         c.number("delta", 0, 1);
         MappingStage.check(c, "sparkxd");
     }
@@ -109,7 +108,7 @@ public final class SparkxdPipeline {
                 log)));
 
         Map<String, Object> tol = stages.run("tolerance", () -> SnnToleranceStage.run(base, fatDir.resolve("fat.snn"), c,
-                format, errors, test, threads, stages.folder("tolerance"), log));
+                format, test, threads, stages.folder("tolerance"), log));
         out.put("tolerance", tol);
         PipelineRecords.curves(stages, out);
 

@@ -41,9 +41,10 @@ final class ToleranceStage {
                 c.flag("value_correction"), c.integer("device_seed", 0L, Long.MAX_VALUE));
     }
 
-    static Map<String, Object> run(Path model, boolean fine, PipelineConfig c, ImageDataset train, ImageDataset test,
-            Path out, java.util.function.Consumer<String> log) {
-        var options = options(model, fine, c, out);
+    /** @param reference accuracy the loss is measured from (the network before retraining), or null for its own */
+    static Map<String, Object> run(Path model, boolean fine, Double reference, PipelineConfig c, ImageDataset train,
+            ImageDataset test, Path out, java.util.function.Consumer<String> log) {
+        var options = options(model, fine, reference, c, out);
         Map<String, Object> r = new LinkedHashMap<>(ToleranceRun.run(options, train, test, log));
         r.put("accuracies", accuracies(out.resolve("points.json")));
         r.put("tolerance_file", out.resolve("tolerance.json").toString());
@@ -51,17 +52,21 @@ final class ToleranceStage {
     }
 
     /** The tolerance settings of {@code c}; also the up-front check of them (bad input before any work). */
-    static ToleranceRun.Options options(Path model, boolean fine, PipelineConfig c, Path out) {
-        var settings = new ToleranceSearch.Settings(c.number("tolerance_ber_min", 1e-12, 1),
+    static ToleranceRun.Options options(Path model, boolean fine, Double reference, PipelineConfig c, Path out) {
+        return new ToleranceRun.Options(model, setup(c), search(c), c.number("delta", 0, 1),
+                Acceptance.Rule.parse(c.text("confidence")), fine, c.integer("test_images", 1, 1_000_000),
+                c.integer("profile_images", 1, 1_000_000), reference, out);
+    }
+
+    /** The search settings (grid, bisections, trials, seed). */
+    static ToleranceSearch.Settings search(PipelineConfig c) {
+        return new ToleranceSearch.Settings(c.number("tolerance_ber_min", 1e-12, 1),
                 c.number("tolerance_ber_max", 1e-12, 1), c.integer("points_per_decade", 1, 20),
                 c.integer("bisections", 0, 20), c.integer("trials", 2, 10000), c.integer("seed", 0L, Long.MAX_VALUE));
-        return new ToleranceRun.Options(model, setup(c), settings, c.number("delta", 0, 1),
-                Acceptance.Rule.parse(c.text("confidence")), fine, c.integer("test_images", 1, 1_000_000),
-                c.integer("profile_images", 1, 1_000_000), out);
     }
 
     /** target → BER (as text) → per-trial accuracies, from a tolerance point store. */
-    private static Map<String, Map<String, List<Double>>> accuracies(Path points) {
+    static Map<String, Map<String, List<Double>>> accuracies(Path points) {
         Map<String, Map<String, List<Double>>> out = new LinkedHashMap<>();
         try {
             JsonNode root = Json.mapper().readTree(Files.readString(points, StandardCharsets.UTF_8));
