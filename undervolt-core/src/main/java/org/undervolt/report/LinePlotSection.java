@@ -66,6 +66,10 @@ public final class LinePlotSection implements ReportSection {
                 yHi = Math.max(yHi, s.ys()[i]);
             }
         }
+        if (!Double.isNaN(marker)) {
+            xLo = Math.min(xLo, marker);
+            xHi = Math.max(xHi, marker);
+        }
         if (!(xHi > xLo)) {
             xLo -= 0.05;
             xHi += 0.05;
