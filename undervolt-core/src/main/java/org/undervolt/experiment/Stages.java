@@ -71,8 +71,14 @@ public final class Stages implements AutoCloseable {
         }
         if (storeFile != null) {
             store = ResultsStore.open(storeFile);
+            // A rerun of a finished run with the same settings is the same run (its stages are reused
+            // from the folder): record into it again rather than adding a duplicate.
+            OptionalLong finished = store.runs().stream()
+                    .filter(r -> r.kind().equals(config.pipeline()) && r.config().equals(canonical)
+                            && r.status() == RunStatus.FINISHED)
+                    .mapToLong(org.undervolt.store.RunRecord::id).max();
             RunStart start = RunStart.choose(store, config.pipeline(), canonical, seedOf(config),
-                    Json.canonical(Provenance.describe()), OptionalLong.empty(), false);
+                    Json.canonical(Provenance.describe()), finished, false);
             runId = start.runId();
             resumedInStore = start.resumed();
             log.accept((resumedInStore ? "resuming run " : "recording run ") + runId + " in " + storeFile);

@@ -65,6 +65,7 @@ class PipelineCommandsTest {
         JsonNode second = new ObjectMapper().readTree(again.out());
         assertThat(second.get("energy_saving")).isEqualTo(printed.get("energy_saving"));
         assertThat(second.get("tolerable_ber_with_retraining")).isEqualTo(printed.get("tolerable_ber_with_retraining"));
+        assertThat(second.get("run_id")).as("the rerun records into the same run").isEqualTo(printed.get("run_id"));
     }
 
     @Test
