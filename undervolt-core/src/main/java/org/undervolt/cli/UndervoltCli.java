@@ -34,6 +34,8 @@ import picocli.CommandLine.Command;
                 ExportOnnxCommand.class,
                 RunsCommand.class,
                 BenchCommand.class,
+                EdenCommand.class,
+                SparkxdCommand.class,
         })
 public final class UndervoltCli implements Runnable {
 

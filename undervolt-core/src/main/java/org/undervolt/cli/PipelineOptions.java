@@ -1,0 +1,140 @@
+package org.undervolt.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.undervolt.InvalidInputException;
+import org.undervolt.data.DataSource;
+import org.undervolt.experiment.PipelineConfig;
+import org.undervolt.experiment.PipelineRun;
+import org.undervolt.report.Json;
+import org.undervolt.store.ResultsStore;
+
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+/** The options {@code undervolt eden} and {@code undervolt sparkxd} share, and the wiring that runs them. */
+public final class PipelineOptions {
+
+    @Option(names = "--preset", paramLabel = "NAME", description = "Settings to start from (default: quick).")
+    String preset;
+
+    @Option(names = "--quick", description = "Same as --preset quick: a few minutes on 2 cores.")
+    boolean quick;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "JSON object of settings overlaid on the preset "
+            + "(see --print-config for every key).")
+    Path config;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "One setting overlaid last, e.g. --set seed=2 "
+            + "(repeatable; VALUE is JSON, or text).")
+    List<String> settings = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Run folder, also the resume point (default: "
+            + "runs/<pipeline>-<hash of the settings>, so the same command resumes).")
+    Path out;
+
+    @Option(names = "--store", paramLabel = "FILE", description = "Results store to record the run in (default: runs/undervolt.db).")
+    Path store;
+
+    @Option(names = "--no-store", description = "Record nothing in a results store (the run folder still resumes).")
+    boolean noStore;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Evaluation threads (default: all cores; results do not depend on it).")
+    Integer threads;
+
+    @Option(names = "--print-config", description = "Print the merged settings as JSON and exit (a starting point for --config).")
+    boolean printConfig;
+
+    @Option(names = "--json", description = "Print one JSON object with the headline figures on stdout; no progress.")
+    boolean json;
+
+    @Option(names = "--quiet", description = "No progress lines.")
+    boolean quiet;
+
+    @Option(names = "--progress", description = "Progress lines on stderr even when it is not a terminal (e.g. into a log).")
+    boolean progress;
+
+    int run(String kind, CommandSpec spec) {
+        if (quick && preset != null && !preset.equals("quick")) {
+            throw new InvalidInputException("--quick cannot be combined with --preset " + preset);
+        }
+        PipelineConfig c = PipelineConfig.preset(kind, preset == null ? "quick" : preset);
+        if (config != null) {
+            c = c.withFile(config);
+        }
+        c = c.withSettings(settings);
+        PrintWriter o = spec.commandLine().getOut();
+        if (printConfig) {
+            o.println(Json.write(c.values()));
+            o.flush();
+            return 0;
+        }
+        if (noStore && store != null) {
+            throw new InvalidInputException("--no-store cannot be combined with --store");
+        }
+        String dataset = c.text("dataset");
+        String dataDir = c.optionalText("data_dir");
+        DataSource source = DataSource.of(dataset, dataDir == null ? null : Path.of(dataDir));
+        Path folder = out != null ? out : Path.of("runs", kind + "-" + hash(c.canonical()));
+        Path storeFile = noStore ? null : store != null ? store : ResultsStore.defaultFile();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean show = !json && !quiet && (progress || onTerminal());
+        Consumer<String> log = show ? m -> {
+            err.println(m);
+            err.flush();
+        } : m -> { };
+        log.accept(kind + ": run folder " + folder);
+        Map<String, Object> summary = new PipelineRun(kind, c, folder, storeFile, SnnCli.threads(threads), null)
+                .run(source.train(), source.test(), log);
+        if (json) {
+            o.println(Json.write(summary));
+        } else {
+            o.printf(Locale.ROOT, "%s: error-free accuracy %.4f; tolerable BER %.3g without, %.3g with retraining%n", kind,
+                    num(summary.get("baseline_accuracy")), num(summary.get("tolerable_ber_without_retraining")),
+                    num(summary.get("tolerable_ber_with_retraining")));
+            o.printf(Locale.ROOT, "VDD %.3f V -> %.3f V: DRAM energy per inference %.4g J -> %.4g J (%.1f%% saved), speedup %.3fx%n",
+                    num(summary.get("vdd_nominal")), num(summary.get("vdd_chosen")), num(summary.get("energy_nominal_j")),
+                    num(summary.get("energy_chosen_j")), 100 * num(summary.get("energy_saving")), num(summary.get("speedup")));
+            o.println("report: " + summary.get("report") + (summary.get("run_id") == null ? ""
+                    : " (run " + summary.get("run_id") + " in " + summary.get("store") + ")"));
+        }
+        o.flush();
+        return 0;
+    }
+
+    private static double num(Object v) {
+        return v instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    /** Whether stderr is likely a terminal: a console exists (and, on Java 22+, is one). */
+    static boolean onTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true; // Java < 22: a console exists only on a terminal
+        }
+    }
+
+    private static String hash(String text) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(h, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package org.undervolt.experiment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.undervolt.InvalidInputException;
+import org.undervolt.data.ImageDataset;
+import org.undervolt.mapping.NetworkShapes;
+import org.undervolt.mapping.Tolerances;
+import org.undervolt.nn.onnx.OnnxImport;
+import org.undervolt.resilience.CurricularRetrainer;
+import org.undervolt.resilience.CurriculumSchedule;
+import org.undervolt.resilience.DnnModels;
+import org.undervolt.resilience.RetrainRun;
+
+/**
+ * {@code undervolt eden}: EDEN (Koppula et al., MICRO 2019) end to end on one DNN.
+ *
+ * <ol>
+ *   <li>{@code model}: train the baseline (SGD; {@link DnnModels#baseline}) or import it from ONNX
+ *       ({@link OnnxImport}) or take a {@code .uvnn} file;</li>
+ *   <li>{@code retrain}: curricular retraining, errors in stored weights and IFMs ({@link RetrainRun},
+ *       checkpointed every epoch);</li>
+ *   <li>{@code tolerance-baseline}: coarse tolerable BER of the baseline network ({@link ToleranceStage});</li>
+ *   <li>{@code tolerance-retrained}: coarse and fine (per layer × data type) tolerable BER of the
+ *       retrained network, measured against the baseline network's error-free accuracy (EDEN's
+ *       "within 1% of the original accuracy"), the fine combination validated;</li>
+ *   <li>{@code mapping}: every data item to a DRAM partition whose BER it tolerates, one inference priced at
+ *       nominal and chosen VDD/tRCD, plus the energy-versus-VDD sweep ({@link MappingStage}).</li>
+ * </ol>
+ * Each stage is done once per run folder ({@link Stages}); a killed run continues where it stopped.
+ */
+public final class EdenPipeline {
+    public static final String KIND = "eden";
+
+    private final PipelineConfig c;
+    private final ImageDataset train;
+    private final ImageDataset test;
+    private final Consumer<String> log;
+
+    public EdenPipeline(PipelineConfig config, ImageDataset train, ImageDataset test, Consumer<String> log) {
+        this.c = config;
+        this.train = train;
+        this.test = test;
+        this.log = log;
+    }
+
+    /** Checks every setting: bad input is reported before any folder is made or work done. */
+    public void check() {
+        String network = c.text("network");
+        if (c.optionalText("model") == null && !List.of("lenet5", "mlp").contains(network)) {
+            throw new InvalidInputException("eden setting 'network' = " + network + ": expected lenet5 or mlp (or give 'model')");
+        }
+        String scheme = c.text("scheme");
+        if (!List.of("eden", "eden-exact").contains(scheme)) {
+            throw new InvalidInputException("eden setting 'scheme' = " + scheme + ": expected eden or eden-exact");
+        }
+        c.integer("validation_images", 1, train.size() - 1);
+        c.integer("train_images", 1, 10_000_000);
+        c.integer("base_epochs", 1, 1000);
+        c.integer("base_train_images", 1, 10_000_000);
+        retrainConfig();
+        ToleranceStage.options(Path.of("."), true, null, c, Path.of("."));
+        org.undervolt.storage.Formats.byName(c.text("format"));
+        org.undervolt.storage.Formats.byName(c.text("ifm_format"));
+        org.undervolt.resilience.ErrorModels.parse(c.text("error_model"), c.integer("device_seed", 0L, Long.MAX_VALUE));
+        MappingStage.check(c, scheme);
+    }
+
+    /** Runs (or resumes) every stage; returns the stage results by name. */
+    public Map<String, Map<String, Object>> run(Stages stages) {
+        check();
+        String network = c.text("network");
+        if (c.optionalText("model") == null && !List.of("lenet5", "mlp").contains(network)) {
+            throw new InvalidInputException("eden setting 'network' = " + network + ": expected lenet5 or mlp (or give 'model')");
+        }
+        String scheme = c.text("scheme");
+        if (!List.of("eden", "eden-exact").contains(scheme)) {
+            throw new InvalidInputException("eden setting 'scheme' = " + scheme + ": expected eden or eden-exact");
+        }
+        int validation = c.integer("validation_images", 1, train.size() - 1);
+        ImageDataset pool = train.slice(0, train.size() - validation);
+        ToleranceStage.setup(c); // checks the setup settings before any work
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+
+        Map<String, Object> model = stages.run("model", () -> baseline(pool, stages.folder("model")));
+        out.put("model", model);
+        Path base = Path.of((String) model.get("model_file"));
+
+        Map<String, Object> retrain = stages.run("retrain", () -> RetrainRun.run(new RetrainRun.Options(network, base, 0,
+                c.integer("train_images", 1, 10_000_000), validation, retrainConfig(), ToleranceStage.setup(c),
+                stages.folder("retrain")), train, log));
+        out.put("retrain", retrain);
+        Path retrained = Path.of((String) retrain.get("model_file"));
+
+        Map<String, Object> tolBase = stages.run("tolerance-baseline", () -> ToleranceStage.run(base, false, null, c,
+                train, test, stages.folder("tolerance-baseline"), log));
+        out.put("tolerance-baseline", tolBase);
+        // EDEN's constraint: within delta of the ORIGINAL network's accuracy, also after retraining.
+        Double reference = ((Number) tolBase.get("baseline_accuracy")).doubleValue();
+        Map<String, Object> tol = stages.run("tolerance-retrained", () -> ToleranceStage.run(retrained, true, reference,
+                c, train, test, stages.folder("tolerance-retrained"), log));
+        out.put("tolerance-retrained", tol);
+        PipelineRecords.curves(stages, out);
+
+        Map<String, Object> mapping = stages.run("mapping", () -> MappingStage.run(
+                NetworkShapes.resolve(network, retrained, 0, c.text("format")), scheme, c,
+                Tolerances.load(Path.of((String) tol.get("tolerance_file")))));
+        out.put("mapping", mapping);
+        PipelineRecords.mapping(stages, mapping);
+        return out;
+    }
+
+    private Map<String, Object> baseline(ImageDataset pool, Path folder) {
+        String given = c.optionalText("model");
+        Map<String, Object> r = new LinkedHashMap<>();
+        Path file;
+        if (given == null) {
+            file = folder.resolve("base.uvnn");
+            DnnModels.baseline(c.text("network"), c.integer("base_epochs", 1, 1000), c.integer("seed", 0L, Long.MAX_VALUE),
+                    pool.slice(0, Math.min(pool.size(), c.integer("base_train_images", 1, 10_000_000))), file, log);
+            r.put("source", "trained: " + c.text("network") + ", " + c.integer("base_epochs", 1, 1000) + " epoch(s)");
+        } else if (given.toLowerCase(Locale.ROOT).endsWith(".onnx")) {
+            file = folder.resolve("base.uvnn");
+            try {
+                r.put("onnx", OnnxImport.convert(Path.of(given), file).toMap());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot import " + given + ": " + e.getMessage(), e);
+            }
+            r.put("source", "imported from ONNX " + given);
+        } else {
+            file = Path.of(given);
+            if (!Files.isRegularFile(file)) {
+                throw new InvalidInputException("eden setting 'model' = " + given + ": no such file (expected .uvnn or .onnx)");
+            }
+            r.put("source", "model file " + given);
+        }
+        r.put("model_file", file.toString());
+        return r;
+    }
+
+    private CurricularRetrainer.Config retrainConfig() {
+        var schedule = new CurriculumSchedule.Params(c.number("ber_start", 1e-12, 1), c.number("ber_factor", 1.000001, 1000),
+                c.number("ber_max", 1e-12, 1), c.integer("patience", 1, 1000));
+        return new CurricularRetrainer.Config(CurricularRetrainer.Mode.CURRICULAR, c.integer("retrain_epochs", 0, 1000),
+                c.integer("batch", 1, 65536), (float) c.number("lr", 1e-9, 10), (float) c.number("momentum", 0, 0.999999),
+                c.integer("seed", 0L, Long.MAX_VALUE), schedule, 0.1f, c.number("delta", 0, 1),
+                c.integer("validation_trials", 1, 1000), c.integer("profile_images", 1, 1_000_000));
+    }
+}

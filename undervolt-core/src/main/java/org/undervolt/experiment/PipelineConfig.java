@@ -1,0 +1,195 @@
+package org.undervolt.experiment;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import org.undervolt.InvalidInputException;
+import org.undervolt.report.Json;
+
+/**
+ * The settings of a pipeline run as a flat JSON object: a preset (a resource under
+ * {@code org/undervolt/pipelines/}), overlaid by the user's config file, overlaid by {@code --set key=value}
+ * flags. Only keys the preset defines are accepted, so a misspelt key is one line of bad input, not a
+ * silently ignored setting. Its canonical JSON is the run's identity: same text, same run.
+ */
+public final class PipelineConfig {
+    private final String pipeline;
+    private final Map<String, Object> values;
+
+    private PipelineConfig(String pipeline, Map<String, Object> values) {
+        this.pipeline = pipeline;
+        this.values = values;
+    }
+
+    /** The preset {@code <pipeline>-<name>.json}, e.g. {@code eden-quick}. */
+    public static PipelineConfig preset(String pipeline, String name) {
+        String res = "/org/undervolt/pipelines/" + pipeline + "-" + name + ".json";
+        try (InputStream in = PipelineConfig.class.getResourceAsStream(res)) {
+            if (in == null) {
+                throw new InvalidInputException("--preset " + name + ": no such " + pipeline + " preset; expected one of "
+                        + presetNames(pipeline));
+            }
+            return new PipelineConfig(pipeline, parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), res));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + res, e);
+        }
+    }
+
+    /** The preset names shipped for {@code pipeline}. */
+    public static List<String> presetNames(String pipeline) {
+        return switch (pipeline) {
+            case "eden" -> List.of("quick", "lenet5-int8", "lenet5-fp32", "mlp-int8");
+            case "sparkxd" -> List.of("quick", "n400", "n900", "n1600", "n2500", "n3600");
+            default -> List.of();
+        };
+    }
+
+    /** Overlays the JSON object in {@code file}. */
+    public PipelineConfig withFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException("--config " + file + ": no such file (expected a JSON object of settings)");
+        }
+        try {
+            return with(parse(Files.readString(file, StandardCharsets.UTF_8), file.toString()), file.toString());
+        } catch (IOException e) {
+            throw new InvalidInputException("--config " + file + ": cannot read (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Overlays {@code key=value} settings; a value is parsed as JSON when it can be, else taken as text. */
+    public PipelineConfig withSettings(List<String> settings) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (String s : settings) {
+            int eq = s.indexOf('=');
+            if (eq < 1) {
+                throw new InvalidInputException("--set '" + s + "': expected KEY=VALUE, e.g. --set seed=2");
+            }
+            String v = s.substring(eq + 1);
+            Object value;
+            try {
+                value = Json.mapper().readValue(v, Object.class);
+            } catch (IOException e) {
+                value = v;
+            }
+            m.put(s.substring(0, eq).trim(), value);
+        }
+        return with(m, "--set");
+    }
+
+    private PipelineConfig with(Map<String, Object> overlay, String where) {
+        Map<String, Object> next = new LinkedHashMap<>(values);
+        for (var e : overlay.entrySet()) {
+            if (!values.containsKey(e.getKey())) {
+                throw new InvalidInputException(where + ": unknown " + pipeline + " setting '" + e.getKey()
+                        + "'; expected one of " + new TreeMap<>(values).keySet());
+            }
+            next.put(e.getKey(), e.getValue());
+        }
+        return new PipelineConfig(pipeline, next);
+    }
+
+    private static Map<String, Object> parse(String text, String where) {
+        try {
+            return Json.mapper().readValue(text, new TypeReference<LinkedHashMap<String, Object>>() { });
+        } catch (IOException e) {
+            throw new InvalidInputException(where + ": not a JSON object of settings (" + e.getMessage().lines().findFirst().orElse("") + ")");
+        }
+    }
+
+    public String pipeline() {
+        return pipeline;
+    }
+
+    /** The settings, in key order of the preset. */
+    public Map<String, Object> values() {
+        return new LinkedHashMap<>(values);
+    }
+
+    /** The canonical JSON text: the run's identity. */
+    public String canonical() {
+        return Json.canonical(values);
+    }
+
+    private Object get(String key) {
+        if (!values.containsKey(key)) {
+            throw new IllegalStateException("pipeline reads undefined setting " + key);
+        }
+        return values.get(key);
+    }
+
+    public String text(String key) {
+        Object v = get(key);
+        if (!(v instanceof String s)) {
+            throw bad(key, v, "a string");
+        }
+        return s;
+    }
+
+    /** A text setting that may be null (e.g. an optional model file). */
+    public String optionalText(String key) {
+        Object v = get(key);
+        return v == null ? null : text(key);
+    }
+
+    public double number(String key) {
+        Object v = get(key);
+        if (!(v instanceof Number n)) {
+            throw bad(key, v, "a number");
+        }
+        return n.doubleValue();
+    }
+
+    /** A number in [lo, hi]. */
+    public double number(String key, double lo, double hi) {
+        double d = number(key);
+        if (!(d >= lo && d <= hi)) {
+            throw bad(key, d, "a number in [" + lo + ", " + hi + "]");
+        }
+        return d;
+    }
+
+    /** An integer in [lo, hi]. */
+    public long integer(String key, long lo, long hi) {
+        Object v = get(key);
+        if (!(v instanceof Integer || v instanceof Long) || ((Number) v).longValue() < lo || ((Number) v).longValue() > hi) {
+            throw bad(key, v, "an integer in " + lo + ".." + hi);
+        }
+        return ((Number) v).longValue();
+    }
+
+    public int integer(String key, int lo, int hi) {
+        return (int) integer(key, (long) lo, (long) hi);
+    }
+
+    public boolean flag(String key) {
+        Object v = get(key);
+        if (!(v instanceof Boolean b)) {
+            throw bad(key, v, "true or false");
+        }
+        return b;
+    }
+
+    public List<String> texts(String key) {
+        Object v = get(key);
+        if (!(v instanceof List<?> l) || l.stream().anyMatch(x -> !(x instanceof String))) {
+            throw bad(key, v, "a list of strings");
+        }
+        List<String> out = new ArrayList<>();
+        l.forEach(x -> out.add((String) x));
+        return out;
+    }
+
+    private InvalidInputException bad(String key, Object v, String expected) {
+        return new InvalidInputException(pipeline + " setting '" + key + "' = " + v + ": expected " + expected);
+    }
+}

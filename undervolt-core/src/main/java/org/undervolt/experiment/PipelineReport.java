@@ -1,0 +1,206 @@
+package org.undervolt.experiment;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+import org.undervolt.Provenance;
+import org.undervolt.report.AccuracyVsBerSection;
+import org.undervolt.report.HtmlReport;
+import org.undervolt.report.LinePlotSection;
+import org.undervolt.report.PaperFigures;
+import org.undervolt.report.PlacementMapSection;
+import org.undervolt.report.StackedBarsSection;
+import org.undervolt.report.TableSection;
+import org.undervolt.report.ToleranceBarsSection;
+import org.undervolt.resilience.CurvePoint;
+
+/**
+ * The HTML report of an {@code eden} or {@code sparkxd} run: headline figures beside the papers',
+ * accuracy versus BER with and without retraining, tolerance per layer × data type, energy versus VDD,
+ * the partition or placement map, the energy breakdown, and provenance.
+ */
+final class PipelineReport {
+    private PipelineReport() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static HtmlReport of(String kind, PipelineConfig c, Map<String, Map<String, Object>> r, Map<String, Object> summary) {
+        boolean eden = kind.equals(EdenPipeline.KIND);
+        Map<String, Object> map = r.get(eden ? "mapping" : "placement");
+        String what = eden ? c.text("network") + " (" + c.text("format").toUpperCase(Locale.ROOT) + " weights and IFMs)"
+                : "Diehl & Cook SNN N" + c.values().get("neurons") + " (" + c.text("format").toUpperCase(Locale.ROOT) + " weights)";
+        HtmlReport report = new HtmlReport((eden ? "EDEN pipeline" : "SparkXD pipeline") + summary.get("run_title"),
+                what + " in approximate DRAM (" + map.get("preset") + "): how much error does it tolerate, where can its data "
+                        + "live, and what does that save?");
+
+        String saving = pct(summary.get("energy_saving"));
+        String tolWith = ber(summary.get("tolerable_ber_with_retraining"));
+        String tolWithout = ber(summary.get("tolerable_ber_without_retraining"));
+        Object gain = summary.get("retraining_gain");
+        String gainText = gain instanceof Number g ? String.format(Locale.ROOT, "%.3g×", g.doubleValue()) : "n/a (no tolerance without)";
+        String speed = String.format(Locale.ROOT, "%.3f×", PipelineSummary.num(summary.get("speedup")));
+        report.add(new TableSection("headline", "Headline figures beside the papers",
+                List.of("figure", "this run", "SparkXD (DAC 2021)", "EDEN (MICRO 2019)"))
+                .figure(saving, "DRAM energy saved per inference")
+                .figure(String.format(Locale.ROOT, "%.3f V", PipelineSummary.num(summary.get("vdd_chosen"))),
+                        String.format(Locale.ROOT, "VDD chosen (nominal %.3f V)", PipelineSummary.num(summary.get("vdd_nominal"))))
+                .figure(tolWith, "tolerable BER " + (eden ? "after retraining" : "after fault-aware training"))
+                .figure(pct(summary.get("baseline_accuracy")), "error-free accuracy (stored format)")
+                .row("DRAM energy saved", saving, PaperFigures.SPARKXD_ENERGY_SAVING, PaperFigures.EDEN_ENERGY_SAVING)
+                .row("accuracy constraint", "accuracy ≥ error-free − " + c.number("delta") * 100 + " percentage points"
+                        + (eden ? " (" + c.text("confidence") + ")" : " (mean over trials)"),
+                        PaperFigures.SPARKXD_CONSTRAINT, PaperFigures.EDEN_CONSTRAINT)
+                .row("tolerable BER without / with retraining", tolWithout + " / " + tolWith, "—", "—")
+                .row("gain from retraining", gainText, "—", PaperFigures.EDEN_RETRAINING_GAIN)
+                .row("speedup (simulated, one inference)", speed, "—", PaperFigures.EDEN_SPEEDUP)
+                .note("The papers' figures are for their networks, DRAM parts and error characterisations, quoted for "
+                        + "orientation, not as expected values for this run. " + PaperFigures.SOURCE));
+
+        Map<String, List<CurvePoint>> curves = PipelineCurves.of(r);
+        if (!curves.isEmpty()) {
+            List<AccuracyVsBerSection.Curve> cs = new ArrayList<>();
+            curves.forEach((n, pts) -> cs.add(new AccuracyVsBerSection.Curve(n, pts)));
+            double baseline = PipelineSummary.num(summary.get(eden ? "retrained_accuracy" : "fault_aware_accuracy"));
+            double t = PipelineSummary.num(summary.get("tolerable_ber_with_retraining"));
+            report.add(new AccuracyVsBerSection("accuracy", "Accuracy versus bit error rate, without and with retraining",
+                    cs, baseline, baseline - c.number("delta"), t > 0 ? OptionalDouble.of(t) : OptionalDouble.empty()));
+        }
+        report.add(tolerance(eden, c, r));
+        report.add(energyVsVdd(map));
+        report.add(placement(eden, map));
+        Map<String, Map<String, Double>> breakdown = new LinkedHashMap<>();
+        breakdown.put(String.format(Locale.ROOT, "nominal (%.3f V)", PipelineSummary.num(map.get("nominal_vdd"))),
+                (Map<String, Double>) ((Map<String, Object>) map.get("nominal")).get("energy_j"));
+        breakdown.put(String.format(Locale.ROOT, "chosen (%.3f V)", PipelineSummary.num(map.get("chosen_vdd"))),
+                (Map<String, Double>) ((Map<String, Object>) map.get("chosen")).get("energy_j"));
+        report.add(new StackedBarsSection("breakdown", "DRAM energy breakdown of one inference", breakdown, "J",
+                "DRAM energy of one inference (" + map.get("dataflow") + " dataflow) by component, DRAMPower equations, "
+                        + "core rail scaled with voltage (" + c.text("scaling") + ")."));
+
+        Map<String, Object> prov = new LinkedHashMap<>();
+        prov.put("run", summary.get("run_id"));
+        prov.put("store", summary.get("store"));
+        prov.put("folder", summary.get("folder"));
+        Map<String, Object> secs = new LinkedHashMap<>();
+        r.forEach((k, v) -> secs.put(k, v.get("stage_seconds")));
+        prov.put("stage_seconds", secs);
+        prov.put("ber_table", map.get("ber_source"));
+        prov.put("config", c.values());
+        prov.put("provenance", Provenance.describe());
+        report.add(TableSection.keyValues("provenance", "Provenance", prov));
+        return report;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ToleranceBarsSection tolerance(boolean eden, PipelineConfig c, Map<String, Map<String, Object>> r) {
+        List<ToleranceBarsSection.Bar> bars = new ArrayList<>();
+        if (eden) {
+            Map<String, Object> base = r.get("tolerance-baseline");
+            Map<String, Object> ret = r.get("tolerance-retrained");
+            bars.add(bar("network, baseline", (Map<String, Object>) base.get("coarse")));
+            bars.add(bar("network, retrained", (Map<String, Object>) ret.get("coarse")));
+            for (Object o : (List<Object>) ret.getOrDefault("fine", List.of())) {
+                Map<String, Object> f = (Map<String, Object>) o;
+                bars.add(bar(String.valueOf(f.get("target")), f));
+            }
+            Map<String, Object> comb = (Map<String, Object>) ret.get("combination");
+            String note = "Coarse: every stored byte at one BER. Fine: errors in one layer × data type only, the rest "
+                    + "error-free (retrained network)."
+                    + (comb == null ? "" : " Fine BERs together: " + (Boolean.TRUE.equals(comb.get("validated"))
+                            ? "validated" : "not validated") + String.format(Locale.ROOT, " with every fine BER scaled by %.3g.",
+                            PipelineSummary.num(comb.get("scale"))));
+            return new ToleranceBarsSection("tolerance", "Tolerable BER per layer and data type", bars,
+                    c.number("tolerance_ber_min"), note);
+        }
+        Map<String, Object> t = r.get("tolerance");
+        bars.add(new ToleranceBarsSection.Bar("weights, baseline", PipelineSummary.num(((Map<String, Object>) t.get("baseline"))
+                .get("tolerable_ber")), "STDP-trained"));
+        bars.add(new ToleranceBarsSection.Bar("weights, fault-aware", PipelineSummary.num(((Map<String, Object>) t.get(
+                "fault_aware")).get("tolerable_ber")), "after fault-aware training"));
+        return new ToleranceBarsSection("tolerance", "Tolerable BER of the stored weights", bars, c.number("tolerance_ber_min"),
+                "The SNN keeps one data type in DRAM, the excitatory input weights (784 × N); spikes stay on chip.");
+    }
+
+    private static ToleranceBarsSection.Bar bar(String label, Map<String, Object> res) {
+        return new ToleranceBarsSection.Bar(label, Math.max(0, PipelineSummary.num(res.get("tolerable_ber"))),
+                String.valueOf(res.get("status")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static LinePlotSection energyVsVdd(Map<String, Object> map) {
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) map.get("energy_vs_vdd");
+        List<LinePlotSection.Series> series = new ArrayList<>();
+        List<double[]> ok = new ArrayList<>();
+        List<double[]> notOk = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            double[] p = {PipelineSummary.num(row.get("vdd")), PipelineSummary.num(row.get("energy_j")) * 1e6};
+            (Boolean.TRUE.equals(row.get("tolerated")) ? ok : notOk).add(p);
+        }
+        if (!ok.isEmpty() && !notOk.isEmpty()) {
+            notOk.add(0, ok.get(ok.size() - 1)); // join the two parts of the line
+        }
+        add(series, "tolerated by the network", ok, false);
+        add(series, "not tolerated", notOk, true);
+        return new LinePlotSection("energy-vdd", "DRAM energy of one inference versus supply voltage", "VDD (V)",
+                "energy (µJ)", series, PipelineSummary.num(map.get("chosen_vdd")), "chosen VDD",
+                "The whole module at one voltage: solid where every data item fits in DRAM locations whose "
+                        + "BER at that voltage it tolerates (BER(VDD) table in the provenance), dashed below. The marker is the "
+                        + "voltage the mapping chose" + (map.containsKey("partitions") ? " for its lowest partition "
+                        + "holding data (EDEN runs partitions at different voltages)." : "."));
+    }
+
+    private static void add(List<LinePlotSection.Series> out, String name, List<double[]> pts, boolean dashed) {
+        if (pts.isEmpty()) {
+            return;
+        }
+        double[] x = new double[pts.size()];
+        double[] y = new double[pts.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = pts.get(i)[0];
+            y[i] = pts.get(i)[1];
+        }
+        out.add(new LinePlotSection.Series(name, x, y, dashed));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static PlacementMapSection placement(boolean eden, Map<String, Object> map) {
+        Map<String, String> op = new LinkedHashMap<>();
+        if (eden) {
+            for (Object o : (List<Object>) map.get("partitions")) {
+                Map<String, Object> p = (Map<String, Object>) o;
+                op.put(String.valueOf(p.get("name")), String.format(Locale.ROOT, "%.3f V, tRCD %s, BER %.1e",
+                        PipelineSummary.num(p.get("vdd")), p.get("trcd_cycles"), PipelineSummary.num(p.get("ber"))));
+            }
+        }
+        Map<String, List<PlacementMapSection.Item>> by = new LinkedHashMap<>();
+        op.keySet().forEach(k -> by.put(k, new ArrayList<>()));
+        for (Object o : (List<Object>) map.get("plan")) {
+            Map<String, Object> p = (Map<String, Object>) o;
+            by.computeIfAbsent(String.valueOf(p.get("placed_in")), k -> new ArrayList<>()).add(new PlacementMapSection.Item(
+                    String.valueOf(p.get("item")), ((Number) p.get("bytes")).longValue(), PipelineSummary.num(p.get("tolerable_ber")),
+                    PipelineSummary.num(p.get("ber"))));
+        }
+        List<PlacementMapSection.Region> regions = new ArrayList<>();
+        by.forEach((k, items) -> {
+            if (!items.isEmpty()) {
+                regions.add(new PlacementMapSection.Region(k, op.getOrDefault(k, String.format(Locale.ROOT, "module at %.3f V",
+                        PipelineSummary.num(map.get("chosen_vdd")))), items));
+            }
+        });
+        return new PlacementMapSection("map", eden ? "Partition map" : "Placement map", regions,
+                String.join(". ", (List<String>) map.get("notes")) + "." + (eden ? " Partitions holding no data are not drawn." : ""));
+    }
+
+    private static String pct(Object o) {
+        return o instanceof Number n ? String.format(Locale.ROOT, "%.1f%%", 100 * n.doubleValue()) : "n/a";
+    }
+
+    private static String ber(Object o) {
+        double d = PipelineSummary.num(o);
+        return d > 0 ? String.format(Locale.ROOT, "%.2e", d) : "none on the grid";
+    }
+}

@@ -1,0 +1,56 @@
+package org.undervolt.experiment;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The headline figures of a finished pipeline run: what {@code --json} prints and the store keeps as the run's summary. */
+final class PipelineSummary {
+    private PipelineSummary() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> of(String kind, Map<String, Map<String, Object>> r, Map<String, Object> extra) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("pipeline", kind);
+        Map<String, Object> map;
+        if (kind.equals(EdenPipeline.KIND)) {
+            Map<String, Object> base = r.get("tolerance-baseline");
+            Map<String, Object> ret = r.get("tolerance-retrained");
+            double tb = num(((Map<String, Object>) base.get("coarse")).get("tolerable_ber"));
+            double tr = num(((Map<String, Object>) ret.get("coarse")).get("tolerable_ber"));
+            m.put("baseline_accuracy", base.get("baseline_accuracy"));
+            m.put("retrained_accuracy", ret.get("baseline_accuracy"));
+            m.put("tolerable_ber_without_retraining", tb);
+            m.put("tolerable_ber_with_retraining", tr);
+            m.put("retraining_gain", tb > 0 ? tr / tb : null);
+            Map<String, Object> comb = (Map<String, Object>) ret.get("combination");
+            if (comb != null) {
+                m.put("fine_combination_validated", comb.get("validated"));
+            }
+            map = r.get("mapping");
+        } else {
+            Map<String, Object> t = r.get("tolerance");
+            Map<String, Object> base = (Map<String, Object>) t.get("baseline");
+            Map<String, Object> fat = (Map<String, Object>) t.get("fault_aware");
+            m.put("baseline_accuracy", base.get("error_free"));
+            m.put("fault_aware_accuracy", fat.get("error_free"));
+            m.put("tolerable_ber_without_retraining", base.get("tolerable_ber"));
+            m.put("tolerable_ber_with_retraining", fat.get("tolerable_ber"));
+            double tb = num(base.get("tolerable_ber"));
+            m.put("retraining_gain", tb > 0 ? num(fat.get("tolerable_ber")) / tb : null);
+            map = r.get("placement");
+        }
+        m.put("vdd_nominal", map.get("nominal_vdd"));
+        m.put("vdd_chosen", map.get("chosen_vdd"));
+        m.put("energy_nominal_j", ((Map<String, Object>) map.get("nominal")).get("total_j"));
+        m.put("energy_chosen_j", ((Map<String, Object>) map.get("chosen")).get("total_j"));
+        m.put("energy_saving", map.get("energy_saving"));
+        m.put("speedup", map.get("speedup_simulated"));
+        m.putAll(extra);
+        return m;
+    }
+
+    static double num(Object o) {
+        return o instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+}

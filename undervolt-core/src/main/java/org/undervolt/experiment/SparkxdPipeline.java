@@ -1,0 +1,124 @@
+package org.undervolt.experiment;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.undervolt.data.ImageDataset;
+import org.undervolt.mapping.NetworkShapes;
+import org.undervolt.mapping.Tolerances;
+import org.undervolt.resilience.ErrorModels;
+import org.undervolt.resilience.SnnFatRun;
+import org.undervolt.resilience.SnnFaultAwareTrainer;
+import org.undervolt.snn.SnnRuns;
+import org.undervolt.storage.FormatSpec;
+import org.undervolt.storage.Formats;
+
+/**
+ * {@code undervolt sparkxd}: SparkXD (Putra, Hanif, Shafique, DAC 2021) end to end on the Diehl &amp;
+ * Cook spiking network.
+ *
+ * <ol>
+ *   <li>{@code train}: unsupervised STDP training, neuron labelling, test accuracy ({@link SnnRuns#train},
+ *       checkpointed every {@code checkpoint_every} images);</li>
+ *   <li>{@code fault-aware-training}: STDP with errors injected in the stored weights, the BER raised step
+ *       by step ({@link SnnFatRun}, checkpointed);</li>
+ *   <li>{@code tolerance}: accuracy versus BER of both networks, tolerable BER within delta of the
+ *       baseline's error-free accuracy ({@link SnnToleranceStage}, point by point resumable);</li>
+ *   <li>{@code placement}: the lowest module voltage at which the weights fit in locations whose BER the
+ *       fault-aware network tolerates, DRMap order, one inference priced, energy versus VDD ({@link MappingStage}).</li>
+ * </ol>
+ */
+public final class SparkxdPipeline {
+    public static final String KIND = "sparkxd";
+
+    private final PipelineConfig c;
+    private final ImageDataset train;
+    private final ImageDataset test;
+    private final int threads;
+    private final Consumer<String> log;
+
+    /** @param threads SNN evaluation threads (results do not depend on it) */
+    public SparkxdPipeline(PipelineConfig config, ImageDataset train, ImageDataset test, int threads, Consumer<String> log) {
+        this.c = config;
+        this.train = train;
+        this.test = test;
+        this.threads = threads;
+        this.log = log;
+    }
+
+    /** Checks every setting: bad input is reported before any folder is made or work done. */
+    public void check() {
+        c.integer("neurons", 1, 65536);
+        c.integer("seed", 0L, Long.MAX_VALUE);
+        c.integer("train_images", 1L, 100_000_000L);
+        c.integer("checkpoint_every", 1L, 100_000_000L);
+        c.integer("label_images", 1, train.size());
+        c.integer("test_images", 1, test.size());
+        Formats.byName(c.text("format"));
+        ErrorModels.parse(c.text("error_model"), c.integer("device_seed", 0L, Long.MAX_VALUE));
+        SnnFaultAwareTrainer.steps(c.number("ber_start", 1e-12, 1), c.number("ber_factor", 1.000001, 1000),
+                c.number("ber_max", 1e-12, 1));
+        c.integer("images_per_step", 1L, 100_000_000L);
+        c.integer("inject_every", 1, 1_000_000);
+        ToleranceStage.search(c);
+        org.undervolt.resilience.Acceptance.Rule.parse(c.text("confidence"));
+        c.number("delta", 0, 1);
+        MappingStage.check(c, "sparkxd");
+    }
+
+    public Map<String, Map<String, Object>> run(Stages stages) {
+        check();
+        int neurons = c.integer("neurons", 1, 65536);
+        long seed = c.integer("seed", 0L, Long.MAX_VALUE);
+        long images = c.integer("train_images", 1L, 100_000_000L);
+        int labelImages = c.integer("label_images", 1, train.size());
+        int testImages = c.integer("test_images", 1, test.size());
+        FormatSpec format = Formats.byName(c.text("format"));
+        var errors = ErrorModels.parse(c.text("error_model"), c.integer("device_seed", 0L, Long.MAX_VALUE));
+        var fatConfig = new SnnFaultAwareTrainer.Config(SnnFaultAwareTrainer.steps(c.number("ber_start", 1e-12, 1),
+                c.number("ber_factor", 1.000001, 1000), c.number("ber_max", 1e-12, 1)), c.integer("images_per_step", 1L,
+                100_000_000L), c.integer("inject_every", 1, 1_000_000), format, errors, seed);
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+
+        Path trainDir = stages.folder("train");
+        Path base = trainDir.resolve("base.snn");
+        out.put("train", stages.run("train", () -> {
+            long every = c.integer("checkpoint_every", 1L, 100_000_000L);
+            SnnRuns.TrainResult r = SnnRuns.train(neurons, images, seed, train, test, labelImages, testImages, base,
+                    trainDir.resolve("train.ckpt"), every, threads, (g, spikes, attempts) -> {
+                        if (g % every == 0) {
+                            log.accept(String.format("STDP training: %d/%d images", g, images));
+                        }
+                    });
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("accuracy", r.accuracy());
+            m.put("neurons", r.neurons());
+            m.put("images", r.images());
+            m.put("resumed_from", r.resumedFrom());
+            m.put("train_seconds", r.trainSeconds());
+            m.put("model_file", base.toString());
+            return m;
+        }));
+
+        Path fatDir = stages.folder("fault-aware-training");
+        out.put("fault-aware-training", stages.run("fault-aware-training", () -> SnnFatRun.run(new SnnFatRun.Options(base,
+                fatConfig, c.text("error_model"), new double[0], 1, labelImages, testImages, threads, fatDir), train, test,
+                log)));
+
+        Map<String, Object> tol = stages.run("tolerance", () -> SnnToleranceStage.run(base, fatDir.resolve("fat.snn"), c,
+                format, test, threads, stages.folder("tolerance"), log));
+        out.put("tolerance", tol);
+        PipelineRecords.curves(stages, out);
+
+        @SuppressWarnings("unchecked")
+        double tolerable = ((Number) ((Map<String, Object>) tol.get("fault_aware")).get("tolerable_ber")).doubleValue();
+        Map<String, Object> placement = stages.run("placement", () -> MappingStage.run(
+                NetworkShapes.resolve("snn", null, neurons, c.text("format")), "sparkxd", c,
+                new Tolerances(Map.of("weights", tolerable, "ifm", 0.0))));
+        out.put("placement", placement);
+        PipelineRecords.mapping(stages, placement);
+        return out;
+    }
+}

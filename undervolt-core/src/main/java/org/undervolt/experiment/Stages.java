@@ -1,0 +1,181 @@
+package org.undervolt.experiment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import org.undervolt.InvalidInputException;
+import org.undervolt.Provenance;
+import org.undervolt.report.AtomicFiles;
+import org.undervolt.report.Json;
+import org.undervolt.store.ResultsStore;
+import org.undervolt.store.RunStart;
+import org.undervolt.store.RunStatus;
+
+/**
+ * The stages of one pipeline run in its folder, each done at most once.
+ *
+ * <p>The folder holds {@code config.json} (the run's canonical settings: a folder made with other
+ * settings is refused) and, per finished stage, {@code stages/NAME.json} with the stage's result,
+ * written atomically when the stage ends. A stage whose file exists is not run again; its result is
+ * read back. Inside a stage, the library's own checkpoints (SNN training, fault-aware training,
+ * retraining epochs, tolerance points) make even an interrupted stage continue where it stopped.
+ *
+ * <p>With a results store the run is recorded there as well (kind = the pipeline, config = the
+ * canonical settings, chosen by {@link RunStart}); {@link #store()} is for the pipeline to add curves,
+ * mappings and energies as stages finish.
+ */
+public final class Stages implements AutoCloseable {
+
+    /** Called after each stage's result is saved; tests throw from it to simulate a kill. */
+    public interface Hook {
+        void afterStage(String name);
+    }
+
+    private final Path dir;
+    private final Consumer<String> log;
+    private final Hook hook;
+    private final ResultsStore store;
+    private final long runId;
+    private final boolean resumedInStore;
+
+    public Stages(Path dir, PipelineConfig config, Path storeFile, Consumer<String> log, Hook hook) {
+        this.dir = dir;
+        this.log = log;
+        this.hook = hook == null ? n -> { } : hook;
+        String canonical = config.canonical();
+        Path cfg = dir.resolve("config.json");
+        try {
+            if (Files.exists(cfg)) {
+                String old = Files.readString(cfg, StandardCharsets.UTF_8).strip();
+                if (!old.equals(canonical)) {
+                    throw new InvalidInputException("--out " + dir + ": holds a run with other settings (" + cfg
+                            + "); use another --out or the same settings to resume it");
+                }
+            } else {
+                Files.createDirectories(dir.resolve("stages"));
+                AtomicFiles.write(cfg, (canonical + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            Files.createDirectories(dir.resolve("stages"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot use run folder " + dir + ": " + e.getMessage(), e);
+        }
+        if (storeFile != null) {
+            store = ResultsStore.open(storeFile);
+            // A rerun of a finished run with the same settings is the same run (its stages are reused
+            // from the folder): record into it again rather than adding a duplicate.
+            OptionalLong finished = store.runs().stream()
+                    .filter(r -> r.kind().equals(config.pipeline()) && r.config().equals(canonical)
+                            && r.status() == RunStatus.FINISHED)
+                    .mapToLong(org.undervolt.store.RunRecord::id).max();
+            RunStart start = RunStart.choose(store, config.pipeline(), canonical, seedOf(config),
+                    Json.canonical(Provenance.describe()), finished, false);
+            runId = start.runId();
+            resumedInStore = start.resumed();
+            log.accept((resumedInStore ? "resuming run " : "recording run ") + runId + " in " + storeFile);
+        } else {
+            store = null;
+            runId = -1;
+            resumedInStore = false;
+        }
+    }
+
+    private static long seedOf(PipelineConfig c) {
+        return c.values().get("seed") instanceof Number n ? n.longValue() : 0;
+    }
+
+    /** The folder of stage {@code name}, for its own files and checkpoints. */
+    public Path folder(String name) {
+        Path p = dir.resolve(name);
+        try {
+            Files.createDirectories(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** Whether stage {@code name} finished in an earlier invocation. */
+    public boolean done(String name) {
+        return Files.isRegularFile(resultFile(name));
+    }
+
+    /** The stage's result: read back if it finished before, else computed now and saved. */
+    public Map<String, Object> run(String name, Supplier<Map<String, Object>> work) {
+        Path f = resultFile(name);
+        if (Files.isRegularFile(f)) {
+            log.accept("stage " + name + ": done in an earlier run, reusing " + f);
+            try {
+                return Json.mapper().readValue(Files.readString(f, StandardCharsets.UTF_8),
+                        new TypeReference<LinkedHashMap<String, Object>>() { });
+            } catch (IOException e) {
+                throw new InvalidInputException(f + ": damaged stage result (" + e.getMessage() + "); delete it to redo the stage");
+            }
+        }
+        log.accept("stage " + name + ": running");
+        long t0 = System.nanoTime();
+        Map<String, Object> result = new LinkedHashMap<>(work.get());
+        result.put("stage_seconds", (System.nanoTime() - t0) / 1e9);
+        // Round trip through JSON so a fresh and a resumed run hand the pipeline identical values.
+        String text = Json.write(result);
+        AtomicFiles.write(f, (text + "\n").getBytes(StandardCharsets.UTF_8));
+        log.accept(String.format("stage %s: finished in %.1f s", name, (System.nanoTime() - t0) / 1e9));
+        hook.afterStage(name);
+        try {
+            return Json.mapper().readValue(text, new TypeReference<LinkedHashMap<String, Object>>() { });
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Path resultFile(String name) {
+        return dir.resolve("stages").resolve(name + ".json");
+    }
+
+    /** The results store, or null when the run is not recorded. */
+    public ResultsStore store() {
+        return store;
+    }
+
+    public OptionalLong runId() {
+        return store == null ? OptionalLong.empty() : OptionalLong.of(runId);
+    }
+
+    /** Marks the run finished with its headline figures. */
+    public void finish(Map<String, Object> summary) {
+        if (store != null) {
+            store.setStatus(runId, RunStatus.FINISHED, Json.canonical(summary));
+        }
+    }
+
+    /** Marks the run failed (the stages done stay done). */
+    public void fail() {
+        if (store != null) {
+            try {
+                store.setStatus(runId, RunStatus.FAILED, null);
+            } catch (RuntimeException e) {
+                // the original failure is the one to report
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (store != null) {
+            store.close();
+        }
+    }
+}

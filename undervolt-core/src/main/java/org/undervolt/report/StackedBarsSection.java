@@ -1,0 +1,124 @@
+package org.undervolt.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Horizontal stacked bars: one bar per case (e.g. nominal and chosen settings), split into named
+ * parts (e.g. DRAM energy by command: ACT, PRE, RD, WR), all on one scale, with a legend and the
+ * numbers in a table below.
+ */
+public final class StackedBarsSection implements ReportSection {
+    private static final String[] PARTS = {"#1f5fa8", "#ea580c", "#15803d", "#a78bfa", "#facc15", "#0e7490", "#be185d", "#4b5563"};
+    private static final int WIDTH = 960;
+    private static final int LABEL = 200;
+    private static final int ROW = 46;
+
+    private final String id;
+    private final String title;
+    private final Map<String, Map<String, Double>> bars;
+    private final String unit;
+    private final String note;
+
+    /** @param bars case → part → value (insertion order is drawing order) */
+    public StackedBarsSection(String id, String title, Map<String, Map<String, Double>> bars, String unit, String note) {
+        if (bars.isEmpty()) {
+            throw new IllegalArgumentException("no bars");
+        }
+        this.id = id;
+        this.title = title;
+        this.bars = new LinkedHashMap<>(bars);
+        this.unit = unit;
+        this.note = note;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String title() {
+        return title;
+    }
+
+    private List<String> parts() {
+        Set<String> p = new LinkedHashSet<>();
+        bars.values().forEach(m -> p.addAll(m.keySet()));
+        return new ArrayList<>(p);
+    }
+
+    public String svg() {
+        List<String> parts = parts();
+        double max = bars.values().stream().mapToDouble(m -> m.values().stream().mapToDouble(Double::doubleValue).sum())
+                .max().orElse(1);
+        int height = 40 + ROW * bars.size();
+        Html h = new Html();
+        h.open("svg", "xmlns", "http://www.w3.org/2000/svg", "class", "uv-plot uv-stacked", "viewBox",
+                "0 0 " + WIDTH + " " + height, "width", String.valueOf(WIDTH), "height", String.valueOf(height),
+                "role", "img", "aria-label", title);
+        h.element("title", title);
+        int span = WIDTH - LABEL - 140;
+        int row = 0;
+        for (var e : bars.entrySet()) {
+            int y = 8 + row++ * ROW;
+            h.element("text", e.getKey(), "x", "0", "y", String.valueOf(y + 24), "font-size", "13", "fill", "#1d2330");
+            double x = LABEL;
+            double total = 0;
+            for (int k = 0; k < parts.size(); k++) {
+                double v = e.getValue().getOrDefault(parts.get(k), 0.0);
+                total += v;
+                double w = max > 0 ? span * v / max : 0;
+                h.raw(String.format(Locale.ROOT, "<rect class=\"uv-bar\" data-value=\"%s\" x=\"%.2f\" y=\"%d\" width=\"%.2f\" "
+                        + "height=\"30\" fill=\"%s\"><title>%s: %s</title></rect>", v, x, y + 4, w, PARTS[k % PARTS.length],
+                        Html.escape(parts.get(k)), Html.escape(format(v))));
+                x += w;
+            }
+            h.element("text", format(total), "x", String.format(Locale.ROOT, "%.2f", x + 10), "y", String.valueOf(y + 24),
+                    "font-size", "13", "fill", "#1d2330");
+        }
+        int ly = 8 + bars.size() * ROW + 14;
+        int lx = LABEL;
+        for (int k = 0; k < parts.size(); k++) {
+            h.raw(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>", lx, ly - 10,
+                    PARTS[k % PARTS.length]));
+            h.element("text", parts.get(k), "x", String.valueOf(lx + 16), "y", String.valueOf(ly), "font-size", "12",
+                    "fill", "#1d2330");
+            lx += 24 + 8 * parts.get(k).length();
+        }
+        h.close("svg");
+        return h.toString();
+    }
+
+    private String format(double v) {
+        return unit.equals("J") ? EnergyBarsSection.joules(v) : String.format(Locale.ROOT, "%.4g %s", v, unit);
+    }
+
+    @Override
+    public void render(Html h) {
+        h.raw(svg()).newline();
+        List<String> parts = parts();
+        h.open("table").open("tr").element("th", "");
+        parts.forEach(p -> h.element("th", p, "class", "num"));
+        h.element("th", "total", "class", "num").close("tr");
+        for (var e : bars.entrySet()) {
+            h.open("tr").element("td", e.getKey());
+            double total = 0;
+            for (String p : parts) {
+                double v = e.getValue().getOrDefault(p, 0.0);
+                total += v;
+                h.element("td", format(v), "class", "num");
+            }
+            h.element("td", format(total), "class", "num").close("tr");
+        }
+        h.close("table");
+        if (note != null) {
+            h.element("p", note, "class", "note");
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.undervolt.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.undervolt.InvalidInputException;
+import org.undervolt.data.ImageDataset;
+import org.undervolt.data.SyntheticDatasets;
+import org.undervolt.store.ResultsStore;
+import org.undervolt.store.RunStatus;
+
+/** Both pipelines on tiny synthetic data: a run killed after a stage resumes to the uninterrupted result. */
+class PipelineResumeTest {
+    private static final ImageDataset DATA = SyntheticDatasets.separableBlobs(360, 28, 28, 10, 7);
+    private static final ImageDataset TRAIN = DATA.slice(0, 300);
+    private static final ImageDataset TEST = DATA.slice(300, 360);
+
+    static PipelineConfig tinyEden() {
+        return PipelineConfig.preset("eden", "quick").withSettings(List.of("network=mlp", "base_train_images=240",
+                "validation_images=60", "train_images=240", "retrain_epochs=1", "batch=32", "profile_images=60",
+                "tolerance_ber_min=1e-4", "tolerance_ber_max=0.1", "bisections=1", "trials=2", "test_images=60",
+                "partition_count=4"));
+    }
+
+    static PipelineConfig tinySparkxd() {
+        return PipelineConfig.preset("sparkxd", "quick").withSettings(List.of("neurons=10", "train_images=40",
+                "checkpoint_every=20", "label_images=40", "test_images=20", "ber_start=1e-3", "ber_max=1e-2",
+                "images_per_step=20", "inject_every=10", "tolerance_ber_min=1e-3", "tolerance_ber_max=0.1", "trials=2"));
+    }
+
+    /** A hook that records the stages it sees and throws after {@code killAfter} (null: never). */
+    static final class Kill implements Stages.Hook {
+        final List<String> ran = new ArrayList<>();
+        final String killAfter;
+
+        Kill(String killAfter) {
+            this.killAfter = killAfter;
+        }
+
+        @Override
+        public void afterStage(String name) {
+            ran.add(name);
+            if (name.equals(killAfter)) {
+                throw new IllegalStateException("killed after " + name);
+            }
+        }
+    }
+
+    private static Map<String, Object> comparable(Map<String, Object> summary) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>(summary);
+        List.of("run_id", "store", "folder", "report").forEach(m::remove);
+        return m;
+    }
+
+    private static void resumesToSameResult(String kind, PipelineConfig c, String killAfter, List<String> before,
+            List<String> after, Path tmp) throws java.io.IOException {
+        Map<String, Object> straight = new PipelineRun(kind, c, tmp.resolve("a"), null, 1, null).run(TRAIN, TEST, m -> { });
+
+        Path store = tmp.resolve("runs.db");
+        Kill first = new Kill(killAfter);
+        PipelineRun killed = new PipelineRun(kind, c, tmp.resolve("b"), store, 1, first);
+        assertThatThrownBy(() -> killed.run(TRAIN, TEST, m -> { })).hasMessageContaining("killed after " + killAfter);
+        assertThat(first.ran).isEqualTo(before);
+
+        Kill second = new Kill(null);
+        Map<String, Object> resumed = new PipelineRun(kind, c, tmp.resolve("b"), store, 2, second).run(TRAIN, TEST, m -> { });
+        assertThat(second.ran).as("stages redone after resume").isEqualTo(after);
+        assertThat(comparable(resumed)).isEqualTo(comparable(straight));
+        assertThat(Files.readString(tmp.resolve("b/report.html").toAbsolutePath(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("<svg").contains("id=\"map\"").contains("id=\"energy-vdd\"").contains("id=\"breakdown\"");
+        try (ResultsStore s = ResultsStore.open(store)) {
+            assertThat(s.runs()).hasSize(1);
+            assertThat(s.runs().get(0).status()).isEqualTo(RunStatus.FINISHED);
+            assertThat(s.curves().names(s.runs().get(0).id())).hasSize(2);
+            assertThat(s.mappings().get(s.runs().get(0).id(), "plan")).isNotEmpty();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void edenKilledAfterRetrainingResumesToTheSameResult(@TempDir Path tmp) throws Exception {
+        resumesToSameResult(EdenPipeline.KIND, tinyEden(), "retrain", List.of("model", "retrain"),
+                List.of("tolerance-baseline", "tolerance-retrained", "mapping"), tmp);
+    }
+
+    @Test
+    void sparkxdKilledAfterFaultAwareTrainingResumesToTheSameResult(@TempDir Path tmp) throws Exception {
+        resumesToSameResult(SparkxdPipeline.KIND, tinySparkxd(), "fault-aware-training",
+                List.of("train", "fault-aware-training"), List.of("tolerance", "placement"), tmp);
+    }
+
+    @Test
+    void aFolderOfAnotherConfigurationIsRefused(@TempDir Path tmp) {
+        new Stages(tmp, tinyEden(), null, m -> { }, null).close();
+        PipelineConfig other = tinyEden().withSettings(List.of("seed=2"));
+        assertThatThrownBy(() -> new Stages(tmp, other, null, m -> { }, null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("other settings");
+    }
+
+    @Test
+    void unknownSettingsAndBadValuesAreOneLineOfBadInput() {
+        assertThatThrownBy(() -> tinyEden().withSettings(List.of("sede=2")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("unknown eden setting 'sede'");
+        assertThatThrownBy(() -> PipelineConfig.preset("eden", "nope"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("quick");
+        PipelineConfig bad = tinyEden().withSettings(List.of("trials=many"));
+        assertThatThrownBy(() -> bad.integer("trials", 2, 10)).isInstanceOf(InvalidInputException.class)
+                .hasMessage("eden setting 'trials' = many: expected an integer in 2..10");
+    }
+}
