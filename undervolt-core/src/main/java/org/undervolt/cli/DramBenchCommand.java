@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
 
 /** {@code undervolt dram bench}: commands/s of the trace energy model, as ratios to DRAMPower 4.1 and 5.1. */
 @CommandLine.Command(name = "bench",
+        header = "Speed of the DRAM energy model, as ratios to DRAMPower.",
         mixinStandardHelpOptions = true,
         description = {"Speed of the DRAM energy model on a generated trace: in memory and end to end from a file,",
                 "in commands per CPU-second, with ratios to DRAMPower 4.1 (~430k/s) and 5.1 (~14k/s) from the golden README."})

@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 
 /** {@code undervolt dram sim-bench}: requests/s of the timing simulator vs Ramulator 2.0a's reference speed. */
 @CommandLine.Command(name = "sim-bench",
+        header = "Speed of the DRAM timing simulator, as a ratio to Ramulator 2.0a.",
         mixinStandardHelpOptions = true,
         description = {"Benchmark of 'dram simulate' on a uniform random trace (2 GiB, 20 %% writes): requests/s in memory",
                 "and end to end from a LoadStoreTrace file (CPU time, best of --reps), and the ratio to Ramulator 2.0a's",

@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
 
 /** {@code undervolt dram simulate --standard NAME --requests FILE [--json]}: cycle-level timing simulation. */
 @CommandLine.Command(name = "simulate",
+        header = "Cycle-level timing simulation of a Ramulator request trace.",
         mixinStandardHelpOptions = true,
         description = {"Cycle-level DRAM timing simulation of a request trace (Ramulator LoadStoreTrace: 'LD 0x...' / 'ST 0x...'):",
                 "address mapping, FR-FCFS controller with read/write queues, open or closed rows, all-bank refresh,",

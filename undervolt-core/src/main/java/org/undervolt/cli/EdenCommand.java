@@ -10,7 +10,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code undervolt eden}: the EDEN study of a DNN, end to end. Wiring only ({@link EdenPipeline}). */
-@Command(name = "eden", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "eden",
+        header = "EDEN pipeline on a DNN: retrain, tolerance, partition mapping, energy and latency.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"EDEN (MICRO 2019) end to end on a DNN:",
                 "  1. train the baseline (or --set model=FILE: a .uvnn, or an .onnx to import)",
                 "  2. curricular retraining, errors in the stored weights and IFMs",

@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code undervolt export-onnx}: an Undervolt checkpoint to an ONNX model (opset 17). */
-@Command(name = "export-onnx", mixinStandardHelpOptions = true,
+@Command(name = "export-onnx",
+        header = "Write an Undervolt checkpoint (.uvnn) as an ONNX model (opset 17).", mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {"Write an Undervolt checkpoint (.uvnn) as an ONNX model (opset 17) that",
             "ONNX Runtime runs with the same outputs. Layers map to Gemm, Conv, MaxPool,",

@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code undervolt retrain}: EDEN curricular / RandBET retraining of a DNN, SparkXD fault-aware training of an SNN. */
-@Command(name = "retrain", mixinStandardHelpOptions = true,
+@Command(name = "retrain",
+        header = "Make a network tolerate approximate DRAM: curricular, RandBET or fault-aware training.", mixinStandardHelpOptions = true,
         description = {"Make a network tolerate approximate DRAM. DNN (--network lenet5|mlp): EDEN curricular retraining",
                 "(errors in stored weights and IFMs in every forward pass, BER raised after recovery, value correction)",
                 "or --mode randbet (clipping + fixed-BER weight errors). SNN (--network snn --snn-model FILE):",

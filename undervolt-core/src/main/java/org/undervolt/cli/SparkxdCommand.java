@@ -10,7 +10,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code undervolt sparkxd}: the SparkXD study of a spiking network, end to end. Wiring only ({@link SparkxdPipeline}). */
-@Command(name = "sparkxd", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "sparkxd",
+        header = "SparkXD pipeline on a spiking network: fault-aware training, tolerance, placement, energy.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"SparkXD (DAC 2021) end to end on the Diehl & Cook spiking network:",
                 "  1. unsupervised STDP training, neuron labelling",
                 "  2. fault-aware training: errors in the stored weights, BER raised stepwise",

@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code undervolt tolerance}: tolerable BER of a DNN, coarse and per layer × data type, with intervals. Wiring only. */
-@Command(name = "tolerance", mixinStandardHelpOptions = true,
+@Command(name = "tolerance",
+        header = "Largest BER a network tolerates (coarse and per layer x data type), with confidence.", mixinStandardHelpOptions = true,
         description = {"Find the largest BER at which a network's accuracy stays >= baseline - delta at a stated",
                 "confidence: log grid, then bisection in log space; Monte-Carlo trials per point. Coarse (all stored",
                 "data at one BER) and, with --fine, per layer x data type, then the combination validated. Writes",
