@@ -51,11 +51,17 @@ public final class DiehlCook {
     public static final double E_TAU = 100.0;
     public static final double E_REFRACTORY = 5.0;
     /**
-     * Minimum time between two spikes of one excitatory neuron (ms). The original's threshold also
-     * requires {@code timer > refrac_e} with {@code dtimer/dt = 0.1} (Brian 1: {@code 100.0 ms/s}),
-     * so the timer passes 5 ms only 50 ms after the reset.
+     * Minimum time between two spikes of one excitatory neuron (ms): the refractory period. The
+     * original's threshold also requires {@code timer > refrac_e}, with {@code dtimer/dt = 100.0}
+     * ({@code neuron_eqs_e += '\n  dtimer/dt = 100.0  : ms'}); the script imports
+     * {@code brian_no_units}, so every quantity is a plain SI float: the timer grows by
+     * 100 x 0.0005 s = 50 ms per 0.5 ms step and passes refrac_e = 0.005 one step after the reset,
+     * inside the 5 ms hold at the reset potential. The only bar on firing again is therefore the
+     * refractory period (stated here as a lockout so that a threshold below the reset potential
+     * cannot fire a neuron during its hold). An earlier version read the timer as 0.1 ms/ms, as
+     * some Brian 2 ports do, which gives a 50 ms lockout: at most 7 spikes per neuron per image.
      */
-    public static final double E_LOCKOUT = 50.0;
+    public static final double E_LOCKOUT = E_REFRACTORY;
     /** Reversal potential of inhibitory input onto excitatory neurons. */
     public static final double E_INH_REVERSAL = -100.0;
 

@@ -13,7 +13,7 @@ import jdk.incubator.vector.VectorSpecies;
  * taken by the same short series, or by {@link Math#exp} lane by lane where the series does not
  * apply (large conductances, a few steps after inhibitory spikes).
  *
- * <p>Refractoriness and the 50 ms lockout are not handled here: the caller holds refractory
+ * <p>Refractoriness and the timer lockout ({@link DiehlCook#E_LOCKOUT}) are not handled here: the caller holds refractory
  * neurons at their reset value and filters the candidates by lockout.
  */
 final class ExcitatoryKernel {

@@ -35,7 +35,7 @@ import static org.undervolt.snn.DiehlCook.*;
  * <h2>Rest between images</h2>
  * Every presentation starts from the resting state (v at rest, no conductance, no trace, no spike in
  * flight), which is what the original's 150 ms rest converges to: ge, gi (tau 1-2 ms) vanish, the
- * traces fall to exp(-150/20) and exp(-150/40), and the 50 ms lockout has passed; only v (tau 100 ms)
+ * traces fall to exp(-150/20) and exp(-150/40), and the refractory hold has passed; only v (tau 100 ms)
  * keeps 22 % of its deviation in the original. Starting each image from the same state makes
  * images independent, so inference runs them in parallel with results independent of scheduling.
  * Theta decays over the whole 500 ms (presentation and rest) when learning and is frozen otherwise.

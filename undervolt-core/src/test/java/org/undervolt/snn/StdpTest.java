@@ -13,7 +13,9 @@ class StdpTest {
 
     @Test
     void preThenPostDepressesThenPotentiatesByTheRule() {
-        // Threshold below rest: the neuron fires whenever the 50 ms lockout allows: steps 0, 101, ..., 606.
+        // Threshold theta - 72 = -66.99 mV, below rest: the neuron fires as soon as its 5 ms refractory
+        // period (10 steps) ends: steps 0, 11, 22, ...; each spike raises theta by 0.05 mV, so after the 40th
+        // spike (step 429) the threshold is -64.99 mV, above rest, and it stops.
         int n = 1;
         byte[] d = new byte[DiehlCook.INPUTS];
         d[3] = 4;
@@ -21,30 +23,31 @@ class StdpTest {
         float[] w = new float[DiehlCook.INPUTS];
         Arrays.fill(w, 0.1f);
         w[3] = 0.5f;
-        double[] theta = {5.0};
+        double[] theta = {5.01};
         PoissonEncoder in = new PoissonEncoder();
         in.setSpikes(new int[] {50}, new int[] {3}); // input 3 spikes at step 50, arrives at step 54
         int[] counts = new int[1];
 
         int total = sim.present(in, w, theta, true, counts);
 
-        assertThat(total).isEqualTo(7);
-        assertThat(counts[0]).isEqualTo(7);
-        // depression at the arrival (step 54), by nu_pre * post1, post1 set to 1 at step 0
-        double expected = (float) (0.5 - DiehlCook.NU_PRE * Math.exp(-54 * DT / DiehlCook.TAU_POST1));
+        assertThat(total).isEqualTo(40);
+        assertThat(counts[0]).isEqualTo(40);
+        // depression at the arrival (step 54), by nu_pre * post1, post1 set to 1 at step 44
+        double expected = (float) (0.5 - DiehlCook.NU_PRE * Math.exp(-10 * DT / DiehlCook.TAU_POST1));
         assertThat(expected).isLessThan(0.5);
         // potentiation at each later post spike by nu_post * pre * post2before
-        double post2before = Math.exp(-101 * DT / DiehlCook.TAU_POST2);
-        for (int s = 101; s <= 606; s += 101) {
+        double post2before = Math.exp(-11 * DT / DiehlCook.TAU_POST2);
+        for (int s = 55; s <= 429; s += 11) {
             expected += DiehlCook.NU_POST * Math.exp(-(s - 54) * DT / DiehlCook.TAU_PRE) * post2before;
         }
-        assertThat((double) w[3]).isCloseTo(expected, within(1e-7));
+        // 36 float roundings of w: within 1e-6 (one potentiation is about 1e-3)
+        assertThat((double) w[3]).isCloseTo(expected, within(1e-6));
         assertThat(w[3]).isGreaterThan(0.5f);
         // synapses without a pre-synaptic spike do not change
         assertThat(w[0]).isEqualTo(0.1f);
         assertThat(w[783]).isEqualTo(0.1f);
         // theta: +0.05 mV per spike, decay over 500 ms with tau 1e7 ms
-        assertThat(theta[0]).isCloseTo(5.0 + 7 * DiehlCook.THETA_PLUS, within(1e-3));
+        assertThat(theta[0]).isCloseTo(5.01 + 40 * DiehlCook.THETA_PLUS, within(1e-3));
     }
 
     @Test
@@ -54,14 +57,15 @@ class StdpTest {
                 new byte[DiehlCook.INPUTS]));
         float[] w = new float[DiehlCook.INPUTS];
         Arrays.fill(w, 0.2f);
-        double[] theta = {5.0};
+        w[7] = 0.01f; // too weak to lift v from rest over the final threshold (-64.97 mV)
+        double[] theta = {5.03};
         PoissonEncoder in = new PoissonEncoder();
-        // the neuron fires at 0 and 101; input 7 arrives at step 660 after the last spike (606)
+        // the neuron fires at 0, 11, ..., 429 (40 spikes); input 7 arrives at step 660 after the last spike
         in.setSpikes(new int[] {660}, new int[] {7});
         sim.present(in, w, theta, true, new int[1]);
-        double expected = (float) (0.2 - DiehlCook.NU_PRE * Math.exp(-(660 - 606) * DT / DiehlCook.TAU_POST1));
-        assertThat((double) w[7]).isCloseTo(expected, within(1e-8));
-        assertThat(w[7]).isLessThan(0.2f);
+        double expected = (float) (0.01f - DiehlCook.NU_PRE * Math.exp(-(660 - 429) * DT / DiehlCook.TAU_POST1));
+        assertThat((double) w[7]).isCloseTo(expected, within(1e-9));
+        assertThat(w[7]).isLessThan(0.01f);
     }
 
     @Test
@@ -75,7 +79,8 @@ class StdpTest {
         PoissonEncoder in = new PoissonEncoder();
         in.setSpikes(new int[] {50, 120}, new int[] {3, 3});
         int total = sim.present(in, w, theta, false, new int[1]);
-        assertThat(total).isEqualTo(7);
+        // theta fixed at 5: one spike every 11 steps (10 held at reset), steps 0 .. 693
+        assertThat(total).isEqualTo(64);
         assertThat(w).containsExactly(before);
         assertThat(theta[0]).isEqualTo(5.0);
     }
