@@ -28,6 +28,7 @@ import org.undervolt.nn.train.Evaluator;
 import org.undervolt.nn.train.TrainConfig;
 import org.undervolt.nn.train.Trainer;
 import org.undervolt.nn.zoo.Mlp;
+import org.undervolt.report.ProgressLine;
 import org.undervolt.resilience.BerGrid;
 import org.undervolt.resilience.BerSweep;
 import org.undervolt.resilience.CurvePoint;
@@ -104,9 +105,10 @@ public final class DemoPipeline {
 
         long t1 = System.nanoTime();
         var evaluator = new StoredWeightsEvaluator(model, stored, test, UniformErrorModel::new);
+        ProgressLine sweepProgress = new ProgressLine("sweep", grid.length);
         List<CurvePoint> curve = new BerSweep(config.seed(), config.trials()).run(grid, evaluator,
-                (i, n, p) -> log.accept(String.format("BER %.3g: mean %.4f, min %.4f (%d/%d)", p.ber(), p.mean(),
-                        p.min(), i + 1, n)), trials);
+                (i, n, p) -> log.accept(String.format("%s  BER %.3g: mean %.4f, min %.4f", sweepProgress.line(i + 1),
+                        p.ber(), p.mean(), p.min())), trials);
         double sweepSeconds = (System.nanoTime() - t1) / 1e9;
 
         OptionalDouble tolerable = new ToleranceCriterion(baseline, config.delta()).tolerableBer(curve);
@@ -153,8 +155,9 @@ public final class DemoPipeline {
         }
         log.accept("model: training MLP " + java.util.Arrays.toString(sizes) + " for " + tc.epochs() + " epochs");
         Sequential model = Mlp.create(sizes, config.seed());
+        ProgressLine trainProgress = new ProgressLine("training", tc.epochs());
         new Trainer(tc).train(model, train, (epoch, loss, seconds) -> log.accept(
-                String.format("epoch %d/%d: loss %.4f (%.1f s)", epoch, tc.epochs(), loss, seconds)));
+                String.format("%s  loss %.4f", trainProgress.line(epoch), loss)));
         if (config.useCache()) {
             cache.put(key, model, Map.of("description", description));
         }

@@ -1,5 +1,6 @@
 package org.undervolt.experiment;
 
+import org.undervolt.report.ProgressLine;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -86,10 +87,11 @@ public final class SparkxdPipeline {
         Path base = trainDir.resolve("base.snn");
         out.put("train", stages.run("train", () -> {
             long every = c.integer("checkpoint_every", 1L, 100_000_000L);
+            ProgressLine progress = new ProgressLine("STDP training", images);
             SnnRuns.TrainResult r = SnnRuns.train(neurons, images, seed, train, test, labelImages, testImages, base,
                     trainDir.resolve("train.ckpt"), every, threads, (g, spikes, attempts) -> {
                         if (g % every == 0) {
-                            log.accept(String.format("STDP training: %d/%d images", g, images));
+                            log.accept(progress.line(g));
                         }
                     });
             Map<String, Object> m = new LinkedHashMap<>();
