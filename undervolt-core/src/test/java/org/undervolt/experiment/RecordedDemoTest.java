@@ -44,7 +44,7 @@ class RecordedDemoTest {
     private static Consumer<String> crashAtPoint(int n) {
         AtomicInteger points = new AtomicInteger();
         return msg -> {
-            if (msg.startsWith("BER ") && points.incrementAndGet() == n) {
+            if (msg.startsWith("sweep [") && points.incrementAndGet() == n) {
                 throw new IllegalStateException("simulated crash");
             }
         };
