@@ -2,50 +2,30 @@ package org.undervolt.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.undervolt.data.IdxWriter;
-import org.undervolt.data.ImageDataset;
-import org.undervolt.data.SyntheticDatasets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 class DemoCommandTest {
 
-    private record Run(int exit, String out, String err) {
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
-    private static Run run(String... args) {
-        var cl = UndervoltCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
-    private static Path tinyData(Path dir) throws Exception {
-        Files.createDirectories(dir);
-        ImageDataset all = SyntheticDatasets.separableBlobs(400, 8, 8, 3, 3);
-        IdxWriter.write(all.slice(0, 300), dir.resolve("train-images-idx3-ubyte"), dir.resolve("train-labels-idx1-ubyte"),
-                false);
-        IdxWriter.write(all.slice(300, 400), dir.resolve("t10k-images-idx3-ubyte"), dir.resolve("t10k-labels-idx1-ubyte"),
-                false);
-        return dir;
+    private static Path tinyData(Path dir) {
+        return TinyIdx.write(dir, 400, 300, 8, 3, 3);
     }
 
     @Test
     void jsonModePrintsOneObjectAndWritesTheSameFileAndAPlot(@TempDir Path tmp) throws Exception {
         Path data = tinyData(tmp.resolve("data"));
         Path out = tmp.resolve("out");
-        Run r = run("demo", "--data-dir", data.toString(), "--hidden", "12", "--epochs", "2", "--trials", "2",
+        CliRun r = run("demo", "--data-dir", data.toString(), "--hidden", "12", "--epochs", "2", "--trials", "2",
                 "--ber-min", "1e-3", "--ber-max", "1e-1", "--points-per-decade", "1", "--no-cache", "--out",
                 out.toString(), "--store", tmp.resolve("u.db").toString(), "--json");
         assertThat(r.exit()).as(r.err()).isZero();
@@ -64,7 +44,7 @@ class DemoCommandTest {
                 .contains(printed.at("/provenance/git_revision").asText());
 
         // the same command again: the run is finished, so a new one is recorded; runs list shows both
-        Run again = run("demo", "--data-dir", data.toString(), "--hidden", "12", "--epochs", "2", "--trials", "2",
+        CliRun again = run("demo", "--data-dir", data.toString(), "--hidden", "12", "--epochs", "2", "--trials", "2",
                 "--ber-min", "1e-3", "--ber-max", "1e-1", "--points-per-decade", "1", "--no-cache", "--out",
                 tmp.resolve("out2").toString(), "--store", tmp.resolve("u.db").toString());
         assertThat(again.exit()).as(again.err()).isZero();
@@ -84,7 +64,7 @@ class DemoCommandTest {
             System.arraycopy(new String[] {"demo", "--data-dir", data.toString(), "--no-cache", "--out",
                     tmp.resolve("out").toString()}, 0, args, 0, 6);
             System.arraycopy(extra, 0, args, 6, extra.length);
-            Run r = run(args);
+            CliRun r = run(args);
             assertThat(r.exit()).as(String.join(" ", extra) + ": " + r.err()).isEqualTo(2);
             assertThat(r.err().strip().lines()).hasSize(1);
         }
@@ -96,7 +76,7 @@ class DemoCommandTest {
     void badBerRangeIsOneLineExitTwoAndNoOutput(@TempDir Path tmp) throws Exception {
         Path data = tinyData(tmp.resolve("data"));
         Path out = tmp.resolve("out");
-        Run r = run("demo", "--data-dir", data.toString(), "--ber-min", "0", "--no-cache", "--out", out.toString());
+        CliRun r = run("demo", "--data-dir", data.toString(), "--ber-min", "0", "--no-cache", "--out", out.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip().lines()).hasSize(1);
         assertThat(r.err()).contains("BER grid minimum 0.0");
@@ -105,7 +85,7 @@ class DemoCommandTest {
 
     @Test
     void missingDataDirectoryIsOneLineExitTwo(@TempDir Path tmp) {
-        Run r = run("demo", "--data-dir", tmp.resolve("nope").toString(), "--no-cache", "--out",
+        CliRun r = run("demo", "--data-dir", tmp.resolve("nope").toString(), "--no-cache", "--out",
                 tmp.resolve("out").toString(), "--json");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip().lines()).hasSize(1);
@@ -116,7 +96,7 @@ class DemoCommandTest {
     @Test
     void unknownPresetNamesTheKnownOnes(@TempDir Path tmp) throws Exception {
         Path data = tinyData(tmp.resolve("data"));
-        Run r = run("demo", "--data-dir", data.toString(), "--preset", "DDR9", "--no-cache", "--out",
+        CliRun r = run("demo", "--data-dir", data.toString(), "--preset", "DDR9", "--no-cache", "--out",
                 tmp.resolve("out").toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("DDR9").contains("LPDDR3-1600_4Gb_x32");

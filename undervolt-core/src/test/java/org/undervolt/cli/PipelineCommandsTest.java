@@ -2,8 +2,6 @@ package org.undervolt.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -12,32 +10,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.undervolt.data.IdxWriter;
-import org.undervolt.data.ImageDataset;
-import org.undervolt.data.SyntheticDatasets;
 
 /** {@code undervolt eden} and {@code undervolt sparkxd}: JSON output, resuming by rerunning, bad input. */
 class PipelineCommandsTest {
 
-    private record Run(int exit, String out, String err) {
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
-    private static Run run(String... args) {
-        var cl = UndervoltCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
-    private static Path tinyData(Path dir) throws Exception {
-        Files.createDirectories(dir);
-        ImageDataset all = SyntheticDatasets.separableBlobs(260, 28, 28, 10, 5);
-        IdxWriter.write(all.slice(0, 200), dir.resolve("train-images-idx3-ubyte"), dir.resolve("train-labels-idx1-ubyte"), false);
-        IdxWriter.write(all.slice(200, 260), dir.resolve("t10k-images-idx3-ubyte"), dir.resolve("t10k-labels-idx1-ubyte"), false);
-        return dir;
+    private static Path tinyData(Path dir) {
+        return TinyIdx.write(dir, 260, 200, 28, 10, 5);
     }
 
     @Test
@@ -47,7 +29,7 @@ class PipelineCommandsTest {
             "--set", "checkpoint_every=10", "--set", "label_images=30", "--set", "test_images=20", "--set", "images_per_step=10",
             "--set", "ber_max=1e-3", "--set", "tolerance_ber_min=1e-3", "--set", "trials=2", "--threads", "1",
             "--out", tmp.resolve("run").toString(), "--store", tmp.resolve("u.db").toString(), "--json"};
-        Run first = run(args);
+        CliRun first = run(args);
         assertThat(first.exit()).as(first.err()).isZero();
         assertThat(first.err()).isEmpty();
         JsonNode printed = new ObjectMapper().readTree(first.out());
@@ -59,7 +41,7 @@ class PipelineCommandsTest {
         assertThat(Files.readString(tmp.resolve("run/report.html"))).contains("Placement map").contains("<svg");
 
         long before = Files.getLastModifiedTime(tmp.resolve("run/stages/train.json")).toMillis();
-        Run again = run(args);
+        CliRun again = run(args);
         assertThat(again.exit()).as(again.err()).isZero();
         assertThat(Files.getLastModifiedTime(tmp.resolve("run/stages/train.json")).toMillis()).isEqualTo(before);
         JsonNode second = new ObjectMapper().readTree(again.out());
@@ -71,23 +53,23 @@ class PipelineCommandsTest {
     @Test
     void badSettingsAreOneLineExitTwoAndLeaveNoFolder(@TempDir Path tmp) {
         Path out = tmp.resolve("run");
-        Run r = run("eden", "--quick", "--set", "trials=1", "--out", out.toString(), "--no-store");
+        CliRun r = run("eden", "--quick", "--set", "trials=1", "--out", out.toString(), "--no-store");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("undervolt: eden setting 'trials' = 1: expected an integer in 2..10000");
         assertThat(out).doesNotExist();
 
-        Run unknown = run("sparkxd", "--quick", "--set", "nuerons=400", "--out", out.toString(), "--no-store");
+        CliRun unknown = run("sparkxd", "--quick", "--set", "nuerons=400", "--out", out.toString(), "--no-store");
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).contains("unknown sparkxd setting 'nuerons'").hasLineCount(1);
 
-        Run preset = run("sparkxd", "--preset", "n401", "--no-store");
+        CliRun preset = run("sparkxd", "--preset", "n401", "--no-store");
         assertThat(preset.exit()).isEqualTo(2);
         assertThat(preset.err()).contains("n400").hasLineCount(1);
     }
 
     @Test
     void printConfigShowsTheMergedSettingsAndHelpDocumentsExitCodes() throws Exception {
-        Run r = run("eden", "--preset", "lenet5-fp32", "--set", "seed=7", "--print-config");
+        CliRun r = run("eden", "--preset", "lenet5-fp32", "--set", "seed=7", "--print-config");
         assertThat(r.exit()).isZero();
         JsonNode c = new ObjectMapper().readTree(r.out());
         assertThat(c.get("format").asText()).isEqualTo("fp32");

@@ -2,16 +2,11 @@ package org.undervolt.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.undervolt.data.IdxWriter;
-import org.undervolt.data.ImageDataset;
-import org.undervolt.data.SyntheticDatasets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,34 +14,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 class ResilienceCommandsTest {
 
-    private record Run(int exit, String out, String err) {
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
-    private static Run run(String... args) {
-        var cl = UndervoltCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
-    private static Path tinyData(Path dir) throws Exception {
-        Files.createDirectories(dir);
-        ImageDataset all = SyntheticDatasets.separableBlobs(400, 28, 28, 3, 3);
-        IdxWriter.write(all.slice(0, 300), dir.resolve("train-images-idx3-ubyte"), dir.resolve("train-labels-idx1-ubyte"),
-                false);
-        IdxWriter.write(all.slice(300, 400), dir.resolve("t10k-images-idx3-ubyte"), dir.resolve("t10k-labels-idx1-ubyte"),
-                false);
-        return dir;
+    private static Path tinyData(Path dir) {
+        return TinyIdx.write(dir, 400, 300, 28, 3, 3);
     }
 
     @Test
     void retrainThenToleranceAsJsonAndAResumedToleranceGivesTheSameAnswer(@TempDir Path tmp) throws Exception {
         Path data = tinyData(tmp.resolve("data"));
         Path rt = tmp.resolve("rt");
-        Run r = run("retrain", "--data-dir", data.toString(), "--network", "mlp", "--base-epochs", "1",
+        CliRun r = run("retrain", "--data-dir", data.toString(), "--network", "mlp", "--base-epochs", "1",
                 "--train-images", "200", "--validation-images", "50", "--epochs", "2", "--ber-start", "1e-3",
                 "--profile-images", "100", "--out", rt.toString(), "--json");
         assertThat(r.exit()).as(r.err()).isZero();
@@ -60,14 +40,14 @@ class ResilienceCommandsTest {
         String[] args = {"tolerance", "--data-dir", data.toString(), "--model", rt.resolve("retrained.uvnn").toString(),
             "--fine", "--trials", "2", "--test-images", "100", "--profile-images", "100", "--ber-min", "1e-4",
             "--bisections", "2", "--out", tol.toString(), "--json"};
-        Run t1 = run(args);
+        CliRun t1 = run(args);
         assertThat(t1.exit()).as(t1.err()).isZero();
         JsonNode a = new ObjectMapper().readTree(t1.out());
         assertThat(a.get("coarse").get("tolerable_ber").asDouble()).isPositive();
         assertThat(a.get("fine")).hasSize(6); // mlp 784-256-128-3: three dense layers x (weights, ifm)
         assertThat(a.get("combination").get("validated").isBoolean()).isTrue();
         assertThat(Files.readString(tol.resolve("curves.csv"))).startsWith("target,ber,trials,mean");
-        Run t2 = run(args);
+        CliRun t2 = run(args);
         JsonNode b = new ObjectMapper().readTree(t2.out());
         ((ObjectNode) a).remove("provenance");
         ((ObjectNode) b).remove("provenance");
@@ -87,11 +67,11 @@ class ResilienceCommandsTest {
     void snnFaultAwareTrainingThenSnnTolerance(@TempDir Path tmp) throws Exception {
         Path data = tinyData(tmp.resolve("data"));
         Path base = tmp.resolve("base.snn");
-        Run t = run("snn", "train", "--data-dir", data.toString(), "--neurons", "4", "--images", "20",
+        CliRun t = run("snn", "train", "--data-dir", data.toString(), "--neurons", "4", "--images", "20",
                 "--test-images", "20", "--label-images", "20", "--threads", "1", "--out", base.toString(), "--json");
         assertThat(t.exit()).as(t.err()).isZero();
         Path fat = tmp.resolve("fat");
-        Run f = run("retrain", "--network", "snn", "--data-dir", data.toString(), "--snn-model", base.toString(),
+        CliRun f = run("retrain", "--network", "snn", "--data-dir", data.toString(), "--snn-model", base.toString(),
                 "--format", "int8", "--ber-start", "1e-3", "--ber-factor", "10", "--ber-max", "1e-2",
                 "--images-per-step", "5", "--inject-every", "2", "--eval-ber", "1e-3,1e-2", "--trials", "2",
                 "--label-images", "20", "--test-images", "20", "--threads", "1", "--out", fat.toString(), "--json");
@@ -101,7 +81,7 @@ class ResilienceCommandsTest {
         assertThat(j.get("fault_aware").get("with_errors")).hasSize(2);
         assertThat(j.get("baseline").get("error_free").asDouble()).isBetween(0.0, 1.0);
         Path tol = tmp.resolve("tol");
-        Run s = run("tolerance", "--data-dir", data.toString(), "--snn-model", fat.resolve("fat.snn").toString(),
+        CliRun s = run("tolerance", "--data-dir", data.toString(), "--snn-model", fat.resolve("fat.snn").toString(),
                 "--format", "int8", "--trials", "2", "--test-images", "20", "--ber-min", "1e-3", "--bisections", "1",
                 "--threads", "1", "--out", tol.toString(), "--json");
         assertThat(s.exit()).as(s.err()).isZero();
@@ -114,16 +94,16 @@ class ResilienceCommandsTest {
     @Test
     void badInputIsOneLineExitTwoAndNoOutput(@TempDir Path tmp) throws Exception {
         Path data = tinyData(tmp.resolve("data"));
-        Run r = run("tolerance", "--data-dir", data.toString(), "--model", tmp.resolve("none.uvnn").toString(),
+        CliRun r = run("tolerance", "--data-dir", data.toString(), "--model", tmp.resolve("none.uvnn").toString(),
                 "--out", tmp.resolve("o1").toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip().lines()).hasSize(1);
         assertThat(tmp.resolve("o1")).doesNotExist();
-        Run s = run("tolerance", "--data-dir", data.toString(), "--model", "x", "--ber-min", "0",
+        CliRun s = run("tolerance", "--data-dir", data.toString(), "--model", "x", "--ber-min", "0",
                 "--out", tmp.resolve("o2").toString());
         assertThat(s.exit()).isEqualTo(2);
         assertThat(s.err()).contains("BER grid minimum");
-        Run u = run("retrain", "--data-dir", data.toString(), "--error-model", "bogus", "--out", tmp.resolve("o3").toString());
+        CliRun u = run("retrain", "--data-dir", data.toString(), "--error-model", "bogus", "--out", tmp.resolve("o3").toString());
         assertThat(u.exit()).isEqualTo(2);
         assertThat(u.err().strip().lines()).hasSize(1);
         assertThat(tmp.resolve("o3")).doesNotExist();

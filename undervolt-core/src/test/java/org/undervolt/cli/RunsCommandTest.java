@@ -2,8 +2,6 @@ package org.undervolt.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,17 +21,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 class RunsCommandTest {
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        var cl = UndervoltCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     /** Two runs: 1 finished with 4 trials, a curve and energy; 2 unfinished with none. */
@@ -58,7 +47,7 @@ class RunsCommandTest {
     @Test
     void listShowsEveryRunNewestFirst(@TempDir Path tmp) throws Exception {
         Path db = store(tmp);
-        Run r = run("runs", "list", "--store", db.toString());
+        CliRun r = run("runs", "list", "--store", db.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         List<String> lines = r.out().lines().toList();
         assertThat(lines).hasSize(3);
@@ -73,7 +62,7 @@ class RunsCommandTest {
     @Test
     void showGivesProgressResultAndProvenance(@TempDir Path tmp) throws Exception {
         Path db = store(tmp);
-        Run r = run("runs", "show", "1", "--store", db.toString());
+        CliRun r = run("runs", "show", "1", "--store", db.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("run 1  demo  finished").contains("trials     4 at 2 points")
                 .contains("curve      accuracy_vs_ber (2 points)").contains("result     tolerable_ber = 0.001")
@@ -87,14 +76,14 @@ class RunsCommandTest {
     @Test
     void exportWritesCsvAndJsonToStdoutOrAFile(@TempDir Path tmp) throws Exception {
         Path db = store(tmp);
-        Run csv = run("runs", "export", "1", "--format", "csv", "--store", db.toString());
+        CliRun csv = run("runs", "export", "1", "--format", "csv", "--store", db.toString());
         assertThat(csv.exit()).as(csv.err()).isZero();
         assertThat(csv.out()).isEqualTo("run_id,point,trial,seed_ids,accuracy,flips,extra\n"
                 + "1,ber=1.0E-4,0,[0],0.9,,\n1,ber=1.0E-4,1,[1],0.8,,\n"
                 + "1,ber=0.001,0,[0],0.9,,\n1,ber=0.001,1,[1],0.8,,\n");
 
         Path out = tmp.resolve("exports/run1.json");
-        Run json = run("runs", "export", "1", "--format", "json", "--out", out.toString(), "--store", db.toString());
+        CliRun json = run("runs", "export", "1", "--format", "json", "--out", out.toString(), "--store", db.toString());
         assertThat(json.exit()).as(json.err()).isZero();
         assertThat(json.out()).isEmpty();
         JsonNode j = new ObjectMapper().readTree(out.toFile());
@@ -102,7 +91,7 @@ class RunsCommandTest {
         assertThat(j.at("/run/provenance/git_revision").asText()).isEqualTo("abc");
         assertThat(j.at("/curves/accuracy_vs_ber")).hasSize(2);
 
-        Run curves = run("runs", "export", "1", "--format", "csv", "--table", "curves", "--store", db.toString());
+        CliRun curves = run("runs", "export", "1", "--format", "csv", "--table", "curves", "--store", db.toString());
         assertThat(curves.out().lines()).hasSize(3).first().isEqualTo("run_id,curve,idx,x,y,y_low,y_high,n,extra");
     }
 
@@ -117,7 +106,7 @@ class RunsCommandTest {
                 {"runs", "export", "1", "--format", "csv", "--table", "nope", "--out", out.toString(), "--store",
                         db.toString()},
                 {"runs", "list", "--store", tmp.resolve("missing.db").toString()}}) {
-            Run r = run(args);
+            CliRun r = run(args);
             assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(r.err().strip().lines()).as(r.err()).hasSize(1);
             assertThat(r.out()).isEmpty();

@@ -2,55 +2,29 @@ package org.undervolt.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.undervolt.data.IdxWriter;
-import org.undervolt.data.ImageDataset;
-import org.undervolt.data.SyntheticDatasets;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 class TrainEvalCommandTest {
 
-    private record Run(int exit, String out, String err) {
-        JsonNode json() throws Exception {
-            return new ObjectMapper().readTree(out);
-        }
-    }
-
-    private static Run run(String... args) {
-        var cl = UndervoltCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static Path tinyData(Path dir) {
-        ImageDataset all = SyntheticDatasets.separableBlobs(500, 8, 8, 3, 7);
-        try {
-            Files.createDirectories(dir);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        IdxWriter.write(all.slice(0, 400), dir.resolve("train-images-idx3-ubyte"), dir.resolve("train-labels-idx1-ubyte"), false);
-        IdxWriter.write(all.slice(400, 500), dir.resolve("t10k-images-idx3-ubyte"), dir.resolve("t10k-labels-idx1-ubyte"), false);
-        return dir;
+        return TinyIdx.write(dir, 500, 400, 8, 3, 7);
     }
 
     @Test
     void trainSavesACheckpointThatEvalReadsBack(@TempDir Path tmp) throws Exception {
         Path data = tinyData(tmp.resolve("data"));
         Path model = tmp.resolve("models/mlp.uvnn");
-        Run t = run("train", "--model", "mlp", "--data-dir", data.toString(), "--epochs", "3", "--seed", "4",
+        CliRun t = run("train", "--model", "mlp", "--data-dir", data.toString(), "--epochs", "3", "--seed", "4",
                 "--out", model.toString(), "--json");
         assertThat(t.exit()).as(t.err()).isZero();
         JsonNode tj = t.json();
@@ -62,25 +36,25 @@ class TrainEvalCommandTest {
         assertThat(model).isRegularFile();
         assertThat(tj.get("resumed_epochs").asInt()).isZero();
         // the state file lets the same command finish at once, with the same result
-        Run again = run("train", "--model", "mlp", "--data-dir", data.toString(), "--epochs", "3", "--seed", "4",
+        CliRun again = run("train", "--model", "mlp", "--data-dir", data.toString(), "--epochs", "3", "--seed", "4",
                 "--out", model.toString(), "--json");
         assertThat(again.json().get("resumed_epochs").asInt()).isEqualTo(3);
         assertThat(again.json().get("test_accuracy").asDouble()).isEqualTo(acc);
         assertThat(again.json().get("epoch_losses")).isEqualTo(tj.get("epoch_losses"));
 
-        Run e = run("eval", "--model", model.toString(), "--data-dir", data.toString(), "--json");
+        CliRun e = run("eval", "--model", model.toString(), "--data-dir", data.toString(), "--json");
         assertThat(e.exit()).as(e.err()).isZero();
         assertThat(e.json().get("accuracy").asDouble()).isEqualTo(acc);
         assertThat(e.json().get("images").asInt()).isEqualTo(100);
 
-        Run int8 = run("eval", "--model", model.toString(), "--data-dir", data.toString(), "--datapath", "int8", "--json");
+        CliRun int8 = run("eval", "--model", model.toString(), "--data-dir", data.toString(), "--datapath", "int8", "--json");
         assertThat(int8.exit()).as(int8.err()).isZero();
         assertThat(int8.json().get("int8_accuracy").asDouble()).isGreaterThan(acc - 0.03);
         assertThat(int8.json().get("accuracy").asDouble()).isEqualTo(acc);
 
         String[] faulty = {"eval", "--model", model.toString(), "--data-dir", data.toString(), "--format", "int8",
                 "--error-model", "uniform", "--ber", "0.02", "--trials", "4", "--seed", "9", "--json"};
-        Run f = run(faulty);
+        CliRun f = run(faulty);
         assertThat(f.exit()).as(f.err()).isZero();
         JsonNode fj = f.json();
         assertThat(fj.get("accuracies")).hasSize(4);
@@ -96,7 +70,7 @@ class TrainEvalCommandTest {
             assertThat(n.asDouble()).isBetween(bits * 0.02 - 5 * Math.sqrt(bits * 0.02), bits * 0.02 + 5 * Math.sqrt(bits * 0.02));
         }
         assertThat(run(faulty).json().get("accuracies")).isEqualTo(fj.get("accuracies"));
-        Run other = run("eval", "--model", model.toString(), "--data-dir", data.toString(), "--format", "int8",
+        CliRun other = run("eval", "--model", model.toString(), "--data-dir", data.toString(), "--format", "int8",
                 "--ber", "0.02", "--trials", "4", "--seed", "10", "--json");
         assertThat(other.json().get("flips")).isNotEqualTo(fj.get("flips"));
     }
@@ -105,37 +79,37 @@ class TrainEvalCommandTest {
     void badInputsAreOneLineExitTwoWithoutOutputFiles(@TempDir Path tmp) throws Exception {
         Path data = tinyData(tmp.resolve("data"));
         Path out = tmp.resolve("m.uvnn");
-        Run lenet = run("train", "--model", "lenet5", "--data-dir", data.toString(), "--epochs", "1", "--out", out.toString());
+        CliRun lenet = run("train", "--model", "lenet5", "--data-dir", data.toString(), "--epochs", "1", "--out", out.toString());
         assertThat(lenet.exit()).isEqualTo(2);
         assertThat(lenet.err().strip().lines()).hasSize(1);
         assertThat(lenet.err()).contains("lenet5 needs 28x28 images");
         assertThat(out).doesNotExist();
 
-        Run unknown = run("train", "--model", "alexnet", "--data-dir", data.toString(), "--out", out.toString());
+        CliRun unknown = run("train", "--model", "alexnet", "--data-dir", data.toString(), "--out", out.toString());
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).contains("unknown model 'alexnet'");
 
-        Run epochs = run("train", "--model", "mlp", "--data-dir", data.toString(), "--epochs", "0", "--out", out.toString());
+        CliRun epochs = run("train", "--model", "mlp", "--data-dir", data.toString(), "--epochs", "0", "--out", out.toString());
         assertThat(epochs.exit()).isEqualTo(2);
         assertThat(epochs.err()).contains("--epochs 0");
 
-        Run missing = run("eval", "--model", tmp.resolve("nope.uvnn").toString(), "--data-dir", data.toString());
+        CliRun missing = run("eval", "--model", tmp.resolve("nope.uvnn").toString(), "--data-dir", data.toString());
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err().strip().lines()).hasSize(1);
         assertThat(missing.err()).contains("no such checkpoint file");
 
         Path junk = tmp.resolve("junk.uvnn");
         Files.write(junk, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13});
-        Run corrupt = run("eval", "--model", junk.toString(), "--data-dir", data.toString());
+        CliRun corrupt = run("eval", "--model", junk.toString(), "--data-dir", data.toString());
         assertThat(corrupt.exit()).isEqualTo(2);
         assertThat(corrupt.err()).contains("wrong magic");
 
         assertThat(run("train", "--model", "mlp", "--data-dir", data.toString(), "--epochs", "1", "--out", out.toString()).exit())
                 .isZero();
-        Run ber = run("eval", "--model", out.toString(), "--data-dir", data.toString(), "--ber", "1.5");
+        CliRun ber = run("eval", "--model", out.toString(), "--data-dir", data.toString(), "--ber", "1.5");
         assertThat(ber.exit()).isEqualTo(2);
         assertThat(ber.err()).contains("--ber 1.5");
-        Run mnistShape = run("eval", "--model", out.toString(), "--dataset", "mnist", "--test-images", "10");
+        CliRun mnistShape = run("eval", "--model", out.toString(), "--dataset", "mnist", "--test-images", "10");
         assertThat(mnistShape.exit()).isEqualTo(2);
         assertThat(mnistShape.err()).contains("model reads 64 values per image");
     }
@@ -143,7 +117,7 @@ class TrainEvalCommandTest {
     @Test
     void benchReportsThroughputAndAccuracy(@TempDir Path tmp) throws Exception {
         Path data = tinyData(tmp.resolve("data"));
-        Run b = run("nn-bench", "--model", "mlp", "--data-dir", data.toString(), "--passes", "3", "--threads", "1", "--json");
+        CliRun b = run("nn-bench", "--model", "mlp", "--data-dir", data.toString(), "--passes", "3", "--threads", "1", "--json");
         assertThat(b.exit()).as(b.err()).isZero();
         JsonNode j = b.json();
         assertThat(j.get("train_images").asInt()).isEqualTo(400);
