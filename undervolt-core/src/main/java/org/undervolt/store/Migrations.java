@@ -95,21 +95,24 @@ final class Migrations {
                     + ", newer than this Undervolt understands (" + latest() + "): use a newer Undervolt");
         }
         for (int v = current; v < latest(); v++) {
-            c.setAutoCommit(false);
+            // BEGIN IMMEDIATE takes the write lock before reading the version, waiting (busy_timeout) for a
+            // process that is migrating the same new file; a deferred transaction would read a snapshot and
+            // then fail outright (SQLITE_BUSY_SNAPSHOT) when it tried to write after the other one.
             try (Statement s = c.createStatement()) {
-                if (current(c) == v) { // another process may have migrated meanwhile
-                    for (String sql : STEPS.get(v)) {
-                        s.execute(sql);
+                s.execute("BEGIN IMMEDIATE");
+                try {
+                    if (current(c) == v) { // another process may have migrated meanwhile
+                        for (String sql : STEPS.get(v)) {
+                            s.execute(sql);
+                        }
+                        s.execute("INSERT INTO schema_version (version, applied_at) VALUES (" + (v + 1) + ", '"
+                                + Instant.now() + "')");
                     }
-                    s.execute("INSERT INTO schema_version (version, applied_at) VALUES (" + (v + 1) + ", '"
-                            + Instant.now() + "')");
+                    s.execute("COMMIT");
+                } catch (SQLException | RuntimeException e) {
+                    s.execute("ROLLBACK");
+                    throw e;
                 }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
         }
         return current(c);
