@@ -73,10 +73,12 @@ public final class ResultsStore implements AutoCloseable {
         }
         Connection c = null;
         try {
-            c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            java.util.Properties props = new java.util.Properties();
+            props.setProperty("busy_timeout", Integer.toString(BUSY_TIMEOUT_MS)); // from the very first statement
+            c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), props);
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
-                s.execute("PRAGMA journal_mode = WAL");
+                switchToWal(s);
                 s.execute("PRAGMA synchronous = NORMAL");
                 s.execute("PRAGMA foreign_keys = ON");
             }
@@ -90,6 +92,30 @@ public final class ResultsStore implements AutoCloseable {
         } catch (RuntimeException e) {
             closeQuietly(c);
             throw e;
+        }
+    }
+
+    /**
+     * Switches a connection to WAL. SQLite does not call the busy handler for this switch, so when another
+     * process is creating the same new file at that moment it is retried until the busy timeout.
+     */
+    private static void switchToWal(Statement s) throws SQLException {
+        long deadline = System.nanoTime() + BUSY_TIMEOUT_MS * 1_000_000L;
+        while (true) {
+            try {
+                s.execute("PRAGMA journal_mode = WAL");
+                return;
+            } catch (SQLException e) {
+                if (!String.valueOf(e.getMessage()).contains("SQLITE_BUSY") || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
