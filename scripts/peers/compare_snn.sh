@@ -8,7 +8,9 @@
 # Needs Debian's python3-brian (run with /usr/bin/python3); the first Brian 2 run compiles its
 # Cython code (a minute or two, cached in ~/.cython and excluded from the timings). Both sides run
 # one thread and report CPU time per image (the primary figure; wall time is printed too). At a few
-# images Undervolt's per-image time includes JIT warm-up, so its advantage is understated.
+# images Undervolt's per-image time includes JIT warm-up, so its advantage is understated; set
+# UNDERVOLT_IMAGES=K (e.g. 300) to time Undervolt on K training and test images instead (steady state;
+# Brian 2's per-image cost does not depend on the count, and it is too slow to run on hundreds).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 train="${1:-10}"
@@ -24,8 +26,10 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
 for n in "${neurons[@]}"; do
-  uv="$(./undervolt snn train --neurons "$n" --images "$train" --label-images "$train" \
-        --test-images "$test" --seed 1 --threads 1 --out "$tmp/n$n.snn" --json)"
+  uvtrain="${UNDERVOLT_IMAGES:-$train}"
+  uvtest="${UNDERVOLT_IMAGES:-$test}"
+  uv="$(./undervolt snn train --neurons "$n" --images "$uvtrain" --label-images "$uvtrain" \
+        --test-images "$uvtest" --seed 1 --threads 1 --out "$tmp/n$n.snn" --json)"
   br="$(OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 \
         /usr/bin/python3 -W ignore scripts/peers/brian2_diehl_cook.py "$jar" "$n" "$train" "$test" 2>/dev/null | tail -1)"
   /usr/bin/python3 - "$uv" "$br" <<'PY'
@@ -36,7 +40,8 @@ rows = [("train CPU s/image", uv["trainCpuMsPerImage"] / 1000, br["train_cpu_s_p
         ("test CPU s/image", uv["testCpuMsPerImage"] / 1000, br["test_cpu_s_per_image"]),
         ("train wall s/image", uv["trainSeconds"] / uv["images"], br["train_wall_s_per_image"]),
         ("test wall s/image", uv["testSeconds"] / uv["testImages"], br["test_wall_s_per_image"])]
-print(f"N{n}: {uv['images']} training, {uv['testImages']} test images; {br['framework']}")
+print(f"N{n}: undervolt {uv['images']} training, {uv['testImages']} test images; "
+      f"{br['framework']} {br.get('train_images', '?')} / {br.get('test_images', '?')}")
 print(f"  {'':22}{'undervolt':>12}{'brian2':>12}{'brian2/undervolt':>18}")
 for label, u, b in rows:
     print(f"  {label:22}{u:12.4g}{b:12.4g}{b / u:18.1f}")
