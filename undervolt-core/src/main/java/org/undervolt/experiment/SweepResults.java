@@ -13,8 +13,10 @@ import org.undervolt.store.TrialRow;
 
 /**
  * Puts a sweep's outcomes into a results store: one run of kind {@value #KIND} whose configuration
- * is the spec's description, one trial row per outcome keyed by {@link SweepSpec#pointKey} and trial
- * index. Recording is idempotent: merging the same outcomes twice adds nothing.
+ * is the spec's description, one trial row per outcome keyed by its point key
+ * ({@link SweepSpec#pointKey(SweepTask)}: network, error model, BER, and the master seed when the spec
+ * has several) and trial index, with seed ids {@code [bits(ber), trial]} under that seed. Recording is
+ * idempotent: merging the same outcomes twice adds nothing.
  */
 public final class SweepResults {
     public static final String KIND = "sweep";

@@ -27,7 +27,7 @@ import org.undervolt.store.TrialKey;
  * <ol>
  *   <li>on the driver, pick the run in the results store (a new one, or the newest unfinished run
  *       of the same spec, whose finished trials are skipped);</li>
- *   <li>evaluate the remaining (point, trial) tasks on the executors ({@link SparkSweepRunner});</li>
+ *   <li>evaluate the remaining (network, error model, point, seed, trial) tasks on the executors ({@link SparkSweepRunner});</li>
  *   <li>write the outcomes as Parquet under {@code out} with Spark's writer (the commit protocol
  *       leaves either the whole data set and {@code _SUCCESS}, or nothing final);</li>
  *   <li>read the Parquet back on the driver and merge it into the store in batches; trial keys are
@@ -60,9 +60,7 @@ public final class SparkSweepJob {
         Set<TrialKey> done = start.resumed() ? store.trials().done(start.runId()) : Set.of();
         List<SweepTask> todo = new ArrayList<>();
         for (SweepTask t : spec.tasks()) {
-            String point = SweepSpec.pointKey(spec.networks().get(t.network()).name(),
-                    spec.errorModels().get(t.errorModel()), spec.bers()[t.point()]);
-            if (!done.contains(new TrialKey(point, t.trial()))) {
+            if (!done.contains(new TrialKey(spec.pointKey(t), t.trial()))) {
                 todo.add(t);
             }
         }
