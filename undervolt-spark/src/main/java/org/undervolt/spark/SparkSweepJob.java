@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.Set;
 
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -20,7 +19,6 @@ import org.undervolt.experiment.TrialOutcome;
 import org.undervolt.report.Json;
 import org.undervolt.store.ResultsStore;
 import org.undervolt.store.RunStart;
-import org.undervolt.store.TrialKey;
 
 /**
  * A sweep on Spark from start to results store:
@@ -57,13 +55,7 @@ public final class SparkSweepJob {
         String config = Json.canonical(spec.describe());
         RunStart start = RunStart.choose(store, SweepResults.KIND, config, spec.seed(),
                 Json.canonical(Provenance.describe()), OptionalLong.empty(), false);
-        Set<TrialKey> done = start.resumed() ? store.trials().done(start.runId()) : Set.of();
-        List<SweepTask> todo = new ArrayList<>();
-        for (SweepTask t : spec.tasks()) {
-            if (!done.contains(new TrialKey(spec.pointKey(t), t.trial()))) {
-                todo.add(t);
-            }
-        }
+        List<SweepTask> todo = start.resumed() ? SweepResults.remaining(store, start.runId(), spec) : spec.tasks();
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         TrialParquet.write(spark, new SparkSweepRunner(sc, partitions).outcomes(spec, todo), parquet);
         int merged = merge(spark, parquet, store, start.runId());
