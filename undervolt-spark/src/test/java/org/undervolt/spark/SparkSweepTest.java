@@ -30,7 +30,8 @@ import org.undervolt.store.TrialKey;
 
 /**
  * The Spark runner on {@code local[2]} against the local runner: every trial's accuracy equal, bit
- * for bit, whatever the partitioning and task order; Parquet output merged into the results store.
+ * for bit, whatever the partitioning and task order, for an MLP sweep and for a sweep of an MLP and
+ * an SNN over two master seeds; Parquet output merged into the results store.
  * One Spark context for the class (~10 s to start here) and one SQL write/read (~20 s of codegen).
  */
 class SparkSweepTest {
