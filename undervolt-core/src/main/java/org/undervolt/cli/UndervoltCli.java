@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
                 SnnCommand.class,
                 RetrainCommand.class,
                 ToleranceCommand.class,
+                SweepCommand.class,
                 MapCommand.class,
                 DramCommand.class,
                 ErrorsCommand.class,

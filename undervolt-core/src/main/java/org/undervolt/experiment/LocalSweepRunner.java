@@ -26,7 +26,11 @@ public final class LocalSweepRunner implements SweepRunner {
 
     @Override
     public List<TrialOutcome> run(SweepSpec spec) {
-        List<SweepTask> tasks = spec.tasks();
+        return run(spec, spec.tasks());
+    }
+
+    /** The outcomes of {@code tasks} (any of the spec's, e.g. those a store lacks), in their order. */
+    public List<TrialOutcome> run(SweepSpec spec, List<SweepTask> tasks) {
         TrialOutcome[] out = new TrialOutcome[tasks.size()];
         String key = SweepEvaluators.key(spec);
         AtomicInteger next = new AtomicInteger();

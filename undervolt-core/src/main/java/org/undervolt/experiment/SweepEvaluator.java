@@ -6,31 +6,39 @@ import java.util.Map;
 
 import org.undervolt.data.ImageDataset;
 import org.undervolt.data.Split;
+import org.undervolt.nn.kernel.Parallel;
 import org.undervolt.nn.model.Sequential;
 import org.undervolt.resilience.DataKind;
+import org.undervolt.resilience.ErrorModels;
 import org.undervolt.resilience.NetworkEvaluator;
 import org.undervolt.resilience.NetworkFaults;
 import org.undervolt.resilience.Site;
 import org.undervolt.resilience.StorageSetup;
+import org.undervolt.resilience.TrialEvaluator;
 import org.undervolt.resilience.ValueBounds;
+import org.undervolt.snn.SnnModel;
+import org.undervolt.storage.Formats;
 
 /**
- * Evaluates the tasks of one {@link SweepSpec} in one JVM: rebuilds each network from its checkpoint
- * bytes, loads the data set from its reference and builds the storage setup of each error model,
+ * Evaluates the tasks of one {@link SweepSpec} in one JVM: rebuilds each network from its bytes,
+ * loads the data set from its reference and builds the stored form of each network × error model,
  * once, on first use; then every task is one error draw and one pass over the test images.
  *
- * <p>A trial is evaluated as in {@code undervolt tolerance} (coarse): every stored site at the
- * point's BER, through {@link NetworkEvaluator}. Not thread-safe: one evaluator per thread
- * ({@link SweepEvaluators} pools them per JVM).
+ * <p>A DNN trial is evaluated as in {@code undervolt tolerance} (coarse): every stored site at the
+ * point's BER, through {@link NetworkEvaluator}. An SNN trial is evaluated as in
+ * {@code undervolt snn eval --ber}: errors in the stored input weights ({@link SnnSweepTrials}).
+ * Not thread-safe: one evaluator per thread ({@link SweepEvaluators} pools them per JVM).
  */
 public final class SweepEvaluator {
     private final SweepSpec spec;
-    private final Map<Long, Built> built = new HashMap<>();
+    private final double[] bers;
+    private final Map<Long, TrialEvaluator> built = new HashMap<>();
     private ImageDataset test;
     private ImageDataset train;
 
     public SweepEvaluator(SweepSpec spec) {
         this.spec = spec;
+        this.bers = spec.bers();
     }
 
     public SweepSpec spec() {
@@ -39,16 +47,13 @@ public final class SweepEvaluator {
 
     /** Runs one task. */
     public TrialOutcome evaluate(SweepTask task) {
-        Built b = built(task.network(), task.errorModel());
-        double ber = spec.bers()[task.point()];
-        double acc = b.evaluator.accuracy(b.setup.uniform(ber), spec.stream(task));
-        return new TrialOutcome(task.index(), spec.networks().get(task.network()).name(),
-                spec.errorModels().get(task.errorModel()), ber, task.trial(), acc);
+        TrialEvaluator ev = built(task.network(), task.errorModel());
+        return TrialOutcome.of(spec, task, ev.accuracy(bers[task.point()], spec.stream(task)));
     }
 
-    private Built built(int network, int errorModel) {
+    private TrialEvaluator built(int network, int errorModel) {
         long key = ((long) network << 32) | errorModel;
-        Built b = built.get(key);
+        TrialEvaluator b = built.get(key);
         if (b == null) {
             b = build(network, errorModel);
             built.put(key, b);
@@ -56,13 +61,20 @@ public final class SweepEvaluator {
         return b;
     }
 
-    private Built build(int network, int errorModel) {
-        Sequential model = spec.networks().get(network).load();
-        StorageSetup setup = spec.setup(spec.errorModels().get(errorModel)).build(model);
+    private TrialEvaluator build(int network, int errorModel) {
+        SweepNetwork net = spec.networks().get(network);
+        String model = spec.errorModels().get(errorModel);
+        if (net.kind() == SweepNetwork.Kind.SNN) {
+            SnnModel snn = net.loadSnn();
+            return new SnnSweepTrials(net.name(), snn, Formats.byName(spec.weightFormat()),
+                    ErrorModels.parse(model, spec.deviceSeed()), test(), Parallel.threads());
+        }
+        Sequential dnn = net.load();
+        StorageSetup setup = spec.setup(model).build(dnn);
         List<Integer> ifmLayers = setup.sites().stream().filter(s -> s.kind() == DataKind.IFMS).map(Site::layer).toList();
         ValueBounds bounds = ifmLayers.isEmpty() ? null
-                : ValueBounds.profile(model, train(), spec.profileImages(), ifmLayers);
-        return new Built(setup, new NetworkEvaluator(model, new NetworkFaults(model, setup, bounds), test()));
+                : ValueBounds.profile(dnn, train(), spec.profileImages(), ifmLayers);
+        return new NetworkEvaluator(dnn, new NetworkFaults(dnn, setup, bounds), test()).at(setup::uniform);
     }
 
     private ImageDataset test() {
@@ -78,8 +90,5 @@ public final class SweepEvaluator {
             train = spec.dataset().load(Split.TRAIN);
         }
         return train;
-    }
-
-    private record Built(StorageSetup setup, NetworkEvaluator evaluator) {
     }
 }

@@ -10,22 +10,49 @@ import java.util.HexFormat;
 
 import org.undervolt.nn.io.Checkpoint;
 import org.undervolt.nn.model.Sequential;
+import org.undervolt.snn.SnnModel;
+import org.undervolt.snn.SnnModelFile;
 
 /**
- * A network of a sweep, carried as its checkpoint bytes ({@link Checkpoint} format) rather than as a
- * live object, so that a sweep can be shipped to another JVM (a Spark executor) and rebuilt there.
+ * A network of a sweep, carried as the bytes of its file rather than as a live object, so that a
+ * sweep can be shipped to another JVM (a Spark executor) and rebuilt there. The file is either a DNN
+ * checkpoint ({@link Checkpoint}, magic {@code UVNN}) or a labelled spiking network written by
+ * {@code undervolt snn train} ({@link SnnModelFile}, magic {@code UVSNN\0}); its first bytes say which.
  *
  * @param name       the name results are reported under
- * @param checkpoint the checkpoint file's bytes
+ * @param checkpoint the file's bytes
  */
 public record SweepNetwork(String name, byte[] checkpoint) implements Serializable {
     private static final long serialVersionUID = 1L;
+    private static final byte[] DNN_MAGIC = {'U', 'V', 'N', 'N'};
+    private static final byte[] SNN_MAGIC = {'U', 'V', 'S', 'N', 'N', 0};
+
+    /** What the bytes hold. */
+    public enum Kind {
+        /** a feed-forward network ({@link Sequential}), evaluated as {@code undervolt tolerance} does */
+        DNN,
+        /** a Diehl and Cook spiking network ({@link SnnModel}), evaluated as {@code undervolt snn eval --ber} does */
+        SNN;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     public SweepNetwork {
         if (name == null || name.isBlank() || name.contains(";") || name.contains("=")) {
             throw new IllegalArgumentException("a network name must be non-empty, without ';' or '=': " + name);
         }
         checkpoint = checkpoint.clone();
+        if (!startsWith(checkpoint, DNN_MAGIC) && !startsWith(checkpoint, SNN_MAGIC)) {
+            throw new IllegalArgumentException("network '" + name + "': expected an Undervolt checkpoint (magic UVNN) "
+                    + "or an SNN model from 'undervolt snn train' (magic UVSNN)");
+        }
+    }
+
+    /** DNN or SNN, from the file's magic. */
+    public Kind kind() {
+        return startsWith(checkpoint, SNN_MAGIC) ? Kind.SNN : Kind.DNN;
     }
 
     @Override
@@ -33,13 +60,39 @@ public record SweepNetwork(String name, byte[] checkpoint) implements Serializab
         return checkpoint.clone();
     }
 
-    /** Decodes a fresh model from the bytes. */
+    /** Decodes a fresh DNN from the bytes. */
     public Sequential load() {
+        if (kind() != Kind.DNN) {
+            throw new IllegalStateException("network " + name + " is an SNN");
+        }
         try {
             return Checkpoint.read(new ByteArrayInputStream(checkpoint), "network " + name).model();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Decodes a fresh SNN from the bytes; it must carry neuron labels. */
+    public SnnModel loadSnn() {
+        if (kind() != Kind.SNN) {
+            throw new IllegalStateException("network " + name + " is a DNN");
+        }
+        SnnModel m;
+        try {
+            m = SnnModelFile.read(new ByteArrayInputStream(checkpoint), "network " + name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (m.labels() == null) {
+            throw new org.undervolt.InvalidInputException("network " + name
+                    + ": SNN model has no neuron labels (train it with 'undervolt snn train')");
+        }
+        return m;
+    }
+
+    private static boolean startsWith(byte[] bytes, byte[] prefix) {
+        return bytes.length >= prefix.length
+                && java.util.Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
     }
 
     /** SHA-256 of the checkpoint bytes, hex: what identifies the network in a stored configuration. */
@@ -63,6 +116,6 @@ public record SweepNetwork(String name, byte[] checkpoint) implements Serializab
 
     @Override
     public String toString() {
-        return "SweepNetwork[" + name + ", " + checkpoint.length + " bytes]";
+        return "SweepNetwork[" + name + ", " + kind().label() + ", " + checkpoint.length + " bytes]";
     }
 }

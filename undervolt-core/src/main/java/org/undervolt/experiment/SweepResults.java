@@ -1,7 +1,10 @@
 package org.undervolt.experiment;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.undervolt.Provenance;
 import org.undervolt.report.Json;
@@ -13,8 +16,10 @@ import org.undervolt.store.TrialRow;
 
 /**
  * Puts a sweep's outcomes into a results store: one run of kind {@value #KIND} whose configuration
- * is the spec's description, one trial row per outcome keyed by {@link SweepSpec#pointKey} and trial
- * index. Recording is idempotent: merging the same outcomes twice adds nothing.
+ * is the spec's description, one trial row per outcome keyed by its point key
+ * ({@link SweepSpec#pointKey(SweepTask)}: network, error model, BER, and the master seed when the spec
+ * has several) and trial index, with seed ids {@code [bits(ber), trial]} under that seed. Recording is
+ * idempotent: merging the same outcomes twice adds nothing.
  */
 public final class SweepResults {
     public static final String KIND = "sweep";
@@ -35,6 +40,50 @@ public final class SweepResults {
                     o.accuracy()));
         }
         return store.trials().recordAll(runId, rows);
+    }
+
+    /** The tasks of {@code spec} that run {@code runId} does not hold yet, in task order. */
+    public static List<SweepTask> remaining(ResultsStore store, long runId, SweepSpec spec) {
+        Set<TrialKey> done = store.trials().done(runId);
+        List<SweepTask> todo = new ArrayList<>();
+        for (SweepTask t : spec.tasks()) {
+            if (done.isEmpty() || !done.contains(new TrialKey(spec.pointKey(t), t.trial()))) {
+                todo.add(t);
+            }
+        }
+        return todo;
+    }
+
+    /**
+     * Mean accuracy of one point of a run.
+     *
+     * @param point  the point key ({@link SweepSpec#pointKey(SweepTask)})
+     * @param trials trials the run holds at it
+     * @param mean   their mean accuracy
+     */
+    public record PointMean(String point, int trials, double mean) {
+    }
+
+    /** The mean accuracy of every point of {@code spec} that run {@code runId} holds trials of, in task order. */
+    public static List<PointMean> means(ResultsStore store, long runId, SweepSpec spec) {
+        Map<String, double[]> sums = new LinkedHashMap<>(); // point -> {count, sum}
+        for (SweepTask t : spec.tasks()) {
+            sums.putIfAbsent(spec.pointKey(t), new double[2]);
+        }
+        store.trials().forEach(runId, row -> {
+            double[] s = sums.get(row.key().point());
+            if (s != null) {
+                s[0]++;
+                s[1] += row.accuracy();
+            }
+        });
+        List<PointMean> out = new ArrayList<>();
+        sums.forEach((point, s) -> {
+            if (s[0] > 0) {
+                out.add(new PointMean(point, (int) s[0], s[1] / s[0]));
+            }
+        });
+        return out;
     }
 
     /** Marks the run finished once it holds every task of {@code spec}; returns whether it does. */

@@ -16,14 +16,18 @@ import org.undervolt.resilience.DataKind;
 import org.undervolt.resilience.SetupSpec;
 
 /**
- * A sweep: networks × error models × BER points × trials, one master seed. Everything in it is data
+ * A sweep: networks × error models × BER points × seeds × trials. Everything in it is data
  * (checkpoint bytes, a data set reference, names), so the spec can be serialised to another JVM and
  * the same trials evaluated there.
  *
- * <p>Trial {@code t} at BER {@code b} draws its errors from {@code Seeds.stream(seed, bits(b), t)}
- * ({@link BerSweep#trialIds}), exactly as {@link BerSweep} does, so a one-network, one-model sweep
- * reproduces a {@code BerSweep} of the same setup; networks and error models share the streams of a
- * point (common random numbers between the compared configurations).
+ * <p>Trial {@code t} at BER {@code b} under master seed {@code s} draws its errors from
+ * {@code Seeds.stream(s, bits(b), t)} ({@link BerSweep#trialIds}), exactly as {@link BerSweep} does,
+ * so a one-network, one-model, one-seed sweep reproduces a {@code BerSweep} of the same setup;
+ * networks and error models share the streams of a point (common random numbers between the
+ * compared configurations). Each seed of {@code seeds} is an independent master seed: a sweep over
+ * seeds {@code [a, b]} holds exactly the trials of a sweep with seed {@code a} and of one with seed
+ * {@code b}. With one seed (the default, {@code seeds = [seed]}) the description, point keys and
+ * results are those of a spec written before the seeds axis existed.
  *
  * @param networks      the networks, as checkpoint bytes
  * @param dataset       where the images come from (test set evaluated, training set profiled for IFM bounds)
@@ -32,7 +36,7 @@ import org.undervolt.resilience.SetupSpec;
  * @param errorModels   error model specs, {@link org.undervolt.resilience.ErrorModels} syntax
  * @param bers          the BER points
  * @param trials        trials per point
- * @param seed          master seed
+ * @param seed          the run's master seed, as recorded in the results store: the first of {@code seeds}
  * @param kinds         data kinds in approximate DRAM (weights, ifm)
  * @param weightFormat  storage format of weights ({@link org.undervolt.storage.Formats} name)
  * @param ifmFormat     storage format of IFMs
@@ -40,11 +44,20 @@ import org.undervolt.resilience.SetupSpec;
  * @param deviceSeed    names the device whose weak bitlines/rows/subarrays location-dependent models use
  * @param pointSource   where the BER points came from: {@code "bers"} when given directly, or the
  *                      voltages and BER(VDD) table they were read from (recorded with the run)
+ * @param seeds         the master seeds of the trial streams, distinct, the first equal to {@code seed}
  */
 public record SweepSpec(List<SweepNetwork> networks, DatasetRef dataset, int testImages, int profileImages,
         List<String> errorModels, double[] bers, int trials, long seed, Set<DataKind> kinds, String weightFormat,
-        String ifmFormat, boolean bounding, long deviceSeed, String pointSource) implements Serializable {
-    private static final long serialVersionUID = 1L;
+        String ifmFormat, boolean bounding, long deviceSeed, String pointSource, long[] seeds) implements Serializable {
+    private static final long serialVersionUID = 2L;
+
+    /** A one-seed spec ({@code seeds = [seed]}). */
+    public SweepSpec(List<SweepNetwork> networks, DatasetRef dataset, int testImages, int profileImages,
+            List<String> errorModels, double[] bers, int trials, long seed, Set<DataKind> kinds, String weightFormat,
+            String ifmFormat, boolean bounding, long deviceSeed, String pointSource) {
+        this(networks, dataset, testImages, profileImages, errorModels, bers, trials, seed, kinds, weightFormat,
+                ifmFormat, bounding, deviceSeed, pointSource, new long[] {seed});
+    }
 
     /** A spec whose BER points are given directly. */
     public SweepSpec(List<SweepNetwork> networks, DatasetRef dataset, int testImages, int profileImages,
@@ -59,6 +72,14 @@ public record SweepSpec(List<SweepNetwork> networks, DatasetRef dataset, int tes
         errorModels = List.copyOf(errorModels);
         kinds = Set.copyOf(kinds);
         bers = bers.clone();
+        seeds = seeds.clone();
+        if (seeds.length == 0 || seeds[0] != seed) {
+            throw new InvalidInputException("sweep spec: seeds must be non-empty and start with the run's seed " + seed);
+        }
+        if (Arrays.stream(seeds).distinct().count() != seeds.length) {
+            throw new InvalidInputException("sweep spec: seeds: " + Arrays.toString(seeds)
+                    + " repeats a seed; expected distinct master seeds");
+        }
         if (networks.isEmpty() || errorModels.isEmpty() || bers.length == 0) {
             throw new InvalidInputException("sweep spec: networks, error_models and bers must each name at least one");
         }
@@ -76,6 +97,12 @@ public record SweepSpec(List<SweepNetwork> networks, DatasetRef dataset, int tes
         for (String m : errorModels) {
             new SetupSpec(kinds, weightFormat, ifmFormat, m, bounding, deviceSeed); // validates, one line each
         }
+        for (SweepNetwork n : networks) {
+            if (n.kind() == SweepNetwork.Kind.SNN && !kinds.contains(DataKind.WEIGHTS)) {
+                throw new InvalidInputException("sweep spec: networks: '" + n.name() + "' is an SNN, whose stored data "
+                        + "are its input weights; 'data' must include weights");
+            }
+        }
     }
 
     @Override
@@ -83,19 +110,31 @@ public record SweepSpec(List<SweepNetwork> networks, DatasetRef dataset, int tes
         return bers.clone();
     }
 
+    @Override
+    public long[] seeds() {
+        return seeds.clone();
+    }
+
+    /** Whether the seeds axis has more than one seed, so that point keys name the seed. */
+    public boolean seedKeyed() {
+        return seeds.length > 1;
+    }
+
     /** The setup of error model {@code model}. */
     public SetupSpec setup(String model) {
         return new SetupSpec(kinds, weightFormat, ifmFormat, model, bounding, deviceSeed);
     }
 
-    /** Every (network, error model, point, trial), network outermost and trial innermost. */
+    /** Every (network, error model, point, seed, trial), network outermost and trial innermost. */
     public List<SweepTask> tasks() {
         List<SweepTask> out = new ArrayList<>(taskCount());
         for (int n = 0; n < networks.size(); n++) {
             for (int m = 0; m < errorModels.size(); m++) {
                 for (int p = 0; p < bers.length; p++) {
-                    for (int t = 0; t < trials; t++) {
-                        out.add(new SweepTask(out.size(), n, m, p, t));
+                    for (int s = 0; s < seeds.length; s++) {
+                        for (int t = 0; t < trials; t++) {
+                            out.add(new SweepTask(out.size(), n, m, p, s, t));
+                        }
                     }
                 }
             }
@@ -104,20 +143,36 @@ public record SweepSpec(List<SweepNetwork> networks, DatasetRef dataset, int tes
     }
 
     public int taskCount() {
-        return Math.multiplyExact(Math.multiplyExact(networks.size() * errorModels.size(), bers.length), trials);
+        return Math.multiplyExact(Math.multiplyExact(Math.multiplyExact(networks.size() * errorModels.size(),
+                bers.length), seeds.length), trials);
     }
 
-    /** The ids after the master seed that task's random stream derives from. */
+    /** The ids after the task's master seed ({@link #masterSeed}) that its random stream derives from. */
     public long[] seedIds(SweepTask task) {
         return BerSweep.trialIds(bers[task.point()], task.trial());
     }
 
-    /** The random stream of one task. */
-    public SplittableRandom stream(SweepTask task) {
-        return Seeds.stream(seed, seedIds(task));
+    /** The master seed of a task's random stream: its entry of {@code seeds}. */
+    public long masterSeed(SweepTask task) {
+        return seeds[task.seedIndex()];
     }
 
-    /** The results-store point key of a network, error model and BER. */
+    /** The random stream of one task. */
+    public SplittableRandom stream(SweepTask task) {
+        return Seeds.stream(masterSeed(task), seedIds(task));
+    }
+
+    /**
+     * The results-store point key of a task: {@link #pointKey(String, String, double)}, followed by
+     * {@code ;seed=<s>} when the spec has several seeds.
+     */
+    public String pointKey(SweepTask task) {
+        String key = pointKey(networks.get(task.network()).name(), errorModels.get(task.errorModel()),
+                bers[task.point()]);
+        return seedKeyed() ? key + ";seed=" + masterSeed(task) : key;
+    }
+
+    /** The results-store point key of a network, error model and BER (of a one-seed spec). */
     public static String pointKey(String network, String errorModel, double ber) {
         return "network=" + network + ";error_model=" + errorModel + ";ber=" + ber;
     }
@@ -130,7 +185,13 @@ public record SweepSpec(List<SweepNetwork> networks, DatasetRef dataset, int tes
         Map<String, Object> m = new LinkedHashMap<>();
         List<Map<String, Object>> nets = new ArrayList<>();
         for (SweepNetwork n : networks) {
-            nets.add(Map.of("name", n.name(), "sha256", n.sha256()));
+            Map<String, Object> net = new LinkedHashMap<>();
+            net.put("name", n.name());
+            net.put("sha256", n.sha256());
+            if (n.kind() != SweepNetwork.Kind.DNN) { // a DNN's entry is as before SNNs could be swept
+                net.put("kind", n.kind().label());
+            }
+            nets.add(net);
         }
         m.put("networks", nets);
         m.put("dataset", dataset.spec());
@@ -141,12 +202,16 @@ public record SweepSpec(List<SweepNetwork> networks, DatasetRef dataset, int tes
         m.put("points_from", pointSource);
         m.put("trials", trials);
         m.put("seed", seed);
+        if (seedKeyed()) { // one seed: the description of a spec without the seeds axis
+            m.put("seeds", Arrays.stream(seeds).boxed().toList());
+        }
         m.put("data", kinds.stream().map(DataKind::label).sorted().toList());
         m.put("weight_format", weightFormat);
         m.put("ifm_format", ifmFormat);
         m.put("value_correction", bounding);
         m.put("device_seed", deviceSeed);
-        m.put("seed_ids", "(bits(ber), trial), shared by networks and error models");
+        m.put("seed_ids", seedKeyed() ? "(bits(ber), trial) under each of seeds, shared by networks and error models"
+                : "(bits(ber), trial), shared by networks and error models");
         return m;
     }
 

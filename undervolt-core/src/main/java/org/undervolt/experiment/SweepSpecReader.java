@@ -32,7 +32,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *   "value_correction": false, "device_seed": 0
  * }
  * }</pre>
- * Keys after {@code seed} are optional, with the defaults shown. Instead of {@code bers}, the points
+ * Keys after {@code seed} are optional, with the defaults shown. Instead of {@code seed}, a list
+ * {@code "seeds": [1, 2, 3]} of distinct master seeds adds a seeds axis: every trial is run under
+ * each seed, and the first is the run's recorded seed; {@code "seeds": [s]} is the same spec as
+ * {@code "seed": s}. A network's file may be a DNN checkpoint or an SNN model written by
+ * {@code undervolt snn train} (told apart by their first bytes). Instead of {@code bers}, the points
  * may be supply voltages, {@code "vdds": [1.35, 1.30, 1.25]}, turned into BERs on the driver with a
  * BER(VDD) table: {@code "ber_vdd_table": "my-chips.csv"} (relative to the spec; the
  * {@link BerVoltageTable#load} CSV format), else the built-in table ({@link BerVoltageTable#builtin}).
@@ -42,7 +46,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class SweepSpecReader {
     private static final Set<String> KEYS = Set.of("networks", "dataset", "test_images", "profile_images",
             "error_models", "bers", "trials", "seed", "data", "weight_format", "ifm_format", "value_correction",
-            "device_seed", "vdds", "ber_vdd_table", "trcds", "ber_trcd_table");
+            "device_seed", "vdds", "ber_vdd_table", "trcds", "ber_trcd_table", "seeds");
     private static final List<String> POINT_KEYS = List.of("bers", "vdds", "trcds");
 
     private SweepSpecReader() {
@@ -71,7 +75,11 @@ public final class SweepSpecReader {
             String name = text(n, "name", file);
             Path ckpt = base.resolve(text(n, "checkpoint", file));
             try {
-                networks.add(new SweepNetwork(name, Files.readAllBytes(ckpt)));
+                SweepNetwork net = new SweepNetwork(name, Files.readAllBytes(ckpt));
+                if (net.kind() == SweepNetwork.Kind.SNN) {
+                    net.loadSnn(); // a corrupt or unlabelled model fails here, on the driver
+                }
+                networks.add(net);
             } catch (IOException e) {
                 throw new InvalidInputException("sweep spec " + file + ": networks: checkpoint " + ckpt + " cannot be read");
             } catch (IllegalArgumentException e) {
@@ -120,12 +128,34 @@ public final class SweepSpecReader {
         } else {
             kinds.add(DataKind.WEIGHTS);
         }
+        long[] seeds = seeds(root, file);
         return new SweepSpec(networks, new DatasetRef(text(root, "dataset", file)),
                 integer(root, "test_images", 1000, file), integer(root, "profile_images", 500, file), models,
                 bers.stream().mapToDouble(Double::doubleValue).toArray(), integer(root, "trials", -1, file),
-                longValue(root, "seed", file), kinds, root.path("weight_format").asText("int8"),
+                seeds[0], kinds, root.path("weight_format").asText("int8"),
                 root.path("ifm_format").asText("int8"), root.path("value_correction").asBoolean(false),
-                root.has("device_seed") ? longValue(root, "device_seed", file) : 0L, pointSource);
+                root.has("device_seed") ? longValue(root, "device_seed", file) : 0L, pointSource, seeds);
+    }
+
+    /** {@code [seed]}, or the {@code seeds} list; exactly one of the two keys. */
+    private static long[] seeds(JsonNode root, Path file) {
+        if (root.has("seed") == root.has("seeds")) {
+            throw new InvalidInputException("sweep spec " + file + ": give exactly one of 'seed' (an integer) and "
+                    + "'seeds' (a list of distinct integers)");
+        }
+        if (root.has("seed")) {
+            return new long[] {longValue(root, "seed", file)};
+        }
+        JsonNode a = array(root, "seeds", file);
+        long[] out = new long[a.size()];
+        for (int i = 0; i < out.length; i++) {
+            JsonNode v = a.get(i);
+            if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+                throw new InvalidInputException("sweep spec " + file + ": seeds: expected integers, got " + v);
+            }
+            out[i] = v.asLong();
+        }
+        return out;
     }
 
     private static JsonNode array(JsonNode root, String key, Path file) {

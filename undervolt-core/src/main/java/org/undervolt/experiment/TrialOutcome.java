@@ -9,15 +9,20 @@ import java.io.Serializable;
  * @param network    network name
  * @param errorModel error model spec ({@code uniform}, {@code bitline:0.5}, ...)
  * @param ber        the point's bit error rate
+ * @param seed       the master seed the trial's errors were drawn under ({@link SweepSpec#masterSeed})
  * @param trial      trial index at the point
  * @param accuracy   fraction of test images classified correctly
+ * @param pointKey   the results-store point key ({@link SweepSpec#pointKey(SweepTask)}): names the
+ *                   seed when the spec has several
  */
-public record TrialOutcome(int index, String network, String errorModel, double ber, int trial, double accuracy)
-        implements Serializable {
-    private static final long serialVersionUID = 1L;
+public record TrialOutcome(int index, String network, String errorModel, double ber, long seed, int trial,
+        double accuracy, String pointKey) implements Serializable {
+    private static final long serialVersionUID = 2L;
 
-    /** The results-store point key: {@code network=<n>;error_model=<m>;ber=<Double.toString(ber)>}. */
-    public String pointKey() {
-        return SweepSpec.pointKey(network, errorModel, ber);
+    /** The outcome of {@code task} of {@code spec}. */
+    public static TrialOutcome of(SweepSpec spec, SweepTask task, double accuracy) {
+        return new TrialOutcome(task.index(), spec.networks().get(task.network()).name(),
+                spec.errorModels().get(task.errorModel()), spec.bers()[task.point()], spec.masterSeed(task),
+                task.trial(), accuracy, spec.pointKey(task));
     }
 }

@@ -81,6 +81,93 @@ class SweepRunnerTest {
         }
     }
 
+    static SweepSpec seeded(long[] seeds, List<String> models, double[] bers, int trials) {
+        return new SweepSpec(List.of(new SweepNetwork("mlp", checkpoint)), DATA, 120, 60, models, bers, trials, seeds[0],
+                Set.of(DataKind.WEIGHTS), "int8", "int8", false, 5, "bers", seeds);
+    }
+
+    @Test
+    void oneSeedIsTheSpecWithoutASeedsAxis() {
+        SweepSpec old = spec(List.of("uniform"), new double[] {1e-2}, 2);
+        SweepSpec one = seeded(new long[] {11}, List.of("uniform"), new double[] {1e-2}, 2);
+        assertThat(one).isEqualTo(old);
+        assertThat(one.seedKeyed()).isFalse();
+        assertThat(one.describe()).doesNotContainKey("seeds").containsEntry("seed", 11L)
+                .containsEntry("seed_ids", "(bits(ber), trial), shared by networks and error models");
+        assertThat(((List<?>) one.describe().get("networks")).get(0)).isEqualTo(Map.of("name", "mlp", "sha256",
+                one.networks().get(0).sha256()));
+        SweepTask t = one.tasks().get(1);
+        assertThat(t).isEqualTo(new SweepTask(1, 0, 0, 0, 0, 1));
+        assertThat(one.pointKey(t)).isEqualTo("network=mlp;error_model=uniform;ber=0.01");
+        // The stream of a trial is BerSweep's: Seeds.stream(seed, bits(ber), trial).
+        assertThat(one.stream(t).nextLong()).isEqualTo(new BerSweep(11, 2).trialStream(1e-2, 1).nextLong());
+        assertThat(new LocalSweepRunner(1).run(one)).isEqualTo(new LocalSweepRunner(1).run(old));
+    }
+
+    @Test
+    void eachSeedIsAnIndependentMasterSeed(@TempDir Path dir) {
+        List<String> models = List.of("uniform", "bitline:0.5");
+        double[] bers = {0, 3e-2};
+        SweepSpec both = seeded(new long[] {11, 12}, models, bers, 3);
+        assertThat(both.taskCount()).isEqualTo(24);
+        List<TrialOutcome> got = new LocalSweepRunner(1).run(both);
+        assertThat(new LocalSweepRunner(3).run(both)).isEqualTo(got);
+        for (long seed : new long[] {11, 12}) {
+            List<TrialOutcome> alone = new LocalSweepRunner(2).run(seeded(new long[] {seed}, models, bers, 3));
+            List<TrialOutcome> mine = got.stream().filter(o -> o.seed() == seed).toList();
+            assertThat(mine).hasSize(12);
+            for (int i = 0; i < 12; i++) {
+                TrialOutcome a = alone.get(i);
+                TrialOutcome b = mine.get(i);
+                assertThat(List.of(b.network(), b.errorModel(), b.ber(), b.trial(), b.accuracy()))
+                        .isEqualTo(List.of(a.network(), a.errorModel(), a.ber(), a.trial(), a.accuracy()));
+                assertThat(b.pointKey()).isEqualTo(a.pointKey() + ";seed=" + seed);
+            }
+        }
+        // The two seeds draw different errors: at BER 3e-2 their trials are not all equal.
+        List<Double> at11 = got.stream().filter(o -> o.ber() > 0 && o.seed() == 11).map(TrialOutcome::accuracy).toList();
+        List<Double> at12 = got.stream().filter(o -> o.ber() > 0 && o.seed() == 12).map(TrialOutcome::accuracy).toList();
+        assertThat(at11).isNotEqualTo(at12);
+        assertThat(both.describe()).containsEntry("seeds", List.of(11L, 12L)).containsEntry("seed", 11L);
+
+        try (ResultsStore store = ResultsStore.open(dir.resolve("r.db"))) {
+            long run = SweepResults.createRun(store, both);
+            assertThat(SweepResults.record(store, run, got)).isEqualTo(24);
+            assertThat(SweepResults.finishIfComplete(store, run, both)).isTrue();
+            TrialOutcome last = got.get(23);
+            assertThat(last.pointKey()).isEqualTo("network=mlp;error_model=bitline:0.5;ber=0.03;seed=12");
+            assertThat(store.trials().accuracy(run, new TrialKey(last.pointKey(), 2))).hasValue(last.accuracy());
+        }
+    }
+
+    @Test
+    void seedsAreReadFromTheSpecFile(@TempDir Path dir) throws IOException {
+        Files.write(dir.resolve("net.uvnn"), checkpoint);
+        String head = "{\"networks\":[{\"name\":\"mlp\",\"checkpoint\":\"net.uvnn\"}],"
+                + "\"dataset\":\"synthetic:120:8x8:4:7\",\"test_images\":120,\"profile_images\":60,"
+                + "\"error_models\":[\"uniform\"],\"bers\":[0.01],\"trials\":2,\"device_seed\":5,";
+        Path f = dir.resolve("s.json");
+        Files.writeString(f, head + "\"seeds\":[11]}");
+        assertThat(SweepSpecReader.read(f)).isEqualTo(spec(List.of("uniform"), new double[] {0.01}, 2));
+        Files.writeString(f, head + "\"seeds\":[11,-4,7]}");
+        SweepSpec three = SweepSpecReader.read(f);
+        assertThat(three.seeds()).containsExactly(11, -4, 7);
+        assertThat(three.seed()).isEqualTo(11);
+        assertThat(three.taskCount()).isEqualTo(6);
+        Files.writeString(f, head + "\"seeds\":[11],\"seed\":11}");
+        assertThatThrownBy(() -> SweepSpecReader.read(f)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("exactly one of 'seed'");
+        Files.writeString(f, head + "\"seeds\":[3,3]}");
+        assertThatThrownBy(() -> SweepSpecReader.read(f)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("repeats a seed");
+        Files.writeString(f, head + "\"seeds\":[1.5]}");
+        assertThatThrownBy(() -> SweepSpecReader.read(f)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("seeds: expected integers");
+        Files.writeString(f, head + "\"seeds\":[]}");
+        assertThatThrownBy(() -> SweepSpecReader.read(f)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("'seeds' must be a non-empty array");
+    }
+
     @Test
     void outcomesLandInTheStoreOnceEach(@TempDir Path dir) {
         SweepSpec s = spec(List.of("uniform"), new double[] {1e-2}, 2);

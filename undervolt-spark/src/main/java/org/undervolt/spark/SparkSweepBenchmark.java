@@ -2,12 +2,15 @@ package org.undervolt.spark;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import java.util.stream.LongStream;
 
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
@@ -26,6 +29,7 @@ import org.undervolt.nn.train.Trainer;
 import org.undervolt.nn.zoo.Mlp;
 import org.undervolt.report.Json;
 import org.undervolt.resilience.DataKind;
+import org.undervolt.snn.SnnRuns;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,15 +37,19 @@ import picocli.CommandLine.Option;
 
 /**
  * Overhead of the Spark runner against the local runner, in one JVM on this machine: the same sweep
- * (the MNIST-sized MLP 784-256-128-10 on synthetic 28×28 images, int8 weights in approximate DRAM,
- * uniform and bitline errors) run by {@link LocalSweepRunner} on {@code cores} threads and by
- * {@link SparkSweepRunner} on {@code local[cores]}. Inner (per-batch) parallelism is switched off,
+ * (the MNIST-sized MLP 784-256-128-10, or with {@code --network snn} a Diehl and Cook SNN of
+ * {@code --snn-neurons} neurons, on synthetic 28×28 images, int8 weights in approximate DRAM,
+ * uniform and bitline errors, 3 BERs × {@code --seeds} master seeds × {@code --trials} trials) run by
+ * {@link LocalSweepRunner} on {@code cores} threads and by {@link SparkSweepRunner} on
+ * {@code local[cores]}. Inner (per-batch) parallelism is switched off,
  * so both runners use exactly {@code cores} threads, one trial each. Cold runs (after a JIT warm-up)
  * rebuild the networks in every thread; warm runs reuse them and take the best of {@code reps}. Prints one JSON object; also checks the outcomes are equal.
  *
  * <pre>
  * ./mvnw -q -B -pl undervolt-spark -am package -DskipTests
  * undervolt-spark/run-local.sh org.undervolt.spark.SparkSweepBenchmark --cores 2 --trials 16 --test-images 200
+ * undervolt-spark/run-local.sh org.undervolt.spark.SparkSweepBenchmark --network snn --snn-neurons 100 --seeds 2 \
+ *     --trials 4 --test-images 20 --reps 2
  * </pre>
  */
 @Command(name = "spark-sweep-benchmark", mixinStandardHelpOptions = true)
@@ -56,6 +64,12 @@ public final class SparkSweepBenchmark implements Callable<Integer> {
     int partitions;
     @Option(names = "--reps", description = "warm repetitions, best taken (default ${DEFAULT-VALUE})")
     int reps = 5;
+    @Option(names = "--seeds", description = "master seeds 1..K (default ${DEFAULT-VALUE})")
+    int seeds = 1;
+    @Option(names = "--network", description = "mlp or snn (default ${DEFAULT-VALUE})")
+    String network = "mlp";
+    @Option(names = "--snn-neurons", description = "excitatory neurons of the SNN (default ${DEFAULT-VALUE})")
+    int snnNeurons = 100;
 
     @Override
     public Integer call() throws IOException {
@@ -63,8 +77,9 @@ public final class SparkSweepBenchmark implements Callable<Integer> {
         SweepSpec spec = spec();
         int tasks = spec.taskCount();
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("workload", "mlp 784-256-128-10, int8 weights, " + testImages + " test images/trial, "
-                + spec.errorModels() + " x " + spec.bers().length + " BERs x " + trials + " trials = " + tasks + " tasks");
+        out.put("workload", (network.equals("snn") ? "snn N" + snnNeurons : "mlp 784-256-128-10") + ", int8 weights, "
+                + testImages + " test images/trial, " + spec.errorModels() + " x " + spec.bers().length + " BERs x "
+                + seeds + " seeds x " + trials + " trials = " + tasks + " tasks");
         out.put("cores", cores);
 
         LocalSweepRunner one = new LocalSweepRunner(1);
@@ -112,13 +127,28 @@ public final class SparkSweepBenchmark implements Callable<Integer> {
 
     private SweepSpec spec() throws IOException {
         DatasetRef data = new DatasetRef("synthetic:" + Math.max(testImages, 500) + ":28x28:10:1");
-        Sequential m = Mlp.create(Mlp.mnistSizes(), 1);
-        new Trainer(TrainConfig.defaults(1, 1)).train(m, data.load(Split.TRAIN), (e, l, s) -> { });
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Checkpoint.write(m, Map.of(), bytes);
-        return new SweepSpec(List.of(new SweepNetwork("mlp", bytes.toByteArray())), data, testImages, 100,
-                List.of("uniform", "bitline:0.5"), new double[] {1e-4, 1e-3, 1e-2}, trials, 1, Set.of(DataKind.WEIGHTS),
-                "int8", "int8", false, 0);
+        SweepNetwork net;
+        if (network.equals("snn")) {
+            // Throughput only: a short training pass (20 images) gives a labelled model of the right size.
+            Path dir = Files.createTempDirectory("bench-snn");
+            Path file = dir.resolve("snn.uvsnn");
+            SnnRuns.train(snnNeurons, 20, 1, data.load(Split.TRAIN), data.load(Split.TEST), 20, 1, file, null, 0, 1, null);
+            net = new SweepNetwork("snn", Files.readAllBytes(file));
+            Files.delete(file);
+            Files.delete(dir);
+        } else if (network.equals("mlp")) {
+            Sequential m = Mlp.create(Mlp.mnistSizes(), 1);
+            new Trainer(TrainConfig.defaults(1, 1)).train(m, data.load(Split.TRAIN), (e, l, s) -> { });
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            Checkpoint.write(m, Map.of(), bytes);
+            net = new SweepNetwork("mlp", bytes.toByteArray());
+        } else {
+            throw new IllegalArgumentException("--network: expected mlp or snn, got " + network);
+        }
+        long[] masters = LongStream.rangeClosed(1, seeds).toArray();
+        return new SweepSpec(List.of(net), data, testImages, 100, List.of("uniform", "bitline:0.5"),
+                new double[] {1e-4, 1e-3, 1e-2}, trials, 1, Set.of(DataKind.WEIGHTS), "int8", "int8", false, 0, "bers",
+                masters);
     }
 
     private double best(Supplier<?> work) {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.Set;
 
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -20,14 +19,13 @@ import org.undervolt.experiment.TrialOutcome;
 import org.undervolt.report.Json;
 import org.undervolt.store.ResultsStore;
 import org.undervolt.store.RunStart;
-import org.undervolt.store.TrialKey;
 
 /**
  * A sweep on Spark from start to results store:
  * <ol>
  *   <li>on the driver, pick the run in the results store (a new one, or the newest unfinished run
  *       of the same spec, whose finished trials are skipped);</li>
- *   <li>evaluate the remaining (point, trial) tasks on the executors ({@link SparkSweepRunner});</li>
+ *   <li>evaluate the remaining (network, error model, point, seed, trial) tasks on the executors ({@link SparkSweepRunner});</li>
  *   <li>write the outcomes as Parquet under {@code out} with Spark's writer (the commit protocol
  *       leaves either the whole data set and {@code _SUCCESS}, or nothing final);</li>
  *   <li>read the Parquet back on the driver and merge it into the store in batches; trial keys are
@@ -57,15 +55,7 @@ public final class SparkSweepJob {
         String config = Json.canonical(spec.describe());
         RunStart start = RunStart.choose(store, SweepResults.KIND, config, spec.seed(),
                 Json.canonical(Provenance.describe()), OptionalLong.empty(), false);
-        Set<TrialKey> done = start.resumed() ? store.trials().done(start.runId()) : Set.of();
-        List<SweepTask> todo = new ArrayList<>();
-        for (SweepTask t : spec.tasks()) {
-            String point = SweepSpec.pointKey(spec.networks().get(t.network()).name(),
-                    spec.errorModels().get(t.errorModel()), spec.bers()[t.point()]);
-            if (!done.contains(new TrialKey(point, t.trial()))) {
-                todo.add(t);
-            }
-        }
+        List<SweepTask> todo = start.resumed() ? SweepResults.remaining(store, start.runId(), spec) : spec.tasks();
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         TrialParquet.write(spark, new SparkSweepRunner(sc, partitions).outcomes(spec, todo), parquet);
         int merged = merge(spark, parquet, store, start.runId());

@@ -14,9 +14,9 @@ import org.undervolt.experiment.SweepTask;
 import org.undervolt.experiment.TrialOutcome;
 
 /**
- * Runs a sweep as a Spark job: one RDD element per (point, trial) task, in {@code partitions}
- * partitions, the spec broadcast once to every executor. A task's errors come from
- * {@code Seeds.stream(seed, point ids, trial)} ({@link SweepSpec#stream}), so the outcomes equal
+ * Runs a sweep as a Spark job: one RDD element per task (network, error model, point, seed, trial),
+ * in {@code partitions} partitions, the spec broadcast once to every executor. A task's errors come from
+ * {@code Seeds.stream(task seed, bits(ber), trial)} ({@link SweepSpec#stream}), so the outcomes equal
  * those of {@link org.undervolt.experiment.LocalSweepRunner} bit for bit, however Spark splits,
  * orders or retries the work.
  */

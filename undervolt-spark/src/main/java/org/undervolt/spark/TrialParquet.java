@@ -14,8 +14,9 @@ import org.undervolt.experiment.TrialOutcome;
 
 /**
  * Sweep outcomes as a Parquet data set, written and read by Spark: one row per trial with columns
- * {@code task, network, error_model, ber, trial, point, accuracy} ({@code point} is the results
- * store's key of the trial's point).
+ * {@code task, network, error_model, ber, trial, point, accuracy, seed} ({@code point} is the results
+ * store's key of the trial's point, naming the seed when the sweep has several; {@code seed} is the
+ * master seed the trial's errors were drawn under).
  */
 public final class TrialParquet {
     public static final StructType SCHEMA = new StructType()
@@ -25,7 +26,8 @@ public final class TrialParquet {
             .add("ber", DataTypes.DoubleType, false)
             .add("trial", DataTypes.IntegerType, false)
             .add("point", DataTypes.StringType, false)
-            .add("accuracy", DataTypes.DoubleType, false);
+            .add("accuracy", DataTypes.DoubleType, false)
+            .add("seed", DataTypes.LongType, false);
 
     private TrialParquet() {
     }
@@ -33,7 +35,7 @@ public final class TrialParquet {
     /** Writes {@code outcomes} to {@code path} (a folder Spark can write: local, HDFS, S3...); fails if it exists. */
     public static void write(SparkSession spark, JavaRDD<TrialOutcome> outcomes, String path) {
         JavaRDD<Row> rows = outcomes.map(o -> RowFactory.create(o.index(), o.network(), o.errorModel(), o.ber(),
-                o.trial(), o.pointKey(), o.accuracy()));
+                o.trial(), o.pointKey(), o.accuracy(), o.seed()));
         spark.createDataFrame(rows, SCHEMA).write().mode(SaveMode.ErrorIfExists).parquet(path);
     }
 
@@ -50,8 +52,8 @@ public final class TrialParquet {
             @Override
             public TrialOutcome next() {
                 Row r = rows.next();
-                return new TrialOutcome(r.getInt(0), r.getString(1), r.getString(2), r.getDouble(3), r.getInt(4),
-                        r.getDouble(6));
+                return new TrialOutcome(r.getInt(0), r.getString(1), r.getString(2), r.getDouble(3), r.getLong(7),
+                        r.getInt(4), r.getDouble(6), r.getString(5));
             }
         };
     }

@@ -30,7 +30,8 @@ import org.undervolt.store.TrialKey;
 
 /**
  * The Spark runner on {@code local[2]} against the local runner: every trial's accuracy equal, bit
- * for bit, whatever the partitioning and task order; Parquet output merged into the results store.
+ * for bit, whatever the partitioning and task order, for an MLP sweep and for a sweep of an MLP and
+ * an SNN over two master seeds; Parquet output merged into the results store.
  * One Spark context for the class (~10 s to start here) and one SQL write/read (~20 s of codegen).
  */
 class SparkSweepTest {
@@ -38,11 +39,15 @@ class SparkSweepTest {
     static JavaSparkContext sc;
     static SweepSpec spec;
     static List<TrialOutcome> local;
+    static SweepSpec mixed;
+    static List<TrialOutcome> mixedLocal;
 
     @BeforeAll
     static void start() {
         spec = TinySweep.spec();
         local = new LocalSweepRunner(1).run(spec);
+        mixed = TinySweep.mixed();
+        mixedLocal = new LocalSweepRunner(1).run(mixed);
         spark = SparkSession.builder().master("local[2]").appName("undervolt-test")
                 .config("spark.ui.enabled", "false")
                 .config("spark.ui.showConsoleProgress", "false")
@@ -83,6 +88,45 @@ class SparkSweepTest {
         List<SweepTask> reversed = new ArrayList<>(spec.tasks());
         Collections.reverse(reversed);
         assertSameBits(SparkSweepRunner.collect(new SparkSweepRunner(sc, 18).outcomes(spec, reversed)), local);
+    }
+
+    @Test
+    void seedsAndSpikingNetworksAreIdenticalForOneThreeAndSevenPartitionsInAnyOrder() {
+        // Real measurements first: both networks clean near-perfect, BER 5e-2 in FP32 weights ruins both.
+        assertThat(mixedLocal).hasSize(48);
+        for (String net : List.of("mlp", "snn")) {
+            assertThat(mixedLocal.stream().filter(o -> o.network().equals(net) && o.ber() == 0)
+                    .mapToDouble(TrialOutcome::accuracy).min().orElseThrow()).as(net).isGreaterThan(0.9);
+            assertThat(mixedLocal.stream().filter(o -> o.network().equals(net) && o.ber() == 5e-2)
+                    .mapToDouble(TrialOutcome::accuracy).average().orElseThrow()).as(net).isLessThan(0.7);
+        }
+        assertThat(mixedLocal.stream().map(TrialOutcome::seed).distinct()).containsExactly(11L, 12L);
+        SweepEvaluators.clear();
+        for (int partitions : new int[] {1, 3, 7}) {
+            List<SweepTask> shuffled = new ArrayList<>(mixed.tasks());
+            Collections.shuffle(shuffled, new Random(partitions));
+            assertSameBits(SparkSweepRunner.collect(new SparkSweepRunner(sc, partitions).outcomes(mixed, shuffled)),
+                    mixedLocal);
+        }
+    }
+
+    @Test
+    void seededSnnSweepGoesThroughParquetIntoTheStore(@TempDir Path dir) {
+        try (ResultsStore store = ResultsStore.open(dir.resolve("runs.db"))) {
+            SparkSweepJob.Summary sum = SparkSweepJob.run(spark, mixed, dir.resolve("out").toUri().toString(), store, 3);
+            assertThat(sum.evaluated()).isEqualTo(48);
+            assertThat(sum.merged()).isEqualTo(48);
+            assertThat(sum.finished()).isTrue();
+            for (TrialOutcome o : mixedLocal) {
+                assertThat(o.pointKey()).endsWith(";seed=" + o.seed());
+                assertThat(store.trials().accuracy(sum.runId(), new TrialKey(o.pointKey(), o.trial())).getAsDouble())
+                        .isEqualTo(o.accuracy());
+            }
+            List<TrialOutcome> back = new ArrayList<>();
+            TrialParquet.read(spark, sum.parquet()).forEachRemaining(back::add);
+            back.sort(java.util.Comparator.comparingInt(TrialOutcome::index));
+            assertSameBits(back, mixedLocal);
+        }
     }
 
     @Test

@@ -1,0 +1,87 @@
+package org.undervolt.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.undervolt.experiment.LocalSweepJob;
+import org.undervolt.experiment.SweepResults;
+import org.undervolt.experiment.SweepSpec;
+import org.undervolt.experiment.SweepSpecReader;
+import org.undervolt.nn.kernel.Parallel;
+import org.undervolt.report.Json;
+import org.undervolt.store.ResultsStore;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code undervolt sweep SPEC}: a sweep spec on this machine, into the results store. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Runs a sweep spec (networks x error models x BER/VDD/tRCD points x seeds x trials; DNN "
+                + "checkpoints or SNN models) on this machine and records every trial in the results store.",
+                "Resumes the newest unfinished run of the same spec, whichever runner began it; the same spec "
+                + "runs on Spark with undervolt-spark (docs/SPARK.md), with identical results."})
+public final class SweepCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "SPEC", description = "Sweep spec JSON file.")
+    Path specFile;
+
+    @Option(names = "--store", paramLabel = "FILE", description = "Results store, created if absent (default: runs/undervolt.db).")
+    Path store;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Trials evaluated at once (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--json", description = "Print one JSON object (progress is silenced).")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        int t = SnnCli.threads(threads);
+        SweepSpec s = SweepSpecReader.read(specFile);
+        int inner = Parallel.threads();
+        if (t > 1) {
+            Parallel.setThreads(1); // one trial per thread, no nested pools; results do not depend on it
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        try (ResultsStore rs = ResultsStore.open(store != null ? store : ResultsStore.defaultFile())) {
+            LocalSweepJob.Summary sum = LocalSweepJob.run(s, rs, t, (done, todo) -> {
+                if (!json) {
+                    err.printf("sweep: %d/%d trials recorded%n", done, todo);
+                    err.flush();
+                }
+            });
+            List<SweepResults.PointMean> means = SweepResults.means(rs, sum.runId(), s);
+            PrintWriter o = spec.commandLine().getOut();
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("run_id", sum.runId());
+                m.put("resumed", sum.resumed());
+                m.put("evaluated", sum.evaluated());
+                m.put("skipped", sum.skipped());
+                m.put("finished", sum.finished());
+                m.put("store", rs.file().toString());
+                m.put("points", means);
+                o.println(Json.write(m));
+            } else {
+                for (SweepResults.PointMean p : means) {
+                    o.printf("%-70s %4d trials  mean accuracy %.4f%n", p.point(), p.trials(), p.mean());
+                }
+                o.printf("run %d in %s: %d trials evaluated, %d already held%s%n", sum.runId(), rs.file(),
+                        sum.evaluated(), sum.skipped(), sum.finished() ? ", finished" : "");
+            }
+            o.flush();
+        } finally {
+            Parallel.setThreads(inner);
+        }
+        return 0;
+    }
+}
