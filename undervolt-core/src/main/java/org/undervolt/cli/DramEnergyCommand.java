@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.undervolt.InvalidInputException;
 import org.undervolt.dram.energy.EnergyCounting;
+import org.undervolt.dram.energy.RailScaling;
 import org.undervolt.dram.energy.StateCycles;
 import org.undervolt.dram.energy.TraceEnergy;
 import org.undervolt.dram.energy.TraceEnergyModel;
@@ -53,6 +54,11 @@ public final class DramEnergyCommand implements Callable<Integer> {
             description = "how core-rail energy scales with --vdd (default: ${DEFAULT-VALUE})")
     String scaling;
 
+    @Option(names = "--rails", defaultValue = "core", paramLabel = "core|all",
+            description = "rails lowered with --vdd: the core rail only, or every rail to the same fraction of nominal"
+                    + " (default: ${DEFAULT-VALUE})")
+    String rails;
+
     @Option(names = "--no-timing-check",
             description = "skip the check of tRCD, tRAS, tRP, tRC and tRFC between commands (on by default)")
     boolean noTimingCheck;
@@ -69,6 +75,7 @@ public final class DramEnergyCommand implements Callable<Integer> {
         DramSpec s = loaded.spec();
         EnergyCounting how = counting == null ? EnergyCounting.forFormat(loaded.format()) : EnergyCounting.parse(counting);
         VoltageScaling law = VoltageScaling.parse(scaling);
+        RailScaling railScaling = RailScaling.parse(rails);
         double volts = vdd == null ? s.coreVolts() : vdd;
         if (!(volts > 0) || Double.isInfinite(volts)) {
             throw new InvalidInputException("--vdd " + volts + ": expected a positive voltage");
@@ -77,15 +84,16 @@ public final class DramEnergyCommand implements Callable<Integer> {
         if (!noTimingCheck) {
             TimingChecker.check(t, s);
         }
-        TraceEnergy e = new TraceEnergyModel(s, how).energy(t, volts, law);
+        TraceEnergy e = new TraceEnergyModel(s, how).energy(t, volts, law, railScaling);
         Map<String, Object> out = report(loaded, how, volts, law, t, e, !noTimingCheck);
+        out.put("rail_scaling", railScaling.toString());
         PrintWriter w = spec.commandLine().getOut();
         if (json) {
             w.println(new ObjectMapper().writeValueAsString(out));
         } else {
             w.printf(Locale.ROOT, "%s on %s (%s), counting: %s%n", trace, s.name(), loaded.format(), how.description());
-            w.printf(Locale.ROOT, "core rail %s at %.4f V (nominal %.4f V, %s scaling)%n", s.coreRail(), volts,
-                    s.coreVolts(), law.toString());
+            w.printf(Locale.ROOT, "core rail %s at %.4f V (nominal %.4f V, %s scaling, rails lowered: %s)%n",
+                    s.coreRail(), volts, s.coreVolts(), law.toString(), railScaling);
             for (Map.Entry<String, Double> c : e.components().entrySet()) {
                 w.printf(Locale.ROOT, "  %-15s %14.6e J%n", c.getKey(), c.getValue());
             }

@@ -141,10 +141,10 @@ public final class MapCommand implements Callable<Integer> {
     @Option(names = "--vdd-step", defaultValue = "0.005", paramLabel = "VOLTS", description = "sparkxd: voltage search step (default: ${DEFAULT-VALUE})")
     double vddStep;
 
-    @Option(names = "--ber-table", paramLabel = "CSV", description = "BER(VDD) table (default: built-in placeholder)")
+    @Option(names = "--ber-table", paramLabel = "CSV", description = "BER(VDD) table (default: built-in DDR3L, Voltron vendor B data)")
     Path berTable;
 
-    @Option(names = "--trcd-table", paramLabel = "CSV", description = "BER(tRCD) table (default: built-in placeholder)")
+    @Option(names = "--trcd-table", paramLabel = "CSV", description = "BER(tRCD) table (default: built-in placeholder curve)")
     Path trcdTable;
 
     @Option(names = "--scaling", defaultValue = "quadratic", paramLabel = "quadratic|linear",

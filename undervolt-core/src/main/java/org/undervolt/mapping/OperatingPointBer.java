@@ -24,7 +24,7 @@ public final class OperatingPointBer {
         this.nominalTrcd = nominalTrcd;
     }
 
-    /** The built-in placeholder tables applied to {@code module}. */
+    /** The built-in BER(VDD) (Voltron DDR3L vendor B) and BER(tRCD) (placeholder) tables applied to {@code module}. */
     public static OperatingPointBer builtin(DramModule module) {
         return new OperatingPointBer(BerVoltageTable.builtin(), BerTrcdTable.builtin(), module.nominalVolts(),
                 module.nominalTrcd());

@@ -56,6 +56,26 @@ class DramEnergyCommandTest {
     }
 
     @Test
+    void railsChoosesWhetherLpddr3Vdd1FollowsVdd2() throws Exception {
+        String spec = golden("memspecs/MICRON_4Gb_LPDDR3-1600_32bit_A.xml");
+        String trace = golden("drampower41/traces/dp4_MICRON_4Gb_LPDDR3-1600_32bit_A__a_single.trc");
+        double r = 1.025 / 1.35;
+        String vdd = Double.toString(1.2 * r);
+        JsonNode core = new ObjectMapper().readTree(run("dram", "energy", "--memspec", spec, "--trace", trace, "--json",
+                "--vdd", vdd).out());
+        JsonNode all = new ObjectMapper().readTree(run("dram", "energy", "--memspec", spec, "--trace", trace, "--json",
+                "--vdd", vdd, "--rails", "all").out());
+        assertThat(core.get("rail_scaling").asText()).isEqualTo("core");
+        assertThat(all.get("rail_scaling").asText()).isEqualTo("all");
+        // ACT: VDD1 1053 pJ stays, VDD2 1890 pJ scales by r^2; with all rails the whole 2943 pJ does
+        assertThat(core.get("components_j").get("act").asDouble()).isCloseTo((1053 + 1890 * r * r) * 1e-12, within(1e-18));
+        assertThat(all.get("components_j").get("act").asDouble()).isCloseTo(2943 * r * r * 1e-12, within(1e-18));
+        Run bad = run("dram", "energy", "--memspec", spec, "--trace", trace, "--rails", "vdd1");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("core or all");
+    }
+
+    @Test
     void jsonMemspecSelectsDramPower51AndVddScalesTheCore() throws Exception {
         String spec = golden("memspecs/MICRON_4Gb_DDR4-2400_8bit_A.json");
         String trace = golden("drampower51/traces/dp5_MICRON_4Gb_DDR4-2400_8bit_A__c_conflict.csv");

@@ -13,10 +13,22 @@ import org.undervolt.dram.spec.DramSpec;
 public final class AccessEnergyModel {
     private final DramSpec spec;
     private final VoltageScaling scaling;
+    private final RailScaling rails;
 
+    /** Only the core rail scaled ({@link RailScaling#CORE_ONLY}). */
     public AccessEnergyModel(DramSpec spec, VoltageScaling scaling) {
+        this(spec, scaling, RailScaling.CORE_ONLY);
+    }
+
+    public AccessEnergyModel(DramSpec spec, VoltageScaling scaling, RailScaling rails) {
         this.spec = spec;
         this.scaling = scaling;
+        this.rails = rails;
+    }
+
+    /** Which rails follow the core rail. */
+    public RailScaling rails() {
+        return rails;
     }
 
     public DramSpec spec() {
@@ -29,7 +41,7 @@ public final class AccessEnergyModel {
 
     /** Command energy in joules of {@code counts} with the core rail at {@code coreVolts}. */
     public double joules(AccessCounts counts, double coreVolts) {
-        CommandEnergies e = CommandEnergies.legacy(spec, coreVolts, scaling);
+        CommandEnergies e = CommandEnergies.legacy(spec, coreVolts, scaling, rails);
         return e.act() * counts.activates() + e.pre() * counts.precharges() + e.rd() * counts.reads()
                 + e.wr() * counts.writes();
     }
@@ -47,8 +59,8 @@ public final class AccessEnergyModel {
         if (!(seconds >= 0) || !(activeFraction >= 0 && activeFraction <= 1)) {
             throw new IllegalArgumentException("seconds >= 0 and activeFraction in [0,1] required");
         }
-        double pAct = CommandEnergies.activeStandbyWatts(spec, coreVolts, scaling);
-        double pPre = CommandEnergies.prechargeStandbyWatts(spec, coreVolts, scaling);
+        double pAct = CommandEnergies.activeStandbyWatts(spec, coreVolts, scaling, rails);
+        double pPre = CommandEnergies.prechargeStandbyWatts(spec, coreVolts, scaling, rails);
         return seconds * (activeFraction * pAct + (1 - activeFraction) * pPre);
     }
 }

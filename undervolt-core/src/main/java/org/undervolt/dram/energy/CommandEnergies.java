@@ -37,10 +37,14 @@ public record CommandEnergies(double act, double pre, double rd, double wr, doub
 
     /** Command energies with the core rail at {@code coreVolts}, scaled by {@code scaling}; other rails nominal. */
     public static CommandEnergies legacy(DramSpec spec, double coreVolts, VoltageScaling scaling) {
+        return legacy(spec, coreVolts, scaling, RailScaling.CORE_ONLY);
+    }
+
+    /** Command energies with the core rail at {@code coreVolts}; {@code rails} says which other rails follow it. */
+    public static CommandEnergies legacy(DramSpec spec, double coreVolts, VoltageScaling scaling, RailScaling rails) {
         CommandEnergies sum = new CommandEnergies(0, 0, 0, 0, 0);
         for (Rail r : spec.rails()) {
-            double f = r.name().equals(spec.coreRail()) ? scaling.factor(coreVolts, r.volts()) : 1.0;
-            sum = sum.plus(ofRail(spec, r).times(f));
+            sum = sum.plus(ofRail(spec, r).times(rails.factor(spec, r, coreVolts, scaling)));
         }
         return sum;
     }
@@ -70,20 +74,29 @@ public record CommandEnergies(double act, double pre, double rd, double wr, doub
 
     /** Active-standby power (≥ 1 bank open) of one device, all rails, core rail at {@code coreVolts}. */
     public static double activeStandbyWatts(DramSpec spec, double coreVolts, VoltageScaling scaling) {
+        return activeStandbyWatts(spec, coreVolts, scaling, RailScaling.CORE_ONLY);
+    }
+
+    /** Active-standby power with {@code rails} saying which rails follow the core rail. */
+    public static double activeStandbyWatts(DramSpec spec, double coreVolts, VoltageScaling scaling, RailScaling rails) {
         double w = 0;
         for (Rail r : spec.rails()) {
-            double f = r.name().equals(spec.coreRail()) ? scaling.factor(coreVolts, r.volts()) : 1.0;
-            w += r.volts() * r.currents().idd3n() * f;
+            w += r.volts() * r.currents().idd3n() * rails.factor(spec, r, coreVolts, scaling);
         }
         return w;
     }
 
     /** Precharge-standby power (all banks closed) of one device, all rails, core rail at {@code coreVolts}. */
     public static double prechargeStandbyWatts(DramSpec spec, double coreVolts, VoltageScaling scaling) {
+        return prechargeStandbyWatts(spec, coreVolts, scaling, RailScaling.CORE_ONLY);
+    }
+
+    /** Precharge-standby power with {@code rails} saying which rails follow the core rail. */
+    public static double prechargeStandbyWatts(DramSpec spec, double coreVolts, VoltageScaling scaling,
+            RailScaling rails) {
         double w = 0;
         for (Rail r : spec.rails()) {
-            double f = r.name().equals(spec.coreRail()) ? scaling.factor(coreVolts, r.volts()) : 1.0;
-            w += r.volts() * r.currents().idd2n() * f;
+            w += r.volts() * r.currents().idd2n() * rails.factor(spec, r, coreVolts, scaling);
         }
         return w;
     }

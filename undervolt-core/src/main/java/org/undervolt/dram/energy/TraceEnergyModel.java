@@ -47,11 +47,21 @@ public final class TraceEnergyModel {
         return energy(StateTracker.track(trace, spec, counting), coreVolts, scaling);
     }
 
-    /** Energy from already-tracked counts. */
+    /** Energy of {@code trace} with the core rail at {@code coreVolts}; {@code rails}: which rails follow it. */
+    public TraceEnergy energy(CommandTrace trace, double coreVolts, VoltageScaling scaling, RailScaling rails) {
+        return energy(StateTracker.track(trace, spec, counting), coreVolts, scaling, rails);
+    }
+
+    /** Energy from already-tracked counts, only the core rail scaled. */
     public TraceEnergy energy(StateCycles s, double coreVolts, VoltageScaling scaling) {
+        return energy(s, coreVolts, scaling, RailScaling.CORE_ONLY);
+    }
+
+    /** Energy from already-tracked counts; {@code rails} says which rails follow the core rail. */
+    public TraceEnergy energy(StateCycles s, double coreVolts, VoltageScaling scaling, RailScaling rails) {
         Map<String, Double> sum = new HashMap<>();
         for (Rail r : spec.rails()) {
-            double f = r.name().equals(spec.coreRail()) ? scaling.factor(coreVolts, r.volts()) : 1.0;
+            double f = rails.factor(spec, r, coreVolts, scaling);
             Map<String, Double> e = counting == EnergyCounting.DRAMPOWER_4_1 ? legacy(r, s) : bankwise(r, s);
             e.forEach((k, v) -> sum.merge(k, v * f * spec.organization().devices(), Double::sum));
         }

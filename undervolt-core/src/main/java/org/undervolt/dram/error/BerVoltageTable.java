@@ -23,14 +23,23 @@ import org.undervolt.InvalidInputException;
  * linear. Above the highest tabulated voltage the BER stays at that point's value; below the lowest there
  * is no data and {@link #ber} rejects the voltage.
  *
- * <p><b>Applying a table to another part.</b> The built-in table is for DDR3L (nominal 1.35 V). To use it
+ * <p><b>Built-in tables.</b> {@link #builtin()} is Voltron's vendor B, {@link #voltronVendor(char)} any of its three
+ * vendors: BER per voltage reduced from Voltron's released per-DIMM data (CMU-SAFARI/DRAM-Voltage-Study,
+ * {@code characterization_results/dimm_faulty_cachelines_out.csv}; Chang et al., SIGMETRICS 2017, arXiv:1705.10292,
+ * Section 4.1: the fraction f of 64-byte cache lines with at least one bit error, averaged over the vendor's DIMMs, turned
+ * into a per-bit rate BER = 1 - (1 - f)^(1/512) assuming independent bit errors). Vendor B is the default because it
+ * is the only vendor with data below 1.100 V (down to 1.025 V, the bottom of SparkXD's sweep): BER 3.17e-9 at 1.100 V,
+ * 7.17e-5 at 1.050 V, 4.25e-4 at 1.025 V, 0 from 1.150 V up. Each file's header gives the per-voltage DIMM counts.
+ *
+ * <p><b>Applying a table to another part.</b> The built-in tables are for DDR3L (nominal 1.35 V). To use one
  * for a part with another nominal core voltage, {@link #relativeTo(double)} rescales the voltage axis
  * proportionally: the BER at V on the new part is the table's BER at V × 1.35 / Vnom(part), i.e. the same
  * BER at the same relative voltage V/Vnom (e.g. LPDDR3 VDD2 1.2 V: 1.1 V on the table ↦ 0.978 V).
  */
 public final class BerVoltageTable {
-    /** Resource of the built-in table (DDR3L, placeholder curve; see the file's header). */
-    public static final String BUILTIN_RESOURCE = "/org/undervolt/dram/error/ber_vdd_ddr3l_placeholder.csv";
+    /** Resource of the built-in table: DDR3L, Voltron vendor B (see the file's header). */
+    public static final String BUILTIN_RESOURCE = "/org/undervolt/dram/error/ber_vdd_ddr3l_voltron_vendorB.csv";
+    private static final String VENDOR_RESOURCE = "/org/undervolt/dram/error/ber_vdd_ddr3l_voltron_vendor%c.csv";
     private static final String NOMINAL_KEY = "nominal_vdd_v";
 
     private final double nominalVolts;
@@ -51,13 +60,29 @@ public final class BerVoltageTable {
         return new BerVoltageTable(nominalVolts, new BerCurve(volts, bers), source);
     }
 
-    /** The built-in DDR3L table (nominal 1.35 V). */
+    /** The built-in DDR3L table (nominal 1.35 V): Voltron's vendor B. */
     public static BerVoltageTable builtin() {
-        try (InputStream in = BerVoltageTable.class.getResourceAsStream(BUILTIN_RESOURCE)) {
+        return resource(BUILTIN_RESOURCE);
+    }
+
+    /**
+     * The DDR3L table (nominal 1.35 V) of one of Voltron's anonymised vendors, 'A', 'B' or 'C' (case-insensitive).
+     * A and C have no data below 1.100 V; C already shows errors at 1.250 V.
+     */
+    public static BerVoltageTable voltronVendor(char vendor) {
+        char v = Character.toUpperCase(vendor);
+        if (v < 'A' || v > 'C') {
+            throw new InvalidInputException("Voltron vendor '" + vendor + "': expected A, B or C");
+        }
+        return resource(String.format(VENDOR_RESOURCE, v));
+    }
+
+    private static BerVoltageTable resource(String path) {
+        try (InputStream in = BerVoltageTable.class.getResourceAsStream(path)) {
             if (in == null) {
-                throw new IllegalStateException("missing resource " + BUILTIN_RESOURCE);
+                throw new IllegalStateException("missing resource " + path);
             }
-            return load(BUILTIN_RESOURCE.substring(BUILTIN_RESOURCE.lastIndexOf('/') + 1), in);
+            return load(path.substring(path.lastIndexOf('/') + 1), in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

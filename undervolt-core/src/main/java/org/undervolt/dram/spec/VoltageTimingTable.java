@@ -22,10 +22,18 @@ import org.undervolt.InvalidInputException;
  * which tRCD, tRP and tRAS grow. Read from a CSV data file (header
  * {@code vdd_rel,trcd_factor,trp_factor,tras_factor}, '#' comments naming source and method), interpolated
  * linearly, 1.0 at and above nominal, rejected below the lowest tabulated relative voltage.
+ *
+ * <p>The built-in table comes from simulating Voltron's public SPICE model (CMU-SAFARI/DRAM-Voltage-Study,
+ * {@code SPICE_circuit_model/voltron_spice.asc}; Chang et al., SIGMETRICS 2017, arXiv:1705.10292, Section 4.2 and
+ * Appendix C) with ngspice ({@code tools/voltron-spice/voltron_timing.py}): the growth of the simulated array delays is
+ * added to the DDR3L-1600 datasheet tRCD/tRP (13.75 ns) and tRAS (35 ns), e.g. factors 1.137 / 1.161 / 1.151 at
+ * 0.80 of nominal and 1.399 / 1.389 / 1.372 at 0.70. The sensing thresholds are Undervolt's choice, so the values
+ * are an estimate (at 0.70 other reasonable thresholds move tRCD and tRAS by about ±0.07 and tRP by -0.15 to
+ * +0.06; the file's header gives the values).
  */
 public final class VoltageTimingTable {
-    /** Resource of the built-in table (placeholder curve; see the file's header). */
-    public static final String BUILTIN_RESOURCE = "/org/undervolt/dram/timing/vdd_timing_placeholder.csv";
+    /** Resource of the built-in table (Voltron SPICE model, simulated; see the file's header). */
+    public static final String BUILTIN_RESOURCE = "/org/undervolt/dram/timing/vdd_timing_voltron_spice.csv";
     private static final String HEADER = "vdd_rel,trcd_factor,trp_factor,tras_factor";
 
     private final double[] rel;
@@ -47,7 +55,7 @@ public final class VoltageTimingTable {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + BUILTIN_RESOURCE);
             }
-            return load("vdd_timing_placeholder.csv", in);
+            return load(BUILTIN_RESOURCE.substring(BUILTIN_RESOURCE.lastIndexOf('/') + 1), in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

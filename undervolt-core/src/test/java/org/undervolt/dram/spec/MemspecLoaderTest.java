@@ -84,14 +84,26 @@ class MemspecLoaderTest {
     @Test
     void everyPresetLoadsWithSources() {
         assertThat(DramPresets.names()).containsExactly("LPDDR3-1600_4Gb_x32", "DDR3-1600_1Gb_x8", "DDR3L-1600_1Gb_x8",
-                "DDR4-2400_4Gb_x8", "LPDDR4-3200_6Gb_x16");
+                "DDR3L-1600_4Gb_x8", "DDR4-2400_4Gb_x8", "LPDDR4-3200_6Gb_x16");
         for (String n : DramPresets.names()) {
             DramSpec s = DramPresets.get(n);
             assertThat(s.source()).as(n).isNotBlank();
             assertThat(CommandEnergies.legacy(s).act()).as(n).isPositive();
         }
-        assertThat(DramPresets.get("DDR3L").coreVolts()).isEqualTo(1.35);
-        assertThat(DramPresets.get("DDR3L").source()).contains("APPROXIMATION");
+        // "DDR3L" names the 4 Gb part with DDR3L currents (DRAMsim3 DDR3_4Gb_x8_1600.ini, VDD 1.35 V);
+        // the 1 Gb part keeps the 1.5 V currents and says so.
+        DramSpec ddr3l = DramPresets.get("DDR3L");
+        assertThat(ddr3l.name()).isEqualTo("DDR3L-1600_4Gb_x8");
+        assertThat(ddr3l.coreVolts()).isEqualTo(1.35);
+        assertThat(ddr3l.source()).contains("DRAMsim3").contains("MT41K512M8").doesNotContain("APPROXIMATION");
+        assertThat(DramPresets.get("DDR3L-1600_1Gb_x8").source()).contains("APPROXIMATION");
+        // hand-computed from the DRAMsim3 currents: ACT (55-38) mA x 28 x 1.25 ns x 1.35 V = 803.25 pJ,
+        // PRE (55-32) x (39-28) x 1.6875 = 426.9375 pJ, RD (157-38) x 4 x 1.6875 = 803.25 pJ, WR (125-38) x 4 x 1.6875
+        CommandEnergies l = CommandEnergies.legacy(ddr3l);
+        assertThat(l.act() / PJ).isCloseTo(803.25, within(1e-6));
+        assertThat(l.pre() / PJ).isCloseTo(426.9375, within(1e-6));
+        assertThat(l.rd() / PJ).isCloseTo(803.25, within(1e-6));
+        assertThat(l.wr() / PJ).isCloseTo(587.25, within(1e-6));
         assertThat(DramPresets.get("DDR3-1600").coreVolts()).isEqualTo(1.5);
         // golden DRAMPower 4.1, DDR3-1600 a_single: ACT 1312.50, PRE 468.75, RD 712.50 pJ
         CommandEnergies ddr3 = CommandEnergies.legacy(DramPresets.get("DDR3-1600"));
