@@ -51,10 +51,14 @@ public final class ChildJvm {
         return log;
     }
 
-    /** The child's output so far (stdout and stderr interleaved). */
+    /**
+     * The child's output so far (stdout and stderr interleaved), without the JVM's notice that the
+     * incubating Vector API module is in use.
+     */
     public List<String> lines() {
         try {
-            return java.nio.file.Files.readAllLines(log);
+            return java.nio.file.Files.readAllLines(log).stream()
+                    .filter(l -> !l.startsWith("WARNING: Using incubator modules")).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
