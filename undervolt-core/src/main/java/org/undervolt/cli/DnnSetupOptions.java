@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Set;
 
 import org.undervolt.resilience.DataKind;
+import org.undervolt.resilience.ErrorModels;
 import org.undervolt.resilience.SetupSpec;
+import org.undervolt.storage.Formats;
 
 import picocli.CommandLine.Option;
 
@@ -35,8 +37,16 @@ public final class DnnSetupOptions {
     public SetupSpec spec() {
         Set<DataKind> kinds = new LinkedHashSet<>();
         for (String d : data) {
-            kinds.add(DataKind.parse(d));
+            kinds.add(OptionValues.parse("--data", d, DataKind::parse));
         }
+        check();
         return new SetupSpec(kinds, format, ifmFormat, errorModel, !noBounding, deviceSeed);
+    }
+
+    /** Checks --format, --ifm-format and --error-model, naming the option that is wrong. */
+    void check() {
+        OptionValues.parse("--format", format, Formats::byName);
+        OptionValues.parse("--ifm-format", ifmFormat, Formats::byName);
+        OptionValues.parse("--error-model", errorModel, m -> ErrorModels.parse(m, deviceSeed));
     }
 }

@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.undervolt.InvalidInputException;
 import org.undervolt.dram.bench.DramEnergyBench;
 import org.undervolt.dram.spec.DramSpec;
 import org.undervolt.dram.spec.MemspecLoader;
@@ -49,9 +48,9 @@ public final class DramBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (commands < 1 || repeats < 1 || warmups < 0) {
-            throw new InvalidInputException("--commands and --repeats must be >= 1, --warmups >= 0");
-        }
+        OptionValues.range("--commands", commands, 1, Integer.MAX_VALUE);
+        OptionValues.range("--repeats", repeats, 1, Integer.MAX_VALUE);
+        OptionValues.range("--warmups", warmups, 0, Integer.MAX_VALUE);
         DramSpec s = MemspecLoader.resolve(memspec).spec();
         DramEnergyBench.Result r = DramEnergyBench.run(s, commands, seed, warmups, repeats,
                 Path.of(System.getProperty("java.io.tmpdir")));

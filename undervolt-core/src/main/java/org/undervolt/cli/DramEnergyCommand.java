@@ -71,11 +71,15 @@ public final class DramEnergyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        EnergyCounting chosen = counting == null ? null : OptionValues.parse("--counting", counting, EnergyCounting::parse);
+        VoltageScaling law = OptionValues.parse("--scaling", scaling, VoltageScaling::parse);
+        if (vdd != null) {
+            OptionValues.positive("--vdd", vdd, "a voltage");
+        }
         LoadedSpec loaded = MemspecLoader.resolve(memspec);
         DramSpec s = loaded.spec();
-        EnergyCounting how = counting == null ? EnergyCounting.forFormat(loaded.format()) : EnergyCounting.parse(counting);
-        VoltageScaling law = VoltageScaling.parse(scaling);
-        RailScaling railScaling = RailScaling.parse(rails);
+        EnergyCounting how = chosen == null ? EnergyCounting.forFormat(loaded.format()) : chosen;
+        RailScaling railScaling = OptionValues.parse("--rails", rails, RailScaling::parse);
         double volts = vdd == null ? s.coreVolts() : vdd;
         if (!(volts > 0) || Double.isInfinite(volts)) {
             throw new InvalidInputException("--vdd " + volts + ": expected a positive voltage");

@@ -44,9 +44,12 @@ public final class DramInfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        VoltageScaling law = OptionValues.parse("--scaling", scaling, VoltageScaling::parse);
+        if (vdd != null) {
+            OptionValues.positive("--vdd", vdd, "a voltage");
+        }
         LoadedSpec loaded = MemspecLoader.resolve(memspec);
         DramSpec s = loaded.spec();
-        VoltageScaling law = VoltageScaling.parse(scaling);
         double v = vdd == null ? s.coreVolts() : vdd;
         if (!(v > 0) || Double.isInfinite(v)) {
             throw new InvalidInputException("--vdd " + v + ": expected a positive voltage");

@@ -39,9 +39,8 @@ public final class DramSimBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (requests < 1 || reps < 1) {
-            throw new org.undervolt.InvalidInputException("--requests and --reps: expected at least 1");
-        }
+        OptionValues.range("--requests", requests, 1, Integer.MAX_VALUE);
+        OptionValues.range("--reps", reps, 1, Integer.MAX_VALUE);
         Map<String, Object> out = SimBenchmark.run(requests, standard, reps);
         PrintWriter w = spec.commandLine().getOut();
         if (json) {

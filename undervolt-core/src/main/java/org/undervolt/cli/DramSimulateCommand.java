@@ -78,6 +78,8 @@ public final class DramSimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OptionValues.range("--channels", channels, 1, Integer.MAX_VALUE);
+        OptionValues.range("--ranks", ranks, 1, Integer.MAX_VALUE);
         SimSpec s = SimPresets.resolve(standard, org, timing, channels, ranks);
         SimConfig cfg = new SimConfig(s, mapping, PagePolicy.parse(pagePolicy), closedCap, 32, drain);
         DramSimulator sim = new DramSimulator(cfg);

@@ -54,9 +54,9 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (reps < 1 || warmup < 0) {
-            throw new InvalidInputException("--reps must be >= 1 and --warmup >= 0");
-        }
+        OptionValues.range("--reps", reps, 1, Integer.MAX_VALUE);
+        OptionValues.range("--warmup", warmup, 0, Integer.MAX_VALUE);
+        var storage = OptionValues.parse("--format", format, Formats::byName);
         for (double ber : bers) {
             modelOptions.at(ber); // every BER and model option checked before anything is printed
         }
@@ -67,7 +67,7 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
         for (long bits : sizes) {
             DramImage clean;
             try {
-                clean = SyntheticImages.gaussian(Formats.byName(format), bits, seed, DramGeometry.lpddr3x32());
+                clean = SyntheticImages.gaussian(storage, bits, seed, DramGeometry.lpddr3x32());
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException("--bits: " + e.getMessage());
             }

@@ -57,8 +57,11 @@ public final class ErrorsBitmapCommand implements Callable<Integer> {
         if (region.length != 4) {
             throw new InvalidInputException("--region: expected banks,subarrays,rows,row-bytes");
         }
-        if (!(vdd >= 0) || !(trcd >= 0) || Double.isInfinite(vdd) || Double.isInfinite(trcd)) {
-            throw new InvalidInputException("--vdd/--trcd: expected non-negative numbers");
+        if (!(vdd >= 0) || Double.isInfinite(vdd)) {
+            throw new InvalidInputException("--vdd " + vdd + ": expected a voltage >= 0");
+        }
+        if (!(trcd >= 0) || Double.isInfinite(trcd)) {
+            throw new InvalidInputException("--trcd " + trcd + ": expected a tRCD >= 0 ns");
         }
         ErrorBitmap b;
         try {

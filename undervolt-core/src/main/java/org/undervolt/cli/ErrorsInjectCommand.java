@@ -53,10 +53,11 @@ public final class ErrorsInjectCommand implements Callable<Integer> {
         if (trials < 1) {
             throw new InvalidInputException("--trials: " + trials + "; expected a positive count");
         }
+        var storage = OptionValues.parse("--format", format, Formats::byName);
         DramGeometry geometry = DramGeometry.lpddr3x32();
         DramImage clean;
         try {
-            clean = SyntheticImages.gaussian(Formats.byName(format), bits, seed, geometry);
+            clean = SyntheticImages.gaussian(storage, bits, seed, geometry);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("--bits: " + e.getMessage());
         }

@@ -112,7 +112,9 @@ public final class EvalCommand implements Callable<Integer> {
         if (path.equals("int8") && ber != null) {
             throw new InvalidInputException("--datapath int8 with --ber: bit errors on the integer datapath are not offered yet");
         }
-        FormatSpec fmt = format == null ? (ber == null ? null : Formats.byName("fp32")) : Formats.byName(format);
+        FormatSpec fmt = format == null ? (ber == null ? null : Formats.byName("fp32"))
+                : OptionValues.parse("--format", format, Formats::byName);
+        OptionValues.parse("--preset", preset, DramPresets::get);
         int threadCount = NnOptions.threads(threads);
         Checkpoint.Loaded loaded = Checkpoint.load(modelFile);
         Sequential model = loaded.model();

@@ -172,10 +172,33 @@ public final class MapCommand implements Callable<Integer> {
         if (!List.of("eden", "eden-exact", "sparkxd").contains(how)) {
             throw new InvalidInputException("--scheme: unknown scheme '" + scheme + "', expected eden, eden-exact or sparkxd");
         }
+        VoltageScaling law = OptionValues.parse("--scaling", scaling, VoltageScaling::parse);
+        OptionValues.range("--neurons", neurons, 1, 65536);
+        if (devices != null) {
+            OptionValues.range("--devices", devices, 1, 1024);
+        }
+        if (weightsBer != null) {
+            OptionValues.ber("--weights-ber", weightsBer);
+        }
+        if (ifmBer != null) {
+            OptionValues.ber("--ifm-ber", ifmBer);
+        }
+        OptionValues.ber("--output-ber", outputBer);
+        if (!(weakFraction > 0 && weakFraction <= 1)) {
+            throw new InvalidInputException("--weak-fraction " + weakFraction + ": expected a fraction in (0, 1]");
+        }
+        OptionValues.positive("--vdd-step", vddStep, "a voltage step");
+        OptionValues.range("--partition-count", partitionCount, 1, Integer.MAX_VALUE);
+        Granularity unit = OptionValues.parse("--granularity", granularity, Granularity::parse);
+        var part = OptionValues.parse("--preset", preset != null ? preset : how.equals("sparkxd") ? "LPDDR3-1600_4Gb_x32"
+                : "DDR4-2400_4Gb_x8", DramPresets::get);
         NetworkData net = NetworkShapes.resolve(network, model, neurons, format);
-        var part = DramPresets.get(preset != null ? preset : how.equals("sparkxd") ? "LPDDR3-1600_4Gb_x32" : "DDR4-2400_4Gb_x8");
-        DramModule module = devices == null ? DramModule.of(part) : DramModule.withDevices(part, devices);
-        VoltageScaling law = VoltageScaling.parse(scaling);
+        DramModule module;
+        try {
+            module = devices == null ? DramModule.of(part) : DramModule.withDevices(part, devices);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("--devices " + devices + ": " + e.getMessage());
+        }
         OperatingPointBer ber = new OperatingPointBer(berTable == null ? BerVoltageTable.builtin() : BerVoltageTable.load(berTable),
                 trcdTable == null ? BerTrcdTable.builtin() : BerTrcdTable.load(trcdTable), module.nominalVolts(), module.nominalTrcd());
         Dataflow flow = Dataflow.parse(dataflow, globalKib * 1024, weightKib * 1024, activationKib * 1024);
@@ -202,7 +225,7 @@ public final class MapCommand implements Callable<Integer> {
             plan = new SparkXdPlanner(module, where, ber.lowestVolts(), vddStep, RowAllocator.Order.parse(rowOrder)).plan(items);
         } else {
             PartitionSet set = partitionFile != null ? PartitionSet.load(partitionFile, module, ber, law)
-                    : PartitionSet.generate(module, ber, law, Granularity.parse(granularity), partitionCount,
+                    : PartitionSet.generate(module, ber, law, unit, partitionCount,
                     vddMin != null ? vddMin : ber.lowestVolts(), trcdMin, PartitionSet.TrcdSteps.parse(trcdSteps));
             out.put("partitions", MapStudy.describe(set));
             out.put("greedy_vs_exact", MapStudy.compareMappers(MappingProblem.of(items, set)));

@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.undervolt.InvalidInputException;
 import org.undervolt.mapping.ExactMapper;
 import org.undervolt.mapping.GreedyGapStudy;
 import org.undervolt.report.Json;
@@ -40,10 +39,9 @@ public final class MapGapCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (instances < 1 || items < 1 || partitions < 1 || items > ExactMapper.MAX_ITEMS || partitions > ExactMapper.MAX_PARTITIONS) {
-            throw new InvalidInputException("--instances/--items/--partitions: expected at least 1, items <= "
-                    + ExactMapper.MAX_ITEMS + ", partitions <= " + ExactMapper.MAX_PARTITIONS);
-        }
+        OptionValues.range("--instances", instances, 1, Integer.MAX_VALUE);
+        OptionValues.range("--items", items, 1, ExactMapper.MAX_ITEMS);
+        OptionValues.range("--partitions", partitions, 1, ExactMapper.MAX_PARTITIONS);
         GreedyGapStudy.Result r = GreedyGapStudy.run(seed, instances, items, partitions);
         PrintWriter w = spec.commandLine().getOut();
         if (json) {

@@ -60,9 +60,8 @@ public final class NnBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (inferBatch < 1 || passes < 1) {
-            throw new InvalidInputException("--infer-batch and --passes must be positive");
-        }
+        OptionValues.range("--infer-batch", inferBatch, 1, Integer.MAX_VALUE);
+        OptionValues.range("--passes", passes, 1, Integer.MAX_VALUE);
         int threadCount = NnOptions.threads(threads);
         DataSource source = data.source();
         ImageDataset train = source.train();

@@ -2,6 +2,7 @@ package org.undervolt.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -133,8 +134,55 @@ public final class RetrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as one JSON object (progress is silenced).")
     boolean json;
 
+    /** Every option, named when wrong, before any data is read or work done. */
+    private void checkOptions() {
+        if (!List.of("curricular", "randbet").contains(mode)) {
+            throw new InvalidInputException("--mode '" + mode + "' is unknown; expected curricular or randbet");
+        }
+        if (model == null && !List.of("lenet5", "mlp", "snn").contains(network)) {
+            throw new InvalidInputException("--network '" + network + "' is unknown; expected lenet5, mlp or snn");
+        }
+        setup.check();
+        OptionValues.berRange("--ber-start", berStart, "--ber-max", berMax);
+        if (network.equals("snn")) {
+            if (!(berFactor > 1 && berFactor <= 1000)) {
+                throw new InvalidInputException("--ber-factor " + berFactor + ": expected a factor in (1, 1000] for --network snn");
+            }
+            OptionValues.range("--images-per-step", imagesPerStep, 1, Long.MAX_VALUE);
+            OptionValues.range("--inject-every", injectEvery, 1, Integer.MAX_VALUE);
+            for (double b : evalBers) {
+                OptionValues.ber("--eval-ber", b);
+            }
+            OptionValues.range("--trials", trials, 1, Integer.MAX_VALUE);
+            OptionValues.range("--label-images", labelImages, 1, Integer.MAX_VALUE);
+            OptionValues.range("--test-images", testImages, 1, Integer.MAX_VALUE);
+            return;
+        }
+        OptionValues.within("--ber-factor", berFactor, 1, 1000, "a factor");
+        OptionValues.range("--patience", patience, 1, Integer.MAX_VALUE);
+        if (!(ber > 0 && ber <= 1)) {
+            throw new InvalidInputException("--ber " + ber + ": expected a bit error rate in (0, 1]");
+        }
+        OptionValues.range("--base-epochs", baseEpochs, 1, 10_000);
+        OptionValues.range("--train-images", trainImages, 1, Integer.MAX_VALUE);
+        OptionValues.range("--validation-images", validationImages, 1, Integer.MAX_VALUE);
+        OptionValues.range("--epochs", epochs, 0, 10_000);
+        OptionValues.range("--batch", batch, 1, Integer.MAX_VALUE);
+        OptionValues.positive("--lr", lr, "a learning rate");
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw new InvalidInputException("--momentum " + momentum + ": expected a momentum in [0, 1)");
+        }
+        if (clip != null && !(clip > 0 && clip < Float.POSITIVE_INFINITY)) {
+            throw new InvalidInputException("--clip " + clip + ": expected a weight bound > 0");
+        }
+        OptionValues.within("--delta", delta, 0, 1, "a fraction");
+        OptionValues.range("--validation-trials", validationTrials, 1, Integer.MAX_VALUE);
+        OptionValues.range("--profile-images", profileImages, 1, Integer.MAX_VALUE);
+    }
+
     @Override
     public Integer call() {
+        checkOptions();
         PrintWriter err = spec.commandLine().getErr();
         Consumer<String> log = json ? m -> { } : m -> {
             err.println(m);

@@ -69,6 +69,7 @@ public final class SnnEvalCommand implements Callable<Integer> {
         if (trials < 1) {
             throw new InvalidInputException("--trials " + trials + ": expected a positive count");
         }
+        FormatSpec storage = format == null ? null : OptionValues.parse("--format", format, Formats::byName);
         SnnModel m = SnnModelFile.read(model);
         ImageDataset test = data.source().test();
         SnnCli.requireMnistShape(test);
@@ -78,7 +79,7 @@ public final class SnnEvalCommand implements Callable<Integer> {
         if (format == null && ber == null) {
             r = SnnRuns.evaluate(m, test, n, t);
         } else {
-            FormatSpec fmt = Formats.byName(format == null ? "fp32" : format);
+            FormatSpec fmt = storage != null ? storage : Formats.byName("fp32");
             r = SnnRuns.evaluateWithErrors(m, test, n, fmt, ber == null ? 0 : ber, trials, seed, t);
         }
         PrintWriter o = spec.commandLine().getOut();

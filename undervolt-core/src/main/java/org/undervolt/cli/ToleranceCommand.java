@@ -97,17 +97,25 @@ public final class ToleranceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (testImages < 1 || profileImages < 1) {
-            throw new org.undervolt.InvalidInputException("--test-images and --profile-images must be positive");
-        }
-        if (!(delta >= 0 && delta <= 1)) { // before the baseline is evaluated, not after
-            throw new org.undervolt.InvalidInputException("--delta " + delta + ": expected a fraction in [0, 1]");
-        }
         if ((model == null) == (snnModel == null)) {
             throw new org.undervolt.InvalidInputException("give exactly one of --model FILE (DNN) and --snn-model FILE");
         }
+        // Every option is checked before the baseline is evaluated, not after.
+        OptionValues.range("--test-images", testImages, 1, Integer.MAX_VALUE);
+        OptionValues.range("--profile-images", profileImages, 1, Integer.MAX_VALUE);
+        if (!(delta >= 0 && delta <= 1)) {
+            throw new org.undervolt.InvalidInputException("--delta " + delta + ": expected a fraction in [0, 1]");
+        }
+        if (reference != null) {
+            OptionValues.within("--baseline-accuracy", reference, 0, 1, "an accuracy");
+        }
+        OptionValues.berRange("--ber-min", berMin, "--ber-max", berMax);
+        OptionValues.range("--points-per-decade", pointsPerDecade, 1, 100);
+        OptionValues.range("--bisections", bisections, 0, 30);
+        OptionValues.range("--trials", trials, 1, 10000);
+        setup.check();
         var settings = new ToleranceSearch.Settings(berMin, berMax, pointsPerDecade, bisections, trials, seed);
-        Acceptance.Rule rule = Acceptance.Rule.parse(confidence);
+        Acceptance.Rule rule = OptionValues.parse("--confidence", confidence, Acceptance.Rule::parse);
         DataSource source = dataset.source();
         PrintWriter err = spec.commandLine().getErr();
         java.util.function.Consumer<String> log = json ? m -> { } : m -> {

@@ -161,7 +161,7 @@ public final class PartitionSet {
                                         int count, double vMin, double trcdRelMin, TrcdSteps steps) {
         int n = unitCount(m, g);
         if (count < 1 || count > n) {
-            throw new InvalidInputException("--partitions: expected 1.." + n + " " + g.label() + " partitions, got " + count);
+            throw new InvalidInputException("--partition-count " + count + ": expected 1.." + n + " " + g.label() + " partitions");
         }
         if (!(vMin > 0) || vMin > m.nominalVolts()) {
             throw new InvalidInputException("--vdd-min: expected a voltage in (0, " + m.nominalVolts() + "] V, got " + vMin);

@@ -6,6 +6,7 @@ import java.util.function.DoubleFunction;
 
 import org.undervolt.data.ImageDataset;
 import org.undervolt.nn.model.Sequential;
+import org.undervolt.nn.train.Evaluation;
 import org.undervolt.nn.train.Evaluator;
 
 /**
@@ -29,7 +30,15 @@ public final class NetworkEvaluator {
 
     /** Accuracy of one trial with the given per-site BERs; the draw's seed is the next long of {@code rng}. */
     public double accuracy(Map<Site, Double> bers, SplittableRandom rng) {
-        return Evaluator.accuracy(model, test, faults.inferenceHooks(bers, rng.nextLong()));
+        return evaluation(bers, rng).accuracy();
+    }
+
+    /**
+     * As {@link #accuracy(Map, SplittableRandom)}, with the count of test images whose output held a NaN
+     * or an infinity ({@link Evaluation#nonfinite()}).
+     */
+    public Evaluation evaluation(Map<Site, Double> bers, SplittableRandom rng) {
+        return Evaluator.evaluate(model, test, faults.inferenceHooks(bers, rng.nextLong()));
     }
 
     /** Error-free accuracy of the stored network (quantisation and value correction included). */
@@ -39,6 +48,17 @@ public final class NetworkEvaluator {
 
     /** A trial evaluator for a one-parameter family of BER maps (coarse: all sites; fine: one site). */
     public TrialEvaluator at(DoubleFunction<Map<Site, Double>> family) {
-        return (ber, rng) -> accuracy(family.apply(ber), rng);
+        return new TrialEvaluator() {
+            @Override
+            public double accuracy(double ber, SplittableRandom rng) {
+                return evaluate(ber, rng).accuracy();
+            }
+
+            @Override
+            public Outcome evaluate(double ber, SplittableRandom rng) {
+                Evaluation e = evaluation(family.apply(ber), rng);
+                return new Outcome(e.accuracy(), e.nonfinite());
+            }
+        };
     }
 }

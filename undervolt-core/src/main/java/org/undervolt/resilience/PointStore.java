@@ -27,6 +27,7 @@ public final class PointStore {
     private final Path file;
     private final String config;
     private final Map<String, double[]> points = new LinkedHashMap<>();
+    private final Map<String, int[]> nonfinite = new LinkedHashMap<>();
 
     private PointStore(Path file, String config) {
         this.file = file;
@@ -59,6 +60,13 @@ public final class PointStore {
                     }
                     s.points.put(e.getKey(), acc);
                 });
+                root.path("nonfinite").fields().forEachRemaining(e -> {
+                    int[] n = new int[e.getValue().size()];
+                    for (int i = 0; i < n.length; i++) {
+                        n[i] = e.getValue().get(i).asInt();
+                    }
+                    s.nonfinite.put(e.getKey(), n);
+                });
             } catch (IOException e) {
                 throw new InvalidInputException(file + ": not a readable tolerance checkpoint (" + e.getMessage() + ")");
             }
@@ -78,15 +86,53 @@ public final class PointStore {
 
     /** Records a finished point and, for a file store, persists it before returning. */
     public synchronized void put(String target, CurvePoint p) {
+        put(target, p, null);
+    }
+
+    /**
+     * Records a finished point with, per trial, the count of non-finite values its evaluator met (null:
+     * not counted), and, for a file store, persists both before returning.
+     */
+    public synchronized void put(String target, CurvePoint p, int[] nonfiniteCounts) {
+        if (nonfiniteCounts != null && nonfiniteCounts.length != p.trials()) {
+            throw new IllegalArgumentException(nonfiniteCounts.length + " counts for " + p.trials() + " trials");
+        }
         points.put(key(target, p.ber()), p.accuracies());
+        if (nonfiniteCounts != null) {
+            nonfinite.put(key(target, p.ber()), nonfiniteCounts.clone());
+        }
         if (file != null) {
             Map<String, Object> root = new LinkedHashMap<>();
             root.put("config", config);
             Map<String, List<Double>> pts = new LinkedHashMap<>();
             points.forEach((k, v) -> pts.put(k, java.util.Arrays.stream(v).boxed().toList()));
             root.put("points", pts);
+            if (!nonfinite.isEmpty()) {
+                Map<String, List<Integer>> nf = new LinkedHashMap<>();
+                nonfinite.forEach((k, v) -> nf.put(k, java.util.Arrays.stream(v).boxed().toList()));
+                root.put("nonfinite", nf);
+            }
             AtomicFiles.write(file, Json.write(root).getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /**
+     * Per trial of the finished point, the non-finite values its evaluator met (see
+     * {@link TrialEvaluator.Outcome#nonfinite()}); empty if the point is unknown or was not counted.
+     */
+    public synchronized Optional<int[]> nonfinite(String target, double ber) {
+        int[] n = nonfinite.get(key(target, ber));
+        return n == null ? Optional.empty() : Optional.of(n.clone());
+    }
+
+    /**
+     * Every finished point's key ({@code target@ber}) with its per-trial non-finite counts, null where they
+     * were not counted; in the order the points were finished.
+     */
+    public synchronized Map<String, int[]> nonfiniteByPoint() {
+        Map<String, int[]> m = new LinkedHashMap<>();
+        points.keySet().forEach(k -> m.put(k, nonfinite.containsKey(k) ? nonfinite.get(k).clone() : null));
+        return m;
     }
 
     /** Number of finished points. */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.function.DoubleFunction;
 
@@ -70,15 +71,25 @@ public final class SnnToleranceRun {
         clean.readAll(w);
         double baseline = accuracy(model, w, test, n, o.threads(), slice);
         log.accept(String.format("baseline (stored, error-free) %.4f on %d test images", baseline, n));
-        TrialEvaluator trial = (ber, rng) -> {
-            DramImage img = clean.image().copy();
-            Injector.inject(img, StoredSynapseStore.TENSOR, errors.apply(ber), rng);
-            float[] read = new float[w.length];
-            clean.withImage(img).readAll(read);
-            if (o.clamp()) {
-                SnnFaultAwareTrainer.clamp(read);
+        TrialEvaluator trial = new TrialEvaluator() {
+            @Override
+            public double accuracy(double ber, SplittableRandom rng) {
+                return evaluate(ber, rng).accuracy();
             }
-            return accuracy(model, read, test, n, o.threads(), slice);
+
+            @Override
+            public Outcome evaluate(double ber, SplittableRandom rng) {
+                DramImage img = clean.image().copy();
+                Injector.inject(img, StoredSynapseStore.TENSOR, errors.apply(ber), rng);
+                float[] read = new float[w.length];
+                clean.withImage(img).readAll(read);
+                if (o.clamp()) {
+                    SnnFaultAwareTrainer.clamp(read);
+                }
+                SnnEvaluator ev = new SnnEvaluator(model, read, o.threads());
+                int[] pred = ev.predict(test, n, model.seed(), SnnFatRun.TEST_STREAM);
+                return new Outcome(SnnEvaluator.accuracy(pred, slice), ev.nonfiniteWeights());
+            }
         };
         double reference = o.reference() != null ? o.reference() : baseline;
         Acceptance acc = new Acceptance(reference, o.delta(), o.rule());
@@ -102,6 +113,8 @@ public final class SnnToleranceRun {
         out.put("error_model", o.errorModel());
         out.put("weights_clamped_on_read", o.clamp());
         out.put("coarse", CurveExport.result(r));
+        out.put("nonfinite_weights", NonfiniteSummary.of(store, "weights read from DRAM as NaN or an infinity",
+                NonfiniteSummary.SNN_HANDLING));
         out.put("provenance", Provenance.describe());
         CurveExport.csv(o.out().resolve("curves.csv"), List.of(r));
         AtomicFiles.write(o.out().resolve("tolerance.json"), (Json.write(out) + "\n").getBytes(StandardCharsets.UTF_8));

@@ -106,6 +106,8 @@ public final class ToleranceRun {
             cm.put("accuracy", pt);
             out.put("combination", cm);
         }
+        out.put("nonfinite_outputs", NonfiniteSummary.of(store, "test images whose output held a NaN or an infinity",
+                NonfiniteSummary.DNN_HANDLING));
         out.put("provenance", Provenance.describe());
         CurveExport.csv(o.out().resolve("curves.csv"), all);
         AtomicFiles.write(o.out().resolve("tolerance.json"), (Json.write(out) + "\n").getBytes(StandardCharsets.UTF_8));

@@ -89,7 +89,10 @@ public final class ToleranceSearch {
         return acceptance;
     }
 
-    /** The point of {@code target} at {@code ber}: from the store, or measured and stored. */
+    /**
+     * The point of {@code target} at {@code ber}: from the store, or measured and stored, with each trial's
+     * count of non-finite values when the evaluator counts them ({@link PointStore#nonfinite}).
+     */
     public CurvePoint measure(String target, TrialEvaluator evaluator, double ber) {
         var stored = store.get(target, ber);
         if (stored.isPresent()) {
@@ -97,11 +100,16 @@ public final class ToleranceSearch {
             return stored.get();
         }
         double[] acc = new double[settings.trials()];
+        int[] nonfinite = new int[acc.length];
+        boolean counted = true;
         for (int t = 0; t < acc.length; t++) {
-            acc[t] = evaluator.accuracy(ber, trialStream(target, ber, t));
+            TrialEvaluator.Outcome o = evaluator.evaluate(ber, trialStream(target, ber, t));
+            acc[t] = o.accuracy();
+            nonfinite[t] = o.nonfinite();
+            counted &= o.nonfinite() != TrialEvaluator.Outcome.NOT_COUNTED;
         }
         CurvePoint p = new CurvePoint(ber, acc);
-        store.put(target, p);
+        store.put(target, p, counted ? nonfinite : null);
         listener.point(target, p, false);
         return p;
     }

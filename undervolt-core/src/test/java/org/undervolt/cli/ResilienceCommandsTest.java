@@ -102,7 +102,7 @@ class ResilienceCommandsTest {
         CliRun s = run("tolerance", "--data-dir", data.toString(), "--model", "x", "--ber-min", "0",
                 "--out", tmp.resolve("o2").toString());
         assertThat(s.exit()).isEqualTo(2);
-        assertThat(s.err()).contains("BER grid minimum");
+        assertThat(s.err()).contains("--ber-min 0.0: expected a bit error rate in (0, 1]");
         CliRun u = run("retrain", "--data-dir", data.toString(), "--error-model", "bogus", "--out", tmp.resolve("o3").toString());
         assertThat(u.exit()).isEqualTo(2);
         assertThat(u.err().strip().lines()).hasSize(1);

@@ -2,10 +2,8 @@ package org.undervolt.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,13 +24,11 @@ class BoundedSweepMemoryTest {
     void hundredThousandTrialsRunInASmallHeap(@TempDir Path tmp) throws Exception {
         Path db = tmp.resolve("sweep.db");
         Path log = tmp.resolve("driver.log");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + HEAP_MB + "m", "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
-                SweepMemoryDriver.class.getName(), db.toString(), String.valueOf(POINTS), String.valueOf(TRIALS))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        assertThat(p.waitFor(240, TimeUnit.SECONDS)).as("the sweep finishes").isTrue();
-        List<String> lines = Files.readAllLines(log);
-        assertThat(p.exitValue()).as(String.join("\n", lines)).isZero();
+        ChildJvm child = ChildJvm.start(log, List.of("-Xmx" + HEAP_MB + "m", "-XX:+ExitOnOutOfMemoryError"),
+                SweepMemoryDriver.class, List.of(db.toString(), String.valueOf(POINTS), String.valueOf(TRIALS)));
+        int exit = child.waitFor(240);
+        List<String> lines = child.lines();
+        assertThat(exit).as(String.join("\n", lines)).isZero();
         assertThat(lines).last().asString().startsWith("recorded " + POINTS * TRIALS + " run ");
 
         long run = Long.parseLong(lines.get(lines.size() - 1).replaceAll(".* run ", ""));

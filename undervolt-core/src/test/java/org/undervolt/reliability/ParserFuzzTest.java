@@ -107,4 +107,29 @@ class ParserFuzzTest {
     void onnx(byte[] input) {
         ParserTarget.ONNX.check(input);
     }
+
+    @FuzzTest(maxDuration = FUZZ_TIME)
+    void trainingStateBody(byte[] input) {
+        ParserTarget.TRAINING_STATE_BODY.check(input);
+    }
+
+    @FuzzTest(maxDuration = FUZZ_TIME)
+    void snnCheckpointBody(byte[] input) {
+        ParserTarget.SNN_CHECKPOINT_BODY.check(input);
+    }
+
+    @FuzzTest(maxDuration = FUZZ_TIME)
+    void edenConfig(byte[] input) {
+        ParserTarget.EDEN_CONFIG.check(input);
+    }
+
+    @FuzzTest(maxDuration = FUZZ_TIME)
+    void sparkxdConfig(byte[] input) {
+        ParserTarget.SPARKXD_CONFIG.check(input);
+    }
+
+    @FuzzTest(maxDuration = FUZZ_TIME)
+    void sweepSpec(byte[] input) {
+        ParserTarget.SWEEP_SPEC.check(input);
+    }
 }

@@ -2,6 +2,7 @@ package org.undervolt.reliability;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +10,8 @@ import java.nio.file.Path;
 import java.util.zip.CRC32;
 
 import org.undervolt.data.CifarBinaryReader;
+import org.undervolt.data.ImageDataset;
+import org.undervolt.data.SyntheticDatasets;
 import org.undervolt.data.IdxReader;
 import org.undervolt.dram.error.BerTrcdTable;
 import org.undervolt.dram.error.BerVoltageTable;
@@ -21,14 +24,20 @@ import org.undervolt.dram.spec.Organization;
 import org.undervolt.dram.spec.PresetFormat;
 import org.undervolt.dram.spec.VoltageTimingTable;
 import org.undervolt.dram.trace.TraceReader;
+import org.undervolt.experiment.EdenPipeline;
+import org.undervolt.experiment.PipelineConfig;
+import org.undervolt.experiment.SparkxdPipeline;
+import org.undervolt.experiment.SweepSpecReader;
 import org.undervolt.mapping.DramModule;
 import org.undervolt.mapping.OperatingPointBer;
 import org.undervolt.mapping.PartitionSet;
 import org.undervolt.mapping.Tolerances;
 import org.undervolt.nn.io.Checkpoint;
+import org.undervolt.nn.io.TrainingState;
 import org.undervolt.nn.onnx.OnnxModel;
 import org.undervolt.nn.onnx.OnnxReader;
 import org.undervolt.nn.onnx.SequentialImporter;
+import org.undervolt.nn.zoo.Mlp;
 import org.undervolt.resilience.RetrainCheckpoint;
 import org.undervolt.snn.SnnModelFile;
 
@@ -62,6 +71,32 @@ public enum ParserTarget {
     ONNX("onnx", b -> {
         OnnxModel m = OnnxReader.decode(b, "fuzz.onnx");
         SequentialImporter.convert(m, "fuzz.onnx");
+    }),
+    /** The resumable state of {@code undervolt train} (model, losses, optimizer), CRC repaired. */
+    TRAINING_STATE_BODY("trainingStateBody", b -> inTempFile(withCrc(b), f -> {
+        try {
+            TrainingState.load(f);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    })),
+    /** An SNN checkpoint ({@code snn train --checkpoint}; the model format), CRC repaired. */
+    SNN_CHECKPOINT_BODY("snnCheckpointBody", b -> SnnModelFile.read(new ByteArrayInputStream(withCrc(b)), "fuzz.ckpt")),
+    /** An EDEN pipeline {@code --config} JSON file, overlaid on the quick preset and checked as the pipeline does. */
+    EDEN_CONFIG("edenConfig", b -> inTempFile(b, f -> new EdenPipeline(PipelineConfig.preset(EdenPipeline.KIND, "quick")
+            .withFile(f), Tiny.TRAIN, Tiny.TEST, m -> { }).check())),
+    /** A SparkXD pipeline {@code --config} JSON file, likewise. */
+    SPARKXD_CONFIG("sparkxdConfig", b -> inTempFile(b, f -> new SparkxdPipeline(PipelineConfig.preset(SparkxdPipeline.KIND,
+            "quick").withFile(f), Tiny.TRAIN, Tiny.TEST, 1, m -> { }).check())),
+    /** A sweep spec JSON file, in a folder holding the checkpoint {@code mlp.uvnn} it may name. */
+    SWEEP_SPEC("sweepSpec", b -> {
+        Path f = Files.createTempFile(Tiny.SPEC_DIR, "spec", ".json");
+        try {
+            Files.write(f, b);
+            SweepSpecReader.read(f);
+        } finally {
+            Files.deleteIfExists(f);
+        }
     });
 
     /** A parse of one input. */
@@ -120,6 +155,29 @@ public enum ParserTarget {
             reader.accept(f);
         } finally {
             Files.deleteIfExists(f);
+        }
+    }
+
+    /**
+     * Data sets whose sizes the pipelines check image counts against (as large as the quick presets ask
+     * for; 2 x 2 pixels, as only the counts matter), and a folder with a checkpoint for sweep specs.
+     */
+    private static final class Tiny {
+        static final ImageDataset TRAIN = SyntheticDatasets.separableBlobs(2000, 2, 2, 10, 1);
+        static final ImageDataset TEST = SyntheticDatasets.separableBlobs(1000, 2, 2, 10, 2);
+        static final Path SPEC_DIR = specDir();
+
+        private static Path specDir() {
+            try {
+                Path d = Files.createTempDirectory("undervolt-fuzz-spec");
+                d.toFile().deleteOnExit();
+                Path ck = d.resolve("mlp.uvnn");
+                Checkpoint.save(Mlp.create(new int[] {784, 4, 10}, 1), java.util.Map.of("model", "mlp"), ck);
+                ck.toFile().deleteOnExit();
+                return d;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -18,6 +19,7 @@ import org.undervolt.dram.error.ErrorBitmap;
 import org.undervolt.dram.error.ErrorBitmapFile;
 import org.undervolt.dram.sim.RequestTrace;
 import org.undervolt.nn.io.Checkpoint;
+import org.undervolt.nn.io.TrainingState;
 import org.undervolt.nn.model.Sequential;
 import org.undervolt.nn.onnx.OnnxWriter;
 import org.undervolt.nn.onnx.SequentialExporter;
@@ -79,6 +81,19 @@ public final class SeedCorpus {
         put(root, "snnModel", "two-neurons.snn", snn.toByteArray());
 
         put(root, "onnx", "mlp-4-3-2.onnx", OnnxWriter.encode(SequentialExporter.export(mlp, "mlp")));
+
+        TrainingState.save(tmp.resolve("ts"), "mlp|sgd|cosine", List.of(0.5, 0.25), 10, mlp,
+                List.of(new float[] {0.1f, -0.2f, 0.3f}, new float[] {1f, 2f}));
+        put(root, "trainingStateBody", "mlp-4-3-2.state", Files.readAllBytes(tmp.resolve("ts")));
+        put(root, "snnCheckpointBody", "two-neurons.ckpt", snn.toByteArray());
+        put(root, "edenConfig", "mlp.json", "{\"network\": \"mlp\", \"trials\": 3, \"tolerance_ber_max\": 0.05, \"data\": [\"weights\"]}\n"
+                .getBytes(StandardCharsets.UTF_8));
+        put(root, "sparkxdConfig", "n10.json", "{\"neurons\": 10, \"train_images\": 40, \"format\": \"fp16\", \"ber_max\": 0.001}\n"
+                .getBytes(StandardCharsets.UTF_8));
+        put(root, "sweepSpec", "mlp.json", ("{\"networks\": [{\"name\": \"mlp\", \"checkpoint\": \"mlp.uvnn\"}], "
+                + "\"dataset\": \"mnist\", \"test_images\": 100, \"profile_images\": 50, \"error_models\": [\"uniform\", "
+                + "\"bitline:0.5\"], \"bers\": [1e-5, 1e-3], \"trials\": 2, \"seed\": 1, \"data\": [\"weights\"], "
+                + "\"weight_format\": \"int8\"}\n").getBytes(StandardCharsets.UTF_8));
 
         put(root, "berVddTable", "builtin.csv", resource("/org/undervolt/dram/error/ber_vdd_ddr3l_voltron_vendorB.csv"));
         put(root, "berTrcdTable", "builtin.csv", resource("/org/undervolt/dram/error/ber_trcd_placeholder.csv"));

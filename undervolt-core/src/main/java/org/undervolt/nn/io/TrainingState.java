@@ -152,6 +152,9 @@ public final class TrainingState {
             return new Snapshot(fingerprint, epoch, steps, losses, m, state);
         } catch (EOFException e) {
             throw new InvalidInputException(src + ": truncated training state");
+        } catch (java.io.UTFDataFormatException e) {
+            // Found by DamagedInputsTest (trainingStateBody): a damaged run fingerprint escaped as an I/O error.
+            throw new InvalidInputException(src + ": malformed run fingerprint string in training state");
         }
     }
 }

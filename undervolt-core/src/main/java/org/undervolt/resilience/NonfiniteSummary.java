@@ -1,0 +1,70 @@
+package org.undervolt.resilience;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The non-finite values a tolerance analysis met (issue 11, "numerical faults"), for its result JSON:
+ * totals over every trial of every point in its {@link PointStore}, and the points where any occurred,
+ * trial by trial. The counts are kept with the points, so a resumed analysis reports the same numbers as
+ * an uninterrupted one.
+ */
+final class NonfiniteSummary {
+    /** How a DNN evaluation treats non-finite outputs ({@code nn.train.Evaluator}). */
+    static final String DNN_HANDLING = "an output row with a NaN is a wrong prediction; a row with infinities "
+            + "but no NaN is classified by float order (+Inf wins); the run continues";
+    /** How an SNN evaluation treats non-finite weights ({@code snn.SnnEvaluator}). */
+    static final String SNN_HANDLING = "a weight read as NaN or an infinity conducts nothing (read as 0); "
+            + "the run continues";
+
+    private NonfiniteSummary() {
+    }
+
+    /**
+     * @param store    the analysis' points, with their counts
+     * @param counts   what a count is, e.g. "test images whose output held a NaN or an infinity"
+     * @param handling what the evaluation does with them
+     */
+    static Map<String, Object> of(PointStore store, String counts, String handling) {
+        long total = 0;
+        int trials = 0;
+        int affected = 0;
+        int uncounted = 0;
+        List<Object> where = new ArrayList<>();
+        for (Map.Entry<String, int[]> e : store.nonfiniteByPoint().entrySet()) {
+            int[] n = e.getValue();
+            if (n == null) {
+                uncounted++;
+                continue;
+            }
+            long sum = 0;
+            for (int c : n) {
+                sum += c;
+                trials++;
+                affected += c > 0 ? 1 : 0;
+            }
+            total += sum;
+            if (sum > 0) {
+                int at = e.getKey().lastIndexOf('@');
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("target", e.getKey().substring(0, at));
+                p.put("ber", Double.parseDouble(e.getKey().substring(at + 1)));
+                p.put("per_trial", java.util.Arrays.stream(n).boxed().toList());
+                where.add(p);
+            }
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("counts", counts);
+        m.put("handling", handling);
+        m.put("total", total);
+        m.put("trials", trials);
+        m.put("trials_with_nonfinite", affected);
+        m.put("points", where);
+        if (uncounted > 0) {
+            m.put("points_not_counted", uncounted); // reused from a points.json written before counting
+        }
+        return m;
+    }
+}
