@@ -62,14 +62,14 @@ final class ChannelController {
     private long wqChanges;
     private long noForwardAt = -1;
     private int noForwardId = -1;
-    /** Rank and flat bank group of each flat bank. */
-    private final int[] bankRank, bankBg;
     private final int[] abuf;
-    /** Scratch for the scheduler's scan: per rank, the channel/rank-level ready cycle of ACT, PRE and RD/WR. */
-    private final long[] upAct, upPre, upFin;
     /** Active-buffer requests per flat bank and per rank (a precharge there is held back). */
     private final int[] activeOnBank, activeOnRank;
     private int asize;
+    /** The scheduler's pick over banks. */
+    private final BankScan scan = new BankScan();
+    /** Whether the pick uses vector lanes (see {@link BankScan#VECTOR_PAYS}). */
+    private static final boolean VECTOR_SCAN = BankScan.VECTOR_PAYS;
     /**
      * Lower bound on the cycle any active-buffer request becomes ready. Their rows stay open (a precharge of
      * them is held back) so their ready cycles only grow: the bound stays valid until recomputed.
@@ -132,16 +132,7 @@ final class ChannelController {
         rq = new BankQueue(maxSize + 2, banks, q.row);
         wq = new BankQueue(maxSize + 2, banks, q.row);
         waddr = new long[maxSize + 2];
-        bankRank = new int[banks];
-        bankBg = new int[banks];
-        for (int b = 0; b < banks; b++) {
-            bankRank[b] = b / spec.organization().banks();
-            bankBg[b] = bankRank[b] * bankGroups + (b % spec.organization().banks()) / banksPerGroup;
-        }
         abuf = new int[maxSize + 2];
-        upAct = new long[spec.organization().ranks()];
-        upPre = new long[spec.organization().ranks()];
-        upFin = new long[spec.organization().ranks()];
         activeOnBank = new int[banks];
         activeOnRank = new int[spec.organization().ranks()];
         arrive = new long[q.n];
@@ -254,60 +245,29 @@ final class ChannelController {
                 if (writeMode ? wStamp == version && clk < wMin : rStamp == version && clk < rMin) {
                     return false;
                 }
-                long min = Long.MAX_VALUE;
-                int best = Integer.MAX_VALUE;
-                int bestCmd = -1;
-                final int[] openRow = dev.openRow;
-                final int[] first = buf.first;
-                final long[] upAct = this.upAct, upPre = this.upPre, upFin = this.upFin;
-                for (int r = 0; r < upAct.length; r++) {
-                    upAct[r] = dev.rankLevelReady(ACT, r);
-                    upPre[r] = dev.rankLevelReady(PRE, r);
-                    upFin[r] = dev.rankLevelReady(fin, r);
+                final BankScan scan = this.scan;
+                scan.reset();
+                final long[] finAt = writeMode ? dev.wrAtBank : dev.rdAtBank;
+                final int bpr = dev.banksPerRank;
+                for (int r = 0; r < dev.ranks; r++) {
+                    long rFin = dev.rankLevelReady(fin, r);
+                    long rPre = dev.rankLevelReady(PRE, r);
+                    long rAct = dev.rankLevelReady(ACT, r);
+                    if (VECTOR_SCAN) {
+                        scan.vector(clk, rFin, rPre, rAct, buf.hitId, buf.otherId, finAt, dev.otherAtBank, dev.closedMask,
+                                r * bpr, (r + 1) * bpr);
+                    } else {
+                        scan.scalar(clk, rFin, rPre, rAct, buf.hitId, buf.otherId, finAt, dev.otherAtBank, dev.closedMask,
+                                r * bpr, (r + 1) * bpr);
+                    }
                 }
-                final int[] bankRank = this.bankRank, bankBg = this.bankBg;
-                for (int b = 0, nb = openRow.length; b < nb; b++) {
-                    int oldest = first[b];
-                    if (oldest >= best) {
-                        continue; // no request (MAX_VALUE), or none older than the best ready one
-                    }
-                    int n = buf.count[b];
-                    int open = openRow[b];
-                    if (open < 0) {
-                        long at = Math.max(upAct[bankRank[b]], dev.bankLevelReady(ACT, bankBg[b], b));
-                        if (at <= clk) {
-                            best = oldest;
-                            bestCmd = ACT;
-                        } else if (at < min) {
-                            min = at;
-                        }
-                        continue;
-                    }
-                    int h = buf.hits[b];
-                    if (h > 0) {
-                        long at = Math.max(upFin[bankRank[b]], dev.bankLevelReady(fin, bankBg[b], b));
-                        if (at <= clk) {
-                            int id = h == n ? oldest : buf.oldest(b, open, true);
-                            if (id < best) {
-                                best = id;
-                                bestCmd = fin;
-                            }
-                        } else if (at < min) {
-                            min = at;
-                        }
-                    }
-                    if (h < n) {
-                        long at = Math.max(upPre[bankRank[b]], dev.bankLevelReady(PRE, bankBg[b], b));
-                        if (at <= clk) {
-                            int id = h == 0 ? oldest : buf.oldest(b, open, false);
-                            if (id < best) {
-                                best = id;
-                                bestCmd = PRE;
-                            }
-                        } else if (at < min) {
-                            min = at;
-                        }
-                    }
+                long min = scan.min;
+                int best = -1;
+                int bestCmd = -1;
+                if (scan.best != BankScan.NONE) {
+                    best = (int) scan.best;
+                    int b = q.bankFlat[best];
+                    bestCmd = best == buf.hitId[b] ? fin : dev.openRow[b] < 0 ? ACT : PRE;
                 }
                 if (bestCmd >= 0) {
                     src = writeMode ? SRC_WRITE : SRC_READ;

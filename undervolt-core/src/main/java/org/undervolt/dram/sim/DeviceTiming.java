@@ -28,6 +28,15 @@ final class DeviceTiming {
     private final long[] bgReady;
     private final long[] bankReady;
 
+    /**
+     * Per flat bank, the bank-group and bank-level part of the ready cycle ({@link #bankLevelReady}) of RD, of WR
+     * and of its next row command (ACT if the bank is closed, else PRE), kept up to date by {@link #issue} so a
+     * scheduler scanning every bank reads one value per command.
+     */
+    final long[] rdAtBank, wrAtBank, otherAtBank;
+    /** Per flat bank: -1 if closed, 0 if a row is open (a lane mask for {@link BankScan}). */
+    final long[] closedMask;
+
     /** Row open in each bank (rank * banksPerRank + bank), -1 when closed. */
     final int[] openRow;
     /** Open banks per rank. */
@@ -75,6 +84,14 @@ final class DeviceTiming {
         Arrays.fill(rankReady, -1);
         Arrays.fill(bgReady, -1);
         Arrays.fill(bankReady, -1);
+        rdAtBank = new long[ranks * banksPerRank];
+        wrAtBank = new long[ranks * banksPerRank];
+        Arrays.fill(rdAtBank, -1);
+        Arrays.fill(wrAtBank, -1);
+        otherAtBank = new long[ranks * banksPerRank];
+        Arrays.fill(otherAtBank, -1);
+        closedMask = new long[ranks * banksPerRank];
+        Arrays.fill(closedMask, -1);
         openRow = new int[ranks * banksPerRank];
         Arrays.fill(openRow, -1);
         openBanks = new int[ranks];
@@ -195,9 +212,29 @@ final class DeviceTiming {
             default -> {
             }
         }
+        if (rankWide) {
+            updateBankParts(rank * banksPerRank, banksPerRank);
+        } else if (any[2][cmd] || windowed[2][cmd]) {
+            updateBankParts(bgFlat * banksPerGroup, banksPerGroup);
+        } else {
+            updateBankParts(bankFlat, 1);
+        }
     }
 
     private static final int CHANNEL_LEVEL = 0;
+    private static final int ACT = SimCommand.ACT.ordinal(), PRE = SimCommand.PRE.ordinal(),
+            RD = SimCommand.RD.ordinal(), WR = SimCommand.WR.ordinal();
+
+    /** Recomputes the bank-level ready parts of flat banks {@code from} .. {@code from + n - 1}. */
+    private void updateBankParts(int from, int n) {
+        for (int b = from; b < from + n; b++) {
+            int g = b / banksPerGroup;
+            rdAtBank[b] = bankLevelReady(RD, g, b);
+            wrAtBank[b] = bankLevelReady(WR, g, b);
+            otherAtBank[b] = bankLevelReady(openRow[b] < 0 ? ACT : PRE, g, b);
+            closedMask[b] = openRow[b] < 0 ? -1 : 0;
+        }
+    }
 
     private void close(int rank, int bankFlat) {
         if (openRow[bankFlat] >= 0) {
