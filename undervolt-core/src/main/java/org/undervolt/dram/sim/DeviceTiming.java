@@ -3,6 +3,9 @@ package org.undervolt.dram.sim;
 import java.util.Arrays;
 import java.util.List;
 
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorSpecies;
+
 import org.undervolt.dram.spec.Organization;
 
 /**
@@ -17,6 +20,9 @@ import org.undervolt.dram.spec.Organization;
  */
 final class DeviceTiming {
     private static final int NC = SimCommand.COUNT;
+    private static final VectorSpecies<Long> LANES = LongVector.SPECIES_PREFERRED;
+    /** Raise a node's NC ready cycles in vector lanes when they fill whole vectors (see {@link BankScan#VECTOR_PAYS}). */
+    private static final boolean VECTOR_RAISE = BankScan.VECTOR_PAYS && NC % LANES.length() == 0;
 
     final int ranks;
     final int bankGroups;
@@ -49,16 +55,18 @@ final class DeviceTiming {
     private final int[][][] sibFol = new int[4][NC][];
     private final int[][][] sibLat = new int[4][NC][];
     /**
-     * The non-windowed constraints merged: delta[level][preceding][following] = the largest latency, or NONE; a
-     * command then raises the NC ready cycles of a node in one pass (raising by the maximum equals raising by each).
+     * The non-windowed constraints merged: deltaFlat[(level * NC + preceding) * NC + following] = the largest
+     * latency, or NONE; a command then raises the NC ready cycles of a node in one pass (raising by the maximum
+     * equals raising by each).
      */
-    private final long[][][] delta = new long[4][NC][NC];
-    private final boolean[][] any = new boolean[4][NC];
-    private final boolean[][] windowed = new boolean[4][NC];
+    private final long[] deltaFlat = new long[4 * NC * NC];
+    // per (level * NC + preceding): any non-windowed / windowed constraint
+    private final boolean[] any = new boolean[4 * NC];
+    private final boolean[] windowed = new boolean[4 * NC];
     private static final long NONE = Long.MIN_VALUE / 4;
-    // issue history of windowed commands, per level and command: node * maxWindow entries, newest first
-    private final int[][] window = new int[4][NC];
-    private final long[][][] history = new long[4][NC][];
+    // issue history of windowed commands, per (level * NC + command): node * maxWindow entries, newest first
+    private final int[] window = new int[4 * NC];
+    private final long[][] history = new long[4 * NC][];
 
     /** tRCD per flat bank when banks differ (the constraint table then carries tRCD = 1), else null. */
     private final int[] rcd;
@@ -108,21 +116,22 @@ final class DeviceTiming {
                 win[level][p.ordinal()] = own.stream().mapToInt(TimingConstraints.Constraint::window).toArray();
                 sibFol[level][p.ordinal()] = sib.stream().mapToInt(c -> c.following().ordinal()).toArray();
                 sibLat[level][p.ordinal()] = sib.stream().mapToInt(TimingConstraints.Constraint::latency).toArray();
-                long[] d = delta[level][p.ordinal()];
+                long[] d = new long[NC];
                 Arrays.fill(d, NONE);
                 for (TimingConstraints.Constraint c : own) {
                     if (c.window() <= 1) {
                         d[c.following().ordinal()] = Math.max(d[c.following().ordinal()], c.latency());
-                        any[level][p.ordinal()] = true;
+                        any[level * NC + p.ordinal()] = true;
                     } else {
-                        windowed[level][p.ordinal()] = true;
+                        windowed[level * NC + p.ordinal()] = true;
                     }
                 }
+                System.arraycopy(d, 0, deltaFlat, (level * NC + p.ordinal()) * NC, NC);
                 int w = own.stream().mapToInt(TimingConstraints.Constraint::window).max().orElse(1);
-                window[level][p.ordinal()] = w;
+                window[level * NC + p.ordinal()] = w;
                 if (w > 1) {
-                    history[level][p.ordinal()] = new long[nodes[level] * w];
-                    Arrays.fill(history[level][p.ordinal()], -1);
+                    history[level * NC + p.ordinal()] = new long[nodes[level] * w];
+                    Arrays.fill(history[level * NC + p.ordinal()], -1);
                 }
             }
         }
@@ -214,10 +223,20 @@ final class DeviceTiming {
         }
         if (rankWide) {
             updateBankParts(rank * banksPerRank, banksPerRank);
-        } else if (any[2][cmd] || windowed[2][cmd]) {
-            updateBankParts(bgFlat * banksPerGroup, banksPerGroup);
         } else {
             updateBankParts(bankFlat, 1);
+            if (any[2 * NC + cmd] || windowed[2 * NC + cmd]) {
+                // the other banks of the group: only the group's ready cycles rose, so raising to them is exact
+                int g = bgFlat * NC;
+                long gRd = bgReady[g + RD], gWr = bgReady[g + WR], gAct = bgReady[g + ACT], gPre = bgReady[g + PRE];
+                for (int b = bgFlat * banksPerGroup, end = b + banksPerGroup; b < end; b++) {
+                    if (b != bankFlat) {
+                        rdAtBank[b] = Math.max(rdAtBank[b], gRd);
+                        wrAtBank[b] = Math.max(wrAtBank[b], gWr);
+                        otherAtBank[b] = Math.max(otherAtBank[b], openRow[b] < 0 ? gAct : gPre);
+                    }
+                }
+            }
         }
     }
 
@@ -244,24 +263,33 @@ final class DeviceTiming {
     }
 
     private void apply(int level, int node, long[] ready, int cmd, long clk) {
-        int w = window[level][cmd];
-        long[] h = history[level][cmd];
+        int k = level * NC + cmd;
+        int w = window[k];
+        long[] h = history[k];
         if (h != null) {
             int base = node * w;
             System.arraycopy(h, base, h, base + 1, w - 1);
             h[base] = clk;
         }
-        if (any[level][cmd]) {
-            long[] d = delta[level][cmd];
+        if (any[k]) {
+            long[] d = deltaFlat;
+            int dBase = k * NC;
             int base = node * NC;
-            for (int f = 0; f < NC; f++) {
-                long t = clk + d[f];
-                if (t > ready[base + f]) {
-                    ready[base + f] = t;
+            if (VECTOR_RAISE) {
+                for (int f = 0; f < NC; f += LANES.length()) {
+                    LongVector.fromArray(LANES, d, dBase + f).add(clk).max(LongVector.fromArray(LANES, ready, base + f))
+                            .intoArray(ready, base + f);
+                }
+            } else {
+                for (int f = 0; f < NC; f++) {
+                    long t = clk + d[dBase + f];
+                    if (t > ready[base + f]) {
+                        ready[base + f] = t;
+                    }
                 }
             }
         }
-        if (windowed[level][cmd]) {
+        if (windowed[k]) {
             int[] f = fol[level][cmd];
             int[] l = lat[level][cmd];
             int[] ws = win[level][cmd];
