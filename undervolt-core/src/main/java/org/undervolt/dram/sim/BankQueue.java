@@ -67,6 +67,11 @@ final class BankQueue {
 
     /** Finds the oldest hit and other request of {@code bank} after its open row changed to {@code openRow} (-1: closed). */
     void rowChanged(int bank, int openRow) {
+        if (openRow < 0) {
+            hitId[bank] = NONE;
+            otherId[bank] = count[bank] > 0 ? byBank[bank][0] : NONE;
+            return;
+        }
         long h = NONE, o = NONE;
         int[] list = byBank[bank];
         for (int i = 0, n = count[bank]; i < n && (h == NONE || o == NONE); i++) {

@@ -81,10 +81,8 @@ final class ChannelController {
     private int[] pKind = new int[64], pRank = new int[64], pBg = new int[64], pBank = new int[64], pRow = new int[64];
     private int pHead, pSize;
 
-    // readiness cache: ready cycle of (bank, command), valid while no command has issued since (stamp == version)
+    /** Commands issued so far plus one: ready cycles change only when it does. */
     private long version = 1;
-    private final long[] bankCmdReady;
-    private final long[] bankCmdStamp;
     // per queue: earliest ready cycle of its entries, valid while stamp == version
     private long rMin, rStamp, wMin, wStamp;
 
@@ -138,8 +136,6 @@ final class ChannelController {
         arrive = new long[q.n];
         classified = new boolean[q.n];
         colAccesses = new int[dev.ranks * dev.banksPerRank];
-        bankCmdReady = new long[dev.ranks * dev.banksPerRank * SimCommand.COUNT];
-        bankCmdStamp = new long[bankCmdReady.length];
         nextRefresh = nREFI;
     }
 
@@ -452,17 +448,9 @@ final class ChannelController {
         return readyOf(nextCommand(id), id);
     }
 
-    /** Ready cycle of command {@code cmd} (ACT, PRE, RD or WR) at request {@code id}'s bank, cached per version. */
+    /** Ready cycle of command {@code cmd}, request {@code id}'s next command ({@link #nextCommand}). */
     private long readyOf(int cmd, int id) {
-        int bank = q.bankFlat[id];
-        int k = bank * SimCommand.COUNT + cmd;
-        if (bankCmdStamp[k] == version) {
-            return bankCmdReady[k];
-        }
-        long t = dev.readyAt(cmd, q.rank[id], q.bgFlat[id], bank);
-        bankCmdReady[k] = t;
-        bankCmdStamp[k] = version;
-        return t;
+        return dev.nextReadyAt(cmd, q.rank[id], q.bankFlat[id]);
     }
 
     /** The command request {@code id} needs next, from its bank's row state. */

@@ -155,6 +155,15 @@ final class DeviceTiming {
         return b > t ? b : t;
     }
 
+    /**
+     * Earliest cycle of a bank's next command {@code cmd}: RD or WR (a row hit), ACT if the bank is closed, PRE if
+     * it has a row open (another command gives a wrong answer); from the per-bank parts, so {@link #readyAt}'s equal.
+     */
+    long nextReadyAt(int cmd, int rank, int bankFlat) {
+        long part = cmd == RD ? rdAtBank[bankFlat] : cmd == WR ? wrAtBank[bankFlat] : otherAtBank[bankFlat];
+        return Math.max(rankLevelReady(cmd, rank), part);
+    }
+
     /** Earliest cycle for {@code cmd} at the channel and rank levels (the part banks of a rank share). */
     long rankLevelReady(int cmd, int rank) {
         long t = chReady[cmd];
