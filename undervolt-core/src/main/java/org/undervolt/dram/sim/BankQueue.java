@@ -14,7 +14,9 @@ final class BankQueue {
 
     final int[] ids;
     int size;
-    private final int[][] byBank;
+    /** Each bank's requests, oldest first: bank b's at b * capacity .. b * capacity + count[b] - 1. */
+    private final int[] byBank;
+    private final int capacity;
     private final int[] count;
     /**
      * Per bank: the oldest request that hits the open row, and the oldest that does not; {@link BankScan#NONE} if
@@ -25,7 +27,8 @@ final class BankQueue {
 
     BankQueue(int capacity, int banks, int[] rowOf) {
         ids = new int[capacity];
-        byBank = new int[banks][capacity];
+        byBank = new int[banks * capacity];
+        this.capacity = capacity;
         count = new int[banks];
         hitId = new long[banks];
         otherId = new long[banks];
@@ -36,7 +39,7 @@ final class BankQueue {
 
     void add(int id, int bank, int openRow) {
         ids[size++] = id;
-        byBank[bank][count[bank]++] = id;
+        byBank[bank * capacity + count[bank]++] = id;
         // ids grow with arrival: the new request is the oldest of its kind only if there is none yet
         if (rowOf[id] == openRow) {
             if (hitId[bank] == NONE) {
@@ -52,13 +55,14 @@ final class BankQueue {
         int pos = Arrays.binarySearch(ids, 0, size, id);
         System.arraycopy(ids, pos + 1, ids, pos, size - pos - 1);
         size--;
-        int[] list = byBank[bank];
+        int[] list = byBank;
         int n = count[bank];
-        int i = 0;
+        int base = bank * capacity;
+        int i = base;
         while (list[i] != id) {
             i++;
         }
-        System.arraycopy(list, i + 1, list, i, n - i - 1);
+        System.arraycopy(list, i + 1, list, i, base + n - i - 1);
         count[bank] = n - 1;
         if (hitId[bank] == id || otherId[bank] == id) {
             rowChanged(bank, openRow);
@@ -69,12 +73,12 @@ final class BankQueue {
     void rowChanged(int bank, int openRow) {
         if (openRow < 0) {
             hitId[bank] = NONE;
-            otherId[bank] = count[bank] > 0 ? byBank[bank][0] : NONE;
+            otherId[bank] = count[bank] > 0 ? byBank[bank * capacity] : NONE;
             return;
         }
         long h = NONE, o = NONE;
-        int[] list = byBank[bank];
-        for (int i = 0, n = count[bank]; i < n && (h == NONE || o == NONE); i++) {
+        int[] list = byBank;
+        for (int i = bank * capacity, end = i + count[bank]; i < end && (h == NONE || o == NONE); i++) {
             int id = list[i];
             if (rowOf[id] == openRow) {
                 if (h == NONE) {

@@ -63,6 +63,8 @@ final class DeviceTiming {
     // per (level * NC + preceding): any non-windowed / windowed constraint
     private final boolean[] any = new boolean[4 * NC];
     private final boolean[] windowed = new boolean[4 * NC];
+    /** Per command: bit f set if it may raise the bank-group ready cycle of command f. */
+    private final int[] groupRaises = new int[NC];
     private static final long NONE = Long.MIN_VALUE / 4;
     // issue history of windowed commands, per (level * NC + command): node * maxWindow entries, newest first
     private final int[] window = new int[4 * NC];
@@ -119,6 +121,9 @@ final class DeviceTiming {
                 long[] d = new long[NC];
                 Arrays.fill(d, NONE);
                 for (TimingConstraints.Constraint c : own) {
+                    if (level == 2) {
+                        groupRaises[p.ordinal()] |= 1 << c.following().ordinal();
+                    }
                     if (c.window() <= 1) {
                         d[c.following().ordinal()] = Math.max(d[c.following().ordinal()], c.latency());
                         any[level * NC + p.ordinal()] = true;
@@ -234,14 +239,20 @@ final class DeviceTiming {
             updateBankParts(rank * banksPerRank, banksPerRank);
         } else {
             updateBankParts(bankFlat, 1);
-            if (any[2 * NC + cmd] || windowed[2 * NC + cmd]) {
+            int raised = groupRaises[cmd];
+            if (raised != 0) {
                 // the other banks of the group: only the group's ready cycles rose, so raising to them is exact
                 int g = bgFlat * NC;
-                long gRd = bgReady[g + RD], gWr = bgReady[g + WR], gAct = bgReady[g + ACT], gPre = bgReady[g + PRE];
-                for (int b = bgFlat * banksPerGroup, end = b + banksPerGroup; b < end; b++) {
-                    if (b != bankFlat) {
-                        rdAtBank[b] = Math.max(rdAtBank[b], gRd);
-                        wrAtBank[b] = Math.max(wrAtBank[b], gWr);
+                int from = bgFlat * banksPerGroup, end = from + banksPerGroup;
+                if ((raised & (1 << RD)) != 0) {
+                    raiseParts(rdAtBank, from, end, bgReady[g + RD]);
+                }
+                if ((raised & (1 << WR)) != 0) {
+                    raiseParts(wrAtBank, from, end, bgReady[g + WR]);
+                }
+                if ((raised & (1 << ACT | 1 << PRE)) != 0) {
+                    long gAct = bgReady[g + ACT], gPre = bgReady[g + PRE];
+                    for (int b = from; b < end; b++) {
                         otherAtBank[b] = Math.max(otherAtBank[b], openRow[b] < 0 ? gAct : gPre);
                     }
                 }
@@ -252,6 +263,12 @@ final class DeviceTiming {
     private static final int CHANNEL_LEVEL = 0;
     private static final int ACT = SimCommand.ACT.ordinal(), PRE = SimCommand.PRE.ordinal(),
             RD = SimCommand.RD.ordinal(), WR = SimCommand.WR.ordinal();
+
+    private static void raiseParts(long[] part, int from, int end, long t) {
+        for (int b = from; b < end; b++) {
+            part[b] = Math.max(part[b], t);
+        }
+    }
 
     /** Recomputes the bank-level ready parts of flat banks {@code from} .. {@code from + n - 1}. */
     private void updateBankParts(int from, int n) {
