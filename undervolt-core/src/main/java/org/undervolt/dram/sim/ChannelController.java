@@ -68,8 +68,8 @@ final class ChannelController {
     private int asize;
     /** The scheduler's pick over banks. */
     private final BankScan scan = new BankScan();
-    /** Whether the pick uses vector lanes (see {@link BankScan#VECTOR_PAYS}). */
-    private static final boolean VECTOR_SCAN = BankScan.VECTOR_PAYS;
+    /** Whether the pick uses vector lanes ({@link BankScan#vector}) or the reference ({@link BankScan#scalar}). */
+    private final boolean vectorScan;
     /**
      * Lower bound on the cycle any active-buffer request becomes ready. Their rows stay open (a precharge of
      * them is held back) so their ready cycles only grow: the bound stays valid until recomputed.
@@ -103,8 +103,10 @@ final class ChannelController {
     long readLatencySum, readsCompleted;
     long lastDataCycle;
 
-    ChannelController(int channelId, DecodedRequests q, SimConfig cfg, CommandListener listener) {
+    /** {@code vectorScan}: pick in vector lanes (see {@link BankScan#VECTOR_PAYS}), else with the scalar reference. */
+    ChannelController(int channelId, DecodedRequests q, SimConfig cfg, CommandListener listener, boolean vectorScan) {
         this.channelId = channelId;
+        this.vectorScan = vectorScan;
         this.q = q;
         this.listener = listener;
         SimSpec spec = cfg.spec();
@@ -249,7 +251,7 @@ final class ChannelController {
                     long rFin = dev.rankLevelReady(fin, r);
                     long rPre = dev.rankLevelReady(PRE, r);
                     long rAct = dev.rankLevelReady(ACT, r);
-                    if (VECTOR_SCAN) {
+                    if (vectorScan) {
                         scan.vector(clk, rFin, rPre, rAct, buf.hitId, buf.otherId, finAt, dev.otherAtBank, dev.closedMask,
                                 r * bpr, (r + 1) * bpr);
                     } else {
