@@ -20,6 +20,8 @@ import java.util.Arrays;
  *       from arrival to the end of its data burst (issue + CL + BL/2); a read that finds a queued write to the
  *       same address is served from it next cycle.</li>
  * </ul>
+ * The FR-FCFS pick is {@link BankScan} over each bank's oldest row hit and oldest other request
+ * ({@link BankQueue}) and the bank-level ready cycles {@link DeviceTiming} keeps per bank.
  * Cycles in which nothing can happen are skipped: {@link #nextEvent} gives the next cycle a command may
  * become ready (timing only changes when a command issues), so the caller can jump there.
  */
