@@ -4,39 +4,49 @@ import java.util.Arrays;
 
 /**
  * A read or write queue indexed by bank. Requests are kept in arrival order (their ids increase with arrival),
- * overall and per bank, with the number of each bank's requests that hit its open row. FR-FCFS needs the
- * oldest request whose next command is ready; within a bank all row hits share one next command (RD or WR)
- * and all other requests another (ACT if the bank is closed, PRE otherwise), so a scheduler can check two
- * ready times per bank instead of one per request.
+ * overall and per bank. FR-FCFS needs the oldest request whose next command is ready; within a bank all row
+ * hits share one next command (RD or WR) and all other requests another (ACT if the bank is closed, PRE
+ * otherwise), so the queue keeps, per bank, its oldest row hit and its oldest other request: a scheduler then
+ * checks two ready times per bank instead of one per request.
  */
 final class BankQueue {
+    private static final long NONE = BankScan.NONE;
+
     final int[] ids;
     int size;
-    final int[][] byBank;
-    final int[] count;
-    final int[] hits;
-    /** Oldest request of each bank, Integer.MAX_VALUE when the bank has none (one load for the scheduler's scan). */
-    final int[] first;
+    /** Each bank's requests, oldest first: bank b's at b * capacity .. b * capacity + count[b] - 1. */
+    private final int[] byBank;
+    private final int capacity;
+    private final int[] count;
+    /**
+     * Per bank: the oldest request that hits the open row, and the oldest that does not; {@link BankScan#NONE} if
+     * none (longs, as {@link BankScan} reads them).
+     */
+    final long[] hitId, otherId;
     private final int[] rowOf;
 
     BankQueue(int capacity, int banks, int[] rowOf) {
         ids = new int[capacity];
-        byBank = new int[banks][capacity];
+        byBank = new int[banks * capacity];
+        this.capacity = capacity;
         count = new int[banks];
-        hits = new int[banks];
-        first = new int[banks];
-        Arrays.fill(first, Integer.MAX_VALUE);
+        hitId = new long[banks];
+        otherId = new long[banks];
+        Arrays.fill(hitId, NONE);
+        Arrays.fill(otherId, NONE);
         this.rowOf = rowOf;
     }
 
     void add(int id, int bank, int openRow) {
         ids[size++] = id;
-        if (count[bank] == 0) {
-            first[bank] = id;
-        }
-        byBank[bank][count[bank]++] = id;
+        byBank[bank * capacity + count[bank]++] = id;
+        // ids grow with arrival: the new request is the oldest of its kind only if there is none yet
         if (rowOf[id] == openRow) {
-            hits[bank]++;
+            if (hitId[bank] == NONE) {
+                hitId[bank] = id;
+            }
+        } else if (otherId[bank] == NONE) {
+            otherId[bank] = id;
         }
     }
 
@@ -45,42 +55,40 @@ final class BankQueue {
         int pos = Arrays.binarySearch(ids, 0, size, id);
         System.arraycopy(ids, pos + 1, ids, pos, size - pos - 1);
         size--;
-        int[] list = byBank[bank];
+        int[] list = byBank;
         int n = count[bank];
-        int i = 0;
+        int base = bank * capacity;
+        int i = base;
         while (list[i] != id) {
             i++;
         }
-        System.arraycopy(list, i + 1, list, i, n - i - 1);
+        System.arraycopy(list, i + 1, list, i, base + n - i - 1);
         count[bank] = n - 1;
-        first[bank] = n > 1 ? list[0] : Integer.MAX_VALUE;
-        if (rowOf[id] == openRow) {
-            hits[bank]--;
+        if (hitId[bank] == id || otherId[bank] == id) {
+            rowChanged(bank, openRow);
         }
     }
 
-    /** Recounts the hits of {@code bank} after its open row changed to {@code openRow} (-1: closed). */
+    /** Finds the oldest hit and other request of {@code bank} after its open row changed to {@code openRow} (-1: closed). */
     void rowChanged(int bank, int openRow) {
-        int h = 0;
-        if (openRow >= 0) {
-            int[] list = byBank[bank];
-            for (int i = 0, n = count[bank]; i < n; i++) {
-                if (rowOf[list[i]] == openRow) {
-                    h++;
+        if (openRow < 0) {
+            hitId[bank] = NONE;
+            otherId[bank] = count[bank] > 0 ? byBank[bank * capacity] : NONE;
+            return;
+        }
+        long h = NONE, o = NONE;
+        int[] list = byBank;
+        for (int i = bank * capacity, end = i + count[bank]; i < end && (h == NONE || o == NONE); i++) {
+            int id = list[i];
+            if (rowOf[id] == openRow) {
+                if (h == NONE) {
+                    h = id;
                 }
+            } else if (o == NONE) {
+                o = id;
             }
         }
-        hits[bank] = h;
-    }
-
-    /** The oldest request of {@code bank} that hits (or, with {@code hit} false, misses) {@code openRow}. */
-    int oldest(int bank, int openRow, boolean hit) {
-        int[] list = byBank[bank];
-        for (int i = 0, n = count[bank]; i < n; i++) {
-            if ((rowOf[list[i]] == openRow) == hit) {
-                return list[i];
-            }
-        }
-        return -1;
+        hitId[bank] = h;
+        otherId[bank] = o;
     }
 }

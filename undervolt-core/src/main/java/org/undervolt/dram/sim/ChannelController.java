@@ -20,6 +20,8 @@ import java.util.Arrays;
  *       from arrival to the end of its data burst (issue + CL + BL/2); a read that finds a queued write to the
  *       same address is served from it next cycle.</li>
  * </ul>
+ * The FR-FCFS pick is {@link BankScan} over each bank's oldest row hit and oldest other request
+ * ({@link BankQueue}) and the bank-level ready cycles {@link DeviceTiming} keeps per bank.
  * Cycles in which nothing can happen are skipped: {@link #nextEvent} gives the next cycle a command may
  * become ready (timing only changes when a command issues), so the caller can jump there.
  */
@@ -62,14 +64,14 @@ final class ChannelController {
     private long wqChanges;
     private long noForwardAt = -1;
     private int noForwardId = -1;
-    /** Rank and flat bank group of each flat bank. */
-    private final int[] bankRank, bankBg;
     private final int[] abuf;
-    /** Scratch for the scheduler's scan: per rank, the channel/rank-level ready cycle of ACT, PRE and RD/WR. */
-    private final long[] upAct, upPre, upFin;
     /** Active-buffer requests per flat bank and per rank (a precharge there is held back). */
     private final int[] activeOnBank, activeOnRank;
     private int asize;
+    /** The scheduler's pick over banks. */
+    private final BankScan scan = new BankScan();
+    /** Whether the pick uses vector lanes ({@link BankScan#vector}) or the reference ({@link BankScan#scalar}). */
+    private final boolean vectorScan;
     /**
      * Lower bound on the cycle any active-buffer request becomes ready. Their rows stay open (a precharge of
      * them is held back) so their ready cycles only grow: the bound stays valid until recomputed.
@@ -81,10 +83,8 @@ final class ChannelController {
     private int[] pKind = new int[64], pRank = new int[64], pBg = new int[64], pBank = new int[64], pRow = new int[64];
     private int pHead, pSize;
 
-    // readiness cache: ready cycle of (bank, command), valid while no command has issued since (stamp == version)
+    /** Commands issued so far plus one: ready cycles change only when it does. */
     private long version = 1;
-    private final long[] bankCmdReady;
-    private final long[] bankCmdStamp;
     // per queue: earliest ready cycle of its entries, valid while stamp == version
     private long rMin, rStamp, wMin, wStamp;
 
@@ -105,8 +105,10 @@ final class ChannelController {
     long readLatencySum, readsCompleted;
     long lastDataCycle;
 
-    ChannelController(int channelId, DecodedRequests q, SimConfig cfg, CommandListener listener) {
+    /** {@code vectorScan}: pick in vector lanes (see {@link BankScan#VECTOR_PAYS}), else with the scalar reference. */
+    ChannelController(int channelId, DecodedRequests q, SimConfig cfg, CommandListener listener, boolean vectorScan) {
         this.channelId = channelId;
+        this.vectorScan = vectorScan;
         this.q = q;
         this.listener = listener;
         SimSpec spec = cfg.spec();
@@ -132,23 +134,12 @@ final class ChannelController {
         rq = new BankQueue(maxSize + 2, banks, q.row);
         wq = new BankQueue(maxSize + 2, banks, q.row);
         waddr = new long[maxSize + 2];
-        bankRank = new int[banks];
-        bankBg = new int[banks];
-        for (int b = 0; b < banks; b++) {
-            bankRank[b] = b / spec.organization().banks();
-            bankBg[b] = bankRank[b] * bankGroups + (b % spec.organization().banks()) / banksPerGroup;
-        }
         abuf = new int[maxSize + 2];
-        upAct = new long[spec.organization().ranks()];
-        upPre = new long[spec.organization().ranks()];
-        upFin = new long[spec.organization().ranks()];
         activeOnBank = new int[banks];
         activeOnRank = new int[spec.organization().ranks()];
         arrive = new long[q.n];
         classified = new boolean[q.n];
         colAccesses = new int[dev.ranks * dev.banksPerRank];
-        bankCmdReady = new long[dev.ranks * dev.banksPerRank * SimCommand.COUNT];
-        bankCmdStamp = new long[bankCmdReady.length];
         nextRefresh = nREFI;
     }
 
@@ -254,60 +245,29 @@ final class ChannelController {
                 if (writeMode ? wStamp == version && clk < wMin : rStamp == version && clk < rMin) {
                     return false;
                 }
-                long min = Long.MAX_VALUE;
-                int best = Integer.MAX_VALUE;
-                int bestCmd = -1;
-                final int[] openRow = dev.openRow;
-                final int[] first = buf.first;
-                final long[] upAct = this.upAct, upPre = this.upPre, upFin = this.upFin;
-                for (int r = 0; r < upAct.length; r++) {
-                    upAct[r] = dev.rankLevelReady(ACT, r);
-                    upPre[r] = dev.rankLevelReady(PRE, r);
-                    upFin[r] = dev.rankLevelReady(fin, r);
+                final BankScan scan = this.scan;
+                scan.reset();
+                final long[] finAt = writeMode ? dev.wrAtBank : dev.rdAtBank;
+                final int bpr = dev.banksPerRank;
+                for (int r = 0; r < dev.ranks; r++) {
+                    long rFin = dev.rankLevelReady(fin, r);
+                    long rPre = dev.rankLevelReady(PRE, r);
+                    long rAct = dev.rankLevelReady(ACT, r);
+                    if (vectorScan) {
+                        scan.vector(clk, rFin, rPre, rAct, buf.hitId, buf.otherId, finAt, dev.otherAtBank, dev.closedMask,
+                                r * bpr, (r + 1) * bpr);
+                    } else {
+                        scan.scalar(clk, rFin, rPre, rAct, buf.hitId, buf.otherId, finAt, dev.otherAtBank, dev.closedMask,
+                                r * bpr, (r + 1) * bpr);
+                    }
                 }
-                final int[] bankRank = this.bankRank, bankBg = this.bankBg;
-                for (int b = 0, nb = openRow.length; b < nb; b++) {
-                    int oldest = first[b];
-                    if (oldest >= best) {
-                        continue; // no request (MAX_VALUE), or none older than the best ready one
-                    }
-                    int n = buf.count[b];
-                    int open = openRow[b];
-                    if (open < 0) {
-                        long at = Math.max(upAct[bankRank[b]], dev.bankLevelReady(ACT, bankBg[b], b));
-                        if (at <= clk) {
-                            best = oldest;
-                            bestCmd = ACT;
-                        } else if (at < min) {
-                            min = at;
-                        }
-                        continue;
-                    }
-                    int h = buf.hits[b];
-                    if (h > 0) {
-                        long at = Math.max(upFin[bankRank[b]], dev.bankLevelReady(fin, bankBg[b], b));
-                        if (at <= clk) {
-                            int id = h == n ? oldest : buf.oldest(b, open, true);
-                            if (id < best) {
-                                best = id;
-                                bestCmd = fin;
-                            }
-                        } else if (at < min) {
-                            min = at;
-                        }
-                    }
-                    if (h < n) {
-                        long at = Math.max(upPre[bankRank[b]], dev.bankLevelReady(PRE, bankBg[b], b));
-                        if (at <= clk) {
-                            int id = h == 0 ? oldest : buf.oldest(b, open, false);
-                            if (id < best) {
-                                best = id;
-                                bestCmd = PRE;
-                            }
-                        } else if (at < min) {
-                            min = at;
-                        }
-                    }
+                long min = scan.min;
+                int best = -1;
+                int bestCmd = -1;
+                if (scan.best != BankScan.NONE) {
+                    best = (int) scan.best;
+                    int b = q.bankFlat[best];
+                    bestCmd = best == buf.hitId[b] ? fin : dev.openRow[b] < 0 ? ACT : PRE;
                 }
                 if (bestCmd >= 0) {
                     src = writeMode ? SRC_WRITE : SRC_READ;
@@ -492,17 +452,9 @@ final class ChannelController {
         return readyOf(nextCommand(id), id);
     }
 
-    /** Ready cycle of command {@code cmd} (ACT, PRE, RD or WR) at request {@code id}'s bank, cached per version. */
+    /** Ready cycle of command {@code cmd}, request {@code id}'s next command ({@link #nextCommand}). */
     private long readyOf(int cmd, int id) {
-        int bank = q.bankFlat[id];
-        int k = bank * SimCommand.COUNT + cmd;
-        if (bankCmdStamp[k] == version) {
-            return bankCmdReady[k];
-        }
-        long t = dev.readyAt(cmd, q.rank[id], q.bgFlat[id], bank);
-        bankCmdReady[k] = t;
-        bankCmdStamp[k] = version;
-        return t;
+        return dev.nextReadyAt(cmd, q.rank[id], q.bankFlat[id]);
     }
 
     /** The command request {@code id} needs next, from its bank's row state. */

@@ -3,6 +3,9 @@ package org.undervolt.dram.sim;
 import java.util.Arrays;
 import java.util.List;
 
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorSpecies;
+
 import org.undervolt.dram.spec.Organization;
 
 /**
@@ -17,6 +20,9 @@ import org.undervolt.dram.spec.Organization;
  */
 final class DeviceTiming {
     private static final int NC = SimCommand.COUNT;
+    private static final VectorSpecies<Long> LANES = LongVector.SPECIES_PREFERRED;
+    /** Raise a node's NC ready cycles in vector lanes when they fill whole vectors (see {@link BankScan#VECTOR_PAYS}). */
+    private static final boolean VECTOR_RAISE = BankScan.VECTOR_PAYS && NC % LANES.length() == 0;
 
     final int ranks;
     final int bankGroups;
@@ -27,6 +33,15 @@ final class DeviceTiming {
     private final long[] rankReady;
     private final long[] bgReady;
     private final long[] bankReady;
+
+    /**
+     * Per flat bank, the bank-group and bank-level part of the ready cycle ({@link #bankLevelReady}) of RD, of WR
+     * and of its next row command (ACT if the bank is closed, else PRE), kept up to date by {@link #issue} so a
+     * scheduler scanning every bank reads one value per command.
+     */
+    final long[] rdAtBank, wrAtBank, otherAtBank;
+    /** Per flat bank: -1 if closed, 0 if a row is open (a lane mask for {@link BankScan}). */
+    final long[] closedMask;
 
     /** Row open in each bank (rank * banksPerRank + bank), -1 when closed. */
     final int[] openRow;
@@ -40,16 +55,20 @@ final class DeviceTiming {
     private final int[][][] sibFol = new int[4][NC][];
     private final int[][][] sibLat = new int[4][NC][];
     /**
-     * The non-windowed constraints merged: delta[level][preceding][following] = the largest latency, or NONE; a
-     * command then raises the NC ready cycles of a node in one pass (raising by the maximum equals raising by each).
+     * The non-windowed constraints merged: deltaFlat[(level * NC + preceding) * NC + following] = the largest
+     * latency, or NONE; a command then raises the NC ready cycles of a node in one pass (raising by the maximum
+     * equals raising by each).
      */
-    private final long[][][] delta = new long[4][NC][NC];
-    private final boolean[][] any = new boolean[4][NC];
-    private final boolean[][] windowed = new boolean[4][NC];
+    private final long[] deltaFlat = new long[4 * NC * NC];
+    // per (level * NC + preceding): any non-windowed / windowed constraint
+    private final boolean[] any = new boolean[4 * NC];
+    private final boolean[] windowed = new boolean[4 * NC];
+    /** Per command: bit f set if it may raise the bank-group ready cycle of command f. */
+    private final int[] groupRaises = new int[NC];
     private static final long NONE = Long.MIN_VALUE / 4;
-    // issue history of windowed commands, per level and command: node * maxWindow entries, newest first
-    private final int[][] window = new int[4][NC];
-    private final long[][][] history = new long[4][NC][];
+    // issue history of windowed commands, per (level * NC + command): node * maxWindow entries, newest first
+    private final int[] window = new int[4 * NC];
+    private final long[][] history = new long[4 * NC][];
 
     /** tRCD per flat bank when banks differ (the constraint table then carries tRCD = 1), else null. */
     private final int[] rcd;
@@ -75,6 +94,14 @@ final class DeviceTiming {
         Arrays.fill(rankReady, -1);
         Arrays.fill(bgReady, -1);
         Arrays.fill(bankReady, -1);
+        rdAtBank = new long[ranks * banksPerRank];
+        wrAtBank = new long[ranks * banksPerRank];
+        Arrays.fill(rdAtBank, -1);
+        Arrays.fill(wrAtBank, -1);
+        otherAtBank = new long[ranks * banksPerRank];
+        Arrays.fill(otherAtBank, -1);
+        closedMask = new long[ranks * banksPerRank];
+        Arrays.fill(closedMask, -1);
         openRow = new int[ranks * banksPerRank];
         Arrays.fill(openRow, -1);
         openBanks = new int[ranks];
@@ -91,21 +118,25 @@ final class DeviceTiming {
                 win[level][p.ordinal()] = own.stream().mapToInt(TimingConstraints.Constraint::window).toArray();
                 sibFol[level][p.ordinal()] = sib.stream().mapToInt(c -> c.following().ordinal()).toArray();
                 sibLat[level][p.ordinal()] = sib.stream().mapToInt(TimingConstraints.Constraint::latency).toArray();
-                long[] d = delta[level][p.ordinal()];
+                long[] d = new long[NC];
                 Arrays.fill(d, NONE);
                 for (TimingConstraints.Constraint c : own) {
+                    if (level == 2) {
+                        groupRaises[p.ordinal()] |= 1 << c.following().ordinal();
+                    }
                     if (c.window() <= 1) {
                         d[c.following().ordinal()] = Math.max(d[c.following().ordinal()], c.latency());
-                        any[level][p.ordinal()] = true;
+                        any[level * NC + p.ordinal()] = true;
                     } else {
-                        windowed[level][p.ordinal()] = true;
+                        windowed[level * NC + p.ordinal()] = true;
                     }
                 }
+                System.arraycopy(d, 0, deltaFlat, (level * NC + p.ordinal()) * NC, NC);
                 int w = own.stream().mapToInt(TimingConstraints.Constraint::window).max().orElse(1);
-                window[level][p.ordinal()] = w;
+                window[level * NC + p.ordinal()] = w;
                 if (w > 1) {
-                    history[level][p.ordinal()] = new long[nodes[level] * w];
-                    Arrays.fill(history[level][p.ordinal()], -1);
+                    history[level * NC + p.ordinal()] = new long[nodes[level] * w];
+                    Arrays.fill(history[level * NC + p.ordinal()], -1);
                 }
             }
         }
@@ -127,6 +158,15 @@ final class DeviceTiming {
         }
         long b = bankReady[bankFlat * NC + cmd];
         return b > t ? b : t;
+    }
+
+    /**
+     * Earliest cycle of a bank's next command {@code cmd}: RD or WR (a row hit), ACT if the bank is closed, PRE if
+     * it has a row open (another command gives a wrong answer); from the per-bank parts, so {@link #readyAt}'s equal.
+     */
+    long nextReadyAt(int cmd, int rank, int bankFlat) {
+        long part = cmd == RD ? rdAtBank[bankFlat] : cmd == WR ? wrAtBank[bankFlat] : otherAtBank[bankFlat];
+        return Math.max(rankLevelReady(cmd, rank), part);
     }
 
     /** Earliest cycle for {@code cmd} at the channel and rank levels (the part banks of a rank share). */
@@ -195,9 +235,51 @@ final class DeviceTiming {
             default -> {
             }
         }
+        if (rankWide) {
+            updateBankParts(rank * banksPerRank, banksPerRank);
+        } else {
+            updateBankParts(bankFlat, 1);
+            int raised = groupRaises[cmd];
+            if (raised != 0) {
+                // the other banks of the group: only the group's ready cycles rose, so raising to them is exact
+                int g = bgFlat * NC;
+                int from = bgFlat * banksPerGroup, end = from + banksPerGroup;
+                if ((raised & (1 << RD)) != 0) {
+                    raiseParts(rdAtBank, from, end, bgReady[g + RD]);
+                }
+                if ((raised & (1 << WR)) != 0) {
+                    raiseParts(wrAtBank, from, end, bgReady[g + WR]);
+                }
+                if ((raised & (1 << ACT | 1 << PRE)) != 0) {
+                    long gAct = bgReady[g + ACT], gPre = bgReady[g + PRE];
+                    for (int b = from; b < end; b++) {
+                        otherAtBank[b] = Math.max(otherAtBank[b], openRow[b] < 0 ? gAct : gPre);
+                    }
+                }
+            }
+        }
     }
 
     private static final int CHANNEL_LEVEL = 0;
+    private static final int ACT = SimCommand.ACT.ordinal(), PRE = SimCommand.PRE.ordinal(),
+            RD = SimCommand.RD.ordinal(), WR = SimCommand.WR.ordinal();
+
+    private static void raiseParts(long[] part, int from, int end, long t) {
+        for (int b = from; b < end; b++) {
+            part[b] = Math.max(part[b], t);
+        }
+    }
+
+    /** Recomputes the bank-level ready parts of flat banks {@code from} .. {@code from + n - 1}. */
+    private void updateBankParts(int from, int n) {
+        for (int b = from; b < from + n; b++) {
+            int g = b / banksPerGroup;
+            rdAtBank[b] = bankLevelReady(RD, g, b);
+            wrAtBank[b] = bankLevelReady(WR, g, b);
+            otherAtBank[b] = bankLevelReady(openRow[b] < 0 ? ACT : PRE, g, b);
+            closedMask[b] = openRow[b] < 0 ? -1 : 0;
+        }
+    }
 
     private void close(int rank, int bankFlat) {
         if (openRow[bankFlat] >= 0) {
@@ -207,24 +289,33 @@ final class DeviceTiming {
     }
 
     private void apply(int level, int node, long[] ready, int cmd, long clk) {
-        int w = window[level][cmd];
-        long[] h = history[level][cmd];
+        int k = level * NC + cmd;
+        int w = window[k];
+        long[] h = history[k];
         if (h != null) {
             int base = node * w;
             System.arraycopy(h, base, h, base + 1, w - 1);
             h[base] = clk;
         }
-        if (any[level][cmd]) {
-            long[] d = delta[level][cmd];
+        if (any[k]) {
+            long[] d = deltaFlat;
+            int dBase = k * NC;
             int base = node * NC;
-            for (int f = 0; f < NC; f++) {
-                long t = clk + d[f];
-                if (t > ready[base + f]) {
-                    ready[base + f] = t;
+            if (VECTOR_RAISE) {
+                for (int f = 0; f < NC; f += LANES.length()) {
+                    LongVector.fromArray(LANES, d, dBase + f).add(clk).max(LongVector.fromArray(LANES, ready, base + f))
+                            .intoArray(ready, base + f);
+                }
+            } else {
+                for (int f = 0; f < NC; f++) {
+                    long t = clk + d[dBase + f];
+                    if (t > ready[base + f]) {
+                        ready[base + f] = t;
+                    }
                 }
             }
         }
-        if (windowed[level][cmd]) {
+        if (windowed[k]) {
             int[] f = fol[level][cmd];
             int[] l = lat[level][cmd];
             int[] ws = win[level][cmd];

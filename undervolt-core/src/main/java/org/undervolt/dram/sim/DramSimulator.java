@@ -17,6 +17,7 @@ public final class DramSimulator {
     private final SimConfig config;
     private final RequestMapping mapping;
     private boolean skipIdle = true;
+    private boolean vectorPick = BankScan.VECTOR_PAYS;
 
     public DramSimulator(SimConfig config) {
         this.config = config;
@@ -26,6 +27,12 @@ public final class DramSimulator {
     /** Turns event skipping off (every cycle ticked), for checking that skipping changes nothing. */
     DramSimulator tickEveryCycle() {
         skipIdle = false;
+        return this;
+    }
+
+    /** Makes the scheduler pick with the scalar reference instead of vector lanes, for checking they agree. */
+    DramSimulator scalarPick() {
+        vectorPick = false;
         return this;
     }
 
@@ -39,7 +46,7 @@ public final class DramSimulator {
         int channels = config.spec().organization().channels();
         ChannelController[] ctrl = new ChannelController[channels];
         for (int c = 0; c < channels; c++) {
-            ctrl[c] = new ChannelController(c, q, config, listener);
+            ctrl[c] = new ChannelController(c, q, config, listener, vectorPick);
         }
         long clk = 0;
         long attempts = 0;

@@ -48,6 +48,37 @@ public final class LoadStoreTraceReader {
         int len = d.length;
         while (p < len) {
             line++;
+            // fast path for the canonical line "LD 0x<hex>\n" / "ST 0x<hex>\n" (what Ramulator's tools and
+            // RequestTrace.writeLoadStore write); anything else, errors included, takes the general path below
+            if (p + 5 < len && d[p + 2] == ' ' && d[p + 3] == '0' && d[p + 4] == 'x'
+                    && (d[p] == 'L' && d[p + 1] == 'D' || d[p] == 'S' && d[p + 1] == 'T')) {
+                long v = 0;
+                int i = p + 5;
+                int stop = Math.min(len, i + 16);
+                int h;
+                while (i < stop && (h = HEX[d[i] & 0xff]) >= 0) {
+                    v = (v << 4) | h;
+                    i++;
+                }
+                if (i > p + 5 && v >= 0 && (i == len || d[i] == '\n')) {
+                    if (n == addr.length) {
+                        int c = addr.length * 2;
+                        addr = Arrays.copyOf(addr, c);
+                        wr = Arrays.copyOf(wr, c);
+                        if (lines != null) {
+                            lines = Arrays.copyOf(lines, c);
+                        }
+                    }
+                    addr[n] = v;
+                    wr[n] = d[p] == 'S';
+                    if (lines != null) {
+                        lines[n] = line;
+                    }
+                    n++;
+                    p = i + 1;
+                    continue;
+                }
+            }
             int eol = p;
             while (eol < len && d[eol] != '\n') {
                 eol++;
@@ -120,6 +151,20 @@ public final class LoadStoreTraceReader {
             throw new InvalidInputException(name + ": no requests, expected lines 'LD|ST <byte address>'");
         }
         return new RequestTrace(name, Arrays.copyOf(addr, n), Arrays.copyOf(wr, n), lines == null ? null : Arrays.copyOf(lines, n));
+    }
+
+    /** Value of each hex digit byte, -1 for other bytes. */
+    private static final byte[] HEX = new byte[256];
+
+    static {
+        Arrays.fill(HEX, (byte) -1);
+        for (int c = '0'; c <= '9'; c++) {
+            HEX[c] = (byte) (c - '0');
+        }
+        for (int c = 'a'; c <= 'f'; c++) {
+            HEX[c] = (byte) (c - 'a' + 10);
+            HEX[c - 'a' + 'A'] = (byte) (c - 'a' + 10);
+        }
     }
 
     private static int skipBlank(byte[] d, int i, int end) {

@@ -1,0 +1,105 @@
+package org.undervolt.dram.sim;
+
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The FR-FCFS pick over the banks of one rank: every bank offers its oldest row hit (next command RD or WR) and
+ * its oldest other request (next command ACT if the bank is closed, else PRE); the oldest offer whose command
+ * is ready wins (request ids grow with arrival, so oldest = smallest id). When none is ready, the earliest
+ * cycle at which an offer becomes ready lets the controller sleep until then.
+ *
+ * <p>A command is ready at cycle {@code clk} when {@code clk} has reached both its rank-level ready cycle (one
+ * value per command for the whole rank) and its bank-level one (per bank, {@link DeviceTiming#rdAtBank} etc.).
+ * Which banks are ready is data, not a pattern a branch predictor learns, so {@link #vector} decides all banks
+ * at once with lane masks; {@link #scalar} is the readable reference it is tested against.
+ *
+ * <p>Results accumulate over calls (one call per rank) in {@link #best} and {@link #min} until {@link #reset}.
+ */
+final class BankScan {
+    /** Marks "no request" in the id arrays, and "never" as a cycle. */
+    static final long NONE = Long.MAX_VALUE;
+
+    private static final VectorSpecies<Long> S = LongVector.SPECIES_PREFERRED;
+    /** Whether lanes are worth using: with no SIMD unit the Vector API falls back to slow Java code. */
+    static final boolean VECTOR_PAYS = S.vectorBitSize() >= 256;
+
+    /** The oldest ready offer's request id, or {@link #NONE}. */
+    long best;
+    /** The earliest ready cycle, after the scanned cycle, of an offer not ready yet; {@link #NONE} if none waits. */
+    long min;
+
+    void reset() {
+        best = NONE;
+        min = NONE;
+    }
+
+    /**
+     * Scans banks {@code from} (inclusive) to {@code to} (exclusive) of one rank at cycle {@code clk}.
+     *
+     * @param rFin    rank-level ready cycle of the queue's column command (RD or WR)
+     * @param rPre    rank-level ready cycle of PRE
+     * @param rAct    rank-level ready cycle of ACT
+     * @param hit     per bank: oldest request hitting the open row, or NONE
+     * @param other   per bank: oldest other request, or NONE
+     * @param finAt   per bank: bank-level ready cycle of the column command
+     * @param otherAt per bank: bank-level ready cycle of ACT (closed bank) or PRE (open bank)
+     * @param closed  per bank: -1 if closed, 0 if a row is open
+     */
+    void scalar(long clk, long rFin, long rPre, long rAct, long[] hit, long[] other, long[] finAt, long[] otherAt,
+                long[] closed, int from, int to) {
+        long b0 = best, m0 = min;
+        for (int b = from; b < to; b++) {
+            long h = hit[b];
+            if (h != NONE) {
+                long t = Math.max(rFin, finAt[b]);
+                if (t <= clk) {
+                    b0 = Math.min(b0, h);
+                } else {
+                    m0 = Math.min(m0, t);
+                }
+            }
+            long o = other[b];
+            if (o != NONE) {
+                long t = Math.max(closed[b] != 0 ? rAct : rPre, otherAt[b]);
+                if (t <= clk) {
+                    b0 = Math.min(b0, o);
+                } else {
+                    m0 = Math.min(m0, t);
+                }
+            }
+        }
+        best = b0;
+        min = m0;
+    }
+
+    /** {@link #scalar} with vector lanes (same arguments, same result). */
+    void vector(long clk, long rFin, long rPre, long rAct, long[] hit, long[] other, long[] finAt, long[] otherAt,
+                long[] closed, int from, int to) {
+        int n = to - from;
+        int upper = from + S.loopBound(n);
+        LongVector bestV = LongVector.broadcast(S, NONE);
+        LongVector minV = bestV;
+        int b = from;
+        for (; b < upper; b += S.length()) {
+            LongVector h = LongVector.fromArray(S, hit, b);
+            LongVector o = LongVector.fromArray(S, other, b);
+            LongVector tf = LongVector.fromArray(S, finAt, b).max(rFin);
+            VectorMask<Long> isClosed = LongVector.fromArray(S, closed, b).compare(VectorOperators.NE, 0);
+            LongVector to2 = LongVector.fromArray(S, otherAt, b).max(LongVector.broadcast(S, rPre).blend(rAct, isClosed));
+            VectorMask<Long> fLate = tf.compare(VectorOperators.GT, clk);
+            VectorMask<Long> oLate = to2.compare(VectorOperators.GT, clk);
+            // a ready offer gives its id (NONE stays NONE); a late one gives its ready cycle if a request waits
+            bestV = bestV.min(h.blend(NONE, fLate)).min(o.blend(NONE, oLate));
+            minV = minV.min(tf.blend(NONE, fLate.not().or(h.compare(VectorOperators.EQ, NONE))))
+                    .min(to2.blend(NONE, oLate.not().or(o.compare(VectorOperators.EQ, NONE))));
+        }
+        best = Math.min(best, bestV.reduceLanes(VectorOperators.MIN));
+        min = Math.min(min, minV.reduceLanes(VectorOperators.MIN));
+        if (b < to) {
+            scalar(clk, rFin, rPre, rAct, hit, other, finAt, otherAt, closed, b, to);
+        }
+    }
+}
