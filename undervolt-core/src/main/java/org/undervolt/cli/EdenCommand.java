@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
                 "  undervolt eden --quick --set model=lenet.onnx",
                 "  undervolt eden --quick --print-config > my.json",
                 "  undervolt eden --config my.json",
+                "  undervolt eden --config examples/eden-mlp-fashion.yaml   (YAML works too)",
                 "",
                 "Exit codes: 0 success; 1 internal failure; 2 bad input (one line on stderr",
                 "naming the setting or file and the expected form; nothing half-written)."})

@@ -31,7 +31,7 @@ public final class PipelineOptions {
     @Option(names = "--quick", description = "Same as --preset quick: a few minutes on 2 cores.")
     boolean quick;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "JSON object of settings overlaid on the preset "
+    @Option(names = "--config", paramLabel = "FILE", description = "JSON or YAML object of settings overlaid on the preset "
             + "(see --print-config for every key).")
     Path config;
 

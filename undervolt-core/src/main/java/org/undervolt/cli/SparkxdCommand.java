@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
                 "  undervolt sparkxd --quick --json > sparkxd.json",
                 "  undervolt sparkxd --preset n400 --out runs/n400   (rerun it to resume)",
                 "  undervolt sparkxd --quick --set error_model=location:0.1 --set weak_fraction=0.1",
+                "  undervolt sparkxd --config examples/sparkxd-n400.yaml   (or a .json config)",
                 "",
                 "Exit codes: 0 success; 1 internal failure; 2 bad input (one line on stderr",
                 "naming the setting or file and the expected form; nothing half-written)."})

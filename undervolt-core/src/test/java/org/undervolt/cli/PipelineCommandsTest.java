@@ -77,4 +77,20 @@ class PipelineCommandsTest {
         assertThat(run("eden", "--help").out()).contains("Exit codes: 0 success").contains("undervolt eden --quick");
         assertThat(run("sparkxd", "--help").out()).contains("Exit codes: 0 success").contains("n3600");
     }
+
+    @Test
+    void aYamlConfigIsReadAndABadOneIsOneLineNamingFileAndLine(@TempDir Path tmp) throws Exception {
+        Path yaml = Files.writeString(tmp.resolve("my.yaml"), "# mine\nseed: 9\ndata: [weights]\n");
+        CliRun r = run("eden", "--config", yaml.toString(), "--print-config");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode c = new ObjectMapper().readTree(r.out());
+        assertThat(c.get("seed").asInt()).isEqualTo(9);
+        assertThat(c.get("data").toString()).isEqualTo("[\"weights\"]");
+
+        Path bad = Files.writeString(tmp.resolve("bad.yml"), "seed: 9\n  trials: 3\n");
+        CliRun b = run("eden", "--config", bad.toString(), "--out", tmp.resolve("run").toString(), "--no-store");
+        assertThat(b.exit()).isEqualTo(2);
+        assertThat(b.err()).hasLineCount(1).contains(bad.toString()).contains("line 2").contains("YAML");
+        assertThat(tmp.resolve("run")).doesNotExist();
+    }
 }
