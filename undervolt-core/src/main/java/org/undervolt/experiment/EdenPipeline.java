@@ -109,6 +109,7 @@ public final class EdenPipeline {
                 c, train, test, stages.folder("tolerance-retrained"), log));
         out.put("tolerance-retrained", tol);
         PipelineRecords.curves(stages, out);
+        PipelineRecords.trials(stages, out);
 
         Map<String, Object> mapping = stages.run("mapping", () -> MappingStage.run(
                 NetworkShapes.resolve(network, retrained, 0, c.text("format")), scheme, c,

@@ -113,6 +113,7 @@ public final class SparkxdPipeline {
                 format, test, threads, stages.folder("tolerance"), log));
         out.put("tolerance", tol);
         PipelineRecords.curves(stages, out);
+        PipelineRecords.trials(stages, out);
 
         @SuppressWarnings("unchecked")
         double tolerable = ((Number) ((Map<String, Object>) tol.get("fault_aware")).get("tolerable_ber")).doubleValue();

@@ -48,6 +48,17 @@ class PipelineCommandsTest {
         assertThat(second.get("energy_saving")).isEqualTo(printed.get("energy_saving"));
         assertThat(second.get("tolerable_ber_with_retraining")).isEqualTo(printed.get("tolerable_ber_with_retraining"));
         assertThat(second.get("run_id")).as("the rerun records into the same run").isEqualTo(printed.get("run_id"));
+
+        JsonNode runs = run("runs", "list", "--store", tmp.resolve("u.db").toString(), "--json").json();
+        assertThat(runs.at("/runs/0/kind").asText()).isEqualTo("sparkxd");
+        // 2 trials per tolerance point, baseline and fault-aware searches, recorded once despite the rerun
+        long points = 0;
+        for (String net : new String[] {"baseline", "fault-aware"}) {
+            points += new ObjectMapper().readTree(tmp.resolve("run/tolerance/" + net + "/points.json").toFile())
+                    .path("points").size();
+        }
+        assertThat(points).isGreaterThanOrEqualTo(2);
+        assertThat(runs.at("/runs/0/trials").asLong()).isEqualTo(2 * points);
     }
 
     @Test

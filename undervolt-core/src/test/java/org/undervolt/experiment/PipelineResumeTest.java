@@ -81,9 +81,26 @@ class PipelineResumeTest {
             assertThat(s.runs().get(0).status()).isEqualTo(RunStatus.FINISHED);
             assertThat(s.curves().names(s.runs().get(0).id())).hasSize(2);
             assertThat(s.mappings().get(s.runs().get(0).id(), "plan")).isNotEmpty();
+            long trials = storedTrials(tmp.resolve("b"));
+            assertThat(trials).as("tolerance trials of the run").isGreaterThanOrEqualTo(8);
+            assertThat(s.trials().count(s.runs().get(0).id())).as("every trial recorded once").isEqualTo(trials);
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** Trials held in the tolerance point files under a run folder (what the store must count). */
+    private static long storedTrials(Path folder) throws java.io.IOException {
+        long n = 0;
+        try (var files = Files.walk(folder)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().equals("points.json")).toList()) {
+                var points = org.undervolt.report.Json.mapper().readTree(f.toFile()).path("points");
+                for (var p : points) {
+                    n += p.size();
+                }
+            }
+        }
+        return n;
     }
 
     @Test
