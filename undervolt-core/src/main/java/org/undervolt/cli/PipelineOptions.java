@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.undervolt.InvalidInputException;
-import org.undervolt.data.DataSource;
 import org.undervolt.experiment.PipelineConfig;
+import org.undervolt.experiment.PipelineData;
 import org.undervolt.experiment.PipelineRun;
 import org.undervolt.report.Json;
 import org.undervolt.store.ResultsStore;
@@ -84,7 +84,8 @@ public final class PipelineOptions {
         }
         String dataset = c.text("dataset");
         String dataDir = c.optionalText("data_dir");
-        DataSource source = DataSource.of(dataset, dataDir == null ? null : Path.of(dataDir));
+        PipelineData data = PipelineData.load(dataset, dataDir == null ? null : Path.of(dataDir),
+                kind + " setting 'dataset' = " + dataset);
         Path folder = out != null ? out : Path.of("runs", kind + "-" + hash(c.canonical()));
         Path storeFile = noStore ? null : store != null ? store : ResultsStore.defaultFile();
         PrintWriter err = spec.commandLine().getErr();
@@ -95,7 +96,7 @@ public final class PipelineOptions {
         } : m -> { };
         log.accept(kind + ": run folder " + folder);
         Map<String, Object> summary = new PipelineRun(kind, c, folder, storeFile, SnnCli.threads(threads), null)
-                .run(source.train(), source.test(), log);
+                .run(data.train(), data.test(), log);
         if (json) {
             o.println(Json.write(summary));
         } else {

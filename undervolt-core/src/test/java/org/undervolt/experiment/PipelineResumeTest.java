@@ -62,7 +62,17 @@ class PipelineResumeTest {
 
     private static void resumesToSameResult(String kind, PipelineConfig c, String killAfter, List<String> before,
             List<String> after, Path tmp) throws java.io.IOException {
-        Map<String, Object> straight = new PipelineRun(kind, c, tmp.resolve("a"), null, 1, null).run(TRAIN, TEST, m -> { });
+        List<String> log = new ArrayList<>();
+        Map<String, Object> straight = new PipelineRun(kind, c, tmp.resolve("a"), null, 1, null).run(TRAIN, TEST, log::add);
+        // every long stage ends with its progress line
+        for (String job : kind.equals(EdenPipeline.KIND)
+                ? List.of("baseline training (epochs)", "retraining (batches)", "tolerance-baseline network (trials)",
+                        "tolerance-retrained network (trials)", "tolerance-retrained dense1.weights (trials)")
+                : List.of("STDP training (images)", "fault-aware training (images)", "tolerance baseline network (trials)",
+                        "tolerance fault-aware network (trials)")) {
+            assertThat(log).as(job).anySatisfy(l -> assertThat(l).startsWith(job + " [####################]")
+                    .contains("done in"));
+        }
 
         Path store = tmp.resolve("runs.db");
         Kill first = new Kill(killAfter);
