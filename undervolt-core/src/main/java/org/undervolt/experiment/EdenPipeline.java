@@ -20,6 +20,9 @@ import org.undervolt.resilience.CurriculumSchedule;
 import org.undervolt.resilience.DnnModels;
 import org.undervolt.resilience.RetrainRun;
 import org.undervolt.resilience.WorkProgress;
+import org.undervolt.resilience.DataKind;
+import org.undervolt.report.Json;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.undervolt.nn.layer.LayerHooks;
 import org.undervolt.nn.model.Sequential;
 import org.undervolt.nn.train.TrainConfig;
@@ -112,10 +115,35 @@ public final class EdenPipeline {
 
         Map<String, Object> mapping = stages.run("mapping", () -> MappingStage.run(
                 NetworkShapes.resolve(network, retrained, 0, c.text("format")), scheme, c,
-                Tolerances.load(Path.of((String) tol.get("tolerance_file")))));
+                tolerances(Path.of((String) tol.get("tolerance_file")))));
         out.put("mapping", mapping);
         PipelineRecords.mapping(stages, mapping);
         return out;
+    }
+
+    /**
+     * The tolerable BERs the mapping honours: the tolerance file's, with the data kinds this run kept out of
+     * approximate DRAM (e.g. {@code data: [weights]}) at BER 0, i.e. placed in the nominal partition.
+     */
+    private Tolerances tolerances(Path file) {
+        JsonNode bers;
+        try {
+            bers = Json.mapper().readTree(file.toFile()).path("combination").path("bers");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        if (!bers.isObject()) {
+            return Tolerances.load(file); // coarse only: it knows which kinds were in DRAM
+        }
+        Map<String, Double> m = new LinkedHashMap<>();
+        bers.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asDouble()));
+        java.util.Set<DataKind> inDram = ToleranceStage.setup(c).kinds();
+        for (DataKind k : DataKind.values()) {
+            if (!inDram.contains(k)) {
+                m.putIfAbsent(k.label(), 0.0);
+            }
+        }
+        return new Tolerances(m);
     }
 
     /** The network to train, from the {@code network} setting. */

@@ -104,4 +104,35 @@ class PipelineCommandsTest {
         assertThat(b.err()).hasLineCount(1).contains(bad.toString()).contains("line 2").contains("YAML");
         assertThat(tmp.resolve("run")).doesNotExist();
     }
+
+    @Test
+    void edenRunsVggSmallOnCifarFilesAndSaysWhenThereAreNone(@TempDir Path tmp) throws Exception {
+        Path data = TinyCifar.write(tmp.resolve("cifar"), 8, 10, 2);
+        CliRun r = run("eden", "--quick", "--set", "dataset=cifar10", "--set", "data_dir=" + data, "--set", "network=vgg-small",
+                "--set", "base_train_images=30", "--set", "validation_images=10", "--set", "train_images=30",
+                "--set", "retrain_epochs=1", "--set", "batch=10", "--set", "profile_images=10", "--set", "data=[\"weights\"]",
+                "--set", "tolerance_ber_min=1e-3", "--set", "tolerance_ber_max=0.1", "--set", "bisections=0",
+                "--set", "trials=2", "--set", "test_images=10", "--set", "partition_count=4", "--threads", "1",
+                "--out", tmp.resolve("run").toString(), "--no-store", "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode j = r.json();
+        assertThat(j.get("pipeline").asText()).isEqualTo("eden");
+        assertThat(j.get("baseline_accuracy").asDouble()).isBetween(0.0, 1.0);
+        org.undervolt.nn.model.Sequential base = org.undervolt.nn.io.Checkpoint.load(tmp.resolve("run/model/base.uvnn")).model();
+        assertThat(base.inputShape()).containsExactly(3, 32, 32);
+        assertThat(base.parameterCount()).isEqualTo(org.undervolt.nn.zoo.Vgg.small(3, 32, 10, 1).parameterCount());
+
+        Path out = tmp.resolve("none");
+        CliRun none = run("eden", "--quick", "--set", "dataset=cifar10", "--set", "network=vgg-small", "--out", out.toString(),
+                "--no-store");
+        assertThat(none.exit()).isEqualTo(2);
+        assertThat(none.err().strip()).hasLineCount(1).contains("eden setting 'dataset' = cifar10").contains("none is bundled");
+        assertThat(out).doesNotExist();
+
+        CliRun lenet = run("eden", "--quick", "--set", "dataset=cifar10", "--set", "data_dir=" + data, "--out", out.toString(),
+                "--no-store");
+        assertThat(lenet.exit()).isEqualTo(2);
+        assertThat(lenet.err().strip()).hasLineCount(1).contains("lenet5 needs 28x28 images");
+        assertThat(out).doesNotExist();
+    }
 }
