@@ -13,7 +13,11 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.undervolt.InvalidInputException;
+import org.undervolt.experiment.Calibration;
+import org.undervolt.experiment.EdenPipeline;
+import org.undervolt.experiment.SparkxdPipeline;
 import org.undervolt.experiment.PipelineConfig;
+import org.undervolt.experiment.RunEstimate;
 import org.undervolt.experiment.PipelineData;
 import org.undervolt.experiment.PipelineRun;
 import org.undervolt.report.Json;
@@ -55,6 +59,10 @@ public final class PipelineOptions {
     @Option(names = "--print-config", description = "Print the merged settings as JSON and exit (a starting point for --config).")
     boolean printConfig;
 
+    @Option(names = "--estimate", description = "Time the work on this machine for a few seconds, print how long the "
+            + "run (or what is left of it) should take, and exit.")
+    boolean estimate;
+
     @Option(names = "--json", description = "Print one JSON object with the headline figures on stdout; no progress.")
     boolean json;
 
@@ -63,6 +71,9 @@ public final class PipelineOptions {
 
     @Option(names = "--progress", description = "Progress lines on stderr even when it is not a terminal (e.g. into a log).")
     boolean progress;
+
+    /** Least duration of each timing of the run-time estimate. */
+    private static final double ESTIMATE_SECONDS = 0.5;
 
     int run(String kind, CommandSpec spec) {
         if (quick && preset != null && !preset.equals("quick")) {
@@ -94,7 +105,23 @@ public final class PipelineOptions {
             err.println(m);
             err.flush();
         } : m -> { };
+        if (kind.equals(EdenPipeline.KIND)) { // bad settings are reported before any timing or work
+            new EdenPipeline(c, data.train(), data.test(), m -> { }).check();
+        } else {
+            new SparkxdPipeline(c, data.train(), data.test(), 1, m -> { }).check();
+        }
+        if (estimate) {
+            RunEstimate e = RunEstimate.of(kind, c, data.train(), data.test(), SnnCli.threads(threads), folder,
+                    new Calibration(ESTIMATE_SECONDS));
+            o.println(json ? Json.write(e.toMap()) : e.line());
+            o.flush();
+            return 0;
+        }
         log.accept(kind + ": run folder " + folder);
+        if (show) {
+            log.accept(RunEstimate.of(kind, c, data.train(), data.test(), SnnCli.threads(threads), folder,
+                    new Calibration(ESTIMATE_SECONDS)).line());
+        }
         Map<String, Object> summary = new PipelineRun(kind, c, folder, storeFile, SnnCli.threads(threads), null)
                 .run(data.train(), data.test(), log);
         if (json) {

@@ -49,6 +49,21 @@ class PipelineCommandsTest {
         assertThat(second.get("tolerable_ber_with_retraining")).isEqualTo(printed.get("tolerable_ber_with_retraining"));
         assertThat(second.get("run_id")).as("the rerun records into the same run").isEqualTo(printed.get("run_id"));
 
+        // the estimate leaves out what the folder already holds: here everything
+        String[] estimate = java.util.Arrays.copyOf(args, args.length + 1);
+        estimate[args.length] = "--estimate";
+        CliRun done = run(estimate);
+        assertThat(done.exit()).as(done.err()).isZero();
+        assertThat(done.json().get("stages")).isEmpty();
+        assertThat(done.json().get("at_most_s").asDouble()).isZero();
+        estimate[java.util.Arrays.asList(args).indexOf("--out") + 1] = tmp.resolve("fresh").toString();
+        JsonNode fresh = run(estimate).json();
+        assertThat(fresh.get("stages").fieldNames()).toIterable()
+                .containsExactly("train", "fault-aware-training", "tolerance", "placement");
+        assertThat(fresh.get("typical_s").asDouble()).isPositive().isLessThanOrEqualTo(fresh.get("at_most_s").asDouble());
+        assertThat(fresh.at("/unit_costs/stdp_image_s").asDouble()).isPositive();
+        assertThat(tmp.resolve("fresh")).as("an estimate runs nothing").doesNotExist();
+
         JsonNode runs = run("runs", "list", "--store", tmp.resolve("u.db").toString(), "--json").json();
         assertThat(runs.at("/runs/0/kind").asText()).isEqualTo("sparkxd");
         // 2 trials per tolerance point, baseline and fault-aware searches, recorded once despite the rerun
