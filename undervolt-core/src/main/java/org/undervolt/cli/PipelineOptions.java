@@ -118,9 +118,9 @@ public final class PipelineOptions {
             return 0;
         }
         log.accept(kind + ": run folder " + folder);
-        if (show) {
+        if (show && !java.nio.file.Files.exists(folder.resolve("summary.json"))) { // a finished run: nothing to estimate
             log.accept(RunEstimate.of(kind, c, data.train(), data.test(), SnnCli.threads(threads), folder,
-                    new Calibration(ESTIMATE_SECONDS)).line());
+                    new Calibration(ESTIMATE_SECONDS / 2)).line());
         }
         Map<String, Object> summary = new PipelineRun(kind, c, folder, storeFile, SnnCli.threads(threads), null)
                 .run(data.train(), data.test(), log);

@@ -117,8 +117,9 @@ public final class Calibration {
 
     /**
      * Seconds per unit of {@code work(n)}. n doubles from {@code start} (up to {@code max}) until a run takes
-     * minSeconds; then runs of that size repeat until two in a row agree within 25% (the JIT has warmed up:
-     * cold code runs many times slower) or 12·minSeconds have passed, and the lowest rate seen is taken.
+     * minSeconds; runs in the first 3·minSeconds only warm the JIT up (cold code runs up to a hundred times
+     * slower, and can be steady at it); then runs repeat until two in a row agree within 25% or 12·minSeconds
+     * have passed, and the lowest rate seen is taken.
      */
     double rate(IntConsumer work, int start, int max) {
         long begin = System.nanoTime();
@@ -129,9 +130,13 @@ public final class Calibration {
             long t = System.nanoTime();
             work.accept(n);
             double s = (System.nanoTime() - t) / 1e9;
+            boolean warming = (System.nanoTime() - begin) / 1e9 < 3 * minSeconds;
             if (s < minSeconds && n < max) {
                 n = (int) Math.min(max, 2L * n);
                 continue;
+            }
+            if (warming) {
+                continue; // cold code can be slow and steady: two such runs must not pass for warm ones
             }
             double r = s / n;
             best = Math.min(best, r);

@@ -10,29 +10,31 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.undervolt.InvalidInputException;
 import org.undervolt.data.ImageDataset;
 import org.undervolt.mapping.NetworkShapes;
 import org.undervolt.mapping.Tolerances;
+import org.undervolt.nn.layer.LayerHooks;
+import org.undervolt.nn.model.Sequential;
 import org.undervolt.nn.onnx.OnnxImport;
+import org.undervolt.nn.train.TrainConfig;
+import org.undervolt.nn.train.Trainer;
+import org.undervolt.report.Json;
 import org.undervolt.resilience.CurricularRetrainer;
 import org.undervolt.resilience.CurriculumSchedule;
+import org.undervolt.resilience.DataKind;
 import org.undervolt.resilience.DnnModels;
 import org.undervolt.resilience.RetrainRun;
 import org.undervolt.resilience.WorkProgress;
-import org.undervolt.resilience.DataKind;
-import org.undervolt.report.Json;
-import com.fasterxml.jackson.databind.JsonNode;
-import org.undervolt.nn.layer.LayerHooks;
-import org.undervolt.nn.model.Sequential;
-import org.undervolt.nn.train.TrainConfig;
-import org.undervolt.nn.train.Trainer;
 
 /**
  * {@code undervolt eden}: EDEN (Koppula et al., MICRO 2019) end to end on one DNN.
  *
  * <ol>
- *   <li>{@code model}: train the baseline (SGD; {@link DnnModels#baseline}) or import it from ONNX
+ *   <li>{@code model}: train the baseline ({@link DnnNetwork}: mlp, lenet5, vgg-small,
+ *       resnet20; SGD as {@link DnnModels#baseline}, resumable per epoch) or import it from ONNX
  *       ({@link OnnxImport}) or take a {@code .uvnn} file;</li>
  *   <li>{@code retrain}: curricular retraining, errors in stored weights and IFMs ({@link RetrainRun},
  *       checkpointed every epoch);</li>

@@ -4,8 +4,8 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
- * Hands {@link ProgressLine}s of one long job to a log, not too often: the first line once real work
- * has been timed, then at most one every {@code interval}, and the last one when the job is done. The
+ * Hands {@link ProgressLine}s of one long job to a log, not too often: one every {@code interval} once
+ * real work has been timed (the first after one interval too), and the last one when the job is done. The
  * log decides where lines go (stderr on a terminal, nowhere with {@code --quiet} or {@code --json}).
  *
  * <p>Its {@link #update(long, long, long)} fits {@code org.undervolt.resilience.WorkProgress}
@@ -20,7 +20,6 @@ public final class ProgressReporter {
     private final long intervalNanos;
     private final LongSupplier clock;
     private long lastNanos;
-    private boolean started;
     private boolean finished;
 
     /** Lines labelled {@code label} to {@code log}, at most one every {@link #DEFAULT_INTERVAL_SECONDS}. */
@@ -35,7 +34,8 @@ public final class ProgressReporter {
 
     ProgressReporter(String label, Consumer<String> log, double intervalSeconds, LongSupplier clock) {
         this.clock = clock;
-        this.line = new ProgressLine(label, 1, clock.getAsLong());
+        this.lastNanos = clock.getAsLong();
+        this.line = new ProgressLine(label, 1, lastNanos);
         this.log = log;
         this.intervalNanos = (long) (intervalSeconds * 1e9);
     }
@@ -48,11 +48,11 @@ public final class ProgressReporter {
         long now = clock.getAsLong();
         boolean last = done >= total;
         boolean worked = done > skipped;
-        boolean due = !started ? worked : now - lastNanos >= intervalNanos;
+        boolean due = worked && now - lastNanos >= intervalNanos; // the first line, too, waits an interval:
+                                                                   // the first units run cold and mislead
         if (last || due) {
             log.accept(line.line(done, skipped, total, now));
             lastNanos = now;
-            started = true;
             finished = last;
         }
     }

@@ -11,7 +11,7 @@ class ProgressReporterTest {
     private static final long SECOND = 1_000_000_000L;
 
     @Test
-    void firstLineOnceWorkIsTimedThenOneAnIntervalAndTheLast() {
+    void oneLineAnIntervalOnceWorkIsTimedAndTheLast() {
         long[] now = {0};
         List<String> lines = new ArrayList<>();
         ProgressReporter r = new ProgressReporter("trials", lines::add, 10, () -> now[0]);
@@ -22,12 +22,12 @@ class ProgressReporterTest {
             now[0] = 2L * d * SECOND;
             r.update(d, 0, 100);
         }
-        // 2 s a trial: a line at 2 s, then at 12 s (d=6), 22 s (d=11), 32 s (d=16)
+        // 2 s a trial: the first line after one interval (10 s, d=5), then at 20 s, 30 s, 40 s
         assertThat(lines).containsExactly(
-                "trials [--------------------]   1/100  ETA 3 min 18 s",
-                "trials [#-------------------]   6/100  ETA 3 min 08 s",
-                "trials [##------------------]  11/100  ETA 2 min 58 s",
-                "trials [###-----------------]  16/100  ETA 2 min 48 s");
+                "trials [#-------------------]   5/100  ETA 3 min 10 s",
+                "trials [##------------------]  10/100  ETA 3 min 00 s",
+                "trials [###-----------------]  15/100  ETA 2 min 50 s",
+                "trials [####----------------]  20/100  ETA 2 min 40 s");
         now[0] = 41 * SECOND;
         r.update(20, 0, 20); // the job learns it stops early: done
         r.update(20, 0, 20);
