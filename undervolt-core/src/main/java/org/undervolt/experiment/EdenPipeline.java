@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.undervolt.InvalidInputException;
 import org.undervolt.data.ImageDataset;
+import org.undervolt.mapping.LayerShape;
 import org.undervolt.mapping.NetworkShapes;
 import org.undervolt.mapping.Tolerances;
 import org.undervolt.nn.layer.LayerHooks;
@@ -65,7 +66,12 @@ public final class EdenPipeline {
     /** Checks every setting: bad input is reported before any folder is made or work done. */
     public void check() {
         if (c.optionalText("model") == null) {
-            network().create(shape(), train.numClasses(), 1); // the network reads these images
+            Sequential m = network().create(shape(), train.numClasses(), 1); // the network reads these images
+            try {
+                LayerShape.of(m); // and the mapping stage can lay it out
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("eden setting 'network' = " + c.text("network") + ": " + e.getMessage());
+            }
         }
         String scheme = c.text("scheme");
         if (!List.of("eden", "eden-exact").contains(scheme)) {

@@ -144,6 +144,13 @@ class PipelineCommandsTest {
         assertThat(none.err().strip()).hasLineCount(1).contains("eden setting 'dataset' = cifar10").contains("none is bundled");
         assertThat(out).doesNotExist();
 
+        CliRun resnet = run("eden", "--quick", "--set", "dataset=cifar10", "--set", "data_dir=" + data, "--set",
+                "network=resnet20", "--out", out.toString(), "--no-store");
+        assertThat(resnet.exit()).isEqualTo(2);
+        assertThat(resnet.err().strip()).hasLineCount(1).contains("eden setting 'network' = resnet20")
+                .contains("nested layers");
+        assertThat(out).doesNotExist();
+
         CliRun lenet = run("eden", "--quick", "--set", "dataset=cifar10", "--set", "data_dir=" + data, "--out", out.toString(),
                 "--no-store");
         assertThat(lenet.exit()).isEqualTo(2);
