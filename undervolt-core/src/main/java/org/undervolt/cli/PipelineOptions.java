@@ -2,6 +2,7 @@ package org.undervolt.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,11 +16,11 @@ import java.util.function.Consumer;
 import org.undervolt.InvalidInputException;
 import org.undervolt.experiment.Calibration;
 import org.undervolt.experiment.EdenPipeline;
-import org.undervolt.experiment.SparkxdPipeline;
 import org.undervolt.experiment.PipelineConfig;
-import org.undervolt.experiment.RunEstimate;
 import org.undervolt.experiment.PipelineData;
 import org.undervolt.experiment.PipelineRun;
+import org.undervolt.experiment.RunEstimate;
+import org.undervolt.experiment.SparkxdPipeline;
 import org.undervolt.report.Json;
 import org.undervolt.store.ResultsStore;
 
@@ -118,7 +119,7 @@ public final class PipelineOptions {
             return 0;
         }
         log.accept(kind + ": run folder " + folder);
-        if (show && !java.nio.file.Files.exists(folder.resolve("summary.json"))) { // a finished run: nothing to estimate
+        if (show && !Files.exists(folder.resolve("summary.json"))) { // a finished run: nothing to estimate
             log.accept(RunEstimate.of(kind, c, data.train(), data.test(), SnnCli.threads(threads), folder,
                     new Calibration(ESTIMATE_SECONDS / 2)).line());
         }

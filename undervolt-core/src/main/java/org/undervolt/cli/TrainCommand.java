@@ -14,8 +14,11 @@ import java.util.concurrent.Callable;
 
 import org.undervolt.InvalidInputException;
 import org.undervolt.Provenance;
+import org.undervolt.data.CifarBinaryReader;
 import org.undervolt.data.DataSource;
 import org.undervolt.data.ImageDataset;
+import org.undervolt.experiment.DnnNetwork;
+import org.undervolt.experiment.PipelineData;
 import org.undervolt.nn.io.Checkpoint;
 import org.undervolt.nn.layer.LayerHooks;
 import org.undervolt.nn.model.Sequential;
@@ -26,11 +29,8 @@ import org.undervolt.nn.train.Optimizer;
 import org.undervolt.nn.train.TrainConfig;
 import org.undervolt.nn.train.Trainer;
 import org.undervolt.nn.train.TrainingResult;
-import org.undervolt.data.CifarBinaryReader;
-import org.undervolt.experiment.DnnNetwork;
-import org.undervolt.experiment.PipelineData;
-import org.undervolt.report.ProgressLine;
 import org.undervolt.report.Json;
+import org.undervolt.report.ProgressLine;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
