@@ -40,18 +40,23 @@ import picocli.CommandLine.Option;
 /** {@code undervolt train}: train a zoo DNN on an image set, report test accuracy, save the checkpoint. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a DNN with mini-batch SGD, report test accuracy and save a checkpoint.",
-                "mlp and lenet5 train on MNIST (built in), Fashion-MNIST or your IDX files; vgg-small and resnet20",
-                "train on CIFAR-10, which is not bundled: give --data-dir DIR holding its binary version",
-                "(data_batch_1.bin .. data_batch_5.bin, test_batch.bin, or the folder cifar-10-batches-bin/).",
+                "mlp and lenet5 train on MNIST (built in), Fashion-MNIST or your IDX files.",
+                "vgg-small and resnet20 train on CIFAR-10, which is not bundled: give",
+                "--data-dir DIR holding its binary version (data_batch_1.bin ..",
+                "data_batch_5.bin, test_batch.bin, or the folder cifar-10-batches-bin/).",
                 "A --data-dir holding CIFAR-10 files is read as CIFAR-10 for any model.",
-                "Progress (epochs, with the time left) goes to stderr on a terminal; --progress forces it."},
+                "Progress (epochs, with the time left) goes to stderr on a terminal."},
         footer = {"", "Examples:",
-                "  undervolt train --model lenet5 --dataset mnist --epochs 8 --seed 1 --out lenet5.uvnn --json",
+                "  undervolt train --model lenet5 --dataset mnist --epochs 8 --seed 1 \\",
+                "      --out lenet5.uvnn --json",
                 "  undervolt train --model mlp --dataset fashion-mnist --out mlp-fashion.uvnn",
-                "  undervolt train --model vgg-small --data-dir ~/data/cifar-10-batches-bin --epochs 30 --out vgg.uvnn",
-                "  undervolt train --model resnet20 --data-dir ~/data/cifar10 --out resnet20.uvnn --progress 2> train.log",
+                "  undervolt train --model vgg-small --data-dir ~/data/cifar-10-batches-bin \\",
+                "      --epochs 30 --out vgg.uvnn",
+                "  undervolt train --model resnet20 --data-dir ~/data/cifar10 \\",
+                "      --out resnet20.uvnn --progress 2> train.log",
                 "",
-                "Exit codes: 0 success; 1 internal failure; 2 bad input (one line on stderr, e.g. no CIFAR-10 files)."})
+                "Exit codes: 0 success; 1 internal failure; 2 bad input (one line on",
+                "stderr, e.g. no CIFAR-10 files; no checkpoint written)."})
 public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "NAME", converter = NetworkConverter.class,
