@@ -128,6 +128,12 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as one JSON object (progress is silenced).")
     boolean json;
 
+    @Option(names = "--quiet", description = "No progress lines.")
+    boolean quiet;
+
+    @Option(names = "--progress", description = "Progress lines on stderr even when it is not a terminal (e.g. into a log).")
+    boolean progress;
+
     @Override
     public Integer call() {
         DemoConfig config = new DemoConfig(dataset.source(), hidden, epochs, seed, trials, berMin, berMax,
@@ -142,7 +148,8 @@ public final class DemoCommand implements Callable<Integer> {
         Path storeFile = noStore ? null : store != null ? store : ResultsStore.defaultFile();
         PrintWriter err = spec.commandLine().getErr();
         RecordedDemo.Outcome outcome = new RecordedDemo(config, storeFile,
-                resume == null ? OptionalLong.empty() : OptionalLong.of(resume), newRun, json ? msg -> { } : msg -> {
+                resume == null ? OptionalLong.empty() : OptionalLong.of(resume), newRun,
+                json || quiet || !(progress || PipelineOptions.onTerminal()) ? msg -> { } : msg -> {
                     err.println(msg);
                     err.flush();
                 }).run();

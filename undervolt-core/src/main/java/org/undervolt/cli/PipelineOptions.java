@@ -2,6 +2,7 @@ package org.undervolt.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,9 +14,13 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.undervolt.InvalidInputException;
-import org.undervolt.data.DataSource;
+import org.undervolt.experiment.Calibration;
+import org.undervolt.experiment.EdenPipeline;
 import org.undervolt.experiment.PipelineConfig;
+import org.undervolt.experiment.PipelineData;
 import org.undervolt.experiment.PipelineRun;
+import org.undervolt.experiment.RunEstimate;
+import org.undervolt.experiment.SparkxdPipeline;
 import org.undervolt.report.Json;
 import org.undervolt.store.ResultsStore;
 
@@ -31,7 +36,7 @@ public final class PipelineOptions {
     @Option(names = "--quick", description = "Same as --preset quick: a few minutes on 2 cores.")
     boolean quick;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "JSON object of settings overlaid on the preset "
+    @Option(names = "--config", paramLabel = "FILE", description = "JSON or YAML object of settings overlaid on the preset "
             + "(see --print-config for every key).")
     Path config;
 
@@ -55,6 +60,10 @@ public final class PipelineOptions {
     @Option(names = "--print-config", description = "Print the merged settings as JSON and exit (a starting point for --config).")
     boolean printConfig;
 
+    @Option(names = "--estimate", description = "Time the work on this machine for a few seconds, print how long the "
+            + "run (or what is left of it) should take, and exit.")
+    boolean estimate;
+
     @Option(names = "--json", description = "Print one JSON object with the headline figures on stdout; no progress.")
     boolean json;
 
@@ -63,6 +72,9 @@ public final class PipelineOptions {
 
     @Option(names = "--progress", description = "Progress lines on stderr even when it is not a terminal (e.g. into a log).")
     boolean progress;
+
+    /** Least duration of each timing of the run-time estimate. */
+    private static final double ESTIMATE_SECONDS = 0.5;
 
     int run(String kind, CommandSpec spec) {
         if (quick && preset != null && !preset.equals("quick")) {
@@ -84,7 +96,8 @@ public final class PipelineOptions {
         }
         String dataset = c.text("dataset");
         String dataDir = c.optionalText("data_dir");
-        DataSource source = DataSource.of(dataset, dataDir == null ? null : Path.of(dataDir));
+        PipelineData data = PipelineData.load(dataset, dataDir == null ? null : Path.of(dataDir),
+                kind + " setting 'dataset' = " + dataset);
         Path folder = out != null ? out : Path.of("runs", kind + "-" + hash(c.canonical()));
         Path storeFile = noStore ? null : store != null ? store : ResultsStore.defaultFile();
         PrintWriter err = spec.commandLine().getErr();
@@ -93,9 +106,25 @@ public final class PipelineOptions {
             err.println(m);
             err.flush();
         } : m -> { };
+        if (kind.equals(EdenPipeline.KIND)) { // bad settings are reported before any timing or work
+            new EdenPipeline(c, data.train(), data.test(), m -> { }).check();
+        } else {
+            new SparkxdPipeline(c, data.train(), data.test(), 1, m -> { }).check();
+        }
+        if (estimate) {
+            RunEstimate e = RunEstimate.of(kind, c, data.train(), data.test(), SnnCli.threads(threads), folder,
+                    new Calibration(ESTIMATE_SECONDS));
+            o.println(json ? Json.write(e.toMap()) : e.line());
+            o.flush();
+            return 0;
+        }
         log.accept(kind + ": run folder " + folder);
+        if (show && !Files.exists(folder.resolve("summary.json"))) { // a finished run: nothing to estimate
+            log.accept(RunEstimate.of(kind, c, data.train(), data.test(), SnnCli.threads(threads), folder,
+                    new Calibration(ESTIMATE_SECONDS / 2)).line());
+        }
         Map<String, Object> summary = new PipelineRun(kind, c, folder, storeFile, SnnCli.threads(threads), null)
-                .run(source.train(), source.test(), log);
+                .run(data.train(), data.test(), log);
         if (json) {
             o.println(Json.write(summary));
         } else {

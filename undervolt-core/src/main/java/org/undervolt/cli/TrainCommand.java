@@ -14,8 +14,11 @@ import java.util.concurrent.Callable;
 
 import org.undervolt.InvalidInputException;
 import org.undervolt.Provenance;
+import org.undervolt.data.CifarBinaryReader;
 import org.undervolt.data.DataSource;
 import org.undervolt.data.ImageDataset;
+import org.undervolt.experiment.DnnNetwork;
+import org.undervolt.experiment.PipelineData;
 import org.undervolt.nn.io.Checkpoint;
 import org.undervolt.nn.layer.LayerHooks;
 import org.undervolt.nn.model.Sequential;
@@ -26,8 +29,8 @@ import org.undervolt.nn.train.Optimizer;
 import org.undervolt.nn.train.TrainConfig;
 import org.undervolt.nn.train.Trainer;
 import org.undervolt.nn.train.TrainingResult;
-import org.undervolt.nn.zoo.ZooModel;
 import org.undervolt.report.Json;
+import org.undervolt.report.ProgressLine;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,15 +39,29 @@ import picocli.CommandLine.Option;
 
 /** {@code undervolt train}: train a zoo DNN on an image set, report test accuracy, save the checkpoint. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a DNN (mlp or lenet5) with mini-batch SGD, report test accuracy and save a checkpoint.",
+        description = {"Train a DNN with mini-batch SGD, report test accuracy and save a checkpoint.",
+                "mlp and lenet5 train on MNIST (built in), Fashion-MNIST or your IDX files.",
+                "vgg-small and resnet20 train on CIFAR-10, which is not bundled: give",
+                "--data-dir DIR holding its binary version (data_batch_1.bin ..",
+                "data_batch_5.bin, test_batch.bin, or the folder cifar-10-batches-bin/).",
+                "A --data-dir holding CIFAR-10 files is read as CIFAR-10 for any model.",
+                "Progress (epochs, with the time left) goes to stderr on a terminal."},
         footer = {"", "Examples:",
-                "  undervolt train --model lenet5 --dataset mnist --epochs 8 --seed 1 --out lenet5.uvnn --json",
-                "  undervolt train --model mlp --dataset fashion-mnist --out mlp-fashion.uvnn"})
+                "  undervolt train --model lenet5 --dataset mnist --epochs 8 --seed 1 \\",
+                "      --out lenet5.uvnn --json",
+                "  undervolt train --model mlp --dataset fashion-mnist --out mlp-fashion.uvnn",
+                "  undervolt train --model vgg-small --data-dir ~/data/cifar-10-batches-bin \\",
+                "      --epochs 30 --out vgg.uvnn",
+                "  undervolt train --model resnet20 --data-dir ~/data/cifar10 \\",
+                "      --out resnet20.uvnn --progress 2> train.log",
+                "",
+                "Exit codes: 0 success; 1 internal failure; 2 bad input (one line on",
+                "stderr, e.g. no CIFAR-10 files; no checkpoint written)."})
 public final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "NAME", converter = NnOptions.ZooModelConverter.class,
-            description = "mlp (pixels-256-128-classes) or lenet5.")
-    ZooModel model;
+    @Option(names = "--model", required = true, paramLabel = "NAME", converter = NetworkConverter.class,
+            description = "mlp (pixels-256-128-classes), lenet5 (28x28 images), vgg-small or resnet20 (CIFAR-10).")
+    DnnNetwork model;
 
     @Mixin
     DatasetOptions data;
@@ -89,6 +106,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object (progress is silenced).")
     boolean json;
 
+    @Option(names = "--quiet", description = "No progress lines.")
+    boolean quiet;
+
+    @Option(names = "--progress", description = "Progress lines on stderr even when it is not a terminal (e.g. into a log).")
+    boolean progress;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -124,21 +147,24 @@ public final class TrainCommand implements Callable<Integer> {
             throw new InvalidInputException("training options: " + e.getMessage());
         }
         int threadCount = NnOptions.threads(threads);
-        DataSource source = data.source();
-        ImageDataset train = source.train();
-        ImageDataset test = source.test();
-        Sequential net = model.create(train.rows(), train.cols(), train.numClasses(), seed);
+        PipelineData images = images();
+        ImageDataset train = images.train();
+        ImageDataset test = images.test();
+        Sequential net = model.create(images.shape(), train.numClasses(), seed);
         Optimizer optim = opt.equals("adam") ? new Adam(config.weightDecay()) : model.optimizer(config);
 
         PrintWriter err = spec.commandLine().getErr();
+        boolean show = !json && !quiet && (progress || PipelineOptions.onTerminal());
+        ProgressLine bar = new ProgressLine("epochs", n);
         List<Double> epochSeconds = new ArrayList<>();
         long start = System.nanoTime();
         Path statePath = state != null ? state : out.resolveSibling(out.getFileName() + ".state");
         Trainer.Resume resume = new Trainer.Resume(statePath, model.id() + "|" + opt + "|" + schedule.toLowerCase(Locale.ROOT));
         TrainingResult result = new Trainer(config, optim, sched).train(net, train, LayerHooks.NONE, (e, loss, s) -> {
+            int resumed = e - 1 - epochSeconds.size(); // epochs finished before this process
             epochSeconds.add(s);
-            if (!json) {
-                err.printf("epoch %d/%d: loss %.4f (%.1f s)%n", e, n, loss, s);
+            if (show) {
+                err.printf(Locale.ROOT, "%s  loss %.4f (epoch %.1f s)%n", bar.line(e, resumed, n), loss, s);
                 err.flush();
             }
         }, resume);
@@ -190,5 +216,29 @@ public final class TrainCommand implements Callable<Integer> {
         }
         o.flush();
         return 0;
+    }
+
+    /** The images: CIFAR-10 from a --data-dir holding it (required by the CIFAR-10 models), else IDX sets. */
+    private PipelineData images() {
+        Path dir = data.dataDir();
+        if (model.needsColour() || (dir != null && CifarBinaryReader.present(dir))) {
+            return PipelineData.cifar(dir, "--model " + model.id() + " --data-dir");
+        }
+        DataSource source = data.source();
+        ImageDataset train = source.train();
+        return new PipelineData(train, source.test(), new DnnNetwork.ImageShape(1, train.rows(), train.cols()));
+    }
+
+    /** Parses {@code --model} names for picocli. */
+    static final class NetworkConverter implements CommandLine.ITypeConverter<DnnNetwork> {
+        @Override
+        public DnnNetwork convert(String value) {
+            try {
+                return DnnNetwork.parse(value);
+            } catch (InvalidInputException e) {
+                throw new CommandLine.TypeConversionException("unknown model '" + value + "'; expected one of "
+                        + DnnNetwork.names());
+            }
+        }
     }
 }

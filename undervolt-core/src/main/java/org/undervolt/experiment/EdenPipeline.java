@@ -10,21 +10,32 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.undervolt.InvalidInputException;
 import org.undervolt.data.ImageDataset;
+import org.undervolt.mapping.LayerShape;
 import org.undervolt.mapping.NetworkShapes;
 import org.undervolt.mapping.Tolerances;
+import org.undervolt.nn.layer.LayerHooks;
+import org.undervolt.nn.model.Sequential;
 import org.undervolt.nn.onnx.OnnxImport;
+import org.undervolt.nn.train.TrainConfig;
+import org.undervolt.nn.train.Trainer;
+import org.undervolt.report.Json;
 import org.undervolt.resilience.CurricularRetrainer;
 import org.undervolt.resilience.CurriculumSchedule;
+import org.undervolt.resilience.DataKind;
 import org.undervolt.resilience.DnnModels;
 import org.undervolt.resilience.RetrainRun;
+import org.undervolt.resilience.WorkProgress;
 
 /**
  * {@code undervolt eden}: EDEN (Koppula et al., MICRO 2019) end to end on one DNN.
  *
  * <ol>
- *   <li>{@code model}: train the baseline (SGD; {@link DnnModels#baseline}) or import it from ONNX
+ *   <li>{@code model}: train the baseline ({@link DnnNetwork}: mlp, lenet5, vgg-small,
+ *       resnet20; SGD as {@link DnnModels#baseline}, resumable per epoch) or import it from ONNX
  *       ({@link OnnxImport}) or take a {@code .uvnn} file;</li>
  *   <li>{@code retrain}: curricular retraining, errors in stored weights and IFMs ({@link RetrainRun},
  *       checkpointed every epoch);</li>
@@ -54,9 +65,13 @@ public final class EdenPipeline {
 
     /** Checks every setting: bad input is reported before any folder is made or work done. */
     public void check() {
-        String network = c.text("network");
-        if (c.optionalText("model") == null && !List.of("lenet5", "mlp").contains(network)) {
-            throw new InvalidInputException("eden setting 'network' = " + network + ": expected lenet5 or mlp (or give 'model')");
+        if (c.optionalText("model") == null) {
+            Sequential m = network().create(shape(), train.numClasses(), 1); // the network reads these images
+            try {
+                LayerShape.of(m); // and the mapping stage can lay it out
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("eden setting 'network' = " + c.text("network") + ": " + e.getMessage());
+            }
         }
         String scheme = c.text("scheme");
         if (!List.of("eden", "eden-exact").contains(scheme)) {
@@ -78,55 +93,107 @@ public final class EdenPipeline {
     public Map<String, Map<String, Object>> run(Stages stages) {
         check();
         String network = c.text("network");
-        if (c.optionalText("model") == null && !List.of("lenet5", "mlp").contains(network)) {
-            throw new InvalidInputException("eden setting 'network' = " + network + ": expected lenet5 or mlp (or give 'model')");
-        }
         String scheme = c.text("scheme");
-        if (!List.of("eden", "eden-exact").contains(scheme)) {
-            throw new InvalidInputException("eden setting 'scheme' = " + scheme + ": expected eden or eden-exact");
-        }
+        StageProgress progress = new StageProgress(log);
         int validation = c.integer("validation_images", 1, train.size() - 1);
         ImageDataset pool = train.slice(0, train.size() - validation);
         ToleranceStage.setup(c); // checks the setup settings before any work
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
 
-        Map<String, Object> model = stages.run("model", () -> baseline(pool, stages.folder("model")));
+        Map<String, Object> model = stages.run("model", () -> baseline(pool, stages.folder("model"), progress));
         out.put("model", model);
         Path base = Path.of((String) model.get("model_file"));
 
         Map<String, Object> retrain = stages.run("retrain", () -> RetrainRun.run(new RetrainRun.Options(network, base, 0,
                 c.integer("train_images", 1, 10_000_000), validation, retrainConfig(), ToleranceStage.setup(c),
-                stages.folder("retrain")), train, log));
+                stages.folder("retrain")), train, log, progress.job("retraining (batches)")));
         out.put("retrain", retrain);
         Path retrained = Path.of((String) retrain.get("model_file"));
 
         Map<String, Object> tolBase = stages.run("tolerance-baseline", () -> ToleranceStage.run(base, false, null, c,
-                train, test, stages.folder("tolerance-baseline"), log));
+                train, test, stages.folder("tolerance-baseline"), log, progress.trials("tolerance-baseline")));
         out.put("tolerance-baseline", tolBase);
         // EDEN's constraint: within delta of the ORIGINAL network's accuracy, also after retraining.
         Double reference = ((Number) tolBase.get("baseline_accuracy")).doubleValue();
         Map<String, Object> tol = stages.run("tolerance-retrained", () -> ToleranceStage.run(retrained, true, reference,
-                c, train, test, stages.folder("tolerance-retrained"), log));
+                c, train, test, stages.folder("tolerance-retrained"), log, progress.trials("tolerance-retrained")));
         out.put("tolerance-retrained", tol);
         PipelineRecords.curves(stages, out);
+        PipelineRecords.trials(stages, out);
 
         Map<String, Object> mapping = stages.run("mapping", () -> MappingStage.run(
                 NetworkShapes.resolve(network, retrained, 0, c.text("format")), scheme, c,
-                Tolerances.load(Path.of((String) tol.get("tolerance_file")))));
+                tolerances(Path.of((String) tol.get("tolerance_file")))));
         out.put("mapping", mapping);
         PipelineRecords.mapping(stages, mapping);
         return out;
     }
 
-    private Map<String, Object> baseline(ImageDataset pool, Path folder) {
+    /**
+     * The tolerable BERs the mapping honours: the tolerance file's, with the data kinds this run kept out of
+     * approximate DRAM (e.g. {@code data: [weights]}) at BER 0, i.e. placed in the nominal partition.
+     */
+    private Tolerances tolerances(Path file) {
+        JsonNode bers;
+        try {
+            bers = Json.mapper().readTree(file.toFile()).path("combination").path("bers");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        if (!bers.isObject()) {
+            return Tolerances.load(file); // coarse only: it knows which kinds were in DRAM
+        }
+        Map<String, Double> m = new LinkedHashMap<>();
+        bers.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asDouble()));
+        java.util.Set<DataKind> inDram = ToleranceStage.setup(c).kinds();
+        for (DataKind k : DataKind.values()) {
+            if (!inDram.contains(k)) {
+                m.putIfAbsent(k.label(), 0.0);
+            }
+        }
+        return new Tolerances(m);
+    }
+
+    /** The network to train, from the {@code network} setting. */
+    private DnnNetwork network() {
+        try {
+            return DnnNetwork.parse(c.text("network"));
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("eden setting 'network' = " + c.text("network") + ": expected one of "
+                    + DnnNetwork.names() + " (or give 'model')");
+        }
+    }
+
+    /** The shape of one image: CIFAR-10 is 3×32×32 (its planes stacked per image), others greyscale. */
+    private DnnNetwork.ImageShape shape() {
+        return PipelineData.isCifar(c.text("dataset")) ? new DnnNetwork.ImageShape(3, 32, 32)
+                : new DnnNetwork.ImageShape(1, train.rows(), train.cols());
+    }
+
+    private Map<String, Object> baseline(ImageDataset pool, Path folder, StageProgress progress) {
         String given = c.optionalText("model");
         Map<String, Object> r = new LinkedHashMap<>();
         Path file;
         if (given == null) {
             file = folder.resolve("base.uvnn");
-            DnnModels.baseline(c.text("network"), c.integer("base_epochs", 1, 1000), c.integer("seed", 0L, Long.MAX_VALUE),
-                    pool.slice(0, Math.min(pool.size(), c.integer("base_train_images", 1, 10_000_000))), file, log);
-            r.put("source", "trained: " + c.text("network") + ", " + c.integer("base_epochs", 1, 1000) + " epoch(s)");
+            int epochs = c.integer("base_epochs", 1, 1000);
+            long seed = c.integer("seed", 0L, Long.MAX_VALUE);
+            ImageDataset data = pool.slice(0, Math.min(pool.size(), c.integer("base_train_images", 1, 10_000_000)));
+            // SGD defaults, constant rate (as DnnModels.baseline); resumable epoch by epoch
+            Sequential m = network().create(shape(), train.numClasses(), seed);
+            log.accept("baseline: training " + network().id() + " for " + epochs + " epoch(s) on " + data.size() + " images");
+            WorkProgress epochsDone = progress.job("baseline training (epochs)");
+            int[] resumedAt = {-1};
+            new Trainer(TrainConfig.defaults(epochs, seed)).train(m, data, LayerHooks.NONE, (e, loss, s) -> {
+                if (resumedAt[0] < 0) {
+                    resumedAt[0] = e - 1;
+                }
+                log.accept(String.format(java.util.Locale.ROOT, "baseline epoch %d/%d: loss %.4f (%.1f s)", e, epochs, loss, s));
+                epochsDone.update(e, resumedAt[0], epochs);
+            }, new Trainer.Resume(folder.resolve("base.state"), "eden baseline " + network().id()));
+            DnnModels.save(m, Map.of("description", network().id() + " epochs=" + epochs + " seed=" + seed + " train="
+                    + data.name() + "/" + data.size()), file);
+            r.put("source", "trained: " + network().id() + ", " + epochs + " epoch(s)");
         } else if (given.toLowerCase(Locale.ROOT).endsWith(".onnx")) {
             file = folder.resolve("base.uvnn");
             try {

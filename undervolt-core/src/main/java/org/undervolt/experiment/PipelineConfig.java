@@ -3,7 +3,6 @@ package org.undervolt.experiment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,10 +24,13 @@ import org.undervolt.report.Json;
 public final class PipelineConfig {
     private final String pipeline;
     private final Map<String, Object> values;
+    /** Where each overlaid setting came from, e.g. {@code my.yaml line 12} (none for --set); not part of the identity. */
+    private final Map<String, String> origins;
 
-    private PipelineConfig(String pipeline, Map<String, Object> values) {
+    private PipelineConfig(String pipeline, Map<String, Object> values, Map<String, String> origins) {
         this.pipeline = pipeline;
         this.values = values;
+        this.origins = origins;
     }
 
     /** The preset {@code <pipeline>-<name>.json}, e.g. {@code eden-quick}. */
@@ -39,7 +41,7 @@ public final class PipelineConfig {
                 throw new InvalidInputException("--preset " + name + ": no such " + pipeline + " preset; expected one of "
                         + presetNames(pipeline));
             }
-            return new PipelineConfig(pipeline, parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), res));
+            return new PipelineConfig(pipeline, parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), res), Map.of());
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + res, e);
         }
@@ -54,16 +56,13 @@ public final class PipelineConfig {
         };
     }
 
-    /** Overlays the JSON object in {@code file}. */
+    /** Overlays the object of settings in {@code file}, JSON or YAML ({@link ConfigFile}). */
     public PipelineConfig withFile(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidInputException("--config " + file + ": no such file (expected a JSON object of settings)");
-        }
-        try {
-            return with(parse(Files.readString(file, StandardCharsets.UTF_8), file.toString()), file.toString());
-        } catch (IOException e) {
-            throw new InvalidInputException("--config " + file + ": cannot read (" + e.getMessage() + ")");
-        }
+        ConfigFile f = ConfigFile.read(file);
+        Map<String, String> where = new LinkedHashMap<>();
+        f.values().keySet().forEach(k -> where.put(k, f.lines().containsKey(k) ? file + " line " + f.lines().get(k)
+                : file.toString()));
+        return with(f.values(), where, file.toString());
     }
 
     /** Overlays {@code key=value} settings; a value is parsed as JSON when it can be, else taken as text. */
@@ -83,19 +82,25 @@ public final class PipelineConfig {
             }
             m.put(s.substring(0, eq).trim(), value);
         }
-        return with(m, "--set");
+        return with(m, Map.of(), "--set");
     }
 
-    private PipelineConfig with(Map<String, Object> overlay, String where) {
+    private PipelineConfig with(Map<String, Object> overlay, Map<String, String> where, String source) {
         Map<String, Object> next = new LinkedHashMap<>(values);
+        Map<String, String> from = new LinkedHashMap<>(origins);
         for (var e : overlay.entrySet()) {
             if (!values.containsKey(e.getKey())) {
-                throw new InvalidInputException(where + ": unknown " + pipeline + " setting '" + e.getKey()
-                        + "'; expected one of " + new TreeMap<>(values).keySet());
+                throw new InvalidInputException(where.getOrDefault(e.getKey(), source) + ": unknown " + pipeline
+                        + " setting '" + e.getKey() + "'; expected one of " + new TreeMap<>(values).keySet());
             }
             next.put(e.getKey(), e.getValue());
+            if (where.containsKey(e.getKey())) {
+                from.put(e.getKey(), where.get(e.getKey()));
+            } else {
+                from.remove(e.getKey()); // a flag names itself
+            }
         }
-        return new PipelineConfig(pipeline, next);
+        return new PipelineConfig(pipeline, next, from);
     }
 
     private static Map<String, Object> parse(String text, String where) {
@@ -190,6 +195,8 @@ public final class PipelineConfig {
     }
 
     private InvalidInputException bad(String key, Object v, String expected) {
-        return new InvalidInputException(pipeline + " setting '" + key + "' = " + v + ": expected " + expected);
+        String from = origins.get(key);
+        return new InvalidInputException(pipeline + " setting '" + key + "' = " + v + (from == null ? "" : " (" + from + ")")
+                + ": expected " + expected);
     }
 }

@@ -10,6 +10,8 @@ import org.undervolt.store.CurveRow;
 import org.undervolt.store.EnergyRow;
 import org.undervolt.store.MappingRow;
 import org.undervolt.store.ResultsStore;
+import org.undervolt.store.TrialKey;
+import org.undervolt.store.TrialRow;
 
 /** Writes finished stages' curves, mappings and energies into the results store of a run (a no-op without one). */
 final class PipelineRecords {
@@ -30,6 +32,50 @@ final class PipelineRecords {
                         "{\"min\":" + p.min() + ",\"max\":" + p.max() + "}"));
             }
             store.curves().put(stages.runId().getAsLong(), "accuracy_vs_ber:" + e.getKey(), rows);
+        }
+    }
+
+    /**
+     * Every Monte-Carlo trial of the tolerance stages, one row each, keyed
+     * {@code stage=<stage>;target=<target>;ber=<ber>} with trial index {@code t} and the task ids its errors
+     * derive from after the master seed ({@code target.hashCode(), bits(ber), t}, as in
+     * {@link org.undervolt.resilience.ToleranceSearch#trialStream}). Idempotent: a resumed run records
+     * the same rows again without duplicates.
+     */
+    @SuppressWarnings("unchecked")
+    static void trials(Stages stages, Map<String, Map<String, Object>> results) {
+        ResultsStore store = stages.store();
+        if (store == null) {
+            return;
+        }
+        List<TrialRow> rows = new ArrayList<>();
+        for (String stage : List.of("tolerance-baseline", "tolerance-retrained")) {
+            Map<String, Object> r = results.get(stage);
+            if (r != null) {
+                ((Map<String, Map<String, List<Number>>>) r.get("accuracies")).forEach((target, points) ->
+                        points.forEach((ber, acc) -> add(rows, stage, target, Double.parseDouble(ber), acc)));
+            }
+        }
+        Map<String, Object> snn = results.get("tolerance");
+        if (snn != null) {
+            for (String net : List.of("baseline", "fault_aware")) {
+                for (CurvePoint p : SnnToleranceStage.curve((Map<String, Object>) snn.get(net))) {
+                    List<Number> acc = new ArrayList<>();
+                    for (double a : p.accuracies()) {
+                        acc.add(a);
+                    }
+                    add(rows, "tolerance/" + net, org.undervolt.resilience.ToleranceAnalysis.NETWORK, p.ber(), acc);
+                }
+            }
+        }
+        store.trials().recordAll(stages.runId().getAsLong(), rows);
+    }
+
+    private static void add(List<TrialRow> rows, String stage, String target, double ber, List<Number> accuracies) {
+        String point = "stage=" + stage + ";target=" + target + ";ber=" + ber;
+        for (int t = 0; t < accuracies.size(); t++) {
+            rows.add(new TrialRow(new TrialKey(point, t), new long[] {target.hashCode(), Double.doubleToLongBits(ber), t},
+                    accuracies.get(t).doubleValue()));
         }
     }
 

@@ -13,6 +13,7 @@ import org.undervolt.resilience.CurveExport;
 import org.undervolt.resilience.CurvePoint;
 import org.undervolt.resilience.SnnToleranceRun;
 import org.undervolt.resilience.ToleranceAnalysis;
+import org.undervolt.resilience.ToleranceSearch;
 import org.undervolt.storage.FormatSpec;
 
 /**
@@ -26,17 +27,19 @@ final class SnnToleranceStage {
     }
 
     static Map<String, Object> run(Path base, Path fat, PipelineConfig c, FormatSpec format, ImageDataset test,
-            int threads, Path out, Consumer<String> log) {
+            int threads, Path out, Consumer<String> log, StageProgress progress) {
         Map<String, Object> r = new LinkedHashMap<>();
-        Map<String, Object> b = one(base, null, c, format, test, threads, out.resolve("baseline"), log);
+        Map<String, Object> b = one(base, null, c, format, test, threads, out.resolve("baseline"), log,
+                progress.trials("tolerance baseline"));
         r.put("baseline", b);
-        r.put("fault_aware", one(fat, (Double) b.get("error_free"), c, format, test, threads, out.resolve("fault-aware"), log));
+        r.put("fault_aware", one(fat, (Double) b.get("error_free"), c, format, test, threads, out.resolve("fault-aware"),
+                log, progress.trials("tolerance fault-aware")));
         return r;
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> one(Path model, Double reference, PipelineConfig c, FormatSpec format,
-            ImageDataset test, int threads, Path out, Consumer<String> log) {
+            ImageDataset test, int threads, Path out, Consumer<String> log, ToleranceSearch.TrialProgress trials) {
         try {
             java.nio.file.Files.createDirectories(out);
         } catch (java.io.IOException e) {
@@ -45,7 +48,7 @@ final class SnnToleranceStage {
         var options = new SnnToleranceRun.Options(model, format, c.text("error_model"),
                 c.integer("device_seed", 0L, Long.MAX_VALUE), false, ToleranceStage.search(c), c.number("delta", 0, 1),
                 Acceptance.Rule.parse(c.text("confidence")), c.integer("test_images", 1, test.size()), threads, reference, out);
-        Map<String, Object> run = SnnToleranceRun.run(options, test, log);
+        Map<String, Object> run = SnnToleranceRun.run(options, test, log, trials);
         Map<String, Object> coarse = (Map<String, Object>) run.get("coarse");
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("error_free", ((Number) run.get("baseline_accuracy")).doubleValue());

@@ -1,17 +1,18 @@
 package org.undervolt.experiment;
 
-import org.undervolt.report.ProgressLine;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.undervolt.InvalidInputException;
 import org.undervolt.data.ImageDataset;
 import org.undervolt.mapping.NetworkShapes;
 import org.undervolt.mapping.Tolerances;
 import org.undervolt.resilience.ErrorModels;
 import org.undervolt.resilience.SnnFatRun;
 import org.undervolt.resilience.SnnFaultAwareTrainer;
+import org.undervolt.resilience.WorkProgress;
 import org.undervolt.snn.SnnRuns;
 import org.undervolt.storage.FormatSpec;
 import org.undervolt.storage.Formats;
@@ -51,6 +52,11 @@ public final class SparkxdPipeline {
 
     /** Checks every setting: bad input is reported before any folder is made or work done. */
     public void check() {
+        if (train.imageSize() != 784 || test.imageSize() != 784) {
+            throw new InvalidInputException("sparkxd setting 'dataset' = " + c.text("dataset") + ": the spiking network "
+                    + "reads 28x28 greyscale images (mnist, fashion-mnist or IDX files), these are " + train.rows() + "x"
+                    + train.cols());
+        }
         c.integer("neurons", 1, 65536);
         c.integer("seed", 0L, Long.MAX_VALUE);
         c.integer("train_images", 1L, 100_000_000L);
@@ -82,17 +88,20 @@ public final class SparkxdPipeline {
                 c.number("ber_factor", 1.000001, 1000), c.number("ber_max", 1e-12, 1)), c.integer("images_per_step", 1L,
                 100_000_000L), c.integer("inject_every", 1, 1_000_000), format, errors, seed);
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        StageProgress progress = new StageProgress(log);
 
         Path trainDir = stages.folder("train");
         Path base = trainDir.resolve("base.snn");
         out.put("train", stages.run("train", () -> {
             long every = c.integer("checkpoint_every", 1L, 100_000_000L);
-            ProgressLine progress = new ProgressLine("STDP training", images);
+            WorkProgress stdp = progress.job("STDP training (images)");
+            long[] resumedAt = {-1};
             SnnRuns.TrainResult r = SnnRuns.train(neurons, images, seed, train, test, labelImages, testImages, base,
                     trainDir.resolve("train.ckpt"), every, threads, (g, spikes, attempts) -> {
-                        if (g % every == 0) {
-                            log.accept(progress.line(g));
+                        if (resumedAt[0] < 0) {
+                            resumedAt[0] = g - 1; // the first image told is the first one trained now
                         }
+                        stdp.update(g, resumedAt[0], images);
                     });
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("accuracy", r.accuracy());
@@ -107,12 +116,13 @@ public final class SparkxdPipeline {
         Path fatDir = stages.folder("fault-aware-training");
         out.put("fault-aware-training", stages.run("fault-aware-training", () -> SnnFatRun.run(new SnnFatRun.Options(base,
                 fatConfig, c.text("error_model"), new double[0], 1, labelImages, testImages, threads, fatDir), train, test,
-                log)));
+                log, progress.job("fault-aware training (images)"))));
 
         Map<String, Object> tol = stages.run("tolerance", () -> SnnToleranceStage.run(base, fatDir.resolve("fat.snn"), c,
-                format, test, threads, stages.folder("tolerance"), log));
+                format, test, threads, stages.folder("tolerance"), log, progress));
         out.put("tolerance", tol);
         PipelineRecords.curves(stages, out);
+        PipelineRecords.trials(stages, out);
 
         @SuppressWarnings("unchecked")
         double tolerable = ((Number) ((Map<String, Object>) tol.get("fault_aware")).get("tolerable_ber")).doubleValue();

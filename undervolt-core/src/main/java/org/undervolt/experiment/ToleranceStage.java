@@ -43,9 +43,9 @@ final class ToleranceStage {
 
     /** @param reference accuracy the loss is measured from (the network before retraining), or null for its own */
     static Map<String, Object> run(Path model, boolean fine, Double reference, PipelineConfig c, ImageDataset train,
-            ImageDataset test, Path out, java.util.function.Consumer<String> log) {
+            ImageDataset test, Path out, java.util.function.Consumer<String> log, ToleranceSearch.TrialProgress trials) {
         var options = options(model, fine, reference, c, out);
-        Map<String, Object> r = new LinkedHashMap<>(ToleranceRun.run(options, train, test, log));
+        Map<String, Object> r = new LinkedHashMap<>(ToleranceRun.run(options, train, test, log, trials));
         r.put("accuracies", accuracies(out.resolve("points.json")));
         r.put("tolerance_file", out.resolve("tolerance.json").toString());
         return r;

@@ -123,6 +123,16 @@ public final class CurricularRetrainer {
      */
     public Result run(Sequential start, ImageDataset train, ImageDataset validation, StorageSetup setup,
             Path checkpoint, Listener listener) {
+        return run(start, train, validation, setup, checkpoint, listener, WorkProgress.NONE);
+    }
+
+    /**
+     * As {@link #run(Sequential, ImageDataset, ImageDataset, StorageSetup, Path, Listener)}, also telling
+     * {@code batches} after every mini-batch: {@code epochs × batches per epoch} in all (an upper bound: the
+     * curriculum may end earlier), the epochs of a resumed checkpoint counted as skipped.
+     */
+    public Result run(Sequential start, ImageDataset train, ImageDataset validation, StorageSetup setup,
+            Path checkpoint, Listener listener, WorkProgress batches) {
         String fingerprint = fingerprint(start, train, validation, setup);
         double baseline = new NetworkEvaluator(start, faults(start, setup, train), validation).baseline();
         double target = baseline - config.delta();
@@ -155,11 +165,17 @@ public final class CurricularRetrainer {
             }
         }
         int resumedAt = epoch;
+        long perEpoch = (train.size() + config.batchSize() - 1) / config.batchSize();
+        long total = perEpoch * config.epochs();
+        long skipped = perEpoch * resumedAt;
+        batches.update(Math.min(skipped, total), skipped, total);
         while (epoch < config.epochs() && !schedule.done()) {
             epoch++;
             long t0 = System.nanoTime();
             double ber = schedule.ber();
-            double loss = trainEpoch(model, velocity, train, setup, ber, epoch);
+            long before = perEpoch * (epoch - 1);
+            double loss = trainEpoch(model, velocity, train, setup, ber, epoch,
+                    step -> batches.update(before + step, skipped, total));
             double acc = validate(model, train, validation, setup, ber, epoch);
             boolean recovered = schedule.observe(acc, target);
             if (config.mode() == Mode.RANDBET || recovered) {
@@ -191,7 +207,7 @@ public final class CurricularRetrainer {
     }
 
     private double trainEpoch(Sequential model, Sequential velocity, ImageDataset train, StorageSetup setup,
-            double ber, int epoch) {
+            double ber, int epoch, java.util.function.LongConsumer stepDone) {
         LayerHooks hooks = faults(model, setup, train).trainingHooks(bers(setup, ber), Seeds.derive(config.seed(), ERRORS, epoch));
         int n = train.size();
         int[] order = shuffle(n, Seeds.stream(config.seed(), SHUFFLE, epoch));
@@ -212,6 +228,7 @@ public final class CurricularRetrainer {
             model.backward(grad);
             step(params, vel);
             steps++;
+            stepDone.accept(steps);
         }
         return lossSum / Math.max(1, steps);
     }

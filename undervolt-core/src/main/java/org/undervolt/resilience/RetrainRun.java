@@ -39,6 +39,11 @@ public final class RetrainRun {
     }
 
     public static Map<String, Object> run(Options o, ImageDataset train, Consumer<String> log) {
+        return run(o, train, log, WorkProgress.NONE);
+    }
+
+    /** As {@link #run(Options, ImageDataset, Consumer)}, telling {@code batches} about every retraining mini-batch. */
+    public static Map<String, Object> run(Options o, ImageDataset train, Consumer<String> log, WorkProgress batches) {
         if (o.validationImages() < 1 || o.validationImages() >= train.size()) {
             throw new InvalidInputException("--validation-images " + o.validationImages() + ": expected 1.."
                     + (train.size() - 1));
@@ -54,7 +59,7 @@ public final class RetrainRun {
                 o.out().resolve("retrain.ckpt"), e -> log.accept(String.format(
                         "epoch %d: BER %.3g, loss %.4f, validation accuracy with errors %.4f%s (%.1f s)", e.epoch(),
                         e.ber(), e.loss(), e.validationAccuracy(), e.recovered() ? ", recovered -> next BER "
-                                + String.format("%.3g", e.nextBer()) : "", e.seconds())));
+                                + String.format("%.3g", e.nextBer()) : "", e.seconds())), batches);
         Path modelOut = o.out().resolve("retrained.uvnn");
         DnnModels.save(r.model(), Map.of("retraining", o.retrain().toString()), modelOut);
 

@@ -59,14 +59,28 @@ public final class SnnFatRun {
     }
 
     public static Map<String, Object> run(Options o, ImageDataset train, ImageDataset test, Consumer<String> log) {
+        return run(o, train, test, log, WorkProgress.NONE);
+    }
+
+    /**
+     * As {@link #run(Options, ImageDataset, ImageDataset, Consumer)}, telling {@code images} about every
+     * fault-aware training image (those before a resumed checkpoint counted as skipped).
+     */
+    public static Map<String, Object> run(Options o, ImageDataset train, ImageDataset test, Consumer<String> log,
+            WorkProgress images) {
         if (o.labelImages() < 1 || o.labelImages() > train.size() || o.testImages() < 1 || o.testImages() > test.size()) {
             throw new InvalidInputException("--label-images / --test-images out of range (1.." + train.size() + " / 1.."
                     + test.size() + ")");
         }
         SnnModel base = SnnModelFile.read(o.baseModel());
         long t0 = System.nanoTime();
+        long[] resumedAt = {-1};
         SnnModel fat = new SnnFaultAwareTrainer(o.fat()).train(base, train, o.out().resolve("fat.ckpt"), 500,
                 (g, ber, flips) -> {
+                    if (resumedAt[0] < 0) {
+                        resumedAt[0] = g - 1; // the first image told is the first one trained now
+                    }
+                    images.update(g, resumedAt[0], o.fat().totalImages());
                     if (g % 500 == 0) {
                         log.accept(String.format("fault-aware training: %d/%d images, BER %.3g, %d flips at last injection",
                                 g, o.fat().totalImages(), ber, flips));

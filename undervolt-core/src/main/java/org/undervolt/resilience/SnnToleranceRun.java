@@ -58,6 +58,12 @@ public final class SnnToleranceRun {
     }
 
     public static Map<String, Object> run(Options o, ImageDataset test, Consumer<String> log) {
+        return run(o, test, log, ToleranceSearch.TrialProgress.NONE);
+    }
+
+    /** As {@link #run(Options, ImageDataset, Consumer)}, telling {@code trials} about every trial. */
+    public static Map<String, Object> run(Options o, ImageDataset test, Consumer<String> log,
+            ToleranceSearch.TrialProgress trials) {
         DoubleFunction<ErrorModel> errors = ErrorModels.parse(o.errorModel(), o.deviceSeed());
         SnnModel model = SnnModelFile.read(o.model());
         if (model.labels() == null) {
@@ -99,7 +105,7 @@ public final class SnnToleranceRun {
         PointStore store = PointStore.open(o.out().resolve("points.json"), config);
         ToleranceSearch.Result r = new ToleranceSearch(o.search(), acc, store, (target, p, reused) -> log.accept(
                 String.format("%s BER %.3g: mean %.4f, lower95 %.4f%s", target, p.ber(), p.mean(), p.lower95(),
-                        reused ? " (from checkpoint)" : ""))).search(ToleranceAnalysis.NETWORK, trial);
+                        reused ? " (from checkpoint)" : "")), trials).search(ToleranceAnalysis.NETWORK, trial);
 
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("model", o.model().toString());

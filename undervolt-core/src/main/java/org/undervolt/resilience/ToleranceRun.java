@@ -49,6 +49,12 @@ public final class ToleranceRun {
     }
 
     public static Map<String, Object> run(Options o, ImageDataset train, ImageDataset test, Consumer<String> log) {
+        return run(o, train, test, log, ToleranceSearch.TrialProgress.NONE);
+    }
+
+    /** As {@link #run(Options, ImageDataset, ImageDataset, Consumer)}, telling {@code trials} about every trial. */
+    public static Map<String, Object> run(Options o, ImageDataset train, ImageDataset test, Consumer<String> log,
+            ToleranceSearch.TrialProgress trials) {
         Sequential model = DnnModels.load(o.model());
         ImageDataset testSet = test.slice(0, Math.min(o.testImages(), test.size()));
         StorageSetup setup = o.setup().build(model);
@@ -67,7 +73,7 @@ public final class ToleranceRun {
         PointStore store = PointStore.open(o.out().resolve("points.json"), config);
         ToleranceSearch search = new ToleranceSearch(o.search(), acc, store, (target, p, reused) -> log.accept(
                 String.format("%s BER %.3g: mean %.4f, lower95 %.4f%s", target, p.ber(), p.mean(), p.lower95(),
-                        reused ? " (from checkpoint)" : "")));
+                        reused ? " (from checkpoint)" : "")), trials);
         ToleranceAnalysis analysis = new ToleranceAnalysis(ev, search);
         ToleranceSearch.Result coarse = analysis.coarse();
         List<ToleranceSearch.Result> all = new ArrayList<>(List.of(coarse));

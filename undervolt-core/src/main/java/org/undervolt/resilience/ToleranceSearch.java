@@ -69,16 +69,34 @@ public final class ToleranceSearch {
         void point(String target, CurvePoint p, boolean reused);
     }
 
+    /** Told after every trial of a {@link #search}, with the trials that search will run at most. */
+    @FunctionalInterface
+    public interface TrialProgress {
+        TrialProgress NONE = (target, done, skipped, total) -> {
+        };
+
+        /** As {@link WorkProgress#update}, for the search of {@code target}; points found in the store count as skipped. */
+        void trials(String target, long done, long skipped, long total);
+    }
+
     private final Settings settings;
     private final Acceptance acceptance;
     private final PointStore store;
     private final Listener listener;
+    private final TrialProgress progress;
 
     public ToleranceSearch(Settings settings, Acceptance acceptance, PointStore store, Listener listener) {
+        this(settings, acceptance, store, listener, TrialProgress.NONE);
+    }
+
+    /** As the four-argument constructor, also telling {@code progress} about every trial. */
+    public ToleranceSearch(Settings settings, Acceptance acceptance, PointStore store, Listener listener,
+            TrialProgress progress) {
         this.settings = settings;
         this.acceptance = acceptance;
         this.store = store;
         this.listener = listener;
+        this.progress = progress;
     }
 
     public Settings settings() {
@@ -94,9 +112,35 @@ public final class ToleranceSearch {
      * count of non-finite values when the evaluator counts them ({@link PointStore#nonfinite}).
      */
     public CurvePoint measure(String target, TrialEvaluator evaluator, double ber) {
+        return measure(target, evaluator, ber, null);
+    }
+
+    /** Trials counted for {@link TrialProgress} during one search. */
+    private final class Count {
+        final String target;
+        long done;
+        long skipped;
+        long total;
+
+        Count(String target, long total) {
+            this.target = target;
+            this.total = total;
+        }
+
+        void tell() {
+            progress.trials(target, done, skipped, total);
+        }
+    }
+
+    private CurvePoint measure(String target, TrialEvaluator evaluator, double ber, Count count) {
         var stored = store.get(target, ber);
         if (stored.isPresent()) {
             listener.point(target, stored.get(), true);
+            if (count != null) {
+                count.done += settings.trials();
+                count.skipped += settings.trials();
+                count.tell();
+            }
             return stored.get();
         }
         double[] acc = new double[settings.trials()];
@@ -107,6 +151,10 @@ public final class ToleranceSearch {
             acc[t] = o.accuracy();
             nonfinite[t] = o.nonfinite();
             counted &= o.nonfinite() != TrialEvaluator.Outcome.NOT_COUNTED;
+            if (count != null) {
+                count.done++;
+                count.tell();
+            }
         }
         CurvePoint p = new CurvePoint(ber, acc);
         store.put(target, p, counted ? nonfinite : null);
@@ -124,8 +172,13 @@ public final class ToleranceSearch {
         List<CurvePoint> curve = new ArrayList<>();
         CurvePoint lastPass = null;
         CurvePoint firstFail = null;
-        for (double ber : settings.grid()) {
-            CurvePoint p = measure(target, evaluator, ber);
+        double[] grid = settings.grid();
+        int trials = settings.trials();
+        // at most the whole grid and every bisection; known exactly once the first grid point fails
+        Count count = new Count(target, (long) (grid.length + settings.bisections()) * trials);
+        count.tell();
+        for (double ber : grid) {
+            CurvePoint p = measure(target, evaluator, ber, count);
             curve.add(p);
             if (!acceptance.accepts(p)) {
                 firstFail = p;
@@ -133,6 +186,8 @@ public final class ToleranceSearch {
             }
             lastPass = p;
         }
+        count.total = (long) curve.size() * trials + (lastPass != null && firstFail != null ? (long) settings.bisections() * trials : 0);
+        count.tell();
         if (lastPass == null) {
             return new Result(target, 0, firstFail.ber(), Status.BELOW_GRID, null, sorted(curve));
         }
@@ -143,7 +198,7 @@ public final class ToleranceSearch {
         double hi = firstFail.ber();
         for (int i = 0; i < settings.bisections(); i++) {
             double mid = Math.sqrt(lo * hi); // midpoint in log space
-            CurvePoint p = measure(target, evaluator, mid);
+            CurvePoint p = measure(target, evaluator, mid, count);
             curve.add(p);
             if (acceptance.accepts(p)) {
                 lo = mid;

@@ -101,4 +101,26 @@ class DemoCommandTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("DDR9").contains("LPDDR3-1600_4Gb_x32");
     }
+
+    @Test
+    void progressLinesOnlyWhenForcedAndNotQuiet(@TempDir Path tmp) {
+        Path data = tinyData(tmp.resolve("data"));
+        String[] args = {"demo", "--data-dir", data.toString(), "--hidden", "12", "--epochs", "2", "--trials", "2",
+            "--ber-min", "1e-3", "--ber-max", "1e-1", "--points-per-decade", "1", "--no-cache", "--no-store"};
+        CliRun shown = run(concat(args, "--out", tmp.resolve("a").toString(), "--progress"));
+        assertThat(shown.exit()).as(shown.err()).isZero();
+        assertThat(shown.err()).contains("training [####################] 2/2  done in").contains("sweep [");
+        CliRun quiet = run(concat(args, "--out", tmp.resolve("b").toString(), "--progress", "--quiet"));
+        assertThat(quiet.exit()).isZero();
+        assertThat(quiet.err()).isEmpty();
+        CliRun plain = run(concat(args, "--out", tmp.resolve("c").toString())); // stderr is no terminal here
+        assertThat(plain.exit()).isZero();
+        assertThat(plain.err()).isEmpty();
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 }

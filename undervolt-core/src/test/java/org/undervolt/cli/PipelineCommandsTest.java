@@ -48,6 +48,32 @@ class PipelineCommandsTest {
         assertThat(second.get("energy_saving")).isEqualTo(printed.get("energy_saving"));
         assertThat(second.get("tolerable_ber_with_retraining")).isEqualTo(printed.get("tolerable_ber_with_retraining"));
         assertThat(second.get("run_id")).as("the rerun records into the same run").isEqualTo(printed.get("run_id"));
+
+        // the estimate leaves out what the folder already holds: here everything
+        String[] estimate = java.util.Arrays.copyOf(args, args.length + 1);
+        estimate[args.length] = "--estimate";
+        CliRun done = run(estimate);
+        assertThat(done.exit()).as(done.err()).isZero();
+        assertThat(done.json().get("stages")).isEmpty();
+        assertThat(done.json().get("at_most_s").asDouble()).isZero();
+        estimate[java.util.Arrays.asList(args).indexOf("--out") + 1] = tmp.resolve("fresh").toString();
+        JsonNode fresh = run(estimate).json();
+        assertThat(fresh.get("stages").fieldNames()).toIterable()
+                .containsExactly("train", "fault-aware-training", "tolerance", "placement");
+        assertThat(fresh.get("typical_s").asDouble()).isPositive().isLessThanOrEqualTo(fresh.get("at_most_s").asDouble());
+        assertThat(fresh.at("/unit_costs/stdp_image_s").asDouble()).isPositive();
+        assertThat(tmp.resolve("fresh")).as("an estimate runs nothing").doesNotExist();
+
+        JsonNode runs = run("runs", "list", "--store", tmp.resolve("u.db").toString(), "--json").json();
+        assertThat(runs.at("/runs/0/kind").asText()).isEqualTo("sparkxd");
+        // 2 trials per tolerance point, baseline and fault-aware searches, recorded once despite the rerun
+        long points = 0;
+        for (String net : new String[] {"baseline", "fault-aware"}) {
+            points += new ObjectMapper().readTree(tmp.resolve("run/tolerance/" + net + "/points.json").toFile())
+                    .path("points").size();
+        }
+        assertThat(points).isGreaterThanOrEqualTo(2);
+        assertThat(runs.at("/runs/0/trials").asLong()).isEqualTo(2 * points);
     }
 
     @Test
@@ -76,5 +102,59 @@ class PipelineCommandsTest {
         assertThat(c.get("seed").asInt()).isEqualTo(7);
         assertThat(run("eden", "--help").out()).contains("Exit codes: 0 success").contains("undervolt eden --quick");
         assertThat(run("sparkxd", "--help").out()).contains("Exit codes: 0 success").contains("n3600");
+    }
+
+    @Test
+    void aYamlConfigIsReadAndABadOneIsOneLineNamingFileAndLine(@TempDir Path tmp) throws Exception {
+        Path yaml = Files.writeString(tmp.resolve("my.yaml"), "# mine\nseed: 9\ndata: [weights]\n");
+        CliRun r = run("eden", "--config", yaml.toString(), "--print-config");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode c = new ObjectMapper().readTree(r.out());
+        assertThat(c.get("seed").asInt()).isEqualTo(9);
+        assertThat(c.get("data").toString()).isEqualTo("[\"weights\"]");
+
+        Path bad = Files.writeString(tmp.resolve("bad.yml"), "seed: 9\n  trials: 3\n");
+        CliRun b = run("eden", "--config", bad.toString(), "--out", tmp.resolve("run").toString(), "--no-store");
+        assertThat(b.exit()).isEqualTo(2);
+        assertThat(b.err()).hasLineCount(1).contains(bad.toString()).contains("line 2").contains("YAML");
+        assertThat(tmp.resolve("run")).doesNotExist();
+    }
+
+    @Test
+    void edenRunsVggSmallOnCifarFilesAndSaysWhenThereAreNone(@TempDir Path tmp) throws Exception {
+        Path data = TinyCifar.write(tmp.resolve("cifar"), 8, 10, 2);
+        CliRun r = run("eden", "--quick", "--set", "dataset=cifar10", "--set", "data_dir=" + data, "--set", "network=vgg-small",
+                "--set", "base_train_images=30", "--set", "validation_images=10", "--set", "train_images=30",
+                "--set", "retrain_epochs=1", "--set", "batch=10", "--set", "profile_images=10", "--set", "data=[\"weights\"]",
+                "--set", "tolerance_ber_min=1e-3", "--set", "tolerance_ber_max=0.1", "--set", "bisections=0",
+                "--set", "trials=2", "--set", "test_images=10", "--set", "partition_count=4", "--threads", "1",
+                "--out", tmp.resolve("run").toString(), "--no-store", "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode j = r.json();
+        assertThat(j.get("pipeline").asText()).isEqualTo("eden");
+        assertThat(j.get("baseline_accuracy").asDouble()).isBetween(0.0, 1.0);
+        org.undervolt.nn.model.Sequential base = org.undervolt.nn.io.Checkpoint.load(tmp.resolve("run/model/base.uvnn")).model();
+        assertThat(base.inputShape()).containsExactly(3, 32, 32);
+        assertThat(base.parameterCount()).isEqualTo(org.undervolt.nn.zoo.Vgg.small(3, 32, 10, 1).parameterCount());
+
+        Path out = tmp.resolve("none");
+        CliRun none = run("eden", "--quick", "--set", "dataset=cifar10", "--set", "network=vgg-small", "--out", out.toString(),
+                "--no-store");
+        assertThat(none.exit()).isEqualTo(2);
+        assertThat(none.err().strip()).hasLineCount(1).contains("eden setting 'dataset' = cifar10").contains("none is bundled");
+        assertThat(out).doesNotExist();
+
+        CliRun resnet = run("eden", "--quick", "--set", "dataset=cifar10", "--set", "data_dir=" + data, "--set",
+                "network=resnet20", "--out", out.toString(), "--no-store");
+        assertThat(resnet.exit()).isEqualTo(2);
+        assertThat(resnet.err().strip()).hasLineCount(1).contains("eden setting 'network' = resnet20")
+                .contains("nested layers");
+        assertThat(out).doesNotExist();
+
+        CliRun lenet = run("eden", "--quick", "--set", "dataset=cifar10", "--set", "data_dir=" + data, "--out", out.toString(),
+                "--no-store");
+        assertThat(lenet.exit()).isEqualTo(2);
+        assertThat(lenet.err().strip()).hasLineCount(1).contains("lenet5 needs 28x28 images");
+        assertThat(out).doesNotExist();
     }
 }

@@ -62,7 +62,17 @@ class PipelineResumeTest {
 
     private static void resumesToSameResult(String kind, PipelineConfig c, String killAfter, List<String> before,
             List<String> after, Path tmp) throws java.io.IOException {
-        Map<String, Object> straight = new PipelineRun(kind, c, tmp.resolve("a"), null, 1, null).run(TRAIN, TEST, m -> { });
+        List<String> log = new ArrayList<>();
+        Map<String, Object> straight = new PipelineRun(kind, c, tmp.resolve("a"), null, 1, null).run(TRAIN, TEST, log::add);
+        // every long stage ends with its progress line
+        for (String job : kind.equals(EdenPipeline.KIND)
+                ? List.of("baseline training (epochs)", "retraining (batches)", "tolerance-baseline network (trials)",
+                        "tolerance-retrained network (trials)", "tolerance-retrained dense1.weights (trials)")
+                : List.of("STDP training (images)", "fault-aware training (images)", "tolerance baseline network (trials)",
+                        "tolerance fault-aware network (trials)")) {
+            assertThat(log).as(job).anySatisfy(l -> assertThat(l).startsWith(job + " [####################]")
+                    .contains("done in"));
+        }
 
         Path store = tmp.resolve("runs.db");
         Kill first = new Kill(killAfter);
@@ -81,9 +91,26 @@ class PipelineResumeTest {
             assertThat(s.runs().get(0).status()).isEqualTo(RunStatus.FINISHED);
             assertThat(s.curves().names(s.runs().get(0).id())).hasSize(2);
             assertThat(s.mappings().get(s.runs().get(0).id(), "plan")).isNotEmpty();
+            long trials = storedTrials(tmp.resolve("b"));
+            assertThat(trials).as("tolerance trials of the run").isGreaterThanOrEqualTo(8);
+            assertThat(s.trials().count(s.runs().get(0).id())).as("every trial recorded once").isEqualTo(trials);
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** Trials held in the tolerance point files under a run folder (what the store must count). */
+    private static long storedTrials(Path folder) throws java.io.IOException {
+        long n = 0;
+        try (var files = Files.walk(folder)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().equals("points.json")).toList()) {
+                var points = org.undervolt.report.Json.mapper().readTree(f.toFile()).path("points");
+                for (var p : points) {
+                    n += p.size();
+                }
+            }
+        }
+        return n;
     }
 
     @Test

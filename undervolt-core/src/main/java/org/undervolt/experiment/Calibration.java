@@ -1,0 +1,172 @@
+package org.undervolt.experiment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntConsumer;
+
+import org.undervolt.data.ImageDataset;
+import org.undervolt.nn.model.Sequential;
+import org.undervolt.nn.onnx.OnnxImport;
+import org.undervolt.nn.train.TrainConfig;
+import org.undervolt.nn.train.Trainer;
+import org.undervolt.random.Seeds;
+import org.undervolt.resilience.CurricularRetrainer;
+import org.undervolt.resilience.CurriculumSchedule;
+import org.undervolt.resilience.DataKind;
+import org.undervolt.resilience.DnnModels;
+import org.undervolt.resilience.NetworkEvaluator;
+import org.undervolt.resilience.NetworkFaults;
+import org.undervolt.resilience.Site;
+import org.undervolt.resilience.StorageSetup;
+import org.undervolt.resilience.ValueBounds;
+import org.undervolt.snn.SnnEvaluator;
+import org.undervolt.snn.SnnModel;
+import org.undervolt.snn.SnnTrainer;
+
+/**
+ * Measures, in a few seconds on this machine, what one unit of each kind of pipeline work costs (a
+ * {@link WorkModel} turns the costs into a run time). Each cost is timed on a growing slice of the
+ * run's own network and data, doubling until one measurement takes {@code minSeconds} (so the JIT has
+ * warmed up and the clock's resolution does not matter); the last, largest measurement is kept.
+ * Nothing measured here is kept or reused by the run: it is timing only.
+ */
+public final class Calibration {
+    /**
+     * Seconds per DNN training image; per retraining image and per inference with errors, each at the
+     * lowest and the highest BER the run uses (the cost of injecting grows with the flips, so with the
+     * BER: in between it is interpolated linearly); the fine-search targets.
+     */
+    public record Eden(double trainImage, Linear retrainImage, Linear faultyImage, int sites, double seconds) {
+    }
+
+    /** A cost linear in the BER, through two measured points. */
+    public record Linear(double ber0, double cost0, double ber1, double cost1) {
+        public static Linear constant(double cost) {
+            return new Linear(0, cost, 1, cost);
+        }
+
+        public double at(double ber) {
+            return ber1 == ber0 ? cost0 : Math.max(0, cost0 + (cost1 - cost0) * (ber - ber0) / (ber1 - ber0));
+        }
+    }
+
+    /** Seconds per STDP presentation and per SNN inference. */
+    public record Sparkxd(double stdpImage, double inferImage, double seconds) {
+    }
+
+    private final double minSeconds;
+
+    /** @param minSeconds least duration of the measurement a cost is taken from */
+    public Calibration(double minSeconds) {
+        this.minSeconds = minSeconds;
+    }
+
+    /** Costs of an eden run of {@code c} on {@code train} (images of {@code shape}). */
+    public Eden eden(PipelineConfig c, ImageDataset train, ImageDataset test, DnnNetwork.ImageShape shape) {
+        long t0 = System.nanoTime();
+        long seed = c.integer("seed", 0L, Long.MAX_VALUE);
+        Sequential model = model(c, shape, train.numClasses(), seed);
+        StorageSetup setup = ToleranceStage.setup(c).build(model);
+        List<Integer> ifmLayers = setup.sites().stream().filter(s -> s.kind() == DataKind.IFMS).map(Site::layer).toList();
+        ValueBounds bounds = ifmLayers.isEmpty() ? null : ValueBounds.profile(model, train, Math.min(64, train.size()),
+                ifmLayers);
+        NetworkFaults faults = new NetworkFaults(model, setup, bounds);
+        double berLo = Math.min(c.number("tolerance_ber_min", 1e-12, 1), c.number("ber_start", 1e-12, 1));
+        double berHi = Math.max(c.number("tolerance_ber_max", 1e-12, 1), c.number("ber_max", 1e-12, 1));
+        Linear faulty = linear(berLo, berHi, ber -> rate(n -> new NetworkEvaluator(model, faults, test.slice(0, n))
+                .accuracy(setup.uniform(ber), Seeds.stream(seed, n)), 16, test.size()));
+        double trainImage = rate(n -> new Trainer(TrainConfig.defaults(1, seed)).train(model.copy(), train.slice(0, n),
+                (e, l, s) -> { }), 64, train.size());
+        int validation = Math.min(32, train.size() / 4);
+        ImageDataset val = train.slice(train.size() - validation, train.size());
+        // one retraining epoch also evaluates the validation images twice (baseline, then with errors)
+        Linear retrainImage = linear(c.number("ber_start", 1e-12, 1), c.number("ber_max", 1e-12, 1), ber -> {
+            var cfg = new CurricularRetrainer.Config(CurricularRetrainer.Mode.CURRICULAR, 1, c.integer("batch", 1, 65536),
+                    (float) c.number("lr", 1e-9, 10), (float) c.number("momentum", 0, 0.999999), seed,
+                    CurriculumSchedule.Params.fixed(ber), 0, 0.01, 1, Math.min(32, train.size()));
+            double epoch = rate(n -> new CurricularRetrainer(cfg).run(model, train.slice(0, n), val, setup, null,
+                    CurricularRetrainer.Listener.NONE), 64, train.size() - validation);
+            return Math.max(trainImage, epoch - 2.0 * validation * faulty.at(ber) / lastN);
+        });
+        return new Eden(trainImage, retrainImage, faulty, setup.sites().size(), (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static Linear linear(double lo, double hi, java.util.function.DoubleUnaryOperator cost) {
+        double c0 = cost.applyAsDouble(lo);
+        return hi > lo ? new Linear(lo, c0, hi, cost.applyAsDouble(hi)) : Linear.constant(c0);
+    }
+
+    /** Costs of a sparkxd run of {@code c}: STDP and inference of its network size, on {@code threads} threads. */
+    public Sparkxd sparkxd(PipelineConfig c, ImageDataset train, ImageDataset test, int threads) {
+        long t0 = System.nanoTime();
+        int neurons = c.integer("neurons", 1, 65536);
+        long seed = c.integer("seed", 0L, Long.MAX_VALUE);
+        SnnModel model = SnnModel.initial(neurons, seed);
+        SnnTrainer trainer = new SnnTrainer(model);
+        double stdp = rate(n -> trainer.train(train, model.imagesTrained() + n, null, 0, null), 2, 1 << 20);
+        double infer = rate(n -> new SnnEvaluator(model, threads).responses(test, Math.min(n, test.size()), seed, 5), 2,
+                test.size());
+        return new Sparkxd(stdp, infer, (System.nanoTime() - t0) / 1e9);
+    }
+
+    private int lastN;
+
+    /**
+     * Seconds per unit of {@code work(n)}. n doubles from {@code start} (up to {@code max}) until a run takes
+     * minSeconds; runs in the first 3·minSeconds only warm the JIT up (cold code runs up to a hundred times
+     * slower, and can be steady at it); then runs repeat until two in a row agree within 25% or 12·minSeconds
+     * have passed, and the lowest rate seen is taken.
+     */
+    double rate(IntConsumer work, int start, int max) {
+        long begin = System.nanoTime();
+        int n = Math.max(1, Math.min(start, max));
+        double previous = Double.NaN;
+        double best = Double.POSITIVE_INFINITY;
+        while (true) {
+            long t = System.nanoTime();
+            work.accept(n);
+            double s = (System.nanoTime() - t) / 1e9;
+            boolean warming = (System.nanoTime() - begin) / 1e9 < 3 * minSeconds;
+            if (s < minSeconds && n < max) {
+                n = (int) Math.min(max, 2L * n);
+                continue;
+            }
+            if (warming) {
+                continue; // cold code can be slow and steady: two such runs must not pass for warm ones
+            }
+            double r = s / n;
+            best = Math.min(best, r);
+            lastN = n;
+            if (Math.abs(r - previous) <= 0.25 * previous || (System.nanoTime() - begin) / 1e9 >= 12 * minSeconds) {
+                return best;
+            }
+            previous = r;
+        }
+    }
+
+    /** The run's network: its model file (imported when ONNX), else a fresh one of its {@code network}. */
+    private static Sequential model(PipelineConfig c, DnnNetwork.ImageShape shape, int classes, long seed) {
+        String given = c.optionalText("model");
+        if (given == null) {
+            return DnnNetwork.parse(c.text("network")).create(shape, classes, seed);
+        }
+        if (!given.toLowerCase(Locale.ROOT).endsWith(".onnx")) {
+            return DnnModels.load(Path.of(given));
+        }
+        try {
+            Path tmp = Files.createTempFile("undervolt-calibration", ".uvnn");
+            try {
+                OnnxImport.convert(Path.of(given), tmp);
+                return DnnModels.load(tmp);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot import " + given + ": " + e.getMessage(), e);
+        }
+    }
+}

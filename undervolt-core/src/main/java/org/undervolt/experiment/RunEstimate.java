@@ -1,0 +1,97 @@
+package org.undervolt.experiment;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.undervolt.data.ImageDataset;
+import org.undervolt.report.ProgressLine;
+
+/**
+ * How long a pipeline run (or what is left of it) should take on this machine: a {@link Calibration}
+ * of the unit costs, times the {@link WorkModel} of the run's settings. Stages already finished in
+ * the run folder are left out.
+ *
+ * @param pipeline {@code eden} or {@code sparkxd}
+ * @param stages   stage → seconds (typical, at most), the stages still to run
+ * @param costs    the measured unit costs (seconds per unit)
+ * @param calibrationSeconds how long the measurement took
+ */
+public record RunEstimate(String pipeline, Map<String, WorkModel.Span> stages, Map<String, Object> costs,
+        double calibrationSeconds) {
+
+    /** Calibrates and estimates the run of {@code config} in {@code folder}. */
+    public static RunEstimate of(String kind, PipelineConfig config, ImageDataset train, ImageDataset test, int threads,
+            Path folder, Calibration calibration) {
+        Map<String, WorkModel.Span> all;
+        Map<String, Object> costs = new LinkedHashMap<>();
+        double seconds;
+        if (kind.equals(EdenPipeline.KIND)) {
+            DnnNetwork.ImageShape shape = PipelineData.isCifar(config.text("dataset")) ? new DnnNetwork.ImageShape(3, 32, 32)
+                    : new DnnNetwork.ImageShape(1, train.rows(), train.cols());
+            Calibration.Eden k = calibration.eden(config, train, test, shape);
+            all = WorkModel.eden(config, k, k.sites(), train.size(), config.optionalText("model") == null);
+            costs.put("train_image_s", k.trainImage());
+            costs.put("retrain_image_s", Map.of("ber", List.of(k.retrainImage().ber0(), k.retrainImage().ber1()),
+                    "s", List.of(k.retrainImage().cost0(), k.retrainImage().cost1())));
+            costs.put("inference_with_errors_s", Map.of("ber", List.of(k.faultyImage().ber0(), k.faultyImage().ber1()),
+                    "s", List.of(k.faultyImage().cost0(), k.faultyImage().cost1())));
+            costs.put("fine_search_targets", k.sites());
+            seconds = k.seconds();
+        } else {
+            Calibration.Sparkxd k = calibration.sparkxd(config, train, test, threads);
+            all = WorkModel.sparkxd(config, k);
+            costs.put("stdp_image_s", k.stdpImage());
+            costs.put("inference_s", k.inferImage());
+            seconds = k.seconds();
+        }
+        Map<String, WorkModel.Span> left = new LinkedHashMap<>();
+        all.forEach((stage, span) -> {
+            if (folder == null || !Files.isRegularFile(folder.resolve("stages").resolve(stage + ".json"))) {
+                left.put(stage, span);
+            }
+        });
+        return new RunEstimate(kind, left, costs, seconds);
+    }
+
+    /** The stages left, in total. */
+    public WorkModel.Span total() {
+        return WorkModel.total(stages);
+    }
+
+    /** One line, e.g. {@code estimate: about 1 h 05 min, at most 1 h 40 min (model 3 min 10 s, ...)}. */
+    public String line() {
+        WorkModel.Span t = total();
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "estimate: about %s, at most %s (",
+                ProgressLine.duration(t.typical()), ProgressLine.duration(t.most())));
+        String sep = "";
+        for (var e : stages.entrySet()) {
+            WorkModel.Span s = e.getValue();
+            b.append(sep).append(e.getKey()).append(' ').append(ProgressLine.duration(s.typical()));
+            if (s.most() > s.typical() * 1.05 + 1) {
+                b.append("..").append(ProgressLine.duration(s.most()));
+            }
+            sep = ", ";
+        }
+        return b.append(String.format(Locale.ROOT, "); measured in %.0f s on this machine", calibrationSeconds)).toString();
+    }
+
+    /** As JSON-ready values. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("pipeline", pipeline);
+        m.put("typical_s", total().typical());
+        m.put("at_most_s", total().most());
+        Map<String, Object> st = new LinkedHashMap<>();
+        stages.forEach((k, v) -> st.put(k, Map.of("typical_s", v.typical(), "at_most_s", v.most())));
+        m.put("stages", st);
+        m.put("unit_costs", costs);
+        m.put("calibration_s", calibrationSeconds);
+        m.put("method", "unit costs timed on this machine on the run's own network and data, times the work of "
+                + "each stage; a tolerance search typically walks half its BER grid, at most all of it");
+        return m;
+    }
+}

@@ -1,0 +1,73 @@
+package org.undervolt.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** Run-time estimates from unit costs: the work of each stage counted by hand. */
+class WorkModelTest {
+
+    @Test
+    void edenStagesFromTheirWork() {
+        PipelineConfig c = PipelineConfig.preset("eden", "quick"); // 6000 + 500 images, grid 1e-6..1e-1 one a decade
+        Map<String, WorkModel.Span> s = WorkModel.eden(c, new Calibration.Eden(0.001, Calibration.Linear.constant(0.002), Calibration.Linear.constant(0.0005), 4, 0), 4, 6500, true);
+        assertThat(s.keySet()).containsExactly("model", "retrain", "tolerance-baseline", "tolerance-retrained", "mapping");
+        // 1 epoch x 6000 images x 1 ms
+        assertThat(s.get("model").typical()).isCloseTo(6, within(1e-9));
+        // 4 epochs x (6000 x 2 ms + 2 validation trials x 500 x 0.5 ms), then the baseline on 500
+        assertThat(s.get("retrain").most()).isCloseTo(50.25, within(1e-9));
+        // 6 grid points + 2 bisections: typically 3 + 2 points, at most 8; 5 trials of 1000 images x 0.5 ms; + baseline
+        assertThat(s.get("tolerance-baseline").typical()).isCloseTo(13, within(1e-9));
+        assertThat(s.get("tolerance-baseline").most()).isCloseTo(20.5, within(1e-9));
+        // coarse + 4 fine searches, each typically the whole grid after retraining (8 points x 2.5 s), the
+        // combination 1 point (at most 2 a decade x 1 decade) at the grid's top, the baseline
+        assertThat(s.get("tolerance-retrained").typical()).isCloseTo(5 * 20 + 2.5 + 0.5, within(1e-9));
+        assertThat(s.get("tolerance-retrained").most()).isCloseTo(5 * 20 + 5 + 0.5, within(1e-9));
+        assertThat(WorkModel.total(s).typical()).isCloseTo(172.25, within(1e-9));
+        assertThat(WorkModel.total(s).most()).isCloseTo(182.25, within(1e-9));
+
+        var given = WorkModel.eden(c.withSettings(List.of("model=\"m.uvnn\"")), new Calibration.Eden(0.001, Calibration.Linear.constant(0.002), Calibration.Linear.constant(0.0005), 4, 0),
+                4, 6500, false);
+        assertThat(given.get("model").most()).isZero();
+    }
+
+    @Test
+    void costsGrowLinearlyWithTheBerAndSoDoTheSearches() {
+        Calibration.Linear l = new Calibration.Linear(1e-4, 1.0, 0.1, 3.0);
+        assertThat(l.at(1e-4)).isEqualTo(1.0);
+        assertThat(l.at(0.1)).isEqualTo(3.0);
+        assertThat(l.at(0.05005)).isCloseTo(2.0, within(1e-12));
+        PipelineConfig c = PipelineConfig.preset("eden", "quick").withSettings(List.of("tolerance_ber_min=1e-3",
+                "tolerance_ber_max=0.1", "bisections=1", "trials=2")); // grid 1e-3, 1e-2, 1e-1
+        WorkModel.Span s = WorkModel.search(c, new Calibration.Linear(0, 0, 0.1, 10)); // 100 s per unit BER
+        // typically 1e-3, 1e-2, then one bisection at 1e-1's cost; at most all three and the bisection at 1e-1
+        assertThat(s.typical()).isCloseTo(2 * (0.1 + 1 + 10), within(1e-9));
+        assertThat(s.most()).isCloseTo(2 * (0.1 + 1 + 10 + 10), within(1e-9));
+    }
+
+    @Test
+    void sparkxdStagesFromTheirWork() {
+        PipelineConfig c = PipelineConfig.preset("sparkxd", "quick"); // 3000 STDP images, 3 BER steps of 500
+        Map<String, WorkModel.Span> s = WorkModel.sparkxd(c, new Calibration.Sparkxd(0.01, 0.002, 0));
+        assertThat(s.get("train").typical()).isCloseTo(3000 * 0.01 + 2000 * 0.002, within(1e-9));
+        assertThat(s.get("fault-aware-training").typical()).isCloseTo(1500 * 0.01 + 2 * 2000 * 0.002, within(1e-9));
+        // 2 searches; grid 1e-5..1e-1 (5 points) + 2 bisections: typically 5, at most 7 points; 3 trials x 1000 x 2 ms
+        assertThat(s.get("tolerance").typical()).isCloseTo(2 * 5 * 3 * 2 + 4, within(1e-9));
+        assertThat(s.get("tolerance").most()).isCloseTo(2 * 7 * 3 * 2 + 4, within(1e-9));
+    }
+
+    @Test
+    void theLineNamesEveryStageLeftWithItsRange() {
+        var e = new RunEstimate("eden", new java.util.LinkedHashMap<>(Map.of("retrain", new WorkModel.Span(600, 600))),
+                Map.of(), 4.2);
+        assertThat(e.line()).isEqualTo("estimate: about 10 min 00 s, at most 10 min 00 s (retrain 10 min 00 s); "
+                + "measured in 4 s on this machine");
+        var f = new RunEstimate("eden", Map.of("tolerance", new WorkModel.Span(3000, 7300)), Map.of(), 4.2);
+        assertThat(f.line()).contains("(tolerance 50 min 00 s..2 h 01 min)");
+        assertThat(f.toMap()).containsEntry("at_most_s", 7300.0);
+    }
+}
