@@ -69,11 +69,13 @@ public final class SweepCommand implements Callable<Integer> {
                 m.put("skipped", sum.skipped());
                 m.put("finished", sum.finished());
                 m.put("store", rs.file().toString());
+                m.put("nonfinite_counts", SweepResults.NONFINITE_HANDLING);
                 m.put("points", means);
                 o.println(Json.write(m));
             } else {
                 for (SweepResults.PointMean p : means) {
-                    o.printf("%-70s %4d trials  mean accuracy %.4f%n", p.point(), p.trials(), p.mean());
+                    o.printf("%-70s %4d trials  mean accuracy %.4f  non-finite %d in %d trials%n", p.point(),
+                            p.trials(), p.mean(), p.nonfinite(), p.nonfiniteTrials());
                 }
                 o.printf("run %d in %s: %d trials evaluated, %d already held%s%n", sum.runId(), rs.file(),
                         sum.evaluated(), sum.skipped(), sum.finished() ? ", finished" : "");

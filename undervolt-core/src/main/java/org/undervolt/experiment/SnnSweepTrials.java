@@ -55,11 +55,18 @@ final class SnnSweepTrials implements TrialEvaluator {
 
     @Override
     public double accuracy(double ber, SplittableRandom rng) {
+        return evaluate(ber, rng).accuracy();
+    }
+
+    /** The trial's accuracy and the number of weights that were read as NaN or an infinity (and used as 0). */
+    @Override
+    public Outcome evaluate(double ber, SplittableRandom rng) {
         DramImage img = clean.image().copy();
         Injector.inject(img, StoredSynapseStore.TENSOR, errors.apply(ber), rng);
         float[] read = new float[DiehlCook.INPUTS * model.neurons()];
         clean.withImage(img).readAll(read);
-        int[] pred = new SnnEvaluator(model, read, threads).predict(test, test.size(), model.seed(), TEST_STREAM);
-        return SnnEvaluator.accuracy(pred, test);
+        SnnEvaluator ev = new SnnEvaluator(model, read, threads);
+        int[] pred = ev.predict(test, test.size(), model.seed(), TEST_STREAM);
+        return new Outcome(SnnEvaluator.accuracy(pred, test), ev.nonfiniteWeights());
     }
 }

@@ -27,6 +27,8 @@ import org.undervolt.storage.Formats;
  * <p>A DNN trial is evaluated as in {@code undervolt tolerance} (coarse): every stored site at the
  * point's BER, through {@link NetworkEvaluator}. An SNN trial is evaluated as in
  * {@code undervolt snn eval --ber}: errors in the stored input weights ({@link SnnSweepTrials}).
+ * Each trial also counts what turned non-finite (issue 11): for a DNN the test images with a NaN or
+ * infinite logit, for an SNN the stored weights read as NaN or an infinity (used as 0).
  * Not thread-safe: one evaluator per thread ({@link SweepEvaluators} pools them per JVM).
  */
 public final class SweepEvaluator {
@@ -48,7 +50,8 @@ public final class SweepEvaluator {
     /** Runs one task. */
     public TrialOutcome evaluate(SweepTask task) {
         TrialEvaluator ev = built(task.network(), task.errorModel());
-        return TrialOutcome.of(spec, task, ev.accuracy(bers[task.point()], spec.stream(task)));
+        TrialEvaluator.Outcome o = ev.evaluate(bers[task.point()], spec.stream(task));
+        return TrialOutcome.of(spec, task, o.accuracy(), o.nonfinite());
     }
 
     private TrialEvaluator built(int network, int errorModel) {

@@ -29,6 +29,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 class SweepCommandTest {
 
     private static Path specFile(Path dir) throws Exception {
+        return specFile(dir, "\"bers\":[0, 0.1],\"trials\":3,\"seeds\":[5, 6]");
+    }
+
+    private static Path specFile(Path dir, String tail) throws Exception {
         Sequential m = Mlp.create(new int[] {64, 16, 4}, 3);
         new Trainer(TrainConfig.defaults(20, 3)).train(m, new DatasetRef("synthetic:120:8x8:4:7").load(Split.TRAIN),
                 (e, l, s) -> { });
@@ -38,7 +42,7 @@ class SweepCommandTest {
         Path f = dir.resolve("sweep.json");
         Files.writeString(f, "{\"networks\":[{\"name\":\"mlp\",\"checkpoint\":\"mlp.uvnn\"}],"
                 + "\"dataset\":\"synthetic:120:8x8:4:7\",\"test_images\":120,\"profile_images\":60,"
-                + "\"error_models\":[\"uniform\"],\"bers\":[0, 0.1],\"trials\":3,\"seeds\":[5, 6]}");
+                + "\"error_models\":[\"uniform\"]," + tail + "}");
         return f;
     }
 
@@ -67,11 +71,33 @@ class SweepCommandTest {
         assertThat(last.get("mean").asDouble()).isEqualTo(mean);
         assertThat(points.get(0).get("mean").asDouble()).isGreaterThan(0.9); // clean
         assertThat(mean).isLessThan(points.get(0).get("mean").asDouble());
+        // int8 weights cannot turn non-finite; every trial, resumed or not, holds its count.
+        assertThat(last.get("nonfinite").asLong()).isZero();
+        assertThat(last.get("counted_trials").asInt()).isEqualTo(3);
+        assertThat(j.get("nonfinite_counts").asText()).contains("NaN");
 
         CliRun human = CliRun.of("sweep", f.toString(), "--store", db.toString(), "--threads", "1");
         assertThat(human.exit()).isZero();
         assertThat(human.out()).contains("network=mlp;error_model=uniform;ber=0.0;seed=5").contains("12 trials evaluated");
         assertThat(human.err()).contains("12/12 trials recorded");
+    }
+
+    @Test
+    void fp32ExponentFlipsAreCountedPerPoint(@TempDir Path dir) throws Exception {
+        Path f = specFile(dir, "\"bers\":[0, 0.05],\"trials\":2,\"seed\":11,\"weight_format\":\"fp32\"");
+        List<TrialOutcome> want = new LocalSweepRunner(1).run(SweepSpecReader.read(f));
+        CliRun r = CliRun.of("sweep", f.toString(), "--store", dir.resolve("r.db").toString(), "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode points = r.json().get("points");
+        assertThat(points.get(0).get("nonfinite").asLong()).isZero();
+        JsonNode high = points.get(1);
+        assertThat(high.get("point").asText()).isEqualTo("network=mlp;error_model=uniform;ber=0.05");
+        long total = want.get(2).nonfinite() + want.get(3).nonfinite();
+        assertThat(total).isPositive();
+        assertThat(high.get("nonfinite").asLong()).isEqualTo(total);
+        assertThat(high.get("nonfinite_trials").asInt()).isEqualTo((int) want.subList(2, 4).stream()
+                .filter(o -> o.nonfinite() > 0).count());
+        assertThat(high.get("mean").asDouble()).isEqualTo((want.get(2).accuracy() + want.get(3).accuracy()) / 2);
     }
 
     @Test

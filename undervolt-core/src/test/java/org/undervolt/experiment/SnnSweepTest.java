@@ -61,6 +61,14 @@ class SnnSweepTest {
         double high = one.stream().filter(o -> o.ber() == 0.05).mapToDouble(TrialOutcome::accuracy).average().orElseThrow();
         assertThat(clean).isGreaterThan(0.9);
         assertThat(high).isLessThan(clean - 0.3);
+        // Issue 11: the weights read as NaN or an infinity (used as 0) are counted in every trial.
+        assertThat(one).allMatch(TrialOutcome::nonfiniteCounted);
+        assertThat(one.stream().filter(o -> o.ber() == 0)).allMatch(o -> o.nonfinite() == 0);
+        // 7,840 FP32 weights in [0, 1] at BER 5e-2: a weight in [0.5, 1) (exponent 0111_1110) turns NaN or
+        // infinite when its one clear exponent bit flips and no other does (~3.5%); smaller weights need 2+
+        // flips. Few weights are that large, so a trial meets a handful: 2 and 1 in these two. (The flips
+        // that ruin accuracy are the exponent-MSB flips, which make weights huge but finite.)
+        assertThat(one.stream().filter(o -> o.ber() == 0.05).map(TrialOutcome::nonfinite)).containsExactly(2, 1);
     }
 
     @Test
@@ -82,9 +90,11 @@ class SnnSweepTest {
         assertThat(flips).isPositive();
         float[] w = new float[784 * TinySnn.NEURONS];
         clean.withImage(img).readAll(w);
-        int[] pred = new SnnEvaluator(m, w, 1).predict(test, 20, m.seed(), SnnSweepTrials.TEST_STREAM);
+        SnnEvaluator ev = new SnnEvaluator(m, w, 1);
+        int[] pred = ev.predict(test, 20, m.seed(), SnnSweepTrials.TEST_STREAM);
         assertThat(got.get(3).trial()).isEqualTo(1);
         assertThat(got.get(3).accuracy()).isEqualTo(SnnEvaluator.accuracy(pred, test.slice(0, 20)));
+        assertThat(got.get(3).nonfinite()).isEqualTo(ev.nonfiniteWeights()).isZero(); // int8 holds no exponent
     }
 
     @Test

@@ -9,21 +9,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.undervolt.experiment.LocalSweepRunner;
 import org.undervolt.experiment.SweepEvaluators;
+import org.undervolt.experiment.SweepResults;
 import org.undervolt.experiment.SweepSpec;
 import org.undervolt.experiment.SweepTask;
 import org.undervolt.experiment.TrialOutcome;
+import org.undervolt.resilience.TrialEvaluator;
 import org.undervolt.store.ResultsStore;
 import org.undervolt.store.RunStatus;
 import org.undervolt.store.TrialKey;
@@ -31,7 +37,7 @@ import org.undervolt.store.TrialKey;
 /**
  * The Spark runner on {@code local[2]} against the local runner: every trial's accuracy equal, bit
  * for bit, whatever the partitioning and task order, for an MLP sweep and for a sweep of an MLP and
- * an SNN over two master seeds; Parquet output merged into the results store.
+ * an SNN over two master seeds, non-finite counts included; Parquet output merged into the results store.
  * One Spark context for the class (~10 s to start here) and one SQL write/read (~20 s of codegen).
  */
 class SparkSweepTest {
@@ -101,6 +107,14 @@ class SparkSweepTest {
                     .mapToDouble(TrialOutcome::accuracy).average().orElseThrow()).as(net).isLessThan(0.7);
         }
         assertThat(mixedLocal.stream().map(TrialOutcome::seed).distinct()).containsExactly(11L, 12L);
+        // Issue 11: FP32 exponent flips at 5e-2 make NaNs and infinities in both networks, counted per trial
+        // (the comparison below includes the counts).
+        for (String net : List.of("mlp", "snn")) {
+            assertThat(mixedLocal.stream().filter(o -> o.network().equals(net) && o.ber() == 5e-2)
+                    .mapToInt(TrialOutcome::nonfinite).sum()).as(net).isPositive();
+            assertThat(mixedLocal.stream().filter(o -> o.network().equals(net) && o.ber() == 0))
+                    .allMatch(o -> o.nonfinite() == 0);
+        }
         SweepEvaluators.clear();
         for (int partitions : new int[] {1, 3, 7}) {
             List<SweepTask> shuffled = new ArrayList<>(mixed.tasks());
@@ -122,6 +136,14 @@ class SparkSweepTest {
                 assertThat(store.trials().accuracy(sum.runId(), new TrialKey(o.pointKey(), o.trial())).getAsDouble())
                         .isEqualTo(o.accuracy());
             }
+            // The merged rows hold the local runner's non-finite counts, as a local sweep stores them.
+            Map<TrialKey, Integer> counts = new HashMap<>();
+            store.trials().forEach(sum.runId(), row -> counts.put(row.key(), SweepResults.nonfinite(row).orElseThrow()));
+            for (TrialOutcome o : mixedLocal) {
+                assertThat(counts.get(new TrialKey(o.pointKey(), o.trial()))).as("%s", o).isEqualTo(o.nonfinite());
+            }
+            assertThat(SweepResults.means(store, sum.runId(), mixed).stream().mapToLong(SweepResults.PointMean::nonfinite)
+                    .sum()).isEqualTo(mixedLocal.stream().mapToLong(TrialOutcome::nonfinite).sum()).isPositive();
             List<TrialOutcome> back = new ArrayList<>();
             TrialParquet.read(spark, sum.parquet()).forEachRemaining(back::add);
             back.sort(java.util.Comparator.comparingInt(TrialOutcome::index));
@@ -159,6 +181,20 @@ class SparkSweepTest {
             assertSameBits(back, local.subList(2, 18));
             assertThat(SparkSweepJob.merge(spark, sum.parquet(), store, run)).isZero(); // idempotent
         }
+    }
+
+    @Test
+    void parquetWithoutTheNonfiniteColumnReadsAsNotCounted(@TempDir Path dir) {
+        // A data set written before the column existed: the first eight columns only.
+        StructType old = new StructType(java.util.Arrays.copyOf(TrialParquet.SCHEMA.fields(), 8));
+        TrialOutcome o = local.get(4);
+        String path = dir.resolve("old.parquet").toUri().toString();
+        spark.createDataFrame(List.of(RowFactory.create(o.index(), o.network(), o.errorModel(), o.ber(), o.trial(),
+                o.pointKey(), o.accuracy(), o.seed())), old).write().parquet(path);
+        List<TrialOutcome> back = new ArrayList<>();
+        TrialParquet.read(spark, path).forEachRemaining(back::add);
+        assertThat(back).containsExactly(new TrialOutcome(o.index(), o.network(), o.errorModel(), o.ber(), o.seed(),
+                o.trial(), o.accuracy(), o.pointKey(), TrialEvaluator.Outcome.NOT_COUNTED));
     }
 
     @Test
