@@ -136,6 +136,9 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OptionValues.berRange("--ber-min", berMin, "--ber-max", berMax);
+        OptionValues.range("--points-per-decade", pointsPerDecade, 1, 100);
+        OptionValues.parse("--preset", preset, org.undervolt.dram.spec.DramPresets::get);
         DemoConfig config = new DemoConfig(dataset.source(), hidden, epochs, seed, trials, berMin, berMax,
                 pointsPerDecade, delta, format, preset, scaling, berTable, testImages, !noCache,
                 cacheDir != null ? cacheDir : ModelCache.defaultDirectory());

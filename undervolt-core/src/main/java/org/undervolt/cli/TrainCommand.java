@@ -136,6 +136,15 @@ public final class TrainCommand implements Callable<Integer> {
         if (lr != null && !(lr > 0 && lr < Float.POSITIVE_INFINITY)) {
             throw new InvalidInputException("--lr " + lr + ": expected a positive learning rate");
         }
+        if (batchSize != null) {
+            OptionValues.range("--batch-size", batchSize, 1, Integer.MAX_VALUE);
+        }
+        if (momentum != null && !(momentum >= 0 && momentum < 1)) {
+            throw new InvalidInputException("--momentum " + momentum + ": expected a momentum in [0, 1)");
+        }
+        if (weightDecay != null && !(weightDecay >= 0 && weightDecay < Float.POSITIVE_INFINITY)) {
+            throw new InvalidInputException("--weight-decay " + weightDecay + ": expected a weight decay >= 0");
+        }
         TrainConfig recipe = model.config(n, seed);
         TrainConfig config;
         try {
