@@ -52,30 +52,51 @@ final class PipelineRecords {
         for (String stage : List.of("tolerance-baseline", "tolerance-retrained")) {
             Map<String, Object> r = results.get(stage);
             if (r != null) {
+                Map<String, Map<String, List<Number>>> nonfinite =
+                        (Map<String, Map<String, List<Number>>>) r.getOrDefault("nonfinite", Map.of());
                 ((Map<String, Map<String, List<Number>>>) r.get("accuracies")).forEach((target, points) ->
-                        points.forEach((ber, acc) -> add(rows, stage, target, Double.parseDouble(ber), acc)));
+                        points.forEach((ber, acc) -> add(rows, stage, target, Double.parseDouble(ber), acc,
+                                nonfinite.getOrDefault(target, Map.of()).get(ber))));
             }
         }
         Map<String, Object> snn = results.get("tolerance");
         if (snn != null) {
             for (String net : List.of("baseline", "fault_aware")) {
-                for (CurvePoint p : SnnToleranceStage.curve((Map<String, Object>) snn.get(net))) {
-                    List<Number> acc = new ArrayList<>();
-                    for (double a : p.accuracies()) {
-                        acc.add(a);
-                    }
-                    add(rows, "tolerance/" + net, org.undervolt.resilience.ToleranceAnalysis.NETWORK, p.ber(), acc);
+                for (Object o : (List<Object>) ((Map<String, Object>) snn.get(net)).get("curve")) {
+                    Map<String, Object> q = (Map<String, Object>) o;
+                    add(rows, "tolerance/" + net, org.undervolt.resilience.ToleranceAnalysis.NETWORK,
+                            ((Number) q.get("ber")).doubleValue(), numbers(q.get("accuracies")), (List<Number>) q.get("nonfinite"));
                 }
             }
         }
         store.trials().recordAll(stages.runId().getAsLong(), rows);
     }
 
-    private static void add(List<TrialRow> rows, String stage, String target, double ber, List<Number> accuracies) {
+    /** The per-trial accuracies of a curve point: a JSON list, or a {@code double[]} still in memory. */
+    @SuppressWarnings("unchecked")
+    private static List<Number> numbers(Object accuracies) {
+        if (accuracies instanceof double[] a) {
+            List<Number> out = new ArrayList<>();
+            for (double v : a) {
+                out.add(v);
+            }
+            return out;
+        }
+        return (List<Number>) accuracies;
+    }
+
+    /**
+     * Rows of one point; each trial's count of non-finite values, when the search counted them, goes into the
+     * row's {@code extra} as {@code {"nonfinite": n}} (the form sweeps use, {@link SweepResults#NONFINITE}).
+     */
+    private static void add(List<TrialRow> rows, String stage, String target, double ber, List<Number> accuracies,
+            List<Number> nonfinite) {
         String point = "stage=" + stage + ";target=" + target + ";ber=" + ber;
         for (int t = 0; t < accuracies.size(); t++) {
+            String extra = nonfinite == null || nonfinite.size() != accuracies.size() ? null
+                    : "{\"" + SweepResults.NONFINITE + "\":" + nonfinite.get(t).intValue() + "}";
             rows.add(new TrialRow(new TrialKey(point, t), new long[] {target.hashCode(), Double.doubleToLongBits(ber), t},
-                    accuracies.get(t).doubleValue()));
+                    accuracies.get(t).doubleValue(), java.util.OptionalLong.empty(), extra));
         }
     }
 

@@ -62,10 +62,16 @@ final class SnnToleranceStage {
         pts.forEach((ber, acc) -> points.add(new CurvePoint(Double.parseDouble(ber),
                 acc.stream().mapToDouble(Double::doubleValue).toArray())));
         points.sort(java.util.Comparator.comparingDouble(CurvePoint::ber));
+        Map<String, List<Double>> nonfinite = ToleranceStage.perTrial(out.resolve("points.json"), "nonfinite")
+                .getOrDefault(ToleranceAnalysis.NETWORK, Map.of());
         List<Object> curve = new ArrayList<>();
         for (CurvePoint p : points) {
             Map<String, Object> q = CurveExport.point(p);
             q.put("accuracies", p.accuracies());
+            List<Double> counts = nonfinite.get(Double.toString(p.ber()));
+            if (counts != null) {
+                q.put("nonfinite", counts.stream().map(Double::intValue).toList());
+            }
             curve.add(q);
         }
         r.put("curve", curve);

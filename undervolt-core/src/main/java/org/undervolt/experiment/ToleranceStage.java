@@ -47,6 +47,7 @@ final class ToleranceStage {
         var options = options(model, fine, reference, c, out);
         Map<String, Object> r = new LinkedHashMap<>(ToleranceRun.run(options, train, test, log, trials));
         r.put("accuracies", accuracies(out.resolve("points.json")));
+        r.put("nonfinite", perTrial(out.resolve("points.json"), "nonfinite"));
         r.put("tolerance_file", out.resolve("tolerance.json").toString());
         return r;
     }
@@ -67,10 +68,22 @@ final class ToleranceStage {
 
     /** target → BER (as text) → per-trial accuracies, from a tolerance point store. */
     static Map<String, Map<String, List<Double>>> accuracies(Path points) {
+        return perTrial(points, "points");
+    }
+
+    /**
+     * target → BER (as text) → per-trial values of the point store's {@code field}: {@code points} (the
+     * accuracies) or {@code nonfinite} (each trial's count of non-finite values; points measured without a
+     * count are absent).
+     */
+    static Map<String, Map<String, List<Double>>> perTrial(Path points, String field) {
         Map<String, Map<String, List<Double>>> out = new LinkedHashMap<>();
         try {
             JsonNode root = Json.mapper().readTree(Files.readString(points, StandardCharsets.UTF_8));
-            root.path("points").fields().forEachRemaining(e -> {
+            root.path(field).fields().forEachRemaining(e -> {
+                if (!e.getValue().isArray()) {
+                    return;
+                }
                 int at = e.getKey().lastIndexOf('@');
                 List<Double> acc = new ArrayList<>();
                 e.getValue().forEach(v -> acc.add(v.asDouble()));

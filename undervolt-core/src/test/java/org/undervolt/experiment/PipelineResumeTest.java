@@ -94,6 +94,10 @@ class PipelineResumeTest {
             long trials = storedTrials(tmp.resolve("b"));
             assertThat(trials).as("tolerance trials of the run").isGreaterThanOrEqualTo(8);
             assertThat(s.trials().count(s.runs().get(0).id())).as("every trial recorded once").isEqualTo(trials);
+            List<org.undervolt.store.TrialRow> rows = new ArrayList<>();
+            s.trials().forEach(s.runs().get(0).id(), rows::add);
+            assertThat(rows).as("each trial's non-finite count is stored with it")
+                    .allSatisfy(r -> assertThat(r.extra()).matches("\\{\"nonfinite\":\\d+\\}"));
         } catch (Exception e) {
             throw new AssertionError(e);
         }
