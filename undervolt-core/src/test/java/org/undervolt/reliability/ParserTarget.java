@@ -82,7 +82,7 @@ public enum ParserTarget {
     })),
     /** An SNN checkpoint ({@code snn train --checkpoint}; the model format), CRC repaired. */
     SNN_CHECKPOINT_BODY("snnCheckpointBody", b -> SnnModelFile.read(new ByteArrayInputStream(withCrc(b)), "fuzz.ckpt")),
-    /** An EDEN pipeline {@code --config} JSON file, overlaid on the quick preset and checked as the pipeline does. */
+    /** An EDEN pipeline {@code --config} file (JSON, or YAML when it does not start with '{'), overlaid on the quick preset and checked as the pipeline does. */
     EDEN_CONFIG("edenConfig", b -> inTempFile(b, f -> new EdenPipeline(PipelineConfig.preset(EdenPipeline.KIND, "quick")
             .withFile(f), Tiny.TRAIN, Tiny.TEST, m -> { }).check())),
     /** A SparkXD pipeline {@code --config} JSON file, likewise. */
@@ -160,11 +160,12 @@ public enum ParserTarget {
 
     /**
      * Data sets whose sizes the pipelines check image counts against (as large as the quick presets ask
-     * for; 2 x 2 pixels, as only the counts matter), and a folder with a checkpoint for sweep specs.
+     * for; 28 x 28 pixels, the shape the spiking network checks for), and a folder with a checkpoint for
+     * sweep specs.
      */
     private static final class Tiny {
-        static final ImageDataset TRAIN = SyntheticDatasets.separableBlobs(2000, 2, 2, 10, 1);
-        static final ImageDataset TEST = SyntheticDatasets.separableBlobs(1000, 2, 2, 10, 2);
+        static final ImageDataset TRAIN = SyntheticDatasets.separableBlobs(2000, 28, 28, 10, 1);
+        static final ImageDataset TEST = SyntheticDatasets.separableBlobs(1000, 28, 28, 10, 2);
         static final Path SPEC_DIR = specDir();
 
         private static Path specDir() {

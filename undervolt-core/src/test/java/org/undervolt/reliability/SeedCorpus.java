@@ -90,6 +90,10 @@ public final class SeedCorpus {
                 .getBytes(StandardCharsets.UTF_8));
         put(root, "sparkxdConfig", "n10.json", "{\"neurons\": 10, \"train_images\": 40, \"format\": \"fp16\", \"ber_max\": 0.001}\n"
                 .getBytes(StandardCharsets.UTF_8));
+        // the YAML syntax of the same configs (a file that does not start with '{' is read as YAML)
+        put(root, "edenConfig", "eden-mlp-fashion.yaml", Files.readAllBytes(Path.of("..", "examples", "eden-mlp-fashion.yaml")));
+        put(root, "sparkxdConfig", "n10.yaml", "# the n10.json seed in YAML\nneurons: 10\ntrain_images: 40\nformat: fp16   # stored weights\nber_max: 1.0e-3\n"
+                .getBytes(StandardCharsets.UTF_8));
         put(root, "sweepSpec", "mlp.json", ("{\"networks\": [{\"name\": \"mlp\", \"checkpoint\": \"mlp.uvnn\"}], "
                 + "\"dataset\": \"mnist\", \"test_images\": 100, \"profile_images\": 50, \"error_models\": [\"uniform\", "
                 + "\"bitline:0.5\"], \"bers\": [1e-5, 1e-3], \"trials\": 2, \"seed\": 1, \"data\": [\"weights\"], "
