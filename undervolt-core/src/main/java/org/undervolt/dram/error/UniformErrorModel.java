@@ -7,30 +7,65 @@ import java.util.SplittableRandom;
  * whatever it holds and wherever it lies (Koppula et al., "EDEN", MICRO 2019, §5; SparkXD and
  * EnforceSNN use the same model, see research/papers.md §1.5 and §2.2).
  *
- * <p>Sparse and exact: it draws the geometric gaps between flips ({@link GeometricSkip}), so the
- * number of flips in {@code N} bits is exactly Binomial(N, ber) and the cost is proportional to it.
+ * <p>Sparse and exact: it draws the geometric gaps between flips, so the number of flips in
+ * {@code N} bits is exactly Binomial(N, ber) and the cost is proportional to it. Two samplers draw
+ * the gaps with the same law from different streams ({@link Sampler}); for a given generator they
+ * flip different bits.
  */
 public final class UniformErrorModel implements ErrorModel {
     private static final int BATCH = 256;
+    /** Most gaps drawn per block by the {@link Sampler#BLOCKED} sampler. */
+    private static final int BLOCK = 512;
+
+    /** How the gaps between flips are drawn. Both are exact; they differ in speed and stream. */
+    public enum Sampler {
+        /**
+         * One gap at a time from the generator itself ({@link GeometricSkip}, ziggurat
+         * exponentials). The stream every result so far was produced with.
+         */
+        SEQUENTIAL,
+        /**
+         * Gaps a block at a time from a stream keyed by two values of the generator
+         * ({@link BlockGeometricGaps}, vectorized); 2-3x faster per flip.
+         */
+        BLOCKED;
+
+        /** The sampler {@link UniformErrorModel#UniformErrorModel(double)} uses. */
+        public static final Sampler DEFAULT = SEQUENTIAL;
+    }
 
     private final double ber;
+    private final Sampler sampler;
     private final GeometricSkip skip;
+    /** Null unless {@link Sampler#BLOCKED} and ber >= {@link BlockGeometricGaps#MIN_P}. */
+    private final BlockGeometricGaps blocks;
 
     public UniformErrorModel(double ber) {
+        this(ber, Sampler.DEFAULT);
+    }
+
+    public UniformErrorModel(double ber, Sampler sampler) {
         if (!(ber >= 0 && ber <= 1)) {
             throw new IllegalArgumentException("bit error rate must be in [0, 1], not " + ber);
         }
         this.ber = ber;
+        this.sampler = sampler;
         this.skip = new GeometricSkip(ber);
+        this.blocks = sampler == Sampler.BLOCKED && ber >= BlockGeometricGaps.MIN_P ? new BlockGeometricGaps(ber) : null;
     }
 
     public double ber() {
         return ber;
     }
 
+    public Sampler sampler() {
+        return sampler;
+    }
+
     @Override
     public String name() {
-        return "uniform(ber=" + ber + ")";
+        return sampler == Sampler.SEQUENTIAL ? "uniform(ber=" + ber + ")"
+                : "uniform(ber=" + ber + ", sampler=" + sampler.name().toLowerCase() + ")";
     }
 
     @Override
@@ -43,6 +78,10 @@ public final class UniformErrorModel implements ErrorModel {
         if (ber == 0) {
             return 0;
         }
+        return blocks != null ? injectBlocked(region, rng, listener) : injectSequential(region, rng, listener);
+    }
+
+    private long injectSequential(MemoryRegion region, SplittableRandom rng, FlipListener listener) {
         byte[] data = region.data();
         long bit = 8L * region.from() - 1;
         long end = 8L * region.to();
@@ -72,5 +111,59 @@ public final class UniformErrorModel implements ErrorModel {
                 return flips;
             }
         }
+    }
+
+    private long injectBlocked(MemoryRegion region, SplittableRandom rng, FlipListener listener) {
+        long[] stream = BlockGeometricGaps.open(rng);
+        byte[] data = region.data();
+        long bit = 8L * region.from() - 1;
+        long end = 8L * region.to();
+        long drawn = 0;
+        long flips = 0;
+        double[] gaps = new double[BLOCK];
+        boolean listening = listener != FlipListener.NONE;
+        while (true) {
+            int n = blockSize(end - bit - 1);
+            blocks.fill(stream[0], stream[1], drawn, gaps, n);
+            drawn += n;
+            // Two copies of the loop, so that the common case makes no call per flip.
+            if (listening) {
+                for (int k = 0; k < n; k++) {
+                    long gap = (long) gaps[k];
+                    if (gap >= end - bit - 1) {
+                        return flips + k;
+                    }
+                    bit += gap + 1;
+                    data[(int) (bit >>> 3)] ^= (byte) (1 << (bit & 7));
+                    listener.flipped(bit);
+                }
+            } else {
+                for (int k = 0; k < n; k++) {
+                    long gap = (long) gaps[k];
+                    if (gap >= end - bit - 1) {
+                        return flips + k;
+                    }
+                    bit += gap + 1;
+                    data[(int) (bit >>> 3)] ^= (byte) (1 << (bit & 7));
+                }
+            }
+            flips += n;
+        }
+    }
+
+    /**
+     * Gaps to draw next for {@code bitsLeft} bits: the expected flips plus four standard deviations
+     * and one, rounded up to whole vectors, at most {@link #BLOCK}. Gaps drawn beyond the end are
+     * discarded; which draw gives which gap does not depend on the block size.
+     */
+    private int blockSize(long bitsLeft) {
+        double mean = bitsLeft * ber;
+        double want = mean + 4 * Math.sqrt(mean) + 1;
+        if (want >= BLOCK) {
+            return BLOCK;
+        }
+        int lanes = BlockGeometricGaps.lanes();
+        int n = (int) want;
+        return Math.min(BLOCK, (n + lanes) / lanes * lanes);
     }
 }
