@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.undervolt.InvalidInputException;
+import org.undervolt.dram.error.ErrorModel;
+import org.undervolt.dram.error.UniformErrorModel;
+import org.undervolt.dram.error.UniformErrorModel.Sampler;
 import org.undervolt.fault.InjectionBenchmark;
 import org.undervolt.fault.SyntheticImages;
 import org.undervolt.storage.DramGeometry;
@@ -21,7 +24,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code undervolt errors bench}: injection time against a plain copy of the same stored tensor,
- * over sizes and bit error rates (issue 4 goal: at most 2x the copy for BER <= 1e-3).
+ * over sizes and bit error rates (issue 4 goal: at most 2x the copy for BER <= 1e-3). With the
+ * uniform model and no {@code --sampler}, both samplers are timed, interleaved in one process.
  */
 @Command(name = "bench", description = "Benchmark error injection against a plain copy of the same image.")
 public final class ErrorsBenchCommand implements Callable<Integer> {
@@ -60,9 +64,11 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
         for (double ber : bers) {
             modelOptions.at(ber); // every BER and model option checked before anything is printed
         }
+        boolean bothSamplers = modelOptions.model.equals("uniform") && modelOptions.sampler == null;
         List<Map<String, Object>> rows = new ArrayList<>();
         if (!json) {
-            System.out.printf("%12s %9s %10s %10s %10s %7s%n", "bits", "ber", "flips", "copy_ms", "inject_ms", "ratio");
+            System.out.printf("%12s %9s %-11s %10s %10s %10s %7s%n", "bits", "ber", "sampler", "flips", "copy_ms",
+                    "inject_ms", "ratio");
         }
         for (long bits : sizes) {
             DramImage clean;
@@ -72,18 +78,26 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
                 throw new InvalidInputException("--bits: " + e.getMessage());
             }
             for (double ber : bers) {
-                InjectionBenchmark.Result r = InjectionBenchmark.measure(clean, modelOptions.at(ber), reps, warmup, seed);
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("bits", r.bits());
-                row.put("ber", ber);
-                row.put("flips", r.flips());
-                row.put("copy_ms", r.copyNanos() / 1e6);
-                row.put("inject_ms", r.injectNanos() / 1e6);
-                row.put("ratio", r.ratio());
-                rows.add(row);
-                if (!json) {
-                    System.out.printf("%12d %9.0e %10d %10.3f %10.3f %7.2f%n", r.bits(), ber, r.flips(),
-                            r.copyNanos() / 1e6, r.injectNanos() / 1e6, r.ratio());
+                List<ErrorModel> models = bothSamplers
+                        ? List.of(new UniformErrorModel(ber, Sampler.SEQUENTIAL), new UniformErrorModel(ber, Sampler.BLOCKED))
+                        : List.of(modelOptions.at(ber));
+                List<InjectionBenchmark.Result> results = InjectionBenchmark.measure(clean, models, reps, warmup, seed);
+                for (int i = 0; i < models.size(); i++) {
+                    InjectionBenchmark.Result r = results.get(i);
+                    String sampler = models.get(i) instanceof UniformErrorModel u ? u.sampler().name().toLowerCase() : "-";
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("bits", r.bits());
+                    row.put("ber", ber);
+                    row.put("sampler", sampler);
+                    row.put("flips", r.flips());
+                    row.put("copy_ms", r.copyNanos() / 1e6);
+                    row.put("inject_ms", r.injectNanos() / 1e6);
+                    row.put("ratio", r.ratio());
+                    rows.add(row);
+                    if (!json) {
+                        System.out.printf("%12d %9.0e %-11s %10d %10.3f %10.3f %7.2f%n", r.bits(), ber, sampler, r.flips(),
+                                r.copyNanos() / 1e6, r.injectNanos() / 1e6, r.ratio());
+                    }
                 }
             }
         }

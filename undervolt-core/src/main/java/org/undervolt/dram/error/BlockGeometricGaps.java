@@ -29,14 +29,20 @@ import org.undervolt.random.Seeds;
  * here from IEEE additions, multiplications and one division (no {@code Math.log}, no fused
  * multiply-add), so the vector kernel and its scalar twin {@link #fillScalar} agree bit for bit on
  * every platform: {@code u = 2^e m} with {@code m} in [sqrt(1/2), sqrt(2)),
- * {@code ln m = 2 atanh(s)}, {@code s = (m - 1) / (m + 1)}, summed to the term {@code s^19 / 19},
- * whose successor is below 2^-54 of the sum since {@code s^2 <= 0.0295}. The result lies within 4
- * units in the last place of {@code -ln u} (checked against {@code Math.log} in the tests); the law
+ * {@code ln m = 2 atanh(s) = 2s (1 + z P(z))} with {@code s = (m - 1) / (m + 1)}, {@code z = s^2},
+ * and P the polynomial of degree 6 fitted to {@code (atanh(s) / s - 1) / z} over
+ * {@code z in [0, (3 - 2 sqrt 2)^2]} by Chebyshev least squares (mpmath {@code chebyfit}, 50
+ * digits): with its coefficients rounded to doubles, {@code 1 + z P(z)} is within 5e-18 of
+ * {@code atanh(s) / s} (the Taylor series would need two more terms for 1e-16). The result lies
+ * within 4 units in the last place of {@code -ln u} (checked against {@code Math.log} in the tests); the law
  * differs from the geometric only through that rounding and the 2^-53 resolution of {@code u},
  * as {@link GeometricSkip}'s does.
  */
 public final class BlockGeometricGaps {
-    /** Below this p the scaled logarithm could overflow; callers draw such gaps with {@link GeometricSkip}. */
+    /**
+     * Below this p the scaled logarithm could overflow, and p = 1 has no gaps to draw; callers use
+     * {@link GeometricSkip} for both.
+     */
     public static final double MIN_P = 1e-300;
 
     private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
@@ -46,27 +52,39 @@ public final class BlockGeometricGaps {
      * 64-bit lane multiplies and long-to-double conversions only there. Results do not depend on it.
      */
     static final boolean VECTOR = LONGS.length() >= 8 && LONGS.length() == DOUBLES.length();
+    /**
+     * Gaps a process draws with the scalar twin before it turns to the vector kernel. Until the JIT
+     * has compiled it (some hundreds of calls), the Vector API runs about 10^4 times slower than
+     * compiled code, a tax of about a second that only long runs earn back; short runs (one
+     * injection from the command line) never pay it. Results do not depend on it.
+     */
+    static final long SCALAR_GAPS = 1L << 21;
+    /** Gaps drawn in this process, counted without synchronisation: a heuristic, never a result. */
+    private static long drawnInProcess;
 
     private static final long FRACTION = (1L << 52) - 1;
     private static final long ONE_BITS = Double.doubleToRawLongBits(1.0);
     private static final long SQRT2_BITS = Double.doubleToRawLongBits(Math.sqrt(2));
-    private static final int TERMS = 10;
+    /** 1 and then P's coefficients, constant term first (see the class comment). */
+    private static final double[] SERIES = {1, 0.3333333333333335, 0.19999999999949722, 0.14285714313001635,
+        0.11111105565129939, 0.09091444727837474, 0.07665855309105386, 0.07308292712444311};
+    private static final int TERMS = SERIES.length;
 
     private final double p;
     /** -ln(2) / lambda: the gap per unit of binary exponent of u. */
     private final double perExponent;
-    /** c_n = -2 / ((2n + 1) lambda): the atanh series scaled to gaps. */
+    /** c_n = -2 SERIES[n] / lambda: the atanh series scaled to gaps. */
     private final double[] c = new double[TERMS];
 
     public BlockGeometricGaps(double p) {
-        if (!(p >= MIN_P && p <= 1)) {
-            throw new IllegalArgumentException("probability must be in [" + MIN_P + ", 1], not " + p);
+        if (!(p >= MIN_P && p < 1)) {
+            throw new IllegalArgumentException("probability must be in [" + MIN_P + ", 1), not " + p);
         }
         this.p = p;
-        double inverseRate = -1.0 / Math.log1p(-p); // 0 for p = 1: every gap is 0
+        double inverseRate = -1.0 / Math.log1p(-p);
         this.perExponent = -Math.log(2) * inverseRate;
         for (int n = 0; n < TERMS; n++) {
-            c[n] = -2.0 * inverseRate / (2 * n + 1);
+            c[n] = -2.0 * inverseRate * SERIES[n];
         }
     }
 
@@ -74,9 +92,9 @@ public final class BlockGeometricGaps {
         return p;
     }
 
-    /** The lanes of the vector kernel (1 where the scalar twin is used): block sizes need not be multiples. */
+    /** The lanes of the vector kernel; block sizes need not be multiples of it, but run faster if they are. */
     public static int lanes() {
-        return VECTOR ? LONGS.length() : 1;
+        return LONGS.length();
     }
 
     /** The key and gamma of one injection's stream: two values of {@code rng}. */
@@ -96,8 +114,10 @@ public final class BlockGeometricGaps {
      */
     public void fill(long key, long gamma, long first, double[] out, int n) {
         int k = 0;
-        if (VECTOR) {
+        if (VECTOR && drawnInProcess > SCALAR_GAPS) {
             k = fillVector(key, gamma, first, out, n);
+        } else {
+            drawnInProcess += n;
         }
         fillScalar(key, gamma, first + k, out, k, n - k);
     }
@@ -114,16 +134,14 @@ public final class BlockGeometricGaps {
         long bits = Double.doubleToRawLongBits((double) ((r >>> 11) | 1));
         long e = (bits >>> 52) - 1023 - 53;
         long mb = bits & FRACTION | ONE_BITS;
-        long half = 1 - ((mb - SQRT2_BITS) >>> 63); // 1 where m >= sqrt 2: halve m
-        mb -= half << 52;
-        e += half;
+        long half = (SQRT2_BITS - 1 - mb) >> 63; // -1 where m >= sqrt 2: halve m
+        mb += half << 52;
+        e -= half;
         double f = Double.longBitsToDouble(mb) - 1.0;
         double s = f / (2.0 + f);
         double z = s * s;
         double[] c = this.c;
-        double q = c[9];
-        q = q * z + c[8];
-        q = q * z + c[7];
+        double q = c[7];
         q = q * z + c[6];
         q = q * z + c[5];
         q = q * z + c[4];
@@ -135,7 +153,7 @@ public final class BlockGeometricGaps {
     }
 
     /** The vector kernel over whole vectors of {@code [0, n)}; returns how many it wrote. */
-    private int fillVector(long key, long gamma, long first, double[] out, int n) {
+    int fillVector(long key, long gamma, long first, double[] out, int n) {
         int lanes = LONGS.length();
         int whole = n - n % lanes;
         if (whole == 0) {
@@ -151,9 +169,8 @@ public final class BlockGeometricGaps {
         DoubleVector c5 = DoubleVector.broadcast(DOUBLES, c[5]);
         DoubleVector c6 = DoubleVector.broadcast(DOUBLES, c[6]);
         DoubleVector c7 = DoubleVector.broadcast(DOUBLES, c[7]);
-        DoubleVector c8 = DoubleVector.broadcast(DOUBLES, c[8]);
-        DoubleVector c9 = DoubleVector.broadcast(DOUBLES, c[9]);
         DoubleVector perE = DoubleVector.broadcast(DOUBLES, perExponent);
+        LongVector belowSqrt2 = LongVector.broadcast(LONGS, SQRT2_BITS - 1);
         for (int k = 0; k < whole; k += lanes) {
             LongVector r = weyl;
             weyl = weyl.add(step);
@@ -164,15 +181,13 @@ public final class BlockGeometricGaps {
                     .convert(VectorOperators.L2D, 0)).reinterpretAsLongs();
             LongVector e = bits.lanewise(VectorOperators.LSHR, 52).sub(1023 + 53);
             LongVector mb = bits.and(FRACTION).or(ONE_BITS);
-            LongVector half = mb.sub(SQRT2_BITS).lanewise(VectorOperators.LSHR, 63).neg().add(1);
-            mb = mb.sub(half.lanewise(VectorOperators.LSHL, 52));
-            e = e.add(half);
+            LongVector half = belowSqrt2.sub(mb).lanewise(VectorOperators.ASHR, 63);
+            mb = mb.add(half.lanewise(VectorOperators.LSHL, 52));
+            e = e.sub(half);
             DoubleVector f = mb.reinterpretAsDoubles().sub(1.0);
             DoubleVector s = f.div(f.add(2.0));
             DoubleVector z = s.mul(s);
-            DoubleVector q = c9.mul(z).add(c8);
-            q = q.mul(z).add(c7);
-            q = q.mul(z).add(c6);
+            DoubleVector q = c7.mul(z).add(c6);
             q = q.mul(z).add(c5);
             q = q.mul(z).add(c4);
             q = q.mul(z).add(c3);
