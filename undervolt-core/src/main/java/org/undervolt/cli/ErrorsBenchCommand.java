@@ -26,6 +26,8 @@ import picocli.CommandLine.Option;
  * {@code undervolt errors bench}: injection time against a plain copy of the same stored tensor,
  * over sizes and bit error rates (issue 4 goal: at most 2x the copy for BER <= 1e-3). With the
  * uniform model and no {@code --sampler}, both samplers are timed, interleaved in one process.
+ * {@code ratio} is the injection after a copy over the copy; {@code trial_extra} is what a trial done
+ * in one pass ({@code Injector.restoreAndInject}) costs beyond the copy, over the copy.
  */
 @Command(name = "bench", description = "Benchmark error injection against a plain copy of the same image.")
 public final class ErrorsBenchCommand implements Callable<Integer> {
@@ -47,6 +49,15 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "5", description = "Untimed repetitions first. Default: ${DEFAULT-VALUE}.")
     int warmup;
 
+    @Option(names = "--warmup-ms", defaultValue = "200",
+            description = "Least warm-up time per point, in ms. Default: ${DEFAULT-VALUE}.")
+    long warmupMs;
+
+    @Option(names = "--first-warmup-ms", defaultValue = "4000",
+            description = "Least warm-up time of the first point, in ms: the JIT compiles the blocked sampler's "
+                    + "vector kernel only after about a second of use. Default: ${DEFAULT-VALUE}.")
+    long firstWarmupMs;
+
     @Option(names = "--seed", defaultValue = "1", description = "Master seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
@@ -58,8 +69,8 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (reps < 1 || warmup < 0) {
-            throw new InvalidInputException("--reps must be >= 1 and --warmup >= 0");
+        if (reps < 1 || warmup < 0 || warmupMs < 0 || firstWarmupMs < 0) {
+            throw new InvalidInputException("--reps must be >= 1 and --warmup, --warmup-ms, --first-warmup-ms >= 0");
         }
         for (double ber : bers) {
             modelOptions.at(ber); // every BER and model option checked before anything is printed
@@ -67,8 +78,8 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
         boolean bothSamplers = modelOptions.model.equals("uniform") && modelOptions.sampler == null;
         List<Map<String, Object>> rows = new ArrayList<>();
         if (!json) {
-            System.out.printf("%12s %9s %-11s %10s %10s %10s %7s%n", "bits", "ber", "sampler", "flips", "copy_ms",
-                    "inject_ms", "ratio");
+            System.out.printf("%12s %9s %-11s %10s %10s %10s %7s %10s %11s%n", "bits", "ber", "sampler", "flips",
+                    "copy_ms", "inject_ms", "ratio", "trial_ms", "trial_extra");
         }
         for (long bits : sizes) {
             DramImage clean;
@@ -81,7 +92,9 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
                 List<ErrorModel> models = bothSamplers
                         ? List.of(new UniformErrorModel(ber, Sampler.SEQUENTIAL), new UniformErrorModel(ber, Sampler.BLOCKED))
                         : List.of(modelOptions.at(ber));
-                List<InjectionBenchmark.Result> results = InjectionBenchmark.measure(clean, models, reps, warmup, seed);
+                long warmupNanos = (rows.isEmpty() ? Math.max(warmupMs, firstWarmupMs) : warmupMs) * 1_000_000L;
+                List<InjectionBenchmark.Result> results = InjectionBenchmark.measure(clean, models, reps, warmup,
+                        warmupNanos, seed);
                 for (int i = 0; i < models.size(); i++) {
                     InjectionBenchmark.Result r = results.get(i);
                     String sampler = models.get(i) instanceof UniformErrorModel u ? u.sampler().name().toLowerCase() : "-";
@@ -93,10 +106,13 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
                     row.put("copy_ms", r.copyNanos() / 1e6);
                     row.put("inject_ms", r.injectNanos() / 1e6);
                     row.put("ratio", r.ratio());
+                    row.put("trial_ms", r.fusedNanos() / 1e6);
+                    row.put("trial_extra", r.fusedExtraRatio());
                     rows.add(row);
                     if (!json) {
-                        System.out.printf("%12d %9.0e %-11s %10d %10.3f %10.3f %7.2f%n", r.bits(), ber, sampler, r.flips(),
-                                r.copyNanos() / 1e6, r.injectNanos() / 1e6, r.ratio());
+                        System.out.printf("%12d %9.0e %-11s %10d %10.3f %10.3f %7.2f %10.3f %11.2f%n", r.bits(), ber,
+                                sampler, r.flips(), r.copyNanos() / 1e6, r.injectNanos() / 1e6, r.ratio(),
+                                r.fusedNanos() / 1e6, r.fusedExtraRatio());
                     }
                 }
             }

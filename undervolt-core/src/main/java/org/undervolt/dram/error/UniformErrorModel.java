@@ -16,6 +16,13 @@ public final class UniformErrorModel implements ErrorModel {
     private static final int BATCH = 256;
     /** Most gaps drawn per block by the {@link Sampler#BLOCKED} sampler. */
     private static final int BLOCK = 512;
+    /** Bytes copied at a time by {@link #copyAndInject}: a third of a 48 KiB first-level data cache. */
+    private static final int CHUNK = 16 * 1024;
+    /**
+     * Regions up to this size (the second-level cache) are copied whole and then injected: they stay
+     * in cache between the two, and the plain loops are faster.
+     */
+    static final int FUSE_ABOVE = 1 << 21;
     /** Each thread's block of gaps, reused: allocating and zeroing it costs 5% of a 1M-bit injection. */
     private static final ThreadLocal<double[]> BUFFER = ThreadLocal.withInitial(() -> new double[BLOCK]);
 
@@ -87,6 +94,52 @@ public final class UniformErrorModel implements ErrorModel {
             return 0;
         }
         return blocks != null ? injectBlocked(region, rng, listener) : injectSequential(region, rng, listener);
+    }
+
+    /**
+     * With the blocked sampler and regions beyond {@link #FUSE_ABOVE} bytes, copies and injects one
+     * chunk at a time, so each flipped byte is still in the first-level cache from its copy instead
+     * of being fetched again: on images larger than the caches this halves the memory traffic of a
+     * trial. Same flips as {@link #inject}.
+     */
+    @Override
+    public long copyAndInject(byte[] source, MemoryRegion region, SplittableRandom rng, FlipListener listener) {
+        if (blocks == null || listener != FlipListener.NONE || region.to() - region.from() <= FUSE_ABOVE) {
+            return ErrorModel.super.copyAndInject(source, region, rng, listener);
+        }
+        long[] stream = BlockGeometricGaps.open(rng);
+        byte[] data = region.data();
+        int to = region.to();
+        long end = 8L * to;
+        double[] gaps = BUFFER.get();
+        long drawn = 0;
+        int n = 0;
+        int k = 0;
+        long flips = 0;
+        long bit = 8L * region.from() - 1;
+        long next = -1; // the next bit to flip, end when there is none
+        for (int chunk = region.from(); chunk < to; ) {
+            int chunkEnd = (int) Math.min(to, (long) chunk + CHUNK);
+            System.arraycopy(source, chunk, data, chunk, chunkEnd - chunk);
+            long limit = 8L * chunkEnd;
+            while (next < limit) {
+                if (next >= 0) {
+                    data[(int) (next >>> 3)] ^= (byte) (1 << (next & 7));
+                    flips++;
+                    bit = next;
+                }
+                if (k == n) {
+                    n = blockSize(end - bit - 1);
+                    blocks.fill(stream[0], stream[1], drawn, gaps, n);
+                    drawn += n;
+                    k = 0;
+                }
+                long gap = (long) gaps[k++];
+                next = gap >= end - bit - 1 ? end : bit + gap + 1;
+            }
+            chunk = chunkEnd;
+        }
+        return flips;
     }
 
     private long injectSequential(MemoryRegion region, SplittableRandom rng, FlipListener listener) {

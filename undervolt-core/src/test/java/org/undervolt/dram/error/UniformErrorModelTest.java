@@ -172,6 +172,24 @@ class UniformErrorModelTest {
         assertThat(flipped).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "{0}, {1} bytes from {2}")
+    @CsvSource({"SEQUENTIAL, 5000, 0", "BLOCKED, 5000, 0", "BLOCKED, 3000000, 0", "BLOCKED, 3000000, 12345"})
+    void copyAndInjectFlipsWhatCopyThenInjectFlips(Sampler sampler, int bytes, int from) {
+        byte[] clean = new byte[bytes];
+        new SplittableRandom(4).nextBytes(clean);
+        UniformErrorModel model = new UniformErrorModel(2e-4, sampler);
+        byte[] a = new byte[bytes];
+        byte[] b = new byte[bytes];
+        java.util.Arrays.fill(a, (byte) 0x5A); // stale trial contents, outside the region they stay
+        java.util.Arrays.fill(b, (byte) 0x5A);
+        System.arraycopy(clean, from, a, from, bytes - from);
+        long separate = model.inject(new MemoryRegion(a, from, bytes, null), Seeds.stream(8, 1));
+        long fused = model.copyAndInject(clean, new MemoryRegion(b, from, bytes, null), Seeds.stream(8, 1),
+                FlipListener.NONE);
+        assertThat(fused).isEqualTo(separate).isGreaterThan(0);
+        assertThat(b).isEqualTo(a);
+    }
+
     @Test
     void rejectsRatesOutsideZeroOne() {
         assertThatThrownBy(() -> new UniformErrorModel(-1e-9)).isInstanceOf(IllegalArgumentException.class);
