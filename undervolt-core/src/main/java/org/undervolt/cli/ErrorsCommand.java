@@ -48,7 +48,8 @@ public final class ErrorsCommand implements Runnable {
 
         @Option(names = "--sampler",
                 description = "uniform: how gaps between flips are drawn: sequential (the stream of every result so "
-                        + "far) or blocked (vectorized, 2-3x faster, another stream). Default: sequential.")
+                        + "far) or blocked (vectorized, about 2x faster per flip, another stream); errors bench also "
+                        + "takes both. Default: sequential.")
         String sampler;
 
         @Option(names = "--device-seed",

@@ -123,7 +123,7 @@ class ErrorsCommandTest {
     @Test
     void benchReportsRatiosForEachPoint() throws Exception {
         Run r = run("errors", "bench", "--bits", "80000", "--ber", "1e-4,1e-2", "--reps", "3", "--warmup", "1",
-                "--warmup-ms", "0", "--first-warmup-ms", "0", "--json");
+                "--warmup-ms", "0", "--first-warmup-ms", "0", "--sampler", "both", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode points = new ObjectMapper().readTree(r.out()).get("points");
         assertThat(points).hasSize(4); // both samplers at each BER
@@ -137,5 +137,7 @@ class ErrorsCommandTest {
         Run one = run("errors", "bench", "--bits", "80000", "--ber", "1e-2", "--reps", "1", "--warmup", "0",
                 "--warmup-ms", "0", "--first-warmup-ms", "0", "--model", "data", "--json");
         assertThat(new ObjectMapper().readTree(one.out()).get("points")).hasSize(1);
+        Run bad = run("errors", "bench", "--bits", "80000", "--model", "data", "--sampler", "both");
+        assertThat(bad.code()).isEqualTo(2);
     }
 }
