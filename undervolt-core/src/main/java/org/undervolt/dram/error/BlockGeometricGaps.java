@@ -11,8 +11,8 @@ import org.undervolt.random.Seeds;
 
 /**
  * Geometric gaps between successes of Bernoulli(p) trials, drawn a block at a time with the Vector
- * API: the same law as {@link GeometricSkip}, several times cheaper per draw, from a different
- * stream.
+ * API: the same law as {@link GeometricSkip}, two to three times cheaper per draw, from a
+ * different stream.
  *
  * <p><b>Stream.</b> Draw {@code j} of an injection uses the 64-bit value
  * {@code r_j = mix(key + j * gamma)} ({@link Seeds#mix}, the SplitMix64 finaliser over a Weyl
@@ -54,7 +54,7 @@ public final class BlockGeometricGaps {
     static final boolean VECTOR = LONGS.length() >= 8 && LONGS.length() == DOUBLES.length();
     /**
      * Gaps a process draws with the scalar twin before it turns to the vector kernel. Until the JIT
-     * has compiled it (some hundreds of calls), the Vector API runs about 10^4 times slower than
+     * has compiled it (some hundreds of calls), the Vector API runs 10^3 to 10^4 times slower than
      * compiled code, a tax of about a second that only long runs earn back; short runs (one
      * injection from the command line) never pay it. Results do not depend on it.
      */
