@@ -211,13 +211,26 @@ public final class UniformErrorModel implements ErrorModel {
                     listener.flipped(bit);
                 }
             } else {
-                for (int k = 0; k < n; k++) {
-                    long gap = (long) gaps[k];
+                // Positions first, then the flips: the loop of flips is short, so the core keeps more
+                // of their cache misses in flight.
+                long[] positions = POSITIONS.get();
+                int m = 0;
+                boolean done = false;
+                for (; m < n; m++) {
+                    long gap = (long) gaps[m];
                     if (gap >= end - bit - 1) {
-                        return flips + k;
+                        done = true;
+                        break;
                     }
                     bit += gap + 1;
-                    data[(int) (bit >>> 3)] ^= (byte) (1 << (bit & 7));
+                    positions[m] = bit;
+                }
+                for (int k = 0; k < m; k++) {
+                    long b = positions[k];
+                    data[(int) (b >>> 3)] ^= (byte) (1 << (b & 7));
+                }
+                if (done) {
+                    return flips + m;
                 }
             }
             flips += n;
