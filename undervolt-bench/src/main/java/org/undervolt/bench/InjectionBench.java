@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.undervolt.dram.error.ErrorModel;
 import org.undervolt.dram.error.UniformErrorModel;
+import org.undervolt.fault.InjectionBenchmark;
 import org.undervolt.fault.Injector;
 import org.undervolt.fault.SyntheticImages;
 import org.undervolt.random.Seeds;
@@ -72,12 +73,7 @@ public class InjectionBench {
     @Setup
     public void warmUp() {
         if (sampler.equals("blocked")) {
-            UniformErrorModel warm = new UniformErrorModel(1e-2, UniformErrorModel.Sampler.BLOCKED);
-            DramImage small = SyntheticImages.gaussian(Formats.INT8, 400_000, 1, DramGeometry.lpddr3x32());
-            long start = System.nanoTime();
-            for (long t = 0; System.nanoTime() - start < 3_000_000_000L; t++) {
-                Injector.inject(small, warm, Seeds.stream(BenchSeeds.MASTER, -1, t));
-            }
+            InjectionBenchmark.warmUpBlockedSampler(InjectionBenchmark.FIRST_WARMUP_NANOS);
         }
     }
 

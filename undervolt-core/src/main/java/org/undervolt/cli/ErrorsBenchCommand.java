@@ -54,7 +54,7 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
     long warmupMs;
 
     @Option(names = "--first-warmup-ms", defaultValue = "4000",
-            description = "Least warm-up time of the first point when the blocked sampler is timed, in ms: the JIT "
+            description = "Warm-up of the blocked sampler before the first point, in ms (when it is timed): the JIT "
                     + "compiles its vector kernel only after about a second of use. Default: ${DEFAULT-VALUE}.")
     long firstWarmupMs;
 
@@ -98,10 +98,12 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
                 List<ErrorModel> models = bothSamplers
                         ? List.of(new UniformErrorModel(ber, Sampler.SEQUENTIAL), new UniformErrorModel(ber, Sampler.BLOCKED))
                         : List.of(modelOptions.at(ber));
-                boolean blocked = models.stream().anyMatch(m -> m instanceof UniformErrorModel u && u.sampler() == Sampler.BLOCKED);
-                long warmupNanos = (rows.isEmpty() && blocked ? Math.max(warmupMs, firstWarmupMs) : warmupMs) * 1_000_000L;
+                if (rows.isEmpty() && models.stream().anyMatch(
+                        m -> m instanceof UniformErrorModel u && u.sampler() == Sampler.BLOCKED)) {
+                    InjectionBenchmark.warmUpBlockedSampler(firstWarmupMs * 1_000_000L);
+                }
                 List<InjectionBenchmark.Result> results = InjectionBenchmark.measure(clean, models, reps, warmup,
-                        warmupNanos, seed);
+                        warmupMs * 1_000_000L, seed);
                 for (int i = 0; i < models.size(); i++) {
                     InjectionBenchmark.Result r = results.get(i);
                     String sampler = models.get(i) instanceof UniformErrorModel u ? u.sampler().name().toLowerCase() : "-";

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.undervolt.dram.error.ErrorModel;
+import org.undervolt.dram.error.MemoryRegion;
+import org.undervolt.dram.error.UniformErrorModel;
 import org.undervolt.random.Seeds;
 import org.undervolt.storage.DramImage;
 
@@ -41,9 +43,9 @@ public final class InjectionBenchmark {
     /** Least time spent warming up each measurement. */
     public static final long MIN_WARMUP_NANOS = 200_000_000L;
     /**
-     * Warm-up advised for the first measurement in a process: the blocked sampler draws its first
-     * 2^21 gaps with the scalar twin, and its vector kernel then takes about a second of calls
-     * before the JIT compiles it (see BlockGeometricGaps).
+     * Warm-up advised for the blocked sampler once per process ({@link #warmUpBlockedSampler}): it
+     * draws its first 2^21 gaps with the scalar twin, and its vector kernel then takes about a
+     * second of calls before the JIT compiles it (see BlockGeometricGaps).
      */
     public static final long FIRST_WARMUP_NANOS = 4_000_000_000L;
 
@@ -101,6 +103,20 @@ public final class InjectionBenchmark {
                     median(fused[i])));
         }
         return out;
+    }
+
+    /**
+     * Runs the blocked uniform sampler at BER 1e-2 on 50 kB for {@code nanos}, so that it has passed
+     * its scalar phase and the JIT has compiled its vector kernel before anything is timed; at low
+     * BER a measurement's own warm-up draws too few gaps for that.
+     */
+    public static void warmUpBlockedSampler(long nanos) {
+        UniformErrorModel model = new UniformErrorModel(1e-2, UniformErrorModel.Sampler.BLOCKED);
+        MemoryRegion region = MemoryRegion.of(new byte[50_000]);
+        long start = System.nanoTime();
+        for (long t = 0; System.nanoTime() - start < nanos; t++) {
+            model.inject(region, Seeds.stream(-1, t));
+        }
     }
 
     private static double median(long[] v) {
