@@ -54,13 +54,24 @@ public final class BlockGeometricGaps {
     static final boolean VECTOR = LONGS.length() >= 8 && LONGS.length() == DOUBLES.length();
     /**
      * Gaps a process draws with the scalar twin before it turns to the vector kernel. Until the JIT
-     * has compiled it (some hundreds of calls), the Vector API runs 10^3 to 10^4 times slower than
-     * compiled code, a tax of about a second that only long runs earn back; short runs (one
-     * injection from the command line) never pay it. Results do not depend on it.
+     * has compiled it (thousands of calls), the Vector API runs 10^3 to 10^4 times slower than
+     * compiled code, a tax (a few tenths of a second, see {@link #COMPILED_NANOS}) that only long
+     * runs earn back; short runs (one injection from the command line) never pay it. Results do not
+     * depend on it.
      */
     static final long SCALAR_GAPS = 1L << 21;
+    /**
+     * After the scalar phase, the vector kernel gets one vector per block (the scalar twin does the
+     * rest) until one such call takes less than this: compiled, it takes tens of nanoseconds;
+     * interpreted or compiled without the Vector API intrinsics (C1), microseconds. These cheap calls
+     * bring it to the JIT's compile thresholds (a few thousand invocations) in a fraction of the
+     * time whole blocks would take.
+     */
+    static final long COMPILED_NANOS = 500;
     /** Gaps drawn in this process, counted without synchronisation: a heuristic, never a result. */
     private static long drawnInProcess;
+    /** Whether a one-vector call has run at compiled speed, likewise a heuristic. */
+    private static boolean vectorCompiled;
 
     private static final long FRACTION = (1L << 52) - 1;
     private static final long ONE_BITS = Double.doubleToRawLongBits(1.0);
@@ -115,7 +126,13 @@ public final class BlockGeometricGaps {
     public void fill(long key, long gamma, long first, double[] out, int n) {
         int k = 0;
         if (VECTOR && drawnInProcess > SCALAR_GAPS) {
-            k = fillVector(key, gamma, first, out, n);
+            if (vectorCompiled) {
+                k = fillVector(key, gamma, first, out, n);
+            } else {
+                long start = System.nanoTime();
+                k = fillVector(key, gamma, first, out, Math.min(n, LONGS.length()));
+                vectorCompiled = System.nanoTime() - start < COMPILED_NANOS;
+            }
         } else {
             drawnInProcess += n;
         }
