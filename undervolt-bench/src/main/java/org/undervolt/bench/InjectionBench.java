@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.undervolt.dram.error.ErrorModel;
 import org.undervolt.dram.error.UniformErrorModel;
+import org.undervolt.fault.InjectionBenchmark;
 import org.undervolt.fault.Injector;
 import org.undervolt.fault.SyntheticImages;
 import org.undervolt.random.Seeds;
@@ -30,7 +31,9 @@ import org.undervolt.storage.Formats;
  * 2× the copy for BER ≤ 1e-3.
  *
  * <p>Each invocation draws a fresh trial ({@code Seeds.stream(master, INJECTION, invocation)}); flips are
- * XORs, so flips left from earlier invocations change no cost.
+ * XORs, so flips left from earlier invocations change no cost. {@code sampler} picks how the uniform model
+ * draws its gaps (both exact; blocked is vectorized); {@code trial} times a whole trial, copy and injection,
+ * in one pass ({@link Injector#restoreAndInject}), so its ratio is 1 + the injection's cost in copies.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -46,6 +49,9 @@ public class InjectionBench {
     @Param({"1e-6", "1e-5", "1e-4", "1e-3", "1e-2"})
     double ber;
 
+    @Param({"sequential", "blocked"})
+    String sampler;
+
     DramImage clean;
     DramImage trial;
     ErrorModel model;
@@ -56,8 +62,19 @@ public class InjectionBench {
         clean = SyntheticImages.gaussian(Formats.INT8, bits, Seeds.derive(BenchSeeds.MASTER, BenchSeeds.INJECTION),
                 DramGeometry.lpddr3x32());
         trial = clean.copy();
-        model = new UniformErrorModel(ber);
+        model = new UniformErrorModel(ber, UniformErrorModel.Sampler.valueOf(sampler.toUpperCase()));
         invocation = 0;
+    }
+
+    /**
+     * The blocked sampler's vector kernel runs only after 2^21 gaps in a process, and the JIT compiles it after
+     * about a second of calls: paid here, once per fork, rather than in the measured iterations.
+     */
+    @Setup
+    public void warmUp() {
+        if (sampler.equals("blocked")) {
+            InjectionBenchmark.warmUpBlockedSampler(InjectionBenchmark.FIRST_WARMUP_NANOS);
+        }
     }
 
     @Benchmark
@@ -70,5 +87,12 @@ public class InjectionBench {
     @Benchmark
     public long inject() {
         return Injector.inject(trial, model, Seeds.stream(BenchSeeds.MASTER, BenchSeeds.INJECTION, invocation++));
+    }
+
+    /** Copy and injection in one pass; returns the number of bits flipped. */
+    @Benchmark
+    public long trialOnePass() {
+        return Injector.restoreAndInject(trial, clean, model,
+                Seeds.stream(BenchSeeds.MASTER, BenchSeeds.INJECTION, invocation++));
     }
 }

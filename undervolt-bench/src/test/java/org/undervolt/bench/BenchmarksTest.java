@@ -37,9 +37,16 @@ class BenchmarksTest {
 
     @Test
     void injectionFlipsBinomiallyManyBitsAndTheCopyRestoresTheCleanImage() {
+        for (String sampler : new String[] {"sequential", "blocked"}) {
+            injectionFlipsBinomially(sampler);
+        }
+    }
+
+    private static void injectionFlipsBinomially(String sampler) {
         InjectionBench b = new InjectionBench();
         b.bits = 1_000_000;
         b.ber = 1e-3;
+        b.sampler = sampler;
         b.setup();
         long flips = b.inject();
         // Binomial(1e6, 1e-3): mean 1000, sd 31.6; 5 sd either side
@@ -51,7 +58,10 @@ class BenchmarksTest {
         assertThat(second).isBetween(842L, 1158L);
         // after the restoring copy, the image differs from the clean one by exactly the new trial's flips
         assertThat(differingBits(b.trial.bytes(), b.clean.bytes())).isEqualTo(second);
-        assertThat(b.invocation).isEqualTo(2);
+        long third = b.trialOnePass(); // restores and injects: the clean image plus exactly its flips
+        assertThat(third).isBetween(842L, 1158L);
+        assertThat(differingBits(b.trial.bytes(), b.clean.bytes())).isEqualTo(third);
+        assertThat(b.invocation).isEqualTo(3);
     }
 
     private static long differingBits(byte[] x, byte[] y) {

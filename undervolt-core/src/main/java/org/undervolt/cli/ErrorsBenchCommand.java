@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.undervolt.InvalidInputException;
+import org.undervolt.dram.error.ErrorModel;
+import org.undervolt.dram.error.UniformErrorModel;
+import org.undervolt.dram.error.UniformErrorModel.Sampler;
 import org.undervolt.fault.InjectionBenchmark;
 import org.undervolt.fault.SyntheticImages;
 import org.undervolt.storage.DramGeometry;
@@ -21,7 +24,10 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code undervolt errors bench}: injection time against a plain copy of the same stored tensor,
- * over sizes and bit error rates (issue 4 goal: at most 2x the copy for BER <= 1e-3).
+ * over sizes and bit error rates (issue 4 goal: at most 2x the copy for BER <= 1e-3). With the
+ * uniform model, {@code --sampler both} times both samplers interleaved in one process.
+ * {@code ratio} is the injection after a copy over the copy; {@code trial_extra} is what a trial done
+ * in one pass ({@code Injector.restoreAndInject}) costs beyond the copy, over the copy.
  */
 @Command(name = "bench", description = "Benchmark error injection against a plain copy of the same image.")
 public final class ErrorsBenchCommand implements Callable<Integer> {
@@ -43,6 +49,15 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "5", description = "Untimed repetitions first. Default: ${DEFAULT-VALUE}.")
     int warmup;
 
+    @Option(names = "--warmup-ms", defaultValue = "200",
+            description = "Least warm-up time per point, in ms. Default: ${DEFAULT-VALUE}.")
+    long warmupMs;
+
+    @Option(names = "--first-warmup-ms", defaultValue = "4000",
+            description = "Warm-up of the blocked sampler before the first point, in ms (when it is timed): the JIT "
+                    + "compiles its vector kernel only after about a second of use. Default: ${DEFAULT-VALUE}.")
+    long firstWarmupMs;
+
     @Option(names = "--seed", defaultValue = "1", description = "Master seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
@@ -56,13 +71,23 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         OptionValues.range("--reps", reps, 1, Integer.MAX_VALUE);
         OptionValues.range("--warmup", warmup, 0, Integer.MAX_VALUE);
+        OptionValues.range("--warmup-ms", warmupMs, 0, Long.MAX_VALUE);
+        OptionValues.range("--first-warmup-ms", firstWarmupMs, 0, Long.MAX_VALUE);
         var storage = OptionValues.parse("--format", format, Formats::byName);
+        boolean bothSamplers = "both".equals(modelOptions.sampler);
+        if (bothSamplers) {
+            modelOptions.sampler = null;
+            if (!modelOptions.model.equals("uniform")) {
+                throw new InvalidInputException("--sampler both: applies to --model uniform only, not " + modelOptions.model);
+            }
+        }
         for (double ber : bers) {
             modelOptions.at(ber); // every BER and model option checked before anything is printed
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         if (!json) {
-            System.out.printf("%12s %9s %10s %10s %10s %7s%n", "bits", "ber", "flips", "copy_ms", "inject_ms", "ratio");
+            System.out.printf("%12s %9s %-11s %10s %10s %10s %7s %10s %11s%n", "bits", "ber", "sampler", "flips",
+                    "copy_ms", "inject_ms", "ratio", "trial_ms", "trial_extra");
         }
         for (long bits : sizes) {
             DramImage clean;
@@ -72,18 +97,34 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
                 throw new InvalidInputException("--bits: " + e.getMessage());
             }
             for (double ber : bers) {
-                InjectionBenchmark.Result r = InjectionBenchmark.measure(clean, modelOptions.at(ber), reps, warmup, seed);
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("bits", r.bits());
-                row.put("ber", ber);
-                row.put("flips", r.flips());
-                row.put("copy_ms", r.copyNanos() / 1e6);
-                row.put("inject_ms", r.injectNanos() / 1e6);
-                row.put("ratio", r.ratio());
-                rows.add(row);
-                if (!json) {
-                    System.out.printf("%12d %9.0e %10d %10.3f %10.3f %7.2f%n", r.bits(), ber, r.flips(),
-                            r.copyNanos() / 1e6, r.injectNanos() / 1e6, r.ratio());
+                List<ErrorModel> models = bothSamplers
+                        ? List.of(new UniformErrorModel(ber, Sampler.SEQUENTIAL), new UniformErrorModel(ber, Sampler.BLOCKED))
+                        : List.of(modelOptions.at(ber));
+                if (rows.isEmpty() && models.stream().anyMatch(
+                        m -> m instanceof UniformErrorModel u && u.sampler() == Sampler.BLOCKED)) {
+                    InjectionBenchmark.warmUpBlockedSampler(firstWarmupMs * 1_000_000L);
+                }
+                List<InjectionBenchmark.Result> results = InjectionBenchmark.measure(clean, models, reps, warmup,
+                        warmupMs * 1_000_000L, seed);
+                for (int i = 0; i < models.size(); i++) {
+                    InjectionBenchmark.Result r = results.get(i);
+                    String sampler = models.get(i) instanceof UniformErrorModel u ? u.sampler().name().toLowerCase() : "-";
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("bits", r.bits());
+                    row.put("ber", ber);
+                    row.put("sampler", sampler);
+                    row.put("flips", r.flips());
+                    row.put("copy_ms", r.copyNanos() / 1e6);
+                    row.put("inject_ms", r.injectNanos() / 1e6);
+                    row.put("ratio", r.ratio());
+                    row.put("trial_ms", r.fusedNanos() / 1e6);
+                    row.put("trial_extra", r.fusedExtraRatio());
+                    rows.add(row);
+                    if (!json) {
+                        System.out.printf("%12d %9.0e %-11s %10d %10.3f %10.3f %7.2f %10.3f %11.2f%n", r.bits(), ber,
+                                sampler, r.flips(), r.copyNanos() / 1e6, r.injectNanos() / 1e6, r.ratio(),
+                                r.fusedNanos() / 1e6, r.fusedExtraRatio());
+                    }
                 }
             }
         }

@@ -39,6 +39,18 @@ public final class Injector {
     }
 
     /**
+     * One trial in a reused buffer: restores {@code trial} from {@code clean} and injects, with the
+     * same flips as {@link DramImage#restoreFrom} followed by {@link #inject(DramImage, ErrorModel,
+     * SplittableRandom)}, in one pass over memory where the model can ({@link ErrorModel#copyAndInject}).
+     *
+     * @return the number of flipped bits
+     */
+    public static long restoreAndInject(DramImage trial, DramImage clean, ErrorModel model, SplittableRandom rng) {
+        trial.checkSameLayout(clean);
+        return model.copyAndInject(clean.bytes(), region(trial, 0, trial.size()), rng, FlipListener.NONE);
+    }
+
+    /**
      * One trial: a fresh copy of {@code clean} with errors injected from the stream named by
      * {@code (seed, trialIds...)}; {@code clean} is left untouched.
      */

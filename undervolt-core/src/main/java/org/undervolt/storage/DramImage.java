@@ -76,10 +76,15 @@ public final class DramImage {
 
     /** Overwrites this image's bytes with another image's (same layout), to reuse a trial buffer. */
     public void restoreFrom(DramImage clean) {
-        if (clean.tensors != tensors && !clean.tensors.equals(tensors) || clean.bytes.length != bytes.length) {
+        checkSameLayout(clean);
+        System.arraycopy(clean.bytes, 0, bytes, 0, bytes.length);
+    }
+
+    /** Throws unless {@code other} has this image's tensors and size (a clean image and its trial buffer). */
+    public void checkSameLayout(DramImage other) {
+        if (other.tensors != tensors && !other.tensors.equals(tensors) || other.bytes.length != bytes.length) {
             throw new IllegalArgumentException("images have different layouts");
         }
-        System.arraycopy(clean.bytes, 0, bytes, 0, bytes.length);
     }
 
     /** Builds an image tensor by tensor, in order. */

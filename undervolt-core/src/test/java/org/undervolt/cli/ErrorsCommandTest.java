@@ -51,6 +51,15 @@ class ErrorsCommandTest {
     }
 
     @Test
+    void blockedSamplerIsChosenFromTheCommandLineAndDrawsBinomialCounts() throws Exception {
+        Run r = run("errors", "inject", "--ber", "1e-3", "--bits", "800000", "--sampler", "blocked", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.get("model").asText()).isEqualTo("uniform(ber=0.001, sampler=blocked)");
+        assertThat(json.get("flips").asLong()).isBetween(659L, 941L);
+    }
+
+    @Test
     void everyModelRunsFromTheCommandLine() throws Exception {
         for (String[] model : new String[][] {{"bitline", "--weak-fraction", "0.05"}, {"wordline"},
                 {"data", "--ratio", "4"}, {"location", "--granularity", "bank", "--device-seed", "3"}}) {
@@ -71,7 +80,9 @@ class ErrorsCommandTest {
                 {"errors", "inject", "--ber", "1e-3", "--format", "int7"},
                 {"errors", "inject", "--ber", "1e-3", "--model", "gaussian"},
                 {"errors", "inject", "--ber", "0.5", "--model", "bitline", "--weak-fraction", "0.1"},
-                {"errors", "inject", "--ber", "1e-3", "--bits", "0"}}) {
+                {"errors", "inject", "--ber", "1e-3", "--bits", "0"},
+                {"errors", "inject", "--ber", "1e-3", "--sampler", "fast"},
+                {"errors", "inject", "--ber", "1e-3", "--model", "wordline", "--sampler", "blocked"}}) {
             Run r = run(args);
             assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
@@ -111,13 +122,22 @@ class ErrorsCommandTest {
 
     @Test
     void benchReportsRatiosForEachPoint() throws Exception {
-        Run r = run("errors", "bench", "--bits", "80000", "--ber", "1e-4,1e-2", "--reps", "3", "--warmup", "1", "--json");
+        Run r = run("errors", "bench", "--bits", "80000", "--ber", "1e-4,1e-2", "--reps", "3", "--warmup", "1",
+                "--warmup-ms", "0", "--first-warmup-ms", "0", "--sampler", "both", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode points = new ObjectMapper().readTree(r.out()).get("points");
-        assertThat(points).hasSize(2);
+        assertThat(points).hasSize(4); // both samplers at each BER
         for (JsonNode p : points) {
             assertThat(p.get("bits").asLong()).isEqualTo(80_000);
             assertThat(p.get("ratio").asDouble()).isPositive();
+            assertThat(p.get("trial_ms").asDouble()).isPositive();
         }
+        assertThat(points.get(0).get("sampler").asText()).isEqualTo("sequential");
+        assertThat(points.get(1).get("sampler").asText()).isEqualTo("blocked");
+        Run one = run("errors", "bench", "--bits", "80000", "--ber", "1e-2", "--reps", "1", "--warmup", "0",
+                "--warmup-ms", "0", "--first-warmup-ms", "0", "--model", "data", "--json");
+        assertThat(new ObjectMapper().readTree(one.out()).get("points")).hasSize(1);
+        Run bad = run("errors", "bench", "--bits", "80000", "--model", "data", "--sampler", "both");
+        assertThat(bad.code()).isEqualTo(2);
     }
 }

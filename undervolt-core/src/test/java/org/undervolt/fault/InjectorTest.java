@@ -44,6 +44,25 @@ class InjectorTest {
     }
 
     @Test
+    void restoreAndInjectIsRestoreThenInject() {
+        DramImage clean = image();
+        for (UniformErrorModel.Sampler sampler : UniformErrorModel.Sampler.values()) {
+            UniformErrorModel model = new UniformErrorModel(0.05, sampler);
+            DramImage separate = clean.copy();
+            Injector.inject(separate, model, Seeds.stream(2, 7)); // stale errors from an earlier trial
+            DramImage fused = separate.copy();
+            separate.restoreFrom(clean);
+            long n = Injector.inject(separate, model, Seeds.stream(3, 1));
+            assertThat(Injector.restoreAndInject(fused, clean, model, Seeds.stream(3, 1))).isEqualTo(n).isPositive();
+            assertThat(fused.bytes()).isEqualTo(separate.bytes());
+        }
+        DramImage other = DramImage.builder(new SequentialPlacement(G, 20))
+                .add("a", new int[] {100}, new float[100], Formats.INT8).build();
+        assertThatThrownBy(() -> Injector.restoreAndInject(other, clean, new UniformErrorModel(0.1), Seeds.stream(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void tensorInjectionTouchesOnlyThatTensor() {
         DramImage clean = image();
         DramImage trial = clean.copy();

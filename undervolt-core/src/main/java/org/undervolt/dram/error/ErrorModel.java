@@ -32,6 +32,18 @@ public interface ErrorModel {
     }
 
     /**
+     * Copies {@code source[from, to)} over the region's bytes and then flips exactly the bits that
+     * {@link #inject} would flip with the same generator: one Monte-Carlo trial restored from the
+     * clean bytes. Models may do both in one pass over memory.
+     *
+     * @return the number of bits flipped
+     */
+    default long copyAndInject(byte[] source, MemoryRegion region, SplittableRandom rng, FlipListener listener) {
+        System.arraycopy(source, region.from(), region.data(), region.from(), region.to() - region.from());
+        return inject(region, rng, listener);
+    }
+
+    /**
      * The expected number of flips one injection into {@code region} draws, given its current
      * contents (and, for fixed weak cells, the device). Costs time proportional to the region, not
      * to the flips: for reports and tests, not for the hot path.

@@ -14,9 +14,15 @@ public interface ErrorModelFamily {
     /** The model whose expected bit error rate (over devices, for balanced data) is {@code ber}. */
     ErrorModel atBer(double ber);
 
-    /** EDEN model 0. */
+    /** EDEN model 0, with the default sampler. */
     static ErrorModelFamily uniform() {
-        return of("uniform", UniformErrorModel::new);
+        return uniform(UniformErrorModel.Sampler.DEFAULT);
+    }
+
+    /** EDEN model 0, its gaps drawn by {@code sampler}. */
+    static ErrorModelFamily uniform(UniformErrorModel.Sampler sampler) {
+        return of(sampler == UniformErrorModel.Sampler.SEQUENTIAL ? "uniform" : "uniform(sampler=" + sampler.name().toLowerCase() + ")",
+                ber -> new UniformErrorModel(ber, sampler));
     }
 
     /** EDEN model 1 with a fraction {@code pb} of weak bitlines; cells on them fail with {@code ber / pb}. */

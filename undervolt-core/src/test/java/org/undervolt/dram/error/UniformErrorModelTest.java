@@ -10,6 +10,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.undervolt.dram.error.UniformErrorModel.Sampler;
 import org.undervolt.random.Seeds;
 
 /**
@@ -20,13 +22,17 @@ import org.undervolt.random.Seeds;
 class UniformErrorModelTest {
     private static final double Z = 5;
     private static final double P_MIN = 1e-4;
+    private static final Long[] SEQUENTIAL_GOLDEN = {1503L, 2384L, 2579L, 2748L, 2751L, 3056L, 3606L, 4350L, 5413L, 5539L, 7817L, 7841L};
 
-    @ParameterizedTest(name = "{0} bytes at p = {1}")
-    @CsvSource({"1000, 0.005, 4000", "1000000, 1e-6, 2000", "100, 0.5, 4000", "4000, 0.03, 1000"})
-    void flipCountsFollowTheBinomialLaw(int bytes, double p, int trials) {
+    @ParameterizedTest(name = "{0} bytes at p = {1}, {3}")
+    @CsvSource({"1000, 0.005, 4000, SEQUENTIAL", "1000000, 1e-6, 2000, SEQUENTIAL", "100, 0.5, 4000, SEQUENTIAL",
+            "4000, 0.03, 1000, SEQUENTIAL",
+            "1000, 0.005, 4000, BLOCKED", "1000000, 1e-6, 2000, BLOCKED", "100, 0.5, 4000, BLOCKED",
+            "4000, 0.03, 1000, BLOCKED", "3000, 0.001, 4000, BLOCKED"})
+    void flipCountsFollowTheBinomialLaw(int bytes, double p, int trials, Sampler sampler) {
         byte[] data = new byte[bytes];
         MemoryRegion region = MemoryRegion.of(data);
-        UniformErrorModel model = new UniformErrorModel(p);
+        UniformErrorModel model = new UniformErrorModel(p, sampler);
         long n = 8L * bytes;
         double mean = n * p;
         double var = n * p * (1 - p);
@@ -55,12 +61,13 @@ class UniformErrorModelTest {
         assertThat(ChiSquare.pValue(histogram, expected, 0)).isGreaterThan(P_MIN);
     }
 
-    @Test
-    void flipPositionsAreUniformOverBitsAndBytes() {
+    @ParameterizedTest
+    @EnumSource(Sampler.class)
+    void flipPositionsAreUniformOverBitsAndBytes(Sampler sampler) {
         byte[] data = new byte[2000];
         // A region that does not start at 0, to check offsets, inside a larger array.
         MemoryRegion region = new MemoryRegion(data, 37, 1837, null);
-        UniformErrorModel model = new UniformErrorModel(0.002);
+        UniformErrorModel model = new UniformErrorModel(0.002, sampler);
         long[] bitHistogram = new long[8];
         long[] byteHistogram = new long[60]; // 1800 bytes in 60 bins of 30
         long[] outside = new long[1];
@@ -81,13 +88,14 @@ class UniformErrorModelTest {
         assertThat(ChiSquare.uniformPValue(byteHistogram)).isGreaterThan(P_MIN);
     }
 
-    @Test
-    void reportedFlipsAreExactlyTheChangedBits() {
+    @ParameterizedTest
+    @EnumSource(Sampler.class)
+    void reportedFlipsAreExactlyTheChangedBits(Sampler sampler) {
         byte[] data = new byte[5000];
         new SplittableRandom(3).nextBytes(data);
         byte[] before = data.clone();
         List<Long> flipped = new ArrayList<>();
-        long n = new UniformErrorModel(0.01).inject(MemoryRegion.of(data), Seeds.stream(5), flipped::add);
+        long n = new UniformErrorModel(0.01, sampler).inject(MemoryRegion.of(data), Seeds.stream(5), flipped::add);
         long changed = 0;
         for (int i = 0; i < data.length; i++) {
             changed += Integer.bitCount((data[i] ^ before[i]) & 0xFF);
@@ -100,30 +108,86 @@ class UniformErrorModelTest {
         assertThat(flipped).isSorted().doesNotHaveDuplicates();
     }
 
-    @Test
-    void zeroRateFlipsNothingAndRateOneFlipsEveryBit() {
+    @ParameterizedTest
+    @EnumSource(Sampler.class)
+    void zeroRateFlipsNothingAndRateOneFlipsEveryBit(Sampler sampler) {
         byte[] data = new byte[777];
         new SplittableRandom(9).nextBytes(data);
         byte[] before = data.clone();
-        assertThat(new UniformErrorModel(0).inject(MemoryRegion.of(data), new SplittableRandom(1))).isZero();
+        assertThat(new UniformErrorModel(0, sampler).inject(MemoryRegion.of(data), new SplittableRandom(1))).isZero();
         assertThat(data).isEqualTo(before);
-        assertThat(new UniformErrorModel(1).inject(MemoryRegion.of(data), new SplittableRandom(1)))
+        assertThat(new UniformErrorModel(1, sampler).inject(MemoryRegion.of(data), new SplittableRandom(1)))
                 .isEqualTo(8L * 777);
         for (int i = 0; i < data.length; i++) {
             assertThat(data[i]).isEqualTo((byte) ~before[i]);
         }
     }
 
-    @Test
-    void sameStreamSameFlipsOtherTrialOtherFlips() {
+    @ParameterizedTest
+    @EnumSource(Sampler.class)
+    void sameStreamSameFlipsOtherTrialOtherFlips(Sampler sampler) {
         byte[] a = new byte[10_000];
         byte[] b = new byte[10_000];
         byte[] c = new byte[10_000];
-        UniformErrorModel model = new UniformErrorModel(1e-3);
+        UniformErrorModel model = new UniformErrorModel(1e-3, sampler);
         model.inject(MemoryRegion.of(a), Seeds.stream(1, 2, 3));
         model.inject(MemoryRegion.of(b), Seeds.stream(1, 2, 3));
         model.inject(MemoryRegion.of(c), Seeds.stream(1, 2, 4));
         assertThat(a).isEqualTo(b).isNotEqualTo(c);
+    }
+
+    @Test
+    void sequentialStreamIsUnchanged() {
+        // Golden: the flips every result so far was produced with (GeometricSkip over the generator).
+        List<Long> flipped = new ArrayList<>();
+        new UniformErrorModel(1e-3).inject(MemoryRegion.of(new byte[1000]), Seeds.stream(1, 2), flipped::add);
+        assertThat(flipped).containsExactly(SEQUENTIAL_GOLDEN);
+    }
+
+    @Test
+    void blockedFlipsDoNotDependOnTheVectorKernelAndTakeTwoValuesOfTheGenerator() {
+        // The flips of a region, recomputed from the scalar twin's gaps.
+        double p = 2e-3;
+        byte[] data = new byte[20_000];
+        List<Long> flipped = new ArrayList<>();
+        SplittableRandom rng = Seeds.stream(9, 9);
+        new UniformErrorModel(p, Sampler.BLOCKED).inject(MemoryRegion.of(data), rng, flipped::add);
+        SplittableRandom again = Seeds.stream(9, 9);
+        long[] stream = BlockGeometricGaps.open(again);
+        assertThat(rng.nextLong()).isEqualTo(again.nextLong());
+        BlockGeometricGaps gaps = new BlockGeometricGaps(p);
+        double[] one = new double[1];
+        List<Long> expected = new ArrayList<>();
+        long bit = -1;
+        for (long j = 0; ; j++) {
+            gaps.fillScalar(stream[0], stream[1], j, one, 0, 1);
+            long gap = (long) one[0];
+            if (gap >= 8L * data.length - bit - 1) {
+                break;
+            }
+            bit += gap + 1;
+            expected.add(bit);
+        }
+        assertThat(expected).hasSizeGreaterThan(250);
+        assertThat(flipped).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}, {1} bytes from {2}")
+    @CsvSource({"SEQUENTIAL, 5000, 0", "BLOCKED, 5000, 0", "BLOCKED, 3000000, 0", "BLOCKED, 3000000, 12345"})
+    void copyAndInjectFlipsWhatCopyThenInjectFlips(Sampler sampler, int bytes, int from) {
+        byte[] clean = new byte[bytes];
+        new SplittableRandom(4).nextBytes(clean);
+        UniformErrorModel model = new UniformErrorModel(2e-4, sampler);
+        byte[] a = new byte[bytes];
+        byte[] b = new byte[bytes];
+        java.util.Arrays.fill(a, (byte) 0x5A); // stale trial contents, outside the region they stay
+        java.util.Arrays.fill(b, (byte) 0x5A);
+        System.arraycopy(clean, from, a, from, bytes - from);
+        long separate = model.inject(new MemoryRegion(a, from, bytes, null), Seeds.stream(8, 1));
+        long fused = model.copyAndInject(clean, new MemoryRegion(b, from, bytes, null), Seeds.stream(8, 1),
+                FlipListener.NONE);
+        assertThat(fused).isEqualTo(separate).isGreaterThan(0);
+        assertThat(b).isEqualTo(a);
     }
 
     @Test
