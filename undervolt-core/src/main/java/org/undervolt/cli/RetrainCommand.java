@@ -134,6 +134,12 @@ public final class RetrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as one JSON object (progress is silenced).")
     boolean json;
 
+    @Option(names = "--quiet", description = "No progress lines.")
+    boolean quiet;
+
+    @Option(names = "--progress", description = "Progress lines on stderr even when it is not a terminal (e.g. into a log).")
+    boolean progressAnywhere;
+
     /** Every option, named when wrong, before any data is read or work done. */
     private void checkOptions() {
         if (!List.of("curricular", "randbet").contains(mode)) {
@@ -189,6 +195,7 @@ public final class RetrainCommand implements Callable<Integer> {
             err.flush();
         };
         DataSource source = dataset.source();
+        var progress = new org.undervolt.experiment.StageProgress(!json && !quiet && (progressAnywhere || PipelineOptions.onTerminal()) ? log : m -> { });
         Map<String, Object> r;
         if (network.equals("snn")) {
             if (snnModel == null) {
@@ -198,7 +205,8 @@ public final class RetrainCommand implements Callable<Integer> {
             var fat = new SnnFaultAwareTrainer.Config(steps, imagesPerStep, injectEvery, Formats.byName(setup.format),
                     ErrorModels.parse(setup.errorModel, setup.deviceSeed), seed);
             r = SnnFatRun.run(new SnnFatRun.Options(snnModel, fat, setup.errorModel, evalBers, trials, labelImages,
-                    testImages, SnnCli.threads(threads), out), source.train(), source.test(), log);
+                    testImages, SnnCli.threads(threads), out), source.train(), source.test(), log,
+                    progress.job("fault-aware training (images)"));
         } else {
             CurricularRetrainer.Mode m = switch (mode) {
                 case "curricular" -> CurricularRetrainer.Mode.CURRICULAR;
@@ -214,7 +222,7 @@ public final class RetrainCommand implements Callable<Integer> {
                 throw new InvalidInputException("--network '" + network + "' is unknown; expected lenet5, mlp or snn");
             }
             r = RetrainRun.run(new RetrainRun.Options(network, model, baseEpochs, trainImages, validationImages, cfg,
-                    setup.spec(), out), source.train(), log);
+                    setup.spec(), out), source.train(), log, progress.job("retraining (batches)"));
         }
         PrintWriter o = spec.commandLine().getOut();
         if (json) {

@@ -95,6 +95,12 @@ public final class ToleranceCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as one JSON object (progress is silenced).")
     boolean json;
 
+    @Option(names = "--quiet", description = "No progress lines.")
+    boolean quiet;
+
+    @Option(names = "--progress", description = "Progress lines on stderr even when it is not a terminal (e.g. into a log).")
+    boolean progressAnywhere;
+
     @Override
     public Integer call() {
         if ((model == null) == (snnModel == null)) {
@@ -122,16 +128,17 @@ public final class ToleranceCommand implements Callable<Integer> {
             err.println(m);
             err.flush();
         };
+        var progress = new org.undervolt.experiment.StageProgress(!json && !quiet && (progressAnywhere || PipelineOptions.onTerminal()) ? log : m -> { });
         Map<String, Object> r;
         if (snnModel != null) {
             var options = new SnnToleranceRun.Options(snnModel, Formats.byName(setup.format), setup.errorModel,
                     setup.deviceSeed, clamp, settings, delta, rule, testImages, SnnCli.threads(threads), reference, out);
             org.undervolt.resilience.ErrorModels.parse(setup.errorModel, setup.deviceSeed);
-            r = SnnToleranceRun.run(options, source.test(), log);
+            r = SnnToleranceRun.run(options, source.test(), log, progress.trials("tolerance"));
         } else {
             var options = new ToleranceRun.Options(model, setup.spec(), settings, delta, rule, fine, testImages,
                     profileImages, reference, out);
-            r = ToleranceRun.run(options, source.train(), source.test(), log);
+            r = ToleranceRun.run(options, source.train(), source.test(), log, progress.trials("tolerance"));
         }
         PrintWriter o = spec.commandLine().getOut();
         if (json) {

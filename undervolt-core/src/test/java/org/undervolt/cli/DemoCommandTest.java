@@ -79,7 +79,7 @@ class DemoCommandTest {
         CliRun r = run("demo", "--data-dir", data.toString(), "--ber-min", "0", "--no-cache", "--out", out.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip().lines()).hasSize(1);
-        assertThat(r.err()).contains("BER grid minimum 0.0");
+        assertThat(r.err()).contains("--ber-min 0.0: expected a bit error rate in (0, 1]");
         assertThat(out).doesNotExist();
     }
 

@@ -92,6 +92,29 @@ class ResilienceCommandsTest {
     }
 
     @Test
+    void progressLinesWithTimeLeftOnRequestAndNoneWithQuiet(@TempDir Path tmp) throws Exception {
+        Path data = tinyData(tmp.resolve("data"));
+        String[] retrain = {"retrain", "--data-dir", data.toString(), "--network", "mlp", "--base-epochs", "1",
+            "--train-images", "200", "--validation-images", "50", "--epochs", "1", "--ber-start", "1e-3",
+            "--profile-images", "100", "--out", tmp.resolve("rt").toString(), "--progress"};
+        CliRun r = run(retrain);
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("retraining (batches) [####################]").contains("done in");
+        String[] tolerance = {"tolerance", "--data-dir", data.toString(), "--model",
+            tmp.resolve("rt").resolve("retrained.uvnn").toString(), "--trials", "2", "--test-images", "50",
+            "--profile-images", "50", "--ber-min", "1e-4", "--bisections", "1", "--out", tmp.resolve("tol").toString()};
+        CliRun quiet = run(java.util.stream.Stream.concat(java.util.Arrays.stream(tolerance), java.util.stream.Stream.of("--quiet"))
+                .toArray(String[]::new));
+        assertThat(quiet.exit()).as(quiet.err()).isZero();
+        assertThat(quiet.err()).doesNotContain("(trials) [");
+        CliRun shown = run(java.util.stream.Stream.concat(java.util.Arrays.stream(tolerance), java.util.stream.Stream.of("--progress"))
+                .toArray(String[]::new));
+        assertThat(shown.exit()).as(shown.err()).isZero();
+        // the second run finds every point measured: its trials count as done without work
+        assertThat(shown.err()).contains("tolerance network (trials) [####################]");
+    }
+
+    @Test
     void badInputIsOneLineExitTwoAndNoOutput(@TempDir Path tmp) throws Exception {
         Path data = tinyData(tmp.resolve("data"));
         CliRun r = run("tolerance", "--data-dir", data.toString(), "--model", tmp.resolve("none.uvnn").toString(),
