@@ -13,6 +13,7 @@ import org.undervolt.nn.train.Sgd;
 import org.undervolt.nn.train.TrainConfig;
 import org.undervolt.nn.train.Throughput;
 import org.undervolt.nn.train.Trainer;
+import org.undervolt.nn.zoo.ImageShape;
 import org.undervolt.nn.zoo.ZooModel;
 import org.undervolt.report.Json;
 
@@ -60,6 +61,9 @@ public final class NnBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (model.needsColour()) { // the timed data are IDX (greyscale) sets
+            throw new InvalidInputException("--model " + model.id() + ": nn-bench times mlp or lenet5 only");
+        }
         OptionValues.range("--infer-batch", inferBatch, 1, Integer.MAX_VALUE);
         OptionValues.range("--passes", passes, 1, Integer.MAX_VALUE);
         int threadCount = NnOptions.threads(threads);
@@ -72,13 +76,12 @@ public final class NnBenchCommand implements Callable<Integer> {
             }
             train = train.slice(0, trainImages);
         }
-        int rows = train.rows();
-        int cols = train.cols();
+        ImageShape shape = new ImageShape(1, train.rows(), train.cols());
         int classes = train.numClasses();
-        model.create(rows, cols, classes, seed); // checks the shape before any timing
+        model.create(shape, classes, seed); // checks the shape before any timing
         Trainer trainer = new Trainer(new TrainConfig(1, 64, 0.05f, 0.9f, 0f, seed),
                 new Sgd(0.9f, 0f), LrSchedule.constant());
-        Throughput.Result r = Throughput.measure(s -> model.create(rows, cols, classes, s), trainer, train, test,
+        Throughput.Result r = Throughput.measure(s -> model.create(shape, classes, s), trainer, train, test,
                 inferBatch, passes, seed);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("framework", "undervolt");

@@ -17,7 +17,6 @@ import org.undervolt.Provenance;
 import org.undervolt.data.CifarBinaryReader;
 import org.undervolt.data.DataSource;
 import org.undervolt.data.ImageDataset;
-import org.undervolt.experiment.DnnNetwork;
 import org.undervolt.experiment.PipelineData;
 import org.undervolt.nn.io.Checkpoint;
 import org.undervolt.nn.layer.LayerHooks;
@@ -29,6 +28,8 @@ import org.undervolt.nn.train.Optimizer;
 import org.undervolt.nn.train.TrainConfig;
 import org.undervolt.nn.train.Trainer;
 import org.undervolt.nn.train.TrainingResult;
+import org.undervolt.nn.zoo.ImageShape;
+import org.undervolt.nn.zoo.ZooModel;
 import org.undervolt.report.Json;
 import org.undervolt.report.ProgressLine;
 
@@ -59,9 +60,9 @@ import picocli.CommandLine.Option;
                 "stderr, e.g. no CIFAR-10 files; no checkpoint written)."})
 public final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "NAME", converter = NetworkConverter.class,
+    @Option(names = "--model", required = true, paramLabel = "NAME", converter = NnOptions.ZooModelConverter.class,
             description = "mlp (pixels-256-128-classes), lenet5 (28x28 images), vgg-small or resnet20 (CIFAR-10).")
-    DnnNetwork model;
+    ZooModel model;
 
     @Mixin
     DatasetOptions data;
@@ -235,19 +236,6 @@ public final class TrainCommand implements Callable<Integer> {
         }
         DataSource source = data.source();
         ImageDataset train = source.train();
-        return new PipelineData(train, source.test(), new DnnNetwork.ImageShape(1, train.rows(), train.cols()));
-    }
-
-    /** Parses {@code --model} names for picocli. */
-    static final class NetworkConverter implements CommandLine.ITypeConverter<DnnNetwork> {
-        @Override
-        public DnnNetwork convert(String value) {
-            try {
-                return DnnNetwork.parse(value);
-            } catch (InvalidInputException e) {
-                throw new CommandLine.TypeConversionException("unknown model '" + value + "'; expected one of "
-                        + DnnNetwork.names());
-            }
-        }
+        return new PipelineData(train, source.test(), new ImageShape(1, train.rows(), train.cols()));
     }
 }

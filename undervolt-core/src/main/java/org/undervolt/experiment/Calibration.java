@@ -13,6 +13,8 @@ import org.undervolt.nn.model.Sequential;
 import org.undervolt.nn.onnx.OnnxImport;
 import org.undervolt.nn.train.TrainConfig;
 import org.undervolt.nn.train.Trainer;
+import org.undervolt.nn.zoo.ImageShape;
+import org.undervolt.nn.zoo.ZooModel;
 import org.undervolt.random.Seeds;
 import org.undervolt.resilience.CurricularRetrainer;
 import org.undervolt.resilience.CurriculumSchedule;
@@ -66,7 +68,7 @@ public final class Calibration {
     }
 
     /** Costs of an eden run of {@code c} on {@code train} (images of {@code shape}). */
-    public Eden eden(PipelineConfig c, ImageDataset train, ImageDataset test, DnnNetwork.ImageShape shape) {
+    public Eden eden(PipelineConfig c, ImageDataset train, ImageDataset test, ImageShape shape) {
         long t0 = System.nanoTime();
         long seed = c.integer("seed", 0L, Long.MAX_VALUE);
         Sequential model = model(c, shape, train.numClasses(), seed);
@@ -149,10 +151,10 @@ public final class Calibration {
     }
 
     /** The run's network: its model file (imported when ONNX), else a fresh one of its {@code network}. */
-    private static Sequential model(PipelineConfig c, DnnNetwork.ImageShape shape, int classes, long seed) {
+    private static Sequential model(PipelineConfig c, ImageShape shape, int classes, long seed) {
         String given = c.optionalText("model");
         if (given == null) {
-            return DnnNetwork.parse(c.text("network")).create(shape, classes, seed);
+            return ZooModel.parse(c.text("network")).create(shape, classes, seed);
         }
         if (!given.toLowerCase(Locale.ROOT).endsWith(".onnx")) {
             return DnnModels.load(Path.of(given));

@@ -22,6 +22,8 @@ import org.undervolt.nn.model.Sequential;
 import org.undervolt.nn.onnx.OnnxImport;
 import org.undervolt.nn.train.TrainConfig;
 import org.undervolt.nn.train.Trainer;
+import org.undervolt.nn.zoo.ImageShape;
+import org.undervolt.nn.zoo.ZooModel;
 import org.undervolt.report.Json;
 import org.undervolt.resilience.CurricularRetrainer;
 import org.undervolt.resilience.CurriculumSchedule;
@@ -34,7 +36,7 @@ import org.undervolt.resilience.WorkProgress;
  * {@code undervolt eden}: EDEN (Koppula et al., MICRO 2019) end to end on one DNN.
  *
  * <ol>
- *   <li>{@code model}: train the baseline ({@link DnnNetwork}: mlp, lenet5, vgg-small,
+ *   <li>{@code model}: train the baseline ({@link ZooModel}: mlp, lenet5, vgg-small,
  *       resnet20; SGD as {@link DnnModels#baseline}, resumable per epoch) or import it from ONNX
  *       ({@link OnnxImport}) or take a {@code .uvnn} file;</li>
  *   <li>{@code retrain}: curricular retraining, errors in stored weights and IFMs ({@link RetrainRun},
@@ -155,19 +157,19 @@ public final class EdenPipeline {
     }
 
     /** The network to train, from the {@code network} setting. */
-    private DnnNetwork network() {
+    private ZooModel network() {
         try {
-            return DnnNetwork.parse(c.text("network"));
+            return ZooModel.parse(c.text("network"));
         } catch (InvalidInputException e) {
             throw new InvalidInputException("eden setting 'network' = " + c.text("network") + ": expected one of "
-                    + DnnNetwork.names() + " (or give 'model')");
+                    + ZooModel.names() + " (or give 'model')");
         }
     }
 
     /** The shape of one image: CIFAR-10 is 3×32×32 (its planes stacked per image), others greyscale. */
-    private DnnNetwork.ImageShape shape() {
-        return PipelineData.isCifar(c.text("dataset")) ? new DnnNetwork.ImageShape(3, 32, 32)
-                : new DnnNetwork.ImageShape(1, train.rows(), train.cols());
+    private ImageShape shape() {
+        return PipelineData.isCifar(c.text("dataset")) ? new ImageShape(3, 32, 32)
+                : new ImageShape(1, train.rows(), train.cols());
     }
 
     private Map<String, Object> baseline(ImageDataset pool, Path folder, StageProgress progress) {

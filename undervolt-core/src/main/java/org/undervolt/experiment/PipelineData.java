@@ -9,18 +9,19 @@ import org.undervolt.data.DataSource;
 import org.undervolt.data.ImageDataset;
 import org.undervolt.data.Split;
 import org.undervolt.nn.train.Batches;
+import org.undervolt.nn.zoo.ImageShape;
 
 /**
  * The images a DNN command or pipeline trains and tests on: the built-in MNIST or Fashion-MNIST, a
  * folder of the user's IDX files, or a folder of the user's CIFAR-10 binary files (none is bundled:
  * no package registry ships CIFAR-10). Colour images come as planes stacked per image
- * ({@link Batches#stackedPlanes}), with their {@link DnnNetwork.ImageShape} alongside.
+ * ({@link Batches#stackedPlanes}), with their {@link ImageShape} alongside.
  *
  * @param train training images
  * @param test  test images
  * @param shape the shape of one image
  */
-public record PipelineData(ImageDataset train, ImageDataset test, DnnNetwork.ImageShape shape) {
+public record PipelineData(ImageDataset train, ImageDataset test, ImageShape shape) {
 
     /** The name of the CIFAR-10 data set in configs and on the command line. */
     public static final String CIFAR10 = "cifar10";
@@ -51,10 +52,10 @@ public record PipelineData(ImageDataset train, ImageDataset test, DnnNetwork.Ima
         var train = CifarBinaryReader.read(dir, Split.TRAIN);
         var test = CifarBinaryReader.read(dir, Split.TEST);
         return new PipelineData(Batches.stackedPlanes(train), Batches.stackedPlanes(test),
-                new DnnNetwork.ImageShape(train.channels(), train.rows(), train.cols()));
+                new ImageShape(train.channels(), train.rows(), train.cols()));
     }
 
     static PipelineData grey(ImageDataset train, ImageDataset test) {
-        return new PipelineData(train, test, new DnnNetwork.ImageShape(1, train.rows(), train.cols()));
+        return new PipelineData(train, test, new ImageShape(1, train.rows(), train.cols()));
     }
 }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.undervolt.data.ImageDataset;
+import org.undervolt.nn.zoo.ImageShape;
 import org.undervolt.report.ProgressLine;
 
 /**
@@ -30,8 +31,8 @@ public record RunEstimate(String pipeline, Map<String, WorkModel.Span> stages, M
         Map<String, Object> costs = new LinkedHashMap<>();
         double seconds;
         if (kind.equals(EdenPipeline.KIND)) {
-            DnnNetwork.ImageShape shape = PipelineData.isCifar(config.text("dataset")) ? new DnnNetwork.ImageShape(3, 32, 32)
-                    : new DnnNetwork.ImageShape(1, train.rows(), train.cols());
+            ImageShape shape = PipelineData.isCifar(config.text("dataset")) ? new ImageShape(3, 32, 32)
+                    : new ImageShape(1, train.rows(), train.cols());
             Calibration.Eden k = calibration.eden(config, train, test, shape);
             all = WorkModel.eden(config, k, k.sites(), train.size(), config.optionalText("model") == null);
             costs.put("train_image_s", k.trainImage());

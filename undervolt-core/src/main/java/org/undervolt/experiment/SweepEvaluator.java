@@ -3,9 +3,12 @@ package org.undervolt.experiment;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleFunction;
 
+import org.undervolt.InvalidInputException;
 import org.undervolt.data.ImageDataset;
 import org.undervolt.data.Split;
+import org.undervolt.dram.error.ErrorModel;
 import org.undervolt.nn.kernel.Parallel;
 import org.undervolt.nn.model.Sequential;
 import org.undervolt.resilience.DataKind;
@@ -13,10 +16,13 @@ import org.undervolt.resilience.ErrorModels;
 import org.undervolt.resilience.NetworkEvaluator;
 import org.undervolt.resilience.NetworkFaults;
 import org.undervolt.resilience.Site;
+import org.undervolt.resilience.SnnStoredTrials;
 import org.undervolt.resilience.StorageSetup;
 import org.undervolt.resilience.TrialEvaluator;
 import org.undervolt.resilience.ValueBounds;
+import org.undervolt.snn.DiehlCook;
 import org.undervolt.snn.SnnModel;
+import org.undervolt.storage.FormatSpec;
 import org.undervolt.storage.Formats;
 
 /**
@@ -26,7 +32,7 @@ import org.undervolt.storage.Formats;
  *
  * <p>A DNN trial is evaluated as in {@code undervolt tolerance} (coarse): every stored site at the
  * point's BER, through {@link NetworkEvaluator}. An SNN trial is evaluated as in
- * {@code undervolt snn eval --ber}: errors in the stored input weights ({@link SnnSweepTrials}).
+ * {@code undervolt snn eval --ber}: errors in the stored input weights ({@link SnnStoredTrials}).
  * Each trial also counts what turned non-finite (issue 11): for a DNN the test images with a NaN or
  * infinite logit, for an SNN the stored weights read as NaN or an infinity (used as 0).
  * Not thread-safe: one evaluator per thread ({@link SweepEvaluators} pools them per JVM).
@@ -69,8 +75,14 @@ public final class SweepEvaluator {
         String model = spec.errorModels().get(errorModel);
         if (net.kind() == SweepNetwork.Kind.SNN) {
             SnnModel snn = net.loadSnn();
-            return new SnnSweepTrials(net.name(), snn, Formats.byName(spec.weightFormat()),
-                    ErrorModels.parse(model, spec.deviceSeed()), test(), Parallel.threads());
+            FormatSpec format = Formats.byName(spec.weightFormat());
+            DoubleFunction<ErrorModel> errors = ErrorModels.parse(model, spec.deviceSeed());
+            ImageDataset images = test();
+            if (images.rows() * images.cols() != DiehlCook.INPUTS) {
+                throw new InvalidInputException("sweep network " + net.name() + ": an SNN takes " + DiehlCook.INPUTS
+                        + "-pixel (28x28) images; dataset images are " + images.rows() + "x" + images.cols());
+            }
+            return new SnnStoredTrials(snn, format, errors, images, images.size(), Parallel.threads(), false);
         }
         Sequential dnn = net.load();
         StorageSetup setup = spec.setup(model).build(dnn);

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.function.DoubleFunction;
 
@@ -13,18 +12,11 @@ import org.undervolt.InvalidInputException;
 import org.undervolt.Provenance;
 import org.undervolt.data.ImageDataset;
 import org.undervolt.dram.error.ErrorModel;
-import org.undervolt.fault.Injector;
 import org.undervolt.report.AtomicFiles;
 import org.undervolt.report.Json;
-import org.undervolt.snn.DiehlCook;
-import org.undervolt.snn.SnnEvaluator;
 import org.undervolt.snn.SnnModel;
 import org.undervolt.snn.SnnModelFile;
-import org.undervolt.snn.StoredSynapseStore;
-import org.undervolt.storage.DramGeometry;
-import org.undervolt.storage.DramImage;
 import org.undervolt.storage.FormatSpec;
-import org.undervolt.storage.SequentialPlacement;
 
 /**
  * What {@code undervolt tolerance --network snn} does: the coarse tolerable BER of a labelled Diehl
@@ -70,33 +62,9 @@ public final class SnnToleranceRun {
             throw new InvalidInputException(o.model() + ": model has no neuron labels (train it with 'undervolt snn train')");
         }
         int n = Math.min(o.testImages(), test.size());
-        StoredSynapseStore clean = StoredSynapseStore.of(model.weights(), o.format(),
-                new SequentialPlacement(DramGeometry.lpddr3x32()));
-        ImageDataset slice = test.slice(0, n);
-        float[] w = new float[DiehlCook.INPUTS * model.neurons()];
-        clean.readAll(w);
-        double baseline = accuracy(model, w, test, n, o.threads(), slice);
+        SnnStoredTrials trial = new SnnStoredTrials(model, o.format(), errors, test, n, o.threads(), o.clamp());
+        double baseline = trial.storedAccuracy();
         log.accept(String.format("baseline (stored, error-free) %.4f on %d test images", baseline, n));
-        TrialEvaluator trial = new TrialEvaluator() {
-            @Override
-            public double accuracy(double ber, SplittableRandom rng) {
-                return evaluate(ber, rng).accuracy();
-            }
-
-            @Override
-            public Outcome evaluate(double ber, SplittableRandom rng) {
-                DramImage img = clean.image().copy();
-                Injector.inject(img, StoredSynapseStore.TENSOR, errors.apply(ber), rng);
-                float[] read = new float[w.length];
-                clean.withImage(img).readAll(read);
-                if (o.clamp()) {
-                    SnnFaultAwareTrainer.clamp(read);
-                }
-                SnnEvaluator ev = new SnnEvaluator(model, read, o.threads());
-                int[] pred = ev.predict(test, n, model.seed(), SnnFatRun.TEST_STREAM);
-                return new Outcome(SnnEvaluator.accuracy(pred, slice), ev.nonfiniteWeights());
-            }
-        };
         double reference = o.reference() != null ? o.reference() : baseline;
         Acceptance acc = new Acceptance(reference, o.delta(), o.rule());
         String config = "snn model=" + o.model() + " format=" + o.format().name() + " errors=" + o.errorModel()
@@ -125,10 +93,5 @@ public final class SnnToleranceRun {
         CurveExport.csv(o.out().resolve("curves.csv"), List.of(r));
         AtomicFiles.write(o.out().resolve("tolerance.json"), (Json.write(out) + "\n").getBytes(StandardCharsets.UTF_8));
         return out;
-    }
-
-    private static double accuracy(SnnModel m, float[] w, ImageDataset test, int n, int threads, ImageDataset slice) {
-        int[] pred = new SnnEvaluator(m, w.clone(), threads).predict(test, n, m.seed(), SnnFatRun.TEST_STREAM);
-        return SnnEvaluator.accuracy(pred, slice);
     }
 }

@@ -129,4 +129,15 @@ class TrainEvalCommandTest {
         assertThat(j.get("test_accuracy").asDouble()).isGreaterThan(0.5);
         org.undervolt.nn.kernel.Parallel.setThreads(Runtime.getRuntime().availableProcessors());
     }
+
+    @Test
+    void benchTimesTheGreyscaleModelsOnly(@TempDir Path tmp) throws Exception {
+        Path data = tinyData(tmp.resolve("data"));
+        CliRun vgg = run("nn-bench", "--model", "vgg-small", "--data-dir", data.toString(), "--passes", "1");
+        assertThat(vgg.exit()).isEqualTo(2);
+        assertThat(vgg.err().strip()).hasLineCount(1).contains("--model vgg-small").contains("mlp or lenet5 only");
+        CliRun unknown = run("nn-bench", "--model", "vgg99");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("--model").contains("[mlp, lenet5, vgg-small, resnet20]");
+    }
 }

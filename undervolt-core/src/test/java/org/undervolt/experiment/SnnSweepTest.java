@@ -27,6 +27,7 @@ import org.undervolt.nn.zoo.Mlp;
 import org.undervolt.random.Seeds;
 import org.undervolt.resilience.BerSweep;
 import org.undervolt.resilience.DataKind;
+import org.undervolt.resilience.SnnStoredTrials;
 import org.undervolt.snn.SnnEvaluator;
 import org.undervolt.snn.SnnModel;
 import org.undervolt.snn.SnnModelFile;
@@ -91,7 +92,7 @@ class SnnSweepTest {
         float[] w = new float[784 * TinySnn.NEURONS];
         clean.withImage(img).readAll(w);
         SnnEvaluator ev = new SnnEvaluator(m, w, 1);
-        int[] pred = ev.predict(test, 20, m.seed(), SnnSweepTrials.TEST_STREAM);
+        int[] pred = ev.predict(test, 20, m.seed(), SnnStoredTrials.TEST_STREAM);
         assertThat(got.get(3).trial()).isEqualTo(1);
         assertThat(got.get(3).accuracy()).isEqualTo(SnnEvaluator.accuracy(pred, test.slice(0, 20)));
         assertThat(got.get(3).nonfinite()).isEqualTo(ev.nonfiniteWeights()).isZero(); // int8 holds no exponent

@@ -1,6 +1,7 @@
 package org.undervolt.nn.zoo;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 import org.undervolt.InvalidInputException;
@@ -11,8 +12,11 @@ import org.undervolt.nn.train.Sgd;
 import org.undervolt.nn.train.TrainConfig;
 
 /**
- * The models {@code undervolt train --model NAME} builds for greyscale image sets, each with the
- * training recipe that reaches its documented accuracy on MNIST.
+ * The DNNs built by name ({@code undervolt train --model NAME}, {@code undervolt nn-bench}, the
+ * {@code eden} pipeline's {@code network}), each with its training recipe: the two MNIST models
+ * {@link Mlp} and {@link LeNet5}, and the two CIFAR-10 models {@link Vgg#small} and
+ * {@link ResNet#resnet20}. Every recipe is SGD, batch 64, lr 0.05, momentum 0.9, cosine schedule;
+ * they differ in weight decay and epochs.
  */
 public enum ZooModel {
     /**
@@ -21,10 +25,19 @@ public enum ZooModel {
      */
     MLP("mlp", 4, 0f),
     /**
-     * LeNet-5 ({@link LeNet5}); SGD batch 64, lr 0.05, momentum 0.9, weight decay 5e-4, cosine
-     * schedule, 8 epochs: 99.22 % on MNIST (seed 1), 73 s on 2 shared cores; 90.9 % on Fashion-MNIST.
+     * LeNet-5 ({@link LeNet5}), 28×28 inputs only; SGD batch 64, lr 0.05, momentum 0.9, weight decay
+     * 5e-4, cosine schedule, 8 epochs: 99.22 % on MNIST (seed 1), 73 s on 2 shared cores; 90.9 % on
+     * Fashion-MNIST.
      */
-    LENET5("lenet5", 8, 5e-4f);
+    LENET5("lenet5", 8, 5e-4f),
+    /**
+     * Small VGG with batch norm ({@link Vgg#small}). Recipe: SGD batch 64, lr 0.05, momentum 0.9, weight
+     * decay 5e-4, cosine schedule, 30 epochs; a plain choice, not tuned here (no CIFAR-10 is bundled to
+     * tune it on).
+     */
+    VGG_SMALL("vgg-small", 30, 5e-4f),
+    /** ResNet-20 (He et al., CVPR 2016, §4.2); the same untuned recipe as {@link #VGG_SMALL}. */
+    RESNET20("resnet20", 30, 5e-4f);
 
     private final String id;
     private final int defaultEpochs;
@@ -41,22 +54,38 @@ public enum ZooModel {
         return id;
     }
 
+    /** Whether the model is made for colour (CIFAR-10) images and so needs them. */
+    public boolean needsColour() {
+        return this == VGG_SMALL || this == RESNET20;
+    }
+
     /** Epochs of the documented recipe. */
     public int defaultEpochs() {
         return defaultEpochs;
     }
 
-    /** An initialised model for {@code rows × cols} greyscale images and {@code classes} classes. */
-    public Sequential create(int rows, int cols, int classes, long seed) {
+    /** An initialised model for images of {@code shape} and {@code classes} classes. */
+    public Sequential create(ImageShape shape, int classes, long seed) {
         return switch (this) {
-            case MLP -> Mlp.create(new int[] {rows * cols, 256, 128, classes}, seed);
+            case MLP -> Mlp.create(new int[] {shape.channels() * shape.rows() * shape.cols(), 256, 128, classes}, seed);
             case LENET5 -> {
-                if (rows != 28 || cols != 28) {
-                    throw new InvalidInputException("model lenet5 needs 28x28 images, the data set has " + rows + "x" + cols);
+                if (shape.rows() != 28 || shape.cols() != 28) {
+                    throw new InvalidInputException("network lenet5 needs 28x28 images, the data set has "
+                            + shape.rows() + "x" + shape.cols() + " (use vgg-small or resnet20 for CIFAR-10)");
                 }
-                yield LeNet5.create(1, classes, seed);
+                yield LeNet5.create(shape.channels(), classes, seed);
             }
+            case VGG_SMALL -> Vgg.small(shape.channels(), square(shape), classes, seed);
+            case RESNET20 -> ResNet.resnet20(shape.channels(), square(shape), classes, seed);
         };
+    }
+
+    private int square(ImageShape s) {
+        if (s.rows() != s.cols() || s.rows() < 8) {
+            throw new InvalidInputException("network " + id + " needs square images of at least 8x8, the data set has "
+                    + s.rows() + "x" + s.cols());
+        }
+        return s.rows();
     }
 
     /** The recipe's hyper-parameters for {@code epochs} epochs. */
@@ -64,29 +93,43 @@ public enum ZooModel {
         return new TrainConfig(epochs, 64, 0.05f, 0.9f, weightDecay, seed);
     }
 
-    /** The recipe's optimizer for a config. */
+    /** The recipe's optimizer: SGD with the config's momentum and weight decay. */
     public Optimizer optimizer(TrainConfig config) {
         return new Sgd(config.momentum(), config.weightDecay());
     }
 
-    /** The recipe's learning-rate schedule. */
+    /** The recipe's learning-rate schedule: cosine. */
     public LrSchedule schedule() {
         return LrSchedule.cosine();
     }
 
-    /** The model called {@code name} (case-insensitive); InvalidInputException listing the names otherwise. */
+    /** The names, for messages. */
+    public static List<String> names() {
+        return Arrays.stream(values()).map(ZooModel::id).toList();
+    }
+
+    /**
+     * The model called {@code name} (case-insensitive, {@code _} read as {@code -}; {@code vgg},
+     * {@code vggsmall} and {@code resnet-20} also accepted); InvalidInputException listing the names otherwise.
+     */
     public static ZooModel parse(String name) {
+        String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+        if (n.equals("vgg") || n.equals("vggsmall")) {
+            return VGG_SMALL;
+        }
+        if (n.equals("resnet-20")) {
+            return RESNET20;
+        }
         for (ZooModel m : values()) {
-            if (m.id.equalsIgnoreCase(name.trim())) {
+            if (m.id.equals(n)) {
                 return m;
             }
         }
-        throw new InvalidInputException("unknown model '" + name + "'; expected one of "
-                + Arrays.stream(values()).map(ZooModel::id).toList());
+        throw new InvalidInputException("unknown model '" + name + "'; expected one of " + names());
     }
 
     @Override
     public String toString() {
-        return id.toLowerCase(Locale.ROOT);
+        return id;
     }
 }

@@ -1,18 +1,22 @@
 package org.undervolt.nn.zoo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.undervolt.InvalidInputException;
 import org.undervolt.nn.io.Checkpoint;
 import org.undervolt.nn.layer.Parameter;
 import org.undervolt.nn.layer.ParameterKind;
 import org.undervolt.nn.model.Sequential;
 import org.undervolt.nn.tensor.Tensor;
 import org.undervolt.nn.testing.GradientCheck;
+import org.undervolt.nn.train.Sgd;
+import org.undervolt.nn.train.TrainConfig;
 
 class ZooTest {
 
@@ -60,5 +64,33 @@ class ZooTest {
             Tensor x = GradientCheck.input(5, shape);
             assertThat(r.infer(x).data()).containsExactly(m.infer(x).data());
         }
+    }
+
+    @Test
+    void zooRecipesAreSgdBatch64WithTheDocumentedEpochsAndWeightDecay() {
+        assertThat(ZooModel.MLP.config(4, 7)).isEqualTo(new TrainConfig(4, 64, 0.05f, 0.9f, 0f, 7));
+        assertThat(ZooModel.LENET5.config(8, 7)).isEqualTo(new TrainConfig(8, 64, 0.05f, 0.9f, 5e-4f, 7));
+        assertThat(ZooModel.RESNET20.config(30, 7)).isEqualTo(new TrainConfig(30, 64, 0.05f, 0.9f, 5e-4f, 7));
+        assertThat(ZooModel.names()).containsExactly("mlp", "lenet5", "vgg-small", "resnet20");
+        assertThat(java.util.Arrays.stream(ZooModel.values()).mapToInt(ZooModel::defaultEpochs)).containsExactly(4, 8, 30, 30);
+        assertThat(ZooModel.LENET5.optimizer(ZooModel.LENET5.config(1, 1))).isInstanceOf(Sgd.class);
+        assertThat(ZooModel.MLP.needsColour()).isFalse();
+        assertThat(ZooModel.VGG_SMALL.needsColour()).isTrue();
+    }
+
+    @Test
+    void zooModelsParseByNameAndAliasAndBuildForTheImageShape() {
+        assertThat(ZooModel.parse(" LeNet5 ")).isEqualTo(ZooModel.LENET5);
+        assertThat(ZooModel.parse("vgg")).isEqualTo(ZooModel.VGG_SMALL);
+        assertThat(ZooModel.parse("VGG_SMALL")).isEqualTo(ZooModel.VGG_SMALL);
+        assertThat(ZooModel.parse("resnet-20")).isEqualTo(ZooModel.RESNET20);
+        assertThat(ZooModel.RESNET20).hasToString("resnet20");
+        assertThatThrownBy(() -> ZooModel.parse("alexnet")).isInstanceOf(InvalidInputException.class)
+                .hasMessage("unknown model 'alexnet'; expected one of [mlp, lenet5, vgg-small, resnet20]");
+        assertThat(ZooModel.MLP.create(new ImageShape(3, 8, 8), 10, 1).inputShape()).containsExactly(192);
+        assertThatThrownBy(() -> ZooModel.LENET5.create(new ImageShape(3, 32, 32), 10, 1))
+                .hasMessageContaining("lenet5 needs 28x28 images");
+        assertThatThrownBy(() -> ZooModel.VGG_SMALL.create(new ImageShape(1, 6, 6), 10, 1))
+                .hasMessageContaining("at least 8x8");
     }
 }

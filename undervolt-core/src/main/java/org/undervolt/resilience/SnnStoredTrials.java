@@ -1,0 +1,90 @@
+package org.undervolt.resilience;
+
+import java.util.SplittableRandom;
+import java.util.function.DoubleFunction;
+
+import org.undervolt.data.ImageDataset;
+import org.undervolt.dram.error.ErrorModel;
+import org.undervolt.fault.Injector;
+import org.undervolt.snn.DiehlCook;
+import org.undervolt.snn.SnnEvaluator;
+import org.undervolt.snn.SnnModel;
+import org.undervolt.snn.StoredSynapseStore;
+import org.undervolt.storage.DramGeometry;
+import org.undervolt.storage.DramImage;
+import org.undervolt.storage.FormatSpec;
+import org.undervolt.storage.SequentialPlacement;
+
+/**
+ * The trials of a labelled Diehl and Cook network whose input-to-excitatory weights live in
+ * approximate DRAM, as {@code undervolt tolerance --network snn} and the SNN networks of a sweep
+ * evaluate them: the weights are stored in a format ({@link StoredSynapseStore}, LPDDR3 x32 geometry,
+ * sequential placement); a trial injects errors into a copy of those bytes, decodes them (and, with
+ * {@code clamp}, keeps them in [0, wmax], {@link SnnFaultAwareTrainer#clamp}) and runs the first test
+ * images on the weights as read. The spike trains come from the model's own seed ({@link #TEST_STREAM},
+ * as {@code snn eval}), so they are the same in every trial and trials differ only by the flipped bits.
+ * The SNN's dynamics are untouched: this class only chooses the weights the network reads.
+ */
+public final class SnnStoredTrials implements TrialEvaluator {
+    /** The test stream under the model's seed ({@code SnnModel.STREAM_TEST}, as {@code snn eval} uses). */
+    public static final long TEST_STREAM = SnnFatRun.TEST_STREAM;
+
+    private final SnnModel model;
+    private final StoredSynapseStore clean;
+    private final DoubleFunction<ErrorModel> errors;
+    private final ImageDataset test;
+    private final int images;
+    private final int threads;
+    private final boolean clamp;
+
+    /**
+     * @param model   labelled model
+     * @param format  storage format of the input weights
+     * @param errors  error model per BER
+     * @param test    test images, of 28×28 pixels
+     * @param images  how many of the first test images a trial runs (1..{@code test.size()})
+     * @param threads threads of one evaluation (results do not depend on it)
+     * @param clamp   keep the weights as read in [0, wmax]
+     */
+    public SnnStoredTrials(SnnModel model, FormatSpec format, DoubleFunction<ErrorModel> errors, ImageDataset test,
+            int images, int threads, boolean clamp) {
+        this.model = model;
+        this.clean = StoredSynapseStore.of(model.weights(), format, new SequentialPlacement(DramGeometry.lpddr3x32()));
+        this.errors = errors;
+        this.test = test;
+        this.images = images;
+        this.threads = threads;
+        this.clamp = clamp;
+    }
+
+    /** Accuracy on the stored weights without errors (never clamped: the stored values are in range). */
+    public double storedAccuracy() {
+        float[] w = new float[DiehlCook.INPUTS * model.neurons()];
+        clean.readAll(w);
+        return accuracy(new SnnEvaluator(model, w, threads));
+    }
+
+    @Override
+    public double accuracy(double ber, SplittableRandom rng) {
+        return evaluate(ber, rng).accuracy();
+    }
+
+    /** The trial's accuracy and the number of weights that were read as NaN or an infinity (and used as 0). */
+    @Override
+    public Outcome evaluate(double ber, SplittableRandom rng) {
+        DramImage img = clean.image().copy();
+        Injector.inject(img, StoredSynapseStore.TENSOR, errors.apply(ber), rng);
+        float[] read = new float[DiehlCook.INPUTS * model.neurons()];
+        clean.withImage(img).readAll(read);
+        if (clamp) {
+            SnnFaultAwareTrainer.clamp(read);
+        }
+        SnnEvaluator ev = new SnnEvaluator(model, read, threads);
+        return new Outcome(accuracy(ev), ev.nonfiniteWeights());
+    }
+
+    private double accuracy(SnnEvaluator ev) {
+        int[] pred = ev.predict(test, images, model.seed(), TEST_STREAM);
+        return SnnEvaluator.accuracy(pred, test);
+    }
+}
