@@ -47,9 +47,9 @@ public final class ErrorsCommand implements Runnable {
         String granularity;
 
         @Option(names = "--sampler",
-                description = "uniform: how gaps between flips are drawn: sequential (the stream of every result so "
-                        + "far) or blocked (vectorized, about 2x faster per flip, another stream); errors bench also "
-                        + "takes both. Default: sequential.")
+                description = "uniform: how gaps between flips are drawn: blocked (the default; vectorized, about 2x "
+                        + "faster per flip once compiled) or sequential (the stream of results recorded before blocked "
+                        + "became the default); errors bench also takes both.")
         String sampler;
 
         @Option(names = "--device-seed",

@@ -138,10 +138,20 @@ class UniformErrorModelTest {
 
     @Test
     void sequentialStreamIsUnchanged() {
-        // Golden: the flips every result so far was produced with (GeometricSkip over the generator).
+        // Golden: the flips every result before the blocked default was produced with (GeometricSkip over the generator).
         List<Long> flipped = new ArrayList<>();
-        new UniformErrorModel(1e-3).inject(MemoryRegion.of(new byte[1000]), Seeds.stream(1, 2), flipped::add);
+        new UniformErrorModel(1e-3, UniformErrorModel.Sampler.SEQUENTIAL).inject(MemoryRegion.of(new byte[1000]), Seeds.stream(1, 2), flipped::add);
         assertThat(flipped).containsExactly(SEQUENTIAL_GOLDEN);
+    }
+
+    @Test
+    void theDefaultSamplerIsTheBlockedOne() {
+        List<Long> byDefault = new ArrayList<>();
+        List<Long> blocked = new ArrayList<>();
+        new UniformErrorModel(1e-3).inject(MemoryRegion.of(new byte[1000]), Seeds.stream(1, 2), byDefault::add);
+        new UniformErrorModel(1e-3, UniformErrorModel.Sampler.BLOCKED).inject(MemoryRegion.of(new byte[1000]), Seeds.stream(1, 2),
+                blocked::add);
+        assertThat(byDefault).isNotEmpty().isEqualTo(blocked);
     }
 
     @Test
