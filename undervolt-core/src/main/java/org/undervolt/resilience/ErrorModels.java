@@ -15,7 +15,8 @@ import org.undervolt.dram.error.WordlineErrorModel;
  * Error models by name, each as a family parameterised by its expected bit error rate, as the
  * retraining and tolerance commands take them ({@code --error-model}):
  * <ul>
- *   <li>{@code uniform}: EDEN model 0;</li>
+ *   <li>{@code uniform[:S]}: EDEN model 0; S names the sampler, {@code blocked} (default) or
+ *       {@code sequential} (the stream of results recorded before blocked became the default);</li>
  *   <li>{@code bitline[:F]}: model 1, a weak bitline's cells fail with probability F (default 0.5),
  *       bitlines weak with probability BER/F;</li>
  *   <li>{@code wordline[:F]}: model 2, likewise for rows;</li>
@@ -38,9 +39,18 @@ public final class ErrorModels {
         String name = parts[0];
         WeakCells device = WeakCells.fixed(deviceSeed);
         switch (name) {
-            case "uniform":
-                noParameter(spec, parts);
-                return UniformErrorModel::new;
+            case "uniform": {
+                if (parts.length == 1) {
+                    return UniformErrorModel::new;
+                }
+                UniformErrorModel.Sampler sampler = switch (parts[1]) {
+                    case "blocked" -> UniformErrorModel.Sampler.BLOCKED;
+                    case "sequential" -> UniformErrorModel.Sampler.SEQUENTIAL;
+                    default -> throw new InvalidInputException("error model '" + spec
+                            + "': expected uniform, uniform:blocked or uniform:sequential");
+                };
+                return ber -> new UniformErrorModel(ber, sampler);
+            }
             case "bitline": {
                 double f = parameter(spec, parts, 0.5);
                 return ber -> ber > f ? new BitlineErrorModel(1, ber, device) : new BitlineErrorModel(ber / f, f, device);
@@ -59,14 +69,8 @@ public final class ErrorModels {
                         LocationAwareErrorModel.Granularity.SUBARRAY, device);
             }
             default:
-                throw new InvalidInputException("error model '" + spec + "' is unknown; expected uniform, bitline[:F], "
+                throw new InvalidInputException("error model '" + spec + "' is unknown; expected uniform[:blocked|sequential], bitline[:F], "
                         + "wordline[:F], data-dependent[:R] or location[:W]");
-        }
-    }
-
-    private static void noParameter(String spec, String[] parts) {
-        if (parts.length > 1) {
-            throw new InvalidInputException("error model '" + spec + "' takes no parameter");
         }
     }
 
