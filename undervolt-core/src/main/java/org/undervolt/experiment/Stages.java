@@ -25,7 +25,8 @@ import org.undervolt.store.RunStatus;
  * The stages of one pipeline run in its folder, each done at most once.
  *
  * <p>The folder holds {@code config.json} (the run's canonical settings: a folder made with other
- * settings is refused) and, per finished stage, {@code stages/NAME.json} with the stage's result,
+ * settings is refused), {@code undervolt-build.txt} (the build that started it: resuming with another
+ * build says so, since the finished stages' figures came from that build) and, per finished stage, {@code stages/NAME.json} with the stage's result,
  * written atomically when the stage ends. A stage whose file exists is not run again; its result is
  * read back. Inside a stage, the library's own checkpoints (SNN training, fault-aware training,
  * retraining epochs, tolerance points) make even an interrupted stage continue where it stopped.
@@ -55,14 +56,22 @@ public final class Stages implements AutoCloseable {
         String canonical = config.canonical();
         Path cfg = dir.resolve("config.json");
         try {
+            String build = thisBuild();
+            Path made = dir.resolve(BUILD_FILE);
             if (Files.exists(cfg)) {
                 String old = Files.readString(cfg, StandardCharsets.UTF_8).strip();
                 if (!old.equals(canonical)) {
                     throw new InvalidInputException("--out " + dir + ": holds a run with other settings (" + cfg
                             + "); use another --out or the same settings to resume it");
                 }
+                String was = Files.exists(made) ? Files.readString(made, StandardCharsets.UTF_8).strip() : "an older build";
+                if (!was.equals(build)) {
+                    log.accept("warning: " + dir + " was started by " + was + ", this is " + build
+                            + ": its finished stages are reused as they are (another --out redoes them with this build)");
+                }
             } else {
                 Files.createDirectories(dir.resolve("stages"));
+                AtomicFiles.write(made, (build + "\n").getBytes(StandardCharsets.UTF_8));
                 AtomicFiles.write(cfg, (canonical + "\n").getBytes(StandardCharsets.UTF_8));
             }
             Files.createDirectories(dir.resolve("stages"));
@@ -87,6 +96,14 @@ public final class Stages implements AutoCloseable {
             runId = -1;
             resumedInStore = false;
         }
+    }
+
+    /** The file naming the build that started the run ({@link #thisBuild()}). */
+    static final String BUILD_FILE = "undervolt-build.txt";
+
+    /** {@code undervolt <version> (git <revision>)}: a resumed run's stages may come from another build. */
+    static String thisBuild() {
+        return "undervolt " + Provenance.version() + " (git " + Provenance.gitRevision() + ")";
     }
 
     private static long seedOf(PipelineConfig c) {
