@@ -94,7 +94,7 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Energy versus core voltage: quadratic or linear (default: ${DEFAULT-VALUE}).")
     String scaling;
 
-    @Option(names = "--ber-table", paramLabel = "CSV", description = "BER(VDD) table (default: built-in).")
+    @Option(names = "--ber-table", paramLabel = "CSV", description = "BER(VDD) table: a CSV file, or voltron-A|voltron-B|voltron-C (default: built-in, Voltron vendor B).")
     Path berTable;
 
     @Option(names = "--test-images", defaultValue = "0",

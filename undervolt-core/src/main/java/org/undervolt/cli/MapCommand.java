@@ -141,7 +141,7 @@ public final class MapCommand implements Callable<Integer> {
     @Option(names = "--vdd-step", defaultValue = "0.005", paramLabel = "VOLTS", description = "sparkxd: voltage search step (default: ${DEFAULT-VALUE})")
     double vddStep;
 
-    @Option(names = "--ber-table", paramLabel = "CSV", description = "BER(VDD) table (default: built-in DDR3L, Voltron vendor B data)")
+    @Option(names = "--ber-table", paramLabel = "CSV", description = "BER(VDD) table: a CSV file, or voltron-A|voltron-B|voltron-C (default: built-in DDR3L, Voltron vendor B data)")
     Path berTable;
 
     @Option(names = "--trcd-table", paramLabel = "CSV", description = "BER(tRCD) table (default: built-in placeholder curve)")

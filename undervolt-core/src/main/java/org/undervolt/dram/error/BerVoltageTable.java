@@ -88,12 +88,21 @@ public final class BerVoltageTable {
         }
     }
 
-    /** Loads a table from a CSV file (format in the class comment). */
+    /**
+     * Loads a table from a CSV file (format in the class comment); a name {@code voltron-A},
+     * {@code voltron-B} or {@code voltron-C} that is not a file names a built-in vendor table
+     * ({@link #voltronVendor}).
+     */
     public static BerVoltageTable load(Path csv) {
+        String name = csv.toString();
+        if (!Files.exists(csv) && name.length() == 9 && name.regionMatches(true, 0, "voltron-", 0, 8)) {
+            return voltronVendor(name.charAt(8));
+        }
         try (InputStream in = Files.newInputStream(csv)) {
-            return load(csv.toString(), in);
+            return load(name, in);
         } catch (NoSuchFileException e) {
-            throw new InvalidInputException(csv + ": no such BER table file");
+            throw new InvalidInputException(csv + ": no such BER table file (expected a CSV file, or voltron-A, voltron-B or "
+                    + "voltron-C for a built-in vendor table)");
         } catch (IOException e) {
             throw new InvalidInputException(csv + ": cannot read BER table: " + e.getMessage(), e);
         }

@@ -116,4 +116,21 @@ class BerVoltageTableTest {
         assertThatThrownBy(() -> parse("# nominal_vdd_v: 1.35\nvdd_v,ber\n")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("no data");
     }
+
+    @Test
+    void vendorNamesThatAreNotFilesLoadTheBuiltInVendorTables() {
+        for (char v : new char[] {'A', 'B', 'C'}) {
+            BerVoltageTable named = BerVoltageTable.load(java.nio.file.Path.of("voltron-" + Character.toLowerCase(v)));
+            BerVoltageTable vendor = BerVoltageTable.voltronVendor(v);
+            for (double vdd = vendor.lowestTabulatedVolts(); vdd <= 1.35; vdd += 0.0125) {
+                assertThat(named.ber(vdd)).as("vendor %s at %.4f V", v, vdd).isEqualTo(vendor.ber(vdd));
+            }
+        }
+        assertThat(BerVoltageTable.load(java.nio.file.Path.of("voltron-B")).ber(1.025))
+                .isEqualTo(BerVoltageTable.builtin().ber(1.025));
+        assertThatThrownBy(() -> BerVoltageTable.load(java.nio.file.Path.of("voltron-D"))).isInstanceOf(InvalidInputException.class)
+                .hasMessage("Voltron vendor 'D': expected A, B or C");
+        assertThatThrownBy(() -> BerVoltageTable.load(java.nio.file.Path.of("no-such-table.csv")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("or voltron-A, voltron-B or voltron-C");
+    }
 }
