@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 /**
  * The Monte-Carlo trials of runs, keyed by (run, point, trial). Recording is idempotent: a trial
  * already held is left as it is, so a resumed run can record blindly. Recording it again with a
- * different accuracy means the evaluation is not deterministic, and fails loudly.
+ * different accuracy, or with a different {@code extra} where both records have one (e.g. another
+ * non-finite count), means the evaluation is not deterministic, and fails loudly.
  */
 public final class TrialTable {
     private static final String INSERT = "INSERT INTO trials (run_id, point, trial, seed_ids, accuracy, flips, extra, "
@@ -72,7 +73,23 @@ public final class TrialTable {
                     + "accuracies (" + held.getAsDouble() + " then " + row.accuracy() + "): the evaluation is not "
                     + "deterministic");
         }
+        String heldExtra = extra(c, runId, row.key());
+        if (heldExtra != null && row.extra() != null && !heldExtra.equals(row.extra())) {
+            throw new IllegalStateException("run " + runId + " trial " + row.key() + " recorded twice with different "
+                    + "details (" + heldExtra + " then " + row.extra() + "): the evaluation is not deterministic");
+        }
         return false;
+    }
+
+    private static String extra(Connection c, long runId, TrialKey key) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT extra FROM trials WHERE run_id = ? AND point = ? AND trial = ?")) {
+            p.setLong(1, runId);
+            p.setString(2, key.point());
+            p.setInt(3, key.trial());
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        }
     }
 
     /** The accuracy of a finished trial, or empty. */

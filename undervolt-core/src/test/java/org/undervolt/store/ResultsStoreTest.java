@@ -77,6 +77,22 @@ class ResultsStoreTest {
     }
 
     @Test
+    void aTrialRecordedAgainWithOtherDetailsIsRejectedButOneWithoutDetailsIsAccepted(@TempDir Path tmp) {
+        try (ResultsStore s = ResultsStore.open(tmp.resolve("u.db"))) {
+            long run = s.createRun("test", "{}", 1, "{}");
+            TrialKey key = new TrialKey("ber=0.001", 0);
+            long[] ids = {1, 2, 0};
+            assertThat(s.trials().record(run, new TrialRow(key, ids, 0.9, OptionalLong.empty(), "{\"nonfinite\":3}"))).isTrue();
+            assertThat(s.trials().record(run, new TrialRow(key, ids, 0.9, OptionalLong.empty(), "{\"nonfinite\":3}"))).isFalse();
+            // a record from a build that did not count (no details) is the same trial
+            assertThat(s.trials().record(run, new TrialRow(key, ids, 0.9, OptionalLong.empty(), null))).isFalse();
+            assertThatThrownBy(() -> s.trials().record(run, new TrialRow(key, ids, 0.9, OptionalLong.empty(), "{\"nonfinite\":4}")))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("different details")
+                    .hasMessageContaining("not deterministic");
+        }
+    }
+
+    @Test
     void aBatchIsAllOrNothing(@TempDir Path tmp) {
         try (ResultsStore s = ResultsStore.open(tmp.resolve("u.db"))) {
             long run = s.createRun("test", "{}", 1, "{}");
