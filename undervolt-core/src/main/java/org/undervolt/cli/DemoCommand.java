@@ -128,11 +128,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as one JSON object (progress is silenced).")
     boolean json;
 
-    @Option(names = "--quiet", description = "No progress lines.")
-    boolean quiet;
 
-    @Option(names = "--progress", description = "Progress lines on stderr even when it is not a terminal (e.g. into a log).")
-    boolean progress;
+    @picocli.CommandLine.Mixin
+    ProgressOptions progressOptions = new ProgressOptions();
 
     @Override
     public Integer call() {
@@ -152,7 +150,7 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         RecordedDemo.Outcome outcome = new RecordedDemo(config, storeFile,
                 resume == null ? OptionalLong.empty() : OptionalLong.of(resume), newRun,
-                json || quiet || !(progress || PipelineOptions.onTerminal()) ? msg -> { } : msg -> {
+                !progressOptions.show(json) ? msg -> { } : msg -> {
                     err.println(msg);
                     err.flush();
                 }).run();

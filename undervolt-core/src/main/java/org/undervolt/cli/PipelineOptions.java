@@ -67,11 +67,9 @@ public final class PipelineOptions {
     @Option(names = "--json", description = "Print one JSON object with the headline figures on stdout; no progress.")
     boolean json;
 
-    @Option(names = "--quiet", description = "No progress lines.")
-    boolean quiet;
 
-    @Option(names = "--progress", description = "Progress lines on stderr even when it is not a terminal (e.g. into a log).")
-    boolean progress;
+    @picocli.CommandLine.Mixin
+    ProgressOptions progressOptions = new ProgressOptions();
 
     /** Least duration of each timing of the run-time estimate. */
     private static final double ESTIMATE_SECONDS = 0.5;
@@ -101,7 +99,7 @@ public final class PipelineOptions {
         Path folder = out != null ? out : Path.of("runs", kind + "-" + hash(c.canonical()));
         Path storeFile = noStore ? null : store != null ? store : ResultsStore.defaultFile();
         PrintWriter err = spec.commandLine().getErr();
-        boolean show = !json && !quiet && (progress || onTerminal());
+        boolean show = progressOptions.show(json);
         Consumer<String> log = show ? m -> {
             err.println(m);
             err.flush();
@@ -145,18 +143,6 @@ public final class PipelineOptions {
         return v instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
-    /** Whether stderr is likely a terminal: a console exists (and, on Java 22+, is one). */
-    static boolean onTerminal() {
-        java.io.Console console = System.console();
-        if (console == null) {
-            return false;
-        }
-        try {
-            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
-        } catch (ReflectiveOperationException e) {
-            return true; // Java < 22: a console exists only on a terminal
-        }
-    }
 
     private static String hash(String text) {
         try {

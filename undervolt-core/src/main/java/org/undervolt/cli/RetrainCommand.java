@@ -134,11 +134,9 @@ public final class RetrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as one JSON object (progress is silenced).")
     boolean json;
 
-    @Option(names = "--quiet", description = "No progress lines.")
-    boolean quiet;
 
-    @Option(names = "--progress", description = "Progress lines on stderr even when it is not a terminal (e.g. into a log).")
-    boolean progressAnywhere;
+    @picocli.CommandLine.Mixin
+    ProgressOptions progressOptions = new ProgressOptions();
 
     /** Every option, named when wrong, before any data is read or work done. */
     private void checkOptions() {
@@ -195,7 +193,7 @@ public final class RetrainCommand implements Callable<Integer> {
             err.flush();
         };
         DataSource source = dataset.source();
-        var progress = new org.undervolt.experiment.StageProgress(!json && !quiet && (progressAnywhere || PipelineOptions.onTerminal()) ? log : m -> { });
+        var progress = new org.undervolt.experiment.StageProgress(progressOptions.show(json) ? log : m -> { });
         Map<String, Object> r;
         if (network.equals("snn")) {
             if (snnModel == null) {

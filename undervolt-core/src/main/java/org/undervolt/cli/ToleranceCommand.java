@@ -95,11 +95,9 @@ public final class ToleranceCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as one JSON object (progress is silenced).")
     boolean json;
 
-    @Option(names = "--quiet", description = "No progress lines.")
-    boolean quiet;
 
-    @Option(names = "--progress", description = "Progress lines on stderr even when it is not a terminal (e.g. into a log).")
-    boolean progressAnywhere;
+    @picocli.CommandLine.Mixin
+    ProgressOptions progressOptions = new ProgressOptions();
 
     @Override
     public Integer call() {
@@ -128,7 +126,7 @@ public final class ToleranceCommand implements Callable<Integer> {
             err.println(m);
             err.flush();
         };
-        var progress = new org.undervolt.experiment.StageProgress(!json && !quiet && (progressAnywhere || PipelineOptions.onTerminal()) ? log : m -> { });
+        var progress = new org.undervolt.experiment.StageProgress(progressOptions.show(json) ? log : m -> { });
         Map<String, Object> r;
         if (snnModel != null) {
             var options = new SnnToleranceRun.Options(snnModel, Formats.byName(setup.format), setup.errorModel,

@@ -107,11 +107,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object (progress is silenced).")
     boolean json;
 
-    @Option(names = "--quiet", description = "No progress lines.")
-    boolean quiet;
 
-    @Option(names = "--progress", description = "Progress lines on stderr even when it is not a terminal (e.g. into a log).")
-    boolean progress;
+    @picocli.CommandLine.Mixin
+    ProgressOptions progressOptions = new ProgressOptions();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -164,7 +162,7 @@ public final class TrainCommand implements Callable<Integer> {
         Optimizer optim = opt.equals("adam") ? new Adam(config.weightDecay()) : model.optimizer(config);
 
         PrintWriter err = spec.commandLine().getErr();
-        boolean show = !json && !quiet && (progress || PipelineOptions.onTerminal());
+        boolean show = progressOptions.show(json);
         ProgressLine bar = new ProgressLine("epochs", n);
         List<Double> epochSeconds = new ArrayList<>();
         long start = System.nanoTime();
