@@ -40,6 +40,9 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object (progress is silenced).")
     boolean json;
 
+    @picocli.CommandLine.Mixin
+    ProgressOptions progressOptions = new ProgressOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -53,10 +56,15 @@ public final class SweepCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         try (ResultsStore rs = ResultsStore.open(store != null ? store : ResultsStore.defaultFile())) {
+            java.util.function.Consumer<String> log = line -> {
+                err.println(line);
+                err.flush();
+            };
+            org.undervolt.report.ProgressReporter bar = progressOptions.show(json)
+                    ? new org.undervolt.report.ProgressReporter("sweep (trials)", log) : null;
             LocalSweepJob.Summary sum = LocalSweepJob.run(s, rs, t, (done, todo) -> {
-                if (!json) {
-                    err.printf("sweep: %d/%d trials recorded%n", done, todo);
-                    err.flush();
+                if (bar != null) {
+                    bar.update(done, 0, todo);
                 }
             });
             List<SweepResults.PointMean> means = SweepResults.means(rs, sum.runId(), s);

@@ -76,10 +76,10 @@ class SweepCommandTest {
         assertThat(last.get("counted_trials").asInt()).isEqualTo(3);
         assertThat(j.get("nonfinite_counts").asText()).contains("NaN");
 
-        CliRun human = CliRun.of("sweep", f.toString(), "--store", db.toString(), "--threads", "1");
+        CliRun human = CliRun.of("sweep", f.toString(), "--store", db.toString(), "--threads", "1", "--progress");
         assertThat(human.exit()).isZero();
         assertThat(human.out()).contains("network=mlp;error_model=uniform;ber=0.0;seed=5").contains("12 trials evaluated");
-        assertThat(human.err()).contains("12/12 trials recorded");
+        assertThat(human.err()).contains("sweep (trials) [####################] 12/12").contains("done in");
     }
 
     @Test
