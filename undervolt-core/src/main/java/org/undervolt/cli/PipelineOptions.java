@@ -67,7 +67,6 @@ public final class PipelineOptions {
     @Option(names = "--json", description = "Print one JSON object with the headline figures on stdout; no progress.")
     boolean json;
 
-
     @picocli.CommandLine.Mixin
     ProgressOptions progressOptions = new ProgressOptions();
 
@@ -142,7 +141,6 @@ public final class PipelineOptions {
     private static double num(Object v) {
         return v instanceof Number n ? n.doubleValue() : Double.NaN;
     }
-
 
     private static String hash(String text) {
         try {

@@ -134,7 +134,6 @@ public final class RetrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as one JSON object (progress is silenced).")
     boolean json;
 
-
     @picocli.CommandLine.Mixin
     ProgressOptions progressOptions = new ProgressOptions();
 

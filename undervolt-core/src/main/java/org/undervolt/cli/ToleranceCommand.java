@@ -95,7 +95,6 @@ public final class ToleranceCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as one JSON object (progress is silenced).")
     boolean json;
 
-
     @picocli.CommandLine.Mixin
     ProgressOptions progressOptions = new ProgressOptions();
 

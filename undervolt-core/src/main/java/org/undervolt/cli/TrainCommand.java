@@ -107,7 +107,6 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object (progress is silenced).")
     boolean json;
 
-
     @picocli.CommandLine.Mixin
     ProgressOptions progressOptions = new ProgressOptions();
 

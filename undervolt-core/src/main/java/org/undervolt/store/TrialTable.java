@@ -67,29 +67,28 @@ public final class TrialTable {
         if (p.executeUpdate() == 1) {
             return true;
         }
-        OptionalDouble held = accuracy(c, runId, row.key());
-        if (held.isPresent() && Double.compare(held.getAsDouble(), row.accuracy()) != 0) {
-            throw new IllegalStateException("run " + runId + " trial " + row.key() + " recorded twice with different "
-                    + "accuracies (" + held.getAsDouble() + " then " + row.accuracy() + "): the evaluation is not "
-                    + "deterministic");
-        }
-        String heldExtra = extra(c, runId, row.key());
-        if (heldExtra != null && row.extra() != null && !heldExtra.equals(row.extra())) {
-            throw new IllegalStateException("run " + runId + " trial " + row.key() + " recorded twice with different "
-                    + "details (" + heldExtra + " then " + row.extra() + "): the evaluation is not deterministic");
-        }
-        return false;
-    }
-
-    private static String extra(Connection c, long runId, TrialKey key) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT extra FROM trials WHERE run_id = ? AND point = ? AND trial = ?")) {
-            p.setLong(1, runId);
-            p.setString(2, key.point());
-            p.setInt(3, key.trial());
-            try (ResultSet r = p.executeQuery()) {
-                return r.next() ? r.getString(1) : null;
+        try (PreparedStatement q = c.prepareStatement("SELECT accuracy, extra FROM trials WHERE run_id = ? AND point = ? AND trial = ?")) {
+            q.setLong(1, runId);
+            q.setString(2, row.key().point());
+            q.setInt(3, row.key().trial());
+            try (ResultSet r = q.executeQuery()) {
+                if (r.next()) {
+                    double held = r.getDouble(1);
+                    String heldExtra = r.getString(2);
+                    if (Double.compare(held, row.accuracy()) != 0) {
+                        throw new IllegalStateException("run " + runId + " trial " + row.key() + " recorded twice with "
+                                + "different accuracies (" + held + " then " + row.accuracy() + "): the evaluation is not "
+                                + "deterministic");
+                    }
+                    if (heldExtra != null && row.extra() != null && !heldExtra.equals(row.extra())) {
+                        throw new IllegalStateException("run " + runId + " trial " + row.key() + " recorded twice with "
+                                + "different details (" + heldExtra + " then " + row.extra() + "): the evaluation is not "
+                                + "deterministic");
+                    }
+                }
             }
         }
+        return false;
     }
 
     /** The accuracy of a finished trial, or empty. */
