@@ -25,6 +25,9 @@ public final class PoissonEncoder {
     private int[] scratchStep = new int[4096];
     private int[] scratchInput = new int[4096];
     private int count;
+    private int[] inputStart = new int[0];
+    private int[] inputFill = new int[0];
+    private int[] stepsByInput = new int[4096];
 
     public PoissonEncoder() {
         this(DiehlCook.STEPS);
@@ -91,6 +94,36 @@ public final class PoissonEncoder {
         for (int k = 0; k < count; k++) {
             inputs[fill[scratchStep[k]]++] = scratchInput[k];
         }
+        groupByInput();
+    }
+
+    /** Counting sort of the step-ordered spikes by input: each input's steps come out ascending. */
+    private void groupByInput() {
+        int top = 0;
+        for (int k = 0; k < count; k++) {
+            top = Math.max(top, inputs[k] + 1);
+        }
+        if (inputStart.length < top + 1) {
+            inputStart = new int[top + 1];
+            inputFill = new int[top + 1];
+        }
+        Arrays.fill(inputStart, 0);
+        for (int k = 0; k < count; k++) {
+            inputStart[inputs[k] + 1]++;
+        }
+        for (int i = 1; i < inputStart.length; i++) {
+            inputStart[i] += inputStart[i - 1];
+        }
+        if (stepsByInput.length < count) {
+            stepsByInput = new int[scratchInput.length];
+        }
+        int[] fill = inputFill;
+        System.arraycopy(inputStart, 0, fill, 0, inputStart.length);
+        for (int s = 0; s < steps; s++) {
+            for (int q = stepStart[s]; q < stepStart[s + 1]; q++) {
+                stepsByInput[fill[inputs[q]]++] = s;
+            }
+        }
     }
 
     /** Test hook: sets the spike trains directly ({@code steps[k]} ascending is not required). */
@@ -122,6 +155,20 @@ public final class PoissonEncoder {
     /** The spiking input indices, grouped by step. */
     public int[] inputs() {
         return inputs;
+    }
+
+    /**
+     * Offsets into {@link #stepsByInput()} per input: input {@code i}'s spike steps are
+     * {@code stepsByInput()[inputStart()[i] .. inputStart()[i+1])}, ascending. Inputs at or past
+     * {@code inputStart().length - 1} did not spike.
+     */
+    public int[] inputStart() {
+        return inputStart;
+    }
+
+    /** The spike steps, grouped by input (see {@link #inputStart()}). */
+    public int[] stepsByInput() {
+        return stepsByInput;
     }
 
     /** Number of spikes of the last encoding. */

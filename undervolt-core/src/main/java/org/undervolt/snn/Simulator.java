@@ -65,7 +65,12 @@ public final class Simulator {
     private int nRefractory;
     private final ExcitatoryKernel kernel;
     private final boolean vectorised;
-    private int[] lastArrival;
+    private final int[] activeI;
+    private final boolean[] isActiveI;
+    private int nActiveI;
+    private final int[] seen;
+    private final int[] activeInputs;
+    private int nActiveInputs;
     private double[] pending;
     private int clock;
 
@@ -106,6 +111,10 @@ public final class Simulator {
         spikedI = new int[n];
         candidates = new int[n];
         refractory = new int[n];
+        activeI = new int[n];
+        isActiveI = new boolean[n];
+        seen = new int[delays.inputs()];
+        activeInputs = new int[delays.inputs()];
         kernel = new ExcitatoryKernel(meanGe, meanGi, decGe, decGi, dec1, dec2, decTheta, aE, E_REST,
                 E_INH_REVERSAL, E_THRESH - THETA_OFFSET);
         preTable = new double[STEPS + maxDelay + 2];
@@ -166,14 +175,13 @@ public final class Simulator {
                     spikedE[nE++] = j;
                 }
             }
-            // 1'. integrate and threshold, inhibitory (most sit at rest: skipped)
+            // 1'. integrate and threshold, inhibitory: only those away from rest
             int nI = 0;
-            for (int j = 0; j < n; j++) {
+            int stillActive = 0;
+            for (int a = 0; a < nActiveI; a++) {
+                int j = activeI[a];
                 double ge = geI[j];
                 double v = vI[j];
-                if (ge == 0 && v == I_REST) {
-                    continue;
-                }
                 boolean free = t - lastSpikeI[j] > refracI;
                 if (free) {
                     v = membrane(v, ge * meanGe, 0, I_REST, I_INH_REVERSAL, aI);
@@ -182,32 +190,39 @@ public final class Simulator {
                     }
                     vI[j] = v;
                 }
-                geI[j] = ge * decGe < G_FLUSH ? 0 : ge * decGe;
+                double g = ge * decGe < G_FLUSH ? 0 : ge * decGe;
+                geI[j] = g;
                 if (free && v > I_THRESH) {
                     spikedI[nI++] = j;
                 }
+                if (g == 0 && v == I_REST) {
+                    isActiveI[j] = false;
+                } else {
+                    activeI[stillActive++] = j;
+                }
             }
+            nActiveI = stillActive;
             // 2. input spikes arriving now (emitted d steps ago)
             if (!learn && wByDelay != null) {
                 deliverBuffered(k, stepStart, spikes, wByDelay);
             } else {
-                deliverByDelay(k, t, stepStart, spikes, w, learn);
+                if (learn) {
+                    countEmissions(k, stepStart, spikes);
+                }
+                deliverByDelay(k, stepStart, spikes, w, learn);
             }
             // 3. excitatory spikes: to the inhibitory partner; post-synaptic STDP
             for (int q = 0; q < nE; q++) {
                 int j = spikedE[q];
                 geI[j] += W_EI;
+                if (!isActiveI[j]) {
+                    isActiveI[j] = true;
+                    activeI[nActiveI++] = j;
+                }
                 if (learn) {
                     double p2 = post2[j];
                     if (p2 > 0) {
-                        double gain = NU_POST * p2;
-                        for (int i = 0, idx = j; i < INPUTS; i++, idx += n) {
-                            int la = lastArrival[idx];
-                            if (la >= base) {
-                                float nw = (float) (w[idx] + gain * preTable[t - la]);
-                                w[idx] = nw > W_MAX ? (float) W_MAX : nw;
-                            }
-                        }
+                        potentiate(j, k, NU_POST * p2, w, input.inputStart(), input.stepsByInput());
                     }
                     post1[j] = 1.0;
                     post2[j] = 1.0;
@@ -254,10 +269,10 @@ public final class Simulator {
     /**
      * Delivers the input spikes arriving at step {@code k} synapse by synapse, visiting each spike
      * of the last 21 steps through its bucket of synapses with the matching delay. With learning,
-     * each arrival also marks the synapse's pre trace ({@code pre = 1}) and depresses its weight
-     * by {@code nu_pre * post1}, clipped at 0.
+     * each arrival also depresses its weight by {@code nu_pre * post1}, clipped at 0; its pre trace
+     * ({@code pre = 1} at the arrival) is not stored but found again by {@link #potentiate}.
      */
-    private void deliverByDelay(int k, int t, int[] stepStart, int[] spikes, float[] w, boolean learn) {
+    private void deliverByDelay(int k, int[] stepStart, int[] spikes, float[] w, boolean learn) {
         final int[] targets = delays.targets();
         final int[] buckets = delays.bucketStarts();
         final int bstride = maxDelay + 2;
@@ -274,9 +289,12 @@ public final class Simulator {
                         int idx = row + j;
                         float wij = w[idx];
                         geE[j] += wij;
-                        lastArrival[idx] = t;
-                        float nw = (float) (wij - NU_PRE * post1[j]);
-                        w[idx] = nw < 0f ? 0f : nw;
+                        double p1 = post1[j];
+                        // post1 is exactly 0 until j first spikes: nothing to change unless w < 0 (faults)
+                        if (p1 != 0 || wij < 0f) {
+                            float nw = (float) (wij - NU_PRE * p1);
+                            w[idx] = nw < 0f ? 0f : nw;
+                        }
                     }
                 } else {
                     for (int r = from; r < to; r++) {
@@ -284,6 +302,43 @@ public final class Simulator {
                         geE[j] += w[row + j];
                     }
                 }
+            }
+        }
+    }
+
+    /** Counts the input spikes emitted at step {@code k} per input (for {@link #potentiate}). */
+    private void countEmissions(int k, int[] stepStart, int[] spikes) {
+        for (int q = stepStart[k], qe = stepStart[k + 1]; q < qe; q++) {
+            int i = spikes[q];
+            if (seen[i]++ == 0) {
+                activeInputs[nActiveInputs++] = i;
+            }
+        }
+    }
+
+    /**
+     * Post-synaptic STDP of neuron {@code j} spiking at step {@code k}: {@code w += gain * pre} for
+     * each of its synapses, clipped at w_max, where {@code pre = exp(-age dt / tau_pre)} and
+     * {@code age} counts the steps since the synapse's last arrival. Only inputs that have spiked
+     * in this presentation have a trace. The last arrival of synapse (i, j) is {@code s + d_ij} for
+     * the latest spike {@code s} of input {@code i} with {@code s + d_ij <= k}; it is found by
+     * stepping back through the input's spikes (a few at most: an input spikes at most once a step
+     * and delays are at most 20 steps), which costs less than recording every arrival.
+     */
+    private void potentiate(int j, int k, double gain, float[] w, int[] inputStart, int[] stepsByInput) {
+        final byte[] delay = delays.raw();
+        for (int a = 0; a < nActiveInputs; a++) {
+            int i = activeInputs[a];
+            int idx = i * n + j;
+            int limit = k - delay[idx];
+            int first = inputStart[i];
+            int p = first + seen[i] - 1;
+            while (p >= first && stepsByInput[p] > limit) {
+                p--;
+            }
+            if (p >= first) {
+                float nw = (float) (w[idx] + gain * preTable[limit - stepsByInput[p]]);
+                w[idx] = nw > W_MAX ? (float) W_MAX : nw;
             }
         }
     }
@@ -339,15 +394,14 @@ public final class Simulator {
             Arrays.fill(pending, 0);
         }
         Arrays.fill(geI, 0);
-        if (learn && lastArrival == null) {
-            lastArrival = new int[INPUTS * n];
-            Arrays.fill(lastArrival, Integer.MIN_VALUE);
+        Arrays.fill(isActiveI, false);
+        nActiveI = 0;
+        for (int a = 0; a < nActiveInputs; a++) {
+            seen[activeInputs[a]] = 0;
         }
+        nActiveInputs = 0;
         if (clock > Integer.MAX_VALUE / 2) {
             clock = 1 << 20;
-            if (lastArrival != null) {
-                Arrays.fill(lastArrival, Integer.MIN_VALUE);
-            }
         }
         int base = clock;
         clock += STEPS + maxDelay + lockout + 1;
