@@ -17,6 +17,7 @@ import org.undervolt.snn.ImagePresenter;
 import org.undervolt.snn.SnnModel;
 import org.undervolt.snn.SnnModelFile;
 import org.undervolt.snn.StoredSynapseStore;
+import org.undervolt.snn.SynapticDelays;
 import org.undervolt.storage.DramGeometry;
 import org.undervolt.storage.DramImage;
 import org.undervolt.storage.FormatSpec;
@@ -121,7 +122,9 @@ public final class SnnFaultAwareTrainer {
             theta = cp.theta().clone();
         }
         from.weights().readAll(w);
-        ImagePresenter presenter = new ImagePresenter(base.delays());
+        SynapticDelays delays = base.delays();
+        float[] wByDelay = delays.byDelay(w);
+        ImagePresenter presenter = new ImagePresenter(delays);
         int[] counts = new int[n];
         SequentialPlacement placement = new SequentialPlacement(DramGeometry.lpddr3x32());
         long total = config.totalImages();
@@ -130,17 +133,20 @@ public final class SnnFaultAwareTrainer {
         for (; g < total; g++) {
             double ber = config.bers()[(int) (g / config.imagesPerStep())];
             if (g % config.injectEvery() == 0 && ber > 0) {
+                delays.rowMajor(wByDelay, w);
                 flips = injectAndClamp(w, n, ber, g, placement);
+                delays.byDelay(w, wByDelay);
             }
             int img = (int) (g % size);
-            presenter.present(train.pixels(), img * DiehlCook.INPUTS, w, theta, true, config.seed(), STREAM, g, counts);
+            presenter.train(train.pixels(), img * DiehlCook.INPUTS, wByDelay, theta, config.seed(), STREAM, g, counts);
             if (listener != null) {
                 listener.imageDone(g + 1, ber, flips);
             }
             if (checkpoint != null && checkpointEvery > 0 && (g + 1) % checkpointEvery == 0 && g + 1 < total) {
-                SnnModelFile.write(snapshot(base, w, theta, g + 1), checkpoint);
+                SnnModelFile.write(snapshot(base, delays.rowMajor(wByDelay, w), theta, g + 1), checkpoint);
             }
         }
+        delays.rowMajor(wByDelay, w);
         SnnModel out = snapshot(base, w, theta, total);
         if (checkpoint != null) {
             SnnModelFile.write(out, checkpoint);

@@ -15,10 +15,12 @@ public final class ImagePresenter {
     private final PoissonEncoder encoder = new PoissonEncoder();
     private final Simulator simulator;
     private final WeightNormaliser normaliser = new WeightNormaliser();
+    private final SynapticDelays delays;
     private final int n;
     private int attempts;
 
     public ImagePresenter(SynapticDelays delays) {
+        this.delays = delays;
         this.simulator = new Simulator(delays);
         this.n = delays.neurons();
     }
@@ -35,18 +37,47 @@ public final class ImagePresenter {
         return present(pixels, offset, w, null, theta, learn, seed, stream, imageId, counts);
     }
 
-    /** As above; for inference, {@code wByDelay} is {@link SynapticDelays#byDelay} of {@code w}, or null. */
+    /**
+     * As above; for inference, {@code wByDelay} is {@link SynapticDelays#byDelay} of {@code w}, or null.
+     * Learning on row-major {@code w} converts it to delay order and back around the image; trainers
+     * keep their weights in delay order and call {@link #train} instead.
+     */
     public int present(byte[] pixels, int offset, float[] w, float[] wByDelay, double[] theta, boolean learn,
+            long seed, long stream, long imageId, int[] counts) {
+        if (learn) {
+            float[] byDelay = delays.byDelay(w);
+            int total = train(pixels, offset, byDelay, theta, seed, stream, imageId, counts);
+            delays.rowMajor(byDelay, w);
+            return total;
+        }
+        int total = 0;
+        attempts = 0;
+        double intensity = DiehlCook.START_INTENSITY;
+        while (attempts < DiehlCook.MAX_ATTEMPTS) {
+            encoder.encode(pixels, offset, DiehlCook.INPUTS, intensity, Seeds.stream(seed, stream, imageId, attempts));
+            total = simulator.present(encoder, w, wByDelay, theta, false, counts);
+            attempts++;
+            if (total >= DiehlCook.MIN_SPIKES) {
+                break;
+            }
+            intensity += 1;
+        }
+        return total;
+    }
+
+    /**
+     * Shows image {@code imageId} with learning, as {@link #present} does, to weights held in delay
+     * order ({@link SynapticDelays#byDelay}), normalising them before every presentation.
+     */
+    public int train(byte[] pixels, int offset, float[] wByDelay, double[] theta,
             long seed, long stream, long imageId, int[] counts) {
         int total = 0;
         attempts = 0;
         double intensity = DiehlCook.START_INTENSITY;
         while (attempts < DiehlCook.MAX_ATTEMPTS) {
-            if (learn) {
-                normaliser.normalise(w, DiehlCook.INPUTS, n);
-            }
+            normaliser.normaliseByDelay(wByDelay, delays);
             encoder.encode(pixels, offset, DiehlCook.INPUTS, intensity, Seeds.stream(seed, stream, imageId, attempts));
-            total = simulator.present(encoder, w, learn ? null : wByDelay, theta, learn, counts);
+            total = simulator.train(encoder, wByDelay, theta, counts);
             attempts++;
             if (total >= DiehlCook.MIN_SPIKES) {
                 break;

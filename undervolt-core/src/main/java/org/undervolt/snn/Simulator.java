@@ -68,11 +68,16 @@ public final class Simulator {
     private final int[] activeI;
     private final boolean[] isActiveI;
     private int nActiveI;
+    private final boolean[] fired;
+    private final int[] firedList;
+    private int nFired;
+    private final boolean exactArrivals;
     private final int[] seen;
     private final int[] activeInputs;
     private int nActiveInputs;
     private double[] pending;
-    private int clock;
+    /** Number of a presentation's first step: far enough above 0 that "never spiked" fits below it. */
+    private static final int BASE = 1 << 20;
 
     private final double decGe = Math.exp(-DT / TAU_GE);
     private final double decGi = Math.exp(-DT / TAU_GI);
@@ -94,7 +99,17 @@ public final class Simulator {
 
     /** {@code vectorised = false} runs the scalar reference kernel (bit-identical, slower). */
     Simulator(SynapticDelays delays, boolean vectorised) {
+        this(delays, vectorised, false);
+    }
+
+    /**
+     * {@code exactArrivals = true}: the reference for learning, every arrival delivered one by one
+     * at its arrival step (as if every neuron had fired), instead of buffering at emission the input
+     * of neurons whose weights cannot change yet. Same dynamics; sums may differ in the last bit.
+     */
+    Simulator(SynapticDelays delays, boolean vectorised, boolean exactArrivals) {
         this.vectorised = vectorised;
+        this.exactArrivals = exactArrivals;
         this.delays = delays;
         this.n = delays.neurons();
         this.maxDelay = delays.maxDelay();
@@ -111,6 +126,8 @@ public final class Simulator {
         spikedI = new int[n];
         candidates = new int[n];
         refractory = new int[n];
+        fired = new boolean[n];
+        firedList = new int[n];
         activeI = new int[n];
         isActiveI = new boolean[n];
         seen = new int[delays.inputs()];
@@ -121,7 +138,6 @@ public final class Simulator {
         for (int k = 0; k < preTable.length; k++) {
             preTable[k] = Math.exp(-k * DT / TAU_PRE);
         }
-        clock = 1 << 20;
     }
 
     public int neurons() {
@@ -138,15 +154,37 @@ public final class Simulator {
      * @return the total number of excitatory spikes
      */
     public int present(PoissonEncoder input, float[] w, double[] theta, boolean learn, int[] counts) {
-        return present(input, w, null, theta, learn, counts);
+        if (learn) {
+            float[] wByDelay = delays.byDelay(w);
+            int total = train(input, wByDelay, theta, counts);
+            delays.rowMajor(wByDelay, w);
+            return total;
+        }
+        return present(input, w, null, theta, false, counts);
+    }
+
+    /**
+     * A learning presentation on weights held in delay order ({@link SynapticDelays#byDelay}), the
+     * trainers' working form; weights must lie in {@code [0, w_max]}.
+     */
+    public int train(PoissonEncoder input, float[] wByDelay, double[] theta, int[] counts) {
+        return run(input, null, wByDelay, theta, true, counts);
     }
 
     /**
      * As {@link #present(PoissonEncoder, float[], double[], boolean, int[])}; without learning, a
      * non-null {@code wByDelay} ({@link SynapticDelays#byDelay} of {@code w}) is read instead of
-     * {@code w}, sequentially (same values, same sums, faster).
+     * {@code w}, sequentially (same values, faster).
      */
     public int present(PoissonEncoder input, float[] w, float[] wByDelay, double[] theta, boolean learn, int[] counts) {
+        if (learn) {
+            return present(input, w, theta, true, counts);
+        }
+        return run(input, w, wByDelay, theta, false, counts);
+    }
+
+    /** One presentation; when learning, {@code w} is unused and {@code wByDelay} is learnt. */
+    private int run(PoissonEncoder input, float[] w, float[] wByDelay, double[] theta, boolean learn, int[] counts) {
         final int base = startPresentation(learn);
         final int[] stepStart = input.stepStart();
         final int[] spikes = input.inputs();
@@ -203,13 +241,17 @@ public final class Simulator {
             }
             nActiveI = stillActive;
             // 2. input spikes arriving now (emitted d steps ago)
-            if (!learn && wByDelay != null) {
-                deliverBuffered(k, stepStart, spikes, wByDelay);
+            if (learn) {
+                countEmissions(k, stepStart, spikes);
+                emit(k, stepStart, spikes, wByDelay);
+                clearFiredColumns(k & (SLOTS - 1));
+                drain(k);
+                deliverToFired(k, stepStart, spikes, wByDelay);
+            } else if (wByDelay != null) {
+                emit(k, stepStart, spikes, wByDelay);
+                drain(k);
             } else {
-                if (learn) {
-                    countEmissions(k, stepStart, spikes);
-                }
-                deliverByDelay(k, stepStart, spikes, w, learn);
+                deliverByDelay(k, stepStart, spikes, w);
             }
             // 3. excitatory spikes: to the inhibitory partner; post-synaptic STDP
             for (int q = 0; q < nE; q++) {
@@ -220,9 +262,12 @@ public final class Simulator {
                     activeI[nActiveI++] = j;
                 }
                 if (learn) {
+                    if (!fired[j]) {
+                        markFired(j);
+                    }
                     double p2 = post2[j];
                     if (p2 > 0) {
-                        potentiate(j, k, NU_POST * p2, w, input.inputStart(), input.stepsByInput());
+                        potentiate(j, k, NU_POST * p2, wByDelay, input.inputStart(), input.stepsByInput());
                     }
                     post1[j] = 1.0;
                     post2[j] = 1.0;
@@ -267,12 +312,11 @@ public final class Simulator {
     }
 
     /**
-     * Delivers the input spikes arriving at step {@code k} synapse by synapse, visiting each spike
-     * of the last 21 steps through its bucket of synapses with the matching delay. With learning,
-     * each arrival also depresses its weight by {@code nu_pre * post1}, clipped at 0; its pre trace
-     * ({@code pre = 1} at the arrival) is not stored but found again by {@link #potentiate}.
+     * Delivers the input spikes arriving at step {@code k} synapse by synapse (inference on
+     * row-major weights), visiting each spike of the last 21 steps through its bucket of synapses
+     * with the matching delay.
      */
-    private void deliverByDelay(int k, int[] stepStart, int[] spikes, float[] w, boolean learn) {
+    private void deliverByDelay(int k, int[] stepStart, int[] spikes, float[] w) {
         final int[] targets = delays.targets();
         final int[] buckets = delays.bucketStarts();
         final int bstride = maxDelay + 2;
@@ -283,25 +327,69 @@ public final class Simulator {
                 int row = i * n;
                 int from = buckets[i * bstride + d];
                 int to = buckets[i * bstride + d + 1];
-                if (learn) {
-                    for (int r = from; r < to; r++) {
-                        int j = targets[r];
-                        int idx = row + j;
-                        float wij = w[idx];
+                for (int r = from; r < to; r++) {
+                    int j = targets[r];
+                    geE[j] += w[row + j];
+                }
+            }
+        }
+    }
+
+    /**
+     * Learning delivery to the neurons that have fired in this presentation, arrival by arrival in
+     * the order d ascending, then spike order: {@code ge += w}, then the pre-synaptic rule
+     * {@code w -= nu_pre * post1}, clipped at 0 (pre = 1 at the arrival is not stored:
+     * {@link #potentiate} finds it again). The other neurons' weights cannot change before they
+     * fire, so their input went through the buffer at emission ({@link #emit}).
+     */
+    private void deliverToFired(int k, int[] stepStart, int[] spikes, float[] wByDelay) {
+        if (nFired == 0) {
+            return;
+        }
+        final byte[] delay = delays.raw();
+        final char[] pos = delays.positions();
+        for (int d = 0; d <= maxDelay && d <= k; d++) {
+            int s = k - d;
+            for (int q = stepStart[s], qe = stepStart[s + 1]; q < qe; q++) {
+                int row = spikes[q] * n;
+                for (int a = 0; a < nFired; a++) {
+                    int j = firedList[a];
+                    if (delay[row + j] == d) {
+                        int r = row + pos[row + j];
+                        float wij = wByDelay[r];
                         geE[j] += wij;
-                        double p1 = post1[j];
-                        // post1 is exactly 0 until j first spikes: nothing to change unless w < 0 (faults)
-                        if (p1 != 0 || wij < 0f) {
-                            float nw = (float) (wij - NU_PRE * p1);
-                            w[idx] = nw < 0f ? 0f : nw;
-                        }
-                    }
-                } else {
-                    for (int r = from; r < to; r++) {
-                        int j = targets[r];
-                        geE[j] += w[row + j];
+                        float nw = (float) (wij - NU_PRE * post1[j]);
+                        wByDelay[r] = nw < 0f ? 0f : nw;
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * Neuron {@code j} fired for the first time in this presentation: from now on its weights change
+     * (STDP), so {@link #deliverToFired} delivers its input and what is buffered for it is dropped
+     * ({@link #clearFiredColumns}).
+     */
+    private void markFired(int j) {
+        fired[j] = true;
+        firedList[nFired++] = j;
+    }
+
+    /**
+     * Zeroes the fired neurons' entries of a buffer slot (and of its wrap-around copy) before it
+     * drains: input buffered for them, before or after they fired, is delivered by {@link #deliverToFired}.
+     */
+    private void clearFiredColumns(int slot) {
+        final double[] buf = pending;
+        int a = slot * n;
+        int b = (slot + SLOTS) * n;
+        boolean copy = slot <= maxDelay && b + n <= buf.length;
+        for (int f = 0; f < nFired; f++) {
+            int j = firedList[f];
+            buf[a + j] = 0;
+            if (copy) {
+                buf[b + j] = 0;
             }
         }
     }
@@ -325,8 +413,9 @@ public final class Simulator {
      * stepping back through the input's spikes (a few at most: an input spikes at most once a step
      * and delays are at most 20 steps), which costs less than recording every arrival.
      */
-    private void potentiate(int j, int k, double gain, float[] w, int[] inputStart, int[] stepsByInput) {
+    private void potentiate(int j, int k, double gain, float[] wByDelay, int[] inputStart, int[] stepsByInput) {
         final byte[] delay = delays.raw();
+        final char[] pos = delays.positions();
         for (int a = 0; a < nActiveInputs; a++) {
             int i = activeInputs[a];
             int idx = i * n + j;
@@ -337,8 +426,9 @@ public final class Simulator {
                 p--;
             }
             if (p >= first) {
-                float nw = (float) (w[idx] + gain * preTable[limit - stepsByInput[p]]);
-                w[idx] = nw > W_MAX ? (float) W_MAX : nw;
+                int r = i * n + pos[idx];
+                float nw = (float) (wByDelay[r] + gain * preTable[limit - stepsByInput[p]]);
+                wByDelay[r] = nw > W_MAX ? (float) W_MAX : nw;
             }
         }
     }
@@ -346,12 +436,13 @@ public final class Simulator {
     private static final int SLOTS = 32;
 
     /**
-     * Inference delivery: each input spike of step {@code k} adds its whole weight row, in delay
-     * order, to a buffer of pending conductance indexed by arrival step (32 slots, 21 in use, a
-     * second copy of the first 21 rows so that a row's writes never wrap); then the conductance
-     * arriving at step {@code k} is moved into ge. One pass over N synapses per spike.
+     * Buffered delivery, part 1: each input spike of step {@code k} adds its whole weight row, in
+     * delay order, to a buffer of pending conductance indexed by arrival step (32 slots, 21 in use,
+     * a second copy of the first 21 rows so that a row's writes never wrap). One pass over N
+     * synapses per spike, read sequentially. Valid while the weights cannot change before the
+     * arrival: always in inference; when learning, for neurons that have not fired yet.
      */
-    private void deliverBuffered(int k, int[] stepStart, int[] spikes, float[] wByDelay) {
+    private void emit(int k, int[] stepStart, int[] spikes, float[] wByDelay) {
         final int[] off = delays.slotOffsets();
         final double[] buf = pending;
         final int base = (k & (SLOTS - 1)) * n;
@@ -361,6 +452,11 @@ public final class Simulator {
                 buf[base + off[r]] += wByDelay[r];
             }
         }
+    }
+
+    /** Buffered delivery, part 2: the conductance arriving at step {@code k} is moved into ge. */
+    private void drain(int k) {
+        final double[] buf = pending;
         int slot = k & (SLOTS - 1);
         int a = slot * n;
         for (int j = 0; j < n; j++) {
@@ -379,7 +475,7 @@ public final class Simulator {
         }
     }
 
-    /** Resets the state to rest and advances the clock past any earlier arrival. */
+    /** Resets the state to rest; returns the number of the first step. */
     private int startPresentation(boolean learn) {
         Arrays.fill(vE, E_REST);
         Arrays.fill(geE, 0);
@@ -395,20 +491,22 @@ public final class Simulator {
         }
         Arrays.fill(geI, 0);
         Arrays.fill(isActiveI, false);
+        Arrays.fill(fired, false);
+        nFired = 0;
+        if (learn && exactArrivals) {
+            for (int j = 0; j < n; j++) {
+                markFired(j);
+            }
+        }
         nActiveI = 0;
         for (int a = 0; a < nActiveInputs; a++) {
             seen[activeInputs[a]] = 0;
         }
         nActiveInputs = 0;
-        if (clock > Integer.MAX_VALUE / 2) {
-            clock = 1 << 20;
-        }
-        int base = clock;
-        clock += STEPS + maxDelay + lockout + 1;
         // Every neuron may fire at once: last spikes lie before the lockout window.
-        Arrays.fill(lastSpikeE, base - lockout - 1);
-        Arrays.fill(lastSpikeI, base - refracI - 1);
-        return base;
+        Arrays.fill(lastSpikeE, BASE - lockout - 1);
+        Arrays.fill(lastSpikeI, BASE - refracI - 1);
+        return BASE;
     }
 
     /**

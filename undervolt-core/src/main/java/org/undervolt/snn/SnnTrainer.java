@@ -22,13 +22,17 @@ public final class SnnTrainer {
 
     private final SnnModel model;
     private final ImagePresenter presenter;
+    private final SynapticDelays delays;
     private final float[] w;
+    private final float[] wByDelay;
     private final int[] counts;
 
     public SnnTrainer(SnnModel model) {
         this.model = model;
         this.presenter = new ImagePresenter(model.delays());
+        this.delays = model.delays();
         this.w = new float[DiehlCook.INPUTS * model.neurons()];
+        this.wByDelay = new float[w.length];
         this.counts = new int[model.neurons()];
     }
 
@@ -44,11 +48,12 @@ public final class SnnTrainer {
             throw new IllegalArgumentException("images must have 784 pixels, got " + data.imageSize());
         }
         model.weights().readAll(w);
+        delays.byDelay(w, wByDelay);
         double[] theta = model.theta();
         int size = data.size();
         for (long g = model.imagesTrained(); g < untilImage; g++) {
             int img = (int) (g % size);
-            int spikes = presenter.present(data.pixels(), img * DiehlCook.INPUTS, w, theta, true,
+            int spikes = presenter.train(data.pixels(), img * DiehlCook.INPUTS, wByDelay, theta,
                     model.seed(), SnnModel.STREAM_TRAIN, g, counts);
             model.setImagesTrained(g + 1);
             if (listener != null) {
@@ -64,7 +69,9 @@ public final class SnnTrainer {
 
     /** Stores the working weights and reads them back (so a rounding store behaves the same on resume). */
     private void sync() {
+        delays.rowMajor(wByDelay, w);
         model.weights().writeAll(w);
         model.weights().readAll(w);
+        delays.byDelay(w, wByDelay);
     }
 }

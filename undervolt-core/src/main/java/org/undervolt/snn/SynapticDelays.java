@@ -18,6 +18,7 @@ public final class SynapticDelays {
     private final int[] bucketStart;
     private final int[] targets;
     private final int[] slotOffsets;
+    private final char[] positions;
 
     /** Builds the index from explicit delays (row-major {@code inputs x neurons}, each 0..maxDelay). */
     public SynapticDelays(int inputs, int neurons, int maxDelay, byte[] delays) {
@@ -51,6 +52,11 @@ public final class SynapticDelays {
             for (int j = 0; j < neurons; j++) {
                 targets[fill[delays[i * neurons + j]]++] = j;
             }
+        }
+        this.positions = new char[inputs * neurons];
+        for (int r = 0; r < targets.length; r++) {
+            int row = r / neurons * neurons;
+            positions[row + targets[r]] = (char) (r - row);
         }
         this.slotOffsets = new int[inputs * neurons];
         for (int i = 0; i < inputs; i++) {
@@ -99,11 +105,26 @@ public final class SynapticDelays {
      * weight of the synapse to {@code targets()[r]}. Inference reads weights sequentially from it.
      */
     public float[] byDelay(float[] w) {
-        float[] out = new float[targets.length];
+        return byDelay(w, new float[targets.length]);
+    }
+
+    /** As {@link #byDelay(float[])}, into {@code out}; returns it. */
+    public float[] byDelay(float[] w, float[] out) {
         for (int i = 0; i < inputs; i++) {
             int row = i * neurons;
             for (int r = row; r < row + neurons; r++) {
                 out[r] = w[row + targets[r]];
+            }
+        }
+        return out;
+    }
+
+    /** The inverse of {@link #byDelay(float[], float[])}: row-major weights from delay-ordered ones, into {@code out}. */
+    public float[] rowMajor(float[] byDelay, float[] out) {
+        for (int i = 0; i < inputs; i++) {
+            int row = i * neurons;
+            for (int r = row; r < row + neurons; r++) {
+                out[row + targets[r]] = byDelay[r];
             }
         }
         return out;
@@ -120,6 +141,14 @@ public final class SynapticDelays {
 
     int[] targets() {
         return targets;
+    }
+
+    /**
+     * Where synapse {@code (i, j)} sits in delay order, relative to its row: entry {@code i * N + j} is
+     * {@code r - i * N} for the {@code r} with {@code targets()[r] == j} in input {@code i}'s row.
+     */
+    char[] positions() {
+        return positions;
     }
 
     /** For entry {@code r} of {@link #targets()}: {@code delay * neurons + target}, its place in a delay buffer. */

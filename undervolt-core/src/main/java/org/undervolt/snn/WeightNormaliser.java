@@ -17,6 +17,31 @@ public final class WeightNormaliser {
         this.target = target;
     }
 
+    /**
+     * As {@link #normalise}, for weights in delay order ({@link SynapticDelays#byDelay}): each row holds
+     * the same synapses permuted, so the column sums add the same values in the same order and the
+     * result is bit for bit the delay-ordered form of the row-major one.
+     */
+    public void normaliseByDelay(float[] wByDelay, SynapticDelays delays) {
+        int rows = delays.inputs();
+        int cols = delays.neurons();
+        int[] targets = delays.targets();
+        if (sums.length != cols) {
+            sums = new double[cols];
+        }
+        java.util.Arrays.fill(sums, 0);
+        int end = rows * cols;
+        for (int r = 0; r < end; r++) {
+            sums[targets[r]] += wByDelay[r];
+        }
+        for (int j = 0; j < cols; j++) {
+            sums[j] = sums[j] == 0 ? 1.0 : target / sums[j];
+        }
+        for (int r = 0; r < end; r++) {
+            wByDelay[r] = (float) (wByDelay[r] * sums[targets[r]]);
+        }
+    }
+
     /** Normalises {@code w} (row-major {@code rows x cols}) in place; an all-zero column stays zero. */
     public void normalise(float[] w, int rows, int cols) {
         if (sums.length != cols) {
