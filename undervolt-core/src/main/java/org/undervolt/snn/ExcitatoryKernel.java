@@ -32,6 +32,7 @@ final class ExcitatoryKernel {
     final double eInh;
     final double threshBase;
     private final double[] lanes = new double[S.length()];
+    private final double[] xLanes = new double[S.length()];
 
     ExcitatoryKernel(double meanGe, double meanGi, double decGe, double decGi, double dec1, double dec2,
             double decTheta, double a, double rest, double eInh, double threshBase) {
@@ -92,10 +93,12 @@ final class ExcitatoryKernel {
             DoubleVector e = x.mul(p).neg().add(1.0);
             VectorMask<Double> big = x.compare(VectorOperators.GE, SERIES_LIMIT);
             if (big.anyTrue()) {
+                // lane by lane through arrays (same values as big.laneIsSet / x.lane)
                 e.intoArray(lanes, 0);
+                x.intoArray(xLanes, 0);
                 for (int l = 0; l < step; l++) {
-                    if (big.laneIsSet(l)) {
-                        lanes[l] = Math.exp(-x.lane(l));
+                    if (xLanes[l] >= SERIES_LIMIT) {
+                        lanes[l] = Math.exp(-xLanes[l]);
                     }
                 }
                 e = DoubleVector.fromArray(S, lanes, 0);

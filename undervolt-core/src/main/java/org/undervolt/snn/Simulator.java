@@ -20,11 +20,19 @@ import static org.undervolt.snn.DiehlCook.*;
  * (gi of several hundred). The original uses Brian's forward Euler at the same step.
  *
  * <h2>Event-driven work</h2>
- * Per step: one update per neuron (2N) plus, for each input spike arriving at the step, one addition
- * per target synapse (the input's weight row, grouped by delay). Input spikes are generated event by
- * event ({@link PoissonEncoder}). Nothing is proportional to 784 x N per step. With plasticity, each
- * arrival also applies the pre-synaptic STDP rule to its synapse, and each excitatory spike the
- * post-synaptic rule to the neuron's 784 synapses.
+ * Per step: one update per neuron (2N; inhibitory neurons at rest are skipped) plus, for each input
+ * spike, one addition per target synapse. Input spikes are generated event by event
+ * ({@link PoissonEncoder}). Nothing is proportional to 784 x N per step. An input spike adds its
+ * whole weight row, in delay order, into a ring of pending conductance indexed by arrival step
+ * ({@link #emit}); each step drains one slot into ge. That is exact whenever a weight cannot change
+ * between a spike's emission and its arrival: always in inference, and when learning for every
+ * neuron that has not fired yet in the presentation (STDP changes a neuron's weights only through
+ * its post trace, which is 0 until it fires). Once a neuron fires, its buffered input is dropped and
+ * its arrivals are delivered one by one with the pre-synaptic rule ({@link #deliverToFired}); each
+ * excitatory spike applies the post-synaptic rule to the neuron's synapses that have a pre trace
+ * ({@link #potentiate}). Trainers keep the weights in the same delay order
+ * ({@link SynapticDelays#byDelay}), so emission reads them sequentially. {@code exactArrivals}
+ * delivers every arrival one by one instead, the reference the buffered form is tested against.
  *
  * <h2>Order within a step</h2>
  * As in Brian: integrate; thresholds; synaptic events (input arrivals: {@code ge += w; pre = 1;
