@@ -31,7 +31,12 @@ for n in "${neurons[@]}"; do
   uv="$(./undervolt snn train --neurons "$n" --images "$uvtrain" --label-images "$uvtrain" \
         --test-images "$uvtest" --seed 1 --threads 1 --out "$tmp/n$n.snn" --json)"
   br="$(OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 \
-        /usr/bin/python3 -W ignore scripts/peers/brian2_diehl_cook.py "$jar" "$n" "$train" "$test" 2>/dev/null | tail -1)"
+        /usr/bin/python3 -W ignore scripts/peers/brian2_diehl_cook.py "$jar" "$n" "$train" "$test" 2>"$tmp/brian.err" | tail -1)"
+  if [ -z "$br" ]; then
+    echo "compare_snn: the Brian 2 run for N$n printed nothing (needs Debian's python3-brian:" \
+         "apt-get install python3-brian); its last error line: $(tail -1 "$tmp/brian.err")" >&2
+    exit 2
+  fi
   /usr/bin/python3 - "$uv" "$br" <<'PY'
 import json, sys
 uv, br = json.loads(sys.argv[1]), json.loads(sys.argv[2])
