@@ -37,29 +37,18 @@
  * attempt): initial weights, delays, each presentation's spike trains. Training state between
  * images is the model alone (weights, theta), so a resumed run equals an uninterrupted one bit for bit.
  *
- * <h2>Measured (November 2026, shared 2-core machine, load 10-27; one training thread)</h2>
- * {@code undervolt snn train --neurons 400 --images 60000 --seed 1 --out n400.snn --threads 1 --json}:
- * 87.85 % on the 10,000 MNIST test images after one epoch (labels from the first 10,000 training
- * images), 3.83 ms CPU per training image, 1.98 ms CPU per test image; 65,474 presentations
- * (9 % of images shown again). Diehl and Cook report 87.0 % for N400. With {@code --images 120000}
- * (two epochs; that run was killed at image 67,xxx and resumed from its checkpoint at 67,000):
- * 88.36 %. N100, one epoch, same command with {@code --neurons 100}: 67.41 %, with 127,421
- * presentations (most images shown twice or more), well below the paper's 82.9 %. Those figures
- * predate the lockout correction ({@link org.undervolt.snn.DiehlCook#E_LOCKOUT}: 5 ms, was 50 ms).
- * With it, 10,000 training images, same seed ({@code --images 10000 --threads 2}): N100 71.17 %
- * (16,985 presentations; 73.42 % and 17,399 before), N400 84.68 % (10,538; 84.12 % and 10,659
- * before). The N100 shortfall remains open (issue 6); checked against the reference and found
- * equal: the exc/inh weights, theta (0.05 mV, 1e7 ms, offset 20, initial 20), initial weights,
+ * <h2>Measured (December 2026, 2-core machine, one training thread, CPU time; docs/SNN.md)</h2>
+ * {@code undervolt snn train --neurons N --images K --seed 1 --out nN.snn --threads 1 --json}, labels
+ * from the first 10,000 training images, all 10,000 test images: N100, one epoch: 68.78 %, 2.08 ms per
+ * training image, 1.0 ms per test image (129,053 presentations: most images are shown again; the
+ * paper reports 82.9 %); N400, one epoch: 87.93 % (paper 87.0 %), 2.95 / 1.93 ms; N1600, three
+ * epochs: 91.94 % (paper 91.9 %), 11.1 / 7.3 ms. Checked against the reference code and found equal:
+ * the exc/inh weights, theta (0.05 mV, 1e7 ms, offset 20, initial 20), initial weights,
  * normalisation to 78 before every presentation, STDP rates and traces, input rates, the re-show
- * rule and the labelling rule. Forward Euler for the inhibitory neurons, as Brian 1 integrates them
- * (they then fire one step earlier), gave 67.72 % for N100 at 10,000 images and was not kept.
- * Bit errors in the stored N400 weights ({@code snn eval --test-images 1000 --trials 3}, baseline
- * 85.9 %): FP32 63.0 % at BER 1e-5 and 15 % at 1e-4 (flipped exponent bits make huge weights);
- * INT8 85.8 % at 1e-5, 85.2 % at 1e-3, 85.0 % at 1e-2.
- * Per-image CPU from 1,000-image runs ({@code --images 1000 --test-images 1000 --threads 1}):
- * N100 1.9 / 0.57 ms, N400 4.6 / 2.0 ms, N1600 15.2 / 8.0 ms (train / test), against Brian 2's
- * 1.03 / 0.435 s (N100) and 1.12 / 0.727 s (N400), and BindsNET's 0.427 / 0.140 s (N100) and
- * 1.147 / 0.200 s (N400) per image ({@code research/measured-peers.md}).
+ * rule and the labelling rule; a Brian 2 run of the network re-shows as often over the first 1,500
+ * N100 images. Bit errors in stored N400 weights ({@code snn eval --test-images 1000 --trials 3},
+ * baseline 85.9 %): FP32 63.0 % at BER 1e-5 and 15 % at 1e-4 (flipped exponent bits make huge
+ * weights); INT8 85.8 % at 1e-5, 85.2 % at 1e-3, 85.0 % at 1e-2.
  * {@code scripts/peers/compare_snn.sh} runs the same network in Brian 2 (dt 0.5 ms) beside it.
  */
 package org.undervolt.snn;
