@@ -137,4 +137,23 @@ class BenchmarksTest {
             assertThat(ge[j]).isCloseTo(sum, within(1e-9));
         }
     }
+
+    @Test
+    void snnTrainingPresentationMatchesItsArrivalByArrivalBaselineAndRepeats() {
+        SnnTrainBench b = new SnnTrainBench();
+        b.neurons = 100;
+        b.image = 0;
+        b.setup();
+        int spikes = b.trainOneImage();
+        float[] w = b.weights.clone();
+        double[] theta = b.theta.clone();
+        int[] counts = b.counts.clone();
+        assertThat(spikes).isEqualTo(Arrays.stream(counts).sum()).isPositive();
+        assertThat(w).isNotEqualTo(b.initialWeights); // STDP changed the weights
+        assertThat(b.baselineArrivalByArrival()).isEqualTo(spikes);
+        assertThat(b.weights).containsExactly(w);
+        assertThat(b.theta).containsExactly(theta);
+        assertThat(b.trainOneImage()).isEqualTo(spikes);
+        assertThat(b.weights).containsExactly(w);
+    }
 }

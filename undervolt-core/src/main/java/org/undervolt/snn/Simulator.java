@@ -148,6 +148,14 @@ public final class Simulator {
         }
     }
 
+    /**
+     * The learning reference, every arrival delivered one by one (see the package-private
+     * constructor); for benchmarks and tests: same dynamics, slower.
+     */
+    public static Simulator arrivalByArrival(SynapticDelays delays) {
+        return new Simulator(delays, true, true);
+    }
+
     public int neurons() {
         return n;
     }
