@@ -16,13 +16,11 @@ public final class ImagePresenter {
     private final Simulator simulator;
     private final WeightNormaliser normaliser = new WeightNormaliser();
     private final SynapticDelays delays;
-    private final int n;
     private int attempts;
 
     public ImagePresenter(SynapticDelays delays) {
         this.delays = delays;
         this.simulator = new Simulator(delays);
-        this.n = delays.neurons();
     }
 
     /**
@@ -50,19 +48,7 @@ public final class ImagePresenter {
             delays.rowMajor(byDelay, w);
             return total;
         }
-        int total = 0;
-        attempts = 0;
-        double intensity = DiehlCook.START_INTENSITY;
-        while (attempts < DiehlCook.MAX_ATTEMPTS) {
-            encoder.encode(pixels, offset, DiehlCook.INPUTS, intensity, Seeds.stream(seed, stream, imageId, attempts));
-            total = simulator.present(encoder, w, wByDelay, theta, false, counts);
-            attempts++;
-            if (total >= DiehlCook.MIN_SPIKES) {
-                break;
-            }
-            intensity += 1;
-        }
-        return total;
+        return show(pixels, offset, w, wByDelay, theta, false, seed, stream, imageId, counts);
     }
 
     /**
@@ -71,13 +57,23 @@ public final class ImagePresenter {
      */
     public int train(byte[] pixels, int offset, float[] wByDelay, double[] theta,
             long seed, long stream, long imageId, int[] counts) {
+        return show(pixels, offset, null, wByDelay, theta, true, seed, stream, imageId, counts);
+    }
+
+    /** The repetition rule around one presentation; when learning, only {@code wByDelay} is used. */
+    private int show(byte[] pixels, int offset, float[] w, float[] wByDelay, double[] theta, boolean learn,
+            long seed, long stream, long imageId, int[] counts) {
         int total = 0;
         attempts = 0;
         double intensity = DiehlCook.START_INTENSITY;
         while (attempts < DiehlCook.MAX_ATTEMPTS) {
-            normaliser.normaliseByDelay(wByDelay, delays);
+            if (learn) {
+                normaliser.normaliseByDelay(wByDelay, delays);
+            }
             encoder.encode(pixels, offset, DiehlCook.INPUTS, intensity, Seeds.stream(seed, stream, imageId, attempts));
-            total = simulator.train(encoder, wByDelay, theta, counts);
+            total = learn
+                    ? simulator.train(encoder, wByDelay, theta, counts)
+                    : simulator.present(encoder, w, wByDelay, theta, false, counts);
             attempts++;
             if (total >= DiehlCook.MIN_SPIKES) {
                 break;
