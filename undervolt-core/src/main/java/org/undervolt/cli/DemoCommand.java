@@ -16,8 +16,8 @@ import org.undervolt.experiment.RecordedDemo;
 import org.undervolt.experiment.DemoResult;
 import org.undervolt.experiment.ModelCache;
 import org.undervolt.report.AccuracyCurvePlot;
-import org.undervolt.report.AtomicFiles;
-import org.undervolt.report.Json;
+import org.undervolt.io.AtomicFiles;
+import org.undervolt.io.Json;
 import org.undervolt.store.ResultsStore;
 
 import picocli.CommandLine.Command;

@@ -1,5 +1,6 @@
 package org.undervolt.cli;
 
+import org.undervolt.io.AtomicFiles;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,7 +72,7 @@ public final class ErrorsBitmapCommand implements Callable<Integer> {
             throw new InvalidInputException("--region: " + e.getMessage());
         }
         Path target = out.toAbsolutePath();
-        Path tmp = Files.createTempFile(target.getParent(), ".bitmap", ".tmp");
+        Path tmp = AtomicFiles.createTempFile(target.getParent(), ".bitmap", ".tmp");
         try {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 ErrorBitmapFile.write(b, w);

@@ -20,7 +20,7 @@ import org.undervolt.nn.model.Sequential;
 import org.undervolt.nn.quant.Int8Hooks;
 import org.undervolt.nn.quant.Int8Network;
 import org.undervolt.nn.train.Evaluator;
-import org.undervolt.report.Json;
+import org.undervolt.io.Json;
 import org.undervolt.resilience.BerSweep;
 import org.undervolt.resilience.StoredWeights;
 import org.undervolt.resilience.StoredWeightsEvaluator;

@@ -32,7 +32,7 @@ import org.undervolt.mapping.SparkXdPlanner;
 import org.undervolt.mapping.SubarrayBers;
 import org.undervolt.mapping.Tolerances;
 import org.undervolt.mapping.Transfer;
-import org.undervolt.report.Json;
+import org.undervolt.io.Json;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Option;

@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 
 import org.undervolt.mapping.ExactMapper;
 import org.undervolt.mapping.GreedyGapStudy;
-import org.undervolt.report.Json;
+import org.undervolt.io.Json;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Option;

@@ -15,7 +15,7 @@ import org.undervolt.nn.train.Throughput;
 import org.undervolt.nn.train.Trainer;
 import org.undervolt.nn.zoo.ImageShape;
 import org.undervolt.nn.zoo.ZooModel;
-import org.undervolt.report.Json;
+import org.undervolt.io.Json;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -21,7 +21,7 @@ import org.undervolt.experiment.PipelineData;
 import org.undervolt.experiment.PipelineRun;
 import org.undervolt.experiment.RunEstimate;
 import org.undervolt.experiment.SparkxdPipeline;
-import org.undervolt.report.Json;
+import org.undervolt.io.Json;
 import org.undervolt.store.ResultsStore;
 
 import picocli.CommandLine.Model.CommandSpec;

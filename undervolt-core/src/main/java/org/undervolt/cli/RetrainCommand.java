@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 
 import org.undervolt.InvalidInputException;
 import org.undervolt.data.DataSource;
-import org.undervolt.report.Json;
+import org.undervolt.io.Json;
 import org.undervolt.resilience.CurricularRetrainer;
 import org.undervolt.resilience.CurriculumSchedule;
 import org.undervolt.resilience.ErrorModels;

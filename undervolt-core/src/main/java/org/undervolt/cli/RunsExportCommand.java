@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.undervolt.InvalidInputException;
-import org.undervolt.report.AtomicFiles;
+import org.undervolt.io.AtomicFiles;
 import org.undervolt.store.ResultsStore;
 import org.undervolt.store.RunExport;
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.undervolt.report.Json;
+import org.undervolt.io.Json;
 import org.undervolt.store.ResultsStore;
 import org.undervolt.store.RunRecord;
 

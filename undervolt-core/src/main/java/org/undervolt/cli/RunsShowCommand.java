@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.undervolt.InvalidInputException;
-import org.undervolt.report.Json;
+import org.undervolt.io.Json;
 import org.undervolt.store.EnergyRow;
 import org.undervolt.store.ResultsStore;
 import org.undervolt.store.RunRecord;

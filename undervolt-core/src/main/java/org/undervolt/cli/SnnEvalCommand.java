@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 
 import org.undervolt.InvalidInputException;
 import org.undervolt.data.ImageDataset;
-import org.undervolt.report.Json;
+import org.undervolt.io.Json;
 import org.undervolt.snn.SnnModel;
 import org.undervolt.snn.SnnModelFile;
 import org.undervolt.snn.SnnRuns;

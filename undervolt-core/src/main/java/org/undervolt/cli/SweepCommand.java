@@ -12,7 +12,7 @@ import org.undervolt.experiment.SweepResults;
 import org.undervolt.experiment.SweepSpec;
 import org.undervolt.experiment.SweepSpecReader;
 import org.undervolt.nn.kernel.Parallel;
-import org.undervolt.report.Json;
+import org.undervolt.io.Json;
 import org.undervolt.store.ResultsStore;
 
 import picocli.CommandLine;
@@ -60,8 +60,8 @@ public final class SweepCommand implements Callable<Integer> {
                 err.println(line);
                 err.flush();
             };
-            org.undervolt.report.ProgressReporter bar = progressOptions.show(json)
-                    ? new org.undervolt.report.ProgressReporter("sweep (trials)", log) : null;
+            org.undervolt.io.ProgressReporter bar = progressOptions.show(json)
+                    ? new org.undervolt.io.ProgressReporter("sweep (trials)", log) : null;
             LocalSweepJob.Summary sum = LocalSweepJob.run(s, rs, t, (done, todo) -> {
                 if (bar != null) {
                     bar.update(done, 0, todo);

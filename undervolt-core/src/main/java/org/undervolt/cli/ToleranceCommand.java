@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.undervolt.data.DataSource;
-import org.undervolt.report.Json;
+import org.undervolt.io.Json;
 import org.undervolt.resilience.Acceptance;
 import org.undervolt.resilience.SnnToleranceRun;
 import org.undervolt.resilience.ToleranceRun;

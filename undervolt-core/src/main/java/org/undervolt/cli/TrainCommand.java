@@ -30,8 +30,8 @@ import org.undervolt.nn.train.Trainer;
 import org.undervolt.nn.train.TrainingResult;
 import org.undervolt.nn.zoo.ImageShape;
 import org.undervolt.nn.zoo.ZooModel;
-import org.undervolt.report.Json;
-import org.undervolt.report.ProgressLine;
+import org.undervolt.io.Json;
+import org.undervolt.io.ProgressLine;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -1,5 +1,6 @@
 package org.undervolt.data;
 
+import org.undervolt.io.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -34,7 +35,7 @@ public final class IdxWriter {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = null;
         try {
-            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            tmp = AtomicFiles.createTempFile(dir, "." + target.getFileName(), ".tmp");
             try (OutputStream raw = Files.newOutputStream(tmp);
                     OutputStream out = gzip ? new GZIPOutputStream(raw, 1 << 16) : raw) {
                 out.write(header);

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import org.undervolt.InvalidInputException;
-import org.undervolt.report.Json;
+import org.undervolt.io.Json;
 
 /**
  * A pipeline config file: one flat object of settings, written in JSON or YAML.

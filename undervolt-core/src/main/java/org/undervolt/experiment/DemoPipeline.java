@@ -28,7 +28,7 @@ import org.undervolt.nn.train.Evaluator;
 import org.undervolt.nn.train.TrainConfig;
 import org.undervolt.nn.train.Trainer;
 import org.undervolt.nn.zoo.Mlp;
-import org.undervolt.report.ProgressLine;
+import org.undervolt.io.ProgressLine;
 import org.undervolt.resilience.BerGrid;
 import org.undervolt.resilience.BerSweep;
 import org.undervolt.resilience.CurvePoint;

@@ -24,7 +24,7 @@ import org.undervolt.nn.train.TrainConfig;
 import org.undervolt.nn.train.Trainer;
 import org.undervolt.nn.zoo.ImageShape;
 import org.undervolt.nn.zoo.ZooModel;
-import org.undervolt.report.Json;
+import org.undervolt.io.Json;
 import org.undervolt.resilience.CurricularRetrainer;
 import org.undervolt.resilience.CurriculumSchedule;
 import org.undervolt.resilience.DataKind;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.OptionalLong;
 
 import org.undervolt.Provenance;
-import org.undervolt.report.Json;
+import org.undervolt.io.Json;
 import org.undervolt.store.ResultsStore;
 import org.undervolt.store.RunStart;
 

@@ -13,7 +13,7 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.core.type.TypeReference;
 
 import org.undervolt.InvalidInputException;
-import org.undervolt.report.Json;
+import org.undervolt.io.Json;
 
 /**
  * The settings of a pipeline run as a flat JSON object: a preset (a resource under

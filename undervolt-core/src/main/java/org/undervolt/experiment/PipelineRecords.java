@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.undervolt.report.Json;
+import org.undervolt.io.Json;
 import org.undervolt.resilience.CurvePoint;
 import org.undervolt.store.CurveRow;
 import org.undervolt.store.EnergyRow;

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.undervolt.data.ImageDataset;
-import org.undervolt.report.AtomicFiles;
-import org.undervolt.report.Json;
+import org.undervolt.io.AtomicFiles;
+import org.undervolt.io.Json;
 
 /**
  * Runs (or resumes) one {@code eden} or {@code sparkxd} pipeline in its folder, records it in the

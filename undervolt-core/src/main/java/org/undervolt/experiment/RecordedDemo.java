@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 
 import org.undervolt.InvalidInputException;
 import org.undervolt.Provenance;
-import org.undervolt.report.Json;
+import org.undervolt.io.Json;
 import org.undervolt.resilience.CurvePoint;
 import org.undervolt.resilience.TrialStore;
 import org.undervolt.store.CurveRow;

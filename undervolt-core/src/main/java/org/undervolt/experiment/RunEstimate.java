@@ -9,7 +9,7 @@ import java.util.Map;
 
 import org.undervolt.data.ImageDataset;
 import org.undervolt.nn.zoo.ImageShape;
-import org.undervolt.report.ProgressLine;
+import org.undervolt.io.ProgressLine;
 
 /**
  * How long a pipeline run (or what is left of it) should take on this machine: a {@link Calibration}

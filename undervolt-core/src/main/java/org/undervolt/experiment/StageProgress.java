@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import org.undervolt.report.ProgressReporter;
+import org.undervolt.io.ProgressReporter;
 import org.undervolt.resilience.ToleranceSearch;
 import org.undervolt.resilience.WorkProgress;
 

@@ -15,8 +15,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 
 import org.undervolt.InvalidInputException;
 import org.undervolt.Provenance;
-import org.undervolt.report.AtomicFiles;
-import org.undervolt.report.Json;
+import org.undervolt.io.AtomicFiles;
+import org.undervolt.io.Json;
 import org.undervolt.store.ResultsStore;
 import org.undervolt.store.RunStart;
 import org.undervolt.store.RunStatus;

@@ -5,7 +5,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
-import org.undervolt.report.Json;
+import org.undervolt.io.Json;
 
 /**
  * The evaluators of this JVM, pooled per sweep spec: a thread borrows one, runs its tasks and gives

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.undervolt.Provenance;
-import org.undervolt.report.Json;
+import org.undervolt.io.Json;
 import org.undervolt.resilience.BerSweep;
 import org.undervolt.store.ResultsStore;
 import org.undervolt.store.RunStatus;

@@ -21,7 +21,7 @@ import org.undervolt.resilience.CurvePoint;
 import org.undervolt.resilience.SetupSpec;
 import org.undervolt.resilience.ToleranceRun;
 import org.undervolt.resilience.ToleranceSearch;
-import org.undervolt.report.Json;
+import org.undervolt.io.Json;
 
 /**
  * A DNN tolerance stage: {@link ToleranceRun} (coarse, optionally fine) on a model file, its

@@ -1,5 +1,6 @@
 package org.undervolt.report;
 
+import org.undervolt.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

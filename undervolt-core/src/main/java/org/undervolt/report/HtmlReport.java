@@ -1,5 +1,6 @@
 package org.undervolt.report;
 
+import org.undervolt.io.AtomicFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -21,7 +21,7 @@ import org.undervolt.nn.tensor.Tensor;
 import org.undervolt.nn.train.Batches;
 import org.undervolt.nn.train.SoftmaxCrossEntropy;
 import org.undervolt.random.Seeds;
-import org.undervolt.report.Json;
+import org.undervolt.io.Json;
 
 /**
  * Retraining a DNN to tolerate the bit errors of approximate DRAM.

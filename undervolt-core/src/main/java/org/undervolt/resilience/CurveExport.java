@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.undervolt.report.AtomicFiles;
+import org.undervolt.io.AtomicFiles;
 
 /** Curves and search results as data: CSV rows and JSON-ready maps. */
 public final class CurveExport {

@@ -15,7 +15,7 @@ import org.undervolt.nn.train.TrainConfig;
 import org.undervolt.nn.train.Trainer;
 import org.undervolt.nn.zoo.LeNet5;
 import org.undervolt.nn.zoo.Mlp;
-import org.undervolt.report.AtomicFiles;
+import org.undervolt.io.AtomicFiles;
 
 /** Builds, trains, saves and loads the DNNs the resilience commands work on. */
 public final class DnnModels {

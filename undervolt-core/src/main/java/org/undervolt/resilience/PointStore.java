@@ -12,8 +12,8 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.undervolt.InvalidInputException;
-import org.undervolt.report.AtomicFiles;
-import org.undervolt.report.Json;
+import org.undervolt.io.AtomicFiles;
+import org.undervolt.io.Json;
 
 /**
  * Finished Monte-Carlo points of a tolerance analysis, keyed by target and BER, optionally kept in a

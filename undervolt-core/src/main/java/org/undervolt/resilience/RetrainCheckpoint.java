@@ -15,7 +15,7 @@ import java.util.zip.CRC32;
 import org.undervolt.InvalidInputException;
 import org.undervolt.nn.io.Checkpoint;
 import org.undervolt.nn.model.Sequential;
-import org.undervolt.report.AtomicFiles;
+import org.undervolt.io.AtomicFiles;
 
 /**
  * Everything a retraining run carries from one epoch to the next, in one file written atomically

@@ -10,8 +10,8 @@ import org.undervolt.InvalidInputException;
 import org.undervolt.Provenance;
 import org.undervolt.data.ImageDataset;
 import org.undervolt.nn.model.Sequential;
-import org.undervolt.report.AtomicFiles;
-import org.undervolt.report.Json;
+import org.undervolt.io.AtomicFiles;
+import org.undervolt.io.Json;
 
 /**
  * What {@code undervolt retrain --network lenet5|mlp} does: get the baseline network (a model file,

@@ -11,8 +11,8 @@ import java.util.function.Consumer;
 import org.undervolt.Provenance;
 import org.undervolt.data.ImageDataset;
 import org.undervolt.nn.model.Sequential;
-import org.undervolt.report.AtomicFiles;
-import org.undervolt.report.Json;
+import org.undervolt.io.AtomicFiles;
+import org.undervolt.io.Json;
 
 /**
  * What {@code undervolt tolerance} does: load a network, store it as set up, measure its

@@ -1,5 +1,6 @@
 package org.undervolt.snn;
 
+import org.undervolt.io.AtomicFiles;
 import java.io.ByteArrayInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -55,7 +56,7 @@ public final class SnnModelFile {
         Path tmp = null;
         try {
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, path.getFileName().toString(), ".tmp");
+            tmp = AtomicFiles.createTempFile(dir, path.getFileName().toString(), ".tmp");
             try (OutputStream os = Files.newOutputStream(tmp)) {
                 write(model, os);
             }

@@ -9,7 +9,7 @@ import java.util.OptionalLong;
 import java.util.TreeSet;
 
 import org.undervolt.InvalidInputException;
-import org.undervolt.report.Json;
+import org.undervolt.io.Json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.undervolt.report.Json;
+import org.undervolt.io.Json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -108,7 +108,7 @@ class PipelineResumeTest {
         long n = 0;
         try (var files = Files.walk(folder)) {
             for (Path f : files.filter(p -> p.getFileName().toString().equals("points.json")).toList()) {
-                var points = org.undervolt.report.Json.mapper().readTree(f.toFile()).path("points");
+                var points = org.undervolt.io.Json.mapper().readTree(f.toFile()).path("points");
                 for (var p : points) {
                     n += p.size();
                 }

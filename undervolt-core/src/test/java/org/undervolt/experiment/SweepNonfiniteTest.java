@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.undervolt.data.Split;
 import org.undervolt.nn.model.Sequential;
 import org.undervolt.nn.train.Evaluation;
-import org.undervolt.report.Json;
+import org.undervolt.io.Json;
 import org.undervolt.resilience.BerSweep;
 import org.undervolt.resilience.DataKind;
 import org.undervolt.resilience.NetworkEvaluator;

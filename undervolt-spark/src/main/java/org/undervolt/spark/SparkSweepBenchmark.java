@@ -27,7 +27,7 @@ import org.undervolt.nn.model.Sequential;
 import org.undervolt.nn.train.TrainConfig;
 import org.undervolt.nn.train.Trainer;
 import org.undervolt.nn.zoo.Mlp;
-import org.undervolt.report.Json;
+import org.undervolt.io.Json;
 import org.undervolt.resilience.DataKind;
 import org.undervolt.snn.SnnRuns;
 

@@ -16,7 +16,7 @@ import org.undervolt.experiment.SweepResults;
 import org.undervolt.experiment.SweepSpec;
 import org.undervolt.experiment.SweepTask;
 import org.undervolt.experiment.TrialOutcome;
-import org.undervolt.report.Json;
+import org.undervolt.io.Json;
 import org.undervolt.store.ResultsStore;
 import org.undervolt.store.RunStart;
 

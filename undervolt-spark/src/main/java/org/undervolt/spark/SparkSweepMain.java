@@ -10,7 +10,7 @@ import org.apache.spark.sql.SparkSession;
 import org.undervolt.InvalidInputException;
 import org.undervolt.experiment.SweepSpec;
 import org.undervolt.experiment.SweepSpecReader;
-import org.undervolt.report.Json;
+import org.undervolt.io.Json;
 import org.undervolt.store.ResultsStore;
 
 import picocli.CommandLine;

@@ -1,5 +1,6 @@
 package org.undervolt.dram.sim;
 
+import org.undervolt.io.AtomicFiles;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
@@ -27,7 +28,7 @@ public final class DramPowerCommandWriter implements CommandListener, Closeable 
     public DramPowerCommandWriter(Path target) throws IOException {
         this.target = target.toAbsolutePath();
         Path dir = this.target.getParent();
-        this.temp = Files.createTempFile(dir, "." + this.target.getFileName(), ".tmp");
+        this.temp = AtomicFiles.createTempFile(dir, "." + this.target.getFileName(), ".tmp");
         this.out = Files.newBufferedWriter(temp, StandardCharsets.US_ASCII);
     }
 

@@ -1,5 +1,6 @@
 package org.undervolt.nn.io;
 
+import org.undervolt.io.AtomicFiles;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -67,7 +68,7 @@ public final class Checkpoint {
         Path abs = file.toAbsolutePath();
         Path dir = abs.getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
+        Path tmp = AtomicFiles.createTempFile(dir, "." + abs.getFileName(), ".tmp");
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
                 write(model, metadata, out);

@@ -1,5 +1,6 @@
 package org.undervolt.nn.io;
 
+import org.undervolt.io.AtomicFiles;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -78,7 +79,7 @@ public final class TrainingState {
         d.flush();
         Path abs = file.toAbsolutePath();
         Files.createDirectories(abs.getParent());
-        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
+        Path tmp = AtomicFiles.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
         try {
             Files.write(tmp, buf.toByteArray());
             try {

@@ -1,5 +1,6 @@
 package org.undervolt.nn.onnx;
 
+import org.undervolt.io.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -32,7 +33,7 @@ public final class OnnxWriter {
     /** Writes {@code model} to {@code file} atomically (a temporary sibling, then a move). */
     public static void write(OnnxModel model, Path file) throws IOException {
         Path abs = file.toAbsolutePath();
-        Path tmp = Files.createTempFile(abs.getParent(), abs.getFileName().toString(), ".tmp");
+        Path tmp = AtomicFiles.createTempFile(abs.getParent(), abs.getFileName().toString(), ".tmp");
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 out.write(encode(model));

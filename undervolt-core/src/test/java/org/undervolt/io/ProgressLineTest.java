@@ -1,4 +1,4 @@
-package org.undervolt.report;
+package org.undervolt.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

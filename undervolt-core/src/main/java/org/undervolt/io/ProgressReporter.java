@@ -1,4 +1,4 @@
-package org.undervolt.report;
+package org.undervolt.io;
 
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;

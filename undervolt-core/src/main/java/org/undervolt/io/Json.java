@@ -1,4 +1,4 @@
-package org.undervolt.report;
+package org.undervolt.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
