@@ -21,7 +21,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code undervolt errors fit FILE}: fits every error model to a characterisation bitmap. */
-@Command(name = "fit", description = "Fit error models 0-3 and the weak-subarray model to a bitmap by maximum likelihood; rank by AIC.")
+@Command(name = "fit", mixinStandardHelpOptions = true,
+        description = "Fit error models 0-3 and the weak-subarray model to a bitmap by maximum likelihood; rank by AIC.",
+        footer = {"", "Example (a bitmap from 'errors bitmap'):",
+                "  undervolt errors bitmap --error-model wordline:weak-fraction=0.05 \\",
+                "      --device-seed 2 --ber 5e-3 --out w.bitmap",
+                "  undervolt errors fit w.bitmap"})
 public final class ErrorsFitCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "Bitmap file (format: undervolt-bitmap 1, see ErrorBitmapFile).")
