@@ -43,6 +43,7 @@ public final class ErrorsFitCommand implements Callable<Integer> {
         for (ModelFit f : fits) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("model", f.model());
+            row.put("spec", f.spec());
             row.put("parameters", new TreeMap<>(f.parameters()));
             row.put("log_likelihood", f.logLikelihood());
             row.put("aic", f.aic());
@@ -58,6 +59,7 @@ public final class ErrorsFitCommand implements Callable<Integer> {
         out.put("failures", b.failures());
         out.put("observed_ber", (double) b.failures() / b.cells());
         out.put("best", fits.get(0).model());
+        out.put("best_spec", fits.get(0).spec());
         out.put("best_bic", fits.stream().min(Comparator.comparingDouble(ModelFit::bic)).orElseThrow().model());
         out.put("fits", rows);
         if (json) {
@@ -65,12 +67,15 @@ public final class ErrorsFitCommand implements Callable<Integer> {
         } else {
             System.out.printf("%s: %d of %d cells failed (BER %.3e), pattern %s, VDD %s V, tRCD %s ns%n", file,
                     b.failures(), b.cells(), (double) b.failures() / b.cells(), out.get("pattern"), b.vdd(), b.trcd());
-            System.out.printf("%-15s %14s %14s %14s  %s%n", "model", "log L", "AIC", "BIC", "parameters");
+            System.out.printf("%-15s %14s %14s %14s  %-32s %s%n", "model", "log L", "AIC", "BIC", "--error-model",
+                    "parameters");
             for (ModelFit f : fits) {
-                System.out.printf("%-15s %14.2f %14.2f %14.2f  %s%n", f.model(), f.logLikelihood(), f.aic(), f.bic(),
-                        new TreeMap<>(f.parameters()));
+                System.out.printf("%-15s %14.2f %14.2f %14.2f  %-32s %s%n", f.model(), f.logLikelihood(), f.aic(), f.bic(),
+                        f.spec() == null ? "-" : f.spec(), new TreeMap<>(f.parameters()));
             }
-            System.out.println("best by AIC: " + out.get("best") + "; by BIC: " + out.get("best_bic"));
+            System.out.println("best by AIC: " + out.get("best") + "; by BIC: " + out.get("best_bic")
+                    + (fits.get(0).spec() == null ? "" : "; inject it with --error-model " + fits.get(0).spec()
+                    + " --ber " + String.format("%.3e", (double) b.failures() / b.cells())));
         }
         return 0;
     }

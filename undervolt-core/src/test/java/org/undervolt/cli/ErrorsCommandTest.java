@@ -108,6 +108,15 @@ class ErrorsCommandTest {
         assertThat(json.get("fits")).hasSize(5);
         // Weak rows: 8192 x 0.05 = 410, sd 19.7, so pw within 5 sd is 0.05 +- 0.012.
         assertThat(json.get("fits").get(0).get("parameters").get("pw").asDouble()).isBetween(0.038, 0.062);
+        // Each fit names the spec that draws from it at the bitmap's BER; the best one runs as printed.
+        double ber = json.get("observed_ber").asDouble();
+        for (JsonNode f : json.get("fits")) {
+            org.undervolt.dram.error.ErrorModelRegistry.family(f.get("spec").asText(), 1).atBer(ber);
+        }
+        assertThat(json.get("best_spec").asText()).startsWith("wordline:weak-fraction=0.0");
+        Run inject = run("errors", "inject", "--error-model", json.get("best_spec").asText(), "--ber", Double.toString(ber),
+                "--bits", "100000", "--json");
+        assertThat(inject.code()).as(inject.err()).isZero();
     }
 
     @Test
