@@ -53,6 +53,10 @@ class SnnCommandTest {
         assertThat(q.get("accuracies").size()).isEqualTo(2);
         double mean = (q.get("accuracies").get(0).asDouble() + q.get("accuracies").get(1).asDouble()) / 2;
         assertThat(q.get("accuracy").asDouble()).isEqualTo(mean);
+        String[] g = run("snn", "eval", "--model", model.toString(), "--test-images", "20", "--format", "int8",
+                "--error-model", "data-dependent:4", "--ber", "0.01", "--trials", "2", "--seed", "3", "--json");
+        assertThat(g[0]).as(g[2]).isEqualTo("0");
+        assertThat(Json.mapper().readTree(g[1]).get("accuracies")).hasSize(2);
     }
 
     @Test

@@ -73,6 +73,13 @@ class TrainEvalCommandTest {
         CliRun other = run("eval", "--model", model.toString(), "--data-dir", data.toString(), "--format", "int8",
                 "--ber", "0.02", "--trials", "4", "--seed", "10", "--json");
         assertThat(other.json().get("flips")).isNotEqualTo(fj.get("flips"));
+        // Any registered error model: weak rows (10% of them, on device 1) take the flips.
+        faulty[8] = "wordline:weak-fraction=0.1";
+        CliRun rows = run(faulty);
+        assertThat(rows.exit()).as(rows.err()).isZero();
+        assertThat(rows.json().get("error_model").asText()).isEqualTo("wordline:weak-fraction=0.1");
+        assertThat(rows.json().get("flips").get(0).asLong()).isPositive();
+        assertThat(rows.json().get("flips")).isNotEqualTo(fj.get("flips"));
     }
 
     @Test
