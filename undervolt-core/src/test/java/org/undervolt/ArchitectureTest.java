@@ -135,7 +135,6 @@ class ArchitectureTest {
     }
 
     @Test
-    @Disabled("violated: store.StoredBerTrials implements resilience.TrialStore; fixed in the next commit")
     void storeIsALeaf() {
         usesOnly("org.undervolt.store..", basicsAnd()).check(classes);
     }
