@@ -140,7 +140,6 @@ class ArchitectureTest {
     }
 
     @Test
-    @Disabled("violated: report plots resilience.CurvePoint; fixed in a following commit")
     void reportIsALeaf() {
         usesOnly("org.undervolt.report..", basicsAnd()).check(classes);
     }

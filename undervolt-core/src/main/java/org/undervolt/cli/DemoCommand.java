@@ -13,6 +13,7 @@ import org.undervolt.experiment.DemoConfig;
 import org.undervolt.InvalidInputException;
 import org.undervolt.experiment.DemoReport;
 import org.undervolt.experiment.RecordedDemo;
+import org.undervolt.experiment.ReportCurves;
 import org.undervolt.experiment.DemoResult;
 import org.undervolt.experiment.ModelCache;
 import org.undervolt.report.AccuracyCurvePlot;
@@ -163,7 +164,7 @@ public final class DemoCommand implements Callable<Integer> {
         jsonObject.put("reused_trials", outcome.reusedTrials());
         String text = Json.write(jsonObject);
         new AccuracyCurvePlot("MLP " + format.toUpperCase() + " weights in approximate DRAM: accuracy vs BER",
-                result.curve(), result.baselineAccuracy(), result.baselineAccuracy() - delta, result.tolerableBer())
+                ReportCurves.of(result.curve()), result.baselineAccuracy(), result.baselineAccuracy() - delta, result.tolerableBer())
                 .writePng(dir.resolve("accuracy_vs_ber.png"));
         DemoReport.of(result, delta, outcome.runId(), storeFile == null ? null : storeFile.toString())
                 .write(dir.resolve("report.html"));
