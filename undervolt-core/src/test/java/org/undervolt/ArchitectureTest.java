@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -109,7 +108,6 @@ class ArchitectureTest {
     }
 
     @Test
-    @Disabled("violated: snn.SnnRuns injects faults, snn.StoredSynapseStore keeps weights in a DRAM image; fixed in a following commit")
     void snnUsesOnlyDataSetsAndKnowsNothingOfFaults() {
         usesOnly("org.undervolt.snn..", basicsAnd("org.undervolt.data..")).check(classes);
     }

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.undervolt.InvalidInputException;
 import org.undervolt.data.ImageDataset;
 import org.undervolt.io.Json;
+import org.undervolt.resilience.SnnErrorRuns;
 import org.undervolt.snn.SnnModel;
 import org.undervolt.snn.SnnModelFile;
 import org.undervolt.snn.SnnRuns;
@@ -80,7 +81,7 @@ public final class SnnEvalCommand implements Callable<Integer> {
             r = SnnRuns.evaluate(m, test, n, t);
         } else {
             FormatSpec fmt = storage != null ? storage : Formats.byName("fp32");
-            r = SnnRuns.evaluateWithErrors(m, test, n, fmt, ber == null ? 0 : ber, trials, seed, t);
+            r = SnnErrorRuns.evaluateWithErrors(m, test, n, fmt, ber == null ? 0 : ber, trials, seed, t);
         }
         PrintWriter o = spec.commandLine().getOut();
         if (json) {

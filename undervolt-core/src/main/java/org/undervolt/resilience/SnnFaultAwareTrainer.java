@@ -16,7 +16,6 @@ import org.undervolt.snn.FloatSynapseStore;
 import org.undervolt.snn.ImagePresenter;
 import org.undervolt.snn.SnnModel;
 import org.undervolt.snn.SnnModelFile;
-import org.undervolt.snn.StoredSynapseStore;
 import org.undervolt.snn.SynapticDelays;
 import org.undervolt.storage.DramGeometry;
 import org.undervolt.storage.DramImage;

@@ -9,7 +9,6 @@ import org.undervolt.fault.Injector;
 import org.undervolt.snn.DiehlCook;
 import org.undervolt.snn.SnnEvaluator;
 import org.undervolt.snn.SnnModel;
-import org.undervolt.snn.StoredSynapseStore;
 import org.undervolt.storage.DramGeometry;
 import org.undervolt.storage.DramImage;
 import org.undervolt.storage.FormatSpec;
