@@ -25,7 +25,7 @@ import org.undervolt.dram.trace.CommandTrace;
  * FR-FCFS, open or closed page, DRMap address decoding, refresh, drained to the last data) and prices every command it
  * issues with DRAMPower 4.1's equations at the voltage of the subarray it addresses, plus refresh and
  * background over the simulated duration, the module's subarrays each weighted by its share of the module at
- * its own voltage (papers.md §3.1, §3.4).
+ * its own voltage (docs/PAPERS.md §3.1, §3.4).
  *
  * <p>tRCD: the simulator takes one tRCD for the whole module, so a run uses the largest tRCD of the
  * partitions the traffic touches (exact for one setting for the whole module, EDEN's coarse-grained mapping;

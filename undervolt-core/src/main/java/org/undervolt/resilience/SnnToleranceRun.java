@@ -20,7 +20,7 @@ import org.undervolt.storage.FormatSpec;
 
 /**
  * What {@code undervolt tolerance --network snn} does: the coarse tolerable BER of a labelled Diehl
- * and Cook network whose input weights live in approximate DRAM (SparkXD's analysis, research/papers.md
+ * and Cook network whose input weights live in approximate DRAM (SparkXD's analysis, docs/PAPERS.md
  * §1.7), with the same search, acceptance rule and resumable points as the DNN analysis. A trial
  * injects errors into a copy of the stored weights and runs the test images on the weights as read
  * (or, with {@code clamp}, kept in [0, wmax]); the spike trains are the same in every trial.

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * EDEN's error-tolerance characterisation (Koppula et al., MICRO 2019, §5; research/papers.md §2.5):
+ * EDEN's error-tolerance characterisation (Koppula et al., MICRO 2019, §5; docs/PAPERS.md §2.5):
  * <ul>
  *   <li><b>coarse</b>: every stored site at one BER (the whole network in one DRAM partition);</li>
  *   <li><b>fine</b>: each layer × data type alone at a BER, the others error-free;</li>

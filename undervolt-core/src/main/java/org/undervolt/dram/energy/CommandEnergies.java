@@ -20,7 +20,7 @@ import org.undervolt.dram.spec.Timings;
  * </ul>
  * Background (standby) power is not a command energy; see {@link #activeStandbyWatts} /
  * {@link #prechargeStandbyWatts}. For MICRON_4Gb_LPDDR3-1600_32bit_A this gives ACT 2943 pJ, PRE 1107 pJ,
- * RD 1317 pJ, WR 1506 pJ, REF 26832 pJ (papers.md §3.3; golden DRAMPower 4.1 outputs).
+ * RD 1317 pJ, WR 1506 pJ, REF 26832 pJ (docs/PAPERS.md §3.3; golden DRAMPower 4.1 outputs).
  *
  * @param act joules per ACT
  * @param pre joules per PRE (per bank closed)
