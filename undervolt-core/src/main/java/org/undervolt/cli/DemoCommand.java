@@ -126,8 +126,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--new-run", description = "Start a new run even if an unfinished one has the same configuration.")
     boolean newRun;
 
-    @Option(names = "--json", description = "Print the result as one JSON object (progress is silenced).")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption = new JsonOption();
 
     @picocli.CommandLine.Mixin
     ProgressOptions progressOptions = new ProgressOptions();
@@ -150,7 +150,7 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         RecordedDemo.Outcome outcome = new RecordedDemo(config, storeFile,
                 resume == null ? OptionalLong.empty() : OptionalLong.of(resume), newRun,
-                !progressOptions.show(json) ? msg -> { } : msg -> {
+                !progressOptions.show(jsonOption.json) ? msg -> { } : msg -> {
                     err.println(msg);
                     err.flush();
                 }).run();
@@ -171,7 +171,7 @@ public final class DemoCommand implements Callable<Integer> {
         AtomicFiles.write(dir.resolve("result.json"), (text + "\n").getBytes(StandardCharsets.UTF_8));
 
         PrintWriter outw = spec.commandLine().getOut();
-        if (json) {
+        if (jsonOption.json) {
             outw.println(text);
         } else {
             outw.print(DemoTable.render(result, delta));

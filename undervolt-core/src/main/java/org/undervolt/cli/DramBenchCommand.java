@@ -14,6 +14,7 @@ import org.undervolt.dram.spec.DramSpec;
 import org.undervolt.dram.spec.MemspecLoader;
 
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code undervolt dram bench}: commands/s of the trace energy model, as ratios to DRAMPower 4.1 and 5.1. */
@@ -40,8 +41,8 @@ public final class DramBenchCommand implements Callable<Integer> {
     @Option(names = "--warmups", defaultValue = "3", description = "untimed runs first (default: ${DEFAULT-VALUE})")
     int warmups;
 
-    @Option(names = "--json", description = "print one JSON object")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption = new JsonOption();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -55,7 +56,7 @@ public final class DramBenchCommand implements Callable<Integer> {
         DramEnergyBench.Result r = DramEnergyBench.run(s, commands, seed, warmups, repeats,
                 Path.of(System.getProperty("java.io.tmpdir")));
         PrintWriter w = spec.commandLine().getOut();
-        if (json) {
+        if (jsonOption.json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("part", s.name());
             m.put("commands", r.commands());

@@ -26,6 +26,7 @@ import org.undervolt.dram.trace.TimingChecker;
 import org.undervolt.dram.trace.TraceReader;
 
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code undervolt dram energy --memspec FILE --trace FILE [--json]}: energy of a DRAMPower command trace. */
@@ -63,8 +64,8 @@ public final class DramEnergyCommand implements Callable<Integer> {
             description = "skip the check of tRCD, tRAS, tRP, tRC and tRFC between commands (on by default)")
     boolean noTimingCheck;
 
-    @Option(names = "--json", description = "print one JSON object")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption = new JsonOption();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -92,7 +93,7 @@ public final class DramEnergyCommand implements Callable<Integer> {
         Map<String, Object> out = report(loaded, how, volts, law, t, e, !noTimingCheck);
         out.put("rail_scaling", railScaling.toString());
         PrintWriter w = spec.commandLine().getOut();
-        if (json) {
+        if (jsonOption.json) {
             w.println(new ObjectMapper().writeValueAsString(out));
         } else {
             w.printf(Locale.ROOT, "%s on %s (%s), counting: %s%n", trace, s.name(), loaded.format(), how.description());

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.undervolt.dram.sim.SimBenchmark;
 
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code undervolt dram sim-bench}: requests/s of the timing simulator vs Ramulator 2.0a's reference speed. */
@@ -31,8 +32,8 @@ public final class DramSimBenchCommand implements Callable<Integer> {
     @Option(names = "--reps", defaultValue = "3", paramLabel = "N", description = "timed repetitions (default ${DEFAULT-VALUE})")
     int reps;
 
-    @Option(names = "--json", description = "print one JSON object")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption = new JsonOption();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -43,7 +44,7 @@ public final class DramSimBenchCommand implements Callable<Integer> {
         OptionValues.range("--reps", reps, 1, Integer.MAX_VALUE);
         Map<String, Object> out = SimBenchmark.run(requests, standard, reps);
         PrintWriter w = spec.commandLine().getOut();
-        if (json) {
+        if (jsonOption.json) {
             w.println(new ObjectMapper().writeValueAsString(out));
         } else {
             out.forEach((k, v) -> w.println(k + ": " + (v instanceof Double d ? String.format(Locale.ROOT, "%.4g", d) : v)));

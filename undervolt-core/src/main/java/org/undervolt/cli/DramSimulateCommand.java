@@ -23,6 +23,7 @@ import org.undervolt.dram.sim.SimResult;
 import org.undervolt.dram.sim.SimSpec;
 
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code undervolt dram simulate --standard NAME --requests FILE [--json]}: cycle-level timing simulation. */
@@ -70,8 +71,8 @@ public final class DramSimulateCommand implements Callable<Integer> {
     @Option(names = "--commands-out", paramLabel = "FILE", description = "write the issued commands as a DRAMPower 5 CSV trace (one channel)")
     Path commandsOut;
 
-    @Option(names = "--json", description = "print one JSON object")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption = new JsonOption();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -105,7 +106,7 @@ public final class DramSimulateCommand implements Callable<Integer> {
             out.put("commands_out", commandsOut.toString());
         }
         PrintWriter w = spec.commandLine().getOut();
-        if (json) {
+        if (jsonOption.json) {
             w.println(new ObjectMapper().writeValueAsString(out));
         } else {
             w.printf(Locale.ROOT, "%s: %d requests on %s %s + %s, %d channel(s) x %d rank(s), %s mapping, %s page%n",

@@ -61,8 +61,8 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Master seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--json", description = "Print one JSON object.")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption = new JsonOption();
 
     @Mixin
     ErrorsCommand.ModelOptions modelOptions;
@@ -85,7 +85,7 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
             modelOptions.at(ber); // every BER and model option checked before anything is printed
         }
         List<Map<String, Object>> rows = new ArrayList<>();
-        if (!json) {
+        if (!jsonOption.json) {
             System.out.printf("%12s %9s %-11s %10s %10s %10s %7s %10s %11s%n", "bits", "ber", "sampler", "flips",
                     "copy_ms", "inject_ms", "ratio", "trial_ms", "trial_extra");
         }
@@ -120,7 +120,7 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
                     row.put("trial_ms", r.fusedNanos() / 1e6);
                     row.put("trial_extra", r.fusedExtraRatio());
                     rows.add(row);
-                    if (!json) {
+                    if (!jsonOption.json) {
                         System.out.printf("%12d %9.0e %-11s %10d %10.3f %10.3f %7.2f %10.3f %11.2f%n", r.bits(), ber,
                                 sampler, r.flips(), r.copyNanos() / 1e6, r.injectNanos() / 1e6, r.ratio(),
                                 r.fusedNanos() / 1e6, r.fusedExtraRatio());
@@ -128,7 +128,7 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
                 }
             }
         }
-        if (json) {
+        if (jsonOption.json) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("format", format);
             out.put("model", modelOptions.model);

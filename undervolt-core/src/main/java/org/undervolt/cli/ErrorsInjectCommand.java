@@ -41,8 +41,8 @@ public final class ErrorsInjectCommand implements Callable<Integer> {
     @Option(names = "--trials", defaultValue = "1", description = "Independent trials (flips and seconds are totals). Default: ${DEFAULT-VALUE}.")
     int trials;
 
-    @Option(names = "--json", description = "Print one JSON object.")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption = new JsonOption();
 
     @Mixin
     ErrorsCommand.ModelOptions modelOptions;
@@ -84,7 +84,7 @@ public final class ErrorsInjectCommand implements Callable<Integer> {
         out.put("seconds", injectNanos * 1e-9);
         out.put("copy_seconds", copyNanos * 1e-9);
         out.put("seed", seed);
-        if (json) {
+        if (jsonOption.json) {
             System.out.println(new ObjectMapper().writeValueAsString(out));
         } else {
             out.forEach((k, v) -> System.out.printf("%-15s %s%n", k, v));

@@ -88,8 +88,8 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores). Results do not depend on it.")
     Integer threads;
 
-    @Option(names = "--json", description = "Print one JSON object.")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption = new JsonOption();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -185,7 +185,7 @@ public final class EvalCommand implements Callable<Integer> {
         r.put("seconds", (System.nanoTime() - start) / 1e9);
 
         PrintWriter o = spec.commandLine().getOut();
-        if (json) {
+        if (jsonOption.json) {
             o.println(Json.write(r));
         } else {
             o.printf("accuracy %.4f on %d images of %s (%s)%n", (double) r.get("accuracy"), test.size(), test.name(),

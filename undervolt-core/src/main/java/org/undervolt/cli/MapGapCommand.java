@@ -11,6 +11,7 @@ import org.undervolt.mapping.GreedyGapStudy;
 import org.undervolt.io.Json;
 
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code undervolt map gap}: EDEN's greedy mapping against the exact optimum over random instances. */
@@ -31,8 +32,8 @@ public final class MapGapCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "master seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--json", description = "print one JSON object")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption = new JsonOption();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -44,7 +45,7 @@ public final class MapGapCommand implements Callable<Integer> {
         OptionValues.range("--partitions", partitions, 1, ExactMapper.MAX_PARTITIONS);
         GreedyGapStudy.Result r = GreedyGapStudy.run(seed, instances, items, partitions);
         PrintWriter w = spec.commandLine().getOut();
-        if (json) {
+        if (jsonOption.json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("instances", r.instances());
             m.put("items", items);

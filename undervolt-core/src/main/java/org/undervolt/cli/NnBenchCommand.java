@@ -53,8 +53,8 @@ public final class NnBenchCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")
     Integer threads;
 
-    @Option(names = "--json", description = "Print one JSON object.")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption = new JsonOption();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -94,7 +94,7 @@ public final class NnBenchCommand implements Callable<Integer> {
         out.put("infer_images_per_second", r.inferImagesPerSecond());
         out.put("test_accuracy", r.testAccuracy());
         PrintWriter o = spec.commandLine().getOut();
-        if (json) {
+        if (jsonOption.json) {
             o.println(Json.write(out));
         } else {
             o.printf("%s, %d threads: epoch %.2f s (%.0f img/s), inference %.0f img/s (batch %d), accuracy %.4f%n",

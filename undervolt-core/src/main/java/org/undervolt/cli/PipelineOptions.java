@@ -64,8 +64,8 @@ public final class PipelineOptions {
             + "run (or what is left of it) should take, and exit.")
     boolean estimate;
 
-    @Option(names = "--json", description = "Print one JSON object with the headline figures on stdout; no progress.")
-    boolean json;
+    @picocli.CommandLine.Mixin
+    JsonOption jsonOption = new JsonOption();
 
     @picocli.CommandLine.Mixin
     ProgressOptions progressOptions = new ProgressOptions();
@@ -98,7 +98,7 @@ public final class PipelineOptions {
         Path folder = out != null ? out : Path.of("runs", kind + "-" + hash(c.canonical()));
         Path storeFile = noStore ? null : store != null ? store : ResultsStore.defaultFile();
         PrintWriter err = spec.commandLine().getErr();
-        boolean show = progressOptions.show(json);
+        boolean show = progressOptions.show(jsonOption.json);
         Consumer<String> log = show ? m -> {
             err.println(m);
             err.flush();
@@ -111,7 +111,7 @@ public final class PipelineOptions {
         if (estimate) {
             RunEstimate e = RunEstimate.of(kind, c, data.train(), data.test(), SnnCli.threads(threads), folder,
                     new Calibration(ESTIMATE_SECONDS));
-            o.println(json ? Json.write(e.toMap()) : e.line());
+            o.println(jsonOption.json ? Json.write(e.toMap()) : e.line());
             o.flush();
             return 0;
         }
@@ -122,7 +122,7 @@ public final class PipelineOptions {
         }
         Map<String, Object> summary = new PipelineRun(kind, c, folder, storeFile, SnnCli.threads(threads), null)
                 .run(data.train(), data.test(), log);
-        if (json) {
+        if (jsonOption.json) {
             o.println(Json.write(summary));
         } else {
             o.printf(Locale.ROOT, "%s: error-free accuracy %.4f; tolerable BER %.3g without, %.3g with retraining%n", kind,

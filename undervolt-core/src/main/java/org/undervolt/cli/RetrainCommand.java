@@ -131,8 +131,8 @@ public final class RetrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Result folder (also the resume point).")
     Path out;
 
-    @Option(names = "--json", description = "Print the result as one JSON object (progress is silenced).")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption = new JsonOption();
 
     @picocli.CommandLine.Mixin
     ProgressOptions progressOptions = new ProgressOptions();
@@ -187,12 +187,12 @@ public final class RetrainCommand implements Callable<Integer> {
     public Integer call() {
         checkOptions();
         PrintWriter err = spec.commandLine().getErr();
-        Consumer<String> log = json ? m -> { } : m -> {
+        Consumer<String> log = jsonOption.json ? m -> { } : m -> {
             err.println(m);
             err.flush();
         };
         DataSource source = dataset.source();
-        var progress = new org.undervolt.experiment.StageProgress(progressOptions.show(json) ? log : m -> { });
+        var progress = new org.undervolt.experiment.StageProgress(progressOptions.show(jsonOption.json) ? log : m -> { });
         Map<String, Object> r;
         if (network.equals("snn")) {
             if (snnModel == null) {
@@ -222,7 +222,7 @@ public final class RetrainCommand implements Callable<Integer> {
                     setup.spec(), out), source.train(), log, progress.job("retraining (batches)"));
         }
         PrintWriter o = spec.commandLine().getOut();
-        if (json) {
+        if (jsonOption.json) {
             o.println(Json.write(r));
         } else if (network.equals("snn")) {
             o.println("wrote " + out.resolve("fat.json") + " and " + out.resolve("fat.snn"));

@@ -54,8 +54,8 @@ public final class SnnTrainCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "Threads for labelling and testing (default: all cores).")
     Integer threads;
 
-    @Option(names = "--json", description = "Print one JSON object.")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption = new JsonOption();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -82,14 +82,14 @@ public final class SnnTrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
         SnnRuns.TrainResult r = SnnRuns.train(neurons, images, seed, train, test, l, m, out, cp, checkpointEvery,
-                SnnCli.threads(threads), json ? null : (g, s, a) -> {
+                SnnCli.threads(threads), jsonOption.json ? null : (g, s, a) -> {
                     if (g % 1000 == 0) {
                         err.printf("trained %d/%d images (%.1f s)%n", g, images, (System.nanoTime() - start) / 1e9);
                         err.flush();
                     }
                 });
         PrintWriter o = spec.commandLine().getOut();
-        if (json) {
+        if (jsonOption.json) {
             o.println(Json.write(r));
         } else {
             o.printf("accuracy %.4f on %d test images; %d neurons, %d training images (resumed from %d), %.1f s%n",

@@ -17,6 +17,7 @@ import org.undervolt.store.ResultsStore;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -37,8 +38,8 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "Trials evaluated at once (default: all cores).")
     Integer threads;
 
-    @Option(names = "--json", description = "Print one JSON object (progress is silenced).")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption = new JsonOption();
 
     @picocli.CommandLine.Mixin
     ProgressOptions progressOptions = new ProgressOptions();
@@ -60,7 +61,7 @@ public final class SweepCommand implements Callable<Integer> {
                 err.println(line);
                 err.flush();
             };
-            org.undervolt.io.ProgressReporter bar = progressOptions.show(json)
+            org.undervolt.io.ProgressReporter bar = progressOptions.show(jsonOption.json)
                     ? new org.undervolt.io.ProgressReporter("sweep (trials)", log) : null;
             LocalSweepJob.Summary sum = LocalSweepJob.run(s, rs, t, (done, todo) -> {
                 if (bar != null) {
@@ -69,7 +70,7 @@ public final class SweepCommand implements Callable<Integer> {
             });
             List<SweepResults.PointMean> means = SweepResults.means(rs, sum.runId(), s);
             PrintWriter o = spec.commandLine().getOut();
-            if (json) {
+            if (jsonOption.json) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("run_id", sum.runId());
                 m.put("resumed", sum.resumed());

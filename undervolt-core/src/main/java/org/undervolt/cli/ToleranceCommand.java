@@ -92,8 +92,8 @@ public final class ToleranceCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Result folder (also the resume point).")
     Path out;
 
-    @Option(names = "--json", description = "Print the result as one JSON object (progress is silenced).")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption = new JsonOption();
 
     @picocli.CommandLine.Mixin
     ProgressOptions progressOptions = new ProgressOptions();
@@ -121,11 +121,11 @@ public final class ToleranceCommand implements Callable<Integer> {
         Acceptance.Rule rule = OptionValues.parse("--confidence", confidence, Acceptance.Rule::parse);
         DataSource source = dataset.source();
         PrintWriter err = spec.commandLine().getErr();
-        java.util.function.Consumer<String> log = json ? m -> { } : m -> {
+        java.util.function.Consumer<String> log = jsonOption.json ? m -> { } : m -> {
             err.println(m);
             err.flush();
         };
-        var progress = new org.undervolt.experiment.StageProgress(progressOptions.show(json) ? log : m -> { });
+        var progress = new org.undervolt.experiment.StageProgress(progressOptions.show(jsonOption.json) ? log : m -> { });
         Map<String, Object> r;
         if (snnModel != null) {
             var options = new SnnToleranceRun.Options(snnModel, Formats.byName(setup.format), setup.errorModel,
@@ -138,7 +138,7 @@ public final class ToleranceCommand implements Callable<Integer> {
             r = ToleranceRun.run(options, source.train(), source.test(), log, progress.trials("tolerance"));
         }
         PrintWriter o = spec.commandLine().getOut();
-        if (json) {
+        if (jsonOption.json) {
             o.println(Json.write(r));
         } else {
             @SuppressWarnings("unchecked")

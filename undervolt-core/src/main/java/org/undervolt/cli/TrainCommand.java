@@ -104,8 +104,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores). Results do not depend on it.")
     Integer threads;
 
-    @Option(names = "--json", description = "Print one JSON object (progress is silenced).")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption = new JsonOption();
 
     @picocli.CommandLine.Mixin
     ProgressOptions progressOptions = new ProgressOptions();
@@ -161,7 +161,7 @@ public final class TrainCommand implements Callable<Integer> {
         Optimizer optim = opt.equals("adam") ? new Adam(config.weightDecay()) : model.optimizer(config);
 
         PrintWriter err = spec.commandLine().getErr();
-        boolean show = progressOptions.show(json);
+        boolean show = progressOptions.show(jsonOption.json);
         ProgressLine bar = new ProgressLine("epochs", n);
         List<Double> epochSeconds = new ArrayList<>();
         long start = System.nanoTime();
@@ -193,7 +193,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
 
         PrintWriter o = spec.commandLine().getOut();
-        if (json) {
+        if (jsonOption.json) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("model", model.id());
             r.put("dataset", train.name());
