@@ -63,8 +63,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "8", description = "SGD epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Master seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seedOption = new SeedOption();
 
     @Option(names = "--trials", defaultValue = "5", description = "Error draws per BER (default: ${DEFAULT-VALUE}).")
     int trials;
@@ -137,7 +137,7 @@ public final class DemoCommand implements Callable<Integer> {
         OptionValues.berRange("--ber-min", berMin, "--ber-max", berMax);
         OptionValues.range("--points-per-decade", pointsPerDecade, 1, 100);
         OptionValues.parse("--preset", preset, org.undervolt.dram.spec.DramPresets::get);
-        DemoConfig config = new DemoConfig(dataset.source(), hidden, epochs, seed, trials, berMin, berMax,
+        DemoConfig config = new DemoConfig(dataset.source(), hidden, epochs, seedOption.seed, trials, berMin, berMax,
                 pointsPerDecade, delta, format, preset, scaling, berTable, testImages, !noCache,
                 cacheDir != null ? cacheDir : ModelCache.defaultDirectory());
         if (noStore && (store != null || resume != null)) {

@@ -32,8 +32,8 @@ public final class DramBenchCommand implements Callable<Integer> {
     @Option(names = "--commands", defaultValue = "1000000", description = "trace length (default: ${DEFAULT-VALUE})")
     int commands;
 
-    @Option(names = "--seed", defaultValue = "1", description = "trace seed (default: ${DEFAULT-VALUE})")
-    long seed;
+    @Mixin
+    SeedOption seedOption = new SeedOption();
 
     @Option(names = "--repeats", defaultValue = "5", description = "timed runs per figure; median reported (default: ${DEFAULT-VALUE})")
     int repeats;
@@ -53,14 +53,14 @@ public final class DramBenchCommand implements Callable<Integer> {
         OptionValues.range("--repeats", repeats, 1, Integer.MAX_VALUE);
         OptionValues.range("--warmups", warmups, 0, Integer.MAX_VALUE);
         DramSpec s = MemspecLoader.resolve(memspec).spec();
-        DramEnergyBench.Result r = DramEnergyBench.run(s, commands, seed, warmups, repeats,
+        DramEnergyBench.Result r = DramEnergyBench.run(s, commands, seedOption.seed, warmups, repeats,
                 Path.of(System.getProperty("java.io.tmpdir")));
         PrintWriter w = spec.commandLine().getOut();
         if (jsonOption.json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("part", s.name());
             m.put("commands", r.commands());
-            m.put("seed", seed);
+            m.put("seed", seedOption.seed);
             m.put("repeats", repeats);
             m.put("in_memory_commands_per_s", r.inMemoryPerS());
             m.put("end_to_end_trc_commands_per_s", r.endToEndTrcPerS());
@@ -75,7 +75,7 @@ public final class DramBenchCommand implements Callable<Integer> {
             w.println(new ObjectMapper().writeValueAsString(m));
         } else {
             w.printf(Locale.ROOT, "%s, %,d commands (seed %d), median of %d runs, thread CPU time%n", s.name(), r.commands(),
-                    seed, repeats);
+                    seedOption.seed, repeats);
             w.printf(Locale.ROOT, "  in memory           %,14.0f commands/s  (%.1fx DRAMPower 4.1)%n", r.inMemoryPerS(),
                     r.inMemoryVsDramPower41());
             w.printf(Locale.ROOT, "  end to end (.trc)   %,14.0f commands/s  (%.1fx DRAMPower 4.1)%n", r.endToEndTrcPerS(),

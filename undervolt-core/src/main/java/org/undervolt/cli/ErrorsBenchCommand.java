@@ -58,8 +58,8 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
                     + "compiles its vector kernel only after about a second of use. Default: ${DEFAULT-VALUE}.")
     long firstWarmupMs;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Master seed. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin
+    SeedOption seedOption = new SeedOption();
 
     @Mixin
     JsonOption jsonOption = new JsonOption();
@@ -92,7 +92,7 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
         for (long bits : sizes) {
             DramImage clean;
             try {
-                clean = SyntheticImages.gaussian(storage, bits, seed, DramGeometry.lpddr3x32());
+                clean = SyntheticImages.gaussian(storage, bits, seedOption.seed, DramGeometry.lpddr3x32());
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException("--bits: " + e.getMessage());
             }
@@ -105,7 +105,7 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
                     InjectionBenchmark.warmUpBlockedSampler(firstWarmupMs * 1_000_000L);
                 }
                 List<InjectionBenchmark.Result> results = InjectionBenchmark.measure(clean, models, reps, warmup,
-                        warmupMs * 1_000_000L, seed);
+                        warmupMs * 1_000_000L, seedOption.seed);
                 for (int i = 0; i < models.size(); i++) {
                     InjectionBenchmark.Result r = results.get(i);
                     String sampler = models.get(i) instanceof UniformErrorModel u ? u.sampler().name().toLowerCase() : "-";

@@ -69,8 +69,8 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--trials", defaultValue = "10", paramLabel = "T", description = "Error draws (default: ${DEFAULT-VALUE}).")
     int trials;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Master seed of the error draws (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seedOption = new SeedOption();
 
     @Option(names = "--preset", defaultValue = "LPDDR3-1600_4Gb_x32", paramLabel = "NAME",
             description = "DRAM part whose geometry places the weights (default: ${DEFAULT-VALUE}).")
@@ -160,7 +160,7 @@ public final class EvalCommand implements Callable<Integer> {
                 r.put("accuracy", clean);
             } else {
                 var evaluator = new StoredWeightsEvaluator(model, stored, test, UniformErrorModel::new);
-                BerSweep streams = new BerSweep(seed, trials);
+                BerSweep streams = new BerSweep(seedOption.seed, trials);
                 List<Double> accuracies = new ArrayList<>();
                 List<Long> flips = new ArrayList<>();
                 List<Integer> nonfinite = new ArrayList<>();
@@ -175,7 +175,7 @@ public final class EvalCommand implements Callable<Integer> {
                 r.put("error_model", "uniform");
                 r.put("ber", ber);
                 r.put("trials", trials);
-                r.put("seed", seed);
+                r.put("seed", seedOption.seed);
                 r.put("accuracy", sum / trials);
                 r.put("accuracies", accuracies);
                 r.put("flips", flips);

@@ -47,8 +47,8 @@ public final class NnBenchCommand implements Callable<Integer> {
     @Option(names = "--passes", defaultValue = "5", paramLabel = "P", description = "Timed inference passes; the median is reported (default: ${DEFAULT-VALUE}).")
     int passes;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seedOption = new SeedOption();
 
     @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")
     Integer threads;
@@ -78,11 +78,11 @@ public final class NnBenchCommand implements Callable<Integer> {
         }
         ImageShape shape = new ImageShape(1, train.rows(), train.cols());
         int classes = train.numClasses();
-        model.create(shape, classes, seed); // checks the shape before any timing
-        Trainer trainer = new Trainer(new TrainConfig(1, 64, 0.05f, 0.9f, 0f, seed),
+        model.create(shape, classes, seedOption.seed); // checks the shape before any timing
+        Trainer trainer = new Trainer(new TrainConfig(1, 64, 0.05f, 0.9f, 0f, seedOption.seed),
                 new Sgd(0.9f, 0f), LrSchedule.constant());
         Throughput.Result r = Throughput.measure(s -> model.create(shape, classes, s), trainer, train, test,
-                inferBatch, passes, seed);
+                inferBatch, passes, seedOption.seed);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("framework", "undervolt");
         out.put("model", model.id());

@@ -101,8 +101,8 @@ public final class RetrainCommand implements Callable<Integer> {
     @Option(names = "--profile-images", defaultValue = "2000", description = "DNN images profiled for value bounds (default: ${DEFAULT-VALUE}).")
     int profileImages;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Master seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seedOption = new SeedOption();
 
     @Option(names = "--snn-model", paramLabel = "FILE", description = "SNN: trained model from 'undervolt snn train'.")
     Path snnModel;
@@ -200,7 +200,7 @@ public final class RetrainCommand implements Callable<Integer> {
             }
             double[] steps = SnnFaultAwareTrainer.steps(berStart, berFactor, berMax);
             var fat = new SnnFaultAwareTrainer.Config(steps, imagesPerStep, injectEvery, Formats.byName(setup.format),
-                    ErrorModels.parse(setup.errorModel, setup.deviceSeed), seed);
+                    ErrorModels.parse(setup.errorModel, setup.deviceSeed), seedOption.seed);
             r = SnnFatRun.run(new SnnFatRun.Options(snnModel, fat, setup.errorModel, evalBers, trials, labelImages,
                     testImages, SnnCli.threads(threads), out), source.train(), source.test(), log,
                     progress.job("fault-aware training (images)"));
@@ -213,7 +213,7 @@ public final class RetrainCommand implements Callable<Integer> {
             CurriculumSchedule.Params schedule = m == CurricularRetrainer.Mode.RANDBET ? CurriculumSchedule.Params.fixed(ber)
                     : new CurriculumSchedule.Params(berStart, berFactor, berMax, patience);
             float c = clip != null ? clip : m == CurricularRetrainer.Mode.RANDBET ? 0.1f : 0f;
-            var cfg = new CurricularRetrainer.Config(m, epochs, batch, lr, momentum, seed, schedule, c, delta,
+            var cfg = new CurricularRetrainer.Config(m, epochs, batch, lr, momentum, seedOption.seed, schedule, c, delta,
                     validationTrials, profileImages);
             if (model == null && !network.equals("lenet5") && !network.equals("mlp")) {
                 throw new InvalidInputException("--network '" + network + "' is unknown; expected lenet5, mlp or snn");

@@ -47,8 +47,8 @@ public final class SnnEvalCommand implements Callable<Integer> {
     @Option(names = "--trials", defaultValue = "1", paramLabel = "T", description = "Error draws (default: ${DEFAULT-VALUE}).")
     int trials;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of the error draws (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seedOption = new SeedOption();
 
     @Option(names = "--threads", paramLabel = "T", description = "Threads (default: all cores).")
     Integer threads;
@@ -81,7 +81,7 @@ public final class SnnEvalCommand implements Callable<Integer> {
             r = SnnRuns.evaluate(m, test, n, t);
         } else {
             FormatSpec fmt = storage != null ? storage : Formats.byName("fp32");
-            r = SnnErrorRuns.evaluateWithErrors(m, test, n, fmt, ber == null ? 0 : ber, trials, seed, t);
+            r = SnnErrorRuns.evaluateWithErrors(m, test, n, fmt, ber == null ? 0 : ber, trials, seedOption.seed, t);
         }
         PrintWriter o = spec.commandLine().getOut();
         if (jsonOption.json) {

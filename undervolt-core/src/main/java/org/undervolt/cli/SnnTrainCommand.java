@@ -31,8 +31,8 @@ public final class SnnTrainCommand implements Callable<Integer> {
     @Option(names = "--images", required = true, paramLabel = "K", description = "Training images to present.")
     long images;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Master seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seedOption = new SeedOption();
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Model file to write.")
     Path out;
@@ -81,7 +81,7 @@ public final class SnnTrainCommand implements Callable<Integer> {
         Path cp = checkpoint != null ? checkpoint : out.resolveSibling(out.getFileName() + ".ckpt");
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
-        SnnRuns.TrainResult r = SnnRuns.train(neurons, images, seed, train, test, l, m, out, cp, checkpointEvery,
+        SnnRuns.TrainResult r = SnnRuns.train(neurons, images, seedOption.seed, train, test, l, m, out, cp, checkpointEvery,
                 SnnCli.threads(threads), jsonOption.json ? null : (g, s, a) -> {
                     if (g % 1000 == 0) {
                         err.printf("trained %d/%d images (%.1f s)%n", g, images, (System.nanoTime() - start) / 1e9);

@@ -75,8 +75,8 @@ public final class ToleranceCommand implements Callable<Integer> {
     @Option(names = "--bisections", defaultValue = "4", description = "Bisection steps after the grid (default: ${DEFAULT-VALUE}).")
     int bisections;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Master seed of the error draws (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seedOption = new SeedOption();
 
     @Option(names = "--test-images", defaultValue = "10000", description = "Test images (default: ${DEFAULT-VALUE}).")
     int testImages;
@@ -117,7 +117,7 @@ public final class ToleranceCommand implements Callable<Integer> {
         OptionValues.range("--bisections", bisections, 0, 30);
         OptionValues.range("--trials", trials, 1, 10000);
         setup.check();
-        var settings = new ToleranceSearch.Settings(berMin, berMax, pointsPerDecade, bisections, trials, seed);
+        var settings = new ToleranceSearch.Settings(berMin, berMax, pointsPerDecade, bisections, trials, seedOption.seed);
         Acceptance.Rule rule = OptionValues.parse("--confidence", confidence, Acceptance.Rule::parse);
         DataSource source = dataset.source();
         PrintWriter err = spec.commandLine().getErr();
