@@ -85,8 +85,8 @@ public final class EvalCommand implements Callable<Integer> {
                     + "and report its accuracy as int8_accuracy. Not combinable with --ber yet.")
     String datapath;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores). Results do not depend on it.")
-    Integer threads;
+    @Mixin
+    ThreadsOption threadsOption = new ThreadsOption();
 
     @Mixin
     JsonOption jsonOption = new JsonOption();
@@ -115,7 +115,7 @@ public final class EvalCommand implements Callable<Integer> {
         FormatSpec fmt = format == null ? (ber == null ? null : Formats.byName("fp32"))
                 : OptionValues.parse("--format", format, Formats::byName);
         OptionValues.parse("--preset", preset, DramPresets::get);
-        int threadCount = NnOptions.threads(threads);
+        int threadCount = NnOptions.threads(threadsOption.threads);
         Checkpoint.Loaded loaded = Checkpoint.load(modelFile);
         Sequential model = loaded.model();
         DataSource source = data.source();

@@ -50,8 +50,8 @@ public final class NnBenchCommand implements Callable<Integer> {
     @Mixin
     SeedOption seedOption = new SeedOption();
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threadsOption = new ThreadsOption();
 
     @Mixin
     JsonOption jsonOption = new JsonOption();
@@ -66,7 +66,7 @@ public final class NnBenchCommand implements Callable<Integer> {
         }
         OptionValues.range("--infer-batch", inferBatch, 1, Integer.MAX_VALUE);
         OptionValues.range("--passes", passes, 1, Integer.MAX_VALUE);
-        int threadCount = NnOptions.threads(threads);
+        int threadCount = NnOptions.threads(threadsOption.threads);
         DataSource source = data.source();
         ImageDataset train = source.train();
         ImageDataset test = source.test();

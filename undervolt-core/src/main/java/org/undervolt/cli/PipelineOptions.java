@@ -54,8 +54,8 @@ public final class PipelineOptions {
     @Option(names = "--no-store", description = "Record nothing in a results store (the run folder still resumes).")
     boolean noStore;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Evaluation threads (default: all cores; results do not depend on it).")
-    Integer threads;
+    @picocli.CommandLine.Mixin
+    ThreadsOption threadsOption = new ThreadsOption();
 
     @Option(names = "--print-config", description = "Print the merged settings as JSON and exit (a starting point for --config).")
     boolean printConfig;
@@ -109,7 +109,7 @@ public final class PipelineOptions {
             new SparkxdPipeline(c, data.train(), data.test(), 1, m -> { }).check();
         }
         if (estimate) {
-            RunEstimate e = RunEstimate.of(kind, c, data.train(), data.test(), SnnCli.threads(threads), folder,
+            RunEstimate e = RunEstimate.of(kind, c, data.train(), data.test(), SnnCli.threads(threadsOption.threads), folder,
                     new Calibration(ESTIMATE_SECONDS));
             o.println(jsonOption.json ? Json.write(e.toMap()) : e.line());
             o.flush();
@@ -117,10 +117,10 @@ public final class PipelineOptions {
         }
         log.accept(kind + ": run folder " + folder);
         if (show && !Files.exists(folder.resolve("summary.json"))) { // a finished run: nothing to estimate
-            log.accept(RunEstimate.of(kind, c, data.train(), data.test(), SnnCli.threads(threads), folder,
+            log.accept(RunEstimate.of(kind, c, data.train(), data.test(), SnnCli.threads(threadsOption.threads), folder,
                     new Calibration(ESTIMATE_SECONDS / 2)).line());
         }
-        Map<String, Object> summary = new PipelineRun(kind, c, folder, storeFile, SnnCli.threads(threads), null)
+        Map<String, Object> summary = new PipelineRun(kind, c, folder, storeFile, SnnCli.threads(threadsOption.threads), null)
                 .run(data.train(), data.test(), log);
         if (jsonOption.json) {
             o.println(Json.write(summary));

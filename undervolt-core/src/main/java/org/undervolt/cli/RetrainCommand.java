@@ -125,8 +125,8 @@ public final class RetrainCommand implements Callable<Integer> {
     @Option(names = "--test-images", defaultValue = "1000", description = "SNN: test images (default: ${DEFAULT-VALUE}).")
     int testImages;
 
-    @Option(names = "--threads", description = "SNN evaluation threads (default: all cores).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threadsOption = new ThreadsOption();
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Result folder (also the resume point).")
     Path out;
@@ -202,7 +202,7 @@ public final class RetrainCommand implements Callable<Integer> {
             var fat = new SnnFaultAwareTrainer.Config(steps, imagesPerStep, injectEvery, Formats.byName(setup.format),
                     ErrorModels.parse(setup.errorModel, setup.deviceSeed), seedOption.seed);
             r = SnnFatRun.run(new SnnFatRun.Options(snnModel, fat, setup.errorModel, evalBers, trials, labelImages,
-                    testImages, SnnCli.threads(threads), out), source.train(), source.test(), log,
+                    testImages, SnnCli.threads(threadsOption.threads), out), source.train(), source.test(), log,
                     progress.job("fault-aware training (images)"));
         } else {
             CurricularRetrainer.Mode m = switch (mode) {

@@ -50,8 +50,8 @@ public final class SnnEvalCommand implements Callable<Integer> {
     @Mixin
     SeedOption seedOption = new SeedOption();
 
-    @Option(names = "--threads", paramLabel = "T", description = "Threads (default: all cores).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threadsOption = new ThreadsOption();
 
     @Mixin
     JsonOption jsonOption = new JsonOption();
@@ -75,7 +75,7 @@ public final class SnnEvalCommand implements Callable<Integer> {
         ImageDataset test = data.source().test();
         SnnCli.requireMnistShape(test);
         int n = SnnCli.count("--test-images", testImages, test.size());
-        int t = SnnCli.threads(threads);
+        int t = SnnCli.threads(threadsOption.threads);
         SnnRuns.EvalResult r;
         if (format == null && ber == null) {
             r = SnnRuns.evaluate(m, test, n, t);

@@ -51,8 +51,8 @@ public final class SnnTrainCommand implements Callable<Integer> {
             description = "Images between checkpoints (default: ${DEFAULT-VALUE}).")
     long checkpointEvery;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Threads for labelling and testing (default: all cores).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threadsOption = new ThreadsOption();
 
     @Mixin
     JsonOption jsonOption = new JsonOption();
@@ -82,7 +82,7 @@ public final class SnnTrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
         SnnRuns.TrainResult r = SnnRuns.train(neurons, images, seedOption.seed, train, test, l, m, out, cp, checkpointEvery,
-                SnnCli.threads(threads), jsonOption.json ? null : (g, s, a) -> {
+                SnnCli.threads(threadsOption.threads), jsonOption.json ? null : (g, s, a) -> {
                     if (g % 1000 == 0) {
                         err.printf("trained %d/%d images (%.1f s)%n", g, images, (System.nanoTime() - start) / 1e9);
                         err.flush();

@@ -35,8 +35,8 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--store", paramLabel = "FILE", description = "Results store, created if absent (default: runs/undervolt.db).")
     Path store;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Trials evaluated at once (default: all cores).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threadsOption = new ThreadsOption();
 
     @Mixin
     JsonOption jsonOption = new JsonOption();
@@ -49,7 +49,7 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int t = SnnCli.threads(threads);
+        int t = SnnCli.threads(threadsOption.threads);
         SweepSpec s = SweepSpecReader.read(specFile);
         int inner = Parallel.threads();
         if (t > 1) {

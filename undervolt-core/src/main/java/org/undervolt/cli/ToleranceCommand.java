@@ -47,8 +47,8 @@ public final class ToleranceCommand implements Callable<Integer> {
     @Option(names = "--clamp", description = "SNN: keep weights read from DRAM in [0, wmax].")
     boolean clamp;
 
-    @Option(names = "--threads", description = "SNN evaluation threads (default: all cores).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threadsOption = new ThreadsOption();
 
     @Option(names = "--fine", description = "Also search each layer x data type and validate the combination.")
     boolean fine;
@@ -129,7 +129,7 @@ public final class ToleranceCommand implements Callable<Integer> {
         Map<String, Object> r;
         if (snnModel != null) {
             var options = new SnnToleranceRun.Options(snnModel, Formats.byName(setup.format), setup.errorModel,
-                    setup.deviceSeed, clamp, settings, delta, rule, testImages, SnnCli.threads(threads), reference, out);
+                    setup.deviceSeed, clamp, settings, delta, rule, testImages, SnnCli.threads(threadsOption.threads), reference, out);
             org.undervolt.resilience.ErrorModels.parse(setup.errorModel, setup.deviceSeed);
             r = SnnToleranceRun.run(options, source.test(), log, progress.trials("tolerance"));
         } else {

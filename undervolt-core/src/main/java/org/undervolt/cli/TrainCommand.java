@@ -101,8 +101,8 @@ public final class TrainCommand implements Callable<Integer> {
                     + "If it exists, training continues after its last finished epoch.")
     Path state;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores). Results do not depend on it.")
-    Integer threads;
+    @Mixin
+    ThreadsOption threadsOption = new ThreadsOption();
 
     @Mixin
     JsonOption jsonOption = new JsonOption();
@@ -153,7 +153,7 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("training options: " + e.getMessage());
         }
-        int threadCount = NnOptions.threads(threads);
+        int threadCount = NnOptions.threads(threadsOption.threads);
         PipelineData images = images();
         ImageDataset train = images.train();
         ImageDataset test = images.test();
