@@ -118,8 +118,8 @@ final class ChannelController {
             rcd = java.util.Arrays.copyOfRange(cfg.rcdByBank(), channelId * banksPerChannel,
                     (channelId + 1) * banksPerChannel);
         }
-        this.dev = rcd == null ? new DeviceTiming(spec.organization(), TimingConstraints.of(spec.standard(), spec.timings()))
-                : new DeviceTiming(spec.organization(), TimingConstraints.of(spec.standard(), spec.timings().withRcd(1)), rcd);
+        this.dev = rcd == null ? new DeviceTiming(spec.organization(), spec.protocol().constraints(spec.timings()))
+                : new DeviceTiming(spec.organization(), spec.protocol().constraints(spec.timings().withRcd(1)), rcd);
         this.maxSize = cfg.queueSize();
         this.readLatency = spec.timings().readLatency();
         this.nREFI = spec.timings().nREFI();
