@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.undervolt.data.DataSource;
 import org.undervolt.io.Json;
 import org.undervolt.resilience.Acceptance;
+import org.undervolt.resilience.EvaluationMode;
 import org.undervolt.resilience.SnnToleranceRun;
 import org.undervolt.resilience.ToleranceRun;
 import org.undervolt.storage.Formats;
@@ -95,6 +96,12 @@ public final class ToleranceCommand implements Callable<Integer> {
     @Mixin
     JsonOption jsonOption = new JsonOption();
 
+    @Option(names = "--evaluation", defaultValue = "sequential", paramLabel = "MODE",
+            description = {"full: every trial on every test image; sequential: trials paired with the error-free",
+                    "predictions, images in a fixed random order, stopped once a confidence sequence settles the",
+                    "point (decisions equal full's with probability >= 99% per search) (default: ${DEFAULT-VALUE})."})
+    String evaluation;
+
     @picocli.CommandLine.Mixin
     ProgressOptions progressOptions = new ProgressOptions();
 
@@ -119,6 +126,7 @@ public final class ToleranceCommand implements Callable<Integer> {
         setup.check();
         var settings = new ToleranceSearch.Settings(berMin, berMax, pointsPerDecade, bisections, trials, seedOption.seed);
         Acceptance.Rule rule = OptionValues.parse("--confidence", confidence, Acceptance.Rule::parse);
+        EvaluationMode mode = OptionValues.parse("--evaluation", evaluation, EvaluationMode::parse);
         DataSource source = dataset.source();
         PrintWriter err = spec.commandLine().getErr();
         java.util.function.Consumer<String> log = jsonOption.json ? m -> { } : m -> {
@@ -129,12 +137,12 @@ public final class ToleranceCommand implements Callable<Integer> {
         Map<String, Object> r;
         if (snnModel != null) {
             var options = new SnnToleranceRun.Options(snnModel, Formats.byName(setup.format), setup.errorModel,
-                    setup.deviceSeed, clamp, settings, delta, rule, testImages, SnnCli.threads(threadsOption.threads), reference, out);
+                    setup.deviceSeed, clamp, settings, delta, rule, testImages, SnnCli.threads(threadsOption.threads), reference, out, mode);
             org.undervolt.resilience.ErrorModels.parse(setup.errorModel, setup.deviceSeed);
             r = SnnToleranceRun.run(options, source.test(), log, progress.trials("tolerance"));
         } else {
             var options = new ToleranceRun.Options(model, setup.spec(), settings, delta, rule, fine, testImages,
-                    profileImages, reference, out);
+                    profileImages, reference, out, mode);
             r = ToleranceRun.run(options, source.train(), source.test(), log, progress.trials("tolerance"));
         }
         PrintWriter o = spec.commandLine().getOut();

@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import java.util.function.DoubleFunction;
 
 import org.undervolt.data.ImageDataset;
+import org.undervolt.nn.layer.LayerHooks;
 import org.undervolt.nn.model.Sequential;
 import org.undervolt.nn.train.Evaluation;
 import org.undervolt.nn.train.Evaluator;
@@ -17,6 +18,7 @@ public final class NetworkEvaluator {
     private final Sequential model;
     private final NetworkFaults faults;
     private final ImageDataset test;
+    private boolean[] cleanCorrect;
 
     public NetworkEvaluator(Sequential model, NetworkFaults faults, ImageDataset test) {
         this.model = model;
@@ -44,6 +46,44 @@ public final class NetworkEvaluator {
     /** Error-free accuracy of the stored network (quantisation and value correction included). */
     public double baseline() {
         return Evaluator.accuracy(model, test, faults.inferenceHooks(faults.setup().uniform(0), 0L));
+    }
+
+    /**
+     * Paired trials of a one-parameter family of BER maps ({@link #at}): trial {@code t} draws the same
+     * weights from its stream as {@link #at}'s, and is compared image by image with the error-free network
+     * (predicted once for all families, in the evaluator's own batches, so its accuracy is {@link #baseline()}).
+     */
+    public PairedTrials paired(DoubleFunction<Map<Site, Double>> family) {
+        boolean[] clean = cleanCorrect();
+        return new PairedTrials() {
+            @Override
+            public int images() {
+                return test.size();
+            }
+
+            @Override
+            public boolean cleanCorrect(int i) {
+                return clean[i];
+            }
+
+            @Override
+            public Trial open(double ber, SplittableRandom rng) {
+                LayerHooks hooks = faults.inferenceHooks(family.apply(ber), rng.nextLong());
+                return (order, from, to) -> IndexedInference.correct(model, test, hooks, order, from, to);
+            }
+        };
+    }
+
+    private synchronized boolean[] cleanCorrect() {
+        if (cleanCorrect == null) {
+            int[] identity = new int[test.size()];
+            for (int i = 0; i < identity.length; i++) {
+                identity[i] = i;
+            }
+            cleanCorrect = IndexedInference.correct(model, test, faults.inferenceHooks(faults.setup().uniform(0), 0L),
+                    identity, 0, identity.length).correct();
+        }
+        return cleanCorrect;
     }
 
     /** A trial evaluator for a one-parameter family of BER maps (coarse: all sites; fine: one site). */
