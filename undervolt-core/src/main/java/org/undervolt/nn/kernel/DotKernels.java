@@ -44,36 +44,54 @@ public final class DotKernels {
      */
     public static void vector(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
                               int m, int n, int k, boolean accumulate) {
+        vector(a, aOff, b, bOff, null, c, cOff, m, n, k, accumulate);
+    }
+
+    /**
+     * {@link #vector} where row {@code j} of {@code B} is the slice {@code b[rows[j] .. rows[j] + k)}
+     * (e.g. the implicit column matrix of a convolution, see {@link ShiftedRowsGemm}); same arithmetic.
+     */
+    public static void vectorRows(float[] a, int aOff, float[] b, int[] rows, float[] c, int cOff,
+                                  int m, int n, int k, boolean accumulate) {
+        vector(a, aOff, b, 0, rows, c, cOff, m, n, k, accumulate);
+    }
+
+    private static void vector(float[] a, int aOff, float[] b, int bOff, int[] rows, float[] c, int cOff,
+                               int m, int n, int k, boolean accumulate) {
         int i = 0;
         for (; i + 2 <= m; i += 2) {
             int j = 0;
             for (; j + 4 <= n; j += 4) {
-                dots2x4(a, aOff + i * k, b, bOff + j * k, c, cOff + i * n + j, n, k, accumulate);
+                dots2x4(a, aOff + i * k, b, start(rows, bOff, j, k), start(rows, bOff, j + 1, k),
+                        start(rows, bOff, j + 2, k), start(rows, bOff, j + 3, k), c, cOff + i * n + j, n, k, accumulate);
             }
             for (; j < n; j++) {
-                store(c, cOff + i * n + j, dot(a, aOff + i * k, b, bOff + j * k, k), accumulate);
-                store(c, cOff + (i + 1) * n + j, dot(a, aOff + (i + 1) * k, b, bOff + j * k, k), accumulate);
+                int bj = start(rows, bOff, j, k);
+                store(c, cOff + i * n + j, dot(a, aOff + i * k, b, bj, k), accumulate);
+                store(c, cOff + (i + 1) * n + j, dot(a, aOff + (i + 1) * k, b, bj, k), accumulate);
             }
         }
         if (i < m) {
             int ar = aOff + i * k;
             int j = 0;
             for (; j + 4 <= n; j += 4) {
-                dots1x4(a, ar, b, bOff + j * k, c, cOff + i * n + j, k, accumulate);
+                dots1x4(a, ar, b, start(rows, bOff, j, k), start(rows, bOff, j + 1, k),
+                        start(rows, bOff, j + 2, k), start(rows, bOff, j + 3, k), c, cOff + i * n + j, k, accumulate);
             }
             for (; j < n; j++) {
-                store(c, cOff + i * n + j, dot(a, ar, b, bOff + j * k, k), accumulate);
+                store(c, cOff + i * n + j, dot(a, ar, b, start(rows, bOff, j, k), k), accumulate);
             }
         }
     }
 
-    private static void dots2x4(float[] a, int a0, float[] b, int b0, float[] c, int c0, int n, int k,
-                                boolean accumulate) {
+    private static int start(int[] rows, int bOff, int j, int k) {
+        return rows == null ? bOff + j * k : rows[j];
+    }
+
+    private static void dots2x4(float[] a, int a0, float[] b, int b0, int b1, int b2, int b3, float[] c, int c0,
+                                int n, int k, boolean accumulate) {
         int kv = k - k % L;
         int a1 = a0 + k;
-        int b1 = b0 + k;
-        int b2 = b1 + k;
-        int b3 = b2 + k;
         FloatVector s00 = FloatVector.zero(S);
         FloatVector s01 = FloatVector.zero(S);
         FloatVector s02 = FloatVector.zero(S);
@@ -108,11 +126,9 @@ public final class DotKernels {
         store(c, c0 + n + 3, tail(s13, a, a1, b, b3, kv, k), accumulate);
     }
 
-    private static void dots1x4(float[] a, int a0, float[] b, int b0, float[] c, int c0, int k, boolean accumulate) {
+    private static void dots1x4(float[] a, int a0, float[] b, int b0, int b1, int b2, int b3, float[] c, int c0,
+                                int k, boolean accumulate) {
         int kv = k - k % L;
-        int b1 = b0 + k;
-        int b2 = b1 + k;
-        int b3 = b2 + k;
         FloatVector s0 = FloatVector.zero(S);
         FloatVector s1 = FloatVector.zero(S);
         FloatVector s2 = FloatVector.zero(S);

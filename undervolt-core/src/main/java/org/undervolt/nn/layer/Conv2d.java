@@ -9,6 +9,7 @@ import org.undervolt.nn.kernel.Im2col;
 import org.undervolt.nn.kernel.Matmul;
 import org.undervolt.nn.kernel.Parallel;
 import org.undervolt.nn.kernel.Scratch;
+import org.undervolt.nn.kernel.ShiftedRowsGemm;
 import org.undervolt.nn.tensor.Tensor;
 
 /**
@@ -115,14 +116,94 @@ public final class Conv2d implements Layer {
         float[] wv = ctx.hooks().weights(site, weight);
         float[] bv = ctx.hooks().weights(site, bias);
         float[] y = new float[batch * out * os[1] * os[2]];
-        Parallel.forEach(tasks(batch), t -> forwardImages(xd, t * IMAGES_PER_TASK,
-                Math.min(batch, (t + 1) * IMAGES_PER_TASK), h, w, os[1], os[2], wv, bv, y));
+        Parallel.forEach(tasks(batch), t -> {
+            int b0 = t * IMAGES_PER_TASK;
+            int b1 = Math.min(batch, b0 + IMAGES_PER_TASK);
+            if (stride == 1) {
+                forwardShifted(xd, b0, b1, h, w, os[1], os[2], wv, bv, y);
+            } else {
+                forwardImages(xd, b0, b1, h, w, os[1], os[2], wv, bv, y);
+            }
+        });
         if (ctx.training()) {
             cachedShape = x.shape();
             cachedInput = xd;
             cachedWeights = wv;
         }
         return new Tensor(new int[] {batch, out, os[1], os[2]}, y);
+    }
+
+    /**
+     * Stride 1: each image is copied into a zero-padded buffer ({@code hp × wp}, plus slack) and
+     * multiplied in place ({@link ShiftedRowsGemm}): outputs are computed on a grid as wide as the
+     * padded image ({@code oh × wp}, rounded up to whole vectors), whose column-matrix rows are
+     * slices of the buffer; the extra columns are dropped. Each kept output is {@code bias} plus the
+     * FMAs in order {@code p = 0..in·k·k−1}, as on the other path.
+     */
+    private void forwardShifted(float[] xd, int b0, int b1, int h, int w, int oh, int ow, float[] wv, float[] bv,
+                                float[] y) {
+        PaddedGrid grid = new PaddedGrid(h, w, oh);
+        int n = grid.roundedWide;
+        int plane = oh * ow;
+        float[] padded = Scratch.floats(0, grid.size);
+        float[] acc = Scratch.floats(1, out * n);
+        java.util.Arrays.fill(padded, 0, grid.size, 0f);
+        for (int b = b0; b < b1; b++) {
+            grid.copyIn(xd, b, padded);
+            for (int o = 0; o < out; o++) {
+                java.util.Arrays.fill(acc, o * n, (o + 1) * n, bv[o]);
+            }
+            ShiftedRowsGemm.multiply(wv, 0, padded, grid.rows, acc, 0, out, n, in * k * k, true);
+            for (int o = 0; o < out; o++) {
+                for (int oy = 0; oy < oh; oy++) {
+                    System.arraycopy(acc, o * n + oy * grid.wp, y, (b * out + o) * plane + oy * ow, ow);
+                }
+            }
+        }
+    }
+
+    /**
+     * One image zero-padded to {@code hp × wp} per channel, with slack after it so that every
+     * column-matrix row of the wide grid ({@code rows[(c·k + i)·k + j] = (c·hp + i)·wp + j}, length
+     * {@code roundedWide}) can be read.
+     */
+    private final class PaddedGrid {
+        final int hp;
+        final int wp;
+        final int wide;
+        final int roundedWide;
+        final int size;
+        final int[] rows;
+        private final int h;
+        private final int w;
+
+        PaddedGrid(int h, int w, int oh) {
+            this.h = h;
+            this.w = w;
+            hp = h + 2 * pad;
+            wp = w + 2 * pad;
+            wide = oh * wp;
+            int lanes = ShiftedRowsGemm.LANES;
+            roundedWide = (wide + lanes - 1) / lanes * lanes;
+            size = in * hp * wp + k + roundedWide - wide;
+            rows = new int[in * k * k];
+            for (int ch = 0; ch < in; ch++) {
+                for (int i = 0; i < k; i++) {
+                    for (int j = 0; j < k; j++) {
+                        rows[(ch * k + i) * k + j] = (ch * hp + i) * wp + j;
+                    }
+                }
+            }
+        }
+
+        /** Copies image {@code b} of {@code x} into the interior of {@code padded} (its border stays zero). */
+        void copyIn(float[] x, int b, float[] padded) {
+            for (int ch = 0; ch < in; ch++) {
+                for (int r = 0; r < h; r++) {
+                    System.arraycopy(x, ((b * in + ch) * h + r) * w, padded, (ch * hp + r + pad) * wp + pad, w);
+                }
+            }
+        }
     }
 
     /**
@@ -194,36 +275,22 @@ public final class Conv2d implements Layer {
      */
     private void backwardWide(Tensor gradOut, int b0, int b1, float[] wt, float[] partialW, float[] partialB, int t,
                               float[] dx) {
-        int h = cachedShape[2];
-        int w = cachedShape[3];
         int oh = gradOut.dim(2);
         int ow = gradOut.dim(3);
-        int hp = h + 2 * pad;
-        int wp = w + 2 * pad;
-        int wide = oh * wp;
+        PaddedGrid grid = new PaddedGrid(cachedShape[2], cachedShape[3], oh);
+        int hp = grid.hp;
+        int wp = grid.wp;
+        int wide = grid.wide;
         int plane = oh * ow;
         int kk = in * k * k;
-        int padSize = in * hp * wp + k;
+        int padSize = grid.size;
         float[] g = gradOut.data();
-        float[] xd = cachedInput;
         float[] padded = Scratch.floats(0, padSize);
-        float[] cols = Scratch.floats(1, kk * wide);
         float[] gw = Scratch.floats(2, out * wide);
         java.util.Arrays.fill(padded, 0, padSize, 0f);
         java.util.Arrays.fill(gw, 0, out * wide, 0f);
         for (int b = b0; b < b1; b++) {
-            for (int ch = 0; ch < in; ch++) {
-                for (int r = 0; r < h; r++) {
-                    System.arraycopy(xd, ((b * in + ch) * h + r) * w, padded, (ch * hp + r + pad) * wp + pad, w);
-                }
-            }
-            for (int ch = 0; ch < in; ch++) {
-                for (int i = 0; i < k; i++) {
-                    for (int j = 0; j < k; j++) {
-                        System.arraycopy(padded, (ch * hp + i) * wp + j, cols, ((ch * k + i) * k + j) * wide, wide);
-                    }
-                }
-            }
+            grid.copyIn(cachedInput, b, padded);
             int gOff = b * out * plane;
             for (int o = 0; o < out; o++) {
                 float sum = 0f;
@@ -236,7 +303,7 @@ public final class Conv2d implements Layer {
                 }
                 partialB[t * out + o] += sum;
             }
-            DotKernels.vector(gw, 0, cols, 0, partialW, t * out * kk, out, kk, wide, true);
+            DotKernels.vectorRows(gw, 0, padded, grid.rows, partialW, t * out * kk, out, kk, wide, true);
             if (dx == null) {
                 continue;
             }
@@ -252,6 +319,8 @@ public final class Conv2d implements Layer {
                     }
                 }
             }
+            int h = cachedShape[2];
+            int w = cachedShape[3];
             for (int ch = 0; ch < in; ch++) {
                 for (int r = 0; r < h; r++) {
                     System.arraycopy(dpad, (ch * hp + r + pad) * wp + pad, dx, ((b * in + ch) * h + r) * w, w);

@@ -81,4 +81,31 @@ class DotKernelsTest {
             }
         }
     }
+
+    @ParameterizedTest
+    @CsvSource({"6,25,140", "16,150,140", "3,5,17", "1,2,896"})
+    void rowTableVariantEqualsContiguousRows(int m, int n, int k) {
+        SplittableRandom r = new SplittableRandom(3L * m + n + k);
+        float[] a = new float[m * k];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (float) (r.nextDouble() * 2 - 1);
+        }
+        float[] big = new float[k + 3 * n + 40];
+        for (int i = 0; i < big.length; i++) {
+            big[i] = (float) (r.nextDouble() * 2 - 1);
+        }
+        int[] rows = new int[n];
+        float[] b = new float[n * k];
+        for (int j = 0; j < n; j++) {
+            rows[j] = r.nextInt(big.length - k + 1);
+            System.arraycopy(big, rows[j], b, j * k, k);
+        }
+        float[] expected = new float[m * n];
+        float[] actual = new float[m * n];
+        java.util.Arrays.fill(expected, 0.5f);
+        java.util.Arrays.fill(actual, 0.5f);
+        DotKernels.vector(a, 0, b, 0, expected, 0, m, n, k, true);
+        DotKernels.vectorRows(a, 0, big, rows, actual, 0, m, n, k, true);
+        assertThat(actual).containsExactly(expected);
+    }
 }
