@@ -4,8 +4,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.undervolt.dram.error.WeakCells;
 import org.undervolt.resilience.DataKind;
-import org.undervolt.resilience.ErrorModels;
 import org.undervolt.resilience.SetupSpec;
 import org.undervolt.storage.Formats;
 
@@ -24,8 +24,8 @@ public final class DnnSetupOptions {
     @Option(names = "--ifm-format", defaultValue = "int8", description = "Storage format of IFMs (default: ${DEFAULT-VALUE}).")
     String ifmFormat;
 
-    @Option(names = "--error-model", defaultValue = "uniform", paramLabel = "MODEL",
-            description = "uniform, bitline[:F], wordline[:F], data-dependent[:R], location[:W] (default: ${DEFAULT-VALUE}).")
+    @Option(names = ErrorModelOption.NAME, defaultValue = "uniform", paramLabel = "SPEC",
+            description = ErrorModelOption.DESCRIPTION)
     String errorModel;
 
     @Option(names = "--no-value-correction", description = "Do not zero values outside the profiled range (EDEN's bounding).")
@@ -47,6 +47,6 @@ public final class DnnSetupOptions {
     void check() {
         OptionValues.parse("--format", format, Formats::byName);
         OptionValues.parse("--ifm-format", ifmFormat, Formats::byName);
-        OptionValues.parse("--error-model", errorModel, m -> ErrorModels.parse(m, deviceSeed));
+        ErrorModelOption.family(errorModel, WeakCells.fixed(deviceSeed));
     }
 }

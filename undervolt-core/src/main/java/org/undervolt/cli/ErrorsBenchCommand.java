@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import org.undervolt.InvalidInputException;
 import org.undervolt.dram.error.ErrorModel;
+import org.undervolt.dram.error.ErrorModelSpec;
 import org.undervolt.dram.error.UniformErrorModel;
 import org.undervolt.dram.error.UniformErrorModel.Sampler;
 import org.undervolt.fault.InjectionBenchmark;
@@ -29,7 +30,13 @@ import picocli.CommandLine.Option;
  * {@code ratio} is the injection after a copy over the copy; {@code trial_extra} is what a trial done
  * in one pass ({@code Injector.restoreAndInject}) costs beyond the copy, over the copy.
  */
-@Command(name = "bench", description = "Benchmark error injection against a plain copy of the same image.")
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Benchmark error injection against a plain copy of the same image.",
+                "Times are medians over --reps; ratio is injection over the copy. With the uniform model, --sampler both "
+                        + "times the blocked and the sequential sampler interleaved in one process."},
+        footer = {"", "Examples:",
+                "  undervolt errors bench --sampler both --bits 1000000 --ber 1e-3",
+                "  undervolt bench errors --error-model bitline:0.5 --bits 1000000 --ber 1e-3"})
 public final class ErrorsBenchCommand implements Callable<Integer> {
 
     @Option(names = "--bits", split = ",", defaultValue = "1000000,10000000,100000000",
@@ -77,8 +84,10 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
         boolean bothSamplers = "both".equals(modelOptions.sampler);
         if (bothSamplers) {
             modelOptions.sampler = null;
-            if (!modelOptions.model.equals("uniform")) {
-                throw new InvalidInputException("--sampler both: applies to --model uniform only, not " + modelOptions.model);
+            ErrorModelSpec parsed = modelOptions.parsed();
+            if (!parsed.entry().name().equals("uniform") || parsed.gives("sampler")) {
+                throw new InvalidInputException("--sampler both: applies to --error-model uniform only (without a "
+                        + "sampler), not " + modelOptions.errorModel);
             }
         }
         for (double ber : bers) {
@@ -131,7 +140,7 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
         if (jsonOption.json) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("format", format);
-            out.put("model", modelOptions.model);
+            out.put("model", modelOptions.errorModel);
             out.put("reps", reps);
             out.put("points", rows);
             System.out.println(new ObjectMapper().writeValueAsString(out));

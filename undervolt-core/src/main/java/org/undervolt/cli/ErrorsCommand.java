@@ -3,8 +3,8 @@ package org.undervolt.cli;
 import org.undervolt.InvalidInputException;
 import org.undervolt.dram.error.ErrorModel;
 import org.undervolt.dram.error.ErrorModelFamily;
-import org.undervolt.dram.error.LocationAwareErrorModel.Granularity;
-import org.undervolt.dram.error.UniformErrorModel;
+import org.undervolt.dram.error.ErrorModelRegistry;
+import org.undervolt.dram.error.ErrorModelSpec;
 import org.undervolt.dram.error.WeakCells;
 
 import picocli.CommandLine;
@@ -12,10 +12,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code undervolt errors}: bit-error models and injection. */
-@Command(name = "errors",
-        description = "DRAM bit-error models: inject into a stored tensor, benchmark, generate and fit bitmaps.",
-        subcommands = {ErrorsInjectCommand.class, ErrorsBenchCommand.class, ErrorsBitmapCommand.class,
-                ErrorsFitCommand.class})
+@Command(name = "errors", mixinStandardHelpOptions = true,
+        description = "DRAM bit-error models: list them, inject into a stored tensor, benchmark, generate and fit bitmaps.",
+        subcommands = {ErrorsModelsCommand.class, ErrorsInjectCommand.class, ErrorsBenchCommand.class,
+                ErrorsBitmapCommand.class, ErrorsFitCommand.class},
+        footer = {"", "Examples:",
+                "  undervolt errors models",
+                "  undervolt errors inject --error-model bitline:0.5 --ber 1e-3 --bits 1000000"})
 public final class ErrorsCommand implements Runnable {
 
     @CommandLine.Spec
@@ -28,52 +31,51 @@ public final class ErrorsCommand implements Runnable {
 
     /** The options that choose an error model family (the BER is given separately). */
     public static final class ModelOptions {
-        @Option(names = "--model", defaultValue = "uniform",
-                description = "uniform (EDEN 0), bitline (1), wordline (2), data (3, data-dependent), "
-                        + "location (SparkXD weak subarrays/banks). Default: ${DEFAULT-VALUE}.")
-        String model;
+        @Option(names = ErrorModelOption.NAME, defaultValue = "uniform", paramLabel = "SPEC",
+                description = ErrorModelOption.DESCRIPTION)
+        String errorModel;
 
-        @Option(names = "--weak-fraction",
-                description = "bitline/wordline: fraction of weak lines (default 0.01); location: fraction of "
-                        + "weak subarrays or banks (default 0.25).")
-        Double weakFraction;
-
-        @Option(names = "--ratio", defaultValue = "1",
-                description = "data: p(0->1) / p(1->0). Default: ${DEFAULT-VALUE}.")
-        double ratio;
-
-        @Option(names = "--granularity", defaultValue = "subarray",
-                description = "location: weak subarray or bank. Default: ${DEFAULT-VALUE}.")
-        String granularity;
-
-        @Option(names = "--sampler",
-                description = "uniform: how gaps between flips are drawn: blocked (the default; vectorized, about 2x "
-                        + "faster per flip once compiled) or sequential (the stream of results recorded before blocked "
-                        + "became the default); errors bench also takes both.")
+        @Option(names = "--sampler", paramLabel = "S",
+                description = "uniform only: how gaps between flips are drawn, as --error-model uniform:sampler=S "
+                        + "(blocked, the default, or sequential); errors bench also takes both, to time the two.")
         String sampler;
 
-        @Option(names = "--device-seed",
-                description = "Fix the weak cells of one device (drawn from this seed); without it they are "
-                        + "redrawn every trial.")
+        @Option(names = "--device-seed", paramLabel = "S",
+                description = "Fix the weak cells (bitlines, rows, subarrays) of one device, drawn from this seed; "
+                        + "without it they are redrawn every trial.")
         Long deviceSeed;
+
+        /** The spec chosen, {@code --sampler} folded in. */
+        String spec() {
+            if (sampler == null) {
+                return errorModel;
+            }
+            if (!sampler.equals("blocked") && !sampler.equals("sequential")) {
+                throw new InvalidInputException("--sampler " + sampler + ": expected blocked or sequential");
+            }
+            ErrorModelSpec parsed = parsed();
+            if (!parsed.entry().name().equals("uniform")) {
+                throw new InvalidInputException("--sampler: applies to --error-model uniform only, not " + errorModel);
+            }
+            if (parsed.gives("sampler")) {
+                throw new InvalidInputException("--sampler: --error-model " + errorModel + " already names the sampler");
+            }
+            return errorModel + (errorModel.contains(":") ? "," : ":") + "sampler=" + sampler;
+        }
+
+        /** The spec of {@code --error-model}, parsed; a bad one is an input error naming the option. */
+        ErrorModelSpec parsed() {
+            try {
+                return ErrorModelRegistry.parse(errorModel);
+            } catch (InvalidInputException e) {
+                throw ErrorModelOption.underOption(e);
+            }
+        }
 
         /** The family chosen; bad names and values are input errors. */
         ErrorModelFamily family() {
             WeakCells weak = deviceSeed == null ? WeakCells.perTrial() : WeakCells.fixed(deviceSeed);
-            UniformErrorModel.Sampler uniformSampler = sampler();
-            try {
-                return switch (model) {
-                    case "uniform" -> ErrorModelFamily.uniform(uniformSampler);
-                    case "bitline" -> ErrorModelFamily.bitlines(fraction(0.01), weak);
-                    case "wordline" -> ErrorModelFamily.wordlines(fraction(0.01), weak);
-                    case "data" -> ErrorModelFamily.dataDependent(ratio);
-                    case "location" -> ErrorModelFamily.location(fraction(0.25), granularity(), weak);
-                    default -> throw new InvalidInputException("--model: unknown model '" + model
-                            + "'; expected uniform, bitline, wordline, data or location");
-                };
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("--model " + model + ": " + e.getMessage());
-            }
+            return ErrorModelOption.family(spec(), weak);
         }
 
         /** The model at one BER, checking the BER is a probability. */
@@ -83,42 +85,10 @@ public final class ErrorsCommand implements Runnable {
             }
             ErrorModelFamily family = family();
             try {
-                return family.atBer(ber);
+                return ErrorModelOption.at(family, ber);
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("--ber " + ber + " with --model " + model + ": " + e.getMessage());
+                throw new InvalidInputException("--ber " + ber + " with --error-model " + errorModel + ": " + e.getMessage());
             }
-        }
-
-        /** The uniform model's sampler; {@code --sampler} with another model is an input error. */
-        UniformErrorModel.Sampler sampler() {
-            if (sampler == null) {
-                return UniformErrorModel.Sampler.DEFAULT;
-            }
-            if (!model.equals("uniform")) {
-                throw new InvalidInputException("--sampler: applies to --model uniform only, not " + model);
-            }
-            return switch (sampler) {
-                case "sequential" -> UniformErrorModel.Sampler.SEQUENTIAL;
-                case "blocked" -> UniformErrorModel.Sampler.BLOCKED;
-                default -> throw new InvalidInputException("--sampler: '" + sampler + "'; expected sequential or blocked");
-            };
-        }
-
-        private double fraction(double fallback) {
-            double f = weakFraction == null ? fallback : weakFraction;
-            if (!(f > 0 && f <= 1)) {
-                throw new InvalidInputException("--weak-fraction: " + f + "; expected a number in (0, 1]");
-            }
-            return f;
-        }
-
-        private Granularity granularity() {
-            return switch (granularity) {
-                case "subarray" -> Granularity.SUBARRAY;
-                case "bank" -> Granularity.BANK;
-                default -> throw new InvalidInputException("--granularity: '" + granularity
-                        + "'; expected subarray or bank");
-            };
         }
     }
 }

@@ -22,7 +22,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code undervolt errors fit FILE}: fits every error model to a characterisation bitmap. */
-@Command(name = "fit", description = "Fit error models 0-3 and the weak-subarray model to a bitmap by maximum likelihood; rank by AIC.")
+@Command(name = "fit", mixinStandardHelpOptions = true,
+        description = "Fit error models 0-3 and the weak-subarray model to a bitmap by maximum likelihood; rank by AIC.",
+        footer = {"", "Example (a bitmap from 'errors bitmap'):",
+                "  undervolt errors bitmap --error-model wordline:weak-fraction=0.05 \\",
+                "      --device-seed 2 --ber 5e-3 --out w.bitmap",
+                "  undervolt errors fit w.bitmap"})
 public final class ErrorsFitCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "Bitmap file (format: undervolt-bitmap 1, see ErrorBitmapFile).")
@@ -39,6 +44,7 @@ public final class ErrorsFitCommand implements Callable<Integer> {
         for (ModelFit f : fits) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("model", f.model());
+            row.put("spec", f.spec());
             row.put("parameters", new TreeMap<>(f.parameters()));
             row.put("log_likelihood", f.logLikelihood());
             row.put("aic", f.aic());
@@ -54,6 +60,7 @@ public final class ErrorsFitCommand implements Callable<Integer> {
         out.put("failures", b.failures());
         out.put("observed_ber", (double) b.failures() / b.cells());
         out.put("best", fits.get(0).model());
+        out.put("best_spec", fits.get(0).spec());
         out.put("best_bic", fits.stream().min(Comparator.comparingDouble(ModelFit::bic)).orElseThrow().model());
         out.put("fits", rows);
         if (jsonOption.json) {
@@ -61,12 +68,15 @@ public final class ErrorsFitCommand implements Callable<Integer> {
         } else {
             System.out.printf("%s: %d of %d cells failed (BER %.3e), pattern %s, VDD %s V, tRCD %s ns%n", file,
                     b.failures(), b.cells(), (double) b.failures() / b.cells(), out.get("pattern"), b.vdd(), b.trcd());
-            System.out.printf("%-15s %14s %14s %14s  %s%n", "model", "log L", "AIC", "BIC", "parameters");
+            System.out.printf("%-15s %14s %14s %14s  %-32s %s%n", "model", "log L", "AIC", "BIC", "--error-model",
+                    "parameters");
             for (ModelFit f : fits) {
-                System.out.printf("%-15s %14.2f %14.2f %14.2f  %s%n", f.model(), f.logLikelihood(), f.aic(), f.bic(),
-                        new TreeMap<>(f.parameters()));
+                System.out.printf("%-15s %14.2f %14.2f %14.2f  %-32s %s%n", f.model(), f.logLikelihood(), f.aic(), f.bic(),
+                        f.spec() == null ? "-" : f.spec(), new TreeMap<>(f.parameters()));
             }
-            System.out.println("best by AIC: " + out.get("best") + "; by BIC: " + out.get("best_bic"));
+            System.out.println("best by AIC: " + out.get("best") + "; by BIC: " + out.get("best_bic")
+                    + (fits.get(0).spec() == null ? "" : "; inject it with --error-model " + fits.get(0).spec()
+                    + " --ber " + String.format("%.3e", (double) b.failures() / b.cells())));
         }
         return 0;
     }

@@ -23,7 +23,13 @@ import picocli.CommandLine.Option;
  * {@code undervolt errors inject}: stores a synthetic tensor of the given size in a format, injects
  * one error model into its DRAM image, and reports flips, bits and time.
  */
-@Command(name = "inject", description = "Inject bit errors into a synthetic stored tensor and time it.")
+@Command(name = "inject", mixinStandardHelpOptions = true,
+        description = {"Inject bit errors into a synthetic stored tensor and time it.",
+                "Stores Gaussian values of --bits bits in --format, flips its bits with the error model at --ber, and "
+                        + "reports the flips (against the model's expectation), the bits and the seconds."},
+        footer = {"", "Examples:",
+                "  undervolt errors inject --format int8 --ber 1e-3 --bits 1000000 --json",
+                "  undervolt errors inject --error-model location:0.1 --ber 1e-3 --bits 1000000"})
 public final class ErrorsInjectCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "int8", description = "Storage format, e.g. int8, int4-asym-channel, fp16, bf16, q7.8. Default: ${DEFAULT-VALUE}.")

@@ -12,7 +12,8 @@ import java.util.concurrent.Callable;
 import org.undervolt.InvalidInputException;
 import org.undervolt.data.DataSource;
 import org.undervolt.data.ImageDataset;
-import org.undervolt.dram.error.UniformErrorModel;
+import org.undervolt.dram.error.ErrorModelFamily;
+import org.undervolt.dram.error.WeakCells;
 import org.undervolt.dram.spec.DramPresets;
 import org.undervolt.dram.spec.Organization;
 import org.undervolt.nn.io.Checkpoint;
@@ -59,9 +60,14 @@ public final class EvalCommand implements Callable<Integer> {
             description = "Storage format of the weights, e.g. int8, fp32, fp16, q3.4 (default: fp32 with --ber, none without).")
     String format;
 
-    @Option(names = "--error-model", defaultValue = "uniform", paramLabel = "NAME",
-            description = "Bit error model (default: ${DEFAULT-VALUE}; the only one this command offers so far).")
+    @Option(names = ErrorModelOption.NAME, defaultValue = "uniform", paramLabel = "SPEC",
+            description = ErrorModelOption.DESCRIPTION)
     String errorModel;
+
+    @Option(names = "--device-seed", defaultValue = "1", paramLabel = "S",
+            description = "Seed of the device's weak cells (bitlines, rows, subarrays) for the clustered error models "
+                    + "(default: ${DEFAULT-VALUE}).")
+    long deviceSeed;
 
     @Option(names = "--ber", paramLabel = "X", description = "Bit error rate in [0, 1] of the stored weight bits.")
     Double ber;
@@ -102,8 +108,9 @@ public final class EvalCommand implements Callable<Integer> {
         if (trials < 1 || trials > 1_000_000) {
             throw new InvalidInputException("--trials " + trials + ": expected 1..1000000");
         }
-        if (!errorModel.toLowerCase(Locale.ROOT).equals("uniform")) {
-            throw new InvalidInputException("--error-model " + errorModel + ": expected uniform");
+        ErrorModelFamily errors = ErrorModelOption.family(errorModel, WeakCells.fixed(deviceSeed));
+        if (ber != null) {
+            ErrorModelOption.at(errors, ber);
         }
         String path = datapath.toLowerCase(Locale.ROOT);
         if (!path.equals("float") && !path.equals("int8")) {
@@ -159,7 +166,7 @@ public final class EvalCommand implements Callable<Integer> {
             if (ber == null) {
                 r.put("accuracy", clean);
             } else {
-                var evaluator = new StoredWeightsEvaluator(model, stored, test, UniformErrorModel::new);
+                var evaluator = new StoredWeightsEvaluator(model, stored, test, errors);
                 BerSweep streams = new BerSweep(seedOption.seed, trials);
                 List<Double> accuracies = new ArrayList<>();
                 List<Long> flips = new ArrayList<>();
@@ -172,7 +179,7 @@ public final class EvalCommand implements Callable<Integer> {
                     nonfinite.add(evaluator.lastNonfinite());
                     sum += a;
                 }
-                r.put("error_model", "uniform");
+                r.put("error_model", errorModel);
                 r.put("ber", ber);
                 r.put("trials", trials);
                 r.put("seed", seedOption.seed);

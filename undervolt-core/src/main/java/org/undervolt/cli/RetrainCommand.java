@@ -12,7 +12,7 @@ import org.undervolt.data.DataSource;
 import org.undervolt.io.Json;
 import org.undervolt.resilience.CurricularRetrainer;
 import org.undervolt.resilience.CurriculumSchedule;
-import org.undervolt.resilience.ErrorModels;
+import org.undervolt.dram.error.ErrorModelRegistry;
 import org.undervolt.resilience.RetrainRun;
 import org.undervolt.resilience.SnnFatRun;
 import org.undervolt.resilience.SnnFaultAwareTrainer;
@@ -200,7 +200,7 @@ public final class RetrainCommand implements Callable<Integer> {
             }
             double[] steps = SnnFaultAwareTrainer.steps(berStart, berFactor, berMax);
             var fat = new SnnFaultAwareTrainer.Config(steps, imagesPerStep, injectEvery, Formats.byName(setup.format),
-                    ErrorModels.parse(setup.errorModel, setup.deviceSeed), seedOption.seed);
+                    ErrorModelRegistry.family(setup.errorModel, setup.deviceSeed), seedOption.seed);
             r = SnnFatRun.run(new SnnFatRun.Options(snnModel, fat, setup.errorModel, evalBers, trials, labelImages,
                     testImages, SnnCli.threads(threadsOption.threads), out), source.train(), source.test(), log,
                     progress.job("fault-aware training (images)"));

@@ -6,6 +6,9 @@ import java.util.concurrent.Callable;
 
 import org.undervolt.InvalidInputException;
 import org.undervolt.data.ImageDataset;
+import org.undervolt.dram.error.ErrorModel;
+import org.undervolt.dram.error.ErrorModelFamily;
+import org.undervolt.dram.error.WeakCells;
 import org.undervolt.io.Json;
 import org.undervolt.resilience.SnnErrorRuns;
 import org.undervolt.snn.SnnModel;
@@ -37,9 +40,14 @@ public final class SnnEvalCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FMT", description = "Storage format of the weights: fp32, int8, int16, ...")
     String format;
 
-    @Option(names = "--error-model", defaultValue = "uniform", paramLabel = "MODEL",
-            description = "Error model (default: ${DEFAULT-VALUE}; EDEN model 0).")
+    @Option(names = ErrorModelOption.NAME, defaultValue = "uniform", paramLabel = "SPEC",
+            description = ErrorModelOption.DESCRIPTION)
     String errorModel;
+
+    @Option(names = "--device-seed", defaultValue = "1", paramLabel = "S",
+            description = "Seed of the device's weak cells (bitlines, rows, subarrays) for the clustered error models "
+                    + "(default: ${DEFAULT-VALUE}).")
+    long deviceSeed;
 
     @Option(names = "--ber", paramLabel = "X", description = "Bit error rate in [0, 1].")
     Double ber;
@@ -61,12 +69,11 @@ public final class SnnEvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!"uniform".equals(errorModel)) {
-            throw new InvalidInputException("--error-model " + errorModel + ": expected uniform");
-        }
+        ErrorModelFamily errors = ErrorModelOption.family(errorModel, WeakCells.fixed(deviceSeed));
         if (ber != null && !(ber >= 0 && ber <= 1)) {
             throw new InvalidInputException("--ber " + ber + ": expected a bit error rate in [0, 1]");
         }
+        ErrorModel atBer = ErrorModelOption.at(errors, ber == null ? 0 : ber);
         if (trials < 1) {
             throw new InvalidInputException("--trials " + trials + ": expected a positive count");
         }
@@ -81,7 +88,7 @@ public final class SnnEvalCommand implements Callable<Integer> {
             r = SnnRuns.evaluate(m, test, n, t);
         } else {
             FormatSpec fmt = storage != null ? storage : Formats.byName("fp32");
-            r = SnnErrorRuns.evaluateWithErrors(m, test, n, fmt, ber == null ? 0 : ber, trials, seedOption.seed, t);
+            r = SnnErrorRuns.evaluateWithErrors(m, test, n, fmt, ber == null ? 0 : ber, atBer, trials, seedOption.seed, t);
         }
         PrintWriter o = spec.commandLine().getOut();
         if (jsonOption.json) {

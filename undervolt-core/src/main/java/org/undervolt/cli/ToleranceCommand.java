@@ -138,7 +138,7 @@ public final class ToleranceCommand implements Callable<Integer> {
         if (snnModel != null) {
             var options = new SnnToleranceRun.Options(snnModel, Formats.byName(setup.format), setup.errorModel,
                     setup.deviceSeed, clamp, settings, delta, rule, testImages, SnnCli.threads(threadsOption.threads), reference, out, mode);
-            org.undervolt.resilience.ErrorModels.parse(setup.errorModel, setup.deviceSeed);
+            org.undervolt.dram.error.ErrorModelRegistry.family(setup.errorModel, setup.deviceSeed);
             r = SnnToleranceRun.run(options, source.test(), log, progress.trials("tolerance"));
         } else {
             var options = new ToleranceRun.Options(model, setup.spec(), settings, delta, rule, fine, testImages,

@@ -87,7 +87,7 @@ public final class EdenPipeline {
         ToleranceStage.options(Path.of("."), true, null, c, Path.of("."));
         org.undervolt.storage.Formats.byName(c.text("format"));
         org.undervolt.storage.Formats.byName(c.text("ifm_format"));
-        org.undervolt.resilience.ErrorModels.parse(c.text("error_model"), c.integer("device_seed", 0L, Long.MAX_VALUE));
+        org.undervolt.dram.error.ErrorModelRegistry.family(c.text("error_model"), c.integer("device_seed", 0L, Long.MAX_VALUE));
         MappingStage.check(c, scheme);
     }
 

@@ -9,7 +9,7 @@ import org.undervolt.InvalidInputException;
 import org.undervolt.data.ImageDataset;
 import org.undervolt.mapping.NetworkShapes;
 import org.undervolt.mapping.Tolerances;
-import org.undervolt.resilience.ErrorModels;
+import org.undervolt.dram.error.ErrorModelRegistry;
 import org.undervolt.resilience.SnnFatRun;
 import org.undervolt.resilience.SnnFaultAwareTrainer;
 import org.undervolt.resilience.WorkProgress;
@@ -64,7 +64,7 @@ public final class SparkxdPipeline {
         c.integer("label_images", 1, train.size());
         c.integer("test_images", 1, test.size());
         Formats.byName(c.text("format"));
-        ErrorModels.parse(c.text("error_model"), c.integer("device_seed", 0L, Long.MAX_VALUE));
+        ErrorModelRegistry.family(c.text("error_model"), c.integer("device_seed", 0L, Long.MAX_VALUE));
         SnnFaultAwareTrainer.steps(c.number("ber_start", 1e-12, 1), c.number("ber_factor", 1.000001, 1000),
                 c.number("ber_max", 1e-12, 1));
         c.integer("images_per_step", 1L, 100_000_000L);
@@ -83,7 +83,7 @@ public final class SparkxdPipeline {
         int labelImages = c.integer("label_images", 1, train.size());
         int testImages = c.integer("test_images", 1, test.size());
         FormatSpec format = Formats.byName(c.text("format"));
-        var errors = ErrorModels.parse(c.text("error_model"), c.integer("device_seed", 0L, Long.MAX_VALUE));
+        var errors = ErrorModelRegistry.family(c.text("error_model"), c.integer("device_seed", 0L, Long.MAX_VALUE));
         var fatConfig = new SnnFaultAwareTrainer.Config(SnnFaultAwareTrainer.steps(c.number("ber_start", 1e-12, 1),
                 c.number("ber_factor", 1.000001, 1000), c.number("ber_max", 1e-12, 1)), c.integer("images_per_step", 1L,
                 100_000_000L), c.integer("inject_every", 1, 1_000_000), format, errors, seed);

@@ -12,7 +12,7 @@ import org.undervolt.dram.error.ErrorModel;
 import org.undervolt.nn.kernel.Parallel;
 import org.undervolt.nn.model.Sequential;
 import org.undervolt.resilience.DataKind;
-import org.undervolt.resilience.ErrorModels;
+import org.undervolt.dram.error.ErrorModelRegistry;
 import org.undervolt.resilience.NetworkEvaluator;
 import org.undervolt.resilience.NetworkFaults;
 import org.undervolt.resilience.Site;
@@ -76,7 +76,7 @@ public final class SweepEvaluator {
         if (net.kind() == SweepNetwork.Kind.SNN) {
             SnnModel snn = net.loadSnn();
             FormatSpec format = Formats.byName(spec.weightFormat());
-            DoubleFunction<ErrorModel> errors = ErrorModels.parse(model, spec.deviceSeed());
+            DoubleFunction<ErrorModel> errors = ErrorModelRegistry.family(model, spec.deviceSeed());
             ImageDataset images = test();
             if (images.rows() * images.cols() != DiehlCook.INPUTS) {
                 throw new InvalidInputException("sweep network " + net.name() + ": an SNN takes " + DiehlCook.INPUTS

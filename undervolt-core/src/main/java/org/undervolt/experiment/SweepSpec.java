@@ -33,7 +33,7 @@ import org.undervolt.resilience.SetupSpec;
  * @param dataset       where the images come from (test set evaluated, training set profiled for IFM bounds)
  * @param testImages    the first this many test images are evaluated
  * @param profileImages training images profiled for IFM value bounds (when IFMs are stored)
- * @param errorModels   error model specs, {@link org.undervolt.resilience.ErrorModels} syntax
+ * @param errorModels   error model specs, {@link org.undervolt.dram.error.ErrorModelRegistry} specs
  * @param bers          the BER points
  * @param trials        trials per point
  * @param seed          the run's master seed, as recorded in the results store: the first of {@code seeds}

@@ -4,13 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import org.undervolt.dram.error.ErrorModelRegistry;
 import org.undervolt.nn.model.Sequential;
 import org.undervolt.storage.DramGeometry;
 import org.undervolt.storage.Formats;
 
 /**
  * The user's description of what lives in approximate DRAM, before it meets a network: data kinds,
- * formats, error model (by {@link ErrorModels} name), value correction, device seed.
+ * formats, error model (an {@link ErrorModelRegistry} spec), value correction, device seed.
  */
 public record SetupSpec(Set<DataKind> kinds, String weightFormat, String ifmFormat, String errorModel,
         boolean bounding, long deviceSeed) {
@@ -22,13 +23,13 @@ public record SetupSpec(Set<DataKind> kinds, String weightFormat, String ifmForm
         }
         Formats.byName(weightFormat);
         Formats.byName(ifmFormat);
-        ErrorModels.parse(errorModel, deviceSeed);
+        ErrorModelRegistry.family(errorModel, deviceSeed);
     }
 
     /** The setup for {@code model}: its weighted layers × kinds, in LPDDR3 x32 geometry. */
     public StorageSetup build(Sequential model) {
         return new StorageSetup(Site.of(model, kinds), Formats.byName(weightFormat), Formats.byName(ifmFormat),
-                ErrorModels.parse(errorModel, deviceSeed), errorModel, DramGeometry.lpddr3x32(), bounding);
+                ErrorModelRegistry.family(errorModel, deviceSeed), errorModel, DramGeometry.lpddr3x32(), bounding);
     }
 
     public Map<String, Object> describe() {

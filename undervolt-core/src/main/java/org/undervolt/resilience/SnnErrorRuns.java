@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.undervolt.data.ImageDataset;
+import org.undervolt.dram.error.ErrorModel;
 import org.undervolt.dram.error.UniformErrorModel;
 import org.undervolt.fault.Injector;
 import org.undervolt.random.Seeds;
@@ -24,15 +25,21 @@ public final class SnnErrorRuns {
     private SnnErrorRuns() {
     }
 
-    /**
-     * Accuracy with the input weights stored in {@code format} and uniform random bit errors (EDEN
-     * error model 0) at {@code ber} injected into those bytes, {@code trials} independent draws from
-     * {@code (seed, trial)}. The baseline is the accuracy in that format without errors. The spike
-     * trains are the same in every trial (drawn from the model's seed), so trials differ only by
-     * the flipped bits.
-     */
+    /** As the next method with EDEN's error model 0 (uniform, the default sampler) at {@code ber}. */
     public static SnnRuns.EvalResult evaluateWithErrors(SnnModel model, ImageDataset test, int testImages, FormatSpec format,
             double ber, int trials, long seed, int threads) {
+        return evaluateWithErrors(model, test, testImages, format, ber, new UniformErrorModel(ber), trials, seed, threads);
+    }
+
+    /**
+     * Accuracy with the input weights stored in {@code format} and bit errors of {@code errors} (the
+     * error model at {@code ber}, e.g. EDEN's model 0, uniform) injected into those bytes, {@code trials}
+     * independent draws from {@code (seed, trial)}. The baseline is the accuracy in that format without
+     * errors. The spike trains are the same in every trial (drawn from the model's seed), so trials
+     * differ only by the flipped bits.
+     */
+    public static SnnRuns.EvalResult evaluateWithErrors(SnnModel model, ImageDataset test, int testImages, FormatSpec format,
+            double ber, ErrorModel errors, int trials, long seed, int threads) {
         SnnRuns.requireLabels(model);
         long t0 = System.nanoTime();
         StoredSynapseStore clean = StoredSynapseStore.of(model.weights(), format,
@@ -44,7 +51,6 @@ public final class SnnErrorRuns {
         List<Integer> nonfinite = new ArrayList<>();
         double baseline = accuracy(model, w, test, testImages, threads, slice, cpu, new ArrayList<>());
         List<Double> accs = new ArrayList<>();
-        UniformErrorModel errors = new UniformErrorModel(ber);
         for (int t = 0; t < trials; t++) {
             DramImage img = clean.image().copy();
             Injector.inject(img, StoredSynapseStore.TENSOR, errors, Seeds.stream(seed, t));

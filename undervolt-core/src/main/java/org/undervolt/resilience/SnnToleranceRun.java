@@ -12,6 +12,7 @@ import org.undervolt.InvalidInputException;
 import org.undervolt.Provenance;
 import org.undervolt.data.ImageDataset;
 import org.undervolt.dram.error.ErrorModel;
+import org.undervolt.dram.error.ErrorModelRegistry;
 import org.undervolt.io.AtomicFiles;
 import org.undervolt.io.Json;
 import org.undervolt.snn.SnnModel;
@@ -30,7 +31,7 @@ public final class SnnToleranceRun {
     /**
      * @param model      labelled model file
      * @param format     storage format of the weights
-     * @param errorModel error model name ({@link ErrorModels})
+     * @param errorModel error model spec ({@link ErrorModelRegistry})
      * @param deviceSeed weak-cell seed
      * @param clamp      keep read weights in [0, wmax]
      * @param search     grid, bisection, trials, seed
@@ -64,7 +65,7 @@ public final class SnnToleranceRun {
     /** As {@link #run(Options, ImageDataset, Consumer)}, telling {@code trials} about every trial. */
     public static Map<String, Object> run(Options o, ImageDataset test, Consumer<String> log,
             ToleranceSearch.TrialProgress trials) {
-        DoubleFunction<ErrorModel> errors = ErrorModels.parse(o.errorModel(), o.deviceSeed());
+        DoubleFunction<ErrorModel> errors = ErrorModelRegistry.family(o.errorModel(), o.deviceSeed());
         SnnModel model = SnnModelFile.read(o.model());
         if (model.labels() == null) {
             throw new InvalidInputException(o.model() + ": model has no neuron labels (train it with 'undervolt snn train')");

@@ -25,8 +25,10 @@ class ErrorsCommandTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         StringWriter err = new StringWriter();
         try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            PrintStream captured = new PrintStream(out, true, StandardCharsets.UTF_8);
+            System.setOut(captured);
             CommandLine cl = UndervoltCli.commandLine();
+            cl.setOut(new PrintWriter(captured, true));
             cl.setErr(new PrintWriter(err));
             int code = cl.execute(args);
             return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString());
@@ -37,7 +39,7 @@ class ErrorsCommandTest {
 
     @Test
     void injectPrintsOneJsonObjectWithFlipsBitsAndSeconds() throws Exception {
-        Run r = run("errors", "inject", "--format", "int8", "--model", "uniform", "--ber", "1e-3",
+        Run r = run("errors", "inject", "--format", "int8", "--error-model", "uniform", "--ber", "1e-3",
                 "--bits", "800000", "--seed", "1", "--json");
         assertThat(r.code()).isZero();
         JsonNode json = new ObjectMapper().readTree(r.out());
@@ -61,10 +63,10 @@ class ErrorsCommandTest {
 
     @Test
     void everyModelRunsFromTheCommandLine() throws Exception {
-        for (String[] model : new String[][] {{"bitline", "--weak-fraction", "0.05"}, {"wordline"},
-                {"data", "--ratio", "4"}, {"location", "--granularity", "bank", "--device-seed", "3"}}) {
+        for (String[] model : new String[][] {{"bitline:weak-fraction=0.05"}, {"wordline"},
+                {"data-dependent:0.25"}, {"location:granularity=bank", "--device-seed", "3"}}) {
             String[] args = new String[8 + model.length];
-            String[] base = {"errors", "inject", "--format", "fp16", "--ber", "1e-3", "--json", "--model"};
+            String[] base = {"errors", "inject", "--format", "fp16", "--ber", "1e-3", "--json", "--error-model"};
             System.arraycopy(base, 0, args, 0, base.length);
             System.arraycopy(model, 0, args, base.length, model.length);
             Run r = run(args);
@@ -78,11 +80,13 @@ class ErrorsCommandTest {
         for (String[] args : new String[][] {
                 {"errors", "inject", "--ber", "1.5"},
                 {"errors", "inject", "--ber", "1e-3", "--format", "int7"},
-                {"errors", "inject", "--ber", "1e-3", "--model", "gaussian"},
-                {"errors", "inject", "--ber", "0.5", "--model", "bitline", "--weak-fraction", "0.1"},
+                {"errors", "inject", "--ber", "1e-3", "--error-model", "gaussian"},
+                {"errors", "inject", "--ber", "1e-3", "--model", "uniform"},
+                {"errors", "inject", "--ber", "0.5", "--error-model", "bitline:weak-fraction=0.1"},
                 {"errors", "inject", "--ber", "1e-3", "--bits", "0"},
                 {"errors", "inject", "--ber", "1e-3", "--sampler", "fast"},
-                {"errors", "inject", "--ber", "1e-3", "--model", "wordline", "--sampler", "blocked"}}) {
+                {"errors", "inject", "--ber", "1e-3", "--error-model", "wordline", "--sampler", "blocked"},
+                {"errors", "inject", "--ber", "1e-3", "--error-model", "uniform:sequential", "--sampler", "blocked"}}) {
             Run r = run(args);
             assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
@@ -94,7 +98,7 @@ class ErrorsCommandTest {
     void bitmapThenFitRecognisesTheGeneratingModel(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         java.nio.file.Path file = dir.resolve("w.bitmap");
-        Run gen = run("errors", "bitmap", "--model", "wordline", "--weak-fraction", "0.05", "--device-seed", "2",
+        Run gen = run("errors", "bitmap", "--error-model", "wordline:weak-fraction=0.05", "--device-seed", "2",
                 "--ber", "5e-3", "--region", "2,4,1024,16", "--out", file.toString());
         assertThat(gen.code()).as(gen.err()).isZero();
         Run fit = run("errors", "fit", file.toString(), "--json");
@@ -104,6 +108,15 @@ class ErrorsCommandTest {
         assertThat(json.get("fits")).hasSize(5);
         // Weak rows: 8192 x 0.05 = 410, sd 19.7, so pw within 5 sd is 0.05 +- 0.012.
         assertThat(json.get("fits").get(0).get("parameters").get("pw").asDouble()).isBetween(0.038, 0.062);
+        // Each fit names the spec that draws from it at the bitmap's BER; the best one runs as printed.
+        double ber = json.get("observed_ber").asDouble();
+        for (JsonNode f : json.get("fits")) {
+            org.undervolt.dram.error.ErrorModelRegistry.family(f.get("spec").asText(), 1).atBer(ber);
+        }
+        assertThat(json.get("best_spec").asText()).startsWith("wordline:weak-fraction=0.0");
+        Run inject = run("errors", "inject", "--error-model", json.get("best_spec").asText(), "--ber", Double.toString(ber),
+                "--bits", "100000", "--json");
+        assertThat(inject.code()).as(inject.err()).isZero();
     }
 
     @Test
@@ -135,9 +148,84 @@ class ErrorsCommandTest {
         assertThat(points.get(0).get("sampler").asText()).isEqualTo("sequential");
         assertThat(points.get(1).get("sampler").asText()).isEqualTo("blocked");
         Run one = run("errors", "bench", "--bits", "80000", "--ber", "1e-2", "--reps", "1", "--warmup", "0",
-                "--warmup-ms", "0", "--first-warmup-ms", "0", "--model", "data", "--json");
+                "--warmup-ms", "0", "--first-warmup-ms", "0", "--error-model", "data-dependent", "--json");
         assertThat(new ObjectMapper().readTree(one.out()).get("points")).hasSize(1);
-        Run bad = run("errors", "bench", "--bits", "80000", "--model", "data", "--sampler", "both");
+        Run bad = run("errors", "bench", "--bits", "80000", "--error-model", "data-dependent", "--sampler", "both");
         assertThat(bad.code()).isEqualTo(2);
+    }
+
+    /** Every {@code errors} command, and {@code bench errors}: the words after {@code undervolt}. */
+    private static final String[][] COMMANDS = {{"errors"}, {"errors", "models"}, {"errors", "inject"},
+            {"errors", "bench"}, {"errors", "bitmap"}, {"errors", "fit"}, {"bench", "errors"}};
+
+    @Test
+    void everyErrorsCommandAnswersHelpWithADescriptionAndAnExample() {
+        for (String[] command : COMMANDS) {
+            String[] args = java.util.Arrays.copyOf(command, command.length + 1);
+            args[command.length] = "--help";
+            Run help = run(args);
+            assertThat(help.code()).as(String.join(" ", args) + help.err()).isZero();
+            assertThat(help.out()).as(String.join(" ", command)).contains("Usage: undervolt " + String.join(" ", command))
+                    .containsPattern("Example")
+                    .doesNotContain("--model");
+        }
+        assertThat(run("errors", "inject", "--help").out()).contains("--error-model=SPEC");
+        assertThat(run("bench", "errors", "--help").out()).contains("--error-model=SPEC");
+    }
+
+    /**
+     * The examples in the help run as printed (with the output file in a temporary folder and, for the
+     * benchmark, one repetition without warm-up).
+     */
+    @Test
+    void theExamplesInTheHelpRun(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        for (String[] command : COMMANDS) {
+            String[] args = java.util.Arrays.copyOf(command, command.length + 1);
+            args[command.length] = "--help";
+            java.util.List<String> examples = new java.util.ArrayList<>();
+            StringBuilder pending = new StringBuilder();
+            for (String line : run(args).out().lines().toList()) {
+                if (line.startsWith("  undervolt ") || pending.length() > 0) {
+                    pending.append(line.strip().replaceAll("\\\\$", ""));
+                    if (line.endsWith("\\")) {
+                        continue;
+                    }
+                    examples.add(pending.toString().replaceAll("\\s+", " "));
+                    pending.setLength(0);
+                }
+            }
+            assertThat(examples).as(String.join(" ", command)).isNotEmpty();
+            for (String example : examples) {
+                String line = example.replace("w.bitmap", dir.resolve("w.bitmap").toString());
+                if (line.contains(" bench")) {
+                    line += " --reps 1 --warmup 0 --warmup-ms 0 --first-warmup-ms 0";
+                }
+                String[] words = line.substring("undervolt ".length()).split(" ");
+                Run r = run(words);
+                assertThat(r.code()).as(example + ": " + r.err()).isZero();
+                if (line.contains("--out ")) {
+                    assertThat(dir.resolve("w.bitmap")).as(example).isRegularFile();
+                } else {
+                    assertThat(r.out()).as(example).isNotBlank();
+                }
+            }
+        }
+    }
+
+    @Test
+    void modelsListsTheRegistry() throws Exception {
+        Run text = run("errors", "models");
+        assertThat(text.code()).isZero();
+        for (var e : org.undervolt.dram.error.ErrorModelRegistry.entries()) {
+            assertThat(text.out()).contains(e.form());
+            for (var p : e.parameters()) {
+                assertThat(text.out()).contains(p.name() + " (" + p.domain().form() + "; default "
+                        + (p.defaultValue() == null ? "from the BER" : p.defaultValue()) + ")");
+            }
+        }
+        JsonNode json = new ObjectMapper().readTree(run("errors", "list", "--json").out());
+        assertThat(json.get("models")).hasSize(org.undervolt.dram.error.ErrorModelRegistry.entries().size());
+        assertThat(json.get("models").get(1).get("parameters").get(0).get("name").asText()).isEqualTo("cell-rate");
+        assertThat(json.get("models").get(1).get("parameters").get(0).get("defaultValue").asText()).isEqualTo("0.5");
     }
 }

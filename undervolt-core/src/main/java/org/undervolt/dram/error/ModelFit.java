@@ -29,4 +29,32 @@ public record ModelFit(String model, Map<String, Double> parameters, double logL
         }
         return v;
     }
+
+    /**
+     * The {@link ErrorModelRegistry} spec of this fit: the model that, at the bitmap's BER, has the
+     * fitted shape (the weak fraction of bitlines, rows or subarrays; the ratio of 1->0 to 0->1 flips),
+     * so {@code errors inject --error-model SPEC} draws from what {@code errors fit} found. Null when
+     * the fit has no shape to name (a bitmap without failures, or no 0->1 flips).
+     */
+    public String spec() {
+        return switch (model) {
+            case "uniform" -> "uniform";
+            case "bitline" -> weakFraction("pb");
+            case "wordline" -> weakFraction("pw");
+            case "location" -> weakFraction("weak_fraction");
+            case "data-dependent" -> parameter("p01") > 0
+                    ? "data-dependent:ratio=" + shortest(parameter("p10") / parameter("p01")) : null;
+            default -> null;
+        };
+    }
+
+    private String weakFraction(String parameter) {
+        double w = parameter(parameter);
+        return w > 0 ? model + ":weak-fraction=" + shortest(Math.min(1, w)) : null;
+    }
+
+    /** Four significant digits, as a spec carries them. */
+    private static String shortest(double x) {
+        return new java.math.BigDecimal(x).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+    }
 }

@@ -1,0 +1,48 @@
+package org.undervolt.cli;
+
+import org.undervolt.InvalidInputException;
+import org.undervolt.dram.error.ErrorModel;
+import org.undervolt.dram.error.ErrorModelFamily;
+import org.undervolt.dram.error.ErrorModelRegistry;
+import org.undervolt.dram.error.WeakCells;
+
+/**
+ * The {@code --error-model} option of every command: a spec of the {@link ErrorModelRegistry}, its
+ * rejections reported under the option's name.
+ */
+final class ErrorModelOption {
+    /** The option's name, the same in every command. */
+    static final String NAME = "--error-model";
+    /** The option's description, the same in every command. */
+    static final String DESCRIPTION = "Error model, NAME[:PARAM=VALUE,...]: uniform, bitline, wordline, data-dependent "
+            + "or location, e.g. uniform:sequential, bitline:cell-rate=0.5, location:weak-fraction=0.1 "
+            + "('undervolt errors models' lists every parameter). Default: ${DEFAULT-VALUE}.";
+
+    private ErrorModelOption() {
+    }
+
+    /** The family {@code spec} names; a bad spec is one line starting with the option. */
+    static ErrorModelFamily family(String spec, WeakCells weakCells) {
+        try {
+            return ErrorModelRegistry.family(spec, weakCells);
+        } catch (InvalidInputException e) {
+            throw underOption(e);
+        }
+    }
+
+    /** The model of {@code family} at {@code ber}; a BER the spec cannot reach is one line starting with the option. */
+    static ErrorModel at(ErrorModelFamily family, double ber) {
+        try {
+            return family.atBer(ber);
+        } catch (InvalidInputException e) {
+            throw underOption(e);
+        }
+    }
+
+    /** {@code e}, a rejection of a spec by the registry, with the option's name in front. */
+    static InvalidInputException underOption(InvalidInputException e) {
+        String m = e.getMessage();
+        return new InvalidInputException(NAME + " " + (m.startsWith(ErrorModelRegistry.PREFIX)
+                ? m.substring(ErrorModelRegistry.PREFIX.length()) : m), e);
+    }
+}

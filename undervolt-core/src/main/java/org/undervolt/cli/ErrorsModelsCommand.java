@@ -1,0 +1,94 @@
+package org.undervolt.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.undervolt.dram.error.ErrorModelEntry;
+import org.undervolt.dram.error.ErrorModelParameter;
+import org.undervolt.dram.error.ErrorModelRegistry;
+import org.undervolt.io.Json;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code undervolt errors models}: the error-model registry, printed from its entries. */
+@Command(name = "models", aliases = "list", mixinStandardHelpOptions = true,
+        description = "List the error models that --error-model takes: name, parameters with their meaning and default.",
+        footer = {"", "Examples:",
+                "  undervolt errors models",
+                "  undervolt errors models --json"})
+public final class ErrorsModelsCommand implements Callable<Integer> {
+    static final String GRAMMAR = "NAME[:PARAM=VALUE,...]; values may also be given without their names, in the order "
+            + "listed, before any named one (bitline:0.5 is bitline:cell-rate=0.5, uniform:sequential is "
+            + "uniform:sampler=sequential).";
+    private static final int WIDTH = 100;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** One parameter as listed; {@code defaultValue} is null when it follows from the BER. */
+    record ParameterRow(String name, String values, String defaultValue, String meaning) {
+    }
+
+    /** One model as listed. */
+    record ModelRow(String name, String form, String description, List<ParameterRow> parameters) {
+    }
+
+    /** The listing, from the registry. */
+    static List<ModelRow> rows() {
+        return ErrorModelRegistry.entries().stream().map(ErrorsModelsCommand::row).toList();
+    }
+
+    private static ModelRow row(ErrorModelEntry e) {
+        return new ModelRow(e.name(), e.form(), e.description(), e.parameters().stream()
+                .map(p -> new ParameterRow(p.name(), p.domain().form(), p.defaultValue(), p.meaning())).toList());
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter o = spec.commandLine().getOut();
+        if (json) {
+            o.println(Json.write(new Listing(GRAMMAR, rows())));
+        } else {
+            wrap(o, "", "", "Error model specs: " + GRAMMAR);
+            for (ModelRow m : rows()) {
+                o.println();
+                o.println(m.form());
+                wrap(o, "    ", "    ", m.description());
+                for (ParameterRow p : m.parameters()) {
+                    String dflt = p.defaultValue() == null ? "from the BER" : p.defaultValue();
+                    wrap(o, "    ", "        ", p.name() + " (" + p.values() + "; default " + dflt + "): " + p.meaning());
+                }
+            }
+        }
+        o.flush();
+        return 0;
+    }
+
+    /** The whole listing, for {@code --json}. */
+    record Listing(String grammar, List<ModelRow> models) {
+    }
+
+    /** {@code text} in lines of at most {@link #WIDTH} characters: the first after {@code first}, the rest after {@code rest}. */
+    private static void wrap(PrintWriter o, String first, String rest, String text) {
+        StringBuilder line = new StringBuilder(first);
+        int empty = first.length();
+        for (String word : text.split(" ")) {
+            if (line.length() > empty && line.length() + 1 + word.length() > WIDTH) {
+                o.println(line);
+                line = new StringBuilder(rest);
+                empty = rest.length();
+            }
+            if (line.length() > empty) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        o.println(line);
+    }
+}
