@@ -34,32 +34,8 @@ final class IndexedInference {
             int hi = Math.min(to, lo + batch);
             Tensor x = Batches.images(data, order, lo, hi, itemShape);
             Tensor logits = model.forward(x, new ForwardContext(false, 0L, lo, hooks));
-            nonfinite.addAndGet(mark(logits, data, order, lo, correct, lo - from));
+            nonfinite.addAndGet(Logits.mark(logits, Batches.labels(data, order, lo, hi), correct, null, lo - from));
         });
         return new PairedTrials.Chunk(correct, nonfinite.get());
-    }
-
-    /** Marks each row's correctness; returns the rows holding a NaN or an infinity. */
-    private static int mark(Tensor logits, ImageDataset data, int[] order, int first, boolean[] out, int offset) {
-        int rows = logits.dim(0);
-        int classes = logits.itemSize();
-        float[] z = logits.data();
-        int bad = 0;
-        for (int r = 0; r < rows; r++) {
-            int best = 0;
-            boolean nan = false;
-            boolean finite = true;
-            for (int c = 0; c < classes; c++) {
-                float v = z[r * classes + c];
-                finite &= Float.isFinite(v);
-                nan |= Float.isNaN(v);
-                if (v > z[r * classes + best]) {
-                    best = c;
-                }
-            }
-            out[offset + r] = !nan && best == data.label(order[first + r]);
-            bad += finite ? 0 : 1;
-        }
-        return bad;
     }
 }

@@ -19,6 +19,9 @@ public final class NetworkEvaluator {
     private final NetworkFaults faults;
     private final ImageDataset test;
     private boolean[] cleanCorrect;
+    private Incremental incremental = Incremental.PAIRED;
+    private CleanActivations activations;
+    private Map<String, float[]> cleanWeights;
 
     public NetworkEvaluator(Sequential model, NetworkFaults faults, ImageDataset test) {
         this.model = model;
@@ -28,6 +31,56 @@ public final class NetworkEvaluator {
 
     public NetworkFaults faults() {
         return faults;
+    }
+
+    /** Which trials may be evaluated incrementally ({@link IncrementalTrials}). */
+    public enum Incremental {
+        /** None. */
+        OFF,
+        /** Paired (sequential) trials, the default: the full evaluation stays the bit-exact reference. */
+        PAIRED,
+        /** Full trials too. */
+        ALWAYS
+    }
+
+    /**
+     * Which trials may be evaluated incrementally; they are where it applies: only weights stored in
+     * approximate DRAM (IFM errors change every activation) and the error-free activations within
+     * {@link CleanActivations#BUDGET_FLOATS}.
+     */
+    public NetworkEvaluator incremental(Incremental which) {
+        this.incremental = which;
+        return this;
+    }
+
+    /** Whether paired trials are evaluated incrementally (see {@link #incremental(Incremental)}). */
+    public boolean usesIncremental() {
+        return incremental != Incremental.OFF && applies();
+    }
+
+    private boolean applies() {
+        if (faults.setup().sites().stream().anyMatch(s -> s.kind() == DataKind.IFMS)) {
+            return false;
+        }
+        Map<String, float[]> w = cleanWeights();
+        return !w.isEmpty() && CleanActivations.floats(model, IncrementalTrials.storedLayers(model, w), test.size())
+                <= CleanActivations.BUDGET_FLOATS;
+    }
+
+    private synchronized Map<String, float[]> cleanWeights() {
+        if (cleanWeights == null) {
+            cleanWeights = faults.readWeights(faults.setup().uniform(0), 0L);
+        }
+        return cleanWeights;
+    }
+
+    private synchronized IncrementalTrials incremental(DoubleFunction<Map<Site, Double>> family) {
+        Map<String, float[]> w = cleanWeights();
+        if (activations == null) {
+            activations = CleanActivations.of(model, test, faults.inferenceHooks(faults.setup().uniform(0), 0L),
+                    IncrementalTrials.storedLayers(model, w));
+        }
+        return new IncrementalTrials(model, faults, test, family, activations, w);
     }
 
     /** Accuracy of one trial with the given per-site BERs; the draw's seed is the next long of {@code rng}. */
@@ -54,6 +107,9 @@ public final class NetworkEvaluator {
      * (predicted once for all families, in the evaluator's own batches, so its accuracy is {@link #baseline()}).
      */
     public PairedTrials paired(DoubleFunction<Map<Site, Double>> family) {
+        if (usesIncremental()) {
+            return incremental(family);
+        }
         boolean[] clean = cleanCorrect();
         return new PairedTrials() {
             @Override
@@ -76,14 +132,18 @@ public final class NetworkEvaluator {
 
     private synchronized boolean[] cleanCorrect() {
         if (cleanCorrect == null) {
-            int[] identity = new int[test.size()];
-            for (int i = 0; i < identity.length; i++) {
-                identity[i] = i;
-            }
             cleanCorrect = IndexedInference.correct(model, test, faults.inferenceHooks(faults.setup().uniform(0), 0L),
-                    identity, 0, identity.length).correct();
+                    identity(), 0, test.size()).correct();
         }
         return cleanCorrect;
+    }
+
+    private int[] identity() {
+        int[] identity = new int[test.size()];
+        for (int i = 0; i < identity.length; i++) {
+            identity[i] = i;
+        }
+        return identity;
     }
 
     /** A trial evaluator for a one-parameter family of BER maps (coarse: all sites; fine: one site). */
@@ -96,6 +156,14 @@ public final class NetworkEvaluator {
 
             @Override
             public Outcome evaluate(double ber, SplittableRandom rng) {
+                if (incremental == Incremental.ALWAYS && applies()) {
+                    PairedTrials.Chunk c = incremental(family).open(ber, rng).correct(identity(), 0, test.size());
+                    int right = 0;
+                    for (boolean b : c.correct()) {
+                        right += b ? 1 : 0;
+                    }
+                    return new Outcome(new Evaluation(test.size(), right, c.nonfinite()).accuracy(), c.nonfinite());
+                }
                 Evaluation e = evaluation(family.apply(ber), rng);
                 return new Outcome(e.accuracy(), e.nonfinite());
             }
