@@ -6,6 +6,7 @@
 #   DRAMPOWER_BIN   DRAMPower 4.1's `drampower` (its memspecs/ folder beside it, as in the source tree)
 #   RAMULATOR2_BIN  Ramulator 2.0a's `ramulator2`
 #   RUNS            rounds (default 3); each round runs the four processes one after the other
+# A peer given as "-" is skipped (its side is then not compared; docs/PEERS.md has recorded figures).
 # How to build both peers offline: docs/PEERS.md. Environment: LINES (default 1000000), SEED (default 1),
 # KEEP=DIR keeps the inputs and outputs there.
 #
@@ -20,16 +21,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 [[ $# -ge 2 ]] || { echo "usage: $0 DRAMPOWER_BIN RAMULATOR2_BIN [RUNS]" >&2; exit 2; }
-drampower="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
-ramulator="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"
+abs() { [[ "$1" == - ]] && echo - || echo "$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"; }
+drampower="$(abs "$1")"
+ramulator="$(abs "$2")"
 runs="${3:-3}"
 lines="${LINES:-1000000}"
 seed="${SEED:-1}"
-memspec="$(dirname "$drampower")/memspecs/MICRON_4Gb_DDR4-2400_8bit_A.xml"
 for f in "$drampower" "$ramulator"; do
-  [[ -x "$f" ]] || { echo "compare_dram: $f is not an executable (see docs/PEERS.md)" >&2; exit 2; }
+  [[ "$f" == - || -x "$f" ]] || { echo "compare_dram: $f is not an executable (see docs/PEERS.md)" >&2; exit 2; }
 done
-[[ -f "$memspec" ]] || { echo "compare_dram: $memspec not found (DRAMPower 4.1's memspecs/ beside its binary)" >&2; exit 2; }
+# DRAMPower 4.1's own memspec (shipped with its sources); without DRAMPower, Undervolt's copy of the same part
+memspec="$(dirname "$drampower")/memspecs/MICRON_4Gb_DDR4-2400_8bit_A.xml"
+[[ "$drampower" != - ]] || memspec="DDR4-2400_4Gb_x8"
+[[ "$drampower" == - || -f "$memspec" ]] || { echo "compare_dram: $memspec not found (DRAMPower 4.1's memspecs/ beside its binary)" >&2; exit 2; }
 [[ -x /usr/bin/time ]] || { echo "compare_dram: needs GNU time as /usr/bin/time (Debian: apt-get install time)" >&2; exit 2; }
 
 ./undervolt --version > /dev/null # builds if needed
@@ -109,9 +113,9 @@ uv_sim=(./undervolt dram simulate "${sim_args[@]}" --requests "$work/requests.tr
 rm -f "$work"/*.times
 for r in $(seq "$runs"); do
   echo "round $r of $runs ..." >&2
-  timed drampower "$drampower" -m "$memspec" -c "$work/commands.trc" -r
+  [[ "$drampower" == - ]] || timed drampower "$drampower" -m "$memspec" -c "$work/commands.trc" -r
   timed uv_energy "${uv_energy[@]}"
-  timed ramulator "$ramulator" -f "$work/ramulator.yaml"
+  [[ "$ramulator" == - ]] || timed ramulator "$ramulator" -f "$work/ramulator.yaml"
   timed uv_sim "${uv_sim[@]}"
 done
 
@@ -124,17 +128,19 @@ def read(name):
 def times(name):
     rows = [list(map(float, l.split())) for l in open(f"{work}/{name}.times")]
     return [statistics.median(col) for col in zip(*rows)], [min(col) for col in zip(*rows)]
-dp = float(re.search(r"Total Trace Energy:\s*([0-9.]+) pJ", read("drampower")).group(1)) * 1e-12
+import os
+have_dp, have_ram = os.path.exists(f"{work}/drampower.times"), os.path.exists(f"{work}/ramulator.times")
 uv = json.loads(read("uv_energy"))["total_j"]
-energy_diff = abs(uv - dp) / dp
-ram = read("ramulator")
+dp = float(re.search(r"Total Trace Energy:\s*([0-9.]+) pJ", read("drampower")).group(1)) * 1e-12 if have_dp else None
+energy_diff = abs(uv - dp) / dp if have_dp else 0.0
+ram = read("ramulator") if have_ram else ""
 def stat(key):
     m = re.search(r"^\s*" + key + r":\s*([0-9]+)\s*$", ram, re.M)
     if not m:
         sys.exit(f"compare_dram: '{key}' not in Ramulator's output")
     return int(m.group(1))
 ram_stats = {"cycles": stat("memory_system_cycles"), "row_hits": stat("row_hits_0"),
-             "row_misses": stat("row_misses_0"), "row_conflicts": stat("row_conflicts_0")}
+             "row_misses": stat("row_misses_0"), "row_conflicts": stat("row_conflicts_0")} if have_ram else None
 s = json.loads(read("uv_sim"))
 def find(d, *keys):
     for k in keys:
@@ -145,22 +151,27 @@ uv_stats = {"cycles": find(s, "cycles", "memory_cycles"), "row_hits": find(s, "r
             "row_misses": find(s, "row_misses"), "row_conflicts": find(s, "row_conflicts")}
 print(f"inputs: {lines:,} commands (DDR4-2400 .trc), {lines:,} requests (LD/ST, 8 GiB); {runs} rounds, medians "
       f"(min) of whole processes, /usr/bin/time -v")
-print(f"energy: DRAMPower 4.1 {dp * 1e12:,.2f} pJ, Undervolt {uv * 1e12:,.2f} pJ, difference {energy_diff * 100:.4f} %")
-print(f"timing: Ramulator 2.0a {ram_stats}; Undervolt {uv_stats}")
+print(f"energy: DRAMPower 4.1 {dp * 1e12 if dp else float('nan'):,.2f} pJ, Undervolt {uv * 1e12:,.2f} pJ, "
+      f"difference {energy_diff * 100:.4f} %" + ("" if have_dp else " (DRAMPower skipped)"))
+print(f"timing: Ramulator 2.0a {ram_stats if have_ram else '(skipped)'}; Undervolt {uv_stats}")
 print(f"{'process':28}{'CPU s':>14}{'wall s':>14}{'peak RSS MB':>13}")
 rows = [("DRAMPower 4.1", "drampower"), ("undervolt dram energy", "uv_energy"),
         ("Ramulator 2.0a", "ramulator"), ("undervolt dram simulate", "uv_sim")]
 med = {}
 for label, name in rows:
+    if not os.path.exists(f"{work}/{name}.times"):
+        continue
     (cpu, wall, rss), (cpu0, wall0, rss0) = times(name)
     med[name] = cpu
     print(f"{label:28}{cpu:8.2f} ({cpu0:.2f}){wall:8.2f} ({wall0:.2f}){rss:13.0f}")
-print(f"CPU ratio DRAMPower 4.1 / undervolt dram energy:    {med['drampower'] / med['uv_energy']:.2f}x")
-print(f"CPU ratio Ramulator 2.0a / undervolt dram simulate: {med['ramulator'] / med['uv_sim']:.2f}x")
+if have_dp:
+    print(f"CPU ratio DRAMPower 4.1 / undervolt dram energy:    {med['drampower'] / med['uv_energy']:.2f}x")
+if have_ram:
+    print(f"CPU ratio Ramulator 2.0a / undervolt dram simulate: {med['ramulator'] / med['uv_sim']:.2f}x")
 bad = []
 if energy_diff > 1e-4:
     bad.append(f"energy differs by {energy_diff * 100:.4f} % (more than 0.01 %)")
-if ram_stats != uv_stats:
+if have_ram and ram_stats != uv_stats:
     bad.append("timing statistics differ")
 if bad:
     sys.exit("compare_dram: outputs disagree: " + "; ".join(bad))

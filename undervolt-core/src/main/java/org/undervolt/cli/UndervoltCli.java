@@ -94,7 +94,8 @@ public final class UndervoltCli implements Runnable {
     private static CommandLine configure(Collection<String> subcommands) {
         CommandLine cl = new CommandLine(new UndervoltCli());
         for (String name : subcommands) {
-            cl.addSubcommand(name, SUBCOMMANDS.get(name));
+            // built on its own first: picocli applies a command's model transformer (BenchCommand's) only then
+            cl.addSubcommand(name, new CommandLine(SUBCOMMANDS.get(name)));
         }
         cl.setExecutionExceptionHandler(UndervoltCli::handleExecutionException);
         cl.setParameterExceptionHandler(UndervoltCli::handleParameterException);
