@@ -38,7 +38,7 @@ import picocli.CommandLine.Option;
         header = "Cycle-level timing simulation of a Ramulator request trace.",
         mixinStandardHelpOptions = true,
         description = {"Cycle-level DRAM timing simulation of a request trace (Ramulator LoadStoreTrace: 'LD 0x...' / 'ST 0x...'):",
-                "address mapping, FR-FCFS controller with read/write queues, open or closed rows, all-bank refresh,",
+                "address mapping, controller with read/write queues (FR-FCFS or FCFS), open or closed rows, all-bank refresh,",
                 "DDR3/DDR4/LPDDR3 timing constraints. Prints cycles, row hits/misses/conflicts, read latency, command counts."})
 public final class DramSimulateCommand implements Callable<Integer> {
 
@@ -71,9 +71,18 @@ public final class DramSimulateCommand implements Callable<Integer> {
             description = "address mapping: RoBaRaCoCh, ChRaBaRoCo, MOP4CLXOR, DRMap, or a field order like RoBgBaRaCoCh (default ${DEFAULT-VALUE})")
     String mapping;
 
-    @Option(names = "--page-policy", defaultValue = "open", paramLabel = "open|closed|closed-auto",
+    @Option(names = {"--row-policy", "--page-policy"}, defaultValue = "open", paramLabel = "open|closed|closed-auto",
             description = "row-buffer policy: closed = Ramulator's close-row PRE, closed-auto = RDA/WRA (default ${DEFAULT-VALUE})")
     String pagePolicy;
+
+    @Option(names = "--scheduler", defaultValue = SimConfig.DEFAULT_SCHEDULER, paramLabel = "frfcfs|fcfs",
+            description = "which queued request is served next: FR-FCFS (oldest ready, row hits first in effect) or"
+                    + " first-come first-served (default ${DEFAULT-VALUE})")
+    String scheduler;
+
+    @Option(names = "--refresh", defaultValue = SimConfig.DEFAULT_REFRESH, paramLabel = "all-bank|none",
+            description = "refresh policy: an all-bank REF every tREFI, or none (default ${DEFAULT-VALUE})")
+    String refresh;
 
     @Option(names = "--closed-cap", defaultValue = "1", paramLabel = "N",
             description = "closed policy: precharge a bank after N column accesses (default ${DEFAULT-VALUE})")
@@ -96,7 +105,8 @@ public final class DramSimulateCommand implements Callable<Integer> {
         OptionValues.range("--channels", channels, 1, Integer.MAX_VALUE);
         OptionValues.range("--ranks", ranks, 1, Integer.MAX_VALUE);
         SimSpec s = SimSpec.of(part());
-        SimConfig cfg = new SimConfig(s, mapping, PagePolicy.parse(pagePolicy), closedCap, 32, drain);
+        SimConfig cfg = new SimConfig(s, mapping, PagePolicy.parse(pagePolicy), closedCap, 32, drain, null, scheduler,
+                refresh);
         DramSimulator sim = new DramSimulator(cfg);
         if (commandsOut != null && channels != 1) {
             throw new InvalidInputException("--commands-out: a DRAMPower trace describes one channel, expected --channels 1");
@@ -167,6 +177,8 @@ public final class DramSimulateCommand implements Callable<Integer> {
         out.put("ranks", s.organization().ranks());
         out.put("mapping", sim.mapping().name());
         out.put("page_policy", cfg.pagePolicy().name().toLowerCase(Locale.ROOT));
+        out.put("scheduler", cfg.scheduler());
+        out.put("refresh", cfg.refresh());
         if (cfg.pagePolicy() == PagePolicy.CLOSED) {
             out.put("closed_cap", cfg.closedCap());
         }

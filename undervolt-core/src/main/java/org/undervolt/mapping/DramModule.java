@@ -40,19 +40,17 @@ public record DramModule(DramSpec part, DramSpec spec) {
 
     /** Subarrays per bank: rows / rows per subarray (at least 1). */
     public int subarraysPerBank() {
-        Organization o = organization();
-        return Math.max(1, o.rows() / Math.min(o.rows(), o.subarrayRows()));
+        return organization().subarraysPerBank();
     }
 
     /** Rows per subarray. */
     public int rowsPerSubarray() {
-        return organization().rows() / subarraysPerBank();
+        return organization().rowsPerSubarray();
     }
 
     /** Banks over all channels and ranks. */
     public int totalBanks() {
-        Organization o = organization();
-        return o.channels() * o.ranks() * o.banks();
+        return organization().flatBanks();
     }
 
     /** The storage layer's view of the module. */
