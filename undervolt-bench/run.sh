@@ -32,3 +32,5 @@ java -cp "$cp" org.openjdk.jmh.Main "$pattern" \
 echo
 echo "== ratios to the baseline of each class (same run, same parameters) =="
 java -cp "$cp" org.undervolt.bench.Ratios "$out"
+echo
+java -cp "$cp" org.undervolt.bench.FlopRates "$out"

@@ -11,6 +11,7 @@ final class BenchSeeds {
     static final long SIM = 4;
     static final long INT8 = 5;
     static final long SNN = 6;
+    static final long CONV = 7;
 
     private BenchSeeds() {
     }

@@ -28,8 +28,10 @@ import org.undervolt.random.Seeds;
  * All three compute bit-identical results (the {@link Gemm} contract).
  *
  * <p>Shapes: the MNIST MLP's first layer on a batch of 256 (784 → 256), and LeNet-5's two convolutions as
- * the per-image im2col products {@code Conv2d} issues (conv1: 6 filters × 784 positions × 25 taps; conv2:
- * 16 × 100 × 150). The conv products are below {@code Matmul}'s threshold for splitting, so their threaded
+ * per-image im2col products (the textbook lowering; {@code Conv2d} itself multiplies the padded image in
+ * place, see {@link ConvForwardBench}) (conv1: 6 filters × 784 positions × 25 taps; conv2:
+ * 16 × 100 × 150), and a larger square product (512³) where register tiles and cache blocking dominate.
+ * {@code FlopRates} reports each as GFLOP/s and a fraction of the CPU's peak. The conv products are below {@code Matmul}'s threshold for splitting, so their threaded
  * figure is the single-thread one (convolutions are parallel over images instead).
  */
 @State(Scope.Thread)
@@ -46,11 +48,12 @@ public class GemmBench {
             case "mlp-784x256-b256" -> new int[] {256, 256, 784};
             case "lenet-conv1-6x784x25" -> new int[] {6, 784, 25};
             case "lenet-conv2-16x100x150" -> new int[] {16, 100, 150};
+            case "square-512" -> new int[] {512, 512, 512};
             default -> throw new IllegalArgumentException("unknown shape " + shape);
         };
     }
 
-    @Param({"mlp-784x256-b256", "lenet-conv1-6x784x25", "lenet-conv2-16x100x150"})
+    @Param({"mlp-784x256-b256", "lenet-conv1-6x784x25", "lenet-conv2-16x100x150", "square-512"})
     String shape;
 
     int m;

@@ -156,4 +156,26 @@ class BenchmarksTest {
         assertThat(b.trainOneImage()).isEqualTo(spikes);
         assertThat(b.weights).containsExactly(w);
     }
+
+    @Test
+    void convolutionLayerEqualsItsIm2colBaselineForwardAndBackward() {
+        for (String layer : new String[] {"lenet-conv1", "lenet-conv2"}) {
+            ConvForwardBench f = new ConvForwardBench();
+            f.layer = layer;
+            f.setup();
+            assertThat(f.layer()).as(layer).containsExactly(f.baselineIm2col());
+            ConvBackwardBench b = new ConvBackwardBench();
+            b.layer = layer;
+            b.setup();
+            float[] dx = b.layer().clone();
+            float[] ref = b.baselineIm2col();
+            for (int i = 0; i < dx.length; i++) {
+                // same per-element sums, but the layer's wide grid and the baseline's plain one differ in rounding order
+                assertThat(dx[i]).as("%s dx[%d]", layer, i).isCloseTo(ref[i], org.assertj.core.api.Assertions.within(1e-4f));
+            }
+            assertThat(FlopRates.flops(new Ratios.Result("ConvBackwardBench", "layer", java.util.Map.of("layer", layer),
+                    1, 0, ""))).isEqualTo(2 * ConvShapes.forwardFlops(layer));
+        }
+        assertThat(ConvShapes.forwardFlops("lenet-conv2")).isEqualTo(2.0 * 64 * 16 * 100 * 150);
+    }
 }

@@ -25,8 +25,8 @@ public final class DataInfoCommand implements Runnable {
     @Mixin
     DatasetOptions data;
 
-    @Option(names = "--json", description = "Print one JSON object instead of a table.")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption = new JsonOption();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -35,7 +35,7 @@ public final class DataInfoCommand implements Runnable {
     public void run() {
         DatasetInfo info = DatasetInfo.of(data.source());
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (jsonOption.json) {
             try {
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                         .writeValueAsString(info.toMap()));

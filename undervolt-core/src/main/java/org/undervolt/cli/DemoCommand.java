@@ -13,6 +13,7 @@ import org.undervolt.experiment.DemoConfig;
 import org.undervolt.InvalidInputException;
 import org.undervolt.experiment.DemoReport;
 import org.undervolt.experiment.RecordedDemo;
+import org.undervolt.experiment.ReportCurves;
 import org.undervolt.experiment.DemoResult;
 import org.undervolt.experiment.ModelCache;
 import org.undervolt.report.AccuracyCurvePlot;
@@ -62,8 +63,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "8", description = "SGD epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Master seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seedOption = new SeedOption();
 
     @Option(names = "--trials", defaultValue = "5", description = "Error draws per BER (default: ${DEFAULT-VALUE}).")
     int trials;
@@ -125,8 +126,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--new-run", description = "Start a new run even if an unfinished one has the same configuration.")
     boolean newRun;
 
-    @Option(names = "--json", description = "Print the result as one JSON object (progress is silenced).")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption = new JsonOption();
 
     @picocli.CommandLine.Mixin
     ProgressOptions progressOptions = new ProgressOptions();
@@ -136,7 +137,7 @@ public final class DemoCommand implements Callable<Integer> {
         OptionValues.berRange("--ber-min", berMin, "--ber-max", berMax);
         OptionValues.range("--points-per-decade", pointsPerDecade, 1, 100);
         OptionValues.parse("--preset", preset, org.undervolt.dram.spec.DramPresets::get);
-        DemoConfig config = new DemoConfig(dataset.source(), hidden, epochs, seed, trials, berMin, berMax,
+        DemoConfig config = new DemoConfig(dataset.source(), hidden, epochs, seedOption.seed, trials, berMin, berMax,
                 pointsPerDecade, delta, format, preset, scaling, berTable, testImages, !noCache,
                 cacheDir != null ? cacheDir : ModelCache.defaultDirectory());
         if (noStore && (store != null || resume != null)) {
@@ -149,7 +150,7 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         RecordedDemo.Outcome outcome = new RecordedDemo(config, storeFile,
                 resume == null ? OptionalLong.empty() : OptionalLong.of(resume), newRun,
-                !progressOptions.show(json) ? msg -> { } : msg -> {
+                !progressOptions.show(jsonOption.json) ? msg -> { } : msg -> {
                     err.println(msg);
                     err.flush();
                 }).run();
@@ -163,14 +164,14 @@ public final class DemoCommand implements Callable<Integer> {
         jsonObject.put("reused_trials", outcome.reusedTrials());
         String text = Json.write(jsonObject);
         new AccuracyCurvePlot("MLP " + format.toUpperCase() + " weights in approximate DRAM: accuracy vs BER",
-                result.curve(), result.baselineAccuracy(), result.baselineAccuracy() - delta, result.tolerableBer())
+                ReportCurves.of(result.curve()), result.baselineAccuracy(), result.baselineAccuracy() - delta, result.tolerableBer())
                 .writePng(dir.resolve("accuracy_vs_ber.png"));
         DemoReport.of(result, delta, outcome.runId(), storeFile == null ? null : storeFile.toString())
                 .write(dir.resolve("report.html"));
         AtomicFiles.write(dir.resolve("result.json"), (text + "\n").getBytes(StandardCharsets.UTF_8));
 
         PrintWriter outw = spec.commandLine().getOut();
-        if (json) {
+        if (jsonOption.json) {
             outw.println(text);
         } else {
             outw.print(DemoTable.render(result, delta));

@@ -10,18 +10,27 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.undervolt.dram.bench.DramEnergyBench;
+import org.undervolt.dram.bench.DramPeers;
+import org.undervolt.dram.bench.ProcessTime;
 import org.undervolt.dram.spec.DramSpec;
 import org.undervolt.dram.spec.MemspecLoader;
 
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code undervolt dram bench}: commands/s of the trace energy model, as ratios to DRAMPower 4.1 and 5.1. */
+/**
+ * {@code undervolt dram bench}: the trace energy model's speed end to end (a whole {@code dram energy} process)
+ * against DRAMPower 4.1's recorded figure, and in process (kernel) without a ratio ({@link DramEnergyBench}).
+ */
 @CommandLine.Command(name = "bench",
-        header = "Speed of the DRAM energy model, as ratios to DRAMPower.",
+        header = "Speed of the DRAM energy model: end to end against DRAMPower 4.1, and in process.",
         mixinStandardHelpOptions = true,
-        description = {"Speed of the DRAM energy model on a generated trace: in memory and end to end from a file,",
-                "in commands per CPU-second, with ratios to DRAMPower 4.1 (~430k/s) and 5.1 (~14k/s) from the golden README."})
+        description = {"Speed of the DRAM energy model on a generated trace. End to end: a whole 'undervolt dram energy'",
+                "process on the trace's .trc file (JVM start and all threads; CPU, wall, peak RSS), with the ratio to",
+                "DRAMPower 4.1's whole-process CPU time recorded in docs/PEERS.md. In process: thread CPU time after",
+                "warm-up, trace in memory or read from a file (kernel speed, no ratio: a peer's figure is a whole process).",
+                "Side by side with the peers installed: scripts/peers/compare_dram.sh."})
 public final class DramBenchCommand implements Callable<Integer> {
 
     @Option(names = "--memspec", defaultValue = "DDR4-2400", paramLabel = "FILE|PRESET",
@@ -31,17 +40,17 @@ public final class DramBenchCommand implements Callable<Integer> {
     @Option(names = "--commands", defaultValue = "1000000", description = "trace length (default: ${DEFAULT-VALUE})")
     int commands;
 
-    @Option(names = "--seed", defaultValue = "1", description = "trace seed (default: ${DEFAULT-VALUE})")
-    long seed;
+    @Mixin
+    SeedOption seedOption = new SeedOption();
 
-    @Option(names = "--repeats", defaultValue = "5", description = "timed runs per figure; median reported (default: ${DEFAULT-VALUE})")
+    @Option(names = "--repeats", defaultValue = "3", description = "timed runs per figure; median reported (default: ${DEFAULT-VALUE})")
     int repeats;
 
     @Option(names = "--warmups", defaultValue = "3", description = "untimed runs first (default: ${DEFAULT-VALUE})")
     int warmups;
 
-    @Option(names = "--json", description = "print one JSON object")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption = new JsonOption();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -52,35 +61,41 @@ public final class DramBenchCommand implements Callable<Integer> {
         OptionValues.range("--repeats", repeats, 1, Integer.MAX_VALUE);
         OptionValues.range("--warmups", warmups, 0, Integer.MAX_VALUE);
         DramSpec s = MemspecLoader.resolve(memspec).spec();
-        DramEnergyBench.Result r = DramEnergyBench.run(s, commands, seed, warmups, repeats,
+        DramEnergyBench.Result r = DramEnergyBench.run(s, memspec, commands, seedOption.seed, warmups, repeats,
                 Path.of(System.getProperty("java.io.tmpdir")));
+        ProcessTime p = r.endToEnd();
         PrintWriter w = spec.commandLine().getOut();
-        if (json) {
+        if (jsonOption.json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("part", s.name());
             m.put("commands", r.commands());
-            m.put("seed", seed);
+            m.put("seed", seedOption.seed);
             m.put("repeats", repeats);
-            m.put("in_memory_commands_per_s", r.inMemoryPerS());
-            m.put("end_to_end_trc_commands_per_s", r.endToEndTrcPerS());
-            m.put("end_to_end_csv_commands_per_s", r.endToEndCsvPerS());
-            m.put("reference_drampower41_commands_per_s", DramEnergyBench.DRAMPOWER41_COMMANDS_PER_S);
-            m.put("reference_drampower51_commands_per_s", DramEnergyBench.DRAMPOWER51_COMMANDS_PER_S);
-            m.put("in_memory_vs_drampower41", r.inMemoryVsDramPower41());
+            m.put("end_to_end_cpu_s", p.cpuSeconds());
+            m.put("end_to_end_wall_s", p.wallSeconds());
+            m.put("end_to_end_peak_rss_mb", p.peakRssMb());
+            m.put("end_to_end_commands_per_cpu_s", r.commands() / p.cpuSeconds());
+            m.put("end_to_end_measured_with", p.how());
+            m.put("drampower41_cpu_s_per_million_commands", DramPeers.DRAMPOWER41_CPU_S_PER_MILLION);
+            m.put("drampower41_figure", "recorded: scripts/peers/compare_dram.sh, 2-core Debian 12, December 2026 (docs/PEERS.md)");
             m.put("end_to_end_vs_drampower41", r.endToEndVsDramPower41());
-            m.put("end_to_end_csv_vs_drampower51", r.endToEndCsvVsDramPower51());
+            m.put("in_process_in_memory_commands_per_s", r.inMemoryPerS());
+            m.put("in_process_trc_commands_per_s", r.inProcessTrcPerS());
+            m.put("in_process_csv_commands_per_s", r.inProcessCsvPerS());
+            m.put("in_process_timing", "median thread CPU time after warm-up; no JVM start, JIT or GC threads");
             m.put("core_j", r.coreJoules());
-            m.put("timing", "median thread CPU time");
             w.println(new ObjectMapper().writeValueAsString(m));
         } else {
-            w.printf(Locale.ROOT, "%s, %,d commands (seed %d), median of %d runs, thread CPU time%n", s.name(), r.commands(),
-                    seed, repeats);
-            w.printf(Locale.ROOT, "  in memory           %,14.0f commands/s  (%.1fx DRAMPower 4.1)%n", r.inMemoryPerS(),
-                    r.inMemoryVsDramPower41());
-            w.printf(Locale.ROOT, "  end to end (.trc)   %,14.0f commands/s  (%.1fx DRAMPower 4.1)%n", r.endToEndTrcPerS(),
-                    r.endToEndVsDramPower41());
-            w.printf(Locale.ROOT, "  end to end (CSV)    %,14.0f commands/s  (%.0fx DRAMPower 5.1)%n", r.endToEndCsvPerS(),
-                    r.endToEndCsvVsDramPower51());
+            w.printf(Locale.ROOT, "%s, %,d commands (seed %d), medians of %d runs%n", s.name(), r.commands(), seedOption.seed, repeats);
+            w.printf(Locale.ROOT, "  end to end (whole 'undervolt dram energy' process on the .trc, JVM start and all threads):%n");
+            w.printf(Locale.ROOT, "    CPU %.2f s, wall %.2f s, peak RSS %.0f MB: %.2fx DRAMPower 4.1's CPU time%n",
+                    p.cpuSeconds(), p.wallSeconds(), p.peakRssMb(), r.endToEndVsDramPower41());
+            w.printf(Locale.ROOT, "    (DRAMPower 4.1: %.2f s CPU per million commands, recorded in docs/PEERS.md)%n",
+                    DramPeers.DRAMPOWER41_CPU_S_PER_MILLION);
+            w.printf(Locale.ROOT, "  in process (kernel; thread CPU after warm-up, no JVM start; no peer ratio):%n");
+            w.printf(Locale.ROOT, "    trace in memory     %,14.0f commands/s%n", r.inMemoryPerS());
+            w.printf(Locale.ROOT, "    from .trc file      %,14.0f commands/s%n", r.inProcessTrcPerS());
+            w.printf(Locale.ROOT, "    from CSV file       %,14.0f commands/s%n", r.inProcessCsvPerS());
         }
         w.flush();
         return 0;

@@ -14,6 +14,7 @@ import org.undervolt.InvalidInputException;
 import org.undervolt.dram.energy.EnergyCounting;
 import org.undervolt.dram.energy.RailScaling;
 import org.undervolt.dram.energy.StateCycles;
+import org.undervolt.dram.energy.StateTracker;
 import org.undervolt.dram.energy.TraceEnergy;
 import org.undervolt.dram.energy.TraceEnergyModel;
 import org.undervolt.dram.energy.VoltageScaling;
@@ -21,11 +22,13 @@ import org.undervolt.dram.spec.DramSpec;
 import org.undervolt.dram.spec.LoadedSpec;
 import org.undervolt.dram.spec.MemspecLoader;
 import org.undervolt.dram.trace.Command;
-import org.undervolt.dram.trace.CommandTrace;
+import org.undervolt.dram.trace.CommandCounts;
+import org.undervolt.dram.trace.CommandSink;
 import org.undervolt.dram.trace.TimingChecker;
 import org.undervolt.dram.trace.TraceReader;
 
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code undervolt dram energy --memspec FILE --trace FILE [--json]}: energy of a DRAMPower command trace. */
@@ -63,8 +66,8 @@ public final class DramEnergyCommand implements Callable<Integer> {
             description = "skip the check of tRCD, tRAS, tRP, tRC and tRFC between commands (on by default)")
     boolean noTimingCheck;
 
-    @Option(names = "--json", description = "print one JSON object")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption = new JsonOption();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -84,15 +87,17 @@ public final class DramEnergyCommand implements Callable<Integer> {
         if (!(volts > 0) || Double.isInfinite(volts)) {
             throw new InvalidInputException("--vdd " + volts + ": expected a positive voltage");
         }
-        CommandTrace t = TraceReader.read(trace, s.organization());
-        if (!noTimingCheck) {
-            TimingChecker.check(t, s);
-        }
-        TraceEnergy e = new TraceEnergyModel(s, how).energy(t, volts, law, railScaling);
-        Map<String, Object> out = report(loaded, how, volts, law, t, e, !noTimingCheck);
+        // streamed: the trace is checked, counted and accounted as it is read, never held
+        String source = trace.toString();
+        CommandCounts counts = new CommandCounts();
+        StateTracker tracker = StateTracker.of(s, how, source);
+        TraceReader.stream(trace, s.organization(), noTimingCheck ? CommandSink.tee(counts, tracker)
+                : CommandSink.tee(TimingChecker.of(s, source), counts, tracker));
+        TraceEnergy e = new TraceEnergyModel(s, how).energy(tracker.finish(), volts, law, railScaling);
+        Map<String, Object> out = report(loaded, how, volts, law, source, counts.counts(), e, !noTimingCheck);
         out.put("rail_scaling", railScaling.toString());
         PrintWriter w = spec.commandLine().getOut();
-        if (json) {
+        if (jsonOption.json) {
             w.println(new ObjectMapper().writeValueAsString(out));
         } else {
             w.printf(Locale.ROOT, "%s on %s (%s), counting: %s%n", trace, s.name(), loaded.format(), how.description());
@@ -114,13 +119,13 @@ public final class DramEnergyCommand implements Callable<Integer> {
     }
 
     static Map<String, Object> report(LoadedSpec loaded, EnergyCounting how, double volts, VoltageScaling law,
-                                      CommandTrace t, TraceEnergy e, boolean timingChecked) {
+                                      String source, Map<Command, Long> counts, TraceEnergy e, boolean timingChecked) {
         DramSpec s = loaded.spec();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("memspec", loaded.file());
         out.put("memspec_format", loaded.format().name());
         out.put("memory_id", s.name());
-        out.put("trace", t.source());
+        out.put("trace", source);
         out.put("counting", how.name());
         out.put("counting_description", how.description());
         out.put("core_rail", s.coreRail());
@@ -134,7 +139,7 @@ public final class DramEnergyCommand implements Callable<Integer> {
         out.put("components_j", e.components());
         out.put("io_components_j", e.ioComponents());
         Map<String, Long> cmds = new LinkedHashMap<>();
-        for (Map.Entry<Command, Long> c : t.counts().entrySet()) {
+        for (Map.Entry<Command, Long> c : counts.entrySet()) {
             cmds.put(c.getKey().name(), c.getValue());
         }
         out.put("commands", cmds);

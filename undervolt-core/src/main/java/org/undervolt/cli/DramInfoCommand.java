@@ -18,6 +18,7 @@ import org.undervolt.dram.spec.MemspecLoader;
 import org.undervolt.dram.spec.Rail;
 
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code undervolt dram info --memspec PRESET|FILE [--vdd V]}: a part's organisation, command and access energies. */
@@ -36,8 +37,8 @@ public final class DramInfoCommand implements Callable<Integer> {
             description = "how core-rail energy scales with --vdd (default: ${DEFAULT-VALUE})")
     String scaling;
 
-    @Option(names = "--json", description = "print one JSON object")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption = new JsonOption();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -78,7 +79,7 @@ public final class DramInfoCommand implements Callable<Integer> {
         out.put("write_access_j", wr);
         out.put("source", s.source());
         PrintWriter w = spec.commandLine().getOut();
-        if (json) {
+        if (jsonOption.json) {
             w.println(new ObjectMapper().writeValueAsString(out));
         } else {
             w.printf(Locale.ROOT, "%s (%s, %s)%n  %s%n", s.name(), s.standard(), loaded.format(), s.organization());

@@ -14,14 +14,15 @@ import org.undervolt.dram.spec.DramPresets;
 import org.undervolt.dram.spec.DramSpec;
 
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code undervolt dram presets}: the built-in DRAM parts. */
 @CommandLine.Command(name = "presets", mixinStandardHelpOptions = true, description = "List the built-in DRAM parts.")
 public final class DramPresetsCommand implements Callable<Integer> {
 
-    @Option(names = "--json", description = "print one JSON object")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption = new JsonOption();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -40,12 +41,12 @@ public final class DramPresetsCommand implements Callable<Integer> {
             m.put("vdd_nominal", s.coreVolts());
             m.put("capacity_bytes", s.organization().capacityBytes());
             list.add(m);
-            if (!json) {
+            if (!jsonOption.json) {
                 w.printf(Locale.ROOT, "%-22s %-7s %6.0f MHz  %s %.2f V  %d MiB%n", n, s.standard(), s.timings().clockMhz(),
                         s.coreRail(), s.coreVolts(), s.organization().capacityBytes() >> 20);
             }
         }
-        if (json) {
+        if (jsonOption.json) {
             w.println(new ObjectMapper().writeValueAsString(Map.of("presets", list)));
         }
         w.flush();

@@ -1,24 +1,38 @@
 package org.undervolt.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.undervolt.dram.bench.DramPeers;
+import org.undervolt.dram.bench.ProcessTime;
+import org.undervolt.dram.bench.ProcessTimer;
+import org.undervolt.dram.sim.RequestTrace;
 import org.undervolt.dram.sim.SimBenchmark;
 
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code undervolt dram sim-bench}: requests/s of the timing simulator vs Ramulator 2.0a's reference speed. */
+/**
+ * {@code undervolt dram sim-bench}: the timing simulator end to end (a whole {@code dram simulate} process)
+ * against Ramulator 2.0a's recorded figure, and in process ({@link SimBenchmark}) without a ratio.
+ */
 @CommandLine.Command(name = "sim-bench",
-        header = "Speed of the DRAM timing simulator, as a ratio to Ramulator 2.0a.",
+        header = "Speed of the DRAM timing simulator: end to end against Ramulator 2.0a, and in process.",
         mixinStandardHelpOptions = true,
-        description = {"Benchmark of 'dram simulate' on a uniform random trace (2 GiB, 20 %% writes): requests/s in memory",
-                "and end to end from a LoadStoreTrace file (CPU time, best of --reps), and the ratio to Ramulator 2.0a's",
-                "73,800 requests/s measured on this kind of machine (golden/dram/README.md)."})
+        description = {"End to end: a whole 'undervolt dram simulate' process (JVM start and all threads; CPU, wall,",
+                "peak RSS, median of --reps) on uniform random LD/ST requests (8 GiB, 50 %% stores, DDR4_8Gb_x8,",
+                "DDR4_2400R, RoBaRaCoCh), with the ratio to Ramulator 2.0a's whole-process CPU time on that kind of",
+                "input recorded in docs/PEERS.md. In process: thread CPU time after warm-up on --standard (2 GiB, 20 %%",
+                "writes), in memory and from a file (kernel speed, no ratio). Side by side with the peers installed:",
+                "scripts/peers/compare_dram.sh."})
 public final class DramSimBenchCommand implements Callable<Integer> {
 
     @Option(names = "--requests", defaultValue = "1000000", paramLabel = "N", description = "trace length (default ${DEFAULT-VALUE})")
@@ -31,8 +45,8 @@ public final class DramSimBenchCommand implements Callable<Integer> {
     @Option(names = "--reps", defaultValue = "3", paramLabel = "N", description = "timed repetitions (default ${DEFAULT-VALUE})")
     int reps;
 
-    @Option(names = "--json", description = "print one JSON object")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption = new JsonOption();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -41,9 +55,27 @@ public final class DramSimBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         OptionValues.range("--requests", requests, 1, Integer.MAX_VALUE);
         OptionValues.range("--reps", reps, 1, Integer.MAX_VALUE);
-        Map<String, Object> out = SimBenchmark.run(requests, standard, reps);
+        Map<String, Object> out = new LinkedHashMap<>();
+        Path file = Files.createTempFile("undervolt-sim-bench", ".trace");
+        try {
+            RequestTrace.uniformRandom(requests, 8L << 30, 0.5, 42).writeLoadStore(file);
+            ProcessTime p = ProcessTimer.median(ProcessTimer.undervolt("dram", "simulate", "--standard", "DDR4",
+                    "--org", "DDR4_8Gb_x8", "--timing", "DDR4_2400R", "--mapping", "RoBaRaCoCh", "--requests",
+                    file.toString(), "--json"), reps);
+            out.put("end_to_end", "whole 'undervolt dram simulate' process, DDR4, 8 GiB, 50 % stores, JVM start and all threads");
+            out.put("end_to_end_cpu_s", p.cpuSeconds());
+            out.put("end_to_end_wall_s", p.wallSeconds());
+            out.put("end_to_end_peak_rss_mb", p.peakRssMb());
+            out.put("end_to_end_measured_with", p.how());
+            out.put("ramulator2_cpu_s_per_million_requests", DramPeers.RAMULATOR2_CPU_S_PER_MILLION);
+            out.put("ramulator2_figure", "recorded: whole process, same kind of input, 2-core Debian 12, December 2026 (docs/PEERS.md)");
+            out.put("end_to_end_vs_ramulator2", DramPeers.RAMULATOR2_CPU_S_PER_MILLION * requests / 1e6 / p.cpuSeconds());
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        out.putAll(SimBenchmark.run(requests, standard, reps));
         PrintWriter w = spec.commandLine().getOut();
-        if (json) {
+        if (jsonOption.json) {
             w.println(new ObjectMapper().writeValueAsString(out));
         } else {
             out.forEach((k, v) -> w.println(k + ": " + (v instanceof Double d ? String.format(Locale.ROOT, "%.4g", d) : v)));

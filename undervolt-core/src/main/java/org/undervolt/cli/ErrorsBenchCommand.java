@@ -65,11 +65,11 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
                     + "compiles its vector kernel only after about a second of use. Default: ${DEFAULT-VALUE}.")
     long firstWarmupMs;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Master seed. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin
+    SeedOption seedOption = new SeedOption();
 
-    @Option(names = "--json", description = "Print one JSON object.")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption = new JsonOption();
 
     @Mixin
     ErrorsCommand.ModelOptions modelOptions;
@@ -94,14 +94,14 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
             modelOptions.at(ber); // every BER and model option checked before anything is printed
         }
         List<Map<String, Object>> rows = new ArrayList<>();
-        if (!json) {
+        if (!jsonOption.json) {
             System.out.printf("%12s %9s %-11s %10s %10s %10s %7s %10s %11s%n", "bits", "ber", "sampler", "flips",
                     "copy_ms", "inject_ms", "ratio", "trial_ms", "trial_extra");
         }
         for (long bits : sizes) {
             DramImage clean;
             try {
-                clean = SyntheticImages.gaussian(storage, bits, seed, DramGeometry.lpddr3x32());
+                clean = SyntheticImages.gaussian(storage, bits, seedOption.seed, DramGeometry.lpddr3x32());
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException("--bits: " + e.getMessage());
             }
@@ -114,7 +114,7 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
                     InjectionBenchmark.warmUpBlockedSampler(firstWarmupMs * 1_000_000L);
                 }
                 List<InjectionBenchmark.Result> results = InjectionBenchmark.measure(clean, models, reps, warmup,
-                        warmupMs * 1_000_000L, seed);
+                        warmupMs * 1_000_000L, seedOption.seed);
                 for (int i = 0; i < models.size(); i++) {
                     InjectionBenchmark.Result r = results.get(i);
                     String sampler = models.get(i) instanceof UniformErrorModel u ? u.sampler().name().toLowerCase() : "-";
@@ -129,7 +129,7 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
                     row.put("trial_ms", r.fusedNanos() / 1e6);
                     row.put("trial_extra", r.fusedExtraRatio());
                     rows.add(row);
-                    if (!json) {
+                    if (!jsonOption.json) {
                         System.out.printf("%12d %9.0e %-11s %10d %10.3f %10.3f %7.2f %10.3f %11.2f%n", r.bits(), ber,
                                 sampler, r.flips(), r.copyNanos() / 1e6, r.injectNanos() / 1e6, r.ratio(),
                                 r.fusedNanos() / 1e6, r.fusedExtraRatio());
@@ -137,7 +137,7 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
                 }
             }
         }
-        if (json) {
+        if (jsonOption.json) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("format", format);
             out.put("model", modelOptions.errorModel);

@@ -48,8 +48,8 @@ public final class ErrorsBitmapCommand implements Callable<Integer> {
             description = "Tested region: banks,subarrays,rows,row-bytes. Default: ${DEFAULT-VALUE}.")
     int[] region;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the run. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin
+    SeedOption seedOption = new SeedOption();
 
     @Mixin
     ErrorsCommand.ModelOptions modelOptions;
@@ -71,7 +71,7 @@ public final class ErrorsBitmapCommand implements Callable<Integer> {
         ErrorBitmap b;
         try {
             b = ErrorBitmaps.generate(modelOptions.at(ber), pattern, vdd, trcd, region[0], region[1], region[2],
-                    region[3], Seeds.stream(seed));
+                    region[3], Seeds.stream(seedOption.seed));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("--region: " + e.getMessage());
         }

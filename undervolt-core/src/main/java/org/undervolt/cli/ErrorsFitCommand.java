@@ -17,6 +17,7 @@ import org.undervolt.dram.error.ModelFit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -32,8 +33,8 @@ public final class ErrorsFitCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "Bitmap file (format: undervolt-bitmap 1, see ErrorBitmapFile).")
     Path file;
 
-    @Option(names = "--json", description = "Print one JSON object.")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption = new JsonOption();
 
     @Override
     public Integer call() throws Exception {
@@ -62,7 +63,7 @@ public final class ErrorsFitCommand implements Callable<Integer> {
         out.put("best_spec", fits.get(0).spec());
         out.put("best_bic", fits.stream().min(Comparator.comparingDouble(ModelFit::bic)).orElseThrow().model());
         out.put("fits", rows);
-        if (json) {
+        if (jsonOption.json) {
             System.out.println(new ObjectMapper().writeValueAsString(out));
         } else {
             System.out.printf("%s: %d of %d cells failed (BER %.3e), pattern %s, VDD %s V, tRCD %s ns%n", file,

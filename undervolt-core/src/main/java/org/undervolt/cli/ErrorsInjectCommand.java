@@ -41,14 +41,14 @@ public final class ErrorsInjectCommand implements Callable<Integer> {
     @Option(names = "--bits", defaultValue = "100000000", description = "Bits of stored data to cover. Default: ${DEFAULT-VALUE}.")
     long bits;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Master seed. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin
+    SeedOption seedOption = new SeedOption();
 
     @Option(names = "--trials", defaultValue = "1", description = "Independent trials (flips and seconds are totals). Default: ${DEFAULT-VALUE}.")
     int trials;
 
-    @Option(names = "--json", description = "Print one JSON object.")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption = new JsonOption();
 
     @Mixin
     ErrorsCommand.ModelOptions modelOptions;
@@ -63,7 +63,7 @@ public final class ErrorsInjectCommand implements Callable<Integer> {
         DramGeometry geometry = DramGeometry.lpddr3x32();
         DramImage clean;
         try {
-            clean = SyntheticImages.gaussian(storage, bits, seed, geometry);
+            clean = SyntheticImages.gaussian(storage, bits, seedOption.seed, geometry);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("--bits: " + e.getMessage());
         }
@@ -75,7 +75,7 @@ public final class ErrorsInjectCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             trial.restoreFrom(clean);
             long t1 = System.nanoTime();
-            flips += Injector.inject(trial, model, Seeds.stream(seed, t));
+            flips += Injector.inject(trial, model, Seeds.stream(seedOption.seed, t));
             injectNanos += System.nanoTime() - t1;
             copyNanos += t1 - t0;
         }
@@ -89,8 +89,8 @@ public final class ErrorsInjectCommand implements Callable<Integer> {
         out.put("expected_flips", model.expectedFlips(Injector.region(clean, 0, clean.size())) * trials);
         out.put("seconds", injectNanos * 1e-9);
         out.put("copy_seconds", copyNanos * 1e-9);
-        out.put("seed", seed);
-        if (json) {
+        out.put("seed", seedOption.seed);
+        if (jsonOption.json) {
             System.out.println(new ObjectMapper().writeValueAsString(out));
         } else {
             out.forEach((k, v) -> System.out.printf("%-15s %s%n", k, v));

@@ -75,8 +75,8 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--trials", defaultValue = "10", paramLabel = "T", description = "Error draws (default: ${DEFAULT-VALUE}).")
     int trials;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Master seed of the error draws (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seedOption = new SeedOption();
 
     @Option(names = "--preset", defaultValue = "LPDDR3-1600_4Gb_x32", paramLabel = "NAME",
             description = "DRAM part whose geometry places the weights (default: ${DEFAULT-VALUE}).")
@@ -91,11 +91,11 @@ public final class EvalCommand implements Callable<Integer> {
                     + "and report its accuracy as int8_accuracy. Not combinable with --ber yet.")
     String datapath;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores). Results do not depend on it.")
-    Integer threads;
+    @Mixin
+    ThreadsOption threadsOption = new ThreadsOption();
 
-    @Option(names = "--json", description = "Print one JSON object.")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption = new JsonOption();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -122,7 +122,7 @@ public final class EvalCommand implements Callable<Integer> {
         FormatSpec fmt = format == null ? (ber == null ? null : Formats.byName("fp32"))
                 : OptionValues.parse("--format", format, Formats::byName);
         OptionValues.parse("--preset", preset, DramPresets::get);
-        int threadCount = NnOptions.threads(threads);
+        int threadCount = NnOptions.threads(threadsOption.threads);
         Checkpoint.Loaded loaded = Checkpoint.load(modelFile);
         Sequential model = loaded.model();
         DataSource source = data.source();
@@ -167,7 +167,7 @@ public final class EvalCommand implements Callable<Integer> {
                 r.put("accuracy", clean);
             } else {
                 var evaluator = new StoredWeightsEvaluator(model, stored, test, errors);
-                BerSweep streams = new BerSweep(seed, trials);
+                BerSweep streams = new BerSweep(seedOption.seed, trials);
                 List<Double> accuracies = new ArrayList<>();
                 List<Long> flips = new ArrayList<>();
                 List<Integer> nonfinite = new ArrayList<>();
@@ -182,7 +182,7 @@ public final class EvalCommand implements Callable<Integer> {
                 r.put("error_model", errorModel);
                 r.put("ber", ber);
                 r.put("trials", trials);
-                r.put("seed", seed);
+                r.put("seed", seedOption.seed);
                 r.put("accuracy", sum / trials);
                 r.put("accuracies", accuracies);
                 r.put("flips", flips);
@@ -192,7 +192,7 @@ public final class EvalCommand implements Callable<Integer> {
         r.put("seconds", (System.nanoTime() - start) / 1e9);
 
         PrintWriter o = spec.commandLine().getOut();
-        if (json) {
+        if (jsonOption.json) {
             o.println(Json.write(r));
         } else {
             o.printf("accuracy %.4f on %d images of %s (%s)%n", (double) r.get("accuracy"), test.size(), test.name(),

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code undervolt export-onnx}: an Undervolt checkpoint to an ONNX model (opset 17). */
@@ -37,8 +38,8 @@ public final class ExportOnnxCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE.onnx", description = "ONNX file to write.")
     Path out;
 
-    @Option(names = "--json", description = "Print one JSON object instead of text.")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption = new JsonOption();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -67,7 +68,7 @@ public final class ExportOnnxCommand implements Callable<Integer> {
         s.put("ops", ops);
         s.put("parameters", loaded.model().parameterCount());
         PrintWriter w = spec.commandLine().getOut();
-        if (json) {
+        if (jsonOption.json) {
             w.println(new ObjectMapper().writeValueAsString(s));
         } else {
             w.printf("wrote %s: %d nodes (%s), %,d parameters, opset %d%n", out, onnx.graph().nodes().size(), ops,

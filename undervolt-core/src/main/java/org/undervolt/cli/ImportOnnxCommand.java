@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code undervolt import-onnx}: an ONNX model to an Undervolt checkpoint, with a summary. */
@@ -34,8 +35,8 @@ public final class ImportOnnxCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE.uvnn", description = "Checkpoint to write.")
     Path out;
 
-    @Option(names = "--json", description = "Print one JSON object instead of text.")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption = new JsonOption();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -45,7 +46,7 @@ public final class ImportOnnxCommand implements Callable<Integer> {
         OutputPaths.requireWritableFile(out);
         OnnxImport.Summary s = OnnxImport.convert(model, out);
         PrintWriter w = spec.commandLine().getOut();
-        if (json) {
+        if (jsonOption.json) {
             w.println(new ObjectMapper().writeValueAsString(s.toMap()));
         } else {
             w.printf("model       %s (%s, IR %d, opset %d)%n", s.model(), s.producer().isEmpty() ? "unknown producer"

@@ -35,6 +35,7 @@ import org.undervolt.mapping.Transfer;
 import org.undervolt.io.Json;
 
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -159,8 +160,8 @@ public final class MapCommand implements Callable<Integer> {
             description = "controller page policy; closed makes every access pay tRCD (latency-bound) (default: ${DEFAULT-VALUE})")
     String pagePolicy;
 
-    @Option(names = "--json", description = "print one JSON object")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption = new JsonOption();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -234,7 +235,7 @@ public final class MapCommand implements Callable<Integer> {
         MapEvaluation e = MapEvaluation.of(module, law, PagePolicy.parse(pagePolicy), plan, flow, transfers);
         out.putAll(MapStudy.describe(e, items));
         PrintWriter w = spec.commandLine().getOut();
-        if (json) {
+        if (jsonOption.json) {
             w.println(Json.write(out));
         } else {
             w.printf(Locale.ROOT, "%s (%s, %s) on %s, %s mapping, %s dataflow%n", out.get("network"), format, net.layers().size()

@@ -11,6 +11,7 @@ import org.undervolt.mapping.GreedyGapStudy;
 import org.undervolt.io.Json;
 
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code undervolt map gap}: EDEN's greedy mapping against the exact optimum over random instances. */
@@ -28,11 +29,11 @@ public final class MapGapCommand implements Callable<Integer> {
     @Option(names = "--partitions", defaultValue = "6", paramLabel = "N", description = "partitions per instance (default: ${DEFAULT-VALUE})")
     int partitions;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "master seed (default: ${DEFAULT-VALUE})")
-    long seed;
+    @Mixin
+    SeedOption seedOption = new SeedOption();
 
-    @Option(names = "--json", description = "print one JSON object")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption = new JsonOption();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -42,14 +43,14 @@ public final class MapGapCommand implements Callable<Integer> {
         OptionValues.range("--instances", instances, 1, Integer.MAX_VALUE);
         OptionValues.range("--items", items, 1, ExactMapper.MAX_ITEMS);
         OptionValues.range("--partitions", partitions, 1, ExactMapper.MAX_PARTITIONS);
-        GreedyGapStudy.Result r = GreedyGapStudy.run(seed, instances, items, partitions);
+        GreedyGapStudy.Result r = GreedyGapStudy.run(seedOption.seed, instances, items, partitions);
         PrintWriter w = spec.commandLine().getOut();
-        if (json) {
+        if (jsonOption.json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("instances", r.instances());
             m.put("items", items);
             m.put("partitions", partitions);
-            m.put("seed", seed);
+            m.put("seed", seedOption.seed);
             m.put("feasible", r.solved());
             m.put("greedy_failed", r.greedyFailed());
             m.put("greedy_optimal", r.optimalHits());
@@ -58,7 +59,7 @@ public final class MapGapCommand implements Callable<Integer> {
             w.println(Json.write(m));
         } else {
             w.printf(Locale.ROOT, "%d instances (%d items, %d partitions, seed %d): %d feasible; greedy found no placement in %d,"
-                    + " was optimal in %d of %d; gap mean %.2f %%, max %.2f %%%n", r.instances(), items, partitions, seed,
+                    + " was optimal in %d of %d; gap mean %.2f %%, max %.2f %%%n", r.instances(), items, partitions, seedOption.seed,
                     r.solved(), r.greedyFailed(), r.optimalHits(), r.gaps().size(), 100 * r.meanGap(), 100 * r.maxGap());
         }
         return 0;

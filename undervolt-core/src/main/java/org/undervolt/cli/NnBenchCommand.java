@@ -47,14 +47,14 @@ public final class NnBenchCommand implements Callable<Integer> {
     @Option(names = "--passes", defaultValue = "5", paramLabel = "P", description = "Timed inference passes; the median is reported (default: ${DEFAULT-VALUE}).")
     int passes;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seedOption = new SeedOption();
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threadsOption = new ThreadsOption();
 
-    @Option(names = "--json", description = "Print one JSON object.")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption = new JsonOption();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -66,7 +66,7 @@ public final class NnBenchCommand implements Callable<Integer> {
         }
         OptionValues.range("--infer-batch", inferBatch, 1, Integer.MAX_VALUE);
         OptionValues.range("--passes", passes, 1, Integer.MAX_VALUE);
-        int threadCount = NnOptions.threads(threads);
+        int threadCount = NnOptions.threads(threadsOption.threads);
         DataSource source = data.source();
         ImageDataset train = source.train();
         ImageDataset test = source.test();
@@ -78,11 +78,11 @@ public final class NnBenchCommand implements Callable<Integer> {
         }
         ImageShape shape = new ImageShape(1, train.rows(), train.cols());
         int classes = train.numClasses();
-        model.create(shape, classes, seed); // checks the shape before any timing
-        Trainer trainer = new Trainer(new TrainConfig(1, 64, 0.05f, 0.9f, 0f, seed),
+        model.create(shape, classes, seedOption.seed); // checks the shape before any timing
+        Trainer trainer = new Trainer(new TrainConfig(1, 64, 0.05f, 0.9f, 0f, seedOption.seed),
                 new Sgd(0.9f, 0f), LrSchedule.constant());
         Throughput.Result r = Throughput.measure(s -> model.create(shape, classes, s), trainer, train, test,
-                inferBatch, passes, seed);
+                inferBatch, passes, seedOption.seed);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("framework", "undervolt");
         out.put("model", model.id());
@@ -94,7 +94,7 @@ public final class NnBenchCommand implements Callable<Integer> {
         out.put("infer_images_per_second", r.inferImagesPerSecond());
         out.put("test_accuracy", r.testAccuracy());
         PrintWriter o = spec.commandLine().getOut();
-        if (json) {
+        if (jsonOption.json) {
             o.println(Json.write(out));
         } else {
             o.printf("%s, %d threads: epoch %.2f s (%.0f img/s), inference %.0f img/s (batch %d), accuracy %.4f%n",

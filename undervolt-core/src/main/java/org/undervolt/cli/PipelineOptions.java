@@ -54,8 +54,8 @@ public final class PipelineOptions {
     @Option(names = "--no-store", description = "Record nothing in a results store (the run folder still resumes).")
     boolean noStore;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Evaluation threads (default: all cores; results do not depend on it).")
-    Integer threads;
+    @picocli.CommandLine.Mixin
+    ThreadsOption threadsOption = new ThreadsOption();
 
     @Option(names = "--print-config", description = "Print the merged settings as JSON and exit (a starting point for --config).")
     boolean printConfig;
@@ -64,8 +64,8 @@ public final class PipelineOptions {
             + "run (or what is left of it) should take, and exit.")
     boolean estimate;
 
-    @Option(names = "--json", description = "Print one JSON object with the headline figures on stdout; no progress.")
-    boolean json;
+    @picocli.CommandLine.Mixin
+    JsonOption jsonOption = new JsonOption();
 
     @picocli.CommandLine.Mixin
     ProgressOptions progressOptions = new ProgressOptions();
@@ -98,7 +98,7 @@ public final class PipelineOptions {
         Path folder = out != null ? out : Path.of("runs", kind + "-" + hash(c.canonical()));
         Path storeFile = noStore ? null : store != null ? store : ResultsStore.defaultFile();
         PrintWriter err = spec.commandLine().getErr();
-        boolean show = progressOptions.show(json);
+        boolean show = progressOptions.show(jsonOption.json);
         Consumer<String> log = show ? m -> {
             err.println(m);
             err.flush();
@@ -109,20 +109,20 @@ public final class PipelineOptions {
             new SparkxdPipeline(c, data.train(), data.test(), 1, m -> { }).check();
         }
         if (estimate) {
-            RunEstimate e = RunEstimate.of(kind, c, data.train(), data.test(), SnnCli.threads(threads), folder,
+            RunEstimate e = RunEstimate.of(kind, c, data.train(), data.test(), SnnCli.threads(threadsOption.threads), folder,
                     new Calibration(ESTIMATE_SECONDS));
-            o.println(json ? Json.write(e.toMap()) : e.line());
+            o.println(jsonOption.json ? Json.write(e.toMap()) : e.line());
             o.flush();
             return 0;
         }
         log.accept(kind + ": run folder " + folder);
         if (show && !Files.exists(folder.resolve("summary.json"))) { // a finished run: nothing to estimate
-            log.accept(RunEstimate.of(kind, c, data.train(), data.test(), SnnCli.threads(threads), folder,
+            log.accept(RunEstimate.of(kind, c, data.train(), data.test(), SnnCli.threads(threadsOption.threads), folder,
                     new Calibration(ESTIMATE_SECONDS / 2)).line());
         }
-        Map<String, Object> summary = new PipelineRun(kind, c, folder, storeFile, SnnCli.threads(threads), null)
+        Map<String, Object> summary = new PipelineRun(kind, c, folder, storeFile, SnnCli.threads(threadsOption.threads), null)
                 .run(data.train(), data.test(), log);
-        if (json) {
+        if (jsonOption.json) {
             o.println(Json.write(summary));
         } else {
             o.printf(Locale.ROOT, "%s: error-free accuracy %.4f; tolerable BER %.3g without, %.3g with retraining%n", kind,

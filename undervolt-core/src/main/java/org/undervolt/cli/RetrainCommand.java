@@ -101,8 +101,8 @@ public final class RetrainCommand implements Callable<Integer> {
     @Option(names = "--profile-images", defaultValue = "2000", description = "DNN images profiled for value bounds (default: ${DEFAULT-VALUE}).")
     int profileImages;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Master seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seedOption = new SeedOption();
 
     @Option(names = "--snn-model", paramLabel = "FILE", description = "SNN: trained model from 'undervolt snn train'.")
     Path snnModel;
@@ -125,14 +125,14 @@ public final class RetrainCommand implements Callable<Integer> {
     @Option(names = "--test-images", defaultValue = "1000", description = "SNN: test images (default: ${DEFAULT-VALUE}).")
     int testImages;
 
-    @Option(names = "--threads", description = "SNN evaluation threads (default: all cores).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threadsOption = new ThreadsOption();
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Result folder (also the resume point).")
     Path out;
 
-    @Option(names = "--json", description = "Print the result as one JSON object (progress is silenced).")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption = new JsonOption();
 
     @picocli.CommandLine.Mixin
     ProgressOptions progressOptions = new ProgressOptions();
@@ -187,12 +187,12 @@ public final class RetrainCommand implements Callable<Integer> {
     public Integer call() {
         checkOptions();
         PrintWriter err = spec.commandLine().getErr();
-        Consumer<String> log = json ? m -> { } : m -> {
+        Consumer<String> log = jsonOption.json ? m -> { } : m -> {
             err.println(m);
             err.flush();
         };
         DataSource source = dataset.source();
-        var progress = new org.undervolt.experiment.StageProgress(progressOptions.show(json) ? log : m -> { });
+        var progress = new org.undervolt.experiment.StageProgress(progressOptions.show(jsonOption.json) ? log : m -> { });
         Map<String, Object> r;
         if (network.equals("snn")) {
             if (snnModel == null) {
@@ -200,9 +200,9 @@ public final class RetrainCommand implements Callable<Integer> {
             }
             double[] steps = SnnFaultAwareTrainer.steps(berStart, berFactor, berMax);
             var fat = new SnnFaultAwareTrainer.Config(steps, imagesPerStep, injectEvery, Formats.byName(setup.format),
-                    ErrorModelRegistry.family(setup.errorModel, setup.deviceSeed), seed);
+                    ErrorModelRegistry.family(setup.errorModel, setup.deviceSeed), seedOption.seed);
             r = SnnFatRun.run(new SnnFatRun.Options(snnModel, fat, setup.errorModel, evalBers, trials, labelImages,
-                    testImages, SnnCli.threads(threads), out), source.train(), source.test(), log,
+                    testImages, SnnCli.threads(threadsOption.threads), out), source.train(), source.test(), log,
                     progress.job("fault-aware training (images)"));
         } else {
             CurricularRetrainer.Mode m = switch (mode) {
@@ -213,7 +213,7 @@ public final class RetrainCommand implements Callable<Integer> {
             CurriculumSchedule.Params schedule = m == CurricularRetrainer.Mode.RANDBET ? CurriculumSchedule.Params.fixed(ber)
                     : new CurriculumSchedule.Params(berStart, berFactor, berMax, patience);
             float c = clip != null ? clip : m == CurricularRetrainer.Mode.RANDBET ? 0.1f : 0f;
-            var cfg = new CurricularRetrainer.Config(m, epochs, batch, lr, momentum, seed, schedule, c, delta,
+            var cfg = new CurricularRetrainer.Config(m, epochs, batch, lr, momentum, seedOption.seed, schedule, c, delta,
                     validationTrials, profileImages);
             if (model == null && !network.equals("lenet5") && !network.equals("mlp")) {
                 throw new InvalidInputException("--network '" + network + "' is unknown; expected lenet5, mlp or snn");
@@ -222,7 +222,7 @@ public final class RetrainCommand implements Callable<Integer> {
                     setup.spec(), out), source.train(), log, progress.job("retraining (batches)"));
         }
         PrintWriter o = spec.commandLine().getOut();
-        if (json) {
+        if (jsonOption.json) {
             o.println(Json.write(r));
         } else if (network.equals("snn")) {
             o.println("wrote " + out.resolve("fat.json") + " and " + out.resolve("fat.snn"));

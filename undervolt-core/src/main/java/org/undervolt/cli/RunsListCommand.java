@@ -26,8 +26,8 @@ public final class RunsListCommand implements Callable<Integer> {
     @Mixin
     StoreOption store;
 
-    @Option(names = "--json", description = "Print one JSON object.")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption = new JsonOption();
 
     @Override
     public Integer call() {
@@ -45,7 +45,7 @@ public final class RunsListCommand implements Callable<Integer> {
                 m.put("updated_at", r.updatedAt().toString());
                 rows.add(m);
             }
-            if (json) {
+            if (jsonOption.json) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("store", store.file().toString());
                 m.put("runs", rows);

@@ -36,8 +36,8 @@ public final class RunsShowCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ID", description = "Run id (see 'undervolt runs list').")
     long id;
 
-    @Option(names = "--json", description = "Print one JSON object.")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption = new JsonOption();
 
     @Override
     public Integer call() {
@@ -54,7 +54,7 @@ public final class RunsShowCommand implements Callable<Integer> {
             for (String name : s.curves().names(id)) {
                 curves.put(name, s.curves().get(id, name).size());
             }
-            if (json) {
+            if (jsonOption.json) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("id", r.id());
                 m.put("kind", r.kind());

@@ -10,6 +10,7 @@ import org.undervolt.dram.error.ErrorModel;
 import org.undervolt.dram.error.ErrorModelFamily;
 import org.undervolt.dram.error.WeakCells;
 import org.undervolt.io.Json;
+import org.undervolt.resilience.SnnErrorRuns;
 import org.undervolt.snn.SnnModel;
 import org.undervolt.snn.SnnModelFile;
 import org.undervolt.snn.SnnRuns;
@@ -54,14 +55,14 @@ public final class SnnEvalCommand implements Callable<Integer> {
     @Option(names = "--trials", defaultValue = "1", paramLabel = "T", description = "Error draws (default: ${DEFAULT-VALUE}).")
     int trials;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of the error draws (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seedOption = new SeedOption();
 
-    @Option(names = "--threads", paramLabel = "T", description = "Threads (default: all cores).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threadsOption = new ThreadsOption();
 
-    @Option(names = "--json", description = "Print one JSON object.")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption = new JsonOption();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -81,16 +82,16 @@ public final class SnnEvalCommand implements Callable<Integer> {
         ImageDataset test = data.source().test();
         SnnCli.requireMnistShape(test);
         int n = SnnCli.count("--test-images", testImages, test.size());
-        int t = SnnCli.threads(threads);
+        int t = SnnCli.threads(threadsOption.threads);
         SnnRuns.EvalResult r;
         if (format == null && ber == null) {
             r = SnnRuns.evaluate(m, test, n, t);
         } else {
             FormatSpec fmt = storage != null ? storage : Formats.byName("fp32");
-            r = SnnRuns.evaluateWithErrors(m, test, n, fmt, ber == null ? 0 : ber, atBer, trials, seed, t);
+            r = SnnErrorRuns.evaluateWithErrors(m, test, n, fmt, ber == null ? 0 : ber, atBer, trials, seedOption.seed, t);
         }
         PrintWriter o = spec.commandLine().getOut();
-        if (json) {
+        if (jsonOption.json) {
             o.println(Json.write(r));
         } else {
             o.printf("accuracy %.4f on %d test images (%s, BER %g, %d trials; error-free in this format %.4f), %.1f s%n",

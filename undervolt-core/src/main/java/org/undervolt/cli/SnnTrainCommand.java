@@ -31,8 +31,8 @@ public final class SnnTrainCommand implements Callable<Integer> {
     @Option(names = "--images", required = true, paramLabel = "K", description = "Training images to present.")
     long images;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Master seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seedOption = new SeedOption();
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Model file to write.")
     Path out;
@@ -51,11 +51,11 @@ public final class SnnTrainCommand implements Callable<Integer> {
             description = "Images between checkpoints (default: ${DEFAULT-VALUE}).")
     long checkpointEvery;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Threads for labelling and testing (default: all cores).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threadsOption = new ThreadsOption();
 
-    @Option(names = "--json", description = "Print one JSON object.")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption = new JsonOption();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -81,15 +81,15 @@ public final class SnnTrainCommand implements Callable<Integer> {
         Path cp = checkpoint != null ? checkpoint : out.resolveSibling(out.getFileName() + ".ckpt");
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
-        SnnRuns.TrainResult r = SnnRuns.train(neurons, images, seed, train, test, l, m, out, cp, checkpointEvery,
-                SnnCli.threads(threads), json ? null : (g, s, a) -> {
+        SnnRuns.TrainResult r = SnnRuns.train(neurons, images, seedOption.seed, train, test, l, m, out, cp, checkpointEvery,
+                SnnCli.threads(threadsOption.threads), jsonOption.json ? null : (g, s, a) -> {
                     if (g % 1000 == 0) {
                         err.printf("trained %d/%d images (%.1f s)%n", g, images, (System.nanoTime() - start) / 1e9);
                         err.flush();
                     }
                 });
         PrintWriter o = spec.commandLine().getOut();
-        if (json) {
+        if (jsonOption.json) {
             o.println(Json.write(r));
         } else {
             o.printf("accuracy %.4f on %d test images; %d neurons, %d training images (resumed from %d), %.1f s%n",

@@ -17,6 +17,7 @@ import org.undervolt.store.ResultsStore;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,11 +35,11 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--store", paramLabel = "FILE", description = "Results store, created if absent (default: runs/undervolt.db).")
     Path store;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Trials evaluated at once (default: all cores).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threadsOption = new ThreadsOption();
 
-    @Option(names = "--json", description = "Print one JSON object (progress is silenced).")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption = new JsonOption();
 
     @picocli.CommandLine.Mixin
     ProgressOptions progressOptions = new ProgressOptions();
@@ -48,7 +49,7 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int t = SnnCli.threads(threads);
+        int t = SnnCli.threads(threadsOption.threads);
         SweepSpec s = SweepSpecReader.read(specFile);
         int inner = Parallel.threads();
         if (t > 1) {
@@ -60,7 +61,7 @@ public final class SweepCommand implements Callable<Integer> {
                 err.println(line);
                 err.flush();
             };
-            org.undervolt.io.ProgressReporter bar = progressOptions.show(json)
+            org.undervolt.io.ProgressReporter bar = progressOptions.show(jsonOption.json)
                     ? new org.undervolt.io.ProgressReporter("sweep (trials)", log) : null;
             LocalSweepJob.Summary sum = LocalSweepJob.run(s, rs, t, (done, todo) -> {
                 if (bar != null) {
@@ -69,7 +70,7 @@ public final class SweepCommand implements Callable<Integer> {
             });
             List<SweepResults.PointMean> means = SweepResults.means(rs, sum.runId(), s);
             PrintWriter o = spec.commandLine().getOut();
-            if (json) {
+            if (jsonOption.json) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("run_id", sum.runId());
                 m.put("resumed", sum.resumed());

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.undervolt.data.DataSource;
 import org.undervolt.io.Json;
 import org.undervolt.resilience.Acceptance;
+import org.undervolt.resilience.EvaluationMode;
 import org.undervolt.resilience.SnnToleranceRun;
 import org.undervolt.resilience.ToleranceRun;
 import org.undervolt.storage.Formats;
@@ -47,8 +48,8 @@ public final class ToleranceCommand implements Callable<Integer> {
     @Option(names = "--clamp", description = "SNN: keep weights read from DRAM in [0, wmax].")
     boolean clamp;
 
-    @Option(names = "--threads", description = "SNN evaluation threads (default: all cores).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threadsOption = new ThreadsOption();
 
     @Option(names = "--fine", description = "Also search each layer x data type and validate the combination.")
     boolean fine;
@@ -75,8 +76,8 @@ public final class ToleranceCommand implements Callable<Integer> {
     @Option(names = "--bisections", defaultValue = "4", description = "Bisection steps after the grid (default: ${DEFAULT-VALUE}).")
     int bisections;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Master seed of the error draws (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seedOption = new SeedOption();
 
     @Option(names = "--test-images", defaultValue = "10000", description = "Test images (default: ${DEFAULT-VALUE}).")
     int testImages;
@@ -92,8 +93,14 @@ public final class ToleranceCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Result folder (also the resume point).")
     Path out;
 
-    @Option(names = "--json", description = "Print the result as one JSON object (progress is silenced).")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption = new JsonOption();
+
+    @Option(names = "--evaluation", defaultValue = "sequential", paramLabel = "MODE",
+            description = {"full: every trial on every test image; sequential: trials paired with the error-free",
+                    "predictions, images in a fixed random order, stopped once a confidence sequence settles the",
+                    "point (decisions equal full's with probability >= 99% per search) (default: ${DEFAULT-VALUE})."})
+    String evaluation;
 
     @picocli.CommandLine.Mixin
     ProgressOptions progressOptions = new ProgressOptions();
@@ -117,27 +124,28 @@ public final class ToleranceCommand implements Callable<Integer> {
         OptionValues.range("--bisections", bisections, 0, 30);
         OptionValues.range("--trials", trials, 1, 10000);
         setup.check();
-        var settings = new ToleranceSearch.Settings(berMin, berMax, pointsPerDecade, bisections, trials, seed);
+        var settings = new ToleranceSearch.Settings(berMin, berMax, pointsPerDecade, bisections, trials, seedOption.seed);
         Acceptance.Rule rule = OptionValues.parse("--confidence", confidence, Acceptance.Rule::parse);
+        EvaluationMode mode = OptionValues.parse("--evaluation", evaluation, EvaluationMode::parse);
         DataSource source = dataset.source();
         PrintWriter err = spec.commandLine().getErr();
-        java.util.function.Consumer<String> log = json ? m -> { } : m -> {
+        java.util.function.Consumer<String> log = jsonOption.json ? m -> { } : m -> {
             err.println(m);
             err.flush();
         };
-        var progress = new org.undervolt.experiment.StageProgress(progressOptions.show(json) ? log : m -> { });
+        var progress = new org.undervolt.experiment.StageProgress(progressOptions.show(jsonOption.json) ? log : m -> { });
         Map<String, Object> r;
         if (snnModel != null) {
             var options = new SnnToleranceRun.Options(snnModel, Formats.byName(setup.format), setup.errorModel,
-                    setup.deviceSeed, clamp, settings, delta, rule, testImages, SnnCli.threads(threads), reference, out);
+                    setup.deviceSeed, clamp, settings, delta, rule, testImages, SnnCli.threads(threadsOption.threads), reference, out, mode);
             r = SnnToleranceRun.run(options, source.test(), log, progress.trials("tolerance"));
         } else {
             var options = new ToleranceRun.Options(model, setup.spec(), settings, delta, rule, fine, testImages,
-                    profileImages, reference, out);
+                    profileImages, reference, out, mode);
             r = ToleranceRun.run(options, source.train(), source.test(), log, progress.trials("tolerance"));
         }
         PrintWriter o = spec.commandLine().getOut();
-        if (json) {
+        if (jsonOption.json) {
             o.println(Json.write(r));
         } else {
             @SuppressWarnings("unchecked")

@@ -70,8 +70,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: the model's recipe, mlp 4, lenet5 8).")
     Integer epochs;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Master seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seedOption = new SeedOption();
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Checkpoint file to write.")
     Path out;
@@ -101,11 +101,11 @@ public final class TrainCommand implements Callable<Integer> {
                     + "If it exists, training continues after its last finished epoch.")
     Path state;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores). Results do not depend on it.")
-    Integer threads;
+    @Mixin
+    ThreadsOption threadsOption = new ThreadsOption();
 
-    @Option(names = "--json", description = "Print one JSON object (progress is silenced).")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption = new JsonOption();
 
     @picocli.CommandLine.Mixin
     ProgressOptions progressOptions = new ProgressOptions();
@@ -143,25 +143,25 @@ public final class TrainCommand implements Callable<Integer> {
         if (weightDecay != null && !(weightDecay >= 0 && weightDecay < Float.POSITIVE_INFINITY)) {
             throw new InvalidInputException("--weight-decay " + weightDecay + ": expected a weight decay >= 0");
         }
-        TrainConfig recipe = model.config(n, seed);
+        TrainConfig recipe = model.config(n, seedOption.seed);
         TrainConfig config;
         try {
             config = new TrainConfig(n, batchSize != null ? batchSize : recipe.batchSize(),
                     lr != null ? lr : opt.equals("adam") ? 1e-3f : recipe.learningRate(),
                     momentum != null ? momentum : recipe.momentum(),
-                    weightDecay != null ? weightDecay : recipe.weightDecay(), seed);
+                    weightDecay != null ? weightDecay : recipe.weightDecay(), seedOption.seed);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("training options: " + e.getMessage());
         }
-        int threadCount = NnOptions.threads(threads);
+        int threadCount = NnOptions.threads(threadsOption.threads);
         PipelineData images = images();
         ImageDataset train = images.train();
         ImageDataset test = images.test();
-        Sequential net = model.create(images.shape(), train.numClasses(), seed);
+        Sequential net = model.create(images.shape(), train.numClasses(), seedOption.seed);
         Optimizer optim = opt.equals("adam") ? new Adam(config.weightDecay()) : model.optimizer(config);
 
         PrintWriter err = spec.commandLine().getErr();
-        boolean show = progressOptions.show(json);
+        boolean show = progressOptions.show(jsonOption.json);
         ProgressLine bar = new ProgressLine("epochs", n);
         List<Double> epochSeconds = new ArrayList<>();
         long start = System.nanoTime();
@@ -182,7 +182,7 @@ public final class TrainCommand implements Callable<Integer> {
         meta.put("model", model.id());
         meta.put("dataset", train.name());
         meta.put("epochs", Integer.toString(n));
-        meta.put("seed", Long.toString(seed));
+        meta.put("seed", Long.toString(seedOption.seed));
         meta.put("test_accuracy", Double.toString(testAccuracy));
         meta.put("undervolt_version", Provenance.version());
         meta.put("git_revision", Provenance.gitRevision());
@@ -193,12 +193,12 @@ public final class TrainCommand implements Callable<Integer> {
         }
 
         PrintWriter o = spec.commandLine().getOut();
-        if (json) {
+        if (jsonOption.json) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("model", model.id());
             r.put("dataset", train.name());
             r.put("epochs", n);
-            r.put("seed", seed);
+            r.put("seed", seedOption.seed);
             r.put("batch_size", config.batchSize());
             r.put("learning_rate", config.learningRate());
             r.put("momentum", config.momentum());

@@ -1,6 +1,10 @@
 package org.undervolt.cli;
 
 import java.io.PrintWriter;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.undervolt.InvalidInputException;
 
@@ -17,31 +21,39 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Neural networks on approximate DRAM: tolerable bit error rate, voltage, energy saved.",
-        subcommands = {
-                CommandLine.HelpCommand.class,
-                DemoCommand.class,
-                EdenCommand.class,
-                SparkxdCommand.class,
-                DataCommand.class,
-                TrainCommand.class,
-                EvalCommand.class,
-                ImportOnnxCommand.class,
-                ExportOnnxCommand.class,
-                SnnCommand.class,
-                RetrainCommand.class,
-                ToleranceCommand.class,
-                SweepCommand.class,
-                MapCommand.class,
-                DramCommand.class,
-                ErrorsCommand.class,
-                RunsCommand.class,
-                BenchCommand.class,
-                NnBenchCommand.class,
-        })
+        subcommands = CommandLine.HelpCommand.class)
 public final class UndervoltCli implements Runnable {
 
     public static final int EXIT_INTERNAL = 1;
     public static final int EXIT_BAD_INPUT = 2;
+
+    /**
+     * The subcommands by name, in help order. They are registered by {@link #commandLine(String...)} rather than
+     * in the annotation so that a run builds (and loads the classes of) only the command it runs: picocli
+     * reflects over every registered command when the command line is built.
+     */
+    private static final Map<String, Class<?>> SUBCOMMANDS = new LinkedHashMap<>();
+
+    static {
+        SUBCOMMANDS.put("demo", DemoCommand.class);
+        SUBCOMMANDS.put("eden", EdenCommand.class);
+        SUBCOMMANDS.put("sparkxd", SparkxdCommand.class);
+        SUBCOMMANDS.put("data", DataCommand.class);
+        SUBCOMMANDS.put("train", TrainCommand.class);
+        SUBCOMMANDS.put("eval", EvalCommand.class);
+        SUBCOMMANDS.put("import-onnx", ImportOnnxCommand.class);
+        SUBCOMMANDS.put("export-onnx", ExportOnnxCommand.class);
+        SUBCOMMANDS.put("snn", SnnCommand.class);
+        SUBCOMMANDS.put("retrain", RetrainCommand.class);
+        SUBCOMMANDS.put("tolerance", ToleranceCommand.class);
+        SUBCOMMANDS.put("sweep", SweepCommand.class);
+        SUBCOMMANDS.put("map", MapCommand.class);
+        SUBCOMMANDS.put("dram", DramCommand.class);
+        SUBCOMMANDS.put("errors", ErrorsCommand.class);
+        SUBCOMMANDS.put("runs", RunsCommand.class);
+        SUBCOMMANDS.put("bench", BenchCommand.class);
+        SUBCOMMANDS.put("nn-bench", NnBenchCommand.class);
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -51,16 +63,55 @@ public final class UndervoltCli implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** A configured command line, used by {@link #main} and by tests. */
+    /** A configured command line with every subcommand, used by tests. */
     public static CommandLine commandLine() {
+        return configure(SUBCOMMANDS.keySet());
+    }
+
+    /**
+     * A configured command line for running {@code args}: only the subcommand that {@code args} names (none
+     * for a lone {@code --version}); every subcommand when none is named or the name is unknown (usage, help,
+     * suggestions).
+     */
+    public static CommandLine commandLine(String... args) {
+        return configure(needed(args));
+    }
+
+    /** The subcommand names that running {@code args} needs registered. */
+    static Collection<String> needed(String... args) {
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                return SUBCOMMANDS.containsKey(a) ? List.of(a) : SUBCOMMANDS.keySet();
+            }
+        }
+        boolean versionOnly = args.length > 0;
+        for (String a : args) {
+            versionOnly &= a.equals("--version") || a.equals("-V");
+        }
+        return versionOnly ? List.of() : SUBCOMMANDS.keySet();
+    }
+
+    private static CommandLine configure(Collection<String> subcommands) {
         CommandLine cl = new CommandLine(new UndervoltCli());
+        for (String name : subcommands) {
+            // built on its own first: picocli applies a command's model transformer (BenchCommand's) only then
+            cl.addSubcommand(name, new CommandLine(SUBCOMMANDS.get(name)));
+        }
         cl.setExecutionExceptionHandler(UndervoltCli::handleExecutionException);
         cl.setParameterExceptionHandler(UndervoltCli::handleParameterException);
         return cl;
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // the same lines picocli prints, without building a command line (a third of a second on a busy
+            // two-core machine: its classes predate class-data sharing and load from the jar every time)
+            for (String line : new VersionProvider().getVersion()) {
+                System.out.println(line);
+            }
+            System.exit(0);
+        }
+        System.exit(commandLine(args).execute(args));
     }
 
     private static int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {

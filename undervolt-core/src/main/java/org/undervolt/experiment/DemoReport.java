@@ -50,7 +50,7 @@ public final class DemoReport {
                         + "for orientation, not as expected values for this run. " + PaperFigures.SOURCE));
 
         report.add(new AccuracyVsBerSection("accuracy", "Accuracy versus bit error rate",
-                List.of(new AccuracyVsBerSection.Curve("no retraining", r.curve())), r.baselineAccuracy(),
+                List.of(new AccuracyVsBerSection.Curve("no retraining", ReportCurves.of(r.curve()))), r.baselineAccuracy(),
                 r.baselineAccuracy() - delta, r.tolerableBer()));
 
         report.add(new EnergyBarsSection("energy", "DRAM energy: nominal versus chosen voltage",

@@ -63,7 +63,7 @@ final class PipelineReport {
         Map<String, List<CurvePoint>> curves = PipelineCurves.of(r);
         if (!curves.isEmpty()) {
             List<AccuracyVsBerSection.Curve> cs = new ArrayList<>();
-            curves.forEach((n, pts) -> cs.add(new AccuracyVsBerSection.Curve(n, pts)));
+            curves.forEach((n, pts) -> cs.add(new AccuracyVsBerSection.Curve(n, ReportCurves.of(pts))));
             double baseline = PipelineSummary.num(summary.get(eden ? "retrained_accuracy" : "fault_aware_accuracy"));
             double t = PipelineSummary.num(summary.get("tolerable_ber_with_retraining"));
             report.add(new AccuracyVsBerSection("accuracy", "Accuracy versus bit error rate, without and with retraining",

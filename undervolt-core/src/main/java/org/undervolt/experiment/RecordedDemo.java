@@ -17,7 +17,6 @@ import org.undervolt.store.EnergyRow;
 import org.undervolt.store.ResultsStore;
 import org.undervolt.store.RunStart;
 import org.undervolt.store.RunStatus;
-import org.undervolt.store.StoredBerTrials;
 
 /**
  * The demo, recorded in a results store and resumable.

@@ -27,7 +27,7 @@ public interface ValueCorrection {
 
     /**
      * EDEN's correction: a value outside the range profiled on error-free data (or not finite)
-     * becomes 0 (Koppula et al., "EDEN", MICRO 2019; research/papers.md §2.4).
+     * becomes 0 (Koppula et al., "EDEN", MICRO 2019; docs/PAPERS.md §2.4).
      */
     record Bound(float min, float max) implements ValueCorrection {
         public Bound {

@@ -6,7 +6,7 @@ import org.undervolt.InvalidInputException;
 
 /**
  * The unit a DRAM module is divided into partitions by (EDEN, Koppula et al., MICRO 2019, §6: chip, rank,
- * bank or subarray granularity; research/papers.md §2.6). A partition is a set of such units.
+ * bank or subarray granularity; docs/PAPERS.md §2.6). A partition is a set of such units.
  */
 public enum Granularity {
     RANK, BANK, SUBARRAY;

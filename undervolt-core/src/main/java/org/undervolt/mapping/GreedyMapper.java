@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 
 /**
- * EDEN's fine-grained mapping, Algorithm 1 (Koppula et al., MICRO 2019, §6; research/papers.md §2.6):
+ * EDEN's fine-grained mapping, Algorithm 1 (Koppula et al., MICRO 2019, §6; docs/PAPERS.md §2.6):
  * take the items from the most to the least error-tolerant; give each the partition, among those whose BER
  * it tolerates and that still have room, with the largest parameter reduction (lowest VDD / tRCD, i.e. the
  * lowest energy per access); capacity is consumed as items are placed. Ties in tolerance: larger item first;

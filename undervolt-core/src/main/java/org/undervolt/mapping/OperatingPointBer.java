@@ -8,7 +8,7 @@ import org.undervolt.dram.error.BerVoltageTable;
  * The bit error rate of DRAM run at a supply voltage and an activation latency: the BER(VDD) table (voltage
  * axis rescaled to the module's nominal voltage, {@link BerVoltageTable#relativeTo}) and the BER(tRCD) table
  * (relative to the datasheet tRCD) combined as independent causes, BER = 1 − (1 − BER_V)(1 − BER_tRCD).
- * EDEN characterises the two knobs one at a time (Koppula et al., MICRO 2019, §4; research/papers.md §2.3);
+ * EDEN characterises the two knobs one at a time (Koppula et al., MICRO 2019, §4; docs/PAPERS.md §2.3);
  * treating them as independent is this project's assumption for points that lower both.
  */
 public final class OperatingPointBer {

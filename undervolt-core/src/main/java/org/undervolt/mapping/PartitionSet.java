@@ -17,9 +17,9 @@ import org.undervolt.dram.energy.VoltageScaling;
 
 /**
  * A DRAM module divided into partitions, each at its own VDD and tRCD (EDEN, Koppula et al., MICRO 2019, §6;
- * research/papers.md §2.6), with what each operating point costs and risks: its BER from
+ * docs/PAPERS.md §2.6), with what each operating point costs and risks: its BER from
  * {@link OperatingPointBer}, its command energies from DRAMPower's equations with the core rail scaled
- * ({@link CommandEnergies#legacy}, {@link VoltageScaling}; papers.md §3.1, §3.4).
+ * ({@link CommandEnergies#legacy}, {@link VoltageScaling}; docs/PAPERS.md §3.1, §3.4).
  *
  * <p>Built from a JSON file ({@link #load}) or generated ({@link #generate}).
  */

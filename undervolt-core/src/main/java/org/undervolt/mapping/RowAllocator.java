@@ -7,7 +7,7 @@ import java.util.List;
 import org.undervolt.InvalidInputException;
 
 /**
- * Hands out DRAM rows, by default in DRMap order (Putra et al., DRMap, DAC 2020; SparkXD's placement, research/papers.md
+ * Hands out DRAM rows, by default in DRMap order (Putra et al., DRMap, DAC 2020; SparkXD's placement, docs/PAPERS.md
  * §1.8): an item fills a whole row first (row-buffer hits), then the same row of the next bank (bank-level
  * parallelism; banks over ranks and channels), then the same row of the next subarray (subarray-level
  * parallelism), and only then the next row of the subarrays — restricted to the subarrays the caller allows

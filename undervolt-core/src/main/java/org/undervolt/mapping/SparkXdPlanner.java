@@ -9,7 +9,7 @@ import java.util.Map;
 import org.undervolt.InvalidInputException;
 
 /**
- * SparkXD's mapping (Putra et al., DAC 2021; EnforceSNN, Front. Neurosci. 2022; research/papers.md §1.8): the
+ * SparkXD's mapping (Putra et al., DAC 2021; EnforceSNN, Front. Neurosci. 2022; docs/PAPERS.md §1.8): the
  * whole module at one reduced voltage, the lowest at which every item fits in DRAM locations whose BER it
  * tolerates; the items laid out in DRMap order (row-buffer hits, then bank-, then subarray-level
  * parallelism), the least tolerant first so the safest rows go to the data that needs them; subarrays no item

@@ -12,7 +12,6 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.undervolt.resilience.CurvePoint;
 
 /**
  * Accuracy versus bit error rate (log axis): mean and minimum over trials, the error-free baseline,
@@ -20,12 +19,12 @@ import org.undervolt.resilience.CurvePoint;
  */
 public final class AccuracyCurvePlot {
     private final String title;
-    private final List<CurvePoint> curve;
+    private final List<AccuracyPoint> curve;
     private final double baseline;
     private final double threshold;
     private final OptionalDouble tolerableBer;
 
-    public AccuracyCurvePlot(String title, List<CurvePoint> curve, double baseline, double threshold,
+    public AccuracyCurvePlot(String title, List<AccuracyPoint> curve, double baseline, double threshold,
             OptionalDouble tolerableBer) {
         if (curve.isEmpty()) {
             throw new IllegalArgumentException("nothing to plot: empty curve");

@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 
-import org.undervolt.resilience.CurvePoint;
-
 /**
  * Accuracy versus bit error rate on a log axis: for each curve (e.g. without and with retraining) the
  * mean over trials with its 95% confidence band (Student's t), the worst trial dotted, the
@@ -14,7 +12,7 @@ import org.undervolt.resilience.CurvePoint;
 public final class AccuracyVsBerSection implements ReportSection {
 
     /** A named accuracy curve. */
-    public record Curve(String name, List<CurvePoint> points) {
+    public record Curve(String name, List<AccuracyPoint> points) {
         public Curve {
             points = List.copyOf(points);
             if (points.isEmpty()) {
@@ -61,7 +59,7 @@ public final class AccuracyVsBerSection implements ReportSection {
         double hi = 0;
         double yMin = Math.min(baseline, threshold);
         for (Curve c : curves) {
-            for (CurvePoint p : c.points()) {
+            for (AccuracyPoint p : c.points()) {
                 lo = Math.min(lo, p.ber());
                 hi = Math.max(hi, p.ber());
                 yMin = Math.min(yMin, Math.min(p.min(), p.mean() - p.ci95HalfWidth()));
@@ -80,7 +78,7 @@ public final class AccuracyVsBerSection implements ReportSection {
             double[] high = new double[n];
             double[] min = new double[n];
             for (int i = 0; i < n; i++) {
-                CurvePoint p = c.points().get(i);
+                AccuracyPoint p = c.points().get(i);
                 ber[i] = p.ber();
                 mean[i] = p.mean();
                 low[i] = Math.max(0, p.mean() - p.ci95HalfWidth());
@@ -114,7 +112,7 @@ public final class AccuracyVsBerSection implements ReportSection {
                 h.element("th", col, "class", "num");
             }
             h.close("tr");
-            for (CurvePoint p : c.points()) {
+            for (AccuracyPoint p : c.points()) {
                 h.open("tr");
                 num(h, String.format(Locale.ROOT, "%.3g", p.ber()));
                 num(h, String.format(Locale.ROOT, "%.4f", p.mean()));

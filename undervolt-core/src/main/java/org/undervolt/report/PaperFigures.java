@@ -2,7 +2,7 @@ package org.undervolt.report;
 
 /**
  * Headline figures of the two papers Undervolt reimplements, for the comparison table of a report.
- * Values and their provenance are from the project's research brief ({@code research/papers.md} §5,
+ * Values and their provenance are from {@code docs/PAPERS.md} (§5,
  * anchors A1, A4, A5, A6), which quotes the papers' abstracts.
  */
 public final class PaperFigures {
@@ -18,7 +18,7 @@ public final class PaperFigures {
     /** A4: EDEN (Koppula et al., MICRO 2019) average DRAM energy reduction by platform. */
     public static final String EDEN_ENERGY_SAVING = "21% CPU, 37% GPU, 31% / 32% accelerators (averages)";
 
-    /** EDEN's accuracy target for its results (research brief §2.1, from the abstract). */
+    /** EDEN's accuracy target for its results (docs/PAPERS.md §2.1, from the abstract). */
     public static final String EDEN_CONSTRAINT = "within 1% of the original accuracy";
 
     /** A5: EDEN average (maximum) speedup from reduced tRCD. */

@@ -6,7 +6,7 @@ import org.undervolt.InvalidInputException;
 
 /**
  * When a point of an accuracy-versus-BER curve meets the constraint {@code accuracy >= baseline - delta}
- * (SparkXD and EDEN both use delta = 1 point; research/papers.md §1.7, §2.5).
+ * (SparkXD and EDEN both use delta = 1 point; docs/PAPERS.md §1.7, §2.5).
  *
  * <ul>
  *   <li>{@link Rule#LOWER95}: the one-sided 95% lower confidence bound of the mean accuracy over the

@@ -26,7 +26,7 @@ import org.undervolt.io.Json;
 /**
  * Retraining a DNN to tolerate the bit errors of approximate DRAM.
  *
- * <p><b>Curricular</b> (EDEN, Koppula et al., MICRO 2019, §4.1; research/papers.md §2.4): in every
+ * <p><b>Curricular</b> (EDEN, Koppula et al., MICRO 2019, §4.1; docs/PAPERS.md §2.4): in every
  * training forward pass the stored weights are encoded, hit by errors from the chosen model at the
  * current BER and decoded (fresh errors every mini-batch), and so is every stored IFM (in its
  * format, scaled to the IFM range profiled on the error-free network at the start of each epoch);

@@ -3,7 +3,7 @@ package org.undervolt.resilience;
 import org.undervolt.InvalidInputException;
 
 /**
- * The BER curriculum of EDEN's retraining (Koppula et al., MICRO 2019, §4.1; research/papers.md
+ * The BER curriculum of EDEN's retraining (Koppula et al., MICRO 2019, §4.1; docs/PAPERS.md
  * §2.4): start at a low BER and raise it step by step, because retraining straight at a high BER
  * collapses accuracy.
  *

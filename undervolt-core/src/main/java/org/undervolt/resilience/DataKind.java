@@ -2,7 +2,7 @@ package org.undervolt.resilience;
 
 /**
  * The data types of a DNN that may live in approximate DRAM, as EDEN distinguishes them
- * (Koppula et al., MICRO 2019, §4-§5; research/papers.md §2.5): the weights of a layer, and its
+ * (Koppula et al., MICRO 2019, §4-§5; docs/PAPERS.md §2.5): the weights of a layer, and its
  * input feature map (IFM), which the previous layer wrote to DRAM and this one reads back.
  */
 public enum DataKind {

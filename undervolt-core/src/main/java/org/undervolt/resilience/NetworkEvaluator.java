@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import java.util.function.DoubleFunction;
 
 import org.undervolt.data.ImageDataset;
+import org.undervolt.nn.layer.LayerHooks;
 import org.undervolt.nn.model.Sequential;
 import org.undervolt.nn.train.Evaluation;
 import org.undervolt.nn.train.Evaluator;
@@ -17,6 +18,10 @@ public final class NetworkEvaluator {
     private final Sequential model;
     private final NetworkFaults faults;
     private final ImageDataset test;
+    private boolean[] cleanCorrect;
+    private Incremental incremental = Incremental.PAIRED;
+    private CleanActivations activations;
+    private Map<String, float[]> cleanWeights;
 
     public NetworkEvaluator(Sequential model, NetworkFaults faults, ImageDataset test) {
         this.model = model;
@@ -26,6 +31,56 @@ public final class NetworkEvaluator {
 
     public NetworkFaults faults() {
         return faults;
+    }
+
+    /** Which trials may be evaluated incrementally ({@link IncrementalTrials}). */
+    public enum Incremental {
+        /** None. */
+        OFF,
+        /** Paired (sequential) trials, the default: the full evaluation stays the bit-exact reference. */
+        PAIRED,
+        /** Full trials too. */
+        ALWAYS
+    }
+
+    /**
+     * Which trials may be evaluated incrementally; they are where it applies: only weights stored in
+     * approximate DRAM (IFM errors change every activation) and the error-free activations within
+     * {@link CleanActivations#BUDGET_FLOATS}.
+     */
+    public NetworkEvaluator incremental(Incremental which) {
+        this.incremental = which;
+        return this;
+    }
+
+    /** Whether paired trials are evaluated incrementally (see {@link #incremental(Incremental)}). */
+    public boolean usesIncremental() {
+        return incremental != Incremental.OFF && applies();
+    }
+
+    private boolean applies() {
+        if (faults.setup().sites().stream().anyMatch(s -> s.kind() == DataKind.IFMS)) {
+            return false;
+        }
+        Map<String, float[]> w = cleanWeights();
+        return !w.isEmpty() && CleanActivations.floats(model, IncrementalTrials.storedLayers(model, w), test.size())
+                <= CleanActivations.BUDGET_FLOATS;
+    }
+
+    private synchronized Map<String, float[]> cleanWeights() {
+        if (cleanWeights == null) {
+            cleanWeights = faults.readWeights(faults.setup().uniform(0), 0L);
+        }
+        return cleanWeights;
+    }
+
+    private synchronized IncrementalTrials incremental(DoubleFunction<Map<Site, Double>> family) {
+        Map<String, float[]> w = cleanWeights();
+        if (activations == null) {
+            activations = CleanActivations.of(model, test, faults.inferenceHooks(faults.setup().uniform(0), 0L),
+                    IncrementalTrials.storedLayers(model, w));
+        }
+        return new IncrementalTrials(model, faults, test, family, activations, w);
     }
 
     /** Accuracy of one trial with the given per-site BERs; the draw's seed is the next long of {@code rng}. */
@@ -46,6 +101,51 @@ public final class NetworkEvaluator {
         return Evaluator.accuracy(model, test, faults.inferenceHooks(faults.setup().uniform(0), 0L));
     }
 
+    /**
+     * Paired trials of a one-parameter family of BER maps ({@link #at}): trial {@code t} draws the same
+     * weights from its stream as {@link #at}'s, and is compared image by image with the error-free network
+     * (predicted once for all families, in the evaluator's own batches, so its accuracy is {@link #baseline()}).
+     */
+    public PairedTrials paired(DoubleFunction<Map<Site, Double>> family) {
+        if (usesIncremental()) {
+            return incremental(family);
+        }
+        boolean[] clean = cleanCorrect();
+        return new PairedTrials() {
+            @Override
+            public int images() {
+                return test.size();
+            }
+
+            @Override
+            public boolean cleanCorrect(int i) {
+                return clean[i];
+            }
+
+            @Override
+            public Trial open(double ber, SplittableRandom rng) {
+                LayerHooks hooks = faults.inferenceHooks(family.apply(ber), rng.nextLong());
+                return (order, from, to) -> IndexedInference.correct(model, test, hooks, order, from, to);
+            }
+        };
+    }
+
+    private synchronized boolean[] cleanCorrect() {
+        if (cleanCorrect == null) {
+            cleanCorrect = IndexedInference.correct(model, test, faults.inferenceHooks(faults.setup().uniform(0), 0L),
+                    identity(), 0, test.size()).correct();
+        }
+        return cleanCorrect;
+    }
+
+    private int[] identity() {
+        int[] identity = new int[test.size()];
+        for (int i = 0; i < identity.length; i++) {
+            identity[i] = i;
+        }
+        return identity;
+    }
+
     /** A trial evaluator for a one-parameter family of BER maps (coarse: all sites; fine: one site). */
     public TrialEvaluator at(DoubleFunction<Map<Site, Double>> family) {
         return new TrialEvaluator() {
@@ -56,6 +156,14 @@ public final class NetworkEvaluator {
 
             @Override
             public Outcome evaluate(double ber, SplittableRandom rng) {
+                if (incremental == Incremental.ALWAYS && applies()) {
+                    PairedTrials.Chunk c = incremental(family).open(ber, rng).correct(identity(), 0, test.size());
+                    int right = 0;
+                    for (boolean b : c.correct()) {
+                        right += b ? 1 : 0;
+                    }
+                    return new Outcome(new Evaluation(test.size(), right, c.nonfinite()).accuracy(), c.nonfinite());
+                }
                 Evaluation e = evaluation(family.apply(ber), rng);
                 return new Outcome(e.accuracy(), e.nonfinite());
             }

@@ -28,6 +28,7 @@ public final class PointStore {
     private final String config;
     private final Map<String, double[]> points = new LinkedHashMap<>();
     private final Map<String, int[]> nonfinite = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> extra = new LinkedHashMap<>();
 
     private PointStore(Path file, String config) {
         this.file = file;
@@ -67,6 +68,9 @@ public final class PointStore {
                     }
                     s.nonfinite.put(e.getKey(), n);
                 });
+                root.path("extra").fields().forEachRemaining(e -> s.extra.put(e.getKey(),
+                        Json.mapper().convertValue(e.getValue(), new com.fasterxml.jackson.core.type.TypeReference<
+                                Map<String, Object>>() { })));
             } catch (IOException e) {
                 throw new InvalidInputException(file + ": not a readable tolerance checkpoint (" + e.getMessage() + ")");
             }
@@ -94,12 +98,23 @@ public final class PointStore {
      * not counted), and, for a file store, persists both before returning.
      */
     public synchronized void put(String target, CurvePoint p, int[] nonfiniteCounts) {
+        put(target, p, nonfiniteCounts, null);
+    }
+
+    /**
+     * As {@link #put(String, CurvePoint, int[])}, with what else the point's evaluation wants kept beside it
+     * (JSON values; e.g. a sequential point's images per trial and decision), or null.
+     */
+    public synchronized void put(String target, CurvePoint p, int[] nonfiniteCounts, Map<String, Object> more) {
         if (nonfiniteCounts != null && nonfiniteCounts.length != p.trials()) {
             throw new IllegalArgumentException(nonfiniteCounts.length + " counts for " + p.trials() + " trials");
         }
         points.put(key(target, p.ber()), p.accuracies());
         if (nonfiniteCounts != null) {
             nonfinite.put(key(target, p.ber()), nonfiniteCounts.clone());
+        }
+        if (more != null) {
+            extra.put(key(target, p.ber()), new LinkedHashMap<>(more));
         }
         if (file != null) {
             Map<String, Object> root = new LinkedHashMap<>();
@@ -111,6 +126,9 @@ public final class PointStore {
                 Map<String, List<Integer>> nf = new LinkedHashMap<>();
                 nonfinite.forEach((k, v) -> nf.put(k, java.util.Arrays.stream(v).boxed().toList()));
                 root.put("nonfinite", nf);
+            }
+            if (!extra.isEmpty()) {
+                root.put("extra", extra);
             }
             AtomicFiles.write(file, Json.write(root).getBytes(StandardCharsets.UTF_8));
         }
@@ -132,6 +150,19 @@ public final class PointStore {
     public synchronized Map<String, int[]> nonfiniteByPoint() {
         Map<String, int[]> m = new LinkedHashMap<>();
         points.keySet().forEach(k -> m.put(k, nonfinite.containsKey(k) ? nonfinite.get(k).clone() : null));
+        return m;
+    }
+
+    /** What was kept beside the finished point ({@link #put(String, CurvePoint, int[], Map)}); empty if nothing. */
+    public synchronized Optional<Map<String, Object>> extra(String target, double ber) {
+        Map<String, Object> m = extra.get(key(target, ber));
+        return m == null ? Optional.empty() : Optional.of(new LinkedHashMap<>(m));
+    }
+
+    /** Every finished point's key ({@code target@ber}) with what was kept beside it, in finishing order. */
+    public synchronized Map<String, Map<String, Object>> extraByPoint() {
+        Map<String, Map<String, Object>> m = new LinkedHashMap<>();
+        extra.forEach((k, v) -> m.put(k, new LinkedHashMap<>(v)));
         return m;
     }
 

@@ -16,7 +16,6 @@ import org.undervolt.snn.FloatSynapseStore;
 import org.undervolt.snn.ImagePresenter;
 import org.undervolt.snn.SnnModel;
 import org.undervolt.snn.SnnModelFile;
-import org.undervolt.snn.StoredSynapseStore;
 import org.undervolt.snn.SynapticDelays;
 import org.undervolt.storage.DramGeometry;
 import org.undervolt.storage.DramImage;
@@ -24,7 +23,7 @@ import org.undervolt.storage.FormatSpec;
 import org.undervolt.storage.SequentialPlacement;
 
 /**
- * SparkXD's fault-aware training of a Diehl and Cook network (Putra et al., DAC 2021; research/papers.md
+ * SparkXD's fault-aware training of a Diehl and Cook network (Putra et al., DAC 2021; docs/PAPERS.md
  * §1.6): STDP training continues while the input weights, as stored in DRAM, take bit errors, with
  * the BER raised step by step.
  *

@@ -9,7 +9,6 @@ import org.undervolt.fault.Injector;
 import org.undervolt.snn.DiehlCook;
 import org.undervolt.snn.SnnEvaluator;
 import org.undervolt.snn.SnnModel;
-import org.undervolt.snn.StoredSynapseStore;
 import org.undervolt.storage.DramGeometry;
 import org.undervolt.storage.DramImage;
 import org.undervolt.storage.FormatSpec;
@@ -25,7 +24,7 @@ import org.undervolt.storage.SequentialPlacement;
  * as {@code snn eval}), so they are the same in every trial and trials differ only by the flipped bits.
  * The SNN's dynamics are untouched: this class only chooses the weights the network reads.
  */
-public final class SnnStoredTrials implements TrialEvaluator {
+public final class SnnStoredTrials implements TrialEvaluator, PairedTrials {
     /** The test stream under the model's seed ({@code SnnModel.STREAM_TEST}, as {@code snn eval} uses). */
     public static final long TEST_STREAM = SnnFatRun.TEST_STREAM;
 
@@ -36,6 +35,7 @@ public final class SnnStoredTrials implements TrialEvaluator {
     private final int images;
     private final int threads;
     private final boolean clamp;
+    private boolean[] cleanCorrect;
 
     /**
      * @param model   labelled model
@@ -59,9 +59,42 @@ public final class SnnStoredTrials implements TrialEvaluator {
 
     /** Accuracy on the stored weights without errors (never clamped: the stored values are in range). */
     public double storedAccuracy() {
-        float[] w = new float[DiehlCook.INPUTS * model.neurons()];
-        clean.readAll(w);
-        return accuracy(new SnnEvaluator(model, w, threads));
+        return cleanAccuracy();
+    }
+
+    @Override
+    public int images() {
+        return images;
+    }
+
+    @Override
+    public synchronized boolean cleanCorrect(int i) {
+        if (cleanCorrect == null) {
+            float[] w = new float[DiehlCook.INPUTS * model.neurons()];
+            clean.readAll(w);
+            int[] pred = new SnnEvaluator(model, w, threads).predict(test, images, model.seed(), TEST_STREAM);
+            boolean[] c = new boolean[images];
+            for (int k = 0; k < images; k++) {
+                c[k] = pred[k] == test.label(k);
+            }
+            cleanCorrect = c;
+        }
+        return cleanCorrect[i];
+    }
+
+    /** The errors of one trial drawn (as {@link #evaluate} draws them); its images run on all threads. */
+    @Override
+    public Trial open(double ber, SplittableRandom rng) {
+        SnnEvaluator ev = faulty(ber, rng);
+        return (order, from, to) -> {
+            int[] pred = ev.predict(test, order, from, to, model.seed(), TEST_STREAM);
+            boolean[] c = new boolean[pred.length];
+            for (int k = 0; k < c.length; k++) {
+                c[k] = pred[k] == test.label(order[from + k]);
+            }
+            // the weights are read once per trial: their non-finite count goes with the first chunk
+            return new Chunk(c, from == 0 ? ev.nonfiniteWeights() : 0);
+        };
     }
 
     @Override
@@ -72,6 +105,11 @@ public final class SnnStoredTrials implements TrialEvaluator {
     /** The trial's accuracy and the number of weights that were read as NaN or an infinity (and used as 0). */
     @Override
     public Outcome evaluate(double ber, SplittableRandom rng) {
+        SnnEvaluator ev = faulty(ber, rng);
+        return new Outcome(accuracy(ev), ev.nonfiniteWeights());
+    }
+
+    private SnnEvaluator faulty(double ber, SplittableRandom rng) {
         DramImage img = clean.image().copy();
         Injector.inject(img, StoredSynapseStore.TENSOR, errors.apply(ber), rng);
         float[] read = new float[DiehlCook.INPUTS * model.neurons()];
@@ -79,8 +117,7 @@ public final class SnnStoredTrials implements TrialEvaluator {
         if (clamp) {
             SnnFaultAwareTrainer.clamp(read);
         }
-        SnnEvaluator ev = new SnnEvaluator(model, read, threads);
-        return new Outcome(accuracy(ev), ev.nonfiniteWeights());
+        return new SnnEvaluator(model, read, threads);
     }
 
     private double accuracy(SnnEvaluator ev) {

@@ -21,7 +21,7 @@ import org.undervolt.storage.FormatSpec;
 
 /**
  * What {@code undervolt tolerance --network snn} does: the coarse tolerable BER of a labelled Diehl
- * and Cook network whose input weights live in approximate DRAM (SparkXD's analysis, research/papers.md
+ * and Cook network whose input weights live in approximate DRAM (SparkXD's analysis, docs/PAPERS.md
  * §1.7), with the same search, acceptance rule and resumable points as the DNN analysis. A trial
  * injects errors into a copy of the stored weights and runs the test images on the weights as read
  * (or, with {@code clamp}, kept in [0, wmax]); the spike trains are the same in every trial.
@@ -41,10 +41,18 @@ public final class SnnToleranceRun {
      * @param threads    evaluation threads
      * @param reference  reference accuracy, or null for the stored network's own
      * @param out        output folder
+     * @param evaluation every trial on every image, or sequentially ({@link SequentialRule#of} the search seed)
      */
     public record Options(Path model, FormatSpec format, String errorModel, long deviceSeed, boolean clamp,
             ToleranceSearch.Settings search, double delta, Acceptance.Rule rule, int testImages, int threads,
-            Double reference, Path out) {
+            Double reference, Path out, EvaluationMode evaluation) {
+        /** Full evaluation (as before the sequential mode existed). */
+        public Options(Path model, FormatSpec format, String errorModel, long deviceSeed, boolean clamp,
+                ToleranceSearch.Settings search, double delta, Acceptance.Rule rule, int testImages, int threads,
+                Double reference, Path out) {
+            this(model, format, errorModel, deviceSeed, clamp, search, delta, rule, testImages, threads, reference, out,
+                    EvaluationMode.FULL);
+        }
     }
 
     private SnnToleranceRun() {
@@ -70,11 +78,14 @@ public final class SnnToleranceRun {
         Acceptance acc = new Acceptance(reference, o.delta(), o.rule());
         String config = "snn model=" + o.model() + " format=" + o.format().name() + " errors=" + o.errorModel()
                 + " device=" + o.deviceSeed() + " clamp=" + o.clamp() + " seed=" + o.search().seed() + " trials="
-                + o.search().trials() + " test=" + n + " baseline=" + baseline;
+                + o.search().trials() + " test=" + n + " baseline=" + baseline
+                + (o.evaluation() == EvaluationMode.FULL ? "" : " evaluation=" + o.evaluation().id());
         PointStore store = PointStore.open(o.out().resolve("points.json"), config);
-        ToleranceSearch.Result r = new ToleranceSearch(o.search(), acc, store, (target, p, reused) -> log.accept(
+        ToleranceSearch search = new ToleranceSearch(o.search(), acc, store, (target, p, reused) -> log.accept(
                 String.format("%s BER %.3g: mean %.4f, lower95 %.4f%s", target, p.ber(), p.mean(), p.lower95(),
-                        reused ? " (from checkpoint)" : "")), trials).search(ToleranceAnalysis.NETWORK, trial);
+                        reused ? " (from checkpoint)" : "")), trials)
+                .withSequential(o.evaluation() == EvaluationMode.SEQUENTIAL ? SequentialRule.of(o.search().seed()) : null);
+        ToleranceSearch.Result r = search.search(ToleranceAnalysis.NETWORK, trial, trial);
 
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("model", o.model().toString());
@@ -87,6 +98,7 @@ public final class SnnToleranceRun {
         out.put("format", o.format().name());
         out.put("error_model", o.errorModel());
         out.put("weights_clamped_on_read", o.clamp());
+        out.put("evaluation", EvaluationReport.describe(search, store, n));
         out.put("coarse", CurveExport.result(r));
         out.put("nonfinite_weights", NonfiniteSummary.of(store, "weights read from DRAM as NaN or an infinity",
                 NonfiniteSummary.SNN_HANDLING));

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * EDEN's error-tolerance characterisation (Koppula et al., MICRO 2019, §5; research/papers.md §2.5):
+ * EDEN's error-tolerance characterisation (Koppula et al., MICRO 2019, §5; docs/PAPERS.md §2.5):
  * <ul>
  *   <li><b>coarse</b>: every stored site at one BER (the whole network in one DRAM partition);</li>
  *   <li><b>fine</b>: each layer × data type alone at a BER, the others error-free;</li>
@@ -41,7 +41,7 @@ public final class ToleranceAnalysis {
     /** Coarse-grained: all stored sites at the same BER. */
     public ToleranceSearch.Result coarse() {
         StorageSetup setup = evaluator.faults().setup();
-        return search.search(NETWORK, evaluator.at(setup::uniform));
+        return search.search(NETWORK, evaluator.at(setup::uniform), evaluator.paired(setup::uniform));
     }
 
     /** Fine-grained: one search per site, in site order. */
@@ -49,7 +49,7 @@ public final class ToleranceAnalysis {
         StorageSetup setup = evaluator.faults().setup();
         List<ToleranceSearch.Result> out = new ArrayList<>();
         for (Site s : setup.sites()) {
-            out.add(search.search(s.id(), evaluator.at(ber -> setup.only(s, ber))));
+            out.add(search.search(s.id(), evaluator.at(ber -> setup.only(s, ber)), evaluator.paired(ber -> setup.only(s, ber))));
         }
         return out;
     }
@@ -68,8 +68,9 @@ public final class ToleranceAnalysis {
         for (int k = 0; k <= maxSteps; k++) {
             scale = k == 0 ? 1 : Math.pow(step, k);
             double s = scale;
-            p = search.measure("combination", evaluator.at(x -> scaled(base, s)), scale);
-            if (search.acceptance().accepts(p)) {
+            p = search.measure("combination", evaluator.at(x -> scaled(base, s)), evaluator.paired(x -> scaled(base, s)),
+                    scale);
+            if (search.accepts("combination", p)) {
                 return new Combination(ids(scaled(base, scale)), scale, p, true);
             }
         }

@@ -5,7 +5,7 @@ import java.util.OptionalDouble;
 
 /**
  * The accuracy constraint of SparkXD and EDEN: accuracy at least {@code baseline - delta}
- * (both papers use delta = 1 percentage point; papers.md §1.7, §2.5).
+ * (both papers use delta = 1 percentage point; docs/PAPERS.md §1.7, §2.5).
  *
  * <p>The tolerable BER of a curve is the largest grid BER such that the mean accuracy meets the
  * constraint there <em>and at every smaller grid BER</em>. Requiring the whole prefix keeps a lucky

@@ -34,10 +34,19 @@ public final class ToleranceRun {
      * @param reference     accuracy the loss is measured from (e.g. the network before retraining),
      *                      or null for this network's own error-free accuracy
      * @param out           output folder
+     * @param evaluation    every trial on every image, or sequentially ({@link SequentialRule#of} the search seed)
      */
     public record Options(Path model, SetupSpec setup, ToleranceSearch.Settings search, double delta,
-            Acceptance.Rule rule, boolean fine, int testImages, int profileImages, Double reference, Path out) {
+            Acceptance.Rule rule, boolean fine, int testImages, int profileImages, Double reference, Path out,
+            EvaluationMode evaluation) {
+        /** Full evaluation (as before the sequential mode existed). */
+        public Options(Path model, SetupSpec setup, ToleranceSearch.Settings search, double delta, Acceptance.Rule rule,
+                boolean fine, int testImages, int profileImages, Double reference, Path out) {
+            this(model, setup, search, delta, rule, fine, testImages, profileImages, reference, out, EvaluationMode.FULL);
+        }
+
         public Options {
+            java.util.Objects.requireNonNull(evaluation, "evaluation");
             if (reference != null && !(reference >= 0 && reference <= 1)) {
                 throw new org.undervolt.InvalidInputException("--baseline-accuracy " + reference
                         + " is out of range: expected 0..1");
@@ -69,11 +78,12 @@ public final class ToleranceRun {
         // trials, not on the acceptance rule: a rerun with another delta or reference reuses them.
         String config = "model=" + o.model() + " setup=" + o.setup() + " seed=" + o.search().seed() + " trials="
                 + o.search().trials() + " test=" + testSet.name() + " profile=" + o.profileImages()
-                + " baseline=" + baseline;
+                + " baseline=" + baseline + (o.evaluation() == EvaluationMode.FULL ? "" : " evaluation=" + o.evaluation().id());
         PointStore store = PointStore.open(o.out().resolve("points.json"), config);
         ToleranceSearch search = new ToleranceSearch(o.search(), acc, store, (target, p, reused) -> log.accept(
                 String.format("%s BER %.3g: mean %.4f, lower95 %.4f%s", target, p.ber(), p.mean(), p.lower95(),
-                        reused ? " (from checkpoint)" : "")), trials);
+                        reused ? " (from checkpoint)" : "")), trials)
+                .withSequential(o.evaluation() == EvaluationMode.SEQUENTIAL ? SequentialRule.of(o.search().seed()) : null);
         ToleranceAnalysis analysis = new ToleranceAnalysis(ev, search);
         ToleranceSearch.Result coarse = analysis.coarse();
         List<ToleranceSearch.Result> all = new ArrayList<>(List.of(coarse));
@@ -112,6 +122,7 @@ public final class ToleranceRun {
             cm.put("accuracy", pt);
             out.put("combination", cm);
         }
+        sm.put("evaluation", EvaluationReport.describe(search, store, testSet.size())); // after every search
         out.put("nonfinite_outputs", NonfiniteSummary.of(store, "test images whose output held a NaN or an infinity",
                 NonfiniteSummary.DNN_HANDLING));
         out.put("provenance", Provenance.describe());

@@ -84,6 +84,8 @@ public final class ToleranceSearch {
     private final PointStore store;
     private final Listener listener;
     private final TrialProgress progress;
+    private final SequentialRule sequential;
+    private int[] order;
 
     public ToleranceSearch(Settings settings, Acceptance acceptance, PointStore store, Listener listener) {
         this(settings, acceptance, store, listener, TrialProgress.NONE);
@@ -92,11 +94,44 @@ public final class ToleranceSearch {
     /** As the four-argument constructor, also telling {@code progress} about every trial. */
     public ToleranceSearch(Settings settings, Acceptance acceptance, PointStore store, Listener listener,
             TrialProgress progress) {
+        this(settings, acceptance, store, listener, progress, null);
+    }
+
+    private ToleranceSearch(Settings settings, Acceptance acceptance, PointStore store, Listener listener,
+            TrialProgress progress, SequentialRule sequential) {
         this.settings = settings;
         this.acceptance = acceptance;
         this.store = store;
         this.listener = listener;
         this.progress = progress;
+        this.sequential = sequential;
+    }
+
+    /**
+     * This search measuring points sequentially by {@code rule} wherever it is given {@link PairedTrials}
+     * ({@link #search(String, TrialEvaluator, PairedTrials)}); {@code null}: every trial on every image.
+     */
+    public ToleranceSearch withSequential(SequentialRule rule) {
+        return new ToleranceSearch(settings, acceptance, store, listener, progress, rule);
+    }
+
+    /** How points are evaluated when paired trials are given. */
+    public EvaluationMode evaluation() {
+        return sequential == null ? EvaluationMode.FULL : EvaluationMode.SEQUENTIAL;
+    }
+
+    /** The sequential rule, or null for full evaluation. */
+    public SequentialRule sequential() {
+        return sequential;
+    }
+
+    /**
+     * Whether the point {@code p} of {@code target} passes: the decision stored with a sequentially measured
+     * point (which may rest on part of the images, at the rule's confidence), else the acceptance rule.
+     */
+    public boolean accepts(String target, CurvePoint p) {
+        Object d = store.extra(target, p.ber()).map(m -> m.get("decision")).orElse(null);
+        return d != null ? "pass".equals(d) : acceptance.accepts(p);
     }
 
     public Settings settings() {
@@ -112,7 +147,12 @@ public final class ToleranceSearch {
      * count of non-finite values when the evaluator counts them ({@link PointStore#nonfinite}).
      */
     public CurvePoint measure(String target, TrialEvaluator evaluator, double ber) {
-        return measure(target, evaluator, ber, null);
+        return measure(target, evaluator, null, ber, null);
+    }
+
+    /** As {@link #measure(String, TrialEvaluator, double)}, sequentially on {@code paired} when this search is sequential. */
+    public CurvePoint measure(String target, TrialEvaluator evaluator, PairedTrials paired, double ber) {
+        return measure(target, evaluator, paired, ber, null);
     }
 
     /** Trials counted for {@link TrialProgress} during one search. */
@@ -132,7 +172,7 @@ public final class ToleranceSearch {
         }
     }
 
-    private CurvePoint measure(String target, TrialEvaluator evaluator, double ber, Count count) {
+    private CurvePoint measure(String target, TrialEvaluator evaluator, PairedTrials paired, double ber, Count count) {
         var stored = store.get(target, ber);
         if (stored.isPresent()) {
             listener.point(target, stored.get(), true);
@@ -142,6 +182,9 @@ public final class ToleranceSearch {
                 count.tell();
             }
             return stored.get();
+        }
+        if (sequential != null && paired != null) {
+            return measureSequentially(target, paired, ber, count);
         }
         double[] acc = new double[settings.trials()];
         int[] nonfinite = new int[acc.length];
@@ -162,6 +205,26 @@ public final class ToleranceSearch {
         return p;
     }
 
+    private CurvePoint measureSequentially(String target, PairedTrials paired, double ber, Count count) {
+        if (order == null || order.length != paired.images()) {
+            order = SequentialPoint.order(paired.images(), sequential.orderSeed());
+        }
+        List<SplittableRandom> streams = new ArrayList<>(settings.trials());
+        for (int t = 0; t < settings.trials(); t++) {
+            streams.add(trialStream(target, ber, t));
+        }
+        int points = settings.grid().length + settings.bisections();
+        SequentialPoint.Measured m = SequentialPoint.measure(paired, ber, streams, acceptance, order,
+                sequential.chunk(), sequential.trialAlpha(points, settings.trials()));
+        if (count != null) {
+            count.done += settings.trials();
+            count.tell();
+        }
+        store.put(target, m.point(), m.nonfinite(), m.extra());
+        listener.point(target, m.point(), false);
+        return m.point();
+    }
+
     /** The random stream of trial {@code t} of {@code target} at {@code ber}. */
     public SplittableRandom trialStream(String target, double ber, int t) {
         return Seeds.stream(settings.seed(), target.hashCode(), Double.doubleToLongBits(ber), t);
@@ -169,6 +232,14 @@ public final class ToleranceSearch {
 
     /** Searches the tolerable BER of {@code target}. */
     public Result search(String target, TrialEvaluator evaluator) {
+        return search(target, evaluator, null);
+    }
+
+    /**
+     * Searches the tolerable BER of {@code target}: sequentially on {@code paired} when this search is
+     * sequential and {@code paired} is given, else with {@code evaluator} on every image.
+     */
+    public Result search(String target, TrialEvaluator evaluator, PairedTrials paired) {
         List<CurvePoint> curve = new ArrayList<>();
         CurvePoint lastPass = null;
         CurvePoint firstFail = null;
@@ -178,9 +249,9 @@ public final class ToleranceSearch {
         Count count = new Count(target, (long) (grid.length + settings.bisections()) * trials);
         count.tell();
         for (double ber : grid) {
-            CurvePoint p = measure(target, evaluator, ber, count);
+            CurvePoint p = measure(target, evaluator, paired, ber, count);
             curve.add(p);
-            if (!acceptance.accepts(p)) {
+            if (!accepts(target, p)) {
                 firstFail = p;
                 break;
             }
@@ -198,9 +269,9 @@ public final class ToleranceSearch {
         double hi = firstFail.ber();
         for (int i = 0; i < settings.bisections(); i++) {
             double mid = Math.sqrt(lo * hi); // midpoint in log space
-            CurvePoint p = measure(target, evaluator, mid, count);
+            CurvePoint p = measure(target, evaluator, paired, mid, count);
             curve.add(p);
-            if (acceptance.accepts(p)) {
+            if (accepts(target, p)) {
                 lo = mid;
                 lastPass = p;
             } else {

@@ -16,7 +16,7 @@ import org.undervolt.nn.train.Evaluator;
 /**
  * EDEN's value correction: a value read from approximate DRAM that lies outside the range the
  * data type takes in error-free operation is replaced by 0 (Koppula et al., "EDEN", MICRO 2019,
- * §4.1, "correct-by-bounds"; research/papers.md §2.4). It catches the flips that make a value
+ * §4.1, "correct-by-bounds"; docs/PAPERS.md §2.4). It catches the flips that make a value
  * implausibly large (a float exponent bit, an integer's top bit) at the cost of one comparison.
  *
  * <p>Bounds of IFMs are profiled per layer by running the error-free network over training images;

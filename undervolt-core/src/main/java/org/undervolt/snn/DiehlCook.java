@@ -7,7 +7,7 @@ package org.undervolt.snn;
  * <p>Every value is taken from the reference implementation, {@code peter-u-diehl/stdp-mnist},
  * file {@code Diehl&Cook_spiking_MNIST.py} (parameters, neuron and STDP equations) and
  * {@code Diehl&Cook_MNIST_random_conn_generator.py} (initial and fixed weights); see also
- * {@code research/papers.md} §1.2. Units: millivolts, milliseconds, hertz; conductances are
+ * {@code docs/PAPERS.md} §1.2. Units: millivolts, milliseconds, hertz; conductances are
  * dimensionless (multiples of the leak conductance), as in the original equations
  * {@code dv/dt = ((v_rest - v) + ge (E_exc - v) + gi (E_inh - v)) / tau}.
  */

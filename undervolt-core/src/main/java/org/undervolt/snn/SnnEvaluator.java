@@ -107,6 +107,21 @@ public final class SnnEvaluator {
         return predicted;
     }
 
+    /**
+     * Predicted class of the images {@code order[from..to)} (-1: none), in that order; each image's spike
+     * trains come from {@code (seed, stream, image index)}, so an image is predicted as in {@link #predict(ImageDataset, int, long, long)}.
+     */
+    public int[] predict(ImageDataset data, int[] order, int from, int to, long seed, long stream) {
+        int[] labels = model.labels();
+        if (labels == null) {
+            throw new IllegalStateException("model has no labels");
+        }
+        int[] predicted = new int[to - from];
+        run(data, to - from, p -> order[from + p], seed, stream,
+                (p, counts, acc) -> predicted[p] = NeuronLabels.classify(counts, labels, data.numClasses()), 0);
+        return predicted;
+    }
+
     /** Fraction of the first {@code count} images whose prediction equals the label. */
     public static double accuracy(int[] predicted, ImageDataset data) {
         int correct = 0;
@@ -132,6 +147,12 @@ public final class SnnEvaluator {
     }
 
     private List<long[]> run(ImageDataset data, int count, long seed, long stream, Sink sink, int accSize) {
+        return run(data, count, p -> p, seed, stream, sink, accSize);
+    }
+
+    /** Runs the images {@code imageAt(0..count)}; the sink gets each position. */
+    private List<long[]> run(ImageDataset data, int count, java.util.function.IntUnaryOperator imageAt, long seed,
+            long stream, Sink sink, int accSize) {
         if (count > data.size() || count < 0) {
             throw new IllegalArgumentException("count " + count + " outside 0.." + data.size());
         }
@@ -152,10 +173,11 @@ public final class SnnEvaluator {
                     long[] acc = new long[accSize];
                     double[] theta = model.theta();
                     for (int c = next.getAndIncrement(); c * CHUNK < count; c = next.getAndIncrement()) {
-                        for (int img = c * CHUNK, end = Math.min(count, img + CHUNK); img < end; img++) {
+                        for (int pos = c * CHUNK, end = Math.min(count, pos + CHUNK); pos < end; pos++) {
+                            int img = imageAt.applyAsInt(pos);
                             presenter.present(data.pixels(), img * data.imageSize(), weights, byDelay, theta, false,
                                     seed, stream, img, counts);
-                            sink.accept(img, counts, acc);
+                            sink.accept(pos, counts, acc);
                         }
                     }
                     addCpu(CpuTime.thread() - cpu0);

@@ -18,8 +18,10 @@ public final class SnnModel {
     static final long STREAM_INIT_WEIGHTS = 1;
     static final long STREAM_DELAYS = 2;
     static final long STREAM_TRAIN = 3;
-    static final long STREAM_LABEL = 4;
-    static final long STREAM_TEST = 5;
+    /** Stream of the spike trains shown when neurons are labelled. */
+    public static final long STREAM_LABEL = 4;
+    /** Stream of the spike trains shown when test accuracy is measured. */
+    public static final long STREAM_TEST = 5;
 
     private final int neurons;
     private final long seed;

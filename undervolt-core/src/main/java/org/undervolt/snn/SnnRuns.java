@@ -2,21 +2,14 @@ package org.undervolt.snn;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.undervolt.data.ImageDataset;
-import org.undervolt.dram.error.ErrorModel;
-import org.undervolt.dram.error.UniformErrorModel;
-import org.undervolt.fault.Injector;
-import org.undervolt.storage.DramGeometry;
-import org.undervolt.storage.DramImage;
-import org.undervolt.storage.FormatSpec;
-import org.undervolt.storage.SequentialPlacement;
 
 /**
  * What {@code undervolt snn train} and {@code undervolt snn eval} do, end to end (the CLI only wires
- * options to these methods).
+ * options to these methods). Evaluation with bit errors in stored weights is
+ * {@code resilience.SnnErrorRuns}: this package knows nothing of storage or faults.
  */
 public final class SnnRuns {
     private SnnRuns() {
@@ -32,6 +25,7 @@ public final class SnnRuns {
      * Evaluation result: one accuracy, or the mean of {@code accuracies} over fault trials;
      * {@code nonfiniteWeights} counts, per trial, the weights that decoded to NaN or an infinity and
      * were read as 0 ({@link SnnEvaluator#SnnEvaluator(SnnModel, float[], int)}).
+     * {@code format} and {@code ber} are "fp32" and 0 for an evaluation without errors.
      */
     public record EvalResult(double accuracy, List<Double> accuracies, double baseline, int images, int neurons,
             String format, double ber, double seconds, double cpuMsPerImage, List<Integer> nonfiniteWeights) {
@@ -97,53 +91,8 @@ public final class SnnRuns {
                 (System.nanoTime() - t0) / 1e9, ev.cpuSeconds() * 1000 / testImages, List.of(ev.nonfiniteWeights()));
     }
 
-    /** As the next method with EDEN's error model 0 (uniform, the default sampler) at {@code ber}. */
-    public static EvalResult evaluateWithErrors(SnnModel model, ImageDataset test, int testImages, FormatSpec format,
-            double ber, int trials, long seed, int threads) {
-        return evaluateWithErrors(model, test, testImages, format, ber, new UniformErrorModel(ber), trials, seed, threads);
-    }
-
-    /**
-     * Accuracy with the input weights stored in {@code format} and bit errors of {@code errors}, the
-     * error model at {@code ber} (e.g. EDEN's model 0, uniform), injected into those bytes, {@code trials} independent draws from
-     * {@code (seed, trial)}. The baseline is the accuracy in that format without errors. The spike
-     * trains are the same in every trial (drawn from the model's seed), so trials differ only by
-     * the flipped bits.
-     */
-    public static EvalResult evaluateWithErrors(SnnModel model, ImageDataset test, int testImages, FormatSpec format,
-            double ber, ErrorModel errors, int trials, long seed, int threads) {
-        requireLabels(model);
-        long t0 = System.nanoTime();
-        StoredSynapseStore clean = StoredSynapseStore.of(model.weights(), format,
-                new SequentialPlacement(DramGeometry.lpddr3x32()));
-        ImageDataset slice = test.slice(0, testImages);
-        float[] w = new float[DiehlCook.INPUTS * model.neurons()];
-        clean.readAll(w);
-        double[] cpu = {0};
-        List<Integer> nonfinite = new ArrayList<>();
-        double baseline = accuracy(model, w, test, testImages, threads, slice, cpu, new ArrayList<>());
-        List<Double> accs = new ArrayList<>();
-        for (int t = 0; t < trials; t++) {
-            DramImage img = clean.image().copy();
-            Injector.inject(img, StoredSynapseStore.TENSOR, errors, org.undervolt.random.Seeds.stream(seed, t));
-            clean.withImage(img).readAll(w);
-            accs.add(accuracy(model, w, test, testImages, threads, slice, cpu, nonfinite));
-        }
-        double mean = accs.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-        return new EvalResult(mean, accs, baseline, testImages, model.neurons(), format.name(), ber,
-                (System.nanoTime() - t0) / 1e9, cpu[0] * 1000 / ((double) testImages * (trials + 1)), nonfinite);
-    }
-
-    private static double accuracy(SnnModel model, float[] w, ImageDataset test, int n, int threads, ImageDataset slice,
-            double[] cpu, List<Integer> nonfinite) {
-        SnnEvaluator ev = new SnnEvaluator(model, w.clone(), threads);
-        nonfinite.add(ev.nonfiniteWeights());
-        double acc = SnnEvaluator.accuracy(ev.predict(test, n, model.seed(), SnnModel.STREAM_TEST), slice);
-        cpu[0] += ev.cpuSeconds();
-        return acc;
-    }
-
-    private static void requireLabels(SnnModel model) {
+    /** Refuses a model whose neurons are not labelled yet (bad input). */
+    public static void requireLabels(SnnModel model) {
         if (model.labels() == null) {
             throw new org.undervolt.InvalidInputException("model has no neuron labels (train it with 'undervolt snn train')");
         }

@@ -17,7 +17,8 @@
  *       {@link org.undervolt.snn.NeuronLabels} (labelling, classification).</li>
  *   <li>{@link org.undervolt.snn.SynapseStore}: where the 784 x N input weights live; plain floats
  *       ({@link org.undervolt.snn.FloatSynapseStore}) or the bytes of a storage format in a DRAM image
- *       ({@link org.undervolt.snn.StoredSynapseStore}) that the fault module injects into.</li>
+ *       ({@code resilience.StoredSynapseStore}, outside this package, which knows nothing of
+ *       storage or faults) that the fault module injects into.</li>
  *   <li>{@link org.undervolt.snn.SnnModelFile}: the versioned binary model / checkpoint file.</li>
  * </ul>
  *

@@ -4,7 +4,7 @@ package org.undervolt.storage;
  * Signed fixed point Qm.n: two's complement with {@code m} integer bits, {@code n} fraction bits
  * and a sign bit, {@code value = q / 2^n}, stored in {@code 1 + m + n} = 4, 8, 16 or 32 bits (the
  * ARM/TI "Qm.n" convention, where m excludes the sign bit). SparkXD-style fixed-point weights are
- * stored this way (research/papers.md §1.3).
+ * stored this way (docs/PAPERS.md §1.3).
  *
  * <p>Encoding rounds to nearest, ties to even, and saturates to {@code [-2^m, 2^m - 2^-n]}; NaN
  * encodes as 0, ±Inf saturate. Every pattern decodes to a finite value in that range; 32-bit

@@ -27,12 +27,12 @@ import org.undervolt.nn.zoo.Mlp;
 import org.undervolt.random.Seeds;
 import org.undervolt.resilience.BerSweep;
 import org.undervolt.resilience.DataKind;
+import org.undervolt.resilience.SnnErrorRuns;
 import org.undervolt.resilience.SnnStoredTrials;
+import org.undervolt.resilience.StoredSynapseStore;
 import org.undervolt.snn.SnnEvaluator;
 import org.undervolt.snn.SnnModel;
 import org.undervolt.snn.SnnModelFile;
-import org.undervolt.snn.SnnRuns;
-import org.undervolt.snn.StoredSynapseStore;
 import org.undervolt.storage.DramGeometry;
 import org.undervolt.storage.DramImage;
 import org.undervolt.storage.Formats;
@@ -79,7 +79,7 @@ class SnnSweepTest {
         SnnModel m = SnnModelFile.read(new ByteArrayInputStream(TinySnn.model()), "tiny");
         ImageDataset test = TinySnn.DATA.load(Split.TEST);
         // BER 0: snn eval's error-free accuracy of the same format.
-        double baseline = SnnRuns.evaluateWithErrors(m, test, 20, Formats.byName("int8"), 0, 1, 9, 1).baseline();
+        double baseline = SnnErrorRuns.evaluateWithErrors(m, test, 20, Formats.byName("int8"), 0, 1, 9, 1).baseline();
         assertThat(got.get(0).accuracy()).isEqualTo(baseline);
         assertThat(got.get(1).accuracy()).isEqualTo(baseline);
         // BER 2e-2, trial 1: errors drawn from Seeds.stream(seed, bits(ber), trial) into the stored bytes.

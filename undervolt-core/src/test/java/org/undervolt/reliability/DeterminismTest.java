@@ -33,10 +33,10 @@ import org.undervolt.nn.train.TrainConfig;
 import org.undervolt.nn.train.Trainer;
 import org.undervolt.resilience.BerSweep;
 import org.undervolt.resilience.CurvePoint;
+import org.undervolt.resilience.SnnErrorRuns;
 import org.undervolt.resilience.StoredWeights;
 import org.undervolt.resilience.StoredWeightsEvaluator;
 import org.undervolt.snn.SnnModel;
-import org.undervolt.snn.SnnRuns;
 import org.undervolt.storage.DramGeometry;
 import org.undervolt.storage.Formats;
 import org.undervolt.storage.SequentialPlacement;
@@ -119,7 +119,7 @@ class DeterminismTest {
         ImageDataset digits = SyntheticDatasets.separableBlobs(40, 28, 28, 4, 8);
         List<List<Double>> runs = new ArrayList<>();
         for (int t : new int[] {1, 2, 3, 3}) {
-            runs.add(SnnRuns.evaluateWithErrors(model, digits, 40, Formats.byName("int8"), 0.05, 2, 11, t).accuracies());
+            runs.add(SnnErrorRuns.evaluateWithErrors(model, digits, 40, Formats.byName("int8"), 0.05, 2, 11, t).accuracies());
         }
         assertThat(runs).allSatisfy(r -> assertThat(r).isEqualTo(runs.get(0)));
     }

@@ -23,6 +23,7 @@ import org.undervolt.resilience.CurricularRetrainer;
 import org.undervolt.resilience.CurriculumSchedule;
 import org.undervolt.resilience.DataKind;
 import org.undervolt.resilience.Site;
+import org.undervolt.resilience.SnnErrorRuns;
 import org.undervolt.resilience.StorageSetup;
 import org.undervolt.resilience.StoredWeights;
 import org.undervolt.resilience.StoredWeightsEvaluator;
@@ -152,7 +153,7 @@ class NumericalFaultsTest {
         model.setLabels(new int[] {0, 1, 2});
         ImageDataset digits = SyntheticDatasets.separableBlobs(4, 28, 28, 3, 2);
         // BER 0.05 over 3 x 784 FP16 weights: ~1900 flips, ~6 % of them in the top exponent bit.
-        SnnRuns.EvalResult r = SnnRuns.evaluateWithErrors(model, digits, 4, Formats.byName("fp16"), 0.05, 2, 7, 1);
+        SnnRuns.EvalResult r = SnnErrorRuns.evaluateWithErrors(model, digits, 4, Formats.byName("fp16"), 0.05, 2, 7, 1);
         assertThat(r.accuracies()).hasSize(2);
         assertThat(r.nonfiniteWeights()).hasSize(2).allSatisfy(n -> assertThat(n).isPositive());
     }

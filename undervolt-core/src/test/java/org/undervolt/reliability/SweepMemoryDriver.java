@@ -6,7 +6,7 @@ import java.util.List;
 import org.undervolt.resilience.BerSweep;
 import org.undervolt.resilience.CurvePoint;
 import org.undervolt.store.ResultsStore;
-import org.undervolt.store.StoredBerTrials;
+import org.undervolt.experiment.StoredBerTrials;
 
 /**
  * A BER sweep with a trivial evaluator, every trial committed to a results store as it finishes;

@@ -13,6 +13,7 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.undervolt.experiment.ReportCurves;
 import org.undervolt.resilience.CurvePoint;
 
 class AccuracyCurvePlotTest {
@@ -22,7 +23,7 @@ class AccuracyCurvePlotTest {
         var curve = List.of(new CurvePoint(1e-5, new double[] {0.98, 0.97}),
                 new CurvePoint(1e-3, new double[] {0.96, 0.95}), new CurvePoint(1e-1, new double[] {0.1, 0.12}));
         Path png = dir.resolve("sub").resolve("curve.png");
-        new AccuracyCurvePlot("test", curve, 0.98, 0.97, OptionalDouble.of(1e-5)).writePng(png);
+        new AccuracyCurvePlot("test", ReportCurves.of(curve), 0.98, 0.97, OptionalDouble.of(1e-5)).writePng(png);
 
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(Files.readAllBytes(png)));
         assertThat(img.getWidth()).isEqualTo(960);

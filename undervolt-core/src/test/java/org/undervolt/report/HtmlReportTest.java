@@ -13,6 +13,7 @@ import java.util.OptionalDouble;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.undervolt.experiment.ReportCurves;
 import org.undervolt.resilience.CurvePoint;
 
 class HtmlReportTest {
@@ -35,8 +36,8 @@ class HtmlReportTest {
                 .add(new TableSection("headline", "Headline", List.of("figure", "this run", "paper"))
                         .figure("39.1%", "DRAM energy saved").row("saving", "39.1%", PaperFigures.SPARKXD_ENERGY_SAVING))
                 .add(new AccuracyVsBerSection("accuracy", "Accuracy", List.of(
-                        new AccuracyVsBerSection.Curve("no retraining", curve),
-                        new AccuracyVsBerSection.Curve("retrained", curve)), 0.975, 0.965, OptionalDouble.of(1e-4)))
+                        new AccuracyVsBerSection.Curve("no retraining", ReportCurves.of(curve)),
+                        new AccuracyVsBerSection.Curve("retrained", ReportCurves.of(curve))), 0.975, 0.965, OptionalDouble.of(1e-4)))
                 .add(new EnergyBarsSection("energy", "Energy", List.of(new EnergyBarsSection.Bar("nominal", 1.2, 4e-3),
                         new EnergyBarsSection.Bar("chosen", 0.93, 2.5e-3)), "scope"))
                 .add(new Custom("partition-map", "Partition map", "fc1 -> 1.10 V"))

@@ -17,6 +17,7 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.undervolt.experiment.ReportCurves;
 import org.undervolt.resilience.CurvePoint;
 
 /**
@@ -38,7 +39,7 @@ class ReportInBrowserTest {
         }
         return new HtmlReport("Browser check", "a plot that must be drawn")
                 .add(new AccuracyVsBerSection("accuracy", "Accuracy versus BER",
-                        List.of(new AccuracyVsBerSection.Curve("no retraining", curve)), 0.97, 0.96,
+                        List.of(new AccuracyVsBerSection.Curve("no retraining", ReportCurves.of(curve))), 0.97, 0.96,
                         OptionalDouble.of(1e-5)))
                 .add(new EnergyBarsSection("energy", "Energy", List.of(new EnergyBarsSection.Bar("nominal", 1.2, 4e-3),
                         new EnergyBarsSection.Bar("chosen", 0.93, 2.5e-3)), null));

@@ -6,11 +6,11 @@ import org.undervolt.data.ImageDataset;
 import org.undervolt.random.Seeds;
 
 /** Tiny MNIST-shaped test data: class c is a bright 7x7 block at one of 10 places, plus noise. */
-final class SyntheticDigits {
+public final class SyntheticDigits {
     private SyntheticDigits() {
     }
 
-    static ImageDataset make(int count, long seed) {
+    public static ImageDataset make(int count, long seed) {
         SplittableRandom rng = Seeds.stream(seed, 99);
         byte[] px = new byte[count * 784];
         byte[] labels = new byte[count];

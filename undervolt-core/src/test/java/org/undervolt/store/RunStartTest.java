@@ -10,6 +10,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.undervolt.InvalidInputException;
+import org.undervolt.experiment.StoredBerTrials;
 import org.undervolt.resilience.BerSweep;
 
 class RunStartTest {

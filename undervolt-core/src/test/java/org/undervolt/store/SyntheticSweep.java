@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.undervolt.experiment.StoredBerTrials;
 import org.undervolt.resilience.BerGrid;
 import org.undervolt.resilience.BerSweep;
 import org.undervolt.resilience.CurvePoint;

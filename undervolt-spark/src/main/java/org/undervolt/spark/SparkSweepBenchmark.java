@@ -70,11 +70,18 @@ public final class SparkSweepBenchmark implements Callable<Integer> {
     String network = "mlp";
     @Option(names = "--snn-neurons", description = "excitatory neurons of the SNN (default ${DEFAULT-VALUE})")
     int snnNeurons = 100;
+    @Option(names = "--write-spec", paramLabel = "DIR",
+            description = "write the sweep as a spec file and network files into DIR for cluster.sh submit, and stop")
+    Path writeSpec;
 
     @Override
     public Integer call() throws IOException {
         Parallel.setThreads(1);
         SweepSpec spec = spec();
+        if (writeSpec != null) {
+            System.out.println(write(spec, writeSpec));
+            return 0;
+        }
         int tasks = spec.taskCount();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("workload", (network.equals("snn") ? "snn N" + snnNeurons : "mlp 784-256-128-10") + ", int8 weights, "
@@ -123,6 +130,29 @@ public final class SparkSweepBenchmark implements Callable<Integer> {
         }
         System.out.println(Json.write(out));
         return 0;
+    }
+
+    /** The spec as {@code SweepSpecReader} reads it, with its network beside it; returns the spec file. */
+    private Path write(SweepSpec spec, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        SweepNetwork net = spec.networks().get(0);
+        String file = net.name() + (network.equals("snn") ? ".uvsnn" : ".uvnn");
+        Files.write(dir.resolve(file), net.checkpoint());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("networks", List.of(Map.of("name", net.name(), "checkpoint", file)));
+        m.put("dataset", spec.dataset().spec());
+        m.put("test_images", spec.testImages());
+        m.put("profile_images", spec.profileImages());
+        m.put("error_models", spec.errorModels());
+        m.put("bers", spec.bers());
+        m.put("trials", spec.trials());
+        m.put("seeds", spec.seeds());
+        m.put("data", List.of("weights"));
+        m.put("weight_format", spec.weightFormat());
+        m.put("ifm_format", spec.ifmFormat());
+        Path f = dir.resolve("spec.json");
+        Files.writeString(f, Json.write(m));
+        return f;
     }
 
     private SweepSpec spec() throws IOException {

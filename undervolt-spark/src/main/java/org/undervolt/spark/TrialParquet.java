@@ -36,11 +36,14 @@ public final class TrialParquet {
     private TrialParquet() {
     }
 
-    /** Writes {@code outcomes} to {@code path} (a folder Spark can write: local, HDFS, S3...); fails if it exists. */
+    /**
+     * Adds {@code outcomes} to the data set at {@code path} (a folder Spark can write: local, HDFS, S3...),
+     * creating it if absent; each call commits its own files.
+     */
     public static void write(SparkSession spark, JavaRDD<TrialOutcome> outcomes, String path) {
         JavaRDD<Row> rows = outcomes.map(o -> RowFactory.create(o.index(), o.network(), o.errorModel(), o.ber(),
                 o.trial(), o.pointKey(), o.accuracy(), o.seed(), o.nonfiniteCounted() ? o.nonfinite() : null));
-        spark.createDataFrame(rows, SCHEMA).write().mode(SaveMode.ErrorIfExists).parquet(path);
+        spark.createDataFrame(rows, SCHEMA).write().mode(SaveMode.Append).parquet(path);
     }
 
     /** Streams the outcomes stored at {@code path} to the driver, a partition at a time. */

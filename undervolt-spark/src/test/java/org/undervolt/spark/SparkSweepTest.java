@@ -129,6 +129,7 @@ class SparkSweepTest {
         try (ResultsStore store = ResultsStore.open(dir.resolve("runs.db"))) {
             SparkSweepJob.Summary sum = SparkSweepJob.run(spark, mixed, dir.resolve("out").toUri().toString(), store, 3);
             assertThat(sum.evaluated()).isEqualTo(48);
+            assertThat(sum.resumed()).isFalse();
             assertThat(sum.merged()).isEqualTo(48);
             assertThat(sum.finished()).isTrue();
             for (TrialOutcome o : mixedLocal) {
@@ -163,6 +164,7 @@ class SparkSweepTest {
             SparkSweepJob.Summary sum = SparkSweepJob.run(spark, spec, out, store, 3);
             assertThat(sum.runId()).isEqualTo(run);
             assertThat(sum.skipped()).isEqualTo(2);
+            assertThat(sum.resumed()).isTrue();
             assertThat(sum.evaluated()).isEqualTo(16);
             assertThat(sum.merged()).isEqualTo(16);
             assertThat(sum.finished()).isTrue();

@@ -20,53 +20,44 @@ import org.undervolt.dram.trace.TraceReader;
 import org.undervolt.dram.trace.TraceWriter;
 
 /**
- * Speed of the trace energy model, in commands per second of this thread's CPU time (as the golden README
- * measures the reference tools: user CPU time, comparable on a busy 2-core machine):
+ * Speed of the trace energy model, measured two ways and labelled apart:
  * <ul>
- *   <li>in memory: a generated trace already in arrays → energy (state tracking + equations);</li>
- *   <li>end to end: the same trace written to a temporary DRAMPower 4 {@code .trc} (and DRAMPower 5 CSV)
- *       file → read, validate, track, energy.</li>
+ *   <li><b>end to end</b>: {@code undervolt dram energy --trace F.trc --json} as a whole process (JVM start,
+ *       JIT and GC threads, reading, checking, accounting, printing): CPU, wall and peak RSS, median of
+ *       {@code repeats} runs ({@link ProcessTimer}); compared with DRAMPower 4.1's whole-process CPU time on
+ *       1,000,000 commands recorded in {@code docs/PEERS.md};</li>
+ *   <li><b>in process</b> (kernel): this thread's CPU time after {@code warmups} untimed runs, median of
+ *       {@code repeats}: a trace already in arrays → energy, and the trace read from a DRAMPower 4 {@code .trc}
+ *       and a DRAMPower 5 CSV file → energy. No JVM start, JIT or GC threads: not comparable with a peer's
+ *       process time, so no ratio is given for it.</li>
  * </ul>
- * Each figure is the median of {@code repeats} timed runs after {@code warmups} untimed ones. Reference speeds
- * (golden/dram/README.md, same machine type, CPU time on a 100,007-command DDR4-2400 trace): DRAMPower 4.1
- * 0.23 s user → about 430k commands/s; DRAMPower 5.1 7.08 s → about 14k commands/s.
  */
 public final class DramEnergyBench {
-    /** DRAMPower 4.1 reference speed, commands per CPU-second (100,007 commands / 0.23 s, golden README). */
-    public static final double DRAMPOWER41_COMMANDS_PER_S = 100_007 / 0.23;
-    /** DRAMPower 5.1 reference speed, commands per CPU-second (100,007 commands / 7.08 s, golden README). */
-    public static final double DRAMPOWER51_COMMANDS_PER_S = 100_007 / 7.08;
-
     /**
      * Figures of one benchmark run.
      *
-     * @param commands              commands in the generated trace
-     * @param inMemoryPerS          commands/s, trace in memory → energy
-     * @param endToEndTrcPerS       commands/s, DRAMPower 4 .trc file → energy (DRAMPower 4.1 counting)
-     * @param endToEndCsvPerS       commands/s, DRAMPower 5 CSV file → energy (DRAMPower 5.1 counting)
-     * @param coreJoules            core energy of the trace (a checksum: same in every path)
+     * @param commands        commands in the generated trace
+     * @param endToEnd        the whole {@code undervolt dram energy} process on the trace's {@code .trc} file
+     * @param inMemoryPerS    in process: commands/s of thread CPU, trace in memory → energy
+     * @param inProcessTrcPerS in process: commands/s, DRAMPower 4 .trc file → energy (DRAMPower 4.1 counting)
+     * @param inProcessCsvPerS in process: commands/s, DRAMPower 5 CSV file → energy (DRAMPower 5.1 counting)
+     * @param coreJoules      core energy of the trace (a checksum: same in every path)
      */
-    public record Result(int commands, double inMemoryPerS, double endToEndTrcPerS, double endToEndCsvPerS,
-                         double coreJoules) {
+    public record Result(int commands, ProcessTime endToEnd, double inMemoryPerS, double inProcessTrcPerS,
+                         double inProcessCsvPerS, double coreJoules) {
 
-        public double inMemoryVsDramPower41() {
-            return inMemoryPerS / DRAMPOWER41_COMMANDS_PER_S;
-        }
-
+        /** DRAMPower 4.1's recorded whole-process CPU time for this many commands over ours (> 1: faster). */
         public double endToEndVsDramPower41() {
-            return endToEndTrcPerS / DRAMPOWER41_COMMANDS_PER_S;
-        }
-
-        public double endToEndCsvVsDramPower51() {
-            return endToEndCsvPerS / DRAMPOWER51_COMMANDS_PER_S;
+            return DramPeers.DRAMPOWER41_CPU_S_PER_MILLION * commands / 1e6 / endToEnd.cpuSeconds();
         }
     }
 
     private DramEnergyBench() {
     }
 
-    public static Result run(DramSpec spec, int commands, long seed, int warmups, int repeats, Path workDir)
-            throws IOException {
+    /** {@code memspec}: how {@code dram energy} names the part (a file or preset name that resolves to spec). */
+    public static Result run(DramSpec spec, String memspec, int commands, long seed, int warmups, int repeats, Path workDir)
+            throws IOException, InterruptedException {
         CommandTrace trace = SyntheticTraces.random(spec, commands, seed);
         int n = trace.size();
         TraceEnergyModel legacy = new TraceEnergyModel(spec, EnergyCounting.DRAMPOWER_4_1);
@@ -83,17 +74,19 @@ public final class DramEnergyBench {
             try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
                 TraceWriter.write(trace, TraceFormat.DRAMPOWER5_CSV, bpg, w);
             }
+            ProcessTime process = ProcessTimer.median(ProcessTimer.undervolt("dram", "energy", "--memspec", memspec,
+                    "--counting", "drampower4", "--trace", trc.toString(), "--json"), repeats);
             double[] core = new double[1];
-            double e2eTrc = n / medianSeconds(warmups, repeats, () -> {
+            double trcPerS = n / medianSeconds(warmups, repeats, () -> {
                 TraceEnergy e = legacy.energy(TraceReader.read(trc, spec.organization()));
                 core[0] = e.coreJoules();
             });
-            double e2eCsv = n / medianSeconds(warmups, repeats,
+            double csvPerS = n / medianSeconds(warmups, repeats,
                     () -> sink[0] += bankwise.energy(TraceReader.read(csv, spec.organization())).coreJoules());
             if (Double.isNaN(sink[0])) {
                 throw new IllegalStateException("unreachable: keeps the JIT from dropping the work");
             }
-            return new Result(n, inMem, e2eTrc, e2eCsv, core[0]);
+            return new Result(n, process, inMem, trcPerS, csvPerS, core[0]);
         } finally {
             Files.deleteIfExists(trc);
             Files.deleteIfExists(csv);

@@ -4,7 +4,7 @@ import org.undervolt.dram.spec.DramSpec;
 
 /**
  * Energy in joules of one burst access (BL beats; 32 bytes for one x32 BL8 LPDDR3 device) by the state
- * of the row buffer it finds, built from DRAMPower command energies as SparkXD does (papers.md §3.3):
+ * of the row buffer it finds, built from DRAMPower command energies as SparkXD does (docs/PAPERS.md §3.3):
  * hit = RD (or WR), miss = ACT + RD, conflict = PRE + ACT + RD. Background energy is not included.
  *
  * <p>LPDDR3-1600 4Gb x32 at nominal voltage (reads): hit 1317 pJ, miss 4260 pJ, conflict 5367 pJ.

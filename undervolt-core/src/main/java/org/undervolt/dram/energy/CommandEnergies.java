@@ -20,7 +20,7 @@ import org.undervolt.dram.spec.Timings;
  * </ul>
  * Background (standby) power is not a command energy; see {@link #activeStandbyWatts} /
  * {@link #prechargeStandbyWatts}. For MICRON_4Gb_LPDDR3-1600_32bit_A this gives ACT 2943 pJ, PRE 1107 pJ,
- * RD 1317 pJ, WR 1506 pJ, REF 26832 pJ (papers.md §3.3; golden DRAMPower 4.1 outputs).
+ * RD 1317 pJ, WR 1506 pJ, REF 26832 pJ (docs/PAPERS.md §3.3; golden DRAMPower 4.1 outputs).
  *
  * @param act joules per ACT
  * @param pre joules per PRE (per bank closed)
@@ -43,7 +43,7 @@ public record CommandEnergies(double act, double pre, double rd, double wr, doub
     /** Command energies with the core rail at {@code coreVolts}; {@code rails} says which other rails follow it. */
     public static CommandEnergies legacy(DramSpec spec, double coreVolts, VoltageScaling scaling, RailScaling rails) {
         CommandEnergies sum = new CommandEnergies(0, 0, 0, 0, 0);
-        for (Rail r : spec.rails()) {
+        for (Rail r : spec.requireCurrents().rails()) {
             sum = sum.plus(ofRail(spec, r).times(rails.factor(spec, r, coreVolts, scaling)));
         }
         return sum;
@@ -80,7 +80,7 @@ public record CommandEnergies(double act, double pre, double rd, double wr, doub
     /** Active-standby power with {@code rails} saying which rails follow the core rail. */
     public static double activeStandbyWatts(DramSpec spec, double coreVolts, VoltageScaling scaling, RailScaling rails) {
         double w = 0;
-        for (Rail r : spec.rails()) {
+        for (Rail r : spec.requireCurrents().rails()) {
             w += r.volts() * r.currents().idd3n() * rails.factor(spec, r, coreVolts, scaling);
         }
         return w;
@@ -95,7 +95,7 @@ public record CommandEnergies(double act, double pre, double rd, double wr, doub
     public static double prechargeStandbyWatts(DramSpec spec, double coreVolts, VoltageScaling scaling,
             RailScaling rails) {
         double w = 0;
-        for (Rail r : spec.rails()) {
+        for (Rail r : spec.requireCurrents().rails()) {
             w += r.volts() * r.currents().idd2n() * rails.factor(spec, r, coreVolts, scaling);
         }
         return w;

@@ -23,7 +23,7 @@ import org.undervolt.dram.spec.Rail;
  * parts, which have a single core supply VDD (JESD79-3-1; the I/O supply VDDQ aside): there, lowering "the DRAM
  * supply voltage" is unambiguous. SparkXD (Putra et al., DAC 2021, arXiv:2103.00421) and EDEN (Koppula et al.,
  * MICRO 2019, arXiv:1910.05340) speak of reducing "the DRAM supply voltage"; the parts of their texts available
- * here (abstracts; research brief /shared/research/papers.md §1.4, §3.4) do not say which LPDDR3 rail, so the
+ * here (abstracts; docs/PAPERS.md §1.4, §3.4) do not say which LPDDR3 rail, so the
  * choice is Undervolt's: VDD2 feeds the array and most of the core current (MICRON_4Gb_LPDDR3-1600_32bit_A
  * memspec: IDD0 80 mA on VDD2 vs 15 mA on VDD1), and it is the rail whose relative voltage the DDR3L
  * characterisation maps onto. It matters: in that memspec VDD1 draws 1053 of the 2943 pJ of an ACT (36 %), so at

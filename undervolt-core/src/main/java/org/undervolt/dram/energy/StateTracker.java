@@ -7,6 +7,7 @@ import org.undervolt.dram.spec.DramSpec;
 import org.undervolt.dram.spec.Organization;
 import org.undervolt.dram.spec.Timings;
 import org.undervolt.dram.trace.Command;
+import org.undervolt.dram.trace.CommandSink;
 import org.undervolt.dram.trace.CommandTrace;
 
 /**
@@ -32,8 +33,11 @@ import org.undervolt.dram.trace.CommandTrace;
  * Column commands to a precharged bank and refreshes / self-refresh entries with banks open are protocol
  * errors. Power-down and self refresh are not exercised by the golden cases; their accounting follows the
  * tools' source as read, without a golden check.
+ *
+ * <p>The tracker is a {@link CommandSink}: commands are accounted as they arrive ({@link #of} and
+ * {@link #finish}), so a trace streamed from a file is never held; {@link #track} replays a held trace.
  */
-public final class StateTracker {
+public final class StateTracker implements CommandSink {
     private static final int ACT = Command.ACT.ordinal();
     private static final int PRE = Command.PRE.ordinal();
     private static final int PREA = Command.PREA.ordinal();
@@ -91,101 +95,129 @@ public final class StateTracker {
     private long srefRefPre;
     private long srefRefAfterExit;
 
-    private StateTracker(DramSpec spec, EnergyCounting counting) {
+    private final String source;
+    private final long refreshActive;
+    private final long rdaDelay;
+    private final long wraDelay;
+    private final int ras;
+    private final Rank[] ranks;
+    /** Commands seen (END excluded), the last one's cycle, and the END cycle (-1 before END). */
+    private long seen;
+    private long lastCycle;
+    private long endCycle = -1;
+
+    private StateTracker(DramSpec spec, EnergyCounting counting, String source) {
         this.legacy = counting == EnergyCounting.DRAMPOWER_4_1;
         this.banks = spec.organization().banks();
         this.rfc = spec.timings().rfc();
         this.rp = spec.timings().rp();
-    }
-
-    public static StateCycles track(CommandTrace trace, DramSpec spec, EnergyCounting counting) {
-        return new StateTracker(spec, counting).run(trace, spec);
-    }
-
-    private StateCycles run(CommandTrace trace, DramSpec spec) {
+        this.source = source;
         Organization o = spec.organization();
         Timings tm = spec.timings();
-        long refreshActive = legacy ? Math.max(0, rfc - rp) : rfc;
-        long rdaDelay = tm.firstOf("AL") + tm.firstOf("RTP");
-        long wraDelay = tm.firstOf("WL") + o.burstCycles() + tm.firstOf("WR");
-        int ras = tm.ras();
-        Rank[] ranks = new Rank[o.ranks()];
+        refreshActive = legacy ? Math.max(0, rfc - rp) : rfc;
+        rdaDelay = tm.firstOf("AL") + tm.firstOf("RTP");
+        wraDelay = tm.firstOf("WL") + o.burstCycles() + tm.firstOf("WR");
+        ras = tm.ras();
+        ranks = new Rank[o.ranks()];
         for (int r = 0; r < ranks.length; r++) {
             ranks[r] = new Rank(banks);
         }
-        int n = trace.size();
-        for (int i = 0; i < n; i++) {
-            long t = trace.cycle(i);
-            int c = trace.commandOrdinal(i);
-            if (c == NOP) {
-                continue;
+    }
+
+    /** A tracker to stream the commands of trace {@code source} (named in messages) into; then {@link #finish}. */
+    public static StateTracker of(DramSpec spec, EnergyCounting counting, String source) {
+        return new StateTracker(spec, counting, source);
+    }
+
+    /** Counts of a held trace. */
+    public static StateCycles track(CommandTrace trace, DramSpec spec, EnergyCounting counting) {
+        StateTracker t = new StateTracker(spec, counting, trace.source());
+        trace.replay(t);
+        return t.finish();
+    }
+
+    @Override
+    public void command(long t, Command cmd, int rankIndex, int b, boolean slowExit, int line) {
+        int c = cmd.ordinal();
+        if (cmd == Command.END) {
+            endCycle = t;
+            return;
+        }
+        long index = seen++;
+        lastCycle = t;
+        if (c == NOP) {
+            return;
+        }
+        Rank rk = ranks[rankIndex];
+        advance(rk, t);
+        if (c == ACT) {
+            if (rk.openSince[b] < 0) {
+                rk.openSince[b] = t;
+                rk.open++;
             }
-            Rank rk = ranks[trace.rank(i)];
-            int b = trace.bank(i);
-            advance(rk, t);
-            if (c == ACT) {
-                if (rk.openSince[b] < 0) {
-                    rk.openSince[b] = t;
-                    rk.open++;
-                }
-                act++;
-            } else if (c == PRE) {
-                if (rk.openSince[b] >= 0) {
-                    close(rk, b, t);
+            act++;
+        } else if (c == PRE) {
+            if (rk.openSince[b] >= 0) {
+                close(rk, b, t);
+                pre++;
+            }
+        } else if (c == PREA) {
+            for (int k = 0; k < banks; k++) {
+                if (rk.openSince[k] >= 0) {
+                    close(rk, k, t);
                     pre++;
                 }
-            } else if (c == PREA) {
-                for (int k = 0; k < banks; k++) {
-                    if (rk.openSince[k] >= 0) {
-                        close(rk, k, t);
-                        pre++;
-                    }
-                }
-            } else if (c == RD || c == WR || c == RDA || c == WRA) {
-                if (rk.openSince[b] < 0 || rk.closeAt[b] >= 0) {
-                    throw protocol(trace, i, "bank " + b + " is precharged, expected an ACT before the column command");
-                }
-                if (c == RD) {
-                    rd++;
-                } else if (c == WR) {
-                    wr++;
-                } else if (c == RDA) {
-                    rda++;
-                    schedule(rk, b, Math.max(t + rdaDelay, rk.openSince[b] + ras));
-                } else {
-                    wra++;
-                    schedule(rk, b, Math.max(t + wraDelay, rk.openSince[b] + ras));
-                }
-            } else if (c == REFA) {
-                requireClosed(trace, i, rk, "a refresh");
-                ref++;
-                rk.refreshUntil = t + refreshActive;
+            }
+        } else if (c == RD || c == WR || c == RDA || c == WRA) {
+            if (rk.openSince[b] < 0 || rk.closeAt[b] >= 0) {
+                throw protocol(line, index, t, cmd, rankIndex, b, "bank " + b + " is precharged, expected an ACT before the column command");
+            }
+            if (c == RD) {
+                rd++;
+            } else if (c == WR) {
+                wr++;
+            } else if (c == RDA) {
+                rda++;
+                schedule(rk, b, Math.max(t + rdaDelay, rk.openSince[b] + ras));
             } else {
-                Command cmd = Command.values()[c];
-                switch (cmd) {
-                    case PDEA, PDEP -> {
-                        rk.mode = cmd == Command.PDEA ? Mode.PDN_ACT : Mode.PDN_PRE;
-                        rk.slow = trace.slowExit(i);
-                        rk.modeSince = t;
-                    }
-                    case SREFEN -> {
-                        requireClosed(trace, i, rk, "self refresh");
-                        srefEntries++;
-                        rk.mode = Mode.SREF;
-                        rk.modeSince = t;
-                        if (!legacy) {
-                            ref++;
-                            rk.refreshUntil = t + rfc;
-                        }
-                    }
-                    case PDXA, PDXP, SREFEX -> exit(rk, t);
-                    default -> throw protocol(trace, i, "command " + cmd
-                            + " is not supported by Undervolt's energy model (supported: ACT PRE PREA RD WR RDA WRA REF(A) "
-                            + "PDEA PDXA PDEP PDXP SREFEN SREFEX NOP END)");
+                wra++;
+                schedule(rk, b, Math.max(t + wraDelay, rk.openSince[b] + ras));
+            }
+        } else if (c == REFA) {
+            requireClosed(line, index, t, cmd, rankIndex, b, rk, "a refresh");
+            ref++;
+            rk.refreshUntil = t + refreshActive;
+        } else {
+            switch (cmd) {
+                case PDEA, PDEP -> {
+                    rk.mode = cmd == Command.PDEA ? Mode.PDN_ACT : Mode.PDN_PRE;
+                    rk.slow = slowExit;
+                    rk.modeSince = t;
                 }
+                case SREFEN -> {
+                    requireClosed(line, index, t, cmd, rankIndex, b, rk, "self refresh");
+                    srefEntries++;
+                    rk.mode = Mode.SREF;
+                    rk.modeSince = t;
+                    if (!legacy) {
+                        ref++;
+                        rk.refreshUntil = t + rfc;
+                    }
+                }
+                case PDXA, PDXP, SREFEX -> exit(rk, t);
+                default -> throw protocol(line, index, t, cmd, rankIndex, b, "command " + cmd
+                        + " is not supported by Undervolt's energy model (supported: ACT PRE PREA RD WR RDA WRA REF(A) "
+                        + "PDEA PDXA PDEP PDXP SREFEN SREFEX NOP END)");
             }
         }
-        long end = trace.endCycle() + (legacy ? Math.max(0, rp - 1) : 0);
+    }
+
+    /**
+     * The counts up to the END cycle (the last command's cycle when there was no END, 0 for no command), plus
+     * tRP − 1 cycles for DRAMPower 4.1; call once, after the last command.
+     */
+    public StateCycles finish() {
+        long end = (endCycle >= 0 ? endCycle : seen == 0 ? 0 : lastCycle) + (legacy ? Math.max(0, rp - 1) : 0);
         for (Rank rk : ranks) {
             end = Math.max(end, rk.last);
         }
@@ -203,9 +235,9 @@ public final class StateTracker {
                 srefRefPre, srefRefAfterExit, end);
     }
 
-    private void requireClosed(CommandTrace trace, int i, Rank rk, String what) {
+    private void requireClosed(int line, long index, long t, Command cmd, int rank, int bank, Rank rk, String what) {
         if (rk.open > 0) {
-            throw protocol(trace, i, rk.open + " bank(s) open, expected all banks precharged before " + what);
+            throw protocol(line, index, t, cmd, rank, bank, rk.open + " bank(s) open, expected all banks precharged before " + what);
         }
     }
 
@@ -233,9 +265,9 @@ public final class StateTracker {
         rk.mode = Mode.NORMAL;
     }
 
-    private static InvalidInputException protocol(CommandTrace trace, int i, String what) {
-        return new InvalidInputException(trace.where(i) + ": " + trace.command(i) + " at cycle " + trace.cycle(i)
-                + " (rank " + trace.rank(i) + ", bank " + trace.bank(i) + "): " + what);
+    private InvalidInputException protocol(int line, long index, long t, Command cmd, int rank, int bank, String what) {
+        return new InvalidInputException(CommandSink.where(source, line, index, t) + ": " + cmd + " at cycle " + t
+                + " (rank " + rank + ", bank " + bank + "): " + what);
     }
 
     private static void schedule(Rank rk, int b, long at) {

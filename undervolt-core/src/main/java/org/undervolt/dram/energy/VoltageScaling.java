@@ -11,7 +11,7 @@ import org.undervolt.InvalidInputException;
  * <p>By default only the core (array) rail is scaled — VDD2 for LPDDR3, VDD for DDR3/DDR4 — the other rails stay
  * at nominal; {@link RailScaling} makes that choice explicit (and offers scaling every rail) and gives the
  * reasons and sources. {@link #QUADRATIC} (the default) assumes the rail's currents scale with V (E = V·I·t ∝ V²),
- * consistent with SparkXD's ≈40 % saving at 1.025 V of a 1.35 V part (papers.md §1.4, §3.4: (1.025/1.35)²
+ * consistent with SparkXD's ≈40 % saving at 1.025 V of a 1.35 V part (docs/PAPERS.md §1.4, §3.4: (1.025/1.35)²
  * = 0.576). {@link #LINEAR} keeps the datasheet currents fixed (E ∝ V), a lower bound on the saving.
  */
 public interface VoltageScaling {

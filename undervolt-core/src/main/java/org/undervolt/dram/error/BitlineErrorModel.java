@@ -11,7 +11,7 @@ import org.undervolt.random.Seeds;
  * EDEN's error model 1: errors cluster along weak bitlines. A bitline (one bit column of one
  * subarray) is weak with probability {@code pb}; each cell on a weak bitline fails, independently
  * in every trial, with probability {@code fb}; other cells never fail. The expected bit error rate
- * is {@code pb * fb} (Koppula et al., "EDEN", MICRO 2019, §5.2; research/papers.md §2.2, where the
+ * is {@code pb * fb} (Koppula et al., "EDEN", MICRO 2019, §5.2; docs/PAPERS.md §2.2, where the
  * parameters are called P_B and F_B).
  *
  * <p>Sparse: weak bitlines are found by geometric gaps along each subarray's bit columns, and the

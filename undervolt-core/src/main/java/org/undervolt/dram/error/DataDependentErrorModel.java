@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
  * EDEN's error model 3: uniform random errors whose probability depends on the stored value — a
  * stored 0 reads as 1 with probability {@code p01}, a stored 1 reads as 0 with probability
  * {@code p10} (Koppula et al., "EDEN", MICRO 2019, §5.2; which direction dominates depends on
- * true-cell versus anti-cell layout, research/papers.md §2.2).
+ * true-cell versus anti-cell layout, docs/PAPERS.md §2.2).
  *
  * <p>Exact and sparse by thinning: candidate positions come by geometric gaps at
  * {@code pmax = max(p01, p10)}, and a candidate holding value {@code v} flips with probability

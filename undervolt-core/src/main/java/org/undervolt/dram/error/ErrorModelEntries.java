@@ -6,9 +6,9 @@ import org.undervolt.dram.error.ErrorModelParameter.Domain;
 
 /**
  * The registered error models ({@link ErrorModelRegistry}), each with one meaning per parameter.
- * Sources: EDEN's error models 0–3 (Koppula et al., "EDEN", MICRO 2019, §5.2; research/papers.md
+ * Sources: EDEN's error models 0–3 (Koppula et al., "EDEN", MICRO 2019, §5.2; docs/PAPERS.md
  * §2.2, which names the parameters P_B, F_B, P_W, F_W, P₀→₁ and P₁→₀) and the location-aware model
- * of SparkXD/EnforceSNN (Putra et al.; research/papers.md §1.5). EDEN fits the parameters to a
+ * of SparkXD/EnforceSNN (Putra et al.; docs/PAPERS.md §1.5). EDEN fits the parameters to a
  * device's failure bitmap ({@link ErrorModelFitter}); the defaults here are engineering values for
  * when no bitmap is at hand, and the BER that sets the rate comes from the operating point.
  */

@@ -8,7 +8,7 @@ import java.util.function.LongUnaryOperator;
 
 /**
  * Fits every error model to a characterisation bitmap by maximum likelihood and ranks them by AIC
- * (issue 4 item 5; EDEN fits its models to real devices the same way, research/papers.md §2.2).
+ * (issue 4 item 5; EDEN fits its models to real devices the same way, docs/PAPERS.md §2.2).
  *
  * <ul>
  *   <li>uniform (model 0): {@code ber = failures / cells}.</li>

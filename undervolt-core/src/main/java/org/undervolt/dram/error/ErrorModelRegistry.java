@@ -19,7 +19,7 @@ import org.undervolt.InvalidInputException;
  * without their names, in the order the entry lists its parameters, before any named one:
  * {@code bitline:0.5} is {@code bitline:cell-rate=0.5} and {@code uniform:sequential} is
  * {@code uniform:sampler=sequential}. The models (EDEN: Koppula et al., MICRO 2019, §5.2; SparkXD /
- * EnforceSNN: Putra et al.; see research/papers.md §1.5 and §2.2):
+ * EnforceSNN: Putra et al.; see docs/PAPERS.md §1.5 and §2.2):
  * <ul>
  *   <li>{@code uniform}: EDEN model 0, every bit flips independently at the BER;</li>
  *   <li>{@code bitline}: EDEN model 1, errors on weak bitlines (P_B weak, cells failing at F_B);</li>

@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 /**
  * SparkXD/EnforceSNN's location-aware model: only weak DRAM regions (subarrays or whole banks) err,
  * each uniformly at its own bit error rate; the rest of the memory is error-free (Putra et al.,
- * EnforceSNN, Front. Neurosci. 2022, "bit error locations in DRAM"; research/papers.md §1.5).
+ * EnforceSNN, Front. Neurosci. 2022, "bit error locations in DRAM"; docs/PAPERS.md §1.5).
  *
  * <p>The weak regions are either given (a map from region to BER, e.g. from a device's profile), or
  * drawn: each subarray (or bank) is weak with probability {@code weakFraction}, fixed per device or

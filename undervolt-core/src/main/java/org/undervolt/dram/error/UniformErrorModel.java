@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 /**
  * EDEN's error model 0: every stored bit flips independently with probability {@code ber},
  * whatever it holds and wherever it lies (Koppula et al., "EDEN", MICRO 2019, §5; SparkXD and
- * EnforceSNN use the same model, see research/papers.md §1.5 and §2.2).
+ * EnforceSNN use the same model, see docs/PAPERS.md §1.5 and §2.2).
  *
  * <p>Sparse and exact: it draws the geometric gaps between flips, so the number of flips in
  * {@code N} bits is exactly Binomial(N, ber) and the cost is proportional to it. Two samplers draw

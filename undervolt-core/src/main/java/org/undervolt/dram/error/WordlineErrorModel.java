@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
  * EDEN's error model 2: errors cluster along weak wordlines. A row (wordline) is weak with
  * probability {@code pw}; each cell of a weak row fails, independently in every trial, with
  * probability {@code fw}; cells of other rows never fail. Expected bit error rate {@code pw * fw}
- * (Koppula et al., "EDEN", MICRO 2019, §5.2; research/papers.md §2.2: P_W and F_W).
+ * (Koppula et al., "EDEN", MICRO 2019, §5.2; docs/PAPERS.md §2.2: P_W and F_W).
  *
  * <p>Whether a row is weak is a function of {@code (weak-cell seed, bank, subarray, row)}, so it is
  * decided once per row touched; failing cells inside a weak row come by geometric gaps. Cost grows

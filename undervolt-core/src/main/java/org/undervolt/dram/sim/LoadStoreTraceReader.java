@@ -13,75 +13,112 @@ import org.undervolt.InvalidInputException;
  * Reads Ramulator 2's LoadStoreTrace request format: one request per line, {@code LD <address>} (read) or
  * {@code ST <address>} (write), the byte address in hex with a {@code 0x} prefix or in decimal, fields
  * separated by spaces or tabs. Blank lines and lines starting with {@code #} are skipped. Any other line is an
- * error naming the file, line and field.
+ * error naming the file, line and field. Files are read through a fixed buffer, line by line, into the
+ * request arrays (9 bytes per request), so reading needs no copy of the file.
  */
 public final class LoadStoreTraceReader {
     private LoadStoreTraceReader() {
     }
 
-    /** Reads {@code file}. */
+    /** Reads {@code file}, streaming it through a fixed buffer (the file is never held whole). */
     public static RequestTrace read(Path file) {
-        byte[] data;
-        try {
-            data = Files.readAllBytes(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(file.toString(), in);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(file + ": no such request trace file");
         } catch (IOException e) {
             throw new InvalidInputException(file + ": cannot read request trace (" + e.getMessage() + ")");
         }
-        return parse(file.toString(), data);
     }
 
-    /** Reads a whole stream named {@code name}. */
+    /** Reads a whole stream named {@code name}, line by line through a 64 KiB buffer. */
     public static RequestTrace read(String name, InputStream in) throws IOException {
-        return parse(name, in.readAllBytes());
+        Parser parser = new Parser(name);
+        byte[] buf = new byte[1 << 16];
+        int limit = 0;
+        while (true) {
+            int n = in.read(buf, limit, buf.length - limit);
+            if (n < 0) {
+                break;
+            }
+            limit += n;
+            int p = 0;
+            int nl;
+            while ((nl = indexOfNewline(buf, p, limit)) >= 0) {
+                parser.line(buf, p, nl);
+                p = nl + 1;
+            }
+            // keep the partial last line; a line longer than the buffer grows it
+            int rest = limit - p;
+            if (p == 0 && rest == buf.length) {
+                buf = Arrays.copyOf(buf, buf.length * 2);
+            } else {
+                System.arraycopy(buf, p, buf, 0, rest);
+            }
+            limit = rest;
+        }
+        if (limit > 0) {
+            parser.line(buf, 0, limit);
+        }
+        return parser.result();
     }
 
     static RequestTrace parse(String name, byte[] d) {
-        int cap = Math.max(16, d.length / 12);
-        long[] addr = new long[cap];
-        boolean[] wr = new boolean[cap];
-        int[] lines = null;
-        int n = 0;
-        int line = 0;
+        Parser parser = new Parser(name);
         int p = 0;
-        int len = d.length;
-        while (p < len) {
+        int nl;
+        while ((nl = indexOfNewline(d, p, d.length)) >= 0) {
+            parser.line(d, p, nl);
+            p = nl + 1;
+        }
+        if (p < d.length) {
+            parser.line(d, p, d.length);
+        }
+        return parser.result();
+    }
+
+    private static int indexOfNewline(byte[] d, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (d[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Turns lines into requests, in growing arrays. */
+    private static final class Parser {
+        private final String name;
+        private long[] addr = new long[1024];
+        private boolean[] wr = new boolean[1024];
+        /** Source line per request; null while every line so far held a request (request i on line i + 1). */
+        private int[] lines;
+        private int n;
+        private int line;
+
+        Parser(String name) {
+            this.name = name;
+        }
+
+        /** One line, d[p, eol), without its newline. */
+        void line(byte[] d, int p, int eol) {
             line++;
-            // fast path for the canonical line "LD 0x<hex>\n" / "ST 0x<hex>\n" (what Ramulator's tools and
+            // fast path for the canonical line "LD 0x<hex>" / "ST 0x<hex>" (what Ramulator's tools and
             // RequestTrace.writeLoadStore write); anything else, errors included, takes the general path below
-            if (p + 5 < len && d[p + 2] == ' ' && d[p + 3] == '0' && d[p + 4] == 'x'
+            if (p + 5 < eol && d[p + 2] == ' ' && d[p + 3] == '0' && d[p + 4] == 'x'
                     && (d[p] == 'L' && d[p + 1] == 'D' || d[p] == 'S' && d[p + 1] == 'T')) {
                 long v = 0;
                 int i = p + 5;
-                int stop = Math.min(len, i + 16);
+                int stop = Math.min(eol, i + 16);
                 int h;
                 while (i < stop && (h = HEX[d[i] & 0xff]) >= 0) {
                     v = (v << 4) | h;
                     i++;
                 }
-                if (i > p + 5 && v >= 0 && (i == len || d[i] == '\n')) {
-                    if (n == addr.length) {
-                        int c = addr.length * 2;
-                        addr = Arrays.copyOf(addr, c);
-                        wr = Arrays.copyOf(wr, c);
-                        if (lines != null) {
-                            lines = Arrays.copyOf(lines, c);
-                        }
-                    }
-                    addr[n] = v;
-                    wr[n] = d[p] == 'S';
-                    if (lines != null) {
-                        lines[n] = line;
-                    }
-                    n++;
-                    p = i + 1;
-                    continue;
+                if (i > p + 5 && v >= 0 && i == eol) {
+                    add(v, d[p] == 'S');
+                    return;
                 }
-            }
-            int eol = p;
-            while (eol < len && d[eol] != '\n') {
-                eol++;
             }
             int end = eol;
             if (end > p && d[end - 1] == '\r') {
@@ -95,8 +132,7 @@ public final class LoadStoreTraceReader {
                         lines[k] = k + 1;
                     }
                 }
-                p = eol + 1;
-                continue;
+                return;
             }
             int opEnd = i;
             while (opEnd < end && d[opEnd] != ' ' && d[opEnd] != '\t') {
@@ -128,13 +164,14 @@ public final class LoadStoreTraceReader {
                 throw new InvalidInputException(name + ":" + line + ": field 'address' is '" + text(d, a0, a1)
                         + "', expected a byte address in hex (0x...) or decimal, below 2^63");
             }
+            add(a, write);
+        }
+
+        private void add(long a, boolean write) {
             if (n == addr.length) {
                 int c = addr.length * 2;
                 addr = Arrays.copyOf(addr, c);
                 wr = Arrays.copyOf(wr, c);
-                if (lines != null) {
-                    lines = Arrays.copyOf(lines, c);
-                }
             }
             if (lines != null && lines.length < addr.length) {
                 lines = Arrays.copyOf(lines, addr.length);
@@ -145,12 +182,15 @@ public final class LoadStoreTraceReader {
                 lines[n] = line;
             }
             n++;
-            p = eol + 1;
         }
-        if (n == 0) {
-            throw new InvalidInputException(name + ": no requests, expected lines 'LD|ST <byte address>'");
+
+        RequestTrace result() {
+            if (n == 0) {
+                throw new InvalidInputException(name + ": no requests, expected lines 'LD|ST <byte address>'");
+            }
+            return new RequestTrace(name, Arrays.copyOf(addr, n), Arrays.copyOf(wr, n),
+                    lines == null ? null : Arrays.copyOf(lines, n));
         }
-        return new RequestTrace(name, Arrays.copyOf(addr, n), Arrays.copyOf(wr, n), lines == null ? null : Arrays.copyOf(lines, n));
     }
 
     /** Value of each hex digit byte, -1 for other bytes. */

@@ -10,18 +10,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Requests per second of the timing simulator on a uniform random trace (64-byte lines in 2 GiB, 20 % writes,
- * as the golden README's Ramulator reference run), in memory and end to end from a LoadStoreTrace file, and
- * the ratio to Ramulator 2.0a's reference speed on this machine: 200,000 requests of the same kind of trace on
- * the DDR3-1600 config in 2.71 s of user CPU time = 73,800 requests/s (golden/dram/README.md, "Reference speed").
- *
- * <p>Times are CPU time of the measuring thread (the reference is CPU time too), best of the repetitions after
- * warm-up runs. Usage: {@code SimBenchmark [requests] [standard] [repetitions]}.
+ * In-process speed of the timing simulator (the kernel: no JVM start, JIT or GC threads) on a uniform random
+ * trace (64-byte lines in 2 GiB, 20 % writes): requests per second of the measuring thread's CPU time, best of
+ * the repetitions after warm-up runs, with the trace in memory and read from a LoadStoreTrace file. No ratio to
+ * a peer is given here: a peer's figure is a whole process ({@code undervolt dram sim-bench} times a whole
+ * {@code dram simulate} process for that). Usage: {@code SimBenchmark [requests] [standard] [repetitions]}.
  */
 public final class SimBenchmark {
-    /** Ramulator 2.0a, DDR3-1600 config, rand_r80_200k: 200,000 requests / 2.71 s user CPU. */
-    public static final double RAMULATOR_REQUESTS_PER_S = 200_000 / 2.71;
-
     private SimBenchmark() {
     }
 
@@ -55,16 +50,14 @@ public final class SimBenchmark {
             }
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("requests", n);
-            out.put("standard", spec.standard() + " " + spec.orgName() + " " + spec.timingName());
+            out.put("standard", spec.standard() + " " + spec.part().name());
             out.put("simulated_cycles", result.cycles());
-            out.put("in_memory_s", bestMem / 1e9);
-            out.put("in_memory_requests_per_s", n / (bestMem / 1e9));
-            out.put("parse_s", bestParse / 1e9);
-            out.put("end_to_end_s", bestFile / 1e9);
-            out.put("end_to_end_requests_per_s", n / (bestFile / 1e9));
-            out.put("ramulator_requests_per_s", RAMULATOR_REQUESTS_PER_S);
-            out.put("in_memory_ratio", n / (bestMem / 1e9) / RAMULATOR_REQUESTS_PER_S);
-            out.put("end_to_end_ratio", n / (bestFile / 1e9) / RAMULATOR_REQUESTS_PER_S);
+            out.put("in_process_timing", "best thread CPU time after warm-up; no JVM start, JIT or GC threads");
+            out.put("in_process_in_memory_s", bestMem / 1e9);
+            out.put("in_process_in_memory_requests_per_s", n / (bestMem / 1e9));
+            out.put("in_process_parse_s", bestParse / 1e9);
+            out.put("in_process_from_file_s", bestFile / 1e9);
+            out.put("in_process_from_file_requests_per_s", n / (bestFile / 1e9));
             return out;
         } finally {
             Files.deleteIfExists(file);

@@ -1,7 +1,6 @@
 package org.undervolt.dram.trace;
 
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -9,8 +8,11 @@ import java.util.Map;
  * clock cycle, command, rank and rank-local bank index (over all bank groups), and whether a power-down
  * entry is slow-exit. {@link #endCycle()} is the END timestamp (the last command's cycle when there was no
  * END line).
+ *
+ * <p>Holding a trace costs 22 bytes per command; code that needs one pass streams it instead
+ * ({@link TraceReader#stream} into a {@link CommandSink}).
  */
-public final class CommandTrace {
+public final class CommandTrace implements CommandSink {
     private long[] cycle;
     private byte[] command;
     private int[] rank;
@@ -63,6 +65,21 @@ public final class CommandTrace {
         size++;
     }
 
+    @Override
+    public void command(long cycle, Command cmd, int rank, int bank, boolean slowExit, int line) {
+        add(cycle, cmd, rank, bank, slowExit, line);
+    }
+
+    /** Passes every command to {@code sink} in order, then END when the trace has one. */
+    public void replay(CommandSink sink) {
+        for (int i = 0; i < size; i++) {
+            sink.command(cycle[i], COMMANDS[command[i]], rank[i], bank[i], slow[i], line[i]);
+        }
+        if (endCycle >= 0) {
+            sink.command(endCycle, Command.END, 0, 0, false, 0);
+        }
+    }
+
     public void add(long atCycle, Command cmd, int rankIndex, int bankIndex) {
         add(atCycle, cmd, rankIndex, bankIndex, false);
     }
@@ -103,7 +120,7 @@ public final class CommandTrace {
 
     /** "file:line" of command {@code i} for messages, or "source: command #n (cycle c)" when it has no line. */
     public String where(int i) {
-        return line[i] > 0 ? source + ":" + line[i] : source + ": command #" + (i + 1) + " (cycle " + cycle[i] + ")";
+        return CommandSink.where(source, line[i], i, cycle[i]);
     }
 
     /** END timestamp, or the last command's cycle when the trace had no END (0 for an empty trace). */
@@ -124,16 +141,8 @@ public final class CommandTrace {
 
     /** Number of commands of each kind. */
     public Map<Command, Long> counts() {
-        long[] n = new long[COMMANDS.length];
-        for (int i = 0; i < size; i++) {
-            n[command[i]]++;
-        }
-        Map<Command, Long> m = new EnumMap<>(Command.class);
-        for (Command c : COMMANDS) {
-            if (n[c.ordinal()] > 0) {
-                m.put(c, n[c.ordinal()]);
-            }
-        }
-        return m;
+        CommandCounts c = new CommandCounts();
+        replay(c);
+        return c.counts();
     }
 }

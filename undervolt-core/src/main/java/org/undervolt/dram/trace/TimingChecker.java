@@ -14,96 +14,123 @@ import org.undervolt.dram.spec.Timings;
  * Auto-precharges of RDA/WRA close the bank at max(ACT + tRAS, RDA + AL + tRTP) / max(ACT + tRAS,
  * WRA + WL + BL/2 + tWR). Bus-level constraints (tCCD, tRRD, tFAW, tWTR, turnarounds) are not checked.
  * A parameter that is 0 or absent is not checked. The first violation is an {@link InvalidInputException}
- * naming file, line, command and constraint.
+ * naming file, line, command and constraint. A checker is a {@link CommandSink}, so a streamed trace is
+ * checked as it is read.
  */
-public final class TimingChecker {
+public final class TimingChecker implements CommandSink {
     private static final long NEVER = Long.MIN_VALUE / 4;
 
-    private TimingChecker() {
-    }
+    private final String source;
+    private final int rcd;
+    private final int ras;
+    private final int rp;
+    private final int rc;
+    private final int rfc;
+    private final long rdaDelay;
+    private final long wraDelay;
+    private final int banks;
+    private final long[] lastAct;
+    private final long[] lastPre;
+    private final boolean[] open;
+    private final long[] refreshEnd;
+    private long seen;
 
-    public static void check(CommandTrace t, DramSpec spec) {
+    private TimingChecker(DramSpec spec, String source) {
+        this.source = source;
         Organization o = spec.organization();
         Timings tm = spec.timings();
-        int rcd = tm.rcd();
-        int ras = tm.ras();
-        int rp = tm.rp();
-        int rc = tm.firstOf("RC", "RCpb", "RCab");
-        int rfc = tm.rfc();
-        long rdaDelay = tm.firstOf("AL") + tm.firstOf("RTP");
-        long wraDelay = tm.firstOf("WL") + o.burstCycles() + tm.firstOf("WR");
-        int banks = o.banks();
+        rcd = tm.rcd();
+        ras = tm.ras();
+        rp = tm.rp();
+        rc = tm.firstOf("RC", "RCpb", "RCab");
+        rfc = tm.rfc();
+        rdaDelay = tm.firstOf("AL") + tm.firstOf("RTP");
+        wraDelay = tm.firstOf("WL") + o.burstCycles() + tm.firstOf("WR");
+        banks = o.banks();
         int ranks = o.ranks();
-        long[] lastAct = new long[ranks * banks];
-        long[] lastPre = new long[ranks * banks];
-        boolean[] open = new boolean[ranks * banks];
-        long[] refreshEnd = new long[ranks];
+        lastAct = new long[ranks * banks];
+        lastPre = new long[ranks * banks];
+        open = new boolean[ranks * banks];
+        refreshEnd = new long[ranks];
         Arrays.fill(lastAct, NEVER);
         Arrays.fill(lastPre, NEVER);
         Arrays.fill(refreshEnd, NEVER);
-        for (int i = 0; i < t.size(); i++) {
-            Command c = t.command(i);
-            if (c == Command.NOP) {
-                continue;
+    }
+
+    /** A checker to stream the commands of trace {@code source} (named in messages) into. */
+    public static TimingChecker of(DramSpec spec, String source) {
+        return new TimingChecker(spec, source);
+    }
+
+    /** Checks a held trace. */
+    public static void check(CommandTrace t, DramSpec spec) {
+        t.replay(new TimingChecker(spec, t.source()));
+    }
+
+    @Override
+    public void command(long now, Command c, int r, int bank, boolean slowExit, int line) {
+        if (c == Command.END) {
+            return;
+        }
+        long index = seen++;
+        if (c == Command.NOP) {
+            return;
+        }
+        int base = r * banks;
+        int k = base + bank;
+        if (now < refreshEnd[r]) {
+            fail(line, index, now, c, r, bank, "tRFC", rfc, refreshEnd[r] - rfc);
+        }
+        switch (c) {
+            case ACT -> {
+                need(line, index, now, c, r, bank, "tRP", rp, lastPre[k]);
+                need(line, index, now, c, r, bank, "tRC", rc, lastAct[k]);
+                lastAct[k] = now;
+                open[k] = true;
             }
-            long now = t.cycle(i);
-            int r = t.rank(i);
-            int base = r * banks;
-            int k = base + t.bank(i);
-            if (now < refreshEnd[r]) {
-                fail(t, i, "tRFC", rfc, refreshEnd[r] - rfc);
+            case RD, WR -> need(line, index, now, c, r, bank, "tRCD", rcd, lastAct[k]);
+            case RDA, WRA -> {
+                need(line, index, now, c, r, bank, "tRCD", rcd, lastAct[k]);
+                long close = Math.max(lastAct[k] + ras, now + (c == Command.RDA ? rdaDelay : wraDelay));
+                lastPre[k] = close;
+                open[k] = false;
             }
-            switch (c) {
-                case ACT -> {
-                    need(t, i, "tRP", rp, lastPre[k]);
-                    need(t, i, "tRC", rc, lastAct[k]);
-                    lastAct[k] = now;
-                    open[k] = true;
-                }
-                case RD, WR -> need(t, i, "tRCD", rcd, lastAct[k]);
-                case RDA, WRA -> {
-                    need(t, i, "tRCD", rcd, lastAct[k]);
-                    long close = Math.max(lastAct[k] + ras, now + (c == Command.RDA ? rdaDelay : wraDelay));
-                    lastPre[k] = close;
+            case PRE -> {
+                if (open[k]) {
+                    need(line, index, now, c, r, bank, "tRAS", ras, lastAct[k]);
+                    lastPre[k] = now;
                     open[k] = false;
                 }
-                case PRE -> {
-                    if (open[k]) {
-                        need(t, i, "tRAS", ras, lastAct[k]);
-                        lastPre[k] = now;
-                        open[k] = false;
+            }
+            case PREA -> {
+                for (int b = base; b < base + banks; b++) {
+                    if (open[b]) {
+                        need(line, index, now, c, r, bank, "tRAS", ras, lastAct[b]);
+                        lastPre[b] = now;
+                        open[b] = false;
                     }
                 }
-                case PREA -> {
-                    for (int b = base; b < base + banks; b++) {
-                        if (open[b]) {
-                            need(t, i, "tRAS", ras, lastAct[b]);
-                            lastPre[b] = now;
-                            open[b] = false;
-                        }
-                    }
+            }
+            case REFA, SREFEN -> {
+                for (int b = base; b < base + banks; b++) {
+                    need(line, index, now, c, r, bank, "tRP", rp, lastPre[b]);
                 }
-                case REFA, SREFEN -> {
-                    for (int b = base; b < base + banks; b++) {
-                        need(t, i, "tRP", rp, lastPre[b]);
-                    }
-                    refreshEnd[r] = now + rfc;
-                }
-                default -> {
-                }
+                refreshEnd[r] = now + rfc;
+            }
+            default -> {
             }
         }
     }
 
-    private static void need(CommandTrace t, int i, String name, int cycles, long since) {
-        if (cycles > 0 && since != NEVER && t.cycle(i) - since < cycles) {
-            fail(t, i, name, cycles, since);
+    private void need(int line, long index, long now, Command c, int r, int bank, String name, int cycles, long since) {
+        if (cycles > 0 && since != NEVER && now - since < cycles) {
+            fail(line, index, now, c, r, bank, name, cycles, since);
         }
     }
 
-    private static void fail(CommandTrace t, int i, String name, int cycles, long since) {
-        throw new InvalidInputException(t.where(i) + ": " + t.command(i) + " at cycle " + t.cycle(i) + " (rank " + t.rank(i)
-                + ", bank " + t.bank(i) + ") violates " + name + ": " + (t.cycle(i) - since) + " cycles after cycle " + since
-                + ", expected at least " + cycles);
+    private void fail(int line, long index, long now, Command c, int r, int bank, String name, int cycles, long since) {
+        throw new InvalidInputException(CommandSink.where(source, line, index, now) + ": " + c + " at cycle " + now
+                + " (rank " + r + ", bank " + bank + ") violates " + name + ": " + (now - since) + " cycles after cycle "
+                + since + ", expected at least " + cycles);
     }
 }

@@ -1,6 +1,5 @@
 package org.undervolt.dram.trace;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -20,16 +19,26 @@ import org.undervolt.dram.spec.Organization;
  * is detected from the first command line's field count (3 fields: DRAMPower 4). Timestamps are clock cycles
  * and must strictly increase; banks and ranks must be in range; empty lines and lines starting with '#' are
  * skipped. Every failure is an {@link InvalidInputException} naming file, line and field.
+ *
+ * <p>{@link #stream} hands each command to a {@link CommandSink} as it is read, so memory does not grow with
+ * the trace; lines are parsed in place in a reused character buffer (no object per line).
  */
 public final class TraceReader {
 
     private TraceReader() {
     }
 
-    /** Reads {@code file}, detecting its format. */
+    /** Reads {@code file}, detecting its format, into a {@link CommandTrace}. */
     public static CommandTrace read(Path file, Organization org) {
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(file.toString(), r, org, null);
+        CommandTrace t = new CommandTrace(file.toString(), 1024);
+        stream(file, org, t);
+        return t;
+    }
+
+    /** Reads {@code file}, detecting its format, handing every command to {@code sink}. */
+    public static void stream(Path file, Organization org, CommandSink sink) {
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            stream(file.toString(), r, org, null, sink);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(file + ": no such trace file");
         } catch (IOException e) {
@@ -41,129 +50,293 @@ public final class TraceReader {
      * Reads a trace from {@code in}; {@code format} null means detect. {@code name} is used in messages.
      */
     public static CommandTrace read(String name, Reader in, Organization org, TraceFormat format) throws IOException {
-        BufferedReader r = in instanceof BufferedReader b ? b : new BufferedReader(in, 1 << 16);
         CommandTrace t = new CommandTrace(name, 1024);
-        TraceFormat fmt = format;
-        String line;
-        int lineNo = 0;
-        long last = -1;
-        int banks = org.banks();
-        int ranks = org.ranks();
-        boolean ended = false;
-        while ((line = r.readLine()) != null) {
-            lineNo++;
-            if (line.isEmpty() || line.charAt(0) == '#' || line.isBlank()) {
-                continue;
-            }
-            if (ended) {
-                throw new InvalidInputException(name + ":" + lineNo + ": command after END, expected END to be the last line");
-            }
-            int c1 = line.indexOf(',');
-            if (c1 < 0) {
-                throw new InvalidInputException(name + ":" + lineNo + ": expected comma-separated fields "
-                        + "'timestamp,CMD,bank' (DRAMPower 4) or 'timestamp,CMD,rank,bankgroup,bank,row,column' (DRAMPower 5)");
-            }
-            int c2 = line.indexOf(',', c1 + 1);
-            if (fmt == null) {
-                int fields = 1;
-                for (int i = 0; i < line.length(); i++) {
-                    if (line.charAt(i) == ',') {
-                        fields++;
-                    }
-                }
-                fmt = fields == 3 ? TraceFormat.DRAMPOWER4_TRC : TraceFormat.DRAMPOWER5_CSV;
-            }
-            long ts = parseLong(name, lineNo, "timestamp", line, 0, c1);
-            String cmdName = (c2 < 0 ? line.substring(c1 + 1) : line.substring(c1 + 1, c2)).trim();
-            Command cmd = Command.byName(cmdName);
-            if (cmd == null) {
-                throw new InvalidInputException(name + ":" + lineNo + ": field 'CMD' is '" + cmdName + "', expected one of "
-                        + "ACT PRE PREA RD WR RDA WRA REF(A) REFB PDEA PDXA PDEP PDXP SREFEN SREFEX NOP END "
-                        + "(or the DRAMPower 4 names PDN_F_ACT PDN_S_ACT PDN_F_PRE PDN_S_PRE PUP_ACT PUP_PRE SREN SREX)");
-            }
-            if (ts <= last && cmd != Command.END || ts < last) {
-                throw new InvalidInputException(name + ":" + lineNo + ": field 'timestamp' is " + ts
-                        + ", expected a cycle greater than the previous command's " + last);
-            }
-            last = ts;
-            int rank = 0;
-            int bank = 0;
-            if (fmt == TraceFormat.DRAMPOWER4_TRC) {
-                if (c2 < 0) {
-                    if (cmd.targetsBank()) {
-                        throw new InvalidInputException(name + ":" + lineNo + ": field 'bank' is missing, expected 'timestamp,CMD,bank'");
-                    }
-                } else {
-                    int c3 = line.indexOf(',', c2 + 1);
-                    if (c3 >= 0) {
-                        throw new InvalidInputException(name + ":" + lineNo + ": too many fields, expected 'timestamp,CMD,bank' (DRAMPower 4)");
-                    }
-                    bank = bounded(name, lineNo, "bank", parseLong(name, lineNo, "bank", line, c2 + 1, line.length()), banks,
-                            cmd.targetsBank());
-                }
-            } else {
-                int[] cut = new int[6];
-                int k = 0;
-                int pos = c2;
-                while (pos >= 0 && k < 6) {
-                    cut[k++] = pos;
-                    pos = line.indexOf(',', pos + 1);
-                }
-                if (k < 5) {
-                    if (cmd == Command.END && k <= 1) {
-                        t.add(ts, cmd, 0, 0);
-                        ended = true;
-                        continue;
-                    }
-                    throw new InvalidInputException(name + ":" + lineNo + ": " + (k + 2) + " fields, expected at least 7: "
-                            + "'timestamp,CMD,rank,bankgroup,bank,row,column[,data]' (DRAMPower 5)");
-                }
-                int endOfColumn = k >= 6 ? cut[5] : line.length();
-                rank = bounded(name, lineNo, "rank", parseLong(name, lineNo, "rank", line, cut[0] + 1, cut[1]), ranks, true);
-                parseLong(name, lineNo, "bankgroup", line, cut[1] + 1, cut[2]);
-                bank = bounded(name, lineNo, "bank", parseLong(name, lineNo, "bank", line, cut[2] + 1, cut[3]), banks,
-                        cmd.targetsBank());
-                parseLong(name, lineNo, "row", line, cut[3] + 1, cut[4]);
-                parseLong(name, lineNo, "column", line, cut[4] + 1, endOfColumn);
-            }
-            t.add(ts, cmd, rank, bank, Command.isSlowExit(cmdName), lineNo);
-            if (cmd == Command.END) {
-                ended = true;
-            }
-        }
+        stream(name, in, org, format, t);
         return t;
     }
 
-    /** {@code v} as an int when {@code check} is off or v < limit; otherwise an error naming the field. */
-    private static int bounded(String name, int line, String field, long v, int limit, boolean check) {
-        if (check && v >= limit) {
-            throw new InvalidInputException(name + ":" + line + ": field '" + field + "' is " + v + ", expected 0.."
-                    + (limit - 1) + " (the memspec has " + limit + " " + field + "s)");
-        }
-        return (int) Math.min(v, Integer.MAX_VALUE);
+    /**
+     * Reads a trace from {@code in} handing every command to {@code sink}; {@code format} null means detect.
+     * {@code name} is used in messages.
+     */
+    public static void stream(String name, Reader in, Organization org, TraceFormat format, CommandSink sink)
+            throws IOException {
+        new Parser(name, org, format, sink).run(new Lines(in));
     }
 
-    private static long parseLong(String name, int line, String field, String s, int from, int to) {
-        int i = from;
-        int end = to;
-        while (i < end && s.charAt(i) == ' ') {
-            i++;
+    /** The lines of a reader, split as {@link java.io.BufferedReader#readLine} does, in a reused buffer. */
+    private static final class Lines {
+        private final Reader in;
+        char[] buf = new char[1 << 16];
+        /** The current line is buf[start, end). */
+        int start;
+        int end;
+        private int next;
+        private int limit;
+        private boolean eof;
+        private boolean skipLf;
+
+        Lines(Reader in) {
+            this.in = in;
         }
-        while (end > i && s.charAt(end - 1) == ' ') {
-            end--;
-        }
-        if (i == end) {
-            throw new InvalidInputException(name + ":" + line + ": field '" + field + "' is empty, expected a non-negative integer");
-        }
-        long v = 0;
-        for (int k = i; k < end; k++) {
-            char ch = s.charAt(k);
-            if (ch < '0' || ch > '9' || v > (Long.MAX_VALUE - 9) / 10) {
-                throw new InvalidInputException(name + ":" + line + ": field '" + field + "' is '" + s.substring(i, end)
-                        + "', expected a non-negative integer");
+
+        boolean next() throws IOException {
+            int p = next;
+            while (true) {
+                if (skipLf && p < limit) {
+                    if (buf[p] == '\n') {
+                        p++;
+                    }
+                    skipLf = false;
+                }
+                int i = p;
+                while (i < limit) {
+                    char c = buf[i];
+                    if (c == '\n' || c == '\r') {
+                        start = p;
+                        end = i;
+                        next = i + 1;
+                        skipLf = c == '\r';
+                        return true;
+                    }
+                    i++;
+                }
+                if (eof) {
+                    if (p < limit) {
+                        start = p;
+                        end = limit;
+                        next = limit;
+                        return true;
+                    }
+                    return false;
+                }
+                // keep the partial line, read more after it
+                int rest = limit - p;
+                if (rest == buf.length) {
+                    buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+                } else {
+                    System.arraycopy(buf, p, buf, 0, rest);
+                }
+                limit = rest;
+                p = 0;
+                int n = in.read(buf, limit, buf.length - limit);
+                if (n < 0) {
+                    eof = true;
+                } else {
+                    limit += n;
+                }
             }
-            v = v * 10 + (ch - '0');
         }
-        return v;
+    }
+
+    /** Names accepted in the CMD field, upper case, with their command and whether they are slow-exit. */
+    private static final String[] NAMES;
+    private static final Command[] NAMED;
+    private static final boolean[] SLOW;
+
+    static {
+        String[] dp4 = {"REF", "SREN", "SREX", "PDN_F_ACT", "PDN_S_ACT", "PDN_F_PRE", "PDN_S_PRE", "PUP_ACT", "PUP_PRE"};
+        Command[] values = Command.values();
+        NAMES = new String[values.length + dp4.length];
+        NAMED = new Command[NAMES.length];
+        SLOW = new boolean[NAMES.length];
+        for (int i = 0; i < values.length; i++) {
+            NAMES[i] = values[i].name();
+            NAMED[i] = values[i];
+        }
+        for (int i = 0; i < dp4.length; i++) {
+            NAMES[values.length + i] = dp4[i];
+            NAMED[values.length + i] = Command.byName(dp4[i]);
+            SLOW[values.length + i] = Command.isSlowExit(dp4[i]);
+        }
+    }
+
+    /** Index into {@link #NAMES} of the name in s[from, to) (case-insensitive), or -1. */
+    private static int lookup(char[] s, int from, int to) {
+        int len = to - from;
+        outer:
+        for (int k = 0; k < NAMES.length; k++) {
+            String n = NAMES[k];
+            if (n.length() != len) {
+                continue;
+            }
+            for (int i = 0; i < len; i++) {
+                char c = s[from + i];
+                if (c >= 'a' && c <= 'z') {
+                    c = (char) (c - 32);
+                }
+                if (c != n.charAt(i)) {
+                    continue outer;
+                }
+            }
+            return k;
+        }
+        return -1;
+    }
+
+    private static final class Parser {
+        private final String name;
+        private final CommandSink sink;
+        private final int banks;
+        private final int ranks;
+        private TraceFormat fmt;
+
+        Parser(String name, Organization org, TraceFormat format, CommandSink sink) {
+            this.name = name;
+            this.sink = sink;
+            this.banks = org.banks();
+            this.ranks = org.ranks();
+            this.fmt = format;
+        }
+
+        void run(Lines lines) throws IOException {
+            int lineNo = 0;
+            long last = -1;
+            boolean ended = false;
+            while (lines.next()) {
+                lineNo++;
+                char[] s = lines.buf;
+                int from = lines.start;
+                int to = lines.end;
+                if (from == to || s[from] == '#' || blank(s, from, to)) {
+                    continue;
+                }
+                if (ended) {
+                    throw bad(lineNo, "command after END, expected END to be the last line");
+                }
+                int c1 = indexOf(s, ',', from, to);
+                if (c1 < 0) {
+                    throw bad(lineNo, "expected comma-separated fields "
+                            + "'timestamp,CMD,bank' (DRAMPower 4) or 'timestamp,CMD,rank,bankgroup,bank,row,column' (DRAMPower 5)");
+                }
+                int c2 = indexOf(s, ',', c1 + 1, to);
+                if (fmt == null) {
+                    int fields = 1;
+                    for (int i = from; i < to; i++) {
+                        if (s[i] == ',') {
+                            fields++;
+                        }
+                    }
+                    fmt = fields == 3 ? TraceFormat.DRAMPOWER4_TRC : TraceFormat.DRAMPOWER5_CSV;
+                }
+                long ts = parseLong(lineNo, "timestamp", s, from, c1);
+                int n0 = c1 + 1;
+                int n1 = c2 < 0 ? to : c2;
+                while (n0 < n1 && s[n0] <= ' ') {
+                    n0++;
+                }
+                while (n1 > n0 && s[n1 - 1] <= ' ') {
+                    n1--;
+                }
+                int k = lookup(s, n0, n1);
+                if (k < 0) {
+                    throw bad(lineNo, "field 'CMD' is '" + new String(s, n0, n1 - n0) + "', expected one of "
+                            + "ACT PRE PREA RD WR RDA WRA REF(A) REFB PDEA PDXA PDEP PDXP SREFEN SREFEX NOP END "
+                            + "(or the DRAMPower 4 names PDN_F_ACT PDN_S_ACT PDN_F_PRE PDN_S_PRE PUP_ACT PUP_PRE SREN SREX)");
+                }
+                Command cmd = NAMED[k];
+                if (ts <= last && cmd != Command.END || ts < last) {
+                    throw bad(lineNo, "field 'timestamp' is " + ts
+                            + ", expected a cycle greater than the previous command's " + last);
+                }
+                last = ts;
+                int rank = 0;
+                int bank = 0;
+                if (fmt == TraceFormat.DRAMPOWER4_TRC) {
+                    if (c2 < 0) {
+                        if (cmd.targetsBank()) {
+                            throw bad(lineNo, "field 'bank' is missing, expected 'timestamp,CMD,bank'");
+                        }
+                    } else {
+                        if (indexOf(s, ',', c2 + 1, to) >= 0) {
+                            throw bad(lineNo, "too many fields, expected 'timestamp,CMD,bank' (DRAMPower 4)");
+                        }
+                        bank = bounded(lineNo, "bank", parseLong(lineNo, "bank", s, c2 + 1, to), banks, cmd.targetsBank());
+                    }
+                } else {
+                    int cut0 = c2;
+                    int cut1 = cut0 < 0 ? -1 : indexOf(s, ',', cut0 + 1, to);
+                    int cut2 = cut1 < 0 ? -1 : indexOf(s, ',', cut1 + 1, to);
+                    int cut3 = cut2 < 0 ? -1 : indexOf(s, ',', cut2 + 1, to);
+                    int cut4 = cut3 < 0 ? -1 : indexOf(s, ',', cut3 + 1, to);
+                    int cut5 = cut4 < 0 ? -1 : indexOf(s, ',', cut4 + 1, to);
+                    int found = cut0 < 0 ? 0 : cut1 < 0 ? 1 : cut2 < 0 ? 2 : cut3 < 0 ? 3 : cut4 < 0 ? 4 : 5 + (cut5 < 0 ? 0 : 1);
+                    if (found < 5) {
+                        if (cmd == Command.END && found <= 1) {
+                            sink.command(ts, cmd, 0, 0, false, lineNo);
+                            ended = true;
+                            continue;
+                        }
+                        throw bad(lineNo, (found + 2) + " fields, expected at least 7: "
+                                + "'timestamp,CMD,rank,bankgroup,bank,row,column[,data]' (DRAMPower 5)");
+                    }
+                    int endOfColumn = cut5 >= 0 ? cut5 : to;
+                    rank = bounded(lineNo, "rank", parseLong(lineNo, "rank", s, cut0 + 1, cut1), ranks, true);
+                    parseLong(lineNo, "bankgroup", s, cut1 + 1, cut2);
+                    bank = bounded(lineNo, "bank", parseLong(lineNo, "bank", s, cut2 + 1, cut3), banks, cmd.targetsBank());
+                    parseLong(lineNo, "row", s, cut3 + 1, cut4);
+                    parseLong(lineNo, "column", s, cut4 + 1, endOfColumn);
+                }
+                sink.command(ts, cmd, rank, bank, SLOW[k], lineNo);
+                if (cmd == Command.END) {
+                    ended = true;
+                }
+            }
+        }
+
+        private InvalidInputException bad(int line, String what) {
+            return new InvalidInputException(name + ":" + line + ": " + what);
+        }
+
+        /** {@code v} as an int when {@code check} is off or v < limit; otherwise an error naming the field. */
+        private int bounded(int line, String field, long v, int limit, boolean check) {
+            if (check && v >= limit) {
+                throw bad(line, "field '" + field + "' is " + v + ", expected 0.."
+                        + (limit - 1) + " (the memspec has " + limit + " " + field + "s)");
+            }
+            return (int) Math.min(v, Integer.MAX_VALUE);
+        }
+
+        private long parseLong(int line, String field, char[] s, int from, int to) {
+            int i = from;
+            int end = to;
+            while (i < end && s[i] == ' ') {
+                i++;
+            }
+            while (end > i && s[end - 1] == ' ') {
+                end--;
+            }
+            if (i == end) {
+                throw bad(line, "field '" + field + "' is empty, expected a non-negative integer");
+            }
+            long v = 0;
+            for (int k = i; k < end; k++) {
+                char ch = s[k];
+                if (ch < '0' || ch > '9' || v > (Long.MAX_VALUE - 9) / 10) {
+                    throw bad(line, "field '" + field + "' is '" + new String(s, i, end - i)
+                            + "', expected a non-negative integer");
+                }
+                v = v * 10 + (ch - '0');
+            }
+            return v;
+        }
+    }
+
+    private static boolean blank(char[] s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(s[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indexOf(char[] s, char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s[i] == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

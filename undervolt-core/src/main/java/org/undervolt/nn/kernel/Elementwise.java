@@ -38,4 +38,15 @@ public final class Elementwise {
             gx[i] = y[i] > 0f ? g[i] : 0f;
         }
     }
+
+    /** {@code dst[dOff + i] += src[sOff + i]} for {@code i < n}: each element one float addition, as the scalar loop. */
+    public static void addInto(float[] src, int sOff, float[] dst, int dOff, int n) {
+        int i = 0;
+        for (; i + L <= n; i += L) {
+            FloatVector.fromArray(S, dst, dOff + i).add(FloatVector.fromArray(S, src, sOff + i)).intoArray(dst, dOff + i);
+        }
+        for (; i < n; i++) {
+            dst[dOff + i] += src[sOff + i];
+        }
+    }
 }

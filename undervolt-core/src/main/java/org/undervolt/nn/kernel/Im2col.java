@@ -39,21 +39,15 @@ public final class Im2col {
                             continue;
                         }
                         int src = xOff + (ch * h + y) * w - pad + j;
-                        for (int ox = 0; ox < lo; ox++) {
-                            cols[dst + ox] = 0f;
-                        }
+                        java.util.Arrays.fill(cols, dst, dst + lo, 0f);
                         if (stride == 1) {
-                            for (int ox = lo; ox < hi; ox++) {
-                                cols[dst + ox] = x[src + ox];
-                            }
+                            System.arraycopy(x, src + lo, cols, dst + lo, hi - lo);
                         } else {
                             for (int ox = lo; ox < hi; ox++) {
                                 cols[dst + ox] = x[src + ox * stride];
                             }
                         }
-                        for (int ox = hi; ox < ow; ox++) {
-                            cols[dst + ox] = 0f;
-                        }
+                        java.util.Arrays.fill(cols, dst + hi, dst + ow, 0f);
                     }
                 }
             }

@@ -4,9 +4,12 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.undervolt.nn.kernel.DotKernels;
+import org.undervolt.nn.kernel.Elementwise;
 import org.undervolt.nn.kernel.Im2col;
 import org.undervolt.nn.kernel.Matmul;
 import org.undervolt.nn.kernel.Parallel;
+import org.undervolt.nn.kernel.Scratch;
+import org.undervolt.nn.kernel.ShiftedRowsGemm;
 import org.undervolt.nn.tensor.Tensor;
 
 /**
@@ -14,9 +17,10 @@ import org.undervolt.nn.tensor.Tensor;
  * Weight {@code [out, in, k, k]}, bias {@code [out]}; input {@code [batch, in, H, W]}, output
  * {@code [batch, out, OH, OW]} with {@code OH = (H + 2·pad − k) / stride + 1}.
  *
- * <p>Each image is unfolded by {@link Im2col} into an {@code (in·k·k) × (OH·OW)} matrix, which
- * stays in cache, so the forward pass is one small matrix product per image; images run in
- * parallel in fixed groups of {@value #IMAGES_PER_TASK}.
+ * <p>Images run in parallel in fixed groups of {@value #IMAGES_PER_TASK}. Each group is unfolded by
+ * {@link Im2col} into one {@code (in·k·k) × (group·OH·OW)} matrix, so the forward pass is one
+ * matrix product per group. Training caches the input, not the column matrices: the backward
+ * pass unfolds each image again (a cache-resident copy, cheaper than keeping megabytes per batch).
  * Initialisation: He normal with fan-in {@code in·k·k}; biases zero.
  */
 public final class Conv2d implements Layer {
@@ -34,9 +38,8 @@ public final class Conv2d implements Layer {
      */
     static final int IMAGES_PER_TASK = 8;
     private int[] cachedShape;
-    private float[] cachedCols;
+    private float[] cachedInput;
     private float[] cachedWeights;
-    private boolean cachedWide;
 
     public Conv2d(String name, int in, int out, int k, int stride, int pad) {
         if (in <= 0 || out <= 0 || k <= 0 || stride <= 0 || pad < 0) {
@@ -109,158 +112,250 @@ public final class Conv2d implements Layer {
         int batch = x.dim(0);
         int h = x.dim(2);
         int w = x.dim(3);
-        int plane = os[1] * os[2];
-        int kk = in * k * k;
-        int inSize = in * h * w;
         float[] xd = x.data();
         float[] wv = ctx.hooks().weights(site, weight);
         float[] bv = ctx.hooks().weights(site, bias);
-        float[] y = new float[batch * out * plane];
-        boolean training = ctx.training();
-        if (stride == 1) {
-            int wide = os[1] * (w + 2 * pad);
-            float[] wideCols = training ? new float[batch * kk * wide] : null;
-            forwardWide(xd, batch, h, w, os[1], os[2], wv, bv, y, wideCols);
-            if (training) {
-                cachedShape = x.shape();
-                cachedCols = wideCols;
-                cachedWeights = wv;
-                cachedWide = true;
-            }
-            return new Tensor(new int[] {batch, out, os[1], os[2]}, y);
-        }
-        float[] allCols = training ? new float[batch * kk * plane] : null;
+        float[] y = new float[batch * out * os[1] * os[2]];
         Parallel.forEach(tasks(batch), t -> {
-            float[] cols = training ? allCols : new float[kk * plane];
-            for (int b = t * IMAGES_PER_TASK, end = Math.min(batch, b + IMAGES_PER_TASK); b < end; b++) {
-                int colOff = training ? b * kk * plane : 0;
-                Im2col.im2col(xd, b * inSize, in, h, w, k, k, stride, pad, cols, plane, colOff);
-                int yOff = b * out * plane;
-                for (int o = 0; o < out; o++) {
-                    java.util.Arrays.fill(y, yOff + o * plane, yOff + (o + 1) * plane, bv[o]);
-                }
-                Matmul.kernel().multiply(wv, 0, cols, colOff, y, yOff, out, plane, kk, true);
+            int b0 = t * IMAGES_PER_TASK;
+            int b1 = Math.min(batch, b0 + IMAGES_PER_TASK);
+            if (stride == 1) {
+                forwardShifted(xd, b0, b1, h, w, os[1], os[2], wv, bv, y);
+            } else {
+                forwardImages(xd, b0, b1, h, w, os[1], os[2], wv, bv, y);
             }
         });
-        if (training) {
+        if (ctx.training()) {
             cachedShape = x.shape();
-            cachedCols = allCols;
+            cachedInput = xd;
             cachedWeights = wv;
-            cachedWide = false;
         }
         return new Tensor(new int[] {batch, out, os[1], os[2]}, y);
     }
 
     /**
-     * Stride 1 on a zero-padded copy of each image ({@code hp × wp}): computing the outputs on a grid
-     * as wide as the padded image ({@code oh × wp}) makes every row of the column matrix one
-     * contiguous slice of it, copied in one go; the extra {@code wp − ow} columns of each output row
-     * are computed and dropped. Each kept output is computed exactly as in the general path (bias,
-     * then FMAs in the same order). In training the column matrices are kept in {@code allCols}.
+     * Stride 1: each image is copied into a zero-padded buffer ({@code hp × wp}, plus slack) and
+     * multiplied in place ({@link ShiftedRowsGemm}): outputs are computed on a grid as wide as the
+     * padded image ({@code oh × wp}, rounded up to whole vectors), whose column-matrix rows are
+     * slices of the buffer; the extra columns are dropped. Each kept output is {@code bias} plus the
+     * FMAs in order {@code p = 0..in·k·k−1}, as on the other path.
      */
-    private void forwardWide(float[] xd, int batch, int h, int w, int oh, int ow, float[] wv, float[] bv, float[] y,
-                             float[] allCols) {
-        int hp = h + 2 * pad;
-        int wp = w + 2 * pad;
-        int wide = oh * wp;
-        int kk = in * k * k;
+    private void forwardShifted(float[] xd, int b0, int b1, int h, int w, int oh, int ow, float[] wv, float[] bv,
+                                float[] y) {
+        PaddedGrid grid = new PaddedGrid(h, w, oh);
+        int n = grid.roundedWide;
         int plane = oh * ow;
-        Parallel.forEach(tasks(batch), t -> {
-            float[] padded = new float[in * hp * wp + k];
-            float[] scratch = allCols == null ? new float[kk * wide] : null;
-            float[] acc = new float[out * wide];
-            for (int b = t * IMAGES_PER_TASK, end = Math.min(batch, b + IMAGES_PER_TASK); b < end; b++) {
-                float[] cols = allCols == null ? scratch : allCols;
-                int colOff = allCols == null ? 0 : b * kk * wide;
-                for (int ch = 0; ch < in; ch++) {
-                    for (int r = 0; r < h; r++) {
-                        System.arraycopy(xd, ((b * in + ch) * h + r) * w, padded, (ch * hp + r + pad) * wp + pad, w);
-                    }
-                }
-                for (int ch = 0; ch < in; ch++) {
-                    for (int i = 0; i < k; i++) {
-                        for (int j = 0; j < k; j++) {
-                            System.arraycopy(padded, (ch * hp + i) * wp + j, cols, colOff + ((ch * k + i) * k + j) * wide, wide);
-                        }
-                    }
-                }
-                for (int o = 0; o < out; o++) {
-                    java.util.Arrays.fill(acc, o * wide, (o + 1) * wide, bv[o]);
-                }
-                Matmul.kernel().multiply(wv, 0, cols, colOff, acc, 0, out, wide, kk, true);
-                for (int o = 0; o < out; o++) {
-                    for (int oy = 0; oy < oh; oy++) {
-                        System.arraycopy(acc, o * wide + oy * wp, y, (b * out + o) * plane + oy * ow, ow);
-                    }
+        float[] padded = Scratch.floats(0, grid.size);
+        float[] acc = Scratch.floats(1, out * n);
+        java.util.Arrays.fill(padded, 0, grid.size, 0f);
+        for (int b = b0; b < b1; b++) {
+            grid.copyIn(xd, b, padded);
+            for (int o = 0; o < out; o++) {
+                java.util.Arrays.fill(acc, o * n, (o + 1) * n, bv[o]);
+            }
+            ShiftedRowsGemm.multiply(wv, 0, padded, grid.rows, acc, 0, out, n, in * k * k, true);
+            for (int o = 0; o < out; o++) {
+                for (int oy = 0; oy < oh; oy++) {
+                    System.arraycopy(acc, o * n + oy * grid.wp, y, (b * out + o) * plane + oy * ow, ow);
                 }
             }
-        });
+        }
     }
 
     /**
-     * Backward of {@link #forwardWide}: the output gradient is spread onto the wide grid (zeros in the
-     * dropped columns, so they add nothing to the weight gradient), and the input gradient is
-     * accumulated on the padded grid with one contiguous add per column-matrix row, then cropped.
+     * One image zero-padded to {@code hp × wp} per channel, with slack after it so that every
+     * column-matrix row of the wide grid ({@code rows[(c·k + i)·k + j] = (c·hp + i)·wp + j}, length
+     * {@code roundedWide}) can be read.
      */
-    private Tensor backwardWide(Tensor gradOut) {
-        int batch = cachedShape[0];
-        int h = cachedShape[2];
-        int w = cachedShape[3];
-        int oh = gradOut.dim(2);
-        int ow = gradOut.dim(3);
-        int hp = h + 2 * pad;
-        int wp = w + 2 * pad;
-        int wide = oh * wp;
-        int plane = oh * ow;
-        int kk = in * k * k;
-        float[] g = gradOut.data();
-        float[] wt = new float[kk * out];
-        Matmul.transpose(cachedWeights, 0, out, kk, wt, 0);
-        int tasks = tasks(batch);
-        float[] partialW = new float[tasks * out * kk];
-        float[] partialB = new float[tasks * out];
-        float[] dx = new float[batch * in * h * w];
-        float[] cols = cachedCols;
-        Parallel.forEach(tasks, t -> {
-            float[] gw = new float[out * wide];
-            float[] dcols = new float[kk * wide];
-            float[] dpad = new float[in * hp * wp + k];
-            for (int b = t * IMAGES_PER_TASK, end = Math.min(batch, b + IMAGES_PER_TASK); b < end; b++) {
-                int gOff = b * out * plane;
-                for (int o = 0; o < out; o++) {
-                    float sum = 0f;
-                    for (int oy = 0; oy < oh; oy++) {
-                        int src = gOff + o * plane + oy * ow;
-                        System.arraycopy(g, src, gw, o * wide + oy * wp, ow);
-                        for (int ox = 0; ox < ow; ox++) {
-                            sum += g[src + ox];
-                        }
-                    }
-                    partialB[t * out + o] += sum;
-                }
-                DotKernels.vector(gw, 0, cols, b * kk * wide, partialW, t * out * kk, out, kk, wide, true);
-                Matmul.kernel().multiply(wt, 0, gw, 0, dcols, 0, kk, wide, out, false);
-                java.util.Arrays.fill(dpad, 0f);
-                for (int ch = 0; ch < in; ch++) {
-                    for (int i = 0; i < k; i++) {
-                        for (int j = 0; j < k; j++) {
-                            int src = ((ch * k + i) * k + j) * wide;
-                            int dst = (ch * hp + i) * wp + j;
-                            for (int q = 0; q < wide; q++) {
-                                dpad[dst + q] += dcols[src + q];
-                            }
-                        }
-                    }
-                }
-                for (int ch = 0; ch < in; ch++) {
-                    for (int r = 0; r < h; r++) {
-                        System.arraycopy(dpad, (ch * hp + r + pad) * wp + pad, dx, ((b * in + ch) * h + r) * w, w);
+    private final class PaddedGrid {
+        final int hp;
+        final int wp;
+        final int wide;
+        final int roundedWide;
+        final int size;
+        final int[] rows;
+        private final int h;
+        private final int w;
+
+        PaddedGrid(int h, int w, int oh) {
+            this.h = h;
+            this.w = w;
+            hp = h + 2 * pad;
+            wp = w + 2 * pad;
+            wide = oh * wp;
+            int lanes = ShiftedRowsGemm.LANES;
+            roundedWide = (wide + lanes - 1) / lanes * lanes;
+            size = in * hp * wp + k + roundedWide - wide;
+            rows = new int[in * k * k];
+            for (int ch = 0; ch < in; ch++) {
+                for (int i = 0; i < k; i++) {
+                    for (int j = 0; j < k; j++) {
+                        rows[(ch * k + i) * k + j] = (ch * hp + i) * wp + j;
                     }
                 }
             }
+        }
+
+        /** Copies image {@code b} of {@code x} into the interior of {@code padded} (its border stays zero). */
+        void copyIn(float[] x, int b, float[] padded) {
+            for (int ch = 0; ch < in; ch++) {
+                for (int r = 0; r < h; r++) {
+                    System.arraycopy(x, ((b * in + ch) * h + r) * w, padded, (ch * hp + r + pad) * wp + pad, w);
+                }
+            }
+        }
+    }
+
+    /**
+     * Images {@code [b0, b1)} as one matrix product: their column matrices side by side
+     * ({@code in·k·k} rows, {@code (b1−b0)·OH·OW} columns), so the product is wide enough for whole
+     * register tiles. Every output is {@code bias + Σ_p w[o][p]·col[p]} with the FMAs in order
+     * {@code p = 0..in·k·k−1}, whatever the grouping.
+     */
+    private void forwardImages(float[] xd, int b0, int b1, int h, int w, int oh, int ow, float[] wv, float[] bv,
+                               float[] y) {
+        int plane = oh * ow;
+        int ld = (b1 - b0) * plane;
+        int kk = in * k * k;
+        float[] cols = Scratch.floats(0, kk * ld);
+        float[] acc = Scratch.floats(1, out * ld);
+        for (int b = b0; b < b1; b++) {
+            Im2col.im2col(xd, b * in * h * w, in, h, w, k, k, stride, pad, cols, ld, (b - b0) * plane);
+        }
+        for (int o = 0; o < out; o++) {
+            java.util.Arrays.fill(acc, o * ld, (o + 1) * ld, bv[o]);
+        }
+        Matmul.kernel().multiply(wv, 0, cols, 0, acc, 0, out, ld, kk, true);
+        for (int b = b0; b < b1; b++) {
+            for (int o = 0; o < out; o++) {
+                System.arraycopy(acc, o * ld + (b - b0) * plane, y, (b * out + o) * plane, plane);
+            }
+        }
+    }
+
+    @Override
+    public Tensor backward(Tensor gradOut) {
+        return backward(gradOut, true);
+    }
+
+    @Override
+    public void backwardParametersOnly(Tensor gradOut) {
+        backward(gradOut, false);
+    }
+
+    private Tensor backward(Tensor gradOut, boolean inputGradient) {
+        int batch = cachedShape[0];
+        int tasks = tasks(batch);
+        float[] partialW = new float[tasks * out * in * k * k];
+        float[] partialB = new float[tasks * out];
+        float[] dx = inputGradient ? new float[(int) Tensor.size(cachedShape)] : null;
+        float[] wt = new float[in * k * k * out];
+        Matmul.transpose(cachedWeights, 0, out, in * k * k, wt, 0);
+        Parallel.forEach(tasks, t -> {
+            int b0 = t * IMAGES_PER_TASK;
+            int b1 = Math.min(batch, b0 + IMAGES_PER_TASK);
+            if (stride == 1) {
+                backwardWide(gradOut, b0, b1, wt, partialW, partialB, t, dx);
+            } else {
+                backwardPlain(gradOut, b0, b1, wt, partialW, partialB, t, dx);
+            }
         });
         addPartials(partialW, partialB, tasks);
-        return new Tensor(cachedShape, dx);
+        return inputGradient ? new Tensor(cachedShape, dx) : null;
+    }
+
+    /**
+     * Stride-1 backward of images {@code [b0, b1)} on a zero-padded copy of each image
+     * ({@code hp × wp}): outputs sit on a grid as wide as the padded image ({@code oh × wp}), so
+     * every row of the column matrix is one contiguous slice of it. The output gradient is spread
+     * onto the wide grid (zeros in the extra {@code wp − ow} columns, which add nothing), weight
+     * gradients are dot products over that grid (this layout fixes their rounding), and the input
+     * gradient is accumulated on the padded grid with one contiguous add per column-matrix row,
+     * then cropped.
+     */
+    private void backwardWide(Tensor gradOut, int b0, int b1, float[] wt, float[] partialW, float[] partialB, int t,
+                              float[] dx) {
+        int oh = gradOut.dim(2);
+        int ow = gradOut.dim(3);
+        PaddedGrid grid = new PaddedGrid(cachedShape[2], cachedShape[3], oh);
+        int hp = grid.hp;
+        int wp = grid.wp;
+        int wide = grid.wide;
+        int plane = oh * ow;
+        int kk = in * k * k;
+        int padSize = grid.size;
+        float[] g = gradOut.data();
+        float[] padded = Scratch.floats(0, padSize);
+        float[] gw = Scratch.floats(2, out * wide);
+        java.util.Arrays.fill(padded, 0, padSize, 0f);
+        java.util.Arrays.fill(gw, 0, out * wide, 0f);
+        for (int b = b0; b < b1; b++) {
+            grid.copyIn(cachedInput, b, padded);
+            int gOff = b * out * plane;
+            for (int o = 0; o < out; o++) {
+                float sum = 0f;
+                for (int oy = 0; oy < oh; oy++) {
+                    int src = gOff + o * plane + oy * ow;
+                    System.arraycopy(g, src, gw, o * wide + oy * wp, ow);
+                    for (int ox = 0; ox < ow; ox++) {
+                        sum += g[src + ox];
+                    }
+                }
+                partialB[t * out + o] += sum;
+            }
+            DotKernels.vectorRows(gw, 0, padded, grid.rows, partialW, t * out * kk, out, kk, wide, true);
+            if (dx == null) {
+                continue;
+            }
+            float[] dcols = Scratch.floats(3, kk * wide);
+            float[] dpad = Scratch.floats(4, padSize);
+            Matmul.kernel().multiply(wt, 0, gw, 0, dcols, 0, kk, wide, out, false);
+            java.util.Arrays.fill(dpad, 0, padSize, 0f);
+            for (int ch = 0; ch < in; ch++) {
+                for (int i = 0; i < k; i++) {
+                    for (int j = 0; j < k; j++) {
+                        int src = ((ch * k + i) * k + j) * wide;
+                        Elementwise.addInto(dcols, src, dpad, (ch * hp + i) * wp + j, wide);
+                    }
+                }
+            }
+            int h = cachedShape[2];
+            int w = cachedShape[3];
+            for (int ch = 0; ch < in; ch++) {
+                for (int r = 0; r < h; r++) {
+                    System.arraycopy(dpad, (ch * hp + r + pad) * wp + pad, dx, ((b * in + ch) * h + r) * w, w);
+                }
+            }
+        }
+    }
+
+    /** Backward of images {@code [b0, b1)} for strides above 1, on each image's plain column matrix. */
+    private void backwardPlain(Tensor gradOut, int b0, int b1, float[] wt, float[] partialW, float[] partialB, int t,
+                               float[] dx) {
+        int h = cachedShape[2];
+        int w = cachedShape[3];
+        int plane = gradOut.dim(2) * gradOut.dim(3);
+        int kk = in * k * k;
+        int inSize = in * h * w;
+        float[] g = gradOut.data();
+        float[] cols = Scratch.floats(0, kk * plane);
+        float[] dcols = dx == null ? null : Scratch.floats(1, kk * plane);
+        for (int b = b0; b < b1; b++) {
+            int gOff = b * out * plane;
+            Im2col.im2col(cachedInput, b * inSize, in, h, w, k, k, stride, pad, cols, plane, 0);
+            DotKernels.vector(g, gOff, cols, 0, partialW, t * out * kk, out, kk, plane, true);
+            for (int o = 0; o < out; o++) {
+                float s = 0f;
+                for (int p = gOff + o * plane, e = p + plane; p < e; p++) {
+                    s += g[p];
+                }
+                partialB[t * out + o] += s;
+            }
+            if (dx != null) {
+                Matmul.kernel().multiply(wt, 0, g, gOff, dcols, 0, kk, plane, out, false);
+                Im2col.col2im(dcols, plane, 0, in, h, w, k, k, stride, pad, dx, b * inSize);
+            }
+        }
     }
 
     private void addPartials(float[] partialW, float[] partialB, int tasks) {
@@ -274,45 +369,6 @@ public final class Conv2d implements Layer {
                 gb[o] += partialB[t * out + o];
             }
         }
-    }
-
-    @Override
-    public Tensor backward(Tensor gradOut) {
-        if (cachedWide) {
-            return backwardWide(gradOut);
-        }
-        int batch = cachedShape[0];
-        int h = cachedShape[2];
-        int w = cachedShape[3];
-        int plane = gradOut.dim(2) * gradOut.dim(3);
-        int kk = in * k * k;
-        int inSize = in * h * w;
-        float[] g = gradOut.data();
-        float[] wt = new float[kk * out];
-        Matmul.transpose(cachedWeights, 0, out, kk, wt, 0);
-        int tasks = tasks(batch);
-        float[] partialW = new float[tasks * out * kk];
-        float[] partialB = new float[tasks * out];
-        float[] dx = new float[batch * inSize];
-        float[] cols = cachedCols;
-        Parallel.forEach(tasks, t -> {
-            float[] dcols = new float[kk * plane];
-            for (int b = t * IMAGES_PER_TASK, end = Math.min(batch, b + IMAGES_PER_TASK); b < end; b++) {
-                int gOff = b * out * plane;
-                DotKernels.vector(g, gOff, cols, b * kk * plane, partialW, t * out * kk, out, kk, plane, true);
-                for (int o = 0; o < out; o++) {
-                    float s = 0f;
-                    for (int p = gOff + o * plane, e = p + plane; p < e; p++) {
-                        s += g[p];
-                    }
-                    partialB[t * out + o] += s;
-                }
-                Matmul.kernel().multiply(wt, 0, g, gOff, dcols, 0, kk, plane, out, false);
-                Im2col.col2im(dcols, plane, 0, in, h, w, k, k, stride, pad, dx, b * inSize);
-            }
-        });
-        addPartials(partialW, partialB, tasks);
-        return new Tensor(cachedShape, dx);
     }
 
     /** Number of fixed groups of {@link #IMAGES_PER_TASK} images a batch splits into. */

@@ -111,6 +111,18 @@ public final class Dense implements Layer {
 
     @Override
     public Tensor backward(Tensor gradOut) {
+        addParameterGradients(gradOut);
+        float[] gx = new float[cachedInput.dim(0) * in];
+        Matmul.multiply(gradOut.data(), 0, cachedWeights, 0, gx, 0, cachedInput.dim(0), in, out, false);
+        return new Tensor(cachedInput.shape(), gx);
+    }
+
+    @Override
+    public void backwardParametersOnly(Tensor gradOut) {
+        addParameterGradients(gradOut);
+    }
+
+    private void addParameterGradients(Tensor gradOut) {
         Tensor x = cachedInput;
         int batch = x.dim(0);
         float[] g = gradOut.data();
@@ -122,9 +134,6 @@ public final class Dense implements Layer {
                 gb[o] += g[off + o];
             }
         }
-        float[] gx = new float[batch * in];
-        Matmul.multiply(g, 0, cachedWeights, 0, gx, 0, batch, in, out, false);
-        return new Tensor(x.shape(), gx);
     }
 
     @Override

@@ -54,6 +54,14 @@ public interface Layer {
      */
     Tensor backward(Tensor gradOut);
 
+    /**
+     * {@link #backward} for a layer whose input gradient nobody needs (the first layer of a
+     * network): adds the same parameter gradients, bit for bit, and may skip the input gradient.
+     */
+    default void backwardParametersOnly(Tensor gradOut) {
+        backward(gradOut);
+    }
+
     /** A deep copy (same name, config and parameter values; no cached state). */
     Layer copy();
 }

@@ -137,6 +137,21 @@ public final class Sequential {
         return g;
     }
 
+    /**
+     * {@link #backward} without the gradient with respect to the network's input, which training
+     * does not need: the same parameter gradients, bit for bit, with the first layer's input
+     * gradient skipped.
+     */
+    public void backwardParameters(Tensor gradOut) {
+        Tensor g = gradOut;
+        for (int i = layers.size() - 1; i > 0; i--) {
+            g = layers.get(i).backward(g);
+        }
+        if (!layers.isEmpty()) {
+            layers.get(0).backwardParametersOnly(g);
+        }
+    }
+
     /** Zeroes every parameter gradient. */
     public void zeroGrad() {
         for (Parameter p : parameters()) {

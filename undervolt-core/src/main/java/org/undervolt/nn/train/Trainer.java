@@ -108,7 +108,7 @@ public final class Trainer {
                 Tensor logits = model.forward(x, ctx);
                 Tensor grad = Tensor.zeros(logits.shape());
                 lossSum += SoftmaxCrossEntropy.loss(logits, y, grad);
-                model.backward(grad);
+                model.backwardParameters(grad);
                 optimizer.step(params, config.learningRate() * schedule.factor(step, totalSteps));
                 step++;
             }

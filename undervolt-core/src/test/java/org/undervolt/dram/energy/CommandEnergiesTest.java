@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.undervolt.dram.spec.DramPresets;
 import org.undervolt.dram.spec.DramSpec;
 
-/** Figures from papers.md §3.3 and the golden DRAMPower 4.1 outputs for MICRON_4Gb_LPDDR3-1600_32bit_A. */
+/** Figures from docs/PAPERS.md §3.3 and the golden DRAMPower 4.1 outputs for MICRON_4Gb_LPDDR3-1600_32bit_A. */
 class CommandEnergiesTest {
     private static final double PJ = 1e-12;
     private final DramSpec lpddr3 = DramPresets.get("LPDDR3-1600_4Gb_x32");
@@ -75,7 +75,7 @@ class CommandEnergiesTest {
 
     @Test
     void standbyPowersMatchPapersBrief() {
-        // papers.md §3.3: about 57.6 mW with a bank active, 49.2 mW precharged (both rails)
+        // docs/PAPERS.md §3.3: about 57.6 mW with a bank active, 49.2 mW precharged (both rails)
         assertThat(CommandEnergies.activeStandbyWatts(lpddr3, 1.2, VoltageScaling.QUADRATIC) * 1e3).isCloseTo(57.6, within(1e-9));
         assertThat(CommandEnergies.prechargeStandbyWatts(lpddr3, 1.2, VoltageScaling.QUADRATIC) * 1e3).isCloseTo(49.2, within(1e-9));
     }

@@ -31,14 +31,17 @@ class TraceEnergyScalingTest {
 
     @Test
     void benchFiguresArePositiveAndConsistent() throws Exception {
-        var r = org.undervolt.dram.bench.DramEnergyBench.run(DramPresets.get("DDR4-2400"), 2_000, 1, 0, 1,
+        var r = org.undervolt.dram.bench.DramEnergyBench.run(DramPresets.get("DDR4-2400"), "DDR4-2400", 2_000, 1, 0, 1,
                 java.nio.file.Files.createTempDirectory("bench"));
         CommandTrace t = SyntheticTraces.random(DramPresets.get("DDR4-2400"), 2_000, 1);
         assertThat(r.commands()).isEqualTo(t.size());
         assertThat(r.coreJoules()).isCloseTo(new TraceEnergyModel(DramPresets.get("DDR4-2400"), EnergyCounting.DRAMPOWER_4_1)
                 .energy(t).coreJoules(), within(1e-18));
         assertThat(r.inMemoryPerS()).isPositive();
-        assertThat(r.endToEndTrcPerS()).isPositive();
-        assertThat(r.endToEndCsvPerS()).isPositive();
+        assertThat(r.endToEnd().cpuSeconds()).as("a whole dram energy process: JVM start at least").isPositive();
+        assertThat(r.endToEnd().wallSeconds()).isPositive();
+        assertThat(r.endToEndVsDramPower41()).isPositive();
+        assertThat(r.inProcessTrcPerS()).isPositive();
+        assertThat(r.inProcessCsvPerS()).isPositive();
     }
 }

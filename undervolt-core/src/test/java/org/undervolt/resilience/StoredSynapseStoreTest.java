@@ -1,9 +1,12 @@
-package org.undervolt.snn;
+package org.undervolt.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
+import org.undervolt.snn.SnnModel;
+import org.undervolt.snn.SnnTrainer;
+import org.undervolt.snn.SyntheticDigits;
 import org.undervolt.storage.DramGeometry;
 import org.undervolt.storage.DramImage;
 import org.undervolt.storage.FloatFormat;

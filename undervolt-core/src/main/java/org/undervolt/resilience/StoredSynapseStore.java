@@ -1,5 +1,6 @@
-package org.undervolt.snn;
+package org.undervolt.resilience;
 
+import org.undervolt.snn.SynapseStore;
 import org.undervolt.storage.DramImage;
 import org.undervolt.storage.FormatSpec;
 import org.undervolt.storage.Placement;
@@ -7,6 +8,9 @@ import org.undervolt.storage.Placement;
 /**
  * Input weights held as the bytes of a storage format (FP32, INT16, INT8, ...) in a {@link DramImage},
  * one tensor named {@value #TENSOR} of shape {@code [784, N]}, row-major.
+ *
+ * <p>It is the bridge between the spiking network and the stored bytes, so it lives here and not in
+ * {@code snn}, which knows nothing of storage or faults (docs/ARCHITECTURE.md).
  *
  * <p>{@link #image()} is the live image: the fault module injects bit flips into its bytes, and the
  * next {@link #readAll} (the fetch into the compute engine) decodes the corrupted values.

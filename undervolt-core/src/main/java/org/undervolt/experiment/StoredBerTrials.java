@@ -1,15 +1,20 @@
-package org.undervolt.store;
+package org.undervolt.experiment;
 
 import java.util.OptionalDouble;
 import java.util.function.DoubleFunction;
 
 import org.undervolt.resilience.BerSweep;
 import org.undervolt.resilience.TrialStore;
+import org.undervolt.store.PointKeys;
+import org.undervolt.store.ResultsStore;
+import org.undervolt.store.TrialKey;
+import org.undervolt.store.TrialRow;
 
 /**
  * A {@link BerSweep}'s trials kept in a results store under one run, keyed by point (default {@link PointKeys#ber}):
  * a resumed sweep finds the finished ones and skips them. Each trial is committed as soon as it is
- * measured.
+ * measured. It joins the store to the sweep, so it lives here, where both are known: the store itself
+ * knows nothing of resilience (docs/ARCHITECTURE.md).
  */
 public final class StoredBerTrials implements TrialStore {
     private final ResultsStore store;

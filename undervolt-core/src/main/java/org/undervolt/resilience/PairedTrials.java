@@ -1,0 +1,56 @@
+package org.undervolt.resilience;
+
+import java.util.SplittableRandom;
+
+/**
+ * Trials of one network that can be evaluated on any subset of its test images and compared, image by
+ * image, with the error-free network's predictions (cached once): a trial's loss on the test set is
+ * {@code (lost - gained) / N}, where lost images were right without errors and are wrong with them and
+ * gained images the reverse, so changed predictions bound the loss of a trial far more tightly than
+ * two independently measured accuracies.
+ *
+ * <p>The seam of a trial: {@link #open} is a pure function of (network, error setting, the trial's random
+ * stream), and {@link Trial#correct} of that and the image indices, so trials and chunks of images can run
+ * anywhere, in any order, with the same bits.
+ */
+public interface PairedTrials {
+
+    /** Test images {@code N} (indices 0..N-1). */
+    int images();
+
+    /** Whether the error-free network classifies image {@code i} correctly (cached). */
+    boolean cleanCorrect(int i);
+
+    /** Error-free accuracy over all {@link #images()} (cached). */
+    default double cleanAccuracy() {
+        int c = 0;
+        for (int i = 0; i < images(); i++) {
+            c += cleanCorrect(i) ? 1 : 0;
+        }
+        return (double) c / images();
+    }
+
+    /**
+     * Draws one trial's errors at {@code ber} from {@code rng}, consuming it exactly as the full evaluation
+     * of the same trial does, so both modes see the same flipped weights.
+     */
+    Trial open(double ber, SplittableRandom rng);
+
+    /** One error draw. */
+    interface Trial {
+        /**
+         * Whether each of the images {@code order[from..to)} is classified correctly under this draw, and
+         * how many of them met a non-finite value; positions {@code from..to} of {@code order} identify the
+         * images' batches (so IFM errors depend on the position, never on the thread that runs it).
+         */
+        Chunk correct(int[] order, int from, int to);
+    }
+
+    /**
+     * @param correct   per image of the chunk, in order
+     * @param nonfinite images (DNN) or weights (SNN, counted once per trial) that met a NaN or an infinity,
+     *                  or {@link TrialEvaluator.Outcome#NOT_COUNTED}
+     */
+    record Chunk(boolean[] correct, int nonfinite) {
+    }
+}

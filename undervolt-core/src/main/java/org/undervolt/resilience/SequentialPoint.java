@@ -1,0 +1,137 @@
+package org.undervolt.resilience;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.undervolt.random.Seeds;
+
+/**
+ * One point of a tolerance search measured sequentially ({@link SequentialRule}): every trial draws its
+ * errors once, then all trials evaluate the same chunk of test images (in the search's fixed random order)
+ * and compare each prediction with the error-free one. Image {@code i} adds {@code d_i = clean_i - faulty_i}
+ * (1 lost, -1 gained, 0 unchanged) to its trial's loss, whose full-test-set value {@code L_t} is the
+ * finite-population mean of the {@code d_i}; a {@link WithoutReplacementCs} on {@code (d_i + 1) / 2} gives an
+ * interval for it, valid at every look. After each chunk the acceptance rule is checked over the box of
+ * accuracies {@code clean - L_t} ({@link AccuracyBox}); the point stops once it is settled, or when every
+ * image is used (then the accuracies are exact).
+ *
+ * <p>Each trial's stored accuracy is {@code clean - mean(d)} over the images it used, an unbiased estimate
+ * of its full-test-set accuracy; the point's decision is the sequential one, stored beside it.
+ */
+public final class SequentialPoint {
+    /** Stream id of the image order under the rule's seed. */
+    static final long ORDER_STREAM = 0x4F52_4445_52L;
+
+    /**
+     * @param point     per-trial accuracy estimates
+     * @param nonfinite per-trial non-finite counts, or null when not counted
+     * @param images    images each trial used
+     * @param accepted  the sequential decision
+     * @param settled   false when the images ran out first (the decision is then the full test set's)
+     * @param lossLo    per-trial lower confidence bound of the loss at the stop
+     * @param lossHi    per-trial upper bound
+     */
+    public record Measured(CurvePoint point, int[] nonfinite, int[] images, boolean accepted, boolean settled,
+            double[] lossLo, double[] lossHi) {
+
+        /** What the point store keeps beside the accuracies (JSON). */
+        public Map<String, Object> extra() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("evaluation", EvaluationMode.SEQUENTIAL.id());
+            m.put("images", images);
+            m.put("decision", accepted ? "pass" : "fail");
+            m.put("settled_early", settled);
+            m.put("loss_lower", lossLo);
+            m.put("loss_upper", lossHi);
+            return m;
+        }
+    }
+
+    private SequentialPoint() {
+    }
+
+    /** The fixed order of {@code n} test images under {@code seed} (Fisher-Yates). */
+    public static int[] order(int n, long seed) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        SplittableRandom r = Seeds.stream(seed, ORDER_STREAM);
+        for (int i = n - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    /**
+     * Measures one point.
+     *
+     * @param trials     the paired trials
+     * @param ber        the point's BER
+     * @param streams    one random stream per trial (as the full evaluation would use them)
+     * @param acceptance the decision to settle
+     * @param order      image order ({@link #order})
+     * @param chunk      images per look
+     * @param alpha      level of each trial's confidence sequence
+     */
+    public static Measured measure(PairedTrials trials, double ber, List<SplittableRandom> streams,
+            Acceptance acceptance, int[] order, int chunk, double alpha) {
+        int t = streams.size();
+        int n = trials.images();
+        double clean = trials.cleanAccuracy();
+        List<PairedTrials.Trial> open = new ArrayList<>(t);
+        List<WithoutReplacementCs> cs = new ArrayList<>(t);
+        for (SplittableRandom s : streams) {
+            open.add(trials.open(ber, s));
+            cs.add(new WithoutReplacementCs(n, alpha));
+        }
+        int[] nonfinite = new int[t];
+        boolean counted = true;
+        double[] lo = new double[t];
+        double[] hi = new double[t];
+        int used = 0;
+        AccuracyBox.Verdict v = AccuracyBox.Verdict.OPEN;
+        while (v == AccuracyBox.Verdict.OPEN && used < n) {
+            int to = Math.min(n, used + chunk);
+            for (int k = 0; k < t; k++) {
+                PairedTrials.Chunk c = open.get(k).correct(order, used, to);
+                if (c.nonfinite() == TrialEvaluator.Outcome.NOT_COUNTED) {
+                    counted = false;
+                } else {
+                    nonfinite[k] += c.nonfinite();
+                }
+                WithoutReplacementCs s = cs.get(k);
+                for (int i = used; i < to; i++) {
+                    int d = (trials.cleanCorrect(order[i]) ? 1 : 0) - (c.correct()[i - used] ? 1 : 0);
+                    s.add((d + 1) / 2.0);
+                }
+                // accuracy = clean - L, L = 2X - 1: the accuracy interval from the loss interval
+                lo[k] = clean - (2 * s.upper() - 1);
+                hi[k] = clean - (2 * s.lower() - 1);
+            }
+            used = to;
+            v = AccuracyBox.verdict(acceptance, lo, hi);
+        }
+        double[] acc = new double[t];
+        double[] lossLo = new double[t];
+        double[] lossHi = new double[t];
+        int[] images = new int[t];
+        for (int k = 0; k < t; k++) {
+            WithoutReplacementCs s = cs.get(k);
+            acc[k] = clean - (2 * s.sampleMean() - 1);
+            lossLo[k] = 2 * s.lower() - 1;
+            lossHi[k] = 2 * s.upper() - 1;
+            images[k] = s.size();
+        }
+        CurvePoint p = new CurvePoint(ber, acc);
+        boolean settled = v != AccuracyBox.Verdict.OPEN;
+        boolean accepted = settled ? v == AccuracyBox.Verdict.PASS : acceptance.accepts(p);
+        return new Measured(p, counted ? nonfinite : null, images, accepted, settled && used < n, lossLo, lossHi);
+    }
+}
