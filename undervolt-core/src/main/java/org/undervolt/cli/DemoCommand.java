@@ -87,9 +87,12 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Storage format of the weights (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--preset", defaultValue = "LPDDR3-1600_4Gb_x32",
-            description = "DRAM part (default: ${DEFAULT-VALUE}).")
-    String preset;
+    @Option(names = "--part", defaultValue = "LPDDR3-1600_4Gb_x32", paramLabel = "NAME",
+            description = "DRAM part, a preset of 'undervolt dram presets' (default: ${DEFAULT-VALUE}).")
+    String part;
+
+    @Mixin
+    PartWasPresetOption partWasPreset = new PartWasPresetOption();
 
     @Option(names = "--scaling", defaultValue = "quadratic",
             description = "Energy versus core voltage: quadratic or linear (default: ${DEFAULT-VALUE}).")
@@ -136,9 +139,9 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         OptionValues.berRange("--ber-min", berMin, "--ber-max", berMax);
         OptionValues.range("--points-per-decade", pointsPerDecade, 1, 100);
-        OptionValues.parse("--preset", preset, org.undervolt.dram.spec.DramPresets::get);
+        OptionValues.parse("--part", part, org.undervolt.dram.spec.DramPresets::get);
         DemoConfig config = new DemoConfig(dataset.source(), hidden, epochs, seedOption.seed, trials, berMin, berMax,
-                pointsPerDecade, delta, format, preset, scaling, berTable, testImages, !noCache,
+                pointsPerDecade, delta, format, part, scaling, berTable, testImages, !noCache,
                 cacheDir != null ? cacheDir : ModelCache.defaultDirectory());
         if (noStore && (store != null || resume != null)) {
             throw new InvalidInputException("--no-store cannot be combined with --store or --resume");

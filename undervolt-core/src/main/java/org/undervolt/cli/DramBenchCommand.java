@@ -22,12 +22,21 @@ import picocli.CommandLine.Option;
         header = "Speed of the DRAM energy model, as ratios to DRAMPower.",
         mixinStandardHelpOptions = true,
         description = {"Speed of the DRAM energy model on a generated trace: in memory and end to end from a file,",
-                "in commands per CPU-second, with ratios to DRAMPower 4.1 (~430k/s) and 5.1 (~14k/s) from the golden README."})
+                "in commands per CPU-second, with ratios to DRAMPower 4.1 (~430k/s) and 5.1 (~14k/s) from the golden README."},
+        footer = {"", "Examples:",
+                "  undervolt dram bench",
+                "  undervolt dram bench --part LPDDR3-1600_4Gb_x32 --commands 100000 --json"})
 public final class DramBenchCommand implements Callable<Integer> {
 
-    @Option(names = "--memspec", defaultValue = "DDR4-2400", paramLabel = "FILE|PRESET",
+    @Option(names = "--part", defaultValue = "DDR4-2400", paramLabel = "FILE|PRESET",
             description = "part (default: ${DEFAULT-VALUE}, the reference runs' part)")
     String memspec;
+
+    /** The old name of {@code --part}, kept hidden so that earlier command lines still run. */
+    @Option(names = "--memspec", hidden = true, paramLabel = "FILE|PRESET")
+    void memspecAlias(String value) {
+        memspec = value;
+    }
 
     @Option(names = "--commands", defaultValue = "1000000", description = "trace length (default: ${DEFAULT-VALUE})")
     int commands;

@@ -19,7 +19,10 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {"Benchmark of 'dram simulate' on a uniform random trace (2 GiB, 20 %% writes): requests/s in memory",
                 "and end to end from a LoadStoreTrace file (CPU time, best of --reps), and the ratio to Ramulator 2.0a's",
-                "73,800 requests/s measured on this kind of machine (golden/dram/README.md)."})
+                "73,800 requests/s measured on this kind of machine (golden/dram/README.md)."},
+        footer = {"", "Examples:",
+                "  undervolt dram sim-bench",
+                "  undervolt dram sim-bench --standard DDR4 --requests 100000 --reps 1"})
 public final class DramSimBenchCommand implements Callable<Integer> {
 
     @Option(names = "--requests", defaultValue = "1000000", paramLabel = "N", description = "trace length (default ${DEFAULT-VALUE})")

@@ -29,7 +29,11 @@ import picocli.CommandLine.Option;
  * {@code ratio} is the injection after a copy over the copy; {@code trial_extra} is what a trial done
  * in one pass ({@code Injector.restoreAndInject}) costs beyond the copy, over the copy.
  */
-@Command(name = "bench", description = "Benchmark error injection against a plain copy of the same image.")
+@Command(name = "bench", description = "Benchmark error injection against a plain copy of the same image.",
+        mixinStandardHelpOptions = true,
+        footer = {"", "Examples:",
+                "  undervolt errors bench",
+                "  undervolt errors bench --bits 1000000 --ber 1e-4,1e-3 --reps 3"})
 public final class ErrorsBenchCommand implements Callable<Integer> {
 
     @Option(names = "--bits", split = ",", defaultValue = "1000000,10000000,100000000",

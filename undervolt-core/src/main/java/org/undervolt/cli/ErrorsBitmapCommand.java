@@ -22,7 +22,11 @@ import picocli.CommandLine.Option;
  * {@code undervolt errors bitmap}: writes the bitmap an error model produces on a tested region,
  * in the format {@code errors fit} reads (a synthetic characterisation run).
  */
-@Command(name = "bitmap", description = "Generate a characterisation bitmap from an error model (input for 'errors fit').")
+@Command(name = "bitmap", description = "Generate a characterisation bitmap from an error model (input for 'errors fit').",
+        mixinStandardHelpOptions = true,
+        footer = {"", "Examples:",
+                "  undervolt errors bitmap --ber 1e-3 --out bitmap.txt",
+                "  undervolt errors bitmap --ber 1e-4 --vdd 1.05 --seed 2 --out bitmap-1v05.txt"})
 public final class ErrorsBitmapCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, description = "Bitmap file to write.")

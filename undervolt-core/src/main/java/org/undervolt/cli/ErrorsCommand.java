@@ -15,7 +15,12 @@ import picocli.CommandLine.Option;
 @Command(name = "errors",
         description = "DRAM bit-error models: inject into a stored tensor, benchmark, generate and fit bitmaps.",
         subcommands = {ErrorsInjectCommand.class, ErrorsBenchCommand.class, ErrorsBitmapCommand.class,
-                ErrorsFitCommand.class})
+                ErrorsFitCommand.class},
+        mixinStandardHelpOptions = true,
+        footer = {"", "Examples:",
+                "  undervolt errors inject --ber 1e-3",
+                "  undervolt errors bitmap --ber 1e-3 --out bitmap.txt",
+                "  undervolt errors fit bitmap.txt"})
 public final class ErrorsCommand implements Runnable {
 
     @CommandLine.Spec

@@ -22,7 +22,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code undervolt errors fit FILE}: fits every error model to a characterisation bitmap. */
-@Command(name = "fit", description = "Fit error models 0-3 and the weak-subarray model to a bitmap by maximum likelihood; rank by AIC.")
+@Command(name = "fit", description = "Fit error models 0-3 and the weak-subarray model to a bitmap by maximum likelihood; rank by AIC.",
+        mixinStandardHelpOptions = true,
+        footer = {"", "Examples:",
+                "  undervolt errors fit bitmap.txt",
+                "  undervolt errors fit bitmap.txt --json"})
 public final class ErrorsFitCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "Bitmap file (format: undervolt-bitmap 1, see ErrorBitmapFile).")

@@ -23,7 +23,11 @@ import picocli.CommandLine.Option;
  * {@code undervolt errors inject}: stores a synthetic tensor of the given size in a format, injects
  * one error model into its DRAM image, and reports flips, bits and time.
  */
-@Command(name = "inject", description = "Inject bit errors into a synthetic stored tensor and time it.")
+@Command(name = "inject", description = "Inject bit errors into a synthetic stored tensor and time it.",
+        mixinStandardHelpOptions = true,
+        footer = {"", "Examples:",
+                "  undervolt errors inject --ber 1e-3",
+                "  undervolt errors inject --format fp16 --ber 1e-4 --bits 1000000 --trials 3 --json"})
 public final class ErrorsInjectCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "int8", description = "Storage format, e.g. int8, int4-asym-channel, fp16, bf16, q7.8. Default: ${DEFAULT-VALUE}.")

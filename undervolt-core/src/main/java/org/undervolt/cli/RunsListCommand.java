@@ -18,7 +18,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code undervolt runs list}: one line per run, newest first. */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List the runs, newest first.")
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List the runs, newest first.",
+        footer = {"", "Examples:",
+                "  undervolt runs list",
+                "  undervolt runs list --json"})
 public final class RunsListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

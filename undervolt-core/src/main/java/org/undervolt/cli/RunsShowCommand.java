@@ -25,7 +25,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code undervolt runs show ID}: one run's configuration, provenance, progress and headline result. */
-@Command(name = "show", mixinStandardHelpOptions = true, description = "Show one run.")
+@Command(name = "show", mixinStandardHelpOptions = true, description = "Show one run.",
+        footer = {"", "Examples:",
+                "  undervolt runs show 3",
+                "  undervolt runs show 3 --json"})
 public final class RunsShowCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

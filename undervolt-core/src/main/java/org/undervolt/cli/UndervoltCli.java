@@ -37,7 +37,12 @@ import picocli.CommandLine.Command;
                 RunsCommand.class,
                 BenchCommand.class,
                 NnBenchCommand.class,
-        })
+        },
+        footer = {"", "Examples:",
+                "  undervolt demo",
+                "  undervolt eden --quick",
+                "  undervolt train --network lenet5 --out lenet5.uvnn",
+                "  undervolt demo --help"})
 public final class UndervoltCli implements Runnable {
 
     public static final int EXIT_INTERNAL = 1;
@@ -82,8 +87,12 @@ public final class UndervoltCli implements Runnable {
 
     private static int handleParameterException(CommandLine.ParameterException ex, String[] args) {
         PrintWriter err = ex.getCommandLine().getErr();
-        err.println("undervolt: " + ex.getMessage() + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName()
-                + " --help')");
+        String suggestion = "";
+        if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            suggestion = "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
+        }
+        err.println("undervolt: " + ex.getMessage() + suggestion + " (see '"
+                + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
         err.flush();
         return EXIT_BAD_INPUT;
     }

@@ -94,9 +94,9 @@ class DemoCommandTest {
     }
 
     @Test
-    void unknownPresetNamesTheKnownOnes(@TempDir Path tmp) throws Exception {
+    void unknownPartNamesTheKnownOnes(@TempDir Path tmp) throws Exception {
         Path data = tinyData(tmp.resolve("data"));
-        CliRun r = run("demo", "--data-dir", data.toString(), "--preset", "DDR9", "--no-cache", "--out",
+        CliRun r = run("demo", "--data-dir", data.toString(), "--part", "DDR9", "--no-cache", "--out",
                 tmp.resolve("out").toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("DDR9").contains("LPDDR3-1600_4Gb_x32");
