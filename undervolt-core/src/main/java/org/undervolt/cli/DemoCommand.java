@@ -172,6 +172,11 @@ public final class DemoCommand implements Callable<Integer> {
         DemoReport.of(result, delta, outcome.runId(), storeFile == null ? null : storeFile.toString())
                 .write(dir.resolve("report.html"));
         AtomicFiles.write(dir.resolve("result.json"), (text + "\n").getBytes(StandardCharsets.UTF_8));
+        if (storeFile != null && outcome.runId().isPresent()) {
+            try (ResultsStore s = ResultsStore.open(storeFile)) {
+                s.setFolder(outcome.runId().getAsLong(), dir.toAbsolutePath().normalize().toString());
+            }
+        }
 
         PrintWriter outw = spec.commandLine().getOut();
         if (jsonOption.json) {
