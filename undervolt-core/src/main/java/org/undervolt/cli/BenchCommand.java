@@ -17,7 +17,11 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         modelTransformer = BenchCommand.Subcommands.class,
         description = {"Speed benchmarks, each reported against a reference or baseline.",
-                "The JMH suite (ratios to a baseline measured in the same run): undervolt-bench/run.sh."})
+                "The JMH suite (ratios to a baseline measured in the same run): undervolt-bench/run.sh."},
+        footer = {"", "Examples:",
+                "  undervolt bench errors --bits 1000000 --ber 1e-4,1e-3",
+                "  undervolt bench dram-energy --commands 100000",
+                "  undervolt bench nn --network mlp --train-images 6000"})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

@@ -19,7 +19,11 @@ import picocli.CommandLine.Option;
 @Command(name = "info", mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {"Show a data set: images, size, class counts and checksum status of train and test.",
-            "A --data-dir holding CIFAR-10 binary files (data_batch_1..5.bin, test_batch.bin) is shown as CIFAR-10."})
+            "A --data-dir holding CIFAR-10 binary files (data_batch_1..5.bin, test_batch.bin) is shown as CIFAR-10."},
+        footer = {"", "Examples:",
+                "  undervolt data info",
+                "  undervolt data info --dataset fashion-mnist --json",
+                "  undervolt data info --data-dir ~/my-idx-files"})
 public final class DataInfoCommand implements Runnable {
 
     @Mixin

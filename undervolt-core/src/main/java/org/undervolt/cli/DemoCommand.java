@@ -29,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code undervolt demo}: train, sweep BER, pick the voltage, price the energy. Wiring only. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "How low can the DRAM voltage go for an MLP on MNIST, and what does it save?",
+        description = "How low can the DRAM voltage go for an MLP 784-256-10 (--hidden) on MNIST, and what does it save?",
         footer = {"",
                 "Trains (or reuses) an MLP, stores its weights as INT8 in LPDDR3, sweeps the bit error rate with",
                 "uniform random bit flips in the stored bytes, picks the largest BER within --delta of the",
@@ -87,9 +87,12 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Storage format of the weights (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--preset", defaultValue = "LPDDR3-1600_4Gb_x32",
-            description = "DRAM part (default: ${DEFAULT-VALUE}).")
-    String preset;
+    @Option(names = "--part", defaultValue = "LPDDR3-1600_4Gb_x32", paramLabel = "NAME",
+            description = "DRAM part, a preset of 'undervolt dram presets' (default: ${DEFAULT-VALUE}).")
+    String part;
+
+    @Mixin
+    PartWasPresetOption partWasPreset = new PartWasPresetOption();
 
     @Option(names = "--scaling", defaultValue = "quadratic",
             description = "Energy versus core voltage: quadratic or linear (default: ${DEFAULT-VALUE}).")
@@ -136,9 +139,9 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         OptionValues.berRange("--ber-min", berMin, "--ber-max", berMax);
         OptionValues.range("--points-per-decade", pointsPerDecade, 1, 100);
-        OptionValues.parse("--preset", preset, org.undervolt.dram.spec.DramPresets::get);
+        OptionValues.parse("--part", part, org.undervolt.dram.spec.DramPresets::get);
         DemoConfig config = new DemoConfig(dataset.source(), hidden, epochs, seedOption.seed, trials, berMin, berMax,
-                pointsPerDecade, delta, format, preset, scaling, berTable, testImages, !noCache,
+                pointsPerDecade, delta, format, part, scaling, berTable, testImages, !noCache,
                 cacheDir != null ? cacheDir : ModelCache.defaultDirectory());
         if (noStore && (store != null || resume != null)) {
             throw new InvalidInputException("--no-store cannot be combined with --store or --resume");
@@ -169,6 +172,11 @@ public final class DemoCommand implements Callable<Integer> {
         DemoReport.of(result, delta, outcome.runId(), storeFile == null ? null : storeFile.toString())
                 .write(dir.resolve("report.html"));
         AtomicFiles.write(dir.resolve("result.json"), (text + "\n").getBytes(StandardCharsets.UTF_8));
+        if (storeFile != null && outcome.runId().isPresent()) {
+            try (ResultsStore s = ResultsStore.open(storeFile)) {
+                s.setFolder(outcome.runId().getAsLong(), dir.toAbsolutePath().normalize().toString());
+            }
+        }
 
         PrintWriter outw = spec.commandLine().getOut();
         if (jsonOption.json) {

@@ -30,12 +30,21 @@ import picocli.CommandLine.Option;
                 "process on the trace's .trc file (JVM start and all threads; CPU, wall, peak RSS), with the ratio to",
                 "DRAMPower 4.1's whole-process CPU time recorded in docs/PEERS.md. In process: thread CPU time after",
                 "warm-up, trace in memory or read from a file (kernel speed, no ratio: a peer's figure is a whole process).",
-                "Side by side with the peers installed: scripts/peers/compare_dram.sh."})
+                "Side by side with the peers installed: scripts/peers/compare_dram.sh."},
+        footer = {"", "Examples:",
+                "  undervolt dram bench",
+                "  undervolt dram bench --part LPDDR3-1600_4Gb_x32 --commands 100000 --json"})
 public final class DramBenchCommand implements Callable<Integer> {
 
-    @Option(names = "--memspec", defaultValue = "DDR4-2400", paramLabel = "FILE|PRESET",
+    @Option(names = "--part", defaultValue = "DDR4-2400", paramLabel = "FILE|PRESET",
             description = "part (default: ${DEFAULT-VALUE}, the reference runs' part)")
     String memspec;
+
+    /** The old name of {@code --part}, kept hidden so that earlier command lines still run. */
+    @Option(names = "--memspec", hidden = true, paramLabel = "FILE|PRESET")
+    void memspecAlias(String value) {
+        memspec = value;
+    }
 
     @Option(names = "--commands", defaultValue = "1000000", description = "trace length (default: ${DEFAULT-VALUE})")
     int commands;

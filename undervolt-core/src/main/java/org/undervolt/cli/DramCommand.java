@@ -14,7 +14,10 @@ import picocli.CommandLine.Command;
                 DramPresetsCommand.class,
                 DramBenchCommand.class,
                 DramSimBenchCommand.class,
-        })
+        },
+        footer = {"", "Examples:",
+                "  undervolt dram presets",
+                "  undervolt dram info --part LPDDR3-1600_4Gb_x32 --vdd 1.1"})
 public final class DramCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

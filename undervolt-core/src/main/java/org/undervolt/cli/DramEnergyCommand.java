@@ -31,16 +31,25 @@ import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code undervolt dram energy --memspec FILE --trace FILE [--json]}: energy of a DRAMPower command trace. */
+/** {@code undervolt dram energy --part FILE --trace FILE [--json]}: energy of a DRAMPower command trace. */
 @CommandLine.Command(name = "energy",
         mixinStandardHelpOptions = true,
         description = {"Energy of a DRAMPower command trace (DRAMPower 5 CSV or DRAMPower 4 .trc), every component in joules.",
-                "Counting follows the DRAMPower version whose memspec format is given (XML: 4.1, JSON: 5.1; presets: 4.1)."})
+                "Counting follows the DRAMPower version whose memspec format is given (XML: 4.1, JSON: 5.1; presets: 4.1)."},
+        footer = {"", "Examples:",
+                "  undervolt dram energy --part LPDDR3-1600_4Gb_x32 --trace commands.csv",
+                "  undervolt dram energy --part my-memspec.xml --trace commands.trc --vdd 1.1 --json"})
 public final class DramEnergyCommand implements Callable<Integer> {
 
-    @Option(names = "--memspec", required = true, paramLabel = "FILE|PRESET",
+    @Option(names = "--part", paramLabel = "FILE|PRESET",
             description = "DRAMPower 4 XML or DRAMPower 5 JSON memspec (detected from the content), or a preset name.")
     String memspec;
+
+    /** The old name of {@code --part}, kept hidden so that earlier command lines still run. */
+    @Option(names = "--memspec", hidden = true, paramLabel = "FILE|PRESET")
+    void memspecAlias(String value) {
+        memspec = value;
+    }
 
     @Option(names = "--trace", required = true, paramLabel = "FILE",
             description = "command trace: DRAMPower 5 CSV or DRAMPower 4 .trc (detected from the field count)")
@@ -79,6 +88,9 @@ public final class DramEnergyCommand implements Callable<Integer> {
         if (vdd != null) {
             OptionValues.positive("--vdd", vdd, "a voltage");
         }
+        if (memspec == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--part=FILE|PRESET'");
+        }
         LoadedSpec loaded = MemspecLoader.resolve(memspec);
         DramSpec s = loaded.spec();
         EnergyCounting how = chosen == null ? EnergyCounting.forFormat(loaded.format()) : chosen;
@@ -110,7 +122,10 @@ public final class DramEnergyCommand implements Callable<Integer> {
             if (e.ioJoules() == null) {
                 w.printf(Locale.ROOT, "  %-15s %14s%n", "io", "not modelled");
             } else {
-                w.printf(Locale.ROOT, "  %-15s %14.6e J  %s%n", "io", e.ioJoules(), e.ioComponents());
+                StringBuilder parts = new StringBuilder();
+                e.ioComponents().forEach((k, v) -> parts.append(parts.length() == 0 ? "" : ", ")
+                        .append(String.format(Locale.ROOT, "%s %.6e J", k, v)));
+                w.printf(Locale.ROOT, "  %-15s %14.6e J  (%s)%n", "io", e.ioJoules(), parts);
             }
             w.printf(Locale.ROOT, "  %-15s %14.6e J%n", "total", e.totalJoules());
         }

@@ -21,14 +21,24 @@ import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code undervolt dram info --memspec PRESET|FILE [--vdd V]}: a part's organisation, command and access energies. */
+/** {@code undervolt dram info --part PRESET|FILE [--vdd V]}: a part's organisation, command and access energies. */
 @CommandLine.Command(name = "info",
         mixinStandardHelpOptions = true,
-        description = "Organisation, rails, DRAMPower-4 command energies and per-burst access energies of a part.")
+        description = "Organisation, rails, DRAMPower-4 command energies and per-burst access energies of a part.",
+        footer = {"", "Examples:",
+                "  undervolt dram info --part LPDDR3-1600_4Gb_x32",
+                "  undervolt dram info --part DDR4-2400_4Gb_x8 --vdd 1.1 --scaling linear --json",
+                "  undervolt dram info --part my-memspec.json"})
 public final class DramInfoCommand implements Callable<Integer> {
 
-    @Option(names = "--memspec", required = true, paramLabel = "FILE|PRESET", description = "preset name or memspec file")
+    @Option(names = "--part", paramLabel = "FILE|PRESET", description = "preset name or memspec file")
     String memspec;
+
+    /** The old name of {@code --part}, kept hidden so that earlier command lines still run. */
+    @Option(names = "--memspec", hidden = true, paramLabel = "FILE|PRESET")
+    void memspecAlias(String value) {
+        memspec = value;
+    }
 
     @Option(names = "--vdd", paramLabel = "VOLTS", description = "core-rail voltage (default: nominal)")
     Double vdd;
@@ -48,6 +58,9 @@ public final class DramInfoCommand implements Callable<Integer> {
         VoltageScaling law = OptionValues.parse("--scaling", scaling, VoltageScaling::parse);
         if (vdd != null) {
             OptionValues.positive("--vdd", vdd, "a voltage");
+        }
+        if (memspec == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--part=FILE|PRESET'");
         }
         LoadedSpec loaded = MemspecLoader.resolve(memspec);
         DramSpec s = loaded.spec();
@@ -82,7 +95,11 @@ public final class DramInfoCommand implements Callable<Integer> {
         if (jsonOption.json) {
             w.println(new ObjectMapper().writeValueAsString(out));
         } else {
-            w.printf(Locale.ROOT, "%s (%s, %s)%n  %s%n", s.name(), s.standard(), loaded.format(), s.organization());
+            var o = s.organization();
+            w.printf(Locale.ROOT, "%s (%s, %s)%n  %d channel(s), %d rank(s), %d bank group(s) of %d banks, %d rows x %d "
+                    + "columns, x%d, %d device(s), burst length %d%n", s.name(), s.standard(), loaded.format(),
+                    o.channels(), o.ranks(), o.bankGroups(), o.banks(), o.rows(), o.columns(), o.width(), o.devices(),
+                    o.burstLength());
             w.printf(Locale.ROOT, "  rails %s, core %s at %.4f V (%s)%n", rails, s.coreRail(), v, law);
             w.printf(Locale.ROOT, "  per command (pJ): ACT %.2f  PRE %.2f  RD %.2f  WR %.2f  REF %.2f%n", ce.act() * 1e12,
                     ce.pre() * 1e12, ce.rd() * 1e12, ce.wr() * 1e12, ce.ref() * 1e12);

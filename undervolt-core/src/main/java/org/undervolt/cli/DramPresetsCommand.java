@@ -18,7 +18,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code undervolt dram presets}: the built-in DRAM parts. */
-@CommandLine.Command(name = "presets", mixinStandardHelpOptions = true, description = "List the built-in DRAM parts.")
+@CommandLine.Command(name = "presets", mixinStandardHelpOptions = true, description = "List the built-in DRAM parts.",
+        footer = {"", "Examples:",
+                "  undervolt dram presets",
+                "  undervolt dram presets --json"})
 public final class DramPresetsCommand implements Callable<Integer> {
 
     @Mixin

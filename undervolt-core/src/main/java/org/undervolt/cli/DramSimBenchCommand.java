@@ -32,7 +32,10 @@ import picocli.CommandLine.Option;
                 "DDR4_2400R, RoBaRaCoCh), with the ratio to Ramulator 2.0a's whole-process CPU time on that kind of",
                 "input recorded in docs/PEERS.md. In process: thread CPU time after warm-up on --standard (2 GiB, 20 %%",
                 "writes), in memory and from a file (kernel speed, no ratio). Side by side with the peers installed:",
-                "scripts/peers/compare_dram.sh."})
+                "scripts/peers/compare_dram.sh."},
+        footer = {"", "Examples:",
+                "  undervolt dram sim-bench",
+                "  undervolt dram sim-bench --standard DDR4 --requests 100000 --reps 1"})
 public final class DramSimBenchCommand implements Callable<Integer> {
 
     @Option(names = "--requests", defaultValue = "1000000", paramLabel = "N", description = "trace length (default ${DEFAULT-VALUE})")

@@ -39,7 +39,10 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {"Cycle-level DRAM timing simulation of a request trace (Ramulator LoadStoreTrace: 'LD 0x...' / 'ST 0x...'):",
                 "address mapping, controller with read/write queues (FR-FCFS or FCFS), open or closed rows, all-bank refresh,",
-                "DDR3/DDR4/LPDDR3 timing constraints. Prints cycles, row hits/misses/conflicts, read latency, command counts."})
+                "DDR3/DDR4/LPDDR3 timing constraints. Prints cycles, row hits/misses/conflicts, read latency, command counts."},
+        footer = {"", "Examples:",
+                "  undervolt dram simulate --standard DDR4 --requests requests.trace",
+                "  undervolt dram simulate --standard DDR3 --requests requests.trace --page-policy closed --commands-out commands.csv --json"})
 public final class DramSimulateCommand implements Callable<Integer> {
 
     @Option(names = "--part", paramLabel = "NAME|FILE",

@@ -25,8 +25,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bitmap", mixinStandardHelpOptions = true,
         description = "Generate a characterisation bitmap from an error model (input for 'errors fit').",
         footer = {"", "Example (then: undervolt errors fit w.bitmap):",
-                "  undervolt errors bitmap --error-model wordline:weak-fraction=0.05 \\",
-                "      --device-seed 2 --ber 5e-3 --out w.bitmap"})
+                "  undervolt errors bitmap --error-model wordline:weak-fraction=0.05 --device-seed 2 --ber 5e-3 --out w.bitmap"})
 public final class ErrorsBitmapCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, description = "Bitmap file to write.")

@@ -25,8 +25,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "fit", mixinStandardHelpOptions = true,
         description = "Fit error models 0-3 and the weak-subarray model to a bitmap by maximum likelihood; rank by AIC.",
         footer = {"", "Example (a bitmap from 'errors bitmap'):",
-                "  undervolt errors bitmap --error-model wordline:weak-fraction=0.05 \\",
-                "      --device-seed 2 --ber 5e-3 --out w.bitmap",
+                "  undervolt errors bitmap --error-model wordline:weak-fraction=0.05 --device-seed 2 --ber 5e-3 --out w.bitmap",
                 "  undervolt errors fit w.bitmap"})
 public final class ErrorsFitCommand implements Callable<Integer> {
 

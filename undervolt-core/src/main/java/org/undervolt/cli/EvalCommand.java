@@ -78,9 +78,12 @@ public final class EvalCommand implements Callable<Integer> {
     @Mixin
     SeedOption seedOption = new SeedOption();
 
-    @Option(names = "--preset", defaultValue = "LPDDR3-1600_4Gb_x32", paramLabel = "NAME",
+    @Option(names = "--part", defaultValue = "LPDDR3-1600_4Gb_x32", paramLabel = "NAME",
             description = "DRAM part whose geometry places the weights (default: ${DEFAULT-VALUE}).")
-    String preset;
+    String part;
+
+    @Mixin
+    PartWasPresetOption partWasPreset = new PartWasPresetOption();
 
     @Option(names = "--test-images", paramLabel = "N", description = "Evaluate the first N test images (default: all).")
     Integer testImages;
@@ -121,7 +124,7 @@ public final class EvalCommand implements Callable<Integer> {
         }
         FormatSpec fmt = format == null ? (ber == null ? null : Formats.byName("fp32"))
                 : OptionValues.parse("--format", format, Formats::byName);
-        OptionValues.parse("--preset", preset, DramPresets::get);
+        OptionValues.parse("--part", part, DramPresets::get);
         int threadCount = NnOptions.threads(threadsOption.threads);
         Checkpoint.Loaded loaded = Checkpoint.load(modelFile);
         Sequential model = loaded.model();
@@ -158,7 +161,7 @@ public final class EvalCommand implements Callable<Integer> {
         if (fmt == null) {
             r.put("accuracy", fp32);
         } else {
-            StoredWeights stored = StoredWeights.of(model, fmt, new SequentialPlacement(geometry(preset)));
+            StoredWeights stored = StoredWeights.of(model, fmt, new SequentialPlacement(geometry(part)));
             double clean = exact(Evaluator.accuracy(stored.quantisedCopy(model), test));
             r.put("format", fmt.name());
             r.put("stored_weight_bytes", stored.bytes());

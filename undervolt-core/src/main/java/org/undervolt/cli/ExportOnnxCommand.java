@@ -29,7 +29,9 @@ import picocli.CommandLine.Option;
         description = {"Write an Undervolt checkpoint (.uvnn) as an ONNX model (opset 17) that",
             "ONNX Runtime runs with the same outputs. Layers map to Gemm, Conv, MaxPool,",
             "AveragePool, GlobalAveragePool, BatchNormalization, Relu, Flatten, Softmax",
-            "and Add (residual blocks)."})
+            "and Add (residual blocks)."},
+        footer = {"", "Examples:",
+                "  undervolt export-onnx --model lenet5.uvnn --out lenet5.onnx"})
 public final class ExportOnnxCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "FILE.uvnn", description = "Undervolt checkpoint.")

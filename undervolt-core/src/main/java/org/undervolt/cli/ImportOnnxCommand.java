@@ -26,7 +26,10 @@ import picocli.CommandLine.Option;
             "Relu, Reshape, Shape, Softmax, Transpose, Unsqueeze (exact rules: package",
             "org.undervolt.nn.onnx). The layers are checked against the ONNX graph on a",
             "random batch before anything is written.",
-            "Bad or unsupported files: one line naming the node, exit code 2."})
+            "Bad or unsupported files: one line naming the node, exit code 2."},
+        footer = {"", "Examples:",
+                "  undervolt import-onnx --model lenet.onnx --out lenet.uvnn",
+                "  undervolt import-onnx --model lenet.onnx --out lenet.uvnn --json"})
 public final class ImportOnnxCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "FILE.onnx", description = "ONNX model file.")

@@ -32,6 +32,7 @@ import org.undervolt.mapping.SparkXdPlanner;
 import org.undervolt.mapping.SubarrayBers;
 import org.undervolt.mapping.Tolerances;
 import org.undervolt.mapping.Transfer;
+import org.undervolt.nn.zoo.ZooModel;
 import org.undervolt.io.Json;
 
 import picocli.CommandLine;
@@ -47,11 +48,16 @@ import picocli.CommandLine.Option;
         description = {"Map a network's weights and IFMs to approximate DRAM and price one inference.",
                 "eden: partitions at their own VDD/tRCD, each item to one whose BER it tolerates (greedy or exact).",
                 "sparkxd: the module at the lowest VDD where every item fits in locations it tolerates, DRMap order."},
-        subcommands = {MapGapCommand.class})
+        subcommands = {MapGapCommand.class},
+        footer = {"", "Examples:",
+                "  undervolt map --network lenet5 --weights-ber 1e-4",
+                "  undervolt map --network snn --neurons 400 --weights-ber 1e-3 --json",
+                "  undervolt map --model lenet5.uvnn --scheme eden-exact --part DDR4-2400_4Gb_x8"})
 public final class MapCommand implements Callable<Integer> {
 
     @Option(names = "--network", defaultValue = "lenet5", paramLabel = "NAME",
-            description = "lenet5, vgg, mlp or snn (Diehl & Cook, --neurons) (default: ${DEFAULT-VALUE})")
+            description = "a network of the zoo (mlp, lenet5, vgg-small, resnet20; as 'train --network' names them, "
+                    + "MNIST-sized) or snn (Diehl & Cook, --neurons) (default: ${DEFAULT-VALUE})")
     String network;
 
     @Option(names = "--model", paramLabel = "FILE", description = "use this checkpoint's architecture instead of --network")
@@ -84,9 +90,12 @@ public final class MapCommand implements Callable<Integer> {
             description = "weight-stationary activation buffer (default: ${DEFAULT-VALUE})")
     long activationKib;
 
-    @Option(names = "--preset", paramLabel = "NAME",
+    @Option(names = "--part", paramLabel = "NAME",
             description = "DRAM part (default: LPDDR3-1600_4Gb_x32 for sparkxd, DDR4-2400_4Gb_x8 for eden)")
-    String preset;
+    String partName;
+
+    @Mixin
+    PartWasPresetOption partWasPreset = new PartWasPresetOption();
 
     @Option(names = "--devices", paramLabel = "N", description = "devices per rank (default: 64-bit rank for DDR, 1 for LPDDR)")
     Integer devices;
@@ -191,7 +200,7 @@ public final class MapCommand implements Callable<Integer> {
         OptionValues.positive("--vdd-step", vddStep, "a voltage step");
         OptionValues.range("--partition-count", partitionCount, 1, Integer.MAX_VALUE);
         Granularity unit = OptionValues.parse("--granularity", granularity, Granularity::parse);
-        var part = OptionValues.parse("--preset", preset != null ? preset : how.equals("sparkxd") ? "LPDDR3-1600_4Gb_x32"
+        var part = OptionValues.parse("--part", partName != null ? partName : how.equals("sparkxd") ? "LPDDR3-1600_4Gb_x32"
                 : "DDR4-2400_4Gb_x8", DramPresets::get);
         NetworkData net = NetworkShapes.resolve(network, model, neurons, format);
         DramModule module;
@@ -207,7 +216,7 @@ public final class MapCommand implements Callable<Integer> {
         List<DataItem> items = MapStudy.items(net, transfers, module.organization().bytesPerBurst(), tolerances());
 
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("network", snn ? "snn-N" + neurons : model != null ? model.toString() : network);
+        out.put("network", snn ? "snn-N" + neurons : model != null ? model.toString() : ZooModel.parse(network).id());
         out.put("format", format);
         Map<String, Object> mod = new LinkedHashMap<>();
         mod.put("preset", part.name());

@@ -17,7 +17,10 @@ import picocli.CommandLine.Option;
 /** {@code undervolt map gap}: EDEN's greedy mapping against the exact optimum over random instances. */
 @CommandLine.Command(name = "gap",
         mixinStandardHelpOptions = true,
-        description = "How far EDEN's greedy mapping is from the optimum (branch and bound) over random instances.")
+        description = "How far EDEN's greedy mapping is from the optimum (branch and bound) over random instances.",
+        footer = {"", "Examples:",
+                "  undervolt map gap",
+                "  undervolt map gap --instances 100 --items 8 --json"})
 public final class MapGapCommand implements Callable<Integer> {
 
     @Option(names = "--instances", defaultValue = "500", paramLabel = "N", description = "instances (default: ${DEFAULT-VALUE})")

@@ -28,12 +28,15 @@ import picocli.CommandLine.Option;
  * 0.9, batch 64, constant learning rate; inference in batches of 256).
  */
 @Command(name = "nn-bench", mixinStandardHelpOptions = true,
-        description = "Time one training epoch and inference images/s of a DNN (for side-by-side comparisons).")
+        description = "Time one training epoch and inference images/s of a DNN (for side-by-side comparisons).",
+        footer = {"", "Examples:",
+                "  undervolt nn-bench",
+                "  undervolt nn-bench --network mlp --train-images 6000 --threads 2 --json"})
 public final class NnBenchCommand implements Callable<Integer> {
 
-    @Option(names = "--model", defaultValue = "lenet5", paramLabel = "NAME", converter = NnOptions.ZooModelConverter.class,
+    @Option(names = "--network", defaultValue = "lenet5", paramLabel = "NAME", converter = NnOptions.ZooModelConverter.class,
             description = "mlp or lenet5 (default: ${DEFAULT-VALUE}).")
-    ZooModel model;
+    ZooModel network;
 
     @Mixin
     DatasetOptions data;
@@ -61,8 +64,8 @@ public final class NnBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (model.needsColour()) { // the timed data are IDX (greyscale) sets
-            throw new InvalidInputException("--model " + model.id() + ": nn-bench times mlp or lenet5 only");
+        if (network.needsColour()) { // the timed data are IDX (greyscale) sets
+            throw new InvalidInputException("--network " + network.id() + ": nn-bench times mlp or lenet5 only");
         }
         OptionValues.range("--infer-batch", inferBatch, 1, Integer.MAX_VALUE);
         OptionValues.range("--passes", passes, 1, Integer.MAX_VALUE);
@@ -78,14 +81,14 @@ public final class NnBenchCommand implements Callable<Integer> {
         }
         ImageShape shape = new ImageShape(1, train.rows(), train.cols());
         int classes = train.numClasses();
-        model.create(shape, classes, seedOption.seed); // checks the shape before any timing
+        network.create(shape, classes, seedOption.seed); // checks the shape before any timing
         Trainer trainer = new Trainer(new TrainConfig(1, 64, 0.05f, 0.9f, 0f, seedOption.seed),
                 new Sgd(0.9f, 0f), LrSchedule.constant());
-        Throughput.Result r = Throughput.measure(s -> model.create(shape, classes, s), trainer, train, test,
+        Throughput.Result r = Throughput.measure(s -> network.create(shape, classes, s), trainer, train, test,
                 inferBatch, passes, seedOption.seed);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("framework", "undervolt");
-        out.put("model", model.id());
+        out.put("model", network.id());
         out.put("threads", threadCount);
         out.put("train_images", r.trainImages());
         out.put("epoch_seconds", r.epochSeconds());
@@ -98,7 +101,7 @@ public final class NnBenchCommand implements Callable<Integer> {
             o.println(Json.write(out));
         } else {
             o.printf("%s, %d threads: epoch %.2f s (%.0f img/s), inference %.0f img/s (batch %d), accuracy %.4f%n",
-                    model.id(), threadCount, r.epochSeconds(), r.trainImagesPerSecond(), r.inferImagesPerSecond(),
+                    network.id(), threadCount, r.epochSeconds(), r.trainImagesPerSecond(), r.inferImagesPerSecond(),
                     r.inferBatch(), r.testAccuracy());
         }
         o.flush();

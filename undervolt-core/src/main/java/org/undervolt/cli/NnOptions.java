@@ -39,7 +39,7 @@ final class NnOptions {
         }
     }
 
-    /** Parses {@code --model} names for picocli. */
+    /** Parses {@code --network} names (the zoo's) for picocli. */
     static final class ZooModelConverter implements CommandLine.ITypeConverter<ZooModel> {
         @Override
         public ZooModel convert(String value) {

@@ -31,7 +31,11 @@ import picocli.CommandLine.Spec;
                 "(errors in stored weights and IFMs in every forward pass, BER raised after recovery, value correction)",
                 "or --mode randbet (clipping + fixed-BER weight errors). SNN (--network snn --snn-model FILE):",
                 "SparkXD fault-aware STDP training with errors in the stored weights, BER raised step by step.",
-                "Checkpoints every epoch / 500 images under --out; rerun the same command to resume."})
+                "Checkpoints every epoch / 500 images under --out; rerun the same command to resume."},
+        footer = {"", "Examples:",
+                "  undervolt retrain --network mlp --out runs/retrain-mlp",
+                "  undervolt retrain --network lenet5 --model lenet5.uvnn --mode randbet --out runs/randbet",
+                "  undervolt retrain --network snn --snn-model n100.snn --out runs/fat-n100"})
 public final class RetrainCommand implements Callable<Integer> {
 
     @Spec

@@ -23,7 +23,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code undervolt runs export ID}: a run as JSON (everything) or CSV (one table), streamed. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Export one run as JSON (run, trials, curves, mappings, energy) or as CSV (one table).")
+        description = "Export one run as JSON (run, trials, curves, mappings, energy) or as CSV (one table).",
+        footer = {"", "Examples:",
+                "  undervolt runs export 3 --format csv --out trials.csv",
+                "  undervolt runs export 3 --format json"})
 public final class RunsExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -18,7 +18,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code undervolt runs list}: one line per run, newest first. */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List the runs, newest first.")
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List the runs, newest first.",
+        footer = {"", "Examples:",
+                "  undervolt runs list",
+                "  undervolt runs list --json"})
 public final class RunsListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -38,11 +41,13 @@ public final class RunsListCommand implements Callable<Integer> {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("id", r.id());
                 m.put("kind", r.kind());
-                m.put("status", r.status().word());
+                m.put("status", r.observedStatus().word());
                 m.put("seed", r.seed());
                 m.put("trials", s.trials().count(r.id()));
                 m.put("created_at", r.createdAt().toString());
                 m.put("updated_at", r.updatedAt().toString());
+                m.put("headline", headline(r.summary()));
+                m.put("folder", r.folder().orElse(null));
                 rows.add(m);
             }
             if (jsonOption.json) {
@@ -53,15 +58,46 @@ public final class RunsListCommand implements Callable<Integer> {
             } else if (rows.isEmpty()) {
                 out.println("no runs in " + store.file());
             } else {
-                out.printf("%5s  %-10s  %-9s  %8s  %-20s  %s%n", "id", "kind", "status", "trials", "started", "seed");
+                out.printf("%5s  %-10s  %-11s  %8s  %-20s  %4s  %-36s  %s%n", "id", "kind", "status", "trials", "started",
+                        "seed", "headline", "folder");
                 for (Map<String, Object> m : rows) {
-                    out.printf("%5d  %-10s  %-9s  %8d  %-20s  %d%n", m.get("id"), m.get("kind"), m.get("status"),
+                    out.printf("%5d  %-10s  %-11s  %8d  %-20s  %4d  %-36s  %s%n", m.get("id"), m.get("kind"), m.get("status"),
                             m.get("trials"), String.valueOf(m.get("created_at")).replaceFirst("\\.\\d+Z$", "Z"),
-                            m.get("seed"));
+                            m.get("seed"), m.get("headline") == null ? "—" : m.get("headline"),
+                            m.get("folder") == null ? "—" : m.get("folder"));
                 }
             }
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * The figure a finished run is run for, from its summary: the DRAM energy saved and the tolerable BER
+     * (with retraining, for the pipelines), or the trial count of a sweep; null before it finishes.
+     */
+    static String headline(java.util.Optional<String> summary) {
+        if (summary.isEmpty()) {
+            return null;
+        }
+        com.fasterxml.jackson.databind.JsonNode s;
+        try {
+            s = Json.mapper().readTree(summary.get());
+        } catch (java.io.IOException e) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        if (s.path("energy_saving").isNumber()) {
+            parts.add(String.format(java.util.Locale.ROOT, "%.1f %% energy saved", 100 * s.get("energy_saving").asDouble()));
+        }
+        com.fasterxml.jackson.databind.JsonNode ber = s.has("tolerable_ber_with_retraining")
+                ? s.get("tolerable_ber_with_retraining") : s.path("tolerable_ber");
+        if (ber.isNumber()) {
+            parts.add(String.format(java.util.Locale.ROOT, "BER %.2e", ber.asDouble()));
+        }
+        if (parts.isEmpty() && s.path("trials").isNumber()) {
+            parts.add(s.get("trials").asLong() + " trials");
+        }
+        return parts.isEmpty() ? null : String.join(", ", parts);
     }
 }

@@ -25,7 +25,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code undervolt runs show ID}: one run's configuration, provenance, progress and headline result. */
-@Command(name = "show", mixinStandardHelpOptions = true, description = "Show one run.")
+@Command(name = "show", mixinStandardHelpOptions = true, description = "Show one run.",
+        footer = {"", "Examples:",
+                "  undervolt runs show 3",
+                "  undervolt runs show 3 --json"})
 public final class RunsShowCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -58,7 +61,8 @@ public final class RunsShowCommand implements Callable<Integer> {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("id", r.id());
                 m.put("kind", r.kind());
-                m.put("status", r.status().word());
+                m.put("status", r.observedStatus().word());
+                m.put("folder", r.folder().orElse(null));
                 m.put("seed", r.seed());
                 m.put("created_at", r.createdAt().toString());
                 m.put("updated_at", r.updatedAt().toString());
@@ -80,7 +84,8 @@ public final class RunsShowCommand implements Callable<Integer> {
                 m.put("summary", summary);
                 out.println(Json.write(m));
             } else {
-                out.printf("run %d  %s  %s%n", r.id(), r.kind(), r.status().word());
+                out.printf("run %d  %s  %s%s%n", r.id(), r.kind(), r.observedStatus().word(),
+                        r.folder().map(f -> "  " + f).orElse(""));
                 out.printf("  started    %s%n  updated    %s%n  seed       %d%n", r.createdAt(), r.updatedAt(), r.seed());
                 out.printf("  trials     %d at %d points%n", trials, points);
                 curves.forEach((n, k) -> out.printf("  curve      %s (%d points)%n", n, k));

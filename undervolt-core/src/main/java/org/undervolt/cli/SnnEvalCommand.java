@@ -25,7 +25,10 @@ import picocli.CommandLine.Option;
 /** {@code undervolt snn eval}: test accuracy of a trained model, optionally with bit errors in its stored weights. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Test accuracy of a trained SNN; with --format/--ber, the mean over --trials independent "
-                + "draws of bit errors in the stored input weights.")
+                + "draws of bit errors in the stored input weights.",
+        footer = {"", "Examples:",
+                "  undervolt snn eval --model n100.snn",
+                "  undervolt snn eval --model n100.snn --format int8 --ber 1e-3 --trials 3 --json"})
 public final class SnnEvalCommand implements Callable<Integer> {
 
     @Mixin

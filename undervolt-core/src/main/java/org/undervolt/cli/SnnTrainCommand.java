@@ -19,7 +19,10 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a Diehl & Cook network with STDP on the first K training images (K > 60000: "
                 + "several epochs), label its neurons, report test accuracy and save it. Resumes from the "
-                + "checkpoint file when one for the same neurons and seed exists.")
+                + "checkpoint file when one for the same neurons and seed exists.",
+        footer = {"", "Examples:",
+                "  undervolt snn train --neurons 100 --images 1000 --out n100.snn",
+                "  undervolt snn train --neurons 400 --images 60000 --out n400.snn --test-images 10000"})
 public final class SnnTrainCommand implements Callable<Integer> {
 
     @Mixin

@@ -31,10 +31,10 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {"  undervolt sparkxd --quick",
                 "  undervolt sparkxd --quick --json > sparkxd.json",
-                "  undervolt sparkxd --preset n400 --estimate   (how long? runs nothing)",
-                "  undervolt sparkxd --preset n400 --out runs/n400   (rerun it to resume)",
+                "  undervolt sparkxd --preset n400 --estimate   # how long? runs nothing",
+                "  undervolt sparkxd --preset n400 --out runs/n400   # rerun it to resume",
                 "  undervolt sparkxd --quick --set error_model=location:0.1 --set weak_fraction=0.1",
-                "  undervolt sparkxd --config examples/sparkxd-n400.yaml   (or a .json)",
+                "  undervolt sparkxd --config examples/sparkxd-n400.yaml   # or a .json",
                 "",
                 "Exit codes: 0 success; 1 internal failure; 2 bad input (one line on stderr",
                 "naming the setting or file and the expected form; nothing half-written)."})

@@ -26,7 +26,10 @@ import picocli.CommandLine.Parameters;
         description = {"Runs a sweep spec (networks x error models x BER/VDD/tRCD points x seeds x trials; DNN "
                 + "checkpoints or SNN models) on this machine and records every trial in the results store.",
                 "Resumes the newest unfinished run of the same spec, whichever runner began it; the same spec "
-                + "runs on Spark with undervolt-spark (docs/SPARK.md), with identical results."})
+                + "runs on Spark with undervolt-spark (docs/SPARK.md), with identical results."},
+        footer = {"", "Examples:",
+                "  undervolt sweep sweep.json",
+                "  undervolt sweep sweep.json --store runs/undervolt.db --threads 2 --json"})
 public final class SweepCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SPEC", description = "Sweep spec JSON file.")

@@ -26,7 +26,11 @@ import picocli.CommandLine.Spec;
         description = {"Find the largest BER at which a network's accuracy stays >= baseline - delta at a stated",
                 "confidence: log grid, then bisection in log space; Monte-Carlo trials per point. Coarse (all stored",
                 "data at one BER) and, with --fine, per layer x data type, then the combination validated. Writes",
-                "tolerance.json, curves.csv and the resumable points.json under --out; rerun to resume."})
+                "tolerance.json, curves.csv and the resumable points.json under --out; rerun to resume."},
+        footer = {"", "Examples:",
+                "  undervolt tolerance --model retrained.uvnn --out runs/tolerance",
+                "  undervolt tolerance --model lenet5.uvnn --fine --trials 3 --out runs/tolerance-fine",
+                "  undervolt tolerance --snn-model n100.snn --clamp --out runs/tolerance-snn"})
 public final class ToleranceCommand implements Callable<Integer> {
 
     @Spec

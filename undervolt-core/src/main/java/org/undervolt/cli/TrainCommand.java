@@ -48,21 +48,18 @@ import picocli.CommandLine.Option;
                 "A --data-dir holding CIFAR-10 files is read as CIFAR-10 for any model.",
                 "Progress (epochs, with the time left) goes to stderr on a terminal."},
         footer = {"", "Examples:",
-                "  undervolt train --model lenet5 --dataset mnist --epochs 8 --seed 1 \\",
-                "      --out lenet5.uvnn --json",
-                "  undervolt train --model mlp --dataset fashion-mnist --out mlp-fashion.uvnn",
-                "  undervolt train --model vgg-small --data-dir ~/data/cifar-10-batches-bin \\",
-                "      --epochs 30 --out vgg.uvnn",
-                "  undervolt train --model resnet20 --data-dir ~/data/cifar10 \\",
-                "      --out resnet20.uvnn --progress 2> train.log",
+                "  undervolt train --network lenet5 --dataset mnist --epochs 8 --seed 1 --out lenet5.uvnn --json",
+                "  undervolt train --network mlp --dataset fashion-mnist --out mlp-fashion.uvnn",
+                "  undervolt train --network vgg-small --data-dir ~/data/cifar-10-batches-bin --epochs 30 --out vgg.uvnn",
+                "  undervolt train --network resnet20 --data-dir ~/data/cifar10 --out resnet20.uvnn --progress",
                 "",
                 "Exit codes: 0 success; 1 internal failure; 2 bad input (one line on",
                 "stderr, e.g. no CIFAR-10 files; no checkpoint written)."})
 public final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "NAME", converter = NnOptions.ZooModelConverter.class,
+    @Option(names = "--network", required = true, paramLabel = "NAME", converter = NnOptions.ZooModelConverter.class,
             description = "mlp (pixels-256-128-classes), lenet5 (28x28 images), vgg-small or resnet20 (CIFAR-10).")
-    ZooModel model;
+    ZooModel network;
 
     @Mixin
     DatasetOptions data;
@@ -115,7 +112,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        int n = epochs != null ? epochs : model.defaultEpochs();
+        int n = epochs != null ? epochs : network.defaultEpochs();
         if (n < 1 || n > 10_000) {
             throw new InvalidInputException("--epochs " + n + ": expected 1..10000");
         }
@@ -143,7 +140,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (weightDecay != null && !(weightDecay >= 0 && weightDecay < Float.POSITIVE_INFINITY)) {
             throw new InvalidInputException("--weight-decay " + weightDecay + ": expected a weight decay >= 0");
         }
-        TrainConfig recipe = model.config(n, seedOption.seed);
+        TrainConfig recipe = network.config(n, seedOption.seed);
         TrainConfig config;
         try {
             config = new TrainConfig(n, batchSize != null ? batchSize : recipe.batchSize(),
@@ -157,8 +154,8 @@ public final class TrainCommand implements Callable<Integer> {
         PipelineData images = images();
         ImageDataset train = images.train();
         ImageDataset test = images.test();
-        Sequential net = model.create(images.shape(), train.numClasses(), seedOption.seed);
-        Optimizer optim = opt.equals("adam") ? new Adam(config.weightDecay()) : model.optimizer(config);
+        Sequential net = network.create(images.shape(), train.numClasses(), seedOption.seed);
+        Optimizer optim = opt.equals("adam") ? new Adam(config.weightDecay()) : network.optimizer(config);
 
         PrintWriter err = spec.commandLine().getErr();
         boolean show = progressOptions.show(jsonOption.json);
@@ -166,7 +163,7 @@ public final class TrainCommand implements Callable<Integer> {
         List<Double> epochSeconds = new ArrayList<>();
         long start = System.nanoTime();
         Path statePath = state != null ? state : out.resolveSibling(out.getFileName() + ".state");
-        Trainer.Resume resume = new Trainer.Resume(statePath, model.id() + "|" + opt + "|" + schedule.toLowerCase(Locale.ROOT));
+        Trainer.Resume resume = new Trainer.Resume(statePath, network.id() + "|" + opt + "|" + schedule.toLowerCase(Locale.ROOT));
         TrainingResult result = new Trainer(config, optim, sched).train(net, train, LayerHooks.NONE, (e, loss, s) -> {
             int resumed = e - 1 - epochSeconds.size(); // epochs finished before this process
             epochSeconds.add(s);
@@ -179,7 +176,7 @@ public final class TrainCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - start) / 1e9;
 
         Map<String, String> meta = new LinkedHashMap<>();
-        meta.put("model", model.id());
+        meta.put("model", network.id());
         meta.put("dataset", train.name());
         meta.put("epochs", Integer.toString(n));
         meta.put("seed", Long.toString(seedOption.seed));
@@ -195,7 +192,7 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         if (jsonOption.json) {
             Map<String, Object> r = new LinkedHashMap<>();
-            r.put("model", model.id());
+            r.put("model", network.id());
             r.put("dataset", train.name());
             r.put("epochs", n);
             r.put("seed", seedOption.seed);
@@ -219,7 +216,7 @@ public final class TrainCommand implements Callable<Integer> {
             o.println(Json.write(r));
         } else {
             o.printf("%s on %s: test accuracy %.4f after %d epochs (%.1f s, %d threads); wrote %s%n",
-                    model.id(), train.name(), testAccuracy, n, seconds, threadCount, out);
+                    network.id(), train.name(), testAccuracy, n, seconds, threadCount, out);
         }
         o.flush();
         return 0;
@@ -228,8 +225,8 @@ public final class TrainCommand implements Callable<Integer> {
     /** The images: CIFAR-10 from a --data-dir holding it (required by the CIFAR-10 models), else IDX sets. */
     private PipelineData images() {
         Path dir = data.dataDir();
-        if (model.needsColour() || (dir != null && CifarBinaryReader.present(dir))) {
-            return PipelineData.cifar(dir, "--model " + model.id() + " --data-dir");
+        if (network.needsColour() || (dir != null && CifarBinaryReader.present(dir))) {
+            return PipelineData.cifar(dir, "--network " + network.id() + " --data-dir");
         }
         DataSource source = data.source();
         ImageDataset train = source.train();

@@ -21,7 +21,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Neural networks on approximate DRAM: tolerable bit error rate, voltage, energy saved.",
-        subcommands = CommandLine.HelpCommand.class)
+        subcommands = CommandLine.HelpCommand.class,
+        footer = {"", "Examples:",
+                "  undervolt demo",
+                "  undervolt eden --quick",
+                "  undervolt train --network lenet5 --out lenet5.uvnn",
+                "  undervolt demo --help"})
 public final class UndervoltCli implements Runnable {
 
     public static final int EXIT_INTERNAL = 1;
@@ -133,8 +138,12 @@ public final class UndervoltCli implements Runnable {
 
     private static int handleParameterException(CommandLine.ParameterException ex, String[] args) {
         PrintWriter err = ex.getCommandLine().getErr();
-        err.println("undervolt: " + ex.getMessage() + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName()
-                + " --help')");
+        String suggestion = "";
+        if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            suggestion = "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
+        }
+        err.println("undervolt: " + ex.getMessage() + suggestion + " (see '"
+                + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
         err.flush();
         return EXIT_BAD_INPUT;
     }

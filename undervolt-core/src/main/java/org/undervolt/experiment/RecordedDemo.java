@@ -109,13 +109,16 @@ public final class RecordedDemo {
                 return;
             }
             store = ResultsStore.open(storeFile);
-            RunStart start = RunStart.choose(store, KIND, configJson, config.seed(),
+            RunStart start = RunStart.chooseReusingFinished(store, KIND, configJson, config.seed(),
                     Json.canonical(Provenance.describe()), resume, newRun);
             id = start.runId();
             resumed = start.resumed();
             trials = new StoredBerTrials(store, id);
             long done = store.trials().count(id);
-            log.accept(resumed ? "run " + id + " in " + storeFile + ": resuming, " + done + " trials already done"
+            boolean finished = store.run(id).map(r -> r.status() == RunStatus.FINISHED).orElse(false);
+            log.accept(finished ? "run " + id + " in " + storeFile + ": finished with the same configuration, "
+                    + done + " trials reused (--new-run runs it again)"
+                    : resumed ? "run " + id + " in " + storeFile + ": resuming, " + done + " trials already done"
                     : "run " + id + " in " + storeFile + ": recording");
         }
 

@@ -90,6 +90,7 @@ public final class Stages implements AutoCloseable {
                     Json.canonical(Provenance.describe()), finished, false);
             runId = start.runId();
             resumedInStore = start.resumed();
+            store.setFolder(runId, dir.toAbsolutePath().normalize().toString());
             log.accept((resumedInStore ? "resuming run " : "recording run ") + runId + " in " + storeFile);
         } else {
             store = null;

@@ -74,7 +74,9 @@ final class Migrations {
               energy_j REAL    NOT NULL,
               extra    TEXT,
               PRIMARY KEY (run_id, label)
-            )"""));
+            )"""),
+            // 2: who runs a run (so a killed one shows as interrupted) and where its files are
+            List.of("ALTER TABLE runs ADD COLUMN owner TEXT", "ALTER TABLE runs ADD COLUMN folder TEXT"));
 
     private Migrations() {
     }

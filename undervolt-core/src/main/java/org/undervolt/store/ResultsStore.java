@@ -175,13 +175,15 @@ public final class ResultsStore implements AutoCloseable {
         return call("create run", c -> {
             String now = Instant.now().toString();
             try (PreparedStatement p = c.prepareStatement("INSERT INTO runs (kind, config, seed, provenance, status, "
-                    + "created_at, updated_at) VALUES (?, ?, ?, ?, 'running', ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                    + "created_at, updated_at, owner) VALUES (?, ?, ?, ?, 'running', ?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
                 p.setString(1, kind);
                 p.setString(2, configJson);
                 p.setLong(3, seed);
                 p.setString(4, provenanceJson);
                 p.setString(5, now);
                 p.setString(6, now);
+                p.setString(7, RunOwner.current().encode());
                 p.executeUpdate();
                 try (ResultSet k = p.getGeneratedKeys()) {
                     k.next();
@@ -229,20 +231,53 @@ public final class ResultsStore implements AutoCloseable {
         });
     }
 
-    /** Sets a run's status (and, when finishing, its summary JSON; {@code null} keeps the old one). */
+    /**
+     * Sets a run's status (and, when finishing, its summary JSON; {@code null} keeps the old one). Marking it
+     * running records this process as its owner ({@link RunOwner}).
+     */
     public void setStatus(long id, RunStatus status, String summaryJson) {
+        if (status == RunStatus.INTERRUPTED) {
+            throw new IllegalArgumentException("interrupted is observed, never stored");
+        }
         call("update run " + id, c -> {
-            try (PreparedStatement p = c.prepareStatement(
-                    "UPDATE runs SET status = ?, updated_at = ?, summary = COALESCE(?, summary) WHERE id = ?")) {
+            try (PreparedStatement p = c.prepareStatement("UPDATE runs SET status = ?, updated_at = ?, "
+                    + "summary = COALESCE(?, summary), owner = COALESCE(?, owner) WHERE id = ?")) {
                 p.setString(1, status.word());
                 p.setString(2, Instant.now().toString());
                 p.setString(3, summaryJson);
-                p.setLong(4, id);
+                p.setString(4, status == RunStatus.RUNNING ? RunOwner.current().encode() : null);
+                p.setLong(5, id);
                 if (p.executeUpdate() != 1) {
                     throw new IllegalArgumentException("no run " + id + " in " + file);
                 }
             }
             return null;
+        });
+    }
+
+    /** Records where a run's files are (its run folder or result directory). */
+    public void setFolder(long id, String folder) {
+        call("update run " + id, c -> {
+            try (PreparedStatement p = c.prepareStatement("UPDATE runs SET folder = ? WHERE id = ?")) {
+                p.setString(1, folder);
+                p.setLong(2, id);
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The newest finished run of {@code kind} with exactly this configuration, if any. */
+    public Optional<RunRecord> latestFinished(String kind, String configJson) {
+        return call("find finished run", c -> {
+            try (PreparedStatement p = c.prepareStatement(RunRows.SELECT
+                    + " WHERE kind = ? AND config = ? AND status = 'finished' ORDER BY id DESC LIMIT 1")) {
+                p.setString(1, kind);
+                p.setString(2, configJson);
+                try (ResultSet r = p.executeQuery()) {
+                    return r.next() ? Optional.of(RunRows.read(r)) : Optional.<RunRecord>empty();
+                }
+            }
         });
     }
 

@@ -15,7 +15,18 @@ import java.util.Optional;
  * @param createdAt  when the run was first started
  * @param updatedAt  when its status last changed
  * @param summary    the headline result, JSON, once finished
+ * @param owner      the process that last marked it running (empty in stores written before schema 2)
+ * @param folder     where its files are (run folder, result directory), if its command said
  */
 public record RunRecord(long id, String kind, String config, long seed, String provenance, RunStatus status,
-        Instant createdAt, Instant updatedAt, Optional<String> summary) {
+        Instant createdAt, Instant updatedAt, Optional<String> summary, Optional<RunOwner> owner,
+        Optional<String> folder) {
+
+    /**
+     * The status as a reader should see it: {@link RunStatus#INTERRUPTED} for a run marked running whose
+     * process is gone (killed, crashed), otherwise the stored status.
+     */
+    public RunStatus observedStatus() {
+        return status == RunStatus.RUNNING && owner.isPresent() && owner.get().gone() ? RunStatus.INTERRUPTED : status;
+    }
 }

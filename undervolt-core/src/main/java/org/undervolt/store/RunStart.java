@@ -48,6 +48,22 @@ public record RunStart(long runId, boolean resumed) {
         return start;
     }
 
+    /**
+     * As {@link #choose}, except that when no run is named, none is forced and none with this configuration
+     * is unfinished, the newest finished one with it is reused as it stands (not marked running): every
+     * trial then comes from the store, and the result is the same, bit for bit.
+     */
+    public static RunStart chooseReusingFinished(ResultsStore store, String kind, String configJson, long seed,
+            String provenanceJson, OptionalLong resume, boolean newRun) {
+        if (resume.isEmpty() && !newRun && store.latestUnfinished(kind, configJson).isEmpty()) {
+            Optional<RunRecord> done = store.latestFinished(kind, configJson);
+            if (done.isPresent()) {
+                return new RunStart(done.get().id(), true);
+            }
+        }
+        return choose(store, kind, configJson, seed, provenanceJson, resume, newRun);
+    }
+
     /** Fails with one line of bad input unless run {@code id} exists, is a {@code kind} run and has this configuration. */
     public static void checkResumable(ResultsStore store, String kind, long id, String configJson) {
         RunRecord r = store.run(id).orElseThrow(() -> new InvalidInputException("--resume " + id + ": no such run in "

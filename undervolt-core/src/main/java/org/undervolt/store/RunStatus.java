@@ -3,11 +3,13 @@ package org.undervolt.store;
 import java.util.Locale;
 
 /**
- * Where a run stands. A process killed mid-run cannot say so, so {@code RUNNING} means "started and
- * not finished": the run may be live or dead; either way it can be resumed.
+ * Where a run stands. A process killed mid-run cannot say so, so the stored {@code RUNNING} means
+ * "started and not finished"; {@code INTERRUPTED} is never stored: it is what
+ * {@link RunRecord#observedStatus()} reports for a running run whose process is gone. Either way the run
+ * can be resumed.
  */
 public enum RunStatus {
-    RUNNING, FINISHED, FAILED;
+    RUNNING, FINISHED, FAILED, INTERRUPTED;
 
     /** The word stored in the database. */
     public String word() {

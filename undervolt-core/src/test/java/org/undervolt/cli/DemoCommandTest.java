@@ -43,12 +43,23 @@ class DemoCommandTest {
         assertThat(report).contains("Undervolt demo — run 1").contains("data-points=\"3\"")
                 .contains(printed.at("/provenance/git_revision").asText());
 
-        // the same command again: the run is finished, so a new one is recorded; runs list shows both
+        // the same command again: run 1 finished with this configuration, so it is reused, every trial from the store
         CliRun again = run("demo", "--data-dir", data.toString(), "--hidden", "12", "--epochs", "2", "--trials", "2",
                 "--ber-min", "1e-3", "--ber-max", "1e-1", "--points-per-decade", "1", "--no-cache", "--out",
-                tmp.resolve("out2").toString(), "--store", tmp.resolve("u.db").toString());
+                tmp.resolve("out2").toString(), "--store", tmp.resolve("u.db").toString(), "--json");
         assertThat(again.exit()).as(again.err()).isZero();
-        assertThat(again.out()).contains("recorded as run 2 in " + tmp.resolve("u.db"));
+        JsonNode reused = again.json();
+        assertThat(reused.get("run_id").asLong()).isEqualTo(1);
+        assertThat(reused.get("reused_trials").asInt()).isEqualTo(6);
+        assertThat(reused.get("curve")).isEqualTo(printed.get("curve"));
+        assertThat(reused.get("tolerable_ber")).isEqualTo(printed.get("tolerable_ber"));
+
+        // --new-run forces a fresh run; runs list shows both
+        CliRun fresh = run("demo", "--data-dir", data.toString(), "--hidden", "12", "--epochs", "2", "--trials", "2",
+                "--ber-min", "1e-3", "--ber-max", "1e-1", "--points-per-decade", "1", "--no-cache", "--out",
+                tmp.resolve("out3").toString(), "--store", tmp.resolve("u.db").toString(), "--new-run");
+        assertThat(fresh.exit()).as(fresh.err()).isZero();
+        assertThat(fresh.out()).contains("recorded as run 2 in " + tmp.resolve("u.db"));
         assertThat(run("runs", "list", "--store", tmp.resolve("u.db").toString()).out().lines()).hasSize(3);
     }
 
@@ -94,9 +105,9 @@ class DemoCommandTest {
     }
 
     @Test
-    void unknownPresetNamesTheKnownOnes(@TempDir Path tmp) throws Exception {
+    void unknownPartNamesTheKnownOnes(@TempDir Path tmp) throws Exception {
         Path data = tinyData(tmp.resolve("data"));
-        CliRun r = run("demo", "--data-dir", data.toString(), "--preset", "DDR9", "--no-cache", "--out",
+        CliRun r = run("demo", "--data-dir", data.toString(), "--part", "DDR9", "--no-cache", "--out",
                 tmp.resolve("out").toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("DDR9").contains("LPDDR3-1600_4Gb_x32");

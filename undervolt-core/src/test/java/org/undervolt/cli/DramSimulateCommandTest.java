@@ -53,7 +53,7 @@ class DramSimulateCommandTest {
         assertThat(acts).isEqualTo(sim.get("commands").get("ACT").asLong());
         assertThat(dir.toFile().list()).containsExactly("cmds.csv");
 
-        DramEnergyCommandTest.Run e = DramEnergyCommandTest.run("dram", "energy", "--memspec", "DDR4-2400_4Gb_x8",
+        DramEnergyCommandTest.Run e = DramEnergyCommandTest.run("dram", "energy", "--part", "DDR4-2400_4Gb_x8",
                 "--trace", csv.toString(), "--json");
         assertThat(e.code()).as(e.err()).isZero();
         JsonNode en = new ObjectMapper().readTree(e.out());

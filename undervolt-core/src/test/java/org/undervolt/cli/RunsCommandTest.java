@@ -51,8 +51,8 @@ class RunsCommandTest {
         assertThat(r.exit()).as(r.err()).isZero();
         List<String> lines = r.out().lines().toList();
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(1)).matches("\\s+2\\s+demo\\s+running\\s+0\\s+.*\\s6");
-        assertThat(lines.get(2)).matches("\\s+1\\s+demo\\s+finished\\s+4\\s+.*\\s5");
+        assertThat(lines.get(1)).matches("\\s+2\\s+demo\\s+running\\s+0\\s+\\S+\\s+6\\s+—\\s+—");
+        assertThat(lines.get(2)).matches("\\s+1\\s+demo\\s+finished\\s+4\\s+\\S+\\s+5\\s+BER 1.00e-03\\s+—");
 
         JsonNode j = new ObjectMapper().readTree(run("runs", "list", "--store", db.toString(), "--json").out());
         assertThat(j.get("runs")).hasSize(2);

@@ -21,7 +21,7 @@ class TrainCommandTest {
     void vggSmallAndResnet20TrainOnCifarFiles(@TempDir Path tmp) throws Exception {
         Path data = TinyCifar.write(tmp.resolve("cifar-10-batches-bin"), 4, 6, 3);
         Path vgg = tmp.resolve("vgg.uvnn");
-        CliRun v = CliRun.of("train", "--model", "vgg-small", "--data-dir", data.toString(), "--epochs", "1",
+        CliRun v = CliRun.of("train", "--network", "vgg-small", "--data-dir", data.toString(), "--epochs", "1",
                 "--batch-size", "10", "--out", vgg.toString(), "--threads", "1", "--json");
         assertThat(v.exit()).as(v.err()).isZero();
         JsonNode j = v.json();
@@ -35,7 +35,7 @@ class TrainCommandTest {
 
         // the archive's own folder name may be left out of --data-dir
         Path resnet = tmp.resolve("resnet.uvnn");
-        CliRun r = CliRun.of("train", "--model", "resnet20", "--data-dir", tmp.toString(), "--epochs", "1",
+        CliRun r = CliRun.of("train", "--network", "resnet20", "--data-dir", tmp.toString(), "--epochs", "1",
                 "--batch-size", "10", "--out", resnet.toString(), "--threads", "1", "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.json().get("parameters").asLong()).isEqualTo(ResNet.resnet20(3, 32, 10, 1).parameterCount());
@@ -45,7 +45,7 @@ class TrainCommandTest {
     @Test
     void anMlpLearnsTheColourClassesOfTheFixture(@TempDir Path tmp) throws Exception {
         Path data = TinyCifar.write(tmp.resolve("c"), 12, 30, 5);
-        CliRun m = CliRun.of("train", "--model", "mlp", "--data-dir", data.toString(), "--epochs", "4", "--batch-size", "6",
+        CliRun m = CliRun.of("train", "--network", "mlp", "--data-dir", data.toString(), "--epochs", "4", "--batch-size", "6",
                 "--out", tmp.resolve("m.uvnn").toString(), "--json");
         assertThat(m.exit()).as(m.err()).isZero();
         assertThat(m.json().get("dataset").asText()).isEqualTo("cifar10/train");
@@ -55,32 +55,32 @@ class TrainCommandTest {
     @Test
     void missingCifarFilesAreOneLineExitTwo(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("vgg.uvnn");
-        CliRun none = CliRun.of("train", "--model", "vgg-small", "--out", out.toString());
+        CliRun none = CliRun.of("train", "--network", "vgg-small", "--out", out.toString());
         assertThat(none.exit()).isEqualTo(2);
-        assertThat(none.err().strip()).hasLineCount(1).contains("--model vgg-small").contains("CIFAR-10")
+        assertThat(none.err().strip()).hasLineCount(1).contains("--network vgg-small").contains("CIFAR-10")
                 .contains("data_batch_1.bin").contains("none is bundled");
 
         Path empty = Files.createDirectories(tmp.resolve("empty"));
-        CliRun missing = CliRun.of("train", "--model", "resnet20", "--data-dir", empty.toString(), "--out", out.toString());
+        CliRun missing = CliRun.of("train", "--network", "resnet20", "--data-dir", empty.toString(), "--out", out.toString());
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err().strip()).hasLineCount(1).contains(empty.toString()).contains("no data_batch_1.bin");
 
         Path partial = TinyCifar.write(tmp.resolve("partial"), 2, 2, 1);
         Files.delete(partial.resolve("test_batch.bin"));
-        CliRun noTest = CliRun.of("train", "--model", "vgg-small", "--data-dir", partial.toString(), "--out", out.toString());
+        CliRun noTest = CliRun.of("train", "--network", "vgg-small", "--data-dir", partial.toString(), "--out", out.toString());
         assertThat(noTest.exit()).isEqualTo(2);
         assertThat(noTest.err().strip()).hasLineCount(1).contains("no test_batch.bin");
         assertThat(out).doesNotExist();
 
-        CliRun unknown = CliRun.of("train", "--model", "vgg19", "--out", out.toString());
+        CliRun unknown = CliRun.of("train", "--network", "vgg19", "--out", out.toString());
         assertThat(unknown.exit()).isEqualTo(2);
-        assertThat(unknown.err()).contains("unknown model 'vgg19'").contains("vgg-small").contains("resnet20");
+        assertThat(unknown.err()).contains("unknown network 'vgg19'").contains("vgg-small").contains("resnet20");
     }
 
     @Test
     void progressLinesWithTheTimeLeftOnlyWhenAsked(@TempDir Path tmp) throws Exception {
         Path data = TinyIdx.write(tmp.resolve("d"), 120, 100, 8, 3, 7);
-        String[] base = {"train", "--model", "mlp", "--data-dir", data.toString(), "--epochs", "3", "--threads", "1"};
+        String[] base = {"train", "--network", "mlp", "--data-dir", data.toString(), "--epochs", "3", "--threads", "1"};
         CliRun shown = CliRun.of(concat(base, "--out", tmp.resolve("a.uvnn").toString(), "--progress"));
         assertThat(shown.exit()).as(shown.err()).isZero();
         assertThat(shown.err().lines()).hasSize(3);

@@ -24,7 +24,7 @@ class TrainEvalCommandTest {
     void trainSavesACheckpointThatEvalReadsBack(@TempDir Path tmp) throws Exception {
         Path data = tinyData(tmp.resolve("data"));
         Path model = tmp.resolve("models/mlp.uvnn");
-        CliRun t = run("train", "--model", "mlp", "--data-dir", data.toString(), "--epochs", "3", "--seed", "4",
+        CliRun t = run("train", "--network", "mlp", "--data-dir", data.toString(), "--epochs", "3", "--seed", "4",
                 "--out", model.toString(), "--json");
         assertThat(t.exit()).as(t.err()).isZero();
         JsonNode tj = t.json();
@@ -36,7 +36,7 @@ class TrainEvalCommandTest {
         assertThat(model).isRegularFile();
         assertThat(tj.get("resumed_epochs").asInt()).isZero();
         // the state file lets the same command finish at once, with the same result
-        CliRun again = run("train", "--model", "mlp", "--data-dir", data.toString(), "--epochs", "3", "--seed", "4",
+        CliRun again = run("train", "--network", "mlp", "--data-dir", data.toString(), "--epochs", "3", "--seed", "4",
                 "--out", model.toString(), "--json");
         assertThat(again.json().get("resumed_epochs").asInt()).isEqualTo(3);
         assertThat(again.json().get("test_accuracy").asDouble()).isEqualTo(acc);
@@ -86,17 +86,17 @@ class TrainEvalCommandTest {
     void badInputsAreOneLineExitTwoWithoutOutputFiles(@TempDir Path tmp) throws Exception {
         Path data = tinyData(tmp.resolve("data"));
         Path out = tmp.resolve("m.uvnn");
-        CliRun lenet = run("train", "--model", "lenet5", "--data-dir", data.toString(), "--epochs", "1", "--out", out.toString());
+        CliRun lenet = run("train", "--network", "lenet5", "--data-dir", data.toString(), "--epochs", "1", "--out", out.toString());
         assertThat(lenet.exit()).isEqualTo(2);
         assertThat(lenet.err().strip().lines()).hasSize(1);
         assertThat(lenet.err()).contains("lenet5 needs 28x28 images");
         assertThat(out).doesNotExist();
 
-        CliRun unknown = run("train", "--model", "alexnet", "--data-dir", data.toString(), "--out", out.toString());
+        CliRun unknown = run("train", "--network", "alexnet", "--data-dir", data.toString(), "--out", out.toString());
         assertThat(unknown.exit()).isEqualTo(2);
-        assertThat(unknown.err()).contains("unknown model 'alexnet'");
+        assertThat(unknown.err()).contains("unknown network 'alexnet'");
 
-        CliRun epochs = run("train", "--model", "mlp", "--data-dir", data.toString(), "--epochs", "0", "--out", out.toString());
+        CliRun epochs = run("train", "--network", "mlp", "--data-dir", data.toString(), "--epochs", "0", "--out", out.toString());
         assertThat(epochs.exit()).isEqualTo(2);
         assertThat(epochs.err()).contains("--epochs 0");
 
@@ -111,7 +111,7 @@ class TrainEvalCommandTest {
         assertThat(corrupt.exit()).isEqualTo(2);
         assertThat(corrupt.err()).contains("wrong magic");
 
-        assertThat(run("train", "--model", "mlp", "--data-dir", data.toString(), "--epochs", "1", "--out", out.toString()).exit())
+        assertThat(run("train", "--network", "mlp", "--data-dir", data.toString(), "--epochs", "1", "--out", out.toString()).exit())
                 .isZero();
         CliRun ber = run("eval", "--model", out.toString(), "--data-dir", data.toString(), "--ber", "1.5");
         assertThat(ber.exit()).isEqualTo(2);
@@ -124,7 +124,7 @@ class TrainEvalCommandTest {
     @Test
     void benchReportsThroughputAndAccuracy(@TempDir Path tmp) throws Exception {
         Path data = tinyData(tmp.resolve("data"));
-        CliRun b = run("nn-bench", "--model", "mlp", "--data-dir", data.toString(), "--passes", "3", "--threads", "1", "--json");
+        CliRun b = run("nn-bench", "--network", "mlp", "--data-dir", data.toString(), "--passes", "3", "--threads", "1", "--json");
         assertThat(b.exit()).as(b.err()).isZero();
         JsonNode j = b.json();
         assertThat(j.get("train_images").asInt()).isEqualTo(400);
@@ -140,11 +140,11 @@ class TrainEvalCommandTest {
     @Test
     void benchTimesTheGreyscaleModelsOnly(@TempDir Path tmp) throws Exception {
         Path data = tinyData(tmp.resolve("data"));
-        CliRun vgg = run("nn-bench", "--model", "vgg-small", "--data-dir", data.toString(), "--passes", "1");
+        CliRun vgg = run("nn-bench", "--network", "vgg-small", "--data-dir", data.toString(), "--passes", "1");
         assertThat(vgg.exit()).isEqualTo(2);
-        assertThat(vgg.err().strip()).hasLineCount(1).contains("--model vgg-small").contains("mlp or lenet5 only");
-        CliRun unknown = run("nn-bench", "--model", "vgg99");
+        assertThat(vgg.err().strip()).hasLineCount(1).contains("--network vgg-small").contains("mlp or lenet5 only");
+        CliRun unknown = run("nn-bench", "--network", "vgg99");
         assertThat(unknown.exit()).isEqualTo(2);
-        assertThat(unknown.err()).contains("--model").contains("[mlp, lenet5, vgg-small, resnet20]");
+        assertThat(unknown.err()).contains("--network").contains("[mlp, lenet5, vgg-small, resnet20]");
     }
 }

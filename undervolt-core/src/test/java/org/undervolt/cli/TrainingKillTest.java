@@ -73,7 +73,7 @@ class TrainingKillTest {
     void dnnTrainingKilledFourTimesResumesToTheSameModel(@TempDir Path tmp) throws Exception {
         Path data = noisyData(tmp.resolve("data"));
         int epochs = 30; // far more than the killed runs can finish, however fast the machine (an epoch takes 0.1-0.5 s)
-        List<String> common = List.of("train", "--model", "lenet5", "--data-dir", data.toString(), "--epochs",
+        List<String> common = List.of("train", "--network", "lenet5", "--data-dir", data.toString(), "--epochs",
                 String.valueOf(epochs), "--batch-size", "32", "--seed", "3", "--threads", "1");
         Path out = tmp.resolve("killed/m.uvnn");
         Path state = tmp.resolve("killed/m.uvnn.state");

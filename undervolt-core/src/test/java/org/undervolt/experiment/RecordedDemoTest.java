@@ -82,11 +82,16 @@ class RecordedDemoTest {
             assertThat(s.run(1).orElseThrow().summary().orElseThrow()).contains("\"tolerable_ber\"");
         }
 
-        // finished: the same command now starts a new run; --new-run did too, without looking
+        // finished: the same command reuses it whole, every trial from the store; --new-run starts a new run
         RecordedDemo.Outcome again = new RecordedDemo(config(TRIALS), db, OptionalLong.empty(), false, m -> { }).run();
-        assertThat(again.runId()).hasValue(2);
-        assertThat(again.resumed()).isFalse();
+        assertThat(again.runId()).hasValue(1);
+        assertThat(again.resumed()).isTrue();
+        assertThat(again.reusedTrials()).isEqualTo(POINTS * TRIALS);
         assertThat(again.result().curve()).isEqualTo(clean.result().curve());
+        RecordedDemo.Outcome fresh = new RecordedDemo(config(TRIALS), db, OptionalLong.empty(), true, m -> { }).run();
+        assertThat(fresh.runId()).hasValue(2);
+        assertThat(fresh.resumed()).isFalse();
+        assertThat(fresh.result().curve()).isEqualTo(clean.result().curve());
     }
 
     @Test

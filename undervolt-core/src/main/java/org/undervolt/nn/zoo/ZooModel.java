@@ -12,7 +12,7 @@ import org.undervolt.nn.train.Sgd;
 import org.undervolt.nn.train.TrainConfig;
 
 /**
- * The DNNs built by name ({@code undervolt train --model NAME}, {@code undervolt nn-bench}, the
+ * The DNNs built by name ({@code undervolt train --network NAME}, {@code undervolt nn-bench}, the
  * {@code eden} pipeline's {@code network}), each with its training recipe: the two MNIST models
  * {@link Mlp} and {@link LeNet5}, and the two CIFAR-10 models {@link Vgg#small} and
  * {@link ResNet#resnet20}. Every recipe is SGD, batch 64, lr 0.05, momentum 0.9, cosine schedule;
@@ -125,7 +125,7 @@ public enum ZooModel {
                 return m;
             }
         }
-        throw new InvalidInputException("unknown model '" + name + "'; expected one of " + names());
+        throw new InvalidInputException("unknown network '" + name + "'; expected one of " + names());
     }
 
     @Override

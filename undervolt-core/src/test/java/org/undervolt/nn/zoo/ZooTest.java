@@ -86,7 +86,7 @@ class ZooTest {
         assertThat(ZooModel.parse("resnet-20")).isEqualTo(ZooModel.RESNET20);
         assertThat(ZooModel.RESNET20).hasToString("resnet20");
         assertThatThrownBy(() -> ZooModel.parse("alexnet")).isInstanceOf(InvalidInputException.class)
-                .hasMessage("unknown model 'alexnet'; expected one of [mlp, lenet5, vgg-small, resnet20]");
+                .hasMessage("unknown network 'alexnet'; expected one of [mlp, lenet5, vgg-small, resnet20]");
         assertThat(ZooModel.MLP.create(new ImageShape(3, 8, 8), 10, 1).inputShape()).containsExactly(192);
         assertThatThrownBy(() -> ZooModel.LENET5.create(new ImageShape(3, 32, 32), 10, 1))
                 .hasMessageContaining("lenet5 needs 28x28 images");

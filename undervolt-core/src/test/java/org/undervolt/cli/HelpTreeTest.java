@@ -1,0 +1,132 @@
+package org.undervolt.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The whole command tree, as a new user meets it: every command answers {@code --help} with a description
+ * and at least one example of itself, every example is one line that parses as printed, and typos get
+ * picocli's suggestions.
+ */
+class HelpTreeTest {
+
+    /** Every command of the tree but picocli's own {@code help}, depth first. */
+    private static List<CommandLine> commands() {
+        List<CommandLine> all = new ArrayList<>();
+        walk(UndervoltCli.commandLine(), all);
+        return all;
+    }
+
+    private static void walk(CommandLine cl, List<CommandLine> all) {
+        if (cl.getCommand() instanceof CommandLine.HelpCommand) {
+            return;
+        }
+        all.add(cl);
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (!all.contains(sub)) {
+                walk(sub, all);
+            }
+        }
+    }
+
+    /** The example lines of a command's help: description or footer lines that start with "undervolt ". */
+    private static List<String> examples(CommandSpec spec) {
+        List<String> lines = new ArrayList<>(Arrays.asList(spec.usageMessage().description()));
+        lines.addAll(Arrays.asList(spec.usageMessage().footer()));
+        return lines.stream().map(String::strip).filter(l -> l.startsWith("undervolt ")).toList();
+    }
+
+    @Test
+    void theTreeHoldsEveryCommand() {
+        List<String> names = commands().stream().map(c -> c.getCommandSpec().qualifiedName()).toList();
+        assertThat(names).contains("undervolt", "undervolt demo", "undervolt errors inject", "undervolt runs list",
+                "undervolt dram energy", "undervolt snn eval", "undervolt bench errors");
+        assertThat(names.size()).isGreaterThan(35);
+    }
+
+    @Test
+    void everyCommandAnswersHelpWithADescriptionAndAnExampleOfItself() {
+        List<String> problems = new ArrayList<>();
+        // a command class registered under two names (e.g. 'dram bench' and 'bench dram-energy') shares one help text
+        java.util.Map<Class<?>, List<String>> namesOfClass = new java.util.HashMap<>();
+        for (CommandLine cl : commands()) {
+            namesOfClass.computeIfAbsent(cl.getCommand().getClass(), k -> new ArrayList<>())
+                    .add(cl.getCommandSpec().qualifiedName());
+        }
+        for (CommandLine cl : commands()) {
+            CommandSpec spec = cl.getCommandSpec();
+            String name = spec.qualifiedName();
+            List<String> names = namesOfClass.get(cl.getCommand().getClass());
+            if (spec.optionsMap().get("--help") == null || !spec.optionsMap().get("--help").usageHelp()) {
+                problems.add(name + ": no --help");
+            }
+            if (String.join("", spec.usageMessage().description()).isBlank()) {
+                problems.add(name + ": no description");
+            }
+            if (examples(spec).stream().noneMatch(e -> names.stream().anyMatch(n -> e.equals(n) || e.startsWith(n + " ")))) {
+                problems.add(name + ": no example of itself in its help");
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void everyExampleIsOneLineThatParsesAsPrinted() {
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        for (CommandLine cl : commands()) {
+            for (String example : examples(cl.getCommandSpec())) {
+                if (example.endsWith("\\")) {
+                    problems.add(example + ": wrapped onto the next line");
+                    continue;
+                }
+                // what a shell does after the command line: a comment, a redirection or a pipe
+                String command = example.split(" #| [0-9]?> | \\| ")[0];
+                if (command.matches(".*[|<>;&()'\"`].*")) {
+                    problems.add(example + ": shell syntax inside the command line");
+                    continue;
+                }
+                String[] args = command.substring("undervolt ".length()).strip().split("\\s+");
+                try {
+                    UndervoltCli.commandLine().parseArgs(args);
+                    checked++;
+                } catch (CommandLine.ParameterException e) {
+                    problems.add(example + ": " + e.getMessage());
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(checked).isGreaterThan(40);
+    }
+
+    @Test
+    void typosOfSubcommandsAndOptionsGetSuggestions() {
+        CliRun command = CliRun.of("demmo");
+        assertThat(command.exit()).isEqualTo(2);
+        assertThat(command.err().strip()).hasLineCount(1).contains("did you mean").contains("demo");
+
+        CliRun nested = CliRun.of("errors", "injct");
+        assertThat(nested.exit()).isEqualTo(2);
+        assertThat(nested.err()).contains("did you mean").contains("inject");
+
+        CliRun option = CliRun.of("demo", "--jsno");
+        assertThat(option.exit()).isEqualTo(2);
+        assertThat(option.err().strip()).hasLineCount(1).contains("'--jsno'").contains("did you mean").contains("--json");
+        assertThat(option.out()).isEmpty();
+    }
+
+    @Test
+    void theOldSpellingOfThePartSaysWhereItWent() {
+        CliRun r = CliRun.of("eval", "--model", "m.uvnn", "--preset", "DDR4-2400_4Gb_x8");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).hasLineCount(1).contains("--part DDR4-2400_4Gb_x8");
+    }
+}
