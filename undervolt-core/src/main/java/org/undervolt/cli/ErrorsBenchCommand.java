@@ -95,6 +95,7 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         if (!jsonOption.json) {
+            System.out.println("in process (times inside this JVM after warm-up; ratio: injection after a copy over the copy)");
             System.out.printf("%12s %9s %-11s %10s %10s %10s %7s %10s %11s%n", "bits", "ber", "sampler", "flips",
                     "copy_ms", "inject_ms", "ratio", "trial_ms", "trial_extra");
         }
@@ -142,6 +143,7 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
             out.put("format", format);
             out.put("model", modelOptions.errorModel);
             out.put("reps", reps);
+            out.put("timing", "in process, after warm-up; ratio = injection after a copy over the copy, same process");
             out.put("points", rows);
             System.out.println(new ObjectMapper().writeValueAsString(out));
         }

@@ -9,9 +9,9 @@ public final class DramPeers {
     /**
      * DRAMPower 4.1 ({@code drampower -m MICRON_4Gb_DDR4-2400_8bit_A.xml -c T -r}, tag v4.1, its Makefile's
      * defaults), CPU seconds (user + system, whole process, median of 3) per 1,000,000 DDR4-2400 commands:
-     * {@code scripts/peers/compare_dram.sh}, 2-core Debian 12, 7 December 2026 (docs/PEERS.md).
+     * {@code scripts/peers/compare_dram.sh}, 2-core Debian 12 under heavy load, 7 December 2026 (docs/PEERS.md).
      */
-    public static final double DRAMPOWER41_CPU_S_PER_MILLION = 1.07;
+    public static final double DRAMPOWER41_CPU_S_PER_MILLION = 1.49;
 
     /**
      * Ramulator 2.0a (tag v2.0a, CMake Release), CPU seconds (whole process, median of 3) per 1,000,000 random

@@ -1,2 +1,6 @@
-/** Speed benchmark of the trace energy model (commands per CPU-second, ratios to DRAMPower 4.1 / 5.1). */
+/**
+ * Speed benchmarks of the DRAM models as a user meets them: whole processes timed end to end
+ * ({@link org.undervolt.dram.bench.ProcessTimer}) against peers' recorded whole-process figures
+ * ({@link org.undervolt.dram.bench.DramPeers}, docs/PEERS.md), and in-process kernel speeds labelled apart.
+ */
 package org.undervolt.dram.bench;
