@@ -185,15 +185,17 @@ final class IncrementalTrials implements PairedTrials {
                             rows.add(k);
                         }
                     }
-                    y = select(y, rows);
+                    y = rows.isEmpty() ? null : select(y, rows);
                     stillClean = keep;
                 } else {
                     y = layer.forward(x, ctx, site);
                     moved.addAll(stillClean);
                     stillClean = new ArrayList<>();
                 }
-                act = act == null ? y : concat(act, y);
-                dirty.addAll(moved);
+                if (y != null) {
+                    act = act == null ? y : concat(act, y);
+                    dirty.addAll(moved);
+                }
             }
             for (int r : stillClean) {
                 int image = order[lo + r];
