@@ -43,6 +43,7 @@ public final class BenchCommand implements Runnable {
             add(bench, "dram-sim", DramSimBenchCommand::new);
             add(bench, "errors", ErrorsBenchCommand::new);
             add(bench, "nn", NnBenchCommand::new);
+            add(bench, "tolerance", ToleranceBenchCommand::new);
             return bench;
         }
 

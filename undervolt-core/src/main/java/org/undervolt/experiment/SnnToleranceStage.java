@@ -47,7 +47,8 @@ final class SnnToleranceStage {
         }
         var options = new SnnToleranceRun.Options(model, format, c.text("error_model"),
                 c.integer("device_seed", 0L, Long.MAX_VALUE), false, ToleranceStage.search(c), c.number("delta", 0, 1),
-                Acceptance.Rule.parse(c.text("confidence")), c.integer("test_images", 1, test.size()), threads, reference, out);
+                Acceptance.Rule.parse(c.text("confidence")), c.integer("test_images", 1, test.size()), threads, reference, out,
+                ToleranceStage.evaluation(c));
         Map<String, Object> run = SnnToleranceRun.run(options, test, log, trials);
         Map<String, Object> coarse = (Map<String, Object>) run.get("coarse");
         Map<String, Object> r = new LinkedHashMap<>();

@@ -71,6 +71,7 @@ public final class SparkxdPipeline {
         c.integer("inject_every", 1, 1_000_000);
         ToleranceStage.search(c);
         org.undervolt.resilience.Acceptance.Rule.parse(c.text("confidence"));
+        ToleranceStage.evaluation(c);
         c.number("delta", 0, 1);
         MappingStage.check(c, "sparkxd");
     }

@@ -56,7 +56,12 @@ final class ToleranceStage {
     static ToleranceRun.Options options(Path model, boolean fine, Double reference, PipelineConfig c, Path out) {
         return new ToleranceRun.Options(model, setup(c), search(c), c.number("delta", 0, 1),
                 Acceptance.Rule.parse(c.text("confidence")), fine, c.integer("test_images", 1, 1_000_000),
-                c.integer("profile_images", 1, 1_000_000), reference, out);
+                c.integer("profile_images", 1, 1_000_000), reference, out, evaluation(c));
+    }
+
+    /** How tolerance trials use the test images: {@code evaluation} = full or sequential. */
+    static org.undervolt.resilience.EvaluationMode evaluation(PipelineConfig c) {
+        return org.undervolt.resilience.EvaluationMode.parse(c.text("evaluation"));
     }
 
     /** The search settings (grid, bisections, trials, seed). */

@@ -1,0 +1,86 @@
+package org.undervolt.resilience;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.undervolt.data.ImageDataset;
+import org.undervolt.nn.model.Sequential;
+
+/**
+ * One coarse tolerance search of a DNN, run once per way of evaluating its trials, in one process and on
+ * the same draws, for {@code undervolt bench tolerance}: full (every trial on every image), sequential
+ * (paired, stopped when settled), and, where only weights are stored, incremental (full images, from the
+ * cached error-free activations) and both together. Each run builds its own evaluator, so its time includes
+ * the caches it needs (error-free predictions, activations).
+ */
+public final class EvaluationComparison {
+
+    /**
+     * @param way           how the trials were evaluated
+     * @param seconds       wall time of the search
+     * @param tolerableBer  its answer
+     * @param status        where the answer lies relative to the grid
+     * @param points        points measured
+     * @param trialImages   images all trials used together
+     * @param imagesIfFull  images all trials would have used in full
+     */
+    public record Row(String way, double seconds, double tolerableBer, ToleranceSearch.Status status, int points,
+            long trialImages, long imagesIfFull) {
+
+        /** Mean seconds per trial of the search. */
+        public double secondsPerTrial(int trials) {
+            return seconds / ((double) points * trials);
+        }
+    }
+
+    /** One way of evaluating. */
+    private record Way(String name, EvaluationMode mode, NetworkEvaluator.Incremental incremental) {
+    }
+
+    private EvaluationComparison() {
+    }
+
+    /**
+     * @param model    network file
+     * @param setup    what is stored where
+     * @param settings grid, bisections, trials, seed
+     * @param delta    accepted loss
+     * @param rule     acceptance statistic
+     * @param train    images profiled for value bounds ({@code profile} of them)
+     * @param test     test images
+     * @param profile  training images profiled
+     */
+    public static List<Row> run(Path model, SetupSpec setup, ToleranceSearch.Settings settings, double delta,
+            Acceptance.Rule rule, ImageDataset train, ImageDataset test, int profile) {
+        Sequential net = DnnModels.load(model);
+        StorageSetup s = setup.build(net);
+        List<Integer> ifmLayers = s.sites().stream().filter(x -> x.kind() == DataKind.IFMS).map(Site::layer).toList();
+        ValueBounds bounds = ifmLayers.isEmpty() ? null : ValueBounds.profile(net, train, profile, ifmLayers);
+        NetworkFaults faults = new NetworkFaults(net, s, bounds);
+        double baseline = new NetworkEvaluator(net, faults, test).baseline(); // also warms the JIT up
+        boolean incremental = ifmLayers.isEmpty();
+        List<Way> ways = new ArrayList<>(List.of(
+                new Way("full", EvaluationMode.FULL, NetworkEvaluator.Incremental.OFF),
+                new Way("sequential", EvaluationMode.SEQUENTIAL, NetworkEvaluator.Incremental.OFF)));
+        if (incremental) {
+            ways.add(new Way("incremental", EvaluationMode.FULL, NetworkEvaluator.Incremental.ALWAYS));
+            ways.add(new Way("sequential+incremental", EvaluationMode.SEQUENTIAL, NetworkEvaluator.Incremental.PAIRED));
+        }
+        List<Row> rows = new ArrayList<>();
+        for (Way w : ways) {
+            long t0 = System.nanoTime();
+            NetworkEvaluator ev = new NetworkEvaluator(net, faults, test).incremental(w.incremental());
+            PointStore store = PointStore.inMemory();
+            ToleranceSearch search = new ToleranceSearch(settings, new Acceptance(baseline, delta, rule), store,
+                    ToleranceSearch.Listener.NONE)
+                    .withSequential(w.mode() == EvaluationMode.SEQUENTIAL ? SequentialRule.of(settings.seed()) : null);
+            ToleranceSearch.Result r = new ToleranceAnalysis(ev, search).coarse();
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            var e = EvaluationReport.describe(search, store, test.size());
+            rows.add(new Row(w.name(), seconds, r.tolerableBer(), r.status(), r.curve().size(),
+                    ((Number) e.get("trial_images")).longValue(), ((Number) e.get("trial_images_if_full")).longValue()));
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,83 @@
+package org.undervolt.resilience;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.undervolt.data.ImageDataset;
+import org.undervolt.data.SyntheticDatasets;
+import org.undervolt.dram.error.UniformErrorModel;
+import org.undervolt.nn.kernel.Parallel;
+import org.undervolt.nn.model.Sequential;
+import org.undervolt.nn.zoo.Mlp;
+import org.undervolt.storage.DramGeometry;
+import org.undervolt.storage.Formats;
+
+class SequentialSearchTest {
+
+    private static ToleranceSearch search(Acceptance a, PointStore store, long seed, boolean sequential) {
+        ToleranceSearch s = new ToleranceSearch(new ToleranceSearch.Settings(1e-5, 1e-1, 1, 3, 5, seed), a, store,
+                ToleranceSearch.Listener.NONE);
+        return sequential ? s.withSequential(SequentialRule.of(seed)) : s;
+    }
+
+    /**
+     * Over many seeds, the sequential search finds the full search's tolerable BER or the bisection point next
+     * to it, mostly the same one, using fewer images.
+     */
+    @Test
+    void fullAndSequentialFindTheSameOrAnAdjacentTolerableBer() {
+        double step = Math.pow(10, 1.0 / 8); // one decade, bisected three times
+        int same = 0;
+        int seeds = 30;
+        long used = 0;
+        long full = 0;
+        for (long seed = 0; seed < seeds; seed++) {
+            SimulatedTrials sim = new SimulatedTrials(5_000, 0.97, b -> Math.min(1, 8 * b), b -> Math.min(1, 0.4 * b), seed);
+            Acceptance a = new Acceptance(sim.cleanAccuracy(), 0.01, Acceptance.Rule.LOWER95);
+            ToleranceSearch.Result f = search(a, PointStore.inMemory(), seed, false).search("network", sim);
+            PointStore store = PointStore.inMemory();
+            ToleranceSearch seq = search(a, store, seed, true);
+            ToleranceSearch.Result s = seq.search("network", sim, sim);
+            assertThat(s.status()).isEqualTo(f.status()).isEqualTo(ToleranceSearch.Status.FOUND);
+            double ratio = Math.max(s.tolerableBer(), f.tolerableBer()) / Math.min(s.tolerableBer(), f.tolerableBer());
+            assertThat(ratio).as("seed %d: %s vs %s", seed, s.tolerableBer(), f.tolerableBer()).isLessThan(step * 1.001);
+            same += s.tolerableBer() == f.tolerableBer() ? 1 : 0;
+            var e = EvaluationReport.describe(seq, store, 5_000);
+            used += ((Number) e.get("trial_images")).longValue();
+            full += ((Number) e.get("trial_images_if_full")).longValue();
+        }
+        assertThat(same).isGreaterThanOrEqualTo(seeds * 8 / 10);
+        assertThat(used).isLessThan(full);
+    }
+
+    private static List<Object> run(NetworkEvaluator ev, int threads) {
+        int before = Parallel.threads();
+        Parallel.setThreads(threads);
+        try {
+            PointStore store = PointStore.inMemory();
+            ToleranceSearch s = new ToleranceSearch(new ToleranceSearch.Settings(1e-4, 1e-1, 1, 2, 3, 5),
+                    new Acceptance(ev.baseline(), 0.02, Acceptance.Rule.MEAN), store, ToleranceSearch.Listener.NONE)
+                    .withSequential(new SequentialRule(0.05, 300, 5));
+            ToleranceSearch.Result r = new ToleranceAnalysis(ev, s).coarse();
+            return List.of(r.curve(), org.undervolt.io.Json.write(store.extraByPoint()), r.tolerableBer());
+        } finally {
+            Parallel.setThreads(before);
+        }
+    }
+
+    @Test
+    void sameSeedSameBitsWhateverTheThreadCount() {
+        ImageDataset test = SyntheticDatasets.separableBlobs(1500, 8, 8, 4, 2);
+        Sequential m = Mlp.create(new int[] {64, 32, 4}, 3);
+        for (Set<DataKind> kinds : List.of(Set.of(DataKind.WEIGHTS), Set.of(DataKind.WEIGHTS, DataKind.IFMS))) {
+            StorageSetup setup = new StorageSetup(Site.of(m, kinds), Formats.INT8, Formats.INT8, UniformErrorModel::new,
+                    "uniform", DramGeometry.lpddr3x32(), false);
+            NetworkEvaluator ev = new NetworkEvaluator(m, new NetworkFaults(m, setup, null), test);
+            NetworkEvaluator ev2 = new NetworkEvaluator(m, new NetworkFaults(m, setup, null), test);
+            assertThat(run(ev, 1)).as(kinds.toString()).isEqualTo(run(ev2, 3));
+        }
+    }
+}
