@@ -18,7 +18,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code undervolt dram presets}: the built-in DRAM parts. */
-@CommandLine.Command(name = "presets", mixinStandardHelpOptions = true, description = "List the built-in DRAM parts.",
+@CommandLine.Command(name = "presets", mixinStandardHelpOptions = true,
+        description = {"List the built-in DRAM parts with their aliases: the one registry of part names that dram energy,",
+                "dram simulate (--part), dram info, demo, map and the pipelines accept."},
         footer = {"", "Examples:",
                 "  undervolt dram presets",
                 "  undervolt dram presets --json"})
@@ -38,6 +40,7 @@ public final class DramPresetsCommand implements Callable<Integer> {
             DramSpec s = DramPresets.get(n);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", n);
+            m.put("aliases", DramPresets.aliases(n));
             m.put("standard", s.standard().name());
             m.put("clock_mhz", s.timings().clockMhz());
             m.put("core_rail", s.coreRail());
@@ -45,8 +48,9 @@ public final class DramPresetsCommand implements Callable<Integer> {
             m.put("capacity_bytes", s.organization().capacityBytes());
             list.add(m);
             if (!jsonOption.json) {
-                w.printf(Locale.ROOT, "%-22s %-7s %6.0f MHz  %s %.2f V  %d MiB%n", n, s.standard(), s.timings().clockMhz(),
-                        s.coreRail(), s.coreVolts(), s.organization().capacityBytes() >> 20);
+                w.printf(Locale.ROOT, "%-22s %-7s %6.0f MHz  %s %.2f V  %d MiB  also: %s%n", n, s.standard(),
+                        s.timings().clockMhz(), s.coreRail(), s.coreVolts(), s.organization().capacityBytes() >> 20,
+                        DramPresets.aliases(n).isEmpty() ? "-" : String.join(", ", DramPresets.aliases(n)));
             }
         }
         if (jsonOption.json) {

@@ -163,7 +163,14 @@ public final class DramSimulateCommand implements Callable<Integer> {
             throw new InvalidInputException("--org/--timing: pick Ramulator's presets of --standard DDR3|DDR4|LPDDR3;"
                     + " part " + name + " brings its own organisation and timings");
         }
-        DramSpec p = MemspecLoader.resolve(name).spec().asRank();
+        DramSpec p;
+        try {
+            p = MemspecLoader.resolve(name).spec().asRank();
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(part != null ? "--part: " + e.getMessage()
+                    : "--standard: unknown standard '" + name + "', expected one of " + SimPresets.standards()
+                    + " or a part (--part): " + e.getMessage());
+        }
         Organization o = p.organization();
         return p.withOrganization(new Organization(channels, ranks, o.bankGroups(), o.banks(), o.rows(), o.columns(),
                 o.width(), o.devices(), o.burstLength(), o.dataRate(), o.subarrayRows()));

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.undervolt.dram.access.AccessListener;
+import org.undervolt.dram.access.RowBufferState;
 import org.undervolt.dram.sim.CommandListener;
 import org.undervolt.dram.sim.SimCommand;
 import org.undervolt.dram.spec.DramSpec;
@@ -26,7 +28,7 @@ import org.undervolt.dram.trace.CommandTrace;
  * read from a file ({@link #over}, for {@code dram energy}). Energies are per device × the part's devices per
  * rank. Not thread-safe: one listener per stream.
  */
-public final class EnergyListener implements CommandListener {
+public final class EnergyListener implements CommandListener, AccessListener {
     private static final String[] KEYS = {"act", "pre", "rd", "wr"};
     private static final int ACT = 0, PRE = 1, RD = 2, WR = 3;
 
@@ -45,6 +47,7 @@ public final class EnergyListener implements CommandListener {
     private final int[] openRow;
     private final CommandTrace commands;
     private boolean finished;
+    private long accesses;
 
     /**
      * A listener for a stream on {@code spec} (its organisation: devices per rank, banks, subarrays), each
@@ -132,6 +135,26 @@ public final class EnergyListener implements CommandListener {
                 // priced from the tracker's refresh count, voltage-weighted over the memory
             }
         }
+    }
+
+    /**
+     * An access classified without timing ({@code dram.access.OpenPageCounter}): priced as the commands it needs
+     * (a conflict PRE then ACT, a miss ACT, then RD or WR); with timing recorded, the access's index is its cycle.
+     */
+    @Override
+    public void access(int flatBank, int openRow, int row, RowBufferState state, boolean write) {
+        long at = accesses++;
+        int channel = flatBank / (ranks * banks);
+        int rank = flatBank / banks % ranks;
+        int bank = flatBank % banks;
+        int group = bank / spec.organization().banksPerGroup();
+        if (state == RowBufferState.CONFLICT) {
+            command(at, channel, SimCommand.PRE, rank, group, bank, openRow, 0);
+        }
+        if (state != RowBufferState.HIT) {
+            command(at, channel, SimCommand.ACT, rank, group, bank, row, 0);
+        }
+        command(at, channel, write ? SimCommand.WR : SimCommand.RD, rank, group, bank, row, 0);
     }
 
     private CommandEnergies at(int flatBank, int row) {

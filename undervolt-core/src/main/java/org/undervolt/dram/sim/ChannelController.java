@@ -54,14 +54,8 @@ final class ChannelController {
     // queues of request ids, oldest first
     private final BankQueue rq;
     private final BankQueue wq;
-    /** Addresses of the queued writes, in write-queue order (for read forwarding). */
-    private final long[] waddr;
-    /** Queued writes per hash bucket of their address: a read whose bucket is empty cannot be forwarded. */
-    private final int[] wBucket = new int[1024];
-    /** Changes of the write queue, and the last request found not forwardable at that state. */
-    private long wqChanges;
-    private long noForwardAt = -1;
-    private int noForwardId = -1;
+    /** Addresses of the queued writes, for serving reads from them. */
+    private final WriteForwarding forwarding;
     private final int[] abuf;
     /** Active-buffer requests per flat bank and per rank (a precharge there is held back). */
     private final int[] activeOnBank, activeOnRank;
@@ -85,17 +79,13 @@ final class ChannelController {
     private final long[] arrive;
     private final boolean[] classified;
 
-    // pending reads (FIFO): data-return cycle and arrival cycle
-    private long[] pendDepart = new long[256], pendArrive = new long[256];
-    private int pendHead, pendSize;
-    private long lastPop = Long.MIN_VALUE / 2;
+    /** Reads whose data is on its way, and the latency of those completed. */
+    final PendingReads pending = new PendingReads();
 
     // statistics
     final long[] commandCounts = new long[SimCommand.COUNT];
     long readsAccepted, writesAccepted, readsForwarded;
     long readHits, readMisses, readConflicts, writeHits, writeMisses, writeConflicts;
-    long readLatencySum, readsCompleted;
-    long lastDataCycle;
 
     /** {@code vectorScan}: pick in vector lanes (see {@link BankScan#VECTOR_PAYS}), else with the scalar reference. */
     ChannelController(int channelId, DecodedRequests q, SimConfig cfg, CommandListener listener, boolean vectorScan) {
@@ -123,7 +113,7 @@ final class ChannelController {
         int banks = spec.organization().ranks() * spec.organization().banks();
         rq = new BankQueue(maxSize + 2, banks, q.row);
         wq = new BankQueue(maxSize + 2, banks, q.row);
-        waddr = new long[maxSize + 2];
+        forwarding = new WriteForwarding(maxSize + 2);
         abuf = new int[maxSize + 2];
         activeOnBank = new int[banks];
         activeOnRank = new int[spec.organization().ranks()];
@@ -134,20 +124,14 @@ final class ChannelController {
     /** Offers request {@code id} at cycle {@code clk} (before this cycle's tick); false if its queue is full. */
     boolean send(int id, long clk) {
         if (!q.write[id]) {
-            long a = q.address[id];
-            final long[] wa = waddr;
-            int from = wBucket[bucket(a)] == 0 || (noForwardId == id && noForwardAt == wqChanges) ? wq.size : 0;
-            for (int i = from, n = wq.size; i < n; i++) {
-                if (wa[i] == a) {
-                    pushPending(clk + 1, clk);
-                    readsForwarded++;
-                    readsAccepted++;
-                    return true;
-                }
+            if (forwarding.finds(id, q.address[id], wq.size)) {
+                pending.push(clk + 1, clk);
+                readsForwarded++;
+                readsAccepted++;
+                return true;
             }
             if (rq.size > maxSize) {
-                noForwardId = id;
-                noForwardAt = wqChanges;
+                forwarding.refused(id);
                 return false;
             }
             arrive[id] = clk;
@@ -161,9 +145,7 @@ final class ChannelController {
                 return false;
             }
             arrive[id] = clk;
-            waddr[wq.size] = q.address[id];
-            wBucket[bucket(q.address[id])]++;
-            wqChanges++;
+            forwarding.added(q.address[id], wq.size);
             wq.add(id, q.bankFlat[id], dev.openRow[q.bankFlat[id]]);
             writesAccepted++;
             if (wStamp == version) {
@@ -171,11 +153,6 @@ final class ChannelController {
             }
         }
         return true;
-    }
-
-    private static int bucket(long address) {
-        long h = address * 0x9E3779B97F4A7C15L;
-        return (int) (h >>> 54);
     }
 
     /** One controller cycle at {@code clk}; true if a command was issued. */
@@ -331,7 +308,7 @@ final class ChannelController {
         emit(issued, q.rank[id], q.bgFlat[id], q.bankFlat[id], q.row[id], q.column[id], clk);
         if (cmd == fin) {
             if (fin == RD) {
-                pushPending(clk + readLatency, arrive[id]);
+                pending.push(clk + readLatency, arrive[id]);
             }
             remove(src, pos);
         } else if (cmd == ACT) {
@@ -391,9 +368,7 @@ final class ChannelController {
             case SRC_READ -> rq.remove(pos, q.bankFlat[pos], dev.openRow[q.bankFlat[pos]]);
             case SRC_WRITE -> {
                 int at = java.util.Arrays.binarySearch(wq.ids, 0, wq.size, pos);
-                wBucket[bucket(waddr[at])]--;
-                System.arraycopy(waddr, at + 1, waddr, at, wq.size - at - 1);
-                wqChanges++;
+                forwarding.removed(at, wq.size);
                 wq.remove(pos, q.bankFlat[pos], dev.openRow[q.bankFlat[pos]]);
             }
             default -> throw new IllegalStateException();
@@ -486,7 +461,7 @@ final class ChannelController {
 
     /** Whether any request is still queued or in flight. */
     boolean busy() {
-        return rq.size + wq.size + asize + pendSize > 0;
+        return rq.size + wq.size + asize + pending.size() > 0;
     }
 
     /** Requests waiting in the read, write and active buffers. */
@@ -494,47 +469,9 @@ final class ChannelController {
         return rq.size + wq.size + asize;
     }
 
-    /**
-     * Completes pending reads up to cycle {@code clk}: one per cycle, each no earlier than its data return, as
-     * Ramulator pops at most the head of its pending queue per tick.
-     */
+    /** Completes pending reads up to cycle {@code clk} ({@link PendingReads#complete}). */
     void completeReads(long clk) {
-        while (pendSize > 0) {
-            long d = pendDepart[pendHead];
-            long at = Math.max(d, lastPop + 1);
-            if (at > clk) {
-                return;
-            }
-            lastPop = at;
-            long lat = d - pendArrive[pendHead];
-            if (lat > 1) {
-                readLatencySum += lat;
-            }
-            readsCompleted++;
-            lastDataCycle = Math.max(lastDataCycle, d);
-            pendHead = (pendHead + 1) % pendDepart.length;
-            pendSize--;
-        }
-    }
-
-    private void pushPending(long depart, long arrived) {
-        if (pendSize == pendDepart.length) {
-            pendDepart = unroll(pendDepart, pendHead, pendSize);
-            pendArrive = unroll(pendArrive, pendHead, pendSize);
-            pendHead = 0;
-        }
-        int tail = (pendHead + pendSize) % pendDepart.length;
-        pendDepart[tail] = depart;
-        pendArrive[tail] = arrived;
-        pendSize++;
-    }
-
-    private static long[] unroll(long[] ring, int head, int size) {
-        long[] out = new long[ring.length * 2];
-        for (int i = 0; i < size; i++) {
-            out[i] = ring[(head + i) % ring.length];
-        }
-        return out;
+        pending.complete(clk);
     }
 
     private static int[] unroll(int[] ring, int head, int size) {

@@ -94,7 +94,7 @@ public final class DramSimulator {
         long lastData = end;
         for (ChannelController c : ctrl) {
             c.completeReads(config.drain() ? Long.MAX_VALUE : end);
-            lastData = Math.max(lastData, c.lastDataCycle);
+            lastData = Math.max(lastData, c.pending.lastDataCycle);
             reads += c.readsAccepted;
             writes += c.writesAccepted;
             rh += c.readHits;
@@ -103,8 +103,8 @@ public final class DramSimulator {
             wh += c.writeHits;
             wm += c.writeMisses;
             wc += c.writeConflicts;
-            lat += c.readLatencySum;
-            done += c.readsCompleted;
+            lat += c.pending.latencySum;
+            done += c.pending.completed;
             fwd += c.readsForwarded;
             for (SimCommand k : SimCommand.ALL) {
                 counts.merge(k, c.commandCounts[k.ordinal()], Long::sum);

@@ -22,15 +22,25 @@ interface RowPolicy {
     /** The row policy of {@code policy}; {@code cap}: column accesses before the closed policy precharges. */
     static RowPolicy of(PagePolicy policy, int cap, int ranks, int banksPerRank) {
         return switch (policy) {
-            case OPEN -> Open.INSTANCE;
+            case OPEN -> Stateless.OPEN;
             case CLOSED -> new Closed(cap, ranks, banksPerRank);
-            case CLOSED_AUTO -> AutoPrecharge.INSTANCE;
+            case CLOSED_AUTO -> Stateless.AUTO_PRECHARGE;
         };
     }
 
-    /** Rows stay open until a request to another row or a refresh closes them. */
-    enum Open implements RowPolicy {
-        INSTANCE;
+    /**
+     * The policies without state: OPEN leaves rows open until a request to another row or a refresh closes them;
+     * AUTO_PRECHARGE issues column commands with an auto-precharge (RDA/WRA, JESD79-3/-4): no command and no
+     * queue slot to close.
+     */
+    enum Stateless implements RowPolicy {
+        OPEN(false), AUTO_PRECHARGE(true);
+
+        private final boolean autoPrecharge;
+
+        Stateless(boolean autoPrecharge) {
+            this.autoPrecharge = autoPrecharge;
+        }
 
         @Override
         public boolean closeAfter(int cmd, int rank, int bankFlat) {
@@ -39,22 +49,7 @@ interface RowPolicy {
 
         @Override
         public boolean autoPrecharge() {
-            return false;
-        }
-    }
-
-    /** Column commands carry an auto-precharge (RDA/WRA, JESD79-3/-4): no command and no queue slot to close. */
-    enum AutoPrecharge implements RowPolicy {
-        INSTANCE;
-
-        @Override
-        public boolean closeAfter(int cmd, int rank, int bankFlat) {
-            return false;
-        }
-
-        @Override
-        public boolean autoPrecharge() {
-            return true;
+            return autoPrecharge;
         }
     }
 

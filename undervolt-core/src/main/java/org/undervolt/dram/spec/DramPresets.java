@@ -28,7 +28,7 @@ public final class DramPresets {
     private DramPresets() {
     }
 
-    private record Registry(Map<String, DramSpec> byKey, List<String> names) {
+    private record Registry(Map<String, DramSpec> byKey, List<String> names, Map<String, List<String>> aliases) {
     }
 
     /** The preset called {@code name} (or one of its aliases); unknown names throw listing the known ones. */
@@ -38,6 +38,11 @@ public final class DramPresets {
             throw new InvalidInputException("unknown DRAM preset '" + name + "', expected one of " + names());
         }
         return s;
+    }
+
+    /** The aliases of preset {@code name} (e.g. DDR4-2400 and the DRAMPower memoryId of DDR4-2400_4Gb_x8). */
+    public static List<String> aliases(String name) {
+        return load().aliases.getOrDefault(get(name).name(), List.of());
     }
 
     /** Preset names (without aliases) in index order. */
@@ -66,6 +71,7 @@ public final class DramPresets {
     private static Registry readAll() {
         Map<String, DramSpec> byKey = new LinkedHashMap<>();
         List<String> names = new ArrayList<>();
+        Map<String, List<String>> aliases = new LinkedHashMap<>();
         try (InputStream idx = DramPresets.class.getResourceAsStream(DIR + "index.txt")) {
             if (idx == null) {
                 throw new IllegalStateException("preset index missing: " + DIR + "index.txt");
@@ -80,14 +86,18 @@ public final class DramPresets {
                     PresetFormat.Preset p = PresetFormat.read(f + ".json", in);
                     names.add(p.spec().name());
                     byKey.put(key(p.spec().name()), p.spec());
+                    List<String> own = new ArrayList<>();
                     for (String a : p.aliases()) {
-                        byKey.putIfAbsent(key(a), p.spec());
+                        if (byKey.putIfAbsent(key(a), p.spec()) == null) {
+                            own.add(a);
+                        }
                     }
+                    aliases.put(p.spec().name(), List.copyOf(own));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Registry(Collections.unmodifiableMap(byKey), List.copyOf(names));
+        return new Registry(Collections.unmodifiableMap(byKey), List.copyOf(names), Collections.unmodifiableMap(aliases));
     }
 }

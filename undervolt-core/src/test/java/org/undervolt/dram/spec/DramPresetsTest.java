@@ -31,6 +31,14 @@ class DramPresetsTest {
     void aliasesAndCaseAreAccepted() {
         assertThat(DramPresets.get("micron_4gb_lpddr3-1600_32bit_a").name()).isEqualTo("LPDDR3-1600_4Gb_x32");
         assertThat(DramPresets.get(" LPDDR3 ").name()).isEqualTo("LPDDR3-1600_4Gb_x32");
+        // one name, one part: an alias belongs to the first preset that claims it
+        assertThat(DramPresets.aliases("DDR4-2400")).containsExactly("MICRON_4Gb_DDR4-2400_8bit_A", "DDR4-2400", "DDR4");
+        assertThat(DramPresets.aliases("DDR3L-1600_1Gb_x8")).isEmpty();
+        for (String n : DramPresets.names()) {
+            for (String a : DramPresets.aliases(n)) {
+                assertThat(DramPresets.get(a).name()).isEqualTo(n);
+            }
+        }
     }
 
     @Test
