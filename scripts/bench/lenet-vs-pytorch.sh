@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Side by side: one LeNet-5 epoch on MNIST and inference images/s, Undervolt vs PyTorch (CPU),
 # same thread count, run one after the other on this machine; prints both and the ratios
-# (Undervolt / PyTorch; > 1 means Undervolt is faster). Issue 5, item 8.
+# (Undervolt / PyTorch; > 1 means Undervolt is faster). Issue 5, item 8; issue 17.
+# The last row is Undervolt's INT8 integer datapath (what an INT8 tolerance trial evaluates) against
+# PyTorch's float inference (what a PyTorch trial runs after decoding the faulty INT8 weights).
 #
 # Usage: scripts/bench/lenet-vs-pytorch.sh [THREADS] [TRAIN_IMAGES]
 # Needs Debian's python3-torch (run with /usr/bin/python3). Shared machines are noisy: compare
@@ -27,5 +29,7 @@ for key, label in [("epoch_seconds", "epoch (s)"), ("train_images_per_second", "
                    ("infer_images_per_second", "inference img/s"), ("test_accuracy", "accuracy after 1 epoch")]:
     ratio = (pt[key] / uv[key]) if key == "epoch_seconds" else (uv[key] / pt[key])
     print(f"{label:24}{uv[key]:14.4g}{pt[key]:18.4g}{ratio:10.2f}")
+print(f"{'INT8 datapath img/s':24}{uv['int8_images_per_second']:14.4g}{pt['infer_images_per_second']:18.4g}"
+      f"{uv['int8_images_per_second'] / pt['infer_images_per_second']:10.2f}   (PyTorch: float inference)")
 print(f"threads {uv['threads']}, training images {uv['train_images']}; ratio = speed-up of undervolt (>1: faster)")
 PY

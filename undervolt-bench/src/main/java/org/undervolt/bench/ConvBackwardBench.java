@@ -60,6 +60,7 @@ public class ConvBackwardBench {
 
     @Setup
     public void setup() {
+        KernelWarmup.run();
         Parallel.setThreads(1);
         int[] d = ConvShapes.dims(layer);
         in = d[0];

@@ -52,6 +52,7 @@ public class ConvForwardBench {
 
     @Setup
     public void setup() {
+        KernelWarmup.run();
         Parallel.setThreads(1);
         int[] d = ConvShapes.dims(layer);
         in = d[0];

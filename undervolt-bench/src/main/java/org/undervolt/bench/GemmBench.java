@@ -67,6 +67,7 @@ public class GemmBench {
 
     @Setup
     public void setup() {
+        KernelWarmup.run();
         int[] d = dims(shape);
         m = d[0];
         n = d[1];

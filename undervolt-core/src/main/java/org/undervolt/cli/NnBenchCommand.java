@@ -97,13 +97,16 @@ public final class NnBenchCommand implements Callable<Integer> {
         out.put("infer_images_per_second", r.inferImagesPerSecond());
         out.put("test_accuracy", r.testAccuracy());
         out.put("timing", "in process: the epoch and the inference pass inside this JVM (no JVM start or data loading)");
+        out.put("int8_images_per_second", r.int8ImagesPerSecond());
+        out.put("int8_accuracy", r.int8Accuracy());
         PrintWriter o = spec.commandLine().getOut();
         if (jsonOption.json) {
             o.println(Json.write(out));
         } else {
-            o.printf("%s, %d threads, in process: epoch %.2f s (%.0f img/s), inference %.0f img/s (batch %d), accuracy %.4f%n",
+            o.printf("%s, %d threads, in process: epoch %.2f s (%.0f img/s), inference %.0f img/s (batch %d), accuracy %.4f;"
+                    + " INT8 datapath %.0f img/s, accuracy %.4f%n",
                     network.id(), threadCount, r.epochSeconds(), r.trainImagesPerSecond(), r.inferImagesPerSecond(),
-                    r.inferBatch(), r.testAccuracy());
+                    r.inferBatch(), r.testAccuracy(), r.int8ImagesPerSecond(), r.int8Accuracy());
         }
         o.flush();
         return 0;

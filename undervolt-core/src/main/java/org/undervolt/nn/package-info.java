@@ -20,7 +20,8 @@
  * rewrites a {@link org.undervolt.nn.io.TrainingState} file after each epoch and continues from it.
  *
  * <p>Packages: {@code tensor} (the Tensor type), {@code kernel} (GEMM: scalar reference, Vector API
- * twin, multi-threaded split with a fixed summation order), {@code layer} (layers, parameters,
+ * twin, the implicit column matrix of stride-1 convolutions, multi-threaded split with a fixed
+ * summation order, per-thread scratch buffers), {@code layer} (layers, parameters,
  * hooks), {@code model} (Sequential), {@code train} (losses, optimizers, schedules, trainer,
  * evaluator, throughput), {@code zoo} (model factories and CLI recipes), {@code io} (checkpoints,
  * training state), {@code quant} (INT8 integer datapath).

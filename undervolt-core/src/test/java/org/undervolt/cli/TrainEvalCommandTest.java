@@ -134,6 +134,8 @@ class TrainEvalCommandTest {
                 .isCloseTo(400 / j.get("epoch_seconds").asDouble(), org.assertj.core.data.Percentage.withPercentage(1e-6));
         assertThat(j.get("infer_images_per_second").asDouble()).isPositive();
         assertThat(j.get("test_accuracy").asDouble()).isGreaterThan(0.5);
+        assertThat(j.get("int8_images_per_second").asDouble()).isPositive();
+        assertThat(j.get("int8_accuracy").asDouble()).isGreaterThan(j.get("test_accuracy").asDouble() - 0.05);
         org.undervolt.nn.kernel.Parallel.setThreads(Runtime.getRuntime().availableProcessors());
     }
 

@@ -87,15 +87,15 @@ public final class Int8Conv2d implements Int8Op {
                             continue;
                         }
                         int src = xOff + (ch * h + yy) * w - pad + j;
-                        for (int ox = 0; ox < lo; ox++) {
-                            cols[dst + ox] = 0;
+                        java.util.Arrays.fill(cols, dst, dst + lo, (byte) 0);
+                        if (stride == 1) {
+                            System.arraycopy(x, src + lo, cols, dst + lo, hi - lo);
+                        } else {
+                            for (int ox = lo; ox < hi; ox++) {
+                                cols[dst + ox] = x[src + ox * stride];
+                            }
                         }
-                        for (int ox = lo; ox < hi; ox++) {
-                            cols[dst + ox] = x[src + ox * stride];
-                        }
-                        for (int ox = hi; ox < ow; ox++) {
-                            cols[dst + ox] = 0;
-                        }
+                        java.util.Arrays.fill(cols, dst + hi, dst + ow, (byte) 0);
                     }
                 }
             }

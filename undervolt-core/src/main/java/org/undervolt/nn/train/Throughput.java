@@ -6,6 +6,8 @@ import java.util.function.LongFunction;
 import org.undervolt.data.ImageDataset;
 import org.undervolt.nn.layer.LayerHooks;
 import org.undervolt.nn.model.Sequential;
+import org.undervolt.nn.quant.Int8Hooks;
+import org.undervolt.nn.quant.Int8Network;
 
 /**
  * Wall-clock throughput of training and inference, for side-by-side comparisons with other
@@ -25,9 +27,13 @@ public final class Throughput {
      * @param inferImages       images per inference pass
      * @param inferBatch        images per inference batch
      * @param testAccuracy      accuracy after the timed epoch
+     * @param int8Seconds       median wall time of the timed passes of the trained model on the INT8 integer
+     *                          datapath ({@link Int8Network}, calibrated on 512 training images), the
+     *                          evaluation a tolerance trial of an INT8 network runs
+     * @param int8Accuracy      its accuracy
      */
     public record Result(double epochSeconds, int trainImages, double inferSeconds, int inferImages, int inferBatch,
-                         double testAccuracy) {
+                         double testAccuracy, double int8Seconds, double int8Accuracy) {
         public double trainImagesPerSecond() {
             return trainImages / epochSeconds;
         }
@@ -35,12 +41,17 @@ public final class Throughput {
         public double inferImagesPerSecond() {
             return inferImages / inferSeconds;
         }
+
+        public double int8ImagesPerSecond() {
+            return inferImages / int8Seconds;
+        }
     }
 
     /**
      * Warms the JIT up (a short run on a throwaway model), then times one epoch of {@code trainer}
      * on a fresh model from {@code factory} and the median of {@code passes} inference passes over
-     * {@code test} in batches of {@code inferBatch}.
+     * {@code test} in batches of {@code inferBatch}, then the median of {@code passes} passes of the trained
+     * model's INT8 datapath over {@code test}.
      */
     public static Result measure(LongFunction<Sequential> factory, Trainer trainer, ImageDataset train,
                                  ImageDataset test, int inferBatch, int passes, long seed) {
@@ -64,6 +75,16 @@ public final class Throughput {
             times[p] = (System.nanoTime() - t) / 1e9;
         }
         Arrays.sort(times);
+        Int8Network int8 = Int8Network.quantize(model, train.slice(0, Math.min(train.size(), 512)));
+        int8.accuracy(test.slice(0, Math.min(test.size(), 2048)), Int8Hooks.NONE); // warm-up
+        double[] int8Times = new double[passes];
+        float int8Accuracy = 0;
+        for (int p = 0; p < passes; p++) {
+            long t = System.nanoTime();
+            int8Accuracy = int8.accuracy(test, Int8Hooks.NONE);
+            int8Times[p] = (System.nanoTime() - t) / 1e9;
+        }
+        Arrays.sort(int8Times);
         int correct = 0;
         for (int i = 0; i < test.size(); i++) {
             if (pred[i] == test.label(i)) {
@@ -71,6 +92,6 @@ public final class Throughput {
             }
         }
         return new Result(epoch, train.size(), times[passes / 2], test.size(), inferBatch,
-                (double) correct / test.size());
+                (double) correct / test.size(), int8Times[passes / 2], int8Accuracy);
     }
 }

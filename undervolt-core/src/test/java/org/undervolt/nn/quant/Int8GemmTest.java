@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class Int8GemmTest {
 
     @ParameterizedTest
-    @CsvSource({"1,1,1", "3,5,7", "4,16,9", "2,17,3", "5,33,25", "6,784,25", "16,100,150", "10,120,400", "1,47,1000"})
+    @CsvSource({"1,1,1", "3,5,7", "4,16,9", "2,17,3", "5,33,25", "6,784,25", "16,100,150", "10,120,400", "1,47,1000", "8,70,5", "7,64,3", "4,48,2"})
     void vectorEqualsScalarExactly(int m, int n, int k) {
         SplittableRandom r = new SplittableRandom(m * 7919L + n * 31L + k);
         byte[] a = new byte[1 + m * k];
