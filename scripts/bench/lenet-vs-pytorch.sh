@@ -17,7 +17,7 @@ images="${2:-60000}"
 jar="$(tr ':' '\n' < undervolt-core/target/runtime-classpath.txt | grep kotlin-deeplearning-api | head -1)"
 [ -f "$jar" ] || { echo "MNIST jar not found on the runtime classpath" >&2; exit 1; }
 
-uv="$(./undervolt nn-bench --model lenet5 --threads "$threads" --train-images "$images" --json)"
+uv="$(./undervolt nn-bench --network lenet5 --threads "$threads" --train-images "$images" --json)"
 pt="$(OMP_NUM_THREADS="$threads" OPENBLAS_NUM_THREADS="$threads" OMP_WAIT_POLICY=PASSIVE \
       /usr/bin/python3 scripts/bench/lenet_pytorch.py "$jar" "$threads" "$images")"
 
