@@ -140,9 +140,7 @@ public final class ClusterScalingModel {
                 case "--executor-cores" -> perExecutor = Integer.parseInt(args[++i]);
                 case "--bandwidth" -> bandwidth = Double.parseDouble(args[++i]);
                 default -> {
-                    String text = Files.readString(Path.of(args[i]));
-                    String last = text.strip().lines().reduce((a, b) -> b).orElse("");
-                    runs.add(Run.of(Json.mapper().readTree(last)));
+                    runs.add(Run.of(Json.mapper().readTree(Files.readString(Path.of(args[i])))));
                 }
             }
         }
