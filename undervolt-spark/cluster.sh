@@ -16,7 +16,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 target="$here/target"
-state="$target/cluster"
+state="${UNDERVOLT_CLUSTER_DIR:-$target/cluster}"   # another folder: another cluster beside this one
 home="$target/spark-home"
 app_jar="$target/undervolt-spark-cluster.jar"
 wait_s="${UNDERVOLT_CLUSTER_WAIT:-180}"
