@@ -16,7 +16,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 target="$here/target"
-state="$target/cluster"
+state="${UNDERVOLT_CLUSTER_DIR:-$target/cluster}"   # another folder: another cluster beside this one
 home="$target/spark-home"
 app_jar="$target/undervolt-spark-cluster.jar"
 wait_s="${UNDERVOLT_CLUSTER_WAIT:-180}"
@@ -86,8 +86,12 @@ await_log() {
   return 1
 }
 
-alive_workers() { # web UI URL
-  curl -fsS --max-time 5 "$1/json/" 2>/dev/null | tr -d ' \n' | grep -oE '"aliveworkers":[0-9]+' | grep -oE '[0-9]+$' || echo 0
+alive_workers() { # web UI URL; without curl, the master's log lines
+  if command -v curl > /dev/null; then
+    curl -fsS --max-time 5 "$1/json/" 2>/dev/null | tr -d ' \n' | grep -oE '"aliveworkers":[0-9]+' | grep -oE '[0-9]+$' || echo 0
+  else
+    grep -c "Master: Registering worker" "$state/master.log" || true
+  fi
 }
 
 cmd_start() {

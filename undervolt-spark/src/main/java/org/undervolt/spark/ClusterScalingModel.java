@@ -44,6 +44,10 @@ public final class ClusterScalingModel {
                     t.get("executor_task_s").asDouble(), t.get("spec_bytes").asLong(), t.get("context_s").asDouble());
         }
 
+        Run withCores(int c) {
+            return new Run(c, trials, chunks, tasks, sparkSeconds, storeSeconds, executorSeconds, specBytes, contextSeconds);
+        }
+
         /** The driver's share of the Spark wall time: what the executors' work spread over the cores does not explain. */
         double driverSeconds() {
             return Math.max(0, sparkSeconds - executorSeconds / cores);
@@ -124,11 +128,12 @@ public final class ClusterScalingModel {
     }
 
     /**
-     * {@code ClusterScalingModel RUN.json... [--trials N] [--chunk C] [--executor-cores E] [--bandwidth B]}:
+     * {@code ClusterScalingModel RUN.json:CORES... [--trials N] [--chunk C] [--executor-cores E] [--bandwidth B]}:
      * prints the fit and the prediction for 8 to 256 executor cores as one JSON object.
      */
     public static void main(String[] args) throws IOException {
         List<Run> runs = new ArrayList<>();
+        List<JsonNode> points = new ArrayList<>();
         long trials = 100_000;
         int chunk = SparkSweepJob.DEFAULT_CHUNK;
         int perExecutor = 4;
@@ -139,24 +144,31 @@ public final class ClusterScalingModel {
                 case "--chunk" -> chunk = Integer.parseInt(args[++i]);
                 case "--executor-cores" -> perExecutor = Integer.parseInt(args[++i]);
                 case "--bandwidth" -> bandwidth = Double.parseDouble(args[++i]);
-                default -> {
-                    String text = Files.readString(Path.of(args[i]));
-                    String last = text.strip().lines().reduce((a, b) -> b).orElse("");
-                    runs.add(Run.of(Json.mapper().readTree(last)));
+                default -> { // FILE:CORES, the run's executor cores (Spark's default parallelism is at least 2)
+                    int colon = args[i].lastIndexOf(':');
+                    JsonNode o = Json.mapper().readTree(Files.readString(Path.of(args[i].substring(0, colon))));
+                    points.add(o.get("points"));
+                    runs.add(Run.of(o).withCores(Integer.parseInt(args[i].substring(colon + 1))));
                 }
             }
         }
         Fit f = fit(runs);
-        List<Point> points = new ArrayList<>();
+        List<Point> predicted = new ArrayList<>();
         for (int p = 8; p <= 256; p *= 2) {
-            points.add(predict(f, p, trials, chunk, perExecutor, bandwidth));
+            predicted.add(predict(f, p, trials, chunk, perExecutor, bandwidth));
         }
+        boolean same = points.stream().distinct().count() == 1;
         Map<String, Object> out = new LinkedHashMap<>();
+        out.put("same_points", same); // every run gave the same per-point results
         out.put("runs", runs);
         out.put("fit", f);
         out.put("workload", Map.of("trials", trials, "chunk", chunk, "executor_cores", perExecutor,
                 "bandwidth_bytes_per_s", bandwidth));
-        out.put("prediction", points);
+        out.put("prediction", predicted);
         System.out.println(Json.write(out));
+        if (!same) {
+            System.err.println("ClusterScalingModel: the runs' points differ");
+            System.exit(1);
+        }
     }
 }
