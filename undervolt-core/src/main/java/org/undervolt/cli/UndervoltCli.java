@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
                 ToleranceCommand.class,
                 SweepCommand.class,
                 MapCommand.class,
+                OperatingPointCommand.class,
                 DramCommand.class,
                 ErrorsCommand.class,
                 RunsCommand.class,
