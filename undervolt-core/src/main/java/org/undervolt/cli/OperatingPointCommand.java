@@ -1,7 +1,6 @@
 package org.undervolt.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +13,7 @@ import org.undervolt.dram.device.DeviceSet;
 import org.undervolt.dram.device.FloorPolicy;
 import org.undervolt.dram.device.Knob;
 import org.undervolt.dram.device.OperatingPoint;
+import org.undervolt.dram.device.OperatingPointSummary;
 import org.undervolt.dram.device.OperatingPoints;
 import org.undervolt.dram.energy.VoltageScaling;
 import org.undervolt.dram.spec.DramPresets;
@@ -137,53 +137,8 @@ public final class OperatingPointCommand implements Callable<Integer> {
         out.put("ber_bound", lookup.bound().toString());
         out.put("workload", "row-miss reads to one bank (ACT, RD, PRE per row cycle, active standby in between); "
                 + "latency: row-conflict read tRP + tRCD + RL; timings at VDD from the Voltron SPICE table");
-        List<Map<String, Object>> ds = new ArrayList<>();
-        for (OperatingPoint o : points) {
-            ds.add(row(o));
-        }
-        out.put("devices", ds);
-        out.put("summary", summary(points));
+        out.put("devices", OperatingPointSummary.rows(points));
+        out.put("summary", OperatingPointSummary.summary(points));
         return out;
-    }
-
-    /** One device's object of the contract. */
-    public static Map<String, Object> row(OperatingPoint o) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("device", o.device().name());
-        m.put("vendor", o.device().vendor());
-        m.put("knob", o.knob().label());
-        m.put("chosen", o.chosen());
-        m.put("nominal", o.nominal());
-        m.put("ber_at_chosen", o.berAtChosen());
-        m.put("limited_by", o.limitedBy().label());
-        m.put("energy_saving", o.energySaving());
-        m.put("energy_saving_linear", o.energySavingLinear());
-        m.put("energy_saving_quadratic", o.energySavingQuadratic());
-        m.put("latency_change", o.latencyChange());
-        return m;
-    }
-
-    /** {chosen: {min, median, max}, energy_saving: {...}, latency_change: {...}, limited_by: {reason: count}}. */
-    public static Map<String, Object> summary(List<OperatingPoint> points) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("devices", points.size());
-        s.put("chosen", spread(points.stream().mapToDouble(OperatingPoint::chosen).toArray()));
-        s.put("energy_saving", spread(points.stream().mapToDouble(OperatingPoint::energySaving).toArray()));
-        s.put("energy_saving_linear", spread(points.stream().mapToDouble(OperatingPoint::energySavingLinear).toArray()));
-        s.put("energy_saving_quadratic", spread(points.stream().mapToDouble(OperatingPoint::energySavingQuadratic).toArray()));
-        s.put("latency_change", spread(points.stream().mapToDouble(OperatingPoint::latencyChange).toArray()));
-        Map<String, Integer> why = new LinkedHashMap<>();
-        OperatingPoints.limitedCounts(points).forEach((k, v) -> why.put(k.label(), v));
-        s.put("limited_by", why);
-        return s;
-    }
-
-    private static Map<String, Object> spread(double[] v) {
-        OperatingPoints.Spread s = OperatingPoints.Spread.of(v);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("min", s.min());
-        m.put("median", s.median());
-        m.put("max", s.max());
-        return m;
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.undervolt.InvalidInputException;
+import org.undervolt.dram.error.BerVoltageTable;
 
 /**
  * A selection of characterised devices, all with the same knob.
@@ -96,6 +97,49 @@ public record DeviceSet(String selector, List<Device> devices, String source) {
                     + t.devices().stream().map(Device::id).toList());
         }
         return new DeviceSet(selector, ds, t.comments());
+    }
+
+    /**
+     * What {@code --ber-table} / a config's {@code ber_table} names: {@code voltron-A|B|C} (and any other selector)
+     * select bundled devices; a file with the header {@code vdd_v,ber} ({@link BerVoltageTable}) is one device named
+     * after the file; any other file is read as a device table.
+     */
+    public static DeviceSet fromBerTable(String text) {
+        Path p = Path.of(text.trim());
+        if (Files.isRegularFile(p) && firstDataLine(p).replace(" ", "").equalsIgnoreCase("vdd_v,ber")) {
+            return ofBerTable(BerVoltageTable.load(p), p.getFileName().toString().replaceFirst("\\.csv$", ""));
+        }
+        return select(text);
+    }
+
+    /**
+     * The BER(VDD) devices a mapping run uses: {@code berTable} when given ({@link #fromBerTable}), else {@code devices}
+     * (default {@code voltron}); {@code what} names the setting in errors.
+     */
+    public static DeviceSet vddSelection(String devices, String berTable, String what) {
+        DeviceSet set = berTable != null ? fromBerTable(berTable) : select(devices == null ? "voltron" : devices);
+        if (set.knob() != Knob.VDD) {
+            throw new InvalidInputException(what + " " + set.selector() + ": expected devices measured against vdd (voltron..., "
+                    + "a vdd_v,ber table), got " + set.knob().label() + " devices");
+        }
+        return set;
+    }
+
+    /** A one-device set from a single BER(VDD) curve (no saturation, lower = upper bound). */
+    public static DeviceSet ofBerTable(BerVoltageTable t, String id) {
+        double[] v = t.voltages();
+        double[] b = t.bers();
+        Device d = new Device(id.replaceAll("[^A-Za-z0-9_.-]", "_"), "table", "-", Knob.VDD, t.nominalVolts(), v, b, b.clone(),
+                new boolean[v.length], Double.NaN);
+        return new DeviceSet("table:" + id, List.of(d), t.source());
+    }
+
+    private static String firstDataLine(Path p) {
+        try (var lines = Files.lines(p)) {
+            return lines.map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).findFirst().orElse("");
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "";
+        }
     }
 
     private static DeviceSet file(String s) {
