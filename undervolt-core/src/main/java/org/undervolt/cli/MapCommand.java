@@ -254,7 +254,7 @@ public final class MapCommand implements Callable<Integer> {
         }
         MapEvaluation e = MapEvaluation.of(module, law, PagePolicy.parse(pagePolicy), plan, flow, transfers);
         out.putAll(MapStudy.describe(e, items));
-        out.put("limited_by", MapStudy.limitedBy(plan, ber, module).label());
+        out.put("limited_by", MapStudy.limitedBy(plan, ber, module, how.equals("sparkxd") ? vddStep : 0).label());
         out.putAll(MapStudy.savingUnderBothLaws(module, PagePolicy.parse(pagePolicy), plan, flow, transfers));
         out.putAll(choice.describe());
         PrintWriter w = spec.commandLine().getOut();

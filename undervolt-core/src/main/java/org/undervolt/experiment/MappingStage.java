@@ -96,7 +96,7 @@ final class MappingStage {
             where = weak >= 1 ? SubarrayBers.uniform(ber)
                     : SubarrayBers.weakSubarrays(ber, weak, c.integer("device_seed", 0L, Long.MAX_VALUE));
             plan = new SparkXdPlanner(module, where, ber.lowestVolts(), step).plan(items);
-            chosenVdd = plan.volts().volts(0, 0);
+            chosenVdd = MapStudy.lowestVolts(plan, module);
         } else {
             PartitionSet set = PartitionSet.generate(module, ber, law, Granularity.parse(c.text("granularity")),
                     c.integer("partition_count", 1, 64), ber.lowestVolts(), c.number("trcd_min", 0.1, 1));
@@ -111,7 +111,7 @@ final class MappingStage {
         }
         MapEvaluation e = MapEvaluation.of(module, law, policy, plan, flow, transfers);
         out.put("chosen_vdd", chosenVdd);
-        out.put("limited_by", MapStudy.limitedBy(plan, ber, module).label());
+        out.put("limited_by", MapStudy.limitedBy(plan, ber, module, scheme.equals("sparkxd") ? step : 0).label());
         out.put("energy_law", law.toString());
         out.put("energy_law_reasoning", VoltageScaling.REASONING);
         out.put("chosen_vdd_meaning", scheme.equals("sparkxd") ? "the module's one reduced voltage"

@@ -90,11 +90,12 @@ public final class MapStudy {
 
     /**
      * What stopped the plan's lowest voltage going lower: the BER device's data floor (or, under {@code extrapolate},
-     * its extrapolation limit) when the plan reaches it, else the tolerance of the data.
+     * its extrapolation limit) when the plan reaches it (within one search {@code step}), else the tolerance of the data.
      */
-    public static org.undervolt.dram.device.LimitedBy limitedBy(MapPlan plan, OperatingPointBer ber, DramModule module) {
+    public static org.undervolt.dram.device.LimitedBy limitedBy(MapPlan plan, OperatingPointBer ber, DramModule module,
+                                                                double step) {
         double v = lowestVolts(plan, module);
-        if (v > ber.lowestVolts() + 1e-9) {
+        if (v - step >= ber.lowestVolts() - 1e-9) {
             return org.undervolt.dram.device.LimitedBy.TOLERANCE;
         }
         return ber.lowestVolts() < ber.dataFloorVolts() - 1e-9 ? org.undervolt.dram.device.LimitedBy.EXTRAPOLATION_LIMIT

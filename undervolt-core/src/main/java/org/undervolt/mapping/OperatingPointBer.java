@@ -28,6 +28,7 @@ public final class OperatingPointBer {
 
     private final DeviceCurve vdd;
     private final DeviceCurve trcd;
+    private final DeviceCurve vddUpper;
     private final FloorPolicy floor;
     private final double nominalVolts;
     private final int nominalTrcd;
@@ -39,6 +40,7 @@ public final class OperatingPointBer {
                     + " (" + vddDevice.knob() + ") and " + trcdDevice.name() + " (" + trcdDevice.knob() + ")");
         }
         this.vdd = vddDevice.curve(bound);
+        this.vddUpper = vddDevice.curve(BerBound.UPPER);
         this.trcd = trcdDevice.curve(bound);
         this.floor = floor;
         this.nominalVolts = nominalVolts;
@@ -102,6 +104,14 @@ public final class OperatingPointBer {
         double bv = vdd.ber(volts / voltsScale(), floor);
         double bt = trcd.ber((double) trcdCycles / nominalTrcd * trcd.device().nominal(), floor);
         return 1 - (1 - bv) * (1 - bt);
+    }
+
+    /**
+     * The BER(VDD) device's fraction of failing locations at {@code volts}: its upper-bound BER, which for Voltron's
+     * devices is the measured fraction of 64-byte lines with a flipped bit (0 at and above the onset voltage).
+     */
+    public double failingFraction(double volts) {
+        return vddUpper.ber(Math.min(volts, nominalVolts) / voltsScale(), floor);
     }
 
     /** Where the numbers come from. */
