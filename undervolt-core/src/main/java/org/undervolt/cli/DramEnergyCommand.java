@@ -12,10 +12,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.undervolt.InvalidInputException;
 import org.undervolt.dram.energy.EnergyCounting;
+import org.undervolt.dram.energy.EnergyListener;
 import org.undervolt.dram.energy.RailScaling;
 import org.undervolt.dram.energy.StateCycles;
 import org.undervolt.dram.energy.TraceEnergy;
-import org.undervolt.dram.energy.TraceEnergyModel;
 import org.undervolt.dram.energy.VoltageScaling;
 import org.undervolt.dram.spec.DramSpec;
 import org.undervolt.dram.spec.LoadedSpec;
@@ -88,7 +88,7 @@ public final class DramEnergyCommand implements Callable<Integer> {
         if (!noTimingCheck) {
             TimingChecker.check(t, s);
         }
-        TraceEnergy e = new TraceEnergyModel(s, how).energy(t, volts, law, railScaling);
+        TraceEnergy e = EnergyListener.over(s, t).traceEnergy(how, volts, law, railScaling);
         Map<String, Object> out = report(loaded, how, volts, law, t, e, !noTimingCheck);
         out.put("rail_scaling", railScaling.toString());
         PrintWriter w = spec.commandLine().getOut();

@@ -21,20 +21,34 @@ import org.undervolt.dram.sim.SimConfig;
 import org.undervolt.dram.sim.SimPresets;
 import org.undervolt.dram.sim.SimResult;
 import org.undervolt.dram.sim.SimSpec;
+import org.undervolt.dram.spec.DramSpec;
+import org.undervolt.dram.spec.MemspecLoader;
+import org.undervolt.dram.spec.Organization;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** {@code undervolt dram simulate --standard NAME --requests FILE [--json]}: cycle-level timing simulation. */
+/**
+ * {@code undervolt dram simulate (--part NAME|FILE | --standard DDR3|DDR4|LPDDR3) --requests FILE [--json]}: cycle-level
+ * timing simulation of a part from the one preset registry (the names {@code dram energy}, {@code demo} and {@code map}
+ * accept) or a memspec file, or of Ramulator's organisation / speed-bin presets of a standard.
+ */
 @CommandLine.Command(name = "simulate",
         header = "Cycle-level timing simulation of a Ramulator request trace.",
         mixinStandardHelpOptions = true,
         description = {"Cycle-level DRAM timing simulation of a request trace (Ramulator LoadStoreTrace: 'LD 0x...' / 'ST 0x...'):",
-                "address mapping, FR-FCFS controller with read/write queues, open or closed rows, all-bank refresh,",
+                "address mapping, controller with read/write queues (FR-FCFS or FCFS), open or closed rows, all-bank refresh,",
                 "DDR3/DDR4/LPDDR3 timing constraints. Prints cycles, row hits/misses/conflicts, read latency, command counts."})
 public final class DramSimulateCommand implements Callable<Integer> {
 
-    @Option(names = "--standard", required = true, paramLabel = "DDR3|DDR4|LPDDR3", description = "DRAM standard")
+    @Option(names = "--part", paramLabel = "NAME|FILE",
+            description = "DRAM part: a preset name or alias (e.g. DDR4-2400, LPDDR3-1600, DDR3L-1600; see 'undervolt dram"
+                    + " presets') or a DRAMPower memspec file; DDR3/DDR4 devices are assembled into a 64-bit rank")
+    String part;
+
+    @Option(names = "--standard", paramLabel = "DDR3|DDR4|LPDDR3",
+            description = "Ramulator's presets of a standard, picked with --org and --timing (a part name given here is"
+                    + " read as --part)")
     String standard;
 
     @Option(names = "--requests", required = true, paramLabel = "FILE", description = "request trace (LoadStoreTrace format)")
@@ -56,9 +70,18 @@ public final class DramSimulateCommand implements Callable<Integer> {
             description = "address mapping: RoBaRaCoCh, ChRaBaRoCo, MOP4CLXOR, DRMap, or a field order like RoBgBaRaCoCh (default ${DEFAULT-VALUE})")
     String mapping;
 
-    @Option(names = "--page-policy", defaultValue = "open", paramLabel = "open|closed|closed-auto",
+    @Option(names = {"--row-policy", "--page-policy"}, defaultValue = "open", paramLabel = "open|closed|closed-auto",
             description = "row-buffer policy: closed = Ramulator's close-row PRE, closed-auto = RDA/WRA (default ${DEFAULT-VALUE})")
     String pagePolicy;
+
+    @Option(names = "--scheduler", defaultValue = SimConfig.DEFAULT_SCHEDULER, paramLabel = "frfcfs|fcfs",
+            description = "which queued request is served next: FR-FCFS (oldest ready, row hits first in effect) or"
+                    + " first-come first-served (default ${DEFAULT-VALUE})")
+    String scheduler;
+
+    @Option(names = "--refresh", defaultValue = SimConfig.DEFAULT_REFRESH, paramLabel = "all-bank|none",
+            description = "refresh policy: an all-bank REF every tREFI, or none (default ${DEFAULT-VALUE})")
+    String refresh;
 
     @Option(names = "--closed-cap", defaultValue = "1", paramLabel = "N",
             description = "closed policy: precharge a bank after N column accesses (default ${DEFAULT-VALUE})")
@@ -80,8 +103,9 @@ public final class DramSimulateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         OptionValues.range("--channels", channels, 1, Integer.MAX_VALUE);
         OptionValues.range("--ranks", ranks, 1, Integer.MAX_VALUE);
-        SimSpec s = SimPresets.resolve(standard, org, timing, channels, ranks);
-        SimConfig cfg = new SimConfig(s, mapping, PagePolicy.parse(pagePolicy), closedCap, 32, drain);
+        SimSpec s = SimSpec.of(part());
+        SimConfig cfg = new SimConfig(s, mapping, PagePolicy.parse(pagePolicy), closedCap, 32, drain, null, scheduler,
+                refresh);
         DramSimulator sim = new DramSimulator(cfg);
         if (commandsOut != null && channels != 1) {
             throw new InvalidInputException("--commands-out: a DRAMPower trace describes one channel, expected --channels 1");
@@ -108,8 +132,8 @@ public final class DramSimulateCommand implements Callable<Integer> {
         if (json) {
             w.println(new ObjectMapper().writeValueAsString(out));
         } else {
-            w.printf(Locale.ROOT, "%s: %d requests on %s %s + %s, %d channel(s) x %d rank(s), %s mapping, %s page%n",
-                    requests, trace.size(), s.standard(), s.orgName(), s.timingName(), channels, ranks,
+            w.printf(Locale.ROOT, "%s: %d requests on %s %s, %d channel(s) x %d rank(s), %s mapping, %s page%n",
+                    requests, trace.size(), s.standard(), s.part().name(), channels, ranks,
                     sim.mapping().name(), cfg.pagePolicy().name().toLowerCase(Locale.ROOT));
             w.printf(Locale.ROOT, "  cycles %d (%.1f us), reads %d, writes %d%n", r.cycles(), r.cycles() * r.tckNs() / 1000,
                     r.reads(), r.writes());
@@ -122,17 +146,38 @@ public final class DramSimulateCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The part named by --part, or by --standard (Ramulator's presets, or a part name). */
+    private DramSpec part() {
+        if ((part == null) == (standard == null)) {
+            throw new InvalidInputException("expected exactly one of --part NAME|FILE and --standard DDR3|DDR4|LPDDR3");
+        }
+        String name = part != null ? part : standard;
+        if (part == null && SimPresets.standardOf(standard) != null) {
+            return SimPresets.part(standard, org, timing, channels, ranks);
+        }
+        if (org != null || timing != null) {
+            throw new InvalidInputException("--org/--timing: pick Ramulator's presets of --standard DDR3|DDR4|LPDDR3;"
+                    + " part " + name + " brings its own organisation and timings");
+        }
+        DramSpec p = MemspecLoader.resolve(name).spec().asRank();
+        Organization o = p.organization();
+        return p.withOrganization(new Organization(channels, ranks, o.bankGroups(), o.banks(), o.rows(), o.columns(),
+                o.width(), o.devices(), o.burstLength(), o.dataRate(), o.subarrayRows()));
+    }
+
     static Map<String, Object> report(SimConfig cfg, DramSimulator sim, RequestTrace trace, SimResult r) {
         SimSpec s = cfg.spec();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("requests_file", trace.source());
+        out.put("part", s.part().name());
         out.put("standard", s.standard());
-        out.put("organization", s.orgName());
-        out.put("timing", s.timingName());
+        out.put("protocol", s.protocol().name());
         out.put("channels", s.organization().channels());
         out.put("ranks", s.organization().ranks());
         out.put("mapping", sim.mapping().name());
         out.put("page_policy", cfg.pagePolicy().name().toLowerCase(Locale.ROOT));
+        out.put("scheduler", cfg.scheduler());
+        out.put("refresh", cfg.refresh());
         if (cfg.pagePolicy() == PagePolicy.CLOSED) {
             out.put("closed_cap", cfg.closedCap());
         }

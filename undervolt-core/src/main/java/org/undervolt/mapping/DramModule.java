@@ -1,21 +1,20 @@
 package org.undervolt.mapping;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.undervolt.dram.spec.DramSpec;
-import org.undervolt.dram.spec.DramStandard;
-import org.undervolt.dram.spec.Organization;
-import org.undervolt.dram.spec.Timings;
+import org.undervolt.dram.sim.Protocol;
 import org.undervolt.dram.sim.SimSpec;
-import org.undervolt.dram.sim.SimTimings;
+import org.undervolt.dram.spec.DramSpec;
+import org.undervolt.dram.spec.Organization;
 import org.undervolt.storage.DramGeometry;
 
 /**
  * The memory a mapping plans for: a DRAM part ({@link DramSpec}, whose currents are per device) assembled
- * into a rank of {@code devices} side-by-side devices (eight x8 DDR3/DDR4 devices make the usual 64-bit
+ * into a rank as its standard does ({@link DramSpec#asRank()}: eight x8 DDR3/DDR4 devices make the usual 64-bit
  * rank; one x32 LPDDR3 device is SparkXD's embedded memory), with the views the other layers need: the
- * storage geometry, and the timing simulator's spec at a chosen tRCD.
+ * storage geometry, and the timing simulator's reading of the same part at a chosen tRCD. Every value comes
+ * from the part; one the simulator needs and the part lacks is an error naming it ({@link
+ * org.undervolt.dram.sim.SimTimings#of}).
  *
  * @param part    the part, as a preset or memspec gives it (one device)
  * @param spec    the part with the module's organisation (devices per rank)
@@ -27,20 +26,12 @@ public record DramModule(DramSpec part, DramSpec spec) {
      * other parts keep their own device count.
      */
     public static DramModule of(DramSpec part) {
-        Organization o = part.organization();
-        boolean ddr = part.standard() == DramStandard.DDR3 || part.standard() == DramStandard.DDR4;
-        int devices = ddr && o.width() < 64 ? 64 / o.width() : o.devices();
-        return withDevices(part, devices);
+        return new DramModule(part, part.asRank());
     }
 
     /** {@code part} with {@code devices} devices per rank. */
     public static DramModule withDevices(DramSpec part, int devices) {
-        Organization o = part.organization();
-        Organization m = new Organization(o.channels(), o.ranks(), o.bankGroups(), o.banks(), o.rows(), o.columns(),
-                o.width(), devices, o.burstLength(), o.dataRate(), o.subarrayRows());
-        DramSpec spec = new DramSpec(part.name(), part.standard(), m, part.timings(), part.rails(), part.coreRail(),
-                part.rho(), part.source());
-        return new DramModule(part, spec);
+        return new DramModule(part, part.withDevices(devices));
     }
 
     public Organization organization() {
@@ -49,19 +40,17 @@ public record DramModule(DramSpec part, DramSpec spec) {
 
     /** Subarrays per bank: rows / rows per subarray (at least 1). */
     public int subarraysPerBank() {
-        Organization o = organization();
-        return Math.max(1, o.rows() / Math.min(o.rows(), o.subarrayRows()));
+        return organization().subarraysPerBank();
     }
 
     /** Rows per subarray. */
     public int rowsPerSubarray() {
-        return organization().rows() / subarraysPerBank();
+        return organization().rowsPerSubarray();
     }
 
     /** Banks over all channels and ranks. */
     public int totalBanks() {
-        Organization o = organization();
-        return o.channels() * o.ranks() * o.banks();
+        return organization().flatBanks();
     }
 
     /** The storage layer's view of the module. */
@@ -81,41 +70,17 @@ public record DramModule(DramSpec part, DramSpec spec) {
 
     /** The module's spec with tRCD set to {@code trcdCycles} (energies do not depend on tRCD). */
     public DramSpec specWithTrcd(int trcdCycles) {
-        Map<String, Integer> c = new LinkedHashMap<>(spec.timings().cycles());
-        c.put("RCD", trcdCycles);
-        return new DramSpec(spec.name(), spec.standard(), spec.organization(),
-                new Timings(spec.timings().tckSeconds(), c), spec.rails(), spec.coreRail(), spec.rho(), spec.source());
+        return spec.withCycles(Map.of("RCD", trcdCycles));
     }
 
     /**
-     * The timing simulator's view at {@code trcdCycles}. The simulator models the DDR3/DDR4 command protocol;
-     * other standards (LPDDR3) are simulated with their own timing values under that protocol, an
-     * approximation (LPDDR3 differs in command encoding and refresh details, not in the ACT/RD/PRE timing
-     * constraints that decide streaming latency). Parameters a memspec lacks take JEDEC DDR3 defaults:
-     * tCCD 4, tRRD = tRRD_L, tWTR 4, tRTP 4, rank switch 2 cycles.
+     * The timing simulator's view at {@code trcdCycles}: the module's part under the DDR3/DDR4 command protocol
+     * ({@link Protocol#DDR}) whatever its standard. For LPDDR3 that is a stated approximation, kept because the
+     * mapping figures were produced with it: LPDDR3 differs in refresh precharge (tRPab) and read latency
+     * (tDQSCK), not in the ACT/RD/PRE constraints that decide streaming latency; {@code dram simulate} runs
+     * LPDDR3 parts under their own protocol ({@link Protocol#LPDDR3}).
      */
     public SimSpec simSpec(int trcdCycles) {
-        Timings t = spec.timings();
-        Organization o = organization();
-        int tckPs = (int) Math.round(t.tckSeconds() * 1e12);
-        int rate = (int) Math.round(2e6 / tckPs);
-        int bl = o.burstCycles();
-        int cl = t.firstOf("CL", "RL");
-        int cwl = t.firstOf("WL", "CWL");
-        int ccdS = t.firstOf("CCD_S", "CCD") > 0 ? t.firstOf("CCD_S", "CCD") : 4;
-        int ccdL = t.firstOf("CCD_L", "CCD") > 0 ? t.firstOf("CCD_L", "CCD") : ccdS;
-        int rrdS = pos(t.firstOf("RRD_S", "RRD"), 4);
-        int rrdL = pos(t.firstOf("RRD_L", "RRD"), rrdS);
-        int wtrS = pos(t.firstOf("WTR_S", "WTR"), 4);
-        int wtrL = pos(t.firstOf("WTR_L", "WTR"), wtrS);
-        int faw = pos(t.firstOf("FAW"), 4 * rrdS);
-        SimTimings st = new SimTimings(rate, tckPs, bl, cl, trcdCycles, t.rp(), t.ras(), t.rc(), pos(t.firstOf("WR"), 1),
-                pos(t.firstOf("RTP"), 4), cwl, ccdS, ccdL, rrdS, rrdL, wtrS, wtrL, faw, t.rfc(), t.refi(), 2);
-        String std = spec.standard() == DramStandard.DDR4 ? "DDR4" : "DDR3";
-        return new SimSpec(std, spec.name(), spec.name() + " tRCD=" + trcdCycles, o, st);
-    }
-
-    private static int pos(int v, int fallback) {
-        return v > 0 ? v : fallback;
+        return SimSpec.of(specWithTrcd(trcdCycles), Protocol.DDR);
     }
 }

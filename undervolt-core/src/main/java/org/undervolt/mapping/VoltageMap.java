@@ -1,9 +1,10 @@
 package org.undervolt.mapping;
 
-/** The core-rail voltage each subarray of a module runs at. */
+import org.undervolt.dram.energy.CoreVoltages;
+
+/** The core-rail voltage each subarray of a module runs at: the energy listener's {@link CoreVoltages}, built from partitions. */
 @FunctionalInterface
-public interface VoltageMap {
-    double volts(int flatBank, int subarray);
+public interface VoltageMap extends CoreVoltages {
 
     /** The whole module at one voltage. */
     static VoltageMap uniform(double volts) {

@@ -88,4 +88,24 @@ class DramSimulateCommandTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("no such request trace file");
     }
+
+    @Test
+    void aPartNameFromTheOneRegistryIsAcceptedAsDramEnergyAcceptsIt() throws Exception {
+        DramEnergyCommandTest.Run byPart = DramEnergyCommandTest.run("dram", "simulate", "--part", "DDR4-2400",
+                "--requests", trace("stride8k_10k.trace"), "--drain", "--json");
+        assertThat(byPart.code()).as(byPart.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(byPart.out());
+        assertThat(j.get("part").asText()).isEqualTo("DDR4-2400_4Gb_x8");
+        assertThat(j.get("protocol").asText()).isEqualTo("DDR");
+        assertThat(j.get("reads").asLong() + j.get("writes").asLong()).isEqualTo(10_000);
+        // the same name through --standard is read as --part: the same run
+        DramEnergyCommandTest.Run byStandard = DramEnergyCommandTest.run("dram", "simulate", "--standard", "DDR4-2400",
+                "--requests", trace("stride8k_10k.trace"), "--drain", "--json");
+        assertThat(byStandard.code()).as(byStandard.err()).isZero();
+        assertThat(byStandard.out()).isEqualTo(byPart.out());
+        DramEnergyCommandTest.Run both = DramEnergyCommandTest.run("dram", "simulate", "--part", "DDR4-2400",
+                "--org", "DDR4_8Gb_x8", "--requests", trace("stride8k_10k.trace"));
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).contains("--org");
+    }
 }

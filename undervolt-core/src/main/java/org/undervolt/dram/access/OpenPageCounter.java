@@ -2,11 +2,16 @@ package org.undervolt.dram.access;
 
 import java.util.Arrays;
 
+import org.undervolt.dram.sim.CommandListener;
+import org.undervolt.dram.sim.SimCommand;
+
 /**
  * Classifies a stream of burst accesses as row-buffer hits, misses or conflicts under an open-page
  * policy: every bank keeps its last row open until an access to another row forces PRE + ACT. Refresh and
  * timing are not modelled (a refresh closes all rows; callers who need that can {@link #closeAll()}).
- * Not thread-safe; one counter per access stream.
+ * Optionally the commands the accesses need are passed on to a {@link CommandListener} (e.g. the energy
+ * listener): a hit is its RD or WR, a miss ACT then the column command, a conflict PRE, ACT, column command;
+ * with no timing, the "cycle" passed is the access's index. Not thread-safe; one counter per access stream.
  */
 public final class OpenPageCounter {
     private static final int CLOSED = -1;
@@ -14,6 +19,9 @@ public final class OpenPageCounter {
     private final AddressMapping mapping;
     private final int[] openRow;
     private final int bytesPerBurst;
+    private final CommandListener listener;
+    private final int banks;
+    private final int ranks;
     private long reads;
     private long writes;
     private long hits;
@@ -21,6 +29,14 @@ public final class OpenPageCounter {
     private long conflicts;
 
     public OpenPageCounter(AddressMapping mapping) {
+        this(mapping, null);
+    }
+
+    /** A counter that also passes the commands the accesses need to {@code listener} (null: none). */
+    public OpenPageCounter(AddressMapping mapping, CommandListener listener) {
+        this.listener = listener;
+        this.banks = mapping.organization().banks();
+        this.ranks = mapping.organization().ranks();
         this.mapping = mapping;
         this.openRow = new int[mapping.flatBanks()];
         this.bytesPerBurst = mapping.organization().bytesPerBurst();
@@ -37,17 +53,39 @@ public final class OpenPageCounter {
         int bank = mapping.flatBank(byteAddress);
         int row = mapping.row(byteAddress);
         int open = openRow[bank];
+        RowBufferState state;
         if (open == row) {
             hits++;
-            return RowBufferState.HIT;
+            state = RowBufferState.HIT;
+        } else {
+            openRow[bank] = row;
+            if (open == CLOSED) {
+                misses++;
+                state = RowBufferState.MISS;
+            } else {
+                conflicts++;
+                state = RowBufferState.CONFLICT;
+            }
         }
-        openRow[bank] = row;
-        if (open == CLOSED) {
-            misses++;
-            return RowBufferState.MISS;
+        if (listener != null) {
+            emit(bank, open, row, state, write);
         }
-        conflicts++;
-        return RowBufferState.CONFLICT;
+        return state;
+    }
+
+    private void emit(int flatBank, int openBefore, int row, RowBufferState state, boolean write) {
+        long at = reads + writes - 1;
+        int channel = flatBank / (ranks * banks);
+        int rank = flatBank / banks % ranks;
+        int bank = flatBank % banks;
+        int group = bank / mapping.organization().banksPerGroup();
+        if (state == RowBufferState.CONFLICT) {
+            listener.command(at, channel, SimCommand.PRE, rank, group, bank, openBefore, 0);
+        }
+        if (state != RowBufferState.HIT) {
+            listener.command(at, channel, SimCommand.ACT, rank, group, bank, row, 0);
+        }
+        listener.command(at, channel, write ? SimCommand.WR : SimCommand.RD, rank, group, bank, row, 0);
     }
 
     /**

@@ -21,7 +21,7 @@ public final class AccessEnergyModel {
     }
 
     public AccessEnergyModel(DramSpec spec, VoltageScaling scaling, RailScaling rails) {
-        this.spec = spec;
+        this.spec = spec.requireCurrents();
         this.scaling = scaling;
         this.rails = rails;
     }

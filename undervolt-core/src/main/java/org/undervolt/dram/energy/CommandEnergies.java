@@ -43,7 +43,7 @@ public record CommandEnergies(double act, double pre, double rd, double wr, doub
     /** Command energies with the core rail at {@code coreVolts}; {@code rails} says which other rails follow it. */
     public static CommandEnergies legacy(DramSpec spec, double coreVolts, VoltageScaling scaling, RailScaling rails) {
         CommandEnergies sum = new CommandEnergies(0, 0, 0, 0, 0);
-        for (Rail r : spec.rails()) {
+        for (Rail r : spec.requireCurrents().rails()) {
             sum = sum.plus(ofRail(spec, r).times(rails.factor(spec, r, coreVolts, scaling)));
         }
         return sum;
@@ -80,7 +80,7 @@ public record CommandEnergies(double act, double pre, double rd, double wr, doub
     /** Active-standby power with {@code rails} saying which rails follow the core rail. */
     public static double activeStandbyWatts(DramSpec spec, double coreVolts, VoltageScaling scaling, RailScaling rails) {
         double w = 0;
-        for (Rail r : spec.rails()) {
+        for (Rail r : spec.requireCurrents().rails()) {
             w += r.volts() * r.currents().idd3n() * rails.factor(spec, r, coreVolts, scaling);
         }
         return w;
@@ -95,7 +95,7 @@ public record CommandEnergies(double act, double pre, double rd, double wr, doub
     public static double prechargeStandbyWatts(DramSpec spec, double coreVolts, VoltageScaling scaling,
             RailScaling rails) {
         double w = 0;
-        for (Rail r : spec.rails()) {
+        for (Rail r : spec.requireCurrents().rails()) {
             w += r.volts() * r.currents().idd2n() * rails.factor(spec, r, coreVolts, scaling);
         }
         return w;

@@ -33,7 +33,7 @@ public final class TraceEnergyModel {
     private final EnergyCounting counting;
 
     public TraceEnergyModel(DramSpec spec, EnergyCounting counting) {
-        this.spec = spec;
+        this.spec = spec.requireCurrents();
         this.counting = counting;
     }
 

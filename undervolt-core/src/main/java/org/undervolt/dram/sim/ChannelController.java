@@ -1,27 +1,23 @@
 package org.undervolt.dram.sim;
 
-import java.util.Arrays;
-
 /**
- * The memory controller of one channel, modelled on Ramulator 2.0a's Generic controller so results compare:
+ * The memory controller of one channel, modelled on Ramulator 2.0a's Generic controller so results compare. It
+ * composes three parts picked by name ({@link SimConfig}): a {@link Scheduler} (which queued request is served
+ * next: FR-FCFS or FCFS), a {@link RowPolicy} (open, closed, auto-precharge) and a {@link RefreshPolicy}
+ * (all-bank every tREFI, or none); itself it keeps the queues and the order they are served in:
  * <ul>
  *   <li>a read queue and a write queue (each accepting while its size is at most {@code queueSize}), a
  *       priority queue for refresh and close-row precharges, and an "active" buffer holding requests whose
  *       row was activated for them until their column command issues;</li>
  *   <li>per cycle at most one command: first the best request of the active buffer if ready, else the head
- *       of the priority queue (which blocks everything else until it is ready), else the best request of the
- *       read or write queue, chosen by write-drain mode (enter above 80 % of the write queue or with no reads,
- *       leave below 20 % when reads wait);</li>
- *   <li>FR-FCFS: among a queue's requests the oldest whose next command (ACT, PRE or the column command,
- *       from the bank's row state) is ready this cycle, else the oldest; a precharge that would close a row
- *       an active-buffer request is waiting on is held back;</li>
- *   <li>all-bank refresh every tREFI per rank (PREA first if banks are open);</li>
+ *       of the priority queue (which blocks everything else until it is ready), else the scheduler's pick from
+ *       the read or write queue, chosen by write-drain mode (enter above 80 % of the write queue or with no reads,
+ *       leave below 20 % when reads wait); a precharge that would close a row an active-buffer request is waiting
+ *       on is held back;</li>
  *   <li>row hit / miss / conflict of a request classified when its first command issues; a read's latency is
  *       from arrival to the end of its data burst (issue + CL + BL/2); a read that finds a queued write to the
  *       same address is served from it next cycle.</li>
  * </ul>
- * The FR-FCFS pick is {@link BankScan} over each bank's oldest row hit and oldest other request
- * ({@link BankQueue}) and the bank-level ready cycles {@link DeviceTiming} keeps per bank.
  * Cycles in which nothing can happen are skipped: {@link #nextEvent} gives the next cycle a command may
  * become ready (timing only changes when a command issues), so the caller can jump there.
  */
@@ -44,10 +40,12 @@ final class ChannelController {
     private final CommandListener listener;
     private final int maxSize;
     private final int readLatency;
-    private final int nREFI;
-    private final boolean closedPolicy;
-    private final boolean autoPrecharge;
-    private final int closedCap;
+    /** Which queued request is served next. */
+    private final Scheduler scheduler;
+    /** When rows are closed (close-row precharges, auto-precharge). */
+    private final RowPolicy rowPolicy;
+    /** When ranks are refreshed. */
+    private final RefreshPolicy refresh;
     private final float highMark;
     private final float lowMark;
     private final int bankGroups;
@@ -68,10 +66,6 @@ final class ChannelController {
     /** Active-buffer requests per flat bank and per rank (a precharge there is held back). */
     private final int[] activeOnBank, activeOnRank;
     private int asize;
-    /** The scheduler's pick over banks. */
-    private final BankScan scan = new BankScan();
-    /** Whether the pick uses vector lanes ({@link BankScan#vector}) or the reference ({@link BankScan#scalar}). */
-    private final boolean vectorScan;
     /**
      * Lower bound on the cycle any active-buffer request becomes ready. Their rows stay open (a precharge of
      * them is held back) so their ready cycles only grow: the bound stays valid until recomputed.
@@ -90,8 +84,6 @@ final class ChannelController {
 
     private final long[] arrive;
     private final boolean[] classified;
-    private final int[] colAccesses;
-    private long nextRefresh;
 
     // pending reads (FIFO): data-return cycle and arrival cycle
     private long[] pendDepart = new long[256], pendArrive = new long[256];
@@ -108,7 +100,6 @@ final class ChannelController {
     /** {@code vectorScan}: pick in vector lanes (see {@link BankScan#VECTOR_PAYS}), else with the scalar reference. */
     ChannelController(int channelId, DecodedRequests q, SimConfig cfg, CommandListener listener, boolean vectorScan) {
         this.channelId = channelId;
-        this.vectorScan = vectorScan;
         this.q = q;
         this.listener = listener;
         SimSpec spec = cfg.spec();
@@ -118,14 +109,13 @@ final class ChannelController {
             rcd = java.util.Arrays.copyOfRange(cfg.rcdByBank(), channelId * banksPerChannel,
                     (channelId + 1) * banksPerChannel);
         }
-        this.dev = rcd == null ? new DeviceTiming(spec.organization(), TimingConstraints.of(spec.standard(), spec.timings()))
-                : new DeviceTiming(spec.organization(), TimingConstraints.of(spec.standard(), spec.timings().withRcd(1)), rcd);
+        this.dev = rcd == null ? new DeviceTiming(spec.organization(), spec.protocol().constraints(spec.timings()))
+                : new DeviceTiming(spec.organization(), spec.protocol().constraints(spec.timings().withRcd(1)), rcd);
         this.maxSize = cfg.queueSize();
         this.readLatency = spec.timings().readLatency();
-        this.nREFI = spec.timings().nREFI();
-        this.closedPolicy = cfg.pagePolicy() == PagePolicy.CLOSED;
-        this.autoPrecharge = cfg.pagePolicy() == PagePolicy.CLOSED_AUTO;
-        this.closedCap = cfg.closedCap();
+        this.scheduler = Scheduler.of(cfg.scheduler(), q, dev, vectorScan);
+        this.rowPolicy = RowPolicy.of(cfg.pagePolicy(), cfg.closedCap(), spec.organization().ranks(), dev.banksPerRank);
+        this.refresh = RefreshPolicy.of(cfg.refresh(), spec.timings().nREFI());
         this.highMark = SimConfig.WRITE_HIGH_WATERMARK * maxSize;
         this.lowMark = SimConfig.WRITE_LOW_WATERMARK * maxSize;
         this.bankGroups = spec.organization().bankGroups();
@@ -139,8 +129,6 @@ final class ChannelController {
         activeOnRank = new int[spec.organization().ranks()];
         arrive = new long[q.n];
         classified = new boolean[q.n];
-        colAccesses = new int[dev.ranks * dev.banksPerRank];
-        nextRefresh = nREFI;
     }
 
     /** Offers request {@code id} at cycle {@code clk} (before this cycle's tick); false if its queue is full. */
@@ -192,8 +180,7 @@ final class ChannelController {
 
     /** One controller cycle at {@code clk}; true if a command was issued. */
     boolean tick(long clk) {
-        if (clk == nextRefresh) {
-            nextRefresh += nREFI;
+        if (refresh.due(clk)) {
             for (int r = 0; r < dev.ranks; r++) {
                 pushPriority(KIND_REFRESH, r, -1, -1, -1);
             }
@@ -238,38 +225,17 @@ final class ChannelController {
                 src = SRC_PRIORITY;
                 cmd = c;
             } else {
-                // 3. read or write queue, FR-FCFS
+                // 3. read or write queue, as the scheduler picks
                 updateWriteMode();
                 BankQueue buf = writeMode ? wq : rq;
                 int fin = writeMode ? WR : RD;
                 if (writeMode ? wStamp == version && clk < wMin : rStamp == version && clk < rMin) {
                     return false;
                 }
-                final BankScan scan = this.scan;
-                scan.reset();
-                final long[] finAt = writeMode ? dev.wrAtBank : dev.rdAtBank;
-                final int bpr = dev.banksPerRank;
-                for (int r = 0; r < dev.ranks; r++) {
-                    long rFin = dev.rankLevelReady(fin, r);
-                    long rPre = dev.rankLevelReady(PRE, r);
-                    long rAct = dev.rankLevelReady(ACT, r);
-                    if (vectorScan) {
-                        scan.vector(clk, rFin, rPre, rAct, buf.hitId, buf.otherId, finAt, dev.otherAtBank, dev.closedMask,
-                                r * bpr, (r + 1) * bpr);
-                    } else {
-                        scan.scalar(clk, rFin, rPre, rAct, buf.hitId, buf.otherId, finAt, dev.otherAtBank, dev.closedMask,
-                                r * bpr, (r + 1) * bpr);
-                    }
-                }
-                long min = scan.min;
-                int best = -1;
-                int bestCmd = -1;
-                if (scan.best != BankScan.NONE) {
-                    best = (int) scan.best;
-                    int b = q.bankFlat[best];
-                    bestCmd = best == buf.hitId[b] ? fin : dev.openRow[b] < 0 ? ACT : PRE;
-                }
-                if (bestCmd >= 0) {
+                int best = scheduler.pick(clk, buf, fin);
+                long min = scheduler.min();
+                if (best >= 0) {
+                    int bestCmd = nextCommand(best);
                     src = writeMode ? SRC_WRITE : SRC_READ;
                     pos = best;
                     cmd = bestCmd;
@@ -327,7 +293,7 @@ final class ChannelController {
             int bg = pBg[pHead];
             int bank = pBank[pHead];
             int row = pRow[pHead];
-            rowPolicy(cmd, rank, bank);
+            applyRowPolicy(cmd, rank, bank);
             emit(cmd, rank, bg, bank, Math.max(row, 0), 0, clk);
             int fin = pKind[pHead] == KIND_REFRESH ? REF : PRE;
             if (cmd == fin) {
@@ -359,8 +325,8 @@ final class ChannelController {
                 }
             }
         }
-        rowPolicy(cmd, q.rank[id], q.bankFlat[id]);
-        int issued = cmd == fin && autoPrecharge && activeOnBank[q.bankFlat[id]] <= (src == SRC_ACTIVE ? 1 : 0)
+        applyRowPolicy(cmd, q.rank[id], q.bankFlat[id]);
+        int issued = cmd == fin && rowPolicy.autoPrecharge() && activeOnBank[q.bankFlat[id]] <= (src == SRC_ACTIVE ? 1 : 0)
                 ? (fin == RD ? RDA : WRA) : cmd;
         emit(issued, q.rank[id], q.bgFlat[id], q.bankFlat[id], q.row[id], q.column[id], clk);
         if (cmd == fin) {
@@ -403,25 +369,12 @@ final class ChannelController {
         }
     }
 
-    /** Ramulator's ClosedRowPolicy: count column accesses per bank, queue a precharge at the cap. */
-    private void rowPolicy(int cmd, int rank, int bankFlat) {
-        if (!closedPolicy) {
-            return;
-        }
-        SimCommand c = SimCommand.ALL[cmd];
-        if (c.closing || c.refreshing) {
-            if (c.rankScope) {
-                Arrays.fill(colAccesses, rank * dev.banksPerRank, (rank + 1) * dev.banksPerRank, 0);
-            } else {
-                colAccesses[bankFlat] = 0;
-            }
-        } else if (c.accessing) {
-            if (++colAccesses[bankFlat] >= closedCap) {
-                int bankInRank = bankFlat - rank * dev.banksPerRank;
-                pushPriority(KIND_CLOSE, rank, rank * bankGroups + bankInRank / banksPerGroup, bankFlat,
-                        dev.openRow[bankFlat]);
-                colAccesses[bankFlat] = 0;
-            }
+    /** Tells the row policy of {@code cmd}; queues the close-row precharge it asks for. */
+    private void applyRowPolicy(int cmd, int rank, int bankFlat) {
+        if (rowPolicy.closeAfter(cmd, rank, bankFlat)) {
+            int bankInRank = bankFlat - rank * dev.banksPerRank;
+            pushPriority(KIND_CLOSE, rank, rank * bankGroups + bankInRank / banksPerGroup, bankFlat,
+                    dev.openRow[bankFlat]);
         }
     }
 
@@ -488,7 +441,7 @@ final class ChannelController {
 
     /** The earliest cycle after {@code clk} at which a command may become ready (refresh included). */
     long nextEvent(long clk) {
-        long t = nextRefresh;
+        long t = refresh.next();
         if (aBound > clk) {
             t = Math.min(t, aBound);
         } else {

@@ -55,7 +55,7 @@ public final class SimBenchmark {
             }
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("requests", n);
-            out.put("standard", spec.standard() + " " + spec.orgName() + " " + spec.timingName());
+            out.put("standard", spec.standard() + " " + spec.part().name());
             out.put("simulated_cycles", result.cycles());
             out.put("in_memory_s", bestMem / 1e9);
             out.put("in_memory_requests_per_s", n / (bestMem / 1e9));

@@ -16,9 +16,15 @@ import org.undervolt.InvalidInputException;
  * @param rcdByBank   tRCD in cycles of every bank, indexed channel-major ((channel * ranks + rank) * banks +
  *                    bank, bank counted across bank groups), or null for the spec's tRCD everywhere: EDEN's
  *                    fine-grained mapping runs each partition at its own tRCD (Koppula et al., MICRO 2019, sec. 5)
+ * @param scheduler   which queued request is served next: "frfcfs" (Ramulator 2.0a's default) or "fcfs"
+ *                    ({@link Scheduler#NAMES})
+ * @param refresh     refresh policy: "all-bank" (every tREFI, Ramulator 2.0a's) or "none" ({@link RefreshPolicy#NAMES})
  */
 public record SimConfig(SimSpec spec, String mapping, PagePolicy pagePolicy, int closedCap, int queueSize,
-                        boolean drain, int[] rcdByBank) {
+                        boolean drain, int[] rcdByBank, String scheduler, String refresh) {
+
+    /** The scheduler and refresh policy Ramulator 2.0a's Generic controller uses. */
+    public static final String DEFAULT_SCHEDULER = "frfcfs", DEFAULT_REFRESH = "all-bank";
 
     /** Ramulator 2.0a's Generic controller defaults: write-mode watermarks 0.8 / 0.2 of the write queue size. */
     public static final float WRITE_HIGH_WATERMARK = 0.8f, WRITE_LOW_WATERMARK = 0.2f;
@@ -44,6 +50,14 @@ public record SimConfig(SimSpec spec, String mapping, PagePolicy pagePolicy, int
             }
             rcdByBank = rcdByBank.clone();
         }
+        scheduler = Scheduler.normalise(scheduler);
+        refresh = RefreshPolicy.normalise(refresh);
+    }
+
+    /** Settings with tRCD per bank ({@code null}: the spec's), FR-FCFS and all-bank refresh. */
+    public SimConfig(SimSpec spec, String mapping, PagePolicy pagePolicy, int closedCap, int queueSize, boolean drain,
+                     int[] rcdByBank) {
+        this(spec, mapping, pagePolicy, closedCap, queueSize, drain, rcdByBank, DEFAULT_SCHEDULER, DEFAULT_REFRESH);
     }
 
     /** Settings with the spec's tRCD in every bank. */
@@ -58,7 +72,7 @@ public record SimConfig(SimSpec spec, String mapping, PagePolicy pagePolicy, int
 
     /** The same settings with tRCD per bank ({@code null}: uniform); the array is copied. */
     public SimConfig withRcdByBank(int[] rcd) {
-        return new SimConfig(spec, mapping, pagePolicy, closedCap, queueSize, drain, rcd);
+        return new SimConfig(spec, mapping, pagePolicy, closedCap, queueSize, drain, rcd, scheduler, refresh);
     }
 
     @Override
@@ -72,10 +86,20 @@ public record SimConfig(SimSpec spec, String mapping, PagePolicy pagePolicy, int
     }
 
     public SimConfig withPagePolicy(PagePolicy p, int cap) {
-        return new SimConfig(spec, mapping, p, cap, queueSize, drain, rcdByBank);
+        return new SimConfig(spec, mapping, p, cap, queueSize, drain, rcdByBank, scheduler, refresh);
     }
 
     public SimConfig withDrain(boolean d) {
-        return new SimConfig(spec, mapping, pagePolicy, closedCap, queueSize, d, rcdByBank);
+        return new SimConfig(spec, mapping, pagePolicy, closedCap, queueSize, d, rcdByBank, scheduler, refresh);
+    }
+
+    /** The same settings with the scheduler and refresh policy called {@code schedulerName} and {@code refreshName}. */
+    public SimConfig withPolicies(String schedulerName, String refreshName) {
+        return new SimConfig(spec, mapping, pagePolicy, closedCap, queueSize, drain, rcdByBank, schedulerName, refreshName);
+    }
+
+    /** The same settings on {@code s} (e.g. the part with timings lengthened at a lower VDD). */
+    public SimConfig withSpec(SimSpec s) {
+        return new SimConfig(s, mapping, pagePolicy, closedCap, queueSize, drain, rcdByBank, scheduler, refresh);
     }
 }

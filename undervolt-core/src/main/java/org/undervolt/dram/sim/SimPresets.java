@@ -14,7 +14,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.undervolt.InvalidInputException;
+import org.undervolt.dram.spec.DramSpec;
+import org.undervolt.dram.spec.DramStandard;
 import org.undervolt.dram.spec.Organization;
+import org.undervolt.dram.spec.Timings;
 
 /**
  * Organisation and speed-bin presets of DDR3, DDR4 (under Ramulator 2's names) and LPDDR3 ({@code DDR4_8Gb_x8},
@@ -65,11 +68,23 @@ public final class SimPresets {
     }
 
     /**
-     * Resolves presets into a spec. {@code org} and {@code timing} may be null (the standard's defaults).
+     * Resolves presets into the simulator's view of the part ({@link #part}).
      *
      * @throws InvalidInputException on an unknown standard or preset, or ranks/channels below 1
      */
     public static SimSpec resolve(String standard, String org, String timing, int channels, int ranks) {
+        return SimSpec.of(part(standard, org, timing, channels, ranks));
+    }
+
+    /**
+     * The part an organisation preset and a speed-bin preset describe: a timing-only {@link DramSpec} (Ramulator's
+     * presets carry no currents) named {@code "<organisation> <timing>"}, its timing rows under the JEDEC names
+     * every reader uses (RCD, RP, RAS, RC, WR, RTP, CL, WL, CCD_S/L, RRD_S/L, WTR_S/L, FAW, RFC, REFI, CS; LPDDR3
+     * also RPab and DQSCK). {@code org} and {@code timing} may be null (the standard's defaults).
+     *
+     * @throws InvalidInputException on an unknown standard or preset, or ranks/channels below 1
+     */
+    public static DramSpec part(String standard, String org, String timing, int channels, int ranks) {
         String std = standardOf(standard);
         if (std == null) {
             throw new InvalidInputException("--standard: unknown standard '" + standard + "', expected one of " + STANDARDS);
@@ -105,6 +120,10 @@ public final class SimPresets {
         }
         int rate = v.get("rate");
         int tckPs = (int) (1e6 / (rate / 2));
+        if (v.get("nBL") != organization.burstCycles()) {
+            throw new IllegalStateException(std + " presets: nBL " + v.get("nBL") + " is not prefetch / 2 = "
+                    + organization.burstCycles());
+        }
         int rateIdx = -1;
         JsonNode rates = f.get("rates");
         for (int i = 0; i < rates.size(); i++) {
@@ -124,14 +143,38 @@ public final class SimPresets {
         if (rfc == null) {
             throw new InvalidInputException("--org: no tRFC for density " + o.get("density_Mb").asInt() + " Mb");
         }
-        int nRFC = SimTimings.nsToCycles(rfc.asDouble(), tckPs);
-        int nREFI = SimTimings.nsToCycles(f.get("tREFI_ns").asDouble(), tckPs);
-        SimTimings timings = new SimTimings(rate, tckPs, v.get("nBL"), v.get("nCL"), v.get("nRCD"), v.get("nRP"),
-                v.get("nRAS"), v.get("nRC"), v.get("nWR"), v.get("nRTP"), v.get("nCWL"), v.get("nCCDS"), v.get("nCCDL"),
-                v.get("nRRDS"), v.get("nRRDL"), v.get("nWTRS"), v.get("nWTRL"), v.get("nFAW"), nRFC, nREFI, v.get("nCS"),
-                v.getOrDefault("nRPab", v.get("nRP")), v.getOrDefault("nDQSCK", 0));
-        return new SimSpec(std, canonical(f.get("organizations"), orgName), canonical(f.get("timings"), timingName),
-                organization, timings);
+        v.put("nRFC", SimTimings.nsToCycles(rfc.asDouble(), tckPs));
+        v.put("nREFI", SimTimings.nsToCycles(f.get("tREFI_ns").asDouble(), tckPs));
+        Map<String, Integer> cycles = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : JEDEC_NAMES.entrySet()) {
+            Integer c = v.get(e.getKey());
+            if (c != null) {
+                cycles.put(e.getValue(), c);
+            }
+        }
+        String orgCanon = canonical(f.get("organizations"), orgName);
+        String timingCanon = canonical(f.get("timings"), timingName);
+        DramStandard s = DramStandard.parse(std);
+        List<String> sources = new ArrayList<>();
+        f.get("sources").forEach(x -> sources.add(x.asText()));
+        return new DramSpec(orgCanon + " " + timingCanon, s, organization, new Timings(tckPs * 1e-12, cycles), List.of(),
+                s.coreRail(), 1.0, "Ramulator 2.0a presets " + orgCanon + " + " + timingCanon + " (timing only, no currents): "
+                + String.join("; ", sources));
+    }
+
+    /** The data files' column names → the JEDEC row names of {@link Timings}. */
+    private static final Map<String, String> JEDEC_NAMES = jedecNames();
+
+    private static Map<String, String> jedecNames() {
+        Map<String, String> m = new LinkedHashMap<>();
+        String[][] pairs = {{"nRCD", "RCD"}, {"nRP", "RP"}, {"nRAS", "RAS"}, {"nRC", "RC"}, {"nRFC", "RFC"},
+            {"nREFI", "REFI"}, {"nCL", "CL"}, {"nCWL", "WL"}, {"nWR", "WR"}, {"nRTP", "RTP"}, {"nCCDS", "CCD_S"},
+            {"nCCDL", "CCD_L"}, {"nRRDS", "RRD_S"}, {"nRRDL", "RRD_L"}, {"nWTRS", "WTR_S"}, {"nWTRL", "WTR_L"},
+            {"nFAW", "FAW"}, {"nCS", "CS"}, {"nRPab", "RPab"}, {"nDQSCK", "DQSCK"}};
+        for (String[] p : pairs) {
+            m.put(p[0], p[1]);
+        }
+        return m;
     }
 
     private static JsonNode lookup(JsonNode map, String name) {

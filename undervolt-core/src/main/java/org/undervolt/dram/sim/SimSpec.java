@@ -1,32 +1,56 @@
 package org.undervolt.dram.sim;
 
+import java.util.Map;
+
+import org.undervolt.dram.spec.DramSpec;
 import org.undervolt.dram.spec.Organization;
 
 /**
- * What the simulator needs to know about the memory: the standard (DDR3, DDR4), the organisation of the
- * channel(s) and the timing parameters, with the preset names they came from.
+ * A part as the simulator reads it: the part ({@link DramSpec}, the one description), the command protocol it is
+ * scheduled under, and its timing rows compiled for that protocol ({@link SimTimings#of}).
  *
- * @param standard     "DDR3" or "DDR4"
- * @param orgName      organisation preset (e.g. DDR4_8Gb_x8) or a description of where it came from
- * @param timingName   timing preset (e.g. DDR4_2400R)
- * @param organization channels, ranks, bank groups, banks, rows, columns, device width, devices per rank, BL
- * @param timings      timing parameters in cycles
+ * @param part     the part
+ * @param protocol the command protocol
+ * @param timings  the part's timings compiled for {@code protocol}
  */
-public record SimSpec(String standard, String orgName, String timingName, Organization organization,
-                      SimTimings timings) {
+public record SimSpec(DramSpec part, Protocol protocol, SimTimings timings) {
+
+    /** {@code part} under its standard's protocol. */
+    public static SimSpec of(DramSpec part) {
+        return of(part, Protocol.of(part.standard()));
+    }
+
+    /** {@code part} under {@code protocol}. */
+    public static SimSpec of(DramSpec part, Protocol protocol) {
+        return new SimSpec(part, protocol, SimTimings.of(part, protocol));
+    }
+
+    /** The part's standard name (DDR3, DDR4, LPDDR3 ...). */
+    public String standard() {
+        return part.standard().name();
+    }
+
+    public Organization organization() {
+        return part.organization();
+    }
 
     /** Bytes one column access moves on the channel (BL × channel width / 8): 64 for a 64-bit BL8 channel. */
     public int bytesPerAccess() {
-        return organization.bytesPerBurst();
+        return organization().bytesPerBurst();
     }
 
     /** Addressable bytes of all channels. */
     public long capacityBytes() {
-        return organization.capacityBytes();
+        return organization().capacityBytes();
     }
 
-    /** The same spec with tRCD = {@code rcd} cycles. */
+    /** The same part with tRCD = {@code rcd} cycles. */
     public SimSpec withRcd(int rcd) {
-        return new SimSpec(standard, orgName, timingName, organization, timings.withRcd(rcd));
+        return of(part.withCycles(Map.of("RCD", rcd)), protocol);
+    }
+
+    /** The same part with the timing rows in {@code cycles} replaced (e.g. RCD, RAS, RP lengthened at a lower VDD). */
+    public SimSpec withCycles(Map<String, Integer> cycles) {
+        return of(part.withCycles(cycles), protocol);
     }
 }

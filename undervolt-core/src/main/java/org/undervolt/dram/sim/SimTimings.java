@@ -1,63 +1,88 @@
 package org.undervolt.dram.sim;
 
+import org.undervolt.InvalidInputException;
+import org.undervolt.dram.spec.DramSpec;
+import org.undervolt.dram.spec.Organization;
+import org.undervolt.dram.spec.Timings;
+
 /**
- * Timing parameters of one speed bin in clock cycles (nXX = tXX / tCK rounded up as JEDEC prescribes),
- * under the JEDEC JESD79-3/JESD79-4 names. DDR3 has no bank groups: its tCCD, tRRD and tWTR fill both the
- * _S and _L slots.
+ * The simulator's reading of a part's timing rows ({@link DramSpec#timings()}, JEDEC names without the "t")
+ * under a {@link Protocol}: the cycle values its constraint set and controller need, compiled once. Not a
+ * second description of the part: {@link #of} derives it, and a row the protocol needs that the part does not
+ * define is an error naming it. DDR3 has no bank groups: its CCD, RRD and WTR fill both the _S and _L slots.
  *
- * @param rate  data rate in MT/s
- * @param tckPs clock period in picoseconds
- * @param nBL   burst duration on the bus (BL/2 = 4 for BL8)
- * @param nCL   CAS (read) latency
- * @param nRCD  ACT to column command
- * @param nRP   PRE to ACT
- * @param nRAS  ACT to PRE
- * @param nRC   ACT to ACT, same bank
- * @param nWR   write recovery (end of write burst to PRE)
- * @param nRTP  RD to PRE
- * @param nCWL  CAS write latency
- * @param nCCDS column to column, different bank group
- * @param nCCDL column to column, same bank group
- * @param nRRDS ACT to ACT, different bank group
- * @param nRRDL ACT to ACT, same bank group
- * @param nWTRS end of write burst to RD, different bank group
- * @param nWTRL end of write burst to RD, same bank group
- * @param nFAW  window of four ACTs in a rank
- * @param nRFC  all-bank refresh cycle time
- * @param nREFI average refresh interval
- * @param nCS   rank-to-rank switch on the data bus
- * @param nRPab all-bank precharge to ACT (LPDDR3 tRPab; DDR3/DDR4: nRP)
- * @param nDQSCK read DQS output access time added to the read latency (LPDDR3 tDQSCK max in cycles; DDR: 0)
+ * @param tckPs  clock period in picoseconds
+ * @param nBL    burst duration on the bus (BL / data rate = 4 for BL8)
+ * @param nCL    CAS (read) latency (row CL, else RL)
+ * @param nRCD   ACT to column command
+ * @param nRP    PRE to ACT (RP, else the per-bank RPpb, else RPab)
+ * @param nRAS   ACT to PRE
+ * @param nRC    ACT to ACT, same bank (RC, else tRAS + tRP as JESD79-3F defines tRC)
+ * @param nWR    write recovery (end of write burst to PRE)
+ * @param nRTP   RD to PRE
+ * @param nCWL   CAS write latency (row WL, else CWL)
+ * @param nCCDS  column to column, different bank group (CCD_S, else CCD)
+ * @param nCCDL  column to column, same bank group (CCD_L, else CCD)
+ * @param nRRDS  ACT to ACT, different bank group (RRD_S, else RRD)
+ * @param nRRDL  ACT to ACT, same bank group (RRD_L, else RRD)
+ * @param nWTRS  end of write burst to RD, different bank group (WTR_S, else WTR)
+ * @param nWTRL  end of write burst to RD, same bank group (WTR_L, else WTR)
+ * @param nFAW   window of four ACTs in a rank
+ * @param nRFC   all-bank refresh cycle time (RFC, RFC1 or RFCab)
+ * @param nREFI  average refresh interval
+ * @param nCS    rank-to-rank switch on the data bus (row CS; not a JEDEC parameter)
+ * @param nRPab  all-bank precharge to ACT (LPDDR3 row RPab; DDR protocol: nRP)
+ * @param nDQSCK read DQS output access time added to the read latency (LPDDR3 row DQSCK; DDR protocol: 0)
  */
-public record SimTimings(int rate, int tckPs, int nBL, int nCL, int nRCD, int nRP, int nRAS, int nRC, int nWR,
+public record SimTimings(int tckPs, int nBL, int nCL, int nRCD, int nRP, int nRAS, int nRC, int nWR,
                          int nRTP, int nCWL, int nCCDS, int nCCDL, int nRRDS, int nRRDL, int nWTRS, int nWTRL,
                          int nFAW, int nRFC, int nREFI, int nCS, int nRPab, int nDQSCK) {
 
-    /** DDR3/DDR4 timings: tRPab = tRP, no tDQSCK. */
-    public SimTimings(int rate, int tckPs, int nBL, int nCL, int nRCD, int nRP, int nRAS, int nRC, int nWR,
-                      int nRTP, int nCWL, int nCCDS, int nCCDL, int nRRDS, int nRRDL, int nWTRS, int nWTRL,
-                      int nFAW, int nRFC, int nREFI, int nCS) {
-        this(rate, tckPs, nBL, nCL, nRCD, nRP, nRAS, nRC, nWR, nRTP, nCWL, nCCDS, nCCDL, nRRDS, nRRDL, nWTRS, nWTRL,
-                nFAW, nRFC, nREFI, nCS, nRP, 0);
-    }
-
     public SimTimings {
-        int[] all = {rate, tckPs, nBL, nCL, nRCD, nRP, nRAS, nRC, nWR, nRTP, nCWL, nCCDS, nCCDL, nRRDS, nRRDL,
+        int[] all = {tckPs, nBL, nCL, nRCD, nRP, nRAS, nRC, nWR, nRTP, nCWL, nCCDS, nCCDL, nRRDS, nRRDL,
                 nWTRS, nWTRL, nFAW, nRFC, nREFI};
         for (int v : all) {
             if (v <= 0) {
-                throw new IllegalArgumentException("timing parameters must be positive: " + java.util.Arrays.toString(all));
+                throw new InvalidInputException("timing parameters must be positive: " + java.util.Arrays.toString(all));
             }
         }
         if (nCS < 0 || nDQSCK < 0 || nRPab <= 0) {
-            throw new IllegalArgumentException("need nCS >= 0, nDQSCK >= 0, nRPab > 0; got " + nCS + ", " + nDQSCK + ", " + nRPab);
+            throw new InvalidInputException("need nCS >= 0, nDQSCK >= 0, nRPab > 0; got " + nCS + ", " + nDQSCK + ", " + nRPab);
         }
     }
 
-    /** The same timings with tRCD = {@code rcd} cycles. */
+    /**
+     * The timing rows of {@code part} the simulator needs under {@code protocol}. A missing row is an
+     * {@link InvalidInputException} naming it. The rank-to-rank switch CS only constrains channels of several
+     * ranks (it spaces commands to <em>other</em> ranks): a single-rank part need not define it.
+     */
+    public static SimTimings of(DramSpec part, Protocol protocol) {
+        Timings t = part.timings();
+        Organization o = part.organization();
+        String p = part.name();
+        int tckPs = (int) Math.round(t.tckSeconds() * 1e12);
+        int rp = t.require(p, "RP", "RPpb", "RPab");
+        int ras = t.require(p, "RAS");
+        int rc = t.has("RC") || t.has("RCpb") || t.has("RCab") ? t.require(p, "RC", "RCpb", "RCab") : ras + rp;
+        int cs = o.ranks() > 1 || t.has("CS") ? t.require(p, "CS") : 0;
+        boolean lp = protocol == Protocol.LPDDR3;
+        return new SimTimings(tckPs, o.burstCycles(), t.require(p, "CL", "RL"), t.require(p, "RCD"), rp, ras, rc,
+                t.require(p, "WR"), t.require(p, "RTP"), t.require(p, "WL", "CWL"), t.require(p, "CCD_S", "CCD"),
+                t.require(p, "CCD_L", "CCD"), t.require(p, "RRD_S", "RRD"), t.require(p, "RRD_L", "RRD"),
+                t.require(p, "WTR_S", "WTR"), t.require(p, "WTR_L", "WTR"), t.require(p, "FAW"),
+                t.require(p, "RFC", "RFC1", "RFCab"), t.require(p, "REFI"), cs,
+                lp ? t.require(p, "RPab") : rp, lp ? t.require(p, "DQSCK") : 0);
+    }
+
+    /** The same timings with tRCD = {@code rcd} cycles (the controller's per-bank tRCD keeps its own table). */
     public SimTimings withRcd(int rcd) {
-        return new SimTimings(rate, tckPs, nBL, nCL, rcd, nRP, nRAS, nRC, nWR, nRTP, nCWL, nCCDS, nCCDL, nRRDS, nRRDL,
+        return new SimTimings(tckPs, nBL, nCL, rcd, nRP, nRAS, nRC, nWR, nRTP, nCWL, nCCDS, nCCDL, nRRDS, nRRDL,
                 nWTRS, nWTRL, nFAW, nRFC, nREFI, nCS, nRPab, nDQSCK);
+    }
+
+    /** Data rate in MT/s (two transfers per clock). */
+    public int rate() {
+        return (int) Math.round(2e6 / tckPs);
     }
 
     /** Cycles from a RD command to the end of its data burst: CL (+ tDQSCK) + BL/2 (Ramulator's read latency). */

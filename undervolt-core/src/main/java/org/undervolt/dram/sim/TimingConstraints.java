@@ -46,11 +46,6 @@ public final class TimingConstraints {
     private TimingConstraints() {
     }
 
-    /** The constraint set of {@code standard} ("LPDDR3", else DDR3/DDR4) for {@code t}. */
-    public static List<Constraint> of(String standard, SimTimings t) {
-        return "LPDDR3".equals(standard) ? lpddr3(t) : ddr(t);
-    }
-
     /**
      * The constraint set of LPDDR3 (JEDEC JESD209-3, "Command timing" / "AC timing" tables), one bank group:
      * <ul>

@@ -2,10 +2,14 @@
  * Cycle-level DRAM timing simulation: request traces ({@link org.undervolt.dram.sim.LoadStoreTraceReader},
  * Ramulator's LoadStoreTrace format) are decoded by an address mapping ({@link org.undervolt.dram.sim.RequestMappings}:
  * RoBaRaCoCh, ChRaBaRoCo, MOP4CLXOR, DRMap, explicit field orders) and scheduled by per-channel controllers
- * ({@link org.undervolt.dram.sim.ChannelController}: read/write/priority/active queues, FR-FCFS, write drain,
- * all-bank refresh, open, closed or auto-precharge closed rows, tRCD per bank) under the DDR3/DDR4 timing constraints
- * ({@link org.undervolt.dram.sim.TimingConstraints}, {@link org.undervolt.dram.sim.DeviceTiming}).
- * Presets with Ramulator 2's names come from data files ({@link org.undervolt.dram.sim.SimPresets}).
+ * ({@link org.undervolt.dram.sim.ChannelController}: read/write/priority/active queues, write drain, tRCD per bank),
+ * which compose a scheduler (FR-FCFS or FCFS), a row policy (open, closed, auto-precharge) and a refresh policy
+ * (all-bank, none), each behind an interface picked by name ({@link org.undervolt.dram.sim.SimConfig}), under the
+ * DDR3/DDR4 or LPDDR3 timing constraints ({@link org.undervolt.dram.sim.Protocol},
+ * {@link org.undervolt.dram.sim.TimingConstraints}, {@link org.undervolt.dram.sim.DeviceTiming}). The part simulated
+ * is the one description of {@code dram.spec} ({@link org.undervolt.dram.sim.SimSpec}: a {@code DramSpec} read under
+ * a protocol); presets with Ramulator 2's names load from data files as timing-only parts
+ * ({@link org.undervolt.dram.sim.SimPresets}).
  *
  * <p>The controller follows Ramulator 2.0a's Generic controller closely enough that the golden Ramulator cases
  * agree exactly (cycles, row hits/misses/conflicts, read latency, command counts); idle cycles are skipped

@@ -9,21 +9,33 @@ package org.undervolt.dram.spec;
  * splits VDD2 into VDD2H (core) and VDD2L.
  */
 public enum DramStandard {
-    DDR3("VDD", 8),
-    DDR4("VDD", 8),
-    DDR5("VDD", 16),
-    LPDDR3("VDD2", 8),
-    LPDDR4("VDD2", 16),
-    LPDDR5("VDD2H", 16),
+    DDR3("VDD", 8, 64),
+    DDR4("VDD", 8, 64),
+    DDR5("VDD", 16, 0),
+    LPDDR3("VDD2", 8, 0),
+    LPDDR4("VDD2", 16, 0),
+    LPDDR5("VDD2H", 16, 0),
     /** WideIO and other parts without a dedicated model: treated like DDR (VDD is core). */
-    OTHER("VDD", 8);
+    OTHER("VDD", 8, 0);
 
     private final String coreRail;
     private final int defaultBurstLength;
+    private final int rankWidthBits;
 
-    DramStandard(String coreRail, int defaultBurstLength) {
+    DramStandard(String coreRail, int defaultBurstLength, int rankWidthBits) {
         this.coreRail = coreRail;
         this.defaultBurstLength = defaultBurstLength;
+        this.rankWidthBits = rankWidthBits;
+    }
+
+    /**
+     * Data width in bits of a rank assembled from this standard's devices, or 0 where a part keeps its own
+     * device count: 64 for DDR3/DDR4 (JESD79-3F / JESD79-4 DIMMs: a 64-bit data bus, eight x8 or sixteen x4
+     * devices side by side); LPDDR parts are their own channel (one x32 LPDDR3 device is SparkXD's memory), and
+     * DDR5's two 32-bit subchannels per DIMM are not modelled as one rank.
+     */
+    public int rankWidthBits() {
+        return rankWidthBits;
     }
 
     /** Name of the rail whose voltage is scaled when the array is undervolted. */

@@ -71,4 +71,19 @@ public record Organization(int channels, int ranks, int bankGroups, int banks, i
     public long capacityBytes() {
         return bytesPerRow() * rows * banks * ranks * channels;
     }
+
+    /** Subarrays per bank: rows / rows per subarray (at least 1). */
+    public int subarraysPerBank() {
+        return Math.max(1, rows / Math.min(rows, subarrayRows));
+    }
+
+    /** Rows per subarray (rows / {@link #subarraysPerBank()}). */
+    public int rowsPerSubarray() {
+        return rows / subarraysPerBank();
+    }
+
+    /** Banks over all channels and ranks (the range of a flat bank index, (channel × ranks + rank) × banks + bank). */
+    public int flatBanks() {
+        return channels * ranks * banks;
+    }
 }

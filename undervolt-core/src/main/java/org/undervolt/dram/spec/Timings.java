@@ -79,4 +79,19 @@ public record Timings(double tckSeconds, Map<String, Integer> cycles) {
     public int refi() {
         return firstOf("REFI");
     }
+
+    /**
+     * Cycles of the first present parameter among {@code names} (a JEDEC name and its variants, e.g. "CCD_S",
+     * "CCD"); an {@link org.undervolt.InvalidInputException} naming the field and {@code part} if none is present.
+     */
+    public int require(String part, String... names) {
+        for (String n : names) {
+            Integer v = cycles.get(n);
+            if (v != null) {
+                return v;
+            }
+        }
+        throw new org.undervolt.InvalidInputException("DRAM part " + part + ": timing parameter "
+                + String.join(" / ", names) + " is not defined, expected it among the part's timings " + cycles.keySet());
+    }
 }
