@@ -68,6 +68,7 @@ public final class MapStudy {
         out.put("chosen", cost(e.chosen()));
         out.put("energy_saving", e.energySaving());
         out.put("speedup_simulated", e.speedup());
+        out.put("latency_change", e.latencyChange());
         out.put("speedup_latency_bound", e.latencyBoundSpeedup());
         return out;
     }
@@ -95,7 +96,8 @@ public final class MapStudy {
     public static org.undervolt.dram.device.LimitedBy limitedBy(MapPlan plan, OperatingPointBer ber, DramModule module,
                                                                 double step) {
         double v = lowestVolts(plan, module);
-        if (v - step >= ber.lowestVolts() - 1e-9) {
+        boolean lowerPossible = step > 0 ? v - step >= ber.lowestVolts() - 1e-9 : v > ber.lowestVolts() + 1e-9;
+        if (lowerPossible) {
             return org.undervolt.dram.device.LimitedBy.TOLERANCE;
         }
         return ber.lowestVolts() < ber.dataFloorVolts() - 1e-9 ? org.undervolt.dram.device.LimitedBy.EXTRAPOLATION_LIMIT
