@@ -106,8 +106,15 @@ public record DeviceSet(String selector, List<Device> devices, String source) {
      */
     public static DeviceSet fromBerTable(String text) {
         Path p = Path.of(text.trim());
-        if (Files.isRegularFile(p) && firstDataLine(p).replace(" ", "").equalsIgnoreCase("vdd_v,ber")) {
-            return ofBerTable(BerVoltageTable.load(p), p.getFileName().toString().replaceFirst("\\.csv$", ""));
+        if (Files.isRegularFile(p)) {
+            String first = firstDataLine(p).replace(" ", "");
+            if (first.equalsIgnoreCase("vdd_v,ber")) {
+                return ofBerTable(BerVoltageTable.load(p), p.getFileName().toString().replaceFirst("\\.csv$", ""));
+            }
+            if (!first.equalsIgnoreCase(DeviceTable.HEADER)) {
+                throw new InvalidInputException(p + ": expected the header 'vdd_v,ber' (one BER(VDD) curve) or '"
+                        + DeviceTable.HEADER + "' (a device table), got '" + first + "'");
+            }
         }
         return select(text);
     }
