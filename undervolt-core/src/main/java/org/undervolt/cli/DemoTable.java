@@ -1,6 +1,7 @@
 package org.undervolt.cli;
 
 import java.util.Locale;
+import java.util.Map;
 
 import org.undervolt.experiment.DemoResult;
 import org.undervolt.resilience.CurvePoint;
@@ -24,14 +25,29 @@ final class DemoTable {
         sb.append(String.format(Locale.ROOT, "%ntolerable BER: %s%n",
                 r.tolerableBer().isPresent() ? String.format(Locale.ROOT, "%.3e", r.tolerableBer().getAsDouble())
                         : "none on the grid (stay at nominal voltage)"));
-        sb.append(String.format(Locale.ROOT, "core voltage: %.3f V nominal -> %.3f V chosen (BER there %.2e)%n",
-                r.vddNominal(), r.vddChosen(), r.berAtChosen()));
+        sb.append(String.format(Locale.ROOT, "core voltage: %.3f V nominal -> %.3f V chosen (BER there %.2e; median device %s,"
+                + " limited by %s)%n", r.vddNominal(), r.vddChosen(), r.berAtChosen(), r.operatingPoint().get("device"),
+                r.operatingPoint().get("limited_by")));
         sb.append(String.format(Locale.ROOT, "DRAM energy of one inference pass over %d images: %.4f mJ -> %.4f mJ"
                 + "  (saving %.1f %%)%n", r.images(), 1e3 * r.energyNominalJ(), 1e3 * r.energyChosenJ(),
                 100 * r.energySaving()));
+        sb.append(String.format(Locale.ROOT, "energy law: %s (saving linear %.1f %%, quadratic %.1f %%)%n",
+                r.operatingPoint().get("energy_law"), 100 * (double) r.operatingPoint().get("energy_saving_linear"),
+                100 * (double) r.operatingPoint().get("energy_saving_quadratic")));
+        sb.append(String.format(Locale.ROOT, "devices: %s%n", DemoTable.spread(r)));
         sb.append(String.format(Locale.ROOT, "accesses: %d reads, %d writes; row hits %d, misses %d, conflicts %d%n",
                 r.accesses().reads(), r.accesses().writes(), r.accesses().hits(), r.accesses().misses(),
                 r.accesses().conflicts()));
         return sb.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String spread(DemoResult r) {
+        Map<String, Object> s = (Map<String, Object>) r.operatingPoint().get("devices_summary");
+        Map<String, Object> v = (Map<String, Object>) s.get("chosen");
+        Map<String, Object> e = (Map<String, Object>) s.get("energy_saving");
+        return String.format(Locale.ROOT, "%s devices, VDD min %.3f / median %.3f / max %.3f V, reference-access saving "
+                + "%.1f / %.1f / %.1f %%, limited by %s", s.get("devices"), v.get("min"), v.get("median"), v.get("max"),
+                100 * (double) e.get("min"), 100 * (double) e.get("median"), 100 * (double) e.get("max"), s.get("limited_by"));
     }
 }

@@ -10,11 +10,14 @@ import java.util.concurrent.Callable;
 
 import org.undervolt.InvalidInputException;
 import org.undervolt.dram.energy.VoltageScaling;
-import org.undervolt.dram.error.BerTrcdTable;
-import org.undervolt.dram.error.BerVoltageTable;
+import org.undervolt.dram.device.BerBound;
+import org.undervolt.dram.device.DeviceSet;
+import org.undervolt.dram.device.FloorPolicy;
+import org.undervolt.dram.device.Knob;
 import org.undervolt.dram.sim.PagePolicy;
 import org.undervolt.dram.spec.DramPresets;
 import org.undervolt.mapping.DataItem;
+import org.undervolt.mapping.DeviceChoice;
 import org.undervolt.mapping.Dataflow;
 import org.undervolt.mapping.DramModule;
 import org.undervolt.mapping.EdenPlanner;
@@ -151,14 +154,21 @@ public final class MapCommand implements Callable<Integer> {
     @Option(names = "--vdd-step", defaultValue = "0.005", paramLabel = "VOLTS", description = "sparkxd: voltage search step (default: ${DEFAULT-VALUE})")
     double vddStep;
 
-    @Option(names = "--ber-table", paramLabel = "CSV", description = "BER(VDD) table: a CSV file, or voltron-A|voltron-B|voltron-C (default: built-in DDR3L, Voltron vendor B data)")
-    Path berTable;
+    @Option(names = "--ber-table", paramLabel = "SEL|CSV", description = "BER(VDD) devices: voltron, voltron-A|B|C, "
+            + "voltron:DIMM, a device table or a vdd_v,ber CSV; the plan uses the median device at the items' tolerance, "
+            + "devices_summary the spread (default: voltron)")
+    String berTable;
 
-    @Option(names = "--trcd-table", paramLabel = "CSV", description = "BER(tRCD) table (default: built-in placeholder curve)")
-    Path trcdTable;
+    @Option(names = "--trcd-device", defaultValue = OperatingPointBer.DEFAULT_TRCD_DEVICE, paramLabel = "SEL",
+            description = "BER(tRCD) device: diva:DIMM or a one-device table (default: ${DEFAULT-VALUE}, DIVA's median at 1e-4)")
+    String trcdDevice;
 
-    @Option(names = "--scaling", defaultValue = "quadratic", paramLabel = "quadratic|linear",
-            description = "core-rail energy vs voltage (default: ${DEFAULT-VALUE})")
+    @Option(names = "--floor", defaultValue = "stop", paramLabel = "stop|extrapolate",
+            description = "below a device's lowest measured voltage: stop, or follow its fitted law one step further (default: ${DEFAULT-VALUE})")
+    String floor;
+
+    @Option(names = {"--energy-law", "--scaling"}, defaultValue = "quadratic", paramLabel = "quadratic|linear",
+            description = "core-rail energy vs voltage: IDD proportional to V (quadratic, capacitive charging) or fixed (linear) (default: ${DEFAULT-VALUE})")
     String scaling;
 
     @Option(names = "--row-order", defaultValue = "drmap", paramLabel = "drmap|bank-sequential",
@@ -182,7 +192,14 @@ public final class MapCommand implements Callable<Integer> {
         if (!List.of("eden", "eden-exact", "sparkxd").contains(how)) {
             throw new InvalidInputException("--scheme: unknown scheme '" + scheme + "', expected eden, eden-exact or sparkxd");
         }
-        VoltageScaling law = OptionValues.parse("--scaling", scaling, VoltageScaling::parse);
+        VoltageScaling law = OptionValues.parse("--energy-law", scaling, VoltageScaling::parse);
+        FloorPolicy policy = OptionValues.parse("--floor", floor, FloorPolicy::parse);
+        DeviceSet vddSet = OptionValues.parse("--ber-table", berTable == null ? "voltron" : berTable,
+                t -> DeviceSet.vddSelection(null, t, "--ber-table"));
+        DeviceSet trcdSet = OptionValues.parse("--trcd-device", trcdDevice, DeviceSet::fromBerTable);
+        if (trcdSet.knob() != Knob.TRCD || trcdSet.devices().size() != 1) {
+            throw new InvalidInputException("--trcd-device " + trcdDevice + ": expected one BER(tRCD) device, e.g. diva:A01");
+        }
         OptionValues.range("--neurons", neurons, 1, 65536);
         if (devices != null) {
             OptionValues.range("--devices", devices, 1, 1024);
@@ -209,11 +226,12 @@ public final class MapCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("--devices " + devices + ": " + e.getMessage());
         }
-        OperatingPointBer ber = new OperatingPointBer(berTable == null ? BerVoltageTable.builtin() : BerVoltageTable.load(berTable),
-                trcdTable == null ? BerTrcdTable.builtin() : BerTrcdTable.load(trcdTable), module.nominalVolts(), module.nominalTrcd());
         Dataflow flow = Dataflow.parse(dataflow, globalKib * 1024, weightKib * 1024, activationKib * 1024);
         List<Transfer> transfers = flow.transfers(net);
         List<DataItem> items = MapStudy.items(net, transfers, module.organization().bytesPerBurst(), tolerances());
+        DeviceChoice choice = DeviceChoice.of(module, vddSet, law, policy, DeviceChoice.tolerance(items));
+        OperatingPointBer ber = new OperatingPointBer(choice.median().device(), trcdSet.devices().get(0), BerBound.LOWER, policy,
+                module.nominalVolts(), module.nominalTrcd());
 
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("network", snn ? "snn-N" + neurons : model != null ? model.toString() : ZooModel.parse(network).id());
@@ -225,6 +243,9 @@ public final class MapCommand implements Callable<Integer> {
         mod.put("nominal_vdd", module.nominalVolts());
         mod.put("nominal_trcd_cycles", module.nominalTrcd());
         mod.put("voltage_scaling", law.toString());
+        mod.put("energy_law", law.toString());
+        mod.put("energy_law_reasoning", VoltageScaling.REASONING);
+        mod.put("floor", policy.toString());
         mod.put("ber_source", ber.source());
         mod.put("latency_model", "cycle-level timing simulator (org.undervolt.dram.sim, Ramulator 2.0a-compatible), DRMap address mapping, "
                 + pagePolicy + " page, drained; latency-bound: requests one at a time at their row-buffer state's latency");
@@ -243,6 +264,9 @@ public final class MapCommand implements Callable<Integer> {
         }
         MapEvaluation e = MapEvaluation.of(module, law, PagePolicy.parse(pagePolicy), plan, flow, transfers);
         out.putAll(MapStudy.describe(e, items));
+        out.put("limited_by", MapStudy.limitedBy(plan, ber, module, how.equals("sparkxd") ? vddStep : 0).label());
+        out.putAll(MapStudy.savingUnderBothLaws(module, PagePolicy.parse(pagePolicy), plan, flow, transfers));
+        out.putAll(choice.describe());
         PrintWriter w = spec.commandLine().getOut();
         if (jsonOption.json) {
             w.println(Json.write(out));
@@ -254,8 +278,12 @@ public final class MapCommand implements Callable<Integer> {
                         plan.placedIn().get(d.name()), plan.itemBer().get(d.name()));
             }
             plan.notes().forEach(n -> w.println("  " + n));
-            w.printf(Locale.ROOT, "energy per inference: nominal %.4e J, chosen %.4e J, saving %.1f %%%n",
-                    e.nominal().totalJoules(), e.chosen().totalJoules(), 100 * e.energySaving());
+            w.printf(Locale.ROOT, "energy per inference: nominal %.4e J, chosen %.4e J, saving %.1f %% (%s law; linear %.1f %%,"
+                    + " quadratic %.1f %%), limited by %s%n", e.nominal().totalJoules(), e.chosen().totalJoules(),
+                    100 * e.energySaving(), law, 100 * (double) out.get("energy_saving_linear"),
+                    100 * (double) out.get("energy_saving_quadratic"), out.get("limited_by"));
+            w.printf(Locale.ROOT, "devices (%s) at tolerable BER %.3g: %s; planned with %s%n", vddSet.selector(), choice.tolerance(),
+                    MapStudy.spreadLine(choice), choice.median().device().name());
             w.printf(Locale.ROOT, "time: simulated speedup %.3fx, latency-bound speedup %.3fx (tRCD %d -> %d cycles)%n",
                     e.speedup(), e.latencyBoundSpeedup(), e.nominal().trcdCycles(), e.chosen().trcdCycles());
         }

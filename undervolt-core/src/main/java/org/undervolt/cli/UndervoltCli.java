@@ -53,6 +53,7 @@ public final class UndervoltCli implements Runnable {
         SUBCOMMANDS.put("tolerance", ToleranceCommand.class);
         SUBCOMMANDS.put("sweep", SweepCommand.class);
         SUBCOMMANDS.put("map", MapCommand.class);
+        SUBCOMMANDS.put("operating-point", OperatingPointCommand.class);
         SUBCOMMANDS.put("dram", DramCommand.class);
         SUBCOMMANDS.put("errors", ErrorsCommand.class);
         SUBCOMMANDS.put("runs", RunsCommand.class);

@@ -16,7 +16,12 @@ import org.undervolt.dram.access.AddressMapping;
 import org.undervolt.dram.access.OpenPageCounter;
 import org.undervolt.dram.energy.AccessEnergyModel;
 import org.undervolt.dram.energy.VoltageScaling;
-import org.undervolt.dram.error.BerVoltageTable;
+import org.undervolt.dram.device.BerBound;
+import org.undervolt.dram.device.DeviceSet;
+import org.undervolt.dram.device.FloorPolicy;
+import org.undervolt.dram.device.OperatingPoint;
+import org.undervolt.dram.device.OperatingPointSummary;
+import org.undervolt.dram.device.OperatingPoints;
 import org.undervolt.dram.error.UniformErrorModel;
 import org.undervolt.dram.spec.DramPresets;
 import org.undervolt.dram.spec.DramSpec;
@@ -53,7 +58,8 @@ import org.undervolt.storage.StoredTensor;
  *   <li>sweep the BER over a log grid, several Monte-Carlo trials per point, flipping bits in the
  *       stored bytes with EDEN's error model 0;</li>
  *   <li>take the largest BER whose mean accuracy stays within {@code delta} of the baseline;</li>
- *   <li>look up the lowest core-rail voltage with at most that BER in the BER(VDD) table;</li>
+ *   <li>look up every measured device's lowest core-rail voltage with at most that BER ({@link OperatingPoints}) and
+ *       take the median device's, reporting the spread and what limited it;</li>
  *   <li>replay the DRAM accesses of one inference pass over the test set and price them at nominal
  *       and at that voltage.</li>
  * </ol>
@@ -87,8 +93,8 @@ public final class DemoPipeline {
         }
         DramSpec spec = DramPresets.get(config.preset());
         VoltageScaling scaling = VoltageScaling.parse(config.scaling());
-        BerVoltageTable table = (config.berTable() == null ? BerVoltageTable.builtin()
-                : BerVoltageTable.load(config.berTable())).relativeTo(spec.coreVolts());
+        DeviceSet devices = DeviceSet.vddSelection(null, config.berTable() == null ? null : config.berTable().toString(),
+                "--ber-table");
 
         long t0 = System.nanoTime();
         boolean[] cached = new boolean[1];
@@ -113,8 +119,10 @@ public final class DemoPipeline {
 
         OptionalDouble tolerable = new ToleranceCriterion(baseline, config.delta()).tolerableBer(curve);
         double vNominal = spec.coreVolts();
-        double vChosen = tolerable.isPresent()
-                ? table.lowestVoltageFor(tolerable.getAsDouble()).orElse(vNominal) : vNominal;
+        List<OperatingPoint> points = new OperatingPoints(devices, spec, scaling, FloorPolicy.STOP, BerBound.LOWER)
+                .at(tolerable.orElse(0));
+        OperatingPoint median = OperatingPoints.median(points);
+        double vChosen = median.chosen();
 
         StreamingInference pass = StreamingInference.layout(weightRegions(stored), test.size(), test.imageSize(),
                 (long) test.numClasses() * OUTPUT_BYTES_PER_CLASS, org.bytesPerRow());
@@ -127,13 +135,28 @@ public final class DemoPipeline {
         dram.put("voltage_scaling", config.scaling());
         dram.put("address_mapping", ADDRESS_ORDER);
         dram.put("placement", "sequential");
-        dram.put("ber_table_source", table.source());
-        dram.put("ber_table_mapping", "table voltages scaled by " + vNominal + " V / table nominal");
+        dram.put("ber_devices", devices.selector() + " (" + points.size() + " devices; the chosen voltage is the median device's)");
+        dram.put("ber_table_mapping", "device voltages scaled by " + vNominal + " V / " + devices.nominal() + " V");
         dram.put("error_model", "uniform (EDEN model 0)");
 
-        return new DemoResult(fp32, baseline, curve, tolerable, vNominal, vChosen, table.ber(vChosen),
+        Map<String, Object> op = new LinkedHashMap<>();
+        op.put("limited_by", tolerable.isPresent() ? median.limitedBy().label() : "tolerance");
+        op.put("device", median.device().name());
+        op.put("energy_law", scaling.toString());
+        op.put("energy_law_reasoning", VoltageScaling.REASONING);
+        op.put("energy_saving_linear", saving(spec, VoltageScaling.LINEAR, counts, vChosen));
+        op.put("energy_saving_quadratic", saving(spec, VoltageScaling.QUADRATIC, counts, vChosen));
+        op.put("latency_change", median.latencyChange());
+        op.put("devices_summary", OperatingPointSummary.summary(points));
+        op.put("devices", OperatingPointSummary.rows(points));
+        return new DemoResult(fp32, baseline, curve, tolerable, vNominal, vChosen, median.berAtChosen(),
                 energy.joulesNominal(counts), energy.joules(counts, vChosen), counts, stored.bytes(), test.size(),
-                cached[0], trainSeconds, sweepSeconds, dram, config.describe(), Provenance.describe());
+                cached[0], trainSeconds, sweepSeconds, dram, config.describe(), Provenance.describe(), op);
+    }
+
+    private static double saving(DramSpec spec, VoltageScaling law, AccessCounts counts, double volts) {
+        AccessEnergyModel m = new AccessEnergyModel(spec, law);
+        return 1 - m.joules(counts, volts) / m.joulesNominal(counts);
     }
 
     private Sequential trainedModel(ImageDataset train, boolean[] cached) {

@@ -31,7 +31,8 @@ public record DemoResult(
         double sweepSeconds,
         Map<String, Object> dram,
         Map<String, Object> config,
-        Map<String, Object> provenance) {
+        Map<String, Object> provenance,
+        Map<String, Object> operatingPoint) {
 
     public DemoResult {
         curve = List.copyOf(curve);
@@ -67,6 +68,12 @@ public record DemoResult(
         m.put("energy_nominal_j", energyNominalJ);
         m.put("energy_chosen_j", energyChosenJ);
         m.put("energy_saving", energySaving());
+        m.put("limited_by", operatingPoint.get("limited_by"));
+        m.put("energy_saving_linear", operatingPoint.get("energy_saving_linear"));
+        m.put("energy_saving_quadratic", operatingPoint.get("energy_saving_quadratic"));
+        m.put("energy_law", operatingPoint.get("energy_law"));
+        m.put("devices_summary", operatingPoint.get("devices_summary"));
+        m.put("operating_point", operatingPoint);
         m.put("energy_scope", "DRAM command energy (ACT, PRE, RD, WR; DRAMPower equations, one device) of one "
                 + "batch-1 inference pass over the test images; background and refresh energy not included");
         Map<String, Object> acc = new LinkedHashMap<>();

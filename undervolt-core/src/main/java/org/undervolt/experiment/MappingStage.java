@@ -7,11 +7,12 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.undervolt.dram.energy.VoltageScaling;
-import org.undervolt.dram.error.BerTrcdTable;
-import org.undervolt.dram.error.BerVoltageTable;
+import org.undervolt.dram.device.DeviceSet;
+import org.undervolt.dram.device.FloorPolicy;
 import org.undervolt.dram.sim.PagePolicy;
 import org.undervolt.dram.spec.DramPresets;
 import org.undervolt.mapping.DataItem;
+import org.undervolt.mapping.DeviceChoice;
 import org.undervolt.mapping.Dataflow;
 import org.undervolt.mapping.DramModule;
 import org.undervolt.mapping.EdenPlanner;
@@ -39,10 +40,18 @@ final class MappingStage {
     private MappingStage() {
     }
 
+    /** The BER(VDD) devices of the config: {@code ber_table} when set (a vdd_v,ber file or a selector), else {@code devices}. */
+    static DeviceSet devices(PipelineConfig c) {
+        Object table = c.values().get("ber_table");
+        return DeviceSet.vddSelection(c.text("devices"), table == null ? null : table.toString(),
+                table == null ? "devices" : "ber_table");
+    }
+
     /** Checks every mapping setting (bad input before any work). */
     static void check(PipelineConfig c, String scheme) {
         DramModule module = DramModule.of(DramPresets.get(c.text("preset")));
-        VoltageScaling.parse(c.text("scaling"));
+        VoltageScaling.parse(c.text("energy_law"));
+        devices(c);
         Dataflow.parse(c.text("dataflow"), 108 * 1024, 64 * 1024, 256 * 1024);
         PagePolicy.parse(c.text("page_policy"));
         c.number("vdd_step", 1e-4, 1);
@@ -65,13 +74,13 @@ final class MappingStage {
      */
     static Map<String, Object> run(NetworkData net, String scheme, PipelineConfig c, Tolerances tolerance) {
         DramModule module = DramModule.of(DramPresets.get(c.text("preset")));
-        VoltageScaling law = VoltageScaling.parse(c.text("scaling"));
-        OperatingPointBer ber = new OperatingPointBer(BerVoltageTable.builtin(), BerTrcdTable.builtin(),
-                module.nominalVolts(), module.nominalTrcd());
+        VoltageScaling law = VoltageScaling.parse(c.text("energy_law"));
         Dataflow flow = Dataflow.parse(c.text("dataflow"), 108 * 1024, 64 * 1024, 256 * 1024);
         List<Transfer> transfers = flow.transfers(net);
         int burst = module.organization().bytesPerBurst();
         List<DataItem> items = MapStudy.items(net, transfers, burst, tolerance);
+        DeviceChoice choice = DeviceChoice.of(module, devices(c), law, FloorPolicy.STOP, DeviceChoice.tolerance(items));
+        OperatingPointBer ber = choice.ber();
         PagePolicy policy = PagePolicy.parse(c.text("page_policy"));
 
         Map<String, Object> out = new LinkedHashMap<>();
@@ -87,7 +96,7 @@ final class MappingStage {
             where = weak >= 1 ? SubarrayBers.uniform(ber)
                     : SubarrayBers.weakSubarrays(ber, weak, c.integer("device_seed", 0L, Long.MAX_VALUE));
             plan = new SparkXdPlanner(module, where, ber.lowestVolts(), step).plan(items);
-            chosenVdd = plan.volts().volts(0, 0);
+            chosenVdd = MapStudy.lowestVolts(plan, module);
         } else {
             PartitionSet set = PartitionSet.generate(module, ber, law, Granularity.parse(c.text("granularity")),
                     c.integer("partition_count", 1, 64), ber.lowestVolts(), c.number("trcd_min", 0.1, 1));
@@ -102,9 +111,14 @@ final class MappingStage {
         }
         MapEvaluation e = MapEvaluation.of(module, law, policy, plan, flow, transfers);
         out.put("chosen_vdd", chosenVdd);
+        out.put("limited_by", MapStudy.limitedBy(plan, ber, module, scheme.equals("sparkxd") ? step : 0).label());
+        out.put("energy_law", law.toString());
+        out.put("energy_law_reasoning", VoltageScaling.REASONING);
         out.put("chosen_vdd_meaning", scheme.equals("sparkxd") ? "the module's one reduced voltage"
                 : "the lowest voltage of a partition holding data");
         out.putAll(MapStudy.describe(e, items));
+        out.putAll(MapStudy.savingUnderBothLaws(module, policy, plan, flow, transfers));
+        out.putAll(choice.describe());
         out.put("energy_vs_vdd", sweep(module, ber, where, law, policy, flow, transfers, items, step * 5));
         return out;
     }

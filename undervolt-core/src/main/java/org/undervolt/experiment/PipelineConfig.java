@@ -88,7 +88,10 @@ public final class PipelineConfig {
     private PipelineConfig with(Map<String, Object> overlay, Map<String, String> where, String source) {
         Map<String, Object> next = new LinkedHashMap<>(values);
         Map<String, String> from = new LinkedHashMap<>(origins);
-        for (var e : overlay.entrySet()) {
+        for (var given : overlay.entrySet()) {
+            // "scaling" was the energy law's name before "energy_law" (issue 16); old configs keep working
+            var e = given.getKey().equals("scaling") && values.containsKey("energy_law")
+                    ? Map.entry("energy_law", given.getValue()) : given;
             if (!values.containsKey(e.getKey())) {
                 throw new InvalidInputException(where.getOrDefault(e.getKey(), source) + ": unknown " + pipeline
                         + " setting '" + e.getKey() + "'; expected one of " + new TreeMap<>(values).keySet());

@@ -79,7 +79,7 @@ final class PipelineReport {
                 (Map<String, Double>) ((Map<String, Object>) map.get("chosen")).get("energy_j"));
         report.add(new StackedBarsSection("breakdown", "DRAM energy breakdown of one inference", breakdown, "J",
                 "DRAM energy of one inference (" + map.get("dataflow") + " dataflow) by component, DRAMPower equations, "
-                        + "core rail scaled with voltage (" + c.text("scaling") + ")."));
+                        + "core rail scaled with voltage (" + c.text("energy_law") + " energy law)."));
 
         Map<String, Object> prov = new LinkedHashMap<>();
         prov.put("run", summary.get("run_id"));

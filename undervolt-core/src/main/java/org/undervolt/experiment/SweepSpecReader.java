@@ -10,8 +10,12 @@ import java.util.List;
 import java.util.Set;
 
 import org.undervolt.InvalidInputException;
-import org.undervolt.dram.error.BerTrcdTable;
-import org.undervolt.dram.error.BerVoltageTable;
+import org.undervolt.dram.device.BerBound;
+import org.undervolt.dram.device.DeviceCurve;
+import org.undervolt.dram.device.DeviceSet;
+import org.undervolt.dram.device.FloorPolicy;
+import org.undervolt.dram.device.Knob;
+import org.undervolt.mapping.OperatingPointBer;
 import org.undervolt.resilience.DataKind;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,10 +42,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code "seed": s}. A network's file may be a DNN checkpoint or an SNN model written by
  * {@code undervolt snn train} (told apart by their first bytes). Instead of {@code bers}, the points
  * may be supply voltages, {@code "vdds": [1.35, 1.30, 1.25]}, turned into BERs on the driver with a
- * BER(VDD) table: {@code "ber_vdd_table": "my-chips.csv"} (relative to the spec; the
- * {@link BerVoltageTable#load} CSV format), else the built-in table ({@link BerVoltageTable#builtin}).
- * Likewise {@code "trcds": [1.0, 0.8, 0.6]} (tRCD as a fraction of nominal) with an optional
- * {@code "ber_trcd_table"} ({@link BerTrcdTable}).
+ * device's BER(VDD) curve: {@code "ber_vdd_table": "voltron:B7"} (one bundled device), or a file relative to the spec
+ * (a {@code vdd_v,ber} table or a one-device device table), else {@link OperatingPointBer#DEFAULT_VDD_DEVICE}.
+ * Likewise {@code "trcds": [1.0, 0.8, 0.7]} (tRCD as a fraction of nominal) with an optional
+ * {@code "ber_trcd_table"} naming one BER(tRCD) device (default {@link OperatingPointBer#DEFAULT_TRCD_DEVICE}).
+ * Settings below a device's data are rejected (no clamp).
  */
 public final class SweepSpecReader {
     private static final Set<String> KEYS = Set.of("networks", "dataset", "test_images", "profile_images",
@@ -107,20 +112,23 @@ public final class SweepSpecReader {
         }
         String pointSource = "bers";
         List<Double> bers = points;
-        if (pointKey.equals("vdds")) {
-            boolean own = root.has("ber_vdd_table");
-            BerVoltageTable table = own ? BerVoltageTable.load(base.resolve(text(root, "ber_vdd_table", file)))
-                    : BerVoltageTable.builtin();
-            bers = points.stream().map(table::ber).toList();
-            pointSource = "vdds " + points + " V via BER(VDD) table "
-                    + (own ? root.get("ber_vdd_table").asText() : "built-in " + BerVoltageTable.BUILTIN_RESOURCE);
-        } else if (pointKey.equals("trcds")) {
-            boolean own = root.has("ber_trcd_table");
-            BerTrcdTable table = own ? BerTrcdTable.load(base.resolve(text(root, "ber_trcd_table", file)))
-                    : BerTrcdTable.builtin();
-            bers = points.stream().map(table::ber).toList();
-            pointSource = "trcds " + points + " x nominal via BER(tRCD) table "
-                    + (own ? root.get("ber_trcd_table").asText() : "built-in " + BerTrcdTable.BUILTIN_RESOURCE);
+        if (pointKey.equals("vdds") || pointKey.equals("trcds")) {
+            boolean vdds = pointKey.equals("vdds");
+            String key = vdds ? "ber_vdd_table" : "ber_trcd_table";
+            boolean own = root.has(key);
+            String named = own ? text(root, key, file) : vdds ? OperatingPointBer.DEFAULT_VDD_DEVICE : OperatingPointBer.DEFAULT_TRCD_DEVICE;
+            String resolved = own && Files.exists(base.resolve(named)) ? base.resolve(named).toString() : named;
+            DeviceSet set = DeviceSet.fromBerTable(resolved);
+            if (set.devices().size() != 1 || set.knob() != (vdds ? Knob.VDD : Knob.TRCD)) {
+                throw new InvalidInputException("sweep spec " + file + ": " + key + " '" + named + "': expected one "
+                        + (vdds ? "BER(VDD) device, e.g. voltron:B8" : "BER(tRCD) device, e.g. diva:A01") + ", got "
+                        + set.devices().size() + " " + set.knob().label() + " device(s)");
+            }
+            DeviceCurve curve = set.devices().get(0).curve(BerBound.LOWER);
+            double scale = vdds ? 1 : set.nominal();
+            bers = points.stream().map(x -> curve.ber(x * scale, FloorPolicy.STOP)).toList();
+            pointSource = pointKey + " " + points + (vdds ? " V" : " x nominal") + " via device " + set.devices().get(0).name()
+                    + (own ? " (" + named + ")" : " (default)");
         }
         Set<DataKind> kinds = EnumSet.noneOf(DataKind.class);
         if (root.has("data")) {

@@ -11,6 +11,10 @@ import org.undervolt.dram.sim.RequestTrace;
 import org.undervolt.dram.sim.SimConfig;
 import org.undervolt.dram.sim.SimResult;
 import org.undervolt.dram.sim.SimTimings;
+import org.undervolt.dram.sim.SimSpec;
+import org.undervolt.dram.sim.Protocol;
+import org.undervolt.dram.spec.Timings;
+import org.undervolt.dram.spec.VoltageTimingTable;
 
 /**
  * Runs the DRAM traffic of one inference through the cycle-level timing simulator ({@code DramSimulator}:
@@ -25,6 +29,7 @@ import org.undervolt.dram.sim.SimTimings;
  * conservative for per-partition tRCD).
  */
 public final class InferenceSimulation {
+    private static final VoltageTimingTable TIMING = VoltageTimingTable.builtin();
     private final DramModule module;
     private final VoltageScaling scaling;
     private final PagePolicy pagePolicy;
@@ -70,13 +75,46 @@ public final class InferenceSimulation {
         return new RequestTrace("inference", a, w, null);
     }
 
+    /** The timing simulator's part at tRCD {@code trcdCycles} with the timings a core rail at {@code vdd} needs. */
+    SimSpec simSpec(int trcdCycles, double vdd) {
+        if (vdd >= module.nominalVolts()) {
+            return module.simSpec(trcdCycles);
+        }
+        Timings raised = TIMING.at(module.spec().timings(), vdd, module.nominalVolts());
+        Map<String, Integer> c = new java.util.LinkedHashMap<>();
+        for (String k : new String[] {"RP", "RPpb", "RPab", "RAS", "RC", "RCpb", "RCab"}) {
+            if (raised.has(k)) {
+                c.put(k, raised.get(k));
+            }
+        }
+        c.put("RCD", Math.max(trcdCycles, raised.rcd()));
+        return SimSpec.of(module.spec().withCycles(c), Protocol.DDR);
+    }
+
+    private double lowestVolts(VoltageMap volts) {
+        double v = module.nominalVolts();
+        for (int b = 0; b < module.totalBanks(); b++) {
+            for (int k = 0; k < module.subarraysPerBank(); k++) {
+                v = Math.min(v, volts.volts(b, k));
+            }
+        }
+        return v;
+    }
+
     private static long bursts(Transfer t, int burst) {
         return t.length() == 0 ? 0 : (t.offset() + t.length() - 1) / burst - t.offset() / burst + 1;
     }
 
-    /** Simulates {@code trace} at tRCD {@code trcdCycles} with the subarrays at {@code volts}. */
+    /**
+     * Simulates {@code trace} at tRCD {@code trcdCycles} with the subarrays at {@code volts}. Lower voltage slows the
+     * array (issue 16): tRCD, tRP and tRAS (and tRC with them) are raised by the VDD→timing table
+     * ({@link VoltageTimingTable}, Voltron's SPICE model) at the lowest voltage of the map, for the whole module (the
+     * simulator has one timing set per module; conservative where partitions differ); tRCD is the larger of
+     * {@code trcdCycles} and the raised one. The longer run's refresh and background energy is priced.
+     */
     public DramCost run(RequestTrace trace, int trcdCycles, VoltageMap volts) {
-        SimConfig cfg = SimConfig.of(module.simSpec(trcdCycles), "DRMap").withPagePolicy(pagePolicy, 1).withDrain(true);
+        SimConfig cfg = SimConfig.of(simSpec(trcdCycles, lowestVolts(volts)), "DRMap").withPagePolicy(pagePolicy, 1)
+                .withDrain(true);
         SimulatedRun run = SimulatedRun.of(cfg, trace, volts, scaling);
         SimResult r = run.sim();
         StreamEnergy e = run.energy();

@@ -39,6 +39,11 @@ public record MapEvaluation(MapPlan plan, String dataflow, DramCost nominal, Dra
         return 1 - chosen.totalJoules() / nominal.totalJoules();
     }
 
+    /** Relative change of the simulated run's duration, chosen over nominal, minus 1 (≥ 0 when VDD is lowered alone). */
+    public double latencyChange() {
+        return chosen.seconds() / nominal.seconds() - 1;
+    }
+
     /** Nominal time / chosen time of the simulated (bandwidth-bound, many requests in flight) run. */
     public double speedup() {
         return nominal.seconds() / chosen.seconds();

@@ -68,6 +68,7 @@ public final class MapStudy {
         out.put("chosen", cost(e.chosen()));
         out.put("energy_saving", e.energySaving());
         out.put("speedup_simulated", e.speedup());
+        out.put("latency_change", e.latencyChange());
         out.put("speedup_latency_bound", e.latencyBoundSpeedup());
         return out;
     }
@@ -86,6 +87,54 @@ public final class MapStudy {
         m.put("row_misses", c.misses());
         m.put("row_conflicts", c.conflicts());
         return m;
+    }
+
+    /**
+     * What stopped the plan's lowest voltage going lower: the BER device's data floor (or, under {@code extrapolate},
+     * its extrapolation limit) when the plan reaches it (within one search {@code step}), else the tolerance of the data.
+     */
+    public static org.undervolt.dram.device.LimitedBy limitedBy(MapPlan plan, OperatingPointBer ber, DramModule module,
+                                                                double step) {
+        double v = lowestVolts(plan, module);
+        boolean lowerPossible = step > 0 ? v - step >= ber.lowestVolts() - 1e-9 : v > ber.lowestVolts() + 1e-9;
+        if (lowerPossible) {
+            return org.undervolt.dram.device.LimitedBy.TOLERANCE;
+        }
+        return ber.lowestVolts() < ber.dataFloorVolts() - 1e-9 ? org.undervolt.dram.device.LimitedBy.EXTRAPOLATION_LIMIT
+                : org.undervolt.dram.device.LimitedBy.DATA_FLOOR;
+    }
+
+    /** The lowest voltage any subarray of the plan runs at. */
+    public static double lowestVolts(MapPlan plan, DramModule module) {
+        double v = Double.POSITIVE_INFINITY;
+        for (int b = 0; b < module.totalBanks(); b++) {
+            for (int k = 0; k < module.subarraysPerBank(); k++) {
+                v = Math.min(v, plan.volts().volts(b, k));
+            }
+        }
+        return v;
+    }
+
+    /** {energy_saving_linear, energy_saving_quadratic}: the same plan priced under both energy laws. */
+    public static Map<String, Object> savingUnderBothLaws(DramModule module, org.undervolt.dram.sim.PagePolicy policy, MapPlan plan,
+                                                          Dataflow flow, List<Transfer> transfers) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("energy_saving_linear", MapEvaluation.of(module, org.undervolt.dram.energy.VoltageScaling.LINEAR, policy, plan, flow,
+                transfers).energySaving());
+        m.put("energy_saving_quadratic", MapEvaluation.of(module, org.undervolt.dram.energy.VoltageScaling.QUADRATIC, policy, plan,
+                flow, transfers).energySaving());
+        return m;
+    }
+
+    /** "chosen V min/median/max, saving min/median/max, limited by {...}" of a device choice, for text output. */
+    public static String spreadLine(DeviceChoice c) {
+        var v = org.undervolt.dram.device.OperatingPoints.Spread.of(c.points().stream()
+                .mapToDouble(org.undervolt.dram.device.OperatingPoint::chosen).toArray());
+        var e = org.undervolt.dram.device.OperatingPoints.Spread.of(c.points().stream()
+                .mapToDouble(org.undervolt.dram.device.OperatingPoint::energySaving).toArray());
+        return String.format(java.util.Locale.ROOT, "%d devices, VDD min %.3f / median %.3f / max %.3f V, reference saving "
+                + "%.1f / %.1f / %.1f %%, limited by %s", c.points().size(), v.min(), v.median(), v.max(), 100 * e.min(),
+                100 * e.median(), 100 * e.max(), org.undervolt.dram.device.OperatingPoints.limitedCounts(c.points()));
     }
 
     /** Partitions as JSON-ready maps. */

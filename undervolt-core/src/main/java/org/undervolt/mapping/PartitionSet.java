@@ -132,8 +132,8 @@ public final class PartitionSet {
         /** tRCD falls with the voltage, from nominal (partition 0) to trcdRelMin × nominal (the last). */
         LINEAR,
         /**
-         * Every partition at the shortest tRCD the BER(tRCD) table shows error-free (at least trcdRelMin × nominal):
-         * the latency knob adds no errors, the voltage sets the BER.
+         * EDEN's knobs as separate operating points: partition 0 (nominal VDD) at the shortest tRCD the BER(tRCD) device
+         * shows error-free (at least trcdRelMin × nominal), the voltage partitions at nominal tRCD.
          */
         ERROR_FREE;
 
@@ -180,8 +180,10 @@ public final class PartitionSet {
             double f = count == 1 ? 1.0 : (double) i / (count - 1);
             double v = m.nominalVolts() - f * (m.nominalVolts() - vMin);
             int floor = (int) Math.ceil(m.nominalTrcd() * trcdRelMin - 1e-9);
+            // ERROR_FREE keeps EDEN's two knobs apart: the nominal-voltage partition is the latency partition (shortest
+            // error-free tRCD), the lowered ones are voltage partitions at nominal tRCD (lengthened in simulation)
             int trcd = steps == TrcdSteps.LINEAR ? (int) Math.ceil(m.nominalTrcd() * (1 - f * (1 - trcdRelMin)) - 1e-9)
-                    : Math.max(floor, ber.lowestErrorFreeTrcd());
+                    : i == 0 ? Math.max(floor, ber.lowestErrorFreeTrcd()) : m.nominalTrcd();
             ps.add(partition(m, ber, "p" + i, g, units, i == count - 1 && count > 1 ? vMin : round(v), Math.max(1, trcd)));
         }
         return new PartitionSet(m, ber, scaling, ps);

@@ -13,7 +13,7 @@ import org.undervolt.InvalidInputException;
  * whole module at one reduced voltage, the lowest at which every item fits in DRAM locations whose BER it
  * tolerates; the items laid out in DRMap order (row-buffer hits, then bank-, then subarray-level
  * parallelism), the least tolerant first so the safest rows go to the data that needs them; subarrays no item
- * tolerates stay unused. Voltages are tried from nominal down in steps of {@code step} volts down to the
+ * tolerates stay unused. Data that is not weights lives in subarrays kept at nominal voltage (issue 16). Voltages are tried from nominal down in steps of {@code step} volts down to the
  * lowest the BER table covers.
  */
 public final class SparkXdPlanner {
@@ -59,29 +59,56 @@ public final class SparkXdPlanner {
         return best;
     }
 
-    /** The plan at voltage {@code v}, or null when some item finds too few rows it tolerates. */
+    /**
+     * Whether {@code d} is weights (lowered with the module) rather than an input/feature map ({@code <layer>.ifm}) or the
+     * output ({@link NetworkData#OUTPUT}), which are kept at nominal voltage.
+     */
+    static boolean isWeights(DataItem d) {
+        return !d.name().endsWith(".ifm") && !d.name().equals(NetworkData.OUTPUT);
+    }
+
+    /**
+     * The plan at voltage {@code v}, or null when some weight item finds too few rows it tolerates. Data that is not
+     * weights (input image, feature maps, outputs) is laid out first in subarrays kept at nominal voltage (error-free), so
+     * it does not pin the module's voltage; the weights go to rows of the lowered subarrays whose BER they tolerate.
+     */
     public MapPlan at(List<DataItem> items, double v) {
         RowAllocator alloc = new RowAllocator(module, order);
-        List<DataItem> order = new ArrayList<>(items);
-        order.sort(Comparator.comparingDouble(DataItem::tolerableBer).thenComparing(DataItem::name));
+        List<DataItem> sorted = new ArrayList<>(items);
+        sorted.sort(Comparator.comparing((DataItem d) -> isWeights(d)).thenComparingDouble(DataItem::tolerableBer)
+                .thenComparing(DataItem::name));
         Map<String, RowList> layouts = new LinkedHashMap<>();
         Map<String, String> where = new LinkedHashMap<>();
         Map<String, Double> itemBer = new LinkedHashMap<>();
         int banks = module.totalBanks();
         int subs = module.subarraysPerBank();
         double[] ber = new double[banks * subs];
-        int safeForAll = 0;
-        double minTol = order.isEmpty() ? 0 : order.get(0).tolerableBer();
+        boolean[] nominal = new boolean[banks * subs];
+        double minTol = sorted.stream().filter(SparkXdPlanner::isWeights).mapToDouble(DataItem::tolerableBer).min().orElse(0);
+        int unsafe = 0;
         for (int b = 0; b < banks; b++) {
             for (int s = 0; s < subs; s++) {
                 ber[b * subs + s] = bers.ber(b, s, v);
-                if (ber[b * subs + s] <= minTol) {
-                    safeForAll++;
+                if (ber[b * subs + s] > minTol) {
+                    unsafe++;
                 }
             }
         }
-        for (DataItem d : order) {
-            RowAllocator.Eligible ok = (b, s) -> ber[b * subs + s] <= d.tolerableBer();
+        int nominalSubarrays = 0;
+        for (DataItem d : sorted) {
+            if (!isWeights(d)) {
+                RowList rows = alloc.allocate(d.name(), d.bytes(), (b, s) -> true);
+                for (int k = 0; k < rows.rowCount(); k++) {
+                    int u = rows.banks()[k] * subs + rows.subarrays()[k];
+                    nominalSubarrays += nominal[u] ? 0 : 1;
+                    nominal[u] = true;
+                }
+                layouts.put(d.name(), rows);
+                itemBer.put(d.name(), 0.0);
+                where.put(d.name(), "nominal-voltage subarrays (not weights)");
+                continue;
+            }
+            RowAllocator.Eligible ok = (b, s) -> !nominal[b * subs + s] && ber[b * subs + s] <= d.tolerableBer();
             if (alloc.freeRows(ok) < alloc.rowsFor(d.bytes())) {
                 return null;
             }
@@ -89,14 +116,29 @@ public final class SparkXdPlanner {
             layouts.put(d.name(), rows);
             double worst = 0;
             for (int k = 0; k < rows.rowCount(); k++) {
-                worst = Math.max(worst, ber[rows.banks()[k] * subs + rows.subarrays()[k]]);
+                int u = rows.banks()[k] * subs + rows.subarrays()[k];
+                worst = Math.max(worst, ber[u]);
             }
             itemBer.put(d.name(), worst);
             where.put(d.name(), "rows with BER <= " + d.tolerableBer());
         }
-        List<String> notes = List.of("module at " + v + " V, tRCD nominal", "errors: " + bers.describe(),
-                "row order: " + this.order.name().toLowerCase(java.util.Locale.ROOT),
-                safeForAll + " of " + banks * subs + " subarrays within the least tolerant item's BER");
-        return new MapPlan("sparkxd", layouts, VoltageMap.uniform(v), module.nominalTrcd(), where, itemBer, notes);
+        double nominalVolts = module.nominalVolts();
+        boolean[] keep = nominal.clone();
+        VoltageMap volts = (b, s) -> keep[b * subs + s] ? nominalVolts : v;
+        List<String> notes = List.of("module at " + v + " V, tRCD nominal; " + nominalSubarrays
+                        + " subarrays at nominal voltage hold the data that is not weights",
+                "errors: " + bers.describe(), "row order: " + this.order.name().toLowerCase(java.util.Locale.ROOT),
+                unsafe + " of " + banks * subs + " subarrays above the weights' tolerable BER at " + v + " V");
+        return new MapPlan("sparkxd", layouts, volts, module.nominalTrcd(), where, itemBer, notes);
+    }
+
+    /** The lowest voltage the search may try. */
+    public double lowestVolts() {
+        return lowestVolts;
+    }
+
+    /** The voltage search step. */
+    public double step() {
+        return step;
     }
 }

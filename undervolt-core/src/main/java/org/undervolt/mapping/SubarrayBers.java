@@ -5,9 +5,8 @@ import org.undervolt.dram.error.WeakCells;
 
 /**
  * The bit error rate of every subarray of a module at a supply voltage: uniform (EDEN's error model 0, the
- * table's BER everywhere), or location-aware (EnforceSNN, Putra et al., Front. Neurosci. 2022: a fixed fraction
- * of weak subarrays carries all the errors at BER(V) / fraction, so the module's mean BER is still the table's,
- * and the rest is error-free). Weak subarrays are those {@link LocationAwareErrorModel} draws for the device
+ * device's BER everywhere), or location-aware (EnforceSNN, Putra et al., Front. Neurosci. 2022: weak subarrays
+ * carry all the errors, the rest is error-free; here the weak set grows as VDD falls, see {@link #weakSubarrays}). Weak subarrays are those {@link LocationAwareErrorModel} draws for the device
  * seed, so the error model that later injects flips agrees with the map the placement avoided.
  */
 public interface SubarrayBers {
@@ -31,6 +30,15 @@ public interface SubarrayBers {
         };
     }
 
+    /**
+     * Weak subarrays that follow the voltage: subarray (b, s) draws u(b, s) uniform in [0, 1) from the device seed
+     * ({@link LocationAwareErrorModel}, {@link WeakCells#fixed}) and is unsafe at V when u &lt; f(V), the device's
+     * measured fraction of failing cache lines at V (Voltron's data; the BER upper-bound column). So each subarray has
+     * its own error-onset voltage, f⁻¹(u), drawn from the device's measured distribution, and lowering VDD only
+     * adds unsafe subarrays. An unsafe subarray errs at BER(V) / f(V) (capped at 0.5) so the module's mean BER is the
+     * device's. {@code weakFraction} is only the switch that selects this model (below 1); the fraction of weak
+     * subarrays is the device's f(V), no longer a fixed number.
+     */
     static SubarrayBers weakSubarrays(OperatingPointBer model, double weakFraction, long deviceSeed) {
         if (!(weakFraction > 0 && weakFraction <= 1)) {
             throw new org.undervolt.InvalidInputException("--weak-fraction: expected a fraction in (0, 1], got " + weakFraction);
@@ -43,14 +51,17 @@ public interface SubarrayBers {
 
             /** The location-aware error model of the device at {@code volts}. */
             LocationAwareErrorModel errorModel(double volts) {
-                double weakBer = Math.min(0.5, model.ber(volts, model.nominalTrcd()) / weakFraction);
-                return LocationAwareErrorModel.random(weakFraction, weakBer, LocationAwareErrorModel.Granularity.SUBARRAY,
+                double f = model.failingFraction(volts);
+                double mean = model.ber(volts, model.nominalTrcd());
+                double weakBer = f > 0 ? Math.min(0.5, mean / f) : 0;
+                return LocationAwareErrorModel.random(f, weakBer, LocationAwareErrorModel.Granularity.SUBARRAY,
                         WeakCells.fixed(deviceSeed));
             }
 
             @Override
             public String describe() {
-                return "location-aware (weak subarrays, fraction " + weakFraction + ", device seed " + deviceSeed + ")";
+                return "location-aware (weak subarrays follow VDD: unsafe when u < f(V) of device " + model.vddDevice().name()
+                        + ", device seed " + deviceSeed + ")";
             }
         };
     }

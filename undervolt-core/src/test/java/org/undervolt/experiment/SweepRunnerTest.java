@@ -202,14 +202,17 @@ class SweepRunnerTest {
         SweepSpec read = SweepSpecReader.read(dir.resolve("s.json"));
         // 1.1 V is halfway between 1.0 V and 1.2 V: log-linear interpolation gives 1e-3.
         assertThat(read.bers()).containsExactly(new double[] {0, 1e-4, 1e-3}, org.assertj.core.data.Offset.offset(1e-15));
-        assertThat(read.describe().get("points_from")).isEqualTo("vdds [1.35, 1.2, 1.1] V via BER(VDD) table t.csv");
+        assertThat(read.describe().get("points_from")).isEqualTo("vdds [1.35, 1.2, 1.1] V via device table:t (t.csv)");
 
         Files.writeString(dir.resolve("s.json"), "{\"networks\":[{\"name\":\"mlp\",\"checkpoint\":\"net.uvnn\"}],"
-                + "\"dataset\":\"synthetic:120:8x8:4:7\",\"error_models\":[\"uniform\"],\"trcds\":[1.0,0.5],"
+                + "\"dataset\":\"synthetic:120:8x8:4:7\",\"error_models\":[\"uniform\"],\"trcds\":[1.0,0.7],"
                 + "\"trials\":1,\"seed\":11}");
-        org.undervolt.dram.error.BerTrcdTable builtin = org.undervolt.dram.error.BerTrcdTable.builtin();
-        assertThat(SweepSpecReader.read(dir.resolve("s.json")).bers()).containsExactly(builtin.ber(1.0), builtin.ber(0.5));
-        assertThat(builtin.ber(0.5)).isGreaterThan(0);
+        var builtin = org.undervolt.dram.device.DeviceSet.select(org.undervolt.mapping.OperatingPointBer.DEFAULT_TRCD_DEVICE)
+                .devices().get(0).curve(org.undervolt.dram.device.BerBound.LOWER);
+        var stop = org.undervolt.dram.device.FloorPolicy.STOP;
+        assertThat(SweepSpecReader.read(dir.resolve("s.json")).bers()).containsExactly(builtin.ber(12.5, stop), builtin.ber(8.75, stop));
+        assertThat(builtin.ber(8.75, stop)).isGreaterThan(0);
+        assertThat(builtin.ber(12.5, stop)).isZero();
         Files.writeString(dir.resolve("s.json"), "{\"networks\":[{\"name\":\"mlp\",\"checkpoint\":\"net.uvnn\"}],"
                 + "\"dataset\":\"mnist\",\"error_models\":[\"uniform\"],\"trcds\":[1.0],\"bers\":[0.1],"
                 + "\"trials\":1,\"seed\":11}");

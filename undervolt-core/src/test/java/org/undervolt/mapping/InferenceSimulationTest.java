@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.undervolt.dram.energy.EnergyCounting;
@@ -62,7 +61,13 @@ class InferenceSimulationTest {
         RequestTrace trace = sim.trace(new StreamingDataflow().transfers(net), plan.layouts());
         DramCost nominal = sim.run(trace, 10, VoltageMap.uniform(1.35));
         DramCost low = sim.run(trace, 10, VoltageMap.uniform(1.2));
-        assertThat(1 - low.totalJoules() / nominal.totalJoules()).isCloseTo(1 - Math.pow(1.2 / 1.35, 2), offset(1e-12));
+        // issue 16: at 1.2 V (0.89 of nominal) the VDD->timing table raises tRCD, tRP and tRAS, so the run is longer and
+        // its background costs more than the bare quadratic factor says
+        double saving = 1 - low.totalJoules() / nominal.totalJoules();
+        assertThat(saving).isStrictlyBetween(0.0, 1 - Math.pow(1.2 / 1.35, 2));
+        assertThat(low.cycles()).isGreaterThanOrEqualTo(nominal.cycles());
+        assertThat(low.serialSeconds()).isGreaterThan(nominal.serialSeconds());
+        assertThat(low.trcdCycles()).isEqualTo(10); // the requested tRCD is reported; the simulated one is raised
         DramCost fast = sim.run(trace, 7, VoltageMap.uniform(1.35));
         assertThat(fast.serialSeconds()).isLessThan(nominal.serialSeconds());
         assertThat(fast.cycles()).isLessThanOrEqualTo(nominal.cycles());
@@ -81,8 +86,7 @@ class InferenceSimulationTest {
         double full = 1 - Math.pow(1.2 / 1.35, 2);
         double saving = 1 - half.totalJoules() / nominal.totalJoules();
         assertThat(saving).isStrictlyBetween(0.0, full);
-        Map<String, Double> j = half.joules();
-        assertThat(j.get("act_background") / nominal.joules().get("act_background"))
-                .isCloseTo((1 + Math.pow(1.2 / 1.35, 2)) / 2, offset(1e-9));
+        // the lowered half slows the whole module (one timing set per simulated module): never faster than nominal
+        assertThat(half.cycles()).isGreaterThanOrEqualTo(nominal.cycles());
     }
 }

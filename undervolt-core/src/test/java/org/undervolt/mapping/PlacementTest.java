@@ -120,4 +120,54 @@ class PlacementTest {
             assertThat(weak.ber(rows.banks()[k], rows.subarrays()[k], va)).isLessThanOrEqualTo(1e-5);
         }
     }
+
+    @Test
+    void unsafeSubarraysGrowAsVddFalls() {
+        DramModule m = DramModule.of(DramPresets.get("DDR3L-1600_1Gb_x8"));
+        OperatingPointBer ber = OperatingPointBer.builtin(m); // Voltron B8: 1.8 % of lines fail at 1.025 V
+        SubarrayBers weak = SubarrayBers.weakSubarrays(ber, 0.1, 7);
+        int total = m.totalBanks() * m.subarraysPerBank();
+        boolean[] unsafeBefore = new boolean[total];
+        int previous = 0;
+        for (double v = 1.35; v >= ber.lowestVolts() - 1e-9; v -= 0.005) {
+            int unsafe = 0;
+            for (int b = 0; b < m.totalBanks(); b++) {
+                for (int s = 0; s < m.subarraysPerBank(); s++) {
+                    boolean u = weak.ber(b, s, v) > 0;
+                    // an unsafe subarray stays unsafe at every lower voltage (its own onset voltage is above)
+                    assertThat(u || !unsafeBefore[b * m.subarraysPerBank() + s]).isTrue();
+                    unsafeBefore[b * m.subarraysPerBank() + s] = u;
+                    unsafe += u ? 1 : 0;
+                }
+            }
+            assertThat(unsafe).isGreaterThanOrEqualTo(previous);
+            previous = unsafe;
+        }
+        assertThat(weak.ber(0, 0, 1.2) + weak.ber(3, 5, 1.2)).isZero(); // B8 has no errors at 1.2 V
+        // at 1.025 V the unsafe share is B8's failing-line fraction, 1.819 %, within sampling error of 256 subarrays
+        double share = (double) previous / total;
+        double f = 0.0181890428066;
+        assertThat(share).isBetween(f - 3 * Math.sqrt(f / total), f + 3 * Math.sqrt(f / total) + 1.0 / total);
+        assertThat(previous).isPositive();
+    }
+
+    @Test
+    void dataThatIsNotWeightsStaysAtNominalVoltage() {
+        DramModule m = DramModule.of(DramPresets.get("DDR3L-1600_1Gb_x8"));
+        OperatingPointBer ber = OperatingPointBer.builtin(m);
+        List<DataItem> items = List.of(new DataItem("fc1.weights", 100_000, 0, 0, 1e-4),
+                new DataItem("fc1.ifm", 3_136, 0, 0, 0), new DataItem(NetworkData.OUTPUT, 40, 0, 0, 0));
+        MapPlan plan = new SparkXdPlanner(m, SubarrayBers.uniform(ber), ber.lowestVolts(), 0.005).plan(items);
+        RowList in = plan.layouts().get("fc1.ifm");
+        assertThat(plan.volts().volts(in.banks()[0], in.subarrays()[0])).isEqualTo(1.35);
+        RowList w = plan.layouts().get("fc1.weights");
+        double vw = plan.volts().volts(w.banks()[0], w.subarrays()[0]);
+        assertThat(vw).isLessThan(1.2); // the zero-tolerance input and output did not pin the module at nominal
+        assertThat(ber.ber(vw, m.nominalTrcd())).isLessThanOrEqualTo(1e-4);
+        // a smaller tolerance gives a higher voltage
+        List<DataItem> strict = List.of(new DataItem("fc1.weights", 100_000, 0, 0, 1e-7), items.get(1), items.get(2));
+        MapPlan p2 = new SparkXdPlanner(m, SubarrayBers.uniform(ber), ber.lowestVolts(), 0.005).plan(strict);
+        RowList w2 = p2.layouts().get("fc1.weights");
+        assertThat(p2.volts().volts(w2.banks()[0], w2.subarrays()[0])).isGreaterThan(vw);
+    }
 }

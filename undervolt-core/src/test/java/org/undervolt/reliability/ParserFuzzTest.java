@@ -64,8 +64,8 @@ class ParserFuzzTest {
     }
 
     @FuzzTest(maxDuration = FUZZ_TIME)
-    void berTrcdTable(byte[] input) {
-        ParserTarget.BER_TRCD_TABLE.check(input);
+    void deviceTable(byte[] input) {
+        ParserTarget.DEVICE_TABLE.check(input);
     }
 
     @FuzzTest(maxDuration = FUZZ_TIME)

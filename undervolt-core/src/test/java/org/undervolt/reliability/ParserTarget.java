@@ -13,7 +13,6 @@ import org.undervolt.data.CifarBinaryReader;
 import org.undervolt.data.ImageDataset;
 import org.undervolt.data.SyntheticDatasets;
 import org.undervolt.data.IdxReader;
-import org.undervolt.dram.error.BerTrcdTable;
 import org.undervolt.dram.error.BerVoltageTable;
 import org.undervolt.dram.energy.VoltageScaling;
 import org.undervolt.dram.error.ErrorBitmapFile;
@@ -59,7 +58,7 @@ public enum ParserTarget {
     REQUEST_TRACE("requestTrace", b -> LoadStoreTraceReader.read("fuzz.trace", new ByteArrayInputStream(b))),
     ERROR_BITMAP("errorBitmap", b -> inTempFile(b, ErrorBitmapFile::read)),
     BER_VDD_TABLE("berVddTable", b -> BerVoltageTable.load("fuzz.csv", new ByteArrayInputStream(b))),
-    BER_TRCD_TABLE("berTrcdTable", b -> BerTrcdTable.load("fuzz.csv", new ByteArrayInputStream(b))),
+    DEVICE_TABLE("deviceTable", b -> org.undervolt.dram.device.DeviceTable.read("fuzz.csv", "fuzz", new ByteArrayInputStream(b))),
     VDD_TIMING_TABLE("vddTimingTable", b -> VoltageTimingTable.load("fuzz.csv", new ByteArrayInputStream(b))),
     CHECKPOINT("checkpoint", b -> Checkpoint.read(new ByteArrayInputStream(b), "fuzz.uvnn")),
     CHECKPOINT_BODY("checkpointBody", b -> Checkpoint.read(new ByteArrayInputStream(withCrc(b)), "fuzz.uvnn")),

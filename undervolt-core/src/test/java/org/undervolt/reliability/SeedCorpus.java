@@ -100,7 +100,7 @@ public final class SeedCorpus {
                 + "\"weight_format\": \"int8\"}\n").getBytes(StandardCharsets.UTF_8));
 
         put(root, "berVddTable", "builtin.csv", resource("/org/undervolt/dram/error/ber_vdd_ddr3l_voltron_vendorB.csv"));
-        put(root, "berTrcdTable", "builtin.csv", resource("/org/undervolt/dram/error/ber_trcd_placeholder.csv"));
+        put(root, "deviceTable", "builtin.csv", resource("/org/undervolt/dram/device/devices_voltron_vdd.csv"));
         put(root, "vddTimingTable", "builtin.csv", resource("/org/undervolt/dram/timing/vdd_timing_voltron_spice.csv"));
         put(root, "dramPreset", "LPDDR3.json", resource("/org/undervolt/dram/presets/LPDDR3-1600_4Gb_x32.json"));
         put(root, "memspec", "preset-DDR4.json", resource("/org/undervolt/dram/presets/DDR4-2400_4Gb_x8.json"));

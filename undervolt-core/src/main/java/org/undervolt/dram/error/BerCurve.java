@@ -10,14 +10,14 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 
 import org.undervolt.InvalidInputException;
 
 /**
  * A bit error rate as a piecewise function of one operating parameter x (a voltage, a relative tRCD):
  * points sorted by x, log-linear interpolation (log BER linear in x) between two nonzero points and linear
- * where one end is 0; constant above the highest x; no data below the lowest x. Shared by the BER tables.
+ * where one end is 0; constant above the highest x; no data below the lowest x (an error, never a clamp: the floor
+ * policy of {@link org.undervolt.dram.device.DeviceCurve} decides what happens there). Used by {@link BerVoltageTable}.
  */
 final class BerCurve {
     final double[] x;
@@ -78,30 +78,6 @@ final class BerCurve {
             return Math.exp(Math.log(a) + t * (Math.log(b) - Math.log(a)));
         }
         return a + t * (b - a);
-    }
-
-    /** Lowest x (tabulated or interpolated) whose BER is at most {@code tol}, solved per segment. */
-    OptionalDouble lowestFor(double tol) {
-        if (!(tol >= 0 && tol <= 1)) {
-            throw new InvalidInputException("tolerable BER " + tol + " is outside [0, 1]");
-        }
-        if (ber[0] <= tol) {
-            return OptionalDouble.of(x[0]);
-        }
-        for (int i = 0; i + 1 < x.length; i++) {
-            if (ber[i + 1] > tol) {
-                continue;
-            }
-            double a = ber[i];
-            double b = ber[i + 1];
-            double t = a > 0 && b > 0 ? (Math.log(tol) - Math.log(a)) / (Math.log(b) - Math.log(a)) : (tol - a) / (b - a);
-            double v = x[i] + Math.min(1, Math.max(0, t)) * (x[i + 1] - x[i]);
-            while (v < x[i + 1] && value(v, "x") > tol) {
-                v = Math.nextUp(v);
-            }
-            return OptionalDouble.of(Math.min(v, x[i + 1]));
-        }
-        return OptionalDouble.empty();
     }
 
     /** A parsed BER CSV: the curve, the header comments and the "key: value" numbers found in them. */

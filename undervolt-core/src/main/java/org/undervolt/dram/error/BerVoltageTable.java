@@ -2,11 +2,9 @@ package org.undervolt.dram.error;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.OptionalDouble;
 
 import org.undervolt.InvalidInputException;
 
@@ -23,23 +21,13 @@ import org.undervolt.InvalidInputException;
  * linear. Above the highest tabulated voltage the BER stays at that point's value; below the lowest there
  * is no data and {@link #ber} rejects the voltage.
  *
- * <p><b>Built-in tables.</b> {@link #builtin()} is Voltron's vendor B, {@link #voltronVendor(char)} any of its three
- * vendors: BER per voltage reduced from Voltron's released per-DIMM data (CMU-SAFARI/DRAM-Voltage-Study,
- * {@code characterization_results/dimm_faulty_cachelines_out.csv}; Chang et al., SIGMETRICS 2017, arXiv:1705.10292,
- * Section 4.1: the fraction f of 64-byte cache lines with at least one bit error, averaged over the vendor's DIMMs, turned
- * into a per-bit rate BER = 1 - (1 - f)^(1/512) assuming independent bit errors). Vendor B is the default because it
- * is the only vendor with data below 1.100 V (down to 1.025 V, the bottom of SparkXD's sweep): BER 3.17e-9 at 1.100 V,
- * 7.17e-5 at 1.050 V, 4.25e-4 at 1.025 V, 0 from 1.150 V up. Each file's header gives the per-voltage DIMM counts.
- *
- * <p><b>Applying a table to another part.</b> The built-in tables are for DDR3L (nominal 1.35 V). To use one
- * for a part with another nominal core voltage, {@link #relativeTo(double)} rescales the voltage axis
- * proportionally: the BER at V on the new part is the table's BER at V × 1.35 / Vnom(part), i.e. the same
- * BER at the same relative voltage V/Vnom (e.g. LPDDR3 VDD2 1.2 V: 1.1 V on the table ↦ 0.978 V).
+ * <p>This is the format of a user's own single-curve table ({@code --ber-table FILE}); the bundled data are per-device
+ * tables ({@link org.undervolt.dram.device.DeviceSet}: Voltron's 30 DIMMs, DIVA-DRAM's 103), and
+ * {@code DeviceSet.ofBerTable} turns a table of this format into a one-device set with the same floor policy. The
+ * former vendor-average tables and the silent clamp to the lowest point are gone: an answer below the table's lowest
+ * voltage is the floor policy's, with {@code limited_by} saying so.
  */
 public final class BerVoltageTable {
-    /** Resource of the built-in table: DDR3L, Voltron vendor B (see the file's header). */
-    public static final String BUILTIN_RESOURCE = "/org/undervolt/dram/error/ber_vdd_ddr3l_voltron_vendorB.csv";
-    private static final String VENDOR_RESOURCE = "/org/undervolt/dram/error/ber_vdd_ddr3l_voltron_vendor%c.csv";
     private static final String NOMINAL_KEY = "nominal_vdd_v";
 
     private final double nominalVolts;
@@ -60,49 +48,14 @@ public final class BerVoltageTable {
         return new BerVoltageTable(nominalVolts, new BerCurve(volts, bers), source);
     }
 
-    /** The built-in DDR3L table (nominal 1.35 V): Voltron's vendor B. */
-    public static BerVoltageTable builtin() {
-        return resource(BUILTIN_RESOURCE);
-    }
-
-    /**
-     * The DDR3L table (nominal 1.35 V) of one of Voltron's anonymised vendors, 'A', 'B' or 'C' (case-insensitive).
-     * A and C have no data below 1.100 V; C already shows errors at 1.250 V.
-     */
-    public static BerVoltageTable voltronVendor(char vendor) {
-        char v = Character.toUpperCase(vendor);
-        if (v < 'A' || v > 'C') {
-            throw new InvalidInputException("Voltron vendor '" + vendor + "': expected A, B or C");
-        }
-        return resource(String.format(VENDOR_RESOURCE, v));
-    }
-
-    private static BerVoltageTable resource(String path) {
-        try (InputStream in = BerVoltageTable.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + path);
-            }
-            return load(path.substring(path.lastIndexOf('/') + 1), in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * Loads a table from a CSV file (format in the class comment); a name {@code voltron-A},
-     * {@code voltron-B} or {@code voltron-C} that is not a file names a built-in vendor table
-     * ({@link #voltronVendor}).
-     */
+    /** Loads a table from a CSV file (format in the class comment). */
     public static BerVoltageTable load(Path csv) {
         String name = csv.toString();
-        if (!Files.exists(csv) && name.length() == 9 && name.regionMatches(true, 0, "voltron-", 0, 8)) {
-            return voltronVendor(name.charAt(8));
-        }
         try (InputStream in = Files.newInputStream(csv)) {
             return load(name, in);
         } catch (NoSuchFileException e) {
-            throw new InvalidInputException(csv + ": no such BER table file (expected a CSV file, or voltron-A, voltron-B or "
-                    + "voltron-C for a built-in vendor table)");
+            throw new InvalidInputException(csv + ": no such BER table file (expected a CSV file 'vdd_v,ber', or voltron, voltron-A, "
+                    + "voltron-B, voltron-C, voltron:DIMM for the bundled devices)");
         } catch (IOException e) {
             throw new InvalidInputException(csv + ": cannot read BER table: " + e.getMessage(), e);
         }
@@ -145,25 +98,5 @@ public final class BerVoltageTable {
     /** BER at {@code vdd} (interpolated; constant above the highest point; below the lowest point: error). */
     public double ber(double vdd) {
         return curve.value(vdd, "voltage (V)");
-    }
-
-    /**
-     * The lowest voltage (tabulated or interpolated) whose BER is at most {@code tolerableBer}, solved
-     * exactly per segment; empty when no voltage in the table's range qualifies.
-     */
-    public OptionalDouble lowestVoltageFor(double tolerableBer) {
-        return curve.lowestFor(tolerableBer);
-    }
-
-    /**
-     * This table applied to a part whose nominal core voltage is {@code partNominalVolts}: every voltage is
-     * multiplied by partNominal / nominal, so equal relative voltages V/Vnom have equal BER.
-     */
-    public BerVoltageTable relativeTo(double partNominalVolts) {
-        if (!(partNominalVolts > 0) || Double.isInfinite(partNominalVolts)) {
-            throw new InvalidInputException("part nominal voltage must be positive, got " + partNominalVolts);
-        }
-        return new BerVoltageTable(partNominalVolts, curve.scaledX(partNominalVolts / nominalVolts), source
-                + " [voltage axis rescaled from " + nominalVolts + " V to " + partNominalVolts + " V nominal]");
     }
 }

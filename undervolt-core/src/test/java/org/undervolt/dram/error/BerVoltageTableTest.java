@@ -6,45 +6,38 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.OptionalDouble;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.undervolt.InvalidInputException;
+import org.undervolt.dram.device.DeviceSet;
+import org.undervolt.dram.device.FloorPolicy;
+import org.undervolt.dram.device.LimitedBy;
 
+/** A user's single-curve BER(VDD) table: parsing, interpolation, and its use as a one-device set. */
 class BerVoltageTableTest {
-    private final BerVoltageTable t = BerVoltageTable.builtin();
+    private static final String TABLE = "# my chips, nominal_vdd_v: 1.35\nvdd_v,ber\n1.35,0\n1.15,0\n1.125,8.32e-12\n1.1,3.17e-9\n"
+            + "1.075,3.68e-7\n1.05,7.17e-5\n1.025,4.25e-4\n";
+    private final BerVoltageTable t = parse(TABLE);
 
-    private static BerVoltageTable parse(String csv) throws Exception {
-        return BerVoltageTable.load("t.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    @Test
-    void builtinIsVoltronVendorBAndNamesItsSource() {
-        assertThat(t.nominalVolts()).isEqualTo(1.35);
-        assertThat(t.source()).contains("Voltron").contains("DRAM-Voltage-Study").contains("vendor B")
-                .doesNotContain("PLACEHOLDER");
-        assertThat(t.voltages()).containsExactly(1.025, 1.050, 1.075, 1.100, 1.125, 1.150, 1.175, 1.200, 1.250, 1.300,
-                1.350);
-    }
-
-    @Test
-    void tableFollowsFromVoltronsPerDimmData() {
-        // dimm_faulty_cachelines_out.csv, vendor B at 1.025 V: B7 56.378608942 %, B8 1.81890428066 %,
-        // B9 20.1070934534 %, B1 0.0037282705307 % of cache lines with errors; mean f -> 1 - (1 - f)^(1/512)
-        double f = (56.378608942 + 1.81890428066 + 20.1070934534 + 0.0037282705307) / 4 / 100;
-        double ber = 1 - Math.pow(1 - f, 1.0 / 512);
-        assertThat(t.ber(1.025)).isCloseTo(ber, within(ber * 5e-3)); // the file keeps 3 significant digits
-        assertThat(t.ber(1.025)).isEqualTo(4.25e-4);
+    private static BerVoltageTable parse(String csv) {
+        try {
+            return BerVoltageTable.load("t.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
     void tabulatedPointsAreExactAndAboveTheTopIsFlat() {
+        assertThat(t.nominalVolts()).isEqualTo(1.35);
         assertThat(t.ber(1.100)).isEqualTo(3.17e-9);
         assertThat(t.ber(1.050)).isEqualTo(7.17e-5);
         assertThat(t.ber(1.150)).isZero();
-        assertThat(t.ber(1.35)).isZero();
         assertThat(t.ber(1.6)).isZero();
-        assertThatThrownBy(() -> t.ber(1.0)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> t.ber(1.0)).isInstanceOf(InvalidInputException.class).hasMessageContaining("outside the BER table");
     }
 
     @Test
@@ -55,50 +48,32 @@ class BerVoltageTableTest {
     }
 
     @Test
-    void lowestVoltageSolvesEachSegmentExactly() {
+    void aTableFileIsOneDeviceWithTheFloorPolicyNotAClamp(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("mine.csv");
+        Files.writeString(f, TABLE);
+        DeviceSet set = DeviceSet.fromBerTable(f.toString());
+        assertThat(set.devices()).singleElement().extracting(d -> d.name()).isEqualTo("table:mine");
+        var c = set.devices().get(0).curve(org.undervolt.dram.device.BerBound.LOWER);
         // log-linear segment from 4.25e-4 at 1.025 V to 7.17e-5 at 1.050 V
         double expected = 1.025 + (Math.log(1e-4) - Math.log(4.25e-4)) / (Math.log(7.17e-5) - Math.log(4.25e-4)) * 0.025;
-        OptionalDouble v = t.lowestVoltageFor(1e-4);
-        assertThat(v).isPresent();
-        assertThat(v.getAsDouble()).isCloseTo(expected, within(1e-12));
-        assertThat(t.ber(v.getAsDouble())).isLessThanOrEqualTo(1e-4);
-        assertThat(t.ber(v.getAsDouble() - 1e-6)).isGreaterThan(1e-4);
-        assertThat(t.lowestVoltageFor(0).getAsDouble()).isEqualTo(1.15);
-        assertThat(t.lowestVoltageFor(1e-3).getAsDouble()).isEqualTo(1.025);
-        assertThat(t.lowestVoltageFor(3.17e-9).getAsDouble()).isCloseTo(1.1, within(1e-12));
-        assertThatThrownBy(() -> t.lowestVoltageFor(1.5)).isInstanceOf(InvalidInputException.class);
+        assertThat(c.lowest(1e-4, FloorPolicy.STOP).x()).isCloseTo(expected, within(1e-9));
+        assertThat(c.lowest(1e-4, FloorPolicy.STOP).limitedBy()).isEqualTo(LimitedBy.TOLERANCE);
+        // a tolerance above the lowest point's BER: that point, and it says the data stopped it (was a silent clamp)
+        assertThat(c.lowest(1e-3, FloorPolicy.STOP).x()).isEqualTo(1.025);
+        assertThat(c.lowest(1e-3, FloorPolicy.STOP).limitedBy()).isEqualTo(LimitedBy.DATA_FLOOR);
+        assertThat(c.lowest(1e-3, FloorPolicy.EXTRAPOLATE).x()).isLessThan(1.025);
     }
 
     @Test
-    void otherVoltronVendorsLoad() {
-        BerVoltageTable a = BerVoltageTable.voltronVendor('a');
-        assertThat(a.source()).contains("vendor A");
-        assertThat(a.lowestTabulatedVolts()).isEqualTo(1.1);
-        assertThat(a.ber(1.1)).isEqualTo(6.75e-4);
-        assertThat(a.ber(1.15)).isZero();
-        BerVoltageTable c = BerVoltageTable.voltronVendor('C');
-        assertThat(c.ber(1.25)).isEqualTo(1.21e-4);
-        assertThat(c.ber(1.3)).isZero();
-        assertThat(BerVoltageTable.voltronVendor('B').bers()).containsExactly(t.bers());
-        assertThatThrownBy(() -> BerVoltageTable.voltronVendor('D')).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("A, B or C");
-    }
-
-    @Test
-    void emptyWhenNoVoltageQualifies() throws Exception {
-        BerVoltageTable all = parse("# nominal_vdd_v: 1.2\nvdd_v,ber\n1.0,1e-3\n1.2,1e-6\n");
-        assertThat(all.lowestVoltageFor(1e-7)).isEmpty();
-        assertThat(all.lowestVoltageFor(1e-6).getAsDouble()).isCloseTo(1.2, within(1e-12));
-    }
-
-    @Test
-    void relativeToMapsEqualRelativeVoltagesToEqualBer() {
-        BerVoltageTable lp = t.relativeTo(1.2);
-        assertThat(lp.nominalVolts()).isEqualTo(1.2);
-        assertThat(lp.ber(1.1 * 1.2 / 1.35)).isCloseTo(t.ber(1.1), within(1e-18));
-        assertThat(lp.ber(1.04 * 1.2 / 1.35)).isCloseTo(t.ber(1.04), within(1e-15));
-        assertThat(lp.lowestVoltageFor(1e-4).getAsDouble())
-                .isCloseTo(t.lowestVoltageFor(1e-4).getAsDouble() * 1.2 / 1.35, within(1e-9));
+    void vendorNamesSelectTheBundledDevices() {
+        for (String v : new String[] {"A", "B", "C"}) {
+            DeviceSet s = DeviceSet.fromBerTable("voltron-" + v);
+            assertThat(s.devices()).isNotEmpty().allMatch(d -> d.vendor().equals(v) && d.family().equals("voltron"));
+        }
+        assertThatThrownBy(() -> DeviceSet.fromBerTable("voltron-D")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("no vendor 'D'");
+        assertThatThrownBy(() -> DeviceSet.fromBerTable("no-such-table.csv")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("no such file").hasMessageContaining("voltron-A|B|C");
     }
 
     @Test
@@ -115,22 +90,5 @@ class BerVoltageTableTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("twice");
         assertThatThrownBy(() -> parse("# nominal_vdd_v: 1.35\nvdd_v,ber\n")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("no data");
-    }
-
-    @Test
-    void vendorNamesThatAreNotFilesLoadTheBuiltInVendorTables() {
-        for (char v : new char[] {'A', 'B', 'C'}) {
-            BerVoltageTable named = BerVoltageTable.load(java.nio.file.Path.of("voltron-" + Character.toLowerCase(v)));
-            BerVoltageTable vendor = BerVoltageTable.voltronVendor(v);
-            for (double vdd = vendor.lowestTabulatedVolts(); vdd <= 1.35; vdd += 0.0125) {
-                assertThat(named.ber(vdd)).as("vendor %s at %.4f V", v, vdd).isEqualTo(vendor.ber(vdd));
-            }
-        }
-        assertThat(BerVoltageTable.load(java.nio.file.Path.of("voltron-B")).ber(1.025))
-                .isEqualTo(BerVoltageTable.builtin().ber(1.025));
-        assertThatThrownBy(() -> BerVoltageTable.load(java.nio.file.Path.of("voltron-D"))).isInstanceOf(InvalidInputException.class)
-                .hasMessage("Voltron vendor 'D': expected A, B or C");
-        assertThatThrownBy(() -> BerVoltageTable.load(java.nio.file.Path.of("no-such-table.csv")))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("or voltron-A, voltron-B or voltron-C");
     }
 }

@@ -1,0 +1,172 @@
+package org.undervolt.dram.device;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.undervolt.InvalidInputException;
+
+/**
+ * Reads a device table: '#' comment lines, three of which are {@code knob: vdd|trcd}, {@code unit: V|ns} and
+ * {@code nominal: <number>}; then the header {@code device,vendor,x,measured,ber_lower,ber_upper,saturated} and one row
+ * per device and setting: x the setting (positive), measured the raw quantity (documented in the comments; not used),
+ * ber_lower ≤ ber_upper in [0, 1], saturated 0 or 1. Rows of one device need not be adjacent; a (device, x) pair
+ * appears once. The bundled tables ({@code devices_voltron_vdd.csv}, {@code devices_diva_trcd.csv}) are written by
+ * {@code tools/dram-devices/} from the raw data; their headers give source, commit and conversion.
+ */
+public final class DeviceTable {
+    /** The column header every table has. */
+    public static final String HEADER = "device,vendor,x,measured,ber_lower,ber_upper,saturated";
+
+    private DeviceTable() {
+    }
+
+    /** A parsed table: its devices (in first-appearance order), knob, nominal setting and header comments. */
+    public record Parsed(List<Device> devices, Knob knob, double nominal, String comments) {
+    }
+
+    /** Reads a bundled table from the class path. */
+    static Parsed resource(String path, String family) {
+        try (InputStream in = DeviceTable.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + path);
+            }
+            return read(path.substring(path.lastIndexOf('/') + 1), family, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads a table; {@code name} is used in errors, {@code family} names its devices ("family:id"). */
+    public static Parsed read(String name, String family, InputStream in) throws IOException {
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        StringBuilder comments = new StringBuilder();
+        Knob knob = null;
+        String unit = null;
+        double nominal = Double.NaN;
+        boolean header = false;
+        Map<String, List<double[]>> rows = new LinkedHashMap<>();
+        Map<String, String> vendors = new LinkedHashMap<>();
+        String line;
+        int no = 0;
+        while ((line = r.readLine()) != null) {
+            no++;
+            String t = line.strip();
+            if (t.isEmpty()) {
+                continue;
+            }
+            if (t.startsWith("#")) {
+                String c = t.substring(1).strip();
+                comments.append(comments.length() == 0 ? "" : " ").append(c);
+                if (c.startsWith("knob:")) {
+                    knob = Knob.parse(name + ":" + no + ": knob", c.substring(5).strip());
+                } else if (c.startsWith("unit:")) {
+                    unit = c.substring(5).strip();
+                } else if (c.startsWith("nominal:")) {
+                    nominal = number(name, no, "nominal", c.substring(8));
+                }
+                continue;
+            }
+            if (!header) {
+                if (!t.replace(" ", "").equalsIgnoreCase(HEADER)) {
+                    throw new InvalidInputException(name + ":" + no + ": expected the header '" + HEADER + "', got '" + t + "'");
+                }
+                header = true;
+                continue;
+            }
+            String[] p = t.split(",", -1);
+            if (p.length != 7) {
+                throw new InvalidInputException(name + ":" + no + ": expected 7 fields (" + HEADER + "), got " + p.length);
+            }
+            String id = p[0].strip();
+            if (id.isEmpty() || !id.matches("[A-Za-z0-9_.-]+")) {
+                throw new InvalidInputException(name + ":" + no + ": field 'device' is '" + id + "', expected letters, digits, '_', '.' or '-'");
+            }
+            double x = number(name, no, "x", p[2]);
+            number(name, no, "measured", p[3]);
+            double lo = number(name, no, "ber_lower", p[4]);
+            double hi = number(name, no, "ber_upper", p[5]);
+            String sat = p[6].strip();
+            if (!(x > 0)) {
+                throw new InvalidInputException(name + ":" + no + ": field 'x' is " + x + ", expected a positive setting");
+            }
+            if (!(lo >= 0 && lo <= 1) || !(hi >= 0 && hi <= 1) || lo > hi) {
+                throw new InvalidInputException(name + ":" + no + ": fields 'ber_lower', 'ber_upper' are " + lo + ", " + hi
+                        + ", expected 0 <= ber_lower <= ber_upper <= 1");
+            }
+            if (!sat.equals("0") && !sat.equals("1")) {
+                throw new InvalidInputException(name + ":" + no + ": field 'saturated' is '" + sat + "', expected 0 or 1");
+            }
+            String vendor = p[1].strip();
+            String known = vendors.putIfAbsent(id, vendor);
+            if (known != null && !known.equals(vendor)) {
+                throw new InvalidInputException(name + ":" + no + ": device " + id + " has vendor '" + vendor + "', earlier '" + known + "'");
+            }
+            List<double[]> pts = rows.computeIfAbsent(id, k -> new ArrayList<>());
+            for (double[] q : pts) {
+                if (q[0] == x) {
+                    throw new InvalidInputException(name + ":" + no + ": device " + id + " at x = " + x + " appears twice");
+                }
+            }
+            pts.add(new double[] {x, lo, hi, sat.equals("1") ? 1 : 0});
+        }
+        if (knob == null || unit == null || !(nominal > 0)) {
+            throw new InvalidInputException(name + ": missing header comments '# knob: vdd|trcd', '# unit: V|ns', '# nominal: <positive number>'");
+        }
+        if (!unit.equals(knob.unit())) {
+            throw new InvalidInputException(name + ": unit '" + unit + "' does not go with knob " + knob.label() + " (expected " + knob.unit() + ")");
+        }
+        if (rows.isEmpty()) {
+            throw new InvalidInputException(name + ": no data rows, expected '" + HEADER + "' followed by rows");
+        }
+        List<Device> devices = new ArrayList<>();
+        for (Map.Entry<String, List<double[]>> e : rows.entrySet()) {
+            List<double[]> pts = e.getValue();
+            pts.sort((a, b) -> Double.compare(a[0], b[0]));
+            int n = pts.size();
+            double[] x = new double[n];
+            double[] lo = new double[n];
+            double[] hi = new double[n];
+            boolean[] sat = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = pts.get(i)[0];
+                lo[i] = pts.get(i)[1];
+                hi[i] = pts.get(i)[2];
+                sat[i] = pts.get(i)[3] == 1;
+            }
+            if (sat[n - 1]) {
+                throw new InvalidInputException(name + ": device " + e.getKey() + " is saturated at its highest setting, no usable data");
+            }
+            devices.add(new Device(e.getKey(), family, vendors.get(e.getKey()), knob, nominal, x, lo, hi, sat, Double.NaN));
+        }
+        return new Parsed(withFallbackSlopes(devices), knob, nominal, comments.toString());
+    }
+
+    /** Every device gets the median own slope (lower-bound BERs) of the table's devices that have one. */
+    private static List<Device> withFallbackSlopes(List<Device> devices) {
+        double[] slopes = devices.stream().map(d -> d.curve(BerBound.LOWER).slope()).mapToDouble(Double::doubleValue)
+                .filter(s -> !Double.isNaN(s)).sorted().toArray();
+        double median = slopes.length == 0 ? Double.NaN : slopes.length % 2 == 1 ? slopes[slopes.length / 2]
+                : 0.5 * (slopes[slopes.length / 2 - 1] + slopes[slopes.length / 2]);
+        return devices.stream().map(d -> d.withFallbackSlope(median)).toList();
+    }
+
+    private static double number(String name, int line, String field, String text) {
+        try {
+            double d = Double.parseDouble(text.strip());
+            if (!Double.isFinite(d)) {
+                throw new NumberFormatException();
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(name + ":" + line + ": field '" + field + "' is '" + text.strip() + "', expected a finite number");
+        }
+    }
+}

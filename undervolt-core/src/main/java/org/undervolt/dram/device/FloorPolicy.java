@@ -1,0 +1,27 @@
+package org.undervolt.dram.device;
+
+import org.undervolt.InvalidInputException;
+
+/**
+ * What happens below a device's lowest usable measured point. {@link #STOP} (the default: no invented data) stops
+ * there and says so ({@link LimitedBy#DATA_FLOOR}); {@link #EXTRAPOLATE} follows a fitted log-linear law
+ * (ln BER linear in the knob: the slope of the device's two lowest nonzero points, else the median slope of its
+ * table's devices) for at most one measurement step further ({@link LimitedBy#EXTRAPOLATION_LIMIT}).
+ */
+public enum FloorPolicy {
+    STOP,
+    EXTRAPOLATE;
+
+    public static FloorPolicy parse(String s) {
+        return switch (s == null ? "" : s.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "stop" -> STOP;
+            case "extrapolate" -> EXTRAPOLATE;
+            default -> throw new InvalidInputException("--floor: expected stop or extrapolate, got '" + s + "'");
+        };
+    }
+
+    @Override
+    public String toString() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,63 @@
+package org.undervolt.dram.device;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** JSON-ready views of operating points: one device's object and the spread over a set. */
+public final class OperatingPointSummary {
+    private OperatingPointSummary() {
+    }
+
+    /** {device, vendor, knob, chosen, nominal, ber_at_chosen, limited_by, energy_saving(_linear, _quadratic), latency_change}. */
+    public static Map<String, Object> row(OperatingPoint o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("device", o.device().name());
+        m.put("vendor", o.device().vendor());
+        m.put("knob", o.knob().label());
+        m.put("chosen", o.chosen());
+        m.put("nominal", o.nominal());
+        m.put("ber_at_chosen", o.berAtChosen());
+        m.put("limited_by", o.limitedBy().label());
+        m.put("energy_saving", o.energySaving());
+        m.put("energy_saving_linear", o.energySavingLinear());
+        m.put("energy_saving_quadratic", o.energySavingQuadratic());
+        m.put("latency_change", o.latencyChange());
+        return m;
+    }
+
+    /** Every device's object. */
+    public static List<Map<String, Object>> rows(List<OperatingPoint> points) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        points.forEach(p -> out.add(row(p)));
+        return out;
+    }
+
+    /**
+     * {devices, chosen: {min, median, max}, energy_saving: {...}, energy_saving_linear, energy_saving_quadratic,
+     * latency_change, limited_by: {reason: count}}; median = the lower middle (a value some device has).
+     */
+    public static Map<String, Object> summary(List<OperatingPoint> points) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("devices", points.size());
+        s.put("chosen", spread(points.stream().mapToDouble(OperatingPoint::chosen).toArray()));
+        s.put("energy_saving", spread(points.stream().mapToDouble(OperatingPoint::energySaving).toArray()));
+        s.put("energy_saving_linear", spread(points.stream().mapToDouble(OperatingPoint::energySavingLinear).toArray()));
+        s.put("energy_saving_quadratic", spread(points.stream().mapToDouble(OperatingPoint::energySavingQuadratic).toArray()));
+        s.put("latency_change", spread(points.stream().mapToDouble(OperatingPoint::latencyChange).toArray()));
+        Map<String, Integer> why = new LinkedHashMap<>();
+        OperatingPoints.limitedCounts(points).forEach((k, v) -> why.put(k.label(), v));
+        s.put("limited_by", why);
+        return s;
+    }
+
+    private static Map<String, Object> spread(double[] v) {
+        OperatingPoints.Spread s = OperatingPoints.Spread.of(v);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("min", s.min());
+        m.put("median", s.median());
+        m.put("max", s.max());
+        return m;
+    }
+}

@@ -1,0 +1,48 @@
+package org.undervolt.mapping;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.undervolt.dram.device.BerBound;
+import org.undervolt.dram.device.DeviceSet;
+import org.undervolt.dram.device.FloorPolicy;
+import org.undervolt.dram.device.OperatingPoint;
+import org.undervolt.dram.device.OperatingPointSummary;
+import org.undervolt.dram.device.OperatingPoints;
+import org.undervolt.dram.energy.VoltageScaling;
+
+/**
+ * Which measured device a mapping run plans for, and the spread it stands for: every device of the selection at the
+ * network's tolerable BER ({@link OperatingPoints}), the median one (by chosen voltage: a real DIMM, not an average)
+ * planned with, and the summary ({@code devices_summary}) reported beside the plan.
+ *
+ * @param tolerance the tolerable BER the lookup was asked
+ * @param points    every device's operating point
+ * @param median    the median device's point
+ * @param ber       the BER model of the median device for planning
+ */
+public record DeviceChoice(double tolerance, List<OperatingPoint> points, OperatingPoint median, OperatingPointBer ber) {
+
+    public static DeviceChoice of(DramModule module, DeviceSet set, VoltageScaling law, FloorPolicy floor, double tolerance) {
+        List<OperatingPoint> pts = new OperatingPoints(set, module.part(), law, floor, BerBound.LOWER).at(tolerance);
+        OperatingPoint m = OperatingPoints.median(pts);
+        return new DeviceChoice(tolerance, pts, m, OperatingPointBer.of(module, m.device(), floor));
+    }
+
+    /** The smallest nonzero tolerable BER of {@code items} (the data that goes to reduced voltage), 0 if none. */
+    public static double tolerance(List<DataItem> items) {
+        return items.stream().mapToDouble(DataItem::tolerableBer).filter(t -> t > 0).min().orElse(0);
+    }
+
+    /** {tolerable_ber, plan_device, devices_summary, devices}. */
+    public Map<String, Object> describe() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("tolerable_ber", tolerance);
+        m.put("plan_device", median.device().name());
+        m.put("plan_device_point", OperatingPointSummary.row(median));
+        m.put("devices_summary", OperatingPointSummary.summary(points));
+        m.put("devices", OperatingPointSummary.rows(points));
+        return m;
+    }
+}
