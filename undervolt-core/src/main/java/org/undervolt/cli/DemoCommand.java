@@ -46,7 +46,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  undervolt demo",
                 "  undervolt demo --json --out runs/first",
                 "  undervolt demo --dataset fashion-mnist --trials 10 --points-per-decade 4",
-                "  undervolt demo --data-dir ~/my-idx-files --scaling linear",
+                "  undervolt demo --data-dir ~/my-idx-files --energy-law linear",
                 "  undervolt demo --resume 3 --store runs/undervolt.db"})
 public final class DemoCommand implements Callable<Integer> {
 
@@ -94,7 +94,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     PartWasPresetOption partWasPreset = new PartWasPresetOption();
 
-    @Option(names = "--scaling", defaultValue = "quadratic",
+    @Option(names = {"--energy-law", "--scaling"}, defaultValue = "quadratic",
             description = "Energy versus core voltage: quadratic or linear (default: ${DEFAULT-VALUE}).")
     String scaling;
 

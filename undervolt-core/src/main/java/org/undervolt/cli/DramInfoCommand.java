@@ -43,7 +43,7 @@ public final class DramInfoCommand implements Callable<Integer> {
     @Option(names = "--vdd", paramLabel = "VOLTS", description = "core-rail voltage (default: nominal)")
     Double vdd;
 
-    @Option(names = "--scaling", defaultValue = "quadratic", paramLabel = "quadratic|linear",
+    @Option(names = {"--energy-law", "--scaling"}, defaultValue = "quadratic", paramLabel = "quadratic|linear",
             description = "how core-rail energy scales with --vdd (default: ${DEFAULT-VALUE})")
     String scaling;
 
@@ -55,7 +55,7 @@ public final class DramInfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        VoltageScaling law = OptionValues.parse("--scaling", scaling, VoltageScaling::parse);
+        VoltageScaling law = OptionValues.parse("--energy-law", scaling, VoltageScaling::parse);
         if (vdd != null) {
             OptionValues.positive("--vdd", vdd, "a voltage");
         }

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
  * {@code undervolt errors bitmap}: writes the bitmap an error model produces on a tested region,
  * in the format {@code errors fit} reads (a synthetic characterisation run).
  */
-@Command(name = "bitmap", mixinStandardHelpOptions = true,
+@Command(name = "bitmap", mixinStandardHelpOptions = true, usageHelpWidth = 120,
         description = "Generate a characterisation bitmap from an error model (input for 'errors fit').",
         footer = {"", "Example (then: undervolt errors fit w.bitmap):",
                 "  undervolt errors bitmap --error-model wordline:weak-fraction=0.05 --device-seed 2 --ber 5e-3 --out w.bitmap"})

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code undervolt errors fit FILE}: fits every error model to a characterisation bitmap. */
-@Command(name = "fit", mixinStandardHelpOptions = true,
+@Command(name = "fit", mixinStandardHelpOptions = true, usageHelpWidth = 120,
         description = "Fit error models 0-3 and the weak-subarray model to a bitmap by maximum likelihood; rank by AIC.",
         footer = {"", "Example (a bitmap from 'errors bitmap'):",
                 "  undervolt errors bitmap --error-model wordline:weak-fraction=0.05 --device-seed 2 --ber 5e-3 --out w.bitmap",

@@ -24,7 +24,10 @@ import picocli.CommandLine.Option;
 @Command(name = "tolerance-bench", mixinStandardHelpOptions = true,
         description = {"Run one coarse tolerance search of a DNN with full, sequential and (weights only) incremental",
                 "evaluation in one process, on the same error draws; print each one's time, tolerable BER and the",
-                "images its trials used. Ratios are to the full evaluation of the same run."})
+                "images its trials used. Ratios are to the full evaluation of the same run (in process)."},
+        footer = {"", "Examples (models from 'undervolt train --network lenet5|mlp --out FILE'):",
+                "  undervolt bench tolerance --model lenet5.uvnn --trials 5 --ber-min 1e-5 --bisections 3",
+                "  undervolt bench tolerance --model mlp.uvnn --data weights --trials 5 --ber-min 1e-5 --bisections 3"})
 public final class ToleranceBenchCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "DNN file (e.g. lenet5.uvnn).")

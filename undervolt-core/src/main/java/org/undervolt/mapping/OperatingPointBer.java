@@ -93,6 +93,16 @@ public final class OperatingPointBer {
         return Math.max(1, Math.min(nominalTrcd, c));
     }
 
+    /**
+     * The fewest tRCD cycles the BER(tRCD) device has a BER for: its data floor, or its extrapolation limit under
+     * {@code extrapolate} (nominal if the device has no point below nominal).
+     */
+    public int lowestTrcdWithData() {
+        double x = floor == FloorPolicy.EXTRAPOLATE ? trcd.extrapolationLimit() : trcd.floor();
+        int c = (int) Math.ceil(x / trcd.device().nominal() * nominalTrcd - 1e-9);
+        return Math.max(1, Math.min(nominalTrcd, c));
+    }
+
     /** BER at {@code volts} and {@code trcdCycles}; a setting below the data (under the floor policy) is rejected. */
     public double ber(double volts, int trcdCycles) {
         if (!(volts > 0) || volts > nominalVolts + 1e-9) {

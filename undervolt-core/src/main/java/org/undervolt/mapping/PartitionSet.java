@@ -184,7 +184,11 @@ public final class PartitionSet {
             // error-free tRCD), the lowered ones are voltage partitions at nominal tRCD (lengthened in simulation)
             int trcd = steps == TrcdSteps.LINEAR ? (int) Math.ceil(m.nominalTrcd() * (1 - f * (1 - trcdRelMin)) - 1e-9)
                     : i == 0 ? Math.max(floor, ber.lowestErrorFreeTrcd()) : m.nominalTrcd();
-            ps.add(partition(m, ber, "p" + i, g, units, i == count - 1 && count > 1 ? vMin : round(v), Math.max(1, trcd)));
+            // generated settings stay where the devices have data (the floor policy's reach): a grid reaching below
+            // it would ask for a BER nobody measured; a user's own partition file is checked, not moved
+            trcd = Math.max(trcd, ber.lowestTrcdWithData());
+            double volts = Math.max(i == count - 1 && count > 1 ? vMin : round(v), ber.lowestVolts());
+            ps.add(partition(m, ber, "p" + i, g, units, volts, Math.max(1, trcd)));
         }
         return new PartitionSet(m, ber, scaling, ps);
     }

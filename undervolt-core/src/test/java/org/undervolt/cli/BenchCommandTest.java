@@ -39,13 +39,14 @@ class BenchCommandTest {
     }
 
     @Test
-    void groupsTheFourBenchmarksUnderNamesOfTheirOwn() {
+    void groupsTheFiveBenchmarksUnderNamesOfTheirOwn() {
         CommandLine bench = UndervoltCli.commandLine().getSubcommands().get("bench");
-        assertThat(bench.getSubcommands().keySet()).containsExactly("dram-energy", "dram-sim", "errors", "nn");
+        assertThat(bench.getSubcommands().keySet()).containsExactly("dram-energy", "dram-sim", "errors", "nn", "tolerance");
         assertThat(bench.getSubcommands().get("dram-energy").<Object>getCommand()).isInstanceOf(DramBenchCommand.class);
         assertThat(bench.getSubcommands().get("dram-sim").<Object>getCommand()).isInstanceOf(DramSimBenchCommand.class);
         assertThat(bench.getSubcommands().get("errors").<Object>getCommand()).isInstanceOf(ErrorsBenchCommand.class);
         assertThat(bench.getSubcommands().get("nn").<Object>getCommand()).isInstanceOf(NnBenchCommand.class);
+        assertThat(bench.getSubcommands().get("tolerance").<Object>getCommand()).isInstanceOf(ToleranceBenchCommand.class);
         assertThat(bench.getSubcommands().get("errors").getCommandSpec().qualifiedName()).isEqualTo("undervolt bench errors");
         // the originals stay where they were, as separate instances
         CommandLine dram = UndervoltCli.commandLine().getSubcommands().get("dram");
