@@ -98,7 +98,7 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Energy versus core voltage: quadratic or linear (default: ${DEFAULT-VALUE}).")
     String scaling;
 
-    @Option(names = "--ber-table", paramLabel = "CSV", description = "BER(VDD) table: a CSV file, or voltron-A|voltron-B|voltron-C (default: built-in, Voltron vendor B).")
+    @Option(names = "--ber-table", paramLabel = "CSV", description = "BER(VDD) devices: voltron (default: all 30 Voltron DIMMs), voltron-A|B|C, voltron:DIMM, a device table or a vdd_v,ber CSV file; the run plans with the median device.")
     Path berTable;
 
     @Option(names = "--test-images", defaultValue = "0",
