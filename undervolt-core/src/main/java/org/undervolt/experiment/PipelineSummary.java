@@ -46,6 +46,13 @@ final class PipelineSummary {
         m.put("energy_chosen_j", ((Map<String, Object>) map.get("chosen")).get("total_j"));
         m.put("energy_saving", map.get("energy_saving"));
         m.put("speedup", map.get("speedup_simulated"));
+        // what decided the operating point, and the saving under both energy laws (issue 16)
+        for (String k : new String[] {"limited_by", "energy_law", "energy_saving_linear", "energy_saving_quadratic",
+                "latency_change", "devices_summary"}) {
+            if (map.containsKey(k)) {
+                m.put(k, map.get(k));
+            }
+        }
         m.putAll(extra);
         return m;
     }

@@ -38,6 +38,10 @@ class PipelineCommandsTest {
         assertThat(printed.get("vdd_nominal").asDouble()).isEqualTo(1.2);
         assertThat(printed.get("vdd_chosen").asDouble()).isBetween(0.9, 1.2);
         assertThat(printed.get("energy_chosen_j").asDouble()).isLessThanOrEqualTo(printed.get("energy_nominal_j").asDouble());
+        assertThat(printed.get("limited_by").asText()).isIn("tolerance", "data-floor", "extrapolation-limit", "timing");
+        assertThat(printed.get("energy_saving_linear").asDouble())
+                .isLessThanOrEqualTo(printed.get("energy_saving_quadratic").asDouble());
+        assertThat(printed.get("devices_summary").get("energy_saving").get("median").isNumber()).isTrue();
         assertThat(Files.readString(tmp.resolve("run/report.html"))).contains("Placement map").contains("<svg");
 
         long before = Files.getLastModifiedTime(tmp.resolve("run/stages/train.json")).toMillis();
