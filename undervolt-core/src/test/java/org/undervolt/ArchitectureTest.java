@@ -24,7 +24,7 @@ class ArchitectureTest {
     /** Every package of ours, as ArchUnit package identifiers ({@code ".."}: with sub-packages). */
     private static final List<String> OURS = List.of(
             "org.undervolt", "org.undervolt.random..", "org.undervolt.io..", "org.undervolt.data..",
-            "org.undervolt.dram", "org.undervolt.dram.access..", "org.undervolt.dram.bench..",
+            "org.undervolt.dram", "org.undervolt.dram.access..", "org.undervolt.dram.bench..", "org.undervolt.dram.device..",
             "org.undervolt.dram.energy..", "org.undervolt.dram.error..", "org.undervolt.dram.sim..",
             "org.undervolt.dram.spec..", "org.undervolt.dram.trace..", "org.undervolt.storage..",
             "org.undervolt.nn..", "org.undervolt.snn..",
