@@ -1,9 +1,12 @@
 package org.undervolt.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,6 +66,22 @@ class DemoPipelineTest {
         assertThat(a.accesses().writes()).isEqualTo(2 * 200);
         assertThat(a.toJson()).containsKeys("baseline_accuracy", "curve", "tolerable_ber", "vdd_nominal", "vdd_chosen",
                 "energy_nominal_j", "energy_chosen_j", "energy_saving");
+
+        // what more tolerance buys: every device's point at 1e-8 ... 1e-1; a device never saves less at a larger
+        // tolerance, so neither does the median device; the report plots it with this network's tolerance marked
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> curve = (List<Map<String, Object>>) a.operatingPoint().get("saving_vs_tolerance");
+        assertThat(curve).hasSize(15);
+        assertThat(((Number) curve.get(0).get("tolerable_ber")).doubleValue()).isCloseTo(1e-8, within(1e-20));
+        double previous = -1;
+        for (Map<String, Object> row : curve) {
+            double median = ((Number) ((Map<String, Object>) row.get("energy_saving")).get("median")).doubleValue();
+            assertThat(median).isGreaterThanOrEqualTo(previous);
+            previous = median;
+        }
+        var section = DemoReport.savingVersusTolerance(a);
+        assertThat(section).isPresent();
+        assertThat(section.get().svg()).contains("this network");
     }
 
     @Test

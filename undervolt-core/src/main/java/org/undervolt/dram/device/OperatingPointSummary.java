@@ -60,4 +60,20 @@ public final class OperatingPointSummary {
         m.put("max", s.max());
         return m;
     }
+
+    /**
+     * What more tolerance buys: for each tolerable BER in {@code tolerances}, every device's operating point
+     * summarised ({@link #summary}: chosen voltage and saving as min / median / max, what limited them), as
+     * {tolerable_ber, summary} rows in the order given.
+     */
+    public static List<Map<String, Object>> savingCurve(OperatingPoints ops, double[] tolerances) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (double t : tolerances) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("tolerable_ber", t);
+            row.putAll(summary(ops.at(t)));
+            rows.add(row);
+        }
+        return rows;
+    }
 }
