@@ -55,3 +55,15 @@ def write_table(out, header_lines, rows):
         f.write(COLUMNS + "\n")
         for r in rows:
             f.write(",".join(fmt(v) if not isinstance(v, str) else v for v in r) + "\n")
+
+
+def main(doc, source, default_out, derive, header):
+    """Command line shared by the derivation scripts: REPO [--out FILE]; derives the rows and writes the table."""
+    import argparse
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
+    ap.add_argument("repo", help="checkout or git directory of " + source)
+    ap.add_argument("--out", default=default_out)
+    a = ap.parse_args()
+    rows = derive(a.repo)
+    write_table(a.out, header(a.repo, rows), rows)
+    print("%s: %d rows, %d devices" % (a.out, len(rows), len({r[0] for r in rows})))

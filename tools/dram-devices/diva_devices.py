@@ -22,7 +22,6 @@ Conversion (stated in the table's header as well):
 Usage: diva_devices.py DIVA-DRAM-DIR [--out devices_diva_trcd.csv]
 Python 3 standard library only.
 """
-import argparse
 import os
 import sys
 
@@ -94,13 +93,7 @@ def header(repo, rows):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("repo", help="checkout or git directory of CMU-SAFARI/DIVA-DRAM")
-    ap.add_argument("--out", default="devices_diva_trcd.csv")
-    a = ap.parse_args()
-    rows = derive(a.repo)
-    devtable.write_table(a.out, header(a.repo, rows), rows)
-    print("%s: %d rows, %d devices" % (a.out, len(rows), len({r[0] for r in rows})))
+    devtable.main(__doc__, "CMU-SAFARI/DIVA-DRAM", "devices_diva_trcd.csv", derive, header)
 
 
 if __name__ == "__main__":

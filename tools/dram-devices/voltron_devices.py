@@ -17,7 +17,6 @@ saturated=1 (vendor A's fractions pass 50 %, up to 89.6 %, so only the 50 % plat
 Usage: voltron_devices.py DRAM-Voltage-Study-DIR [--out devices_voltron_vdd.csv]
 Python 3 standard library only.
 """
-import argparse
 import csv
 import io
 import os
@@ -78,13 +77,7 @@ def header(repo, rows):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("repo", help="checkout or git directory of CMU-SAFARI/DRAM-Voltage-Study")
-    ap.add_argument("--out", default="devices_voltron_vdd.csv")
-    a = ap.parse_args()
-    rows = derive(a.repo)
-    devtable.write_table(a.out, header(a.repo, rows), rows)
-    print("%s: %d rows, %d devices" % (a.out, len(rows), len({r[0] for r in rows})))
+    devtable.main(__doc__, "CMU-SAFARI/DRAM-Voltage-Study", "devices_voltron_vdd.csv", derive, header)
 
 
 if __name__ == "__main__":
