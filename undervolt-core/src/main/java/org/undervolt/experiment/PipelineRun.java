@@ -20,6 +20,8 @@ import org.undervolt.resilience.TrialExecutor;
  * @param storeFile results store, or null to record nothing
  * @param threads   SNN evaluation threads (results do not depend on it)
  * @param hook      called after each stage (tests simulate kills with it), or null
+ * @param executor  where the tolerance stages' Monte-Carlo trials run (the same results anywhere; the
+ *                  summary and the report say where: {@code runner})
  */
 public record PipelineRun(String kind, PipelineConfig config, Path out, Path storeFile, int threads, Stages.Hook hook,
         TrialExecutor executor) {
