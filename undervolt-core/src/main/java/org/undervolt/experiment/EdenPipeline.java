@@ -30,6 +30,7 @@ import org.undervolt.resilience.CurriculumSchedule;
 import org.undervolt.resilience.DataKind;
 import org.undervolt.resilience.DnnModels;
 import org.undervolt.resilience.RetrainRun;
+import org.undervolt.resilience.TrialExecutor;
 import org.undervolt.resilience.WorkProgress;
 
 /**
@@ -57,12 +58,20 @@ public final class EdenPipeline {
     private final ImageDataset train;
     private final ImageDataset test;
     private final Consumer<String> log;
+    private final TrialExecutor executor;
 
     public EdenPipeline(PipelineConfig config, ImageDataset train, ImageDataset test, Consumer<String> log) {
+        this(config, train, test, log, TrialExecutor.LOCAL);
+    }
+
+    /** @param executor where the tolerance stages' Monte-Carlo trials run (the same results anywhere) */
+    public EdenPipeline(PipelineConfig config, ImageDataset train, ImageDataset test, Consumer<String> log,
+            TrialExecutor executor) {
         this.c = config;
         this.train = train;
         this.test = test;
         this.log = log;
+        this.executor = executor;
     }
 
     /** Checks every setting: bad input is reported before any folder is made or work done. */
@@ -113,12 +122,12 @@ public final class EdenPipeline {
         Path retrained = Path.of((String) retrain.get("model_file"));
 
         Map<String, Object> tolBase = stages.run("tolerance-baseline", () -> ToleranceStage.run(base, false, null, c,
-                train, test, stages.folder("tolerance-baseline"), log, progress.trials("tolerance-baseline")));
+                train, test, stages.folder("tolerance-baseline"), log, progress.trials("tolerance-baseline"), executor));
         out.put("tolerance-baseline", tolBase);
         // EDEN's constraint: within delta of the ORIGINAL network's accuracy, also after retraining.
         Double reference = ((Number) tolBase.get("baseline_accuracy")).doubleValue();
         Map<String, Object> tol = stages.run("tolerance-retrained", () -> ToleranceStage.run(retrained, true, reference,
-                c, train, test, stages.folder("tolerance-retrained"), log, progress.trials("tolerance-retrained")));
+                c, train, test, stages.folder("tolerance-retrained"), log, progress.trials("tolerance-retrained"), executor));
         out.put("tolerance-retrained", tol);
         PipelineRecords.curves(stages, out);
         PipelineRecords.trials(stages, out);

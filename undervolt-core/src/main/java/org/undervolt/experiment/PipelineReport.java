@@ -85,6 +85,7 @@ final class PipelineReport {
         prov.put("run", summary.get("run_id"));
         prov.put("store", summary.get("store"));
         prov.put("folder", summary.get("folder"));
+        prov.put("runner", summary.get("runner"));
         Map<String, Object> secs = new LinkedHashMap<>();
         r.forEach((k, v) -> secs.put(k, v.get("stage_seconds")));
         prov.put("stage_seconds", secs);

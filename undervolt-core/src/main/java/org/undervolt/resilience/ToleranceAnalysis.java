@@ -31,17 +31,30 @@ public final class ToleranceAnalysis {
     }
 
     private final NetworkEvaluator evaluator;
+    private final TrialRecipe recipe;
     private final ToleranceSearch search;
 
     public ToleranceAnalysis(NetworkEvaluator evaluator, ToleranceSearch search) {
+        this(evaluator, null, search);
+    }
+
+    /**
+     * @param recipe builds {@code evaluator} in another JVM, so that the search's {@link TrialExecutor} may run
+     *               the trials there; null: they run here
+     */
+    public ToleranceAnalysis(NetworkEvaluator evaluator, TrialRecipe recipe, ToleranceSearch search) {
         this.evaluator = evaluator;
+        this.recipe = recipe;
         this.search = search;
+    }
+
+    private TargetTrials trials(TrialFamily family) {
+        return new TargetTrials(evaluator, recipe, family);
     }
 
     /** Coarse-grained: all stored sites at the same BER. */
     public ToleranceSearch.Result coarse() {
-        StorageSetup setup = evaluator.faults().setup();
-        return search.search(NETWORK, evaluator.at(setup::uniform), evaluator.paired(setup::uniform));
+        return search.search(NETWORK, trials(TrialFamily.UNIFORM));
     }
 
     /** Fine-grained: one search per site, in site order. */
@@ -49,7 +62,7 @@ public final class ToleranceAnalysis {
         StorageSetup setup = evaluator.faults().setup();
         List<ToleranceSearch.Result> out = new ArrayList<>();
         for (Site s : setup.sites()) {
-            out.add(search.search(s.id(), evaluator.at(ber -> setup.only(s, ber)), evaluator.paired(ber -> setup.only(s, ber))));
+            out.add(search.search(s.id(), trials(TrialFamily.only(s))));
         }
         return out;
     }
@@ -67,9 +80,7 @@ public final class ToleranceAnalysis {
         CurvePoint p = null;
         for (int k = 0; k <= maxSteps; k++) {
             scale = k == 0 ? 1 : Math.pow(step, k);
-            double s = scale;
-            p = search.measure("combination", evaluator.at(x -> scaled(base, s)), evaluator.paired(x -> scaled(base, s)),
-                    scale);
+            p = search.measure("combination", trials(TrialFamily.scaled(base)), scale);
             if (search.accepts("combination", p)) {
                 return new Combination(ids(scaled(base, scale)), scale, p, true);
             }
