@@ -105,7 +105,8 @@ final class PipelineReport {
             String note = "Coarse: every stored byte at one BER. Fine: errors in one layer × data type only, the rest "
                     + "error-free (retrained network)."
                     + (comb == null ? "" : " Fine BERs together: " + (Boolean.TRUE.equals(comb.get("validated"))
-                            ? "validated" : "not validated") + String.format(Locale.ROOT, " with every fine BER scaled by %.3g.",
+                            ? "validated" : "not validated") + String.format(Locale.ROOT, " after lowering the rates of the sites that "
+                            + "cost the most accuracy (geometric mean %.3g of the fine BERs; none below the coarse one).",
                             PipelineSummary.num(comb.get("scale"))));
             return new ToleranceBarsSection("tolerance", "Tolerable BER per layer and data type", bars,
                     c.number("tolerance_ber_min"), note);
