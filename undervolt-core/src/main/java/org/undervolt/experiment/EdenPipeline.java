@@ -224,12 +224,19 @@ public final class EdenPipeline {
         return r;
     }
 
+    /**
+     * The curricular retraining of the config: BER from {@code ber_start} times {@code ber_factor} per
+     * recovered epoch up to {@code ber_max}, {@code patience} epochs to recover, a failed step halved up to
+     * {@code refinements} times, each weight tensor clipped to {@code clip_rms} × its RMS in the baseline
+     * (0: no clipping).
+     */
     private CurricularRetrainer.Config retrainConfig() {
         var schedule = new CurriculumSchedule.Params(c.number("ber_start", 1e-12, 1), c.number("ber_factor", 1.000001, 1000),
-                c.number("ber_max", 1e-12, 1), c.integer("patience", 1, 1000));
+                c.number("ber_max", 1e-12, 1), c.integer("patience", 1, 1000), c.integer("refinements", 0, 20));
         return new CurricularRetrainer.Config(CurricularRetrainer.Mode.CURRICULAR, c.integer("retrain_epochs", 0, 1000),
                 c.integer("batch", 1, 65536), (float) c.number("lr", 1e-9, 10), (float) c.number("momentum", 0, 0.999999),
-                c.integer("seed", 0L, Long.MAX_VALUE), schedule, 0.1f, c.number("delta", 0, 1),
-                c.integer("validation_trials", 1, 1000), c.integer("profile_images", 1, 1_000_000));
+                c.integer("seed", 0L, Long.MAX_VALUE), schedule, 0f, c.number("delta", 0, 1),
+                c.integer("validation_trials", 1, 1000), c.integer("profile_images", 1, 1_000_000),
+                (float) c.number("clip_rms", 0, 100));
     }
 }

@@ -119,7 +119,7 @@ public final class ToleranceRun {
             List<Object> f = new ArrayList<>();
             fine.forEach(r -> f.add(CurveExport.result(r)));
             out.put("fine", f);
-            ToleranceAnalysis.Combination c = analysis.combination(fine);
+            ToleranceAnalysis.Combination c = analysis.combination(fine, coarse);
             Map<String, Object> cm = new LinkedHashMap<>();
             cm.put("bers", c.bers());
             cm.put("scale", c.scale());

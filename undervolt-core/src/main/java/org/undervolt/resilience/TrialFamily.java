@@ -11,12 +11,12 @@ import java.util.function.DoubleFunction;
  * <ul>
  *   <li>{@link #UNIFORM}: every stored site at the BER (the coarse search);</li>
  *   <li>{@link #only(Site)}: one site at the BER, the others error-free (a fine search);</li>
- *   <li>{@link #scaled(Map)}: every site at its own rate times the point's "BER", which is then a scale
- *       (the validation of the fine combination).</li>
+ *   <li>{@link #fixed(Map)}: every site at its own rate, whatever the point's value (which then only names the
+ *       point: the validation of the fine combination keys it by its scale).</li>
  * </ul>
  *
  * @param site  the one site's id ({@link Site#id()}), or null
- * @param rates per site id, the rate multiplied by the point's value, or null
+ * @param rates per site id, its rate, or null
  */
 public record TrialFamily(String site, Map<String, Double> rates) implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -36,10 +36,10 @@ public record TrialFamily(String site, Map<String, Double> rates) implements Ser
         return new TrialFamily(s.id(), null);
     }
 
-    /** Each site at {@code base} times the point's value. */
-    public static TrialFamily scaled(Map<Site, Double> base) {
+    /** Each site at its rate in {@code bers}, whatever the point's value. */
+    public static TrialFamily fixed(Map<Site, Double> bers) {
         Map<String, Double> m = new LinkedHashMap<>();
-        base.forEach((k, v) -> m.put(k.id(), v));
+        bers.forEach((k, v) -> m.put(k.id(), v));
         return new TrialFamily(null, m);
     }
 
@@ -62,13 +62,9 @@ public record TrialFamily(String site, Map<String, Double> rates) implements Ser
             Site s = find(setup, site);
             return ber -> setup.only(s, ber);
         }
-        Map<Site, Double> base = new LinkedHashMap<>();
-        rates.forEach((id, rate) -> base.put(find(setup, id), rate));
-        return x -> {
-            Map<Site, Double> m = new LinkedHashMap<>();
-            base.forEach((k, v) -> m.put(k, v * x));
-            return m;
-        };
+        Map<Site, Double> fixed = new LinkedHashMap<>();
+        rates.forEach((id, rate) -> fixed.put(find(setup, id), rate));
+        return x -> new LinkedHashMap<>(fixed);
     }
 
     private static Site find(StorageSetup setup, String id) {
