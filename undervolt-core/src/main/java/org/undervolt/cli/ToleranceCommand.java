@@ -103,7 +103,7 @@ public final class ToleranceCommand implements Callable<Integer> {
     @Option(names = "--evaluation", defaultValue = "sequential", paramLabel = "MODE",
             description = {"full: every trial on every test image; sequential: trials paired with the error-free",
                     "predictions, images in a fixed random order, stopped once a confidence sequence settles the",
-                    "point (decisions equal full's with probability >= 99% per search) (default: ${DEFAULT-VALUE})."})
+                    "point (decisions equal full's with probability >= 99%% per search) (default: ${DEFAULT-VALUE})."})
     String evaluation;
 
     @picocli.CommandLine.Mixin
