@@ -1,49 +1,36 @@
 package org.undervolt.nn.quant;
 
-import org.undervolt.nn.kernel.Im2col;
+import org.undervolt.nn.kernel.PoolGrid;
 
 /** Max pooling of int8 feature maps (the scale is shared, so the int8 maximum is the real one). */
-public final class Int8MaxPool implements Int8Op {
-    private final String name;
+public final class Int8MaxPool extends NamedInt8Op {
     private final int k;
     private final int stride;
 
     Int8MaxPool(String name, int k, int stride) {
-        this.name = name;
+        super(name);
         this.k = k;
         this.stride = stride;
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
     public QTensor forward(QTensor x) {
-        int planes = x.shape()[0] * x.shape()[1];
-        int h = x.shape()[2];
-        int w = x.shape()[3];
-        int oh = Im2col.outSize(h, k, stride, 0);
-        int ow = Im2col.outSize(w, k, stride, 0);
+        PoolGrid grid = PoolGrid.of(x.shape(), k, stride);
+        int[][] maps = grid.windowOffsets(k, stride);
+        int size = grid.planeSize();
+        int outs = grid.outputs();
         byte[] xd = x.data();
-        byte[] y = new byte[planes * oh * ow];
-        int o = 0;
-        for (int p = 0; p < planes; p++) {
-            for (int oy = 0; oy < oh; oy++) {
-                for (int ox = 0; ox < ow; ox++) {
-                    int base = p * h * w + oy * stride * w + ox * stride;
-                    int max = Byte.MIN_VALUE;
-                    for (int i = 0; i < k; i++) {
-                        for (int j = 0; j < k; j++) {
-                            max = Math.max(max, xd[base + i * w + j]);
-                        }
-                    }
-                    y[o++] = (byte) max;
+        byte[] y = new byte[grid.planes() * outs];
+        for (int p = 0; p < grid.planes(); p++) {
+            for (int o = 0; o < outs; o++) {
+                int max = Byte.MIN_VALUE;
+                for (int[] m : maps) {
+                    max = Math.max(max, xd[p * size + m[o]]);
                 }
+                y[p * outs + o] = (byte) max;
             }
         }
-        return new QTensor(new int[] {x.shape()[0], x.shape()[1], oh, ow}, y, x.scale());
+        return new QTensor(grid.outputShape(), y, x.scale());
     }
 
     @Override
