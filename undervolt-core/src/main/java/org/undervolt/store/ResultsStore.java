@@ -131,13 +131,7 @@ public final class ResultsStore implements AutoCloseable {
     }
 
     private static boolean hasTable(Connection c, String name) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
-            p.setString(1, name);
-            try (ResultSet r = p.executeQuery()) {
-                return r.next();
-            }
-        }
+        return Sql.first(c, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", r -> true, name).isPresent();
     }
 
     public Path file() {
