@@ -20,7 +20,6 @@ import org.undervolt.usecase.MapResult;
 import org.undervolt.usecase.MapScheme;
 import org.undervolt.usecase.MapSettings;
 import org.undervolt.usecase.MapUseCase;
-import org.undervolt.usecase.SettingNames;
 
 /**
  * The last stage of both pipelines: the network's data items with their tolerable BERs mapped to approximate
@@ -58,7 +57,7 @@ final class MappingStage {
                     devices(c), MapSettings.defaultTrcdDevice(), FloorPolicy.STOP, VoltageScaling.parse(c.text("energy_law")),
                     PagePolicy.parse(c.text("page_policy")), RowAllocator.Order.DRMAP, c.number("vdd_step"), partitions, weak);
         } catch (BadSetting e) {
-            throw e.named(SettingNames.config(c.pipeline()));
+            throw e.named(c.names());
         }
     }
 

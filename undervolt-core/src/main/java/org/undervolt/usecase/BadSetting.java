@@ -55,7 +55,7 @@ public final class BadSetting extends InvalidInputException {
     }
 
     /** 1 for 1.0, 0.0001 for 1e-4: a bound as people write it. */
-    static String plain(double d) {
+    public static String plain(double d) {
         return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d)
                 : java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }

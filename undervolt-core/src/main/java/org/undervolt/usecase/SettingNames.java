@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * How a caller names a request's settings in its messages: {@code vdd_step} is {@code --vdd-step} on the
- * command line and {@code eden setting 'vdd_step' =} in a pipeline config.
+ * command line and {@code eden setting 'vdd_step' (my.yaml line 3) =} in a pipeline config
+ * ({@code experiment.PipelineConfig#names}).
  */
 @FunctionalInterface
 public interface SettingNames {
@@ -15,10 +16,5 @@ public interface SettingNames {
     /** Command-line options: {@code --} and the key with dashes, except where {@code renamed} says otherwise. */
     static SettingNames options(Map<String, String> renamed) {
         return k -> renamed.getOrDefault(k, "--" + k.replace('_', '-'));
-    }
-
-    /** Keys of a pipeline config: {@code <pipeline> setting '<key>' =}. */
-    static SettingNames config(String pipeline) {
-        return k -> pipeline + " setting '" + k + "' =";
     }
 }
