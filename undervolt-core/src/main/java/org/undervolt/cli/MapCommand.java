@@ -180,6 +180,10 @@ public final class MapCommand implements Callable<Integer> {
     @Mixin
     JsonOption jsonOption = new JsonOption();
 
+    @Option(names = "--report", paramLabel = "FILE", description = "also write an HTML report: saving versus tolerable BER "
+            + "across the devices, every device's point, the map, the energy breakdown")
+    Path report;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -209,6 +213,9 @@ public final class MapCommand implements Callable<Integer> {
         NetworkData net = NetworkShapes.resolve(network, model, neurons, format);
         MapResult r = MapUseCase.run(new MapRequest(net, tolerances(), settings));
         Map<String, Object> out = describe(r, snn);
+        if (report != null) {
+            org.undervolt.experiment.MapReport.of(out, MapStudy.lowestVolts(r.plan(), r.module())).write(report);
+        }
         PrintWriter w = spec.commandLine().getOut();
         if (jsonOption.json) {
             w.println(Json.write(out));

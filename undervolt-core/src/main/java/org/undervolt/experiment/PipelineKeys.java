@@ -145,6 +145,8 @@ final class PipelineKeys {
         k.put("lr", number(1e-9, 10));
         k.put("momentum", number(0, 0.999999));
         k.put("patience", integer(1, 1000));
+        k.put("refinements", integer(0, 20));
+        k.put("clip_rms", number(0, 100));
         k.put("validation_trials", integer(1, 1000));
         k.put("profile_images", integer(1, 1_000_000));
         k.put("data", texts(DataKind::parse));

@@ -41,12 +41,17 @@ class LauncherTest {
         Files.writeString(root.resolve("undervolt-core/pom.xml"), "<project/>");
         Files.writeString(src.resolve("A.java"), "class A {}");
         Path bin = Files.createDirectories(root.resolve("jdk/bin"));
-        // java: prints its options; makes the archive it is asked to dump; says it rejects the archive when told to
+        // java: prints its options; writes the class list it is asked to record and the archive it is asked to dump;
+        // says it rejects the archive when told to
         script(bin.resolve("java"), """
+                dump=""
+                for a in "$@"; do [ "$a" = -Xshare:dump ] && dump=1; done
                 for a in "$@"; do
                   case "$a" in
-                    -XX:ArchiveClassesAtExit=*) echo archive > "${a#*=}" ;;
-                    -XX:SharedArchiveFile=*) [ -n "${REJECT:-}" ] && echo "[0.01s][warning][cds,dynamic] Unable to use shared archive" >&2 ;;
+                    -XX:DumpLoadedClassList=*) echo a.A > "${a#*=}" ;;
+                    -XX:SharedArchiveFile=*)
+                      if [ -n "$dump" ]; then echo archive > "${a#*=}";
+                      elif [ -n "${REJECT:-}" ]; then echo "[0.01s][warning][cds] Unable to use shared archive" >&2; fi ;;
                   esac
                 done
                 echo "WARNING: Using incubator modules: jdk.incubator.vector" >&2
@@ -128,27 +133,33 @@ class LauncherTest {
     void classDataSharingArchivePerCommandMadeOnFirstUseAndRemadeWhenRejected() throws Exception {
         Path cds = root.resolve("undervolt-core/target/cds");
         String first = run("", "dram", "energy", "--trace", "t.trc");
-        assertThat(first).contains("-XX:ArchiveClassesAtExit=").contains("org.undervolt.cli.UndervoltCli dram energy --trace t.trc")
+        assertThat(first).contains("-XX:DumpLoadedClassList=").contains("org.undervolt.cli.UndervoltCli dram energy --trace t.trc")
                 .doesNotContain("WARNING: Using incubator modules");
         assertThat(first).as("short command: quick compiler only").contains("-XX:TieredStopAtLevel=1");
         String archive = "_jdk_bin_java-dram-energy.jsa";
         assertThat(Files.list(cds).map(p -> p.getFileName().toString().replaceAll("^.*(_jdk_bin_java)", "$1")))
-                .containsExactly(archive);
+                .as("the archive and the dump's log; no class list left").containsExactlyInAnyOrder(archive,
+                        "_jdk_bin_java-dram-energy.log");
+        // a static archive of the recorded classes, dumped with the run's module options and class path
+        String dump = Files.readString(cds.resolve(Files.list(cds).filter(p -> p.toString().endsWith(".log"))
+                .findFirst().orElseThrow().getFileName()));
+        assertThat(dump).contains("--add-modules=jdk.incubator.vector").contains("-Xshare:dump -XX:SharedClassListFile=")
+                .contains("-cp " + root.resolve("undervolt-core/target/undervolt-cli.jar") + ":/deps/lib.jar");
         String second = run("", "dram", "energy", "--trace", "t.trc");
-        assertThat(second).contains("-XX:SharedArchiveFile=").doesNotContain("ArchiveClassesAtExit");
+        assertThat(second).contains("-XX:SharedArchiveFile=").doesNotContain("DumpLoadedClassList");
 
         String sim = run("", "dram", "simulate", "--requests", "r.trace");
-        assertThat(sim).contains("-XX:ArchiveClassesAtExit=").doesNotContain("TieredStopAtLevel");
+        assertThat(sim).contains("-XX:DumpLoadedClassList=").doesNotContain("TieredStopAtLevel");
 
         String rejected = run("REJECT=1", "dram", "energy", "--trace", "t.trc");
         assertThat(rejected).as("the JVM's notice is not shown").doesNotContain("Unable to use shared archive");
         assertThat(Files.list(cds).filter(p -> p.toString().endsWith("dram-energy.jsa"))).isEmpty();
-        assertThat(run("", "dram", "energy", "--trace", "t.trc")).contains("-XX:ArchiveClassesAtExit=");
+        assertThat(run("", "dram", "energy", "--trace", "t.trc")).contains("-XX:DumpLoadedClassList=");
 
         Thread.sleep(20);
         Files.writeString(src.resolve("A.java"), "// edited\n", StandardOpenOption.APPEND);
         assertThat(run("", "dram", "energy", "--trace", "t.trc")).as("a rebuild drops every archive")
-                .contains("-XX:ArchiveClassesAtExit=");
-        assertThat(run("UNDERVOLT_CDS=0", "dram", "energy")).doesNotContain("Archive");
+                .contains("-XX:DumpLoadedClassList=");
+        assertThat(run("UNDERVOLT_CDS=0", "dram", "energy")).doesNotContain("Archive").doesNotContain("ClassList");
     }
 }

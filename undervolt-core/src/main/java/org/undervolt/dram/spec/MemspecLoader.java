@@ -19,9 +19,12 @@ import org.undervolt.InvalidInputException;
  * {@code "organization"} object an Undervolt preset.
  */
 public final class MemspecLoader {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private MemspecLoader() {
+    }
+
+    /** Jackson, created on first use: XML memspecs and presets never need it (it costs start-up time). */
+    private static final class Mapper {
+        static final ObjectMapper INSTANCE = new ObjectMapper();
     }
 
     /**
@@ -67,7 +70,7 @@ public final class MemspecLoader {
         }
         JsonNode root;
         try {
-            root = MAPPER.readTree(text);
+            root = Mapper.INSTANCE.readTree(text);
         } catch (JsonProcessingException e) {
             throw new InvalidInputException(name + ":" + e.getLocation().getLineNr() + ": not valid JSON: "
                     + e.getOriginalMessage().lines().findFirst().orElse(""));
