@@ -96,9 +96,6 @@ public final class EvalCommand implements Callable<Integer> {
     @Mixin
     JsonOption jsonOption = new JsonOption();
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
         if (ber != null && !(ber >= 0 && ber <= 1)) {
@@ -175,7 +172,7 @@ public final class EvalCommand implements Callable<Integer> {
         }
         r.put("seconds", (System.nanoTime() - start) / 1e9);
 
-        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter o = jsonOption.out();
         if (jsonOption.json) {
             o.println(Json.write(r));
         } else {

@@ -184,9 +184,6 @@ public final class MapCommand implements Callable<Integer> {
             + "across the devices, every device's point, the map, the energy breakdown")
     Path report;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     /** The options of {@link MapSettings}' keys where they are not {@code --} and the key with dashes. */
     private static final SettingNames OPTIONS = SettingNames.options(Map.of("devices_per_rank", "--devices",
             "lower_idle", "--lower-idle-partitions"));
@@ -216,7 +213,7 @@ public final class MapCommand implements Callable<Integer> {
         if (report != null) {
             org.undervolt.experiment.MapReport.of(out, MapStudy.lowestVolts(r.plan(), r.module())).write(report);
         }
-        PrintWriter w = spec.commandLine().getOut();
+        PrintWriter w = jsonOption.out();
         if (jsonOption.json) {
             w.println(Json.write(out));
         } else {
