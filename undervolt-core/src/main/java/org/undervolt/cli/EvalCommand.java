@@ -11,7 +11,6 @@ import org.undervolt.InvalidInputException;
 import org.undervolt.data.DataSource;
 import org.undervolt.data.ImageDataset;
 import org.undervolt.dram.error.ErrorModelFamily;
-import org.undervolt.dram.error.WeakCells;
 import org.undervolt.dram.spec.DramPresets;
 import org.undervolt.dram.spec.DramSpec;
 import org.undervolt.nn.io.Checkpoint;
@@ -56,14 +55,8 @@ public final class EvalCommand implements Callable<Integer> {
             description = "Storage format of the weights, e.g. int8, fp32, fp16, q3.4 (default: fp32 with --ber, none without).")
     String format;
 
-    @Option(names = ErrorModelOption.NAME, defaultValue = "uniform", paramLabel = "SPEC",
-            description = ErrorModelOption.DESCRIPTION)
-    String errorModel;
-
-    @Option(names = "--device-seed", defaultValue = "1", paramLabel = "S",
-            description = "Seed of the device's weak cells (bitlines, rows, subarrays) for the clustered error models "
-                    + "(default: ${DEFAULT-VALUE}).")
-    long deviceSeed;
+    @Mixin
+    ErrorModelOptions errorOptions = new ErrorModelOptions();
 
     @Option(names = "--ber", paramLabel = "X", description = "Bit error rate in [0, 1] of the stored weight bits.")
     Double ber;
@@ -104,7 +97,7 @@ public final class EvalCommand implements Callable<Integer> {
         if (trials < 1 || trials > 1_000_000) {
             throw new InvalidInputException("--trials " + trials + ": expected 1..1000000");
         }
-        ErrorModelFamily errors = ErrorModelOption.family(errorModel, WeakCells.fixed(deviceSeed));
+        ErrorModelFamily errors = errorOptions.family();
         if (ber != null) {
             ErrorModelOption.at(errors, ber);
         }
@@ -138,7 +131,7 @@ public final class EvalCommand implements Callable<Integer> {
         r.put("images", test.size());
         r.put("threads", threadCount);
         long start = System.nanoTime();
-        EvalResult result = EvalUseCase.run(new EvalRequest(model, test, fmt, dram, errors, errorModel, ber, trials,
+        EvalResult result = EvalUseCase.run(new EvalRequest(model, test, fmt, dram, errors, errorOptions.errorModel, ber, trials,
                 seedOption.seed));
         r.put("fp32_accuracy", result.floatAccuracy());
         if (path.equals("int8")) {
@@ -159,7 +152,7 @@ public final class EvalCommand implements Callable<Integer> {
             r.put("baseline_accuracy", stored.baselineAccuracy());
         }
         if (stored != null && stored.trials() != null) {
-            r.put("error_model", errorModel);
+            r.put("error_model", errorOptions.errorModel);
             r.put("ber", ber);
             r.put("trials", trials);
             r.put("seed", seedOption.seed);
