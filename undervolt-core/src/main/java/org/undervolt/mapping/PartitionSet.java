@@ -103,7 +103,7 @@ public final class PartitionSet {
     }
 
     /** Number of units of {@code g} in the module. */
-    static int unitCount(DramModule m, Granularity g) {
+    public static int unitCount(DramModule m, Granularity g) {
         return switch (g) {
             case RANK -> m.organization().channels() * m.organization().ranks();
             case BANK -> m.totalBanks();
