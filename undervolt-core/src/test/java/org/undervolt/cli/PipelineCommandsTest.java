@@ -42,7 +42,15 @@ class PipelineCommandsTest {
         assertThat(printed.get("energy_saving_linear").asDouble())
                 .isLessThanOrEqualTo(printed.get("energy_saving_quadratic").asDouble());
         assertThat(printed.get("devices_summary").get("energy_saving").get("median").isNumber()).isTrue();
-        assertThat(Files.readString(tmp.resolve("run/report.html"))).contains("Placement map").contains("<svg");
+        // issue 18: the headline names shared with eden, and FAT beside its control
+        for (String k : new String[] {"baseline_accuracy", "tolerable_ber_without_retraining", "tolerable_ber_with_retraining",
+            "tolerable_ber_control", "energy_saving", "control_accuracy"}) {
+            assertThat(printed.get(k).isNumber()).as(k).isTrue();
+        }
+        assertThat(printed.has("retraining_gain")).isTrue();
+        assertThat(printed.get("deployed_network").asText()).isIn("baseline", "fault_aware");
+        assertThat(Files.readString(tmp.resolve("run/report.html"))).contains("Placement map").contains("<svg")
+                .contains("control (same STDP images, no flips)").contains("FP32, clamp");
 
         long before = Files.getLastModifiedTime(tmp.resolve("run/stages/train.json")).toMillis();
         CliRun again = run(args);
