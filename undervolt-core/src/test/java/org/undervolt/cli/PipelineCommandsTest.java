@@ -50,7 +50,7 @@ class PipelineCommandsTest {
         assertThat(printed.has("retraining_gain")).isTrue();
         assertThat(printed.get("deployed_network").asText()).isIn("baseline", "fault_aware");
         assertThat(Files.readString(tmp.resolve("run/report.html"))).contains("Placement map").contains("<svg")
-                .contains("control (same STDP images, no flips)").contains("FP32, clamp");
+                .contains("control (same STDP images, no flips)").contains("FP32, zero");
 
         long before = Files.getLastModifiedTime(tmp.resolve("run/stages/train.json")).toMillis();
         CliRun again = run(args);
