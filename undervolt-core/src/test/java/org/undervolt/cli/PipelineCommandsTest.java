@@ -78,9 +78,9 @@ class PipelineCommandsTest {
 
         JsonNode runs = run("runs", "list", "--store", tmp.resolve("u.db").toString(), "--json").json();
         assertThat(runs.at("/runs/0/kind").asText()).isEqualTo("sparkxd");
-        // 2 trials per tolerance point, baseline and fault-aware searches, recorded once despite the rerun
+        // 2 trials per tolerance point, baseline, fault-aware and control searches, recorded once despite the rerun
         long points = 0;
-        for (String net : new String[] {"baseline", "fault-aware"}) {
+        for (String net : new String[] {"baseline", "fault-aware", "control"}) {
             points += new ObjectMapper().readTree(tmp.resolve("run/tolerance/" + net + "/points.json").toFile())
                     .path("points").size();
         }
