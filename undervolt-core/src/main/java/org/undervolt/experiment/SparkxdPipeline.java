@@ -66,7 +66,12 @@ public final class SparkxdPipeline {
         c.integer("label_images", 1, train.size());
         c.integer("test_images", 1, test.size());
         Formats.byName(c.text("format"));
-        ReadCorrection.parse(c.text("read_correction"));
+        try {
+            ReadCorrection.parse(c.text("read_correction"));
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("sparkxd setting 'read_correction' = " + c.text("read_correction")
+                    + ": expected none, clamp or zero");
+        }
         ErrorModelRegistry.family(c.text("error_model"), c.integer("device_seed", 0L, Long.MAX_VALUE));
         SnnFaultAwareTrainer.steps(c.number("ber_start", 1e-12, 1), c.number("ber_factor", 1.000001, 1000),
                 c.number("ber_max", 1e-12, 1));

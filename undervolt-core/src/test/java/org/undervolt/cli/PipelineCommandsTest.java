@@ -100,6 +100,10 @@ class PipelineCommandsTest {
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).contains("unknown sparkxd setting 'nuerons'").hasLineCount(1);
 
+        CliRun correction = run("sparkxd", "--quick", "--set", "read_correction=saturate", "--out", out.toString(), "--no-store");
+        assertThat(correction.exit()).isEqualTo(2);
+        assertThat(correction.err()).contains("sparkxd setting 'read_correction' = saturate: expected none, clamp or zero")
+                .hasLineCount(1);
         CliRun preset = run("sparkxd", "--preset", "n401", "--no-store");
         assertThat(preset.exit()).isEqualTo(2);
         assertThat(preset.err()).contains("n400").hasLineCount(1);
