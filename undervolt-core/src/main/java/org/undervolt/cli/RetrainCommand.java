@@ -109,7 +109,11 @@ public final class RetrainCommand implements Callable<Integer> {
     @Option(names = "--images-per-step", defaultValue = "1000", description = "SNN: training images per BER step (default: ${DEFAULT-VALUE}).")
     long imagesPerStep;
 
-    @Option(names = "--inject-every", defaultValue = "100", description = "SNN: images between error injections (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--read-correction", defaultValue = "clamp",
+            description = "SNN: weights read outside [0, wmax], NaN or infinite: none, clamp or zero (default: ${DEFAULT-VALUE}).")
+    String readCorrection;
+
+    @Option(names = "--inject-every", defaultValue = "100", description = "SNN: images between two reads of the weights, each with its own errors (default: ${DEFAULT-VALUE}).")
     int injectEvery;
 
     @Option(names = "--eval-ber", split = ",", defaultValue = "1e-3", description = "SNN: BERs to evaluate at (default: ${DEFAULT-VALUE}).")
@@ -199,7 +203,8 @@ public final class RetrainCommand implements Callable<Integer> {
             }
             double[] steps = SnnFaultAwareTrainer.steps(berStart, berFactor, berMax);
             var fat = new SnnFaultAwareTrainer.Config(steps, imagesPerStep, injectEvery, Formats.byName(setup.format),
-                    ErrorModelRegistry.family(setup.errorModel, setup.deviceSeed), seedOption.seed);
+                    ErrorModelRegistry.family(setup.errorModel, setup.deviceSeed),
+                    org.undervolt.resilience.ReadCorrection.parse(readCorrection), seedOption.seed);
             r = SnnFatRun.run(new SnnFatRun.Options(snnModel, fat, setup.errorModel, evalBers, trials, labelImages,
                     testImages, SnnCli.threads(threadsOption.threads), out), source.train(), source.test(), log,
                     progress.job("fault-aware training (images)"));

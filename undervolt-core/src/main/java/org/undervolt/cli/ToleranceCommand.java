@@ -44,8 +44,12 @@ public final class ToleranceCommand implements Callable<Integer> {
             description = "A labelled SNN from 'snn train' or 'retrain --network snn' instead of a DNN (coarse search).")
     Path snnModel;
 
-    @Option(names = "--clamp", description = "SNN: keep weights read from DRAM in [0, wmax].")
+    @Option(names = "--clamp", description = "SNN: keep weights read from DRAM in [0, wmax] (same as --read-correction clamp).")
     boolean clamp;
+
+    @Option(names = "--read-correction", paramLabel = "HOW",
+            description = "SNN: weights read outside [0, wmax], NaN or infinite: none, clamp or zero (default: none, or clamp with --clamp).")
+    String readCorrection;
 
     @Mixin
     ThreadsOption threadsOption = new ThreadsOption();
@@ -140,7 +144,9 @@ public final class ToleranceCommand implements Callable<Integer> {
         try (var executor = sparkOption.open()) {
             if (snnModel != null) {
                 var options = new SnnToleranceRun.Options(snnModel, Formats.byName(setup.format), setup.errorModel,
-                        setup.deviceSeed, clamp, settings, delta, rule, testImages, SnnCli.threads(threadsOption.threads), reference, out, mode);
+                        setup.deviceSeed, readCorrection != null ? org.undervolt.resilience.ReadCorrection.parse(readCorrection)
+                        : clamp ? org.undervolt.resilience.ReadCorrection.CLAMP : org.undervolt.resilience.ReadCorrection.NONE,
+                        settings, delta, rule, testImages, SnnCli.threads(threadsOption.threads), reference, out, mode);
                 r = SnnToleranceRun.run(options, source.test(), log, progress.trials("tolerance"), executor);
             } else {
                 var options = new ToleranceRun.Options(model, setup.spec(), settings, delta, rule, fine, testImages,

@@ -12,6 +12,7 @@ final class PipelineCurves {
     static final String WITHOUT = "without retraining";
     static final String WITH_EDEN = "with curricular retraining";
     static final String WITH_SPARKXD = "with fault-aware training";
+    static final String CONTROL_SPARKXD = "control (same training, no flips)";
 
     private PipelineCurves() {
     }
@@ -30,6 +31,9 @@ final class PipelineCurves {
             Map<String, Object> t = results.get("tolerance");
             out.put(WITHOUT, SnnToleranceStage.curve((Map<String, Object>) t.get("baseline")));
             out.put(WITH_SPARKXD, SnnToleranceStage.curve((Map<String, Object>) t.get("fault_aware")));
+            if (t.get("control") != null) {
+                out.put(CONTROL_SPARKXD, SnnToleranceStage.curve((Map<String, Object>) t.get("control")));
+            }
         }
         out.values().removeIf(List::isEmpty);
         return out;

@@ -61,7 +61,10 @@ final class PipelineRecords {
         }
         Map<String, Object> snn = results.get("tolerance");
         if (snn != null) {
-            for (String net : List.of("baseline", "fault_aware")) {
+            for (String net : List.of("baseline", "fault_aware", "control")) {
+                if (snn.get(net) == null) {
+                    continue;
+                }
                 for (Object o : (List<Object>) ((Map<String, Object>) snn.get(net)).get("curve")) {
                     Map<String, Object> q = (Map<String, Object>) o;
                     add(rows, "tolerance/" + net, org.undervolt.resilience.ToleranceAnalysis.NETWORK,

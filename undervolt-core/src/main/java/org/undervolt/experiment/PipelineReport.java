@@ -31,7 +31,8 @@ final class PipelineReport {
         boolean eden = kind.equals(EdenPipeline.KIND);
         Map<String, Object> map = r.get(eden ? "mapping" : "placement");
         String what = eden ? c.text("network") + " (" + c.text("format").toUpperCase(Locale.ROOT) + " weights and IFMs)"
-                : "Diehl & Cook SNN N" + c.values().get("neurons") + " (" + c.text("format").toUpperCase(Locale.ROOT) + " weights)";
+                : "Diehl & Cook SNN N" + c.values().get("neurons") + " (" + c.text("format").toUpperCase(Locale.ROOT)
+                        + " weights, read correction " + c.text("read_correction") + ")";
         HtmlReport report = new HtmlReport((eden ? "EDEN pipeline" : "SparkXD pipeline") + summary.get("run_title"),
                 what + " in approximate DRAM (" + map.getOrDefault("part", map.get("preset")) + "): how much error does it tolerate, where can its data "
                         + "live, and what does that save?");
@@ -54,6 +55,10 @@ final class PipelineReport {
                         + (eden ? " (" + c.text("confidence") + ")" : " (mean over trials)"),
                         PaperFigures.SPARKXD_CONSTRAINT, PaperFigures.EDEN_CONSTRAINT)
                 .row("tolerable BER without / with retraining", tolWithout + " / " + tolWith, "—", "—")
+                .row(eden ? "tolerable BER of a control" : "tolerable BER of the control (same STDP images, no flips)",
+                        eden ? "—" : ber(summary.get("tolerable_ber_control")), "—", "—")
+                .row("weight precision, read correction", c.text("format").toUpperCase(Locale.ROOT)
+                        + (eden ? "" : ", " + c.text("read_correction")), eden ? "—" : "FP32", eden ? "INT8/FP32" : "—")
                 .row("gain from retraining", gainText, "—", PaperFigures.EDEN_RETRAINING_GAIN)
                 .row("speedup (simulated, one inference)", speed, "—", PaperFigures.EDEN_SPEEDUP)
                 .note("The papers' figures are for their networks, DRAM parts and error characterisations, quoted for "
@@ -116,6 +121,10 @@ final class PipelineReport {
                 .get("tolerable_ber")), "STDP-trained"));
         bars.add(new ToleranceBarsSection.Bar("weights, fault-aware", PipelineSummary.num(((Map<String, Object>) t.get(
                 "fault_aware")).get("tolerable_ber")), "after fault-aware training"));
+        if (t.get("control") != null) {
+            bars.add(new ToleranceBarsSection.Bar("weights, control", PipelineSummary.num(((Map<String, Object>) t.get(
+                    "control")).get("tolerable_ber")), "same STDP images as fault-aware training, no flips"));
+        }
         return new ToleranceBarsSection("tolerance", "Tolerable BER of the stored weights", bars, c.number("tolerance_ber_min"),
                 "The SNN keeps one data type in DRAM, the excitatory input weights (784 × N); spikes stay on chip.");
     }

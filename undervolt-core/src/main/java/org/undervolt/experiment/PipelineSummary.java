@@ -32,13 +32,18 @@ final class PipelineSummary {
             Map<String, Object> t = r.get("tolerance");
             Map<String, Object> base = (Map<String, Object>) t.get("baseline");
             Map<String, Object> fat = (Map<String, Object>) t.get("fault_aware");
+            Map<String, Object> control = (Map<String, Object>) t.get("control");
             m.put("baseline_accuracy", base.get("error_free"));
             m.put("fault_aware_accuracy", fat.get("error_free"));
+            m.put("control_accuracy", control == null ? null : control.get("error_free"));
             m.put("tolerable_ber_without_retraining", base.get("tolerable_ber"));
             m.put("tolerable_ber_with_retraining", fat.get("tolerable_ber"));
             double tb = num(base.get("tolerable_ber"));
             m.put("retraining_gain", tb > 0 ? num(fat.get("tolerable_ber")) / tb : null);
+            // the same STDP images without flips: what FAT's gain must beat (issue 18)
+            m.put("tolerable_ber_control", control == null ? null : control.get("tolerable_ber"));
             map = r.get("placement");
+            m.put("deployed_network", map.get("deployed_network"));
         }
         m.put("vdd_nominal", map.get("nominal_vdd"));
         m.put("vdd_chosen", map.get("chosen_vdd"));

@@ -11,6 +11,7 @@ import org.undervolt.data.ImageDataset;
 import org.undervolt.resilience.Acceptance;
 import org.undervolt.resilience.CurveExport;
 import org.undervolt.resilience.CurvePoint;
+import org.undervolt.resilience.ReadCorrection;
 import org.undervolt.resilience.SnnToleranceRun;
 import org.undervolt.resilience.ToleranceAnalysis;
 import org.undervolt.resilience.ToleranceSearch;
@@ -20,21 +21,26 @@ import org.undervolt.storage.FormatSpec;
 /**
  * SparkXD's tolerance question for the SNN, by {@link SnnToleranceRun} (log grid, then bisection,
  * Monte-Carlo trials per point, resumable point store): the tolerable BER of the baseline network
- * against its own error-free accuracy, and of the fault-aware network against the baseline's
- * (SparkXD's "within 1% of the baseline"). Each search's per-trial accuracies are kept for the report.
+ * against its own error-free accuracy, and of the fault-aware network and of its control (trained on the
+ * same images without flips) against the baseline's (SparkXD's "within 1% of the baseline"). Weights are
+ * read through the same error model and read correction as in fault-aware training. Each search's
+ * per-trial accuracies are kept for the report.
  */
 final class SnnToleranceStage {
     private SnnToleranceStage() {
     }
 
-    static Map<String, Object> run(Path base, Path fat, PipelineConfig c, FormatSpec format, ImageDataset test,
-            int threads, Path out, Consumer<String> log, StageProgress progress, TrialExecutor executor) {
+    static Map<String, Object> run(Path base, Path fat, Path control, PipelineConfig c, FormatSpec format,
+            ImageDataset test, int threads, Path out, Consumer<String> log, StageProgress progress,
+            TrialExecutor executor) {
         Map<String, Object> r = new LinkedHashMap<>();
         Map<String, Object> b = one(base, null, c, format, test, threads, out.resolve("baseline"), log,
                 progress.trials("tolerance baseline"), executor);
         r.put("baseline", b);
         r.put("fault_aware", one(fat, (Double) b.get("error_free"), c, format, test, threads, out.resolve("fault-aware"),
                 log, progress.trials("tolerance fault-aware"), executor));
+        r.put("control", one(control, (Double) b.get("error_free"), c, format, test, threads, out.resolve("control"),
+                log, progress.trials("tolerance control"), executor));
         r.put("runner", executor.where());
         return r;
     }
@@ -49,7 +55,8 @@ final class SnnToleranceStage {
             throw new java.io.UncheckedIOException(e);
         }
         var options = new SnnToleranceRun.Options(model, format, c.text("error_model"),
-                c.integer("device_seed", 0L, Long.MAX_VALUE), false, ToleranceStage.search(c), c.number("delta", 0, 1),
+                c.integer("device_seed", 0L, Long.MAX_VALUE), ReadCorrection.parse(c.text("read_correction")),
+                ToleranceStage.search(c), c.number("delta", 0, 1),
                 Acceptance.Rule.parse(c.text("confidence")), c.integer("test_images", 1, test.size()), threads, reference, out,
                 ToleranceStage.evaluation(c));
         Map<String, Object> run = SnnToleranceRun.run(options, test, log, trials, executor);

@@ -10,6 +10,7 @@ import org.undervolt.data.ImageDataset;
 import org.undervolt.mapping.NetworkShapes;
 import org.undervolt.mapping.Tolerances;
 import org.undervolt.dram.error.ErrorModelRegistry;
+import org.undervolt.resilience.ReadCorrection;
 import org.undervolt.resilience.SnnFatRun;
 import org.undervolt.resilience.SnnFaultAwareTrainer;
 import org.undervolt.resilience.TrialExecutor;
@@ -25,12 +26,13 @@ import org.undervolt.storage.Formats;
  * <ol>
  *   <li>{@code train}: unsupervised STDP training, neuron labelling, test accuracy ({@link SnnRuns#train},
  *       checkpointed every {@code checkpoint_every} images);</li>
- *   <li>{@code fault-aware-training}: STDP with errors injected in the stored weights, the BER raised step
- *       by step ({@link SnnFatRun}, checkpointed);</li>
- *   <li>{@code tolerance}: accuracy versus BER of both networks, tolerable BER within delta of the
+ *   <li>{@code fault-aware-training}: STDP on weights read through the error model, the BER raised step
+ *       by step, and a control trained identically without flips ({@link SnnFatRun}, checkpointed);</li>
+ *   <li>{@code tolerance}: accuracy versus BER of the three networks, tolerable BER within delta of the
  *       baseline's error-free accuracy ({@link SnnToleranceStage}, point by point resumable);</li>
  *   <li>{@code placement}: the lowest module voltage at which the weights fit in locations whose BER the
- *       fault-aware network tolerates, DRMap order, one inference priced, energy versus VDD ({@link MappingStage}).</li>
+ *       deployed network (the more tolerant of baseline and fault-aware) tolerates, DRMap order, one inference
+ *       priced, energy versus VDD ({@link MappingStage}).</li>
  * </ol>
  */
 public final class SparkxdPipeline {
@@ -74,6 +76,12 @@ public final class SparkxdPipeline {
         c.integer("label_images", 1, train.size());
         c.integer("test_images", 1, test.size());
         Formats.byName(c.text("format"));
+        try {
+            ReadCorrection.parse(c.text("read_correction"));
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("sparkxd setting 'read_correction' = " + c.text("read_correction")
+                    + ": expected none, clamp or zero");
+        }
         ErrorModelRegistry.family(c.text("error_model"), c.integer("device_seed", 0L, Long.MAX_VALUE));
         SnnFaultAwareTrainer.steps(c.number("ber_start", 1e-12, 1), c.number("ber_factor", 1.000001, 1000),
                 c.number("ber_max", 1e-12, 1));
@@ -84,6 +92,14 @@ public final class SparkxdPipeline {
         ToleranceStage.evaluation(c);
         c.number("delta", 0, 1);
         MappingStage.check(c, "sparkxd");
+    }
+
+    /** {@code fault_aware}, or {@code baseline} where the baseline network tolerates a higher BER. */
+    @SuppressWarnings("unchecked")
+    static String deployed(Map<String, Object> tolerance) {
+        double b = PipelineSummary.num(((Map<String, Object>) tolerance.get("baseline")).get("tolerable_ber"));
+        double f = PipelineSummary.num(((Map<String, Object>) tolerance.get("fault_aware")).get("tolerable_ber"));
+        return b > f ? "baseline" : "fault_aware";
     }
 
     public Map<String, Map<String, Object>> run(Stages stages) {
@@ -97,7 +113,8 @@ public final class SparkxdPipeline {
         var errors = ErrorModelRegistry.family(c.text("error_model"), c.integer("device_seed", 0L, Long.MAX_VALUE));
         var fatConfig = new SnnFaultAwareTrainer.Config(SnnFaultAwareTrainer.steps(c.number("ber_start", 1e-12, 1),
                 c.number("ber_factor", 1.000001, 1000), c.number("ber_max", 1e-12, 1)), c.integer("images_per_step", 1L,
-                100_000_000L), c.integer("inject_every", 1, 1_000_000), format, errors, seed);
+                100_000_000L), c.integer("inject_every", 1, 1_000_000), format, errors,
+                ReadCorrection.parse(c.text("read_correction")), seed);
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
         StageProgress progress = new StageProgress(log);
 
@@ -129,17 +146,22 @@ public final class SparkxdPipeline {
                 fatConfig, c.text("error_model"), new double[0], 1, labelImages, testImages, threads, fatDir), train, test,
                 log, progress.job("fault-aware training (images)"))));
 
-        Map<String, Object> tol = stages.run("tolerance", () -> SnnToleranceStage.run(base, fatDir.resolve("fat.snn"), c,
+        Map<String, Object> tol = stages.run("tolerance", () -> SnnToleranceStage.run(base, fatDir.resolve("fat.snn"),
+                fatDir.resolve("control.snn"), c,
                 format, test, threads, stages.folder("tolerance"), log, progress, executor));
         out.put("tolerance", tol);
         PipelineRecords.curves(stages, out);
         PipelineRecords.trials(stages, out);
 
+        // the network deployed is the more tolerant of baseline and fault-aware (a FAT network that lost more than
+        // delta of accuracy tolerates nothing against the baseline's reference and is not deployed)
+        String deployed = deployed(tol);
         @SuppressWarnings("unchecked")
-        double tolerable = ((Number) ((Map<String, Object>) tol.get("fault_aware")).get("tolerable_ber")).doubleValue();
-        Map<String, Object> placement = stages.run("placement", () -> MappingStage.run(
+        double tolerable = ((Number) ((Map<String, Object>) tol.get(deployed)).get("tolerable_ber")).doubleValue();
+        Map<String, Object> placement = new LinkedHashMap<>(stages.run("placement", () -> MappingStage.run(
                 NetworkShapes.resolve("snn", null, neurons, c.text("format")), "sparkxd", c,
-                new Tolerances(Map.of("weights", tolerable, "ifm", 0.0))));
+                new Tolerances(Map.of("weights", tolerable, "ifm", 0.0)))));
+        placement.put("deployed_network", deployed);
         out.put("placement", placement);
         PipelineRecords.mapping(stages, placement);
         return out;

@@ -106,11 +106,11 @@ public final class WorkModel {
         long fatImages = steps.length * c.integer("images_per_step", 1L, 100_000_000L);
         Map<String, Span> m = new LinkedHashMap<>();
         m.put("train", Span.exactly(images * k.stdpImage() + (label + test) * k.inferImage()));
-        // both networks labelled and tested error-free after fault-aware training
-        m.put("fault-aware-training", Span.exactly(fatImages * k.stdpImage() + 2.0 * (label + test) * k.inferImage()));
-        // two searches (baseline, fault-aware), each after its error-free baseline
-        m.put("tolerance", times(search(c, Calibration.Linear.constant(test * k.inferImage())), 2)
-                .plus(Span.exactly(2.0 * test * k.inferImage())));
+        // fault-aware and control training; three networks labelled and tested error-free
+        m.put("fault-aware-training", Span.exactly(2 * fatImages * k.stdpImage() + 3.0 * (label + test) * k.inferImage()));
+        // three searches (baseline, fault-aware, control), each after its error-free baseline
+        m.put("tolerance", times(search(c, Calibration.Linear.constant(test * k.inferImage())), 3)
+                .plus(Span.exactly(3.0 * test * k.inferImage())));
         m.put("placement", Span.exactly(0));
         return m;
     }

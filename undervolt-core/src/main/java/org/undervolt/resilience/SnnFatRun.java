@@ -72,23 +72,20 @@ public final class SnnFatRun {
                     + test.size() + ")");
         }
         SnnModel base = SnnModelFile.read(o.baseModel());
+        long total = o.fat().totalImages();
         long t0 = System.nanoTime();
-        long[] resumedAt = {-1};
-        SnnModel fat = new SnnFaultAwareTrainer(o.fat()).train(base, train, o.out().resolve("fat.ckpt"), 500,
-                (g, ber, flips) -> {
-                    if (resumedAt[0] < 0) {
-                        resumedAt[0] = g - 1; // the first image told is the first one trained now
-                    }
-                    images.update(g, resumedAt[0], o.fat().totalImages());
-                    if (g % 500 == 0) {
-                        log.accept(String.format("fault-aware training: %d/%d images, BER %.3g, %d flips at last injection",
-                                g, o.fat().totalImages(), ber, flips));
-                    }
-                });
+        SnnModel fat = train(o.fat(), base, train, o.out().resolve("fat.ckpt"), log, "fault-aware training", images, 0,
+                2 * total);
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
+        long t1 = System.nanoTime();
+        SnnModel control = train(o.fat().control(), base, train, o.out().resolve("control.ckpt"), log,
+                "control training (no flips)", images, total, 2 * total);
+        double controlSeconds = (System.nanoTime() - t1) / 1e9;
         label(base, train, o);
         label(fat, train, o);
+        label(control, train, o);
         SnnModelFile.write(fat, o.out().resolve("fat.snn"));
+        SnnModelFile.write(control, o.out().resolve("control.snn"));
 
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("base_model", o.baseModel().toString());
@@ -96,17 +93,38 @@ public final class SnnFatRun {
         out.put("base_images_trained", base.imagesTrained());
         out.put("fat_bers", o.fat().bers());
         out.put("fat_images_per_step", o.fat().imagesPerStep());
-        out.put("fat_inject_every", o.fat().injectEvery());
+        out.put("fat_inject_every", o.fat().readEvery());
+        out.put("fat_reads", "errors on read only: the stored weights take STDP's changes, never the flips");
         out.put("format", o.fat().format().name());
+        out.put("read_correction", o.fat().correction().id());
         out.put("error_model", o.errorName());
         out.put("label_images", o.labelImages());
         out.put("test_images", o.testImages());
         out.put("fat_seconds", trainSeconds);
+        out.put("control_seconds", controlSeconds);
         out.put("baseline", evaluate(base, test, o, log, "baseline"));
         out.put("fault_aware", evaluate(fat, test, o, log, "fault-aware"));
+        out.put("control", evaluate(control, test, o, log, "control"));
         out.put("provenance", Provenance.describe());
         AtomicFiles.write(o.out().resolve("fat.json"), (Json.write(out) + "\n").getBytes(StandardCharsets.UTF_8));
         return out;
+    }
+
+    /** One training run (fault-aware or control), its images counted from {@code offset} of {@code all}. */
+    private static SnnModel train(SnnFaultAwareTrainer.Config config, SnnModel base, ImageDataset train, Path checkpoint,
+            Consumer<String> log, String what, WorkProgress images, long offset, long all) {
+        long[] resumedAt = {-1};
+        long total = config.totalImages();
+        return new SnnFaultAwareTrainer(config).train(base, train, checkpoint, 500, (g, ber, flips) -> {
+            if (resumedAt[0] < 0) {
+                resumedAt[0] = g - 1; // the first image told is the first one trained now
+            }
+            images.update(offset + g, offset + resumedAt[0], all);
+            if (g % 500 == 0) {
+                log.accept(String.format("%s: %d/%d images, BER %.3g, %d flips at the last read", what, g, total, ber,
+                        flips));
+            }
+        });
     }
 
     private static void label(SnnModel m, ImageDataset train, Options o) {
@@ -117,7 +135,8 @@ public final class SnnFatRun {
     /**
      * Accuracy error-free (stored format, no errors) and at each evaluation BER: per trial, the stored
      * weights take errors from {@code (seed, EVAL, ber, trial)}, and the network runs on the weights as
-     * read ("raw") and on the same weights kept in [0, wmax] ("clamped").
+     * read ("raw") and on the same weights corrected on read as the run corrects them ("clamped": the
+     * run's {@link ReadCorrection}).
      */
     private static Map<String, Object> evaluate(SnnModel m, ImageDataset test, Options o, Consumer<String> log, String what) {
         FormatSpec format = o.fat().format();
@@ -139,7 +158,7 @@ public final class SnnFatRun {
                         Seeds.stream(o.fat().seed(), EVAL, Double.doubleToLongBits(ber), t));
                 clean.withImage(img).readAll(w);
                 raw[t] = accuracy(m, w, test, o);
-                SnnFaultAwareTrainer.clamp(w);
+                o.fat().correction().apply(w);
                 clamped[t] = accuracy(m, w, test, o);
             }
             CurvePoint pr = new CurvePoint(ber, raw);

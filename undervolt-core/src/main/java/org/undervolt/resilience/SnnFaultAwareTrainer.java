@@ -23,40 +23,51 @@ import org.undervolt.storage.FormatSpec;
 import org.undervolt.storage.SequentialPlacement;
 
 /**
- * SparkXD's fault-aware training of a Diehl and Cook network (Putra et al., DAC 2021; docs/PAPERS.md
- * §1.6): STDP training continues while the input weights, as stored in DRAM, take bit errors, with
- * the BER raised step by step.
+ * SparkXD's fault-aware training (FAT) of a Diehl and Cook network (Putra et al., DAC 2021; docs/PAPERS.md
+ * §1.6), with the errors entering as they do from a device: STDP trains on while the input weights are read
+ * through the error model, the BER raised step by step.
  *
- * <p>Image {@code g} of the run (0-based, counted from the start of fault-aware training) belongs to
- * step {@code g / imagesPerStep}, whose BER is {@code bers[step]}. Every {@code injectEvery} images the
- * working weights are stored (encoded in the format at their DRAM locations), hit by errors from
- * the model at the step's BER drawn from {@code (seed, INJECT, g)}, read back, and kept in the valid
- * range {@code [0, wmax]} (NaN to 0); STDP then trains on from those weights, which is how the
- * network learns to live with the errors (the errors persist until STDP and normalisation repair
- * them). Spikes of image {@code g} come from {@code (seed, STREAM, g, attempt)}.
+ * <p>Two copies of the weights exist. The <em>stored</em> copy is what DRAM holds: it is never hit by errors
+ * (a voltage-induced error is a failed read of a cell, not a change of what was written). The <em>read</em>
+ * copy is what the compute engine works with: every {@code readEvery} images the stored copy is encoded in the
+ * format at its DRAM locations, the error model at the step's BER flips bits of those bytes (drawn from
+ * {@code (seed, READ, g / readEvery)}; a model with fixed weak cells, e.g. {@code location}, keeps them fixed
+ * by its device seed, only the model's own per-read draws change), the bytes are decoded and corrected on
+ * read ({@link ReadCorrection}). The image is shown to the read copy (normalisation and STDP act on the values
+ * the network really sees) and the change STDP made is added to the stored copy, kept in [0, wmax]. So the
+ * network learns with the errors a device gives while nothing accumulates in the stored weights that the
+ * device would not produce; the previous design wrote the corrupted weights back and kept them, and at BER
+ * 1e-2 flipped most bits at least once over 10,000 images (issue 18).
  *
- * <p>With a checkpoint file the model (with {@code imagesTrained = base + g}) is written atomically
- * every {@code checkpointEvery} images; a run restarted with the same inputs continues from the last
- * checkpoint and ends bit-identical to an uninterrupted one.
+ * <p>Image {@code g} of the run (0-based, counted from the start of fault-aware training) belongs to step
+ * {@code g / imagesPerStep}, whose BER is {@code bers[step]}; with every BER 0 ({@link Config#control()}) the
+ * same run is the control: the same images and spike trains, the same reads through the format, no flips.
+ * Spikes of image {@code g} come from {@code (seed, STREAM, g, attempt)}.
+ *
+ * <p>With a checkpoint file the stored copy (with {@code imagesTrained = base + g}) is written atomically at
+ * image counts that are multiples of both {@code checkpointEvery} and {@code readEvery} (a read copy never
+ * needs saving); a run restarted with the same inputs continues from the last checkpoint and ends
+ * bit-identical to an uninterrupted one.
  */
 public final class SnnFaultAwareTrainer {
     static final long STREAM = 0x4641_5453L;
-    static final long INJECT = 0x4641_5449L;
+    static final long READ = 0x4641_5449L;
 
     /**
      * @param bers          BER of each step, in order
      * @param imagesPerStep training images per step
-     * @param injectEvery   images between two error injections
+     * @param readEvery     images between two reads of the stored weights (one error draw per read)
      * @param format        storage format of the weights
      * @param errorModel    error model family by BER
+     * @param correction    what the compute engine does with a weight read outside [0, wmax]
      * @param seed          master seed of the fault-aware run
      */
-    public record Config(double[] bers, long imagesPerStep, int injectEvery, FormatSpec format,
-            DoubleFunction<ErrorModel> errorModel, long seed) {
+    public record Config(double[] bers, long imagesPerStep, int readEvery, FormatSpec format,
+            DoubleFunction<ErrorModel> errorModel, ReadCorrection correction, long seed) {
         public Config {
-            if (bers.length == 0 || imagesPerStep < 1 || injectEvery < 1) {
+            if (bers.length == 0 || imagesPerStep < 1 || readEvery < 1) {
                 throw new InvalidInputException("fault-aware training needs >= 1 BER step, >= 1 image per step and "
-                        + "inject-every >= 1");
+                        + "inject-every (images per read) >= 1");
             }
             for (double b : bers) {
                 if (!(b >= 0 && b <= 1)) {
@@ -66,8 +77,24 @@ public final class SnnFaultAwareTrainer {
             bers = bers.clone();
         }
 
+        /** Weights read corrected by clamping ({@link ReadCorrection#CLAMP}). */
+        public Config(double[] bers, long imagesPerStep, int readEvery, FormatSpec format,
+                DoubleFunction<ErrorModel> errorModel, long seed) {
+            this(bers, imagesPerStep, readEvery, format, errorModel, ReadCorrection.CLAMP, seed);
+        }
+
         public long totalImages() {
             return imagesPerStep * bers.length;
+        }
+
+        /** The same run without errors: every step at BER 0 (the control FAT is compared with). */
+        public Config control() {
+            return new Config(new double[bers.length], imagesPerStep, readEvery, format, errorModel, correction, seed);
+        }
+
+        @Override
+        public double[] bers() {
+            return bers.clone();
         }
     }
 
@@ -96,7 +123,8 @@ public final class SnnFaultAwareTrainer {
     }
 
     /**
-     * Trains on from {@code base} (not modified) and returns the fault-aware model (no labels).
+     * Trains on from {@code base} (not modified) and returns the fault-aware model (no labels): its weights
+     * are the stored copy.
      *
      * @param checkpoint file for checkpoints (resumed from when it exists and matches), or null
      */
@@ -105,14 +133,15 @@ public final class SnnFaultAwareTrainer {
             throw new InvalidInputException("images must have 784 pixels, got " + train.imageSize());
         }
         int n = base.neurons();
-        float[] w = new float[DiehlCook.INPUTS * n];
+        float[] row = new float[DiehlCook.INPUTS * n];
         double[] theta = base.theta().clone();
         long g = 0;
         SnnModel from = base;
         if (checkpoint != null && Files.exists(checkpoint)) {
             SnnModel cp = SnnModelFile.read(checkpoint);
             long done = cp.imagesTrained() - base.imagesTrained();
-            if (cp.neurons() != n || cp.seed() != base.seed() || done < 0 || done > config.totalImages()) {
+            if (cp.neurons() != n || cp.seed() != base.seed() || done < 0 || done > config.totalImages()
+                    || (done % config.readEvery() != 0 && done != config.totalImages())) {
                 throw new InvalidInputException(checkpoint + ": checkpoint does not continue this fault-aware run; "
                         + "delete it or use another --out");
             }
@@ -120,57 +149,81 @@ public final class SnnFaultAwareTrainer {
             g = done;
             theta = cp.theta().clone();
         }
-        from.weights().readAll(w);
+        from.weights().readAll(row);
         SynapticDelays delays = base.delays();
-        float[] wByDelay = delays.byDelay(w);
+        float[] stored = delays.byDelay(row);
+        float[] read = new float[stored.length];
+        float[] before = new float[stored.length];
         ImagePresenter presenter = new ImagePresenter(delays);
         int[] counts = new int[n];
         SequentialPlacement placement = new SequentialPlacement(DramGeometry.lpddr3x32());
         long total = config.totalImages();
         int size = train.size();
         long flips = 0;
+        double[] bers = config.bers();
         for (; g < total; g++) {
-            double ber = config.bers()[(int) (g / config.imagesPerStep())];
-            if (g % config.injectEvery() == 0 && ber > 0) {
-                delays.rowMajor(wByDelay, w);
-                flips = injectAndClamp(w, n, ber, g, placement);
-                delays.byDelay(w, wByDelay);
+            double ber = bers[(int) (g / config.imagesPerStep())];
+            if (g % config.readEvery() == 0) {
+                delays.rowMajor(stored, row);
+                flips = read(row, n, ber, g / config.readEvery(), placement);
+                delays.byDelay(row, read);
             }
+            System.arraycopy(read, 0, before, 0, read.length);
             int img = (int) (g % size);
-            presenter.train(train.pixels(), img * DiehlCook.INPUTS, wByDelay, theta, config.seed(), STREAM, g, counts);
+            presenter.train(train.pixels(), img * DiehlCook.INPUTS, read, theta, config.seed(), STREAM, g, counts);
+            addChange(stored, before, read);
             if (listener != null) {
                 listener.imageDone(g + 1, ber, flips);
             }
-            if (checkpoint != null && checkpointEvery > 0 && (g + 1) % checkpointEvery == 0 && g + 1 < total) {
-                SnnModelFile.write(snapshot(base, delays.rowMajor(wByDelay, w), theta, g + 1), checkpoint);
+            if (checkpoint != null && checkpointEvery > 0 && (g + 1) % checkpointEvery == 0
+                    && (g + 1) % config.readEvery() == 0 && g + 1 < total) {
+                SnnModelFile.write(snapshot(base, delays.rowMajor(stored, row), theta, g + 1), checkpoint);
             }
         }
-        delays.rowMajor(wByDelay, w);
-        SnnModel out = snapshot(base, w, theta, total);
+        delays.rowMajor(stored, row);
+        SnnModel out = snapshot(base, row, theta, total);
         if (checkpoint != null) {
             SnnModelFile.write(out, checkpoint);
         }
         return out;
     }
 
-    private long injectAndClamp(float[] w, int n, double ber, long g, SequentialPlacement placement) {
+    /**
+     * The weights {@code w} (row-major) as read from DRAM in read {@code r}: encoded, hit by the step's errors
+     * (none at BER 0), decoded and corrected, in place. Returns the flips.
+     */
+    private long read(float[] w, int n, double ber, long r, SequentialPlacement placement) {
         StoredSynapseStore stored = StoredSynapseStore.of(new FloatSynapseStore(DiehlCook.INPUTS, n, w), config.format(),
                 placement);
-        DramImage image = stored.image();
-        long flips = Injector.inject(image, StoredSynapseStore.TENSOR, config.errorModel().apply(ber),
-                Seeds.stream(config.seed(), INJECT, g));
+        long flips = 0;
+        if (ber > 0) {
+            DramImage image = stored.image();
+            flips = Injector.inject(image, StoredSynapseStore.TENSOR, config.errorModel().apply(ber),
+                    Seeds.stream(config.seed(), READ, r));
+        }
         stored.readAll(w);
-        clamp(w);
+        config.correction().apply(w);
+        // the network never computes with NaN or an infinity (SnnEvaluator reads them as 0 as well)
+        for (int i = 0; i < w.length; i++) {
+            if (!Float.isFinite(w[i])) {
+                w[i] = 0f;
+            }
+        }
         return flips;
     }
 
-    /** Keeps weights in the valid range {@code [0, wmax]}; NaN becomes 0. */
-    static void clamp(float[] w) {
+    /** {@code stored += after - before}, kept in [0, wmax]: STDP's change to the read copy, written to DRAM. */
+    static void addChange(float[] stored, float[] before, float[] after) {
         float max = (float) DiehlCook.W_MAX;
-        for (int i = 0; i < w.length; i++) {
-            float v = w[i];
-            w[i] = v >= 0 ? Math.min(v, max) : 0f; // NaN fails v >= 0
+        for (int i = 0; i < stored.length; i++) {
+            float v = stored[i] + (after[i] - before[i]);
+            stored[i] = v < 0 ? 0f : Math.min(v, max);
         }
+    }
+
+    /** Keeps weights in the valid range {@code [0, wmax]}; NaN becomes 0 ({@link ReadCorrection#CLAMP}). */
+    static void clamp(float[] w) {
+        ReadCorrection.CLAMP.apply(w);
     }
 
     private static SnnModel snapshot(SnnModel base, float[] w, double[] theta, long g) {

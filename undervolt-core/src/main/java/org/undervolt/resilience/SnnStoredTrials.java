@@ -18,8 +18,8 @@ import org.undervolt.storage.SequentialPlacement;
  * The trials of a labelled Diehl and Cook network whose input-to-excitatory weights live in
  * approximate DRAM, as {@code undervolt tolerance --network snn} and the SNN networks of a sweep
  * evaluate them: the weights are stored in a format ({@link StoredSynapseStore}, LPDDR3 x32 geometry,
- * sequential placement); a trial injects errors into a copy of those bytes, decodes them (and, with
- * {@code clamp}, keeps them in [0, wmax], {@link SnnFaultAwareTrainer#clamp}) and runs the first test
+ * sequential placement); a trial injects errors into a copy of those bytes, decodes them, corrects them on
+ * read ({@link ReadCorrection}: none, clamp or zero) and runs the first test
  * images on the weights as read. The spike trains come from the model's own seed ({@link #TEST_STREAM},
  * as {@code snn eval}), so they are the same in every trial and trials differ only by the flipped bits.
  * The SNN's dynamics are untouched: this class only chooses the weights the network reads.
@@ -34,7 +34,7 @@ public final class SnnStoredTrials implements TrialEvaluator, PairedTrials, Tria
     private final ImageDataset test;
     private final int images;
     private final int threads;
-    private final boolean clamp;
+    private final ReadCorrection correction;
     private boolean[] cleanCorrect;
 
     /**
@@ -44,17 +44,23 @@ public final class SnnStoredTrials implements TrialEvaluator, PairedTrials, Tria
      * @param test    test images, of 28×28 pixels
      * @param images  how many of the first test images a trial runs (1..{@code test.size()})
      * @param threads threads of one evaluation (results do not depend on it)
-     * @param clamp   keep the weights as read in [0, wmax]
+     * @param clamp   keep the weights as read in [0, wmax] ({@link ReadCorrection#CLAMP}), else none
      */
     public SnnStoredTrials(SnnModel model, FormatSpec format, DoubleFunction<ErrorModel> errors, ImageDataset test,
             int images, int threads, boolean clamp) {
+        this(model, format, errors, test, images, threads, clamp ? ReadCorrection.CLAMP : ReadCorrection.NONE);
+    }
+
+    /** As above, with the weights as read corrected by {@code correction}. */
+    public SnnStoredTrials(SnnModel model, FormatSpec format, DoubleFunction<ErrorModel> errors, ImageDataset test,
+            int images, int threads, ReadCorrection correction) {
         this.model = model;
         this.clean = StoredSynapseStore.of(model.weights(), format, new SequentialPlacement(DramGeometry.lpddr3x32()));
         this.errors = errors;
         this.test = test;
         this.images = images;
         this.threads = threads;
-        this.clamp = clamp;
+        this.correction = correction;
     }
 
     /** Full trials: all stored weights are one site, so the family must be {@link TrialFamily#UNIFORM}. */
@@ -133,9 +139,7 @@ public final class SnnStoredTrials implements TrialEvaluator, PairedTrials, Tria
         Injector.inject(img, StoredSynapseStore.TENSOR, errors.apply(ber), rng);
         float[] read = new float[DiehlCook.INPUTS * model.neurons()];
         clean.withImage(img).readAll(read);
-        if (clamp) {
-            SnnFaultAwareTrainer.clamp(read);
-        }
+        correction.apply(read);
         return new SnnEvaluator(model, read, threads);
     }
 

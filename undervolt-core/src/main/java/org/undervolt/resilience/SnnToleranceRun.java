@@ -22,7 +22,7 @@ import org.undervolt.storage.FormatSpec;
  * and Cook network whose input weights live in approximate DRAM (SparkXD's analysis, docs/PAPERS.md
  * §1.7), with the same search, acceptance rule and resumable points as the DNN analysis. A trial
  * injects errors into a copy of the stored weights and runs the test images on the weights as read
- * (or, with {@code clamp}, kept in [0, wmax]); the spike trains are the same in every trial.
+ * (or corrected on read, {@link ReadCorrection}); the spike trains are the same in every trial.
  */
 public final class SnnToleranceRun {
 
@@ -31,7 +31,7 @@ public final class SnnToleranceRun {
      * @param format     storage format of the weights
      * @param errorModel error model spec ({@link ErrorModelRegistry})
      * @param deviceSeed weak-cell seed
-     * @param clamp      keep read weights in [0, wmax]
+     * @param correction what is done to a weight read outside [0, wmax], NaN or infinite
      * @param search     grid, bisection, trials, seed
      * @param delta      accepted loss
      * @param rule       acceptance statistic
@@ -41,9 +41,17 @@ public final class SnnToleranceRun {
      * @param out        output folder
      * @param evaluation every trial on every image, or sequentially ({@link SequentialRule#of} the search seed)
      */
-    public record Options(Path model, FormatSpec format, String errorModel, long deviceSeed, boolean clamp,
+    public record Options(Path model, FormatSpec format, String errorModel, long deviceSeed, ReadCorrection correction,
             ToleranceSearch.Settings search, double delta, Acceptance.Rule rule, int testImages, int threads,
             Double reference, Path out, EvaluationMode evaluation) {
+        /** With {@code clamp}: {@link ReadCorrection#CLAMP}, else {@link ReadCorrection#NONE}. */
+        public Options(Path model, FormatSpec format, String errorModel, long deviceSeed, boolean clamp,
+                ToleranceSearch.Settings search, double delta, Acceptance.Rule rule, int testImages, int threads,
+                Double reference, Path out, EvaluationMode evaluation) {
+            this(model, format, errorModel, deviceSeed, clamp ? ReadCorrection.CLAMP : ReadCorrection.NONE, search, delta,
+                    rule, testImages, threads, reference, out, evaluation);
+        }
+
         /** Full evaluation (as before the sequential mode existed). */
         public Options(Path model, FormatSpec format, String errorModel, long deviceSeed, boolean clamp,
                 ToleranceSearch.Settings search, double delta, Acceptance.Rule rule, int testImages, int threads,
@@ -54,6 +62,11 @@ public final class SnnToleranceRun {
     }
 
     private SnnToleranceRun() {
+    }
+
+    /** The correction's part of a point store's identity (as before {@code zero} existed for none and clamp). */
+    private static String correctionKey(ReadCorrection c) {
+        return c == ReadCorrection.ZERO ? " correction=zero" : " clamp=" + (c == ReadCorrection.CLAMP);
     }
 
     public static Map<String, Object> run(Options o, ImageDataset test, Consumer<String> log) {
@@ -79,14 +92,14 @@ public final class SnnToleranceRun {
         }
         int n = Math.min(o.testImages(), test.size());
         SnnTrialRecipe recipe = new SnnTrialRecipe(ToleranceRun.modelBytes(o.model()), o.format().name(), o.errorModel(),
-                o.deviceSeed(), o.clamp(), test.slice(0, n));
+                o.deviceSeed(), o.correction(), test.slice(0, n));
         SnnStoredTrials trial = recipe.build(o.threads());
         double baseline = trial.storedAccuracy();
         log.accept(String.format("baseline (stored, error-free) %.4f on %d test images", baseline, n));
         double reference = o.reference() != null ? o.reference() : baseline;
         Acceptance acc = new Acceptance(reference, o.delta(), o.rule());
         String config = "snn model=" + o.model() + " format=" + o.format().name() + " errors=" + o.errorModel()
-                + " device=" + o.deviceSeed() + " clamp=" + o.clamp() + " seed=" + o.search().seed() + " trials="
+                + " device=" + o.deviceSeed() + correctionKey(o.correction()) + " seed=" + o.search().seed() + " trials="
                 + o.search().trials() + " test=" + n + " baseline=" + baseline
                 + (o.evaluation() == EvaluationMode.FULL ? "" : " evaluation=" + o.evaluation().id());
         PointStore store = PointStore.open(o.out().resolve("points.json"), config);
@@ -107,7 +120,8 @@ public final class SnnToleranceRun {
         out.put("threshold", acc.threshold());
         out.put("format", o.format().name());
         out.put("error_model", o.errorModel());
-        out.put("weights_clamped_on_read", o.clamp());
+        out.put("weights_clamped_on_read", o.correction() == ReadCorrection.CLAMP);
+        out.put("read_correction", o.correction().id());
         out.put("evaluation", EvaluationReport.describe(search, store, n));
         out.put("runner", executor.where());
         out.put("coarse", CurveExport.result(r));

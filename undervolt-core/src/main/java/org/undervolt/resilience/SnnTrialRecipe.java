@@ -14,7 +14,7 @@ import org.undervolt.storage.Formats;
 
 /**
  * The {@link SnnStoredTrials} of {@code undervolt tolerance --snn-model} by value: the model file's bytes, the
- * weights' storage format, the error model and device seed, clamping, and the test images a trial runs.
+ * weights' storage format, the error model and device seed, the read correction, and the test images a trial runs.
  * {@link SnnToleranceRun} builds its own trials from it, so trials built in another JVM are the same.
  */
 public final class SnnTrialRecipe implements TrialRecipe {
@@ -24,7 +24,7 @@ public final class SnnTrialRecipe implements TrialRecipe {
     private final String format;
     private final String errorModel;
     private final long deviceSeed;
-    private final boolean clamp;
+    private final ReadCorrection correction;
     private final ImageDataset test;
     private final String key;
 
@@ -33,17 +33,18 @@ public final class SnnTrialRecipe implements TrialRecipe {
      * @param format     storage format name of the input weights ({@link Formats})
      * @param errorModel error model spec ({@link ErrorModelRegistry})
      * @param deviceSeed weak-cell seed
-     * @param clamp      keep read weights in [0, wmax]
+     * @param correction what is done with a weight read outside [0, wmax]
      * @param test       the test images a trial runs (all of them)
      */
-    public SnnTrialRecipe(byte[] model, String format, String errorModel, long deviceSeed, boolean clamp, ImageDataset test) {
+    public SnnTrialRecipe(byte[] model, String format, String errorModel, long deviceSeed, ReadCorrection correction,
+                          ImageDataset test) {
         this.model = model.clone();
         this.format = format;
         this.errorModel = errorModel;
         this.deviceSeed = deviceSeed;
-        this.clamp = clamp;
+        this.correction = correction;
         this.test = test;
-        this.key = "snn:" + RecipeDigest.of(this.model, format, errorModel, deviceSeed, clamp, test);
+        this.key = "snn:" + RecipeDigest.of(this.model, format, errorModel, deviceSeed, correction.id(), test);
     }
 
     @Override
@@ -69,6 +70,6 @@ public final class SnnTrialRecipe implements TrialRecipe {
             throw new InvalidInputException("tolerance model: SNN model has no neuron labels (train it with 'undervolt snn train')");
         }
         return new SnnStoredTrials(m, Formats.byName(format), ErrorModelRegistry.family(errorModel, deviceSeed), test,
-                test.size(), threads, clamp);
+                test.size(), threads, correction);
     }
 }

@@ -42,7 +42,15 @@ class PipelineCommandsTest {
         assertThat(printed.get("energy_saving_linear").asDouble())
                 .isLessThanOrEqualTo(printed.get("energy_saving_quadratic").asDouble());
         assertThat(printed.get("devices_summary").get("energy_saving").get("median").isNumber()).isTrue();
+        // issue 18: the headline names shared with eden, and FAT beside its control
+        for (String k : new String[] {"baseline_accuracy", "tolerable_ber_without_retraining", "tolerable_ber_with_retraining",
+            "tolerable_ber_control", "energy_saving", "control_accuracy"}) {
+            assertThat(printed.get(k).isNumber()).as(k).isTrue();
+        }
+        assertThat(printed.has("retraining_gain")).isTrue();
+        assertThat(printed.get("deployed_network").asText()).isIn("baseline", "fault_aware");
         assertThat(Files.readString(tmp.resolve("run/report.html"))).contains("Placement map").contains("<svg")
+                .contains("control (same STDP images, no flips)").contains("FP32, zero")
                 .contains("Energy saving versus tolerable BER across the measured devices").contains("Every measured device");
 
         long before = Files.getLastModifiedTime(tmp.resolve("run/stages/train.json")).toMillis();
@@ -71,9 +79,9 @@ class PipelineCommandsTest {
 
         JsonNode runs = run("runs", "list", "--store", tmp.resolve("u.db").toString(), "--json").json();
         assertThat(runs.at("/runs/0/kind").asText()).isEqualTo("sparkxd");
-        // 2 trials per tolerance point, baseline and fault-aware searches, recorded once despite the rerun
+        // 2 trials per tolerance point, baseline, fault-aware and control searches, recorded once despite the rerun
         long points = 0;
-        for (String net : new String[] {"baseline", "fault-aware"}) {
+        for (String net : new String[] {"baseline", "fault-aware", "control"}) {
             points += new ObjectMapper().readTree(tmp.resolve("run/tolerance/" + net + "/points.json").toFile())
                     .path("points").size();
         }
@@ -93,6 +101,10 @@ class PipelineCommandsTest {
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).contains("unknown sparkxd setting 'nuerons'").hasLineCount(1);
 
+        CliRun correction = run("sparkxd", "--quick", "--set", "read_correction=saturate", "--out", out.toString(), "--no-store");
+        assertThat(correction.exit()).isEqualTo(2);
+        assertThat(correction.err()).contains("sparkxd setting 'read_correction' = saturate: expected none, clamp or zero")
+                .hasLineCount(1);
         CliRun preset = run("sparkxd", "--preset", "n401", "--no-store");
         assertThat(preset.exit()).isEqualTo(2);
         assertThat(preset.err()).contains("n400").hasLineCount(1);

@@ -69,7 +69,7 @@ class PipelineResumeTest {
                 ? List.of("baseline training (epochs)", "retraining (batches)", "tolerance-baseline network (trials)",
                         "tolerance-retrained network (trials)", "tolerance-retrained dense1.weights (trials)")
                 : List.of("STDP training (images)", "fault-aware training (images)", "tolerance baseline network (trials)",
-                        "tolerance fault-aware network (trials)")) {
+                        "tolerance fault-aware network (trials)", "tolerance control network (trials)")) {
             assertThat(log).as(job).anySatisfy(l -> assertThat(l).startsWith(job + " [####################]")
                     .contains("done in"));
         }
@@ -89,7 +89,7 @@ class PipelineResumeTest {
         try (ResultsStore s = ResultsStore.open(store)) {
             assertThat(s.runs()).hasSize(1);
             assertThat(s.runs().get(0).status()).isEqualTo(RunStatus.FINISHED);
-            assertThat(s.curves().names(s.runs().get(0).id())).hasSize(2);
+            assertThat(s.curves().names(s.runs().get(0).id())).hasSize(kind.equals(EdenPipeline.KIND) ? 2 : 3);
             assertThat(s.mappings().get(s.runs().get(0).id(), "plan")).isNotEmpty();
             long trials = storedTrials(tmp.resolve("b"));
             assertThat(trials).as("tolerance trials of the run").isGreaterThanOrEqualTo(8);

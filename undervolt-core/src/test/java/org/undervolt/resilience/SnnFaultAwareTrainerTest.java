@@ -58,6 +58,42 @@ class SnnFaultAwareTrainerTest {
     }
 
     @Test
+    void errorsAreReadNotStoredSoTheyDoNotAccumulate() {
+        // At BER 5e-2 about 7,500 of the 150,528 stored bits would flip per injection; had they been written back
+        // (the old design) a quarter of the FP32 weights would be corrupted after 4 reads. Read-only errors leave
+        // the stored copy close to the control, which saw the same images without flips.
+        SnnModel base = SnnModel.initial(6, 3);
+        SnnFaultAwareTrainer.Config fat = config(5e-2, 5e-2);
+        SnnModel control = new SnnFaultAwareTrainer(fat.control()).train(base, DATA, null, 0, null);
+        SnnModel faulty = new SnnFaultAwareTrainer(fat).train(base, DATA, null, 0, null);
+        float[] a = weights(faulty);
+        float[] b = weights(control);
+        float[] w0 = weights(base);
+        int far = 0;
+        int moved = 0;
+        for (int i = 0; i < a.length; i++) {
+            far += Math.abs(a[i] - b[i]) > 0.25f ? 1 : 0;
+            moved += Math.abs(b[i] - w0[i]) > 0f ? 1 : 0;
+        }
+        assertThat(moved).isGreaterThan(a.length / 2); // the control did learn
+        assertThat(far).isLessThan(a.length / 100);
+        assertThat(fat.control().bers()).containsOnly(0.0);
+        assertThat(fat.control().totalImages()).isEqualTo(fat.totalImages());
+    }
+
+    @Test
+    void stdpChangeGoesToTheStoredCopyWithinTheRange() {
+        float[] stored = {0.2f, 0.9f, 0.05f, 0.5f};
+        float[] before = {0.2f, 1.0f, 0.0f, 0.7f}; // read copy: the second and third weights were read wrong
+        float[] after = {0.3f, 1.0f, 0.0f, 0.4f};
+        SnnFaultAwareTrainer.addChange(stored, before, after);
+        assertThat(stored).containsExactly(new float[] {0.3f, 0.9f, 0.05f, 0.2f}, org.assertj.core.data.Offset.offset(1e-6f));
+        float[] edge = {0.95f, 0.05f};
+        SnnFaultAwareTrainer.addChange(edge, new float[] {0f, 0.5f}, new float[] {0.2f, 0.3f});
+        assertThat(edge).containsExactly(1f, 0f);
+    }
+
+    @Test
     void aKilledRunResumesBitIdentical(@TempDir Path dir) {
         SnnModel base = SnnModel.initial(6, 3);
         SnnModel whole = new SnnFaultAwareTrainer(config(1e-3, 1e-2, 1e-1)).train(base, DATA, null, 0, null);
