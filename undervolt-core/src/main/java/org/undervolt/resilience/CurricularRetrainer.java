@@ -33,7 +33,8 @@ import org.undervolt.io.Json;
  * format, scaled to the IFM range profiled on the error-free network at the start of each epoch);
  * value correction ({@link ValueBounds}) applies if the setup enables it. Backward is error-free and the gradient step
  * updates the clean weights. The BER follows a {@link CurriculumSchedule}; the model kept is the
- * one at the end of the last epoch that recovered.
+ * one at the end of the last epoch that recovered, and when the schedule halves a step that failed, training
+ * resumes from that model (momentum zeroed), not from the one the failed epochs left.
  *
  * <p><b>RandBET</b> (Stutz et al., "Bit Error Robustness for Energy-Efficient DNN Accelerators",
  * MLSys 2021), for comparison: weights clipped to {@code [-clip, clip]} after every step, random bit
@@ -195,9 +196,12 @@ public final class CurricularRetrainer {
             double loss = trainer.epoch(model, train, hooks, epoch, before, total,
                     step -> batches.update(before + step, skipped, total));
             double acc = validate(model, train, validation, setup, ber, epoch);
+            int refinedBefore = schedule.state().refined();
             boolean recovered = schedule.observe(acc, target);
             if (config.mode() == Mode.RANDBET || recovered) {
                 kept = model.copy();
+            } else if (schedule.state().refined() > refinedBefore) {
+                restart(model, kept, trainer.optimizer()); // the smaller step starts from the network that recovered
             }
             Epoch e = new Epoch(epoch, ber, loss, acc, recovered, schedule.ber(), (System.nanoTime() - t0) / 1e9);
             history.add(e);
@@ -254,6 +258,23 @@ public final class CurricularRetrainer {
             }
         }
         return bounds;
+    }
+
+    /**
+     * Puts the kept network's weights back into the working one and zeroes the optimizer's momentum: the
+     * epochs that failed at a too-large step may have driven the network away (at a BER it cannot follow,
+     * the training loss of LeNet-5 rose from 0.06 to 0.6 in three epochs), and a halved step should start
+     * from the network that last recovered.
+     */
+    private static void restart(Sequential model, Sequential kept, Optimizer optimizer) {
+        List<Parameter> to = model.parameters();
+        List<Parameter> from = kept.parameters();
+        for (int k = 0; k < to.size(); k++) {
+            System.arraycopy(from.get(k).data(), 0, to.get(k).data(), 0, to.get(k).size());
+        }
+        for (float[] a : optimizer.state(to)) {
+            java.util.Arrays.fill(a, 0f);
+        }
     }
 
     /** The optimizer's momentum as a model shaped like {@code model} (zero where a parameter has none), for the checkpoint. */

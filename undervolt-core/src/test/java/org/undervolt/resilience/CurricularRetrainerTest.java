@@ -101,6 +101,33 @@ class CurricularRetrainerTest {
     }
 
     @Test
+    void aFailedStepIsHalvedAndRelativeClippingHoldsEveryTensorToItsOwnBound() {
+        Sequential base = trained();
+        var cfg = new CurricularRetrainer.Config(CurricularRetrainer.Mode.CURRICULAR, 3, 32, 0.02f, 0.9f, 5,
+                new CurriculumSchedule.Params(1e-3, 100, 0.3, 1, 1), 0f, 0.01, 2, 500, 2f);
+        CurricularRetrainer retrainer = new CurricularRetrainer(cfg);
+        var bounds = retrainer.clipBounds(base);
+        CurricularRetrainer.Result r = retrainer.run(base, TRAIN, VAL, setup(base), null, CurricularRetrainer.Listener.NONE);
+        // 1e-3 recovers; x100 (0.1) collapses; the halved step (x10) starts from the recovered network
+        assertThat(r.history()).extracting(CurricularRetrainer.Epoch::ber).containsExactly(1e-3, 0.1, 1e-3 * 10);
+        assertThat(r.history().get(1).recovered()).isFalse();
+        assertThat(bounds).containsOnlyKeys("dense1.weight", "dense2.weight");
+        for (Parameter p : r.model().parameters()) {
+            Float b = bounds.get(p.name());
+            double sq = 0;
+            for (float w : base.parameter(p.name()).data()) {
+                sq += (double) w * w;
+            }
+            if (b != null) {
+                assertThat(b).isCloseTo((float) (2 * Math.sqrt(sq / p.size())), org.assertj.core.data.Offset.offset(1e-6f));
+                for (float w : p.data()) {
+                    assertThat(Math.abs(w)).isLessThanOrEqualTo(b);
+                }
+            }
+        }
+    }
+
+    @Test
     void randBetClipsWeightsAndKeepsTheBerFixed() {
         Sequential base = trained();
         var cfg = new CurricularRetrainer.Config(CurricularRetrainer.Mode.RANDBET, 2, 32, 0.02f, 0.9f, 5,
