@@ -42,7 +42,16 @@ public final class DramSimulator {
 
     /** Simulates {@code trace}; {@code listener} (may be null) receives every command. */
     public SimResult run(RequestTrace trace, CommandListener listener) {
-        DecodedRequests q = new DecodedRequests(trace, mapping);
+        return run(trace.stream(), listener);
+    }
+
+    /**
+     * Simulates the requests of {@code in}, read as the frontend needs them: only the requests in flight are held
+     * ({@link DecodedRequests}), so memory does not grow with the trace. {@code listener} (may be null) receives every
+     * command.
+     */
+    public SimResult run(RequestStream in, CommandListener listener) {
+        DecodedRequests q = new DecodedRequests(mapping);
         int channels = config.spec().organization().channels();
         ChannelController[] ctrl = new ChannelController[channels];
         for (int c = 0; c < channels; c++) {
@@ -51,18 +60,19 @@ public final class DramSimulator {
         long clk = 0;
         long attempts = 0;
         int next = 0;
-        int n = q.n;
+        boolean have = fetch(in, q, next);
         long cycles = -1;
         while (true) {
             boolean sent = false;
-            if (next < n) {
+            if (have) {
                 attempts++;
-                if (ctrl[q.channel[next]].send(next, clk)) {
+                if (ctrl[q.channel(next)].send(next, clk)) {
                     next++;
                     sent = true;
+                    have = fetch(in, q, next);
                 }
             }
-            if (next >= n) {
+            if (!have) {
                 if (cycles < 0) {
                     cycles = clk;
                 }
@@ -81,7 +91,7 @@ public final class DramSimulator {
                     t = Math.min(t, c.nextEvent(clk));
                 }
                 if (t > clk + 1) {
-                    if (next < n) {
+                    if (have) {
                         attempts += t - 1 - clk;
                     }
                     clk = t - 1;
@@ -112,6 +122,15 @@ public final class DramSimulator {
         }
         return new SimResult(cycles, config.drain() ? lastData : cycles, reads, writes, rh, rm, rc, wh, wm, wc, lat,
                 done, fwd, attempts, counts, config.spec().timings().tckNs());
+    }
+
+    /** Reads the next request of {@code in} into {@code q} as request {@code id}; false at the end. */
+    private static boolean fetch(RequestStream in, DecodedRequests q, int id) {
+        if (!in.next()) {
+            return false;
+        }
+        q.add(id, in);
+        return true;
     }
 
     private static boolean anyBusy(ChannelController[] ctrl) {
