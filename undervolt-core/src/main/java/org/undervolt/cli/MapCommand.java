@@ -182,6 +182,10 @@ public final class MapCommand implements Callable<Integer> {
     @Mixin
     JsonOption jsonOption = new JsonOption();
 
+    @Option(names = "--report", paramLabel = "FILE", description = "also write an HTML report: saving versus tolerable BER "
+            + "across the devices, every device's point, the map, the energy breakdown")
+    Path report;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -267,6 +271,9 @@ public final class MapCommand implements Callable<Integer> {
         out.put("limited_by", MapStudy.limitedBy(plan, ber, module, how.equals("sparkxd") ? vddStep : 0).label());
         out.putAll(MapStudy.savingUnderBothLaws(module, PagePolicy.parse(pagePolicy), plan, flow, transfers));
         out.putAll(choice.describe());
+        if (report != null) {
+            org.undervolt.experiment.MapReport.of(out, MapStudy.lowestVolts(plan, module)).write(report);
+        }
         PrintWriter w = spec.commandLine().getOut();
         if (jsonOption.json) {
             w.println(Json.write(out));

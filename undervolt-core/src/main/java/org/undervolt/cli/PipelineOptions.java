@@ -70,6 +70,9 @@ public final class PipelineOptions {
     @picocli.CommandLine.Mixin
     ProgressOptions progressOptions = new ProgressOptions();
 
+    @picocli.CommandLine.Mixin
+    SparkOption sparkOption = new SparkOption();
+
     /** Least duration of each timing of the run-time estimate. */
     private static final double ESTIMATE_SECONDS = 0.5;
 
@@ -120,8 +123,11 @@ public final class PipelineOptions {
             log.accept(RunEstimate.of(kind, c, data.train(), data.test(), SnnCli.threads(threadsOption.threads), folder,
                     new Calibration(ESTIMATE_SECONDS / 2)).line());
         }
-        Map<String, Object> summary = new PipelineRun(kind, c, folder, storeFile, SnnCli.threads(threadsOption.threads), null)
-                .run(data.train(), data.test(), log);
+        Map<String, Object> summary;
+        try (var executor = sparkOption.open()) {
+            summary = new PipelineRun(kind, c, folder, storeFile, SnnCli.threads(threadsOption.threads), null, executor)
+                    .run(data.train(), data.test(), log);
+        }
         if (jsonOption.json) {
             o.println(Json.write(summary));
         } else {

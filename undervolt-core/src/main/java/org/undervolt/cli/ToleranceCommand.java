@@ -109,6 +109,9 @@ public final class ToleranceCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ProgressOptions progressOptions = new ProgressOptions();
 
+    @Mixin
+    SparkOption sparkOption = new SparkOption();
+
     @Override
     public Integer call() {
         if ((model == null) == (snnModel == null)) {
@@ -139,14 +142,16 @@ public final class ToleranceCommand implements Callable<Integer> {
         };
         var progress = new org.undervolt.experiment.StageProgress(progressOptions.show(jsonOption.json) ? log : m -> { });
         Map<String, Object> r;
-        if (snnModel != null) {
-            var options = new SnnToleranceRun.Options(snnModel, Formats.byName(setup.format), setup.errorModel,
-                    setup.deviceSeed, clamp, settings, delta, rule, testImages, SnnCli.threads(threadsOption.threads), reference, out, mode);
-            r = SnnToleranceRun.run(options, source.test(), log, progress.trials("tolerance"));
-        } else {
-            var options = new ToleranceRun.Options(model, setup.spec(), settings, delta, rule, fine, testImages,
-                    profileImages, reference, out, mode);
-            r = ToleranceRun.run(options, source.train(), source.test(), log, progress.trials("tolerance"));
+        try (var executor = sparkOption.open()) {
+            if (snnModel != null) {
+                var options = new SnnToleranceRun.Options(snnModel, Formats.byName(setup.format), setup.errorModel,
+                        setup.deviceSeed, clamp, settings, delta, rule, testImages, SnnCli.threads(threadsOption.threads), reference, out, mode);
+                r = SnnToleranceRun.run(options, source.test(), log, progress.trials("tolerance"), executor);
+            } else {
+                var options = new ToleranceRun.Options(model, setup.spec(), settings, delta, rule, fine, testImages,
+                        profileImages, reference, out, mode);
+                r = ToleranceRun.run(options, source.train(), source.test(), log, progress.trials("tolerance"), executor);
+            }
         }
         PrintWriter o = spec.commandLine().getOut();
         if (jsonOption.json) {

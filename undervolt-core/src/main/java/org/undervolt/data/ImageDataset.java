@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param labels     one label per image
  * @param numClasses number of classes (10 for MNIST and Fashion-MNIST)
  */
-public record ImageDataset(String name, int rows, int cols, byte[] pixels, byte[] labels, int numClasses) {
+public record ImageDataset(String name, int rows, int cols, byte[] pixels, byte[] labels, int numClasses)
+        implements java.io.Serializable {
 
     public ImageDataset {
         Objects.requireNonNull(name, "name");

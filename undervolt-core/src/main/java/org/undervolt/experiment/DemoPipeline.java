@@ -65,13 +65,6 @@ import org.undervolt.storage.StoredTensor;
  * </ol>
  */
 public final class DemoPipeline {
-    /**
-     * Tolerable BERs at which the report shows every device's operating point (1e-8 … 1e-1, two per decade): what
-     * more tolerance would buy, beside what this network tolerates.
-     */
-    static final double[] SAVING_CURVE_TOLERANCES = java.util.stream.IntStream.rangeClosed(-16, -2)
-            .mapToDouble(k -> Math.pow(10, k / 2.0)).toArray();
-
     /** Sequential placement fills a row, then the next row of the same bank: bank above row above column. */
     static final String ADDRESS_ORDER = "bank:row:column";
     private static final int OUTPUT_BYTES_PER_CLASS = 4;
@@ -156,7 +149,7 @@ public final class DemoPipeline {
         op.put("latency_change", median.latencyChange());
         op.put("devices_summary", OperatingPointSummary.summary(points));
         op.put("devices", OperatingPointSummary.rows(points));
-        op.put("saving_vs_tolerance", OperatingPointSummary.savingCurve(operatingPoints, SAVING_CURVE_TOLERANCES));
+        op.put("saving_vs_tolerance", OperatingPointSummary.savingCurve(operatingPoints, OperatingPointSummary.CURVE_TOLERANCES));
         return new DemoResult(fp32, baseline, curve, tolerable, vNominal, vChosen, median.berAtChosen(),
                 energy.joulesNominal(counts), energy.joules(counts, vChosen), counts, stored.bytes(), test.size(),
                 cached[0], trainSeconds, sweepSeconds, dram, config.describe(), Provenance.describe(), op);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 import org.undervolt.report.AccuracyVsBerSection;
+import org.undervolt.report.DeviceSpreadSections;
 import org.undervolt.report.EnergyBarsSection;
 import org.undervolt.report.HtmlReport;
 import org.undervolt.report.PaperFigures;
@@ -65,6 +66,10 @@ public final class DemoReport {
                         r.berAtChosen())));
 
         savingVersusTolerance(r).ifPresent(report::add);
+        if (r.operatingPoint() != null) {
+            DeviceSpreadSections.devicesAtTolerance(r.operatingPoint().get("devices"), r.operatingPoint().get("devices_summary"),
+                    r.tolerableBer().orElse(0), String.valueOf(r.operatingPoint().get("device"))).ifPresent(report::add);
+        }
 
         Map<String, Object> prov = new LinkedHashMap<>();
         prov.put("run_id", runId.isPresent() ? runId.getAsLong() : "not recorded");
@@ -81,42 +86,14 @@ public final class DemoReport {
     }
 
     /**
-     * Saving versus tolerable BER across the measured devices (min, median, max of each device's operating point
-     * at that tolerance), the network's tolerance marked: what more tolerance would buy, and how much the device
-     * decides. Empty for a result without the curve (runs recorded before it existed).
+     * Saving versus tolerable BER across the measured devices, the network's tolerance marked
+     * ({@link DeviceSpreadSections#savingVersusTolerance}). Empty for a result without the curve (runs recorded
+     * before it existed).
      */
-    @SuppressWarnings("unchecked")
     static java.util.Optional<LinePlotSection> savingVersusTolerance(DemoResult r) {
-        Object curve = r.operatingPoint() == null ? null : r.operatingPoint().get("saving_vs_tolerance");
-        if (!(curve instanceof List<?> rows) || rows.isEmpty()) {
-            return java.util.Optional.empty();
-        }
-        int n = rows.size();
-        double[] x = new double[n];
-        double[][] y = new double[3][n];
-        String[] keys = {"min", "median", "max"};
-        StringBuilder limits = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            Map<String, Object> row = (Map<String, Object>) rows.get(i);
-            x[i] = Math.log10(((Number) row.get("tolerable_ber")).doubleValue());
-            Map<String, Object> saving = (Map<String, Object>) row.get("energy_saving");
-            for (int k = 0; k < 3; k++) {
-                y[k][i] = 100 * ((Number) saving.get(keys[k])).doubleValue();
-            }
-            limits.append(i == 0 ? "" : "; ").append(String.format(Locale.ROOT, "%.0e: %s", Math.pow(10, x[i]),
-                    row.get("limited_by")));
-        }
-        List<LinePlotSection.Series> series = List.of(
-                new LinePlotSection.Series("median device", x, y[1], false),
-                new LinePlotSection.Series("least saving device", x, y[0], true),
-                new LinePlotSection.Series("most saving device", x, y[2], true));
-        double marker = r.tolerableBer().isPresent() ? Math.log10(r.tolerableBer().getAsDouble()) : Double.NaN;
-        return java.util.Optional.of(new LinePlotSection("saving-vs-tolerance",
-                "Energy saving versus tolerable BER across the measured devices", "log10 tolerable BER",
-                "saving (%)", series, marker, "this network's tolerance",
-                "Each device's operating point (lowest voltage whose BER is at most the tolerance; no data below a "
-                        + "device's lowest measured voltage) priced on a reference access mix under the "
-                        + r.operatingPoint().get("energy_law") + " energy law; what limited the devices, per tolerance: "
-                        + limits + "."));
+        Map<String, Object> op = r.operatingPoint();
+        return op == null ? java.util.Optional.empty() : DeviceSpreadSections.savingVersusTolerance(op.get("saving_vs_tolerance"),
+                r.tolerableBer().orElse(Double.NaN), "this network's tolerance", String.valueOf(op.get("energy_law")),
+                DeviceSpreadSections.REFERENCE_SCOPE);
     }
 }

@@ -30,6 +30,7 @@ import org.undervolt.resilience.CurriculumSchedule;
 import org.undervolt.resilience.DataKind;
 import org.undervolt.resilience.DnnModels;
 import org.undervolt.resilience.RetrainRun;
+import org.undervolt.resilience.TrialExecutor;
 import org.undervolt.resilience.WorkProgress;
 
 /**
@@ -57,12 +58,20 @@ public final class EdenPipeline {
     private final ImageDataset train;
     private final ImageDataset test;
     private final Consumer<String> log;
+    private final TrialExecutor executor;
 
     public EdenPipeline(PipelineConfig config, ImageDataset train, ImageDataset test, Consumer<String> log) {
+        this(config, train, test, log, TrialExecutor.LOCAL);
+    }
+
+    /** @param executor where the tolerance stages' Monte-Carlo trials run (the same results anywhere) */
+    public EdenPipeline(PipelineConfig config, ImageDataset train, ImageDataset test, Consumer<String> log,
+            TrialExecutor executor) {
         this.c = config;
         this.train = train;
         this.test = test;
         this.log = log;
+        this.executor = executor;
     }
 
     /** Checks every setting: bad input is reported before any folder is made or work done. */
@@ -113,12 +122,12 @@ public final class EdenPipeline {
         Path retrained = Path.of((String) retrain.get("model_file"));
 
         Map<String, Object> tolBase = stages.run("tolerance-baseline", () -> ToleranceStage.run(base, false, null, c,
-                train, test, stages.folder("tolerance-baseline"), log, progress.trials("tolerance-baseline")));
+                train, test, stages.folder("tolerance-baseline"), log, progress.trials("tolerance-baseline"), executor));
         out.put("tolerance-baseline", tolBase);
         // EDEN's constraint: within delta of the ORIGINAL network's accuracy, also after retraining.
         Double reference = ((Number) tolBase.get("baseline_accuracy")).doubleValue();
         Map<String, Object> tol = stages.run("tolerance-retrained", () -> ToleranceStage.run(retrained, true, reference,
-                c, train, test, stages.folder("tolerance-retrained"), log, progress.trials("tolerance-retrained")));
+                c, train, test, stages.folder("tolerance-retrained"), log, progress.trials("tolerance-retrained"), executor));
         out.put("tolerance-retrained", tol);
         PipelineRecords.curves(stages, out);
         PipelineRecords.trials(stages, out);
@@ -215,12 +224,19 @@ public final class EdenPipeline {
         return r;
     }
 
+    /**
+     * The curricular retraining of the config: BER from {@code ber_start} times {@code ber_factor} per
+     * recovered epoch up to {@code ber_max}, {@code patience} epochs to recover, a failed step halved up to
+     * {@code refinements} times, each weight tensor clipped to {@code clip_rms} × its RMS in the baseline
+     * (0: no clipping).
+     */
     private CurricularRetrainer.Config retrainConfig() {
         var schedule = new CurriculumSchedule.Params(c.number("ber_start", 1e-12, 1), c.number("ber_factor", 1.000001, 1000),
-                c.number("ber_max", 1e-12, 1), c.integer("patience", 1, 1000));
+                c.number("ber_max", 1e-12, 1), c.integer("patience", 1, 1000), c.integer("refinements", 0, 20));
         return new CurricularRetrainer.Config(CurricularRetrainer.Mode.CURRICULAR, c.integer("retrain_epochs", 0, 1000),
                 c.integer("batch", 1, 65536), (float) c.number("lr", 1e-9, 10), (float) c.number("momentum", 0, 0.999999),
-                c.integer("seed", 0L, Long.MAX_VALUE), schedule, 0.1f, c.number("delta", 0, 1),
-                c.integer("validation_trials", 1, 1000), c.integer("profile_images", 1, 1_000_000));
+                c.integer("seed", 0L, Long.MAX_VALUE), schedule, 0f, c.number("delta", 0, 1),
+                c.integer("validation_trials", 1, 1000), c.integer("profile_images", 1, 1_000_000),
+                (float) c.number("clip_rms", 0, 100));
     }
 }

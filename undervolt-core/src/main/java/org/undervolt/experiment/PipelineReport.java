@@ -9,11 +9,10 @@ import java.util.OptionalDouble;
 
 import org.undervolt.Provenance;
 import org.undervolt.report.AccuracyVsBerSection;
+import org.undervolt.report.DeviceSpreadSections;
 import org.undervolt.report.HtmlReport;
 import org.undervolt.report.LinePlotSection;
 import org.undervolt.report.PaperFigures;
-import org.undervolt.report.PlacementMapSection;
-import org.undervolt.report.StackedBarsSection;
 import org.undervolt.report.TableSection;
 import org.undervolt.report.ToleranceBarsSection;
 import org.undervolt.resilience.CurvePoint;
@@ -71,20 +70,15 @@ final class PipelineReport {
         }
         report.add(tolerance(eden, c, r));
         report.add(energyVsVdd(map));
-        report.add(placement(eden, map));
-        Map<String, Map<String, Double>> breakdown = new LinkedHashMap<>();
-        breakdown.put(String.format(Locale.ROOT, "nominal (%.3f V)", PipelineSummary.num(map.get("nominal_vdd"))),
-                (Map<String, Double>) ((Map<String, Object>) map.get("nominal")).get("energy_j"));
-        breakdown.put(String.format(Locale.ROOT, "chosen (%.3f V)", PipelineSummary.num(map.get("chosen_vdd"))),
-                (Map<String, Double>) ((Map<String, Object>) map.get("chosen")).get("energy_j"));
-        report.add(new StackedBarsSection("breakdown", "DRAM energy breakdown of one inference", breakdown, "J",
-                "DRAM energy of one inference (" + map.get("dataflow") + " dataflow) by component, DRAMPower equations, "
-                        + "core rail scaled with voltage (" + c.text("energy_law") + " energy law)."));
+        DeviceSpreadSections.add(report, map, "this network's tolerance");
+        report.add(MappingSections.placement(map, PipelineSummary.num(map.get("chosen_vdd"))));
+        report.add(MappingSections.breakdown(map, PipelineSummary.num(map.get("chosen_vdd")), c.text("energy_law")));
 
         Map<String, Object> prov = new LinkedHashMap<>();
         prov.put("run", summary.get("run_id"));
         prov.put("store", summary.get("store"));
         prov.put("folder", summary.get("folder"));
+        prov.put("runner", summary.get("runner"));
         Map<String, Object> secs = new LinkedHashMap<>();
         r.forEach((k, v) -> secs.put(k, v.get("stage_seconds")));
         prov.put("stage_seconds", secs);
@@ -111,7 +105,8 @@ final class PipelineReport {
             String note = "Coarse: every stored byte at one BER. Fine: errors in one layer × data type only, the rest "
                     + "error-free (retrained network)."
                     + (comb == null ? "" : " Fine BERs together: " + (Boolean.TRUE.equals(comb.get("validated"))
-                            ? "validated" : "not validated") + String.format(Locale.ROOT, " with every fine BER scaled by %.3g.",
+                            ? "validated" : "not validated") + String.format(Locale.ROOT, " after lowering the rates of the sites that "
+                            + "cost the most accuracy (geometric mean %.3g of the fine BERs; none below the coarse one).",
                             PipelineSummary.num(comb.get("scale"))));
             return new ToleranceBarsSection("tolerance", "Tolerable BER per layer and data type", bars,
                     c.number("tolerance_ber_min"), note);
@@ -164,35 +159,6 @@ final class PipelineReport {
             y[i] = pts.get(i)[1];
         }
         out.add(new LinePlotSection.Series(name, x, y, dashed));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static PlacementMapSection placement(boolean eden, Map<String, Object> map) {
-        Map<String, String> op = new LinkedHashMap<>();
-        if (eden) {
-            for (Object o : (List<Object>) map.get("partitions")) {
-                Map<String, Object> p = (Map<String, Object>) o;
-                op.put(String.valueOf(p.get("name")), String.format(Locale.ROOT, "%.3f V, tRCD %s, BER %.1e",
-                        PipelineSummary.num(p.get("vdd")), p.get("trcd_cycles"), PipelineSummary.num(p.get("ber"))));
-            }
-        }
-        Map<String, List<PlacementMapSection.Item>> by = new LinkedHashMap<>();
-        op.keySet().forEach(k -> by.put(k, new ArrayList<>()));
-        for (Object o : (List<Object>) map.get("plan")) {
-            Map<String, Object> p = (Map<String, Object>) o;
-            by.computeIfAbsent(String.valueOf(p.get("placed_in")), k -> new ArrayList<>()).add(new PlacementMapSection.Item(
-                    String.valueOf(p.get("item")), ((Number) p.get("bytes")).longValue(), PipelineSummary.num(p.get("tolerable_ber")),
-                    PipelineSummary.num(p.get("ber"))));
-        }
-        List<PlacementMapSection.Region> regions = new ArrayList<>();
-        by.forEach((k, items) -> {
-            if (!items.isEmpty()) {
-                regions.add(new PlacementMapSection.Region(k, op.getOrDefault(k, String.format(Locale.ROOT, "module at %.3f V",
-                        PipelineSummary.num(map.get("chosen_vdd")))), items));
-            }
-        });
-        return new PlacementMapSection("map", eden ? "Partition map" : "Placement map", regions,
-                String.join(". ", (List<String>) map.get("notes")) + "." + (eden ? " Partitions holding no data are not drawn." : ""));
     }
 
     private static String pct(Object o) {

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.undervolt.data.ImageDataset;
 import org.undervolt.io.AtomicFiles;
 import org.undervolt.io.Json;
+import org.undervolt.resilience.TrialExecutor;
 
 /**
  * Runs (or resumes) one {@code eden} or {@code sparkxd} pipeline in its folder, records it in the
@@ -20,12 +21,18 @@ import org.undervolt.io.Json;
  * @param threads   SNN evaluation threads (results do not depend on it)
  * @param hook      called after each stage (tests simulate kills with it), or null
  */
-public record PipelineRun(String kind, PipelineConfig config, Path out, Path storeFile, int threads, Stages.Hook hook) {
+public record PipelineRun(String kind, PipelineConfig config, Path out, Path storeFile, int threads, Stages.Hook hook,
+        TrialExecutor executor) {
+
+    /** The trials on this JVM ({@link TrialExecutor#LOCAL}). */
+    public PipelineRun(String kind, PipelineConfig config, Path out, Path storeFile, int threads, Stages.Hook hook) {
+        this(kind, config, out, storeFile, threads, hook, TrialExecutor.LOCAL);
+    }
 
     /** The headline figures (also in {@code summary.json}). */
     public Map<String, Object> run(ImageDataset train, ImageDataset test, Consumer<String> log) {
-        EdenPipeline eden = kind.equals(EdenPipeline.KIND) ? new EdenPipeline(config, train, test, log) : null;
-        SparkxdPipeline snn = eden == null ? new SparkxdPipeline(config, train, test, threads, log) : null;
+        EdenPipeline eden = kind.equals(EdenPipeline.KIND) ? new EdenPipeline(config, train, test, log, executor) : null;
+        SparkxdPipeline snn = eden == null ? new SparkxdPipeline(config, train, test, threads, log, executor) : null;
         if (eden != null) {
             eden.check();
         } else {
@@ -39,6 +46,7 @@ public record PipelineRun(String kind, PipelineConfig config, Path out, Path sto
                 extra.put("store", storeFile == null ? null : storeFile.toString());
                 extra.put("folder", out.toString());
                 extra.put("report", out.resolve("report.html").toString());
+                extra.put("runner", runner(results));
                 Map<String, Object> summary = PipelineSummary.of(kind, results, extra);
                 Map<String, Object> forReport = new LinkedHashMap<>(summary);
                 forReport.put("run_title", stages.runId().isPresent() ? " — run " + stages.runId().getAsLong() : "");
@@ -52,5 +60,19 @@ public record PipelineRun(String kind, PipelineConfig config, Path out, Path sto
                 throw e;
             }
         }
+    }
+
+    /**
+     * Where the tolerance trials ran: each tolerance stage's {@code runner} (a stage finished before runners
+     * were recorded ran locally), distinct values joined with ", ".
+     */
+    static String runner(Map<String, Map<String, Object>> results) {
+        java.util.Set<String> where = new java.util.LinkedHashSet<>();
+        results.forEach((stage, r) -> {
+            if (stage.startsWith("tolerance")) {
+                where.add(r.get("runner") instanceof String s ? s : "local");
+            }
+        });
+        return where.isEmpty() ? "local" : String.join(", ", where);
     }
 }

@@ -14,6 +14,7 @@ import org.undervolt.resilience.CurvePoint;
 import org.undervolt.resilience.SnnToleranceRun;
 import org.undervolt.resilience.ToleranceAnalysis;
 import org.undervolt.resilience.ToleranceSearch;
+import org.undervolt.resilience.TrialExecutor;
 import org.undervolt.storage.FormatSpec;
 
 /**
@@ -27,19 +28,21 @@ final class SnnToleranceStage {
     }
 
     static Map<String, Object> run(Path base, Path fat, PipelineConfig c, FormatSpec format, ImageDataset test,
-            int threads, Path out, Consumer<String> log, StageProgress progress) {
+            int threads, Path out, Consumer<String> log, StageProgress progress, TrialExecutor executor) {
         Map<String, Object> r = new LinkedHashMap<>();
         Map<String, Object> b = one(base, null, c, format, test, threads, out.resolve("baseline"), log,
-                progress.trials("tolerance baseline"));
+                progress.trials("tolerance baseline"), executor);
         r.put("baseline", b);
         r.put("fault_aware", one(fat, (Double) b.get("error_free"), c, format, test, threads, out.resolve("fault-aware"),
-                log, progress.trials("tolerance fault-aware")));
+                log, progress.trials("tolerance fault-aware"), executor));
+        r.put("runner", executor.where());
         return r;
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> one(Path model, Double reference, PipelineConfig c, FormatSpec format,
-            ImageDataset test, int threads, Path out, Consumer<String> log, ToleranceSearch.TrialProgress trials) {
+            ImageDataset test, int threads, Path out, Consumer<String> log, ToleranceSearch.TrialProgress trials,
+            TrialExecutor executor) {
         try {
             java.nio.file.Files.createDirectories(out);
         } catch (java.io.IOException e) {
@@ -49,7 +52,7 @@ final class SnnToleranceStage {
                 c.integer("device_seed", 0L, Long.MAX_VALUE), false, ToleranceStage.search(c), c.number("delta", 0, 1),
                 Acceptance.Rule.parse(c.text("confidence")), c.integer("test_images", 1, test.size()), threads, reference, out,
                 ToleranceStage.evaluation(c));
-        Map<String, Object> run = SnnToleranceRun.run(options, test, log, trials);
+        Map<String, Object> run = SnnToleranceRun.run(options, test, log, trials, executor);
         Map<String, Object> coarse = (Map<String, Object>) run.get("coarse");
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("error_free", ((Number) run.get("baseline_accuracy")).doubleValue());

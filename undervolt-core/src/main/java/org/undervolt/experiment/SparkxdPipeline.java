@@ -12,6 +12,7 @@ import org.undervolt.mapping.Tolerances;
 import org.undervolt.dram.error.ErrorModelRegistry;
 import org.undervolt.resilience.SnnFatRun;
 import org.undervolt.resilience.SnnFaultAwareTrainer;
+import org.undervolt.resilience.TrialExecutor;
 import org.undervolt.resilience.WorkProgress;
 import org.undervolt.snn.SnnRuns;
 import org.undervolt.storage.FormatSpec;
@@ -41,13 +42,22 @@ public final class SparkxdPipeline {
     private final int threads;
     private final Consumer<String> log;
 
+    private final TrialExecutor executor;
+
     /** @param threads SNN evaluation threads (results do not depend on it) */
     public SparkxdPipeline(PipelineConfig config, ImageDataset train, ImageDataset test, int threads, Consumer<String> log) {
+        this(config, train, test, threads, log, TrialExecutor.LOCAL);
+    }
+
+    /** @param executor where the tolerance stage's Monte-Carlo trials run (the same results anywhere) */
+    public SparkxdPipeline(PipelineConfig config, ImageDataset train, ImageDataset test, int threads, Consumer<String> log,
+            TrialExecutor executor) {
         this.c = config;
         this.train = train;
         this.test = test;
         this.threads = threads;
         this.log = log;
+        this.executor = executor;
     }
 
     /** Checks every setting: bad input is reported before any folder is made or work done. */
@@ -120,7 +130,7 @@ public final class SparkxdPipeline {
                 log, progress.job("fault-aware training (images)"))));
 
         Map<String, Object> tol = stages.run("tolerance", () -> SnnToleranceStage.run(base, fatDir.resolve("fat.snn"), c,
-                format, test, threads, stages.folder("tolerance"), log, progress));
+                format, test, threads, stages.folder("tolerance"), log, progress, executor));
         out.put("tolerance", tol);
         PipelineRecords.curves(stages, out);
         PipelineRecords.trials(stages, out);

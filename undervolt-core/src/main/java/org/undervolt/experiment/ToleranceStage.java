@@ -21,6 +21,7 @@ import org.undervolt.resilience.CurvePoint;
 import org.undervolt.resilience.SetupSpec;
 import org.undervolt.resilience.ToleranceRun;
 import org.undervolt.resilience.ToleranceSearch;
+import org.undervolt.resilience.TrialExecutor;
 import org.undervolt.io.Json;
 
 /**
@@ -43,9 +44,10 @@ final class ToleranceStage {
 
     /** @param reference accuracy the loss is measured from (the network before retraining), or null for its own */
     static Map<String, Object> run(Path model, boolean fine, Double reference, PipelineConfig c, ImageDataset train,
-            ImageDataset test, Path out, java.util.function.Consumer<String> log, ToleranceSearch.TrialProgress trials) {
+            ImageDataset test, Path out, java.util.function.Consumer<String> log, ToleranceSearch.TrialProgress trials,
+            TrialExecutor executor) {
         var options = options(model, fine, reference, c, out);
-        Map<String, Object> r = new LinkedHashMap<>(ToleranceRun.run(options, train, test, log, trials));
+        Map<String, Object> r = new LinkedHashMap<>(ToleranceRun.run(options, train, test, log, trials, executor));
         r.put("accuracies", accuracies(out.resolve("points.json")));
         r.put("nonfinite", perTrial(out.resolve("points.json"), "nonfinite"));
         r.put("tolerance_file", out.resolve("tolerance.json").toString());

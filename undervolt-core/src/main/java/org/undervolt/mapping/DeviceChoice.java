@@ -21,13 +21,16 @@ import org.undervolt.dram.energy.VoltageScaling;
  * @param points    every device's operating point
  * @param median    the median device's point
  * @param ber       the BER model of the median device for planning
+ * @param lookup    the lookup the points came from (for the saving-versus-tolerance curve)
  */
-public record DeviceChoice(double tolerance, List<OperatingPoint> points, OperatingPoint median, OperatingPointBer ber) {
+public record DeviceChoice(double tolerance, List<OperatingPoint> points, OperatingPoint median, OperatingPointBer ber,
+                           OperatingPoints lookup) {
 
     public static DeviceChoice of(DramModule module, DeviceSet set, VoltageScaling law, FloorPolicy floor, double tolerance) {
-        List<OperatingPoint> pts = new OperatingPoints(set, module.part(), law, floor, BerBound.LOWER).at(tolerance);
+        OperatingPoints lookup = new OperatingPoints(set, module.part(), law, floor, BerBound.LOWER);
+        List<OperatingPoint> pts = lookup.at(tolerance);
         OperatingPoint m = OperatingPoints.median(pts);
-        return new DeviceChoice(tolerance, pts, m, OperatingPointBer.of(module, m.device(), floor));
+        return new DeviceChoice(tolerance, pts, m, OperatingPointBer.of(module, m.device(), floor), lookup);
     }
 
     /** The smallest nonzero tolerable BER of {@code items} (the data that goes to reduced voltage), 0 if none. */
@@ -35,7 +38,11 @@ public record DeviceChoice(double tolerance, List<OperatingPoint> points, Operat
         return items.stream().mapToDouble(DataItem::tolerableBer).filter(t -> t > 0).min().orElse(0);
     }
 
-    /** {tolerable_ber, plan_device, devices_summary, devices}. */
+    /**
+     * {tolerable_ber, plan_device, plan_device_point, devices_summary, devices, saving_vs_tolerance}: the last is what
+     * more (or less) tolerance would buy on these devices ({@link OperatingPointSummary#savingCurve} at
+     * {@link OperatingPointSummary#CURVE_TOLERANCES}, reference access mix of the module's part).
+     */
     public Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("tolerable_ber", tolerance);
@@ -43,6 +50,7 @@ public record DeviceChoice(double tolerance, List<OperatingPoint> points, Operat
         m.put("plan_device_point", OperatingPointSummary.row(median));
         m.put("devices_summary", OperatingPointSummary.summary(points));
         m.put("devices", OperatingPointSummary.rows(points));
+        m.put("saving_vs_tolerance", OperatingPointSummary.savingCurve(lookup, OperatingPointSummary.CURVE_TOLERANCES));
         return m;
     }
 }

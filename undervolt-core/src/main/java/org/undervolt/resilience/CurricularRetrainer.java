@@ -6,20 +6,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.undervolt.InvalidInputException;
 import org.undervolt.data.ImageDataset;
-import org.undervolt.nn.layer.ForwardContext;
 import org.undervolt.nn.layer.LayerHooks;
 import org.undervolt.nn.layer.Parameter;
 import org.undervolt.nn.layer.ParameterKind;
 import org.undervolt.nn.model.Sequential;
-import org.undervolt.nn.tensor.Tensor;
-import org.undervolt.nn.train.Batches;
-import org.undervolt.nn.train.SoftmaxCrossEntropy;
+import org.undervolt.nn.train.ClippedWeights;
+import org.undervolt.nn.train.LrSchedule;
+import org.undervolt.nn.train.Optimizer;
+import org.undervolt.nn.train.Sgd;
+import org.undervolt.nn.train.TrainConfig;
+import org.undervolt.nn.train.Trainer;
 import org.undervolt.random.Seeds;
 import org.undervolt.io.Json;
 
@@ -38,20 +39,23 @@ import org.undervolt.io.Json;
  * MLSys 2021), for comparison: weights clipped to {@code [-clip, clip]} after every step, random bit
  * errors at one fixed BER in the stored weights only, all epochs run, the final model kept.
  *
- * <p>Curricular retraining may also clip (an option, off by default): with per-tensor scales a flipped
- * high bit moves a weight by about {@code max|w|}, and the gradient cannot see that growing weights
- * also grows every error, so clipping is the one lever on it.
+ * <p>Curricular retraining may also clip: with per-tensor scales a flipped high bit moves a weight by
+ * about {@code max|w|}, and the gradient cannot see that growing weights also grows every error, so
+ * clipping is the one lever on it. The bound is absolute ({@code clip}, RandBET's) or relative to each
+ * weight tensor's own spread in the starting network ({@code clipRms}: {@code k × RMS(w)}), which suits
+ * networks whose layers differ in scale (LeNet-5's conv1 weights have an RMS of 0.44, fc1's 0.09: one
+ * absolute bound of 0.1 cuts conv1 to a quarter and destroys the network).
  *
- * <p>Optimiser: SGD with momentum ({@code v = μv + g; w -= lr·v}). Randomness: epoch {@code e}
- * shuffles with {@code (seed, SHUFFLE, e)} and draws errors from {@code (seed, ERRORS, e, step)}.
+ * <p>The training itself is {@link Trainer}'s: one {@link Trainer#epoch} per curriculum epoch, SGD with
+ * momentum ({@link Sgd}: {@code v = μv + g; w -= lr·v}), wrapped in {@link ClippedWeights} when a bound is
+ * set, steps numbered across epochs. Randomness: epoch {@code e} shuffles as the trainer's epoch {@code e}
+ * (from the seed) and draws errors from {@code (seed, ERRORS, e)} and the step.
  * With a checkpoint file the complete state is saved atomically after every epoch
  * ({@link RetrainCheckpoint}); a run killed and restarted with the same inputs continues from the
  * last finished epoch and ends with the same model, bit for bit, as an uninterrupted run.
  */
 public final class CurricularRetrainer {
-    static final long SHUFFLE = 0x5348_5546L;
     static final long ERRORS = 0x4552_5253L;
-    static final long STEP = 0x5354_4550L;
     static final long VALIDATE = 0x5641_4C49L;
 
     /** Which retraining. */
@@ -65,19 +69,30 @@ public final class CurricularRetrainer {
      * @param momentum         SGD momentum in [0, 1)
      * @param seed             master seed
      * @param schedule         BER schedule (for RandBET: {@link CurriculumSchedule.Params#fixed})
-     * @param clip             weight clipping bound applied after every step (required by RandBET; 0 =
-     *                         none, the curricular default)
+     * @param clip             absolute weight clipping bound applied after every step (required by RandBET;
+     *                         0 = none)
      * @param delta            accepted accuracy loss defining recovery (fraction)
      * @param validationTrials error draws per validation
      * @param profileImages    training images profiled for IFM bounds
+     * @param clipRms          relative bound: each weight tensor clipped to {@code clipRms × RMS} of its values
+     *                         in the starting network (0 = none); with {@code clip} too, the tighter bound holds
      */
     public record Config(Mode mode, int epochs, int batchSize, float learningRate, float momentum, long seed,
-            CurriculumSchedule.Params schedule, float clip, double delta, int validationTrials, int profileImages) {
+            CurriculumSchedule.Params schedule, float clip, double delta, int validationTrials, int profileImages,
+            float clipRms) {
         public Config {
             if (epochs < 0 || batchSize < 1 || !(learningRate > 0) || !(momentum >= 0 && momentum < 1)
-                    || validationTrials < 1 || profileImages < 1 || !(clip >= 0) || (mode == Mode.RANDBET && !(clip > 0))) {
+                    || validationTrials < 1 || profileImages < 1 || !(clip >= 0) || (mode == Mode.RANDBET && !(clip > 0))
+                    || !(clipRms >= 0) || Float.isInfinite(clipRms)) {
                 throw new InvalidInputException("retraining settings out of range: " + this);
             }
+        }
+
+        /** Without a relative bound. */
+        public Config(Mode mode, int epochs, int batchSize, float learningRate, float momentum, long seed,
+                CurriculumSchedule.Params schedule, float clip, double delta, int validationTrials, int profileImages) {
+            this(mode, epochs, batchSize, learningRate, momentum, seed, schedule, clip, delta, validationTrials,
+                    profileImages, 0f);
         }
     }
 
@@ -139,7 +154,7 @@ public final class CurricularRetrainer {
 
         Sequential model = start.copy();
         Sequential kept = start.copy();
-        Sequential velocity = zeroed(start.copy());
+        Trainer trainer = trainer(start);
         CurriculumSchedule schedule = new CurriculumSchedule(config.schedule());
         List<Epoch> history = new ArrayList<>();
         int epoch = 0;
@@ -152,12 +167,12 @@ public final class CurricularRetrainer {
             }
             model = parts.model();
             kept = parts.kept();
-            velocity = parts.velocity();
+            restoreOptimizer(trainer.optimizer(), model, parts.velocity());
             epoch = state.path("epoch").asInt();
             JsonNode s = state.path("schedule");
             schedule = new CurriculumSchedule(config.schedule(), new CurriculumSchedule.State(s.path("ber").asDouble(),
                     s.path("epochsAtBer").asInt(), s.path("boostedBer").asDouble(), s.path("done").asBoolean(),
-                    s.path("stopReason").asText()));
+                    s.path("stopReason").asText(), s.path("refined").asInt()));
             for (JsonNode h : state.path("history")) {
                 history.add(new Epoch(h.path("epoch").asInt(), h.path("ber").asDouble(), h.path("loss").asDouble(),
                         h.path("validationAccuracy").asDouble(), h.path("recovered").asBoolean(),
@@ -165,7 +180,8 @@ public final class CurricularRetrainer {
             }
         }
         int resumedAt = epoch;
-        long perEpoch = (train.size() + config.batchSize() - 1) / config.batchSize();
+        long perEpoch = trainer.stepsPerEpoch(train.size());
+        trainer.optimizer().restoreSteps(perEpoch * resumedAt);
         long total = perEpoch * config.epochs();
         long skipped = perEpoch * resumedAt;
         batches.update(Math.min(skipped, total), skipped, total);
@@ -174,7 +190,9 @@ public final class CurricularRetrainer {
             long t0 = System.nanoTime();
             double ber = schedule.ber();
             long before = perEpoch * (epoch - 1);
-            double loss = trainEpoch(model, velocity, train, setup, ber, epoch,
+            LayerHooks hooks = faults(model, setup, train).trainingHooks(bers(setup, ber),
+                    Seeds.derive(config.seed(), ERRORS, epoch));
+            double loss = trainer.epoch(model, train, hooks, epoch, before, total,
                     step -> batches.update(before + step, skipped, total));
             double acc = validate(model, train, validation, setup, ber, epoch);
             boolean recovered = schedule.observe(acc, target);
@@ -184,14 +202,88 @@ public final class CurricularRetrainer {
             Epoch e = new Epoch(epoch, ber, loss, acc, recovered, schedule.ber(), (System.nanoTime() - t0) / 1e9);
             history.add(e);
             if (checkpoint != null) {
-                RetrainCheckpoint.write(checkpoint, new RetrainCheckpoint.Parts(
-                        state(fingerprint, epoch, schedule.state(), history), model, kept, velocity));
+                RetrainCheckpoint.write(checkpoint, new RetrainCheckpoint.Parts(state(fingerprint, epoch, schedule.state(),
+                        history), model, kept, velocity(trainer.optimizer(), model)));
             }
             listener.epochDone(e);
         }
         String reason = schedule.done() ? schedule.state().stopReason() : "ran " + epoch + " epoch(s)";
         double boosted = config.mode() == Mode.RANDBET ? config.schedule().startBer() : schedule.boostedBer();
         return new Result(kept, baseline, boosted, history, reason, resumedAt);
+    }
+
+    /**
+     * The trainer of every epoch: SGD with momentum at a constant rate, no weight decay, each step followed by
+     * clipping when a bound is set (the tighter of {@code clip} and {@code clipRms × RMS} of the tensor in
+     * {@code start}).
+     */
+    private Trainer trainer(Sequential start) {
+        TrainConfig tc = new TrainConfig(config.epochs(), config.batchSize(), config.learningRate(), config.momentum(),
+                0f, config.seed());
+        Optimizer sgd = new Sgd(config.momentum(), 0f);
+        Map<String, Float> bounds = clipBounds(start);
+        return new Trainer(tc, bounds.isEmpty() ? sgd : new ClippedWeights(sgd, bounds), LrSchedule.constant());
+    }
+
+    /** Each weight tensor's clipping bound (none when neither bound is set). */
+    Map<String, Float> clipBounds(Sequential start) {
+        Map<String, Float> bounds = new LinkedHashMap<>();
+        if (config.clip() == 0 && config.clipRms() == 0) {
+            return bounds;
+        }
+        for (Parameter p : start.parameters()) {
+            if (p.kind() != ParameterKind.WEIGHT || !p.trainable()) {
+                continue;
+            }
+            float b = Float.POSITIVE_INFINITY;
+            if (config.clip() > 0) {
+                b = config.clip();
+            }
+            if (config.clipRms() > 0) {
+                double sq = 0;
+                for (float w : p.data()) {
+                    sq += (double) w * w;
+                }
+                float rel = (float) (config.clipRms() * Math.sqrt(sq / Math.max(1, p.size())));
+                if (rel > 0) {
+                    b = Math.min(b, rel);
+                }
+            }
+            if (b < Float.POSITIVE_INFINITY) {
+                bounds.put(p.name(), b);
+            }
+        }
+        return bounds;
+    }
+
+    /** The optimizer's momentum as a model shaped like {@code model} (zero where a parameter has none), for the checkpoint. */
+    private static Sequential velocity(Optimizer optimizer, Sequential model) {
+        Sequential v = model.copy();
+        List<Parameter> params = model.parameters();
+        List<Parameter> out = v.parameters();
+        java.util.Iterator<float[]> state = optimizer.state(params).iterator();
+        for (int k = 0; k < params.size(); k++) {
+            float[] dst = out.get(k).data();
+            if (params.get(k).trainable() && state.hasNext()) {
+                System.arraycopy(state.next(), 0, dst, 0, dst.length);
+            } else {
+                java.util.Arrays.fill(dst, 0f);
+            }
+        }
+        return v;
+    }
+
+    /** Loads the momentum saved by {@link #velocity} into the optimizer's state for {@code model}'s parameters. */
+    private static void restoreOptimizer(Optimizer optimizer, Sequential model, Sequential velocity) {
+        List<Parameter> params = model.parameters();
+        List<Parameter> saved = velocity.parameters();
+        java.util.Iterator<float[]> state = optimizer.state(params).iterator();
+        for (int k = 0; k < params.size(); k++) {
+            if (params.get(k).trainable() && state.hasNext()) {
+                float[] dst = state.next();
+                System.arraycopy(saved.get(k).data(), 0, dst, 0, dst.length);
+            }
+        }
     }
 
     /** The BERs a training pass exposes: all stored sites (curricular) or the weights only (RandBET). */
@@ -206,55 +298,6 @@ public final class CurricularRetrainer {
         return new NetworkFaults(model, setup, bounds);
     }
 
-    private double trainEpoch(Sequential model, Sequential velocity, ImageDataset train, StorageSetup setup,
-            double ber, int epoch, java.util.function.LongConsumer stepDone) {
-        LayerHooks hooks = faults(model, setup, train).trainingHooks(bers(setup, ber), Seeds.derive(config.seed(), ERRORS, epoch));
-        int n = train.size();
-        int[] order = shuffle(n, Seeds.stream(config.seed(), SHUFFLE, epoch));
-        int[] itemShape = model.inputShape();
-        List<Parameter> params = model.parameters();
-        List<Parameter> vel = velocity.parameters();
-        double lossSum = 0;
-        long steps = 0;
-        for (int from = 0; from < n; from += config.batchSize()) {
-            int to = Math.min(n, from + config.batchSize());
-            Tensor x = Batches.images(train, order, from, to, itemShape);
-            int[] y = Batches.labels(train, order, from, to);
-            ForwardContext ctx = new ForwardContext(true, Seeds.derive(config.seed(), STEP, epoch, steps), steps, hooks);
-            model.zeroGrad();
-            Tensor logits = model.forward(x, ctx);
-            Tensor grad = Tensor.zeros(logits.shape());
-            lossSum += SoftmaxCrossEntropy.loss(logits, y, grad);
-            model.backward(grad);
-            step(params, vel);
-            steps++;
-            stepDone.accept(steps);
-        }
-        return lossSum / Math.max(1, steps);
-    }
-
-    private void step(List<Parameter> params, List<Parameter> vel) {
-        float lr = config.learningRate();
-        float mu = config.momentum();
-        for (int k = 0; k < params.size(); k++) {
-            Parameter p = params.get(k);
-            if (!p.trainable()) {
-                continue;
-            }
-            float[] w = p.data();
-            float[] g = p.grad();
-            float[] v = vel.get(k).data();
-            boolean clip = config.clip() > 0 && p.kind() == ParameterKind.WEIGHT;
-            for (int i = 0; i < w.length; i++) {
-                v[i] = mu * v[i] + g[i];
-                w[i] -= lr * v[i];
-                if (clip) {
-                    w[i] = Math.max(-config.clip(), Math.min(config.clip(), w[i]));
-                }
-            }
-        }
-    }
-
     private double validate(Sequential model, ImageDataset train, ImageDataset validation, StorageSetup setup,
             double ber, int epoch) {
         NetworkEvaluator ev = new NetworkEvaluator(model, faults(model, setup, train), validation);
@@ -264,27 +307,6 @@ public final class CurricularRetrainer {
             sum += ev.accuracy(bers, Seeds.stream(config.seed(), VALIDATE, epoch, t));
         }
         return sum / config.validationTrials();
-    }
-
-    private static Sequential zeroed(Sequential m) {
-        for (Parameter p : m.parameters()) {
-            java.util.Arrays.fill(p.data(), 0f);
-        }
-        return m;
-    }
-
-    static int[] shuffle(int n, SplittableRandom rng) {
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-        return a;
     }
 
     private String fingerprint(Sequential start, ImageDataset train, ImageDataset validation, StorageSetup setup) {

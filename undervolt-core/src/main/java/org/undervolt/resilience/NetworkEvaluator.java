@@ -14,7 +14,7 @@ import org.undervolt.nn.train.Evaluator;
  * Test accuracy of a network whose stored data carry bit errors: one trial reads the weights once
  * (one error draw per stored weight tensor) and every IFM of every batch with fresh errors.
  */
-public final class NetworkEvaluator {
+public final class NetworkEvaluator implements TrialModel {
     private final Sequential model;
     private final NetworkFaults faults;
     private final ImageDataset test;
@@ -144,6 +144,16 @@ public final class NetworkEvaluator {
             identity[i] = i;
         }
         return identity;
+    }
+
+    @Override
+    public TrialEvaluator evaluator(TrialFamily family) {
+        return at(family.bers(faults.setup()));
+    }
+
+    @Override
+    public PairedTrials paired(TrialFamily family) {
+        return paired(family.bers(faults.setup()));
     }
 
     /** A trial evaluator for a one-parameter family of BER maps (coarse: all sites; fine: one site). */

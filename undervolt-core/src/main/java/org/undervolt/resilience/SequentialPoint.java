@@ -82,13 +82,41 @@ public final class SequentialPoint {
      */
     public static Measured measure(PairedTrials trials, double ber, List<SplittableRandom> streams,
             Acceptance acceptance, int[] order, int chunk, double alpha) {
-        int t = streams.size();
-        int n = trials.images();
-        double clean = trials.cleanAccuracy();
-        List<PairedTrials.Trial> open = new ArrayList<>(t);
-        List<WithoutReplacementCs> cs = new ArrayList<>(t);
+        List<PairedTrials.Trial> open = new ArrayList<>(streams.size());
         for (SplittableRandom s : streams) {
             open.add(trials.open(ber, s));
+        }
+        return measure(trials, ber, open.size(), (from, to) -> {
+            List<PairedTrials.Chunk> chunks = new ArrayList<>(open.size());
+            for (PairedTrials.Trial t : open) {
+                chunks.add(t.correct(order, from, to));
+            }
+            return chunks;
+        }, acceptance, order, chunk, alpha);
+    }
+
+    /**
+     * The trials of one point, looked at chunk by chunk: wherever they run ({@link TrialExecutor}), the
+     * chunks of a look must be those of trials opened once from their streams.
+     */
+    @FunctionalInterface
+    public interface Rounds {
+        /** Each trial's chunk of the images at positions {@code from..to} of the order, in trial order. */
+        List<PairedTrials.Chunk> chunk(int from, int to);
+    }
+
+    /**
+     * As {@link #measure(PairedTrials, double, List, Acceptance, int[], int, double)}, the trials' chunks
+     * given by {@code rounds}; {@code trials} supplies the images and the error-free predictions.
+     *
+     * @param t the number of trials
+     */
+    public static Measured measure(PairedTrials trials, double ber, int t, Rounds rounds, Acceptance acceptance,
+            int[] order, int chunk, double alpha) {
+        int n = trials.images();
+        double clean = trials.cleanAccuracy();
+        List<WithoutReplacementCs> cs = new ArrayList<>(t);
+        for (int k = 0; k < t; k++) {
             cs.add(new WithoutReplacementCs(n, alpha));
         }
         int[] nonfinite = new int[t];
@@ -99,8 +127,9 @@ public final class SequentialPoint {
         AccuracyBox.Verdict v = AccuracyBox.Verdict.OPEN;
         while (v == AccuracyBox.Verdict.OPEN && used < n) {
             int to = Math.min(n, used + chunk);
+            List<PairedTrials.Chunk> look = rounds.chunk(used, to);
             for (int k = 0; k < t; k++) {
-                PairedTrials.Chunk c = open.get(k).correct(order, used, to);
+                PairedTrials.Chunk c = look.get(k);
                 if (c.nonfinite() == TrialEvaluator.Outcome.NOT_COUNTED) {
                     counted = false;
                 } else {

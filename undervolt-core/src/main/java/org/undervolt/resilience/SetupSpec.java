@@ -14,7 +14,7 @@ import org.undervolt.storage.Formats;
  * formats, error model (an {@link ErrorModelRegistry} spec), value correction, device seed.
  */
 public record SetupSpec(Set<DataKind> kinds, String weightFormat, String ifmFormat, String errorModel,
-        boolean bounding, long deviceSeed) {
+        boolean bounding, long deviceSeed) implements java.io.Serializable {
 
     public SetupSpec {
         kinds = Set.copyOf(kinds);

@@ -24,7 +24,7 @@ import org.undervolt.storage.SequentialPlacement;
  * as {@code snn eval}), so they are the same in every trial and trials differ only by the flipped bits.
  * The SNN's dynamics are untouched: this class only chooses the weights the network reads.
  */
-public final class SnnStoredTrials implements TrialEvaluator, PairedTrials {
+public final class SnnStoredTrials implements TrialEvaluator, PairedTrials, TrialModel {
     /** The test stream under the model's seed ({@code SnnModel.STREAM_TEST}, as {@code snn eval} uses). */
     public static final long TEST_STREAM = SnnFatRun.TEST_STREAM;
 
@@ -55,6 +55,25 @@ public final class SnnStoredTrials implements TrialEvaluator, PairedTrials {
         this.images = images;
         this.threads = threads;
         this.clamp = clamp;
+    }
+
+    /** Full trials: all stored weights are one site, so the family must be {@link TrialFamily#UNIFORM}. */
+    @Override
+    public TrialEvaluator evaluator(TrialFamily family) {
+        return uniformOnly(family);
+    }
+
+    /** Paired trials: as {@link #evaluator(TrialFamily)}. */
+    @Override
+    public PairedTrials paired(TrialFamily family) {
+        return uniformOnly(family);
+    }
+
+    private SnnStoredTrials uniformOnly(TrialFamily family) {
+        if (!family.uniform()) {
+            throw new IllegalArgumentException("an SNN's stored weights are one site: only the uniform family applies");
+        }
+        return this;
     }
 
     /** Accuracy on the stored weights without errors (never clamped: the stored values are in range). */

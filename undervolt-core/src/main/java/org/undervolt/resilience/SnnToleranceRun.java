@@ -6,12 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.DoubleFunction;
 
 import org.undervolt.InvalidInputException;
 import org.undervolt.Provenance;
 import org.undervolt.data.ImageDataset;
-import org.undervolt.dram.error.ErrorModel;
 import org.undervolt.dram.error.ErrorModelRegistry;
 import org.undervolt.io.AtomicFiles;
 import org.undervolt.io.Json;
@@ -65,13 +63,24 @@ public final class SnnToleranceRun {
     /** As {@link #run(Options, ImageDataset, Consumer)}, telling {@code trials} about every trial. */
     public static Map<String, Object> run(Options o, ImageDataset test, Consumer<String> log,
             ToleranceSearch.TrialProgress trials) {
-        DoubleFunction<ErrorModel> errors = ErrorModelRegistry.family(o.errorModel(), o.deviceSeed());
+        return run(o, test, log, trials, TrialExecutor.LOCAL);
+    }
+
+    /**
+     * As {@link #run(Options, ImageDataset, Consumer, ToleranceSearch.TrialProgress)}, the Monte-Carlo trials
+     * run on {@code executor} (the same results wherever they run; the result says where).
+     */
+    public static Map<String, Object> run(Options o, ImageDataset test, Consumer<String> log,
+            ToleranceSearch.TrialProgress trials, TrialExecutor executor) {
+        ErrorModelRegistry.family(o.errorModel(), o.deviceSeed()); // bad input before any work
         SnnModel model = SnnModelFile.read(o.model());
         if (model.labels() == null) {
             throw new InvalidInputException(o.model() + ": model has no neuron labels (train it with 'undervolt snn train')");
         }
         int n = Math.min(o.testImages(), test.size());
-        SnnStoredTrials trial = new SnnStoredTrials(model, o.format(), errors, test, n, o.threads(), o.clamp());
+        SnnTrialRecipe recipe = new SnnTrialRecipe(ToleranceRun.modelBytes(o.model()), o.format().name(), o.errorModel(),
+                o.deviceSeed(), o.clamp(), test.slice(0, n));
+        SnnStoredTrials trial = recipe.build(o.threads());
         double baseline = trial.storedAccuracy();
         log.accept(String.format("baseline (stored, error-free) %.4f on %d test images", baseline, n));
         double reference = o.reference() != null ? o.reference() : baseline;
@@ -84,8 +93,9 @@ public final class SnnToleranceRun {
         ToleranceSearch search = new ToleranceSearch(o.search(), acc, store, (target, p, reused) -> log.accept(
                 String.format("%s BER %.3g: mean %.4f, lower95 %.4f%s", target, p.ber(), p.mean(), p.lower95(),
                         reused ? " (from checkpoint)" : "")), trials)
-                .withSequential(o.evaluation() == EvaluationMode.SEQUENTIAL ? SequentialRule.of(o.search().seed()) : null);
-        ToleranceSearch.Result r = search.search(ToleranceAnalysis.NETWORK, trial, trial);
+                .withSequential(o.evaluation() == EvaluationMode.SEQUENTIAL ? SequentialRule.of(o.search().seed()) : null)
+                .withExecutor(executor);
+        ToleranceSearch.Result r = search.search(ToleranceAnalysis.NETWORK, new TargetTrials(trial, recipe, TrialFamily.UNIFORM));
 
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("model", o.model().toString());
@@ -99,6 +109,7 @@ public final class SnnToleranceRun {
         out.put("error_model", o.errorModel());
         out.put("weights_clamped_on_read", o.clamp());
         out.put("evaluation", EvaluationReport.describe(search, store, n));
+        out.put("runner", executor.where());
         out.put("coarse", CurveExport.result(r));
         out.put("nonfinite_weights", NonfiniteSummary.of(store, "weights read from DRAM as NaN or an infinity",
                 NonfiniteSummary.SNN_HANDLING));

@@ -10,7 +10,6 @@ import java.util.function.Consumer;
 
 import org.undervolt.Provenance;
 import org.undervolt.data.ImageDataset;
-import org.undervolt.nn.model.Sequential;
 import org.undervolt.io.AtomicFiles;
 import org.undervolt.io.Json;
 
@@ -64,12 +63,18 @@ public final class ToleranceRun {
     /** As {@link #run(Options, ImageDataset, ImageDataset, Consumer)}, telling {@code trials} about every trial. */
     public static Map<String, Object> run(Options o, ImageDataset train, ImageDataset test, Consumer<String> log,
             ToleranceSearch.TrialProgress trials) {
-        Sequential model = DnnModels.load(o.model());
+        return run(o, train, test, log, trials, TrialExecutor.LOCAL);
+    }
+
+    /**
+     * As {@link #run(Options, ImageDataset, ImageDataset, Consumer, ToleranceSearch.TrialProgress)}, the
+     * Monte-Carlo trials run on {@code executor} (the same results wherever they run; the result says where).
+     */
+    public static Map<String, Object> run(Options o, ImageDataset train, ImageDataset test, Consumer<String> log,
+            ToleranceSearch.TrialProgress trials, TrialExecutor executor) {
         ImageDataset testSet = test.slice(0, Math.min(o.testImages(), test.size()));
-        StorageSetup setup = o.setup().build(model);
-        List<Integer> ifmLayers = setup.sites().stream().filter(s -> s.kind() == DataKind.IFMS).map(Site::layer).toList();
-        ValueBounds bounds = ifmLayers.isEmpty() ? null : ValueBounds.profile(model, train, o.profileImages(), ifmLayers);
-        NetworkEvaluator ev = new NetworkEvaluator(model, new NetworkFaults(model, setup, bounds), testSet);
+        DnnTrialRecipe recipe = new DnnTrialRecipe(o.model().toString(), modelBytes(o.model()), o.setup(), testSet, train, o.profileImages());
+        NetworkEvaluator ev = recipe.build();
         double baseline = ev.baseline();
         log.accept(String.format("baseline (stored, error-free) %.4f on %d test images", baseline, testSet.size()));
         double reference = o.reference() != null ? o.reference() : baseline;
@@ -83,8 +88,9 @@ public final class ToleranceRun {
         ToleranceSearch search = new ToleranceSearch(o.search(), acc, store, (target, p, reused) -> log.accept(
                 String.format("%s BER %.3g: mean %.4f, lower95 %.4f%s", target, p.ber(), p.mean(), p.lower95(),
                         reused ? " (from checkpoint)" : "")), trials)
-                .withSequential(o.evaluation() == EvaluationMode.SEQUENTIAL ? SequentialRule.of(o.search().seed()) : null);
-        ToleranceAnalysis analysis = new ToleranceAnalysis(ev, search);
+                .withSequential(o.evaluation() == EvaluationMode.SEQUENTIAL ? SequentialRule.of(o.search().seed()) : null)
+                .withExecutor(executor);
+        ToleranceAnalysis analysis = new ToleranceAnalysis(ev, recipe, search);
         ToleranceSearch.Result coarse = analysis.coarse();
         List<ToleranceSearch.Result> all = new ArrayList<>(List.of(coarse));
 
@@ -104,6 +110,7 @@ public final class ToleranceRun {
         sm.put("seed", o.search().seed());
         sm.put("method", "log grid upwards to the first failing point, then bisection in log space");
         out.put("search", sm);
+        out.put("runner", executor.where());
         out.put("setup", o.setup().describe());
         out.put("coarse", CurveExport.result(coarse));
         if (o.fine()) {
@@ -112,7 +119,7 @@ public final class ToleranceRun {
             List<Object> f = new ArrayList<>();
             fine.forEach(r -> f.add(CurveExport.result(r)));
             out.put("fine", f);
-            ToleranceAnalysis.Combination c = analysis.combination(fine);
+            ToleranceAnalysis.Combination c = analysis.combination(fine, coarse);
             Map<String, Object> cm = new LinkedHashMap<>();
             cm.put("bers", c.bers());
             cm.put("scale", c.scale());
@@ -129,5 +136,17 @@ public final class ToleranceRun {
         CurveExport.csv(o.out().resolve("curves.csv"), all);
         AtomicFiles.write(o.out().resolve("tolerance.json"), (Json.write(out) + "\n").getBytes(StandardCharsets.UTF_8));
         return out;
+    }
+
+    /** The model file's bytes; a missing file is bad input, as {@link DnnModels#load} says it. */
+    static byte[] modelBytes(Path file) {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new org.undervolt.InvalidInputException("--model " + file + ": no such file");
+        }
+        try {
+            return java.nio.file.Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + file, e);
+        }
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.undervolt.InvalidInputException;
-import org.undervolt.random.Seeds;
 
 /**
  * The largest BER at which a network (or one layer × data type of it) keeps its accuracy: a
@@ -85,6 +84,7 @@ public final class ToleranceSearch {
     private final Listener listener;
     private final TrialProgress progress;
     private final SequentialRule sequential;
+    private final TrialExecutor executor;
     private int[] order;
 
     public ToleranceSearch(Settings settings, Acceptance acceptance, PointStore store, Listener listener) {
@@ -94,17 +94,18 @@ public final class ToleranceSearch {
     /** As the four-argument constructor, also telling {@code progress} about every trial. */
     public ToleranceSearch(Settings settings, Acceptance acceptance, PointStore store, Listener listener,
             TrialProgress progress) {
-        this(settings, acceptance, store, listener, progress, null);
+        this(settings, acceptance, store, listener, progress, null, TrialExecutor.LOCAL);
     }
 
     private ToleranceSearch(Settings settings, Acceptance acceptance, PointStore store, Listener listener,
-            TrialProgress progress, SequentialRule sequential) {
+            TrialProgress progress, SequentialRule sequential, TrialExecutor executor) {
         this.settings = settings;
         this.acceptance = acceptance;
         this.store = store;
         this.listener = listener;
         this.progress = progress;
         this.sequential = sequential;
+        this.executor = java.util.Objects.requireNonNull(executor, "executor");
     }
 
     /**
@@ -112,7 +113,20 @@ public final class ToleranceSearch {
      * ({@link #search(String, TrialEvaluator, PairedTrials)}); {@code null}: every trial on every image.
      */
     public ToleranceSearch withSequential(SequentialRule rule) {
-        return new ToleranceSearch(settings, acceptance, store, listener, progress, rule);
+        return new ToleranceSearch(settings, acceptance, store, listener, progress, rule, executor);
+    }
+
+    /**
+     * This search running the trials of targets that have a {@link TrialRecipe} on {@code executor} (the
+     * others run here); the results are the same bits wherever the trials run.
+     */
+    public ToleranceSearch withExecutor(TrialExecutor executor) {
+        return new ToleranceSearch(settings, acceptance, store, listener, progress, sequential, executor);
+    }
+
+    /** Where the trials of targets with a recipe run. */
+    public TrialExecutor executor() {
+        return executor;
     }
 
     /** How points are evaluated when paired trials are given. */
@@ -147,12 +161,17 @@ public final class ToleranceSearch {
      * count of non-finite values when the evaluator counts them ({@link PointStore#nonfinite}).
      */
     public CurvePoint measure(String target, TrialEvaluator evaluator, double ber) {
-        return measure(target, evaluator, null, ber, null);
+        return measure(target, TargetTrials.local(evaluator, null), ber, null);
     }
 
     /** As {@link #measure(String, TrialEvaluator, double)}, sequentially on {@code paired} when this search is sequential. */
     public CurvePoint measure(String target, TrialEvaluator evaluator, PairedTrials paired, double ber) {
-        return measure(target, evaluator, paired, ber, null);
+        return measure(target, TargetTrials.local(evaluator, paired), ber, null);
+    }
+
+    /** As {@link #measure(String, TrialEvaluator, double)}: sequentially when this search is, on this search's executor. */
+    public CurvePoint measure(String target, TargetTrials trials, double ber) {
+        return measure(target, trials, ber, null);
     }
 
     /** Trials counted for {@link TrialProgress} during one search. */
@@ -172,7 +191,7 @@ public final class ToleranceSearch {
         }
     }
 
-    private CurvePoint measure(String target, TrialEvaluator evaluator, PairedTrials paired, double ber, Count count) {
+    private CurvePoint measure(String target, TargetTrials trials, double ber, Count count) {
         var stored = store.get(target, ber);
         if (stored.isPresent()) {
             listener.point(target, stored.get(), true);
@@ -183,21 +202,25 @@ public final class ToleranceSearch {
             }
             return stored.get();
         }
-        if (sequential != null && paired != null) {
-            return measureSequentially(target, paired, ber, count);
+        TrialExecutor on = trials.recipe() == null ? TrialExecutor.LOCAL : executor;
+        PairedTrials paired = sequential == null ? null : trials.paired();
+        if (paired != null) {
+            return measureSequentially(target, trials, paired, on, ber, count);
         }
         double[] acc = new double[settings.trials()];
         int[] nonfinite = new int[acc.length];
         boolean counted = true;
-        for (int t = 0; t < acc.length; t++) {
-            TrialEvaluator.Outcome o = evaluator.evaluate(ber, trialStream(target, ber, t));
-            acc[t] = o.accuracy();
-            nonfinite[t] = o.nonfinite();
-            counted &= o.nonfinite() != TrialEvaluator.Outcome.NOT_COUNTED;
+        List<TrialEvaluator.Outcome> outcomes = on.full(trials, ber, seeds(target, ber), () -> {
             if (count != null) {
                 count.done++;
                 count.tell();
             }
+        });
+        for (int t = 0; t < acc.length; t++) {
+            TrialEvaluator.Outcome o = outcomes.get(t);
+            acc[t] = o.accuracy();
+            nonfinite[t] = o.nonfinite();
+            counted &= o.nonfinite() != TrialEvaluator.Outcome.NOT_COUNTED;
         }
         CurvePoint p = new CurvePoint(ber, acc);
         store.put(target, p, counted ? nonfinite : null);
@@ -205,16 +228,14 @@ public final class ToleranceSearch {
         return p;
     }
 
-    private CurvePoint measureSequentially(String target, PairedTrials paired, double ber, Count count) {
+    private CurvePoint measureSequentially(String target, TargetTrials trials, PairedTrials paired, TrialExecutor on,
+            double ber, Count count) {
         if (order == null || order.length != paired.images()) {
             order = SequentialPoint.order(paired.images(), sequential.orderSeed());
         }
-        List<SplittableRandom> streams = new ArrayList<>(settings.trials());
-        for (int t = 0; t < settings.trials(); t++) {
-            streams.add(trialStream(target, ber, t));
-        }
         int points = settings.grid().length + settings.bisections();
-        SequentialPoint.Measured m = SequentialPoint.measure(paired, ber, streams, acceptance, order,
+        SequentialPoint.Measured m = SequentialPoint.measure(paired, ber, settings.trials(),
+                on.rounds(trials, ber, seeds(target, ber), order), acceptance, order,
                 sequential.chunk(), sequential.trialAlpha(points, settings.trials()));
         if (count != null) {
             count.done += settings.trials();
@@ -227,7 +248,20 @@ public final class ToleranceSearch {
 
     /** The random stream of trial {@code t} of {@code target} at {@code ber}. */
     public SplittableRandom trialStream(String target, double ber, int t) {
-        return Seeds.stream(settings.seed(), target.hashCode(), Double.doubleToLongBits(ber), t);
+        return trialSeed(target, ber, t).stream();
+    }
+
+    /** The identity of {@link #trialStream}'s stream, which another JVM opens to the same stream. */
+    public TrialSeed trialSeed(String target, double ber, int t) {
+        return new TrialSeed(settings.seed(), new long[] {target.hashCode(), Double.doubleToLongBits(ber), t});
+    }
+
+    private List<TrialSeed> seeds(String target, double ber) {
+        List<TrialSeed> seeds = new ArrayList<>(settings.trials());
+        for (int t = 0; t < settings.trials(); t++) {
+            seeds.add(trialSeed(target, ber, t));
+        }
+        return seeds;
     }
 
     /** Searches the tolerable BER of {@code target}. */
@@ -240,16 +274,25 @@ public final class ToleranceSearch {
      * sequential and {@code paired} is given, else with {@code evaluator} on every image.
      */
     public Result search(String target, TrialEvaluator evaluator, PairedTrials paired) {
+        return search(target, TargetTrials.local(evaluator, paired));
+    }
+
+    /**
+     * Searches the tolerable BER of {@code target}: sequentially when this search is sequential and the
+     * target has paired trials, else every trial on every image; on this search's executor when the target
+     * has a recipe.
+     */
+    public Result search(String target, TargetTrials trials) {
         List<CurvePoint> curve = new ArrayList<>();
         CurvePoint lastPass = null;
         CurvePoint firstFail = null;
         double[] grid = settings.grid();
-        int trials = settings.trials();
+        int perPoint = settings.trials();
         // at most the whole grid and every bisection; known exactly once the first grid point fails
-        Count count = new Count(target, (long) (grid.length + settings.bisections()) * trials);
+        Count count = new Count(target, (long) (grid.length + settings.bisections()) * perPoint);
         count.tell();
         for (double ber : grid) {
-            CurvePoint p = measure(target, evaluator, paired, ber, count);
+            CurvePoint p = measure(target, trials, ber, count);
             curve.add(p);
             if (!accepts(target, p)) {
                 firstFail = p;
@@ -257,7 +300,7 @@ public final class ToleranceSearch {
             }
             lastPass = p;
         }
-        count.total = (long) curve.size() * trials + (lastPass != null && firstFail != null ? (long) settings.bisections() * trials : 0);
+        count.total = (long) curve.size() * perPoint + (lastPass != null && firstFail != null ? (long) settings.bisections() * perPoint : 0);
         count.tell();
         if (lastPass == null) {
             return new Result(target, 0, firstFail.ber(), Status.BELOW_GRID, null, sorted(curve));
@@ -269,7 +312,7 @@ public final class ToleranceSearch {
         double hi = firstFail.ber();
         for (int i = 0; i < settings.bisections(); i++) {
             double mid = Math.sqrt(lo * hi); // midpoint in log space
-            CurvePoint p = measure(target, evaluator, paired, mid, count);
+            CurvePoint p = measure(target, trials, mid, count);
             curve.add(p);
             if (accepts(target, p)) {
                 lo = mid;

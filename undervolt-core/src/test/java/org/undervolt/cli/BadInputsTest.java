@@ -180,6 +180,8 @@ class BadInputsTest {
                 o("tolerance: BER minimum 0", "tolerance --model DIR/good.uvnn --out DIR/out/t --ber-min 0", "--ber-min",
                         "expected a bit error rate in (0, 1]"),
                 c("tolerance: not a checkpoint", "tolerance --model DIR/notes.txt --out DIR/out/t", "notes.txt"),
+                o("tolerance: --spark without the Spark module", "tolerance --model DIR/good.uvnn --out DIR/out/t --spark local[2]",
+                        "--spark", "build it with './mvnw -B -pl undervolt-spark -am package -DskipTests'"),
                 o("tolerance: zero trials", "tolerance --model DIR/good.uvnn --out DIR/out/t --trials 0", "--trials", "expected an integer in 1..10000"),
                 o("tolerance: negative bisections", "tolerance --model DIR/good.uvnn --out DIR/out/t --bisections -1", "--bisections",
                         "expected an integer in 0..30"),

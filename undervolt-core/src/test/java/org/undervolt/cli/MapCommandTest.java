@@ -65,6 +65,61 @@ class MapCommandTest {
     }
 
     @Test
+    void theJsonAndTheReportShowSavingVersusToleranceAcrossTheDevices(@TempDir Path dir) throws Exception {
+        Path html = dir.resolve("map.html");
+        Run r = run("map", "--network", "lenet5", "--weights-ber", "1e-4", "--json", "--report", html.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        JsonNode curve = j.get("saving_vs_tolerance");
+        assertThat(curve).hasSize(15);
+        double previous = -1;
+        for (JsonNode row : curve) {
+            double median = row.get("energy_saving").get("median").asDouble();
+            assertThat(median).isGreaterThanOrEqualTo(previous);
+            previous = median;
+            assertThat(row.get("devices").asInt()).isEqualTo(30);
+        }
+        // not flat: more tolerance buys a lower voltage for the median device between 1e-8 and 1e-2
+        assertThat(curve.get(12).get("energy_saving").get("median").asDouble())
+                .isGreaterThan(curve.get(0).get("energy_saving").get("median").asDouble());
+        String page = Files.readString(html);
+        assertThat(page).contains("Energy saving versus tolerable BER across the measured devices")
+                .contains("data-series=\"this network&#39;s tolerance\"")
+                .contains("Every measured device at this network&#39;s tolerable BER (1.00e-04)")
+                .contains(j.get("plan_device").asText() + " (planned with)")
+                .contains("Partition map").contains("limited by " + j.get("limited_by").asText());
+        String devices = page.substring(page.indexOf("<section id=\"devices\">"));
+        devices = devices.substring(0, devices.indexOf("</section>"));
+        assertThat(devices.split("<td>voltron:", -1)).hasSize(31);
+    }
+
+    @Test
+    void sparkXdPlacementSavesMoreAsTheSnnToleratesMoreOrSaysWhatLimitedIt() throws Exception {
+        // the command: the saving follows the weights' tolerance until the devices' data ends
+        double[] saving = new double[3];
+        String[] why = new String[3];
+        String[] tolerances = {"0", "1e-6", "1e-4"};
+        for (int i = 0; i < 3; i++) {
+            Run r = run("map", "--network", "snn", "--neurons", "400", "--scheme", "sparkxd", "--weights-ber", tolerances[i], "--json");
+            assertThat(r.code()).as(r.err()).isZero();
+            JsonNode j = new ObjectMapper().readTree(r.out());
+            saving[i] = j.get("energy_saving").asDouble();
+            why[i] = j.get("limited_by").asText();
+        }
+        assertThat(saving[1]).isGreaterThan(saving[0] + 0.005);
+        assertThat(saving[2]).isGreaterThan(saving[1] + 0.005);
+        assertThat(why[0]).isEqualTo("tolerance");
+        // weak subarrays that follow VDD: the weights avoid the unsafe ones, so the module goes to the plan device's
+        // lowest measured voltage at every tolerance, and says so
+        for (String t : new String[] {"1e-6", "1e-3"}) {
+            Run r = run("map", "--network", "snn", "--neurons", "400", "--scheme", "sparkxd", "--weak-fraction", "0.1",
+                    "--weights-ber", t, "--json");
+            JsonNode j = new ObjectMapper().readTree(r.out());
+            assertThat(j.get("limited_by").asText()).as(t).isEqualTo("data-floor");
+        }
+    }
+
+    @Test
     void badInputIsOneLineAndExitCode2(@TempDir Path dir) throws Exception {
         Run r = run("map", "--network", "alexnet", "--weights-ber", "1e-4");
         assertThat(r.code()).isEqualTo(2);

@@ -50,6 +50,36 @@ class CurriculumScheduleTest {
     }
 
     @Test
+    void aFailedStepIsHalvedInLogSpaceUntilTheRefinementsAreSpent() {
+        CurriculumSchedule s = new CurriculumSchedule(new CurriculumSchedule.Params(1e-4, 16, 1e-1, 1, 2));
+        s.observe(0.99, 0.9);                       // 1e-4 recovered -> 1.6e-3
+        assertThat(s.ber()).isEqualTo(1e-4 * 16);
+        s.observe(0.50, 0.9);                       // fails: step 16 -> 4, from the boosted BER
+        assertThat(s.done()).isFalse();
+        assertThat(s.ber()).isCloseTo(4e-4, org.assertj.core.data.Offset.offset(1e-15));
+        assertThat(s.state().refined()).isEqualTo(1);
+        s.observe(0.95, 0.9);                       // 4e-4 recovered: the next step keeps the smaller factor
+        assertThat(s.boostedBer()).isCloseTo(4e-4, org.assertj.core.data.Offset.offset(1e-15));
+        assertThat(s.ber()).isCloseTo(1.6e-3, org.assertj.core.data.Offset.offset(1e-15));
+        s.observe(0.50, 0.9);                       // fails: step 4 -> 2
+        assertThat(s.ber()).isCloseTo(8e-4, org.assertj.core.data.Offset.offset(1e-15));
+        assertThat(s.factor()).isCloseTo(2, org.assertj.core.data.Offset.offset(1e-12));
+        s.observe(0.50, 0.9);                       // fails again, no refinement left: done
+        assertThat(s.done()).isTrue();
+        assertThat(s.boostedBer()).isCloseTo(4e-4, org.assertj.core.data.Offset.offset(1e-15));
+        assertThat(s.state().stopReason()).contains("no recovery in 1 epoch(s)").contains("step halved 2 time(s)");
+    }
+
+    @Test
+    void withoutARecoveredBerAFailureEndsTheCurriculumDespiteRefinements() {
+        CurriculumSchedule s = new CurriculumSchedule(new CurriculumSchedule.Params(1e-3, 2, 1e-1, 1, 3));
+        s.observe(0.5, 0.9);
+        assertThat(s.done()).isTrue();
+        assertThat(s.boostedBer()).isZero();
+        assertThatThrownBy(() -> new CurriculumSchedule.Params(1e-3, 2, 1e-1, 1, -1)).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
     void patienceCountsFromTheLastRaise() {
         CurriculumSchedule s = new CurriculumSchedule(new CurriculumSchedule.Params(1e-5, 10, 1e-1, 2));
         s.observe(0.5, 0.9);                        // fail at 1e-5 (1 of 2)

@@ -7,6 +7,13 @@ import java.util.Map;
 
 /** JSON-ready views of operating points: one device's object and the spread over a set. */
 public final class OperatingPointSummary {
+    /**
+     * Tolerable BERs at which reports show every device's operating point (1e-8 … 1e-1, two per decade): what more
+     * tolerance would buy, beside what a network tolerates.
+     */
+    public static final double[] CURVE_TOLERANCES = java.util.stream.IntStream.rangeClosed(-16, -2)
+            .mapToDouble(k -> Math.pow(10, k / 2.0)).toArray();
+
     private OperatingPointSummary() {
     }
 

@@ -5,39 +5,11 @@ import org.undervolt.nn.kernel.Parallel;
 import org.undervolt.nn.tensor.Tensor;
 
 /** Average pooling over {@code k × k} windows with the given stride, no padding. */
-public final class AvgPool2d implements Layer {
-    private final String name;
-    private final int k;
-    private final int stride;
+public final class AvgPool2d extends WindowPool {
     private int[] cachedShape;
 
     public AvgPool2d(String name, int k, int stride) {
-        if (k <= 0 || stride <= 0) {
-            throw new IllegalArgumentException(name + ": kernel and stride must be positive");
-        }
-        this.name = name;
-        this.k = k;
-        this.stride = stride;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String type() {
-        return "avgpool2d";
-    }
-
-    @Override
-    public int[] config() {
-        return new int[] {k, stride};
-    }
-
-    @Override
-    public int[] outputShape(int[] s) {
-        return Pooling.outputShape(name, s, k, stride);
+        super(name, "avgpool2d", k, stride);
     }
 
     @Override
@@ -108,6 +80,6 @@ public final class AvgPool2d implements Layer {
 
     @Override
     public AvgPool2d copy() {
-        return new AvgPool2d(name, k, stride);
+        return new AvgPool2d(name(), k, stride);
     }
 }

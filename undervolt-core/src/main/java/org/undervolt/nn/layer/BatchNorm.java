@@ -15,11 +15,10 @@ import org.undervolt.nn.tensor.Tensor;
  * <p>Parameters: {@code .weight} (gamma, SCALE), {@code .bias} (beta, SHIFT), {@code .running_mean}
  * and {@code .running_var} (STATISTIC, not trained by gradients).
  */
-public final class BatchNorm implements Layer {
+public final class BatchNorm extends NamedLayer {
     /** Added to the variance before the square root. */
     public static final float EPS = 1e-5f;
     static final float MOMENTUM = 0.1f;
-    private final String name;
     private final int channels;
     private final Parameter gamma;
     private final Parameter beta;
@@ -31,10 +30,10 @@ public final class BatchNorm implements Layer {
     private int[] cachedShape;
 
     public BatchNorm(String name, int channels) {
+        super(name, "batchnorm", channels);
         if (channels <= 0) {
             throw new IllegalArgumentException(name + ": channels must be positive");
         }
-        this.name = name;
         this.channels = channels;
         this.gamma = new Parameter(name + ".weight", ParameterKind.SCALE, channels);
         this.beta = new Parameter(name + ".bias", ParameterKind.SHIFT, channels);
@@ -45,24 +44,9 @@ public final class BatchNorm implements Layer {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String type() {
-        return "batchnorm";
-    }
-
-    @Override
-    public int[] config() {
-        return new int[] {channels};
-    }
-
-    @Override
     public int[] outputShape(int[] s) {
         if ((s.length != 1 && s.length != 3) || s[0] != channels) {
-            throw new IllegalArgumentException(name + ": expects [" + channels + "] or [" + channels
+            throw new IllegalArgumentException(name() + ": expects [" + channels + "] or [" + channels
                     + ", H, W], got " + Arrays.toString(s));
         }
         return s.clone();
@@ -180,7 +164,7 @@ public final class BatchNorm implements Layer {
 
     @Override
     public BatchNorm copy() {
-        BatchNorm n = new BatchNorm(name, channels);
+        BatchNorm n = new BatchNorm(name(), channels);
         System.arraycopy(gamma.data(), 0, n.gamma.data(), 0, channels);
         System.arraycopy(beta.data(), 0, n.beta.data(), 0, channels);
         System.arraycopy(runningMean.data(), 0, n.runningMean.data(), 0, channels);

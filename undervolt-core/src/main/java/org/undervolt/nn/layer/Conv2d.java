@@ -1,8 +1,5 @@
 package org.undervolt.nn.layer;
 
-import java.util.List;
-import java.util.SplittableRandom;
-
 import org.undervolt.nn.kernel.DotKernels;
 import org.undervolt.nn.kernel.Elementwise;
 import org.undervolt.nn.kernel.Im2col;
@@ -23,15 +20,12 @@ import org.undervolt.nn.tensor.Tensor;
  * pass unfolds each image again (a cache-resident copy, cheaper than keeping megabytes per batch).
  * Initialisation: He normal with fan-in {@code in·k·k}; biases zero.
  */
-public final class Conv2d implements Layer {
-    private final String name;
+public final class Conv2d extends WeightedLayer {
     private final int in;
     private final int out;
     private final int k;
     private final int stride;
     private final int pad;
-    private final Parameter weight;
-    private final Parameter bias;
     /**
      * Images per parallel task. Weight gradients are summed image by image within a task and then
      * task by task, so this constant (not the thread count) fixes their summation order.
@@ -42,68 +36,32 @@ public final class Conv2d implements Layer {
     private float[] cachedWeights;
 
     public Conv2d(String name, int in, int out, int k, int stride, int pad) {
-        if (in <= 0 || out <= 0 || k <= 0 || stride <= 0 || pad < 0) {
-            throw new IllegalArgumentException(name + ": need positive channels, kernel, stride and pad >= 0");
-        }
-        this.name = name;
+        super(name, "conv2d", new int[] {in, out, k, stride, pad}, weightShape(name, in, out, k, stride, pad));
         this.in = in;
         this.out = out;
         this.k = k;
         this.stride = stride;
         this.pad = pad;
-        this.weight = new Parameter(name + ".weight", ParameterKind.WEIGHT, out, in, k, k);
-        this.bias = new Parameter(name + ".bias", ParameterKind.BIAS, out);
     }
 
-    public Parameter weight() {
-        return weight;
-    }
-
-    public Parameter bias() {
-        return bias;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String type() {
-        return "conv2d";
-    }
-
-    @Override
-    public int[] config() {
-        return new int[] {in, out, k, stride, pad};
+    private static int[] weightShape(String name, int in, int out, int k, int stride, int pad) {
+        if (in <= 0 || out <= 0 || k <= 0 || stride <= 0 || pad < 0) {
+            throw new IllegalArgumentException(name + ": need positive channels, kernel, stride and pad >= 0");
+        }
+        return new int[] {out, in, k, k};
     }
 
     @Override
     public int[] outputShape(int[] s) {
         if (s.length != 3 || s[0] != in) {
-            throw new IllegalArgumentException(name + ": expects [" + in + ", H, W], got " + java.util.Arrays.toString(s));
+            throw new IllegalArgumentException(name() + ": expects [" + in + ", H, W], got " + java.util.Arrays.toString(s));
         }
         int oh = Im2col.outSize(s[1], k, stride, pad);
         int ow = Im2col.outSize(s[2], k, stride, pad);
         if (oh <= 0 || ow <= 0) {
-            throw new IllegalArgumentException(name + ": input " + s[1] + "x" + s[2] + " too small for kernel " + k);
+            throw new IllegalArgumentException(name() + ": input " + s[1] + "x" + s[2] + " too small for kernel " + k);
         }
         return new int[] {out, oh, ow};
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return List.of(weight, bias);
-    }
-
-    @Override
-    public void initialize(SplittableRandom rng) {
-        double std = Math.sqrt(2.0 / (in * k * k));
-        float[] w = weight.data();
-        for (int i = 0; i < w.length; i++) {
-            w[i] = (float) (Gaussian.next(rng) * std);
-        }
-        java.util.Arrays.fill(bias.data(), 0f);
     }
 
     @Override
@@ -378,9 +336,6 @@ public final class Conv2d implements Layer {
 
     @Override
     public Conv2d copy() {
-        Conv2d c = new Conv2d(name, in, out, k, stride, pad);
-        System.arraycopy(weight.data(), 0, c.weight.data(), 0, weight.size());
-        System.arraycopy(bias.data(), 0, c.bias.data(), 0, bias.size());
-        return c;
+        return withValuesOf(new Conv2d(name(), in, out, k, stride, pad));
     }
 }

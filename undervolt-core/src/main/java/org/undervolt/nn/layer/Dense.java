@@ -1,8 +1,5 @@
 package org.undervolt.nn.layer;
 
-import java.util.List;
-import java.util.SplittableRandom;
-
 import org.undervolt.nn.kernel.Matmul;
 import org.undervolt.nn.tensor.Tensor;
 
@@ -14,24 +11,23 @@ import org.undervolt.nn.tensor.Tensor;
  * <p>Initialisation: He/Kaiming normal, {@code W ~ N(0, 2/in)}, for ReLU networks (He et al.,
  * "Delving deep into rectifiers", ICCV 2015, eq. 10); biases zero.
  */
-public final class Dense implements Layer {
-    private final String name;
+public final class Dense extends WeightedLayer {
     private final int in;
     private final int out;
-    private final Parameter weight;
-    private final Parameter bias;
     private Tensor cachedInput;
     private float[] cachedWeights;
 
     public Dense(String name, int in, int out) {
+        super(name, "dense", new int[] {in, out}, weightShape(in, out));
+        this.in = in;
+        this.out = out;
+    }
+
+    private static int[] weightShape(int in, int out) {
         if (in <= 0 || out <= 0) {
             throw new IllegalArgumentException("dense sizes must be positive: " + in + " -> " + out);
         }
-        this.name = name;
-        this.in = in;
-        this.out = out;
-        this.weight = new Parameter(name + ".weight", ParameterKind.WEIGHT, out, in);
-        this.bias = new Parameter(name + ".bias", ParameterKind.BIAS, out);
+        return new int[] {out, in};
     }
 
     public int inputs() {
@@ -42,58 +38,20 @@ public final class Dense implements Layer {
         return out;
     }
 
-    public Parameter weight() {
-        return weight;
-    }
-
-    public Parameter bias() {
-        return bias;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String type() {
-        return "dense";
-    }
-
-    @Override
-    public int[] config() {
-        return new int[] {in, out};
-    }
-
     @Override
     public int[] outputShape(int[] inputShape) {
         long n = Tensor.size(inputShape);
         if (n != in) {
-            throw new IllegalArgumentException(name + ": expects " + in + " inputs per item, got " + n);
+            throw new IllegalArgumentException(name() + ": expects " + in + " inputs per item, got " + n);
         }
         return new int[] {out};
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return List.of(weight, bias);
-    }
-
-    @Override
-    public void initialize(SplittableRandom rng) {
-        double std = Math.sqrt(2.0 / in);
-        float[] w = weight.data();
-        for (int i = 0; i < w.length; i++) {
-            w[i] = (float) (Gaussian.next(rng) * std);
-        }
-        java.util.Arrays.fill(bias.data(), 0f);
     }
 
     @Override
     public Tensor forward(Tensor x, ForwardContext ctx, HookSite site) {
         int batch = x.dim(0);
         if (x.itemSize() != in) {
-            throw new IllegalArgumentException(name + ": expects " + in + " inputs per item, got " + x.itemSize());
+            throw new IllegalArgumentException(name() + ": expects " + in + " inputs per item, got " + x.itemSize());
         }
         float[] w = ctx.hooks().weights(site, weight);
         float[] b = ctx.hooks().weights(site, bias);
@@ -138,9 +96,6 @@ public final class Dense implements Layer {
 
     @Override
     public Dense copy() {
-        Dense d = new Dense(name, in, out);
-        System.arraycopy(weight.data(), 0, d.weight.data(), 0, weight.size());
-        System.arraycopy(bias.data(), 0, d.bias.data(), 0, bias.size());
-        return d;
+        return withValuesOf(new Dense(name(), in, out));
     }
 }

@@ -9,39 +9,22 @@ import org.undervolt.random.Seeds;
  * Inverted dropout (Srivastava et al., JMLR 2014): in training each element is zeroed with
  * probability {@code p} and the survivors scaled by {@code 1/(1−p)}; inference is the identity.
  * The mask of a step comes from {@code Seeds.stream(ctx.seed(), hash(name))}, so it depends on the
- * seed, the step and the layer, never on threads.
+ * seed, the step and the layer, never on threads. Its {@link #config()} is {@code [Float.floatToIntBits(p)]}.
  */
-public final class Dropout implements Layer {
-    private final String name;
+public final class Dropout extends NamedLayer {
     private final float p;
     private float[] cachedMask;
 
     public Dropout(String name, float p) {
+        super(name, "dropout", Float.floatToIntBits(p));
         if (!(p >= 0 && p < 1)) {
             throw new IllegalArgumentException(name + ": dropout probability must be in [0, 1): " + p);
         }
-        this.name = name;
         this.p = p;
     }
 
     public float probability() {
         return p;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String type() {
-        return "dropout";
-    }
-
-    /** {@code [Float.floatToIntBits(p)]}. */
-    @Override
-    public int[] config() {
-        return new int[] {Float.floatToIntBits(p)};
     }
 
     @Override
@@ -55,7 +38,7 @@ public final class Dropout implements Layer {
             cachedMask = null;
             return x;
         }
-        SplittableRandom rng = Seeds.stream(ctx.seed(), name.hashCode());
+        SplittableRandom rng = Seeds.stream(ctx.seed(), name().hashCode());
         float scale = 1f / (1f - p);
         float[] xd = x.data();
         float[] mask = new float[xd.length];
@@ -83,6 +66,6 @@ public final class Dropout implements Layer {
 
     @Override
     public Dropout copy() {
-        return new Dropout(name, p);
+        return new Dropout(name(), p);
     }
 }

@@ -3,27 +3,11 @@ package org.undervolt.nn.layer;
 import org.undervolt.nn.tensor.Tensor;
 
 /** Views each item as a flat vector: {@code [batch, d1, d2, ...] -> [batch, d1*d2*...]}. */
-public final class Flatten implements Layer {
-    private final String name;
+public final class Flatten extends NamedLayer {
     private int[] cachedShape;
 
     public Flatten(String name) {
-        this.name = name;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String type() {
-        return "flatten";
-    }
-
-    @Override
-    public int[] config() {
-        return new int[0];
+        super(name, "flatten");
     }
 
     @Override
@@ -46,6 +30,6 @@ public final class Flatten implements Layer {
 
     @Override
     public Flatten copy() {
-        return new Flatten(name);
+        return new Flatten(name());
     }
 }

@@ -5,33 +5,17 @@ import java.util.Arrays;
 import org.undervolt.nn.tensor.Tensor;
 
 /** Mean over each channel's spatial positions: {@code [batch, C, H, W] -> [batch, C]} (ResNet's head). */
-public final class GlobalAvgPool implements Layer {
-    private final String name;
+public final class GlobalAvgPool extends NamedLayer {
     private int[] cachedShape;
 
     public GlobalAvgPool(String name) {
-        this.name = name;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String type() {
-        return "globalavgpool";
-    }
-
-    @Override
-    public int[] config() {
-        return new int[0];
+        super(name, "globalavgpool");
     }
 
     @Override
     public int[] outputShape(int[] s) {
         if (s.length != 3) {
-            throw new IllegalArgumentException(name + ": expects [C, H, W], got " + Arrays.toString(s));
+            throw new IllegalArgumentException(name() + ": expects [C, H, W], got " + Arrays.toString(s));
         }
         return new int[] {s[0]};
     }
@@ -68,6 +52,6 @@ public final class GlobalAvgPool implements Layer {
 
     @Override
     public GlobalAvgPool copy() {
-        return new GlobalAvgPool(name);
+        return new GlobalAvgPool(name());
     }
 }

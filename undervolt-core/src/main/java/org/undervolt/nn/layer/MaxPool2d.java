@@ -10,42 +10,14 @@ import org.undervolt.nn.tensor.Tensor;
  * {@link Math#max} (a NaN in the window gives NaN, as in PyTorch); the gradient goes to the first
  * maximal element of each window (row-major).
  */
-public final class MaxPool2d implements Layer {
+public final class MaxPool2d extends WindowPool {
     /** Plane groups per parallel task (each output is computed independently, so this only sets granularity). */
     private static final int GROUPS_PER_TASK = 16;
-    private final String name;
-    private final int k;
-    private final int stride;
     private int[] cachedShape;
     private int[] cachedArgmax;
 
     public MaxPool2d(String name, int k, int stride) {
-        if (k <= 0 || stride <= 0) {
-            throw new IllegalArgumentException(name + ": kernel and stride must be positive");
-        }
-        this.name = name;
-        this.k = k;
-        this.stride = stride;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String type() {
-        return "maxpool2d";
-    }
-
-    @Override
-    public int[] config() {
-        return new int[] {k, stride};
-    }
-
-    @Override
-    public int[] outputShape(int[] s) {
-        return Pooling.outputShape(name, s, k, stride);
+        super(name, "maxpool2d", k, stride);
     }
 
     @Override
@@ -104,6 +76,6 @@ public final class MaxPool2d implements Layer {
 
     @Override
     public MaxPool2d copy() {
-        return new MaxPool2d(name, k, stride);
+        return new MaxPool2d(name(), k, stride);
     }
 }

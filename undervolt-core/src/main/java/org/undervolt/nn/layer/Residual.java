@@ -9,36 +9,20 @@ import org.undervolt.nn.tensor.Tensor;
 /**
  * A residual block {@code y = main(x) + shortcut(x)} (He et al., "Deep residual learning", CVPR
  * 2016): the element-wise Add of two branches. An empty shortcut is the identity. Hooks see the
- * inner layers too (with the block's index as {@link HookSite#layerIndex()}).
+ * inner layers too (with the block's index as {@link HookSite#layerIndex()}). Its {@link #config()} is
+ * {@code [main layers, shortcut layers]}; the layers follow in {@link #children()}.
  */
-public final class Residual implements Layer {
-    private final String name;
+public final class Residual extends NamedLayer {
     private final List<Layer> main;
     private final List<Layer> shortcut;
 
     public Residual(String name, List<Layer> main, List<Layer> shortcut) {
+        super(name, "residual", main.size(), shortcut.size());
         if (main.isEmpty()) {
             throw new IllegalArgumentException(name + ": the main branch needs at least one layer");
         }
-        this.name = name;
         this.main = List.copyOf(main);
         this.shortcut = List.copyOf(shortcut);
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String type() {
-        return "residual";
-    }
-
-    /** {@code [main layers, shortcut layers]}; the layers follow in {@link #children()}. */
-    @Override
-    public int[] config() {
-        return new int[] {main.size(), shortcut.size()};
     }
 
     @Override
@@ -59,7 +43,7 @@ public final class Residual implements Layer {
             b = l.outputShape(b);
         }
         if (!Arrays.equals(a, b)) {
-            throw new IllegalArgumentException(name + ": branches disagree: " + Arrays.toString(a) + " vs " + Arrays.toString(b));
+            throw new IllegalArgumentException(name() + ": branches disagree: " + Arrays.toString(a) + " vs " + Arrays.toString(b));
         }
         return a;
     }
@@ -125,6 +109,6 @@ public final class Residual implements Layer {
 
     @Override
     public Residual copy() {
-        return new Residual(name, main.stream().map(Layer::copy).toList(), shortcut.stream().map(Layer::copy).toList());
+        return new Residual(name(), main.stream().map(Layer::copy).toList(), shortcut.stream().map(Layer::copy).toList());
     }
 }

@@ -7,40 +7,17 @@ import org.undervolt.nn.tensor.Tensor;
  * whose output is a probability vector (e.g. imported ONNX models ending in Softmax). Training
  * with {@code SoftmaxCrossEntropy} expects logits, so zoo models do not use this layer.
  */
-public final class Softmax implements Layer {
-    private final String name;
-    private Tensor cachedOutput;
+public final class Softmax extends OutputCachingLayer {
 
     public Softmax(String name) {
-        this.name = name;
+        super(name, "softmax");
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String type() {
-        return "softmax";
-    }
-
-    @Override
-    public int[] config() {
-        return new int[0];
-    }
-
-    @Override
-    public int[] outputShape(int[] inputShape) {
-        return inputShape.clone();
-    }
-
-    @Override
-    public Tensor forward(Tensor x, ForwardContext ctx, HookSite site) {
+    void apply(Tensor x, float[] y) {
         int batch = x.dim(0);
         int n = x.itemSize();
         float[] in = x.data();
-        float[] y = new float[in.length];
         for (int b = 0; b < batch; b++) {
             int off = b * n;
             float max = Float.NEGATIVE_INFINITY;
@@ -58,20 +35,13 @@ public final class Softmax implements Layer {
                 y[i] *= inv;
             }
         }
-        Tensor out = new Tensor(x.shape(), y);
-        if (ctx.training()) {
-            cachedOutput = out;
-        }
-        return out;
     }
 
     @Override
-    public Tensor backward(Tensor gradOut) {
-        float[] y = cachedOutput.data();
-        float[] g = gradOut.data();
-        int batch = cachedOutput.dim(0);
-        int n = cachedOutput.itemSize();
-        float[] dx = new float[y.length];
+    void applyBackward(Tensor output, float[] g, float[] dx) {
+        float[] y = output.data();
+        int batch = output.dim(0);
+        int n = output.itemSize();
         for (int b = 0; b < batch; b++) {
             int off = b * n;
             double dot = 0;
@@ -82,11 +52,10 @@ public final class Softmax implements Layer {
                 dx[i] = (float) (y[i] * (g[i] - dot));
             }
         }
-        return new Tensor(cachedOutput.shape(), dx);
     }
 
     @Override
     public Softmax copy() {
-        return new Softmax(name);
+        return new Softmax(name());
     }
 }

@@ -61,9 +61,7 @@ public final class Int8Conv2d implements Int8Op {
             Int8Gemm.vector(weights, 0, cols, 0, acc, 0, out, plane, kk);
             int yOff = b * out * plane;
             for (int o = 0; o < out; o++) {
-                for (int p = 0; p < plane; p++) {
-                    y[yOff + o * plane + p] = (byte) requantizer.apply(acc[o * plane + p] + bias[o]);
-                }
+                requantizer.applyAll(acc, o * plane, bias[o], y, yOff + o * plane, plane);
             }
         }
         return new QTensor(new int[] {batch, out, oh, ow}, y, outScale);

@@ -48,7 +48,7 @@ public final class Int8Dense implements Int8Op {
             }
         }
         int[] acc = new int[batch * out];
-        Int8Gemm.vector(x.data(), 0, wt, 0, acc, 0, batch, out, in);
+        FloatExactInt8Gemm.multiply(x.data(), 0, wt, 0, acc, 0, batch, out, in);
         for (int r = 0; r < batch; r++) {
             for (int o = 0; o < out; o++) {
                 acc[r * out + o] += bias[o];
@@ -69,9 +69,7 @@ public final class Int8Dense implements Int8Op {
         }
         int[] acc = accumulate(x);
         byte[] y = new byte[acc.length];
-        for (int i = 0; i < acc.length; i++) {
-            y[i] = (byte) requantizer.apply(acc[i]);
-        }
+        requantizer.applyAll(acc, 0, 0, y, 0, acc.length);
         return new QTensor(new int[] {x.shape()[0], out}, y, outScale);
     }
 

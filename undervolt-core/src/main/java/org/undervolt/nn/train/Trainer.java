@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.LongConsumer;
 
 import org.undervolt.InvalidInputException;
 import org.undervolt.data.ImageDataset;
@@ -82,10 +83,7 @@ public final class Trainer {
         if (data.size() == 0) {
             throw new IllegalArgumentException("empty training set " + data.name());
         }
-        int[] itemShape = model.inputShape();
-        int n = data.size();
-        int batchSize = config.batchSize();
-        long stepsPerEpoch = (n + batchSize - 1) / batchSize;
+        long stepsPerEpoch = stepsPerEpoch(data.size());
         long totalSteps = stepsPerEpoch * config.epochs();
         List<Parameter> params = model.parameters();
         List<Double> losses = new ArrayList<>();
@@ -97,22 +95,8 @@ public final class Trainer {
         }
         for (int epoch = losses.size() + 1; epoch <= config.epochs(); epoch++) {
             long epochStart = System.nanoTime();
-            int[] order = shuffle(n, Seeds.stream(config.seed(), SHUFFLE, epoch));
-            double lossSum = 0;
-            for (int from = 0; from < n; from += batchSize) {
-                int to = Math.min(n, from + batchSize);
-                Tensor x = Batches.images(data, order, from, to, itemShape);
-                int[] y = Batches.labels(data, order, from, to);
-                ForwardContext ctx = new ForwardContext(true, Seeds.derive(config.seed(), STEP, step), step, hooks);
-                model.zeroGrad();
-                Tensor logits = model.forward(x, ctx);
-                Tensor grad = Tensor.zeros(logits.shape());
-                lossSum += SoftmaxCrossEntropy.loss(logits, y, grad);
-                model.backwardParameters(grad);
-                optimizer.step(params, config.learningRate() * schedule.factor(step, totalSteps));
-                step++;
-            }
-            double loss = lossSum / stepsPerEpoch;
+            double loss = epoch(model, data, hooks, epoch, step, totalSteps, s -> { });
+            step += stepsPerEpoch;
             losses.add(loss);
             if (resume != null) {
                 try {
@@ -124,6 +108,52 @@ public final class Trainer {
             listener.onEpoch(epoch, loss, (System.nanoTime() - epochStart) / 1e9);
         }
         return new TrainingResult(losses, (System.nanoTime() - start) / 1e9, step);
+    }
+
+    /** Optimizer steps of one epoch over {@code images} images. */
+    public long stepsPerEpoch(int images) {
+        return (images + config.batchSize() - 1) / config.batchSize();
+    }
+
+    /**
+     * One epoch of training in place, exactly as {@link #train} runs its epoch {@code epoch} (1-based): the
+     * images in the order of that epoch's shuffle, {@code hooks} in every forward pass, steps numbered from
+     * {@code firstStep} (they seed the layers' randomness and tell the hooks the batch), the learning rate
+     * scaled by the schedule at each step of {@code totalSteps}. For callers that decide between epochs what
+     * the next one does (a curriculum that changes the hooks); the optimizer keeps its state across calls.
+     *
+     * @param stepDone told the steps done in this epoch after each one
+     * @return the mean training loss over the epoch's steps
+     */
+    public double epoch(Sequential model, ImageDataset data, LayerHooks hooks, int epoch, long firstStep,
+                        long totalSteps, LongConsumer stepDone) {
+        int[] itemShape = model.inputShape();
+        int n = data.size();
+        int batchSize = config.batchSize();
+        List<Parameter> params = model.parameters();
+        int[] order = shuffle(n, Seeds.stream(config.seed(), SHUFFLE, epoch));
+        double lossSum = 0;
+        long step = firstStep;
+        for (int from = 0; from < n; from += batchSize) {
+            int to = Math.min(n, from + batchSize);
+            Tensor x = Batches.images(data, order, from, to, itemShape);
+            int[] y = Batches.labels(data, order, from, to);
+            ForwardContext ctx = new ForwardContext(true, Seeds.derive(config.seed(), STEP, step), step, hooks);
+            model.zeroGrad();
+            Tensor logits = model.forward(x, ctx);
+            Tensor grad = Tensor.zeros(logits.shape());
+            lossSum += SoftmaxCrossEntropy.loss(logits, y, grad);
+            model.backwardParameters(grad);
+            optimizer.step(params, config.learningRate() * schedule.factor(step, totalSteps));
+            step++;
+            stepDone.accept(step - firstStep);
+        }
+        return lossSum / stepsPerEpoch(n);
+    }
+
+    /** The optimizer (its state arrays are what a checkpoint of the run saves). */
+    public Optimizer optimizer() {
+        return optimizer;
     }
 
     private String fingerprint(String tag, Sequential model, ImageDataset data) {

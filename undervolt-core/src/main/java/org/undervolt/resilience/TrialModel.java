@@ -1,0 +1,15 @@
+package org.undervolt.resilience;
+
+/**
+ * A network with its stored data and test images, ready to run tolerance trials: a full trial
+ * ({@link TrialEvaluator}) or a paired one ({@link PairedTrials}) of any {@link TrialFamily}.
+ * {@link NetworkEvaluator} (DNN) and {@link SnnStoredTrials} (SNN) are the two.
+ */
+public interface TrialModel {
+
+    /** Full trials of {@code family}: one error draw, every test image. */
+    TrialEvaluator evaluator(TrialFamily family);
+
+    /** Paired trials of {@code family}, compared image by image with the error-free predictions. */
+    PairedTrials paired(TrialFamily family);
+}
