@@ -22,9 +22,25 @@ final class BankScan {
     /** Marks "no request" in the id arrays, and "never" as a cycle. */
     static final long NONE = Long.MAX_VALUE;
 
-    private static final VectorSpecies<Long> S = LongVector.SPECIES_PREFERRED;
-    /** Whether lanes are worth using: with no SIMD unit the Vector API falls back to slow Java code. */
-    static final boolean VECTOR_PAYS = S.vectorBitSize() >= 256;
+    /** The machine's preferred vector shape, made on first use (the Vector API costs start-up time). */
+    private static final class Lanes {
+        static final VectorSpecies<Long> S = LongVector.SPECIES_PREFERRED;
+    }
+
+    /** Whether the machine has lanes worth using: with no SIMD unit the Vector API falls back to slow Java code. */
+    static boolean machineHasLanes() {
+        return Lanes.S.vectorBitSize() >= 256;
+    }
+
+    /**
+     * Whether the simulator picks in lanes by default: only when asked ({@code -Dundervolt.sim.vector=true}) on a
+     * machine that has them. Measured as whole processes (issue 21), lanes do not pay: a rank's 16 banks fill two
+     * 8-lane vectors, and Vector API code is slow until the optimising compiler has compiled it, and costly to
+     * compile. {@code dram simulate} of 1,000 requests took 1.23-1.38 s CPU with lanes and 0.86-0.90 s without; of
+     * 1,000,000 requests 2.9-3.5 s and 2.8-3.3 s (medians of 4 and single runs, interleaved; 7 December 2026,
+     * 2-core machine with AVX-512, heavily loaded).
+     */
+    static final boolean VECTOR_PAYS = Boolean.getBoolean("undervolt.sim.vector") && machineHasLanes();
 
     /** The oldest ready offer's request id, or {@link #NONE}. */
     long best;
@@ -79,6 +95,7 @@ final class BankScan {
     void vector(long clk, long rFin, long rPre, long rAct, long[] hit, long[] other, long[] finAt, long[] otherAt,
                 long[] closed, int from, int to) {
         int n = to - from;
+        final VectorSpecies<Long> S = Lanes.S;
         int upper = from + S.loopBound(n);
         LongVector bestV = LongVector.broadcast(S, NONE);
         LongVector minV = bestV;

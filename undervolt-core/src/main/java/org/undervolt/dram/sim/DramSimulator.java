@@ -30,6 +30,12 @@ public final class DramSimulator {
         return this;
     }
 
+    /** Makes the scheduler pick in vector lanes (not the default, see {@link BankScan#VECTOR_PAYS}), for checking they agree. */
+    DramSimulator vectorPick() {
+        vectorPick = true;
+        return this;
+    }
+
     /** Makes the scheduler pick with the scalar reference instead of vector lanes, for checking they agree. */
     DramSimulator scalarPick() {
         vectorPick = false;
