@@ -33,12 +33,13 @@ final class BankScan {
     }
 
     /**
-     * Whether the simulator picks in lanes by default: only when asked ({@code -Dundervolt.sim.vector=true}) on a
-     * machine that has them. Measured as whole processes (issue 21), lanes do not pay: a rank's 16 banks fill two
-     * 8-lane vectors, and Vector API code is slow until the optimising compiler has compiled it, and costly to
-     * compile. {@code dram simulate} of 1,000 requests took 1.23-1.38 s CPU with lanes and 0.86-0.90 s without; of
-     * 1,000,000 requests 2.9-3.5 s and 2.8-3.3 s (medians of 4 and single runs, interleaved; 7 December 2026,
-     * 2-core machine with AVX-512, heavily loaded).
+     * Whether the simulator picks in lanes from its first request: only when asked ({@code -Dundervolt.sim.vector=true})
+     * on a machine that has them; otherwise it switches to lanes only once a run is long ({@link DramSimulator}). Measured
+     * as whole processes (issue 21), lanes from the start do not pay: Vector API code is slow until the optimising
+     * compiler has compiled it, and costly to compile. {@code dram simulate} of 1,000 requests took 1.23-1.38 s CPU
+     * with lanes and 0.86-0.90 s without (medians of 4, interleaved; 7 December 2026, 2-core machine with AVX-512,
+     * heavily loaded); once compiled, a pick in lanes is faster (1M requests in process: 0.60-0.74 s of thread CPU
+     * against 1.00-1.34 s).
      */
     static final boolean VECTOR_PAYS = Boolean.getBoolean("undervolt.sim.vector") && machineHasLanes();
 

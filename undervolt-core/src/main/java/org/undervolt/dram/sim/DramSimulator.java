@@ -16,8 +16,14 @@ import java.util.Map;
 public final class DramSimulator {
     private final SimConfig config;
     private final RequestMapping mapping;
+    /** Requests after which a run switches the pick to vector lanes, where the machine has them. */
+    static final int LANES_AFTER = 200_000;
+
     private boolean skipIdle = true;
     private boolean vectorPick = BankScan.VECTOR_PAYS;
+    /** Whether the pick switches to lanes after {@link #lanesAfter} requests (not when a pick was asked for). */
+    private boolean adaptive = !BankScan.VECTOR_PAYS;
+    private int lanesAfter = LANES_AFTER;
 
     public DramSimulator(SimConfig config) {
         this.config = config;
@@ -33,12 +39,20 @@ public final class DramSimulator {
     /** Makes the scheduler pick in vector lanes (not the default, see {@link BankScan#VECTOR_PAYS}), for checking they agree. */
     DramSimulator vectorPick() {
         vectorPick = true;
+        adaptive = false;
+        return this;
+    }
+
+    /** Switches the pick to lanes after {@code n} requests instead of {@link #LANES_AFTER}, for checking it changes nothing. */
+    DramSimulator lanesAfter(int n) {
+        lanesAfter = n;
         return this;
     }
 
     /** Makes the scheduler pick with the scalar reference instead of vector lanes, for checking they agree. */
     DramSimulator scalarPick() {
         vectorPick = false;
+        adaptive = false;
         return this;
     }
 
@@ -76,6 +90,12 @@ public final class DramSimulator {
                     next++;
                     sent = true;
                     have = fetch(in, q, next);
+                    if (adaptive && next == lanesAfter && BankScan.machineHasLanes()) {
+                        // a long run: compiling the lanes now pays (the picks agree, BankScanTest)
+                        for (ChannelController c : ctrl) {
+                            c.pickInLanes();
+                        }
+                    }
                 }
             }
             if (!have) {

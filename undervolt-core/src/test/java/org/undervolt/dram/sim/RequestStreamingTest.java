@@ -86,6 +86,17 @@ class RequestStreamingTest {
         return new Generated(n);
     }
 
+    /** A run that switches its pick to vector lanes part-way (as long runs do) issues exactly what the scalar pick does. */
+    @Test
+    void switchingToLanesMidRunChangesNothing() {
+        RequestTrace t = generated(30_000).trace();
+        SimConfig cfg = SimConfig.of(DDR4, "RoBaRaCoCh");
+        SimResult scalar = new DramSimulator(cfg).scalarPick().run(t, null);
+        SimResult switched = new DramSimulator(cfg).lanesAfter(10_000).run(t, null);
+        assertThat(switched).isEqualTo(scalar);
+        assertThat(new DramSimulator(cfg).vectorPick().run(t, null)).isEqualTo(scalar);
+    }
+
     /**
      * The window of requests in flight reuses slots; a slot still taken when its next id arrives (a request waiting
      * longer than the window) doubles the window, keeping every live request where its id says.
