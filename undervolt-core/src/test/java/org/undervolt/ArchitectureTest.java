@@ -29,7 +29,7 @@ class ArchitectureTest {
             "org.undervolt.dram.spec..", "org.undervolt.dram.trace..", "org.undervolt.storage..",
             "org.undervolt.nn..", "org.undervolt.snn..",
             "org.undervolt.fault..", "org.undervolt.resilience..", "org.undervolt.mapping..",
-            "org.undervolt.experiment..", "org.undervolt.store..", "org.undervolt.report..",
+            "org.undervolt.usecase..", "org.undervolt.experiment..", "org.undervolt.store..", "org.undervolt.report..",
             "org.undervolt.cli..");
 
     /** The basics every package may use: the root package, seeds and neutral I/O. */
@@ -140,6 +140,14 @@ class ArchitectureTest {
     @Test
     void reportIsALeaf() {
         usesOnly("org.undervolt.report..", basicsAnd()).check(classes);
+    }
+
+    @Test
+    void useCasesUseTheLibraryButNeverThePipelinesTheCliTheStoreOrTheReport() {
+        List<String> above = List.of("org.undervolt.experiment..", "org.undervolt.cli..", "org.undervolt.store..",
+                "org.undervolt.report..");
+        usesOnly("org.undervolt.usecase..", OURS.stream().filter(p -> !above.contains(p)).toArray(String[]::new))
+                .check(classes);
     }
 
     @Test

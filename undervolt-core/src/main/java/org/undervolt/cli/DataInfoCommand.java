@@ -32,13 +32,10 @@ public final class DataInfoCommand implements Runnable {
     @Mixin
     JsonOption jsonOption = new JsonOption();
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public void run() {
         DatasetInfo info = DatasetInfo.of(data.source());
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = jsonOption.out();
         if (jsonOption.json) {
             try {
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)

@@ -24,8 +24,6 @@ import org.undervolt.store.ResultsStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code undervolt demo}: train, sweep BER, pick the voltage, price the energy. Wiring only. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -49,9 +47,6 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  undervolt demo --data-dir ~/my-idx-files --energy-law linear",
                 "  undervolt demo --resume 3 --store runs/undervolt.db"})
 public final class DemoCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
 
     @Mixin
     DatasetOptions dataset;
@@ -150,7 +145,7 @@ public final class DemoCommand implements Callable<Integer> {
             throw new InvalidInputException("--resume and --new-run contradict each other: give one");
         }
         Path storeFile = noStore ? null : store != null ? store : ResultsStore.defaultFile();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = jsonOption.err();
         RecordedDemo.Outcome outcome = new RecordedDemo(config, storeFile,
                 resume == null ? OptionalLong.empty() : OptionalLong.of(resume), newRun,
                 !progressOptions.show(jsonOption.json) ? msg -> { } : msg -> {
@@ -178,7 +173,7 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
 
-        PrintWriter outw = spec.commandLine().getOut();
+        PrintWriter outw = jsonOption.out();
         if (jsonOption.json) {
             outw.println(text);
         } else {

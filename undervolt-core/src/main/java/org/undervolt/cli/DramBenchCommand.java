@@ -61,9 +61,6 @@ public final class DramBenchCommand implements Callable<Integer> {
     @Mixin
     JsonOption jsonOption = new JsonOption();
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         OptionValues.range("--commands", commands, 1, Integer.MAX_VALUE);
@@ -73,7 +70,7 @@ public final class DramBenchCommand implements Callable<Integer> {
         DramEnergyBench.Result r = DramEnergyBench.run(s, memspec, commands, seedOption.seed, warmups, repeats,
                 Path.of(System.getProperty("java.io.tmpdir")));
         ProcessTime p = r.endToEnd();
-        PrintWriter w = spec.commandLine().getOut();
+        PrintWriter w = jsonOption.out();
         if (jsonOption.json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("part", s.name());

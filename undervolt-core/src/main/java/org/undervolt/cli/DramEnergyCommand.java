@@ -78,9 +78,6 @@ public final class DramEnergyCommand implements Callable<Integer> {
     @Mixin
     JsonOption jsonOption = new JsonOption();
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         EnergyCounting chosen = counting == null ? null : OptionValues.parse("--counting", counting, EnergyCounting::parse);
@@ -89,7 +86,7 @@ public final class DramEnergyCommand implements Callable<Integer> {
             OptionValues.positive("--vdd", vdd, "a voltage");
         }
         if (memspec == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--part=FILE|PRESET'");
+            throw new CommandLine.ParameterException(jsonOption.command.commandLine(), "Missing required option: '--part=FILE|PRESET'");
         }
         LoadedSpec loaded = MemspecLoader.resolve(memspec);
         DramSpec s = loaded.spec();
@@ -108,7 +105,7 @@ public final class DramEnergyCommand implements Callable<Integer> {
         TraceEnergy e = new TraceEnergyModel(s, how).energy(tracker.finish(), volts, law, railScaling);
         Map<String, Object> out = report(loaded, how, volts, law, source, counts.counts(), e, !noTimingCheck);
         out.put("rail_scaling", railScaling.toString());
-        PrintWriter w = spec.commandLine().getOut();
+        PrintWriter w = jsonOption.out();
         if (jsonOption.json) {
             w.println(new ObjectMapper().writeValueAsString(out));
         } else {

@@ -50,9 +50,6 @@ public final class DramInfoCommand implements Callable<Integer> {
     @Mixin
     JsonOption jsonOption = new JsonOption();
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         VoltageScaling law = OptionValues.parse("--energy-law", scaling, VoltageScaling::parse);
@@ -60,7 +57,7 @@ public final class DramInfoCommand implements Callable<Integer> {
             OptionValues.positive("--vdd", vdd, "a voltage");
         }
         if (memspec == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--part=FILE|PRESET'");
+            throw new CommandLine.ParameterException(jsonOption.command.commandLine(), "Missing required option: '--part=FILE|PRESET'");
         }
         LoadedSpec loaded = MemspecLoader.resolve(memspec);
         DramSpec s = loaded.spec();
@@ -91,7 +88,7 @@ public final class DramInfoCommand implements Callable<Integer> {
         out.put("read_access_j", rd);
         out.put("write_access_j", wr);
         out.put("source", s.source());
-        PrintWriter w = spec.commandLine().getOut();
+        PrintWriter w = jsonOption.out();
         if (jsonOption.json) {
             w.println(new ObjectMapper().writeValueAsString(out));
         } else {

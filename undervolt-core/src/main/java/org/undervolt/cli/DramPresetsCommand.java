@@ -29,12 +29,9 @@ public final class DramPresetsCommand implements Callable<Integer> {
     @Mixin
     JsonOption jsonOption = new JsonOption();
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        PrintWriter w = spec.commandLine().getOut();
+        PrintWriter w = jsonOption.out();
         List<Map<String, Object>> list = new ArrayList<>();
         for (String n : DramPresets.names()) {
             DramSpec s = DramPresets.get(n);

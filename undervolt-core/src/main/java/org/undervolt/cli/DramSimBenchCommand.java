@@ -51,9 +51,6 @@ public final class DramSimBenchCommand implements Callable<Integer> {
     @Mixin
     JsonOption jsonOption = new JsonOption();
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         OptionValues.range("--requests", requests, 1, Integer.MAX_VALUE);
@@ -77,7 +74,7 @@ public final class DramSimBenchCommand implements Callable<Integer> {
             Files.deleteIfExists(file);
         }
         out.putAll(SimBenchmark.run(requests, standard, reps));
-        PrintWriter w = spec.commandLine().getOut();
+        PrintWriter w = jsonOption.out();
         if (jsonOption.json) {
             w.println(new ObjectMapper().writeValueAsString(out));
         } else {

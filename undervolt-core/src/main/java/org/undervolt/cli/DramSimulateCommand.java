@@ -99,9 +99,6 @@ public final class DramSimulateCommand implements Callable<Integer> {
     @Mixin
     JsonOption jsonOption = new JsonOption();
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         OptionValues.range("--channels", channels, 1, Integer.MAX_VALUE);
@@ -133,7 +130,7 @@ public final class DramSimulateCommand implements Callable<Integer> {
         if (commandsOut != null) {
             out.put("commands_out", commandsOut.toString());
         }
-        PrintWriter w = spec.commandLine().getOut();
+        PrintWriter w = jsonOption.out();
         if (jsonOption.json) {
             w.println(new ObjectMapper().writeValueAsString(out));
         } else {

@@ -2,9 +2,7 @@ package org.undervolt.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -13,22 +11,19 @@ import org.undervolt.InvalidInputException;
 import org.undervolt.data.DataSource;
 import org.undervolt.data.ImageDataset;
 import org.undervolt.dram.error.ErrorModelFamily;
-import org.undervolt.dram.error.WeakCells;
 import org.undervolt.dram.spec.DramPresets;
-import org.undervolt.dram.spec.Organization;
+import org.undervolt.dram.spec.DramSpec;
 import org.undervolt.nn.io.Checkpoint;
 import org.undervolt.nn.model.Sequential;
 import org.undervolt.nn.quant.Int8Hooks;
 import org.undervolt.nn.quant.Int8Network;
-import org.undervolt.nn.train.Evaluator;
 import org.undervolt.io.Json;
-import org.undervolt.resilience.BerSweep;
-import org.undervolt.resilience.StoredWeights;
-import org.undervolt.resilience.StoredWeightsEvaluator;
-import org.undervolt.storage.DramGeometry;
 import org.undervolt.storage.FormatSpec;
 import org.undervolt.storage.Formats;
-import org.undervolt.storage.SequentialPlacement;
+
+import org.undervolt.usecase.EvalRequest;
+import org.undervolt.usecase.EvalResult;
+import org.undervolt.usecase.EvalUseCase;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,7 +32,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code undervolt eval}: test accuracy of a DNN checkpoint, optionally with its weights stored in a
- * number format and hit by bit errors in approximate DRAM.
+ * number format and hit by bit errors in approximate DRAM. Parses the options, calls {@link EvalUseCase}, prints.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Evaluate a DNN checkpoint on a test set, optionally with bit errors in its stored weights.",
@@ -60,14 +55,8 @@ public final class EvalCommand implements Callable<Integer> {
             description = "Storage format of the weights, e.g. int8, fp32, fp16, q3.4 (default: fp32 with --ber, none without).")
     String format;
 
-    @Option(names = ErrorModelOption.NAME, defaultValue = "uniform", paramLabel = "SPEC",
-            description = ErrorModelOption.DESCRIPTION)
-    String errorModel;
-
-    @Option(names = "--device-seed", defaultValue = "1", paramLabel = "S",
-            description = "Seed of the device's weak cells (bitlines, rows, subarrays) for the clustered error models "
-                    + "(default: ${DEFAULT-VALUE}).")
-    long deviceSeed;
+    @Mixin
+    ErrorModelOptions errorOptions = new ErrorModelOptions();
 
     @Option(names = "--ber", paramLabel = "X", description = "Bit error rate in [0, 1] of the stored weight bits.")
     Double ber;
@@ -100,9 +89,6 @@ public final class EvalCommand implements Callable<Integer> {
     @Mixin
     JsonOption jsonOption = new JsonOption();
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
         if (ber != null && !(ber >= 0 && ber <= 1)) {
@@ -111,7 +97,7 @@ public final class EvalCommand implements Callable<Integer> {
         if (trials < 1 || trials > 1_000_000) {
             throw new InvalidInputException("--trials " + trials + ": expected 1..1000000");
         }
-        ErrorModelFamily errors = ErrorModelOption.family(errorModel, WeakCells.fixed(deviceSeed));
+        ErrorModelFamily errors = errorOptions.family();
         if (ber != null) {
             ErrorModelOption.at(errors, ber);
         }
@@ -124,7 +110,7 @@ public final class EvalCommand implements Callable<Integer> {
         }
         FormatSpec fmt = format == null ? (ber == null ? null : Formats.byName("fp32"))
                 : OptionValues.parse("--format", format, Formats::byName);
-        OptionValues.parse("--part", part, DramPresets::get);
+        DramSpec dram = OptionValues.parse("--part", part, DramPresets::get);
         int threadCount = NnOptions.threads(threadsOption.threads);
         Checkpoint.Loaded loaded = Checkpoint.load(modelFile);
         Sequential model = loaded.model();
@@ -145,8 +131,9 @@ public final class EvalCommand implements Callable<Integer> {
         r.put("images", test.size());
         r.put("threads", threadCount);
         long start = System.nanoTime();
-        double fp32 = exact(Evaluator.accuracy(model, test));
-        r.put("fp32_accuracy", fp32);
+        EvalResult result = EvalUseCase.run(new EvalRequest(model, test, fmt, dram, errors, errorOptions.errorModel, ber, trials,
+                seedOption.seed));
+        r.put("fp32_accuracy", result.floatAccuracy());
         if (path.equals("int8")) {
             ImageDataset train = source.train();
             Int8Network int8;
@@ -156,45 +143,29 @@ public final class EvalCommand implements Callable<Integer> {
                 throw new InvalidInputException(modelFile + ": " + e.getMessage());
             }
             r.put("datapath", "int8");
-            r.put("int8_accuracy", exact(int8.accuracy(test, Int8Hooks.NONE)));
+            r.put("int8_accuracy", EvalUseCase.exact(int8.accuracy(test, Int8Hooks.NONE)));
         }
-        if (fmt == null) {
-            r.put("accuracy", fp32);
-        } else {
-            StoredWeights stored = StoredWeights.of(model, fmt, new SequentialPlacement(geometry(part)));
-            double clean = exact(Evaluator.accuracy(stored.quantisedCopy(model), test));
-            r.put("format", fmt.name());
+        EvalResult.Stored stored = result.stored();
+        if (stored != null) {
+            r.put("format", stored.format());
             r.put("stored_weight_bytes", stored.bytes());
-            r.put("baseline_accuracy", clean);
-            if (ber == null) {
-                r.put("accuracy", clean);
-            } else {
-                var evaluator = new StoredWeightsEvaluator(model, stored, test, errors);
-                BerSweep streams = new BerSweep(seedOption.seed, trials);
-                List<Double> accuracies = new ArrayList<>();
-                List<Long> flips = new ArrayList<>();
-                List<Integer> nonfinite = new ArrayList<>();
-                double sum = 0;
-                for (int t = 0; t < trials; t++) {
-                    double a = exact((float) evaluator.accuracy(ber, streams.trialStream(ber, t)));
-                    accuracies.add(a);
-                    flips.add(evaluator.lastFlips());
-                    nonfinite.add(evaluator.lastNonfinite());
-                    sum += a;
-                }
-                r.put("error_model", errorModel);
-                r.put("ber", ber);
-                r.put("trials", trials);
-                r.put("seed", seedOption.seed);
-                r.put("accuracy", sum / trials);
-                r.put("accuracies", accuracies);
-                r.put("flips", flips);
-                r.put("nonfinite_outputs", nonfinite);
-            }
+            r.put("baseline_accuracy", stored.baselineAccuracy());
+        }
+        if (stored != null && stored.trials() != null) {
+            r.put("error_model", errorOptions.errorModel);
+            r.put("ber", ber);
+            r.put("trials", trials);
+            r.put("seed", seedOption.seed);
+        }
+        r.put("accuracy", result.accuracy());
+        if (stored != null && stored.trials() != null) {
+            r.put("accuracies", stored.trials().accuracies());
+            r.put("flips", stored.trials().flips());
+            r.put("nonfinite_outputs", stored.trials().nonfinite());
         }
         r.put("seconds", (System.nanoTime() - start) / 1e9);
 
-        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter o = jsonOption.out();
         if (jsonOption.json) {
             o.println(Json.write(r));
         } else {
@@ -203,18 +174,5 @@ public final class EvalCommand implements Callable<Integer> {
         }
         o.flush();
         return 0;
-    }
-
-    /** A float accuracy as the decimal it prints as (0.9925, not 0.9925000071525574). */
-    private static double exact(float accuracy) {
-        return Double.parseDouble(Float.toString(accuracy));
-    }
-
-    /** The geometry of a DRAM preset, as the demo lays weights out (one subarray per subarrayRows rows). */
-    private static DramGeometry geometry(String preset) {
-        Organization org = DramPresets.get(preset).organization();
-        int subarrays = Math.max(1, org.rows() / org.subarrayRows());
-        return new DramGeometry(org.channels(), org.ranks(), org.banks(), subarrays, org.rows() / subarrays,
-                Math.toIntExact(org.bytesPerRow()));
     }
 }

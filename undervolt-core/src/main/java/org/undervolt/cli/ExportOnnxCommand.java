@@ -43,9 +43,6 @@ public final class ExportOnnxCommand implements Callable<Integer> {
     @Mixin
     JsonOption jsonOption = new JsonOption();
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         OutputPaths.requireWritableFile(out);
@@ -69,7 +66,7 @@ public final class ExportOnnxCommand implements Callable<Integer> {
         s.put("nodes", onnx.graph().nodes().size());
         s.put("ops", ops);
         s.put("parameters", loaded.model().parameterCount());
-        PrintWriter w = spec.commandLine().getOut();
+        PrintWriter w = jsonOption.out();
         if (jsonOption.json) {
             w.println(new ObjectMapper().writeValueAsString(s));
         } else {

@@ -41,14 +41,11 @@ public final class ImportOnnxCommand implements Callable<Integer> {
     @Mixin
     JsonOption jsonOption = new JsonOption();
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         OutputPaths.requireWritableFile(out);
         OnnxImport.Summary s = OnnxImport.convert(model, out);
-        PrintWriter w = spec.commandLine().getOut();
+        PrintWriter w = jsonOption.out();
         if (jsonOption.json) {
             w.println(new ObjectMapper().writeValueAsString(s.toMap()));
         } else {

@@ -1,9 +1,44 @@
 package org.undervolt.cli;
 
-import picocli.CommandLine.Option;
+import java.io.PrintWriter;
+import java.util.function.Consumer;
 
-/** {@code --json}, shared by every command that prints a result: one JSON object on stdout, no progress lines. */
+import org.undervolt.io.Json;
+
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code --json}, shared by every command that prints a result: one JSON object on stdout, no progress lines.
+ * Also the command's streams ({@link #out()}, {@link #err()}) and the one way a result is printed ({@link #print}).
+ */
 final class JsonOption {
     @Option(names = "--json", description = "Print one JSON object on stdout instead of text (no progress lines).")
     boolean json;
+
+    /** The command this option is mixed into. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    /** The command's standard output. */
+    PrintWriter out() {
+        return command.commandLine().getOut();
+    }
+
+    /** The command's standard error (progress, notes). */
+    PrintWriter err() {
+        return command.commandLine().getErr();
+    }
+
+    /** {@code result} as one JSON object with {@code --json}, else what {@code text} writes; flushed. */
+    void print(Object result, Consumer<PrintWriter> text) {
+        PrintWriter o = out();
+        if (json) {
+            o.println(Json.write(result));
+        } else {
+            text.accept(o);
+        }
+        o.flush();
+    }
 }

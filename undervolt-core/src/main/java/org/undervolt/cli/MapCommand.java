@@ -3,40 +3,36 @@ package org.undervolt.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.undervolt.InvalidInputException;
-import org.undervolt.dram.energy.VoltageScaling;
-import org.undervolt.dram.device.BerBound;
 import org.undervolt.dram.device.DeviceSet;
 import org.undervolt.dram.device.FloorPolicy;
-import org.undervolt.dram.device.Knob;
+import org.undervolt.dram.energy.VoltageScaling;
 import org.undervolt.dram.sim.PagePolicy;
 import org.undervolt.dram.spec.DramPresets;
+import org.undervolt.io.Json;
 import org.undervolt.mapping.DataItem;
-import org.undervolt.mapping.DeviceChoice;
-import org.undervolt.mapping.Dataflow;
 import org.undervolt.mapping.DramModule;
-import org.undervolt.mapping.EdenPlanner;
 import org.undervolt.mapping.Granularity;
 import org.undervolt.mapping.MapEvaluation;
-import org.undervolt.mapping.MapPlan;
 import org.undervolt.mapping.MapStudy;
-import org.undervolt.mapping.MappingProblem;
 import org.undervolt.mapping.NetworkData;
 import org.undervolt.mapping.NetworkShapes;
 import org.undervolt.mapping.OperatingPointBer;
 import org.undervolt.mapping.PartitionSet;
 import org.undervolt.mapping.RowAllocator;
-import org.undervolt.mapping.SparkXdPlanner;
-import org.undervolt.mapping.SubarrayBers;
 import org.undervolt.mapping.Tolerances;
-import org.undervolt.mapping.Transfer;
 import org.undervolt.nn.zoo.ZooModel;
-import org.undervolt.io.Json;
+import org.undervolt.usecase.BadSetting;
+import org.undervolt.usecase.MapRequest;
+import org.undervolt.usecase.MapResult;
+import org.undervolt.usecase.MapScheme;
+import org.undervolt.usecase.MapSettings;
+import org.undervolt.usecase.MapUseCase;
+import org.undervolt.usecase.SettingNames;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -45,6 +41,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code undervolt map}: map a network's data to approximate DRAM (EDEN partitions or SparkXD safe
  * placement), simulate one inference at nominal and chosen settings, print the plan, energy and speedup.
+ * Parses the options into a {@link MapRequest}, calls {@link MapUseCase} (the pipelines' mapping stage calls
+ * it too) and prints the {@link MapResult}.
  */
 @CommandLine.Command(name = "map",
         mixinStandardHelpOptions = true,
@@ -81,15 +79,15 @@ public final class MapCommand implements Callable<Integer> {
             description = "streaming, row-stationary or weight-stationary (default: ${DEFAULT-VALUE})")
     String dataflow;
 
-    @Option(names = "--global-buffer-kib", defaultValue = "108", paramLabel = "KIB",
+    @Option(names = "--global-buffer-kib", defaultValue = "" + MapSettings.GLOBAL_BUFFER_KIB, paramLabel = "KIB",
             description = "row-stationary global buffer (default: ${DEFAULT-VALUE}, Eyeriss)")
     long globalKib;
 
-    @Option(names = "--weight-buffer-kib", defaultValue = "64", paramLabel = "KIB",
+    @Option(names = "--weight-buffer-kib", defaultValue = "" + MapSettings.WEIGHT_BUFFER_KIB, paramLabel = "KIB",
             description = "weight-stationary weight buffer (default: ${DEFAULT-VALUE}: one 256x256 INT8 tile)")
     long weightKib;
 
-    @Option(names = "--activation-buffer-kib", defaultValue = "256", paramLabel = "KIB",
+    @Option(names = "--activation-buffer-kib", defaultValue = "" + MapSettings.ACTIVATION_BUFFER_KIB, paramLabel = "KIB",
             description = "weight-stationary activation buffer (default: ${DEFAULT-VALUE})")
     long activationKib;
 
@@ -186,28 +184,16 @@ public final class MapCommand implements Callable<Integer> {
             + "across the devices, every device's point, the map, the energy breakdown")
     Path report;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    /** The options of {@link MapSettings}' keys where they are not {@code --} and the key with dashes. */
+    private static final SettingNames OPTIONS = SettingNames.options(Map.of("devices_per_rank", "--devices",
+            "lower_idle", "--lower-idle-partitions"));
 
     @Override
     public Integer call() {
         boolean snn = model == null && network.trim().equalsIgnoreCase("snn");
-        String how = scheme == null ? (snn ? "sparkxd" : "eden") : scheme.trim().toLowerCase(Locale.ROOT);
-        if (!List.of("eden", "eden-exact", "sparkxd").contains(how)) {
-            throw new InvalidInputException("--scheme: unknown scheme '" + scheme + "', expected eden, eden-exact or sparkxd");
-        }
-        VoltageScaling law = OptionValues.parse("--energy-law", scaling, VoltageScaling::parse);
-        FloorPolicy policy = OptionValues.parse("--floor", floor, FloorPolicy::parse);
-        DeviceSet vddSet = OptionValues.parse("--ber-table", berTable == null ? "voltron" : berTable,
-                t -> DeviceSet.vddSelection(null, t, "--ber-table"));
-        DeviceSet trcdSet = OptionValues.parse("--trcd-device", trcdDevice, DeviceSet::fromBerTable);
-        if (trcdSet.knob() != Knob.TRCD || trcdSet.devices().size() != 1) {
-            throw new InvalidInputException("--trcd-device " + trcdDevice + ": expected one BER(tRCD) device, e.g. diva:A01");
-        }
+        MapScheme how = scheme == null ? (snn ? MapScheme.SPARKXD : MapScheme.EDEN)
+                : OptionValues.parse("--scheme", scheme, MapScheme::parse);
         OptionValues.range("--neurons", neurons, 1, 65536);
-        if (devices != null) {
-            OptionValues.range("--devices", devices, 1, 1024);
-        }
         if (weightsBer != null) {
             OptionValues.ber("--weights-ber", weightsBer);
         }
@@ -215,86 +201,94 @@ public final class MapCommand implements Callable<Integer> {
             OptionValues.ber("--ifm-ber", ifmBer);
         }
         OptionValues.ber("--output-ber", outputBer);
-        if (!(weakFraction > 0 && weakFraction <= 1)) {
-            throw new InvalidInputException("--weak-fraction " + weakFraction + ": expected a fraction in (0, 1]");
-        }
-        OptionValues.positive("--vdd-step", vddStep, "a voltage step");
-        OptionValues.range("--partition-count", partitionCount, 1, Integer.MAX_VALUE);
-        Granularity unit = OptionValues.parse("--granularity", granularity, Granularity::parse);
-        var part = OptionValues.parse("--part", partName != null ? partName : how.equals("sparkxd") ? "LPDDR3-1600_4Gb_x32"
-                : "DDR4-2400_4Gb_x8", DramPresets::get);
-        NetworkData net = NetworkShapes.resolve(network, model, neurons, format);
-        DramModule module;
+        MapSettings settings;
         try {
-            module = devices == null ? DramModule.of(part) : DramModule.withDevices(part, devices);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("--devices " + devices + ": " + e.getMessage());
+            settings = settings(how);
+        } catch (BadSetting e) {
+            throw e.named(OPTIONS);
         }
-        Dataflow flow = Dataflow.parse(dataflow, globalKib * 1024, weightKib * 1024, activationKib * 1024);
-        List<Transfer> transfers = flow.transfers(net);
-        List<DataItem> items = MapStudy.items(net, transfers, module.organization().bytesPerBurst(), tolerances());
-        DeviceChoice choice = DeviceChoice.of(module, vddSet, law, policy, DeviceChoice.tolerance(items));
-        OperatingPointBer ber = new OperatingPointBer(choice.median().device(), trcdSet.devices().get(0), BerBound.LOWER, policy,
-                module.nominalVolts(), module.nominalTrcd());
-
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("network", snn ? "snn-N" + neurons : model != null ? model.toString() : ZooModel.parse(network).id());
-        out.put("format", format);
-        Map<String, Object> mod = new LinkedHashMap<>();
-        mod.put("preset", part.name());
-        mod.put("devices_per_rank", module.organization().devices());
-        mod.put("capacity_bytes", module.organization().capacityBytes() * 1);
-        mod.put("nominal_vdd", module.nominalVolts());
-        mod.put("nominal_trcd_cycles", module.nominalTrcd());
-        mod.put("voltage_scaling", law.toString());
-        mod.put("energy_law", law.toString());
-        mod.put("energy_law_reasoning", VoltageScaling.REASONING);
-        mod.put("floor", policy.toString());
-        mod.put("ber_source", ber.source());
-        mod.put("latency_model", "cycle-level timing simulator (org.undervolt.dram.sim, Ramulator 2.0a-compatible), DRMap address mapping, "
-                + pagePolicy + " page, drained; latency-bound: requests one at a time at their row-buffer state's latency");
-        out.put("module", mod);
-        MapPlan plan;
-        if (how.equals("sparkxd")) {
-            SubarrayBers where = weakFraction >= 1 ? SubarrayBers.uniform(ber) : SubarrayBers.weakSubarrays(ber, weakFraction, deviceSeed);
-            plan = new SparkXdPlanner(module, where, ber.lowestVolts(), vddStep, RowAllocator.Order.parse(rowOrder)).plan(items);
-        } else {
-            PartitionSet set = partitionFile != null ? PartitionSet.load(partitionFile, module, ber, law)
-                    : PartitionSet.generate(module, ber, law, unit, partitionCount,
-                    vddMin != null ? vddMin : ber.lowestVolts(), trcdMin, PartitionSet.TrcdSteps.parse(trcdSteps));
-            out.put("partitions", MapStudy.describe(set));
-            out.put("greedy_vs_exact", MapStudy.compareMappers(MappingProblem.of(items, set)));
-            plan = EdenPlanner.plan(set, items, how.equals("eden-exact"), lowerIdle, RowAllocator.Order.parse(rowOrder));
-        }
-        MapEvaluation e = MapEvaluation.of(module, law, PagePolicy.parse(pagePolicy), plan, flow, transfers);
-        out.putAll(MapStudy.describe(e, items));
-        out.put("limited_by", MapStudy.limitedBy(plan, ber, module, how.equals("sparkxd") ? vddStep : 0).label());
-        out.putAll(MapStudy.savingUnderBothLaws(module, PagePolicy.parse(pagePolicy), plan, flow, transfers));
-        out.putAll(choice.describe());
+        NetworkData net = NetworkShapes.resolve(network, model, neurons, format);
+        MapResult r = MapUseCase.run(new MapRequest(net, tolerances(), settings));
+        Map<String, Object> out = describe(r, snn);
         if (report != null) {
-            org.undervolt.experiment.MapReport.of(out, MapStudy.lowestVolts(plan, module)).write(report);
+            org.undervolt.experiment.MapReport.of(out, MapStudy.lowestVolts(r.plan(), r.module())).write(report);
         }
-        PrintWriter w = spec.commandLine().getOut();
+        PrintWriter w = jsonOption.out();
         if (jsonOption.json) {
             w.println(Json.write(out));
         } else {
+            MapEvaluation e = r.evaluation();
             w.printf(Locale.ROOT, "%s (%s, %s) on %s, %s mapping, %s dataflow%n", out.get("network"), format, net.layers().size()
-                    + " weighted layers", part.name(), plan.scheme(), flow.name());
-            for (DataItem d : items) {
+                    + " weighted layers", settings.part().name(), r.plan().scheme(), settings.dataflow().name());
+            for (DataItem d : r.items()) {
                 w.printf(Locale.ROOT, "  %-16s %10d B  tolerates %-9.3g -> %-22s BER %.3g%n", d.name(), d.bytes(), d.tolerableBer(),
-                        plan.placedIn().get(d.name()), plan.itemBer().get(d.name()));
+                        r.plan().placedIn().get(d.name()), r.plan().itemBer().get(d.name()));
             }
-            plan.notes().forEach(n -> w.println("  " + n));
+            r.plan().notes().forEach(n -> w.println("  " + n));
             w.printf(Locale.ROOT, "energy per inference: nominal %.4e J, chosen %.4e J, saving %.1f %% (%s law; linear %.1f %%,"
                     + " quadratic %.1f %%), limited by %s%n", e.nominal().totalJoules(), e.chosen().totalJoules(),
-                    100 * e.energySaving(), law, 100 * (double) out.get("energy_saving_linear"),
+                    100 * e.energySaving(), settings.law(), 100 * (double) out.get("energy_saving_linear"),
                     100 * (double) out.get("energy_saving_quadratic"), out.get("limited_by"));
-            w.printf(Locale.ROOT, "devices (%s) at tolerable BER %.3g: %s; planned with %s%n", vddSet.selector(), choice.tolerance(),
-                    MapStudy.spreadLine(choice), choice.median().device().name());
+            w.printf(Locale.ROOT, "devices (%s) at tolerable BER %.3g: %s; planned with %s%n", settings.vddDevices().selector(),
+                    r.choice().tolerance(), MapStudy.spreadLine(r.choice()), r.choice().median().device().name());
             w.printf(Locale.ROOT, "time: simulated speedup %.3fx, latency-bound speedup %.3fx (tRCD %d -> %d cycles)%n",
                     e.speedup(), e.latencyBoundSpeedup(), e.nominal().trcdCycles(), e.chosen().trcdCycles());
         }
         return 0;
+    }
+
+    /** The DRAM settings of the options (a bad value is a {@link BadSetting} naming its key). */
+    private MapSettings settings(MapScheme how) {
+        var part = OptionValues.parse("--part", partName != null ? partName : how == MapScheme.SPARKXD ? "LPDDR3-1600_4Gb_x32"
+                : "DDR4-2400_4Gb_x8", DramPresets::get);
+        DeviceSet vddSet = OptionValues.parse("--ber-table", berTable == null ? "voltron" : berTable,
+                t -> DeviceSet.vddSelection(null, t, "--ber-table"));
+        DeviceSet trcdSet = OptionValues.parse("--trcd-device", trcdDevice, DeviceSet::fromBerTable);
+        if (trcdSet.devices().size() != 1) {
+            throw new InvalidInputException("--trcd-device " + trcdDevice + ": expected one BER(tRCD) device, e.g. diva:A01");
+        }
+        var partitions = new MapSettings.Partitions(partitionFile, OptionValues.parse("--granularity", granularity,
+                Granularity::parse), partitionCount, vddMin, trcdMin, OptionValues.parse("--trcd-steps", trcdSteps,
+                PartitionSet.TrcdSteps::parse), lowerIdle);
+        return new MapSettings(how, part, devices, OptionValues.parse("--dataflow", dataflow,
+                d -> MapSettings.dataflow(d, globalKib, weightKib, activationKib)), vddSet,
+                trcdSet.devices().get(0), OptionValues.parse("--floor", floor, FloorPolicy::parse),
+                OptionValues.parse("--energy-law", scaling, VoltageScaling::parse),
+                OptionValues.parse("--page-policy", pagePolicy, PagePolicy::parse),
+                OptionValues.parse("--row-order", rowOrder, RowAllocator.Order::parse), vddStep, partitions,
+                new MapSettings.WeakSubarrays(weakFraction, deviceSeed));
+    }
+
+    /** The result as the JSON object {@code map --json} prints. */
+    private Map<String, Object> describe(MapResult r, boolean snn) {
+        MapSettings s = r.request().settings();
+        DramModule module = r.module();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("network", snn ? "snn-N" + neurons : model != null ? model.toString() : ZooModel.parse(network).id());
+        out.put("format", format);
+        Map<String, Object> mod = new LinkedHashMap<>();
+        mod.put("part", s.part().name());
+        mod.put("devices_per_rank", module.organization().devices());
+        mod.put("capacity_bytes", module.organization().capacityBytes() * 1);
+        mod.put("nominal_vdd", module.nominalVolts());
+        mod.put("nominal_trcd_cycles", module.nominalTrcd());
+        mod.put("voltage_scaling", s.law().toString());
+        mod.put("energy_law", s.law().toString());
+        mod.put("energy_law_reasoning", VoltageScaling.REASONING);
+        mod.put("floor", s.floor().toString());
+        mod.put("ber_source", r.ber().source());
+        mod.put("latency_model", "cycle-level timing simulator (org.undervolt.dram.sim, Ramulator 2.0a-compatible), DRMap address mapping, "
+                + pagePolicy + " page, drained; latency-bound: requests one at a time at their row-buffer state's latency");
+        out.put("module", mod);
+        if (r.partitions() != null) {
+            out.put("partitions", MapStudy.describe(r.partitions()));
+            out.put("greedy_vs_exact", r.greedyVsExact());
+        }
+        out.putAll(MapStudy.describe(r.evaluation(), r.items()));
+        out.put("limited_by", r.limitedBy().label());
+        out.putAll(r.savingUnderBothLaws());
+        out.putAll(r.choice().describe());
+        return out;
     }
 
     private Tolerances tolerances() {

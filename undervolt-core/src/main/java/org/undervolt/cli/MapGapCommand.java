@@ -38,16 +38,13 @@ public final class MapGapCommand implements Callable<Integer> {
     @Mixin
     JsonOption jsonOption = new JsonOption();
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
         OptionValues.range("--instances", instances, 1, Integer.MAX_VALUE);
         OptionValues.range("--items", items, 1, ExactMapper.MAX_ITEMS);
         OptionValues.range("--partitions", partitions, 1, ExactMapper.MAX_PARTITIONS);
         GreedyGapStudy.Result r = GreedyGapStudy.run(seedOption.seed, instances, items, partitions);
-        PrintWriter w = spec.commandLine().getOut();
+        PrintWriter w = jsonOption.out();
         if (jsonOption.json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("instances", r.instances());

@@ -59,9 +59,6 @@ public final class NnBenchCommand implements Callable<Integer> {
     @Mixin
     JsonOption jsonOption = new JsonOption();
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
         if (network.needsColour()) { // the timed data are IDX (greyscale) sets
@@ -99,7 +96,7 @@ public final class NnBenchCommand implements Callable<Integer> {
         out.put("timing", "in process: the epoch and the inference pass inside this JVM (no JVM start or data loading)");
         out.put("int8_images_per_second", r.int8ImagesPerSecond());
         out.put("int8_accuracy", r.int8Accuracy());
-        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter o = jsonOption.out();
         if (jsonOption.json) {
             o.println(Json.write(out));
         } else {

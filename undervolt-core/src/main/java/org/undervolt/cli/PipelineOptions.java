@@ -84,7 +84,7 @@ public final class PipelineOptions {
         if (config != null) {
             c = c.withFile(config);
         }
-        c = c.withSettings(settings);
+        c = c.withSettings(settings).checkTogether(); // every value checked, also for --print-config and --estimate
         PrintWriter o = spec.commandLine().getOut();
         if (printConfig) {
             o.println(Json.write(c.values()));

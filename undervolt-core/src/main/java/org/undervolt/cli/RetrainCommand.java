@@ -20,9 +20,7 @@ import org.undervolt.storage.Formats;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code undervolt retrain}: EDEN curricular / RandBET retraining of a DNN, SparkXD fault-aware training of an SNN. */
 @Command(name = "retrain",
@@ -37,9 +35,6 @@ import picocli.CommandLine.Spec;
                 "  undervolt retrain --network lenet5 --model lenet5.uvnn --mode randbet --out runs/randbet",
                 "  undervolt retrain --network snn --snn-model n100.snn --out runs/fat-n100"})
 public final class RetrainCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
 
     @Mixin
     DatasetOptions dataset;
@@ -190,7 +185,7 @@ public final class RetrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         checkOptions();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = jsonOption.err();
         Consumer<String> log = jsonOption.json ? m -> { } : m -> {
             err.println(m);
             err.flush();
@@ -225,7 +220,7 @@ public final class RetrainCommand implements Callable<Integer> {
             r = RetrainRun.run(new RetrainRun.Options(network, model, baseEpochs, trainImages, validationImages, cfg,
                     setup.spec(), out), source.train(), log, progress.job("retraining (batches)"));
         }
-        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter o = jsonOption.out();
         if (jsonOption.json) {
             o.println(Json.write(r));
         } else if (network.equals("snn")) {

@@ -14,8 +14,6 @@ import org.undervolt.store.RunRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code undervolt runs list}: one line per run, newest first. */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List the runs, newest first.",
@@ -23,8 +21,6 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  undervolt runs list",
                 "  undervolt runs list --json"})
 public final class RunsListCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
 
     @Mixin
     StoreOption store;
@@ -34,7 +30,7 @@ public final class RunsListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = jsonOption.out();
         try (ResultsStore s = store.open()) {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (RunRecord r : s.runs()) {

@@ -21,8 +21,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code undervolt runs show ID}: one run's configuration, provenance, progress and headline result. */
 @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one run.",
@@ -30,8 +28,6 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  undervolt runs show 3",
                 "  undervolt runs show 3 --json"})
 public final class RunsShowCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
 
     @Mixin
     StoreOption store;
@@ -44,7 +40,7 @@ public final class RunsShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = jsonOption.out();
         try (ResultsStore s = store.open()) {
             RunRecord r = s.run(id).orElseThrow(() -> new InvalidInputException("run " + id + " is not in "
                     + store.file() + ": see 'undervolt runs list'"));

@@ -8,7 +8,6 @@ import org.undervolt.InvalidInputException;
 import org.undervolt.data.ImageDataset;
 import org.undervolt.dram.error.ErrorModel;
 import org.undervolt.dram.error.ErrorModelFamily;
-import org.undervolt.dram.error.WeakCells;
 import org.undervolt.io.Json;
 import org.undervolt.resilience.SnnErrorRuns;
 import org.undervolt.snn.SnnModel;
@@ -43,14 +42,8 @@ public final class SnnEvalCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FMT", description = "Storage format of the weights: fp32, int8, int16, ...")
     String format;
 
-    @Option(names = ErrorModelOption.NAME, defaultValue = "uniform", paramLabel = "SPEC",
-            description = ErrorModelOption.DESCRIPTION)
-    String errorModel;
-
-    @Option(names = "--device-seed", defaultValue = "1", paramLabel = "S",
-            description = "Seed of the device's weak cells (bitlines, rows, subarrays) for the clustered error models "
-                    + "(default: ${DEFAULT-VALUE}).")
-    long deviceSeed;
+    @Mixin
+    ErrorModelOptions errorOptions = new ErrorModelOptions();
 
     @Option(names = "--ber", paramLabel = "X", description = "Bit error rate in [0, 1].")
     Double ber;
@@ -67,12 +60,9 @@ public final class SnnEvalCommand implements Callable<Integer> {
     @Mixin
     JsonOption jsonOption = new JsonOption();
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
-        ErrorModelFamily errors = ErrorModelOption.family(errorModel, WeakCells.fixed(deviceSeed));
+        ErrorModelFamily errors = errorOptions.family();
         if (ber != null && !(ber >= 0 && ber <= 1)) {
             throw new InvalidInputException("--ber " + ber + ": expected a bit error rate in [0, 1]");
         }
@@ -93,7 +83,7 @@ public final class SnnEvalCommand implements Callable<Integer> {
             FormatSpec fmt = storage != null ? storage : Formats.byName("fp32");
             r = SnnErrorRuns.evaluateWithErrors(m, test, n, fmt, ber == null ? 0 : ber, atBer, trials, seedOption.seed, t);
         }
-        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter o = jsonOption.out();
         if (jsonOption.json) {
             o.println(Json.write(r));
         } else {

@@ -60,9 +60,6 @@ public final class SnnTrainCommand implements Callable<Integer> {
     @Mixin
     JsonOption jsonOption = new JsonOption();
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
         if (neurons < 1 || neurons > 65536) {
@@ -82,7 +79,7 @@ public final class SnnTrainCommand implements Callable<Integer> {
         int l = SnnCli.count("--label-images", labelImages == null ? (int) Math.min(Math.min(images, 10_000), train.size())
                 : labelImages, train.size());
         Path cp = checkpoint != null ? checkpoint : out.resolveSibling(out.getFileName() + ".ckpt");
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = jsonOption.err();
         long start = System.nanoTime();
         SnnRuns.TrainResult r = SnnRuns.train(neurons, images, seedOption.seed, train, test, l, m, out, cp, checkpointEvery,
                 SnnCli.threads(threadsOption.threads), jsonOption.json ? null : (g, s, a) -> {
@@ -91,7 +88,7 @@ public final class SnnTrainCommand implements Callable<Integer> {
                         err.flush();
                     }
                 });
-        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter o = jsonOption.out();
         if (jsonOption.json) {
             o.println(Json.write(r));
         } else {

@@ -47,9 +47,6 @@ public final class SweepCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ProgressOptions progressOptions = new ProgressOptions();
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
         int t = SnnCli.threads(threadsOption.threads);
@@ -58,7 +55,7 @@ public final class SweepCommand implements Callable<Integer> {
         if (t > 1) {
             Parallel.setThreads(1); // one trial per thread, no nested pools; results do not depend on it
         }
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = jsonOption.err();
         try (ResultsStore rs = ResultsStore.open(store != null ? store : ResultsStore.defaultFile())) {
             java.util.function.Consumer<String> log = line -> {
                 err.println(line);
@@ -72,7 +69,7 @@ public final class SweepCommand implements Callable<Integer> {
                 }
             });
             List<SweepResults.PointMean> means = SweepResults.means(rs, sum.runId(), s);
-            PrintWriter o = spec.commandLine().getOut();
+            PrintWriter o = jsonOption.out();
             if (jsonOption.json) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("run_id", sum.runId());

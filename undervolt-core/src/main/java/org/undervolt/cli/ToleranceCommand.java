@@ -16,9 +16,7 @@ import org.undervolt.resilience.ToleranceSearch;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code undervolt tolerance}: tolerable BER of a DNN, coarse and per layer × data type, with intervals. Wiring only. */
 @Command(name = "tolerance",
@@ -32,9 +30,6 @@ import picocli.CommandLine.Spec;
                 "  undervolt tolerance --model lenet5.uvnn --fine --trials 3 --out runs/tolerance-fine",
                 "  undervolt tolerance --snn-model n100.snn --clamp --out runs/tolerance-snn"})
 public final class ToleranceCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
 
     @Mixin
     DatasetOptions dataset;
@@ -103,7 +98,7 @@ public final class ToleranceCommand implements Callable<Integer> {
     @Option(names = "--evaluation", defaultValue = "sequential", paramLabel = "MODE",
             description = {"full: every trial on every test image; sequential: trials paired with the error-free",
                     "predictions, images in a fixed random order, stopped once a confidence sequence settles the",
-                    "point (decisions equal full's with probability >= 99% per search) (default: ${DEFAULT-VALUE})."})
+                    "point (decisions equal full's with probability >= 99%% per search) (default: ${DEFAULT-VALUE})."})
     String evaluation;
 
     @picocli.CommandLine.Mixin
@@ -135,7 +130,7 @@ public final class ToleranceCommand implements Callable<Integer> {
         Acceptance.Rule rule = OptionValues.parse("--confidence", confidence, Acceptance.Rule::parse);
         EvaluationMode mode = OptionValues.parse("--evaluation", evaluation, EvaluationMode::parse);
         DataSource source = dataset.source();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = jsonOption.err();
         java.util.function.Consumer<String> log = jsonOption.json ? m -> { } : m -> {
             err.println(m);
             err.flush();
@@ -153,7 +148,7 @@ public final class ToleranceCommand implements Callable<Integer> {
                 r = ToleranceRun.run(options, source.train(), source.test(), log, progress.trials("tolerance"), executor);
             }
         }
-        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter o = jsonOption.out();
         if (jsonOption.json) {
             o.println(Json.write(r));
         } else {

@@ -107,9 +107,6 @@ public final class TrainCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ProgressOptions progressOptions = new ProgressOptions();
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws IOException {
         int n = epochs != null ? epochs : network.defaultEpochs();
@@ -157,7 +154,7 @@ public final class TrainCommand implements Callable<Integer> {
         Sequential net = network.create(images.shape(), train.numClasses(), seedOption.seed);
         Optimizer optim = opt.equals("adam") ? new Adam(config.weightDecay()) : network.optimizer(config);
 
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = jsonOption.err();
         boolean show = progressOptions.show(jsonOption.json);
         ProgressLine bar = new ProgressLine("epochs", n);
         List<Double> epochSeconds = new ArrayList<>();
@@ -189,7 +186,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
         }
 
-        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter o = jsonOption.out();
         if (jsonOption.json) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("model", network.id());

@@ -1,5 +1,6 @@
 package org.undervolt.data;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -54,10 +55,8 @@ public record ImageDataset(String name, int rows, int cols, byte[] pixels, byte[
     /** The images {@code from} (inclusive) to {@code to} (exclusive), copied. */
     public ImageDataset slice(int from, int to) {
         Objects.checkFromToIndex(from, to, size());
-        byte[] px = new byte[(to - from) * imageSize()];
-        System.arraycopy(pixels, from * imageSize(), px, 0, px.length);
-        byte[] lb = new byte[to - from];
-        System.arraycopy(labels, from, lb, 0, lb.length);
+        byte[] px = Arrays.copyOfRange(pixels, from * imageSize(), to * imageSize());
+        byte[] lb = Arrays.copyOfRange(labels, from, to);
         return new ImageDataset(name + "[" + from + ":" + to + "]", rows, cols, px, lb, numClasses);
     }
 }

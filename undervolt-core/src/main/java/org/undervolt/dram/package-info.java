@@ -8,7 +8,9 @@
  * either a command trace → {@link org.undervolt.dram.energy.TraceEnergyModel}, or a stream of byte-address
  * accesses → {@link org.undervolt.dram.access.OpenPageCounter} → {@link org.undervolt.dram.access.AccessCounts}
  * → {@link org.undervolt.dram.energy.AccessEnergyModel}; both at any core voltage through
- * {@link org.undervolt.dram.energy.VoltageScaling}. Nothing here depends on other Undervolt packages except
+ * {@link org.undervolt.dram.energy.VoltageScaling}. This package itself holds what the sub-packages share:
+ * the reader of the commented CSV tables the DRAM data ships as ({@link org.undervolt.dram.CommentedCsv}) and the
+ * log-linear BER lookup ({@link org.undervolt.dram.LogLinearCurve}). Nothing here depends on other Undervolt packages except
  * {@code org.undervolt.InvalidInputException} and {@code org.undervolt.random.Seeds}.
  */
 package org.undervolt.dram;

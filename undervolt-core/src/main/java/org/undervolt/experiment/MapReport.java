@@ -23,7 +23,7 @@ public final class MapReport {
         Map<String, Object> module = (Map<String, Object>) map.get("module");
         String law = String.valueOf(module.get("energy_law"));
         HtmlReport report = new HtmlReport("Undervolt map — " + map.get("network") + " (" + map.get("format") + ")",
-                map.get("scheme") + " mapping on " + module.get("preset") + ", " + map.get("dataflow")
+                map.get("scheme") + " mapping on " + module.get("part") + ", " + map.get("dataflow")
                         + " dataflow: where can the data live, and what does that save?");
         String saving = pct(map.get("energy_saving"));
         report.add(new TableSection("headline", "Headline figures", List.of("figure", "value"))

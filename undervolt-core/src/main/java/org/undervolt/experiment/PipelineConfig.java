@@ -14,23 +14,36 @@ import com.fasterxml.jackson.core.type.TypeReference;
 
 import org.undervolt.InvalidInputException;
 import org.undervolt.io.Json;
+import org.undervolt.usecase.SettingNames;
 
 /**
  * The settings of a pipeline run as a flat JSON object: a preset (a resource under
  * {@code org/undervolt/pipelines/}), overlaid by the user's config file, overlaid by {@code --set key=value}
  * flags. Only keys the preset defines are accepted, so a misspelt key is one line of bad input, not a
- * silently ignored setting. Its canonical JSON is the run's identity: same text, same run.
+ * silently ignored setting; and every value is checked against its key's row in {@link PipelineKeys} when
+ * the config is made, so a config that exists holds only good values (what depends on several keys:
+ * {@link #checkTogether()}). Its canonical JSON is the run's identity: same text, same run.
+ *
+ * @param pipeline {@code eden} or {@code sparkxd}
+ * @param values   the settings, in key order of the preset
+ * @param origins  where each overlaid setting came from, e.g. {@code my.yaml line 12} (none for --set); not part of the identity
  */
-public final class PipelineConfig {
-    private final String pipeline;
-    private final Map<String, Object> values;
-    /** Where each overlaid setting came from, e.g. {@code my.yaml line 12} (none for --set); not part of the identity. */
-    private final Map<String, String> origins;
+public record PipelineConfig(String pipeline, Map<String, Object> values, Map<String, String> origins) {
 
-    private PipelineConfig(String pipeline, Map<String, Object> values, Map<String, String> origins) {
-        this.pipeline = pipeline;
-        this.values = values;
-        this.origins = origins;
+    public PipelineConfig {
+        values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        origins = Map.copyOf(origins);
+        Map<String, PipelineKeys.Rule> rules = PipelineKeys.of(pipeline);
+        for (var e : values.entrySet()) {
+            PipelineKeys.Rule rule = rules.get(e.getKey());
+            if (rule == null) {
+                throw new IllegalStateException(pipeline + " setting '" + e.getKey() + "' has no row in PipelineKeys");
+            }
+            String problem = rule.problem(e.getValue());
+            if (problem != null) {
+                throw bad(pipeline, origins, e.getKey(), e.getValue(), problem);
+            }
+        }
     }
 
     /** The preset {@code <pipeline>-<name>.json}, e.g. {@code eden-quick}. */
@@ -114,13 +127,20 @@ public final class PipelineConfig {
         }
     }
 
-    public String pipeline() {
-        return pipeline;
-    }
-
-    /** The settings, in key order of the preset. */
+    /** The settings, in key order of the preset (a copy). */
+    @Override
     public Map<String, Object> values() {
         return new LinkedHashMap<>(values);
+    }
+
+    /**
+     * Checks what depends on several keys ({@link PipelineKeys#together}): the mapping settings as one, the ends of
+     * each BER range, the error model with its device seed. Run on the final config, before it is printed,
+     * estimated or run.
+     */
+    public PipelineConfig checkTogether() {
+        PipelineKeys.together(this);
+        return this;
     }
 
     /** The canonical JSON text: the run's identity. */
@@ -197,9 +217,28 @@ public final class PipelineConfig {
         return out;
     }
 
-    private InvalidInputException bad(String key, Object v, String expected) {
+    /** Runs {@code check}; bad input it throws is said again as this setting's: key, value, where from, the complaint. */
+    void named(String key, Runnable check) {
+        try {
+            check.run();
+        } catch (InvalidInputException e) {
+            throw bad(pipeline, origins, key, values.get(key), e.getMessage().replaceFirst("^--[a-z-]+:? ", ""));
+        }
+    }
+
+    /** How this config's keys are named in messages: {@code eden setting 'vdd_step' (my.yaml line 3) =}. */
+    public SettingNames names() {
+        return k -> pipeline + " setting '" + k + "'" + (origins.containsKey(k) ? " (" + origins.get(k) + ")" : "") + " =";
+    }
+
+    InvalidInputException bad(String key, Object v, String expected) {
+        return bad(pipeline, origins, key, v, "expected " + expected);
+    }
+
+    /** {@code eden setting 'trials' = -3 (c.yaml line 4): expected an integer in 2..10000}. */
+    private static InvalidInputException bad(String pipeline, Map<String, String> origins, String key, Object v, String problem) {
         String from = origins.get(key);
         return new InvalidInputException(pipeline + " setting '" + key + "' = " + v + (from == null ? "" : " (" + from + ")")
-                + ": expected " + expected);
+                + ": " + problem);
     }
 }

@@ -33,7 +33,7 @@ final class PipelineReport {
         String what = eden ? c.text("network") + " (" + c.text("format").toUpperCase(Locale.ROOT) + " weights and IFMs)"
                 : "Diehl & Cook SNN N" + c.values().get("neurons") + " (" + c.text("format").toUpperCase(Locale.ROOT) + " weights)";
         HtmlReport report = new HtmlReport((eden ? "EDEN pipeline" : "SparkXD pipeline") + summary.get("run_title"),
-                what + " in approximate DRAM (" + map.get("preset") + "): how much error does it tolerate, where can its data "
+                what + " in approximate DRAM (" + map.getOrDefault("part", map.get("preset")) + "): how much error does it tolerate, where can its data "
                         + "live, and what does that save?");
 
         String saving = pct(summary.get("energy_saving"));

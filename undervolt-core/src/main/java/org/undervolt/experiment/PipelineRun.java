@@ -20,6 +20,8 @@ import org.undervolt.resilience.TrialExecutor;
  * @param storeFile results store, or null to record nothing
  * @param threads   SNN evaluation threads (results do not depend on it)
  * @param hook      called after each stage (tests simulate kills with it), or null
+ * @param executor  where the tolerance stages' Monte-Carlo trials run (the same results anywhere; the
+ *                  summary and the report say where: {@code runner})
  */
 public record PipelineRun(String kind, PipelineConfig config, Path out, Path storeFile, int threads, Stages.Hook hook,
         TrialExecutor executor) {
@@ -33,6 +35,7 @@ public record PipelineRun(String kind, PipelineConfig config, Path out, Path sto
     public Map<String, Object> run(ImageDataset train, ImageDataset test, Consumer<String> log) {
         EdenPipeline eden = kind.equals(EdenPipeline.KIND) ? new EdenPipeline(config, train, test, log, executor) : null;
         SparkxdPipeline snn = eden == null ? new SparkxdPipeline(config, train, test, threads, log, executor) : null;
+        config.checkTogether();
         if (eden != null) {
             eden.check();
         } else {
@@ -47,6 +50,7 @@ public record PipelineRun(String kind, PipelineConfig config, Path out, Path sto
                 extra.put("folder", out.toString());
                 extra.put("report", out.resolve("report.html").toString());
                 extra.put("runner", runner(results));
+                extra.put("config", config.values()); // provenance: the settings this summary came from
                 Map<String, Object> summary = PipelineSummary.of(kind, results, extra);
                 Map<String, Object> forReport = new LinkedHashMap<>(summary);
                 forReport.put("run_title", stages.runId().isPresent() ? " — run " + stages.runId().getAsLong() : "");

@@ -1,10 +1,5 @@
 package org.undervolt.experiment;
 
-import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-
 import org.undervolt.io.Json;
 
 /**
@@ -17,8 +12,7 @@ import org.undervolt.io.Json;
  */
 public final class SweepEvaluators {
     static final int SPECS = 4;
-    private static final Map<String, Queue<SweepEvaluator>> POOLS = new ConcurrentHashMap<>();
-    private static final Queue<String> ORDER = new ConcurrentLinkedQueue<>();
+    private static final RecentPools<SweepEvaluator> POOLS = new RecentPools<>(SPECS);
 
     private SweepEvaluators() {
     }
@@ -30,31 +24,16 @@ public final class SweepEvaluators {
 
     /** An evaluator of {@code spec} (keyed by {@code key}), reused if one is free. */
     public static SweepEvaluator borrow(String key, SweepSpec spec) {
-        Queue<SweepEvaluator> pool = POOLS.computeIfAbsent(key, k -> {
-            ORDER.add(k);
-            return new ConcurrentLinkedQueue<>();
-        });
-        while (ORDER.size() > SPECS) {
-            String old = ORDER.poll();
-            if (old != null) {
-                POOLS.remove(old);
-            }
-        }
-        SweepEvaluator e = pool.poll();
-        return e != null ? e : new SweepEvaluator(spec);
+        return POOLS.borrow(key, () -> new SweepEvaluator(spec));
     }
 
     /** Drops every pooled evaluator (benchmarks use it to measure a cold start). */
     public static void clear() {
         POOLS.clear();
-        ORDER.clear();
     }
 
     /** Returns an evaluator borrowed with {@code key}. */
     public static void giveBack(String key, SweepEvaluator evaluator) {
-        Queue<SweepEvaluator> pool = POOLS.get(key);
-        if (pool != null) {
-            pool.add(evaluator);
-        }
+        POOLS.giveBack(key, evaluator);
     }
 }

@@ -1,15 +1,11 @@
 package org.undervolt.mapping;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.undervolt.InvalidInputException;
 import org.undervolt.dram.energy.CommandEnergies;
@@ -107,7 +103,7 @@ public final class PartitionSet {
     }
 
     /** Number of units of {@code g} in the module. */
-    static int unitCount(DramModule m, Granularity g) {
+    public static int unitCount(DramModule m, Granularity g) {
         return switch (g) {
             case RANK -> m.organization().channels() * m.organization().ranks();
             case BANK -> m.totalBanks();
@@ -203,17 +199,7 @@ public final class PartitionSet {
      * left out (nominal). Units not listed are not used.
      */
     public static PartitionSet load(Path file, DramModule m, OperatingPointBer ber, VoltageScaling scaling) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(Files.readString(file));
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException(file + ": no such partition file");
-        } catch (IOException e) {
-            throw new InvalidInputException(file + ": not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
-        }
-        if (root == null || !root.isObject()) {
-            throw new InvalidInputException(file + ": expected a JSON object with 'granularity' and 'partitions'");
-        }
+        JsonNode root = JsonObjectFile.read(file, "partition", "with 'granularity' and 'partitions'");
         Granularity g = Granularity.parse(text(root, "granularity", file));
         JsonNode list = root.get("partitions");
         if (list == null || !list.isArray() || list.isEmpty()) {

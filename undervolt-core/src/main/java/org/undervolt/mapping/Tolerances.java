@@ -1,15 +1,11 @@
 package org.undervolt.mapping;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.undervolt.InvalidInputException;
 
@@ -35,17 +31,7 @@ public final class Tolerances {
      * {@code tolerance.json} of {@code undervolt tolerance} (its validated combination, else its coarse BER).
      */
     public static Tolerances load(Path file) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(Files.readString(file));
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException(file + ": no such tolerance file");
-        } catch (IOException e) {
-            throw new InvalidInputException(file + ": not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
-        }
-        if (root == null || !root.isObject()) {
-            throw new InvalidInputException(file + ": expected a JSON object of item id -> tolerable BER");
-        }
+        JsonNode root = JsonObjectFile.read(file, "tolerance", "of item id -> tolerable BER");
         Map<String, Double> m = new LinkedHashMap<>();
         JsonNode combination = root.path("combination").path("bers");
         JsonNode coarse = root.path("coarse").path("tolerable_ber");

@@ -14,6 +14,10 @@
  *       {@link org.undervolt.resilience.Acceptance} (mean or one-sided 95% t bound),
  *       {@link org.undervolt.resilience.ToleranceAnalysis} (coarse, fine, combination),
  *       {@link org.undervolt.resilience.PointStore} (resumable points), {@link org.undervolt.resilience.CurveExport}.</li>
+ *   <li><b>Where trials run.</b> {@link org.undervolt.resilience.TrialExecutor} (local by default; another module's
+ *       through {@link org.undervolt.resilience.TrialExecutorProvider}), fed {@link org.undervolt.resilience.TrialTask}s
+ *       and {@link org.undervolt.resilience.TrialRecipe}s ({@link org.undervolt.resilience.DnnTrialRecipe},
+ *       {@link org.undervolt.resilience.SnnTrialRecipe}) that build the same model in any JVM.</li>
  *   <li><b>Runs behind the CLI.</b> {@link org.undervolt.resilience.RetrainRun},
  *       {@link org.undervolt.resilience.SnnFatRun}, {@link org.undervolt.resilience.ToleranceRun}.</li>
  * </ul>

@@ -4,7 +4,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Named curves of runs; putting a curve replaces the one of the same name, in one transaction. */
@@ -17,11 +16,7 @@ public final class CurveTable {
 
     public void put(long runId, String name, List<CurveRow> points) {
         store.inTransaction(c -> {
-            try (PreparedStatement d = c.prepareStatement("DELETE FROM curves WHERE run_id = ? AND name = ?")) {
-                d.setLong(1, runId);
-                d.setString(2, name);
-                d.executeUpdate();
-            }
+            Sql.update(c, "DELETE FROM curves WHERE run_id = ? AND name = ?", runId, name);
             try (PreparedStatement p = c.prepareStatement("INSERT INTO curves (run_id, name, idx, x, y, y_low, y_high, "
                     + "n, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (int i = 0; i < points.size(); i++) {
@@ -48,38 +43,15 @@ public final class CurveTable {
 
     /** The curve's points in order; empty if the run has no curve of that name. */
     public List<CurveRow> get(long runId, String name) {
-        return store.call("read curve " + name, c -> {
-            List<CurveRow> out = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement("SELECT x, y, y_low, y_high, n, extra FROM curves "
-                    + "WHERE run_id = ? AND name = ? ORDER BY idx")) {
-                p.setLong(1, runId);
-                p.setString(2, name);
-                try (ResultSet r = p.executeQuery()) {
-                    while (r.next()) {
-                        out.add(new CurveRow(r.getDouble(1), r.getDouble(2), nullableDouble(r, 3),
-                                nullableDouble(r, 4), r.getInt(5), r.getString(6)));
-                    }
-                }
-            }
-            return out;
-        });
+        return store.call("read curve " + name, c -> Sql.rows(c, "SELECT x, y, y_low, y_high, n, extra FROM curves "
+                + "WHERE run_id = ? AND name = ? ORDER BY idx", r -> new CurveRow(r.getDouble(1), r.getDouble(2),
+                nullableDouble(r, 3), nullableDouble(r, 4), r.getInt(5), r.getString(6)), runId, name));
     }
 
     /** The names of the run's curves, sorted. */
     public List<String> names(long runId) {
-        return store.call("list curves", c -> {
-            List<String> out = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement(
-                    "SELECT DISTINCT name FROM curves WHERE run_id = ? ORDER BY name")) {
-                p.setLong(1, runId);
-                try (ResultSet r = p.executeQuery()) {
-                    while (r.next()) {
-                        out.add(r.getString(1));
-                    }
-                }
-            }
-            return out;
-        });
+        return store.call("list curves", c -> Sql.rows(c, "SELECT DISTINCT name FROM curves WHERE run_id = ? ORDER BY name",
+                r -> r.getString(1), runId));
     }
 
     static void setNullableDouble(PreparedStatement p, int i, double v) throws SQLException {

@@ -1,8 +1,6 @@
 package org.undervolt.store;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 
 /** DRAM energy results of runs, one per (run, label); putting a label again replaces it. */
@@ -32,19 +30,9 @@ public final class EnergyTable {
 
     /** The run's energy results in the order first recorded. */
     public List<EnergyRow> get(long runId) {
-        return store.call("read energy", c -> {
-            List<EnergyRow> out = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement(
-                    "SELECT label, vdd, trcd_ns, energy_j, extra FROM energy WHERE run_id = ? ORDER BY rowid")) {
-                p.setLong(1, runId);
-                try (ResultSet r = p.executeQuery()) {
-                    while (r.next()) {
-                        out.add(new EnergyRow(r.getString(1), r.getDouble(2), CurveTable.nullableDouble(r, 3),
-                                r.getDouble(4), r.getString(5)));
-                    }
-                }
-            }
-            return out;
-        });
+        return store.call("read energy", c -> Sql.rows(c,
+                "SELECT label, vdd, trcd_ns, energy_j, extra FROM energy WHERE run_id = ? ORDER BY rowid",
+                r -> new EnergyRow(r.getString(1), r.getDouble(2), CurveTable.nullableDouble(r, 3), r.getDouble(4),
+                        r.getString(5)), runId));
     }
 }

@@ -1,8 +1,6 @@
 package org.undervolt.store;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Named mappings of runs (data to partitions, weights to locations); putting one replaces it whole. */
@@ -15,11 +13,7 @@ public final class MappingTable {
 
     public void put(long runId, String name, List<MappingRow> rows) {
         store.inTransaction(c -> {
-            try (PreparedStatement d = c.prepareStatement("DELETE FROM mappings WHERE run_id = ? AND name = ?")) {
-                d.setLong(1, runId);
-                d.setString(2, name);
-                d.executeUpdate();
-            }
+            Sql.update(c, "DELETE FROM mappings WHERE run_id = ? AND name = ?", runId, name);
             try (PreparedStatement p = c.prepareStatement(
                     "INSERT INTO mappings (run_id, name, item, target, extra) VALUES (?, ?, ?, ?, ?)")) {
                 for (MappingRow m : rows) {
@@ -37,36 +31,14 @@ public final class MappingTable {
 
     /** The mapping's rows in the order they were put. */
     public List<MappingRow> get(long runId, String name) {
-        return store.call("read mapping " + name, c -> {
-            List<MappingRow> out = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement(
-                    "SELECT item, target, extra FROM mappings WHERE run_id = ? AND name = ? ORDER BY rowid")) {
-                p.setLong(1, runId);
-                p.setString(2, name);
-                try (ResultSet r = p.executeQuery()) {
-                    while (r.next()) {
-                        out.add(new MappingRow(r.getString(1), r.getString(2), r.getString(3)));
-                    }
-                }
-            }
-            return out;
-        });
+        return store.call("read mapping " + name, c -> Sql.rows(c,
+                "SELECT item, target, extra FROM mappings WHERE run_id = ? AND name = ? ORDER BY rowid",
+                r -> new MappingRow(r.getString(1), r.getString(2), r.getString(3)), runId, name));
     }
 
     /** The names of the run's mappings, sorted. */
     public List<String> names(long runId) {
-        return store.call("list mappings", c -> {
-            List<String> out = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement(
-                    "SELECT DISTINCT name FROM mappings WHERE run_id = ? ORDER BY name")) {
-                p.setLong(1, runId);
-                try (ResultSet r = p.executeQuery()) {
-                    while (r.next()) {
-                        out.add(r.getString(1));
-                    }
-                }
-            }
-            return out;
-        });
+        return store.call("list mappings", c -> Sql.rows(c,
+                "SELECT DISTINCT name FROM mappings WHERE run_id = ? ORDER BY name", r -> r.getString(1), runId));
     }
 }

@@ -11,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -132,13 +131,7 @@ public final class ResultsStore implements AutoCloseable {
     }
 
     private static boolean hasTable(Connection c, String name) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
-            p.setString(1, name);
-            try (ResultSet r = p.executeQuery()) {
-                return r.next();
-            }
-        }
+        return Sql.first(c, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", r -> true, name).isPresent();
     }
 
     public Path file() {
@@ -194,41 +187,17 @@ public final class ResultsStore implements AutoCloseable {
     }
 
     public Optional<RunRecord> run(long id) {
-        return call("read run " + id, c -> {
-            try (PreparedStatement p = c.prepareStatement(RunRows.SELECT + " WHERE id = ?")) {
-                p.setLong(1, id);
-                try (ResultSet r = p.executeQuery()) {
-                    return r.next() ? Optional.of(RunRows.read(r)) : Optional.<RunRecord>empty();
-                }
-            }
-        });
+        return call("read run " + id, c -> Sql.first(c, RunRows.SELECT + " WHERE id = ?", RunRows::read, id));
     }
 
     /** Every run, newest first. */
     public List<RunRecord> runs() {
-        return call("list runs", c -> {
-            List<RunRecord> out = new ArrayList<>();
-            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(RunRows.SELECT + " ORDER BY id DESC")) {
-                while (r.next()) {
-                    out.add(RunRows.read(r));
-                }
-            }
-            return out;
-        });
+        return call("list runs", c -> Sql.rows(c, RunRows.SELECT + " ORDER BY id DESC", RunRows::read));
     }
 
     /** The newest run of {@code kind} with exactly this configuration that did not finish, if any. */
     public Optional<RunRecord> latestUnfinished(String kind, String configJson) {
-        return call("find unfinished run", c -> {
-            try (PreparedStatement p = c.prepareStatement(RunRows.SELECT
-                    + " WHERE kind = ? AND config = ? AND status <> 'finished' ORDER BY id DESC LIMIT 1")) {
-                p.setString(1, kind);
-                p.setString(2, configJson);
-                try (ResultSet r = p.executeQuery()) {
-                    return r.next() ? Optional.of(RunRows.read(r)) : Optional.<RunRecord>empty();
-                }
-            }
-        });
+        return latest("find unfinished run", kind, configJson, "status <> 'finished'");
     }
 
     /**
@@ -257,28 +226,17 @@ public final class ResultsStore implements AutoCloseable {
 
     /** Records where a run's files are (its run folder or result directory). */
     public void setFolder(long id, String folder) {
-        call("update run " + id, c -> {
-            try (PreparedStatement p = c.prepareStatement("UPDATE runs SET folder = ? WHERE id = ?")) {
-                p.setString(1, folder);
-                p.setLong(2, id);
-                p.executeUpdate();
-            }
-            return null;
-        });
+        call("update run " + id, c -> Sql.update(c, "UPDATE runs SET folder = ? WHERE id = ?", folder, id));
     }
 
     /** The newest finished run of {@code kind} with exactly this configuration, if any. */
     public Optional<RunRecord> latestFinished(String kind, String configJson) {
-        return call("find finished run", c -> {
-            try (PreparedStatement p = c.prepareStatement(RunRows.SELECT
-                    + " WHERE kind = ? AND config = ? AND status = 'finished' ORDER BY id DESC LIMIT 1")) {
-                p.setString(1, kind);
-                p.setString(2, configJson);
-                try (ResultSet r = p.executeQuery()) {
-                    return r.next() ? Optional.of(RunRows.read(r)) : Optional.<RunRecord>empty();
-                }
-            }
-        });
+        return latest("find finished run", kind, configJson, "status = 'finished'");
+    }
+
+    private Optional<RunRecord> latest(String what, String kind, String configJson, String statusCondition) {
+        return call(what, c -> Sql.first(c, RunRows.SELECT + " WHERE kind = ? AND config = ? AND " + statusCondition
+                + " ORDER BY id DESC LIMIT 1", RunRows::read, kind, configJson));
     }
 
     /** Runs {@code work} as one transaction: all of its writes land, or none. */

@@ -109,43 +109,19 @@ public final class TrialTable {
 
     /** Which trials of the run are finished. */
     public Set<TrialKey> done(long runId) {
-        return store.call("list finished trials of run " + runId, c -> {
-            Set<TrialKey> keys = new HashSet<>();
-            try (PreparedStatement p = c.prepareStatement("SELECT point, trial FROM trials WHERE run_id = ?")) {
-                p.setLong(1, runId);
-                try (ResultSet r = p.executeQuery()) {
-                    while (r.next()) {
-                        keys.add(new TrialKey(r.getString(1), r.getInt(2)));
-                    }
-                }
-            }
-            return keys;
-        });
+        return store.call("list finished trials of run " + runId, c -> new HashSet<>(Sql.rows(c,
+                "SELECT point, trial FROM trials WHERE run_id = ?", r -> new TrialKey(r.getString(1), r.getInt(2)), runId)));
     }
 
     public long count(long runId) {
-        return store.call("count trials of run " + runId, c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT count(*) FROM trials WHERE run_id = ?")) {
-                p.setLong(1, runId);
-                try (ResultSet r = p.executeQuery()) {
-                    r.next();
-                    return r.getLong(1);
-                }
-            }
-        });
+        return store.call("count trials of run " + runId, c -> Sql.first(c,
+                "SELECT count(*) FROM trials WHERE run_id = ?", r -> r.getLong(1), runId).orElseThrow());
     }
 
     /** How many distinct points of the run have at least one trial. */
     public long pointCount(long runId) {
-        return store.call("count points of run " + runId, c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT count(DISTINCT point) FROM trials WHERE run_id = ?")) {
-                p.setLong(1, runId);
-                try (ResultSet r = p.executeQuery()) {
-                    r.next();
-                    return r.getLong(1);
-                }
-            }
-        });
+        return store.call("count points of run " + runId, c -> Sql.first(c,
+                "SELECT count(DISTINCT point) FROM trials WHERE run_id = ?", r -> r.getLong(1), runId).orElseThrow());
     }
 
     /**
@@ -154,18 +130,13 @@ public final class TrialTable {
      */
     public void forEach(long runId, Consumer<TrialRow> sink) {
         store.call("read trials of run " + runId, c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT point, trial, seed_ids, accuracy, flips, extra "
-                    + "FROM trials WHERE run_id = ? ORDER BY rowid")) {
-                p.setLong(1, runId);
-                try (ResultSet r = p.executeQuery()) {
-                    while (r.next()) {
+            Sql.each(c, "SELECT point, trial, seed_ids, accuracy, flips, extra FROM trials WHERE run_id = ? ORDER BY rowid",
+                    r -> {
                         long flips = r.getLong(5);
                         OptionalLong f = r.wasNull() ? OptionalLong.empty() : OptionalLong.of(flips);
                         sink.accept(new TrialRow(new TrialKey(r.getString(1), r.getInt(2)),
                                 TrialRow.parseSeedIds(r.getString(3)), r.getDouble(4), f, r.getString(6)));
-                    }
-                }
-            }
+                    }, runId);
             return null;
         });
     }

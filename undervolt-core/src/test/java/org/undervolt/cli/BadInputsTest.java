@@ -255,12 +255,30 @@ class BadInputsTest {
                 o("map: zero partitions", "map --weights-ber 1e-4 --partition-count 0", "--partition-count", "expected an integer >= 1"),
                 o("map: more partitions than banks", "map --weights-ber 1e-4 --partition-count 99", "--partition-count",
                         "expected 1..16 bank partitions"),
-                o("map: zero VDD step", "map --weights-ber 1e-4 --vdd-step 0", "--vdd-step", "expected a voltage step > 0"),
+                o("map: zero VDD step", "map --weights-ber 1e-4 --vdd-step 0", "--vdd-step", "expected a voltage step in [0.0001, 1]"),
                 o("map: tRCD minimum above 1", "map --weights-ber 1e-4 --trcd-min 2", "--trcd-min", "(0, 1]"),
                 o("map: zero devices", "map --weights-ber 1e-4 --devices 0", "--devices", "expected an integer in 1..1024"),
+                o("map: devices making an odd burst", "map --weights-ber 1e-4 --devices 3", "--devices",
+                        "expected a device count whose burst is a power of two bytes"),
                 o("map: zero neurons", "map --network snn --weights-ber 1e-4 --neurons 0", "--neurons", "expected an integer in 1..65536"),
                 o("map: weak fraction 0", "map --network snn --weights-ber 1e-4 --weak-fraction 0", "--weak-fraction",
                         "expected a fraction in (0, 1]"),
+                c("eden config: negative trials", "eden --config DIR/trials.yaml --print-config",
+                        "eden setting 'trials' = -3 (DIR/trials.yaml line 2): expected an integer in 2..10000"),
+                c("eden config: unknown network", "eden --config DIR/network.yaml --print-config",
+                        "eden setting 'network' = alexnet (DIR/network.yaml line 1): unknown network 'alexnet'; expected one of"),
+                c("eden config: text for a number", "eden --config DIR/lots.yaml --print-config",
+                        "eden setting 'batch' = lots (DIR/lots.yaml line 1): expected an integer in 1..65536"),
+                c("eden config: unknown key", "eden --config DIR/colour.yaml --print-config",
+                        "DIR/colour.yaml line 1: unknown eden setting 'colour'; expected one of [base_epochs,"),
+                c("eden config: more partitions than banks", "eden --set partition_count=99 --estimate",
+                        "eden setting 'partition_count' = 99: expected 1..16 bank partitions"),
+                c("eden config: BER schedule upside down", "eden --config DIR/upside.yaml --print-config",
+                        "eden setting 'ber_start' = 0.5 (DIR/upside.yaml line 1): expected a number <= ber_max (0.01)"),
+                c("sparkxd config: weak fraction 0", "sparkxd --set weak_fraction=0 --print-config",
+                        "sparkxd setting 'weak_fraction' = 0.0: expected a fraction in (0, 1]"),
+                c("sparkxd config: unknown part", "sparkxd --set preset=DDR9 --estimate",
+                        "sparkxd setting 'preset' = DDR9: unknown DRAM preset 'DDR9'"),
                 o("map gap: zero instances", "map gap --instances 0", "--instances", "expected an integer >= 1"),
                 o("map gap: too many items", "map gap --items 1000", "--items", "expected an integer in 1.."),
                 o("map gap: zero partitions", "map gap --partitions 0", "--partitions", "expected an integer in 1.."),
@@ -303,6 +321,11 @@ class BadInputsTest {
         dir = Files.createTempDirectory("undervolt-bad-inputs");
         Files.createDirectories(dir.resolve("out"));
         write("notes.txt", "These are notes, not a model.\n");
+        write("trials.yaml", "seed: 2\ntrials: -3\n");
+        write("network.yaml", "network: alexnet\n");
+        write("lots.yaml", "batch: lots\n");
+        write("colour.yaml", "colour: red\n");
+        write("upside.yaml", "ber_start: 0.5\n");
         write("broken.json", "{\"memspec\": {\"memarchitecturespec\": [1, 2,}\n");
         write("broken.xml", "<memspec><parameter id=\"x\" value=\"1\"></memspec>\n");
         write("bad-trace.csv", "0,ACT,0,0,0,100,0\n5,RD,zero,0,0,100,0\n");

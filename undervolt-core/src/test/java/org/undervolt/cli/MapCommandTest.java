@@ -56,7 +56,7 @@ class MapCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.get("scheme").asText()).isEqualTo("sparkxd");
-        assertThat(j.get("module").get("preset").asText()).isEqualTo("LPDDR3-1600_4Gb_x32");
+        assertThat(j.get("module").get("part").asText()).isEqualTo("LPDDR3-1600_4Gb_x32");
         JsonNode w = j.get("plan").get(0);
         assertThat(w.get("item").asText()).isEqualTo("exc.weights");
         assertThat(w.get("bytes").asLong()).isEqualTo(784L * 100 * 4);

@@ -99,12 +99,14 @@ class ConfigFileTest {
                 .hasMessageStartingWith(typo + " line 3: unknown sparkxd setting 'nuerons'; expected one of [");
 
         Path value = Files.writeString(tmp.resolve("value.yaml"), "seed: 2\ntrials: lots\n");
-        PipelineConfig c = PipelineConfig.preset("sparkxd", "quick").withFile(value);
-        assertThatThrownBy(() -> c.integer("trials", 2, 100))
-                .hasMessage("sparkxd setting 'trials' = lots (" + value + " line 2): expected an integer in 2..100");
+        assertThatThrownBy(() -> PipelineConfig.preset("sparkxd", "quick").withFile(value))
+                .hasMessage("sparkxd setting 'trials' = lots (" + value + " line 2): expected an integer in 2..10000");
         // a later --set takes the value, and the blame
-        assertThatThrownBy(() -> c.withSettings(List.of("trials=1")).integer("trials", 2, 100))
-                .hasMessage("sparkxd setting 'trials' = 1: expected an integer in 2..100");
+        Path good = Files.writeString(tmp.resolve("good.yaml"), "seed: 2\ntrials: 4\n");
+        PipelineConfig c = PipelineConfig.preset("sparkxd", "quick").withFile(good);
+        assertThat(c.integer("trials", 2, 100)).isEqualTo(4);
+        assertThatThrownBy(() -> c.withSettings(List.of("trials=1")))
+                .hasMessage("sparkxd setting 'trials' = 1: expected an integer in 2..10000");
     }
 
     @Test

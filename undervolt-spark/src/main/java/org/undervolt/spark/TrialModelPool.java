@@ -1,10 +1,6 @@
 package org.undervolt.spark;
 
-import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-
+import org.undervolt.experiment.RecentPools;
 import org.undervolt.resilience.TrialModel;
 import org.undervolt.resilience.TrialRecipe;
 
@@ -15,33 +11,18 @@ import org.undervolt.resilience.TrialRecipe;
  */
 final class TrialModelPool {
     static final int RECIPES = 4;
-    private static final Map<String, Queue<TrialModel>> POOLS = new ConcurrentHashMap<>();
-    private static final Queue<String> ORDER = new ConcurrentLinkedQueue<>();
+    private static final RecentPools<TrialModel> POOLS = new RecentPools<>(RECIPES);
 
     private TrialModelPool() {
     }
 
     /** A model of {@code recipe}, reused if one is free, else built. */
     static TrialModel borrow(TrialRecipe recipe) {
-        Queue<TrialModel> pool = POOLS.computeIfAbsent(recipe.key(), k -> {
-            ORDER.add(k);
-            return new ConcurrentLinkedQueue<>();
-        });
-        while (ORDER.size() > RECIPES) {
-            String old = ORDER.poll();
-            if (old != null) {
-                POOLS.remove(old);
-            }
-        }
-        TrialModel m = pool.poll();
-        return m != null ? m : recipe.build();
+        return POOLS.borrow(recipe.key(), recipe::build);
     }
 
     /** Returns a model borrowed for {@code recipe}. */
     static void giveBack(TrialRecipe recipe, TrialModel model) {
-        Queue<TrialModel> pool = POOLS.get(recipe.key());
-        if (pool != null) {
-            pool.add(model);
-        }
+        POOLS.giveBack(recipe.key(), model);
     }
 }

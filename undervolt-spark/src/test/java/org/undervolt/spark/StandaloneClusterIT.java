@@ -12,17 +12,34 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import org.undervolt.data.ImageDataset;
+import org.undervolt.data.Split;
+import org.undervolt.experiment.DatasetRef;
 import org.undervolt.experiment.LocalSweepJob;
 import org.undervolt.experiment.SweepResults;
 import org.undervolt.experiment.SweepSpec;
 import org.undervolt.io.Json;
+import org.undervolt.resilience.Acceptance;
+import org.undervolt.resilience.DataKind;
+import org.undervolt.resilience.EvaluationMode;
+import org.undervolt.resilience.SetupSpec;
+import org.undervolt.resilience.SnnToleranceRun;
+import org.undervolt.resilience.ToleranceRun;
+import org.undervolt.resilience.ToleranceSearch;
+import org.undervolt.resilience.TrialExecutor;
+import org.undervolt.resilience.TrialExecutors;
+import org.undervolt.storage.Formats;
 import org.undervolt.store.ResultsStore;
 import org.undervolt.store.TrialKey;
 
@@ -37,8 +54,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  * a task runs there (Spark runs the lost tasks again on the other worker). One test, so that the cluster,
  * the drivers and the executors start as few times as possible. Every process is bounded by a timeout; the
  * cluster is stopped after the test, by a shutdown hook if the JVM ends first, or by its watchdog if the JVM
- * is killed; the stop is checked to leave no process behind.
+ * is killed; the stop is checked to leave no process behind. First, with both workers, tolerance analyses run
+ * their trials on the cluster ({@code --spark MASTER}) and store the local runner's points.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StandaloneClusterIT {
     static final Path MODULE = Path.of("").toAbsolutePath();
     static final Path SCRIPT = MODULE.resolve("cluster.sh");
@@ -90,7 +109,51 @@ class StandaloneClusterIT {
         }
     }
 
+    /**
+     * {@code tolerance --spark MASTER} on this cluster (before the worker-kill test takes a worker away): the
+     * test JVM is the driver, executors load Undervolt from the cluster jar, and a DNN (weights and IFMs, value
+     * bounds profiled on the executors, sequential over several looks) and an SNN tolerance analysis store
+     * exactly the local runner's points.
+     */
     @Test
+    @Order(1)
+    @Timeout(value = 900, unit = TimeUnit.SECONDS)
+    void toleranceTrialsOnTheClusterStoreTheLocalRunnersPoints() throws Exception {
+        Path dir = WORK.resolve("tolerance");
+        Files.createDirectories(dir);
+        Path dnn = dir.resolve("mlp.uvnn");
+        Files.write(dnn, TinySweep.checkpoint());
+        Path snn = dir.resolve("snn.uvsnn");
+        Files.write(snn, TinySweep.snn());
+        DatasetRef blobs = new DatasetRef("synthetic:1100:8x8:4:7"); // 1100 images: up to three looks of 512
+        ImageDataset snnTest = new DatasetRef(TinySweep.DATA28).load(Split.TEST);
+        var setup = new SetupSpec(Set.of(DataKind.WEIGHTS, DataKind.IFMS), "int8", "int8", "uniform", true, 1);
+        var search = new ToleranceSearch.Settings(1e-4, 1e-1, 1, 2, 3, 7);
+        System.setProperty("spark.executor.memory", "512m"); // the workers' memory
+        try (TrialExecutor cluster = TrialExecutors.open(master)) {
+            for (TrialExecutor on : List.of(TrialExecutor.LOCAL, cluster)) {
+                String name = on == cluster ? "cluster" : "local";
+                var d = new ToleranceRun.Options(dnn, setup, search, 0.01, Acceptance.Rule.LOWER95, false, 1100, 100, null,
+                        dir.resolve("dnn-" + name), EvaluationMode.SEQUENTIAL);
+                assertThat(ToleranceRun.run(d, blobs.load(Split.TRAIN), blobs.load(Split.TEST), m -> { },
+                        ToleranceSearch.TrialProgress.NONE, on).get("runner")).isEqualTo(on.where());
+                var s = new SnnToleranceRun.Options(snn, Formats.byName("fp32"), "bitline:0.5", 5, false, search, 0.05,
+                        Acceptance.Rule.MEAN, 40, 1, null, dir.resolve("snn-" + name), EvaluationMode.SEQUENTIAL);
+                SnnToleranceRun.run(s, snnTest, m -> { }, ToleranceSearch.TrialProgress.NONE, on);
+            }
+        } finally {
+            System.clearProperty("spark.executor.memory");
+        }
+        for (String net : List.of("dnn", "snn")) {
+            assertThat(Files.readString(dir.resolve(net + "-cluster/points.json"))).as(net)
+                    .isEqualTo(Files.readString(dir.resolve(net + "-local/points.json")));
+            assertThat(Json.mapper().readTree(dir.resolve(net + "-cluster/tolerance.json").toFile()).get("coarse")).as(net)
+                    .isEqualTo(Json.mapper().readTree(dir.resolve(net + "-local/tolerance.json").toFile()).get("coarse"));
+        }
+    }
+
+    @Test
+    @Order(2)
     @Timeout(value = 1500, unit = TimeUnit.SECONDS)
     void driverKilledThenWorkerKilledTheSweepStillHoldsTheLocalRunnersTrials() throws Exception {
         Path store = WORK.resolve("sweep.db");

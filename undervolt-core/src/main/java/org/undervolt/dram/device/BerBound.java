@@ -1,7 +1,5 @@
 package org.undervolt.dram.device;
 
-import org.undervolt.InvalidInputException;
-
 /**
  * Which per-bit BER a device table's row gives. For Voltron's failing-cache-line fraction f, {@link #LOWER} is
  * f / 512 (one flipped bit per failing 512-bit line) and {@link #UPPER} is f (every bit of it); DIVA's counts are of
@@ -16,15 +14,11 @@ public enum BerBound {
     UPPER;
 
     public static BerBound parse(String s) {
-        return switch (s == null ? "" : s.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "lower" -> LOWER;
-            case "upper" -> UPPER;
-            default -> throw new InvalidInputException("--ber-bound: expected lower or upper, got '" + s + "'");
-        };
+        return LowerCaseNames.parse(values(), "--ber-bound", s);
     }
 
     @Override
     public String toString() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return LowerCaseNames.lowerCase(this);
     }
 }

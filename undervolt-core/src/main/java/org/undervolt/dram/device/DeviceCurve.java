@@ -3,6 +3,7 @@ package org.undervolt.dram.device;
 import java.util.Arrays;
 
 import org.undervolt.InvalidInputException;
+import org.undervolt.dram.LogLinearCurve;
 
 /**
  * One device's BER as a function of its knob, made usable and never silent about its floor:
@@ -103,19 +104,7 @@ public final class DeviceCurve {
                     + " is below device " + device.name() + "'s data (lowest usable point " + x[0] + " "
                     + device.knob().unit() + (policy == FloorPolicy.EXTRAPOLATE ? ", extrapolation limit " + limit : "") + ")");
         }
-        int n = x.length;
-        if (at >= x[n - 1]) {
-            return ber[n - 1];
-        }
-        int k = Arrays.binarySearch(x, at);
-        if (k >= 0) {
-            return ber[k];
-        }
-        int i = -k - 2;
-        double t = (at - x[i]) / (x[i + 1] - x[i]);
-        double a = ber[i];
-        double b = ber[i + 1];
-        return a > 0 && b > 0 ? Math.exp(Math.log(a) + t * (Math.log(b) - Math.log(a))) : a + t * (b - a);
+        return LogLinearCurve.value(x, ber, at);
     }
 
     /** The lowest setting whose BER is at most {@code tol}, its BER, and what stopped it going lower. */

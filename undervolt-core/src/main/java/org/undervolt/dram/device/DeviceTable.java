@@ -1,17 +1,15 @@
 package org.undervolt.dram.device;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.undervolt.InvalidInputException;
+import org.undervolt.dram.CommentedCsv;
 
 /**
  * Reads a device table: '#' comment lines, three of which are {@code knob: vdd|trcd}, {@code unit: V|ns} and
@@ -46,77 +44,12 @@ public final class DeviceTable {
 
     /** Reads a table; {@code name} is used in errors, {@code family} names its devices ("family:id"). */
     public static Parsed read(String name, String family, InputStream in) throws IOException {
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        StringBuilder comments = new StringBuilder();
-        Knob knob = null;
-        String unit = null;
-        double nominal = Double.NaN;
-        boolean header = false;
-        Map<String, List<double[]>> rows = new LinkedHashMap<>();
-        Map<String, String> vendors = new LinkedHashMap<>();
-        String line;
-        int no = 0;
-        while ((line = r.readLine()) != null) {
-            no++;
-            String t = line.strip();
-            if (t.isEmpty()) {
-                continue;
-            }
-            if (t.startsWith("#")) {
-                String c = t.substring(1).strip();
-                comments.append(comments.length() == 0 ? "" : " ").append(c);
-                if (c.startsWith("knob:")) {
-                    knob = Knob.parse(name + ":" + no + ": knob", c.substring(5).strip());
-                } else if (c.startsWith("unit:")) {
-                    unit = c.substring(5).strip();
-                } else if (c.startsWith("nominal:")) {
-                    nominal = number(name, no, "nominal", c.substring(8));
-                }
-                continue;
-            }
-            if (!header) {
-                if (!t.replace(" ", "").equalsIgnoreCase(HEADER)) {
-                    throw new InvalidInputException(name + ":" + no + ": expected the header '" + HEADER + "', got '" + t + "'");
-                }
-                header = true;
-                continue;
-            }
-            String[] p = t.split(",", -1);
-            if (p.length != 7) {
-                throw new InvalidInputException(name + ":" + no + ": expected 7 fields (" + HEADER + "), got " + p.length);
-            }
-            String id = p[0].strip();
-            if (id.isEmpty() || !id.matches("[A-Za-z0-9_.-]+")) {
-                throw new InvalidInputException(name + ":" + no + ": field 'device' is '" + id + "', expected letters, digits, '_', '.' or '-'");
-            }
-            double x = number(name, no, "x", p[2]);
-            number(name, no, "measured", p[3]);
-            double lo = number(name, no, "ber_lower", p[4]);
-            double hi = number(name, no, "ber_upper", p[5]);
-            String sat = p[6].strip();
-            if (!(x > 0)) {
-                throw new InvalidInputException(name + ":" + no + ": field 'x' is " + x + ", expected a positive setting");
-            }
-            if (!(lo >= 0 && lo <= 1) || !(hi >= 0 && hi <= 1) || lo > hi) {
-                throw new InvalidInputException(name + ":" + no + ": fields 'ber_lower', 'ber_upper' are " + lo + ", " + hi
-                        + ", expected 0 <= ber_lower <= ber_upper <= 1");
-            }
-            if (!sat.equals("0") && !sat.equals("1")) {
-                throw new InvalidInputException(name + ":" + no + ": field 'saturated' is '" + sat + "', expected 0 or 1");
-            }
-            String vendor = p[1].strip();
-            String known = vendors.putIfAbsent(id, vendor);
-            if (known != null && !known.equals(vendor)) {
-                throw new InvalidInputException(name + ":" + no + ": device " + id + " has vendor '" + vendor + "', earlier '" + known + "'");
-            }
-            List<double[]> pts = rows.computeIfAbsent(id, k -> new ArrayList<>());
-            for (double[] q : pts) {
-                if (q[0] == x) {
-                    throw new InvalidInputException(name + ":" + no + ": device " + id + " at x = " + x + " appears twice");
-                }
-            }
-            pts.add(new double[] {x, lo, hi, sat.equals("1") ? 1 : 0});
-        }
+        Rows t = new Rows();
+        String comments = CommentedCsv.read(name, in, HEADER, t::comment, t::row);
+        Knob knob = t.knob;
+        String unit = t.unit;
+        double nominal = t.nominal;
+        Map<String, List<double[]>> rows = t.rows;
         if (knob == null || unit == null || !(nominal > 0)) {
             throw new InvalidInputException(name + ": missing header comments '# knob: vdd|trcd', '# unit: V|ns', '# nominal: <positive number>'");
         }
@@ -144,9 +77,9 @@ public final class DeviceTable {
             if (sat[n - 1]) {
                 throw new InvalidInputException(name + ": device " + e.getKey() + " is saturated at its highest setting, no usable data");
             }
-            devices.add(new Device(e.getKey(), family, vendors.get(e.getKey()), knob, nominal, x, lo, hi, sat, Double.NaN));
+            devices.add(new Device(e.getKey(), family, t.vendors.get(e.getKey()), knob, nominal, x, lo, hi, sat, Double.NaN));
         }
-        return new Parsed(withFallbackSlopes(devices), knob, nominal, comments.toString());
+        return new Parsed(withFallbackSlopes(devices), knob, nominal, comments);
     }
 
     /** Every device gets the median own slope (lower-bound BERs) of the table's devices that have one. */
@@ -158,15 +91,61 @@ public final class DeviceTable {
         return devices.stream().map(d -> d.withFallbackSlope(median)).toList();
     }
 
-    private static double number(String name, int line, String field, String text) {
-        try {
-            double d = Double.parseDouble(text.strip());
-            if (!Double.isFinite(d)) {
-                throw new NumberFormatException();
+    /** What the lines of a table say: the knob, unit and nominal setting of its comments, each device's points and vendor. */
+    private static final class Rows {
+        Knob knob;
+        String unit;
+        double nominal = Double.NaN;
+        final Map<String, List<double[]>> rows = new LinkedHashMap<>();
+        final Map<String, String> vendors = new LinkedHashMap<>();
+
+        void comment(CommentedCsv.Line c) {
+            String text = c.text();
+            if (text.startsWith("knob:")) {
+                knob = Knob.parse(c.file() + ":" + c.number() + ": knob", text.substring(5).strip());
+            } else if (text.startsWith("unit:")) {
+                unit = text.substring(5).strip();
+            } else if (text.startsWith("nominal:")) {
+                nominal = c.finite("nominal", text.substring(8));
             }
-            return d;
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(name + ":" + line + ": field '" + field + "' is '" + text.strip() + "', expected a finite number");
+        }
+
+        void row(CommentedCsv.Line line) {
+            String[] p = line.text().split(",", -1);
+            if (p.length != 7) {
+                throw line.error("expected 7 fields (" + HEADER + "), got " + p.length);
+            }
+            String id = p[0].strip();
+            if (id.isEmpty() || !id.matches("[A-Za-z0-9_.-]+")) {
+                throw line.error("field 'device' is '" + id + "', expected letters, digits, '_', '.' or '-'");
+            }
+            double x = line.finite("x", p[2]);
+            line.finite("measured", p[3]);
+            double lo = line.finite("ber_lower", p[4]);
+            double hi = line.finite("ber_upper", p[5]);
+            String sat = p[6].strip();
+            if (!(x > 0)) {
+                throw line.error("field 'x' is " + x + ", expected a positive setting");
+            }
+            if (!(lo >= 0 && lo <= 1) || !(hi >= 0 && hi <= 1) || lo > hi) {
+                throw line.error("fields 'ber_lower', 'ber_upper' are " + lo + ", " + hi
+                        + ", expected 0 <= ber_lower <= ber_upper <= 1");
+            }
+            if (!sat.equals("0") && !sat.equals("1")) {
+                throw line.error("field 'saturated' is '" + sat + "', expected 0 or 1");
+            }
+            String vendor = p[1].strip();
+            String known = vendors.putIfAbsent(id, vendor);
+            if (known != null && !known.equals(vendor)) {
+                throw line.error("device " + id + " has vendor '" + vendor + "', earlier '" + known + "'");
+            }
+            List<double[]> pts = rows.computeIfAbsent(id, k -> new ArrayList<>());
+            for (double[] q : pts) {
+                if (q[0] == x) {
+                    throw line.error("device " + id + " at x = " + x + " appears twice");
+                }
+            }
+            pts.add(new double[] {x, lo, hi, sat.equals("1") ? 1 : 0});
         }
     }
 }

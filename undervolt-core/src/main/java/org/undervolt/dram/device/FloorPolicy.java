@@ -1,7 +1,5 @@
 package org.undervolt.dram.device;
 
-import org.undervolt.InvalidInputException;
-
 /**
  * What happens below a device's lowest usable measured point. {@link #STOP} (the default: no invented data) stops
  * there and says so ({@link LimitedBy#DATA_FLOOR}); {@link #EXTRAPOLATE} follows a fitted log-linear law
@@ -13,15 +11,11 @@ public enum FloorPolicy {
     EXTRAPOLATE;
 
     public static FloorPolicy parse(String s) {
-        return switch (s == null ? "" : s.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "stop" -> STOP;
-            case "extrapolate" -> EXTRAPOLATE;
-            default -> throw new InvalidInputException("--floor: expected stop or extrapolate, got '" + s + "'");
-        };
+        return LowerCaseNames.parse(values(), "--floor", s);
     }
 
     @Override
     public String toString() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return LowerCaseNames.lowerCase(this);
     }
 }

@@ -27,42 +27,14 @@ import org.undervolt.dram.spec.VoltageTimingTable;
  * to whole cycles of the part; VDD stays nominal, so no energy is saved on the reference access (EDEN's latency
  * knob buys speed) and {@code latency_change} is negative.
  */
-public final class OperatingPoints {
+public record OperatingPoints(DeviceSet devices, ReferenceAccess access, VoltageScaling law, FloorPolicy floor,
+                              BerBound bound) {
     /** Grid step of the voltage search above the tolerance's lowest voltage, in volts. */
     static final double GRID_V = 0.001;
 
-    private final DeviceSet devices;
-    private final ReferenceAccess access;
-    private final VoltageScaling law;
-    private final FloorPolicy floor;
-    private final BerBound bound;
-
+    /** Savings priced on {@code part}'s reference access with the built-in VDD→timing table. */
     public OperatingPoints(DeviceSet devices, DramSpec part, VoltageScaling law, FloorPolicy floor, BerBound bound) {
         this(devices, new ReferenceAccess(part, VoltageTimingTable.builtin()), law, floor, bound);
-    }
-
-    public OperatingPoints(DeviceSet devices, ReferenceAccess access, VoltageScaling law, FloorPolicy floor, BerBound bound) {
-        this.devices = devices;
-        this.access = access;
-        this.law = law;
-        this.floor = floor;
-        this.bound = bound;
-    }
-
-    public DeviceSet devices() {
-        return devices;
-    }
-
-    public VoltageScaling law() {
-        return law;
-    }
-
-    public FloorPolicy floor() {
-        return floor;
-    }
-
-    public BerBound bound() {
-        return bound;
     }
 
     /** Every device's point for tolerable BER {@code tol}, in the set's order. */

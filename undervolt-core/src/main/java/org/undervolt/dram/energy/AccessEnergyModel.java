@@ -10,33 +10,16 @@ import org.undervolt.dram.spec.DramSpec;
  * per-access energies of {@link AccessEnergy} (SparkXD's accounting). Background energy needs a duration:
  * {@link #backgroundJoules}.
  */
-public final class AccessEnergyModel {
-    private final DramSpec spec;
-    private final VoltageScaling scaling;
-    private final RailScaling rails;
+public record AccessEnergyModel(DramSpec spec, VoltageScaling scaling, RailScaling rails) {
 
     /** Only the core rail scaled ({@link RailScaling#CORE_ONLY}). */
     public AccessEnergyModel(DramSpec spec, VoltageScaling scaling) {
         this(spec, scaling, RailScaling.CORE_ONLY);
     }
 
-    public AccessEnergyModel(DramSpec spec, VoltageScaling scaling, RailScaling rails) {
-        this.spec = spec.requireCurrents();
-        this.scaling = scaling;
-        this.rails = rails;
-    }
-
-    /** Which rails follow the core rail. */
-    public RailScaling rails() {
-        return rails;
-    }
-
-    public DramSpec spec() {
-        return spec;
-    }
-
-    public VoltageScaling scaling() {
-        return scaling;
+    /** {@code spec} must give the currents ({@link DramSpec#requireCurrents()}); {@code rails}: which rails follow the core rail. */
+    public AccessEnergyModel {
+        spec = spec.requireCurrents();
     }
 
     /** Command energy in joules of {@code counts} with the core rail at {@code coreVolts}. */

@@ -1,10 +1,7 @@
 package org.undervolt.dram.error;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -12,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.undervolt.InvalidInputException;
+import org.undervolt.dram.CommentedCsv;
+import org.undervolt.dram.LogLinearCurve;
 
 /**
  * A bit error rate as a piecewise function of one operating parameter x (a voltage, a relative tRCD):
@@ -59,25 +58,7 @@ final class BerCurve {
         if (!Double.isFinite(at) || at < x[0]) {
             throw new InvalidInputException(what + " " + at + " is outside the BER table (lowest point " + x[0] + ")");
         }
-        int n = x.length;
-        if (at >= x[n - 1]) {
-            return ber[n - 1];
-        }
-        int k = Arrays.binarySearch(x, at);
-        if (k >= 0) {
-            return ber[k];
-        }
-        int i = -k - 2;
-        return interpolate(i, (at - x[i]) / (x[i + 1] - x[i]));
-    }
-
-    private double interpolate(int i, double t) {
-        double a = ber[i];
-        double b = ber[i + 1];
-        if (a > 0 && b > 0) {
-            return Math.exp(Math.log(a) + t * (Math.log(b) - Math.log(a)));
-        }
-        return a + t * (b - a);
+        return LogLinearCurve.value(x, ber, at);
     }
 
     /** A parsed BER CSV: the curve, the header comments and the "key: value" numbers found in them. */
@@ -89,77 +70,43 @@ final class BerCurve {
      * {@code xColumn,ber} and rows {@code x,ber}; errors name file, line and field.
      */
     static Parsed parse(String name, InputStream in, String xColumn, String... keys) throws IOException {
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         List<Double> xs = new ArrayList<>();
         List<Double> bs = new ArrayList<>();
-        StringBuilder comments = new StringBuilder();
         Map<String, Double> found = new HashMap<>();
-        boolean header = false;
-        String line;
-        int lineNo = 0;
-        while ((line = r.readLine()) != null) {
-            lineNo++;
-            String t = line.strip();
-            if (t.isEmpty()) {
-                continue;
-            }
-            if (t.startsWith("#")) {
-                String c = t.substring(1).strip();
-                for (String key : keys) {
-                    int k = c.indexOf(key + ":");
-                    if (k >= 0) {
-                        String[] words = c.substring(k + key.length() + 1).strip().split("[\\s,;]+");
-                        String num = words.length == 0 ? "" : words[0]; // "key: ;" splits into nothing
-                        found.put(key, number(name, lineNo, key, num));
-                    }
+        String header = xColumn + ",ber";
+        String comments = CommentedCsv.read(name, in, header, c -> {
+            for (String key : keys) {
+                int k = c.text().indexOf(key + ":");
+                if (k >= 0) {
+                    String[] words = c.text().substring(k + key.length() + 1).strip().split("[\\s,;]+");
+                    String num = words.length == 0 ? "" : words[0]; // "key: ;" splits into nothing
+                    found.put(key, c.finite(key, num));
                 }
-                comments.append(comments.length() == 0 ? "" : " ").append(c);
-                continue;
             }
-            if (!header) {
-                if (!t.replace(" ", "").equalsIgnoreCase(xColumn + ",ber")) {
-                    throw new InvalidInputException(name + ":" + lineNo + ": expected the header '" + xColumn
-                            + ",ber', got '" + t + "'");
-                }
-                header = true;
-                continue;
-            }
-            String[] p = t.split(",");
+        }, row -> {
+            String[] p = row.text().split(",");
             if (p.length != 2) {
-                throw new InvalidInputException(name + ":" + lineNo + ": expected '" + xColumn + ",ber' values, got '" + t + "'");
+                throw row.error("expected '" + header + "' values, got '" + row.text() + "'");
             }
-            double v = number(name, lineNo, xColumn, p[0]);
-            double b = number(name, lineNo, "ber", p[1]);
+            double v = row.finite(xColumn, p[0]);
+            double b = row.finite("ber", p[1]);
             if (!(v > 0)) {
-                throw new InvalidInputException(name + ":" + lineNo + ": field '" + xColumn + "' is " + v + ", expected a positive value");
+                throw row.error("field '" + xColumn + "' is " + v + ", expected a positive value");
             }
             if (!(b >= 0 && b <= 1)) {
-                throw new InvalidInputException(name + ":" + lineNo + ": field 'ber' is " + b + ", expected a value in [0, 1]");
+                throw row.error("field 'ber' is " + b + ", expected a value in [0, 1]");
             }
             if (xs.contains(v)) {
-                throw new InvalidInputException(name + ":" + lineNo + ": field '" + xColumn + "' " + v + " appears twice");
+                throw row.error("field '" + xColumn + "' " + v + " appears twice");
             }
             xs.add(v);
             bs.add(b);
-        }
+        });
         if (xs.isEmpty()) {
-            throw new InvalidInputException(name + ": no data rows, expected '" + xColumn + ",ber' followed by value rows");
+            throw new InvalidInputException(name + ": no data rows, expected '" + header + "' followed by value rows");
         }
         BerCurve c = new BerCurve(xs.stream().mapToDouble(Double::doubleValue).toArray(),
                 bs.stream().mapToDouble(Double::doubleValue).toArray());
-        return new Parsed(c, comments.toString(), found);
-    }
-
-    private static double number(String name, int line, String field, String text) {
-        try {
-            double d = Double.parseDouble(text.strip());
-            if (!Double.isFinite(d)) {
-                throw new NumberFormatException();
-            }
-            return d;
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(name + ":" + line + ": field '" + field + "' is '" + text.strip()
-                    + "', expected a finite number");
-        }
+        return new Parsed(c, comments, found);
     }
 }

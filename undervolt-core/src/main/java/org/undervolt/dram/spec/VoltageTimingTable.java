@@ -1,11 +1,8 @@
 package org.undervolt.dram.spec;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -16,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.undervolt.InvalidInputException;
+import org.undervolt.dram.CommentedCsv;
 
 /**
  * The timings a reduced core voltage requires (Voltron-style): per relative voltage V/Vnom, the factor by
@@ -72,33 +70,13 @@ public final class VoltageTimingTable {
     }
 
     public static VoltageTimingTable load(String name, InputStream in) throws IOException {
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        StringBuilder comments = new StringBuilder();
         List<double[]> rows = new ArrayList<>();
-        boolean header = false;
-        String line;
-        int n = 0;
         String[] fields = HEADER.split(",");
-        while ((line = r.readLine()) != null) {
-            n++;
-            String t = line.strip();
-            if (t.isEmpty()) {
-                continue;
-            }
-            if (t.startsWith("#")) {
-                comments.append(comments.length() == 0 ? "" : " ").append(t.substring(1).strip());
-                continue;
-            }
-            if (!header) {
-                if (!t.replace(" ", "").equalsIgnoreCase(HEADER)) {
-                    throw new InvalidInputException(name + ":" + n + ": expected the header '" + HEADER + "', got '" + t + "'");
-                }
-                header = true;
-                continue;
-            }
+        String comments = CommentedCsv.read(name, in, HEADER, c -> { }, line -> {
+            String t = line.text();
             String[] p = t.split(",");
             if (p.length != 4) {
-                throw new InvalidInputException(name + ":" + n + ": expected 4 values '" + HEADER + "', got '" + t + "'");
+                throw line.error("expected 4 values '" + HEADER + "', got '" + t + "'");
             }
             double[] row = new double[4];
             for (int i = 0; i < 4; i++) {
@@ -108,15 +86,14 @@ public final class VoltageTimingTable {
                     row[i] = Double.NaN;
                 }
                 if (!(row[i] > 0) || Double.isInfinite(row[i])) {
-                    throw new InvalidInputException(name + ":" + n + ": field '" + fields[i] + "' is '" + p[i].strip()
-                            + "', expected a positive number");
+                    throw line.error("field '" + fields[i] + "' is '" + p[i].strip() + "', expected a positive number");
                 }
             }
             if (row[0] > 1 || row[1] < 1 || row[2] < 1 || row[3] < 1) {
-                throw new InvalidInputException(name + ":" + n + ": expected vdd_rel <= 1 and factors >= 1, got '" + t + "'");
+                throw line.error("expected vdd_rel <= 1 and factors >= 1, got '" + t + "'");
             }
             rows.add(row);
-        }
+        });
         if (rows.isEmpty()) {
             throw new InvalidInputException(name + ": no data rows after the header '" + HEADER + "'");
         }
@@ -135,7 +112,7 @@ public final class VoltageTimingTable {
                 throw new InvalidInputException(name + ": vdd_rel " + rel[i] + " appears twice");
             }
         }
-        return new VoltageTimingTable(rel, a, b, c, comments.toString());
+        return new VoltageTimingTable(rel, a, b, c, comments);
     }
 
     public String source() {

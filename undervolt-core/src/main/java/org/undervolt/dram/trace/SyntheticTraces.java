@@ -46,16 +46,9 @@ public final class SyntheticTraces {
         long nextRefresh = refi;
         while (tr.size() < commands) {
             if (now >= nextRefresh) {
-                long at = now + 1;
-                boolean any = false;
-                for (int b = 0; b < banks; b++) {
-                    if (openRow[b] >= 0) {
-                        any = true;
-                        at = Math.max(at, readyForPre[b]);
-                    }
-                }
+                boolean any = anyOpen(openRow);
+                long at = prechargeAll(tr, now + 1, openRow, readyForPre);
                 if (any) {
-                    tr.add(at, Command.PREA, 0, 0);
                     java.util.Arrays.fill(openRow, -1);
                     at += rp;
                 }
@@ -90,18 +83,34 @@ public final class SyntheticTraces {
                 now += 10 + rnd.nextInt(190);
             }
         }
-        long at = now + 1;
-        boolean any = false;
-        for (int b = 0; b < banks; b++) {
+        long at = prechargeAll(tr, now + 1, openRow, readyForPre);
+        tr.add(at + rp, Command.END, 0, 0);
+        return tr;
+    }
+
+    private static boolean anyOpen(int[] openRow) {
+        for (int row : openRow) {
+            if (row >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Closes the open banks with one PREA at the first cycle from {@code from} at which each of them
+     * may precharge, and returns that cycle ({@code from} itself, and no command, when none is open).
+     */
+    private static long prechargeAll(CommandTrace tr, long from, int[] openRow, long[] readyForPre) {
+        long at = from;
+        for (int b = 0; b < openRow.length; b++) {
             if (openRow[b] >= 0) {
-                any = true;
                 at = Math.max(at, readyForPre[b]);
             }
         }
-        if (any) {
+        if (anyOpen(openRow)) {
             tr.add(at, Command.PREA, 0, 0);
         }
-        tr.add(at + rp, Command.END, 0, 0);
-        return tr;
+        return at;
     }
 }

@@ -2,7 +2,6 @@ package org.undervolt.nn.io;
 
 import org.undervolt.io.AtomicFiles;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -14,14 +13,12 @@ import java.io.UTFDataFormatException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.CRC32;
 
 import org.undervolt.InvalidInputException;
 import org.undervolt.nn.layer.Layer;
@@ -65,22 +62,7 @@ public final class Checkpoint {
 
     /** Writes {@code model} to {@code file} atomically (a temporary sibling, then a move), creating parent directories. */
     public static void save(Sequential model, Map<String, String> metadata, Path file) throws IOException {
-        Path abs = file.toAbsolutePath();
-        Path dir = abs.getParent();
-        Files.createDirectories(dir);
-        Path tmp = AtomicFiles.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-        try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
-                write(model, metadata, out);
-            }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.writeOrThrow(file, out -> write(model, metadata, out));
     }
 
     /** Encodes {@code model} in the current format. */
@@ -94,11 +76,7 @@ public final class Checkpoint {
             d.writeUTF(e.getKey());
             d.writeUTF(e.getValue());
         }
-        int[] in = model.inputShape();
-        d.writeInt(in.length);
-        for (int v : in) {
-            d.writeInt(v);
-        }
+        writeInts(d, model.inputShape());
         d.writeInt(model.layers().size());
         for (Layer l : model.layers()) {
             writeLayer(d, l);
@@ -117,24 +95,24 @@ public final class Checkpoint {
                 d.writeFloat(v);
             }
         }
-        d.flush();
-        CRC32 crc = new CRC32();
-        crc.update(buf.toByteArray());
-        d.writeInt((int) crc.getValue());
-        d.flush();
+        CrcTrailer.append(buf, d);
         buf.writeTo(out);
     }
 
     private static void writeLayer(DataOutputStream d, Layer l) throws IOException {
         d.writeUTF(l.type());
         d.writeUTF(l.name());
-        int[] c = l.config();
-        d.writeInt(c.length);
-        for (int v : c) {
-            d.writeInt(v);
-        }
+        writeInts(d, l.config());
         for (Layer child : l.children()) {
             writeLayer(d, child);
+        }
+    }
+
+    /** A u32 count, then the values as i32. */
+    private static void writeInts(DataOutputStream d, int[] values) throws IOException {
+        d.writeInt(values.length);
+        for (int v : values) {
+            d.writeInt(v);
         }
     }
 
@@ -198,13 +176,11 @@ public final class Checkpoint {
         if (version < 1 || version > VERSION) {
             throw bad(source, "format version " + version + " not supported, expected 1.." + VERSION);
         }
-        CRC32 crc = new CRC32();
-        crc.update(all, 0, all.length - 4);
-        int stored = ((all[all.length - 4] & 0xFF) << 24) | ((all[all.length - 3] & 0xFF) << 16)
-                | ((all[all.length - 2] & 0xFF) << 8) | (all[all.length - 1] & 0xFF);
-        if ((int) crc.getValue() != stored) {
+        int stored = CrcTrailer.stored(all);
+        int computed = CrcTrailer.computed(all);
+        if (computed != stored) {
             throw bad(source, String.format("CRC-32 mismatch (stored 0x%08X, computed 0x%08X): file is corrupt or truncated",
-                    stored, (int) crc.getValue()));
+                    stored, computed));
         }
         try {
             return readBody(d, source, version);

@@ -11,10 +11,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.CRC32;
 
 import org.undervolt.InvalidInputException;
 import org.undervolt.nn.model.Sequential;
@@ -72,24 +70,8 @@ public final class TrainingState {
                 d.writeFloat(v);
             }
         }
-        d.flush();
-        CRC32 crc = new CRC32();
-        crc.update(buf.toByteArray());
-        d.writeInt((int) crc.getValue());
-        d.flush();
-        Path abs = file.toAbsolutePath();
-        Files.createDirectories(abs.getParent());
-        Path tmp = AtomicFiles.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
-        try {
-            Files.write(tmp, buf.toByteArray());
-            try {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        CrcTrailer.append(buf, d);
+        AtomicFiles.writeOrThrow(file, buf::writeTo);
     }
 
     /** Reads a state file; InvalidInputException (naming the file) if it is not a valid one. */
@@ -102,8 +84,6 @@ public final class TrainingState {
         if (all.length < 12) {
             throw new InvalidInputException(src + ": too short for a training state (" + all.length + " bytes)");
         }
-        CRC32 crc = new CRC32();
-        crc.update(all, 0, all.length - 4);
         DataInputStream d = new DataInputStream(new ByteArrayInputStream(all));
         try {
             if (d.readInt() != MAGIC) {
@@ -113,8 +93,7 @@ public final class TrainingState {
             if (version < 1 || version > VERSION) {
                 throw new InvalidInputException(src + ": training state version " + version + " not supported, expected 1.." + VERSION);
             }
-            int stored = java.nio.ByteBuffer.wrap(all, all.length - 4, 4).getInt();
-            if (stored != (int) crc.getValue()) {
+            if (CrcTrailer.stored(all) != CrcTrailer.computed(all)) {
                 throw new InvalidInputException(src + ": CRC-32 mismatch: training state is corrupt or truncated");
             }
             String fingerprint = d.readUTF();

@@ -1,7 +1,7 @@
 package org.undervolt.nn.layer;
 
-import org.undervolt.nn.kernel.Im2col;
 import org.undervolt.nn.kernel.Parallel;
+import org.undervolt.nn.kernel.PoolGrid;
 import org.undervolt.nn.tensor.Tensor;
 
 /** Average pooling over {@code k × k} windows with the given stride, no padding. */
@@ -14,68 +14,51 @@ public final class AvgPool2d extends WindowPool {
 
     @Override
     public Tensor forward(Tensor x, ForwardContext ctx, HookSite site) {
-        int batch = x.dim(0);
-        int c = x.dim(1);
-        int h = x.dim(2);
-        int w = x.dim(3);
-        int oh = Im2col.outSize(h, k, stride, 0);
-        int ow = Im2col.outSize(w, k, stride, 0);
-        float inv = 1f / (k * k);
-        float[] xd = x.data();
-        float[] y = new float[batch * c * oh * ow];
-        Parallel.forEach(batch, b -> {
-            for (int ch = 0; ch < c; ch++) {
-                int plane = (b * c + ch) * h * w;
-                int o = (b * c + ch) * oh * ow;
-                for (int oy = 0; oy < oh; oy++) {
-                    for (int ox = 0; ox < ow; ox++, o++) {
-                        float s = 0f;
-                        for (int i = 0; i < k; i++) {
-                            int row = plane + (oy * stride + i) * w + ox * stride;
-                            for (int j = 0; j < k; j++) {
-                                s += xd[row + j];
-                            }
-                        }
-                        y[o] = s * inv;
-                    }
-                }
-            }
-        });
+        PoolGrid grid = PoolGrid.of(x.shape(), k, stride);
+        float[] y = new float[grid.planes() * grid.outputs()];
+        sweep(grid, x.data(), y, false);
         if (ctx.training()) {
             cachedShape = x.shape();
         }
-        return new Tensor(new int[] {batch, c, oh, ow}, y);
+        return new Tensor(grid.outputShape(), y);
     }
 
     @Override
     public Tensor backward(Tensor gradOut) {
-        int batch = cachedShape[0];
-        int c = cachedShape[1];
-        int h = cachedShape[2];
-        int w = cachedShape[3];
-        int oh = gradOut.dim(2);
-        int ow = gradOut.dim(3);
+        PoolGrid grid = PoolGrid.of(cachedShape, k, stride);
+        float[] dx = new float[grid.planes() * grid.planeSize()];
+        sweep(grid, gradOut.data(), dx, true);
+        return new Tensor(cachedShape, dx);
+    }
+
+    /**
+     * The window means of the input planes {@code from} into the outputs {@code to}, or, as the
+     * adjoint, each output of {@code from} spread evenly over its window of {@code to}: an input
+     * then receives its windows' shares in window order (output, then row-major window element).
+     */
+    private void sweep(PoolGrid grid, float[] from, float[] to, boolean adjoint) {
+        int[][] maps = grid.windowOffsets(k, stride);
+        int size = grid.planeSize();
+        int outs = grid.outputs();
         float inv = 1f / (k * k);
-        float[] g = gradOut.data();
-        float[] dx = new float[batch * c * h * w];
-        Parallel.forEach(batch, b -> {
-            for (int ch = 0; ch < c; ch++) {
-                int plane = (b * c + ch) * h * w;
-                int o = (b * c + ch) * oh * ow;
-                for (int oy = 0; oy < oh; oy++) {
-                    for (int ox = 0; ox < ow; ox++, o++) {
-                        float v = g[o] * inv;
-                        for (int i = 0; i < k; i++) {
-                            int row = plane + (oy * stride + i) * w + ox * stride;
-                            for (int j = 0; j < k; j++) {
-                                dx[row + j] += v;
-                            }
+        Parallel.forEach(grid.batch(), b -> {
+            for (int p = b * grid.channels(); p < (b + 1) * grid.channels(); p++) {
+                for (int o = 0; o < outs; o++) {
+                    if (adjoint) {
+                        float v = from[p * outs + o] * inv;
+                        for (int[] m : maps) {
+                            to[p * size + m[o]] += v;
                         }
+                    } else {
+                        float s = 0f;
+                        for (int[] m : maps) {
+                            s += from[p * size + m[o]];
+                        }
+                        to[p * outs + o] = s * inv;
                     }
                 }
             }
         });
-        return new Tensor(cachedShape, dx);
     }
 
     @Override

@@ -1,8 +1,8 @@
 package org.undervolt.nn.layer;
 
-import org.undervolt.nn.kernel.Im2col;
 import org.undervolt.nn.kernel.Parallel;
 import org.undervolt.nn.kernel.Pool;
+import org.undervolt.nn.kernel.PoolGrid;
 import org.undervolt.nn.tensor.Tensor;
 
 /**
@@ -22,39 +22,35 @@ public final class MaxPool2d extends WindowPool {
 
     @Override
     public Tensor forward(Tensor x, ForwardContext ctx, HookSite site) {
-        int batch = x.dim(0);
-        int c = x.dim(1);
-        int h = x.dim(2);
-        int w = x.dim(3);
-        int oh = Im2col.outSize(h, k, stride, 0);
-        int ow = Im2col.outSize(w, k, stride, 0);
+        PoolGrid grid = PoolGrid.of(x.shape(), k, stride);
+        int size = grid.planeSize();
+        int outs = grid.outputs();
+        int planes = grid.planes();
         float[] xd = x.data();
-        float[] y = new float[batch * c * oh * ow];
+        float[] y = new float[planes * outs];
         int[] arg = ctx.training() ? new int[y.length] : null;
-        int outs = oh * ow;
-        int[][] maps = Pool.windowOffsets(w, oh, ow, k, stride);
+        int[][] maps = grid.windowOffsets(k, stride);
         // groups of planes whose outputs fill whole vectors; the last planes go one by one
         int group = Pool.planesPerGroup(outs);
-        int[][] groupMaps = Pool.groupOffsets(maps, group, h * w);
-        int planes = batch * c;
+        int[][] groupMaps = Pool.groupOffsets(maps, group, size);
         int groups = planes / group;
         int tasks = (groups + GROUPS_PER_TASK - 1) / GROUPS_PER_TASK + 1;
         Parallel.forEach(tasks, t -> {
             if (t == tasks - 1) {
                 for (int p = groups * group; p < planes; p++) {
-                    pool(xd, p * h * w, maps, outs, y, p * outs, arg);
+                    pool(xd, p * size, maps, outs, y, p * outs, arg);
                 }
                 return;
             }
             for (int gi = t * GROUPS_PER_TASK, end = Math.min(groups, gi + GROUPS_PER_TASK); gi < end; gi++) {
-                pool(xd, gi * group * h * w, groupMaps, group * outs, y, gi * group * outs, arg);
+                pool(xd, gi * group * size, groupMaps, group * outs, y, gi * group * outs, arg);
             }
         });
         if (ctx.training()) {
             cachedShape = x.shape();
             cachedArgmax = arg;
         }
-        return new Tensor(new int[] {batch, c, oh, ow}, y);
+        return new Tensor(grid.outputShape(), y);
     }
 
     private static void pool(float[] x, int xOff, int[][] maps, int outs, float[] y, int yOff, int[] arg) {

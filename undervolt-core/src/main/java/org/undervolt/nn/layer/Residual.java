@@ -68,6 +68,11 @@ public final class Residual extends NamedLayer {
     public Tensor forward(Tensor x, ForwardContext ctx, HookSite site) {
         Tensor a = run(main, x, ctx, site);
         Tensor b = shortcut.isEmpty() ? x : run(shortcut, x, ctx, site);
+        return sum(a, b);
+    }
+
+    /** {@code a + b}, element-wise, in the shape of {@code a}. */
+    private static Tensor sum(Tensor a, Tensor b) {
         float[] ad = a.data();
         float[] bd = b.data();
         float[] y = new float[ad.length];
@@ -98,13 +103,7 @@ public final class Residual extends NamedLayer {
         for (int i = shortcut.size() - 1; i >= 0; i--) {
             gb = shortcut.get(i).backward(gb);
         }
-        float[] a = ga.data();
-        float[] b = gb.data();
-        float[] dx = new float[a.length];
-        for (int i = 0; i < dx.length; i++) {
-            dx[i] = a[i] + b[i];
-        }
-        return new Tensor(ga.shape(), dx);
+        return sum(ga, gb);
     }
 
     @Override

@@ -98,21 +98,7 @@ final class ShapeOps {
             st[i] = inStrides[perm[i]];
         }
         int n = in[0].size();
-        int[] src = new int[n];
-        int[] pos = new int[r];
-        int off = 0;
-        for (int i = 0; i < n; i++) {
-            src[i] = off;
-            for (int d = r - 1; d >= 0; d--) {
-                pos[d]++;
-                off += st[d];
-                if (pos[d] < out[d]) {
-                    break;
-                }
-                off -= st[d] * pos[d];
-                pos[d] = 0;
-            }
-        }
+        int[] src = Shapes.stridedIndex(out, st);
         if (in[0].isFloat()) {
             float[] x = in[0].floats();
             float[] y = new float[n];

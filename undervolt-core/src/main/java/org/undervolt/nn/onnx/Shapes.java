@@ -65,7 +65,11 @@ final class Shapes {
 
     /** Element offsets into a broadcast operand for every output position, row-major. */
     static int[] broadcastIndex(int[] shape, int[] out) {
-        int[] st = broadcastStrides(shape, out);
+        return stridedIndex(out, broadcastStrides(shape, out));
+    }
+
+    /** For every position of {@code out}, row-major, the offset {@code Σ position[d]·st[d]} of its source element. */
+    static int[] stridedIndex(int[] out, int[] st) {
         int n = (int) NdArray.count(out);
         int[] idx = new int[n];
         int[] pos = new int[out.length];

@@ -5,42 +5,24 @@ import org.undervolt.nn.kernel.Im2col;
 /**
  * 2-D convolution on the integer datapath: each image's int8 windows are unfolded (zero padding
  * is the int8 value 0, i.e. real 0) and multiplied with the int8 weights {@code [out, in·k·k]}
- * into int32 accumulators, plus the int32 bias, then requantised to int8 with the ReLU fused.
+ * ({@code [out, in, k, k]}) into int32 accumulators, plus the int32 bias, then requantised to int8 with
+ * the ReLU fused.
  */
-public final class Int8Conv2d implements Int8Op {
-    private final String name;
+public final class Int8Conv2d extends Int8Weighted {
     private final int in;
     private final int out;
     private final int k;
     private final int stride;
     private final int pad;
-    private final byte[] weights;
-    private final int[] bias;
-    private final Requantizer requantizer;
-    private final float outScale;
 
     Int8Conv2d(String name, int in, int out, int k, int stride, int pad, byte[] weights, int[] bias,
                Requantizer requantizer, float outScale) {
-        this.name = name;
+        super(name, weights, bias, requantizer, outScale);
         this.in = in;
         this.out = out;
         this.k = k;
         this.stride = stride;
         this.pad = pad;
-        this.weights = weights;
-        this.bias = bias;
-        this.requantizer = requantizer;
-        this.outScale = outScale;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    /** The stored weight bytes, {@code [out, in, k, k]} row-major (live). */
-    public byte[] weights() {
-        return weights;
     }
 
     @Override
@@ -102,6 +84,6 @@ public final class Int8Conv2d implements Int8Op {
 
     @Override
     public Int8Conv2d copy() {
-        return new Int8Conv2d(name, in, out, k, stride, pad, weights.clone(), bias.clone(), requantizer, outScale);
+        return new Int8Conv2d(name(), in, out, k, stride, pad, weights.clone(), bias.clone(), requantizer, outScale);
     }
 }

@@ -5,41 +5,22 @@ package org.undervolt.nn.quant;
  * per-tensor scale) → int32 accumulators plus an int32 bias → requantised to int8 (ReLU fused), or,
  * for the last layer, kept as int32 logits.
  */
-public final class Int8Dense implements Int8Op {
-    private final String name;
+public final class Int8Dense extends Int8Weighted {
     private final int in;
     private final int out;
-    private final byte[] weights;
-    private final int[] bias;
-    private final Requantizer requantizer;
-    private final float outScale;
 
     /** {@code requantizer == null} marks the last layer (int32 logits). */
     Int8Dense(String name, int in, int out, byte[] weights, int[] bias, Requantizer requantizer, float outScale) {
-        this.name = name;
+        super(name, weights, bias, requantizer, outScale);
         this.in = in;
         this.out = out;
-        this.weights = weights;
-        this.bias = bias;
-        this.requantizer = requantizer;
-        this.outScale = outScale;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    /** The stored weight bytes, {@code [out, in]} row-major (live). */
-    public byte[] weights() {
-        return weights;
     }
 
     /** The int32 accumulators (bias included) of a batch, {@code [batch, out]}. */
     public int[] accumulate(QTensor x) {
         int batch = x.shape()[0];
         if (x.itemSize() != in) {
-            throw new IllegalArgumentException(name + ": expects " + in + " inputs, got " + x.itemSize());
+            throw new IllegalArgumentException(name() + ": expects " + in + " inputs, got " + x.itemSize());
         }
         byte[] wt = new byte[in * out];
         for (int o = 0; o < out; o++) {
@@ -65,7 +46,7 @@ public final class Int8Dense implements Int8Op {
     @Override
     public QTensor forward(QTensor x) {
         if (last()) {
-            throw new IllegalStateException(name + " is the last layer: use accumulate()");
+            throw new IllegalStateException(name() + " is the last layer: use accumulate()");
         }
         int[] acc = accumulate(x);
         byte[] y = new byte[acc.length];
@@ -75,6 +56,6 @@ public final class Int8Dense implements Int8Op {
 
     @Override
     public Int8Dense copy() {
-        return new Int8Dense(name, in, out, weights.clone(), bias.clone(), requantizer, outScale);
+        return new Int8Dense(name(), in, out, weights.clone(), bias.clone(), requantizer, outScale);
     }
 }

@@ -1,16 +1,10 @@
 package org.undervolt.nn.quant;
 
 /** Views each item of an int8 feature map as a flat vector (no data movement). */
-public final class Int8Flatten implements Int8Op {
-    private final String name;
+public final class Int8Flatten extends NamedInt8Op {
 
     Int8Flatten(String name) {
-        this.name = name;
-    }
-
-    @Override
-    public String name() {
-        return name;
+        super(name);
     }
 
     @Override
