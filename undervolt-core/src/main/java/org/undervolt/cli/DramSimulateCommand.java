@@ -15,7 +15,6 @@ import org.undervolt.dram.sim.DramPowerCommandWriter;
 import org.undervolt.dram.sim.DramSimulator;
 import org.undervolt.dram.sim.LoadStoreTraceReader;
 import org.undervolt.dram.sim.PagePolicy;
-import org.undervolt.dram.sim.RequestTrace;
 import org.undervolt.dram.sim.SimCommand;
 import org.undervolt.dram.sim.SimConfig;
 import org.undervolt.dram.sim.SimPresets;
@@ -115,17 +114,19 @@ public final class DramSimulateCommand implements Callable<Integer> {
                 && !Files.isDirectory(commandsOut.toAbsolutePath().getParent())) {
             throw new InvalidInputException("--commands-out " + commandsOut + ": no such directory");
         }
-        RequestTrace trace = LoadStoreTraceReader.read(requests);
+        // streamed: requests are read as the simulated frontend takes them, so memory does not grow with the file
         SimResult r;
-        if (commandsOut != null) {
-            try (DramPowerCommandWriter w = new DramPowerCommandWriter(commandsOut)) {
-                r = sim.run(trace, w);
-                w.finish(r.drainCycles());
+        try (LoadStoreTraceReader.Stream trace = LoadStoreTraceReader.open(requests)) {
+            if (commandsOut != null) {
+                try (DramPowerCommandWriter w = new DramPowerCommandWriter(commandsOut)) {
+                    r = sim.run(trace, w);
+                    w.finish(r.drainCycles());
+                }
+            } else {
+                r = sim.run(trace, null);
             }
-        } else {
-            r = sim.run(trace, null);
         }
-        Map<String, Object> out = report(cfg, sim, trace, r);
+        Map<String, Object> out = report(cfg, sim, requests.toString(), r);
         if (commandsOut != null) {
             out.put("commands_out", commandsOut.toString());
         }
@@ -134,7 +135,7 @@ public final class DramSimulateCommand implements Callable<Integer> {
             w.println(new ObjectMapper().writeValueAsString(out));
         } else {
             w.printf(Locale.ROOT, "%s: %d requests on %s %s, %d channel(s) x %d rank(s), %s mapping, %s page%n",
-                    requests, trace.size(), s.standard(), s.part().name(), channels, ranks,
+                    requests, r.reads() + r.writes(), s.standard(), s.part().name(), channels, ranks,
                     sim.mapping().name(), cfg.pagePolicy().name().toLowerCase(Locale.ROOT));
             w.printf(Locale.ROOT, "  cycles %d (%.1f us), reads %d, writes %d%n", r.cycles(), r.cycles() * r.tckNs() / 1000,
                     r.reads(), r.writes());
@@ -173,10 +174,11 @@ public final class DramSimulateCommand implements Callable<Integer> {
                 o.width(), o.devices(), o.burstLength(), o.dataRate(), o.subarrayRows()));
     }
 
-    static Map<String, Object> report(SimConfig cfg, DramSimulator sim, RequestTrace trace, SimResult r) {
+    /** The JSON report of a run of the requests of {@code source} (every one accepted: reads + writes). */
+    static Map<String, Object> report(SimConfig cfg, DramSimulator sim, String source, SimResult r) {
         SimSpec s = cfg.spec();
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("requests_file", trace.source());
+        out.put("requests_file", source);
         out.put("part", s.part().name());
         out.put("standard", s.standard());
         out.put("protocol", s.protocol().name());
@@ -190,7 +192,7 @@ public final class DramSimulateCommand implements Callable<Integer> {
             out.put("closed_cap", cfg.closedCap());
         }
         out.put("tck_ns", s.timings().tckNs());
-        out.put("requests", trace.size());
+        out.put("requests", r.reads() + r.writes());
         out.put("cycles", r.cycles());
         out.put("drained", cfg.drain());
         out.put("drain_cycles", r.drainCycles());

@@ -71,7 +71,7 @@ public final class UndervoltCli implements Runnable {
 
     /** A configured command line with every subcommand, used by tests. */
     public static CommandLine commandLine() {
-        return configure(SUBCOMMANDS.keySet());
+        return configure(SUBCOMMANDS.keySet(), new String[0]);
     }
 
     /**
@@ -80,7 +80,7 @@ public final class UndervoltCli implements Runnable {
      * suggestions).
      */
     public static CommandLine commandLine(String... args) {
-        return configure(needed(args));
+        return configure(needed(args), args);
     }
 
     /** The subcommand names that running {@code args} needs registered. */
@@ -97,11 +97,13 @@ public final class UndervoltCli implements Runnable {
         return versionOnly ? List.of() : SUBCOMMANDS.keySet();
     }
 
-    private static CommandLine configure(Collection<String> subcommands) {
+    private static CommandLine configure(Collection<String> subcommands, String[] args) {
         CommandLine cl = new CommandLine(new UndervoltCli());
         for (String name : subcommands) {
-            // built on its own first: picocli applies a command's model transformer (BenchCommand's) only then
-            cl.addSubcommand(name, new CommandLine(SUBCOMMANDS.get(name)));
+            // built on its own first: picocli applies a command's model transformer (BenchCommand's) only then;
+            // 'dram' registers only the subcommand args name, as here
+            cl.addSubcommand(name, name.equals("dram") ? DramCommand.commandLine(args)
+                    : new CommandLine(SUBCOMMANDS.get(name)));
         }
         cl.setExecutionExceptionHandler(UndervoltCli::handleExecutionException);
         cl.setParameterExceptionHandler(UndervoltCli::handleParameterException);

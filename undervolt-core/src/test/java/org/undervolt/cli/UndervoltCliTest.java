@@ -30,6 +30,8 @@ class UndervoltCliTest {
     void aCommandLineForOneSubcommandRunsIt() {
         CommandLine cl = UndervoltCli.commandLine("dram", "presets");
         assertThat(cl.getSubcommands().keySet()).containsExactly("help", "dram");
+        assertThat(cl.getSubcommands().get("dram").getSubcommands().keySet()).as("dram builds only presets")
+                .containsExactly("presets");
         StringWriter out = new StringWriter();
         cl.setOut(new PrintWriter(out));
         assertThat(cl.execute("dram", "presets")).isZero();
@@ -42,5 +44,11 @@ class UndervoltCliTest {
         assertThat(usage).containsSubsequence("help", "demo", "eden", "sparkxd", "train", "dram", "errors", "runs",
                 "bench", "nn-bench");
         assertThat(UndervoltCli.commandLine(new String[0]).getUsageMessage()).isEqualTo(usage);
+        String dram = UndervoltCli.commandLine().getSubcommands().get("dram").getUsageMessage();
+        assertThat(dram).containsSubsequence("energy", "simulate", "info", "presets", "bench", "sim-bench");
+        for (String[] args : new String[][] {{"dram"}, {"dram", "--help"}, {"help", "dram"}, {"dram", "energi"}}) {
+            assertThat(UndervoltCli.commandLine(args).getSubcommands().get("dram").getUsageMessage()).as(String.join(" ", args))
+                    .isEqualTo(dram);
+        }
     }
 }

@@ -23,9 +23,9 @@ final class BankQueue {
      * none (longs, as {@link BankScan} reads them).
      */
     final long[] hitId, otherId;
-    private final int[] rowOf;
+    private final DecodedRequests q;
 
-    BankQueue(int capacity, int banks, int[] rowOf) {
+    BankQueue(int capacity, int banks, DecodedRequests q) {
         ids = new int[capacity];
         byBank = new int[banks * capacity];
         this.capacity = capacity;
@@ -34,14 +34,14 @@ final class BankQueue {
         otherId = new long[banks];
         Arrays.fill(hitId, NONE);
         Arrays.fill(otherId, NONE);
-        this.rowOf = rowOf;
+        this.q = q;
     }
 
     void add(int id, int bank, int openRow) {
         ids[size++] = id;
         byBank[bank * capacity + count[bank]++] = id;
         // ids grow with arrival: the new request is the oldest of its kind only if there is none yet
-        if (rowOf[id] == openRow) {
+        if (q.row(id) == openRow) {
             if (hitId[bank] == NONE) {
                 hitId[bank] = id;
             }
@@ -80,7 +80,7 @@ final class BankQueue {
         int[] list = byBank;
         for (int i = bank * capacity, end = i + count[bank]; i < end && (h == NONE || o == NONE); i++) {
             int id = list[i];
-            if (rowOf[id] == openRow) {
+            if (q.row(id) == openRow) {
                 if (h == NONE) {
                     h = id;
                 }

@@ -22,9 +22,26 @@ final class BankScan {
     /** Marks "no request" in the id arrays, and "never" as a cycle. */
     static final long NONE = Long.MAX_VALUE;
 
-    private static final VectorSpecies<Long> S = LongVector.SPECIES_PREFERRED;
-    /** Whether lanes are worth using: with no SIMD unit the Vector API falls back to slow Java code. */
-    static final boolean VECTOR_PAYS = S.vectorBitSize() >= 256;
+    /** The machine's preferred vector shape, made on first use (the Vector API costs start-up time). */
+    private static final class Lanes {
+        static final VectorSpecies<Long> S = LongVector.SPECIES_PREFERRED;
+    }
+
+    /** Whether the machine has lanes worth using: with no SIMD unit the Vector API falls back to slow Java code. */
+    static boolean machineHasLanes() {
+        return Lanes.S.vectorBitSize() >= 256;
+    }
+
+    /**
+     * Whether the simulator picks in lanes from its first request: only when asked ({@code -Dundervolt.sim.vector=true})
+     * on a machine that has them; otherwise it switches to lanes only once a run is long ({@link DramSimulator}). Measured
+     * as whole processes (issue 21), lanes from the start do not pay: Vector API code is slow until the optimising
+     * compiler has compiled it, and costly to compile. {@code dram simulate} of 1,000 requests took 1.23-1.38 s CPU
+     * with lanes and 0.86-0.90 s without (medians of 4, interleaved; 7 December 2026, 2-core machine with AVX-512,
+     * heavily loaded); once compiled, a pick in lanes is faster (1M requests in process: 0.60-0.74 s of thread CPU
+     * against 1.00-1.34 s).
+     */
+    static final boolean VECTOR_PAYS = Boolean.getBoolean("undervolt.sim.vector") && machineHasLanes();
 
     /** The oldest ready offer's request id, or {@link #NONE}. */
     long best;
@@ -79,6 +96,7 @@ final class BankScan {
     void vector(long clk, long rFin, long rPre, long rAct, long[] hit, long[] other, long[] finAt, long[] otherAt,
                 long[] closed, int from, int to) {
         int n = to - from;
+        final VectorSpecies<Long> S = Lanes.S;
         int upper = from + S.loopBound(n);
         LongVector bestV = LongVector.broadcast(S, NONE);
         LongVector minV = bestV;

@@ -33,6 +33,8 @@ final class ChannelController {
 
     private static final int SRC_NONE = 0, SRC_ACTIVE = 1, SRC_PRIORITY = 2, SRC_READ = 3, SRC_WRITE = 4;
     private static final int KIND_REFRESH = 0, KIND_CLOSE = 1;
+    /** Pending reads above which a tick completes those whose data has returned. */
+    private static final int PENDING_BATCH = 128;
 
     private final int channelId;
     private final DecodedRequests q;
@@ -76,9 +78,6 @@ final class ChannelController {
     // per queue: earliest ready cycle of its entries, valid while stamp == version
     private long rMin, rStamp, wMin, wStamp;
 
-    private final long[] arrive;
-    private final boolean[] classified;
-
     /** Reads whose data is on its way, and the latency of those completed. */
     final PendingReads pending = new PendingReads();
 
@@ -111,31 +110,35 @@ final class ChannelController {
         this.bankGroups = spec.organization().bankGroups();
         this.banksPerGroup = spec.organization().banksPerGroup();
         int banks = spec.organization().ranks() * spec.organization().banks();
-        rq = new BankQueue(maxSize + 2, banks, q.row);
-        wq = new BankQueue(maxSize + 2, banks, q.row);
+        rq = new BankQueue(maxSize + 2, banks, q);
+        wq = new BankQueue(maxSize + 2, banks, q);
         forwarding = new WriteForwarding(maxSize + 2);
         abuf = new int[maxSize + 2];
         activeOnBank = new int[banks];
         activeOnRank = new int[spec.organization().ranks()];
-        arrive = new long[q.n];
-        classified = new boolean[q.n];
+    }
+
+    /** Makes the scheduler pick in vector lanes from now on (same picks, faster once compiled). */
+    void pickInLanes() {
+        scheduler.pickInLanes();
     }
 
     /** Offers request {@code id} at cycle {@code clk} (before this cycle's tick); false if its queue is full. */
     boolean send(int id, long clk) {
-        if (!q.write[id]) {
-            if (forwarding.finds(id, q.address[id], wq.size)) {
+        if (!q.write(id)) {
+            if (forwarding.finds(id, q.address(id), wq.size)) {
                 pending.push(clk + 1, clk);
                 readsForwarded++;
                 readsAccepted++;
+                q.release(id);
                 return true;
             }
             if (rq.size > maxSize) {
                 forwarding.refused(id);
                 return false;
             }
-            arrive[id] = clk;
-            rq.add(id, q.bankFlat[id], dev.openRow[q.bankFlat[id]]);
+            q.arrive(id, clk);
+            rq.add(id, q.bankFlat(id), dev.openRow[q.bankFlat(id)]);
             readsAccepted++;
             if (rStamp == version) {
                 rMin = Math.min(rMin, readyOf(id));
@@ -144,9 +147,9 @@ final class ChannelController {
             if (wq.size > maxSize) {
                 return false;
             }
-            arrive[id] = clk;
-            forwarding.added(q.address[id], wq.size);
-            wq.add(id, q.bankFlat[id], dev.openRow[q.bankFlat[id]]);
+            q.arrive(id, clk);
+            forwarding.added(q.address(id), wq.size);
+            wq.add(id, q.bankFlat(id), dev.openRow[q.bankFlat(id)]);
             writesAccepted++;
             if (wStamp == version) {
                 wMin = Math.min(wMin, readyOf(id));
@@ -157,6 +160,11 @@ final class ChannelController {
 
     /** One controller cycle at {@code clk}; true if a command was issued. */
     boolean tick(long clk) {
+        if (pending.size() >= PENDING_BATCH) {
+            // completing early changes nothing (reads complete in issue order, each no earlier than its data) and
+            // keeps the pending reads few
+            pending.complete(clk);
+        }
         if (refresh.due(clk)) {
             for (int r = 0; r < dev.ranks; r++) {
                 pushPriority(KIND_REFRESH, r, -1, -1, -1);
@@ -178,7 +186,7 @@ final class ChannelController {
                 long at = readyOf(c, id);
                 min = Math.min(min, at);
                 boolean ready = at <= clk;
-                if (best < 0 || (ready != bestReady ? ready : arrive[id] < arrive[abuf[best]])) {
+                if (best < 0 || (ready != bestReady ? ready : q.arrive(id) < q.arrive(abuf[best]))) {
                     best = i;
                     bestCmd = c;
                     bestReady = ready;
@@ -238,8 +246,8 @@ final class ChannelController {
                 bank = cmd == PREA ? -1 : pBank[pHead];
             } else {
                 int id = idAt(src, pos);
-                rank = q.rank[id];
-                bank = q.bankFlat[id];
+                rank = q.rank(id);
+                bank = q.bankFlat(id);
             }
             if (bank < 0 ? activeOnRank[rank] > 0 : activeOnBank[bank] > 0) {
                 if (src == SRC_READ || src == SRC_WRITE) {
@@ -280,12 +288,12 @@ final class ChannelController {
             return;
         }
         int id = idAt(src, pos);
-        int fin = q.write[id] ? WR : RD;
-        if (!classified[id]) {
-            classified[id] = true;
-            int open = dev.openRow[q.bankFlat[id]];
-            if (q.write[id]) {
-                if (open == q.row[id]) {
+        int fin = q.write(id) ? WR : RD;
+        if (!q.classified(id)) {
+            q.classify(id);
+            int open = dev.openRow[q.bankFlat(id)];
+            if (q.write(id)) {
+                if (open == q.row(id)) {
                     writeHits++;
                 } else if (open >= 0) {
                     writeConflicts++;
@@ -293,7 +301,7 @@ final class ChannelController {
                     writeMisses++;
                 }
             } else {
-                if (open == q.row[id]) {
+                if (open == q.row(id)) {
                     readHits++;
                 } else if (open >= 0) {
                     readConflicts++;
@@ -302,20 +310,21 @@ final class ChannelController {
                 }
             }
         }
-        applyRowPolicy(cmd, q.rank[id], q.bankFlat[id]);
-        int issued = cmd == fin && rowPolicy.autoPrecharge() && activeOnBank[q.bankFlat[id]] <= (src == SRC_ACTIVE ? 1 : 0)
+        applyRowPolicy(cmd, q.rank(id), q.bankFlat(id));
+        int issued = cmd == fin && rowPolicy.autoPrecharge() && activeOnBank[q.bankFlat(id)] <= (src == SRC_ACTIVE ? 1 : 0)
                 ? (fin == RD ? RDA : WRA) : cmd;
-        emit(issued, q.rank[id], q.bgFlat[id], q.bankFlat[id], q.row[id], q.column[id], clk);
+        emit(issued, q.rank(id), q.bgFlat(id), q.bankFlat(id), q.row(id), q.column(id), clk);
         if (cmd == fin) {
             if (fin == RD) {
-                pending.push(clk + readLatency, arrive[id]);
+                pending.push(clk + readLatency, q.arrive(id));
             }
             remove(src, pos);
+            q.release(id);
         } else if (cmd == ACT) {
             if (asize <= maxSize) {
                 abuf[asize++] = id;
-                activeOnBank[q.bankFlat[id]]++;
-                activeOnRank[q.rank[id]]++;
+                activeOnBank[q.bankFlat(id)]++;
+                activeOnRank[q.rank(id)]++;
                 aBound = Math.min(aBound, readyOf(id));
                 remove(src, pos);
             }
@@ -358,18 +367,18 @@ final class ChannelController {
     private void remove(int src, int pos) {
         switch (src) {
             case SRC_ACTIVE -> {
-                activeOnBank[q.bankFlat[abuf[pos]]]--;
-                activeOnRank[q.rank[abuf[pos]]]--;
+                activeOnBank[q.bankFlat(abuf[pos])]--;
+                activeOnRank[q.rank(abuf[pos])]--;
                 System.arraycopy(abuf, pos + 1, abuf, pos, asize - pos - 1);
                 if (--asize == 0) {
                     aBound = Long.MAX_VALUE;
                 }
             }
-            case SRC_READ -> rq.remove(pos, q.bankFlat[pos], dev.openRow[q.bankFlat[pos]]);
+            case SRC_READ -> rq.remove(pos, q.bankFlat(pos), dev.openRow[q.bankFlat(pos)]);
             case SRC_WRITE -> {
                 int at = java.util.Arrays.binarySearch(wq.ids, 0, wq.size, pos);
                 forwarding.removed(at, wq.size);
-                wq.remove(pos, q.bankFlat[pos], dev.openRow[q.bankFlat[pos]]);
+                wq.remove(pos, q.bankFlat(pos), dev.openRow[q.bankFlat(pos)]);
             }
             default -> throw new IllegalStateException();
         }
@@ -382,17 +391,17 @@ final class ChannelController {
 
     /** Ready cycle of command {@code cmd}, request {@code id}'s next command ({@link #nextCommand}). */
     private long readyOf(int cmd, int id) {
-        return dev.nextReadyAt(cmd, q.rank[id], q.bankFlat[id]);
+        return dev.nextReadyAt(cmd, q.rank(id), q.bankFlat(id));
     }
 
     /** The command request {@code id} needs next, from its bank's row state. */
     private int nextCommand(int id) {
-        int open = dev.openRow[q.bankFlat[id]];
+        int open = dev.openRow[q.bankFlat(id)];
         if (open < 0) {
             return ACT;
         }
-        if (open == q.row[id]) {
-            return q.write[id] ? WR : RD;
+        if (open == q.row(id)) {
+            return q.write(id) ? WR : RD;
         }
         return PRE;
     }

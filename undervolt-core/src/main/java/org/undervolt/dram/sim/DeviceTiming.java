@@ -20,9 +20,13 @@ import org.undervolt.dram.spec.Organization;
  */
 final class DeviceTiming {
     private static final int NC = SimCommand.COUNT;
-    private static final VectorSpecies<Long> LANES = LongVector.SPECIES_PREFERRED;
+    /** The machine's preferred vector shape, made on first use (only when lanes are used). */
+    private static final class Lanes {
+        static final VectorSpecies<Long> S = LongVector.SPECIES_PREFERRED;
+    }
+
     /** Raise a node's NC ready cycles in vector lanes when they fill whole vectors (see {@link BankScan#VECTOR_PAYS}). */
-    private static final boolean VECTOR_RAISE = BankScan.VECTOR_PAYS && NC % LANES.length() == 0;
+    private static final boolean VECTOR_RAISE = BankScan.VECTOR_PAYS && NC % Lanes.S.length() == 0;
 
     final int ranks;
     final int bankGroups;
@@ -302,8 +306,9 @@ final class DeviceTiming {
             int dBase = k * NC;
             int base = node * NC;
             if (VECTOR_RAISE) {
-                for (int f = 0; f < NC; f += LANES.length()) {
-                    LongVector.fromArray(LANES, d, dBase + f).add(clk).max(LongVector.fromArray(LANES, ready, base + f))
+                final VectorSpecies<Long> lanes = Lanes.S;
+                for (int f = 0; f < NC; f += lanes.length()) {
+                    LongVector.fromArray(lanes, d, dBase + f).add(clk).max(LongVector.fromArray(lanes, ready, base + f))
                             .intoArray(ready, base + f);
                 }
             } else {

@@ -16,8 +16,14 @@ import java.util.Map;
 public final class DramSimulator {
     private final SimConfig config;
     private final RequestMapping mapping;
+    /** Requests after which a run switches the pick to vector lanes, where the machine has them. */
+    static final int LANES_AFTER = 200_000;
+
     private boolean skipIdle = true;
     private boolean vectorPick = BankScan.VECTOR_PAYS;
+    /** Whether the pick switches to lanes after {@link #lanesAfter} requests (not when a pick was asked for). */
+    private boolean adaptive = !BankScan.VECTOR_PAYS;
+    private int lanesAfter = LANES_AFTER;
 
     public DramSimulator(SimConfig config) {
         this.config = config;
@@ -30,9 +36,23 @@ public final class DramSimulator {
         return this;
     }
 
+    /** Makes the scheduler pick in vector lanes (not the default, see {@link BankScan#VECTOR_PAYS}), for checking they agree. */
+    DramSimulator vectorPick() {
+        vectorPick = true;
+        adaptive = false;
+        return this;
+    }
+
+    /** Switches the pick to lanes after {@code n} requests instead of {@link #LANES_AFTER}, for checking it changes nothing. */
+    DramSimulator lanesAfter(int n) {
+        lanesAfter = n;
+        return this;
+    }
+
     /** Makes the scheduler pick with the scalar reference instead of vector lanes, for checking they agree. */
     DramSimulator scalarPick() {
         vectorPick = false;
+        adaptive = false;
         return this;
     }
 
@@ -42,7 +62,16 @@ public final class DramSimulator {
 
     /** Simulates {@code trace}; {@code listener} (may be null) receives every command. */
     public SimResult run(RequestTrace trace, CommandListener listener) {
-        DecodedRequests q = new DecodedRequests(trace, mapping);
+        return run(trace.stream(), listener);
+    }
+
+    /**
+     * Simulates the requests of {@code in}, read as the frontend needs them: only the requests in flight are held
+     * ({@link DecodedRequests}), so memory does not grow with the trace. {@code listener} (may be null) receives every
+     * command.
+     */
+    public SimResult run(RequestStream in, CommandListener listener) {
+        DecodedRequests q = new DecodedRequests(mapping);
         int channels = config.spec().organization().channels();
         ChannelController[] ctrl = new ChannelController[channels];
         for (int c = 0; c < channels; c++) {
@@ -51,18 +80,25 @@ public final class DramSimulator {
         long clk = 0;
         long attempts = 0;
         int next = 0;
-        int n = q.n;
+        boolean have = fetch(in, q, next);
         long cycles = -1;
         while (true) {
             boolean sent = false;
-            if (next < n) {
+            if (have) {
                 attempts++;
-                if (ctrl[q.channel[next]].send(next, clk)) {
+                if (ctrl[q.channel(next)].send(next, clk)) {
                     next++;
                     sent = true;
+                    have = fetch(in, q, next);
+                    if (adaptive && next == lanesAfter && BankScan.machineHasLanes()) {
+                        // a long run: compiling the lanes now pays (the picks agree, BankScanTest)
+                        for (ChannelController c : ctrl) {
+                            c.pickInLanes();
+                        }
+                    }
                 }
             }
-            if (next >= n) {
+            if (!have) {
                 if (cycles < 0) {
                     cycles = clk;
                 }
@@ -81,7 +117,7 @@ public final class DramSimulator {
                     t = Math.min(t, c.nextEvent(clk));
                 }
                 if (t > clk + 1) {
-                    if (next < n) {
+                    if (have) {
                         attempts += t - 1 - clk;
                     }
                     clk = t - 1;
@@ -112,6 +148,15 @@ public final class DramSimulator {
         }
         return new SimResult(cycles, config.drain() ? lastData : cycles, reads, writes, rh, rm, rc, wh, wm, wc, lat,
                 done, fwd, attempts, counts, config.spec().timings().tckNs());
+    }
+
+    /** Reads the next request of {@code in} into {@code q} as request {@code id}; false at the end. */
+    private static boolean fetch(RequestStream in, DecodedRequests q, int id) {
+        if (!in.next()) {
+            return false;
+        }
+        q.add(id, in);
+        return true;
     }
 
     private static boolean anyBusy(ChannelController[] ctrl) {

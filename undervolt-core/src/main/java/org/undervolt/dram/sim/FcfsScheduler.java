@@ -21,10 +21,10 @@ final class FcfsScheduler implements Scheduler {
             return -1;
         }
         int id = buf.ids[0];
-        int bank = q.bankFlat[id];
+        int bank = q.bankFlat(id);
         int open = dev.openRow[bank];
-        int cmd = open < 0 ? SimCommand.ACT.ordinal() : open == q.row[id] ? fin : SimCommand.PRE.ordinal();
-        long at = dev.nextReadyAt(cmd, q.rank[id], bank);
+        int cmd = open < 0 ? SimCommand.ACT.ordinal() : open == q.row(id) ? fin : SimCommand.PRE.ordinal();
+        long at = dev.nextReadyAt(cmd, q.rank(id), bank);
         if (at <= clk) {
             return id;
         }

@@ -12,7 +12,7 @@ final class FrFcfsScheduler implements Scheduler {
     private static final int WR = SimCommand.WR.ordinal();
 
     private final DeviceTiming dev;
-    private final boolean vectorScan;
+    private boolean vectorScan;
     private final BankScan scan = new BankScan();
 
     FrFcfsScheduler(DeviceTiming dev, boolean vectorScan) {
@@ -39,6 +39,11 @@ final class FrFcfsScheduler implements Scheduler {
             }
         }
         return scan.best == BankScan.NONE ? -1 : (int) scan.best;
+    }
+
+    @Override
+    public void pickInLanes() {
+        vectorScan = true;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.undervolt.dram.sim;
 
+import java.io.ByteArrayInputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -13,17 +15,37 @@ import org.undervolt.InvalidInputException;
  * Reads Ramulator 2's LoadStoreTrace request format: one request per line, {@code LD <address>} (read) or
  * {@code ST <address>} (write), the byte address in hex with a {@code 0x} prefix or in decimal, fields
  * separated by spaces or tabs. Blank lines and lines starting with {@code #} are skipped. Any other line is an
- * error naming the file, line and field. Files are read through a fixed buffer, line by line, into the
- * request arrays (9 bytes per request), so reading needs no copy of the file.
+ * error naming the file, line and field. Files are read through a fixed buffer, line by line: {@link #open}
+ * gives the requests one at a time (nothing grows with the file), {@link #read} collects them into a
+ * {@link RequestTrace} (9 bytes per request).
  */
 public final class LoadStoreTraceReader {
     private LoadStoreTraceReader() {
     }
 
-    /** Reads {@code file}, streaming it through a fixed buffer (the file is never held whole). */
+    /** Reads {@code file} whole into a trace, streaming it through a fixed buffer. */
     public static RequestTrace read(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(file.toString(), in);
+        try (Stream in = open(file)) {
+            return collect(in);
+        }
+    }
+
+    /** Reads a whole stream named {@code name}, line by line through a 64 KiB buffer. */
+    public static RequestTrace read(String name, InputStream in) throws IOException {
+        return collect(new Stream(name, in));
+    }
+
+    static RequestTrace parse(String name, byte[] d) {
+        return collect(new Stream(name, new ByteArrayInputStream(d)));
+    }
+
+    /**
+     * The requests of {@code file}, read as they are asked for ({@link RequestStream#next}); close it when done.
+     * A missing or unreadable file, or a malformed line, is an input error naming the file (and line).
+     */
+    public static Stream open(Path file) {
+        try {
+            return new Stream(file.toString(), Files.newInputStream(file));
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(file + ": no such request trace file");
         } catch (IOException e) {
@@ -31,77 +53,128 @@ public final class LoadStoreTraceReader {
         }
     }
 
-    /** Reads a whole stream named {@code name}, line by line through a 64 KiB buffer. */
-    public static RequestTrace read(String name, InputStream in) throws IOException {
-        Parser parser = new Parser(name);
-        byte[] buf = new byte[1 << 16];
-        int limit = 0;
-        while (true) {
-            int n = in.read(buf, limit, buf.length - limit);
-            if (n < 0) {
-                break;
+    private static RequestTrace collect(Stream in) {
+        long[] addr = new long[1024];
+        boolean[] wr = new boolean[1024];
+        int[] lines = new int[1024];
+        boolean everyLine = true;
+        int n = 0;
+        while (in.next()) {
+            if (n == addr.length) {
+                addr = Arrays.copyOf(addr, n * 2);
+                wr = Arrays.copyOf(wr, n * 2);
+                lines = Arrays.copyOf(lines, n * 2);
             }
-            limit += n;
-            int p = 0;
-            int nl;
-            while ((nl = indexOfNewline(buf, p, limit)) >= 0) {
-                parser.line(buf, p, nl);
-                p = nl + 1;
+            addr[n] = in.address();
+            wr[n] = in.isWrite();
+            lines[n] = in.line();
+            everyLine &= in.line() == n + 1;
+            n++;
+        }
+        return new RequestTrace(in.source(), Arrays.copyOf(addr, n), Arrays.copyOf(wr, n),
+                everyLine ? null : Arrays.copyOf(lines, n));
+    }
+
+    /** Requests of a byte stream, parsed line by line out of a fixed buffer (grown only for a longer line). */
+    public static final class Stream implements RequestStream, Closeable {
+        private final String name;
+        private final InputStream in;
+        private byte[] buf = new byte[1 << 16];
+        private int pos;
+        private int limit;
+        private boolean eof;
+        private int line;
+        private long requests;
+        private long address;
+        private boolean write;
+
+        Stream(String name, InputStream in) {
+            this.name = name;
+            this.in = in;
+        }
+
+        @Override
+        public boolean next() {
+            while (true) {
+                int nl = indexOfNewline(buf, pos, limit);
+                if (nl >= 0) {
+                    int p = pos;
+                    pos = nl + 1;
+                    if (line(buf, p, nl)) {
+                        return true;
+                    }
+                    continue;
+                }
+                if (eof) {
+                    if (pos < limit) {
+                        int p = pos;
+                        pos = limit;
+                        if (line(buf, p, limit)) {
+                            return true;
+                        }
+                    }
+                    if (requests == 0) {
+                        throw new InvalidInputException(name + ": no requests, expected lines 'LD|ST <byte address>'");
+                    }
+                    return false;
+                }
+                fill();
             }
-            // keep the partial last line; a line longer than the buffer grows it
-            int rest = limit - p;
-            if (p == 0 && rest == buf.length) {
+        }
+
+        /** Keeps the partial last line at the start of the buffer (growing it for a line longer than it) and reads on. */
+        private void fill() {
+            int rest = limit - pos;
+            if (pos == 0 && rest == buf.length) {
                 buf = Arrays.copyOf(buf, buf.length * 2);
             } else {
-                System.arraycopy(buf, p, buf, 0, rest);
+                System.arraycopy(buf, pos, buf, 0, rest);
             }
+            pos = 0;
             limit = rest;
-        }
-        if (limit > 0) {
-            parser.line(buf, 0, limit);
-        }
-        return parser.result();
-    }
-
-    static RequestTrace parse(String name, byte[] d) {
-        Parser parser = new Parser(name);
-        int p = 0;
-        int nl;
-        while ((nl = indexOfNewline(d, p, d.length)) >= 0) {
-            parser.line(d, p, nl);
-            p = nl + 1;
-        }
-        if (p < d.length) {
-            parser.line(d, p, d.length);
-        }
-        return parser.result();
-    }
-
-    private static int indexOfNewline(byte[] d, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (d[i] == '\n') {
-                return i;
+            try {
+                int n = in.read(buf, limit, buf.length - limit);
+                if (n < 0) {
+                    eof = true;
+                } else {
+                    limit += n;
+                }
+            } catch (IOException e) {
+                throw new InvalidInputException(name + ": cannot read request trace (" + e.getMessage() + ")");
             }
         }
-        return -1;
-    }
 
-    /** Turns lines into requests, in growing arrays. */
-    private static final class Parser {
-        private final String name;
-        private long[] addr = new long[1024];
-        private boolean[] wr = new boolean[1024];
-        /** Source line per request; null while every line so far held a request (request i on line i + 1). */
-        private int[] lines;
-        private int n;
-        private int line;
-
-        Parser(String name) {
-            this.name = name;
+        @Override
+        public long address() {
+            return address;
         }
 
-        /** One line, d[p, eol), without its newline. */
-        void line(byte[] d, int p, int eol) {
+        @Override
+        public boolean isWrite() {
+            return write;
+        }
+
+        @Override
+        public int line() {
+            return line;
+        }
+
+        @Override
+        public String source() {
+            return name;
+        }
+
+        @Override
+        public void close() {
+            try {
+                in.close();
+            } catch (IOException e) {
+                // read-only: nothing lost
+            }
+        }
+
+        /** Line d[p, eol), without its newline: true if it holds a request (now current), false if blank or a comment. */
+        private boolean line(byte[] d, int p, int eol) {
             line++;
             // fast path for the canonical line "LD 0x<hex>" / "ST 0x<hex>" (what Ramulator's tools and
             // RequestTrace.writeLoadStore write); anything else, errors included, takes the general path below
@@ -116,8 +189,7 @@ public final class LoadStoreTraceReader {
                     i++;
                 }
                 if (i > p + 5 && v >= 0 && i == eol) {
-                    add(v, d[p] == 'S');
-                    return;
+                    return request(v, d[p] == 'S');
                 }
             }
             int end = eol;
@@ -126,23 +198,17 @@ public final class LoadStoreTraceReader {
             }
             int i = skipBlank(d, p, end);
             if (i == end || d[i] == '#') {
-                if (lines == null) {
-                    lines = new int[addr.length];
-                    for (int k = 0; k < n; k++) {
-                        lines[k] = k + 1;
-                    }
-                }
-                return;
+                return false;
             }
             int opEnd = i;
             while (opEnd < end && d[opEnd] != ' ' && d[opEnd] != '\t') {
                 opEnd++;
             }
-            boolean write;
+            boolean w;
             if (opEnd - i == 2 && (d[i] == 'L' || d[i] == 'l') && (d[i + 1] == 'D' || d[i + 1] == 'd')) {
-                write = false;
+                w = false;
             } else if (opEnd - i == 2 && (d[i] == 'S' || d[i] == 's') && (d[i + 1] == 'T' || d[i + 1] == 't')) {
-                write = true;
+                w = true;
             } else {
                 throw new InvalidInputException(name + ":" + line + ": field 'operation' is '" + text(d, i, opEnd)
                         + "', expected LD or ST (line format 'LD|ST <byte address>')");
@@ -164,33 +230,24 @@ public final class LoadStoreTraceReader {
                 throw new InvalidInputException(name + ":" + line + ": field 'address' is '" + text(d, a0, a1)
                         + "', expected a byte address in hex (0x...) or decimal, below 2^63");
             }
-            add(a, write);
+            return request(a, w);
         }
 
-        private void add(long a, boolean write) {
-            if (n == addr.length) {
-                int c = addr.length * 2;
-                addr = Arrays.copyOf(addr, c);
-                wr = Arrays.copyOf(wr, c);
-            }
-            if (lines != null && lines.length < addr.length) {
-                lines = Arrays.copyOf(lines, addr.length);
-            }
-            addr[n] = a;
-            wr[n] = write;
-            if (lines != null) {
-                lines[n] = line;
-            }
-            n++;
+        private boolean request(long a, boolean w) {
+            address = a;
+            write = w;
+            requests++;
+            return true;
         }
+    }
 
-        RequestTrace result() {
-            if (n == 0) {
-                throw new InvalidInputException(name + ": no requests, expected lines 'LD|ST <byte address>'");
+    private static int indexOfNewline(byte[] d, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (d[i] == '\n') {
+                return i;
             }
-            return new RequestTrace(name, Arrays.copyOf(addr, n), Arrays.copyOf(wr, n),
-                    lines == null ? null : Arrays.copyOf(lines, n));
         }
+        return -1;
     }
 
     /** Value of each hex digit byte, -1 for other bytes. */

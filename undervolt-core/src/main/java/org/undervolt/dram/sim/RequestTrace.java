@@ -57,6 +57,38 @@ public final class RequestTrace {
         return lines == null ? i + 1 : lines[i];
     }
 
+    /** The requests in order, as a stream. */
+    public RequestStream stream() {
+        return new RequestStream() {
+            private int i = -1;
+
+            @Override
+            public boolean next() {
+                return ++i < addresses.length;
+            }
+
+            @Override
+            public long address() {
+                return addresses[i];
+            }
+
+            @Override
+            public boolean isWrite() {
+                return writes[i];
+            }
+
+            @Override
+            public int line() {
+                return RequestTrace.this.line(i);
+            }
+
+            @Override
+            public String source() {
+                return source;
+            }
+        };
+    }
+
     /** Number of writes. */
     public int writeCount() {
         int n = 0;

@@ -26,6 +26,10 @@ interface Scheduler {
      */
     long min();
 
+    /** Picks in vector lanes from now on, where the scheduler has a lane version of its pick (the same picks). */
+    default void pickInLanes() {
+    }
+
     /** The scheduler called {@code name} ("frfcfs" or "fcfs", case-insensitive). */
     static Scheduler of(String name, DecodedRequests q, DeviceTiming dev, boolean vectorScan) {
         return switch (normalise(name)) {

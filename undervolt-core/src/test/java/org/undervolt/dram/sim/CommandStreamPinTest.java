@@ -150,17 +150,20 @@ class CommandStreamPinTest {
         EXPECTED.put("lpddr3-open/repeat", 0x5afae3b016c94b5fL);
     }
 
-    /** With the default pick (vector lanes where the CPU has them) and with the scalar reference pick. */
+    /** With the default pick, the scalar reference pick and the vector-lane pick. */
     @Test
     void commandStreamsAreThoseOfThePreReworkScheduler() {
         Map<String, Long> actual = new LinkedHashMap<>();
         Map<String, Long> scalar = new LinkedHashMap<>();
+        Map<String, Long> vector = new LinkedHashMap<>();
         configs().forEach((cn, cfg) -> traces().forEach((tn, t) -> {
             RequestTrace fitted = within(t, cfg.spec().organization().capacityBytes());
             actual.put(cn + "/" + tn, hash(new DramSimulator(cfg), fitted));
             scalar.put(cn + "/" + tn, hash(new DramSimulator(cfg).scalarPick(), fitted));
+            vector.put(cn + "/" + tn, hash(new DramSimulator(cfg).vectorPick(), fitted));
         }));
         assertThat(scalar).isEqualTo(EXPECTED);
+        assertThat(vector).isEqualTo(EXPECTED);
         assertThat(actual).isEqualTo(EXPECTED);
     }
 }
