@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 
 import org.undervolt.InvalidInputException;
 import org.undervolt.dram.energy.VoltageScaling;
-import org.undervolt.dram.device.BerBound;
 import org.undervolt.dram.device.DeviceSet;
 import org.undervolt.dram.device.FloorPolicy;
 import org.undervolt.dram.device.Knob;
@@ -123,7 +122,7 @@ public final class MapCommand implements Callable<Integer> {
 
     @Option(names = "--trcd-steps", defaultValue = "error-free", paramLabel = "error-free|linear",
             description = "eden: generated tRCD: the shortest error-free one in every partition, or falling linearly with VDD"
-                    + " to --trcd-min (default: ${DEFAULT-VALUE})")
+                    + " to --trcd-min (only for a DIMM measured at both knobs) (default: ${DEFAULT-VALUE})")
     String trcdSteps;
 
     @Option(names = "--lower-idle-partitions",
@@ -233,9 +232,9 @@ public final class MapCommand implements Callable<Integer> {
         Dataflow flow = Dataflow.parse(dataflow, globalKib * 1024, weightKib * 1024, activationKib * 1024);
         List<Transfer> transfers = flow.transfers(net);
         List<DataItem> items = MapStudy.items(net, transfers, module.organization().bytesPerBurst(), tolerances());
-        DeviceChoice choice = DeviceChoice.of(module, vddSet, law, policy, DeviceChoice.tolerance(items));
-        OperatingPointBer ber = new OperatingPointBer(choice.median().device(), trcdSet.devices().get(0), BerBound.LOWER, policy,
-                module.nominalVolts(), module.nominalTrcd());
+        DeviceChoice choice = DeviceChoice.of(module, vddSet, law, policy, DeviceChoice.tolerance(items))
+                .withTrcdDevice(trcdSet.devices().get(0), module, policy);
+        OperatingPointBer ber = choice.ber();
 
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("network", snn ? "snn-N" + neurons : model != null ? model.toString() : ZooModel.parse(network).id());

@@ -18,7 +18,10 @@ import org.undervolt.InvalidInputException;
  * {@code nominal: <number>}; then the header {@code device,vendor,x,measured,ber_lower,ber_upper,saturated} and one row
  * per device and setting: x the setting (positive), measured the raw quantity (documented in the comments; not used),
  * ber_lower ≤ ber_upper in [0, 1], saturated 0 or 1. Rows of one device need not be adjacent; a (device, x) pair
- * appears once. The bundled tables ({@code devices_voltron_vdd.csv}, {@code devices_diva_trcd.csv}) are written by
+ * appears once. An optional comment {@code dimms: <name>} names the population of DIMMs the table characterises and
+ * becomes its devices' family ({@code name:id}; default: the table's own name): a BER(VDD) table and a BER(tRCD)
+ * table that name the same population describe the same physical DIMMs wherever their ids agree, which is what a
+ * combined (VDD and tRCD lowered together) operating point needs ({@link CombinedPoints}). The bundled tables ({@code devices_voltron_vdd.csv}, {@code devices_diva_trcd.csv}) are written by
  * {@code tools/dram-devices/} from the raw data; their headers give source, commit and conversion.
  */
 public final class DeviceTable {
@@ -51,6 +54,7 @@ public final class DeviceTable {
         Knob knob = null;
         String unit = null;
         double nominal = Double.NaN;
+        String population = family;
         boolean header = false;
         Map<String, List<double[]>> rows = new LinkedHashMap<>();
         Map<String, String> vendors = new LinkedHashMap<>();
@@ -69,6 +73,13 @@ public final class DeviceTable {
                     knob = Knob.parse(name + ":" + no + ": knob", c.substring(5).strip());
                 } else if (c.startsWith("unit:")) {
                     unit = c.substring(5).strip();
+                } else if (c.startsWith("dimms:")) {
+                    String pop = c.substring(6).strip();
+                    if (!pop.matches("[A-Za-z0-9_.-]+")) {
+                        throw new InvalidInputException(name + ":" + no + ": '# dimms: " + pop + "', expected a name of letters, "
+                                + "digits, '_', '.' or '-'");
+                    }
+                    population = pop;
                 } else if (c.startsWith("nominal:")) {
                     nominal = number(name, no, "nominal", c.substring(8));
                 }
@@ -144,7 +155,7 @@ public final class DeviceTable {
             if (sat[n - 1]) {
                 throw new InvalidInputException(name + ": device " + e.getKey() + " is saturated at its highest setting, no usable data");
             }
-            devices.add(new Device(e.getKey(), family, vendors.get(e.getKey()), knob, nominal, x, lo, hi, sat, Double.NaN));
+            devices.add(new Device(e.getKey(), population, vendors.get(e.getKey()), knob, nominal, x, lo, hi, sat, Double.NaN));
         }
         return new Parsed(withFallbackSlopes(devices), knob, nominal, comments.toString());
     }

@@ -65,6 +65,11 @@ public final class OperatingPoints {
         return bound;
     }
 
+    /** The workload the points are priced on. */
+    public ReferenceAccess access() {
+        return access;
+    }
+
     /** Every device's point for tolerable BER {@code tol}, in the set's order. */
     public List<OperatingPoint> at(double tol) {
         if (!(tol >= 0 && tol <= 1)) {
