@@ -55,6 +55,7 @@ final class PipelineReport {
                         PaperFigures.SPARKXD_CONSTRAINT, PaperFigures.EDEN_CONSTRAINT)
                 .row("tolerable BER without / with retraining", tolWithout + " / " + tolWith, "—", "—")
                 .row("gain from retraining", gainText, "—", PaperFigures.EDEN_RETRAINING_GAIN)
+                .row("operating point without / with retraining", retrainingPoints(summary.get("operating_points")), "—", "—")
                 .row("speedup (simulated, one inference)", speed, "—", PaperFigures.EDEN_SPEEDUP)
                 .note("The papers' figures are for their networks, DRAM parts and error characterisations, quoted for "
                         + "orientation, not as expected values for this run. " + PaperFigures.SOURCE));
@@ -157,6 +158,22 @@ final class PipelineReport {
             y[i] = pts.get(i)[1];
         }
         out.add(new LinePlotSection.Series(name, x, y, dashed));
+    }
+
+    /** "V (limited by) / V (limited by)", and why they are the same when they are (RetrainingPoints). */
+    @SuppressWarnings("unchecked")
+    private static String retrainingPoints(Object o) {
+        if (!(o instanceof Map<?, ?> m)) {
+            return "n/a";
+        }
+        StringBuilder b = new StringBuilder();
+        for (String k : new String[] {"without_retraining", "with_retraining"}) {
+            Map<String, Object> p = (Map<String, Object>) m.get(k);
+            b.append(b.length() == 0 ? "" : " / ").append(String.format(Locale.ROOT, "%.3f V, %s saved (limited by %s)",
+                    PipelineSummary.num(p.get("chosen_vdd")), pct(p.get("energy_saving")), p.get("limited_by")));
+        }
+        return b + (m.get("why_not") == null ? "" : ": " + m.get("why_not")) + " — median device at each coarse tolerable BER, "
+                + "reference access stream";
     }
 
     private static String pct(Object o) {

@@ -42,6 +42,7 @@ class PipelineCommandsTest {
         assertThat(printed.get("energy_saving_linear").asDouble())
                 .isLessThanOrEqualTo(printed.get("energy_saving_quadratic").asDouble());
         assertThat(printed.get("devices_summary").get("energy_saving").get("median").isNumber()).isTrue();
+        assertThat(printed.get("operating_points").get("differ").isBoolean()).isTrue();
         assertThat(Files.readString(tmp.resolve("run/report.html"))).contains("Placement map").contains("<svg")
                 .contains("Energy saving versus tolerable BER across the measured devices").contains("Every measured device");
 
