@@ -121,7 +121,7 @@ public final class MapCommand implements Callable<Integer> {
 
     @Option(names = "--trcd-steps", defaultValue = "error-free", paramLabel = "error-free|linear",
             description = "eden: generated tRCD: the shortest error-free one in every partition, or falling linearly with VDD"
-                    + " to --trcd-min (default: ${DEFAULT-VALUE})")
+                    + " to --trcd-min (only for a DIMM measured at both knobs) (default: ${DEFAULT-VALUE})")
     String trcdSteps;
 
     @Option(names = "--lower-idle-partitions",

@@ -9,6 +9,8 @@ import java.util.concurrent.Callable;
 
 import org.undervolt.InvalidInputException;
 import org.undervolt.dram.device.BerBound;
+import org.undervolt.dram.device.CombinedPoint;
+import org.undervolt.dram.device.CombinedPoints;
 import org.undervolt.dram.device.DeviceSet;
 import org.undervolt.dram.device.FloorPolicy;
 import org.undervolt.dram.device.Knob;
@@ -71,6 +73,11 @@ public final class OperatingPointCommand implements Callable<Integer> {
             description = "Voltron's failing-line fraction f as a per-bit BER: f/512 or f (default: ${DEFAULT-VALUE})")
     String berBound;
 
+    @Option(names = "--combine-with", paramLabel = "SEL", description = "devices measured against the other knob; a DIMM "
+            + "in both gets a combined point (VDD and tRCD lowered together), the JSON's 'combined' says which or why none "
+            + "(default: diva for vdd devices, voltron for trcd devices: different DIMMs, so none)")
+    String combineWith;
+
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
@@ -94,6 +101,15 @@ public final class OperatingPointCommand implements Callable<Integer> {
         OperatingPoints lookup = new OperatingPoints(set, p, law, policy, bound);
         List<OperatingPoint> points = lookup.at(tolerableBer);
         Map<String, Object> out = describe(lookup, p, tolerableBer, points);
+        String otherSel = combineWith != null ? combineWith : set.knob() == Knob.VDD ? "diva" : "voltron";
+        DeviceSet other = OptionValues.parse("--combine-with", otherSel, DeviceSet::select);
+        if (other.knob() == set.knob()) {
+            throw new InvalidInputException("--combine-with " + otherSel + ": expected devices measured against the other knob ("
+                    + (set.knob() == Knob.VDD ? "trcd" : "vdd") + "), got " + other.knob().label() + " devices");
+        }
+        CombinedPoints.Result combined = set.knob() == Knob.VDD ? new CombinedPoints(lookup, other).at(tolerableBer)
+                : new CombinedPoints(new OperatingPoints(other, p, law, policy, bound), set).at(tolerableBer);
+        out.put("combined", OperatingPointSummary.combined(combined, other.selector()));
         PrintWriter w = spec.commandLine().getOut();
         if (json) {
             w.println(Json.write(out));
@@ -115,6 +131,14 @@ public final class OperatingPointCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "chosen %s: min %.4g, median %.4g, max %.4g; energy saving: min %.1f %%, median %.1f %%, max %.1f %%%n",
                 unit, c.min(), c.median(), c.max(), 100 * e.min(), 100 * e.median(), 100 * e.max());
         w.printf(Locale.ROOT, "limited by: %s%n", OperatingPoints.limitedCounts(points));
+        for (CombinedPoint cp : combined.points()) {
+            w.printf(Locale.ROOT, "combined %s: %.4g V with tRCD %.4g ns (%.4g ns needed at that voltage), BER %.3g, tRCD limited "
+                    + "by %s, latency %+.1f%%%n", cp.vdd().device().name(), cp.vdd().chosen(), cp.trcdNs(), cp.trcdAtVoltsNs(),
+                    cp.berAtChosen(), cp.limitedBy(), 100 * cp.latencyChange());
+        }
+        if (combined.reason() != null) {
+            w.printf(Locale.ROOT, "combined: %s%n", combined.reason());
+        }
         w.printf(Locale.ROOT, "energy law: %s%n", VoltageScaling.REASONING);
         return 0;
     }

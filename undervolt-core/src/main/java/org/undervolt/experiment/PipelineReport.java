@@ -60,6 +60,7 @@ final class PipelineReport {
                 .row("weight precision, read correction", c.text("format").toUpperCase(Locale.ROOT)
                         + (eden ? "" : ", " + c.text("read_correction")), eden ? "—" : "FP32", eden ? "INT8/FP32" : "—")
                 .row("gain from retraining", gainText, "—", PaperFigures.EDEN_RETRAINING_GAIN)
+                .row("operating point without / with retraining", retrainingPoints(summary.get("operating_points")), "—", "—")
                 .row("speedup (simulated, one inference)", speed, "—", PaperFigures.EDEN_SPEEDUP)
                 .note("The papers' figures are for their networks, DRAM parts and error characterisations, quoted for "
                         + "orientation, not as expected values for this run. " + PaperFigures.SOURCE));
@@ -168,6 +169,22 @@ final class PipelineReport {
             y[i] = pts.get(i)[1];
         }
         out.add(new LinePlotSection.Series(name, x, y, dashed));
+    }
+
+    /** "V (limited by) / V (limited by)", and why they are the same when they are (RetrainingPoints). */
+    @SuppressWarnings("unchecked")
+    private static String retrainingPoints(Object o) {
+        if (!(o instanceof Map<?, ?> m)) {
+            return "n/a";
+        }
+        StringBuilder b = new StringBuilder();
+        for (String k : new String[] {"without_retraining", "with_retraining"}) {
+            Map<String, Object> p = (Map<String, Object>) m.get(k);
+            b.append(b.length() == 0 ? "" : " / ").append(String.format(Locale.ROOT, "%.3f V, %s saved (limited by %s)",
+                    PipelineSummary.num(p.get("chosen_vdd")), pct(p.get("energy_saving")), p.get("limited_by")));
+        }
+        return b + (m.get("why_not") == null ? "" : ": " + m.get("why_not")) + " — median device at each coarse tolerable BER, "
+                + "reference access stream";
     }
 
     private static String pct(Object o) {

@@ -52,6 +52,8 @@ public record PipelineRun(String kind, PipelineConfig config, Path out, Path sto
                 extra.put("runner", runner(results));
                 extra.put("config", config.values()); // provenance: the settings this summary came from
                 Map<String, Object> summary = PipelineSummary.of(kind, results, extra);
+                summary.put("operating_points", RetrainingPoints.of(config, summary.get("tolerable_ber_without_retraining"),
+                        summary.get("tolerable_ber_with_retraining")));
                 Map<String, Object> forReport = new LinkedHashMap<>(summary);
                 forReport.put("run_title", stages.runId().isPresent() ? " — run " + stages.runId().getAsLong() : "");
                 PipelineReport.of(kind, config, results, forReport).write(out.resolve("report.html"));

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.undervolt.dram.device.BerBound;
+import org.undervolt.dram.device.CombinedPoints;
+import org.undervolt.dram.device.Device;
 import org.undervolt.dram.device.DeviceSet;
 import org.undervolt.dram.device.FloorPolicy;
 import org.undervolt.dram.device.OperatingPoint;
@@ -33,15 +35,31 @@ public record DeviceChoice(double tolerance, List<OperatingPoint> points, Operat
         return new DeviceChoice(tolerance, pts, m, OperatingPointBer.of(module, m.device(), floor), lookup);
     }
 
+    /** The same choice with BER(tRCD) device {@code trcd} in its BER model (lower bound, as {@link #of}). */
+    public DeviceChoice withTrcdDevice(Device trcd, DramModule module, FloorPolicy floor) {
+        return new DeviceChoice(tolerance, points, median, new OperatingPointBer(median.device(), trcd, BerBound.LOWER, floor,
+                module.nominalVolts(), module.nominalTrcd()), lookup);
+    }
+
+    /**
+     * The combined points (VDD and tRCD lowered together) of the selection's DIMMs that are also the BER model's
+     * BER(tRCD) device ({@link CombinedPoints}), or why there are none.
+     */
+    public CombinedPoints.Result combined() {
+        Device t = ber.trcdDevice();
+        return new CombinedPoints(lookup, new DeviceSet(t.name(), List.of(t), "")).at(tolerance);
+    }
+
     /** The smallest nonzero tolerable BER of {@code items} (the data that goes to reduced voltage), 0 if none. */
     public static double tolerance(List<DataItem> items) {
         return items.stream().mapToDouble(DataItem::tolerableBer).filter(t -> t > 0).min().orElse(0);
     }
 
     /**
-     * {tolerable_ber, plan_device, plan_device_point, devices_summary, devices, saving_vs_tolerance}: the last is what
-     * more (or less) tolerance would buy on these devices ({@link OperatingPointSummary#savingCurve} at
-     * {@link OperatingPointSummary#CURVE_TOLERANCES}, reference access mix of the module's part).
+     * {tolerable_ber, plan_device, plan_device_point, devices_summary, devices, saving_vs_tolerance, combined_point}:
+     * saving_vs_tolerance is what more (or less) tolerance would buy on these devices ({@link
+     * OperatingPointSummary#savingCurve} at {@link OperatingPointSummary#CURVE_TOLERANCES}, reference access mix of the
+     * module's part); combined_point the point lowering VDD and tRCD together, or why there is none ({@link #combined}).
      */
     public Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -51,6 +69,7 @@ public record DeviceChoice(double tolerance, List<OperatingPoint> points, Operat
         m.put("devices_summary", OperatingPointSummary.summary(points));
         m.put("devices", OperatingPointSummary.rows(points));
         m.put("saving_vs_tolerance", OperatingPointSummary.savingCurve(lookup, OperatingPointSummary.CURVE_TOLERANCES));
+        m.put("combined_point", OperatingPointSummary.combined(combined(), ber.trcdDevice().name()));
         return m;
     }
 }

@@ -13,7 +13,9 @@ import org.undervolt.dram.device.Knob;
  * voltage axis applied to the module at the same fraction of nominal) and a BER(tRCD) device (its tRCD axis relative
  * to nominal, DIVA's 12.5 ns ↦ the module's nominal tRCD), combined as independent causes,
  * BER = 1 − (1 − BER_V)(1 − BER_tRCD). EDEN characterises the two knobs one at a time (Koppula et al., MICRO 2019,
- * §4; docs/PAPERS.md §2.3); treating them as independent is this project's assumption for points that lower both. Below a device's data
+ * §4; docs/PAPERS.md §2.3); treating them as independent is this project's assumption for points that lower both, and
+ * such a point is only given a BER where the two devices are the same DIMM ({@link #hasCombinedData}; the bundled
+ * Voltron and DIVA-DRAM DIMMs are different modules, so with them VDD and tRCD are lowered one at a time). Below a device's data
  * the {@link FloorPolicy} decides: {@code stop} rejects the setting, {@code extrapolate} follows the fitted law to its
  * limit ({@link DeviceCurve}); nothing is clamped silently.
  */
@@ -103,13 +105,41 @@ public final class OperatingPointBer {
         return Math.max(1, Math.min(nominalTrcd, c));
     }
 
-    /** BER at {@code volts} and {@code trcdCycles}; a setting below the data (under the floor policy) is rejected. */
+    /** The BER(tRCD) device. */
+    public Device trcdDevice() {
+        return trcd.device();
+    }
+
+    /**
+     * Whether the BER(VDD) and BER(tRCD) devices are the same DIMM (same {@code family:id}, {@link
+     * org.undervolt.dram.device.CombinedPoints}): only then does a setting below nominal on both knobs have data.
+     */
+    public boolean hasCombinedData() {
+        return vdd.device().name().equals(trcd.device().name());
+    }
+
+    /** Why a setting lowering both knobs has no BER here (the devices differ). */
+    public String noCombinedDataReason() {
+        return "lowering VDD and tRCD together needs one DIMM measured at both: " + vdd.device().name() + " (BER(VDD)) and "
+                + trcd.device().name() + " (BER(tRCD)) are different DIMMs; lower VDD (a voltage partition, nominal tRCD) or "
+                + "tRCD (a latency partition, nominal VDD), or give a BER(VDD) and a BER(tRCD) table of the same DIMMs "
+                + "('# dimms: NAME')";
+    }
+
+    /**
+     * BER at {@code volts} and {@code trcdCycles}; a setting below the data (under the floor policy), or below nominal
+     * on both knobs without {@link #hasCombinedData}, is rejected.
+     */
     public double ber(double volts, int trcdCycles) {
         if (!(volts > 0) || volts > nominalVolts + 1e-9) {
             throw new InvalidInputException("partition voltage " + volts + " V outside (0, " + nominalVolts + "] V");
         }
         if (trcdCycles <= 0 || trcdCycles > nominalTrcd) {
             throw new InvalidInputException("partition tRCD " + trcdCycles + " cycles outside [1, " + nominalTrcd + "]");
+        }
+        if (volts < nominalVolts - 1e-9 && trcdCycles < nominalTrcd && !hasCombinedData()) {
+            throw new InvalidInputException(String.format(java.util.Locale.ROOT, "%.4g V with tRCD %d of %d cycles: %s", volts,
+                    trcdCycles, nominalTrcd, noCombinedDataReason()));
         }
         double bv = vdd.ber(volts / voltsScale(), floor);
         double bt = trcd.ber((double) trcdCycles / nominalTrcd * trcd.device().nominal(), floor);

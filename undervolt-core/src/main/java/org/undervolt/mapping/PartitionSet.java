@@ -125,7 +125,10 @@ public final class PartitionSet {
 
     /** How generated partitions choose their tRCD. */
     public enum TrcdSteps {
-        /** tRCD falls with the voltage, from nominal (partition 0) to trcdRelMin × nominal (the last). */
+        /**
+         * tRCD falls with the voltage, from nominal (partition 0) to trcdRelMin × nominal (the last): combined points,
+         * so only where the BER(VDD) and BER(tRCD) devices are one DIMM ({@link OperatingPointBer#hasCombinedData}).
+         */
         LINEAR,
         /**
          * EDEN's knobs as separate operating points: partition 0 (nominal VDD) at the shortest tRCD the BER(tRCD) device
@@ -142,10 +145,13 @@ public final class PartitionSet {
         }
     }
 
-    /** {@link #generate(DramModule, OperatingPointBer, VoltageScaling, Granularity, int, double, double, TrcdSteps)} with LINEAR tRCD. */
+    /**
+     * {@link #generate(DramModule, OperatingPointBer, VoltageScaling, Granularity, int, double, double, TrcdSteps)} with
+     * ERROR_FREE tRCD: EDEN's knobs as separate operating points, whatever the devices.
+     */
     public static PartitionSet generate(DramModule m, OperatingPointBer ber, VoltageScaling scaling, Granularity g,
                                         int count, double vMin, double trcdRelMin) {
-        return generate(m, ber, scaling, g, count, vMin, trcdRelMin, TrcdSteps.LINEAR);
+        return generate(m, ber, scaling, g, count, vMin, trcdRelMin, TrcdSteps.ERROR_FREE);
     }
 
     /**
@@ -164,6 +170,10 @@ public final class PartitionSet {
         }
         if (!(trcdRelMin > 0) || trcdRelMin > 1) {
             throw new InvalidInputException("--trcd-min: expected a fraction of nominal tRCD in (0, 1], got " + trcdRelMin);
+        }
+        if (steps == TrcdSteps.LINEAR && trcdRelMin < 1 && !ber.hasCombinedData()) {
+            throw new InvalidInputException("--trcd-steps linear: " + ber.noCombinedDataReason()
+                    + "; --trcd-steps error-free keeps them apart");
         }
         List<Partition> ps = new ArrayList<>();
         for (int i = 0; i < count; i++) {

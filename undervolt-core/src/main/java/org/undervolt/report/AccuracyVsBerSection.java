@@ -9,7 +9,7 @@ import java.util.OptionalDouble;
  * mean over trials with its 95% confidence band (Student's t), the worst trial dotted, the
  * error-free baseline, the acceptance threshold and the tolerable BER; then the numbers in a table.
  */
-public final class AccuracyVsBerSection implements ReportSection {
+public final class AccuracyVsBerSection extends FigureSection {
 
     /** A named accuracy curve. */
     public record Curve(String name, List<AccuracyPoint> points) {
@@ -23,8 +23,6 @@ public final class AccuracyVsBerSection implements ReportSection {
 
     static final String[] COLORS = {"#1f5fa8", "#c2410c", "#15803d", "#7c3aed"};
 
-    private final String id;
-    private final String title;
     private final List<Curve> curves;
     private final double baseline;
     private final double threshold;
@@ -32,11 +30,10 @@ public final class AccuracyVsBerSection implements ReportSection {
 
     public AccuracyVsBerSection(String id, String title, List<Curve> curves, double baseline, double threshold,
             OptionalDouble tolerableBer) {
+        super(id, title, null);
         if (curves.isEmpty()) {
             throw new IllegalArgumentException("nothing to plot: no curves");
         }
-        this.id = id;
-        this.title = title;
         this.curves = List.copyOf(curves);
         this.baseline = baseline;
         this.threshold = threshold;
@@ -44,16 +41,6 @@ public final class AccuracyVsBerSection implements ReportSection {
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String title() {
-        return title;
-    }
-
-    /** The plot alone, as SVG markup. */
     public String svg() {
         double lo = Double.POSITIVE_INFINITY;
         double hi = 0;
@@ -66,7 +53,7 @@ public final class AccuracyVsBerSection implements ReportSection {
             }
         }
         Scale y = Scale.linear(Math.max(0, Math.floor(yMin * 10 - 1e-9) / 10), 1.0);
-        SvgPlot plot = new SvgPlot(title, "bit error rate (log scale)", Scale.logDecadesAround(lo, hi),
+        SvgPlot plot = new SvgPlot(title(), "bit error rate (log scale)", Scale.logDecadesAround(lo, hi),
                 "accuracy", y);
         for (int k = 0; k < curves.size(); k++) {
             Curve c = curves.get(k);
@@ -98,8 +85,7 @@ public final class AccuracyVsBerSection implements ReportSection {
     }
 
     @Override
-    public void render(Html h) {
-        h.raw(svg()).newline();
+    void body(Html h) {
         h.element("p", "Shaded: 95% confidence interval of the mean over trials (Student's t). Dotted: the worst "
                 + "trial. Tolerable BER: the largest grid BER whose mean accuracy stays at or above baseline − delta.",
                 "class", "note");

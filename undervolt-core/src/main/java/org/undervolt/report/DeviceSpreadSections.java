@@ -129,6 +129,36 @@ public final class DeviceSpreadSections {
                 REFERENCE_SCOPE).ifPresent(report::add);
         devicesAtTolerance(mapping.get("devices"), mapping.get("devices_summary"), tol,
                 String.valueOf(mapping.get("plan_device"))).ifPresent(report::add);
+        combinedPoint(mapping.get("combined_point")).ifPresent(report::add);
+    }
+
+    /**
+     * The combined points (VDD and tRCD lowered together, {@code combined_point}: {with, available, devices, reason})
+     * or, when no DIMM has data for both knobs, why not. Empty when the run recorded none.
+     */
+    @SuppressWarnings("unchecked")
+    public static Optional<TableSection> combinedPoint(Object combined) {
+        if (!(combined instanceof Map<?, ?> c)) {
+            return Optional.empty();
+        }
+        TableSection t = new TableSection("combined", "Combined point: VDD and tRCD lowered together",
+                List.of("DIMM", "VDD", "tRCD", "tRCD needed at that VDD", "BER there", "tRCD limited by", "latency change"));
+        List<Object> rows = c.get("devices") instanceof List<?> l ? (List<Object>) l : List.of();
+        for (Object o : rows) {
+            Map<String, Object> r = (Map<String, Object>) o;
+            t.row(String.valueOf(r.get("device")), String.format(Locale.ROOT, "%.3f V", num(r.get("vdd"))),
+                    String.format(Locale.ROOT, "%.2f ns", num(r.get("trcd_ns"))),
+                    String.format(Locale.ROOT, "%.2f ns", num(r.get("trcd_at_vdd_ns"))),
+                    String.format(Locale.ROOT, "%.2e", num(r.get("ber_at_chosen"))), String.valueOf(r.get("limited_by")),
+                    String.format(Locale.ROOT, "%+.1f %%", 100 * num(r.get("latency_change"))));
+        }
+        if (rows.isEmpty()) {
+            t.row("none", "—", "—", "—", "—", "—", "—");
+        }
+        Object reason = c.get("reason");
+        return Optional.of(t.note((reason == null ? "" : reason + ". ") + "BER(tRCD) devices paired with: " + c.get("with")
+                + ". A DIMM's tRCD margin (fraction of nominal at its tolerable share of the BER) is applied to the tRCD "
+                + "the part needs at the lowered voltage; the two error causes are taken as independent."));
     }
 
     private static double num(Object o) {

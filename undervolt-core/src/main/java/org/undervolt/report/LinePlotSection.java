@@ -7,7 +7,7 @@ import java.util.List;
  * One or more series on linear axes (e.g. DRAM energy versus supply voltage), with an optional
  * vertical marker (the chosen voltage) and a note; drawn by {@link SvgPlot}.
  */
-public final class LinePlotSection implements ReportSection {
+public final class LinePlotSection extends FigureSection {
 
     /** A named series; {@code dashed} draws it dashed (e.g. the settings the network does not tolerate). */
     public record Series(String name, double[] xs, double[] ys, boolean dashed) {
@@ -20,41 +20,27 @@ public final class LinePlotSection implements ReportSection {
         }
     }
 
-    private final String id;
-    private final String title;
     private final String xLabel;
     private final String yLabel;
     private final List<Series> series;
     private final double marker;
     private final String markerName;
-    private final String note;
 
     /** @param marker x of a vertical marker, or NaN for none */
     public LinePlotSection(String id, String title, String xLabel, String yLabel, List<Series> series, double marker,
             String markerName, String note) {
+        super(id, title, note);
         if (series.isEmpty()) {
             throw new IllegalArgumentException("nothing to plot: no series");
         }
-        this.id = id;
-        this.title = title;
         this.xLabel = xLabel;
         this.yLabel = yLabel;
         this.series = new ArrayList<>(series);
         this.marker = marker;
         this.markerName = markerName;
-        this.note = note;
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String title() {
-        return title;
-    }
-
     public String svg() {
         double xLo = Double.POSITIVE_INFINITY;
         double xHi = Double.NEGATIVE_INFINITY;
@@ -74,7 +60,7 @@ public final class LinePlotSection implements ReportSection {
             xLo -= 0.05;
             xHi += 0.05;
         }
-        SvgPlot plot = new SvgPlot(title, xLabel, Scale.linear(xLo, xHi), yLabel, Scale.linear(0, yHi > 0 ? yHi * 1.05 : 1));
+        SvgPlot plot = new SvgPlot(title(), xLabel, Scale.linear(xLo, xHi), yLabel, Scale.linear(0, yHi > 0 ? yHi * 1.05 : 1));
         for (int k = 0; k < series.size(); k++) {
             Series s = series.get(k);
             plot.line(s.name(), s.xs(), s.ys(), AccuracyVsBerSection.COLORS[k % AccuracyVsBerSection.COLORS.length],
@@ -84,13 +70,5 @@ public final class LinePlotSection implements ReportSection {
             plot.vertical(markerName, marker, "#15803d", SvgPlot.Stroke.DASHED);
         }
         return plot.svg();
-    }
-
-    @Override
-    public void render(Html h) {
-        h.raw(svg()).newline();
-        if (note != null) {
-            h.element("p", note, "class", "note");
-        }
     }
 }

@@ -8,7 +8,7 @@ import java.util.Locale;
  * module), headed by its operating point, holding a box per data item placed there (height by
  * bytes, on a square-root scale so small items stay visible); then the plan as a table.
  */
-public final class PlacementMapSection implements ReportSection {
+public final class PlacementMapSection extends FigureSection {
 
     /** A data item in a region: its bytes, the BER it tolerates and the BER of where it sits. */
     public record Item(String name, long bytes, double tolerableBer, double ber) {
@@ -21,35 +21,20 @@ public final class PlacementMapSection implements ReportSection {
         }
     }
 
-    private static final int WIDTH = 960;
     private static final int HEAD = 44;
     private static final int BODY = 360;
 
-    private final String id;
-    private final String title;
     private final List<Region> regions;
-    private final String note;
 
     public PlacementMapSection(String id, String title, List<Region> regions, String note) {
+        super(id, title, note);
         if (regions.isEmpty()) {
             throw new IllegalArgumentException("no regions to map");
         }
-        this.id = id;
-        this.title = title;
         this.regions = List.copyOf(regions);
-        this.note = note;
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String title() {
-        return title;
-    }
-
     public String svg() {
         double scale = 0;
         for (Region r : regions) {
@@ -59,11 +44,7 @@ public final class PlacementMapSection implements ReportSection {
         int cols = regions.size();
         double colW = (double) WIDTH / cols;
         int height = HEAD + BODY + 8;
-        Html h = new Html();
-        h.open("svg", "xmlns", "http://www.w3.org/2000/svg", "class", "uv-plot uv-map", "viewBox",
-                "0 0 " + WIDTH + " " + height, "width", String.valueOf(WIDTH), "height", String.valueOf(height),
-                "role", "img", "aria-label", title);
-        h.element("title", title);
+        Html h = openSvg("uv-map", height, title());
         for (int c = 0; c < cols; c++) {
             Region r = regions.get(c);
             double x = c * colW + 4;
@@ -95,8 +76,7 @@ public final class PlacementMapSection implements ReportSection {
     }
 
     @Override
-    public void render(Html h) {
-        h.raw(svg()).newline();
+    void body(Html h) {
         h.open("table").open("tr");
         for (String c : new String[] {"item", "bytes", "tolerates BER", "placed in", "BER there"}) {
             h.element("th", c);
@@ -111,8 +91,5 @@ public final class PlacementMapSection implements ReportSection {
             }
         }
         h.close("table");
-        if (note != null) {
-            h.element("p", note, "class", "note");
-        }
     }
 }

@@ -13,38 +13,22 @@ import java.util.Set;
  * parts (e.g. DRAM energy by command: ACT, PRE, RD, WR), all on one scale, with a legend and the
  * numbers in a table below.
  */
-public final class StackedBarsSection implements ReportSection {
+public final class StackedBarsSection extends FigureSection {
     private static final String[] PARTS = {"#1f5fa8", "#ea580c", "#15803d", "#a78bfa", "#facc15", "#0e7490", "#be185d", "#4b5563"};
-    private static final int WIDTH = 960;
     private static final int LABEL = 200;
     private static final int ROW = 46;
 
-    private final String id;
-    private final String title;
     private final Map<String, Map<String, Double>> bars;
     private final String unit;
-    private final String note;
 
     /** @param bars case → part → value (insertion order is drawing order) */
     public StackedBarsSection(String id, String title, Map<String, Map<String, Double>> bars, String unit, String note) {
+        super(id, title, note);
         if (bars.isEmpty()) {
             throw new IllegalArgumentException("no bars");
         }
-        this.id = id;
-        this.title = title;
         this.bars = new LinkedHashMap<>(bars);
         this.unit = unit;
-        this.note = note;
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String title() {
-        return title;
     }
 
     private List<String> parts() {
@@ -53,34 +37,28 @@ public final class StackedBarsSection implements ReportSection {
         return new ArrayList<>(p);
     }
 
+    @Override
     public String svg() {
         List<String> parts = parts();
         double max = bars.values().stream().mapToDouble(m -> m.values().stream().mapToDouble(Double::doubleValue).sum())
                 .max().orElse(1);
         int height = 40 + ROW * bars.size();
-        Html h = new Html();
-        h.open("svg", "xmlns", "http://www.w3.org/2000/svg", "class", "uv-plot uv-stacked", "viewBox",
-                "0 0 " + WIDTH + " " + height, "width", String.valueOf(WIDTH), "height", String.valueOf(height),
-                "role", "img", "aria-label", title);
-        h.element("title", title);
+        Html h = openSvg("uv-stacked", height, title());
         int span = WIDTH - LABEL - 140;
         int row = 0;
         for (var e : bars.entrySet()) {
             int y = 8 + row++ * ROW;
-            h.element("text", e.getKey(), "x", "0", "y", String.valueOf(y + 24), "font-size", "13", "fill", "#1d2330");
+            barLabel(h, e.getKey(), y + 24);
             double x = LABEL;
             double total = 0;
             for (int k = 0; k < parts.size(); k++) {
                 double v = e.getValue().getOrDefault(parts.get(k), 0.0);
                 total += v;
                 double w = max > 0 ? span * v / max : 0;
-                h.raw(String.format(Locale.ROOT, "<rect class=\"uv-bar\" data-value=\"%s\" x=\"%.2f\" y=\"%d\" width=\"%.2f\" "
-                        + "height=\"30\" fill=\"%s\"><title>%s: %s</title></rect>", v, x, y + 4, w, PARTS[k % PARTS.length],
-                        Html.escape(parts.get(k)), Html.escape(format(v))));
+                bar(h, "value", v, x, y + 4, w, 30, PARTS[k % PARTS.length], parts.get(k) + ": " + format(v));
                 x += w;
             }
-            h.element("text", format(total), "x", String.format(Locale.ROOT, "%.2f", x + 10), "y", String.valueOf(y + 24),
-                    "font-size", "13", "fill", "#1d2330");
+            barValue(h, format(total), x + 10, y + 24, 13);
         }
         int ly = 8 + bars.size() * ROW + 14;
         int lx = LABEL;
@@ -100,8 +78,7 @@ public final class StackedBarsSection implements ReportSection {
     }
 
     @Override
-    public void render(Html h) {
-        h.raw(svg()).newline();
+    void body(Html h) {
         List<String> parts = parts();
         h.open("table").open("tr").element("th", "");
         parts.forEach(p -> h.element("th", p, "class", "num"));
@@ -117,8 +94,5 @@ public final class StackedBarsSection implements ReportSection {
             h.element("td", format(total), "class", "num").close("tr");
         }
         h.close("table");
-        if (note != null) {
-            h.element("p", note, "class", "note");
-        }
     }
 }

@@ -29,7 +29,7 @@ public final class SvgPlot {
             boolean markers) {
     }
 
-    public static final int WIDTH = 960;
+    public static final int WIDTH = FigureSection.WIDTH;
     public static final int HEIGHT = 500;
     private static final int LEFT = 74;
     private static final int RIGHT = 250;
@@ -95,12 +95,8 @@ public final class SvgPlot {
     }
 
     public String svg() {
-        Html h = new Html();
         String clip = "uv-clip-" + Integer.toHexString(title.hashCode()); // every plot has the same clip rectangle
-        h.open("svg", "xmlns", "http://www.w3.org/2000/svg", "class", "uv-plot", "viewBox",
-                "0 0 " + WIDTH + " " + HEIGHT, "width", String.valueOf(WIDTH), "height", String.valueOf(HEIGHT),
-                "role", "img", "aria-label", title);
-        h.element("title", title);
+        Html h = FigureSection.openSvg("", HEIGHT, title);
         h.open("defs").open("clipPath", "id", clip).raw(rect(LEFT, TOP, WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM,
                 "none")).close("clipPath").close("defs");
         axes(h);

@@ -2,7 +2,6 @@ package org.undervolt.usecase;
 
 import java.util.List;
 
-import org.undervolt.dram.device.BerBound;
 import org.undervolt.mapping.DataItem;
 import org.undervolt.mapping.DeviceChoice;
 import org.undervolt.mapping.DramModule;
@@ -38,9 +37,9 @@ public final class MapUseCase {
         List<Transfer> transfers = s.dataflow().transfers(request.network());
         List<DataItem> items = MapStudy.items(request.network(), transfers, module.organization().bytesPerBurst(),
                 request.tolerances());
-        DeviceChoice choice = DeviceChoice.of(module, s.vddDevices(), s.law(), s.floor(), DeviceChoice.tolerance(items));
-        OperatingPointBer ber = new OperatingPointBer(choice.median().device(), s.trcdDevice(), BerBound.LOWER, s.floor(),
-                module.nominalVolts(), module.nominalTrcd());
+        DeviceChoice choice = DeviceChoice.of(module, s.vddDevices(), s.law(), s.floor(), DeviceChoice.tolerance(items))
+                .withTrcdDevice(s.trcdDevice(), module, s.floor());
+        OperatingPointBer ber = choice.ber();
         SubarrayBers where = SubarrayBers.uniform(ber);
         PartitionSet partitions = null;
         MapPlan plan;

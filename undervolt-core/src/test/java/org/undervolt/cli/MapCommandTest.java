@@ -82,12 +82,16 @@ class MapCommandTest {
         // not flat: more tolerance buys a lower voltage for the median device between 1e-8 and 1e-2
         assertThat(curve.get(12).get("energy_saving").get("median").asDouble())
                 .isGreaterThan(curve.get(0).get("energy_saving").get("median").asDouble());
+        // the bundled VDD and tRCD devices are different DIMMs: no combined point, and the reason
+        assertThat(j.get("combined_point").get("available").asBoolean()).isFalse();
+        assertThat(j.get("combined_point").get("reason").asText()).contains("different modules");
         String page = Files.readString(html);
         assertThat(page).contains("Energy saving versus tolerable BER across the measured devices")
                 .contains("data-series=\"this network&#39;s tolerance\"")
                 .contains("Every measured device at this network&#39;s tolerable BER (1.00e-04)")
                 .contains(j.get("plan_device").asText() + " (planned with)")
-                .contains("Partition map").contains("limited by " + j.get("limited_by").asText());
+                .contains("Partition map").contains("limited by " + j.get("limited_by").asText())
+                .contains("Combined point: VDD and tRCD lowered together").contains("different modules");
         String devices = page.substring(page.indexOf("<section id=\"devices\">"));
         devices = devices.substring(0, devices.indexOf("</section>"));
         assertThat(devices.split("<td>voltron:", -1)).hasSize(31);

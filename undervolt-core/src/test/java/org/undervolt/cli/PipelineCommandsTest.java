@@ -49,6 +49,7 @@ class PipelineCommandsTest {
         }
         assertThat(printed.has("retraining_gain")).isTrue();
         assertThat(printed.get("deployed_network").asText()).isIn("baseline", "fault_aware");
+        assertThat(printed.get("operating_points").get("differ").isBoolean()).isTrue();
         assertThat(Files.readString(tmp.resolve("run/report.html"))).contains("Placement map").contains("<svg")
                 .contains("control (same STDP images, no flips)").contains("FP32, zero")
                 .contains("Energy saving versus tolerable BER across the measured devices").contains("Every measured device");

@@ -25,27 +25,46 @@ class PartitionSetTest {
     }
 
     @Test
-    void generatedBankPartitionsStepVoltageAndTrcdDown() {
+    void generatedBankPartitionsStepVoltageDownWithTheLatencyPartitionApart() {
         PartitionSet s = PartitionSet.generate(ddr3l, ber, VoltageScaling.QUADRATIC, Granularity.BANK, 8, 1.025, 0.7);
         assertThat(s.size()).isEqualTo(8);
         assertThat(s.get(0).volts()).isEqualTo(1.35);
-        assertThat(s.get(0).trcdCycles()).isEqualTo(10);
+        assertThat(s.get(0).trcdCycles()).isEqualTo(8); // DIVA B23 error-free down to 0.8 of nominal
         assertThat(s.get(0).ber()).isZero();
         assertThat(s.get(7).volts()).isEqualTo(1.025);
-        assertThat(s.get(7).trcdCycles()).isEqualTo(7);
-        // default devices: Voltron B8, 1.819 % of cache lines failing at 1.025 V (lower bound f/512), and DIVA B23 at
-        // 0.7 x 12.5 ns, independent causes
-        double bv = 0.0181890428066 / 512;
-        double bt = org.undervolt.dram.device.DeviceSet.select("diva:B23").devices().get(0)
-                .curve(org.undervolt.dram.device.BerBound.LOWER).ber(8.75, org.undervolt.dram.device.FloorPolicy.STOP);
-        assertThat(bt).isPositive();
-        assertThat(s.get(7).ber()).isCloseTo(1 - (1 - bv) * (1 - bt), org.assertj.core.data.Offset.offset(1e-15));
-        for (int i = 1; i < 8; i++) {
+        assertThat(s.get(7).trcdCycles()).isEqualTo(10);
+        // default devices: Voltron B8, 1.819 % of cache lines failing at 1.025 V (lower bound f/512), nominal tRCD
+        assertThat(s.get(7).ber()).isCloseTo(0.0181890428066 / 512, org.assertj.core.data.Offset.offset(1e-15));
+        for (int i = 2; i < 8; i++) {
             assertThat(s.get(i).ber()).isGreaterThanOrEqualTo(s.get(i - 1).ber());
             assertThat(s.joulesPerBurst(i, false)).isLessThan(s.joulesPerBurst(i - 1, false));
         }
         assertThat(s.get(3).capacityBytes()).isEqualTo(ddr3l.geometry().bankBytes());
         assertThat(s.indexOf(5, 17)).isEqualTo(5);
+    }
+
+    @Test
+    void linearTrcdStepsLowerBothKnobsOnlyForADimmMeasuredAtBoth(@TempDir Path dir) throws Exception {
+        // Voltron B8 and DIVA B23 are different DIMMs: no BER for both lowered
+        assertThatThrownBy(() -> PartitionSet.generate(ddr3l, ber, VoltageScaling.QUADRATIC, Granularity.BANK, 8, 1.025, 0.7,
+                PartitionSet.TrcdSteps.LINEAR)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("--trcd-steps linear").hasMessageContaining("different DIMMs");
+        assertThatThrownBy(() -> ber.ber(1.1, 8)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("voltron:B8").hasMessageContaining("diva:B23");
+        // one DIMM with both tables ('# dimms: lab'): tRCD falls with VDD, independent causes
+        Path[] t = org.undervolt.dram.device.CombinedPointsTest.labTables(dir, true);
+        var d1 = org.undervolt.dram.device.DeviceSet.select(t[0] + ":D1").devices().get(0);
+        var t1 = org.undervolt.dram.device.DeviceSet.select(t[1] + ":D1").devices().get(0);
+        OperatingPointBer both = new OperatingPointBer(d1, t1, org.undervolt.dram.device.BerBound.LOWER,
+                org.undervolt.dram.device.FloorPolicy.STOP, ddr3l.nominalVolts(), ddr3l.nominalTrcd());
+        assertThat(both.hasCombinedData()).isTrue();
+        PartitionSet s = PartitionSet.generate(ddr3l, both, VoltageScaling.QUADRATIC, Granularity.BANK, 4, 1.1, 0.8,
+                PartitionSet.TrcdSteps.LINEAR);
+        assertThat(s.get(3).volts()).isEqualTo(1.1);
+        assertThat(s.get(3).trcdCycles()).isEqualTo(8);
+        double bt = t1.curve(org.undervolt.dram.device.BerBound.LOWER).ber(8.0 / 10 * 12.5,
+                org.undervolt.dram.device.FloorPolicy.STOP);
+        assertThat(s.get(3).ber()).isCloseTo(1 - (1 - 1e-6) * (1 - bt), org.assertj.core.data.Offset.offset(1e-15));
     }
 
     @Test
@@ -76,9 +95,11 @@ class PartitionSetTest {
         Files.writeString(f, """
                 {"granularity": "subarray", "partitions": [
                   {"name": "safe", "units": [0, 1, 2], "vdd": 1.35},
-                  {"name": "low", "units": [3, 40], "vdd": 1.1, "trcd_rel": 0.8}]}""");
+                  {"name": "low", "units": [3, 40], "vdd": 1.1},
+                  {"name": "fast", "units": [4], "vdd": 1.35, "trcd_rel": 0.8}]}""");
         PartitionSet s = PartitionSet.load(f, ddr3l, ber, VoltageScaling.QUADRATIC);
-        assertThat(s.get(1).trcdCycles()).isEqualTo(8);
+        assertThat(s.get(1).trcdCycles()).isEqualTo(10);
+        assertThat(s.get(2).trcdCycles()).isEqualTo(8);
         assertThat(s.get(1).capacityBytes()).isEqualTo(2 * ddr3l.geometry().subarrayBytes());
         assertThat(s.indexOf(1, 8)).isEqualTo(1); // unit 40 = bank 1, subarray 8
         assertThat(s.indexOf(1, 9)).isEqualTo(-1);
@@ -90,6 +111,10 @@ class PartitionSetTest {
                 {"granularity": "bank", "partitions": [{"units": [9], "vdd": 1.3}]}""");
         assertThatThrownBy(() -> PartitionSet.load(f, ddr3l, ber, VoltageScaling.QUADRATIC))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("partitions[0]").hasMessageContaining("0..7");
+        Files.writeString(f, """
+                {"granularity": "bank", "partitions": [{"units": [1], "vdd": 1.1, "trcd_rel": 0.8}]}""");
+        assertThatThrownBy(() -> PartitionSet.load(f, ddr3l, ber, VoltageScaling.QUADRATIC))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("partitions[0]").hasMessageContaining("different DIMMs");
         Files.writeString(f, "{\"granularity\": \"bank\", \"partitions\": [{\"units\": [1], \"vdd\": 2.0}]}");
         assertThatThrownBy(() -> PartitionSet.load(f, ddr3l, ber, VoltageScaling.QUADRATIC))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("voltage");

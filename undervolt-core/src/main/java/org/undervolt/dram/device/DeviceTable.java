@@ -16,7 +16,11 @@ import org.undervolt.dram.CommentedCsv;
  * {@code nominal: <number>}; then the header {@code device,vendor,x,measured,ber_lower,ber_upper,saturated} and one row
  * per device and setting: x the setting (positive), measured the raw quantity (documented in the comments; not used),
  * ber_lower ≤ ber_upper in [0, 1], saturated 0 or 1. Rows of one device need not be adjacent; a (device, x) pair
- * appears once. The bundled tables ({@code devices_voltron_vdd.csv}, {@code devices_diva_trcd.csv}) are written by
+ * appears once. An optional comment {@code dimms: <name>} names the population of DIMMs the table characterises and
+ * becomes its devices' family ({@code name:id}; default: the table's own name): a BER(VDD) table and a BER(tRCD)
+ * table that name the same population describe the same physical DIMMs wherever their ids agree, which is what a
+ * combined (VDD and tRCD lowered together) operating point needs ({@link CombinedPoints}). The bundled tables
+ * ({@code devices_voltron_vdd.csv}, {@code devices_diva_trcd.csv}) are written by
  * {@code tools/dram-devices/} from the raw data; their headers give source, commit and conversion.
  */
 public final class DeviceTable {
@@ -77,7 +81,7 @@ public final class DeviceTable {
             if (sat[n - 1]) {
                 throw new InvalidInputException(name + ": device " + e.getKey() + " is saturated at its highest setting, no usable data");
             }
-            devices.add(new Device(e.getKey(), family, t.vendors.get(e.getKey()), knob, nominal, x, lo, hi, sat, Double.NaN));
+            devices.add(new Device(e.getKey(), t.population != null ? t.population : family, t.vendors.get(e.getKey()), knob, nominal, x, lo, hi, sat, Double.NaN));
         }
         return new Parsed(withFallbackSlopes(devices), knob, nominal, comments);
     }
@@ -96,6 +100,7 @@ public final class DeviceTable {
         Knob knob;
         String unit;
         double nominal = Double.NaN;
+        String population;
         final Map<String, List<double[]>> rows = new LinkedHashMap<>();
         final Map<String, String> vendors = new LinkedHashMap<>();
 
@@ -105,6 +110,12 @@ public final class DeviceTable {
                 knob = Knob.parse(c.file() + ":" + c.number() + ": knob", text.substring(5).strip());
             } else if (text.startsWith("unit:")) {
                 unit = text.substring(5).strip();
+            } else if (text.startsWith("dimms:")) {
+                String pop = text.substring(6).strip();
+                if (!pop.matches("[A-Za-z0-9_.-]+")) {
+                    throw c.error("'# dimms: " + pop + "', expected a name of letters, digits, '_', '.' or '-'");
+                }
+                population = pop;
             } else if (text.startsWith("nominal:")) {
                 nominal = c.finite("nominal", text.substring(8));
             }

@@ -83,4 +83,38 @@ public final class OperatingPointSummary {
         }
         return rows;
     }
+
+    /**
+     * {with, available, devices: [{device, vendor, knob: "vdd+trcd", vdd, nominal_vdd, trcd_ns, trcd_at_vdd_ns,
+     * nominal_trcd_ns, ber_at_chosen, limited_by, limited_by_vdd, energy_saving(_linear, _quadratic), latency_change}],
+     * reason}: the combined points of {@link CombinedPoints}, and why a DIMM has none (null when all have one).
+     */
+    public static Map<String, Object> combined(CombinedPoints.Result r, String with) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("with", with);
+        m.put("available", !r.points().isEmpty());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (CombinedPoint c : r.points()) {
+            OperatingPoint v = c.vdd();
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("device", v.device().name());
+            row.put("vendor", v.device().vendor());
+            row.put("knob", "vdd+trcd");
+            row.put("vdd", v.chosen());
+            row.put("nominal_vdd", v.nominal());
+            row.put("trcd_ns", c.trcdNs());
+            row.put("trcd_at_vdd_ns", c.trcdAtVoltsNs());
+            row.put("ber_at_chosen", c.berAtChosen());
+            row.put("limited_by", c.limitedBy().label());
+            row.put("limited_by_vdd", v.limitedBy().label());
+            row.put("energy_saving", v.energySaving());
+            row.put("energy_saving_linear", v.energySavingLinear());
+            row.put("energy_saving_quadratic", v.energySavingQuadratic());
+            row.put("latency_change", c.latencyChange());
+            rows.add(row);
+        }
+        m.put("devices", rows);
+        m.put("reason", r.reason());
+        return m;
+    }
 }

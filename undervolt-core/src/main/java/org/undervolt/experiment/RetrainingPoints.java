@@ -1,0 +1,75 @@
+package org.undervolt.experiment;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.undervolt.dram.device.BerBound;
+import org.undervolt.dram.device.FloorPolicy;
+import org.undervolt.dram.device.OperatingPoint;
+import org.undervolt.dram.device.OperatingPointSummary;
+import org.undervolt.dram.device.OperatingPoints;
+import org.undervolt.dram.energy.VoltageScaling;
+import org.undervolt.dram.spec.DramPresets;
+
+/**
+ * The operating point of a pipeline's network before and after retraining (EDEN's curricular retraining, SparkXD's
+ * fault-aware training): every device of the config's {@code devices} / {@code ber_table} at each coarse tolerable BER
+ * ({@link OperatingPoints}, the config's part and energy law, stopping at the data floor), the median device's point
+ * for each, whether they differ, and — when they do not — why (issue 16: "before and after retraining get different
+ * operating points, or limited_by says why not").
+ */
+final class RetrainingPoints {
+    private RetrainingPoints() {
+    }
+
+    /**
+     * {without_retraining: {tolerable_ber, device, chosen_vdd, energy_saving, limited_by, devices_summary},
+     * with_retraining: {...}, differ, why_not}; a tolerance that is not a positive number counts as 0 (none found).
+     */
+    static Map<String, Object> of(PipelineConfig c, Object without, Object with) {
+        OperatingPoints lookup = new OperatingPoints(MappingStage.devices(c), DramPresets.get(c.text("preset")),
+                VoltageScaling.parse(c.text("energy_law")), FloorPolicy.STOP, BerBound.LOWER);
+        double t0 = tolerance(without);
+        double t1 = tolerance(with);
+        List<OperatingPoint> before = lookup.at(t0);
+        List<OperatingPoint> after = lookup.at(t1);
+        OperatingPoint m0 = OperatingPoints.median(before);
+        OperatingPoint m1 = OperatingPoints.median(after);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("without_retraining", point(t0, m0, before));
+        out.put("with_retraining", point(t1, m1, after));
+        boolean differ = m0.chosen() != m1.chosen() || m0.energySaving() != m1.energySaving();
+        out.put("differ", differ);
+        out.put("why_not", differ ? null : whyNot(t0, t1, m0, m1));
+        return out;
+    }
+
+    private static double tolerance(Object o) {
+        return o instanceof Number n && n.doubleValue() > 0 ? n.doubleValue() : 0;
+    }
+
+    private static Map<String, Object> point(double tol, OperatingPoint median, List<OperatingPoint> all) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("tolerable_ber", tol);
+        m.put("device", median.device().name());
+        m.put("chosen_vdd", median.chosen());
+        m.put("energy_saving", median.energySaving());
+        m.put("limited_by", median.limitedBy().label());
+        m.put("devices_summary", OperatingPointSummary.summary(all));
+        return m;
+    }
+
+    private static String whyNot(double t0, double t1, OperatingPoint m0, OperatingPoint m1) {
+        if (t0 == t1) {
+            return String.format(Locale.ROOT, "retraining did not raise the tolerable BER (%.3g before and after)", t0);
+        }
+        if (m0.limitedBy() == m1.limitedBy() && m1.limitedBy() != org.undervolt.dram.device.LimitedBy.TOLERANCE) {
+            return String.format(Locale.ROOT, "the median device stops at the same voltage at %.3g and at %.3g: limited by %s, "
+                    + "not by the network's tolerance", t0, t1, m1.limitedBy());
+        }
+        return String.format(Locale.ROOT, "the median device's point is the same at %.3g (limited by %s) and %.3g (limited by %s)",
+                t0, m0.limitedBy(), t1, m1.limitedBy());
+    }
+}
