@@ -46,7 +46,8 @@ import static org.undervolt.snn.DiehlCook.*;
  * traces fall to exp(-150/20) and exp(-150/40), and the refractory hold has passed; only v (tau 100 ms)
  * keeps 22 % of its deviation in the original. Starting each image from the same state makes
  * images independent, so inference runs them in parallel with results independent of scheduling.
- * Theta decays over the whole 500 ms (presentation and rest) when learning and is frozen otherwise.
+ * Theta decays over the whole 500 ms (presentation and rest) when learning, with
+ * {@link DiehlCook#thetaTimeConstant} of the network's size, and is frozen otherwise.
  *
  * <p>Not thread-safe: one simulator per thread; the weights array is shared read-only in inference.
  */
@@ -93,7 +94,8 @@ public final class Simulator {
     private final double meanGi = stepMean(TAU_GI);
     private final double dec1 = Math.exp(-DT / TAU_POST1);
     private final double dec2 = Math.exp(-DT / TAU_POST2);
-    private final double decTheta = Math.exp(-DT / TAU_THETA);
+    private final double tauTheta;
+    private final double decTheta;
     private final double aE = DT / E_TAU;
     private final double aI = DT / I_TAU;
     private final int refracE = (int) Math.round(E_REFRACTORY / DT);
@@ -116,10 +118,17 @@ public final class Simulator {
      * of neurons whose weights cannot change yet. Same dynamics; sums may differ in the last bit.
      */
     Simulator(SynapticDelays delays, boolean vectorised, boolean exactArrivals) {
+        this(delays, vectorised, exactArrivals, thetaTimeConstant(delays.neurons()));
+    }
+
+    /** As above, with theta's decay time constant (ms) given instead of {@link DiehlCook#thetaTimeConstant}. */
+    Simulator(SynapticDelays delays, boolean vectorised, boolean exactArrivals, double tauTheta) {
         this.vectorised = vectorised;
         this.exactArrivals = exactArrivals;
         this.delays = delays;
         this.n = delays.neurons();
+        this.tauTheta = tauTheta;
+        this.decTheta = Math.exp(-DT / tauTheta);
         this.maxDelay = delays.maxDelay();
         vE = new double[n];
         geE = new double[n];
@@ -319,7 +328,7 @@ public final class Simulator {
         }
         if (learn) {
             // theta also decays during the 150 ms rest
-            double restDecay = Math.exp(-REST_MS / TAU_THETA);
+            double restDecay = Math.exp(-REST_MS / tauTheta);
             for (int j = 0; j < n; j++) {
                 theta[j] *= restDecay;
             }

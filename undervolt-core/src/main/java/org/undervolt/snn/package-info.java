@@ -31,6 +31,9 @@
  *   <li>v is advanced by exponential Euler with step-mean conductances, not forward Euler.</li>
  *   <li>An image is shown at most {@link org.undervolt.snn.DiehlCook#MAX_ATTEMPTS} times (the original
  *       loops until 5 spikes occur), so a network ruined by bit errors still terminates.</li>
+ *   <li>Below 400 neurons theta decays faster ({@link org.undervolt.snn.DiehlCook#thetaTimeConstant}:
+ *       1e7 ms x N/400; the original uses 1e7 ms at every size): with the published constant N100
+ *       re-shows most images late in training and ends its epoch at 68.8 % (evidence/issue-18/dnc).</li>
  * </ul>
  *
  * <h2>Determinism</h2>

@@ -19,7 +19,9 @@ class StdpTest {
         int n = 1;
         byte[] d = new byte[DiehlCook.INPUTS];
         d[3] = 4;
-        Simulator sim = new Simulator(new SynapticDelays(DiehlCook.INPUTS, n, DiehlCook.MAX_DELAY_STEPS, d));
+        // theta decays with the reference code's 1e7 ms (a one-neuron network would get 1e7 / 400)
+        Simulator sim = new Simulator(new SynapticDelays(DiehlCook.INPUTS, n, DiehlCook.MAX_DELAY_STEPS, d), true, false,
+                DiehlCook.TAU_THETA);
         float[] w = new float[DiehlCook.INPUTS];
         Arrays.fill(w, 0.1f);
         w[3] = 0.5f;
@@ -54,7 +56,7 @@ class StdpTest {
     void postThenPreOnlyDepresses() {
         int n = 1;
         Simulator sim = new Simulator(new SynapticDelays(DiehlCook.INPUTS, n, DiehlCook.MAX_DELAY_STEPS,
-                new byte[DiehlCook.INPUTS]));
+                new byte[DiehlCook.INPUTS]), true, false, DiehlCook.TAU_THETA);
         float[] w = new float[DiehlCook.INPUTS];
         Arrays.fill(w, 0.2f);
         w[7] = 0.01f; // too weak to lift v from rest over the final threshold (-64.97 mV)
@@ -66,6 +68,28 @@ class StdpTest {
         double expected = (float) (0.01f - DiehlCook.NU_PRE * Math.exp(-(660 - 429) * DT / DiehlCook.TAU_POST1));
         assertThat((double) w[7]).isCloseTo(expected, within(1e-9));
         assertThat(w[7]).isLessThan(0.01f);
+    }
+
+    @Test
+    void thetaDecaysWithTheTimeConstantOfTheNetworksSize() {
+        assertThat(DiehlCook.thetaTimeConstant(100)).isEqualTo(2.5e6);
+        assertThat(DiehlCook.thetaTimeConstant(399)).isEqualTo(1e7 * 399 / 400);
+        assertThat(DiehlCook.thetaTimeConstant(400)).isEqualTo(1e7);
+        assertThat(DiehlCook.thetaTimeConstant(1600)).isEqualTo(1e7);
+        for (int n : new int[] {100, 400}) {
+            Simulator sim = new Simulator(new SynapticDelays(DiehlCook.INPUTS, n, DiehlCook.MAX_DELAY_STEPS,
+                    new byte[DiehlCook.INPUTS * n]));
+            double[] theta = new double[n];
+            Arrays.fill(theta, 30.0);
+            PoissonEncoder silent = new PoissonEncoder();
+            silent.setSpikes(new int[0], new int[0]);
+            int total = sim.present(silent, new float[DiehlCook.INPUTS * n], theta, true, new int[n]);
+            // no input, no spike: theta only decays, over 350 ms of presentation and 150 ms of rest
+            assertThat(total).isZero();
+            double expected = 30.0 * Math.exp(-(DiehlCook.PRESENTATION_MS + DiehlCook.REST_MS) / DiehlCook.thetaTimeConstant(n));
+            assertThat(theta[0]).isCloseTo(expected, within(1e-9));
+            assertThat(theta[n - 1]).isCloseTo(expected, within(1e-9));
+        }
     }
 
     @Test
