@@ -49,7 +49,7 @@ final class MappingStage {
         try {
             MapSettings.Partitions partitions = how == MapScheme.SPARKXD ? null : new MapSettings.Partitions(null,
                     Granularity.parse(c.text("granularity")), c.integer("partition_count", 1, Integer.MAX_VALUE), null,
-                    c.number("trcd_min"), PartitionSet.TrcdSteps.LINEAR, false);
+                    c.number("trcd_min"), PartitionSet.TrcdSteps.ERROR_FREE, false);
             MapSettings.WeakSubarrays weak = how == MapScheme.SPARKXD || c.values().containsKey("weak_fraction")
                     ? new MapSettings.WeakSubarrays(c.number("weak_fraction"), c.integer("device_seed", 0L, Long.MAX_VALUE))
                     : null;

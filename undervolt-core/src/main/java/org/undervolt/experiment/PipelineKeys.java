@@ -15,6 +15,7 @@ import org.undervolt.nn.zoo.ZooModel;
 import org.undervolt.resilience.Acceptance;
 import org.undervolt.resilience.DataKind;
 import org.undervolt.resilience.EvaluationMode;
+import org.undervolt.resilience.ReadCorrection;
 import org.undervolt.storage.Formats;
 import org.undervolt.usecase.BadSetting;
 import org.undervolt.usecase.MapScheme;
@@ -171,6 +172,7 @@ final class PipelineKeys {
         k.put("label_images", integer(1, MAX_IMAGES));
         k.put("images_per_step", integer(1, MAX_IMAGES));
         k.put("inject_every", integer(1, 1_000_000));
+        k.put("read_correction", text(ReadCorrection::parse));
         return k;
     }
 
