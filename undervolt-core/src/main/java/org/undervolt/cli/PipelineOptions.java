@@ -134,10 +134,11 @@ public final class PipelineOptions {
             o.printf(Locale.ROOT, "%s: error-free accuracy %.4f; tolerable BER %.3g without, %.3g with retraining%n", kind,
                     num(summary.get("baseline_accuracy")), num(summary.get("tolerable_ber_without_retraining")),
                     num(summary.get("tolerable_ber_with_retraining")));
-            o.printf(Locale.ROOT, "VDD %.3f V -> %.3f V: DRAM energy per inference %.4g J -> %.4g J (%.1f%% saved, limited by %s),"
-                    + " speedup %.3fx%n", num(summary.get("vdd_nominal")), num(summary.get("vdd_chosen")),
-                    num(summary.get("energy_nominal_j")), num(summary.get("energy_chosen_j")), 100 * num(summary.get("energy_saving")),
-                    summary.get("limited_by"), num(summary.get("speedup")));
+            o.printf(Locale.ROOT, "VDD %.3f V -> %.3f V: DRAM energy per inference %.4g J -> %.4g J (%.1f%% saved under the %s"
+                    + " energy law, %.1f%% linear; limited by %s), speedup %.3fx%n", num(summary.get("vdd_nominal")),
+                    num(summary.get("vdd_chosen")), num(summary.get("energy_nominal_j")), num(summary.get("energy_chosen_j")),
+                    100 * num(summary.get("energy_saving")), summary.get("energy_law"),
+                    100 * num(summary.get("energy_saving_linear")), summary.get("limited_by"), num(summary.get("speedup")));
             if (summary.get("operating_points") instanceof Map<?, ?> op) {
                 o.printf(Locale.ROOT, "median device without / with retraining: %.3f V / %.3f V%s%n",
                         num(((Map<?, ?>) op.get("without_retraining")).get("chosen_vdd")),
