@@ -8,6 +8,8 @@ import org.undervolt.dram.device.FloorPolicy;
 import org.undervolt.dram.energy.VoltageScaling;
 import org.undervolt.dram.sim.PagePolicy;
 import org.undervolt.dram.spec.DramPresets;
+import org.undervolt.dram.spec.DramSpec;
+import org.undervolt.mapping.DramModule;
 import org.undervolt.mapping.Granularity;
 import org.undervolt.mapping.MapStudy;
 import org.undervolt.mapping.NetworkData;
@@ -53,12 +55,32 @@ final class MappingStage {
             MapSettings.WeakSubarrays weak = how == MapScheme.SPARKXD || c.values().containsKey("weak_fraction")
                     ? new MapSettings.WeakSubarrays(c.number("weak_fraction"), c.integer("device_seed", 0L, Long.MAX_VALUE))
                     : null;
-            return new MapSettings(how, DramPresets.get(c.text("preset")), null, MapSettings.dataflow(c.text("dataflow")),
-                    devices(c), MapSettings.defaultTrcdDevice(), FloorPolicy.STOP, VoltageScaling.parse(c.text("energy_law")),
+            DramSpec part = DramPresets.get(c.text("preset"));
+            DeviceSet devices = devices(c);
+            VoltageScaling law = VoltageScaling.parse(c.text("energy_law"));
+            if (how == MapScheme.SPARKXD && weak.locationAware()) {
+                weak = new MapSettings.WeakSubarrays(weak.fraction(), weak.deviceSeed(),
+                        LocationStorage.planDevice(DramModule.of(part), devices, law));
+            }
+            return new MapSettings(how, part, null, MapSettings.dataflow(c.text("dataflow")),
+                    devices, MapSettings.defaultTrcdDevice(), FloorPolicy.STOP, law,
                     PagePolicy.parse(c.text("page_policy")), RowAllocator.Order.DRMAP, c.number("vdd_step"), partitions, weak);
         } catch (BadSetting e) {
             throw e.named(c.names());
         }
+    }
+
+    /**
+     * The location model the SNN's tolerance trials and fault-aware training read their weights through when the
+     * config selects it ({@code weak_fraction} below 1 under sparkxd): the placement's part, device and device seed
+     * ({@link LocationStorage}); null for the uniform path.
+     */
+    static LocationStorage location(PipelineConfig c) {
+        MapSettings s = settings(c, "sparkxd");
+        if (!s.weak().locationAware()) {
+            return null;
+        }
+        return new LocationStorage(c.text("preset"), s.weak().planDevice(), s.weak().deviceSeed());
     }
 
     /** Checks every mapping setting (bad input before any work). */

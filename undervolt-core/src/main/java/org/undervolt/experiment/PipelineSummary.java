@@ -44,6 +44,8 @@ final class PipelineSummary {
             m.put("tolerable_ber_control", control == null ? null : control.get("tolerable_ber"));
             map = r.get("placement");
             m.put("deployed_network", map.get("deployed_network"));
+            // which error model decided the tolerance (uniform, or the location model's unsafe weight subarrays)
+            m.put("weight_errors", map.get("weight_errors"));
         }
         m.put("vdd_nominal", map.get("nominal_vdd"));
         m.put("vdd_chosen", map.get("chosen_vdd"));

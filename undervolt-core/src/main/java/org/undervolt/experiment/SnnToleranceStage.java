@@ -16,6 +16,7 @@ import org.undervolt.resilience.SnnToleranceRun;
 import org.undervolt.resilience.ToleranceAnalysis;
 import org.undervolt.resilience.ToleranceSearch;
 import org.undervolt.resilience.TrialExecutor;
+import org.undervolt.resilience.WeightStorage;
 import org.undervolt.storage.FormatSpec;
 
 /**
@@ -33,14 +34,21 @@ final class SnnToleranceStage {
     static Map<String, Object> run(Path base, Path fat, Path control, PipelineConfig c, FormatSpec format,
             ImageDataset test, int threads, Path out, Consumer<String> log, StageProgress progress,
             TrialExecutor executor) {
+        return run(base, fat, control, c, format, test, threads, out, log, progress, executor, null);
+    }
+
+    /** As above, the weights read through {@code storage} (null: the config's error model at the axis BER). */
+    static Map<String, Object> run(Path base, Path fat, Path control, PipelineConfig c, FormatSpec format,
+            ImageDataset test, int threads, Path out, Consumer<String> log, StageProgress progress,
+            TrialExecutor executor, WeightStorage storage) {
         Map<String, Object> r = new LinkedHashMap<>();
         Map<String, Object> b = one(base, null, c, format, test, threads, out.resolve("baseline"), log,
-                progress.trials("tolerance baseline"), executor);
+                progress.trials("tolerance baseline"), executor, storage);
         r.put("baseline", b);
         r.put("fault_aware", one(fat, (Double) b.get("error_free"), c, format, test, threads, out.resolve("fault-aware"),
-                log, progress.trials("tolerance fault-aware"), executor));
+                log, progress.trials("tolerance fault-aware"), executor, storage));
         r.put("control", one(control, (Double) b.get("error_free"), c, format, test, threads, out.resolve("control"),
-                log, progress.trials("tolerance control"), executor));
+                log, progress.trials("tolerance control"), executor, storage));
         r.put("runner", executor.where());
         return r;
     }
@@ -48,7 +56,7 @@ final class SnnToleranceStage {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> one(Path model, Double reference, PipelineConfig c, FormatSpec format,
             ImageDataset test, int threads, Path out, Consumer<String> log, ToleranceSearch.TrialProgress trials,
-            TrialExecutor executor) {
+            TrialExecutor executor, WeightStorage storage) {
         try {
             java.nio.file.Files.createDirectories(out);
         } catch (java.io.IOException e) {
@@ -58,7 +66,7 @@ final class SnnToleranceStage {
                 c.integer("device_seed", 0L, Long.MAX_VALUE), ReadCorrection.parse(c.text("read_correction")),
                 ToleranceStage.search(c), c.number("delta", 0, 1),
                 Acceptance.Rule.parse(c.text("confidence")), c.integer("test_images", 1, test.size()), threads, reference, out,
-                ToleranceStage.evaluation(c));
+                ToleranceStage.evaluation(c), storage);
         Map<String, Object> run = SnnToleranceRun.run(options, test, log, trials, executor);
         Map<String, Object> coarse = (Map<String, Object>) run.get("coarse");
         Map<String, Object> r = new LinkedHashMap<>();
@@ -67,6 +75,11 @@ final class SnnToleranceStage {
         r.put("criterion", run.get("criterion"));
         r.put("tolerable_ber", Math.max(0, PipelineSummary.num(coarse.get("tolerable_ber"))));
         r.put("status", coarse.get("status"));
+        r.put("weight_errors", run.get("weight_errors"));
+        if (run.containsKey("location")) {
+            // the tolerable BER on the location device's axis, as its voltage and unsafe subarrays
+            r.put("location", run.get("location"));
+        }
         Map<String, List<Double>> pts = ToleranceStage.accuracies(out.resolve("points.json"))
                 .getOrDefault(ToleranceAnalysis.NETWORK, Map.of());
         List<CurvePoint> points = new ArrayList<>();

@@ -102,6 +102,16 @@ public final class SparkxdPipeline {
         return b > f ? "baseline" : "fault_aware";
     }
 
+    /**
+     * Which model decided the deployed network's tolerance: the location model's line ("location-aware: N of M weight
+     * subarrays unsafe at V") or the uniform one's.
+     */
+    @SuppressWarnings("unchecked")
+    static String weightErrors(Map<String, Object> tolerance, String deployed) {
+        Map<String, Object> loc = (Map<String, Object>) ((Map<String, Object>) tolerance.get(deployed)).get("location");
+        return loc == null ? "uniform: every stored weight at the axis BER" : String.valueOf(loc.get("line"));
+    }
+
     public Map<String, Map<String, Object>> run(Stages stages) {
         check();
         int neurons = c.integer("neurons", 1, 65536);
@@ -111,10 +121,14 @@ public final class SparkxdPipeline {
         int testImages = c.integer("test_images", 1, test.size());
         FormatSpec format = Formats.byName(c.text("format"));
         var errors = ErrorModelRegistry.family(c.text("error_model"), c.integer("device_seed", 0L, Long.MAX_VALUE));
-        var fatConfig = new SnnFaultAwareTrainer.Config(SnnFaultAwareTrainer.steps(c.number("ber_start", 1e-12, 1),
+        // weak_fraction below 1: FAT, tolerance and placement share one location model (issue 16 item 6)
+        LocationStorage location = MappingStage.location(c);
+        var uniformFat = new SnnFaultAwareTrainer.Config(SnnFaultAwareTrainer.steps(c.number("ber_start", 1e-12, 1),
                 c.number("ber_factor", 1.000001, 1000), c.number("ber_max", 1e-12, 1)), c.integer("images_per_step", 1L,
                 100_000_000L), c.integer("inject_every", 1, 1_000_000), format, errors,
                 ReadCorrection.parse(c.text("read_correction")), seed);
+        var fatConfig = location == null ? uniformFat : uniformFat.on(location);
+        String fatErrors = location == null ? c.text("error_model") : location.describe();
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
         StageProgress progress = new StageProgress(log);
 
@@ -143,12 +157,12 @@ public final class SparkxdPipeline {
 
         Path fatDir = stages.folder("fault-aware-training");
         out.put("fault-aware-training", stages.run("fault-aware-training", () -> SnnFatRun.run(new SnnFatRun.Options(base,
-                fatConfig, c.text("error_model"), new double[0], 1, labelImages, testImages, threads, fatDir), train, test,
+                fatConfig, fatErrors, new double[0], 1, labelImages, testImages, threads, fatDir), train, test,
                 log, progress.job("fault-aware training (images)"))));
 
         Map<String, Object> tol = stages.run("tolerance", () -> SnnToleranceStage.run(base, fatDir.resolve("fat.snn"),
                 fatDir.resolve("control.snn"), c,
-                format, test, threads, stages.folder("tolerance"), log, progress, executor));
+                format, test, threads, stages.folder("tolerance"), log, progress, executor, location));
         out.put("tolerance", tol);
         PipelineRecords.curves(stages, out);
         PipelineRecords.trials(stages, out);
@@ -162,6 +176,7 @@ public final class SparkxdPipeline {
                 NetworkShapes.resolve("snn", null, neurons, c.text("format")), "sparkxd", c,
                 new Tolerances(Map.of("weights", tolerable, "ifm", 0.0)))));
         placement.put("deployed_network", deployed);
+        placement.put("weight_errors", weightErrors(tol, deployed));
         out.put("placement", placement);
         PipelineRecords.mapping(stages, placement);
         return out;

@@ -35,6 +35,16 @@ public record DeviceChoice(double tolerance, List<OperatingPoint> points, Operat
         return new DeviceChoice(tolerance, pts, m, OperatingPointBer.of(module, m.device(), floor), lookup);
     }
 
+    /**
+     * The same spread, planned with device {@code plan} (one of the selection) instead of the median: where a location
+     * model fixed the device before the tolerance was known (SparkXD's weak subarrays, {@link WeakSubarrayModel}).
+     */
+    public DeviceChoice withPlanDevice(Device plan, DramModule module, FloorPolicy floor) {
+        OperatingPoint p = points.stream().filter(q -> q.device().name().equals(plan.name())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(plan.name() + " is not one of the selected devices"));
+        return new DeviceChoice(tolerance, points, p, OperatingPointBer.of(module, plan, floor), lookup);
+    }
+
     /** The same choice with BER(tRCD) device {@code trcd} in its BER model (lower bound, as {@link #of}). */
     public DeviceChoice withTrcdDevice(Device trcd, DramModule module, FloorPolicy floor) {
         return new DeviceChoice(tolerance, points, median, new OperatingPointBer(median.device(), trcd, BerBound.LOWER, floor,

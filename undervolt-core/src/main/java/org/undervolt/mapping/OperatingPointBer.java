@@ -154,6 +154,15 @@ public final class OperatingPointBer {
         return vddUpper.ber(Math.min(volts, nominalVolts) / voltsScale(), floor);
     }
 
+    /**
+     * The lowest module voltage whose BER (at nominal tRCD) is at most {@code ber}: the device's curve read backwards
+     * ({@link DeviceCurve#lowest}), so a point on a BER axis becomes this device's voltage. A BER above every
+     * measured point gives the data floor (or the extrapolation limit under {@code extrapolate}).
+     */
+    public double voltsFor(double ber) {
+        return Math.min(nominalVolts, vdd.lowest(ber, floor).x() * voltsScale());
+    }
+
     /** Where the numbers come from. */
     public String source() {
         return "BER(VDD): device " + vdd.device().name() + " (Voltron per-DIMM data, lower bound f/512; floor " + floor

@@ -7,7 +7,8 @@ import org.undervolt.dram.error.WeakCells;
  * The bit error rate of every subarray of a module at a supply voltage: uniform (EDEN's error model 0, the
  * device's BER everywhere), or location-aware (EnforceSNN, Putra et al., Front. Neurosci. 2022: weak subarrays
  * carry all the errors, the rest is error-free; here the weak set grows as VDD falls, see {@link #weakSubarrays}). Weak subarrays are those {@link LocationAwareErrorModel} draws for the device
- * seed, so the error model that later injects flips agrees with the map the placement avoided.
+ * seed, so the error model that later injects flips agrees with the map the placement avoided ({@link
+ * WeakSubarrayModel}, the one model placement, fault-aware training and the tolerance search share).
  */
 public interface SubarrayBers {
 
@@ -43,25 +44,16 @@ public interface SubarrayBers {
         if (!(weakFraction > 0 && weakFraction <= 1)) {
             throw new org.undervolt.InvalidInputException("--weak-fraction: expected a fraction in (0, 1], got " + weakFraction);
         }
+        WeakSubarrayModel weak = new WeakSubarrayModel(model, deviceSeed);
         return new SubarrayBers() {
             @Override
             public double ber(int flatBank, int subarray, double volts) {
-                return errorModel(volts).ber(deviceSeed, flatBank, subarray);
-            }
-
-            /** The location-aware error model of the device at {@code volts}. */
-            LocationAwareErrorModel errorModel(double volts) {
-                double f = model.failingFraction(volts);
-                double mean = model.ber(volts, model.nominalTrcd());
-                double weakBer = f > 0 ? Math.min(0.5, mean / f) : 0;
-                return LocationAwareErrorModel.random(f, weakBer, LocationAwareErrorModel.Granularity.SUBARRAY,
-                        WeakCells.fixed(deviceSeed));
+                return weak.ber(flatBank, subarray, volts);
             }
 
             @Override
             public String describe() {
-                return "location-aware (weak subarrays follow VDD: unsafe when u < f(V) of device " + model.vddDevice().name()
-                        + ", device seed " + deviceSeed + ")";
+                return "location-aware (weak subarrays follow VDD: unsafe when u < f(V) of " + weak.describe() + ")";
             }
         };
     }

@@ -22,10 +22,8 @@ import org.undervolt.snn.NeuronLabels;
 import org.undervolt.snn.SnnEvaluator;
 import org.undervolt.snn.SnnModel;
 import org.undervolt.snn.SnnModelFile;
-import org.undervolt.storage.DramGeometry;
 import org.undervolt.storage.DramImage;
 import org.undervolt.storage.FormatSpec;
-import org.undervolt.storage.SequentialPlacement;
 
 /**
  * What {@code undervolt retrain --network snn} does: fault-aware training of a trained Diehl and Cook
@@ -140,7 +138,7 @@ public final class SnnFatRun {
      */
     private static Map<String, Object> evaluate(SnnModel m, ImageDataset test, Options o, Consumer<String> log, String what) {
         FormatSpec format = o.fat().format();
-        StoredSynapseStore clean = StoredSynapseStore.of(m.weights(), format, new SequentialPlacement(DramGeometry.lpddr3x32()));
+        StoredSynapseStore clean = StoredSynapseStore.of(m.weights(), format, o.fat().placement());
         float[] w = new float[DiehlCook.INPUTS * m.neurons()];
         clean.readAll(w);
         Map<String, Object> res = new LinkedHashMap<>();

@@ -20,6 +20,7 @@ import org.undervolt.snn.SynapticDelays;
 import org.undervolt.storage.DramGeometry;
 import org.undervolt.storage.DramImage;
 import org.undervolt.storage.FormatSpec;
+import org.undervolt.storage.Placement;
 import org.undervolt.storage.SequentialPlacement;
 
 /**
@@ -61,9 +62,17 @@ public final class SnnFaultAwareTrainer {
      * @param errorModel    error model family by BER
      * @param correction    what the compute engine does with a weight read outside [0, wmax]
      * @param seed          master seed of the fault-aware run
+     * @param placement     where the weights' bytes live in DRAM when read (the error model's locations)
      */
     public record Config(double[] bers, long imagesPerStep, int readEvery, FormatSpec format,
-            DoubleFunction<ErrorModel> errorModel, ReadCorrection correction, long seed) {
+            DoubleFunction<ErrorModel> errorModel, ReadCorrection correction, long seed, Placement placement) {
+        /** The weights from address 0 of the LPDDR3 x32 geometry ({@link SequentialPlacement}). */
+        public Config(double[] bers, long imagesPerStep, int readEvery, FormatSpec format,
+                DoubleFunction<ErrorModel> errorModel, ReadCorrection correction, long seed) {
+            this(bers, imagesPerStep, readEvery, format, errorModel, correction, seed,
+                    new SequentialPlacement(DramGeometry.lpddr3x32()));
+        }
+
         public Config {
             if (bers.length == 0 || imagesPerStep < 1 || readEvery < 1) {
                 throw new InvalidInputException("fault-aware training needs >= 1 BER step, >= 1 image per step and "
@@ -89,7 +98,18 @@ public final class SnnFaultAwareTrainer {
 
         /** The same run without errors: every step at BER 0 (the control FAT is compared with). */
         public Config control() {
-            return new Config(new double[bers.length], imagesPerStep, readEvery, format, errorModel, correction, seed);
+            return new Config(new double[bers.length], imagesPerStep, readEvery, format, errorModel, correction, seed,
+                    placement);
+        }
+
+        /**
+         * The same run reading the weights through {@code storage}: its locations, and its errors at each step's
+         * axis point (for SparkXD's weak subarrays: the step's BER read as the device's voltage, only the subarrays
+         * unsafe there erring).
+         */
+        public Config on(WeightStorage storage) {
+            return new Config(bers, imagesPerStep, readEvery, format, storage::errors, correction, seed,
+                    storage.placement());
         }
 
         @Override
@@ -156,7 +176,7 @@ public final class SnnFaultAwareTrainer {
         float[] before = new float[stored.length];
         ImagePresenter presenter = new ImagePresenter(delays);
         int[] counts = new int[n];
-        SequentialPlacement placement = new SequentialPlacement(DramGeometry.lpddr3x32());
+        Placement placement = config.placement();
         long total = config.totalImages();
         int size = train.size();
         long flips = 0;
@@ -192,7 +212,7 @@ public final class SnnFaultAwareTrainer {
      * The weights {@code w} (row-major) as read from DRAM in read {@code r}: encoded, hit by the step's errors
      * (none at BER 0), decoded and corrected, in place. Returns the flips.
      */
-    private long read(float[] w, int n, double ber, long r, SequentialPlacement placement) {
+    private long read(float[] w, int n, double ber, long r, Placement placement) {
         StoredSynapseStore stored = StoredSynapseStore.of(new FloatSynapseStore(DiehlCook.INPUTS, n, w), config.format(),
                 placement);
         long flips = 0;

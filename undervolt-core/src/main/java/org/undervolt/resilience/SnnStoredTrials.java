@@ -9,16 +9,14 @@ import org.undervolt.fault.Injector;
 import org.undervolt.snn.DiehlCook;
 import org.undervolt.snn.SnnEvaluator;
 import org.undervolt.snn.SnnModel;
-import org.undervolt.storage.DramGeometry;
 import org.undervolt.storage.DramImage;
 import org.undervolt.storage.FormatSpec;
-import org.undervolt.storage.SequentialPlacement;
 
 /**
  * The trials of a labelled Diehl and Cook network whose input-to-excitatory weights live in
  * approximate DRAM, as {@code undervolt tolerance --network snn} and the SNN networks of a sweep
- * evaluate them: the weights are stored in a format ({@link StoredSynapseStore}, LPDDR3 x32 geometry,
- * sequential placement); a trial injects errors into a copy of those bytes, decodes them, corrects them on
+ * evaluate them: the weights are stored in a format ({@link StoredSynapseStore}) where a {@link WeightStorage}
+ * puts them (by default LPDDR3 x32 geometry, sequential placement); a trial injects errors into a copy of those bytes, decodes them, corrects them on
  * read ({@link ReadCorrection}: none, clamp or zero) and runs the first test
  * images on the weights as read. The spike trains come from the model's own seed ({@link #TEST_STREAM},
  * as {@code snn eval}), so they are the same in every trial and trials differ only by the flipped bits.
@@ -54,9 +52,18 @@ public final class SnnStoredTrials implements TrialEvaluator, PairedTrials, Tria
     /** As above, with the weights as read corrected by {@code correction}. */
     public SnnStoredTrials(SnnModel model, FormatSpec format, DoubleFunction<ErrorModel> errors, ImageDataset test,
             int images, int threads, ReadCorrection correction) {
+        this(model, format, WeightStorage.sequential(errors), test, images, threads, correction);
+    }
+
+    /**
+     * As above, the weights laid out and hit by errors as {@code storage} says (e.g. SparkXD's weak subarrays at the
+     * device voltage of each axis point).
+     */
+    public SnnStoredTrials(SnnModel model, FormatSpec format, WeightStorage storage, ImageDataset test, int images,
+            int threads, ReadCorrection correction) {
         this.model = model;
-        this.clean = StoredSynapseStore.of(model.weights(), format, new SequentialPlacement(DramGeometry.lpddr3x32()));
-        this.errors = errors;
+        this.clean = StoredSynapseStore.of(model.weights(), format, storage.placement());
+        this.errors = storage::errors;
         this.test = test;
         this.images = images;
         this.threads = threads;
@@ -80,6 +87,11 @@ public final class SnnStoredTrials implements TrialEvaluator, PairedTrials, Tria
             throw new IllegalArgumentException("an SNN's stored weights are one site: only the uniform family applies");
         }
         return this;
+    }
+
+    /** Bytes of the stored weight image. */
+    public long weightBytes() {
+        return clean.image().size();
     }
 
     /** Accuracy on the stored weights without errors (never clamped: the stored values are in range). */

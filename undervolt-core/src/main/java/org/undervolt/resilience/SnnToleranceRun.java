@@ -40,10 +40,20 @@ public final class SnnToleranceRun {
      * @param reference  reference accuracy, or null for the stored network's own
      * @param out        output folder
      * @param evaluation every trial on every image, or sequentially ({@link SequentialRule#of} the search seed)
+     * @param storage    where the weights live and which errors reach them at an axis point; null for {@link
+     *                   WeightStorage#sequential} of {@code errorModel} (the axis is then the BER of every weight)
      */
     public record Options(Path model, FormatSpec format, String errorModel, long deviceSeed, ReadCorrection correction,
             ToleranceSearch.Settings search, double delta, Acceptance.Rule rule, int testImages, int threads,
-            Double reference, Path out, EvaluationMode evaluation) {
+            Double reference, Path out, EvaluationMode evaluation, WeightStorage storage) {
+        /** The default storage ({@link WeightStorage#sequential}). */
+        public Options(Path model, FormatSpec format, String errorModel, long deviceSeed, ReadCorrection correction,
+                ToleranceSearch.Settings search, double delta, Acceptance.Rule rule, int testImages, int threads,
+                Double reference, Path out, EvaluationMode evaluation) {
+            this(model, format, errorModel, deviceSeed, correction, search, delta, rule, testImages, threads, reference, out,
+                    evaluation, null);
+        }
+
         /** With {@code clamp}: {@link ReadCorrection#CLAMP}, else {@link ReadCorrection#NONE}. */
         public Options(Path model, FormatSpec format, String errorModel, long deviceSeed, boolean clamp,
                 ToleranceSearch.Settings search, double delta, Acceptance.Rule rule, int testImages, int threads,
@@ -69,6 +79,19 @@ public final class SnnToleranceRun {
         return c == ReadCorrection.ZERO ? " correction=zero" : " clamp=" + (c == ReadCorrection.CLAMP);
     }
 
+    /**
+     * The search's BER axis on {@code storage}: its upper end no higher than the storage reaches (a device's BER at its
+     * lowest voltage), the lower end then at most a decade under it.
+     */
+    static ToleranceSearch.Settings axis(ToleranceSearch.Settings s, WeightStorage storage) {
+        double top = storage.maxBer();
+        if (!(top > 0) || top >= s.berMax()) {
+            return s;
+        }
+        return new ToleranceSearch.Settings(Math.min(s.berMin(), top / 10), top, s.pointsPerDecade(), s.bisections(),
+                s.trials(), s.seed());
+    }
+
     public static Map<String, Object> run(Options o, ImageDataset test, Consumer<String> log) {
         return run(o, test, log, ToleranceSearch.TrialProgress.NONE);
     }
@@ -92,7 +115,9 @@ public final class SnnToleranceRun {
         }
         int n = Math.min(o.testImages(), test.size());
         SnnTrialRecipe recipe = new SnnTrialRecipe(ToleranceRun.modelBytes(o.model()), o.format().name(), o.errorModel(),
-                o.deviceSeed(), o.correction(), test.slice(0, n));
+                o.deviceSeed(), o.correction(), test.slice(0, n), o.storage());
+        WeightStorage storage = o.storage() == null ? WeightStorage.sequential(o.errorModel(), o.deviceSeed()) : o.storage();
+        ToleranceSearch.Settings settings = axis(o.search(), storage);
         SnnStoredTrials trial = recipe.build(o.threads());
         double baseline = trial.storedAccuracy();
         log.accept(String.format("baseline (stored, error-free) %.4f on %d test images", baseline, n));
@@ -101,9 +126,11 @@ public final class SnnToleranceRun {
         String config = "snn model=" + o.model() + " format=" + o.format().name() + " errors=" + o.errorModel()
                 + " device=" + o.deviceSeed() + correctionKey(o.correction()) + " seed=" + o.search().seed() + " trials="
                 + o.search().trials() + " test=" + n + " baseline=" + baseline
-                + (o.evaluation() == EvaluationMode.FULL ? "" : " evaluation=" + o.evaluation().id());
+                + (o.evaluation() == EvaluationMode.FULL ? "" : " evaluation=" + o.evaluation().id())
+                + (storage.key().isEmpty() ? "" : " storage=" + storage.key() + " axis=" + settings.berMin() + ".."
+                + settings.berMax());
         PointStore store = PointStore.open(o.out().resolve("points.json"), config);
-        ToleranceSearch search = new ToleranceSearch(o.search(), acc, store, (target, p, reused) -> log.accept(
+        ToleranceSearch search = new ToleranceSearch(settings, acc, store, (target, p, reused) -> log.accept(
                 String.format("%s BER %.3g: mean %.4f, lower95 %.4f%s", target, p.ber(), p.mean(), p.lower95(),
                         reused ? " (from checkpoint)" : "")), trials)
                 .withSequential(o.evaluation() == EvaluationMode.SEQUENTIAL ? SequentialRule.of(o.search().seed()) : null)
@@ -120,6 +147,12 @@ public final class SnnToleranceRun {
         out.put("threshold", acc.threshold());
         out.put("format", o.format().name());
         out.put("error_model", o.errorModel());
+        out.put("weight_errors", storage.describe());
+        Map<String, Object> where = storage.at(r.tolerableBer() > 0 ? r.tolerableBer() : 0, trial.weightBytes());
+        if (!where.isEmpty()) {
+            out.put("location", where);
+            log.accept(String.valueOf(where.get("line")));
+        }
         out.put("weights_clamped_on_read", o.correction() == ReadCorrection.CLAMP);
         out.put("read_correction", o.correction().id());
         out.put("evaluation", EvaluationReport.describe(search, store, n));

@@ -123,12 +123,27 @@ public record MapSettings(MapScheme scheme, DramSpec part, Integer devicesPerRan
     }
 
     /**
-     * SparkXD's weak subarrays: a {@code fraction} of them carries the errors (1: errors everywhere, uniform),
-     * which ones named by {@code deviceSeed}.
+     * SparkXD's weak subarrays: below 1, {@code fraction} selects the location model (weak subarrays following VDD,
+     * {@link org.undervolt.mapping.WeakSubarrayModel}); 1: errors everywhere, uniform. Which subarrays are weak first
+     * is named by {@code deviceSeed}.
+     *
+     * @param planDevice the device the location model was fixed to before the tolerance was known (the plan uses it
+     *                   instead of the median at the tolerance, so placement, tolerance and fault-aware training share
+     *                   one device); null: the median
      */
-    public record WeakSubarrays(double fraction, long deviceSeed) {
+    public record WeakSubarrays(double fraction, long deviceSeed, Device planDevice) {
         public WeakSubarrays {
             BadSetting.aboveZero("weak_fraction", fraction, 1, "a fraction");
+        }
+
+        /** The plan's device is the median at the tolerance. */
+        public WeakSubarrays(double fraction, long deviceSeed) {
+            this(fraction, deviceSeed, null);
+        }
+
+        /** Whether the location model (weak subarrays following VDD) decides where errors fall. */
+        public boolean locationAware() {
+            return fraction < 1;
         }
     }
 }

@@ -37,8 +37,11 @@ public final class MapUseCase {
         List<Transfer> transfers = s.dataflow().transfers(request.network());
         List<DataItem> items = MapStudy.items(request.network(), transfers, module.organization().bytesPerBurst(),
                 request.tolerances());
-        DeviceChoice choice = DeviceChoice.of(module, s.vddDevices(), s.law(), s.floor(), DeviceChoice.tolerance(items))
-                .withTrcdDevice(s.trcdDevice(), module, s.floor());
+        DeviceChoice choice = DeviceChoice.of(module, s.vddDevices(), s.law(), s.floor(), DeviceChoice.tolerance(items));
+        if (s.weak() != null && s.weak().planDevice() != null) {
+            choice = choice.withPlanDevice(s.weak().planDevice(), module, s.floor());
+        }
+        choice = choice.withTrcdDevice(s.trcdDevice(), module, s.floor());
         OperatingPointBer ber = choice.ber();
         SubarrayBers where = SubarrayBers.uniform(ber);
         PartitionSet partitions = null;

@@ -18,7 +18,7 @@ import java.util.Arrays;
  *                      used to extrapolate a device with a single nonzero point
  */
 public record Device(String id, String family, String vendor, Knob knob, double nominal, double[] x, double[] berLower,
-                     double[] berUpper, boolean[] saturated, double fallbackSlope) {
+                     double[] berUpper, boolean[] saturated, double fallbackSlope) implements java.io.Serializable {
 
     /** "family:id", the selector naming this device alone. */
     public String name() {

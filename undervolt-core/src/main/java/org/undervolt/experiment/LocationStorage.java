@@ -1,0 +1,146 @@
+package org.undervolt.experiment;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.undervolt.dram.device.Device;
+import org.undervolt.dram.device.DeviceSet;
+import org.undervolt.dram.device.FloorPolicy;
+import org.undervolt.dram.energy.VoltageScaling;
+import org.undervolt.dram.error.ErrorModel;
+import org.undervolt.dram.spec.DramPresets;
+import org.undervolt.mapping.DeviceChoice;
+import org.undervolt.mapping.DramModule;
+import org.undervolt.mapping.OperatingPointBer;
+import org.undervolt.mapping.RowList;
+import org.undervolt.mapping.WeakSubarrayModel;
+import org.undervolt.resilience.WeightStorage;
+import org.undervolt.storage.Placement;
+
+/**
+ * SparkXD's weak subarrays as the storage the SNN's tolerance trials and fault-aware training read their weights
+ * through (issue 16, item 6): the axis BER is read as the device's voltage V ({@link OperatingPointBer#voltsFor}, the
+ * lowest V whose BER is at most it), the weights lie where the module's address mapping puts them (DRMap order over
+ * every subarray, {@link WeakSubarrayModel#weightRows}) and only the subarrays unsafe at V err, at BER(V) / f(V)
+ * ({@link WeakSubarrayModel}, the same draw the placement avoids). Serialisable by value: the part's preset name,
+ * the device and the device seed.
+ */
+public final class LocationStorage implements WeightStorage {
+    private static final long serialVersionUID = 1L;
+
+    private final String part;
+    private final Device device;
+    private final long deviceSeed;
+    private transient DramModule module;
+    private transient WeakSubarrayModel model;
+    private transient Placement placement;
+
+    /**
+     * @param part       the DRAM part's preset name ({@link DramPresets}), as a module of its own devices per rank
+     * @param device     the BER(VDD) device
+     * @param deviceSeed names the device's subarrays
+     */
+    public LocationStorage(String part, Device device, long deviceSeed) {
+        this.part = part;
+        this.device = device;
+        this.deviceSeed = deviceSeed;
+    }
+
+    /**
+     * The device a location-aware run fixes before the network's tolerance is known: the median of {@code devices}
+     * with every device at its lowest measured voltage ({@link DeviceChoice} at tolerable BER 1), the device the
+     * uniform path plans with for a network that tolerates every device's floor.
+     */
+    public static Device planDevice(DramModule module, DeviceSet devices, VoltageScaling law) {
+        return DeviceChoice.of(module, devices, law, FloorPolicy.STOP, 1.0).median().device();
+    }
+
+    private synchronized WeakSubarrayModel model() {
+        if (model == null) {
+            module = DramModule.of(DramPresets.get(part));
+            model = new WeakSubarrayModel(OperatingPointBer.of(module, device, FloorPolicy.STOP), deviceSeed);
+        }
+        return model;
+    }
+
+    /** The location model (device, seed) the placement uses too. */
+    public WeakSubarrayModel weakSubarrays() {
+        return model();
+    }
+
+    /** The module the weights live in. */
+    public DramModule module() {
+        model();
+        return module;
+    }
+
+    /** The module voltage an axis point stands for: the lowest at which the device's BER is at most {@code ber}. */
+    public double volts(double ber) {
+        return model().ber().voltsFor(ber);
+    }
+
+    @Override
+    public synchronized Placement placement() {
+        if (placement == null) {
+            DramModule m = module();
+            placement = WeakSubarrayModel.weightRows(m, m.geometry().capacityBytes()).placement(m, "drmap");
+        }
+        return placement;
+    }
+
+    @Override
+    public ErrorModel errors(double ber) {
+        return model().errorModel(volts(ber));
+    }
+
+    @Override
+    public String key() {
+        return "location:" + device.name() + ":seed=" + deviceSeed + ":part=" + part;
+    }
+
+    @Override
+    public String describe() {
+        return "location-aware: the axis BER is device " + device.name() + "'s BER(V); only subarrays unsafe at V "
+                + "(u < f(V), device seed " + deviceSeed + ") err, at BER(V)/f(V); weights in DRMap order over " + part;
+    }
+
+    @Override
+    public double maxBer() {
+        OperatingPointBer b = model().ber();
+        return b.ber(b.lowestVolts(), b.nominalTrcd());
+    }
+
+    @Override
+    public Map<String, Object> at(double ber, long bytes) {
+        WeakSubarrayModel m = model();
+        double v = volts(ber);
+        RowList rows = WeakSubarrayModel.weightRows(module, bytes);
+        int[] weights = m.unsafeOf(rows, module, v);
+        int all = m.unsafeCount(module, v);
+        int subarrays = module.totalBanks() * module.subarraysPerBank();
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("model", "location-aware");
+        r.put("device", device.name());
+        r.put("device_seed", deviceSeed);
+        r.put("part", part);
+        r.put("axis_ber", ber);
+        r.put("vdd", v);
+        r.put("module_ber", m.ber().ber(v, m.ber().nominalTrcd()));
+        r.put("unsafe_fraction", m.unsafeFraction(v));
+        r.put("in_subarray_ber", m.inSubarrayBer(v));
+        r.put("weight_rows", rows.rowCount());
+        r.put("weight_subarrays", weights[1]);
+        r.put("unsafe_weight_subarrays", weights[0]);
+        r.put("subarrays", subarrays);
+        r.put("unsafe_subarrays", all);
+        r.put("line", line(weights[0], weights[1], v, all, subarrays));
+        return r;
+    }
+
+    /** "location-aware: N of M weight subarrays unsafe at V V (K of T in the module, device D, seed S)". */
+    String line(int unsafe, int weights, double v, int all, int subarrays) {
+        return String.format(Locale.ROOT, "location-aware: %d of %d weight subarrays unsafe at %.4f V (%d of %d in the "
+                + "module; device %s, device seed %d)", unsafe, weights, v, all, subarrays, device.name(), deviceSeed);
+    }
+}
