@@ -156,9 +156,20 @@ public final class SparkxdPipeline {
         }));
 
         Path fatDir = stages.folder("fault-aware-training");
-        out.put("fault-aware-training", stages.run("fault-aware-training", () -> SnnFatRun.run(new SnnFatRun.Options(base,
-                fatConfig, fatErrors, new double[0], 1, labelImages, testImages, threads, fatDir), train, test,
-                log, progress.job("fault-aware training (images)"))));
+        out.put("fault-aware-training", stages.run("fault-aware-training", () -> {
+            Map<String, Object> fat = SnnFatRun.run(new SnnFatRun.Options(base, fatConfig, fatErrors, new double[0], 1,
+                    labelImages, testImages, threads, fatDir), train, test, log, progress.job("fault-aware training (images)"));
+            if (location != null) {
+                // each step's BER read as the device's voltage, and the weights' subarrays unsafe there
+                long bytes = format.fit(new float[784 * neurons], new int[] {784, neurons}).byteLength(784 * neurons);
+                java.util.List<Object> steps = new java.util.ArrayList<>();
+                for (double b : fatConfig.bers()) {
+                    steps.add(location.at(b, bytes));
+                }
+                fat.put("location_steps", steps);
+            }
+            return fat;
+        }));
 
         Map<String, Object> tol = stages.run("tolerance", () -> SnnToleranceStage.run(base, fatDir.resolve("fat.snn"),
                 fatDir.resolve("control.snn"), c,

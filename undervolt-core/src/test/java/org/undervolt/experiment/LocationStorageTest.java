@@ -163,13 +163,16 @@ class LocationStorageTest {
     }
 
     @Test
-    void theTinyPipelineSaysWhichModelDecidedInItsSummary(@TempDir Path tmp) {
+    void theTinyPipelineSaysWhichModelDecidedInItsSummary(@TempDir Path tmp) throws Exception {
         ImageDataset data = SyntheticDatasets.separableBlobs(360, 28, 28, 10, 7);
         for (String f : new String[] {"0.1", "1"}) {
             PipelineConfig c = PipelineResumeTest.tinySparkxd().withSettings(List.of("weak_fraction=" + f));
             Map<String, Object> s = new PipelineRun(SparkxdPipeline.KIND, c, tmp.resolve("w" + f), null, 1, null)
                     .run(data.slice(0, 300), data.slice(300, 360), m -> { });
             assertThat((String) s.get("weight_errors")).startsWith(f.equals("1") ? "uniform" : "location-aware: ");
+            // FAT's steps read through the same model: each step's voltage and unsafe weight subarrays are kept
+            String fat = Files.readString(tmp.resolve("w" + f).resolve("stages/fault-aware-training.json"));
+            assertThat(fat.contains("\"location_steps\"")).isEqualTo(!f.equals("1"));
         }
     }
 }

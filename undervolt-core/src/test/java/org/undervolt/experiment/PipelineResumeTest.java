@@ -30,10 +30,12 @@ class PipelineResumeTest {
                 "partition_count=4"));
     }
 
+    /** The uniform error path (weak_fraction 1); LocationStorageTest runs the location-aware one. */
     static PipelineConfig tinySparkxd() {
         return PipelineConfig.preset("sparkxd", "quick").withSettings(List.of("neurons=10", "train_images=40",
                 "checkpoint_every=20", "label_images=40", "test_images=20", "ber_start=1e-3", "ber_max=1e-2",
-                "images_per_step=20", "inject_every=10", "tolerance_ber_min=1e-3", "tolerance_ber_max=0.1", "trials=2"));
+                "images_per_step=20", "inject_every=10", "tolerance_ber_min=1e-3", "tolerance_ber_max=0.1", "trials=2",
+                "weak_fraction=1"));
     }
 
     /** A hook that records the stages it sees and throws after {@code killAfter} (null: never). */
