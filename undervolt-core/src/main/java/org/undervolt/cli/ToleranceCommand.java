@@ -111,6 +111,15 @@ public final class ToleranceCommand implements Callable<Integer> {
     @Mixin
     SparkOption sparkOption = new SparkOption();
 
+    @Option(names = "--location-device", paramLabel = "SEL", description = {"SNN: SparkXD's weak subarrays following VDD on "
+            + "this BER(VDD) device (e.g. voltron:B8): the BER axis is the device's BER(V), only the subarrays unsafe at V "
+            + "err (drawn from --device-seed), the weights in DRMap order over --location-part."})
+    String locationDevice;
+
+    @Option(names = "--location-part", defaultValue = "LPDDR3-1600_4Gb_x32", paramLabel = "PART",
+            description = "SNN with --location-device: the DRAM part (default: ${DEFAULT-VALUE}).")
+    String locationPart;
+
     @Override
     public Integer call() {
         if ((model == null) == (snnModel == null)) {
@@ -130,6 +139,11 @@ public final class ToleranceCommand implements Callable<Integer> {
         OptionValues.range("--bisections", bisections, 0, 30);
         OptionValues.range("--trials", trials, 1, 10000);
         setup.check();
+        if (locationDevice != null && snnModel == null) {
+            throw new org.undervolt.InvalidInputException("--location-device: only with --snn-model (SparkXD's weak subarrays)");
+        }
+        var location = locationDevice == null ? null
+                : org.undervolt.experiment.LocationStorage.of(locationPart, locationDevice, setup.deviceSeed, "--location-device");
         var settings = new ToleranceSearch.Settings(berMin, berMax, pointsPerDecade, bisections, trials, seedOption.seed);
         Acceptance.Rule rule = OptionValues.parse("--confidence", confidence, Acceptance.Rule::parse);
         EvaluationMode mode = OptionValues.parse("--evaluation", evaluation, EvaluationMode::parse);
@@ -146,7 +160,8 @@ public final class ToleranceCommand implements Callable<Integer> {
                 var options = new SnnToleranceRun.Options(snnModel, Formats.byName(setup.format), setup.errorModel,
                         setup.deviceSeed, readCorrection != null ? org.undervolt.resilience.ReadCorrection.parse(readCorrection)
                         : clamp ? org.undervolt.resilience.ReadCorrection.CLAMP : org.undervolt.resilience.ReadCorrection.NONE,
-                        settings, delta, rule, testImages, SnnCli.threads(threadsOption.threads), reference, out, mode);
+                        settings, delta, rule, testImages, SnnCli.threads(threadsOption.threads), reference, out, mode,
+                        location);
                 r = SnnToleranceRun.run(options, source.test(), log, progress.trials("tolerance"), executor);
             } else {
                 var options = new ToleranceRun.Options(model, setup.spec(), settings, delta, rule, fine, testImages,
@@ -162,6 +177,9 @@ public final class ToleranceCommand implements Callable<Integer> {
             Map<String, Object> coarse = (Map<String, Object>) r.get("coarse");
             o.printf("baseline %.4f; tolerable BER (network) %s [%s]%n", (Double) r.get("baseline_accuracy"),
                     coarse.get("tolerable_ber"), coarse.get("status"));
+            if (r.get("location") instanceof Map<?, ?> where) {
+                o.println(where.get("line"));
+            }
             o.println("wrote " + out.resolve("tolerance.json") + " and " + out.resolve("curves.csv"));
         }
         o.flush();

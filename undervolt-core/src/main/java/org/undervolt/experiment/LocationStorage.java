@@ -48,6 +48,20 @@ public final class LocationStorage implements WeightStorage {
     }
 
     /**
+     * The location model of one named BER(VDD) device ({@code deviceSelector}, e.g. {@code voltron:B8}) on preset
+     * {@code part}; bad input names {@code option}.
+     */
+    public static LocationStorage of(String part, String deviceSelector, long deviceSeed, String option) {
+        DramPresets.get(part); // names the presets when unknown
+        DeviceSet set = DeviceSet.select(deviceSelector);
+        if (set.devices().size() != 1 || set.devices().get(0).knob() != org.undervolt.dram.device.Knob.VDD) {
+            throw new org.undervolt.InvalidInputException(option + " " + deviceSelector + ": expected one BER(VDD) device, "
+                    + "e.g. voltron:B8 (got " + set.devices().size() + " device(s))");
+        }
+        return new LocationStorage(DramPresets.get(part).name(), set.devices().get(0), deviceSeed);
+    }
+
+    /**
      * The device a location-aware run fixes before the network's tolerance is known: the median of {@code devices}
      * with every device at its lowest measured voltage ({@link DeviceChoice} at tolerable BER 1), the device the
      * uniform path plans with for a network that tolerates every device's floor.

@@ -73,12 +73,17 @@ final class SnnToleranceStage {
         r.put("error_free", ((Number) run.get("baseline_accuracy")).doubleValue());
         r.put("reference_accuracy", run.get("reference_accuracy"));
         r.put("criterion", run.get("criterion"));
-        r.put("tolerable_ber", Math.max(0, PipelineSummary.num(coarse.get("tolerable_ber"))));
+        double tolerable = Math.max(0, PipelineSummary.num(coarse.get("tolerable_ber")));
+        Map<String, Object> where = (Map<String, Object>) run.get("location");
+        // location-aware: the device's BER at the tolerable voltage (axis points above the device's reach stand for
+        // its lowest voltage), with the voltage and the unsafe subarrays there
+        r.put("tolerable_ber", where == null ? tolerable : where.get("module_ber"));
         r.put("status", coarse.get("status"));
         r.put("weight_errors", run.get("weight_errors"));
-        if (run.containsKey("location")) {
-            // the tolerable BER on the location device's axis, as its voltage and unsafe subarrays
-            r.put("location", run.get("location"));
+        if (where != null) {
+            r.put("tolerable_axis_ber", tolerable);
+            r.put("tolerable_vdd", where.get("vdd"));
+            r.put("location", where);
         }
         Map<String, List<Double>> pts = ToleranceStage.accuracies(out.resolve("points.json"))
                 .getOrDefault(ToleranceAnalysis.NETWORK, Map.of());
@@ -91,6 +96,9 @@ final class SnnToleranceStage {
         List<Object> curve = new ArrayList<>();
         for (CurvePoint p : points) {
             Map<String, Object> q = CurveExport.point(p);
+            if (storage instanceof LocationStorage loc) {
+                q.put("vdd", loc.volts(p.ber()));
+            }
             q.put("accuracies", p.accuracies());
             List<Double> counts = nonfinite.get(Double.toString(p.ber()));
             if (counts != null) {

@@ -12,10 +12,8 @@ import org.undervolt.snn.DiehlCook;
 import org.undervolt.snn.SnnEvaluator;
 import org.undervolt.snn.SnnModel;
 import org.undervolt.snn.SnnRuns;
-import org.undervolt.storage.DramGeometry;
 import org.undervolt.storage.DramImage;
 import org.undervolt.storage.FormatSpec;
-import org.undervolt.storage.SequentialPlacement;
 
 /**
  * What {@code undervolt snn eval --ber} does: a labelled spiking network evaluated with bit errors in
@@ -40,10 +38,20 @@ public final class SnnErrorRuns {
      */
     public static SnnRuns.EvalResult evaluateWithErrors(SnnModel model, ImageDataset test, int testImages, FormatSpec format,
             double ber, ErrorModel errors, int trials, long seed, int threads) {
+        return evaluateWithErrors(model, test, testImages, format, ber, WeightStorage.sequential(b -> errors), trials, seed,
+                threads);
+    }
+
+    /**
+     * As above, the weights laid out and hit by errors as {@code storage} says at axis point {@code ber} (e.g. SparkXD's
+     * weak subarrays at the device voltage whose BER is {@code ber}).
+     */
+    public static SnnRuns.EvalResult evaluateWithErrors(SnnModel model, ImageDataset test, int testImages, FormatSpec format,
+            double ber, WeightStorage storage, int trials, long seed, int threads) {
         SnnRuns.requireLabels(model);
         long t0 = System.nanoTime();
-        StoredSynapseStore clean = StoredSynapseStore.of(model.weights(), format,
-                new SequentialPlacement(DramGeometry.lpddr3x32()));
+        ErrorModel errors = storage.errors(ber);
+        StoredSynapseStore clean = StoredSynapseStore.of(model.weights(), format, storage.placement());
         ImageDataset slice = test.slice(0, testImages);
         float[] w = new float[DiehlCook.INPUTS * model.neurons()];
         clean.readAll(w);

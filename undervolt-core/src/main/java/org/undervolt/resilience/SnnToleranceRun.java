@@ -80,16 +80,25 @@ public final class SnnToleranceRun {
     }
 
     /**
-     * The search's BER axis on {@code storage}: its upper end no higher than the storage reaches (a device's BER at its
-     * lowest voltage), the lower end then at most a decade under it.
+     * The search's BER axis on {@code storage}: it ends at the first grid point at or above the highest BER the storage
+     * reaches (a device's BER at its lowest voltage, which every larger axis point stands for too), so the device's
+     * floor is tried once and no grid point repeats it; the lower end then at most a decade under that.
      */
     static ToleranceSearch.Settings axis(ToleranceSearch.Settings s, WeightStorage storage) {
-        double top = storage.maxBer();
-        if (!(top > 0) || top >= s.berMax()) {
+        double reach = storage.maxBer();
+        if (!(reach > 0) || reach >= s.berMax()) {
             return s;
         }
-        return new ToleranceSearch.Settings(Math.min(s.berMin(), top / 10), top, s.pointsPerDecade(), s.bisections(),
-                s.trials(), s.seed());
+        int n = s.pointsPerDecade();
+        double top = Math.min(s.berMax(), Math.pow(10, Math.ceil(Math.log10(reach) * n - 1e-9) / n));
+        double[] grid = BerGrid.logarithmic(Math.min(s.berMin(), top / 10), s.berMax(), n);
+        for (double g : grid) {
+            if (g >= top * (1 - 1e-9)) {
+                top = g; // the grid's own value (whole decades exact)
+                break;
+            }
+        }
+        return new ToleranceSearch.Settings(Math.min(s.berMin(), top / 10), top, n, s.bisections(), s.trials(), s.seed());
     }
 
     public static Map<String, Object> run(Options o, ImageDataset test, Consumer<String> log) {
