@@ -145,6 +145,9 @@ public final class PipelineOptions {
                         num(((Map<?, ?>) op.get("with_retraining")).get("chosen_vdd")),
                         op.get("why_not") == null ? "" : " (" + op.get("why_not") + ")");
             }
+            if (summary.get("weight_errors") instanceof String w) { // sparkxd: which error model decided the tolerance
+                o.println("weight errors: " + w);
+            }
             o.println("report: " + summary.get("report") + (summary.get("run_id") == null ? ""
                     : " (run " + summary.get("run_id") + " in " + summary.get("store") + ")"));
         }
