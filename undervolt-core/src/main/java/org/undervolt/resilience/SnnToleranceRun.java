@@ -82,7 +82,8 @@ public final class SnnToleranceRun {
     /**
      * The search's BER axis on {@code storage}: it ends at the first grid point at or above the highest BER the storage
      * reaches (a device's BER at its lowest voltage, which every larger axis point stands for too), so the device's
-     * floor is tried once and no grid point repeats it; the lower end then at most a decade under that.
+     * lowest voltage is on the grid once (a bisection step above the reach tries it again, with new draws); the lower
+     * end then at most a decade under that.
      */
     static ToleranceSearch.Settings axis(ToleranceSearch.Settings s, WeightStorage storage) {
         double reach = storage.maxBer();
