@@ -7,8 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.undervolt.InvalidInputException;
 import org.undervolt.dram.energy.EnergyCounting;
@@ -26,6 +24,7 @@ import org.undervolt.dram.trace.CommandCounts;
 import org.undervolt.dram.trace.CommandSink;
 import org.undervolt.dram.trace.TimingChecker;
 import org.undervolt.dram.trace.TraceReader;
+import org.undervolt.io.Json;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -107,7 +106,7 @@ public final class DramEnergyCommand implements Callable<Integer> {
         out.put("rail_scaling", railScaling.toString());
         PrintWriter w = jsonOption.out();
         if (jsonOption.json) {
-            w.println(new ObjectMapper().writeValueAsString(out));
+            w.println(Json.compact(out));
         } else {
             w.printf(Locale.ROOT, "%s on %s (%s), counting: %s%n", trace, s.name(), loaded.format(), how.description());
             w.printf(Locale.ROOT, "core rail %s at %.4f V (nominal %.4f V, %s scaling, rails lowered: %s)%n",

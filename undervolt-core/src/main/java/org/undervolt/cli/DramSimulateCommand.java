@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.undervolt.InvalidInputException;
 import org.undervolt.dram.sim.DramPowerCommandWriter;
@@ -23,6 +22,7 @@ import org.undervolt.dram.sim.SimSpec;
 import org.undervolt.dram.spec.DramSpec;
 import org.undervolt.dram.spec.MemspecLoader;
 import org.undervolt.dram.spec.Organization;
+import org.undervolt.io.Json;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -132,7 +132,7 @@ public final class DramSimulateCommand implements Callable<Integer> {
         }
         PrintWriter w = jsonOption.out();
         if (jsonOption.json) {
-            w.println(new ObjectMapper().writeValueAsString(out));
+            w.println(Json.compact(out));
         } else {
             w.printf(Locale.ROOT, "%s: %d requests on %s %s, %d channel(s) x %d rank(s), %s mapping, %s page%n",
                     requests, r.reads() + r.writes(), s.standard(), s.part().name(), channels, ranks,
