@@ -132,6 +132,9 @@ class LauncherTest {
     @Test
     void classDataSharingArchivePerCommandMadeOnFirstUseAndRemadeWhenRejected() throws Exception {
         Path cds = root.resolve("undervolt-core/target/cds");
+        String help = run("", "dram", "energy", "--help");
+        assertThat(help).as("a help run records no classes for the command's archive").doesNotContain("ClassList")
+                .doesNotContain("SharedArchiveFile");
         String first = run("", "dram", "energy", "--trace", "t.trc");
         assertThat(first).contains("-XX:DumpLoadedClassList=").contains("org.undervolt.cli.UndervoltCli dram energy --trace t.trc")
                 .doesNotContain("WARNING: Using incubator modules");
