@@ -196,21 +196,27 @@ public final class TraceReader {
         }
     }
 
+    /** {@link #NAMES} as ASCII bytes, for comparing with a line's bytes in place. */
+    private static final byte[][] NAME_BYTES = new byte[NAMES.length][];
+
+    static {
+        for (int k = 0; k < NAMES.length; k++) {
+            NAME_BYTES[k] = NAMES[k].getBytes(StandardCharsets.US_ASCII);
+        }
+    }
+
     /** Index into {@link #NAMES} of the name in s[from, to) (case-insensitive), or -1. */
     private static int lookup(byte[] s, int from, int to) {
         int len = to - from;
         outer:
-        for (int k = 0; k < NAMES.length; k++) {
-            String n = NAMES[k];
-            if (n.length() != len) {
+        for (int k = 0; k < NAME_BYTES.length; k++) {
+            byte[] n = NAME_BYTES[k];
+            if (n.length != len) {
                 continue;
             }
             for (int i = 0; i < len; i++) {
                 int c = s[from + i];
-                if (c >= 'a' && c <= 'z') {
-                    c -= 32;
-                }
-                if (c != n.charAt(i)) {
+                if (c != n[i] && (c < 'a' || c > 'z' || c - 32 != n[i])) {
                     continue outer;
                 }
             }
@@ -243,7 +249,7 @@ public final class TraceReader {
                 byte[] s = lines.buf;
                 int from = lines.start;
                 int to = lines.end;
-                if (from == to || s[from] == '#' || blank(s, from, to)) {
+                if (from == to || s[from] == '#' || s[from] <= ' ' && blank(s, from, to)) { // a byte >= 0x80 is negative: checked too
                     continue;
                 }
                 if (ended) {
