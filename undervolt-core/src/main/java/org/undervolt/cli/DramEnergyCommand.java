@@ -5,10 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.undervolt.InvalidInputException;
 import org.undervolt.dram.energy.EnergyCounting;
@@ -26,6 +23,7 @@ import org.undervolt.dram.trace.CommandCounts;
 import org.undervolt.dram.trace.CommandSink;
 import org.undervolt.dram.trace.TimingChecker;
 import org.undervolt.dram.trace.TraceReader;
+import org.undervolt.io.Json;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -39,7 +37,7 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:",
                 "  undervolt dram energy --part LPDDR3-1600_4Gb_x32 --trace commands.csv",
                 "  undervolt dram energy --part my-memspec.xml --trace commands.trc --vdd 1.1 --json"})
-public final class DramEnergyCommand implements Callable<Integer> {
+public final class DramEnergyCommand implements DirectCommand {
 
     @Option(names = "--part", paramLabel = "FILE|PRESET",
             description = "DRAMPower 4 XML or DRAMPower 5 JSON memspec (detected from the content), or a preset name.")
@@ -62,14 +60,14 @@ public final class DramEnergyCommand implements Callable<Integer> {
     @Option(names = "--vdd", paramLabel = "VOLTS", description = "core-rail voltage (default: nominal)")
     Double vdd;
 
-    @Option(names = {"--energy-law", "--scaling"}, defaultValue = "quadratic", paramLabel = "quadratic|linear",
+    @Option(names = {"--energy-law", "--scaling"}, paramLabel = "quadratic|linear",
             description = "how core-rail energy scales with --vdd (default: ${DEFAULT-VALUE})")
-    String scaling;
+    String scaling = "quadratic";
 
-    @Option(names = "--rails", defaultValue = "core", paramLabel = "core|all",
+    @Option(names = "--rails", paramLabel = "core|all",
             description = "rails lowered with --vdd: the core rail only, or every rail to the same fraction of nominal"
                     + " (default: ${DEFAULT-VALUE})")
-    String rails;
+    String rails = "core";
 
     @Option(names = "--no-timing-check",
             description = "skip the check of tRCD, tRAS, tRP, tRC and tRFC between commands (on by default)")
@@ -77,6 +75,50 @@ public final class DramEnergyCommand implements Callable<Integer> {
 
     @Mixin
     JsonOption jsonOption = new JsonOption();
+
+    @Override
+    public boolean isFlag(String name) {
+        return name.equals("--no-timing-check") || name.equals("--json");
+    }
+
+    @Override
+    public boolean set(String name, String value) {
+        switch (name) {
+            case "--part", "--memspec" -> memspec = value;
+            case "--trace" -> {
+                trace = DirectRun.path(value);
+                return trace != null;
+            }
+            case "--counting" -> counting = value;
+            case "--vdd" -> {
+                vdd = DirectRun.decimal(value);
+                return vdd != null;
+            }
+            case "--energy-law", "--scaling" -> scaling = value;
+            case "--rails" -> rails = value;
+            case "--no-timing-check" -> noTimingCheck = true;
+            case "--json" -> jsonOption.json = true;
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public String canonical(String name) {
+        return name.equals("--scaling") ? "--energy-law" : name;
+    }
+
+    @Override
+    public boolean complete() {
+        return trace != null && memspec != null;
+    }
+
+    @Override
+    public JsonOption jsonOption() {
+        return jsonOption;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -107,7 +149,7 @@ public final class DramEnergyCommand implements Callable<Integer> {
         out.put("rail_scaling", railScaling.toString());
         PrintWriter w = jsonOption.out();
         if (jsonOption.json) {
-            w.println(new ObjectMapper().writeValueAsString(out));
+            w.println(Json.compact(out));
         } else {
             w.printf(Locale.ROOT, "%s on %s (%s), counting: %s%n", trace, s.name(), loaded.format(), how.description());
             w.printf(Locale.ROOT, "core rail %s at %.4f V (nominal %.4f V, %s scaling, rails lowered: %s)%n",

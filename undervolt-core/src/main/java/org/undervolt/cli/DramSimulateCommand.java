@@ -6,9 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.undervolt.InvalidInputException;
 import org.undervolt.dram.sim.DramPowerCommandWriter;
@@ -23,6 +21,7 @@ import org.undervolt.dram.sim.SimSpec;
 import org.undervolt.dram.spec.DramSpec;
 import org.undervolt.dram.spec.MemspecLoader;
 import org.undervolt.dram.spec.Organization;
+import org.undervolt.io.Json;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -42,7 +41,7 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:",
                 "  undervolt dram simulate --standard DDR4 --requests requests.trace",
                 "  undervolt dram simulate --standard DDR3 --requests requests.trace --page-policy closed --commands-out commands.csv --json"})
-public final class DramSimulateCommand implements Callable<Integer> {
+public final class DramSimulateCommand implements DirectCommand {
 
     @Option(names = "--part", paramLabel = "NAME|FILE",
             description = "DRAM part: a preset name or alias (e.g. DDR4-2400, LPDDR3-1600, DDR3L-1600; see 'undervolt dram"
@@ -63,32 +62,32 @@ public final class DramSimulateCommand implements Callable<Integer> {
     @Option(names = "--timing", paramLabel = "PRESET", description = "speed-bin preset, Ramulator's names (default DDR4_2400R / DDR3_1600K)")
     String timing;
 
-    @Option(names = "--channels", defaultValue = "1", paramLabel = "N", description = "channels (default ${DEFAULT-VALUE})")
-    int channels;
+    @Option(names = "--channels", paramLabel = "N", description = "channels (default ${DEFAULT-VALUE})")
+    int channels = 1;
 
-    @Option(names = "--ranks", defaultValue = "1", paramLabel = "N", description = "ranks per channel (default ${DEFAULT-VALUE})")
-    int ranks;
+    @Option(names = "--ranks", paramLabel = "N", description = "ranks per channel (default ${DEFAULT-VALUE})")
+    int ranks = 1;
 
-    @Option(names = "--mapping", defaultValue = "RoBaRaCoCh", paramLabel = "NAME",
+    @Option(names = "--mapping", paramLabel = "NAME",
             description = "address mapping: RoBaRaCoCh, ChRaBaRoCo, MOP4CLXOR, DRMap, or a field order like RoBgBaRaCoCh (default ${DEFAULT-VALUE})")
-    String mapping;
+    String mapping = "RoBaRaCoCh";
 
-    @Option(names = {"--row-policy", "--page-policy"}, defaultValue = "open", paramLabel = "open|closed|closed-auto",
+    @Option(names = {"--row-policy", "--page-policy"}, paramLabel = "open|closed|closed-auto",
             description = "row-buffer policy: closed = Ramulator's close-row PRE, closed-auto = RDA/WRA (default ${DEFAULT-VALUE})")
-    String pagePolicy;
+    String pagePolicy = "open";
 
-    @Option(names = "--scheduler", defaultValue = SimConfig.DEFAULT_SCHEDULER, paramLabel = "frfcfs|fcfs",
+    @Option(names = "--scheduler", paramLabel = "frfcfs|fcfs",
             description = "which queued request is served next: FR-FCFS (oldest ready, row hits first in effect) or"
                     + " first-come first-served (default ${DEFAULT-VALUE})")
-    String scheduler;
+    String scheduler = SimConfig.DEFAULT_SCHEDULER;
 
-    @Option(names = "--refresh", defaultValue = SimConfig.DEFAULT_REFRESH, paramLabel = "all-bank|none",
+    @Option(names = "--refresh", paramLabel = "all-bank|none",
             description = "refresh policy: an all-bank REF every tREFI, or none (default ${DEFAULT-VALUE})")
-    String refresh;
+    String refresh = SimConfig.DEFAULT_REFRESH;
 
-    @Option(names = "--closed-cap", defaultValue = "1", paramLabel = "N",
+    @Option(names = "--closed-cap", paramLabel = "N",
             description = "closed policy: precharge a bank after N column accesses (default ${DEFAULT-VALUE})")
-    int closedCap;
+    int closedCap = 1;
 
     @Option(names = "--drain", description = "keep simulating until every request is served (default: stop when the last request is accepted, as Ramulator)")
     boolean drain;
@@ -98,6 +97,65 @@ public final class DramSimulateCommand implements Callable<Integer> {
 
     @Mixin
     JsonOption jsonOption = new JsonOption();
+
+    @Override
+    public boolean isFlag(String name) {
+        return name.equals("--drain") || name.equals("--json");
+    }
+
+    @Override
+    public boolean set(String name, String value) {
+        switch (name) {
+            case "--part" -> part = value;
+            case "--standard" -> standard = value;
+            case "--requests" -> {
+                requests = DirectRun.path(value);
+                return requests != null;
+            }
+            case "--org" -> org = value;
+            case "--timing" -> timing = value;
+            case "--channels", "--ranks", "--closed-cap" -> {
+                Integer n = DirectRun.integer(value);
+                if (n == null) {
+                    return false;
+                }
+                switch (name) {
+                    case "--channels" -> channels = n;
+                    case "--ranks" -> ranks = n;
+                    default -> closedCap = n;
+                }
+            }
+            case "--mapping" -> mapping = value;
+            case "--row-policy", "--page-policy" -> pagePolicy = value;
+            case "--scheduler" -> scheduler = value;
+            case "--refresh" -> refresh = value;
+            case "--drain" -> drain = true;
+            case "--commands-out" -> {
+                commandsOut = DirectRun.path(value);
+                return commandsOut != null;
+            }
+            case "--json" -> jsonOption.json = true;
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public String canonical(String name) {
+        return name.equals("--page-policy") ? "--row-policy" : name;
+    }
+
+    @Override
+    public boolean complete() {
+        return requests != null;
+    }
+
+    @Override
+    public JsonOption jsonOption() {
+        return jsonOption;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -132,7 +190,7 @@ public final class DramSimulateCommand implements Callable<Integer> {
         }
         PrintWriter w = jsonOption.out();
         if (jsonOption.json) {
-            w.println(new ObjectMapper().writeValueAsString(out));
+            w.println(Json.compact(out));
         } else {
             w.printf(Locale.ROOT, "%s: %d requests on %s %s, %d channel(s) x %d rank(s), %s mapping, %s page%n",
                     requests, r.reads() + r.writes(), s.standard(), s.part().name(), channels, ranks,

@@ -17,18 +17,27 @@ final class JsonOption {
     @Option(names = "--json", description = "Print one JSON object on stdout instead of text (no progress lines).")
     boolean json;
 
-    /** The command this option is mixed into. */
+    /** The command this option is mixed into (null when the command runs without picocli, {@link DirectRun}). */
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
+    /** The streams of a command run without picocli, else null. */
+    private PrintWriter out, err;
+
+    /** Gives a command run without picocli its streams. */
+    void streams(PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
+    }
+
     /** The command's standard output. */
     PrintWriter out() {
-        return command.commandLine().getOut();
+        return out != null ? out : command.commandLine().getOut();
     }
 
     /** The command's standard error (progress, notes). */
     PrintWriter err() {
-        return command.commandLine().getErr();
+        return err != null ? err : command.commandLine().getErr();
     }
 
     /** {@code result} as one JSON object with {@code --json}, else what {@code text} writes; flushed. */

@@ -119,11 +119,22 @@ public final class UndervoltCli implements Runnable {
             }
             System.exit(0);
         }
+        DirectCommand direct = DirectRun.parse(args);
+        if (direct != null) {
+            System.exit(DirectRun.run(direct));
+        }
         System.exit(commandLine(args).execute(args));
     }
 
     private static int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
-        PrintWriter err = cl.getErr();
+        return report(ex, cl.getErr());
+    }
+
+    /**
+     * Reports a command's failure on {@code err}: bad input as one line (exit code 2), anything else as an internal
+     * error with its stack trace (1).
+     */
+    static int report(Exception ex, PrintWriter err) {
         Throwable cause = ex;
         while (cause != null && !(cause instanceof InvalidInputException)) {
             cause = cause.getCause();

@@ -132,10 +132,15 @@ class LauncherTest {
     @Test
     void classDataSharingArchivePerCommandMadeOnFirstUseAndRemadeWhenRejected() throws Exception {
         Path cds = root.resolve("undervolt-core/target/cds");
+        String help = run("", "dram", "energy", "--help");
+        assertThat(help).as("a help run records no classes for the command's archive").doesNotContain("ClassList")
+                .doesNotContain("SharedArchiveFile");
         String first = run("", "dram", "energy", "--trace", "t.trc");
         assertThat(first).contains("-XX:DumpLoadedClassList=").contains("org.undervolt.cli.UndervoltCli dram energy --trace t.trc")
                 .doesNotContain("WARNING: Using incubator modules");
         assertThat(first).as("short command: quick compiler only").contains("-XX:TieredStopAtLevel=1");
+        assertThat(first).as("no lanes: the JDK's archived module graph stays usable").doesNotContain("--add-modules")
+                .contains("-XX:-UsePerfData");
         String archive = "_jdk_bin_java-dram-energy.jsa";
         assertThat(Files.list(cds).map(p -> p.getFileName().toString().replaceAll("^.*(_jdk_bin_java)", "$1")))
                 .as("the archive and the dump's log; no class list left").containsExactlyInAnyOrder(archive,
@@ -143,13 +148,19 @@ class LauncherTest {
         // a static archive of the recorded classes, dumped with the run's module options and class path
         String dump = Files.readString(cds.resolve(Files.list(cds).filter(p -> p.toString().endsWith(".log"))
                 .findFirst().orElseThrow().getFileName()));
-        assertThat(dump).contains("--add-modules=jdk.incubator.vector").contains("-Xshare:dump -XX:SharedClassListFile=")
+        assertThat(dump).doesNotContain("--add-modules").contains("-Xshare:dump -XX:SharedClassListFile=")
                 .contains("-cp " + root.resolve("undervolt-core/target/undervolt-cli.jar") + ":/deps/lib.jar");
         String second = run("", "dram", "energy", "--trace", "t.trc");
         assertThat(second).contains("-XX:SharedArchiveFile=").doesNotContain("DumpLoadedClassList");
 
         String sim = run("", "dram", "simulate", "--requests", "r.trace");
-        assertThat(sim).contains("-XX:DumpLoadedClassList=").doesNotContain("TieredStopAtLevel");
+        assertThat(sim).contains("-XX:DumpLoadedClassList=").contains("-XX:TieredStopAtLevel=1").doesNotContain("--add-modules");
+        String train = run("", "train", "--network", "mlp");
+        assertThat(train).as("a command that uses lanes: the Vector API's module, both compilers")
+                .contains("--add-modules=jdk.incubator.vector").doesNotContain("TieredStopAtLevel");
+        assertThat(Files.readString(cds.resolve(Files.list(cds).filter(p -> p.toString().endsWith("-train.log"))
+                .findFirst().orElseThrow().getFileName()))).as("dumped with the same module options")
+                .contains("--add-modules=jdk.incubator.vector");
 
         String rejected = run("REJECT=1", "dram", "energy", "--trace", "t.trc");
         assertThat(rejected).as("the JVM's notice is not shown").doesNotContain("Unable to use shared archive");

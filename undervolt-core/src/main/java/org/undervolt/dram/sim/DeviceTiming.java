@@ -3,9 +3,6 @@ package org.undervolt.dram.sim;
 import java.util.Arrays;
 import java.util.List;
 
-import jdk.incubator.vector.LongVector;
-import jdk.incubator.vector.VectorSpecies;
-
 import org.undervolt.dram.spec.Organization;
 
 /**
@@ -20,13 +17,9 @@ import org.undervolt.dram.spec.Organization;
  */
 final class DeviceTiming {
     private static final int NC = SimCommand.COUNT;
-    /** The machine's preferred vector shape, made on first use (only when lanes are used). */
-    private static final class Lanes {
-        static final VectorSpecies<Long> S = LongVector.SPECIES_PREFERRED;
-    }
 
     /** Raise a node's NC ready cycles in vector lanes when they fill whole vectors (see {@link BankScan#VECTOR_PAYS}). */
-    private static final boolean VECTOR_RAISE = BankScan.VECTOR_PAYS && NC % Lanes.S.length() == 0;
+    private static final boolean VECTOR_RAISE = BankScan.VECTOR_PAYS && NC % VectorLanes.length() == 0;
 
     final int ranks;
     final int bankGroups;
@@ -306,11 +299,7 @@ final class DeviceTiming {
             int dBase = k * NC;
             int base = node * NC;
             if (VECTOR_RAISE) {
-                final VectorSpecies<Long> lanes = Lanes.S;
-                for (int f = 0; f < NC; f += lanes.length()) {
-                    LongVector.fromArray(lanes, d, dBase + f).add(clk).max(LongVector.fromArray(lanes, ready, base + f))
-                            .intoArray(ready, base + f);
-                }
+                VectorLanes.raise(d, dBase, clk, ready, base, NC);
             } else {
                 for (int f = 0; f < NC; f++) {
                     long t = clk + d[dBase + f];

@@ -1,6 +1,7 @@
 package org.undervolt.dram.trace;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +22,8 @@ import org.undervolt.dram.spec.Organization;
  * skipped. Every failure is an {@link InvalidInputException} naming file, line and field.
  *
  * <p>{@link #stream} hands each command to a {@link CommandSink} as it is read, so memory does not grow with
- * the trace; lines are parsed in place in a reused character buffer (no object per line).
+ * the trace; lines are parsed as bytes in place in a reused buffer (no object per line, no character decoding: the
+ * fields are ASCII; UTF-8 text elsewhere is decoded only for messages and blank-line checks).
  */
 public final class TraceReader {
 
@@ -37,8 +39,8 @@ public final class TraceReader {
 
     /** Reads {@code file}, detecting its format, handing every command to {@code sink}. */
     public static void stream(Path file, Organization org, CommandSink sink) {
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            stream(file.toString(), r, org, null, sink);
+        try (InputStream in = Files.newInputStream(file)) {
+            new Parser(file.toString(), org, null, sink).run(new Lines(in));
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(file + ": no such trace file");
         } catch (IOException e) {
@@ -61,13 +63,56 @@ public final class TraceReader {
      */
     public static void stream(String name, Reader in, Organization org, TraceFormat format, CommandSink sink)
             throws IOException {
-        new Parser(name, org, format, sink).run(new Lines(in));
+        new Parser(name, org, format, sink).run(new Lines(new Utf8Bytes(in)));
     }
 
-    /** The lines of a reader, split as {@link java.io.BufferedReader#readLine} does, in a reused buffer. */
-    private static final class Lines {
+    /** The UTF-8 bytes of a reader's text. */
+    private static final class Utf8Bytes extends InputStream {
         private final Reader in;
-        char[] buf = new char[1 << 16];
+        private final char[] chars = new char[1 << 14];
+        private int held; // a high surrogate kept for the next chunk, whose low half it needs
+        private byte[] bytes = new byte[0];
+        private int pos;
+
+        Utf8Bytes(Reader in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            while (pos == bytes.length) {
+                int n = in.read(chars, held, chars.length - held);
+                if (n < 0) {
+                    if (held == 0) {
+                        return -1;
+                    }
+                    n = 0;
+                }
+                int end = held + n;
+                held = n > 0 && Character.isHighSurrogate(chars[end - 1]) ? 1 : 0;
+                bytes = new String(chars, 0, end - held).getBytes(StandardCharsets.UTF_8);
+                pos = 0;
+                if (held == 1) {
+                    chars[0] = chars[end - 1];
+                }
+            }
+            int k = Math.min(len, bytes.length - pos);
+            System.arraycopy(bytes, pos, b, off, k);
+            pos += k;
+            return k;
+        }
+    }
+
+    /** The lines of a byte stream, split as {@link java.io.BufferedReader#readLine} does, in a reused buffer. */
+    private static final class Lines {
+        private final InputStream in;
+        byte[] buf = new byte[1 << 16];
         /** The current line is buf[start, end). */
         int start;
         int end;
@@ -76,7 +121,7 @@ public final class TraceReader {
         private boolean eof;
         private boolean skipLf;
 
-        Lines(Reader in) {
+        Lines(InputStream in) {
             this.in = in;
         }
 
@@ -91,7 +136,7 @@ public final class TraceReader {
                 }
                 int i = p;
                 while (i < limit) {
-                    char c = buf[i];
+                    byte c = buf[i];
                     if (c == '\n' || c == '\r') {
                         start = p;
                         end = i;
@@ -151,21 +196,27 @@ public final class TraceReader {
         }
     }
 
+    /** {@link #NAMES} as ASCII bytes, for comparing with a line's bytes in place. */
+    private static final byte[][] NAME_BYTES = new byte[NAMES.length][];
+
+    static {
+        for (int k = 0; k < NAMES.length; k++) {
+            NAME_BYTES[k] = NAMES[k].getBytes(StandardCharsets.US_ASCII);
+        }
+    }
+
     /** Index into {@link #NAMES} of the name in s[from, to) (case-insensitive), or -1. */
-    private static int lookup(char[] s, int from, int to) {
+    private static int lookup(byte[] s, int from, int to) {
         int len = to - from;
         outer:
-        for (int k = 0; k < NAMES.length; k++) {
-            String n = NAMES[k];
-            if (n.length() != len) {
+        for (int k = 0; k < NAME_BYTES.length; k++) {
+            byte[] n = NAME_BYTES[k];
+            if (n.length != len) {
                 continue;
             }
             for (int i = 0; i < len; i++) {
-                char c = s[from + i];
-                if (c >= 'a' && c <= 'z') {
-                    c = (char) (c - 32);
-                }
-                if (c != n.charAt(i)) {
+                int c = s[from + i];
+                if (c != n[i] && (c < 'a' || c > 'z' || c - 32 != n[i])) {
                     continue outer;
                 }
             }
@@ -195,10 +246,10 @@ public final class TraceReader {
             boolean ended = false;
             while (lines.next()) {
                 lineNo++;
-                char[] s = lines.buf;
+                byte[] s = lines.buf;
                 int from = lines.start;
                 int to = lines.end;
-                if (from == to || s[from] == '#' || blank(s, from, to)) {
+                if (from == to || s[from] == '#' || s[from] <= ' ' && blank(s, from, to)) { // a byte >= 0x80 is negative: checked too
                     continue;
                 }
                 if (ended) {
@@ -222,15 +273,15 @@ public final class TraceReader {
                 long ts = parseLong(lineNo, "timestamp", s, from, c1);
                 int n0 = c1 + 1;
                 int n1 = c2 < 0 ? to : c2;
-                while (n0 < n1 && s[n0] <= ' ') {
+                while (n0 < n1 && (s[n0] & 0xff) <= ' ') {
                     n0++;
                 }
-                while (n1 > n0 && s[n1 - 1] <= ' ') {
+                while (n1 > n0 && (s[n1 - 1] & 0xff) <= ' ') {
                     n1--;
                 }
                 int k = lookup(s, n0, n1);
                 if (k < 0) {
-                    throw bad(lineNo, "field 'CMD' is '" + new String(s, n0, n1 - n0) + "', expected one of "
+                    throw bad(lineNo, "field 'CMD' is '" + text(s, n0, n1) + "', expected one of "
                             + "ACT PRE PREA RD WR RDA WRA REF(A) REFB PDEA PDXA PDEP PDXP SREFEN SREFEX NOP END "
                             + "(or the DRAMPower 4 names PDN_F_ACT PDN_S_ACT PDN_F_PRE PDN_S_PRE PUP_ACT PUP_PRE SREN SREX)");
                 }
@@ -297,7 +348,7 @@ public final class TraceReader {
             return (int) Math.min(v, Integer.MAX_VALUE);
         }
 
-        private long parseLong(int line, String field, char[] s, int from, int to) {
+        private long parseLong(int line, String field, byte[] s, int from, int to) {
             int i = from;
             int end = to;
             while (i < end && s[i] == ' ') {
@@ -311,9 +362,9 @@ public final class TraceReader {
             }
             long v = 0;
             for (int k = i; k < end; k++) {
-                char ch = s[k];
+                int ch = s[k];
                 if (ch < '0' || ch > '9' || v > (Long.MAX_VALUE - 9) / 10) {
-                    throw bad(line, "field '" + field + "' is '" + new String(s, i, end - i)
+                    throw bad(line, "field '" + field + "' is '" + text(s, i, end)
                             + "', expected a non-negative integer");
                 }
                 v = v * 10 + (ch - '0');
@@ -322,8 +373,12 @@ public final class TraceReader {
         }
     }
 
-    private static boolean blank(char[] s, int from, int to) {
+    /** Whether s[from, to) is whitespace only (as {@link Character#isWhitespace} says of its characters). */
+    private static boolean blank(byte[] s, int from, int to) {
         for (int i = from; i < to; i++) {
+            if (s[i] < 0) {
+                return text(s, from, to).chars().allMatch(Character::isWhitespace);
+            }
             if (!Character.isWhitespace(s[i])) {
                 return false;
             }
@@ -331,7 +386,12 @@ public final class TraceReader {
         return true;
     }
 
-    private static int indexOf(char[] s, char c, int from, int to) {
+    /** s[from, to) decoded as UTF-8, for messages. */
+    private static String text(byte[] s, int from, int to) {
+        return new String(s, from, to - from, StandardCharsets.UTF_8);
+    }
+
+    private static int indexOf(byte[] s, char c, int from, int to) {
         for (int i = from; i < to; i++) {
             if (s[i] == c) {
                 return i;
