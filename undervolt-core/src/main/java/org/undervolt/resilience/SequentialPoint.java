@@ -90,13 +90,8 @@ public final class SequentialPoint {
         for (SplittableRandom s : streams) {
             open.add(trials.open(ber, s));
         }
-        return measure(trials, ber, open.size(), (from, to) -> {
-            List<PairedTrials.Chunk> chunks = new ArrayList<>(open.size());
-            for (PairedTrials.Trial t : open) {
-                chunks.add(t.correct(order, from, to));
-            }
-            return chunks;
-        }, acceptance, order, chunk, alpha);
+        return measure(trials, ber, open.size(), (from, to) -> LocalTrialExecutor.look(open, order, from, to),
+                acceptance, order, chunk, alpha);
     }
 
     /**
