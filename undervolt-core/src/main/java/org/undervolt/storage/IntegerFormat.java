@@ -116,9 +116,11 @@ public final class IntegerFormat implements NumberFormat {
     @Override
     public void encode(float[] values, byte[] dst, int offset) {
         checkLength(values.length);
-        int from = bits == 8 && channelSize == 0
-                ? Int8Lanes.encode(values, dst, offset, scales[0], zeroPoints[0], qMin, qMax) : 0;
-        for (int i = from; i < values.length; i++) {
+        if (bits == 8 && channelSize == 0) {
+            Int8Lanes.encode(values, dst, offset, scales[0], zeroPoints[0], qMin, qMax);
+            return;
+        }
+        for (int i = 0; i < values.length; i++) {
             Packing.put(dst, offset, i, bits, quantise(values[i], channel(i)));
         }
     }
