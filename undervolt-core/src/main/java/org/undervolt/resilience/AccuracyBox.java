@@ -6,13 +6,18 @@ package org.undervolt.resilience;
  * intervals, or fails at the most favourable ones.
  *
  * <p>{@link Acceptance.Rule#MEAN} is monotone, so the corners {@code lo} and {@code hi} decide it.
- * {@link Acceptance.Rule#LOWER95}, {@code mean - t s / sqrt(T)}, is concave in the accuracies: its minimum
- * over the box is bounded below with the largest spread {@code sum max((lo_i - c)^2, (hi_i - c)^2)} about
- * any centre {@code c} (the sample mean minimises the sum of squares), and its maximum above with the
- * smallest spread the box allows, {@code min_c sum dist(c, [lo_i, hi_i])^2} (a convex function of
- * {@code c}, minimised by ternary search).
+ * {@link Acceptance.Rule#LOWER95}, {@code mean - t s / sqrt(T)}, is concave in the accuracies (the mean is
+ * linear, the standard deviation a norm of the centred vector). A concave function attains its minimum over
+ * a box at one of the box's corners, so for up to {@value #EXACT_TRIALS} trials the least favourable value is
+ * found exactly by visiting all {@code 2^T} corners; beyond that it is bounded below with the largest spread
+ * {@code sum max((lo_i - c)^2, (hi_i - c)^2)} about any centre {@code c} (the sample mean minimises the sum of
+ * squares). Its maximum is bounded above with the smallest spread the box allows,
+ * {@code min_c sum dist(c, [lo_i, hi_i])^2} (a convex function of {@code c}, minimised by ternary search).
  */
 final class AccuracyBox {
+    /** Most trials whose least favourable lower bound is found by visiting every corner of the box. */
+    static final int EXACT_TRIALS = 12;
+
     /** The state of a decision. */
     enum Verdict {
         PASS, FAIL, OPEN
@@ -30,12 +35,30 @@ final class AccuracyBox {
             return meanLo >= threshold ? Verdict.PASS : meanHi < threshold ? Verdict.FAIL : Verdict.OPEN;
         }
         double k = StudentT.quantile95(t - 1) / Math.sqrt(t);
-        double least = meanLo - k * Math.sqrt(largestSpread(lo, hi) / (t - 1));
+        double least = t <= EXACT_TRIALS ? leastLower95(lo, hi)
+                : meanLo - k * Math.sqrt(largestSpread(lo, hi) / (t - 1));
         if (least >= threshold) {
             return Verdict.PASS;
         }
         double most = meanHi - k * Math.sqrt(smallestSpread(lo, hi) / (t - 1));
         return most < threshold ? Verdict.FAIL : Verdict.OPEN;
+    }
+
+    /**
+     * The smallest one-sided 95% lower bound ({@link CurvePoint#lower95()}) of the mean over the corners of
+     * the box, which is its minimum over the whole box (the bound is concave); {@code 2^T} corners.
+     */
+    static double leastLower95(double[] lo, double[] hi) {
+        int t = lo.length;
+        double[] x = new double[t];
+        double least = Double.POSITIVE_INFINITY;
+        for (int corner = 0; corner < 1 << t; corner++) {
+            for (int i = 0; i < t; i++) {
+                x[i] = (corner >>> i & 1) == 0 ? lo[i] : hi[i];
+            }
+            least = Math.min(least, new CurvePoint(0, x).lower95());
+        }
+        return least;
     }
 
     /** An upper bound of the largest sum of squared deviations from the mean over the box. */

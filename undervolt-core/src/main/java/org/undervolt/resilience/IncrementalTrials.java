@@ -141,6 +141,11 @@ final class IncrementalTrials implements PairedTrials {
         }
 
         @Override
+        public int split() {
+            return Evaluator.BATCH;
+        }
+
+        @Override
         public Chunk correct(int[] order, int from, int to) {
             boolean[] correct = new boolean[to - from];
             AtomicInteger nonfinite = new AtomicInteger();

@@ -3,9 +3,12 @@ package org.undervolt.resilience;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.undervolt.nn.kernel.Parallel;
+
 /**
- * Trials in this JVM, one after another: each full trial evaluated on every image, each paired trial
- * opened (its errors drawn) once per point and then looked at chunk by chunk.
+ * Trials in this JVM: each full trial evaluated on every image, one after another; each paired trial
+ * opened (its errors drawn) once per point and then looked at chunk by chunk, the pieces of a look's
+ * trials sharing the cores.
  */
 final class LocalTrialExecutor implements TrialExecutor {
 
@@ -32,13 +35,47 @@ final class LocalTrialExecutor implements TrialExecutor {
         for (TrialSeed s : seeds) {
             open.add(paired.open(ber, s.stream()));
         }
-        return (from, to) -> {
-            List<PairedTrials.Chunk> chunks = new ArrayList<>(open.size());
-            for (PairedTrials.Trial t : open) {
-                chunks.add(t.correct(order, from, to));
+        return (from, to) -> look(open, order, from, to);
+    }
+
+    /**
+     * One look: the trials that may be cut ({@link PairedTrials.Trial#split()}) are evaluated as pieces of
+     * all trials together on the cores (five trials of two batches each keep two cores busy where one trial
+     * at a time could not), the others one after another; the same bits either way.
+     */
+    static List<PairedTrials.Chunk> look(List<PairedTrials.Trial> open, int[] order, int from, int to) {
+        int t = open.size();
+        PairedTrials.Chunk[] whole = new PairedTrials.Chunk[t];
+        List<int[]> pieces = new ArrayList<>(); // {trial, first position}
+        for (int k = 0; k < t; k++) {
+            int s = open.get(k).split();
+            if (s <= 0 || to - from <= s) {
+                whole[k] = open.get(k).correct(order, from, to);
+            } else {
+                for (int lo = from; lo < to; lo += s) {
+                    pieces.add(new int[] {k, lo});
+                }
             }
-            return chunks;
-        };
+        }
+        PairedTrials.Chunk[] parts = new PairedTrials.Chunk[pieces.size()];
+        Parallel.forEach(parts.length, i -> {
+            int[] p = pieces.get(i);
+            PairedTrials.Trial trial = open.get(p[0]);
+            parts[i] = trial.correct(order, p[1], Math.min(to, p[1] + trial.split()));
+        });
+        for (int i = 0; i < parts.length; ) {
+            int k = pieces.get(i)[0];
+            boolean[] correct = new boolean[to - from];
+            int nonfinite = 0;
+            for (; i < parts.length && pieces.get(i)[0] == k; i++) {
+                PairedTrials.Chunk c = parts[i];
+                System.arraycopy(c.correct(), 0, correct, pieces.get(i)[1] - from, c.correct().length);
+                nonfinite = nonfinite == TrialEvaluator.Outcome.NOT_COUNTED || c.nonfinite() == TrialEvaluator.Outcome.NOT_COUNTED
+                        ? TrialEvaluator.Outcome.NOT_COUNTED : nonfinite + c.nonfinite();
+            }
+            whole[k] = new PairedTrials.Chunk(correct, nonfinite);
+        }
+        return List.of(whole);
     }
 
     @Override

@@ -96,9 +96,17 @@ public final class NetworkEvaluator implements TrialModel {
         return Evaluator.evaluate(model, test, faults.inferenceHooks(bers, rng.nextLong()));
     }
 
-    /** Error-free accuracy of the stored network (quantisation and value correction included). */
+    /**
+     * Error-free accuracy of the stored network (quantisation and value correction included): read off the
+     * cached error-free predictions that paired trials compare with, so a sequential search infers the clean
+     * network once; the same value as {@link Evaluator#accuracy} in the same batches.
+     */
     public double baseline() {
-        return Evaluator.accuracy(model, test, faults.inferenceHooks(faults.setup().uniform(0), 0L));
+        int right = 0;
+        for (boolean b : cleanCorrect()) {
+            right += b ? 1 : 0;
+        }
+        return new Evaluation(test.size(), right, 0).accuracy();
     }
 
     /**
@@ -125,7 +133,17 @@ public final class NetworkEvaluator implements TrialModel {
             @Override
             public Trial open(double ber, SplittableRandom rng) {
                 LayerHooks hooks = faults.inferenceHooks(family.apply(ber), rng.nextLong());
-                return (order, from, to) -> IndexedInference.correct(model, test, hooks, order, from, to);
+                return new Trial() {
+                    @Override
+                    public Chunk correct(int[] order, int from, int to) {
+                        return IndexedInference.correct(model, test, hooks, order, from, to);
+                    }
+
+                    @Override
+                    public int split() {
+                        return Evaluator.BATCH; // a batch's IFM errors come from its first position
+                    }
+                };
             }
         };
     }

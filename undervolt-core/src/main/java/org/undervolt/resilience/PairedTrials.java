@@ -44,6 +44,15 @@ public interface PairedTrials {
          * images' batches (so IFM errors depend on the position, never on the thread that runs it).
          */
         Chunk correct(int[] order, int from, int to);
+
+        /**
+         * Where a chunk may be cut: evaluated as pieces {@code [from + k s, from + (k + 1) s)} with
+         * {@code s = split()}, it gives the same bits as in one call (so pieces of several trials can share the
+         * cores); 0 when it may not be cut.
+         */
+        default int split() {
+            return 0;
+        }
     }
 
     /**

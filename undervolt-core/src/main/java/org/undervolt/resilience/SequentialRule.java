@@ -43,8 +43,8 @@ public record SequentialRule(double alpha, int chunk, long orderSeed) {
     /** How the method reads in reports. */
     public String describe() {
         return "sequential, paired with the error-free predictions: images in a fixed random order, chunks of "
-                + chunk + ", stopped when an empirical-Bernstein confidence sequence for sampling without replacement"
-                + " (Waudby-Smith & Ramdas 2020) of every trial's loss settles the decision; each decision equals the"
+                + chunk + ", stopped when empirical-Bernstein confidence sequences for sampling without replacement"
+                + " (Waudby-Smith & Ramdas 2020) of every trial's lost and gained images settle the decision; each decision equals the"
                 + " full test set's with probability >= " + (1 - alpha) + " per search (union bound over points and trials)";
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.undervolt.data.ImageDataset;
+import org.undervolt.nn.kernel.Elementwise;
 import org.undervolt.nn.layer.HookSite;
 import org.undervolt.nn.layer.LayerHooks;
 import org.undervolt.nn.model.Sequential;
@@ -115,14 +116,7 @@ public final class ValueBounds {
 
     /** Sets every value outside {@code range} (or NaN) to 0; returns how many were set. */
     public static int apply(float[] values, Range range) {
-        int zeroed = 0;
-        for (int i = 0; i < values.length; i++) {
-            if (!range.contains(values[i])) {
-                values[i] = 0f;
-                zeroed++;
-            }
-        }
-        return zeroed;
+        return Elementwise.zeroOutside(values, range.lo(), range.hi());
     }
 
     @Override

@@ -116,6 +116,10 @@ public final class IntegerFormat implements NumberFormat {
     @Override
     public void encode(float[] values, byte[] dst, int offset) {
         checkLength(values.length);
+        if (bits == 8 && channelSize == 0) {
+            Int8Lanes.encode(values, dst, offset, scales[0], zeroPoints[0], qMin, qMax);
+            return;
+        }
         for (int i = 0; i < values.length; i++) {
             Packing.put(dst, offset, i, bits, quantise(values[i], channel(i)));
         }
@@ -124,15 +128,12 @@ public final class IntegerFormat implements NumberFormat {
     @Override
     public void decode(byte[] src, int offset, float[] values) {
         checkLength(values.length);
-        if (bits == 8 && symmetric && channelSize == 0) {
-            // The common case (issue 2's weights), decoded once per trial: a plain loop.
-            float scale = scales[0];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = src[offset + i] * scale;
-            }
-            return;
+        int from = 0;
+        if (bits == 8 && channelSize == 0) {
+            // The common case (weights once per trial, IFMs once per layer and batch): vector lanes.
+            from = Int8Lanes.decode(src, offset, values, scales[0], zeroPoints[0], symmetric);
         }
-        for (int i = 0; i < values.length; i++) {
+        for (int i = from; i < values.length; i++) {
             int raw = Packing.get(src, offset, i, bits);
             int q = symmetric ? Packing.signExtend(raw, bits) : raw;
             int c = channel(i);

@@ -25,6 +25,33 @@ public final class Elementwise {
         }
     }
 
+    /**
+     * Sets every {@code x[i]} outside {@code [lo, hi]} (NaN included) to {@code 0f}; returns how many it set
+     * (EDEN's value correction of IFMs read from approximate DRAM).
+     */
+    public static int zeroOutside(float[] x, float lo, float hi) {
+        int n = x.length;
+        int i = 0;
+        int zeroed = 0;
+        FloatVector zero = FloatVector.zero(S);
+        for (; i + L <= n; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, i);
+            VectorMask<Float> inside = v.compare(jdk.incubator.vector.VectorOperators.GE, lo)
+                    .and(v.compare(jdk.incubator.vector.VectorOperators.LE, hi));
+            if (!inside.allTrue()) {
+                zeroed += L - inside.trueCount();
+                zero.blend(v, inside).intoArray(x, i);
+            }
+        }
+        for (; i < n; i++) {
+            if (!(x[i] >= lo && x[i] <= hi)) {
+                x[i] = 0f;
+                zeroed++;
+            }
+        }
+        return zeroed;
+    }
+
     /** {@code gx[i] = y[i] > 0 ? g[i] : 0} where {@code y} is the ReLU output. */
     public static void reluBackward(float[] y, float[] g, float[] gx) {
         int n = y.length;

@@ -95,6 +95,31 @@ public final class Pool {
     }
 
     /**
+     * {@link #maxPlaneScalar} for {@code 2 × 2} windows at stride 2 over {@code planes} consecutive planes of
+     * {@code h × w} elements, indexed directly: two row maxima, then the pair's maximum. {@link Math#max} is
+     * commutative and associative on values, so the outputs are those of the window order (a window with a
+     * NaN gives a NaN; which payload, compiled {@code Math.max} does not fix either way). Faster than the gathers of {@link #maxPlane} where the
+     * Vector API's indexed loads are not compiled to gather instructions (JDK 17 runs them lane by lane).
+     */
+    public static void maxPlanes2x2(float[] x, int xOff, int planes, int h, int w, float[] y, int yOff) {
+        int oh = h / 2;
+        int ow = w / 2;
+        for (int p = 0; p < planes; p++) {
+            int in = xOff + p * h * w;
+            int out = yOff + p * oh * ow;
+            for (int oy = 0; oy < oh; oy++) {
+                int r0 = in + 2 * oy * w;
+                int r1 = r0 + w;
+                int o = out + oy * ow;
+                for (int ox = 0; ox < ow; ox++) {
+                    int c = 2 * ox;
+                    y[o + ox] = Math.max(Math.max(x[r0 + c], x[r0 + c + 1]), Math.max(x[r1 + c], x[r1 + c + 1]));
+                }
+            }
+        }
+    }
+
+    /**
      * Reference: writes to {@code arg[argOff + o]} the plane offset ({@code + xOff}) of the first
      * window element (row-major) equal to the window's maximum {@code y[yOff + o]}, a NaN matching a NaN.
      */

@@ -28,6 +28,16 @@ public final class MaxPool2d extends WindowPool {
         int planes = grid.planes();
         float[] xd = x.data();
         float[] y = new float[planes * outs];
+        if (k == 2 && stride == 2 && !ctx.training()) {
+            // inference over 2 x 2 windows (LeNet-5's): indexed directly, no gathers and no argmax
+            int tasks = Math.min(planes, Parallel.threads() * 4);
+            Parallel.forEach(tasks, t -> {
+                int from = (int) ((long) planes * t / tasks);
+                int to = (int) ((long) planes * (t + 1) / tasks);
+                Pool.maxPlanes2x2(xd, from * size, to - from, grid.h(), grid.w(), y, from * outs);
+            });
+            return new Tensor(grid.outputShape(), y);
+        }
         int[] arg = ctx.training() ? new int[y.length] : null;
         int[][] maps = grid.windowOffsets(k, stride);
         // groups of planes whose outputs fill whole vectors; the last planes go one by one

@@ -42,6 +42,63 @@ class ElementwiseTest {
     }
 
     @Test
+    void zeroOutsideZeroesExactlyTheValuesOutsideTheClosedRangeAndNan() {
+        for (int n : new int[] {0, 1, 15, 16, 17, 33, 100}) {
+            float[] x = random(n, 7 * n);
+            if (n > 5) {
+                x[1] = Float.NaN;
+                x[2] = 0.5f;   // the bounds themselves stay
+                x[3] = -0.25f;
+                x[4] = Float.POSITIVE_INFINITY;
+                x[5] = -0f;
+            }
+            float[] y = x.clone();
+            int zeroed = Elementwise.zeroOutside(y, -0.25f, 0.5f);
+            int expected = 0;
+            for (int i = 0; i < n; i++) {
+                boolean inside = x[i] >= -0.25f && x[i] <= 0.5f;
+                expected += inside ? 0 : 1;
+                assertThat(Float.floatToRawIntBits(y[i])).as("n=%d i=%d", n, i)
+                        .isEqualTo(Float.floatToRawIntBits(inside ? x[i] : 0f));
+            }
+            assertThat(zeroed).isEqualTo(expected);
+        }
+    }
+
+    /** Direct 2x2 pooling gives the scalar reference's bits (any NaN for a window holding NaNs). */
+    @Test
+    void directTwoByTwoPoolingMatchesTheScalarReferenceBitForBit() {
+        int[][] cases = {{28, 28, 6}, {10, 10, 16}, {7, 9, 3}, {2, 2, 1}, {5, 4, 2}};
+        for (int[] c : cases) {
+            int h = c[0];
+            int w = c[1];
+            int planes = c[2];
+            int oh = h / 2;
+            int ow = w / 2;
+            float[] x = random(5 + planes * h * w, h * 131L + w);
+            x[5 + w] = Float.intBitsToFloat(0x7fc00001);      // two NaNs of different payloads in one window
+            x[5 + w + 1] = Float.intBitsToFloat(0x7fc00002);
+            x[5 + 2] = -0f;
+            x[5 + 3] = 0f;
+            if (h * w > 40) {
+                x[5 + 2 * w + 3] = Float.intBitsToFloat(0xffc00003);
+            }
+            float[] direct = new float[planes * oh * ow];
+            Pool.maxPlanes2x2(x, 5, planes, h, w, direct, 0);
+            int[][] maps = Pool.windowOffsets(w, oh, ow, 2, 2);
+            float[] ref = new float[planes * oh * ow];
+            for (int p = 0; p < planes; p++) {
+                Pool.maxPlaneScalar(x, 5 + p * h * w, maps, oh * ow, ref, p * oh * ow);
+            }
+            for (int i = 0; i < ref.length; i++) {
+                // a NaN's payload is what Math.max returns, which compiled code does not fix: NaN matches NaN
+                assertThat(Float.floatToIntBits(direct[i])).as("%dx%d output %d", h, w, i)
+                        .isEqualTo(Float.floatToIntBits(ref[i]));
+            }
+        }
+    }
+
+    @Test
     void vectorMaxPoolingMatchesScalarOverAwkwardShapes() {
         int[][] cases = {{28, 28, 2, 2}, {10, 10, 2, 2}, {7, 9, 3, 2}, {5, 5, 5, 1}, {33, 17, 2, 1}, {4, 4, 1, 1}};
         for (int[] c : cases) {
