@@ -1,14 +1,10 @@
 package org.undervolt.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.undervolt.InvalidInputException;
 import org.undervolt.dram.energy.EnergyCounting;
@@ -41,30 +37,20 @@ import picocli.CommandLine.Option;
                 "  undervolt dram energy --part my-memspec.xml --trace commands.trc --vdd 1.1 --json"})
 public final class DramEnergyCommand implements Callable<Integer> {
 
-    @Option(names = "--part", paramLabel = "FILE|PRESET",
-            description = "DRAMPower 4 XML or DRAMPower 5 JSON memspec (detected from the content), or a preset name.")
-    String memspec;
-
-    /** The old name of {@code --part}, kept hidden so that earlier command lines still run. */
-    @Option(names = "--memspec", hidden = true, paramLabel = "FILE|PRESET")
-    void memspecAlias(String value) {
-        memspec = value;
-    }
+    @Mixin PartFileOption part = new PartFileOption();
 
     @Option(names = "--trace", required = true, paramLabel = "FILE",
             description = "command trace: DRAMPower 5 CSV or DRAMPower 4 .trc (detected from the field count)")
     Path trace;
 
     @Option(names = "--counting", paramLabel = "drampower4|drampower5",
-            description = "override whose counting rules to follow (default: from the memspec format)")
+            description = "override whose counting rules to follow (default: from the part.name() format)")
     String counting;
 
     @Option(names = "--vdd", paramLabel = "VOLTS", description = "core-rail voltage (default: nominal)")
     Double vdd;
 
-    @Option(names = {"--energy-law", "--scaling"}, defaultValue = "quadratic", paramLabel = "quadratic|linear",
-            description = "how core-rail energy scales with --vdd (default: ${DEFAULT-VALUE})")
-    String scaling;
+    @Mixin EnergyLawOption energyLaw = new EnergyLawOption();
 
     @Option(names = "--rails", defaultValue = "core", paramLabel = "core|all",
             description = "rails lowered with --vdd: the core rail only, or every rail to the same fraction of nominal"
@@ -75,20 +61,19 @@ public final class DramEnergyCommand implements Callable<Integer> {
             description = "skip the check of tRCD, tRAS, tRP, tRC and tRFC between commands (on by default)")
     boolean noTimingCheck;
 
-    @Mixin
-    JsonOption jsonOption = new JsonOption();
+    @Mixin JsonOption jsonOption = new JsonOption();
 
     @Override
     public Integer call() throws Exception {
         EnergyCounting chosen = counting == null ? null : OptionValues.parse("--counting", counting, EnergyCounting::parse);
-        VoltageScaling law = OptionValues.parse("--energy-law", scaling, VoltageScaling::parse);
+        VoltageScaling law = energyLaw.law();
         if (vdd != null) {
             OptionValues.positive("--vdd", vdd, "a voltage");
         }
-        if (memspec == null) {
+        if (part.name() == null) {
             throw new CommandLine.ParameterException(jsonOption.command.commandLine(), "Missing required option: '--part=FILE|PRESET'");
         }
-        LoadedSpec loaded = MemspecLoader.resolve(memspec);
+        LoadedSpec loaded = MemspecLoader.resolve(part.name());
         DramSpec s = loaded.spec();
         EnergyCounting how = chosen == null ? EnergyCounting.forFormat(loaded.format()) : chosen;
         RailScaling railScaling = OptionValues.parse("--rails", rails, RailScaling::parse);
@@ -105,10 +90,7 @@ public final class DramEnergyCommand implements Callable<Integer> {
         TraceEnergy e = new TraceEnergyModel(s, how).energy(tracker.finish(), volts, law, railScaling);
         Map<String, Object> out = report(loaded, how, volts, law, source, counts.counts(), e, !noTimingCheck);
         out.put("rail_scaling", railScaling.toString());
-        PrintWriter w = jsonOption.out();
-        if (jsonOption.json) {
-            w.println(new ObjectMapper().writeValueAsString(out));
-        } else {
+        jsonOption.printLine(out, w -> {
             w.printf(Locale.ROOT, "%s on %s (%s), counting: %s%n", trace, s.name(), loaded.format(), how.description());
             w.printf(Locale.ROOT, "core rail %s at %.4f V (nominal %.4f V, %s scaling, rails lowered: %s)%n",
                     s.coreRail(), volts, s.coreVolts(), law.toString(), railScaling);
@@ -125,8 +107,7 @@ public final class DramEnergyCommand implements Callable<Integer> {
                 w.printf(Locale.ROOT, "  %-15s %14.6e J  (%s)%n", "io", e.ioJoules(), parts);
             }
             w.printf(Locale.ROOT, "  %-15s %14.6e J%n", "total", e.totalJoules());
-        }
-        w.flush();
+        });
         return 0;
     }
 

@@ -1,14 +1,11 @@
 package org.undervolt.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.undervolt.InvalidInputException;
 import org.undervolt.dram.sim.DramPowerCommandWriter;
@@ -96,8 +93,7 @@ public final class DramSimulateCommand implements Callable<Integer> {
     @Option(names = "--commands-out", paramLabel = "FILE", description = "write the issued commands as a DRAMPower 5 CSV trace (one channel)")
     Path commandsOut;
 
-    @Mixin
-    JsonOption jsonOption = new JsonOption();
+    @Mixin JsonOption jsonOption = new JsonOption();
 
     @Override
     public Integer call() throws Exception {
@@ -130,10 +126,7 @@ public final class DramSimulateCommand implements Callable<Integer> {
         if (commandsOut != null) {
             out.put("commands_out", commandsOut.toString());
         }
-        PrintWriter w = jsonOption.out();
-        if (jsonOption.json) {
-            w.println(new ObjectMapper().writeValueAsString(out));
-        } else {
+        jsonOption.printLine(out, w -> {
             w.printf(Locale.ROOT, "%s: %d requests on %s %s, %d channel(s) x %d rank(s), %s mapping, %s page%n",
                     requests, r.reads() + r.writes(), s.standard(), s.part().name(), channels, ranks,
                     sim.mapping().name(), cfg.pagePolicy().name().toLowerCase(Locale.ROOT));
@@ -143,8 +136,7 @@ public final class DramSimulateCommand implements Callable<Integer> {
             w.printf(Locale.ROOT, "  average read latency %.2f cycles (%.2f ns)%n", r.avgReadLatencyCycles(),
                     r.avgReadLatencyCycles() * r.tckNs());
             w.printf(Locale.ROOT, "  commands %s%n", out.get("commands"));
-        }
-        w.flush();
+        });
         return 0;
     }
 

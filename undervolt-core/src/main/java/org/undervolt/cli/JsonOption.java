@@ -3,6 +3,9 @@ package org.undervolt.cli;
 import java.io.PrintWriter;
 import java.util.function.Consumer;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.undervolt.io.Json;
 
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,6 +17,8 @@ import picocli.CommandLine.Spec;
  * Also the command's streams ({@link #out()}, {@link #err()}) and the one way a result is printed ({@link #print}).
  */
 final class JsonOption {
+    private static final ObjectMapper ONE_LINE = new ObjectMapper();
+
     @Option(names = "--json", description = "Print one JSON object on stdout instead of text (no progress lines).")
     boolean json;
 
@@ -31,14 +36,43 @@ final class JsonOption {
         return command.commandLine().getErr();
     }
 
+    /** Notes for stderr (what a run does, where it wrote): each line printed and flushed; none with {@code --json}. */
+    Consumer<String> log() {
+        if (json) {
+            return m -> { };
+        }
+        PrintWriter e = err();
+        return m -> {
+            e.println(m);
+            e.flush();
+        };
+    }
+
     /** {@code result} as one JSON object with {@code --json}, else what {@code text} writes; flushed. */
     void print(Object result, Consumer<PrintWriter> text) {
+        print(result, text, false);
+    }
+
+    /** As {@link #print(Object, Consumer)}, the JSON object on one line (the commands whose JSON always was). */
+    void printLine(Object result, Consumer<PrintWriter> text) {
+        print(result, text, true);
+    }
+
+    private void print(Object result, Consumer<PrintWriter> text, boolean oneLine) {
         PrintWriter o = out();
         if (json) {
-            o.println(Json.write(result));
+            o.println(oneLine ? oneLine(result) : Json.write(result));
         } else {
             text.accept(o);
         }
         o.flush();
+    }
+
+    private static String oneLine(Object result) {
+        try {
+            return ONE_LINE.writeValueAsString(result);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise result to JSON: " + e.getMessage(), e);
+        }
     }
 }

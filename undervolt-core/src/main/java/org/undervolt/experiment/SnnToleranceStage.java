@@ -17,6 +17,9 @@ import org.undervolt.resilience.ToleranceAnalysis;
 import org.undervolt.resilience.ToleranceSearch;
 import org.undervolt.resilience.TrialExecutor;
 import org.undervolt.storage.FormatSpec;
+import org.undervolt.usecase.ToleranceRequest;
+import org.undervolt.usecase.ToleranceResult;
+import org.undervolt.usecase.ToleranceUseCase;
 
 /**
  * SparkXD's tolerance question for the SNN, by {@link SnnToleranceRun} (log grid, then bisection,
@@ -59,14 +62,13 @@ final class SnnToleranceStage {
                 ToleranceStage.search(c), c.number("delta", 0, 1),
                 Acceptance.Rule.parse(c.text("confidence")), c.integer("test_images", 1, test.size()), threads, reference, out,
                 ToleranceStage.evaluation(c));
-        Map<String, Object> run = SnnToleranceRun.run(options, test, log, trials, executor);
-        Map<String, Object> coarse = (Map<String, Object>) run.get("coarse");
+        ToleranceResult run = ToleranceUseCase.run(ToleranceRequest.of(options, test), log, trials, executor);
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("error_free", ((Number) run.get("baseline_accuracy")).doubleValue());
-        r.put("reference_accuracy", run.get("reference_accuracy"));
-        r.put("criterion", run.get("criterion"));
-        r.put("tolerable_ber", Math.max(0, PipelineSummary.num(coarse.get("tolerable_ber"))));
-        r.put("status", coarse.get("status"));
+        r.put("error_free", run.baselineAccuracy());
+        r.put("reference_accuracy", run.report().get("reference_accuracy"));
+        r.put("criterion", run.report().get("criterion"));
+        r.put("tolerable_ber", Math.max(0, run.tolerableBer()));
+        r.put("status", ((Map<?, ?>) run.report().get("coarse")).get("status"));
         Map<String, List<Double>> pts = ToleranceStage.accuracies(out.resolve("points.json"))
                 .getOrDefault(ToleranceAnalysis.NETWORK, Map.of());
         List<CurvePoint> points = new ArrayList<>();

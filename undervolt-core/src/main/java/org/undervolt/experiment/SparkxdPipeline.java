@@ -13,6 +13,8 @@ import org.undervolt.dram.error.ErrorModelRegistry;
 import org.undervolt.resilience.ReadCorrection;
 import org.undervolt.resilience.SnnFatRun;
 import org.undervolt.resilience.SnnFaultAwareTrainer;
+import org.undervolt.usecase.RetrainRequest;
+import org.undervolt.usecase.RetrainUseCase;
 import org.undervolt.resilience.TrialExecutor;
 import org.undervolt.resilience.WorkProgress;
 import org.undervolt.snn.SnnRuns;
@@ -142,9 +144,9 @@ public final class SparkxdPipeline {
         }));
 
         Path fatDir = stages.folder("fault-aware-training");
-        out.put("fault-aware-training", stages.run("fault-aware-training", () -> SnnFatRun.run(new SnnFatRun.Options(base,
-                fatConfig, c.text("error_model"), new double[0], 1, labelImages, testImages, threads, fatDir), train, test,
-                log, progress.job("fault-aware training (images)"))));
+        out.put("fault-aware-training", stages.run("fault-aware-training", () -> RetrainUseCase.run(RetrainRequest.of(
+                new SnnFatRun.Options(base, fatConfig, c.text("error_model"), new double[0], 1, labelImages, testImages, threads,
+                        fatDir), train, test), log, progress.job("fault-aware training (images)")).report()));
 
         Map<String, Object> tol = stages.run("tolerance", () -> SnnToleranceStage.run(base, fatDir.resolve("fat.snn"),
                 fatDir.resolve("control.snn"), c,

@@ -1,0 +1,22 @@
+package org.undervolt.cli;
+
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --part FILE|PRESET} of the {@code dram} tools: a preset of {@code undervolt dram presets} or a DRAMPower
+ * memspec file. A command's own default, if any, is its {@link OptionDefaults}'.
+ */
+final class PartFileOption {
+    @Option(names = "--part", paramLabel = "FILE|PRESET", description = "DRAM part: a preset name of 'undervolt dram presets' "
+            + "or a DRAMPower 4 XML / DRAMPower 5 JSON memspec file (detected from the content).")
+    String memspec;
+
+    /** The old name of {@code --part}, kept hidden so that earlier command lines still run (it wins when given). */
+    @Option(names = "--memspec", hidden = true, paramLabel = "FILE|PRESET")
+    String alias;
+
+    /** The part as given, or null. */
+    String name() {
+        return alias != null ? alias : memspec;
+    }
+}
