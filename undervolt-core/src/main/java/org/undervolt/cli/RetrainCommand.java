@@ -2,6 +2,7 @@ package org.undervolt.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -223,7 +224,8 @@ public final class RetrainCommand implements Callable<Integer> {
             if (network.equals("snn")) {
                 o.println("wrote " + out.resolve("fat.json") + " and " + out.resolve("fat.snn"));
             } else {
-                o.printf("boosted BER %s (%s); wrote %s%n", r.get("boosted_ber"), r.get("stop_reason"), out.resolve("retrain.json"));
+                o.printf(Locale.ROOT, "boosted BER %.3g (%s); wrote %s%n", ((Number) r.get("boosted_ber")).doubleValue(),
+                        r.get("stop_reason"), out.resolve("retrain.json"));
             }
         });
         return 0;

@@ -1,6 +1,7 @@
 package org.undervolt.cli;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.undervolt.data.DataSource;
@@ -100,7 +101,8 @@ public final class ToleranceCommand implements Callable<Integer> {
             r = ToleranceUseCase.run(request, jsonOption.log(), progress.trials("tolerance"), executor);
         }
         jsonOption.print(r.report(), o -> {
-            o.printf("baseline %.4f; tolerable BER (network) %s [%s]%n", r.baselineAccuracy(), r.tolerableBer(), r.status());
+            o.printf(Locale.ROOT, "baseline %.4f; tolerable BER (network) %.3g [%s]%n", r.baselineAccuracy(), r.tolerableBer(),
+                    r.status());
             o.println("wrote " + out.resolve("tolerance.json") + " and " + out.resolve("curves.csv"));
         });
         return 0;
