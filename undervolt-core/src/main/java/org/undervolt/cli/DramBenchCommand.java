@@ -10,7 +10,6 @@ import org.undervolt.dram.bench.DramEnergyBench;
 import org.undervolt.dram.bench.DramPeers;
 import org.undervolt.dram.bench.ProcessTime;
 import org.undervolt.dram.spec.DramSpec;
-import org.undervolt.dram.spec.MemspecLoader;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -53,7 +52,7 @@ public final class DramBenchCommand implements Callable<Integer> {
         OptionValues.range("--commands", commands, 1, Integer.MAX_VALUE);
         OptionValues.range("--repeats", repeats, 1, Integer.MAX_VALUE);
         OptionValues.range("--warmups", warmups, 0, Integer.MAX_VALUE);
-        DramSpec s = MemspecLoader.resolve(part.name()).spec();
+        DramSpec s = part.load().spec();
         DramEnergyBench.Result r = DramEnergyBench.run(s, part.name(), commands, seedOption.seed, warmups, repeats,
                 Path.of(System.getProperty("java.io.tmpdir")));
         ProcessTime p = r.endToEnd();

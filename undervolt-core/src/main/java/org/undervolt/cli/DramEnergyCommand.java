@@ -16,7 +16,6 @@ import org.undervolt.dram.energy.TraceEnergyModel;
 import org.undervolt.dram.energy.VoltageScaling;
 import org.undervolt.dram.spec.DramSpec;
 import org.undervolt.dram.spec.LoadedSpec;
-import org.undervolt.dram.spec.MemspecLoader;
 import org.undervolt.dram.trace.Command;
 import org.undervolt.dram.trace.CommandCounts;
 import org.undervolt.dram.trace.CommandSink;
@@ -70,10 +69,7 @@ public final class DramEnergyCommand implements Callable<Integer> {
         if (vdd != null) {
             OptionValues.positive("--vdd", vdd, "a voltage");
         }
-        if (part.name() == null) {
-            throw new CommandLine.ParameterException(jsonOption.command.commandLine(), "Missing required option: '--part=FILE|PRESET'");
-        }
-        LoadedSpec loaded = MemspecLoader.resolve(part.name());
+        LoadedSpec loaded = part.load();
         DramSpec s = loaded.spec();
         EnergyCounting how = chosen == null ? EnergyCounting.forFormat(loaded.format()) : chosen;
         RailScaling railScaling = OptionValues.parse("--rails", rails, RailScaling::parse);

@@ -11,7 +11,6 @@ import org.undervolt.dram.energy.CommandEnergies;
 import org.undervolt.dram.energy.VoltageScaling;
 import org.undervolt.dram.spec.DramSpec;
 import org.undervolt.dram.spec.LoadedSpec;
-import org.undervolt.dram.spec.MemspecLoader;
 import org.undervolt.dram.spec.Rail;
 
 import picocli.CommandLine;
@@ -43,10 +42,7 @@ public final class DramInfoCommand implements Callable<Integer> {
         if (vdd != null) {
             OptionValues.positive("--vdd", vdd, "a voltage");
         }
-        if (part.name() == null) {
-            throw new CommandLine.ParameterException(jsonOption.command.commandLine(), "Missing required option: '--part=FILE|PRESET'");
-        }
-        LoadedSpec loaded = MemspecLoader.resolve(part.name());
+        LoadedSpec loaded = part.load();
         DramSpec s = loaded.spec();
         double v = vdd == null ? s.coreVolts() : vdd;
         if (!(v > 0) || Double.isInfinite(v)) {

@@ -11,7 +11,6 @@ import org.undervolt.nn.io.Checkpoint;
 import org.undervolt.nn.onnx.OnnxModel;
 import org.undervolt.nn.onnx.OnnxNode;
 import org.undervolt.nn.onnx.OnnxWriter;
-import org.undervolt.nn.onnx.OutputPaths;
 import org.undervolt.nn.onnx.SequentialExporter;
 
 import picocli.CommandLine.Command;
@@ -38,8 +37,7 @@ public final class ExportOnnxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path out = output.out;
-        OutputPaths.requireWritableFile(out);
+        Path out = output.writableFile();
         Checkpoint.Loaded loaded = Checkpoint.load(model);
         OnnxModel onnx;
         try {

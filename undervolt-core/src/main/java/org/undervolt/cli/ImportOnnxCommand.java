@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import org.undervolt.nn.onnx.OnnxImport;
-import org.undervolt.nn.onnx.OutputPaths;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,8 +35,7 @@ public final class ImportOnnxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path out = output.out;
-        OutputPaths.requireWritableFile(out);
+        Path out = output.writableFile();
         OnnxImport.Summary s = OnnxImport.convert(model, out);
         jsonOption.printLine(s.toMap(), w -> {
             w.printf("model       %s (%s, IR %d, opset %d)%n", s.model(), s.producer().isEmpty() ? "unknown producer"

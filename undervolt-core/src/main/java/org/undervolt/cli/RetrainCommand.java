@@ -167,10 +167,10 @@ public final class RetrainCommand implements Callable<Integer> {
         OptionValues.range("--train-images", trainImages, 1, Integer.MAX_VALUE);
         OptionValues.range("--validation-images", validationImages, 1, Integer.MAX_VALUE);
         OptionValues.range("--epochs", epochs, 0, 10_000);
-        if (batchAlias != null) {
+        if (batchAlias != null) { // the message names the option as the user wrote it
             batch = batchAlias;
         }
-        OptionValues.range("--batch-size", batch, 1, Integer.MAX_VALUE);
+        OptionValues.range(batchAlias != null ? "--batch" : "--batch-size", batch, 1, Integer.MAX_VALUE);
         OptionValues.positive("--lr", lr, "a learning rate");
         if (!(momentum >= 0 && momentum < 1)) {
             throw new InvalidInputException("--momentum " + momentum + ": expected a momentum in [0, 1)");

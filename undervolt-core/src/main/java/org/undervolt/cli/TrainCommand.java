@@ -2,7 +2,6 @@ package org.undervolt.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -94,13 +93,10 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path out = output.out;
+        Path out = output.file();
         int n = epochs != null ? epochs : network.defaultEpochs();
         if (n < 1 || n > 10_000) {
             throw new InvalidInputException("--epochs " + n + ": expected 1..10000");
-        }
-        if (Files.isDirectory(out)) {
-            throw new InvalidInputException("--out " + out + ": is a directory, expected a file name");
         }
         String opt = optimizer.toLowerCase(Locale.ROOT);
         if (!opt.equals("sgd") && !opt.equals("adam")) {
