@@ -3,7 +3,6 @@ package org.undervolt.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -70,7 +69,7 @@ public final class DramSimBenchCommand implements Callable<Integer> {
             Files.deleteIfExists(file);
         }
         out.putAll(SimBenchmark.run(requests, standard, reps));
-        jsonOption.printLine(out, w -> out.forEach((k, v) -> w.println(k + ": " + (v instanceof Double d ? String.format(Locale.ROOT, "%.4g", d) : v))));
+        jsonOption.printLine(out, w -> out.forEach((k, v) -> w.println(k + ": " + HumanNumbers.text(v))));
         return 0;
     }
 }

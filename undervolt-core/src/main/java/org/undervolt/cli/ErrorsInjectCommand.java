@@ -86,7 +86,7 @@ public final class ErrorsInjectCommand implements Callable<Integer> {
         out.put("seconds", injectNanos * 1e-9);
         out.put("copy_seconds", copyNanos * 1e-9);
         out.put("seed", seedOption.seed);
-        jsonOption.printLine(out, w -> out.forEach((k, v) -> w.printf("%-15s %s%n", k, v)));
+        jsonOption.printLine(out, w -> out.forEach((k, v) -> w.printf("%-15s %s%n", k, HumanNumbers.text(v))));
         return 0;
     }
 }

@@ -84,7 +84,7 @@ public final class RunsShowCommand implements Callable<Integer> {
                 if (summary != null) {
                     summary.properties().forEach(f -> {
                         if (f.getValue().isValueNode()) {
-                            out.printf("  result     %s = %s%n", f.getKey(), f.getValue().asText());
+                            out.printf("  result     %s = %s%n", f.getKey(), HumanNumbers.text(f.getValue()));
                         }
                     });
                 }
