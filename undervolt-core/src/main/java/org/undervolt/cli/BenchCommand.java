@@ -22,16 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  undervolt bench errors --bits 1000000 --ber 1e-4,1e-3",
                 "  undervolt bench dram-energy --commands 100000",
                 "  undervolt bench nn --network mlp --train-images 6000"})
-public final class BenchCommand implements Runnable {
-
-    @CommandLine.Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+public final class BenchCommand extends CommandGroup {
     /**
      * Registers the existing benchmark commands under new names. picocli takes a command's name from its
      * annotation, and two of these are called {@code bench}, so they are added here, programmatically.

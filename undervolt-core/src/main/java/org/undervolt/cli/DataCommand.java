@@ -1,6 +1,5 @@
 package org.undervolt.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code undervolt data}: the data set commands. */
@@ -10,13 +9,5 @@ import picocli.CommandLine.Command;
         footer = {"", "Examples:",
                 "  undervolt data info",
                 "  undervolt data info --dataset fashion-mnist --json"})
-public final class DataCommand implements Runnable {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class DataCommand extends CommandGroup {
 }

@@ -1,19 +1,12 @@
 package org.undervolt.cli;
 
-import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
 import org.undervolt.data.DatasetInfo;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code undervolt data info}: counts, image size, class counts and checksum status of train and test. */
 @Command(name = "info", mixinStandardHelpOptions = true,
@@ -26,24 +19,13 @@ import picocli.CommandLine.Option;
                 "  undervolt data info --data-dir ~/my-idx-files"})
 public final class DataInfoCommand implements Runnable {
 
-    @Mixin
-    DatasetOptions data;
-
-    @Mixin
-    JsonOption jsonOption = new JsonOption();
+    @Mixin DatasetOptions data;
+    @Mixin JsonOption jsonOption = new JsonOption();
 
     @Override
     public void run() {
         DatasetInfo info = DatasetInfo.of(data.source());
-        PrintWriter out = jsonOption.out();
-        if (jsonOption.json) {
-            try {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                        .writeValueAsString(info.toMap()));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("cannot write JSON", e);
-            }
-        } else {
+        jsonOption.print(info.toMap(), out -> {
             out.printf("dataset  %s%nsource   %s%n%n", info.dataset(), info.source());
             out.printf("%-6s %7s %8s %7s  %s%n", "split", "images", "size", "classes", "images per class");
             for (DatasetInfo.SplitInfo s : info.splits()) {
@@ -57,7 +39,6 @@ public final class DataInfoCommand implements Runnable {
                     out.printf("  %s  md5 %s  %s%n", f.file(), f.md5(), f.status());
                 }
             }
-        }
-        out.flush();
+        });
     }
 }

@@ -1,6 +1,5 @@
 package org.undervolt.cli;
 
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -26,7 +25,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code undervolt demo}: train, sweep BER, pick the voltage, price the energy. Wiring only. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo", mixinStandardHelpOptions = true, defaultValueProvider = DemoCommand.Defaults.class,
         description = "How low can the DRAM voltage go for an MLP 784-256-10 (--hidden) on MNIST, and what does it save?",
         footer = {"",
                 "Trains (or reuses) an MLP, stores its weights as INT8 in LPDDR3, sweeps the bit error rate with",
@@ -48,8 +47,7 @@ import picocli.CommandLine.Option;
                 "  undervolt demo --resume 3 --store runs/undervolt.db"})
 public final class DemoCommand implements Callable<Integer> {
 
-    @Mixin
-    DatasetOptions dataset;
+    @Mixin DatasetOptions dataset;
 
     @Option(names = "--hidden", split = ",", paramLabel = "N[,N...]", defaultValue = "256",
             description = "Hidden layer sizes (default: ${DEFAULT-VALUE}).")
@@ -58,21 +56,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "8", description = "SGD epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Mixin
-    SeedOption seedOption = new SeedOption();
-
-    @Option(names = "--trials", defaultValue = "5", description = "Error draws per BER (default: ${DEFAULT-VALUE}).")
-    int trials;
-
-    @Option(names = "--ber-min", defaultValue = "1e-7", description = "Smallest BER (default: ${DEFAULT-VALUE}).")
-    double berMin;
-
-    @Option(names = "--ber-max", defaultValue = "1e-1", description = "Largest BER (default: ${DEFAULT-VALUE}).")
-    double berMax;
-
-    @Option(names = "--points-per-decade", defaultValue = "2",
-            description = "BER grid points per decade (default: ${DEFAULT-VALUE}).")
-    int pointsPerDecade;
+    @Mixin SeedOption seedOption = new SeedOption();
+    @Mixin BerGridOptions grid = new BerGridOptions();
 
     @Option(names = "--delta", defaultValue = "0.01",
             description = "Accepted accuracy loss as a fraction (default: ${DEFAULT-VALUE} = 1 point).")
@@ -82,16 +67,9 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Storage format of the weights (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--part", defaultValue = "LPDDR3-1600_4Gb_x32", paramLabel = "NAME",
-            description = "DRAM part, a preset of 'undervolt dram presets' (default: ${DEFAULT-VALUE}).")
-    String part;
+    @Mixin PartOption part = new PartOption();
 
-    @Mixin
-    PartWasPresetOption partWasPreset = new PartWasPresetOption();
-
-    @Option(names = {"--energy-law", "--scaling"}, defaultValue = "quadratic",
-            description = "Energy versus core voltage: quadratic or linear (default: ${DEFAULT-VALUE}).")
-    String scaling;
+    @Mixin EnergyLawOption energyLaw = new EnergyLawOption();
 
     @Option(names = "--ber-table", paramLabel = "CSV", description = "BER(VDD) devices: voltron (default: all 30 Voltron DIMMs), voltron-A|B|C, voltron:DIMM, a device table or a vdd_v,ber CSV file; the run plans with the median device.")
     Path berTable;
@@ -124,19 +102,15 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--new-run", description = "Start a new run even if an unfinished one has the same configuration.")
     boolean newRun;
 
-    @Mixin
-    JsonOption jsonOption = new JsonOption();
-
-    @picocli.CommandLine.Mixin
-    ProgressOptions progressOptions = new ProgressOptions();
+    @Mixin JsonOption jsonOption = new JsonOption();
+    @Mixin ProgressOptions progressOptions = new ProgressOptions();
 
     @Override
     public Integer call() {
-        OptionValues.berRange("--ber-min", berMin, "--ber-max", berMax);
-        OptionValues.range("--points-per-decade", pointsPerDecade, 1, 100);
-        OptionValues.parse("--part", part, org.undervolt.dram.spec.DramPresets::get);
-        DemoConfig config = new DemoConfig(dataset.source(), hidden, epochs, seedOption.seed, trials, berMin, berMax,
-                pointsPerDecade, delta, format, part, scaling, berTable, testImages, !noCache,
+        grid.check();
+        part.spec();
+        DemoConfig config = new DemoConfig(dataset.source(), hidden, epochs, seedOption.seed, grid.trials, grid.berMin,
+                grid.berMax, grid.pointsPerDecade, delta, format, part.name, energyLaw.name(), berTable, testImages, !noCache,
                 cacheDir != null ? cacheDir : ModelCache.defaultDirectory());
         if (noStore && (store != null || resume != null)) {
             throw new InvalidInputException("--no-store cannot be combined with --store or --resume");
@@ -145,13 +119,8 @@ public final class DemoCommand implements Callable<Integer> {
             throw new InvalidInputException("--resume and --new-run contradict each other: give one");
         }
         Path storeFile = noStore ? null : store != null ? store : ResultsStore.defaultFile();
-        PrintWriter err = jsonOption.err();
         RecordedDemo.Outcome outcome = new RecordedDemo(config, storeFile,
-                resume == null ? OptionalLong.empty() : OptionalLong.of(resume), newRun,
-                !progressOptions.show(jsonOption.json) ? msg -> { } : msg -> {
-                    err.println(msg);
-                    err.flush();
-                }).run();
+                resume == null ? OptionalLong.empty() : OptionalLong.of(resume), newRun, progressOptions.lines(jsonOption)).run();
         DemoResult result = outcome.result();
 
         Path dir = out != null ? out : Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern(
@@ -173,18 +142,22 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
 
-        PrintWriter outw = jsonOption.out();
-        if (jsonOption.json) {
-            outw.println(text);
-        } else {
+        jsonOption.print(jsonObject, outw -> {
             outw.print(DemoTable.render(result, delta));
             outw.println("wrote " + dir.resolve("result.json") + ", " + dir.resolve("report.html") + " and "
                     + dir.resolve("accuracy_vs_ber.png"));
             outcome.runId().ifPresent(id -> outw.println("recorded as run " + id + " in " + storeFile
                     + (outcome.reusedTrials() > 0 ? " (" + outcome.reusedTrials() + " trials reused from an earlier "
                     + "attempt)" : "")));
-        }
-        outw.flush();
+        });
         return 0;
+    }
+
+    /** The demo's sweep: two points per decade from 1e-7 to 1e-1, five draws each. */
+    static final class Defaults extends OptionDefaults {
+        Defaults() {
+            super("--ber-min", "1e-7", "--ber-max", "1e-1", "--points-per-decade", "2", "--trials", "5", "--part",
+                    "LPDDR3-1600_4Gb_x32");
+        }
     }
 }

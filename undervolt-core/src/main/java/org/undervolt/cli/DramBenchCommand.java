@@ -1,19 +1,15 @@
 package org.undervolt.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.undervolt.dram.bench.DramEnergyBench;
 import org.undervolt.dram.bench.DramPeers;
 import org.undervolt.dram.bench.ProcessTime;
 import org.undervolt.dram.spec.DramSpec;
-import org.undervolt.dram.spec.MemspecLoader;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -23,34 +19,25 @@ import picocli.CommandLine.Option;
  * {@code undervolt dram bench}: the trace energy model's speed end to end (a whole {@code dram energy} process)
  * against DRAMPower 4.1's recorded figure, and in process (kernel) without a ratio ({@link DramEnergyBench}).
  */
-@CommandLine.Command(name = "bench",
+@CommandLine.Command(name = "bench", defaultValueProvider = DramBenchCommand.Defaults.class,
         header = "Speed of the DRAM energy model: end to end against DRAMPower 4.1, and in process.",
         mixinStandardHelpOptions = true,
         description = {"Speed of the DRAM energy model on a generated trace. End to end: a whole 'undervolt dram energy'",
                 "process on the trace's .trc file (JVM start and all threads; CPU, wall, peak RSS), with the ratio to",
                 "DRAMPower 4.1's whole-process CPU time recorded in docs/PEERS.md. In process: thread CPU time after",
                 "warm-up, trace in memory or read from a file (kernel speed, no ratio: a peer's figure is a whole process).",
-                "Side by side with the peers installed: scripts/peers/compare_dram.sh."},
+                "Side by side with the peers installed: scripts/peers/compare_dram.sh. --part defaults to DDR4-2400, the reference runs' part."},
         footer = {"", "Examples:",
                 "  undervolt dram bench",
                 "  undervolt dram bench --part LPDDR3-1600_4Gb_x32 --commands 100000 --json"})
 public final class DramBenchCommand implements Callable<Integer> {
 
-    @Option(names = "--part", defaultValue = "DDR4-2400", paramLabel = "FILE|PRESET",
-            description = "part (default: ${DEFAULT-VALUE}, the reference runs' part)")
-    String memspec;
-
-    /** The old name of {@code --part}, kept hidden so that earlier command lines still run. */
-    @Option(names = "--memspec", hidden = true, paramLabel = "FILE|PRESET")
-    void memspecAlias(String value) {
-        memspec = value;
-    }
+    @Mixin PartFileOption part = new PartFileOption();
 
     @Option(names = "--commands", defaultValue = "1000000", description = "trace length (default: ${DEFAULT-VALUE})")
     int commands;
 
-    @Mixin
-    SeedOption seedOption = new SeedOption();
+    @Mixin SeedOption seedOption = new SeedOption();
 
     @Option(names = "--repeats", defaultValue = "3", description = "timed runs per figure; median reported (default: ${DEFAULT-VALUE})")
     int repeats;
@@ -58,40 +45,36 @@ public final class DramBenchCommand implements Callable<Integer> {
     @Option(names = "--warmups", defaultValue = "3", description = "untimed runs first (default: ${DEFAULT-VALUE})")
     int warmups;
 
-    @Mixin
-    JsonOption jsonOption = new JsonOption();
+    @Mixin JsonOption jsonOption = new JsonOption();
 
     @Override
     public Integer call() throws Exception {
         OptionValues.range("--commands", commands, 1, Integer.MAX_VALUE);
         OptionValues.range("--repeats", repeats, 1, Integer.MAX_VALUE);
         OptionValues.range("--warmups", warmups, 0, Integer.MAX_VALUE);
-        DramSpec s = MemspecLoader.resolve(memspec).spec();
-        DramEnergyBench.Result r = DramEnergyBench.run(s, memspec, commands, seedOption.seed, warmups, repeats,
+        DramSpec s = part.load().spec();
+        DramEnergyBench.Result r = DramEnergyBench.run(s, part.name(), commands, seedOption.seed, warmups, repeats,
                 Path.of(System.getProperty("java.io.tmpdir")));
         ProcessTime p = r.endToEnd();
-        PrintWriter w = jsonOption.out();
-        if (jsonOption.json) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("part", s.name());
-            m.put("commands", r.commands());
-            m.put("seed", seedOption.seed);
-            m.put("repeats", repeats);
-            m.put("end_to_end_cpu_s", p.cpuSeconds());
-            m.put("end_to_end_wall_s", p.wallSeconds());
-            m.put("end_to_end_peak_rss_mb", p.peakRssMb());
-            m.put("end_to_end_commands_per_cpu_s", r.commands() / p.cpuSeconds());
-            m.put("end_to_end_measured_with", p.how());
-            m.put("drampower41_cpu_s_per_million_commands", DramPeers.DRAMPOWER41_CPU_S_PER_MILLION);
-            m.put("drampower41_figure", "recorded: scripts/peers/compare_dram.sh, 2-core Debian 12, December 2026 (docs/PEERS.md)");
-            m.put("end_to_end_vs_drampower41", r.endToEndVsDramPower41());
-            m.put("in_process_in_memory_commands_per_s", r.inMemoryPerS());
-            m.put("in_process_trc_commands_per_s", r.inProcessTrcPerS());
-            m.put("in_process_csv_commands_per_s", r.inProcessCsvPerS());
-            m.put("in_process_timing", "median thread CPU time after warm-up; no JVM start, JIT or GC threads");
-            m.put("core_j", r.coreJoules());
-            w.println(new ObjectMapper().writeValueAsString(m));
-        } else {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("part", s.name());
+        m.put("commands", r.commands());
+        m.put("seed", seedOption.seed);
+        m.put("repeats", repeats);
+        m.put("end_to_end_cpu_s", p.cpuSeconds());
+        m.put("end_to_end_wall_s", p.wallSeconds());
+        m.put("end_to_end_peak_rss_mb", p.peakRssMb());
+        m.put("end_to_end_commands_per_cpu_s", r.commands() / p.cpuSeconds());
+        m.put("end_to_end_measured_with", p.how());
+        m.put("drampower41_cpu_s_per_million_commands", DramPeers.DRAMPOWER41_CPU_S_PER_MILLION);
+        m.put("drampower41_figure", "recorded: scripts/peers/compare_dram.sh, 2-core Debian 12, December 2026 (docs/PEERS.md)");
+        m.put("end_to_end_vs_drampower41", r.endToEndVsDramPower41());
+        m.put("in_process_in_memory_commands_per_s", r.inMemoryPerS());
+        m.put("in_process_trc_commands_per_s", r.inProcessTrcPerS());
+        m.put("in_process_csv_commands_per_s", r.inProcessCsvPerS());
+        m.put("in_process_timing", "median thread CPU time after warm-up; no JVM start, JIT or GC threads");
+        m.put("core_j", r.coreJoules());
+        jsonOption.printLine(m, w -> {
             w.printf(Locale.ROOT, "%s, %,d commands (seed %d), medians of %d runs%n", s.name(), r.commands(), seedOption.seed, repeats);
             w.printf(Locale.ROOT, "  end to end (whole 'undervolt dram energy' process on the .trc, JVM start and all threads):%n");
             w.printf(Locale.ROOT, "    CPU %.2f s, wall %.2f s, peak RSS %.0f MB: %.2fx DRAMPower 4.1's CPU time%n",
@@ -102,8 +85,14 @@ public final class DramBenchCommand implements Callable<Integer> {
             w.printf(Locale.ROOT, "    trace in memory     %,14.0f commands/s%n", r.inMemoryPerS());
             w.printf(Locale.ROOT, "    from .trc file      %,14.0f commands/s%n", r.inProcessTrcPerS());
             w.printf(Locale.ROOT, "    from CSV file       %,14.0f commands/s%n", r.inProcessCsvPerS());
-        }
-        w.flush();
+        });
         return 0;
+    }
+
+    /** The reference runs' part. */
+    static final class Defaults extends OptionDefaults {
+        Defaults() {
+            super("--part", "DDR4-2400");
+        }
     }
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         footer = {"", "Examples:",
                 "  undervolt dram presets",
                 "  undervolt dram info --part LPDDR3-1600_4Gb_x32 --vdd 1.1"})
-public final class DramCommand implements Runnable {
+public final class DramCommand extends CommandGroup {
     /**
      * The subcommands by name, in help order. Registered by {@link #commandLine} rather than in the annotation, so
      * that {@code dram energy} builds (reflects over) only its own command, as {@link UndervoltCli} does one level up.
@@ -27,14 +27,6 @@ public final class DramCommand implements Runnable {
         SUBCOMMANDS.put("presets", DramPresetsCommand.class);
         SUBCOMMANDS.put("bench", DramBenchCommand.class);
         SUBCOMMANDS.put("sim-bench", DramSimBenchCommand.class);
-    }
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     /**

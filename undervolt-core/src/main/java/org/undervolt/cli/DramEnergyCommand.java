@@ -1,6 +1,5 @@
 package org.undervolt.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -17,7 +16,6 @@ import org.undervolt.dram.energy.TraceEnergyModel;
 import org.undervolt.dram.energy.VoltageScaling;
 import org.undervolt.dram.spec.DramSpec;
 import org.undervolt.dram.spec.LoadedSpec;
-import org.undervolt.dram.spec.MemspecLoader;
 import org.undervolt.dram.trace.Command;
 import org.undervolt.dram.trace.CommandCounts;
 import org.undervolt.dram.trace.CommandSink;
@@ -39,30 +37,20 @@ import picocli.CommandLine.Option;
                 "  undervolt dram energy --part my-memspec.xml --trace commands.trc --vdd 1.1 --json"})
 public final class DramEnergyCommand implements DirectCommand {
 
-    @Option(names = "--part", paramLabel = "FILE|PRESET",
-            description = "DRAMPower 4 XML or DRAMPower 5 JSON memspec (detected from the content), or a preset name.")
-    String memspec;
-
-    /** The old name of {@code --part}, kept hidden so that earlier command lines still run. */
-    @Option(names = "--memspec", hidden = true, paramLabel = "FILE|PRESET")
-    void memspecAlias(String value) {
-        memspec = value;
-    }
+    @Mixin PartFileOption part = new PartFileOption();
 
     @Option(names = "--trace", required = true, paramLabel = "FILE",
             description = "command trace: DRAMPower 5 CSV or DRAMPower 4 .trc (detected from the field count)")
     Path trace;
 
     @Option(names = "--counting", paramLabel = "drampower4|drampower5",
-            description = "override whose counting rules to follow (default: from the memspec format)")
+            description = "override whose counting rules to follow (default: from the part's memspec format)")
     String counting;
 
     @Option(names = "--vdd", paramLabel = "VOLTS", description = "core-rail voltage (default: nominal)")
     Double vdd;
 
-    @Option(names = {"--energy-law", "--scaling"}, paramLabel = "quadratic|linear",
-            description = "how core-rail energy scales with --vdd (default: ${DEFAULT-VALUE})")
-    String scaling = "quadratic";
+    @Mixin EnergyLawOption energyLaw = new EnergyLawOption();
 
     @Option(names = "--rails", paramLabel = "core|all",
             description = "rails lowered with --vdd: the core rail only, or every rail to the same fraction of nominal"
@@ -73,8 +61,7 @@ public final class DramEnergyCommand implements DirectCommand {
             description = "skip the check of tRCD, tRAS, tRP, tRC and tRFC between commands (on by default)")
     boolean noTimingCheck;
 
-    @Mixin
-    JsonOption jsonOption = new JsonOption();
+    @Mixin JsonOption jsonOption = new JsonOption();
 
     @Override
     public boolean isFlag(String name) {
@@ -84,7 +71,8 @@ public final class DramEnergyCommand implements DirectCommand {
     @Override
     public boolean set(String name, String value) {
         switch (name) {
-            case "--part", "--memspec" -> memspec = value;
+            case "--part" -> part.memspec = value;
+            case "--memspec" -> part.alias = value;
             case "--trace" -> {
                 trace = DirectRun.path(value);
                 return trace != null;
@@ -94,7 +82,8 @@ public final class DramEnergyCommand implements DirectCommand {
                 vdd = DirectRun.decimal(value);
                 return vdd != null;
             }
-            case "--energy-law", "--scaling" -> scaling = value;
+            case "--energy-law" -> energyLaw.name = value;
+            case "--scaling" -> energyLaw.scaling = value;
             case "--rails" -> rails = value;
             case "--no-timing-check" -> noTimingCheck = true;
             case "--json" -> jsonOption.json = true;
@@ -112,7 +101,7 @@ public final class DramEnergyCommand implements DirectCommand {
 
     @Override
     public boolean complete() {
-        return trace != null && memspec != null;
+        return trace != null && part.name() != null;
     }
 
     @Override
@@ -123,14 +112,11 @@ public final class DramEnergyCommand implements DirectCommand {
     @Override
     public Integer call() throws Exception {
         EnergyCounting chosen = counting == null ? null : OptionValues.parse("--counting", counting, EnergyCounting::parse);
-        VoltageScaling law = OptionValues.parse("--energy-law", scaling, VoltageScaling::parse);
+        VoltageScaling law = energyLaw.law();
         if (vdd != null) {
             OptionValues.positive("--vdd", vdd, "a voltage");
         }
-        if (memspec == null) {
-            throw new CommandLine.ParameterException(jsonOption.command.commandLine(), "Missing required option: '--part=FILE|PRESET'");
-        }
-        LoadedSpec loaded = MemspecLoader.resolve(memspec);
+        LoadedSpec loaded = part.load();
         DramSpec s = loaded.spec();
         EnergyCounting how = chosen == null ? EnergyCounting.forFormat(loaded.format()) : chosen;
         RailScaling railScaling = OptionValues.parse("--rails", rails, RailScaling::parse);
@@ -147,10 +133,7 @@ public final class DramEnergyCommand implements DirectCommand {
         TraceEnergy e = new TraceEnergyModel(s, how).energy(tracker.finish(), volts, law, railScaling);
         Map<String, Object> out = report(loaded, how, volts, law, source, counts.counts(), e, !noTimingCheck);
         out.put("rail_scaling", railScaling.toString());
-        PrintWriter w = jsonOption.out();
-        if (jsonOption.json) {
-            w.println(Json.compact(out));
-        } else {
+        jsonOption.printLine(out, w -> {
             w.printf(Locale.ROOT, "%s on %s (%s), counting: %s%n", trace, s.name(), loaded.format(), how.description());
             w.printf(Locale.ROOT, "core rail %s at %.4f V (nominal %.4f V, %s scaling, rails lowered: %s)%n",
                     s.coreRail(), volts, s.coreVolts(), law.toString(), railScaling);
@@ -167,8 +150,7 @@ public final class DramEnergyCommand implements DirectCommand {
                 w.printf(Locale.ROOT, "  %-15s %14.6e J  (%s)%n", "io", e.ioJoules(), parts);
             }
             w.printf(Locale.ROOT, "  %-15s %14.6e J%n", "total", e.totalJoules());
-        }
-        w.flush();
+        });
         return 0;
     }
 

@@ -1,12 +1,9 @@
 package org.undervolt.cli;
 
-import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.undervolt.InvalidInputException;
 import org.undervolt.dram.energy.AccessEnergy;
@@ -14,7 +11,6 @@ import org.undervolt.dram.energy.CommandEnergies;
 import org.undervolt.dram.energy.VoltageScaling;
 import org.undervolt.dram.spec.DramSpec;
 import org.undervolt.dram.spec.LoadedSpec;
-import org.undervolt.dram.spec.MemspecLoader;
 import org.undervolt.dram.spec.Rail;
 
 import picocli.CommandLine;
@@ -27,39 +23,26 @@ import picocli.CommandLine.Option;
         description = "Organisation, rails, DRAMPower-4 command energies and per-burst access energies of a part.",
         footer = {"", "Examples:",
                 "  undervolt dram info --part LPDDR3-1600_4Gb_x32",
-                "  undervolt dram info --part DDR4-2400_4Gb_x8 --vdd 1.1 --scaling linear --json",
+                "  undervolt dram info --part DDR4-2400_4Gb_x8 --vdd 1.1 --energy-law linear --json",
                 "  undervolt dram info --part my-memspec.json"})
 public final class DramInfoCommand implements Callable<Integer> {
 
-    @Option(names = "--part", paramLabel = "FILE|PRESET", description = "preset name or memspec file")
-    String memspec;
-
-    /** The old name of {@code --part}, kept hidden so that earlier command lines still run. */
-    @Option(names = "--memspec", hidden = true, paramLabel = "FILE|PRESET")
-    void memspecAlias(String value) {
-        memspec = value;
-    }
+    @Mixin PartFileOption part = new PartFileOption();
 
     @Option(names = "--vdd", paramLabel = "VOLTS", description = "core-rail voltage (default: nominal)")
     Double vdd;
 
-    @Option(names = {"--energy-law", "--scaling"}, defaultValue = "quadratic", paramLabel = "quadratic|linear",
-            description = "how core-rail energy scales with --vdd (default: ${DEFAULT-VALUE})")
-    String scaling;
+    @Mixin EnergyLawOption energyLaw = new EnergyLawOption();
 
-    @Mixin
-    JsonOption jsonOption = new JsonOption();
+    @Mixin JsonOption jsonOption = new JsonOption();
 
     @Override
     public Integer call() throws Exception {
-        VoltageScaling law = OptionValues.parse("--energy-law", scaling, VoltageScaling::parse);
+        VoltageScaling law = energyLaw.law();
         if (vdd != null) {
             OptionValues.positive("--vdd", vdd, "a voltage");
         }
-        if (memspec == null) {
-            throw new CommandLine.ParameterException(jsonOption.command.commandLine(), "Missing required option: '--part=FILE|PRESET'");
-        }
-        LoadedSpec loaded = MemspecLoader.resolve(memspec);
+        LoadedSpec loaded = part.load();
         DramSpec s = loaded.spec();
         double v = vdd == null ? s.coreVolts() : vdd;
         if (!(v > 0) || Double.isInfinite(v)) {
@@ -88,10 +71,7 @@ public final class DramInfoCommand implements Callable<Integer> {
         out.put("read_access_j", rd);
         out.put("write_access_j", wr);
         out.put("source", s.source());
-        PrintWriter w = jsonOption.out();
-        if (jsonOption.json) {
-            w.println(new ObjectMapper().writeValueAsString(out));
-        } else {
+        jsonOption.printLine(out, w -> {
             var o = s.organization();
             w.printf(Locale.ROOT, "%s (%s, %s)%n  %d channel(s), %d rank(s), %d bank group(s) of %d banks, %d rows x %d "
                     + "columns, x%d, %d device(s), burst length %d%n", s.name(), s.standard(), loaded.format(),
@@ -103,8 +83,7 @@ public final class DramInfoCommand implements Callable<Integer> {
             w.printf(Locale.ROOT, "  per %d-byte read (pJ): hit %.2f  miss %.2f  conflict %.2f%n",
                     s.organization().bytesPerBurst(), rd.hit() * 1e12, rd.miss() * 1e12, rd.conflict() * 1e12);
             w.printf(Locale.ROOT, "  source: %s%n", s.source());
-        }
-        w.flush();
+        });
         return 0;
     }
 }

@@ -1,6 +1,5 @@
 package org.undervolt.cli;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,14 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.undervolt.dram.spec.DramPresets;
 import org.undervolt.dram.spec.DramSpec;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code undervolt dram presets}: the built-in DRAM parts. */
 @CommandLine.Command(name = "presets", mixinStandardHelpOptions = true,
@@ -26,12 +22,10 @@ import picocli.CommandLine.Option;
                 "  undervolt dram presets --json"})
 public final class DramPresetsCommand implements Callable<Integer> {
 
-    @Mixin
-    JsonOption jsonOption = new JsonOption();
+    @Mixin JsonOption jsonOption = new JsonOption();
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter w = jsonOption.out();
         List<Map<String, Object>> list = new ArrayList<>();
         for (String n : DramPresets.names()) {
             DramSpec s = DramPresets.get(n);
@@ -44,16 +38,15 @@ public final class DramPresetsCommand implements Callable<Integer> {
             m.put("vdd_nominal", s.coreVolts());
             m.put("capacity_bytes", s.organization().capacityBytes());
             list.add(m);
-            if (!jsonOption.json) {
+        }
+        jsonOption.printLine(Map.of("presets", list), w -> {
+            for (String n : DramPresets.names()) {
+                DramSpec s = DramPresets.get(n);
                 w.printf(Locale.ROOT, "%-22s %-7s %6.0f MHz  %s %.2f V  %d MiB  also: %s%n", n, s.standard(),
                         s.timings().clockMhz(), s.coreRail(), s.coreVolts(), s.organization().capacityBytes() >> 20,
                         DramPresets.aliases(n).isEmpty() ? "-" : String.join(", ", DramPresets.aliases(n)));
             }
-        }
-        if (jsonOption.json) {
-            w.println(new ObjectMapper().writeValueAsString(Map.of("presets", list)));
-        }
-        w.flush();
+        });
         return 0;
     }
 }

@@ -1,14 +1,10 @@
 package org.undervolt.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.undervolt.dram.bench.DramPeers;
 import org.undervolt.dram.bench.ProcessTime;
@@ -48,8 +44,7 @@ public final class DramSimBenchCommand implements Callable<Integer> {
     @Option(names = "--reps", defaultValue = "3", paramLabel = "N", description = "timed repetitions (default ${DEFAULT-VALUE})")
     int reps;
 
-    @Mixin
-    JsonOption jsonOption = new JsonOption();
+    @Mixin JsonOption jsonOption = new JsonOption();
 
     @Override
     public Integer call() throws Exception {
@@ -74,13 +69,7 @@ public final class DramSimBenchCommand implements Callable<Integer> {
             Files.deleteIfExists(file);
         }
         out.putAll(SimBenchmark.run(requests, standard, reps));
-        PrintWriter w = jsonOption.out();
-        if (jsonOption.json) {
-            w.println(new ObjectMapper().writeValueAsString(out));
-        } else {
-            out.forEach((k, v) -> w.println(k + ": " + (v instanceof Double d ? String.format(Locale.ROOT, "%.4g", d) : v)));
-        }
-        w.flush();
+        jsonOption.printLine(out, w -> out.forEach((k, v) -> w.println(k + ": " + HumanNumbers.text(v))));
         return 0;
     }
 }

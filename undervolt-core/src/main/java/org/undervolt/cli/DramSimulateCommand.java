@@ -1,6 +1,5 @@
 package org.undervolt.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -95,8 +94,7 @@ public final class DramSimulateCommand implements DirectCommand {
     @Option(names = "--commands-out", paramLabel = "FILE", description = "write the issued commands as a DRAMPower 5 CSV trace (one channel)")
     Path commandsOut;
 
-    @Mixin
-    JsonOption jsonOption = new JsonOption();
+    @Mixin JsonOption jsonOption = new JsonOption();
 
     @Override
     public boolean isFlag(String name) {
@@ -188,10 +186,7 @@ public final class DramSimulateCommand implements DirectCommand {
         if (commandsOut != null) {
             out.put("commands_out", commandsOut.toString());
         }
-        PrintWriter w = jsonOption.out();
-        if (jsonOption.json) {
-            w.println(Json.compact(out));
-        } else {
+        jsonOption.printLine(out, w -> {
             w.printf(Locale.ROOT, "%s: %d requests on %s %s, %d channel(s) x %d rank(s), %s mapping, %s page%n",
                     requests, r.reads() + r.writes(), s.standard(), s.part().name(), channels, ranks,
                     sim.mapping().name(), cfg.pagePolicy().name().toLowerCase(Locale.ROOT));
@@ -201,8 +196,7 @@ public final class DramSimulateCommand implements DirectCommand {
             w.printf(Locale.ROOT, "  average read latency %.2f cycles (%.2f ns)%n", r.avgReadLatencyCycles(),
                     r.avgReadLatencyCycles() * r.tckNs());
             w.printf(Locale.ROOT, "  commands %s%n", out.get("commands"));
-        }
-        w.flush();
+        });
         return 0;
     }
 

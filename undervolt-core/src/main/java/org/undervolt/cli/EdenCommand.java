@@ -46,8 +46,7 @@ public final class EdenCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    PipelineOptions options;
+    @Mixin PipelineOptions options;
 
     @Override
     public Integer call() {

@@ -1,5 +1,6 @@
 package org.undervolt.cli;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +17,6 @@ import org.undervolt.fault.SyntheticImages;
 import org.undervolt.storage.DramGeometry;
 import org.undervolt.storage.DramImage;
 import org.undervolt.storage.Formats;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,11 +64,8 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
                     + "compiles its vector kernel only after about a second of use. Default: ${DEFAULT-VALUE}.")
     long firstWarmupMs;
 
-    @Mixin
-    SeedOption seedOption = new SeedOption();
-
-    @Mixin
-    JsonOption jsonOption = new JsonOption();
+    @Mixin SeedOption seedOption = new SeedOption();
+    @Mixin JsonOption jsonOption = new JsonOption();
 
     @Mixin
     ErrorsCommand.ModelOptions modelOptions;
@@ -94,9 +90,10 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
             modelOptions.at(ber); // every BER and model option checked before anything is printed
         }
         List<Map<String, Object>> rows = new ArrayList<>();
+        PrintWriter text = jsonOption.out(); // the table, row by row as measured (not with --json)
         if (!jsonOption.json) {
-            System.out.println("in process (times inside this JVM after warm-up; ratio: injection after a copy over the copy)");
-            System.out.printf("%12s %9s %-11s %10s %10s %10s %7s %10s %11s%n", "bits", "ber", "sampler", "flips",
+            text.println("in process (times inside this JVM after warm-up; ratio: injection after a copy over the copy)");
+            text.printf("%12s %9s %-11s %10s %10s %10s %7s %10s %11s%n", "bits", "ber", "sampler", "flips",
                     "copy_ms", "inject_ms", "ratio", "trial_ms", "trial_extra");
         }
         for (long bits : sizes) {
@@ -131,22 +128,20 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
                     row.put("trial_extra", r.fusedExtraRatio());
                     rows.add(row);
                     if (!jsonOption.json) {
-                        System.out.printf("%12d %9.0e %-11s %10d %10.3f %10.3f %7.2f %10.3f %11.2f%n", r.bits(), ber,
+                        text.printf("%12d %9.0e %-11s %10d %10.3f %10.3f %7.2f %10.3f %11.2f%n", r.bits(), ber,
                                 sampler, r.flips(), r.copyNanos() / 1e6, r.injectNanos() / 1e6, r.ratio(),
                                 r.fusedNanos() / 1e6, r.fusedExtraRatio());
                     }
                 }
             }
         }
-        if (jsonOption.json) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("format", format);
-            out.put("model", modelOptions.errorModel);
-            out.put("reps", reps);
-            out.put("timing", "in process, after warm-up; ratio = injection after a copy over the copy, same process");
-            out.put("points", rows);
-            System.out.println(new ObjectMapper().writeValueAsString(out));
-        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("format", format);
+        out.put("model", modelOptions.errorModel);
+        out.put("reps", reps);
+        out.put("timing", "in process, after warm-up; ratio = injection after a copy over the copy, same process");
+        out.put("points", rows);
+        jsonOption.printLine(out, w -> w.flush()); // the table went out row by row
         return 0;
     }
 }

@@ -28,8 +28,7 @@ import picocli.CommandLine.Option;
                 "  undervolt errors bitmap --error-model wordline:weak-fraction=0.05 --device-seed 2 --ber 5e-3 --out w.bitmap"})
 public final class ErrorsBitmapCommand implements Callable<Integer> {
 
-    @Option(names = "--out", required = true, description = "Bitmap file to write.")
-    Path out;
+    @Mixin OutFileOption output = new OutFileOption();
 
     @Option(names = "--ber", required = true, description = "Bit error rate in [0, 1].")
     double ber;
@@ -47,14 +46,14 @@ public final class ErrorsBitmapCommand implements Callable<Integer> {
             description = "Tested region: banks,subarrays,rows,row-bytes. Default: ${DEFAULT-VALUE}.")
     int[] region;
 
-    @Mixin
-    SeedOption seedOption = new SeedOption();
+    @Mixin SeedOption seedOption = new SeedOption();
 
     @Mixin
     ErrorsCommand.ModelOptions modelOptions;
 
     @Override
     public Integer call() throws Exception {
+        Path out = output.out;
         if (pattern < 0 || pattern > 255) {
             throw new InvalidInputException("--pattern: " + pattern + "; expected a byte 0..255");
         }

@@ -7,7 +7,6 @@ import org.undervolt.dram.error.ErrorModelRegistry;
 import org.undervolt.dram.error.ErrorModelSpec;
 import org.undervolt.dram.error.WeakCells;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,16 +18,7 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:",
                 "  undervolt errors models",
                 "  undervolt errors inject --error-model bitline:0.5 --ber 1e-3 --bits 1000000"})
-public final class ErrorsCommand implements Runnable {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+public final class ErrorsCommand extends CommandGroup {
     /** The options that choose an error model family (the BER is given separately). */
     public static final class ModelOptions {
         @Option(names = ErrorModelOption.NAME, defaultValue = "uniform", paramLabel = "SPEC",

@@ -14,11 +14,8 @@ import org.undervolt.dram.error.ErrorBitmapFile;
 import org.undervolt.dram.error.ErrorModelFitter;
 import org.undervolt.dram.error.ModelFit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code undervolt errors fit FILE}: fits every error model to a characterisation bitmap. */
@@ -32,8 +29,7 @@ public final class ErrorsFitCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "Bitmap file (format: undervolt-bitmap 1, see ErrorBitmapFile).")
     Path file;
 
-    @Mixin
-    JsonOption jsonOption = new JsonOption();
+    @Mixin JsonOption jsonOption = new JsonOption();
 
     @Override
     public Integer call() throws Exception {
@@ -62,21 +58,19 @@ public final class ErrorsFitCommand implements Callable<Integer> {
         out.put("best_spec", fits.get(0).spec());
         out.put("best_bic", fits.stream().min(Comparator.comparingDouble(ModelFit::bic)).orElseThrow().model());
         out.put("fits", rows);
-        if (jsonOption.json) {
-            System.out.println(new ObjectMapper().writeValueAsString(out));
-        } else {
-            System.out.printf("%s: %d of %d cells failed (BER %.3e), pattern %s, VDD %s V, tRCD %s ns%n", file,
+        jsonOption.printLine(out, w -> {
+            w.printf("%s: %d of %d cells failed (BER %.3e), pattern %s, VDD %s V, tRCD %s ns%n", file,
                     b.failures(), b.cells(), (double) b.failures() / b.cells(), out.get("pattern"), b.vdd(), b.trcd());
-            System.out.printf("%-15s %14s %14s %14s  %-32s %s%n", "model", "log L", "AIC", "BIC", "--error-model",
+            w.printf("%-15s %14s %14s %14s  %-32s %s%n", "model", "log L", "AIC", "BIC", "--error-model",
                     "parameters");
             for (ModelFit f : fits) {
-                System.out.printf("%-15s %14.2f %14.2f %14.2f  %-32s %s%n", f.model(), f.logLikelihood(), f.aic(), f.bic(),
+                w.printf("%-15s %14.2f %14.2f %14.2f  %-32s %s%n", f.model(), f.logLikelihood(), f.aic(), f.bic(),
                         f.spec() == null ? "-" : f.spec(), new TreeMap<>(f.parameters()));
             }
-            System.out.println("best by AIC: " + out.get("best") + "; by BIC: " + out.get("best_bic")
+            w.println("best by AIC: " + out.get("best") + "; by BIC: " + out.get("best_bic")
                     + (fits.get(0).spec() == null ? "" : "; inject it with --error-model " + fits.get(0).spec()
                     + " --ber " + String.format("%.3e", (double) b.failures() / b.cells())));
-        }
+        });
         return 0;
     }
 }

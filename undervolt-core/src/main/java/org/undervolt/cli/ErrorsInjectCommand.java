@@ -13,8 +13,6 @@ import org.undervolt.storage.DramGeometry;
 import org.undervolt.storage.DramImage;
 import org.undervolt.storage.Formats;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,14 +39,12 @@ public final class ErrorsInjectCommand implements Callable<Integer> {
     @Option(names = "--bits", defaultValue = "100000000", description = "Bits of stored data to cover. Default: ${DEFAULT-VALUE}.")
     long bits;
 
-    @Mixin
-    SeedOption seedOption = new SeedOption();
+    @Mixin SeedOption seedOption = new SeedOption();
 
     @Option(names = "--trials", defaultValue = "1", description = "Independent trials (flips and seconds are totals). Default: ${DEFAULT-VALUE}.")
     int trials;
 
-    @Mixin
-    JsonOption jsonOption = new JsonOption();
+    @Mixin JsonOption jsonOption = new JsonOption();
 
     @Mixin
     ErrorsCommand.ModelOptions modelOptions;
@@ -90,11 +86,7 @@ public final class ErrorsInjectCommand implements Callable<Integer> {
         out.put("seconds", injectNanos * 1e-9);
         out.put("copy_seconds", copyNanos * 1e-9);
         out.put("seed", seedOption.seed);
-        if (jsonOption.json) {
-            System.out.println(new ObjectMapper().writeValueAsString(out));
-        } else {
-            out.forEach((k, v) -> System.out.printf("%-15s %s%n", k, v));
-        }
+        jsonOption.printLine(out, w -> out.forEach((k, v) -> w.printf("%-15s %s%n", k, HumanNumbers.text(v))));
         return 0;
     }
 }

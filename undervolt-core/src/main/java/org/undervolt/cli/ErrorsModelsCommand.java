@@ -5,13 +5,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.undervolt.dram.error.ErrorModelEntry;
-import org.undervolt.dram.error.ErrorModelParameter;
 import org.undervolt.dram.error.ErrorModelRegistry;
-import org.undervolt.io.Json;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code undervolt errors models}: the error-model registry, printed from its entries. */
 @Command(name = "models", aliases = "list", mixinStandardHelpOptions = true,
@@ -25,11 +22,7 @@ public final class ErrorsModelsCommand implements Callable<Integer> {
             + "uniform:sampler=sequential).";
     private static final int WIDTH = 100;
 
-    @Option(names = "--json", description = "Print one JSON object.")
-    boolean json;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @Mixin JsonOption jsonOption = new JsonOption();
 
     /** One parameter as listed; {@code defaultValue} is null when it follows from the BER. */
     record ParameterRow(String name, String values, String defaultValue, String meaning) {
@@ -51,10 +44,7 @@ public final class ErrorsModelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter o = spec.commandLine().getOut();
-        if (json) {
-            o.println(Json.write(new Listing(GRAMMAR, rows())));
-        } else {
+        jsonOption.print(new Listing(GRAMMAR, rows()), o -> {
             wrap(o, "", "", "Error model specs: " + GRAMMAR);
             for (ModelRow m : rows()) {
                 o.println();
@@ -65,8 +55,7 @@ public final class ErrorsModelsCommand implements Callable<Integer> {
                     wrap(o, "    ", "        ", p.name() + " (" + p.values() + "; default " + dflt + "): " + p.meaning());
                 }
             }
-        }
-        o.flush();
+        });
         return 0;
     }
 

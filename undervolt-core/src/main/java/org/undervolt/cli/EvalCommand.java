@@ -1,6 +1,5 @@
 package org.undervolt.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -11,13 +10,11 @@ import org.undervolt.InvalidInputException;
 import org.undervolt.data.DataSource;
 import org.undervolt.data.ImageDataset;
 import org.undervolt.dram.error.ErrorModelFamily;
-import org.undervolt.dram.spec.DramPresets;
 import org.undervolt.dram.spec.DramSpec;
 import org.undervolt.nn.io.Checkpoint;
 import org.undervolt.nn.model.Sequential;
 import org.undervolt.nn.quant.Int8Hooks;
 import org.undervolt.nn.quant.Int8Network;
-import org.undervolt.io.Json;
 import org.undervolt.storage.FormatSpec;
 import org.undervolt.storage.Formats;
 
@@ -25,7 +22,6 @@ import org.undervolt.usecase.EvalRequest;
 import org.undervolt.usecase.EvalResult;
 import org.undervolt.usecase.EvalUseCase;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,7 +30,7 @@ import picocli.CommandLine.Option;
  * {@code undervolt eval}: test accuracy of a DNN checkpoint, optionally with its weights stored in a
  * number format and hit by bit errors in approximate DRAM. Parses the options, calls {@link EvalUseCase}, prints.
  */
-@Command(name = "eval", mixinStandardHelpOptions = true,
+@Command(name = "eval", defaultValueProvider = EvalCommand.Defaults.class, mixinStandardHelpOptions = true,
         description = "Evaluate a DNN checkpoint on a test set, optionally with bit errors in its stored weights.",
         footer = {"", "With --ber, each of --trials trials encodes the weights in --format, flips stored bits with",
                 "the error model (independent draws from --seed), decodes them into a copy of the network and",
@@ -48,15 +44,13 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "Checkpoint written by 'undervolt train'.")
     Path modelFile;
 
-    @Mixin
-    DatasetOptions data;
+    @Mixin DatasetOptions data;
 
     @Option(names = "--format", paramLabel = "NAME",
             description = "Storage format of the weights, e.g. int8, fp32, fp16, q3.4 (default: fp32 with --ber, none without).")
     String format;
 
-    @Mixin
-    ErrorModelOptions errorOptions = new ErrorModelOptions();
+    @Mixin ErrorModelOptions errorOptions = new ErrorModelOptions();
 
     @Option(names = "--ber", paramLabel = "X", description = "Bit error rate in [0, 1] of the stored weight bits.")
     Double ber;
@@ -64,15 +58,9 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--trials", defaultValue = "10", paramLabel = "T", description = "Error draws (default: ${DEFAULT-VALUE}).")
     int trials;
 
-    @Mixin
-    SeedOption seedOption = new SeedOption();
+    @Mixin SeedOption seedOption = new SeedOption();
 
-    @Option(names = "--part", defaultValue = "LPDDR3-1600_4Gb_x32", paramLabel = "NAME",
-            description = "DRAM part whose geometry places the weights (default: ${DEFAULT-VALUE}).")
-    String part;
-
-    @Mixin
-    PartWasPresetOption partWasPreset = new PartWasPresetOption();
+    @Mixin PartOption part = new PartOption();
 
     @Option(names = "--test-images", paramLabel = "N", description = "Evaluate the first N test images (default: all).")
     Integer testImages;
@@ -83,11 +71,8 @@ public final class EvalCommand implements Callable<Integer> {
                     + "and report its accuracy as int8_accuracy. Not combinable with --ber yet.")
     String datapath;
 
-    @Mixin
-    ThreadsOption threadsOption = new ThreadsOption();
-
-    @Mixin
-    JsonOption jsonOption = new JsonOption();
+    @Mixin ThreadsOption threadsOption = new ThreadsOption();
+    @Mixin JsonOption jsonOption = new JsonOption();
 
     @Override
     public Integer call() {
@@ -110,18 +95,12 @@ public final class EvalCommand implements Callable<Integer> {
         }
         FormatSpec fmt = format == null ? (ber == null ? null : Formats.byName("fp32"))
                 : OptionValues.parse("--format", format, Formats::byName);
-        DramSpec dram = OptionValues.parse("--part", part, DramPresets::get);
+        DramSpec dram = part.spec();
         int threadCount = NnOptions.threads(threadsOption.threads);
         Checkpoint.Loaded loaded = Checkpoint.load(modelFile);
         Sequential model = loaded.model();
         DataSource source = data.source();
-        ImageDataset test = source.test();
-        if (testImages != null) {
-            if (testImages < 1 || testImages > test.size()) {
-                throw new InvalidInputException("--test-images " + testImages + ": expected 1.." + test.size());
-            }
-            test = test.slice(0, testImages);
-        }
+        ImageDataset test = OptionValues.first("--test-images", testImages, source.test());
         NnOptions.requireCompatible(model, test, modelFile.toString());
 
         Map<String, Object> r = new LinkedHashMap<>();
@@ -165,14 +144,15 @@ public final class EvalCommand implements Callable<Integer> {
         }
         r.put("seconds", (System.nanoTime() - start) / 1e9);
 
-        PrintWriter o = jsonOption.out();
-        if (jsonOption.json) {
-            o.println(Json.write(r));
-        } else {
-            o.printf("accuracy %.4f on %d images of %s (%s)%n", (double) r.get("accuracy"), test.size(), test.name(),
-                    fmt == null ? "fp32 as trained" : fmt.name() + (ber == null ? "" : ", BER " + ber + ", " + trials + " trials"));
-        }
-        o.flush();
+        jsonOption.print(r, o -> o.printf("accuracy %.4f on %d images of %s (%s)%n", (double) r.get("accuracy"), test.size(), test.name(),
+                    fmt == null ? "fp32 as trained" : fmt.name() + (ber == null ? "" : ", BER " + ber + ", " + trials + " trials")));
         return 0;
+    }
+
+    /** The part whose geometry places the weights. */
+    static final class Defaults extends OptionDefaults {
+        Defaults() {
+            super("--part", "LPDDR3-1600_4Gb_x32");
+        }
     }
 }

@@ -1,6 +1,5 @@
 package org.undervolt.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,12 +11,8 @@ import org.undervolt.nn.io.Checkpoint;
 import org.undervolt.nn.onnx.OnnxModel;
 import org.undervolt.nn.onnx.OnnxNode;
 import org.undervolt.nn.onnx.OnnxWriter;
-import org.undervolt.nn.onnx.OutputPaths;
 import org.undervolt.nn.onnx.SequentialExporter;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,15 +32,12 @@ public final class ExportOnnxCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "FILE.uvnn", description = "Undervolt checkpoint.")
     Path model;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE.onnx", description = "ONNX file to write.")
-    Path out;
-
-    @Mixin
-    JsonOption jsonOption = new JsonOption();
+    @Mixin OutFileOption output = new OutFileOption();
+    @Mixin JsonOption jsonOption = new JsonOption();
 
     @Override
     public Integer call() throws Exception {
-        OutputPaths.requireWritableFile(out);
+        Path out = output.writableFile();
         Checkpoint.Loaded loaded = Checkpoint.load(model);
         OnnxModel onnx;
         try {
@@ -66,14 +58,8 @@ public final class ExportOnnxCommand implements Callable<Integer> {
         s.put("nodes", onnx.graph().nodes().size());
         s.put("ops", ops);
         s.put("parameters", loaded.model().parameterCount());
-        PrintWriter w = jsonOption.out();
-        if (jsonOption.json) {
-            w.println(new ObjectMapper().writeValueAsString(s));
-        } else {
-            w.printf("wrote %s: %d nodes (%s), %,d parameters, opset %d%n", out, onnx.graph().nodes().size(), ops,
-                    loaded.model().parameterCount(), onnx.opsetVersion());
-        }
-        w.flush();
+        jsonOption.printLine(s, w -> w.printf("wrote %s: %d nodes (%s), %,d parameters, opset %d%n", out, onnx.graph().nodes().size(), ops,
+                    loaded.model().parameterCount(), onnx.opsetVersion()));
         return 0;
     }
 }

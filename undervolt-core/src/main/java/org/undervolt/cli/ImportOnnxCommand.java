@@ -1,6 +1,5 @@
 package org.undervolt.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
@@ -8,11 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import org.undervolt.nn.onnx.OnnxImport;
-import org.undervolt.nn.onnx.OutputPaths;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,20 +30,14 @@ public final class ImportOnnxCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "FILE.onnx", description = "ONNX model file.")
     Path model;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE.uvnn", description = "Checkpoint to write.")
-    Path out;
-
-    @Mixin
-    JsonOption jsonOption = new JsonOption();
+    @Mixin OutFileOption output = new OutFileOption();
+    @Mixin JsonOption jsonOption = new JsonOption();
 
     @Override
     public Integer call() throws Exception {
-        OutputPaths.requireWritableFile(out);
+        Path out = output.writableFile();
         OnnxImport.Summary s = OnnxImport.convert(model, out);
-        PrintWriter w = jsonOption.out();
-        if (jsonOption.json) {
-            w.println(new ObjectMapper().writeValueAsString(s.toMap()));
-        } else {
+        jsonOption.printLine(s.toMap(), w -> {
             w.printf("model       %s (%s, IR %d, opset %d)%n", s.model(), s.producer().isEmpty() ? "unknown producer"
                     : s.producer(), s.irVersion(), s.opset());
             w.printf("ops         %d nodes: %s%n", s.nodes(), s.ops().entrySet().stream()
@@ -58,8 +47,7 @@ public final class ImportOnnxCommand implements Callable<Integer> {
             w.printf("shapes      %s -> %s (per item)%n", Arrays.toString(s.inputShape()), Arrays.toString(s.outputShape()));
             w.printf("check       max |layers - graph| = %.3g on a random batch%n", s.checkMaxAbsDiff());
             w.printf("written     %s%n", s.out());
-        }
-        w.flush();
+        });
         return 0;
     }
 }

@@ -40,14 +40,40 @@ final class JsonOption {
         return err != null ? err : command.commandLine().getErr();
     }
 
+    /** Notes for stderr (what a run does, where it wrote): each line printed and flushed; none with {@code --json}. */
+    Consumer<String> log() {
+        if (json) {
+            return m -> { };
+        }
+        PrintWriter e = err();
+        return m -> {
+            e.println(m);
+            e.flush();
+        };
+    }
+
     /** {@code result} as one JSON object with {@code --json}, else what {@code text} writes; flushed. */
     void print(Object result, Consumer<PrintWriter> text) {
+        print(result, text, false);
+    }
+
+    /** As {@link #print(Object, Consumer)}, the JSON object on one line (the commands whose JSON always was). */
+    void printLine(Object result, Consumer<PrintWriter> text) {
+        print(result, text, true);
+    }
+
+    private void print(Object result, Consumer<PrintWriter> text, boolean oneLine) {
         PrintWriter o = out();
         if (json) {
-            o.println(Json.write(result));
+            o.println(oneLine ? oneLine(result) : Json.write(result));
         } else {
             text.accept(o);
         }
         o.flush();
+    }
+
+    /** Jackson's default compact text, written without loading Jackson for plain trees ({@link Json#compact}). */
+    private static String oneLine(Object result) {
+        return Json.compact(result);
     }
 }

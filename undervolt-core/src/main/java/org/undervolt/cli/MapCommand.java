@@ -1,6 +1,5 @@
 package org.undervolt.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -13,18 +12,14 @@ import org.undervolt.dram.device.FloorPolicy;
 import org.undervolt.dram.energy.VoltageScaling;
 import org.undervolt.dram.sim.PagePolicy;
 import org.undervolt.dram.spec.DramPresets;
-import org.undervolt.io.Json;
 import org.undervolt.mapping.DataItem;
 import org.undervolt.mapping.DramModule;
-import org.undervolt.mapping.Granularity;
 import org.undervolt.mapping.MapEvaluation;
 import org.undervolt.mapping.MapStudy;
 import org.undervolt.mapping.NetworkData;
 import org.undervolt.mapping.NetworkShapes;
 import org.undervolt.mapping.OperatingPointBer;
-import org.undervolt.mapping.PartitionSet;
 import org.undervolt.mapping.RowAllocator;
-import org.undervolt.mapping.Tolerances;
 import org.undervolt.nn.zoo.ZooModel;
 import org.undervolt.usecase.BadSetting;
 import org.undervolt.usecase.MapRequest;
@@ -75,72 +70,18 @@ public final class MapCommand implements Callable<Integer> {
             description = "mapping scheme (default: sparkxd for snn, eden otherwise)")
     String scheme;
 
-    @Option(names = "--dataflow", defaultValue = "streaming", paramLabel = "NAME",
-            description = "streaming, row-stationary or weight-stationary (default: ${DEFAULT-VALUE})")
-    String dataflow;
-
-    @Option(names = "--global-buffer-kib", defaultValue = "" + MapSettings.GLOBAL_BUFFER_KIB, paramLabel = "KIB",
-            description = "row-stationary global buffer (default: ${DEFAULT-VALUE}, Eyeriss)")
-    long globalKib;
-
-    @Option(names = "--weight-buffer-kib", defaultValue = "" + MapSettings.WEIGHT_BUFFER_KIB, paramLabel = "KIB",
-            description = "weight-stationary weight buffer (default: ${DEFAULT-VALUE}: one 256x256 INT8 tile)")
-    long weightKib;
-
-    @Option(names = "--activation-buffer-kib", defaultValue = "" + MapSettings.ACTIVATION_BUFFER_KIB, paramLabel = "KIB",
-            description = "weight-stationary activation buffer (default: ${DEFAULT-VALUE})")
-    long activationKib;
+    @Mixin DataflowOptions dataflow = new DataflowOptions();
+    @Mixin EdenPartitionOptions partitions = new EdenPartitionOptions();
+    @Mixin ToleranceBerOptions tolerance = new ToleranceBerOptions();
 
     @Option(names = "--part", paramLabel = "NAME",
             description = "DRAM part (default: LPDDR3-1600_4Gb_x32 for sparkxd, DDR4-2400_4Gb_x8 for eden)")
     String partName;
 
-    @Mixin
-    PartWasPresetOption partWasPreset = new PartWasPresetOption();
+    @Mixin PartWasPresetOption partWasPreset = new PartWasPresetOption();
 
     @Option(names = "--devices", paramLabel = "N", description = "devices per rank (default: 64-bit rank for DDR, 1 for LPDDR)")
     Integer devices;
-
-    @Option(names = "--partitions", paramLabel = "FILE", description = "eden: partitions as JSON (else generated)")
-    Path partitionFile;
-
-    @Option(names = "--partition-count", defaultValue = "8", paramLabel = "N", description = "eden: generated partitions (default: ${DEFAULT-VALUE})")
-    int partitionCount;
-
-    @Option(names = "--granularity", defaultValue = "bank", paramLabel = "rank|bank|subarray",
-            description = "eden: generated partition unit (default: ${DEFAULT-VALUE})")
-    String granularity;
-
-    @Option(names = "--vdd-min", paramLabel = "VOLTS",
-            description = "eden: lowest generated partition voltage (default: the BER table's lowest)")
-    Double vddMin;
-
-    @Option(names = "--trcd-min", defaultValue = "0.5", paramLabel = "REL",
-            description = "eden: lowest generated tRCD as a fraction of nominal (default: ${DEFAULT-VALUE})")
-    double trcdMin;
-
-    @Option(names = "--trcd-steps", defaultValue = "error-free", paramLabel = "error-free|linear",
-            description = "eden: generated tRCD: the shortest error-free one in every partition, or falling linearly with VDD"
-                    + " to --trcd-min (only for a DIMM measured at both knobs) (default: ${DEFAULT-VALUE})")
-    String trcdSteps;
-
-    @Option(names = "--lower-idle-partitions",
-            description = "eden: run partitions that hold none of the network's data at their own voltage too (default: nominal)")
-    boolean lowerIdle;
-
-    @Option(names = "--tolerance", paramLabel = "FILE",
-            description = "tolerable BERs as JSON: item ids (conv1.weights, fc1.ifm), 'weights', 'ifm', 'default'")
-    Path toleranceFile;
-
-    @Option(names = "--weights-ber", paramLabel = "X", description = "tolerable BER of every layer's weights")
-    Double weightsBer;
-
-    @Option(names = "--ifm-ber", paramLabel = "X", description = "tolerable BER of every layer's IFM")
-    Double ifmBer;
-
-    @Option(names = "--output-ber", defaultValue = "0", paramLabel = "X",
-            description = "tolerable BER of the network's output as written to DRAM (default: ${DEFAULT-VALUE})")
-    double outputBer;
 
     @Option(names = "--weak-fraction", defaultValue = "1", paramLabel = "F",
             description = "sparkxd: fraction of weak subarrays carrying the errors (1 = uniform errors) (default: ${DEFAULT-VALUE})")
@@ -165,9 +106,7 @@ public final class MapCommand implements Callable<Integer> {
             description = "below a device's lowest measured voltage: stop, or follow its fitted law one step further (default: ${DEFAULT-VALUE})")
     String floor;
 
-    @Option(names = {"--energy-law", "--scaling"}, defaultValue = "quadratic", paramLabel = "quadratic|linear",
-            description = "core-rail energy vs voltage: IDD proportional to V (quadratic, capacitive charging) or fixed (linear) (default: ${DEFAULT-VALUE})")
-    String scaling;
+    @Mixin EnergyLawOption energyLaw = new EnergyLawOption();
 
     @Option(names = "--row-order", defaultValue = "drmap", paramLabel = "drmap|bank-sequential",
             description = "order rows are filled in (default: ${DEFAULT-VALUE})")
@@ -177,8 +116,7 @@ public final class MapCommand implements Callable<Integer> {
             description = "controller page policy; closed makes every access pay tRCD (latency-bound) (default: ${DEFAULT-VALUE})")
     String pagePolicy;
 
-    @Mixin
-    JsonOption jsonOption = new JsonOption();
+    @Mixin JsonOption jsonOption = new JsonOption();
 
     @Option(names = "--report", paramLabel = "FILE", description = "also write an HTML report: saving versus tolerable BER "
             + "across the devices, every device's point, the map, the energy breakdown")
@@ -194,13 +132,7 @@ public final class MapCommand implements Callable<Integer> {
         MapScheme how = scheme == null ? (snn ? MapScheme.SPARKXD : MapScheme.EDEN)
                 : OptionValues.parse("--scheme", scheme, MapScheme::parse);
         OptionValues.range("--neurons", neurons, 1, 65536);
-        if (weightsBer != null) {
-            OptionValues.ber("--weights-ber", weightsBer);
-        }
-        if (ifmBer != null) {
-            OptionValues.ber("--ifm-ber", ifmBer);
-        }
-        OptionValues.ber("--output-ber", outputBer);
+        tolerance.check();
         MapSettings settings;
         try {
             settings = settings(how);
@@ -208,15 +140,12 @@ public final class MapCommand implements Callable<Integer> {
             throw e.named(OPTIONS);
         }
         NetworkData net = NetworkShapes.resolve(network, model, neurons, format);
-        MapResult r = MapUseCase.run(new MapRequest(net, tolerances(), settings));
+        MapResult r = MapUseCase.run(new MapRequest(net, tolerance.tolerances(), settings));
         Map<String, Object> out = describe(r, snn);
         if (report != null) {
             org.undervolt.experiment.MapReport.of(out, MapStudy.lowestVolts(r.plan(), r.module())).write(report);
         }
-        PrintWriter w = jsonOption.out();
-        if (jsonOption.json) {
-            w.println(Json.write(out));
-        } else {
+        jsonOption.print(out, w -> {
             MapEvaluation e = r.evaluation();
             w.printf(Locale.ROOT, "%s (%s, %s) on %s, %s mapping, %s dataflow%n", out.get("network"), format, net.layers().size()
                     + " weighted layers", settings.part().name(), r.plan().scheme(), settings.dataflow().name());
@@ -233,7 +162,7 @@ public final class MapCommand implements Callable<Integer> {
                     r.choice().tolerance(), MapStudy.spreadLine(r.choice()), r.choice().median().device().name());
             w.printf(Locale.ROOT, "time: simulated speedup %.3fx, latency-bound speedup %.3fx (tRCD %d -> %d cycles)%n",
                     e.speedup(), e.latencyBoundSpeedup(), e.nominal().trcdCycles(), e.chosen().trcdCycles());
-        }
+        });
         return 0;
     }
 
@@ -247,15 +176,11 @@ public final class MapCommand implements Callable<Integer> {
         if (trcdSet.devices().size() != 1) {
             throw new InvalidInputException("--trcd-device " + trcdDevice + ": expected one BER(tRCD) device, e.g. diva:A01");
         }
-        var partitions = new MapSettings.Partitions(partitionFile, OptionValues.parse("--granularity", granularity,
-                Granularity::parse), partitionCount, vddMin, trcdMin, OptionValues.parse("--trcd-steps", trcdSteps,
-                PartitionSet.TrcdSteps::parse), lowerIdle);
-        return new MapSettings(how, part, devices, OptionValues.parse("--dataflow", dataflow,
-                d -> MapSettings.dataflow(d, globalKib, weightKib, activationKib)), vddSet,
+        return new MapSettings(how, part, devices, dataflow.dataflow(), vddSet,
                 trcdSet.devices().get(0), OptionValues.parse("--floor", floor, FloorPolicy::parse),
-                OptionValues.parse("--energy-law", scaling, VoltageScaling::parse),
+                energyLaw.law(),
                 OptionValues.parse("--page-policy", pagePolicy, PagePolicy::parse),
-                OptionValues.parse("--row-order", rowOrder, RowAllocator.Order::parse), vddStep, partitions,
+                OptionValues.parse("--row-order", rowOrder, RowAllocator.Order::parse), vddStep, partitions.partitions(),
                 new MapSettings.WeakSubarrays(weakFraction, deviceSeed));
     }
 
@@ -289,29 +214,5 @@ public final class MapCommand implements Callable<Integer> {
         out.putAll(r.savingUnderBothLaws());
         out.putAll(r.choice().describe());
         return out;
-    }
-
-    private Tolerances tolerances() {
-        Map<String, Double> m = new LinkedHashMap<>();
-        if (toleranceFile != null) {
-            return Tolerances.load(toleranceFile).withOutput(outputBer);
-        }
-        if (weightsBer != null) {
-            m.put("weights", weightsBer);
-        }
-        if (ifmBer != null) {
-            m.put("ifm", ifmBer);
-        }
-        if (m.isEmpty()) {
-            throw new InvalidInputException("give the tolerable BERs: --tolerance FILE, or --weights-ber X (and --ifm-ber Y)");
-        }
-        if (ifmBer == null) {
-            m.put("ifm", 0.0);
-        }
-        if (weightsBer == null) {
-            m.put("weights", 0.0);
-        }
-        m.put(NetworkData.OUTPUT, outputBer);
-        return new Tolerances(m);
     }
 }

@@ -1,6 +1,5 @@
 package org.undervolt.cli;
 
-import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -8,7 +7,6 @@ import java.util.concurrent.Callable;
 
 import org.undervolt.mapping.ExactMapper;
 import org.undervolt.mapping.GreedyGapStudy;
-import org.undervolt.io.Json;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -32,11 +30,8 @@ public final class MapGapCommand implements Callable<Integer> {
     @Option(names = "--partitions", defaultValue = "6", paramLabel = "N", description = "partitions per instance (default: ${DEFAULT-VALUE})")
     int partitions;
 
-    @Mixin
-    SeedOption seedOption = new SeedOption();
-
-    @Mixin
-    JsonOption jsonOption = new JsonOption();
+    @Mixin SeedOption seedOption = new SeedOption();
+    @Mixin JsonOption jsonOption = new JsonOption();
 
     @Override
     public Integer call() {
@@ -44,24 +39,19 @@ public final class MapGapCommand implements Callable<Integer> {
         OptionValues.range("--items", items, 1, ExactMapper.MAX_ITEMS);
         OptionValues.range("--partitions", partitions, 1, ExactMapper.MAX_PARTITIONS);
         GreedyGapStudy.Result r = GreedyGapStudy.run(seedOption.seed, instances, items, partitions);
-        PrintWriter w = jsonOption.out();
-        if (jsonOption.json) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("instances", r.instances());
-            m.put("items", items);
-            m.put("partitions", partitions);
-            m.put("seed", seedOption.seed);
-            m.put("feasible", r.solved());
-            m.put("greedy_failed", r.greedyFailed());
-            m.put("greedy_optimal", r.optimalHits());
-            m.put("mean_gap", r.meanGap());
-            m.put("max_gap", r.maxGap());
-            w.println(Json.write(m));
-        } else {
-            w.printf(Locale.ROOT, "%d instances (%d items, %d partitions, seed %d): %d feasible; greedy found no placement in %d,"
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("instances", r.instances());
+        m.put("items", items);
+        m.put("partitions", partitions);
+        m.put("seed", seedOption.seed);
+        m.put("feasible", r.solved());
+        m.put("greedy_failed", r.greedyFailed());
+        m.put("greedy_optimal", r.optimalHits());
+        m.put("mean_gap", r.meanGap());
+        m.put("max_gap", r.maxGap());
+        jsonOption.print(m, w -> w.printf(Locale.ROOT, "%d instances (%d items, %d partitions, seed %d): %d feasible; greedy found no placement in %d,"
                     + " was optimal in %d of %d; gap mean %.2f %%, max %.2f %%%n", r.instances(), items, partitions, seedOption.seed,
-                    r.solved(), r.greedyFailed(), r.optimalHits(), r.gaps().size(), 100 * r.meanGap(), 100 * r.maxGap());
-        }
+                    r.solved(), r.greedyFailed(), r.optimalHits(), r.gaps().size(), 100 * r.meanGap(), 100 * r.maxGap()));
         return 0;
     }
 }

@@ -1,6 +1,5 @@
 package org.undervolt.cli;
 
-import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -15,9 +14,7 @@ import org.undervolt.nn.train.Throughput;
 import org.undervolt.nn.train.Trainer;
 import org.undervolt.nn.zoo.ImageShape;
 import org.undervolt.nn.zoo.ZooModel;
-import org.undervolt.io.Json;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,8 +35,7 @@ public final class NnBenchCommand implements Callable<Integer> {
             description = "mlp or lenet5 (default: ${DEFAULT-VALUE}).")
     ZooModel network;
 
-    @Mixin
-    DatasetOptions data;
+    @Mixin DatasetOptions data;
 
     @Option(names = "--train-images", paramLabel = "N", description = "Images in the timed epoch (default: the whole training set).")
     Integer trainImages;
@@ -50,14 +46,9 @@ public final class NnBenchCommand implements Callable<Integer> {
     @Option(names = "--passes", defaultValue = "5", paramLabel = "P", description = "Timed inference passes; the median is reported (default: ${DEFAULT-VALUE}).")
     int passes;
 
-    @Mixin
-    SeedOption seedOption = new SeedOption();
-
-    @Mixin
-    ThreadsOption threadsOption = new ThreadsOption();
-
-    @Mixin
-    JsonOption jsonOption = new JsonOption();
+    @Mixin SeedOption seedOption = new SeedOption();
+    @Mixin ThreadsOption threadsOption = new ThreadsOption();
+    @Mixin JsonOption jsonOption = new JsonOption();
 
     @Override
     public Integer call() {
@@ -68,14 +59,8 @@ public final class NnBenchCommand implements Callable<Integer> {
         OptionValues.range("--passes", passes, 1, Integer.MAX_VALUE);
         int threadCount = NnOptions.threads(threadsOption.threads);
         DataSource source = data.source();
-        ImageDataset train = source.train();
+        ImageDataset train = OptionValues.first("--train-images", trainImages, source.train());
         ImageDataset test = source.test();
-        if (trainImages != null) {
-            if (trainImages < 1 || trainImages > train.size()) {
-                throw new InvalidInputException("--train-images " + trainImages + ": expected 1.." + train.size());
-            }
-            train = train.slice(0, trainImages);
-        }
         ImageShape shape = new ImageShape(1, train.rows(), train.cols());
         int classes = train.numClasses();
         network.create(shape, classes, seedOption.seed); // checks the shape before any timing
@@ -96,16 +81,12 @@ public final class NnBenchCommand implements Callable<Integer> {
         out.put("timing", "in process: the epoch and the inference pass inside this JVM (no JVM start or data loading)");
         out.put("int8_images_per_second", r.int8ImagesPerSecond());
         out.put("int8_accuracy", r.int8Accuracy());
-        PrintWriter o = jsonOption.out();
-        if (jsonOption.json) {
-            o.println(Json.write(out));
-        } else {
+        jsonOption.print(out, o -> {
             o.printf("%s, %d threads, in process: epoch %.2f s (%.0f img/s), inference %.0f img/s (batch %d), accuracy %.4f;"
                     + " INT8 datapath %.0f img/s, accuracy %.4f%n",
                     network.id(), threadCount, r.epochSeconds(), r.trainImagesPerSecond(), r.inferImagesPerSecond(),
                     r.inferBatch(), r.testAccuracy(), r.int8ImagesPerSecond(), r.int8Accuracy());
-        }
-        o.flush();
+        });
         return 0;
     }
 }

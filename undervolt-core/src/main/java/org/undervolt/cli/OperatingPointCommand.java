@@ -1,6 +1,5 @@
 package org.undervolt.cli;
 
-import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,18 +17,18 @@ import org.undervolt.dram.device.OperatingPoint;
 import org.undervolt.dram.device.OperatingPointSummary;
 import org.undervolt.dram.device.OperatingPoints;
 import org.undervolt.dram.energy.VoltageScaling;
-import org.undervolt.dram.spec.DramPresets;
 import org.undervolt.dram.spec.DramSpec;
-import org.undervolt.io.Json;
 
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code undervolt operating-point}: for a tolerable BER, every characterised device's lowest VDD (or tRCD), what
  * limited it, and what it saves. Wiring only ({@link OperatingPoints}).
  */
-@CommandLine.Command(name = "operating-point", mixinStandardHelpOptions = true, sortOptions = false,
+@CommandLine.Command(name = "operating-point", defaultValueProvider = OperatingPointCommand.Defaults.class,
+        mixinStandardHelpOptions = true, sortOptions = false,
         header = "Lowest VDD or tRCD per characterised DRAM device for a tolerable BER, and what limited it.",
         description = {"For every device (a measured DIMM) of --devices: the lowest setting whose BER is within",
                 "--tolerable-ber, the energy saving of a row-miss read stream on --part under the chosen energy law",
@@ -55,14 +54,8 @@ public final class OperatingPointCommand implements Callable<Integer> {
             + " (default: voltron for vdd, diva for trcd)")
     String devices;
 
-    @Option(names = "--part", defaultValue = "DDR3L-1600", paramLabel = "NAME",
-            description = "DRAM part the devices' settings are applied to, relative to its nominal VDD / tRCD (default: ${DEFAULT-VALUE})")
-    String part;
-
-    @Option(names = "--energy-law", defaultValue = "quadratic", paramLabel = "quadratic|linear",
-            description = "core-rail energy versus voltage; both are always reported (default: ${DEFAULT-VALUE}: IDD "
-                    + "proportional to V, capacitive charging)")
-    String energyLaw;
+    @Mixin PartOption part = new PartOption();
+    @Mixin EnergyLawOption energyLaw = new EnergyLawOption();
 
     @Option(names = "--floor", defaultValue = "stop", paramLabel = "stop|extrapolate",
             description = "below a device's lowest measured point: stop there, or follow a fitted log-linear law one "
@@ -78,20 +71,16 @@ public final class OperatingPointCommand implements Callable<Integer> {
             + "(default: diva for vdd devices, voltron for trcd devices: different DIMMs, so none)")
     String combineWith;
 
-    @Option(names = "--json", description = "print one JSON object")
-    boolean json;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @Mixin JsonOption jsonOption = new JsonOption();
 
     @Override
     public Integer call() {
         OptionValues.ber("--tolerable-ber", tolerableBer);
-        VoltageScaling law = OptionValues.parse("--energy-law", energyLaw, VoltageScaling::parse);
+        VoltageScaling law = energyLaw.law();
         FloorPolicy policy = OptionValues.parse("--floor", floor, FloorPolicy::parse);
         BerBound bound = OptionValues.parse("--ber-bound", berBound, BerBound::parse);
         Knob k = knob == null ? null : OptionValues.parse("--knob", knob, s -> Knob.parse("--knob", s));
-        DramSpec p = OptionValues.parse("--part", part, DramPresets::get);
+        DramSpec p = part.spec();
         String sel = devices != null ? devices : k == Knob.TRCD ? "diva" : "voltron";
         DeviceSet set = OptionValues.parse("--devices", sel, DeviceSet::select);
         if (k != null && set.knob() != k) {
@@ -110,36 +99,33 @@ public final class OperatingPointCommand implements Callable<Integer> {
         CombinedPoints.Result combined = set.knob() == Knob.VDD ? new CombinedPoints(lookup, other).at(tolerableBer)
                 : new CombinedPoints(new OperatingPoints(other, p, law, policy, bound), set).at(tolerableBer);
         out.put("combined", OperatingPointSummary.combined(combined, other.selector()));
-        PrintWriter w = spec.commandLine().getOut();
-        if (json) {
-            w.println(Json.write(out));
-            return 0;
-        }
-        String unit = set.knob().unit();
-        w.printf(Locale.ROOT, "%d devices (%s), knob %s, tolerable BER %.3g, part %s, energy law %s, floor %s, BER bound %s%n",
-                points.size(), sel, set.knob().label(), tolerableBer, p.name(), law, policy, bound);
-        w.printf(Locale.ROOT, "%-14s %-6s %9s %9s %10s %-20s %8s %8s %8s %8s%n", "device", "vendor", "chosen", "nominal",
-                "BER", "limited by", "saving", "linear", "quadr.", "latency");
-        for (OperatingPoint o : points) {
-            w.printf(Locale.ROOT, "%-14s %-6s %7.4g %s %7.4g %s %10.3g %-20s %7.1f%% %7.1f%% %7.1f%% %+7.1f%%%n",
-                    o.device().name(), o.device().vendor(), o.chosen(), pad(unit), o.nominal(), pad(unit), o.berAtChosen(),
-                    o.limitedBy(), 100 * o.energySaving(), 100 * o.energySavingLinear(), 100 * o.energySavingQuadratic(),
-                    100 * o.latencyChange());
-        }
-        OperatingPoints.Spread c = OperatingPoints.Spread.of(points.stream().mapToDouble(OperatingPoint::chosen).toArray());
-        OperatingPoints.Spread e = OperatingPoints.Spread.of(points.stream().mapToDouble(OperatingPoint::energySaving).toArray());
-        w.printf(Locale.ROOT, "chosen %s: min %.4g, median %.4g, max %.4g; energy saving: min %.1f %%, median %.1f %%, max %.1f %%%n",
-                unit, c.min(), c.median(), c.max(), 100 * e.min(), 100 * e.median(), 100 * e.max());
-        w.printf(Locale.ROOT, "limited by: %s%n", OperatingPoints.limitedCounts(points));
-        for (CombinedPoint cp : combined.points()) {
-            w.printf(Locale.ROOT, "combined %s: %.4g V with tRCD %.4g ns (%.4g ns needed at that voltage), BER %.3g, tRCD limited "
-                    + "by %s, latency %+.1f%%%n", cp.vdd().device().name(), cp.vdd().chosen(), cp.trcdNs(), cp.trcdAtVoltsNs(),
-                    cp.berAtChosen(), cp.limitedBy(), 100 * cp.latencyChange());
-        }
-        if (combined.reason() != null) {
-            w.printf(Locale.ROOT, "combined: %s%n", combined.reason());
-        }
-        w.printf(Locale.ROOT, "energy law: %s%n", VoltageScaling.REASONING);
+        jsonOption.print(out, w -> {
+            String unit = set.knob().unit();
+            w.printf(Locale.ROOT, "%d devices (%s), knob %s, tolerable BER %.3g, part %s, energy law %s, floor %s, BER bound %s%n",
+                    points.size(), sel, set.knob().label(), tolerableBer, p.name(), law, policy, bound);
+            w.printf(Locale.ROOT, "%-14s %-6s %9s %9s %10s %-20s %8s %8s %8s %8s%n", "device", "vendor", "chosen", "nominal",
+                    "BER", "limited by", "saving", "linear", "quadr.", "latency");
+            for (OperatingPoint o : points) {
+                w.printf(Locale.ROOT, "%-14s %-6s %7.4g %s %7.4g %s %10.3g %-20s %7.1f%% %7.1f%% %7.1f%% %+7.1f%%%n",
+                        o.device().name(), o.device().vendor(), o.chosen(), pad(unit), o.nominal(), pad(unit), o.berAtChosen(),
+                        o.limitedBy(), 100 * o.energySaving(), 100 * o.energySavingLinear(), 100 * o.energySavingQuadratic(),
+                        100 * o.latencyChange());
+            }
+            OperatingPoints.Spread c = OperatingPoints.Spread.of(points.stream().mapToDouble(OperatingPoint::chosen).toArray());
+            OperatingPoints.Spread e = OperatingPoints.Spread.of(points.stream().mapToDouble(OperatingPoint::energySaving).toArray());
+            w.printf(Locale.ROOT, "chosen %s: min %.4g, median %.4g, max %.4g; energy saving: min %.1f %%, median %.1f %%, max %.1f %%%n",
+                    unit, c.min(), c.median(), c.max(), 100 * e.min(), 100 * e.median(), 100 * e.max());
+            w.printf(Locale.ROOT, "limited by: %s%n", OperatingPoints.limitedCounts(points));
+            for (CombinedPoint cp : combined.points()) {
+                w.printf(Locale.ROOT, "combined %s: %.4g V with tRCD %.4g ns (%.4g ns needed at that voltage), BER %.3g, tRCD limited "
+                        + "by %s, latency %+.1f%%%n", cp.vdd().device().name(), cp.vdd().chosen(), cp.trcdNs(), cp.trcdAtVoltsNs(),
+                        cp.berAtChosen(), cp.limitedBy(), 100 * cp.latencyChange());
+            }
+            if (combined.reason() != null) {
+                w.printf(Locale.ROOT, "combined: %s%n", combined.reason());
+            }
+            w.printf(Locale.ROOT, "energy law: %s%n", VoltageScaling.REASONING);
+        });
         return 0;
     }
 
@@ -164,5 +150,12 @@ public final class OperatingPointCommand implements Callable<Integer> {
         out.put("devices", OperatingPointSummary.rows(points));
         out.put("summary", OperatingPointSummary.summary(points));
         return out;
+    }
+
+    /** The part the devices' settings are applied to, relative to its nominal VDD / tRCD. */
+    static final class Defaults extends OptionDefaults {
+        Defaults() {
+            super("--part", "DDR3L-1600");
+        }
     }
 }

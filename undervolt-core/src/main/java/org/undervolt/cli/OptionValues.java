@@ -3,6 +3,7 @@ package org.undervolt.cli;
 import java.util.function.Function;
 
 import org.undervolt.InvalidInputException;
+import org.undervolt.data.ImageDataset;
 
 /**
  * Checks of option values with one message form for the whole CLI (issue 11, "errors for people"):
@@ -41,6 +42,22 @@ final class OptionValues {
     /** A count in {@code lo..hi}. */
     static int range(String option, int value, int lo, int hi) {
         return (int) range(option, (long) value, lo, hi == Integer.MAX_VALUE ? Long.MAX_VALUE : hi);
+    }
+
+    /** A count in {@code 1..max}, or {@code max} when not given (null). */
+    static int count(String option, Integer value, int max) {
+        if (value == null) {
+            return max;
+        }
+        if (value < 1 || value > max) {
+            throw new InvalidInputException(option + " " + value + ": expected 1.." + max);
+        }
+        return value;
+    }
+
+    /** The first {@code value} images of {@code data}, {@code value} in 1..its size; all of them when not given (null). */
+    static ImageDataset first(String option, Integer value, ImageDataset data) {
+        return value == null ? data : data.slice(0, count(option, value, data.size()));
     }
 
     /** A bit error rate in [0, 1]. */

@@ -25,6 +25,7 @@ import org.undervolt.io.Json;
 import org.undervolt.store.ResultsStore;
 
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options {@code undervolt eden} and {@code undervolt sparkxd} share, and the wiring that runs them. */
@@ -54,8 +55,7 @@ public final class PipelineOptions {
     @Option(names = "--no-store", description = "Record nothing in a results store (the run folder still resumes).")
     boolean noStore;
 
-    @picocli.CommandLine.Mixin
-    ThreadsOption threadsOption = new ThreadsOption();
+    @Mixin ThreadsOption threadsOption = new ThreadsOption();
 
     @Option(names = "--print-config", description = "Print the merged settings as JSON and exit (a starting point for --config).")
     boolean printConfig;
@@ -64,14 +64,9 @@ public final class PipelineOptions {
             + "run (or what is left of it) should take, and exit.")
     boolean estimate;
 
-    @picocli.CommandLine.Mixin
-    JsonOption jsonOption = new JsonOption();
-
-    @picocli.CommandLine.Mixin
-    ProgressOptions progressOptions = new ProgressOptions();
-
-    @picocli.CommandLine.Mixin
-    SparkOption sparkOption = new SparkOption();
+    @Mixin JsonOption jsonOption = new JsonOption();
+    @Mixin ProgressOptions progressOptions = new ProgressOptions();
+    @Mixin SparkOption sparkOption = new SparkOption();
 
     /** Least duration of each timing of the run-time estimate. */
     private static final double ESTIMATE_SECONDS = 0.5;
@@ -85,8 +80,8 @@ public final class PipelineOptions {
             c = c.withFile(config);
         }
         c = c.withSettings(settings).checkTogether(); // every value checked, also for --print-config and --estimate
-        PrintWriter o = spec.commandLine().getOut();
         if (printConfig) {
+            PrintWriter o = spec.commandLine().getOut();
             o.println(Json.write(c.values()));
             o.flush();
             return 0;
@@ -100,12 +95,8 @@ public final class PipelineOptions {
                 kind + " setting 'dataset' = " + dataset);
         Path folder = out != null ? out : Path.of("runs", kind + "-" + hash(c.canonical()));
         Path storeFile = noStore ? null : store != null ? store : ResultsStore.defaultFile();
-        PrintWriter err = spec.commandLine().getErr();
         boolean show = progressOptions.show(jsonOption.json);
-        Consumer<String> log = show ? m -> {
-            err.println(m);
-            err.flush();
-        } : m -> { };
+        Consumer<String> log = progressOptions.lines(jsonOption);
         if (kind.equals(EdenPipeline.KIND)) { // bad settings are reported before any timing or work
             new EdenPipeline(c, data.train(), data.test(), m -> { }).check();
         } else {
@@ -114,8 +105,7 @@ public final class PipelineOptions {
         if (estimate) {
             RunEstimate e = RunEstimate.of(kind, c, data.train(), data.test(), SnnCli.threads(threadsOption.threads), folder,
                     new Calibration(ESTIMATE_SECONDS));
-            o.println(jsonOption.json ? Json.write(e.toMap()) : e.line());
-            o.flush();
+            jsonOption.print(e.toMap(), w -> w.println(e.line()));
             return 0;
         }
         log.accept(kind + ": run folder " + folder);
@@ -128,9 +118,7 @@ public final class PipelineOptions {
             summary = new PipelineRun(kind, c, folder, storeFile, SnnCli.threads(threadsOption.threads), null, executor)
                     .run(data.train(), data.test(), log);
         }
-        if (jsonOption.json) {
-            o.println(Json.write(summary));
-        } else {
+        jsonOption.print(summary, o -> {
             o.printf(Locale.ROOT, "%s: error-free accuracy %.4f; tolerable BER %.3g without, %.3g with retraining%n", kind,
                     num(summary.get("baseline_accuracy")), num(summary.get("tolerable_ber_without_retraining")),
                     num(summary.get("tolerable_ber_with_retraining")));
@@ -150,8 +138,7 @@ public final class PipelineOptions {
             }
             o.println("report: " + summary.get("report") + (summary.get("run_id") == null ? ""
                     : " (run " + summary.get("run_id") + " in " + summary.get("store") + ")"));
-        }
-        o.flush();
+        });
         return 0;
     }
 

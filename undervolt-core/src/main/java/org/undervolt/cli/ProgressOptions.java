@@ -19,6 +19,11 @@ final class ProgressOptions {
         return !json && !quiet && (progress || onTerminal());
     }
 
+    /** Progress lines for stderr when {@link #show} says so, else none. */
+    java.util.function.Consumer<String> lines(JsonOption output) {
+        return show(output.json) ? output.log() : m -> { };
+    }
+
     /** Whether stderr is likely a terminal: a console exists (and, on Java 22+, is one). */
     static boolean onTerminal() {
         java.io.Console console = System.console();

@@ -1,15 +1,14 @@
 package org.undervolt.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 import org.undervolt.InvalidInputException;
 import org.undervolt.data.DataSource;
-import org.undervolt.io.Json;
 import org.undervolt.resilience.CurricularRetrainer;
 import org.undervolt.resilience.CurriculumSchedule;
 import org.undervolt.dram.error.ErrorModelRegistry;
@@ -17,6 +16,8 @@ import org.undervolt.resilience.RetrainRun;
 import org.undervolt.resilience.SnnFatRun;
 import org.undervolt.resilience.SnnFaultAwareTrainer;
 import org.undervolt.storage.Formats;
+import org.undervolt.usecase.RetrainRequest;
+import org.undervolt.usecase.RetrainUseCase;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,11 +37,8 @@ import picocli.CommandLine.Option;
                 "  undervolt retrain --network snn --snn-model n100.snn --out runs/fat-n100"})
 public final class RetrainCommand implements Callable<Integer> {
 
-    @Mixin
-    DatasetOptions dataset;
-
-    @Mixin
-    DnnSetupOptions setup;
+    @Mixin DatasetOptions dataset;
+    @Mixin DnnSetupOptions setup;
 
     @Option(names = "--network", defaultValue = "lenet5", description = "lenet5, mlp or snn (default: ${DEFAULT-VALUE}).")
     String network;
@@ -64,8 +62,12 @@ public final class RetrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "10", description = "DNN: most retraining epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--batch", defaultValue = "64", description = "DNN batch size (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-size", defaultValue = "64", paramLabel = "B", description = "DNN: images per step (default: ${DEFAULT-VALUE}).")
     int batch;
+
+    /** The old name of {@code --batch-size} (as {@code train} names it), kept hidden so that earlier command lines still run. */
+    @Option(names = "--batch", hidden = true, paramLabel = "B")
+    Integer batchAlias;
 
     @Option(names = "--lr", defaultValue = "0.01", description = "DNN learning rate (default: ${DEFAULT-VALUE}).")
     float lr;
@@ -100,8 +102,7 @@ public final class RetrainCommand implements Callable<Integer> {
     @Option(names = "--profile-images", defaultValue = "2000", description = "DNN images profiled for value bounds (default: ${DEFAULT-VALUE}).")
     int profileImages;
 
-    @Mixin
-    SeedOption seedOption = new SeedOption();
+    @Mixin SeedOption seedOption = new SeedOption();
 
     @Option(names = "--snn-model", paramLabel = "FILE", description = "SNN: trained model from 'undervolt snn train'.")
     Path snnModel;
@@ -128,17 +129,10 @@ public final class RetrainCommand implements Callable<Integer> {
     @Option(names = "--test-images", defaultValue = "1000", description = "SNN: test images (default: ${DEFAULT-VALUE}).")
     int testImages;
 
-    @Mixin
-    ThreadsOption threadsOption = new ThreadsOption();
-
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Result folder (also the resume point).")
-    Path out;
-
-    @Mixin
-    JsonOption jsonOption = new JsonOption();
-
-    @picocli.CommandLine.Mixin
-    ProgressOptions progressOptions = new ProgressOptions();
+    @Mixin ThreadsOption threadsOption = new ThreadsOption();
+    @Mixin OutFolderOption output = new OutFolderOption();
+    @Mixin JsonOption jsonOption = new JsonOption();
+    @Mixin ProgressOptions progressOptions = new ProgressOptions();
 
     /** Every option, named when wrong, before any data is read or work done. */
     private void checkOptions() {
@@ -173,7 +167,10 @@ public final class RetrainCommand implements Callable<Integer> {
         OptionValues.range("--train-images", trainImages, 1, Integer.MAX_VALUE);
         OptionValues.range("--validation-images", validationImages, 1, Integer.MAX_VALUE);
         OptionValues.range("--epochs", epochs, 0, 10_000);
-        OptionValues.range("--batch", batch, 1, Integer.MAX_VALUE);
+        if (batchAlias != null) { // the message names the option as the user wrote it
+            batch = batchAlias;
+        }
+        OptionValues.range(batchAlias != null ? "--batch" : "--batch-size", batch, 1, Integer.MAX_VALUE);
         OptionValues.positive("--lr", lr, "a learning rate");
         if (!(momentum >= 0 && momentum < 1)) {
             throw new InvalidInputException("--momentum " + momentum + ": expected a momentum in [0, 1)");
@@ -188,15 +185,12 @@ public final class RetrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Path out = output.out;
         checkOptions();
-        PrintWriter err = jsonOption.err();
-        Consumer<String> log = jsonOption.json ? m -> { } : m -> {
-            err.println(m);
-            err.flush();
-        };
+        Consumer<String> log = jsonOption.log();
         DataSource source = dataset.source();
-        var progress = new org.undervolt.experiment.StageProgress(progressOptions.show(jsonOption.json) ? log : m -> { });
-        Map<String, Object> r;
+        var progress = new org.undervolt.experiment.StageProgress(progressOptions.lines(jsonOption));
+        RetrainRequest request;
         if (network.equals("snn")) {
             if (snnModel == null) {
                 throw new InvalidInputException("--network snn needs --snn-model FILE (train one with 'undervolt snn train')");
@@ -205,9 +199,8 @@ public final class RetrainCommand implements Callable<Integer> {
             var fat = new SnnFaultAwareTrainer.Config(steps, imagesPerStep, injectEvery, Formats.byName(setup.format),
                     ErrorModelRegistry.family(setup.errorModel, setup.deviceSeed),
                     org.undervolt.resilience.ReadCorrection.parse(readCorrection), seedOption.seed);
-            r = SnnFatRun.run(new SnnFatRun.Options(snnModel, fat, setup.errorModel, evalBers, trials, labelImages,
-                    testImages, SnnCli.threads(threadsOption.threads), out), source.train(), source.test(), log,
-                    progress.job("fault-aware training (images)"));
+            request = RetrainRequest.of(new SnnFatRun.Options(snnModel, fat, setup.errorModel, evalBers, trials, labelImages,
+                    testImages, SnnCli.threads(threadsOption.threads), out), source.train(), source.test());
         } else {
             CurricularRetrainer.Mode m = switch (mode) {
                 case "curricular" -> CurricularRetrainer.Mode.CURRICULAR;
@@ -222,18 +215,19 @@ public final class RetrainCommand implements Callable<Integer> {
             if (model == null && !network.equals("lenet5") && !network.equals("mlp")) {
                 throw new InvalidInputException("--network '" + network + "' is unknown; expected lenet5, mlp or snn");
             }
-            r = RetrainRun.run(new RetrainRun.Options(network, model, baseEpochs, trainImages, validationImages, cfg,
-                    setup.spec(), out), source.train(), log, progress.job("retraining (batches)"));
+            request = RetrainRequest.of(new RetrainRun.Options(network, model, baseEpochs, trainImages, validationImages, cfg,
+                    setup.spec(), out), source.train());
         }
-        PrintWriter o = jsonOption.out();
-        if (jsonOption.json) {
-            o.println(Json.write(r));
-        } else if (network.equals("snn")) {
-            o.println("wrote " + out.resolve("fat.json") + " and " + out.resolve("fat.snn"));
-        } else {
-            o.printf("boosted BER %s (%s); wrote %s%n", r.get("boosted_ber"), r.get("stop_reason"), out.resolve("retrain.json"));
-        }
-        o.flush();
+        Map<String, Object> r = RetrainUseCase.run(request, log, progress.job(network.equals("snn")
+                ? "fault-aware training (images)" : "retraining (batches)")).report();
+        jsonOption.print(r, o -> {
+            if (network.equals("snn")) {
+                o.println("wrote " + out.resolve("fat.json") + " and " + out.resolve("fat.snn"));
+            } else {
+                o.printf(Locale.ROOT, "boosted BER %.3g (%s); wrote %s%n", ((Number) r.get("boosted_ber")).doubleValue(),
+                        r.get("stop_reason"), out.resolve("retrain.json"));
+            }
+        });
         return 0;
     }
 }

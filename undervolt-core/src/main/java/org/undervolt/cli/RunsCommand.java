@@ -1,8 +1,6 @@
 package org.undervolt.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code undervolt runs}: the runs recorded in a results store. */
 @Command(name = "runs", mixinStandardHelpOptions = true,
@@ -14,12 +12,5 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  undervolt runs show 3",
                 "  undervolt runs export 3 --format csv --out trials.csv",
                 "  undervolt runs export 3 --format json --store other/undervolt.db > run3.json"})
-public final class RunsCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class RunsCommand extends CommandGroup {
 }

@@ -31,8 +31,7 @@ public final class RunsExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    StoreOption store;
+    @Mixin StoreOption store;
 
     @Parameters(paramLabel = "ID", description = "Run id (see 'undervolt runs list').")
     long id;

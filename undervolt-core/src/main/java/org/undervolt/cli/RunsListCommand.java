@@ -1,6 +1,5 @@
 package org.undervolt.cli;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +12,6 @@ import org.undervolt.store.RunRecord;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code undervolt runs list}: one line per run, newest first. */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List the runs, newest first.",
@@ -22,15 +20,11 @@ import picocli.CommandLine.Option;
                 "  undervolt runs list --json"})
 public final class RunsListCommand implements Callable<Integer> {
 
-    @Mixin
-    StoreOption store;
-
-    @Mixin
-    JsonOption jsonOption = new JsonOption();
+    @Mixin StoreOption store;
+    @Mixin JsonOption jsonOption = new JsonOption();
 
     @Override
     public Integer call() {
-        PrintWriter out = jsonOption.out();
         try (ResultsStore s = store.open()) {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (RunRecord r : s.runs()) {
@@ -46,14 +40,14 @@ public final class RunsListCommand implements Callable<Integer> {
                 m.put("folder", r.folder().orElse(null));
                 rows.add(m);
             }
-            if (jsonOption.json) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("store", store.file().toString());
-                m.put("runs", rows);
-                out.println(Json.write(m));
-            } else if (rows.isEmpty()) {
-                out.println("no runs in " + store.file());
-            } else {
+            Map<String, Object> listing = new LinkedHashMap<>();
+            listing.put("store", store.file().toString());
+            listing.put("runs", rows);
+            jsonOption.print(listing, out -> {
+                if (rows.isEmpty()) {
+                    out.println("no runs in " + store.file());
+                    return;
+                }
                 out.printf("%5s  %-10s  %-11s  %8s  %-20s  %4s  %-36s  %s%n", "id", "kind", "status", "trials", "started",
                         "seed", "headline", "folder");
                 for (Map<String, Object> m : rows) {
@@ -62,9 +56,8 @@ public final class RunsListCommand implements Callable<Integer> {
                             m.get("seed"), m.get("headline") == null ? "—" : m.get("headline"),
                             m.get("folder") == null ? "—" : m.get("folder"));
                 }
-            }
+            });
         }
-        out.flush();
         return 0;
     }
 

@@ -1,6 +1,5 @@
 package org.undervolt.cli;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +18,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code undervolt runs show ID}: one run's configuration, provenance, progress and headline result. */
@@ -29,18 +27,15 @@ import picocli.CommandLine.Parameters;
                 "  undervolt runs show 3 --json"})
 public final class RunsShowCommand implements Callable<Integer> {
 
-    @Mixin
-    StoreOption store;
+    @Mixin StoreOption store;
 
     @Parameters(paramLabel = "ID", description = "Run id (see 'undervolt runs list').")
     long id;
 
-    @Mixin
-    JsonOption jsonOption = new JsonOption();
+    @Mixin JsonOption jsonOption = new JsonOption();
 
     @Override
     public Integer call() {
-        PrintWriter out = jsonOption.out();
         try (ResultsStore s = store.open()) {
             RunRecord r = s.run(id).orElseThrow(() -> new InvalidInputException("run " + id + " is not in "
                     + store.file() + ": see 'undervolt runs list'"));
@@ -53,33 +48,31 @@ public final class RunsShowCommand implements Callable<Integer> {
             for (String name : s.curves().names(id)) {
                 curves.put(name, s.curves().get(id, name).size());
             }
-            if (jsonOption.json) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("id", r.id());
-                m.put("kind", r.kind());
-                m.put("status", r.observedStatus().word());
-                m.put("folder", r.folder().orElse(null));
-                m.put("seed", r.seed());
-                m.put("created_at", r.createdAt().toString());
-                m.put("updated_at", r.updatedAt().toString());
-                m.put("trials", trials);
-                m.put("points", points);
-                m.put("curves", curves);
-                List<Map<String, Object>> energy = new ArrayList<>();
-                for (EnergyRow e : s.energy().get(id)) {
-                    Map<String, Object> q = new LinkedHashMap<>();
-                    q.put("label", e.label());
-                    q.put("vdd", e.vdd());
-                    q.put("trcd_ns", Double.isNaN(e.trcdNs()) ? null : e.trcdNs());
-                    q.put("energy_j", e.energyJ());
-                    energy.add(q);
-                }
-                m.put("energy", energy);
-                m.put("config", config);
-                m.put("provenance", provenance);
-                m.put("summary", summary);
-                out.println(Json.write(m));
-            } else {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", r.id());
+            m.put("kind", r.kind());
+            m.put("status", r.observedStatus().word());
+            m.put("folder", r.folder().orElse(null));
+            m.put("seed", r.seed());
+            m.put("created_at", r.createdAt().toString());
+            m.put("updated_at", r.updatedAt().toString());
+            m.put("trials", trials);
+            m.put("points", points);
+            m.put("curves", curves);
+            List<Map<String, Object>> energy = new ArrayList<>();
+            for (EnergyRow e : s.energy().get(id)) {
+                Map<String, Object> q = new LinkedHashMap<>();
+                q.put("label", e.label());
+                q.put("vdd", e.vdd());
+                q.put("trcd_ns", Double.isNaN(e.trcdNs()) ? null : e.trcdNs());
+                q.put("energy_j", e.energyJ());
+                energy.add(q);
+            }
+            m.put("energy", energy);
+            m.put("config", config);
+            m.put("provenance", provenance);
+            m.put("summary", summary);
+            jsonOption.print(m, out -> {
                 out.printf("run %d  %s  %s%s%n", r.id(), r.kind(), r.observedStatus().word(),
                         r.folder().map(f -> "  " + f).orElse(""));
                 out.printf("  started    %s%n  updated    %s%n  seed       %d%n", r.createdAt(), r.updatedAt(), r.seed());
@@ -91,16 +84,15 @@ public final class RunsShowCommand implements Callable<Integer> {
                 if (summary != null) {
                     summary.properties().forEach(f -> {
                         if (f.getValue().isValueNode()) {
-                            out.printf("  result     %s = %s%n", f.getKey(), f.getValue().asText());
+                            out.printf("  result     %s = %s%n", f.getKey(), HumanNumbers.text(f.getValue()));
                         }
                     });
                 }
                 config.properties().forEach(f -> out.printf("  config     %s = %s%n", f.getKey(), f.getValue()));
                 provenance.properties().forEach(f -> out.printf("  provenance %s = %s%n", f.getKey(),
                         f.getValue().isTextual() ? f.getValue().asText() : f.getValue()));
-            }
+            });
         }
-        out.flush();
         return 0;
     }
 

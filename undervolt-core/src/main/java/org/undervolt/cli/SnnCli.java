@@ -8,16 +8,6 @@ final class SnnCli {
     private SnnCli() {
     }
 
-    static int count(String option, Integer value, int max) {
-        if (value == null) {
-            return max;
-        }
-        if (value < 1 || value > max) {
-            throw new InvalidInputException(option + " " + value + ": expected 1.." + max);
-        }
-        return value;
-    }
-
     static int threads(Integer value) {
         if (value == null) {
             return Runtime.getRuntime().availableProcessors();

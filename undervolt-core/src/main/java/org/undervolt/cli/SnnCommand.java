@@ -1,6 +1,5 @@
 package org.undervolt.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code undervolt snn}: the Diehl and Cook spiking network (train, eval). */
@@ -10,12 +9,5 @@ import picocli.CommandLine.Command;
         footer = {"", "Examples:",
                 "  undervolt snn train --neurons 100 --images 1000 --out n100.snn",
                 "  undervolt snn eval --model n100.snn --format int8 --ber 1e-3 --trials 3"})
-public final class SnnCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class SnnCommand extends CommandGroup {
 }

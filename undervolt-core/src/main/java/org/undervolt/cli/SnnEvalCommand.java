@@ -1,6 +1,5 @@
 package org.undervolt.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -8,7 +7,6 @@ import org.undervolt.InvalidInputException;
 import org.undervolt.data.ImageDataset;
 import org.undervolt.dram.error.ErrorModel;
 import org.undervolt.dram.error.ErrorModelFamily;
-import org.undervolt.io.Json;
 import org.undervolt.resilience.SnnErrorRuns;
 import org.undervolt.snn.SnnModel;
 import org.undervolt.snn.SnnModelFile;
@@ -16,7 +14,6 @@ import org.undervolt.snn.SnnRuns;
 import org.undervolt.storage.FormatSpec;
 import org.undervolt.storage.Formats;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,8 +27,7 @@ import picocli.CommandLine.Option;
                 "  undervolt snn eval --model n100.snn --format int8 --ber 1e-3 --trials 3 --json"})
 public final class SnnEvalCommand implements Callable<Integer> {
 
-    @Mixin
-    DatasetOptions data;
+    @Mixin DatasetOptions data;
 
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model written by 'snn train'.")
     Path model;
@@ -42,8 +38,7 @@ public final class SnnEvalCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FMT", description = "Storage format of the weights: fp32, int8, int16, ...")
     String format;
 
-    @Mixin
-    ErrorModelOptions errorOptions = new ErrorModelOptions();
+    @Mixin ErrorModelOptions errorOptions = new ErrorModelOptions();
 
     @Option(names = "--ber", paramLabel = "X", description = "Bit error rate in [0, 1].")
     Double ber;
@@ -51,14 +46,9 @@ public final class SnnEvalCommand implements Callable<Integer> {
     @Option(names = "--trials", defaultValue = "1", paramLabel = "T", description = "Error draws (default: ${DEFAULT-VALUE}).")
     int trials;
 
-    @Mixin
-    SeedOption seedOption = new SeedOption();
-
-    @Mixin
-    ThreadsOption threadsOption = new ThreadsOption();
-
-    @Mixin
-    JsonOption jsonOption = new JsonOption();
+    @Mixin SeedOption seedOption = new SeedOption();
+    @Mixin ThreadsOption threadsOption = new ThreadsOption();
+    @Mixin JsonOption jsonOption = new JsonOption();
 
     @Override
     public Integer call() {
@@ -74,7 +64,7 @@ public final class SnnEvalCommand implements Callable<Integer> {
         SnnModel m = SnnModelFile.read(model);
         ImageDataset test = data.source().test();
         SnnCli.requireMnistShape(test);
-        int n = SnnCli.count("--test-images", testImages, test.size());
+        int n = OptionValues.count("--test-images", testImages, test.size());
         int t = SnnCli.threads(threadsOption.threads);
         SnnRuns.EvalResult r;
         if (format == null && ber == null) {
@@ -83,14 +73,10 @@ public final class SnnEvalCommand implements Callable<Integer> {
             FormatSpec fmt = storage != null ? storage : Formats.byName("fp32");
             r = SnnErrorRuns.evaluateWithErrors(m, test, n, fmt, ber == null ? 0 : ber, atBer, trials, seedOption.seed, t);
         }
-        PrintWriter o = jsonOption.out();
-        if (jsonOption.json) {
-            o.println(Json.write(r));
-        } else {
+        jsonOption.print(r, o -> {
             o.printf("accuracy %.4f on %d test images (%s, BER %g, %d trials; error-free in this format %.4f), %.1f s%n",
                     r.accuracy(), r.images(), r.format(), r.ber(), r.accuracies().size(), r.baseline(), r.seconds());
-        }
-        o.flush();
+        });
         return 0;
     }
 }

@@ -7,10 +7,8 @@ import java.util.concurrent.Callable;
 import org.undervolt.InvalidInputException;
 import org.undervolt.data.DataSource;
 import org.undervolt.data.ImageDataset;
-import org.undervolt.io.Json;
 import org.undervolt.snn.SnnRuns;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,8 +23,7 @@ import picocli.CommandLine.Option;
                 "  undervolt snn train --neurons 400 --images 60000 --out n400.snn --test-images 10000"})
 public final class SnnTrainCommand implements Callable<Integer> {
 
-    @Mixin
-    DatasetOptions data;
+    @Mixin DatasetOptions data;
 
     @Option(names = "--neurons", required = true, paramLabel = "N", description = "Excitatory neurons (and as many inhibitory).")
     int neurons;
@@ -34,11 +31,8 @@ public final class SnnTrainCommand implements Callable<Integer> {
     @Option(names = "--images", required = true, paramLabel = "K", description = "Training images to present.")
     long images;
 
-    @Mixin
-    SeedOption seedOption = new SeedOption();
-
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Model file to write.")
-    Path out;
+    @Mixin SeedOption seedOption = new SeedOption();
+    @Mixin OutFileOption output = new OutFileOption();
 
     @Option(names = "--test-images", paramLabel = "M", description = "Evaluate on the first M test images (default: all).")
     Integer testImages;
@@ -54,14 +48,12 @@ public final class SnnTrainCommand implements Callable<Integer> {
             description = "Images between checkpoints (default: ${DEFAULT-VALUE}).")
     long checkpointEvery;
 
-    @Mixin
-    ThreadsOption threadsOption = new ThreadsOption();
-
-    @Mixin
-    JsonOption jsonOption = new JsonOption();
+    @Mixin ThreadsOption threadsOption = new ThreadsOption();
+    @Mixin JsonOption jsonOption = new JsonOption();
 
     @Override
     public Integer call() {
+        Path out = output.out;
         if (neurons < 1 || neurons > 65536) {
             throw new InvalidInputException("--neurons " + neurons + ": expected 1..65536");
         }
@@ -75,8 +67,8 @@ public final class SnnTrainCommand implements Callable<Integer> {
         ImageDataset train = source.train();
         ImageDataset test = source.test();
         SnnCli.requireMnistShape(train);
-        int m = SnnCli.count("--test-images", testImages, test.size());
-        int l = SnnCli.count("--label-images", labelImages == null ? (int) Math.min(Math.min(images, 10_000), train.size())
+        int m = OptionValues.count("--test-images", testImages, test.size());
+        int l = OptionValues.count("--label-images", labelImages == null ? (int) Math.min(Math.min(images, 10_000), train.size())
                 : labelImages, train.size());
         Path cp = checkpoint != null ? checkpoint : out.resolveSibling(out.getFileName() + ".ckpt");
         PrintWriter err = jsonOption.err();
@@ -88,17 +80,13 @@ public final class SnnTrainCommand implements Callable<Integer> {
                         err.flush();
                     }
                 });
-        PrintWriter o = jsonOption.out();
-        if (jsonOption.json) {
-            o.println(Json.write(r));
-        } else {
+        jsonOption.print(r, o -> {
             o.printf("accuracy %.4f on %d test images; %d neurons, %d training images (resumed from %d), %.1f s%n",
                     r.accuracy(), r.testImages(), r.neurons(), r.images(), r.resumedFrom(), r.seconds());
             o.printf("train %.1f s (%.2f ms CPU/image), label %.1f s on %d images, test %.1f s (%.2f ms CPU/image); model %s%n",
                     r.trainSeconds(), r.trainCpuMsPerImage(), r.labelSeconds(), r.labelImages(), r.testSeconds(),
                     r.testCpuMsPerImage(), out);
-        }
-        o.flush();
+        });
         return 0;
     }
 }

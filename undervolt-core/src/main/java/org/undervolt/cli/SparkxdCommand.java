@@ -42,8 +42,7 @@ public final class SparkxdCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    PipelineOptions options;
+    @Mixin PipelineOptions options;
 
     @Override
     public Integer call() {

@@ -1,6 +1,5 @@
 package org.undervolt.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,10 +11,8 @@ import org.undervolt.experiment.SweepResults;
 import org.undervolt.experiment.SweepSpec;
 import org.undervolt.experiment.SweepSpecReader;
 import org.undervolt.nn.kernel.Parallel;
-import org.undervolt.io.Json;
 import org.undervolt.store.ResultsStore;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,14 +35,9 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--store", paramLabel = "FILE", description = "Results store, created if absent (default: runs/undervolt.db).")
     Path store;
 
-    @Mixin
-    ThreadsOption threadsOption = new ThreadsOption();
-
-    @Mixin
-    JsonOption jsonOption = new JsonOption();
-
-    @picocli.CommandLine.Mixin
-    ProgressOptions progressOptions = new ProgressOptions();
+    @Mixin ThreadsOption threadsOption = new ThreadsOption();
+    @Mixin JsonOption jsonOption = new JsonOption();
+    @Mixin ProgressOptions progressOptions = new ProgressOptions();
 
     @Override
     public Integer call() {
@@ -55,41 +47,32 @@ public final class SweepCommand implements Callable<Integer> {
         if (t > 1) {
             Parallel.setThreads(1); // one trial per thread, no nested pools; results do not depend on it
         }
-        PrintWriter err = jsonOption.err();
         try (ResultsStore rs = ResultsStore.open(store != null ? store : ResultsStore.defaultFile())) {
-            java.util.function.Consumer<String> log = line -> {
-                err.println(line);
-                err.flush();
-            };
             org.undervolt.io.ProgressReporter bar = progressOptions.show(jsonOption.json)
-                    ? new org.undervolt.io.ProgressReporter("sweep (trials)", log) : null;
+                    ? new org.undervolt.io.ProgressReporter("sweep (trials)", jsonOption.log()) : null;
             LocalSweepJob.Summary sum = LocalSweepJob.run(s, rs, t, (done, todo) -> {
                 if (bar != null) {
                     bar.update(done, 0, todo);
                 }
             });
             List<SweepResults.PointMean> means = SweepResults.means(rs, sum.runId(), s);
-            PrintWriter o = jsonOption.out();
-            if (jsonOption.json) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("run_id", sum.runId());
-                m.put("resumed", sum.resumed());
-                m.put("evaluated", sum.evaluated());
-                m.put("skipped", sum.skipped());
-                m.put("finished", sum.finished());
-                m.put("store", rs.file().toString());
-                m.put("nonfinite_counts", SweepResults.NONFINITE_HANDLING);
-                m.put("points", means);
-                o.println(Json.write(m));
-            } else {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("run_id", sum.runId());
+            m.put("resumed", sum.resumed());
+            m.put("evaluated", sum.evaluated());
+            m.put("skipped", sum.skipped());
+            m.put("finished", sum.finished());
+            m.put("store", rs.file().toString());
+            m.put("nonfinite_counts", SweepResults.NONFINITE_HANDLING);
+            m.put("points", means);
+            jsonOption.print(m, o -> {
                 for (SweepResults.PointMean p : means) {
                     o.printf("%-70s %4d trials  mean accuracy %.4f  non-finite %d in %d trials%n", p.point(),
                             p.trials(), p.mean(), p.nonfinite(), p.nonfiniteTrials());
                 }
                 o.printf("run %d in %s: %d trials evaluated, %d already held%s%n", sum.runId(), rs.file(),
                         sum.evaluated(), sum.skipped(), sum.finished() ? ", finished" : "");
-            }
-            o.flush();
+            });
         } finally {
             Parallel.setThreads(inner);
         }

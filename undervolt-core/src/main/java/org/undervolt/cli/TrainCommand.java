@@ -2,27 +2,19 @@ package org.undervolt.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.undervolt.InvalidInputException;
-import org.undervolt.Provenance;
 import org.undervolt.data.CifarBinaryReader;
 import org.undervolt.data.DataSource;
 import org.undervolt.data.ImageDataset;
 import org.undervolt.experiment.PipelineData;
-import org.undervolt.nn.io.Checkpoint;
-import org.undervolt.nn.layer.LayerHooks;
 import org.undervolt.nn.model.Sequential;
 import org.undervolt.nn.train.Adam;
-import org.undervolt.nn.train.Evaluator;
 import org.undervolt.nn.train.LrSchedule;
 import org.undervolt.nn.train.Optimizer;
 import org.undervolt.nn.train.TrainConfig;
@@ -30,10 +22,11 @@ import org.undervolt.nn.train.Trainer;
 import org.undervolt.nn.train.TrainingResult;
 import org.undervolt.nn.zoo.ImageShape;
 import org.undervolt.nn.zoo.ZooModel;
-import org.undervolt.io.Json;
 import org.undervolt.io.ProgressLine;
+import org.undervolt.usecase.TrainRequest;
+import org.undervolt.usecase.TrainResult;
+import org.undervolt.usecase.TrainUseCase;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -61,17 +54,13 @@ public final class TrainCommand implements Callable<Integer> {
             description = "mlp (pixels-256-128-classes), lenet5 (28x28 images), vgg-small or resnet20 (CIFAR-10).")
     ZooModel network;
 
-    @Mixin
-    DatasetOptions data;
+    @Mixin DatasetOptions data;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: the model's recipe, mlp 4, lenet5 8).")
     Integer epochs;
 
-    @Mixin
-    SeedOption seedOption = new SeedOption();
-
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Checkpoint file to write.")
-    Path out;
+    @Mixin SeedOption seedOption = new SeedOption();
+    @Mixin OutFileOption output = new OutFileOption();
 
     @Option(names = "--batch-size", paramLabel = "B", description = "Images per step (default: 64).")
     Integer batchSize;
@@ -98,23 +87,16 @@ public final class TrainCommand implements Callable<Integer> {
                     + "If it exists, training continues after its last finished epoch.")
     Path state;
 
-    @Mixin
-    ThreadsOption threadsOption = new ThreadsOption();
-
-    @Mixin
-    JsonOption jsonOption = new JsonOption();
-
-    @picocli.CommandLine.Mixin
-    ProgressOptions progressOptions = new ProgressOptions();
+    @Mixin ThreadsOption threadsOption = new ThreadsOption();
+    @Mixin JsonOption jsonOption = new JsonOption();
+    @Mixin ProgressOptions progressOptions = new ProgressOptions();
 
     @Override
     public Integer call() throws IOException {
+        Path out = output.file();
         int n = epochs != null ? epochs : network.defaultEpochs();
         if (n < 1 || n > 10_000) {
             throw new InvalidInputException("--epochs " + n + ": expected 1..10000");
-        }
-        if (Files.isDirectory(out)) {
-            throw new InvalidInputException("--out " + out + ": is a directory, expected a file name");
         }
         String opt = optimizer.toLowerCase(Locale.ROOT);
         if (!opt.equals("sgd") && !opt.equals("adam")) {
@@ -157,65 +139,48 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter err = jsonOption.err();
         boolean show = progressOptions.show(jsonOption.json);
         ProgressLine bar = new ProgressLine("epochs", n);
-        List<Double> epochSeconds = new ArrayList<>();
-        long start = System.nanoTime();
         Path statePath = state != null ? state : out.resolveSibling(out.getFileName() + ".state");
-        Trainer.Resume resume = new Trainer.Resume(statePath, network.id() + "|" + opt + "|" + schedule.toLowerCase(Locale.ROOT));
-        TrainingResult result = new Trainer(config, optim, sched).train(net, train, LayerHooks.NONE, (e, loss, s) -> {
-            int resumed = e - 1 - epochSeconds.size(); // epochs finished before this process
-            epochSeconds.add(s);
-            if (show) {
-                err.printf(Locale.ROOT, "%s  loss %.4f (epoch %.1f s)%n", bar.line(e, resumed, n), loss, s);
-                err.flush();
-            }
-        }, resume);
-        double testAccuracy = Double.parseDouble(Float.toString(Evaluator.accuracy(net, test)));
-        double seconds = (System.nanoTime() - start) / 1e9;
-
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("model", network.id());
         meta.put("dataset", train.name());
         meta.put("epochs", Integer.toString(n));
         meta.put("seed", Long.toString(seedOption.seed));
-        meta.put("test_accuracy", Double.toString(testAccuracy));
-        meta.put("undervolt_version", Provenance.version());
-        meta.put("git_revision", Provenance.gitRevision());
-        try {
-            Checkpoint.save(net, meta, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
-        }
+        TrainResult trained = TrainUseCase.run(new TrainRequest(net, train, test, config, optim, sched,
+                new Trainer.Resume(statePath, network.id() + "|" + opt + "|" + schedule.toLowerCase(Locale.ROOT)), out, meta),
+                (e, resumed, loss, s) -> {
+                    if (show) {
+                        err.printf(Locale.ROOT, "%s  loss %.4f (epoch %.1f s)%n", bar.line(e, resumed, n), loss, s);
+                        err.flush();
+                    }
+                });
+        TrainingResult result = trained.training();
+        double testAccuracy = trained.testAccuracy();
+        double seconds = trained.seconds();
 
-        PrintWriter o = jsonOption.out();
-        if (jsonOption.json) {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("model", network.id());
-            r.put("dataset", train.name());
-            r.put("epochs", n);
-            r.put("seed", seedOption.seed);
-            r.put("batch_size", config.batchSize());
-            r.put("learning_rate", config.learningRate());
-            r.put("momentum", config.momentum());
-            r.put("weight_decay", config.weightDecay());
-            r.put("optimizer", opt);
-            r.put("schedule", schedule.toLowerCase(Locale.ROOT));
-            r.put("threads", threadCount);
-            r.put("parameters", net.parameterCount());
-            r.put("test_accuracy", testAccuracy);
-            r.put("train_loss", result.finalLoss());
-            r.put("epoch_losses", result.epochLosses());
-            r.put("epoch_seconds", epochSeconds);
-            r.put("train_seconds", result.seconds());
-            r.put("seconds", seconds);
-            r.put("out", out.toString());
-            r.put("state", statePath.toString());
-            r.put("resumed_epochs", n - epochSeconds.size());
-            o.println(Json.write(r));
-        } else {
-            o.printf("%s on %s: test accuracy %.4f after %d epochs (%.1f s, %d threads); wrote %s%n",
-                    network.id(), train.name(), testAccuracy, n, seconds, threadCount, out);
-        }
-        o.flush();
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("model", network.id());
+        r.put("dataset", train.name());
+        r.put("epochs", n);
+        r.put("seed", seedOption.seed);
+        r.put("batch_size", config.batchSize());
+        r.put("learning_rate", config.learningRate());
+        r.put("momentum", config.momentum());
+        r.put("weight_decay", config.weightDecay());
+        r.put("optimizer", opt);
+        r.put("schedule", schedule.toLowerCase(Locale.ROOT));
+        r.put("threads", threadCount);
+        r.put("parameters", net.parameterCount());
+        r.put("test_accuracy", testAccuracy);
+        r.put("train_loss", result.finalLoss());
+        r.put("epoch_losses", result.epochLosses());
+        r.put("epoch_seconds", trained.epochSeconds());
+        r.put("train_seconds", result.seconds());
+        r.put("seconds", seconds);
+        r.put("out", out.toString());
+        r.put("state", statePath.toString());
+        r.put("resumed_epochs", trained.resumedEpochs());
+        jsonOption.print(r, o -> o.printf("%s on %s: test accuracy %.4f after %d epochs (%.1f s, %d threads); wrote %s%n",
+                network.id(), train.name(), testAccuracy, n, seconds, threadCount, out));
         return 0;
     }
 

@@ -27,8 +27,7 @@ import picocli.CommandLine.Command;
                 "  undervolt eden --quick",
                 "  undervolt train --network lenet5 --out lenet5.uvnn",
                 "  undervolt demo --help"})
-public final class UndervoltCli implements Runnable {
-
+public final class UndervoltCli extends CommandGroup {
     public static final int EXIT_INTERNAL = 1;
     public static final int EXIT_BAD_INPUT = 2;
 
@@ -59,14 +58,6 @@ public final class UndervoltCli implements Runnable {
         SUBCOMMANDS.put("runs", RunsCommand.class);
         SUBCOMMANDS.put("bench", BenchCommand.class);
         SUBCOMMANDS.put("nn-bench", NnBenchCommand.class);
-    }
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     /** A configured command line with every subcommand, used by tests. */

@@ -21,7 +21,8 @@ import org.undervolt.data.DataSource;
  * @param pointsPerDecade sweep density
  * @param delta           accuracy loss accepted, as a fraction (0.01 = one percentage point)
  * @param format          storage format of the weights in DRAM (e.g. {@code int8})
- * @param preset          DRAM part
+ * @param part            DRAM part, a name of {@code undervolt dram presets}; recorded under the key {@code preset},
+ *                        as the pipelines' configs name it (and earlier runs in a results store were recorded)
  * @param scaling         energy-versus-voltage law of the core rail ({@code quadratic} or {@code linear})
  * @param berTable        BER(VDD) table file, or {@code null} for the built-in one
  * @param testImages      test images used (0 = all)
@@ -29,7 +30,7 @@ import org.undervolt.data.DataSource;
  * @param cacheDir        model cache directory
  */
 public record DemoConfig(DataSource data, int[] hidden, int epochs, long seed, int trials, double berMin, double berMax,
-        int pointsPerDecade, double delta, String format, String preset, String scaling, Path berTable,
+        int pointsPerDecade, double delta, String format, String part, String scaling, Path berTable,
         int testImages, boolean useCache, Path cacheDir) {
 
     public DemoConfig {
@@ -66,7 +67,7 @@ public record DemoConfig(DataSource data, int[] hidden, int epochs, long seed, i
         m.put("points_per_decade", pointsPerDecade);
         m.put("delta", delta);
         m.put("format", format);
-        m.put("preset", preset);
+        m.put("preset", part);
         m.put("scaling", scaling);
         m.put("ber_table", berTable == null ? "builtin" : berTable.toString());
         m.put("test_images", testImages);

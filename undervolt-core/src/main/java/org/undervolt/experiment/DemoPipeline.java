@@ -91,7 +91,7 @@ public final class DemoPipeline {
         if (config.testImages() > 0 && config.testImages() < test.size()) {
             test = test.slice(0, config.testImages());
         }
-        DramSpec spec = DramPresets.get(config.preset());
+        DramSpec spec = DramPresets.get(config.part());
         VoltageScaling scaling = VoltageScaling.parse(config.scaling());
         DeviceSet devices = DeviceSet.vddSelection(null, config.berTable() == null ? null : config.berTable().toString(),
                 "--ber-table");

@@ -17,11 +17,14 @@ import org.undervolt.data.ImageDataset;
 import org.undervolt.mapping.LayerShape;
 import org.undervolt.mapping.NetworkShapes;
 import org.undervolt.mapping.Tolerances;
-import org.undervolt.nn.layer.LayerHooks;
 import org.undervolt.nn.model.Sequential;
 import org.undervolt.nn.onnx.OnnxImport;
 import org.undervolt.nn.train.TrainConfig;
 import org.undervolt.nn.train.Trainer;
+import org.undervolt.usecase.RetrainRequest;
+import org.undervolt.usecase.RetrainUseCase;
+import org.undervolt.usecase.TrainRequest;
+import org.undervolt.usecase.TrainUseCase;
 import org.undervolt.nn.zoo.ImageShape;
 import org.undervolt.nn.zoo.ZooModel;
 import org.undervolt.io.Json;
@@ -115,9 +118,9 @@ public final class EdenPipeline {
         out.put("model", model);
         Path base = Path.of((String) model.get("model_file"));
 
-        Map<String, Object> retrain = stages.run("retrain", () -> RetrainRun.run(new RetrainRun.Options(network, base, 0,
-                c.integer("train_images", 1, 10_000_000), validation, retrainConfig(), ToleranceStage.setup(c),
-                stages.folder("retrain")), train, log, progress.job("retraining (batches)")));
+        Map<String, Object> retrain = stages.run("retrain", () -> RetrainUseCase.run(RetrainRequest.of(new RetrainRun.Options(
+                network, base, 0, c.integer("train_images", 1, 10_000_000), validation, retrainConfig(), ToleranceStage.setup(c),
+                stages.folder("retrain")), train), log, progress.job("retraining (batches)")).report());
         out.put("retrain", retrain);
         Path retrained = Path.of((String) retrain.get("model_file"));
 
@@ -194,14 +197,11 @@ public final class EdenPipeline {
             Sequential m = network().create(shape(), train.numClasses(), seed);
             log.accept("baseline: training " + network().id() + " for " + epochs + " epoch(s) on " + data.size() + " images");
             WorkProgress epochsDone = progress.job("baseline training (epochs)");
-            int[] resumedAt = {-1};
-            new Trainer(TrainConfig.defaults(epochs, seed)).train(m, data, LayerHooks.NONE, (e, loss, s) -> {
-                if (resumedAt[0] < 0) {
-                    resumedAt[0] = e - 1;
-                }
+            TrainUseCase.run(TrainRequest.sgd(m, data, TrainConfig.defaults(epochs, seed),
+                    new Trainer.Resume(folder.resolve("base.state"), "eden baseline " + network().id())), (e, resumed, loss, s) -> {
                 log.accept(String.format(java.util.Locale.ROOT, "baseline epoch %d/%d: loss %.4f (%.1f s)", e, epochs, loss, s));
-                epochsDone.update(e, resumedAt[0], epochs);
-            }, new Trainer.Resume(folder.resolve("base.state"), "eden baseline " + network().id()));
+                epochsDone.update(e, resumed, epochs);
+            });
             DnnModels.save(m, Map.of("description", network().id() + " epochs=" + epochs + " seed=" + seed + " train="
                     + data.name() + "/" + data.size()), file);
             r.put("source", "trained: " + network().id() + ", " + epochs + " epoch(s)");

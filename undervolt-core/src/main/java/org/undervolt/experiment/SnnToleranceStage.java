@@ -18,6 +18,9 @@ import org.undervolt.resilience.ToleranceSearch;
 import org.undervolt.resilience.TrialExecutor;
 import org.undervolt.resilience.WeightStorage;
 import org.undervolt.storage.FormatSpec;
+import org.undervolt.usecase.ToleranceRequest;
+import org.undervolt.usecase.ToleranceResult;
+import org.undervolt.usecase.ToleranceUseCase;
 
 /**
  * SparkXD's tolerance question for the SNN, by {@link SnnToleranceRun} (log grid, then bisection,
@@ -67,18 +70,18 @@ final class SnnToleranceStage {
                 ToleranceStage.search(c), c.number("delta", 0, 1),
                 Acceptance.Rule.parse(c.text("confidence")), c.integer("test_images", 1, test.size()), threads, reference, out,
                 ToleranceStage.evaluation(c), storage);
-        Map<String, Object> run = SnnToleranceRun.run(options, test, log, trials, executor);
-        Map<String, Object> coarse = (Map<String, Object>) run.get("coarse");
+        ToleranceResult result = ToleranceUseCase.run(ToleranceRequest.of(options, test), log, trials, executor);
+        Map<String, Object> run = result.report();
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("error_free", ((Number) run.get("baseline_accuracy")).doubleValue());
+        r.put("error_free", result.baselineAccuracy());
         r.put("reference_accuracy", run.get("reference_accuracy"));
         r.put("criterion", run.get("criterion"));
-        double tolerable = Math.max(0, PipelineSummary.num(coarse.get("tolerable_ber")));
+        double tolerable = Math.max(0, result.tolerableBer());
         Map<String, Object> where = (Map<String, Object>) run.get("location");
         // location-aware: the device's BER at the tolerable voltage (axis points above the device's reach stand for
         // its lowest voltage), with the voltage and the unsafe subarrays there
         r.put("tolerable_ber", where == null ? tolerable : where.get("module_ber"));
-        r.put("status", coarse.get("status"));
+        r.put("status", result.status());
         r.put("weight_errors", run.get("weight_errors"));
         if (where != null) {
             r.put("tolerable_axis_ber", tolerable);

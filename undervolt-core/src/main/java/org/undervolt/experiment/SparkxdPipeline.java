@@ -13,6 +13,8 @@ import org.undervolt.dram.error.ErrorModelRegistry;
 import org.undervolt.resilience.ReadCorrection;
 import org.undervolt.resilience.SnnFatRun;
 import org.undervolt.resilience.SnnFaultAwareTrainer;
+import org.undervolt.usecase.RetrainRequest;
+import org.undervolt.usecase.RetrainUseCase;
 import org.undervolt.resilience.TrialExecutor;
 import org.undervolt.resilience.WorkProgress;
 import org.undervolt.snn.SnnRuns;
@@ -157,8 +159,9 @@ public final class SparkxdPipeline {
 
         Path fatDir = stages.folder("fault-aware-training");
         out.put("fault-aware-training", stages.run("fault-aware-training", () -> {
-            Map<String, Object> fat = SnnFatRun.run(new SnnFatRun.Options(base, fatConfig, fatErrors, new double[0], 1,
-                    labelImages, testImages, threads, fatDir), train, test, log, progress.job("fault-aware training (images)"));
+            Map<String, Object> fat = new LinkedHashMap<>(RetrainUseCase.run(RetrainRequest.of(new SnnFatRun.Options(base,
+                    fatConfig, fatErrors, new double[0], 1, labelImages, testImages, threads, fatDir), train, test), log,
+                    progress.job("fault-aware training (images)")).report());
             if (location != null) {
                 // each step's BER read as the device's voltage, and the weights' subarrays unsafe there
                 long bytes = format.fit(new float[784 * neurons], new int[] {784, neurons}).byteLength(784 * neurons);

@@ -23,6 +23,8 @@ import org.undervolt.resilience.ToleranceRun;
 import org.undervolt.resilience.ToleranceSearch;
 import org.undervolt.resilience.TrialExecutor;
 import org.undervolt.io.Json;
+import org.undervolt.usecase.ToleranceRequest;
+import org.undervolt.usecase.ToleranceUseCase;
 
 /**
  * A DNN tolerance stage: {@link ToleranceRun} (coarse, optionally fine) on a model file, its
@@ -47,7 +49,8 @@ final class ToleranceStage {
             ImageDataset test, Path out, java.util.function.Consumer<String> log, ToleranceSearch.TrialProgress trials,
             TrialExecutor executor) {
         var options = options(model, fine, reference, c, out);
-        Map<String, Object> r = new LinkedHashMap<>(ToleranceRun.run(options, train, test, log, trials, executor));
+        Map<String, Object> r = new LinkedHashMap<>(ToleranceUseCase.run(ToleranceRequest.of(options, train, test), log, trials,
+                executor).report());
         r.put("accuracies", accuracies(out.resolve("points.json")));
         r.put("nonfinite", perTrial(out.resolve("points.json"), "nonfinite"));
         r.put("tolerance_file", out.resolve("tolerance.json").toString());

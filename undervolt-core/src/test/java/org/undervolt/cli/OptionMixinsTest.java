@@ -1,0 +1,98 @@
+package org.undervolt.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.undervolt.dram.energy.VoltageScaling;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * One vocabulary (issue 19, item 5): an option that several commands share is one mixin, so it has one help text
+ * everywhere; each command's own defaults for a shared option apply; the hidden old spellings still work.
+ */
+class OptionMixinsTest {
+
+    /** The command object {@code args} parse into (the innermost subcommand). */
+    @SuppressWarnings("unchecked")
+    private static <T> T parsed(String... args) {
+        CommandLine.ParseResult r = UndervoltCli.commandLine().parseArgs(args);
+        while (r.hasSubcommand()) {
+            r = r.subcommand();
+        }
+        return (T) r.commandSpec().userObject();
+    }
+
+    private static void walk(CommandLine cl, List<CommandLine> all) {
+        if (cl.getCommand() instanceof CommandLine.HelpCommand || all.contains(cl)) {
+            return;
+        }
+        all.add(cl);
+        cl.getSubcommands().values().forEach(s -> walk(s, all));
+    }
+
+    @Test
+    void sharedOptionsHaveOneHelpTextWhereverTheyAppear() {
+        List<CommandLine> all = new ArrayList<>();
+        walk(UndervoltCli.commandLine(), all);
+        Map<String, Map<String, List<String>>> texts = new HashMap<>();
+        for (CommandLine cl : all) {
+            for (OptionSpec o : cl.getCommandSpec().options()) {
+                String name = o.longestName();
+                if (List.of("--json", "--seed", "--threads", "--energy-law").contains(name)
+                        || name.equals("--out") && o.required()) {
+                    texts.computeIfAbsent(name.equals("--out") ? name + " " + o.paramLabel() : name, k -> new HashMap<>())
+                            .computeIfAbsent(String.join(" ", o.description()), k -> new ArrayList<>())
+                            .add(cl.getCommandSpec().qualifiedName());
+                }
+            }
+        }
+        assertThat(texts.keySet()).contains("--json", "--seed", "--threads", "--energy-law",
+                "--out DIR", "--out FILE");
+        texts.forEach((option, byText) -> assertThat(byText).as(option + ": its help texts and where").hasSize(1));
+        assertThat(texts.get("--json").values().iterator().next()).hasSizeGreaterThan(25);
+    }
+
+    @Test
+    void eachCommandsDefaultsForTheSharedGridApply() {
+        DemoCommand demo = parsed("demo");
+        assertThat(demo.grid.berMin).isEqualTo(1e-7);
+        assertThat(demo.grid.berMax).isEqualTo(1e-1);
+        assertThat(demo.grid.pointsPerDecade).isEqualTo(2);
+        assertThat(demo.grid.trials).isEqualTo(5);
+        assertThat(demo.part.name).isEqualTo("LPDDR3-1600_4Gb_x32");
+        ToleranceCommand tolerance = parsed("tolerance", "--model", "m.uvnn", "--out", "t");
+        assertThat(tolerance.search.grid.berMin).isEqualTo(1e-6);
+        assertThat(tolerance.search.grid.pointsPerDecade).isEqualTo(1);
+        assertThat(tolerance.search.bisections).isEqualTo(4);
+        ToleranceBenchCommand bench = parsed("bench", "tolerance", "--model", "m.uvnn");
+        assertThat(bench.search.grid.berMin).isEqualTo(1e-5);
+        assertThat(bench.search.bisections).isEqualTo(3);
+        ToleranceCommand given = parsed("tolerance", "--model", "m.uvnn", "--out", "t", "--ber-min", "1e-4", "--trials", "3");
+        assertThat(given.search.grid.berMin).isEqualTo(1e-4);
+        assertThat(given.search.grid.trials).isEqualTo(3);
+        OperatingPointCommand op = parsed("operating-point", "--tolerable-ber", "1e-6");
+        assertThat(op.part.name).isEqualTo("DDR3L-1600");
+        DramBenchCommand dramBench = parsed("dram", "bench");
+        assertThat(dramBench.part.name()).isEqualTo("DDR4-2400");
+    }
+
+    @Test
+    void hiddenOldSpellingsWinOverTheDefaultsOfTheNewOnes() {
+        MapCommand map = parsed("map", "--weights-ber", "1e-4", "--scaling", "linear");
+        assertThat(map.energyLaw.law()).isEqualTo(VoltageScaling.LINEAR);
+        MapCommand byNewName = parsed("map", "--weights-ber", "1e-4", "--energy-law", "linear");
+        assertThat(byNewName.energyLaw.law()).isEqualTo(VoltageScaling.LINEAR);
+        assertThat(((MapCommand) parsed("map", "--weights-ber", "1e-4")).energyLaw.law()).isEqualTo(VoltageScaling.QUADRATIC);
+        DramBenchCommand bench = parsed("dram", "bench", "--memspec", "LPDDR3-1600_4Gb_x32");
+        assertThat(bench.part.name()).isEqualTo("LPDDR3-1600_4Gb_x32");
+        RetrainCommand retrain = parsed("retrain", "--batch", "32", "--out", "r");
+        assertThat(retrain.batchAlias).isEqualTo(32);
+    }
+}
