@@ -12,6 +12,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.undervolt.nn.io.Checkpoint;
 import org.undervolt.nn.model.Sequential;
+import org.undervolt.nn.onnx.OnnxGraph;
+import org.undervolt.nn.onnx.OnnxNode;
+import org.undervolt.nn.onnx.SequentialExporter;
 import org.undervolt.nn.tensor.Tensor;
 
 class ReluCapTest {
@@ -48,5 +51,15 @@ class ReluCapTest {
         assertThat(((Relu) back.layers().get(1)).cap()).isEqualTo(0.75f);
         Tensor x = new Tensor(new int[] {1, 3}, new float[] {5f, -5f, 5f});
         assertThat(back.infer(x).data()).containsExactly(m.infer(x).data());
+    }
+
+    @Test
+    void aCappedReluExportsAsOnnxClipFromZeroToTheCap() {
+        Sequential m = new Sequential(new int[] {3}, List.of(new Dense("d", 3, 2), new Relu("r", 0.75f)));
+        OnnxGraph g = SequentialExporter.export(m, "m").graph();
+        OnnxNode clip = g.nodes().stream().filter(n -> n.opType().equals("Clip")).findFirst().orElseThrow();
+        assertThat(clip.inputs()).hasSize(3);
+        assertThat(g.initializers().get(clip.inputs().get(1)).floats()).containsExactly(0f);
+        assertThat(g.initializers().get(clip.inputs().get(2)).floats()).containsExactly(0.75f);
     }
 }
