@@ -47,6 +47,12 @@ import org.undervolt.io.Json;
  * networks whose layers differ in scale (LeNet-5's conv1 weights have an RMS of 0.44, fc1's 0.09: one
  * absolute bound of 0.1 cuts conv1 to a quarter and destroys the network).
  *
+ * <p>The same holds for stored IFMs, whose range is the largest activation the network produces: with
+ * {@code reluCapPercentile} every top-level ReLU of the retrained network is capped at that percentile of its
+ * outputs in the starting network ({@link ReluCaps}), so the stored range, and with it the error of a flipped
+ * high bit, shrinks; the network learns to work with the cap while the BER rises, and keeps it. The starting
+ * network's accuracy (the recovery target) is measured as it was, uncapped.
+ *
  * <p>The training itself is {@link Trainer}'s: one {@link Trainer#epoch} per curriculum epoch, SGD with
  * momentum ({@link Sgd}: {@code v = μv + g; w -= lr·v}), wrapped in {@link ClippedWeights} when a bound is
  * set, steps numbered across epochs. Randomness: epoch {@code e} shuffles as the trainer's epoch {@code e}
