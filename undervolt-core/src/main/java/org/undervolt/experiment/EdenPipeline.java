@@ -237,6 +237,6 @@ public final class EdenPipeline {
                 c.integer("batch", 1, 65536), (float) c.number("lr", 1e-9, 10), (float) c.number("momentum", 0, 0.999999),
                 c.integer("seed", 0L, Long.MAX_VALUE), schedule, 0f, c.number("delta", 0, 1),
                 c.integer("validation_trials", 1, 1000), c.integer("profile_images", 1, 1_000_000),
-                (float) c.number("clip_rms", 0, 100));
+                (float) c.number("clip_rms", 0, 100), c.number("relu_cap_percentile", 0, 100));
     }
 }

@@ -148,6 +148,7 @@ final class PipelineKeys {
         k.put("patience", integer(1, 1000));
         k.put("refinements", integer(0, 20));
         k.put("clip_rms", number(0, 100));
+        k.put("relu_cap_percentile", number(0, 100));
         k.put("validation_trials", integer(1, 1000));
         k.put("profile_images", integer(1, 1_000_000));
         k.put("data", texts(DataKind::parse));

@@ -47,6 +47,12 @@ import org.undervolt.io.Json;
  * networks whose layers differ in scale (LeNet-5's conv1 weights have an RMS of 0.44, fc1's 0.09: one
  * absolute bound of 0.1 cuts conv1 to a quarter and destroys the network).
  *
+ * <p>The same holds for stored IFMs, whose range is the largest activation the network produces: with
+ * {@code reluCapPercentile} every top-level ReLU of the retrained network is capped at that percentile of its
+ * outputs in the starting network ({@link ReluCaps}), so the stored range, and with it the error of a flipped
+ * high bit, shrinks; the network learns to work with the cap while the BER rises, and keeps it. The starting
+ * network's accuracy (the recovery target) is measured as it was, uncapped.
+ *
  * <p>The training itself is {@link Trainer}'s: one {@link Trainer#epoch} per curriculum epoch, SGD with
  * momentum ({@link Sgd}: {@code v = μv + g; w -= lr·v}), wrapped in {@link ClippedWeights} when a bound is
  * set, steps numbered across epochs. Randomness: epoch {@code e} shuffles as the trainer's epoch {@code e}
@@ -77,23 +83,35 @@ public final class CurricularRetrainer {
      * @param profileImages    training images profiled for IFM bounds
      * @param clipRms          relative bound: each weight tensor clipped to {@code clipRms × RMS} of its values
      *                         in the starting network (0 = none); with {@code clip} too, the tighter bound holds
+     * @param reluCapPercentile each top-level ReLU of the retrained network capped at this percentile of its
+     *                         outputs in the starting network ({@link ReluCaps}, on the first {@code profileImages}
+     *                         training images; 0 = no cap)
      */
     public record Config(Mode mode, int epochs, int batchSize, float learningRate, float momentum, long seed,
             CurriculumSchedule.Params schedule, float clip, double delta, int validationTrials, int profileImages,
-            float clipRms) {
+            float clipRms, double reluCapPercentile) {
         public Config {
             if (epochs < 0 || batchSize < 1 || !(learningRate > 0) || !(momentum >= 0 && momentum < 1)
                     || validationTrials < 1 || profileImages < 1 || !(clip >= 0) || (mode == Mode.RANDBET && !(clip > 0))
-                    || !(clipRms >= 0) || Float.isInfinite(clipRms)) {
+                    || !(clipRms >= 0) || Float.isInfinite(clipRms)
+                    || !(reluCapPercentile >= 0 && reluCapPercentile <= 100)) {
                 throw new InvalidInputException("retraining settings out of range: " + this);
             }
+        }
+
+        /** Without a ReLU cap. */
+        public Config(Mode mode, int epochs, int batchSize, float learningRate, float momentum, long seed,
+                CurriculumSchedule.Params schedule, float clip, double delta, int validationTrials, int profileImages,
+                float clipRms) {
+            this(mode, epochs, batchSize, learningRate, momentum, seed, schedule, clip, delta, validationTrials,
+                    profileImages, clipRms, 0);
         }
 
         /** Without a relative bound. */
         public Config(Mode mode, int epochs, int batchSize, float learningRate, float momentum, long seed,
                 CurriculumSchedule.Params schedule, float clip, double delta, int validationTrials, int profileImages) {
             this(mode, epochs, batchSize, learningRate, momentum, seed, schedule, clip, delta, validationTrials,
-                    profileImages, 0f);
+                    profileImages, 0f, 0);
         }
     }
 
@@ -109,9 +127,11 @@ public final class CurricularRetrainer {
      * @param history    every epoch, including those before a resume
      * @param stopReason why the run ended
      * @param resumedAt  epochs already done when this run started (0: fresh)
+     * @param reluCaps   the cap of each ReLU the retraining capped, by layer name (empty without
+     *                   {@code reluCapPercentile}); the kept model has them unless it is the starting network
      */
     public record Result(Sequential model, double baseline, double boostedBer, List<Epoch> history,
-            String stopReason, int resumedAt) {
+            String stopReason, int resumedAt, Map<String, Float> reluCaps) {
     }
 
     /** Told after every epoch (after its checkpoint is written). */
@@ -153,8 +173,10 @@ public final class CurricularRetrainer {
         double baseline = new NetworkEvaluator(start, faults(start, setup, train), validation).baseline();
         double target = baseline - config.delta();
 
-        Sequential model = start.copy();
-        Sequential kept = start.copy();
+        Map<String, Float> caps = config.reluCapPercentile() > 0
+                ? ReluCaps.profile(start, train, config.profileImages(), config.reluCapPercentile()) : Map.of();
+        Sequential model = ReluCaps.apply(start, caps); // the network retrained: its ReLUs capped, if asked
+        Sequential kept = start.copy(); // until an epoch recovers, the starting network as it was
         Trainer trainer = trainer(start);
         CurriculumSchedule schedule = new CurriculumSchedule(config.schedule());
         List<Epoch> history = new ArrayList<>();
@@ -213,7 +235,7 @@ public final class CurricularRetrainer {
         }
         String reason = schedule.done() ? schedule.state().stopReason() : "ran " + epoch + " epoch(s)";
         double boosted = config.mode() == Mode.RANDBET ? config.schedule().startBer() : schedule.boostedBer();
-        return new Result(kept, baseline, boosted, history, reason, resumedAt);
+        return new Result(kept, baseline, boosted, history, reason, resumedAt, caps);
     }
 
     /**

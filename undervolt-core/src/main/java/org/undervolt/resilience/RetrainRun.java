@@ -76,7 +76,15 @@ public final class RetrainRun {
                         + o.retrain().delta() + ", BER *= " + o.retrain().schedule().factor() + " (capped at "
                         + o.retrain().schedule().maxBer() + "); stop after " + o.retrain().schedule().patience()
                         + " epoch(s) without recovery at one BER"
-                        + (o.retrain().clip() > 0 ? "; weights clipped to +-" + o.retrain().clip() : ""));
+                        + (o.retrain().schedule().refinements() > 0 ? " after halving the failed step (log space) up to "
+                                + o.retrain().schedule().refinements() + " time(s), each restarted from the network that"
+                                + " last recovered" : "")
+                        + (o.retrain().clip() > 0 ? "; weights clipped to +-" + o.retrain().clip() : "")
+                        + (o.retrain().clipRms() > 0 ? "; each weight tensor clipped to " + o.retrain().clipRms()
+                                + " x its RMS in the baseline" : "")
+                        + (o.retrain().reluCapPercentile() > 0 ? "; each ReLU capped at the "
+                                + o.retrain().reluCapPercentile() + "th percentile of its baseline outputs" : ""));
+        out.put("relu_caps", r.reluCaps());
         out.put("history", r.history());
         out.put("train_images", retrainSet.size());
         out.put("validation_images", validation.size());

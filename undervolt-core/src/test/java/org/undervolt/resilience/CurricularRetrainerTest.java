@@ -101,6 +101,25 @@ class CurricularRetrainerTest {
     }
 
     @Test
+    void theRetrainedNetworkKeepsItsReluCappedAtThePercentileOfTheBaseline() {
+        Sequential base = trained();
+        var cfg = new CurricularRetrainer.Config(CurricularRetrainer.Mode.CURRICULAR, 2, 32, 0.02f, 0.9f, 5,
+                new CurriculumSchedule.Params(1e-3, 2, 0.3, 2, 0), 0f, 0.01, 2, 500, 2f, 99);
+        CurricularRetrainer.Result r = new CurricularRetrainer(cfg).run(base, TRAIN, VAL, setup(base), null,
+                CurricularRetrainer.Listener.NONE);
+        assertThat(r.reluCaps()).isEqualTo(ReluCaps.profile(base, TRAIN, 500, 99)).containsOnlyKeys("relu1");
+        assertThat(r.history().get(0).recovered()).isTrue();
+        assertThat(((org.undervolt.nn.layer.Relu) r.model().layers().get(1)).cap()).isEqualTo(r.reluCaps().get("relu1"));
+        assertThat(((org.undervolt.nn.layer.Relu) base.layers().get(1)).cap()).isEqualTo(Float.POSITIVE_INFINITY);
+        // without the setting nothing is capped, and the config refuses a percentile outside (0, 100]
+        assertThat(new CurricularRetrainer(config(1)).run(base, TRAIN, VAL, setup(base), null,
+                CurricularRetrainer.Listener.NONE).reluCaps()).isEmpty();
+        assertThatThrownBy(() -> new CurricularRetrainer.Config(CurricularRetrainer.Mode.CURRICULAR, 2, 32, 0.02f, 0.9f,
+                5, new CurriculumSchedule.Params(1e-3, 2, 0.3, 2, 0), 0f, 0.01, 2, 500, 2f, 101))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
     void aFailedStepIsHalvedAndRelativeClippingHoldsEveryTensorToItsOwnBound() {
         Sequential base = trained();
         var cfg = new CurricularRetrainer.Config(CurricularRetrainer.Mode.CURRICULAR, 3, 32, 0.02f, 0.9f, 5,

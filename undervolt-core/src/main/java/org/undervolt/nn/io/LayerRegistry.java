@@ -31,6 +31,7 @@ import org.undervolt.nn.layer.Softmax;
  * <tr><td>maxpool2d, avgpool2d</td><td>kernel, stride</td><td>0</td></tr>
  * <tr><td>batchnorm</td><td>channels</td><td>0</td></tr>
  * <tr><td>dropout</td><td>Float.floatToIntBits(p)</td><td>0</td></tr>
+ * <tr><td>relucap</td><td>Float.floatToIntBits(cap)</td><td>0</td></tr>
  * <tr><td>relu, flatten, globalavgpool, softmax</td><td>(none)</td><td>0</td></tr>
  * <tr><td>residual</td><td>main count m, shortcut count s</td><td>m + s (main first)</td></tr>
  * </table>
@@ -56,6 +57,7 @@ public final class LayerRegistry {
         TYPES.put("batchnorm", new Entry(1, (n, c, ch) -> new BatchNorm(n, c[0])));
         TYPES.put("dropout", new Entry(1, (n, c, ch) -> new Dropout(n, Float.intBitsToFloat(c[0]))));
         TYPES.put("relu", new Entry(0, (n, c, ch) -> new Relu(n)));
+        TYPES.put("relucap", new Entry(1, (n, c, ch) -> new Relu(n, Float.intBitsToFloat(c[0]))));
         TYPES.put("flatten", new Entry(0, (n, c, ch) -> new Flatten(n)));
         TYPES.put("globalavgpool", new Entry(0, (n, c, ch) -> new GlobalAvgPool(n)));
         TYPES.put("softmax", new Entry(0, (n, c, ch) -> new Softmax(n)));

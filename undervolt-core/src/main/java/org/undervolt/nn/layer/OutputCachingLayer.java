@@ -10,8 +10,8 @@ import org.undervolt.nn.tensor.Tensor;
 abstract class OutputCachingLayer extends NamedLayer {
     private Tensor cachedOutput;
 
-    OutputCachingLayer(String name, String type) {
-        super(name, type);
+    OutputCachingLayer(String name, String type, int... config) {
+        super(name, type, config);
     }
 
     @Override

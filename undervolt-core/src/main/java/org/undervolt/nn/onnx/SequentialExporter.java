@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.undervolt.nn.layer.Layer;
 import org.undervolt.nn.layer.Parameter;
+import org.undervolt.nn.layer.Relu;
 import org.undervolt.nn.model.Sequential;
 
 /**
@@ -23,6 +24,7 @@ import org.undervolt.nn.model.Sequential;
  * <tr><td>globalavgpool</td><td>GlobalAveragePool, Flatten (Undervolt's output is [C])</td></tr>
  * <tr><td>batchnorm</td><td>BatchNormalization, epsilon 1e-5</td></tr>
  * <tr><td>relu, flatten</td><td>Relu, Flatten(axis 1)</td></tr>
+ * <tr><td>relucap</td><td>Clip(min 0, max cap)</td></tr>
  * <tr><td>softmax</td><td>[Flatten] Softmax(axis −1) [Reshape back]</td></tr>
  * <tr><td>residual</td><td>the main branch, the shortcut branch, Add</td></tr>
  * <tr><td>dropout</td><td>nothing (the identity at inference)</td></tr>
@@ -101,6 +103,12 @@ public final class SequentialExporter {
             }
             case "relu" -> {
                 nodes.add(node(n, "Relu", List.of(x.name()), n, Map.of()));
+                return new Value(n, x.shape());
+            }
+            case "relucap" -> {
+                inits.put(n + ".min", NdArray.of(new int[0], new float[] {0f}));
+                inits.put(n + ".max", NdArray.of(new int[0], new float[] {((Relu) l).cap()}));
+                nodes.add(node(n, "Clip", List.of(x.name(), n + ".min", n + ".max"), n, Map.of()));
                 return new Value(n, x.shape());
             }
             case "flatten" -> {
