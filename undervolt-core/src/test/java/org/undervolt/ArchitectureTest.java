@@ -93,12 +93,9 @@ class ArchitectureTest {
     }
 
     @Test
-    void dramKnowsNothingOfTheRestExceptErrorModelsOverStoragePlacements() {
+    void dramKnowsNothingOfTheRest() {
         for (String pkg : DRAM) {
-            String[] allowed = pkg.equals("org.undervolt.dram.error..")
-                    ? basicsAnd(concat(DRAM, "org.undervolt.storage.."))
-                    : basicsAnd(DRAM);
-            usesOnly(pkg, allowed).check(classes);
+            usesOnly(pkg, basicsAnd(DRAM)).check(classes);
         }
     }
 
