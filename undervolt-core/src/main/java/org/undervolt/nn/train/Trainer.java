@@ -17,6 +17,7 @@ import org.undervolt.nn.layer.LayerHooks;
 import org.undervolt.nn.layer.Parameter;
 import org.undervolt.nn.model.Sequential;
 import org.undervolt.nn.tensor.Tensor;
+import org.undervolt.random.Permutations;
 import org.undervolt.random.Seeds;
 
 /**
@@ -199,16 +200,6 @@ public final class Trainer {
 
     /** A uniformly random permutation of {@code 0..n-1} (Fisher–Yates, Knuth TAOCP vol. 2, Algorithm P). */
     static int[] shuffle(int n, SplittableRandom rng) {
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-        return a;
+        return Permutations.random(n, rng);
     }
 }
