@@ -151,11 +151,7 @@ public final class RecordedDemo {
 
         void markFailed() {
             if (store != null) {
-                try {
-                    store.setStatus(id, RunStatus.FAILED, null);
-                } catch (RuntimeException e) {
-                    // the original failure is the one to report
-                }
+                store.markFailedQuietly(id);
             }
         }
 
