@@ -22,20 +22,40 @@ public final class EnumWords {
 
     /** {@link #parse(Enum[], String, String)} that also accepts the other words of {@code aliases} (lower case). */
     public static <E extends Enum<E>> E parse(E[] values, String option, String s, Map<String, E> aliases) {
+        E e = find(values, s, aliases);
+        if (e == null) {
+            throw new InvalidInputException(option + ": expected " + choices(values) + ", got '" + s + "'");
+        }
+        return e;
+    }
+
+    /**
+     * The constant whose word is {@code s}; else an error in the words of a setting, e.g. {@code granularity 'chip'
+     * is unknown; expected rank, bank or subarray} for {@code what} = {@code granularity}.
+     */
+    public static <E extends Enum<E>> E parseSetting(E[] values, String what, String s) {
+        E e = find(values, s, Map.of());
+        if (e == null) {
+            throw new InvalidInputException(what + " '" + s + "' is unknown; expected " + choices(values));
+        }
+        return e;
+    }
+
+    private static <E extends Enum<E>> E find(E[] values, String s, Map<String, E> aliases) {
         String word = s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
         for (E e : values) {
             if (word(e).equals(word)) {
                 return e;
             }
         }
-        E alias = aliases.get(word);
-        if (alias != null) {
-            return alias;
-        }
+        return aliases.get(word);
+    }
+
+    /** The words of {@code values}, as {@code a, b or c}. */
+    private static String choices(Enum<?>[] values) {
         String[] words = Arrays.stream(values).map(EnumWords::word).toArray(String[]::new);
-        String choices = Arrays.stream(words, 0, words.length - 1).collect(Collectors.joining(", "))
+        return Arrays.stream(words, 0, words.length - 1).collect(Collectors.joining(", "))
                 + " or " + words[words.length - 1];
-        throw new InvalidInputException(option + ": expected " + choices + ", got '" + s + "'");
     }
 
     /** The word of {@code e}: its name in lower case, {@code '_'} as {@code '-'}. */
