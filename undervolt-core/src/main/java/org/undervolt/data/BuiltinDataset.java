@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import org.undervolt.EnumWords;
 import org.undervolt.InvalidInputException;
 
 /**
@@ -19,13 +20,13 @@ import org.undervolt.InvalidInputException;
  * uncompressed or recompressed copies in {@code undervolt data info}.
  */
 public enum BuiltinDataset {
-    MNIST("mnist", "/datasets/mnist/",
+    MNIST("/datasets/mnist/",
             new String[] {"f68b3c2dcbeaaa9fbdd348bbdeb94873", "d53e105ee54ea40749a09fcbcd1e9432",
                 "9fb629c4189551a2d022fa330f9573f3", "ec29112dd5afa0611ce80d1b7f02629c"},
             new String[] {"6bbc9ace898e44ae57da46a324031adb", "a25bea736e30d166cdddb491f175f624",
                 "2646ac647ad5339dbf082846283269ea", "27ae3e4e09519cfbb04c329615203637"},
             List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")),
-    FASHION_MNIST("fashion-mnist", "/datasets/fashionmnist/",
+    FASHION_MNIST("/datasets/fashionmnist/",
             new String[] {"8d4fb7e6c68d591d4c3dfef9ec88bf0d", "25c81989df183df01b3e8a0aad5dffbe",
                 "bef4ecab320f06d8554ea6380940ec79", "bb300cfdad3c16e7a12a480ee83cd310"},
             new String[] {"f4a8712d7a061bf5bd6d2ca38dc4d50a", "9018921c3c673c538a1fc5bad174d6f9",
@@ -37,7 +38,6 @@ public enum BuiltinDataset {
     /** The classpath artifact the files come from. */
     public static final String SOURCE_ARTIFACT = "org.jetbrains.kotlinx:kotlin-deeplearning-api:0.1.1";
 
-    private final String id;
     private final String resourceDir;
     /** md5 of train-images, train-labels, t10k-images, t10k-labels (.gz as published). */
     private final String[] gzMd5;
@@ -45,8 +45,7 @@ public enum BuiltinDataset {
     private final String[] rawMd5;
     private final List<String> classNames;
 
-    BuiltinDataset(String id, String resourceDir, String[] gzMd5, String[] rawMd5, List<String> classNames) {
-        this.id = id;
+    BuiltinDataset(String resourceDir, String[] gzMd5, String[] rawMd5, List<String> classNames) {
         this.resourceDir = resourceDir;
         this.gzMd5 = gzMd5;
         this.rawMd5 = rawMd5;
@@ -55,7 +54,7 @@ public enum BuiltinDataset {
 
     /** The name used on the command line: {@code mnist} or {@code fashion-mnist}. */
     public String id() {
-        return id;
+        return EnumWords.word(this);
     }
 
     /** Number of classes (10 for both). */
@@ -91,7 +90,7 @@ public enum BuiltinDataset {
     public static BuiltinDataset parse(String name) {
         String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT).replace('_', '-');
         for (BuiltinDataset d : values()) {
-            if (d.id.equals(n) || d.id.replace("-", "").equals(n)) {
+            if (d.id().equals(n) || d.id().replace("-", "").equals(n)) {
                 return d;
             }
         }
@@ -105,6 +104,6 @@ public enum BuiltinDataset {
 
     @Override
     public String toString() {
-        return id;
+        return id();
     }
 }

@@ -1,6 +1,5 @@
 package org.undervolt.data;
 
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -19,7 +18,7 @@ import java.util.Objects;
  * @param numClasses number of classes
  */
 public record ColorImageDataset(String name, int channels, int rows, int cols, byte[] pixels, byte[] labels,
-        int numClasses) {
+        int numClasses) implements LabelledImages {
 
     public ColorImageDataset {
         Objects.requireNonNull(name, "name");
@@ -34,12 +33,8 @@ public record ColorImageDataset(String name, int channels, int rows, int cols, b
         }
     }
 
-    /** Number of images. */
-    public int size() {
-        return labels.length;
-    }
-
     /** Bytes per image: channels x rows x cols. */
+    @Override
     public int imageSize() {
         return channels * rows * cols;
     }
@@ -49,17 +44,9 @@ public record ColorImageDataset(String name, int channels, int rows, int cols, b
         return pixels[i * imageSize() + (c * rows + y) * cols + x] & 0xFF;
     }
 
-    /** Label of image {@code i}, 0..255 (labels are stored as unsigned bytes). */
-    public int label(int i) {
-        return labels[i] & 0xFF;
-    }
-
     /** The images {@code from} (inclusive) to {@code to} (exclusive), copied. */
     public ColorImageDataset slice(int from, int to) {
-        Objects.checkFromToIndex(from, to, size());
-        byte[] px = Arrays.copyOfRange(pixels, from * imageSize(), to * imageSize());
-        byte[] lb = Arrays.copyOfRange(labels, from, to);
-        return new ColorImageDataset(name + "[" + from + ":" + to + "]", channels, rows, cols, px, lb, numClasses);
+        return new ColorImageDataset(name + "[" + from + ":" + to + "]", channels, rows, cols, pixelsOf(from, to), labelsOf(from, to), numClasses);
     }
 
     /**

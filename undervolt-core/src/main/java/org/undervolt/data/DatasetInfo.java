@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.undervolt.io.Json;
+
 /**
  * A summary of a data source for {@code undervolt data info}: per split the count, image size,
  * class counts, and for every file its md5 and whether it is a published file.
@@ -123,24 +125,21 @@ public record DatasetInfo(String dataset, String source, List<SplitInfo> splits)
         m.put("dataset", dataset);
         m.put("source", source);
         for (SplitInfo s : splits) {
-            Map<String, Object> sm = new LinkedHashMap<>();
-            sm.put("count", s.count());
-            sm.put("channels", s.channels());
-            sm.put("rows", s.rows());
-            sm.put("cols", s.cols());
-            sm.put("num_classes", s.numClasses());
-            sm.put("class_counts", s.classCounts());
-            List<Map<String, Object>> files = new ArrayList<>();
-            for (FileCheck f : s.files()) {
-                Map<String, Object> fm = new LinkedHashMap<>();
-                fm.put("file", f.file());
-                fm.put("md5", f.md5());
-                fm.put("checksum", f.status());
-                files.add(fm);
-            }
-            sm.put("files", files);
+            List<Map<String, Object>> files = s.files().stream()
+                    .map(f -> Json.fields(new FileOut(f.file(), f.md5(), f.status()))).toList();
+            Map<String, Object> sm = Json.fields(new SplitOut(s.count(), s.channels(), s.rows(), s.cols(), s.numClasses(),
+                    s.classCounts(), files));
             m.put(s.split(), sm);
         }
         return m;
+    }
+
+    /** A split as JSON: its components are the keys, in order (snake_case). */
+    private record SplitOut(int count, int channels, int rows, int cols, int numClasses, int[] classCounts,
+            List<Map<String, Object>> files) {
+    }
+
+    /** A file check as JSON. */
+    private record FileOut(String file, String md5, String checksum) {
     }
 }

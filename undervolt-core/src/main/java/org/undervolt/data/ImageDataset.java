@@ -1,6 +1,5 @@
 package org.undervolt.data;
 
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -17,7 +16,7 @@ import java.util.Objects;
  * @param numClasses number of classes (10 for MNIST and Fashion-MNIST)
  */
 public record ImageDataset(String name, int rows, int cols, byte[] pixels, byte[] labels, int numClasses)
-        implements java.io.Serializable {
+        implements java.io.Serializable, LabelledImages {
 
     public ImageDataset {
         Objects.requireNonNull(name, "name");
@@ -32,12 +31,8 @@ public record ImageDataset(String name, int rows, int cols, byte[] pixels, byte[
         }
     }
 
-    /** Number of images. */
-    public int size() {
-        return labels.length;
-    }
-
     /** Pixels per image. */
+    @Override
     public int imageSize() {
         return rows * cols;
     }
@@ -47,16 +42,8 @@ public record ImageDataset(String name, int rows, int cols, byte[] pixels, byte[
         return pixels[i * imageSize() + p] & 0xFF;
     }
 
-    /** Label of image {@code i}, 0..255 (labels are stored as unsigned bytes). */
-    public int label(int i) {
-        return labels[i] & 0xFF;
-    }
-
     /** The images {@code from} (inclusive) to {@code to} (exclusive), copied. */
     public ImageDataset slice(int from, int to) {
-        Objects.checkFromToIndex(from, to, size());
-        byte[] px = Arrays.copyOfRange(pixels, from * imageSize(), to * imageSize());
-        byte[] lb = Arrays.copyOfRange(labels, from, to);
-        return new ImageDataset(name + "[" + from + ":" + to + "]", rows, cols, px, lb, numClasses);
+        return new ImageDataset(name + "[" + from + ":" + to + "]", rows, cols, pixelsOf(from, to), labelsOf(from, to), numClasses);
     }
 }

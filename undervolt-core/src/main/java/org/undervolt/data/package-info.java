@@ -6,6 +6,7 @@
  * (what the CLI's {@code --dataset}/{@code --data-dir} pick), {@link org.undervolt.data.Normalization}
  * (pixels to floats in [0, 1]) and {@link org.undervolt.data.SyntheticDatasets}. Readers are strict:
  * every malformed file is an {@link org.undervolt.InvalidInputException} with one line naming the file.
- * This package depends on nothing else in Undervolt but {@code random.Seeds}.
+ * This package depends on nothing else in Undervolt but the basics: the root package, {@code random.Seeds} and
+ * {@code io}.
  */
 package org.undervolt.data;

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.undervolt.InvalidInputException;
@@ -39,6 +41,22 @@ public final class CommentedCsv {
                 throw error("field '" + field + "' is '" + value.strip() + "', expected a finite number");
             }
         }
+    }
+
+    /**
+     * The columns of a table's numeric rows once sorted by their first value (stably): column {@code j} holds the
+     * {@code j}-th value of every row in that order. Every row holds {@code width} values.
+     */
+    public static double[][] sortedColumns(List<double[]> rows, int width) {
+        List<double[]> sorted = new ArrayList<>(rows);
+        sorted.sort((a, b) -> Double.compare(a[0], b[0]));
+        double[][] columns = new double[width][sorted.size()];
+        for (int i = 0; i < sorted.size(); i++) {
+            for (int j = 0; j < width; j++) {
+                columns[j][i] = sorted.get(i)[j];
+            }
+        }
+        return columns;
     }
 
     /**

@@ -10,7 +10,8 @@
  * → {@link org.undervolt.dram.energy.AccessEnergyModel}; both at any core voltage through
  * {@link org.undervolt.dram.energy.VoltageScaling}. This package itself holds what the sub-packages share:
  * the reader of the commented CSV tables the DRAM data ships as ({@link org.undervolt.dram.CommentedCsv}) and the
- * log-linear BER lookup ({@link org.undervolt.dram.LogLinearCurve}). Nothing here depends on other Undervolt packages except
- * {@code org.undervolt.InvalidInputException} and {@code org.undervolt.random.Seeds}.
+ * log-linear BER lookup ({@link org.undervolt.dram.LogLinearCurve}). Nothing in {@code dram} depends on other
+ * Undervolt packages except the basics: the root package ({@code InvalidInputException}), {@code random}
+ * ({@code Seeds}) and {@code io} (docs/ARCHITECTURE.md).
  */
 package org.undervolt.dram;

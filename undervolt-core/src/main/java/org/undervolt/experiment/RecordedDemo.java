@@ -29,31 +29,16 @@ import org.undervolt.store.RunStatus;
  *
  * <p>The store is opened only when the sweep asks for its first trial, after every input has been
  * checked and the network trained, so bad input never creates a store or a run.
+ *
+ * @param storeFile the results store, or {@code null} to record nothing
+ * @param resume    the run to resume, or empty to choose automatically
+ * @param newRun    start a new run even if an unfinished one has this configuration
  */
-public final class RecordedDemo {
+public record RecordedDemo(DemoConfig config, Path storeFile, OptionalLong resume, boolean newRun, Consumer<String> log) {
     public static final String KIND = "demo";
 
     /** What happened: the result, the run it was recorded under, and how many trials were reused. */
     public record Outcome(DemoResult result, OptionalLong runId, boolean resumed, int reusedTrials) {
-    }
-
-    private final DemoConfig config;
-    private final Path storeFile;
-    private final OptionalLong resume;
-    private final boolean newRun;
-    private final Consumer<String> log;
-
-    /**
-     * @param storeFile the results store, or {@code null} to record nothing
-     * @param resume    the run to resume, or empty to choose automatically
-     * @param newRun    start a new run even if an unfinished one has this configuration
-     */
-    public RecordedDemo(DemoConfig config, Path storeFile, OptionalLong resume, boolean newRun, Consumer<String> log) {
-        this.config = config;
-        this.storeFile = storeFile;
-        this.resume = resume;
-        this.newRun = newRun;
-        this.log = log;
     }
 
     public Outcome run() {
@@ -151,11 +136,7 @@ public final class RecordedDemo {
 
         void markFailed() {
             if (store != null) {
-                try {
-                    store.setStatus(id, RunStatus.FAILED, null);
-                } catch (RuntimeException e) {
-                    // the original failure is the one to report
-                }
+                store.markFailedQuietly(id);
             }
         }
 

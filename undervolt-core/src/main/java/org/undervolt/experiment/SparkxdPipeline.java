@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 
 import org.undervolt.InvalidInputException;
 import org.undervolt.data.ImageDataset;
+import org.undervolt.io.Json;
 import org.undervolt.mapping.NetworkShapes;
 import org.undervolt.mapping.Tolerances;
 import org.undervolt.dram.error.ErrorModelRegistry;
@@ -147,14 +148,7 @@ public final class SparkxdPipeline {
                         }
                         stdp.update(g, resumedAt[0], images);
                     });
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("accuracy", r.accuracy());
-            m.put("neurons", r.neurons());
-            m.put("images", r.images());
-            m.put("resumed_from", r.resumedFrom());
-            m.put("train_seconds", r.trainSeconds());
-            m.put("model_file", base.toString());
-            return m;
+            return TrainStage.of(r, base);
         }));
 
         Path fatDir = stages.folder("fault-aware-training");
@@ -194,5 +188,13 @@ public final class SparkxdPipeline {
         out.put("placement", placement);
         PipelineRecords.mapping(stages, placement);
         return out;
+    }
+
+    /** The train stage's result as JSON: its components are the keys, in order (snake_case, {@link Json#fields}). */
+    record TrainStage(double accuracy, int neurons, long images, long resumedFrom, double trainSeconds, String modelFile) {
+        static Map<String, Object> of(SnnRuns.TrainResult r, Path model) {
+            return Json.fields(new TrainStage(r.accuracy(), r.neurons(), r.images(), r.resumedFrom(), r.trainSeconds(),
+                    model.toString()));
+        }
     }
 }

@@ -182,11 +182,7 @@ public final class Stages implements AutoCloseable {
     /** Marks the run failed (the stages done stay done). */
     public void fail() {
         if (store != null) {
-            try {
-                store.setStatus(runId, RunStatus.FAILED, null);
-            } catch (RuntimeException e) {
-                // the original failure is the one to report
-            }
+            store.markFailedQuietly(runId);
         }
     }
 

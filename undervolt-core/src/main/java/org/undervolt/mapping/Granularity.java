@@ -1,8 +1,6 @@
 package org.undervolt.mapping;
 
-import java.util.Locale;
-
-import org.undervolt.InvalidInputException;
+import org.undervolt.EnumWords;
 
 /**
  * The unit a DRAM module is divided into partitions by (EDEN, Koppula et al., MICRO 2019, §6: chip, rank,
@@ -12,14 +10,10 @@ public enum Granularity {
     RANK, BANK, SUBARRAY;
 
     public static Granularity parse(String s) {
-        try {
-            return valueOf(s.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("granularity '" + s + "' is unknown; expected rank, bank or subarray");
-        }
+        return EnumWords.parseSetting(values(), "granularity", s);
     }
 
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumWords.word(this);
     }
 }

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.undervolt.io.Json;
+
 /**
  * One mapping question answered end to end: the network's data items with their traffic under a dataflow and
  * their tolerances, a plan by the chosen scheme, and the plan priced at nominal and chosen settings.
@@ -51,16 +53,9 @@ public final class MapStudy {
         out.put("dataflow", e.dataflow());
         List<Map<String, Object>> plan = new ArrayList<>();
         for (DataItem d : items) {
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("item", d.name());
-            p.put("bytes", d.bytes());
-            p.put("read_bursts", d.readBursts());
-            p.put("write_bursts", d.writeBursts());
-            p.put("tolerable_ber", d.tolerableBer());
-            p.put("placed_in", e.plan().placedIn().get(d.name()));
-            p.put("ber", e.plan().itemBer().get(d.name()));
-            p.put("rows", e.plan().layouts().get(d.name()).rowCount());
-            plan.add(p);
+            plan.add(Json.fields(new PlannedItem(d.name(), d.bytes(), d.readBursts(), d.writeBursts(), d.tolerableBer(),
+                    e.plan().placedIn().get(d.name()), e.plan().itemBer().get(d.name()),
+                    e.plan().layouts().get(d.name()).rowCount())));
         }
         out.put("plan", plan);
         out.put("notes", e.plan().notes());
@@ -74,19 +69,24 @@ public final class MapStudy {
     }
 
     static Map<String, Object> cost(DramCost c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("energy_j", new java.util.TreeMap<>(c.joules()));
-        m.put("total_j", c.totalJoules());
-        m.put("trcd_cycles", c.trcdCycles());
-        m.put("cycles", c.cycles());
-        m.put("seconds", c.seconds());
-        m.put("latency_bound_seconds", c.serialSeconds());
-        m.put("read_bursts", c.reads());
-        m.put("write_bursts", c.writes());
-        m.put("row_hits", c.hits());
-        m.put("row_misses", c.misses());
-        m.put("row_conflicts", c.conflicts());
-        return m;
+        return Json.fields(new CostOut(new java.util.TreeMap<>(c.joules()), c.totalJoules(), c.trcdCycles(), c.cycles(),
+                c.seconds(), c.serialSeconds(), c.reads(), c.writes(), c.hits(), c.misses(), c.conflicts()));
+    }
+
+    /** One data item of a plan as JSON: its components are the keys, in order (snake_case). */
+    private record PlannedItem(String item, long bytes, long readBursts, long writeBursts, double tolerableBer,
+            String placedIn, Double ber, int rows) {
+    }
+
+    /** A priced plan as JSON. */
+    private record CostOut(Map<String, Double> energyJ, double totalJ, int trcdCycles, long cycles, double seconds,
+            double latencyBoundSeconds, long readBursts, long writeBursts, long rowHits, long rowMisses,
+            long rowConflicts) {
+    }
+
+    /** A partition as JSON. */
+    private record PartitionOut(String name, String granularity, int[] units, double vdd, int trcdCycles, double ber,
+            long capacityBytes, double readBurstJoules) {
     }
 
     /**
@@ -142,16 +142,8 @@ public final class MapStudy {
         List<Map<String, Object>> out = new ArrayList<>();
         for (int i = 0; i < set.size(); i++) {
             Partition p = set.get(i);
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", p.name());
-            m.put("granularity", p.granularity().label());
-            m.put("units", p.units());
-            m.put("vdd", p.volts());
-            m.put("trcd_cycles", p.trcdCycles());
-            m.put("ber", p.ber());
-            m.put("capacity_bytes", p.capacityBytes());
-            m.put("read_burst_joules", set.joulesPerBurst(i, false));
-            out.add(m);
+            out.add(Json.fields(new PartitionOut(p.name(), p.granularity().label(), p.units(), p.volts(), p.trcdCycles(),
+                    p.ber(), p.capacityBytes(), set.joulesPerBurst(i, false))));
         }
         return out;
     }

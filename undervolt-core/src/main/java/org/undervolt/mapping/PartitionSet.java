@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.undervolt.EnumWords;
 import org.undervolt.InvalidInputException;
 import org.undervolt.dram.energy.CommandEnergies;
 import org.undervolt.dram.energy.VoltageScaling;
@@ -18,18 +20,18 @@ import org.undervolt.dram.energy.VoltageScaling;
  * ({@link CommandEnergies#legacy}, {@link VoltageScaling}; docs/PAPERS.md §3.1, §3.4).
  *
  * <p>Built from a JSON file ({@link #load}) or generated ({@link #generate}).
+ *
+ * @param module     the module divided
+ * @param berModel   the BER of each operating point
+ * @param scaling    how the command energies scale with the core voltage
+ * @param partitions the partitions, no unit in two of them
  */
-public final class PartitionSet {
-    private final DramModule module;
-    private final OperatingPointBer berModel;
-    private final VoltageScaling scaling;
-    private final List<Partition> partitions;
+public record PartitionSet(DramModule module, OperatingPointBer berModel, VoltageScaling scaling,
+        List<Partition> partitions) {
 
-    public PartitionSet(DramModule module, OperatingPointBer berModel, VoltageScaling scaling, List<Partition> partitions) {
-        this.module = module;
-        this.berModel = berModel;
-        this.scaling = scaling;
-        this.partitions = List.copyOf(partitions);
+    /** Checks that every partition's units lie in the module and that no unit is in two partitions. */
+    public PartitionSet {
+        partitions = List.copyOf(partitions);
         BitSet seen = new BitSet();
         for (Partition p : partitions) {
             for (int[] u : p.subarrays(module)) {
@@ -40,22 +42,6 @@ public final class PartitionSet {
                 seen.set(id);
             }
         }
-    }
-
-    public DramModule module() {
-        return module;
-    }
-
-    public OperatingPointBer berModel() {
-        return berModel;
-    }
-
-    public VoltageScaling scaling() {
-        return scaling;
-    }
-
-    public List<Partition> partitions() {
-        return partitions;
     }
 
     public int size() {
@@ -137,11 +123,7 @@ public final class PartitionSet {
         ERROR_FREE;
 
         public static TrcdSteps parse(String s) {
-            return switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
-                case "linear" -> LINEAR;
-                case "error-free", "errorfree" -> ERROR_FREE;
-                default -> throw new InvalidInputException("--trcd-steps: expected linear or error-free, got '" + s + "'");
-            };
+            return EnumWords.parse(values(), "--trcd-steps", s, Map.of("errorfree", ERROR_FREE));
         }
     }
 

@@ -3,7 +3,9 @@ package org.undervolt.mapping;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 
+import org.undervolt.EnumWords;
 import org.undervolt.InvalidInputException;
 
 /**
@@ -29,11 +31,7 @@ public final class RowAllocator {
         BANK_SEQUENTIAL;
 
         public static Order parse(String s) {
-            return switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
-                case "drmap" -> DRMAP;
-                case "bank-sequential", "sequential" -> BANK_SEQUENTIAL;
-                default -> throw new InvalidInputException("--row-order: expected drmap or bank-sequential, got '" + s + "'");
-            };
+            return EnumWords.parse(values(), "--row-order", s, Map.of("sequential", BANK_SEQUENTIAL));
         }
     }
 

@@ -1,8 +1,6 @@
 package org.undervolt.resilience;
 
-import java.util.Locale;
-
-import org.undervolt.InvalidInputException;
+import org.undervolt.EnumWords;
 
 /** How the trials of a tolerance point use the test images. */
 public enum EvaluationMode {
@@ -12,15 +10,11 @@ public enum EvaluationMode {
     SEQUENTIAL;
 
     public static EvaluationMode parse(String s) {
-        try {
-            return valueOf(s.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("evaluation '" + s + "' is unknown; expected full or sequential");
-        }
+        return EnumWords.parseSetting(values(), "evaluation", s);
     }
 
     /** The name as options and configuration files spell it. */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumWords.word(this);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import org.undervolt.random.Permutations;
 import org.undervolt.random.Seeds;
 
 /**
@@ -59,18 +60,7 @@ public final class SequentialPoint {
 
     /** The fixed order of {@code n} test images under {@code seed} (Fisher-Yates). */
     public static int[] order(int n, long seed) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        SplittableRandom r = Seeds.stream(seed, ORDER_STREAM);
-        for (int i = n - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
+        return Permutations.random(n, Seeds.stream(seed, ORDER_STREAM));
     }
 
     /**

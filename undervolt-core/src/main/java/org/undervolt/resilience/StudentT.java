@@ -25,24 +25,23 @@ final class StudentT {
     }
 
     static double quantile975(int dof) {
-        if (dof < 1) {
-            throw new IllegalArgumentException("degrees of freedom must be >= 1: " + dof);
-        }
-        if (dof < Q975.length) {
-            return Q975[dof];
-        }
-        return cornishFisher(1.959964, dof);
+        return quantile(Q975, 1.959964, dof);
     }
 
     /** The 95% quantile, for one-sided 95% bounds. */
     static double quantile95(int dof) {
+        return quantile(Q95, 1.644854, dof);
+    }
+
+    /** The tabled quantile for {@code dof}, or above the table the expansion around the normal quantile {@code z}. */
+    private static double quantile(double[] table, double z, int dof) {
         if (dof < 1) {
             throw new IllegalArgumentException("degrees of freedom must be >= 1: " + dof);
         }
-        if (dof < Q95.length) {
-            return Q95[dof];
+        if (dof < table.length) {
+            return table[dof];
         }
-        return cornishFisher(1.644854, dof);
+        return cornishFisher(z, dof);
     }
 
     private static double cornishFisher(double z, int dof) {

@@ -9,12 +9,9 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedOutputStream;
 
@@ -40,8 +37,8 @@ import org.undervolt.InvalidInputException;
  *   int    labels[N]        if hasLabels: class per neuron, -1 unassigned
  *   int    crc32            CRC-32 of every preceding byte
  * </pre>
- * Writes go to a temporary file in the same directory, which is then moved over the target
- * atomically, so a kill never leaves a half-written model or checkpoint.
+ * Writes are all or nothing ({@link AtomicFiles}: a temporary file in the same directory, moved over the
+ * target), so a kill never leaves a half-written model or checkpoint.
  */
 public final class SnnModelFile {
     static final byte[] MAGIC = {'U', 'V', 'S', 'N', 'N', 0};
@@ -52,31 +49,7 @@ public final class SnnModelFile {
 
     /** Writes {@code model} to {@code path} atomically. */
     public static void write(SnnModel model, Path path) {
-        Path dir = path.toAbsolutePath().getParent();
-        Path tmp = null;
-        try {
-            Files.createDirectories(dir);
-            tmp = AtomicFiles.createTempFile(dir, path.getFileName().toString(), ".tmp");
-            try (OutputStream os = Files.newOutputStream(tmp)) {
-                write(model, os);
-            }
-            try {
-                Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort
-                }
-            }
-        }
+        AtomicFiles.write(path, out -> write(model, out));
     }
 
     /** Writes the format to a stream (not closed). */

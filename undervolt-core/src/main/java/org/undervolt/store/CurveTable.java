@@ -9,20 +9,12 @@ import java.util.List;
 /** Named curves of runs; putting a curve replaces the one of the same name, in one transaction. */
 public final class CurveTable {
     private final ResultsStore store;
+    private final NamedRows<CurveRow> rows;
 
     CurveTable(ResultsStore store) {
         this.store = store;
-    }
-
-    public void put(long runId, String name, List<CurveRow> points) {
-        store.inTransaction(c -> {
-            Sql.update(c, "DELETE FROM curves WHERE run_id = ? AND name = ?", runId, name);
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO curves (run_id, name, idx, x, y, y_low, y_high, "
-                    + "n, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (int i = 0; i < points.size(); i++) {
-                    CurveRow q = points.get(i);
-                    p.setLong(1, runId);
-                    p.setString(2, name);
+        this.rows = new NamedRows<>(store, "curves", List.of("idx", "x", "y", "y_low", "y_high", "n", "extra"),
+                (p, i, q) -> {
                     p.setInt(3, i);
                     p.setDouble(4, q.x());
                     p.setDouble(5, q.y());
@@ -34,11 +26,11 @@ public final class CurveTable {
                         p.setNull(8, Types.INTEGER);
                     }
                     p.setString(9, q.extra());
-                    p.executeUpdate();
-                }
-            }
-            return null;
-        });
+                });
+    }
+
+    public void put(long runId, String name, List<CurveRow> points) {
+        rows.put(runId, name, points);
     }
 
     /** The curve's points in order; empty if the run has no curve of that name. */
@@ -50,8 +42,7 @@ public final class CurveTable {
 
     /** The names of the run's curves, sorted. */
     public List<String> names(long runId) {
-        return store.call("list curves", c -> Sql.rows(c, "SELECT DISTINCT name FROM curves WHERE run_id = ? ORDER BY name",
-                r -> r.getString(1), runId));
+        return rows.names(runId);
     }
 
     static void setNullableDouble(PreparedStatement p, int i, double v) throws SQLException {

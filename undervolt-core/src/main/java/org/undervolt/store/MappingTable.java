@@ -1,32 +1,23 @@
 package org.undervolt.store;
 
-import java.sql.PreparedStatement;
 import java.util.List;
 
 /** Named mappings of runs (data to partitions, weights to locations); putting one replaces it whole. */
 public final class MappingTable {
     private final ResultsStore store;
+    private final NamedRows<MappingRow> rows;
 
     MappingTable(ResultsStore store) {
         this.store = store;
+        this.rows = new NamedRows<>(store, "mappings", List.of("item", "target", "extra"), (p, i, m) -> {
+            p.setString(3, m.item());
+            p.setString(4, m.target());
+            p.setString(5, m.extra());
+        });
     }
 
-    public void put(long runId, String name, List<MappingRow> rows) {
-        store.inTransaction(c -> {
-            Sql.update(c, "DELETE FROM mappings WHERE run_id = ? AND name = ?", runId, name);
-            try (PreparedStatement p = c.prepareStatement(
-                    "INSERT INTO mappings (run_id, name, item, target, extra) VALUES (?, ?, ?, ?, ?)")) {
-                for (MappingRow m : rows) {
-                    p.setLong(1, runId);
-                    p.setString(2, name);
-                    p.setString(3, m.item());
-                    p.setString(4, m.target());
-                    p.setString(5, m.extra());
-                    p.executeUpdate();
-                }
-            }
-            return null;
-        });
+    public void put(long runId, String name, List<MappingRow> mapping) {
+        rows.put(runId, name, mapping);
     }
 
     /** The mapping's rows in the order they were put. */
@@ -38,7 +29,6 @@ public final class MappingTable {
 
     /** The names of the run's mappings, sorted. */
     public List<String> names(long runId) {
-        return store.call("list mappings", c -> Sql.rows(c,
-                "SELECT DISTINCT name FROM mappings WHERE run_id = ? ORDER BY name", r -> r.getString(1), runId));
+        return rows.names(runId);
     }
 }

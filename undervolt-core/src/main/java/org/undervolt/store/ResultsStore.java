@@ -201,6 +201,18 @@ public final class ResultsStore implements AutoCloseable {
     }
 
     /**
+     * Marks run {@code id} failed while a failure is being reported: should recording it fail too, that second
+     * failure is dropped, so the original one is what the caller sees.
+     */
+    public void markFailedQuietly(long id) {
+        try {
+            setStatus(id, RunStatus.FAILED, null);
+        } catch (RuntimeException e) {
+            // the original failure is the one to report
+        }
+    }
+
+    /**
      * Sets a run's status (and, when finishing, its summary JSON; {@code null} keeps the old one). Marking it
      * running records this process as its owner ({@link RunOwner}).
      */

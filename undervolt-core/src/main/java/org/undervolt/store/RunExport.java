@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -75,37 +76,21 @@ public final class RunExport {
                 g.writeEndObject();
             }));
             g.writeEndArray();
-            g.writeObjectFieldStart("curves");
-            for (String name : store.curves().names(id)) {
-                g.writeArrayFieldStart(name);
-                for (CurveRow c : store.curves().get(id, name)) {
-                    g.writeStartObject();
-                    g.writeNumberField("x", c.x());
-                    g.writeNumberField("y", c.y());
-                    writeOptional(g, "y_low", c.yLow());
-                    writeOptional(g, "y_high", c.yHigh());
-                    if (c.n() > 0) {
-                        g.writeNumberField("n", c.n());
-                    }
-                    writeRaw(g, "extra", c.extra());
-                    g.writeEndObject();
+            writeNamed(g, "curves", store.curves().names(id), name -> store.curves().get(id, name), (c, q) -> {
+                c.writeNumberField("x", q.x());
+                c.writeNumberField("y", q.y());
+                writeOptional(c, "y_low", q.yLow());
+                writeOptional(c, "y_high", q.yHigh());
+                if (q.n() > 0) {
+                    c.writeNumberField("n", q.n());
                 }
-                g.writeEndArray();
-            }
-            g.writeEndObject();
-            g.writeObjectFieldStart("mappings");
-            for (String name : store.mappings().names(id)) {
-                g.writeArrayFieldStart(name);
-                for (MappingRow m : store.mappings().get(id, name)) {
-                    g.writeStartObject();
-                    g.writeStringField("item", m.item());
-                    g.writeStringField("target", m.target());
-                    writeRaw(g, "extra", m.extra());
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
-            }
-            g.writeEndObject();
+                writeRaw(c, "extra", q.extra());
+            });
+            writeNamed(g, "mappings", store.mappings().names(id), name -> store.mappings().get(id, name), (c, m) -> {
+                c.writeStringField("item", m.item());
+                c.writeStringField("target", m.target());
+                writeRaw(c, "extra", m.extra());
+            });
             g.writeArrayFieldStart("energy");
             for (EnergyRow e : store.energy().get(id)) {
                 g.writeStartObject();
@@ -181,6 +166,28 @@ public final class RunExport {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write export of run " + id + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Writes one row's fields into the object already opened for it. */
+    @FunctionalInterface
+    private interface RowFields<R> {
+        void write(JsonGenerator g, R row) throws IOException;
+    }
+
+    /** Writes {@code field} as an object holding, for each name, the array of its rows, one object each. */
+    private static <R> void writeNamed(JsonGenerator g, String field, List<String> names, Function<String, List<R>> rows,
+            RowFields<R> fields) throws IOException {
+        g.writeObjectFieldStart(field);
+        for (String name : names) {
+            g.writeArrayFieldStart(name);
+            for (R row : rows.apply(name)) {
+                g.writeStartObject();
+                fields.write(g, row);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
     }
 
     private static Double nanToNull(double v) {

@@ -1,5 +1,7 @@
 package org.undervolt.dram.device;
 
+import org.undervolt.EnumWords;
+
 /**
  * Which per-bit BER a device table's row gives. For Voltron's failing-cache-line fraction f, {@link #LOWER} is
  * f / 512 (one flipped bit per failing 512-bit line) and {@link #UPPER} is f (every bit of it); DIVA's counts are of
@@ -14,11 +16,11 @@ public enum BerBound {
     UPPER;
 
     public static BerBound parse(String s) {
-        return LowerCaseNames.parse(values(), "--ber-bound", s);
+        return EnumWords.parse(values(), "--ber-bound", s);
     }
 
     @Override
     public String toString() {
-        return LowerCaseNames.lowerCase(this);
+        return EnumWords.word(this);
     }
 }

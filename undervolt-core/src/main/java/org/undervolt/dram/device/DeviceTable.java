@@ -65,18 +65,14 @@ public final class DeviceTable {
         }
         List<Device> devices = new ArrayList<>();
         for (Map.Entry<String, List<double[]>> e : rows.entrySet()) {
-            List<double[]> pts = e.getValue();
-            pts.sort((a, b) -> Double.compare(a[0], b[0]));
-            int n = pts.size();
-            double[] x = new double[n];
-            double[] lo = new double[n];
-            double[] hi = new double[n];
+            double[][] columns = CommentedCsv.sortedColumns(e.getValue(), 4);
+            double[] x = columns[0];
+            double[] lo = columns[1];
+            double[] hi = columns[2];
+            int n = x.length;
             boolean[] sat = new boolean[n];
             for (int i = 0; i < n; i++) {
-                x[i] = pts.get(i)[0];
-                lo[i] = pts.get(i)[1];
-                hi[i] = pts.get(i)[2];
-                sat[i] = pts.get(i)[3] == 1;
+                sat[i] = columns[3][i] == 1;
             }
             if (sat[n - 1]) {
                 throw new InvalidInputException(name + ": device " + e.getKey() + " is saturated at its highest setting, no usable data");

@@ -1,5 +1,7 @@
 package org.undervolt.dram.device;
 
+import org.undervolt.EnumWords;
+
 /**
  * What happens below a device's lowest usable measured point. {@link #STOP} (the default: no invented data) stops
  * there and says so ({@link LimitedBy#DATA_FLOOR}); {@link #EXTRAPOLATE} follows a fitted log-linear law
@@ -11,11 +13,11 @@ public enum FloorPolicy {
     EXTRAPOLATE;
 
     public static FloorPolicy parse(String s) {
-        return LowerCaseNames.parse(values(), "--floor", s);
+        return EnumWords.parse(values(), "--floor", s);
     }
 
     @Override
     public String toString() {
-        return LowerCaseNames.lowerCase(this);
+        return EnumWords.word(this);
     }
 }

@@ -1,26 +1,24 @@
 package org.undervolt.dram.device;
 
-import java.util.Locale;
-
+import org.undervolt.EnumWords;
 import org.undervolt.InvalidInputException;
 
 /** The operating parameter a device's BER is measured against; for both, a lower value is more aggressive. */
 public enum Knob {
     /** Core supply voltage, in volts. */
-    VDD("vdd", "V"),
+    VDD("V"),
     /** Activation latency tRCD, in nanoseconds. */
-    TRCD("trcd", "ns");
+    TRCD("ns");
 
-    private final String label;
     private final String unit;
 
-    Knob(String label, String unit) {
-        this.label = label;
+    Knob(String unit) {
         this.unit = unit;
     }
 
+    /** {@code vdd} or {@code trcd} ({@link EnumWords#word}). */
     public String label() {
-        return label;
+        return EnumWords.word(this);
     }
 
     public String unit() {
@@ -30,7 +28,7 @@ public enum Knob {
     /** "vdd" or "trcd" (case-insensitive); {@code what} names the option or field in the error. */
     public static Knob parse(String what, String s) {
         for (Knob k : values()) {
-            if (k.label.equalsIgnoreCase(s == null ? "" : s.trim())) {
+            if (k.label().equalsIgnoreCase(s == null ? "" : s.trim())) {
                 return k;
             }
         }
@@ -39,6 +37,6 @@ public enum Knob {
 
     @Override
     public String toString() {
-        return label.toLowerCase(Locale.ROOT);
+        return label();
     }
 }

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.undervolt.io.Json;
+
 /** JSON-ready views of operating points: one device's object and the spread over a set. */
 public final class OperatingPointSummary {
     /**
@@ -19,19 +21,21 @@ public final class OperatingPointSummary {
 
     /** {device, vendor, knob, chosen, nominal, ber_at_chosen, limited_by, energy_saving(_linear, _quadratic), latency_change}. */
     public static Map<String, Object> row(OperatingPoint o) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("device", o.device().name());
-        m.put("vendor", o.device().vendor());
-        m.put("knob", o.knob().label());
-        m.put("chosen", o.chosen());
-        m.put("nominal", o.nominal());
-        m.put("ber_at_chosen", o.berAtChosen());
-        m.put("limited_by", o.limitedBy().label());
-        m.put("energy_saving", o.energySaving());
-        m.put("energy_saving_linear", o.energySavingLinear());
-        m.put("energy_saving_quadratic", o.energySavingQuadratic());
-        m.put("latency_change", o.latencyChange());
-        return m;
+        return Json.fields(new Row(o.device().name(), o.device().vendor(), o.knob().label(), o.chosen(), o.nominal(),
+                o.berAtChosen(), o.limitedBy().label(), o.energySaving(), o.energySavingLinear(),
+                o.energySavingQuadratic(), o.latencyChange()));
+    }
+
+    /** One device's operating point as JSON: its components are the keys, in order (snake_case). */
+    private record Row(String device, String vendor, String knob, double chosen, double nominal, double berAtChosen,
+            String limitedBy, double energySaving, double energySavingLinear, double energySavingQuadratic,
+            double latencyChange) {
+    }
+
+    /** One device's combined (VDD and tRCD) point as JSON. */
+    private record CombinedRow(String device, String vendor, String knob, double vdd, double nominalVdd, double trcdNs,
+            double trcdAtVddNs, double berAtChosen, String limitedBy, String limitedByVdd, double energySaving,
+            double energySavingLinear, double energySavingQuadratic, double latencyChange) {
     }
 
     /** Every device's object. */
@@ -60,12 +64,7 @@ public final class OperatingPointSummary {
     }
 
     private static Map<String, Object> spread(double[] v) {
-        OperatingPoints.Spread s = OperatingPoints.Spread.of(v);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("min", s.min());
-        m.put("median", s.median());
-        m.put("max", s.max());
-        return m;
+        return Json.fields(OperatingPoints.Spread.of(v)); // {min, median, max}
     }
 
     /**
@@ -96,22 +95,10 @@ public final class OperatingPointSummary {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (CombinedPoint c : r.points()) {
             OperatingPoint v = c.vdd();
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("device", v.device().name());
-            row.put("vendor", v.device().vendor());
-            row.put("knob", "vdd+trcd");
-            row.put("vdd", v.chosen());
-            row.put("nominal_vdd", v.nominal());
-            row.put("trcd_ns", c.trcdNs());
-            row.put("trcd_at_vdd_ns", c.trcdAtVoltsNs());
-            row.put("ber_at_chosen", c.berAtChosen());
-            row.put("limited_by", c.limitedBy().label());
-            row.put("limited_by_vdd", v.limitedBy().label());
-            row.put("energy_saving", v.energySaving());
-            row.put("energy_saving_linear", v.energySavingLinear());
-            row.put("energy_saving_quadratic", v.energySavingQuadratic());
-            row.put("latency_change", c.latencyChange());
-            rows.add(row);
+            rows.add(Json.fields(new CombinedRow(v.device().name(), v.device().vendor(), "vdd+trcd",
+                    v.chosen(), v.nominal(), c.trcdNs(), c.trcdAtVoltsNs(), c.berAtChosen(), c.limitedBy().label(),
+                    v.limitedBy().label(), v.energySaving(), v.energySavingLinear(), v.energySavingQuadratic(),
+                    c.latencyChange())));
         }
         m.put("devices", rows);
         m.put("reason", r.reason());

@@ -8,6 +8,7 @@
  * versus tRCD, 103 DDR3 DIMMs); {@link org.undervolt.dram.device.DeviceSet#select} picks devices by name.
  * {@link org.undervolt.dram.device.DeviceCurve} is one device's curve with the floor policy;
  * {@link org.undervolt.dram.device.OperatingPoints} prices each device's point with the part's command energies and
- * the VDD→timing table. Depends on {@code dram.spec}, {@code dram.energy} and {@code InvalidInputException} only.
+ * the VDD→timing table. Depends on the other {@code dram} packages
+ * ({@code spec}, {@code energy}, {@code error} and the shared CSV reader) and {@code InvalidInputException} only.
  */
 package org.undervolt.dram.device;

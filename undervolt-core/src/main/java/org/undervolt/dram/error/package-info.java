@@ -3,7 +3,8 @@
  * flips (EDEN model 0), weak bitlines and wordlines (models 1 and 2), data-dependent flips (model 3) and
  * location-aware errors in weak subarrays (EnforceSNN); weak-cell maps, geometric skipping so the cost
  * grows with the flips drawn, failure bitmaps and maximum-likelihood fitting of the models to them, and the
- * BER(VDD) (Voltron data) and BER(tRCD) tables (docs/PAPERS.md §1.5, §2.2, §2.3). The only part of
- * {@code dram} that uses {@code storage}: models see stored bytes at their placements.
+ * BER(VDD) (Voltron data) and BER(tRCD) tables (docs/PAPERS.md §1.5, §2.2, §2.3). Models see stored bytes as
+ * {@link org.undervolt.dram.error.MemoryRegion}s (a byte range and the DRAM rows it spans), which {@code fault}
+ * builds from {@code storage} placements; this package knows nothing of {@code storage}.
  */
 package org.undervolt.dram.error;

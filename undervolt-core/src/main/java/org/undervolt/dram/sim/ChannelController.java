@@ -84,7 +84,7 @@ final class ChannelController {
     // statistics
     final long[] commandCounts = new long[SimCommand.COUNT];
     long readsAccepted, writesAccepted, readsForwarded;
-    long readHits, readMisses, readConflicts, writeHits, writeMisses, writeConflicts;
+    final RowOutcomes rowOutcomes = new RowOutcomes();
 
     /** {@code vectorScan}: pick in vector lanes (see {@link BankScan#VECTOR_PAYS}), else with the scalar reference. */
     ChannelController(int channelId, DecodedRequests q, SimConfig cfg, CommandListener listener, boolean vectorScan) {
@@ -291,24 +291,7 @@ final class ChannelController {
         int fin = q.write(id) ? WR : RD;
         if (!q.classified(id)) {
             q.classify(id);
-            int open = dev.openRow[q.bankFlat(id)];
-            if (q.write(id)) {
-                if (open == q.row(id)) {
-                    writeHits++;
-                } else if (open >= 0) {
-                    writeConflicts++;
-                } else {
-                    writeMisses++;
-                }
-            } else {
-                if (open == q.row(id)) {
-                    readHits++;
-                } else if (open >= 0) {
-                    readConflicts++;
-                } else {
-                    readMisses++;
-                }
-            }
+            rowOutcomes.count(q.write(id), dev.openRow[q.bankFlat(id)], q.row(id));
         }
         applyRowPolicy(cmd, q.rank(id), q.bankFlat(id));
         int issued = cmd == fin && rowPolicy.autoPrecharge() && activeOnBank[q.bankFlat(id)] <= (src == SRC_ACTIVE ? 1 : 0)

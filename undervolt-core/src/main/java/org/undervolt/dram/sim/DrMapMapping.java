@@ -27,11 +27,8 @@ public final class DrMapMapping extends RequestMapping {
     }
 
     @Override
-    public boolean decode(long byteAddress, int[] out) {
-        if (byteAddress < 0) {
-            return false;
-        }
-        long a = byteAddress >>> offsetBits;
+    protected boolean decodeAccess(long access, int[] out) {
+        long a = access;
         for (int f : new int[] {CO, BG, BA, RA, CH}) {
             out[f] = (int) (a & ((1L << bits[f]) - 1));
             a >>>= bits[f];

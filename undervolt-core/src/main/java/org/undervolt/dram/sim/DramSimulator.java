@@ -126,19 +126,15 @@ public final class DramSimulator {
         }
         long end = clk;
         Map<SimCommand, Long> counts = new EnumMap<>(SimCommand.class);
-        long reads = 0, writes = 0, rh = 0, rm = 0, rc = 0, wh = 0, wm = 0, wc = 0, lat = 0, done = 0, fwd = 0;
+        long reads = 0, writes = 0, lat = 0, done = 0, fwd = 0;
+        RowOutcomes rows = new RowOutcomes();
         long lastData = end;
         for (ChannelController c : ctrl) {
             c.completeReads(config.drain() ? Long.MAX_VALUE : end);
             lastData = Math.max(lastData, c.pending.lastDataCycle);
             reads += c.readsAccepted;
             writes += c.writesAccepted;
-            rh += c.readHits;
-            rm += c.readMisses;
-            rc += c.readConflicts;
-            wh += c.writeHits;
-            wm += c.writeMisses;
-            wc += c.writeConflicts;
+            rows.add(c.rowOutcomes);
             lat += c.pending.latencySum;
             done += c.pending.completed;
             fwd += c.readsForwarded;
@@ -146,7 +142,8 @@ public final class DramSimulator {
                 counts.merge(k, c.commandCounts[k.ordinal()], Long::sum);
             }
         }
-        return new SimResult(cycles, config.drain() ? lastData : cycles, reads, writes, rh, rm, rc, wh, wm, wc, lat,
+        return new SimResult(cycles, config.drain() ? lastData : cycles, reads, writes, rows.readHits(), rows.readMisses(),
+                rows.readConflicts(), rows.writeHits(), rows.writeMisses(), rows.writeConflicts(), lat,
                 done, fwd, attempts, counts, config.spec().timings().tckNs());
     }
 

@@ -87,11 +87,8 @@ public final class LinearMapping extends RequestMapping {
     }
 
     @Override
-    public boolean decode(long byteAddress, int[] out) {
-        if (byteAddress < 0) {
-            return false;
-        }
-        long a = byteAddress >>> offsetBits;
+    protected boolean decodeAccess(long access, int[] out) {
+        long a = access;
         for (int f : fieldsLsbFirst) {
             int b = bits[f];
             out[f] = (int) (a & ((1L << b) - 1));

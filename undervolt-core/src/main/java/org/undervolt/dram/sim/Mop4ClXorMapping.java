@@ -23,11 +23,8 @@ public final class Mop4ClXorMapping extends RequestMapping {
     }
 
     @Override
-    public boolean decode(long byteAddress, int[] out) {
-        if (byteAddress < 0) {
-            return false;
-        }
-        long a = byteAddress >>> offsetBits;
+    protected boolean decodeAccess(long access, int[] out) {
+        long a = access;
         int col = (int) (a & 3);
         a >>>= 2;
         for (int f = CH; f <= BA; f++) {

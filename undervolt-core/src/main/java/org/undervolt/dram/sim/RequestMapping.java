@@ -38,9 +38,17 @@ public abstract class RequestMapping implements AddressMapping {
 
     /**
      * Decodes {@code byteAddress} into {@code out[CH..CO]}; returns false (out unspecified) when the address
-     * lies beyond the memory's capacity.
+     * is negative or lies beyond the memory's capacity.
      */
-    public abstract boolean decode(long byteAddress, int[] out);
+    public final boolean decode(long byteAddress, int[] out) {
+        return byteAddress >= 0 && decodeAccess(byteAddress >>> offsetBits, out);
+    }
+
+    /**
+     * Decodes the number of an access (a byte address without its {@link #offsetBits} low bits, non-negative) into
+     * {@code out[CH..CO]}; returns false (out unspecified) when it lies beyond the memory's capacity.
+     */
+    protected abstract boolean decodeAccess(long access, int[] out);
 
     @Override
     public Organization organization() {

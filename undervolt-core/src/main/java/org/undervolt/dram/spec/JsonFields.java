@@ -1,5 +1,7 @@
 package org.undervolt.dram.spec;
 
+import java.util.function.Predicate;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.undervolt.InvalidInputException;
@@ -53,40 +55,43 @@ final class JsonFields {
         return ":" + line;
     }
 
-    JsonNode object(JsonNode parent, String parentPath, String field) {
+    /** The field's node; an error saying it is missing and what was {@code expected} when it is absent or null. */
+    private JsonNode present(JsonNode parent, String parentPath, String field, String expected) {
         JsonNode n = parent.get(field);
-        String path = join(parentPath, field);
         if (n == null || n.isNull()) {
-            throw error(path, "is missing, expected an object");
+            throw error(join(parentPath, field), "is missing, expected " + expected);
         }
+        return n;
+    }
+
+    /**
+     * The field's node, present and of the kind {@code is} accepts; otherwise an error naming what it is (its type
+     * and value) and what was {@code expected}.
+     */
+    private JsonNode typed(JsonNode parent, String parentPath, String field, String expected, Predicate<JsonNode> is) {
+        JsonNode n = present(parent, parentPath, field, expected);
+        if (!is.test(n)) {
+            throw error(join(parentPath, field), "is " + n.getNodeType().name().toLowerCase() + " '" + n
+                    + "', expected " + expected);
+        }
+        return n;
+    }
+
+    JsonNode object(JsonNode parent, String parentPath, String field) {
+        JsonNode n = present(parent, parentPath, field, "an object");
         if (!n.isObject()) {
-            throw error(path, "is " + n.getNodeType().name().toLowerCase() + ", expected an object");
+            throw error(join(parentPath, field), "is " + n.getNodeType().name().toLowerCase() + ", expected an object");
         }
         return n;
     }
 
     String string(JsonNode parent, String parentPath, String field) {
-        JsonNode n = parent.get(field);
-        String path = join(parentPath, field);
-        if (n == null || n.isNull()) {
-            throw error(path, "is missing, expected a string");
-        }
-        if (!n.isTextual()) {
-            throw error(path, "is " + n.getNodeType().name().toLowerCase() + " '" + n + "', expected a string");
-        }
-        return n.asText();
+        return typed(parent, parentPath, field, "a string", JsonNode::isTextual).asText();
     }
 
     double number(JsonNode parent, String parentPath, String field) {
-        JsonNode n = parent.get(field);
         String path = join(parentPath, field);
-        if (n == null || n.isNull()) {
-            throw error(path, "is missing, expected a number");
-        }
-        if (!n.isNumber()) {
-            throw error(path, "is " + n.getNodeType().name().toLowerCase() + " '" + n + "', expected a number");
-        }
-        double v = n.asDouble();
+        double v = typed(parent, parentPath, field, "a number", JsonNode::isNumber).asDouble();
         if (!Double.isFinite(v)) {
             throw error(path, "is " + v + ", expected a finite number");
         }
@@ -115,15 +120,9 @@ final class JsonFields {
     }
 
     int nonNegativeInt(JsonNode parent, String parentPath, String field) {
-        JsonNode n = parent.get(field);
         String path = join(parentPath, field);
-        if (n == null || n.isNull()) {
-            throw error(path, "is missing, expected an integer");
-        }
-        if (!n.isIntegralNumber() && !(n.isNumber() && n.asDouble() == Math.rint(n.asDouble()))) {
-            throw error(path, "is " + n.getNodeType().name().toLowerCase() + " '" + n + "', expected an integer");
-        }
-        long v = n.asLong();
+        long v = typed(parent, parentPath, field, "an integer",
+                n -> n.isIntegralNumber() || (n.isNumber() && n.asDouble() == Math.rint(n.asDouble()))).asLong();
         if (v < 0 || v > Integer.MAX_VALUE) {
             throw error(path, "is " + v + ", expected an integer in [0, " + Integer.MAX_VALUE + "]");
         }

@@ -97,22 +97,14 @@ public final class VoltageTimingTable {
         if (rows.isEmpty()) {
             throw new InvalidInputException(name + ": no data rows after the header '" + HEADER + "'");
         }
-        rows.sort((a, b) -> Double.compare(a[0], b[0]));
-        int k = rows.size();
-        double[] rel = new double[k];
-        double[] a = new double[k];
-        double[] b = new double[k];
-        double[] c = new double[k];
-        for (int i = 0; i < k; i++) {
-            rel[i] = rows.get(i)[0];
-            a[i] = rows.get(i)[1];
-            b[i] = rows.get(i)[2];
-            c[i] = rows.get(i)[3];
-            if (i > 0 && rel[i] == rel[i - 1]) {
+        double[][] columns = CommentedCsv.sortedColumns(rows, 4);
+        double[] rel = columns[0];
+        for (int i = 1; i < rel.length; i++) {
+            if (rel[i] == rel[i - 1]) {
                 throw new InvalidInputException(name + ": vdd_rel " + rel[i] + " appears twice");
             }
         }
-        return new VoltageTimingTable(rel, a, b, c, comments);
+        return new VoltageTimingTable(rel, columns[1], columns[2], columns[3], comments);
     }
 
     public String source() {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.SplittableRandom;
 
+import org.undervolt.io.Json;
 import org.undervolt.nn.io.Checkpoint;
 import org.undervolt.nn.model.Sequential;
 import org.undervolt.nn.tensor.Tensor;
@@ -31,22 +32,9 @@ public final class OnnxImport {
             SortedMap<String, Integer> ops, List<String> layers, long parameters, int[] inputShape, int[] outputShape,
             double checkMaxAbsDiff) {
 
-        /** Keys and values for {@code --json}, in a stable order. */
+        /** Keys and values for {@code --json}: the components in order, snake_case ({@link Json#fields}). */
         public Map<String, Object> toMap() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("model", model);
-            m.put("out", out);
-            m.put("producer", producer);
-            m.put("ir_version", irVersion);
-            m.put("opset", opset);
-            m.put("nodes", nodes);
-            m.put("ops", ops);
-            m.put("layers", layers);
-            m.put("parameters", parameters);
-            m.put("input_shape", inputShape);
-            m.put("output_shape", outputShape);
-            m.put("check_max_abs_diff", checkMaxAbsDiff);
-            return m;
+            return Json.fields(this);
         }
     }
 

@@ -31,14 +31,8 @@ public final class SoftmaxCrossEntropy {
             if (y < 0 || y >= classes) {
                 throw new IllegalArgumentException("label " + y + " outside 0.." + (classes - 1));
             }
-            float max = Float.NEGATIVE_INFINITY;
-            for (int c = 0; c < classes; c++) {
-                max = Math.max(max, z[off + c]);
-            }
-            double sum = 0;
-            for (int c = 0; c < classes; c++) {
-                sum += Math.exp(z[off + c] - max);
-            }
+            float max = rowMax(z, off, classes);
+            double sum = expSum(z, off, classes, max);
             double logSum = Math.log(sum);
             total += logSum - (z[off + y] - max);
             if (g != null) {
@@ -59,18 +53,30 @@ public final class SoftmaxCrossEntropy {
         float[] p = new float[z.length];
         for (int r = 0; r < batch; r++) {
             int off = r * classes;
-            float max = Float.NEGATIVE_INFINITY;
-            for (int c = 0; c < classes; c++) {
-                max = Math.max(max, z[off + c]);
-            }
-            double sum = 0;
-            for (int c = 0; c < classes; c++) {
-                sum += Math.exp(z[off + c] - max);
-            }
+            float max = rowMax(z, off, classes);
+            double sum = expSum(z, off, classes, max);
             for (int c = 0; c < classes; c++) {
                 p[off + c] = (float) (Math.exp(z[off + c] - max) / sum);
             }
         }
         return new Tensor(logits.shape(), p);
+    }
+
+    /** The largest of the {@code classes} logits from {@code off}: the shift that keeps {@code exp} finite. */
+    private static float rowMax(float[] z, int off, int classes) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int c = 0; c < classes; c++) {
+            max = Math.max(max, z[off + c]);
+        }
+        return max;
+    }
+
+    /** The sum of {@code exp(z - max)} over the row, in class order. */
+    private static double expSum(float[] z, int off, int classes, float max) {
+        double sum = 0;
+        for (int c = 0; c < classes; c++) {
+            sum += Math.exp(z[off + c] - max);
+        }
+        return sum;
     }
 }

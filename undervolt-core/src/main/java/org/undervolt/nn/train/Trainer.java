@@ -17,6 +17,7 @@ import org.undervolt.nn.layer.LayerHooks;
 import org.undervolt.nn.layer.Parameter;
 import org.undervolt.nn.model.Sequential;
 import org.undervolt.nn.tensor.Tensor;
+import org.undervolt.random.Permutations;
 import org.undervolt.random.Seeds;
 
 /**
@@ -25,30 +26,20 @@ import org.undervolt.random.Seeds;
  * <p>Epoch {@code e} visits the images in the order of a Fisher–Yates shuffle drawn from
  * {@code Seeds.stream(seed, SHUFFLE, e)}; with the fixed summation order of the kernels, a run is
  * bit-identical for any thread count.
+ *
+ * @param config    epochs, batch size, learning rate and seed
+ * @param optimizer the update rule (its state arrays are what a checkpoint of the run saves)
+ * @param schedule  the learning rate of each epoch
  */
-public final class Trainer {
+public record Trainer(TrainConfig config, Optimizer optimizer, LrSchedule schedule) {
     /** Stream id of the per-epoch shuffles. */
     static final long SHUFFLE = 0x5348_5546L;
     /** Stream id of the per-step randomness given to layers (dropout). */
     static final long STEP = 0x5354_4550L;
 
-    private final TrainConfig config;
-    private final Optimizer optimizer;
-    private final LrSchedule schedule;
-
     /** SGD with the config's momentum and weight decay, constant learning rate. */
     public Trainer(TrainConfig config) {
         this(config, new Sgd(config.momentum(), config.weightDecay()), LrSchedule.constant());
-    }
-
-    public Trainer(TrainConfig config, Optimizer optimizer, LrSchedule schedule) {
-        this.config = config;
-        this.optimizer = optimizer;
-        this.schedule = schedule;
-    }
-
-    public TrainConfig config() {
-        return config;
     }
 
     /** Trains {@code model} in place on {@code data}. */
@@ -151,11 +142,6 @@ public final class Trainer {
         return lossSum / stepsPerEpoch(n);
     }
 
-    /** The optimizer (its state arrays are what a checkpoint of the run saves). */
-    public Optimizer optimizer() {
-        return optimizer;
-    }
-
     private String fingerprint(String tag, Sequential model, ImageDataset data) {
         return tag + "|" + config + "|" + optimizer.getClass().getSimpleName() + "|" + model + "|"
                 + model.parameterCount() + "|" + data.name() + ":" + data.size();
@@ -199,16 +185,6 @@ public final class Trainer {
 
     /** A uniformly random permutation of {@code 0..n-1} (Fisher–Yates, Knuth TAOCP vol. 2, Algorithm P). */
     static int[] shuffle(int n, SplittableRandom rng) {
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-        return a;
+        return Permutations.random(n, rng);
     }
 }

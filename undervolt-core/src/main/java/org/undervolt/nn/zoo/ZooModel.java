@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.undervolt.EnumWords;
 import org.undervolt.InvalidInputException;
 import org.undervolt.nn.model.Sequential;
 import org.undervolt.nn.train.LrSchedule;
@@ -23,35 +24,33 @@ public enum ZooModel {
      * MLP {@code pixels-256-128-classes}; SGD batch 64, lr 0.05, momentum 0.9, cosine schedule,
      * 4 epochs: 98.05 % on MNIST (seed 1).
      */
-    MLP("mlp", 4, 0f),
+    MLP(4, 0f),
     /**
      * LeNet-5 ({@link LeNet5}), 28×28 inputs only; SGD batch 64, lr 0.05, momentum 0.9, weight decay
      * 5e-4, cosine schedule, 8 epochs: 99.22 % on MNIST (seed 1), 73 s on 2 shared cores; 90.9 % on
      * Fashion-MNIST.
      */
-    LENET5("lenet5", 8, 5e-4f),
+    LENET5(8, 5e-4f),
     /**
      * Small VGG with batch norm ({@link Vgg#small}). Recipe: SGD batch 64, lr 0.05, momentum 0.9, weight
      * decay 5e-4, cosine schedule, 30 epochs; a plain choice, not tuned here (no CIFAR-10 is bundled to
      * tune it on).
      */
-    VGG_SMALL("vgg-small", 30, 5e-4f),
+    VGG_SMALL(30, 5e-4f),
     /** ResNet-20 (He et al., CVPR 2016, §4.2); the same untuned recipe as {@link #VGG_SMALL}. */
-    RESNET20("resnet20", 30, 5e-4f);
+    RESNET20(30, 5e-4f);
 
-    private final String id;
     private final int defaultEpochs;
     private final float weightDecay;
 
-    ZooModel(String id, int defaultEpochs, float weightDecay) {
-        this.id = id;
+    ZooModel(int defaultEpochs, float weightDecay) {
         this.defaultEpochs = defaultEpochs;
         this.weightDecay = weightDecay;
     }
 
     /** The CLI name. */
     public String id() {
-        return id;
+        return EnumWords.word(this); // mlp, lenet5, vgg-small, resnet20
     }
 
     /** Whether the model is made for colour (CIFAR-10) images and so needs them. */
@@ -82,7 +81,7 @@ public enum ZooModel {
 
     private int square(ImageShape s) {
         if (s.rows() != s.cols() || s.rows() < 8) {
-            throw new InvalidInputException("network " + id + " needs square images of at least 8x8, the data set has "
+            throw new InvalidInputException("network " + id() + " needs square images of at least 8x8, the data set has "
                     + s.rows() + "x" + s.cols());
         }
         return s.rows();
@@ -121,7 +120,7 @@ public enum ZooModel {
             return RESNET20;
         }
         for (ZooModel m : values()) {
-            if (m.id.equals(n)) {
+            if (m.id().equals(n)) {
                 return m;
             }
         }
@@ -130,6 +129,6 @@ public enum ZooModel {
 
     @Override
     public String toString() {
-        return id;
+        return id();
     }
 }
