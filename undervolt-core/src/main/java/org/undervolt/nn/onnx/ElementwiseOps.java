@@ -1,6 +1,6 @@
 package org.undervolt.nn.onnx;
 
-/** Add (with broadcasting), Relu, Softmax, Identity and inference-mode Dropout. */
+/** Add (with broadcasting), Relu, Clip, Softmax, Identity and inference-mode Dropout. */
 final class ElementwiseOps {
     private ElementwiseOps() {
     }
@@ -27,6 +27,39 @@ final class ElementwiseOps {
             }
         }
         return new NdArray[] {NdArray.of(shape, y)};
+    }
+
+    /** {@code y = min(max(x, lo), hi)}, NaN kept (Clip-1/6 bounds as attributes, Clip-11 and later as inputs 1 and 2). */
+    static NdArray[] clip(OnnxNode node, NdArray[] in, long opset) {
+        float[] b = clipBounds(node, in.length > 1 ? in[1] : null, in.length > 2 ? in[2] : null, opset);
+        float[] x = in[0].floats();
+        float[] y = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            float v = x[i];
+            y[i] = v < b[0] ? b[0] : v > b[1] ? b[1] : v;
+        }
+        return new NdArray[] {NdArray.of(in[0].shape(), y)};
+    }
+
+    /**
+     * Clip's {@code [min, max]}: from the attributes before opset 11, else from the optional scalar inputs
+     * {@code lo} and {@code hi} (null when absent); an absent bound is unbounded (ONNX operator spec, Clip).
+     */
+    static float[] clipBounds(OnnxNode node, NdArray lo, NdArray hi, long opset) {
+        if (opset < 11) {
+            return new float[] {node.floatAttr("min", Float.NEGATIVE_INFINITY), node.floatAttr("max", Float.POSITIVE_INFINITY)};
+        }
+        return new float[] {scalar(lo, "min", Float.NEGATIVE_INFINITY), scalar(hi, "max", Float.POSITIVE_INFINITY)};
+    }
+
+    private static float scalar(NdArray a, String what, float absent) {
+        if (a == null) {
+            return absent;
+        }
+        if (a.floats().length != 1) {
+            throw new IllegalArgumentException("Clip's " + what + " must be a scalar, got " + a.floats().length + " values");
+        }
+        return a.floats()[0];
     }
 
     static NdArray[] relu(OnnxNode node, NdArray[] in, long opset) {

@@ -52,6 +52,7 @@ final class NodeMapper {
         return switch (n.opType()) {
             case "Identity", "Dropout" -> new Mapped(List.of(), out, s);
             case "Relu" -> one(new Relu(namer.apply(n.name(), "relu")), out, s, onnx);
+            case "Clip" -> cappedRelu(n, s, out, namer);
             case "Conv" -> conv(n, s, namer);
             case "Gemm" -> linear.gemm(n, s, namer);
             case "MatMul" -> linear.matmul(n, s, namer);
@@ -80,9 +81,20 @@ final class NodeMapper {
             case "Add" -> throw new IllegalArgumentException("adding a constant maps to a layer only as the bias of the"
                     + " MatMul, Gemm or Conv before it");
             default -> throw new IllegalArgumentException(n.opType() + " on activations has no Undervolt layer (layers exist"
-                    + " for Conv, Gemm, MatMul, Relu, MaxPool, AveragePool, GlobalAveragePool, BatchNormalization, Add as"
+                    + " for Conv, Gemm, MatMul, Relu, Clip from 0 (a capped ReLU), MaxPool, AveragePool, GlobalAveragePool, BatchNormalization, Add as"
                     + " residual join or bias, Flatten, flattening Reshape, Softmax, Identity, Dropout)");
         };
+    }
+
+    /** Clip from 0 to a cap (or unbounded above): a ReLU with that cap, as curricular retraining exports it. */
+    private Mapped cappedRelu(OnnxNode n, SequentialImporter.Shape s, String out, BiFunction<String, String, String> namer) {
+        float[] b = ElementwiseOps.clipBounds(n, constant(index, n, 1, "Clip's min"), constant(index, n, 2, "Clip's max"),
+                opset);
+        if (b[0] != 0f) {
+            throw new IllegalArgumentException("only Clip from 0 (a capped ReLU) maps to a layer, got min " + b[0]);
+        }
+        String name = namer.apply(n.name(), "relu");
+        return one(b[1] == Float.POSITIVE_INFINITY ? new Relu(name) : new Relu(name, b[1]), out, s, s.onnx());
     }
 
     private static Mapped one(Layer l, String out, SequentialImporter.Shape s, int[] onnxOut) {

@@ -20,6 +20,7 @@ final class Operators {
         OPS.put("Add", new Entry(2, 2, ElementwiseOps::add));
         OPS.put("AveragePool", new Entry(1, 1, SpatialOps::averagePool));
         OPS.put("BatchNormalization", new Entry(5, 5, LinearOps::batchNorm));
+        OPS.put("Clip", new Entry(1, 3, ElementwiseOps::clip));
         OPS.put("Concat", new Entry(1, Integer.MAX_VALUE, IndexOps::concat));
         OPS.put("Constant", new Entry(0, 0, ShapeOps::constant));
         OPS.put("Conv", new Entry(2, 3, SpatialOps::conv));

@@ -36,6 +36,7 @@
  *     <td>dense: activations [batch, in] times a constant [in, out]; a following Add of a constant
  *     [out] becomes the bias</td></tr>
  * <tr><td>Relu</td><td>yes</td><td>relu</td></tr>
+ * <tr><td>Clip</td><td>yes</td><td>relu with a cap (min 0 only)</td></tr>
  * <tr><td>MaxPool, AveragePool</td><td>2-D, strides, dilations, pads, auto_pad, ceil_mode,
  *     count_include_pad; no Indices output</td>
  *     <td>maxpool2d, avgpool2d: square window, equal strides, no padding or dilation, ceil_mode only

@@ -38,6 +38,18 @@ class RoundTripTest {
     }
 
     @Test
+    void mlpWithCappedRelusAsCurricularRetrainingLeavesIt() throws Exception {
+        Sequential plain = Mlp.create(new int[] {20, 16, 12, 5}, 3);
+        List<Layer> capped = plain.layers().stream()
+                .map(l -> l instanceof Relu r ? (Layer) new Relu(r.name(), 0.3f) : l).toList();
+        Sequential m = new Sequential(plain.inputShape(), capped);
+        check(m, 7, 11);
+        SequentialImporter.Result back = SequentialImporter.convert(SequentialExporter.export(m, "capped"), "capped");
+        assertThat(back.model().layers()).filteredOn(l -> l instanceof Relu)
+                .extracting(l -> ((Relu) l).cap()).containsExactly(0.3f, 0.3f);
+    }
+
+    @Test
     void lenet5WithRandomWeights() throws Exception {
         check(LeNet5.mnist(5), 4, 13);
     }

@@ -98,6 +98,15 @@ class SequentialImporterTest {
     }
 
     @Test
+    void clipFromAnythingButZeroIsRefusedAsNoCappedRelu() {
+        GraphBuilder b = new GraphBuilder(5, 6);
+        b.node("Clip", List.of("x"), "c", OnnxAttribute.ofFloat("min", -1f), OnnxAttribute.ofFloat("max", 1f));
+        assertThatThrownBy(() -> SequentialImporter.convert(b.build(new int[] {1, 4}, "c"), "net.onnx"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("only Clip from 0 (a capped ReLU) maps to a layer, got min -1.0");
+    }
+
+    @Test
     void unsupportedOpIsNamedWithTheSupportedList() {
         GraphBuilder b = new GraphBuilder(5, 17);
         b.node("Sigmoid", List.of("x"), "s");
@@ -105,7 +114,7 @@ class SequentialImporterTest {
         assertThatThrownBy(() -> SequentialImporter.convert(m, "net.onnx"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("net.onnx: node 's_node' (Sigmoid): op 'Sigmoid' is not supported; supported ops: Add,"
-                        + " AveragePool, BatchNormalization, Concat, Constant, Conv, Dropout, Flatten, Gather, Gemm,"
+                        + " AveragePool, BatchNormalization, Clip, Concat, Constant, Conv, Dropout, Flatten, Gather, Gemm,"
                         + " GlobalAveragePool, Identity, MatMul, MaxPool, Relu, Reshape, Shape, Softmax, Transpose,"
                         + " Unsqueeze");
     }
