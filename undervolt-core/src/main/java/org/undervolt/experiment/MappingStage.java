@@ -55,7 +55,7 @@ final class MappingStage {
             MapSettings.WeakSubarrays weak = how == MapScheme.SPARKXD || c.values().containsKey("weak_fraction")
                     ? new MapSettings.WeakSubarrays(c.number("weak_fraction"), c.integer("device_seed", 0L, Long.MAX_VALUE))
                     : null;
-            DramSpec part = DramPresets.get(c.text("preset"));
+            DramSpec part = DramPresets.get(c.text("part"));
             DeviceSet devices = devices(c);
             VoltageScaling law = VoltageScaling.parse(c.text("energy_law"));
             if (how == MapScheme.SPARKXD && weak.locationAware()) {
@@ -64,7 +64,7 @@ final class MappingStage {
             }
             return new MapSettings(how, part, null, MapSettings.dataflow(c.text("dataflow")),
                     devices, MapSettings.defaultTrcdDevice(), FloorPolicy.STOP, law,
-                    PagePolicy.parse(c.text("page_policy")), RowAllocator.Order.DRMAP, c.number("vdd_step"), partitions, weak);
+                    PagePolicy.parse(c.text("row_policy")), RowAllocator.Order.DRMAP, c.number("vdd_step"), partitions, weak);
         } catch (BadSetting e) {
             throw e.named(c.names());
         }
@@ -80,7 +80,7 @@ final class MappingStage {
         if (!s.weak().locationAware()) {
             return null;
         }
-        return new LocationStorage(c.text("preset"), s.weak().planDevice(), s.weak().deviceSeed());
+        return new LocationStorage(c.text("part"), s.weak().planDevice(), s.weak().deviceSeed());
     }
 
     /** Checks every mapping setting (bad input before any work). */

@@ -30,6 +30,16 @@ import org.undervolt.usecase.SettingNames;
  */
 public record PipelineConfig(String pipeline, Map<String, Object> values, Map<String, String> origins) {
 
+    /**
+     * Keys renamed to the CLI's words (issue 19: one vocabulary), old name to new: the DRAM part is {@code part}
+     * as in {@code --part} ({@code --preset} names the pipeline preset), the row-buffer policy {@code row_policy} as
+     * in {@code --row-policy}. An old name in a config or {@code --set} still works, with a one-line note on stderr.
+     */
+    static final Map<String, String> RENAMED = Map.of("preset", "part", "page_policy", "row_policy");
+
+    /** New name to old: the identity ({@link #canonical()}) keeps the old names. */
+    private static final Map<String, String> STORED_AS = Map.of("part", "preset", "row_policy", "page_policy");
+
     public PipelineConfig {
         values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
         origins = Map.copyOf(origins);
@@ -105,6 +115,11 @@ public record PipelineConfig(String pipeline, Map<String, Object> values, Map<St
             // "scaling" was the energy law's name before "energy_law" (issue 16); old configs keep working
             var e = given.getKey().equals("scaling") && values.containsKey("energy_law")
                     ? Map.entry("energy_law", given.getValue()) : given;
+            String renamed = RENAMED.get(e.getKey());
+            if (renamed != null && values.containsKey(renamed)) {
+                System.err.println("config key '" + e.getKey() + "' is now '" + renamed + "'");
+                e = Map.entry(renamed, e.getValue());
+            }
             if (!values.containsKey(e.getKey())) {
                 throw new InvalidInputException(where.getOrDefault(e.getKey(), source) + ": unknown " + pipeline
                         + " setting '" + e.getKey() + "'; expected one of " + new TreeMap<>(values).keySet());
@@ -143,9 +158,14 @@ public record PipelineConfig(String pipeline, Map<String, Object> values, Map<St
         return this;
     }
 
-    /** The canonical JSON text: the run's identity. */
+    /**
+     * The canonical JSON text: the run's identity. A renamed key is written under its old name ({@link #RENAMED}),
+     * so a run folder or stored run made before the rename is found again by the same settings.
+     */
     public String canonical() {
-        return Json.canonical(values);
+        Map<String, Object> stored = new LinkedHashMap<>();
+        values.forEach((k, v) -> stored.put(STORED_AS.getOrDefault(k, k), v));
+        return Json.canonical(stored);
     }
 
     private Object get(String key) {

@@ -120,12 +120,12 @@ final class PipelineKeys {
         k.put("trials", integer(2, 10000));
         k.put("test_images", integer(1, 1_000_000));
         // the DRAM side: each value here, their bounds together as one MapSettings (together())
-        k.put("preset", text(DramPresets::get));
+        k.put("part", text(DramPresets::get));
         k.put("energy_law", text(VoltageScaling::parse));
         k.put("devices", text());
         k.put("ber_table", optionalText());
         k.put("dataflow", text(MapSettings::dataflow));
-        k.put("page_policy", text(PagePolicy::parse));
+        k.put("row_policy", text(PagePolicy::parse));
         k.put("vdd_step", number(0, 1));
         k.put("weak_fraction", number(0, 1));
         return k;

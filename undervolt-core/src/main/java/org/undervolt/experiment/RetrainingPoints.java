@@ -29,7 +29,7 @@ final class RetrainingPoints {
      * with_retraining: {...}, differ, why_not}; a tolerance that is not a positive number counts as 0 (none found).
      */
     static Map<String, Object> of(PipelineConfig c, Object without, Object with) {
-        OperatingPoints lookup = new OperatingPoints(MappingStage.devices(c), DramPresets.get(c.text("preset")),
+        OperatingPoints lookup = new OperatingPoints(MappingStage.devices(c), DramPresets.get(c.text("part")),
                 VoltageScaling.parse(c.text("energy_law")), FloorPolicy.STOP, BerBound.LOWER);
         double t0 = tolerance(without);
         double t1 = tolerance(with);

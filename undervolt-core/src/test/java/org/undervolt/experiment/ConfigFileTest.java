@@ -64,6 +64,21 @@ class ConfigFileTest {
     }
 
     @Test
+    void theOldKeyNamesStillWorkAndTheRunKeepsItsIdentity() {
+        PipelineConfig renamed = PipelineConfig.preset("eden", "quick")
+                .withSettings(List.of("part=DDR3-1600_1Gb_x8", "row_policy=closed"));
+        PipelineConfig old = PipelineConfig.preset("eden", "quick")
+                .withSettings(List.of("preset=DDR3-1600_1Gb_x8", "page_policy=closed"));
+        assertThat(old.values()).isEqualTo(renamed.values());
+        assertThat(old.text("part")).isEqualTo("DDR3-1600_1Gb_x8");
+        assertThat(old.values()).doesNotContainKeys("preset", "page_policy");
+        // the identity keeps the names runs were stored under before the rename, so their folders are found again
+        assertThat(renamed.canonical()).isEqualTo(old.canonical())
+                .contains("\"preset\":\"DDR3-1600_1Gb_x8\"", "\"page_policy\":\"closed\"")
+                .doesNotContain("\"part\"", "\"row_policy\"");
+    }
+
+    @Test
     void syntaxComesFromTheExtensionElseFromTheContent(@TempDir Path tmp) throws Exception {
         assertThat(ConfigFile.syntaxOf("a.YAML", "{}")).isEqualTo("yaml");
         assertThat(ConfigFile.syntaxOf("a.json", "x: 1")).isEqualTo("json");
