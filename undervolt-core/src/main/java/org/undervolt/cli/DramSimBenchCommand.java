@@ -11,6 +11,7 @@ import org.undervolt.dram.bench.ProcessTime;
 import org.undervolt.dram.bench.ProcessTimer;
 import org.undervolt.dram.sim.RequestTrace;
 import org.undervolt.dram.sim.SimBenchmark;
+import org.undervolt.dram.sim.SimSpec;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -26,20 +27,29 @@ import picocli.CommandLine.Option;
         description = {"End to end: a whole 'undervolt dram simulate' process (JVM start and all threads; CPU, wall,",
                 "peak RSS, median of --reps) on uniform random LD/ST requests (8 GiB, 50 %% stores, DDR4_8Gb_x8,",
                 "DDR4_2400R, RoBaRaCoCh), with the ratio to Ramulator 2.0a's whole-process CPU time on that kind of",
-                "input recorded in docs/PEERS.md. In process: thread CPU time after warm-up on --standard (2 GiB, 20 %%",
+                "input recorded in docs/PEERS.md. In process: thread CPU time after warm-up on --part or --standard (2 GiB, 20 %%",
                 "writes), in memory and from a file (kernel speed, no ratio). Side by side with the peers installed:",
                 "scripts/peers/compare_dram.sh."},
         footer = {"", "Examples:",
                 "  undervolt dram sim-bench",
+                "  undervolt dram sim-bench --part DDR4-2400 --requests 100000 --reps 1",
                 "  undervolt dram sim-bench --standard DDR4 --requests 100000 --reps 1"})
 public final class DramSimBenchCommand implements Callable<Integer> {
 
     @Option(names = "--requests", defaultValue = "1000000", paramLabel = "N", description = "trace length (default ${DEFAULT-VALUE})")
     int requests;
 
-    @Option(names = "--standard", defaultValue = "DDR3", paramLabel = "DDR3|DDR4|LPDDR3",
-            description = "standard, with its default presets (default ${DEFAULT-VALUE}: the reference run's)")
+    @Option(names = "--part", paramLabel = "NAME|FILE",
+            description = "DRAM part of the in-process run: a preset name or alias (see 'undervolt dram presets') or a"
+                    + " DRAMPower memspec file, as 'dram simulate --part'")
+    String part;
+
+    @Option(names = "--standard", paramLabel = "DDR3|DDR4|LPDDR3",
+            description = "or Ramulator's default presets of a standard for the in-process run (default " + DEFAULT_STANDARD
+                    + ": the reference run's)")
     String standard;
+
+    private static final String DEFAULT_STANDARD = "DDR3";
 
     @Option(names = "--reps", defaultValue = "3", paramLabel = "N", description = "timed repetitions (default ${DEFAULT-VALUE})")
     int reps;
@@ -50,6 +60,8 @@ public final class DramSimBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         OptionValues.range("--requests", requests, 1, Integer.MAX_VALUE);
         OptionValues.range("--reps", reps, 1, Integer.MAX_VALUE);
+        SimSpec inProcess = SimSpec.of(SimPart.resolve(part, part == null && standard == null ? DEFAULT_STANDARD : standard,
+                null, null, 1, 1)); // checked before the end-to-end runs
         Map<String, Object> out = new LinkedHashMap<>();
         Path file = Files.createTempFile("undervolt-sim-bench", ".trace");
         try {
@@ -68,7 +80,7 @@ public final class DramSimBenchCommand implements Callable<Integer> {
         } finally {
             Files.deleteIfExists(file);
         }
-        out.putAll(SimBenchmark.run(requests, standard, reps));
+        out.putAll(SimBenchmark.run(requests, inProcess, reps));
         jsonOption.printLine(out, w -> out.forEach((k, v) -> w.println(k + ": " + HumanNumbers.text(v))));
         return 0;
     }

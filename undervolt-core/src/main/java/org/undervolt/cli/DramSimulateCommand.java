@@ -14,12 +14,9 @@ import org.undervolt.dram.sim.LoadStoreTraceReader;
 import org.undervolt.dram.sim.PagePolicy;
 import org.undervolt.dram.sim.SimCommand;
 import org.undervolt.dram.sim.SimConfig;
-import org.undervolt.dram.sim.SimPresets;
 import org.undervolt.dram.sim.SimResult;
 import org.undervolt.dram.sim.SimSpec;
 import org.undervolt.dram.spec.DramSpec;
-import org.undervolt.dram.spec.MemspecLoader;
-import org.undervolt.dram.spec.Organization;
 import org.undervolt.io.Json;
 
 import picocli.CommandLine;
@@ -38,8 +35,8 @@ import picocli.CommandLine.Option;
                 "address mapping, controller with read/write queues (FR-FCFS or FCFS), open or closed rows, all-bank refresh,",
                 "DDR3/DDR4/LPDDR3 timing constraints. Prints cycles, row hits/misses/conflicts, read latency, command counts."},
         footer = {"", "Examples:",
-                "  undervolt dram simulate --standard DDR4 --requests requests.trace",
-                "  undervolt dram simulate --standard DDR3 --requests requests.trace --page-policy closed --commands-out commands.csv --json"})
+                "  undervolt dram simulate --part DDR4-2400 --requests examples/requests.trace",
+                "  undervolt dram simulate --standard DDR3 --requests examples/requests.trace --row-policy closed --commands-out commands.csv --json"})
 public final class DramSimulateCommand implements DirectCommand {
 
     @Option(names = "--part", paramLabel = "NAME|FILE",
@@ -202,28 +199,7 @@ public final class DramSimulateCommand implements DirectCommand {
 
     /** The part named by --part, or by --standard (Ramulator's presets, or a part name). */
     private DramSpec part() {
-        if ((part == null) == (standard == null)) {
-            throw new InvalidInputException("expected exactly one of --part NAME|FILE and --standard DDR3|DDR4|LPDDR3");
-        }
-        String name = part != null ? part : standard;
-        if (part == null && SimPresets.standardOf(standard) != null) {
-            return SimPresets.part(standard, org, timing, channels, ranks);
-        }
-        if (org != null || timing != null) {
-            throw new InvalidInputException("--org/--timing: pick Ramulator's presets of --standard DDR3|DDR4|LPDDR3;"
-                    + " part " + name + " brings its own organisation and timings");
-        }
-        DramSpec p;
-        try {
-            p = MemspecLoader.resolve(name).spec().asRank();
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException(part != null ? "--part: " + e.getMessage()
-                    : "--standard: unknown standard '" + name + "', expected one of " + SimPresets.standards()
-                    + " or a part (--part): " + e.getMessage());
-        }
-        Organization o = p.organization();
-        return p.withOrganization(new Organization(channels, ranks, o.bankGroups(), o.banks(), o.rows(), o.columns(),
-                o.width(), o.devices(), o.burstLength(), o.dataRate(), o.subarrayRows()));
+        return SimPart.resolve(part, standard, org, timing, channels, ranks);
     }
 
     /** The JSON report of a run of the requests of {@code source} (every one accepted: reads + writes). */

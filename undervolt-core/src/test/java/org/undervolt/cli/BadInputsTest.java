@@ -91,6 +91,7 @@ class BadInputsTest {
                 o("bench: negative warm-ups", "dram bench --warmups -1", "--warmups", "expected an integer >= 0"),
                 o("sim-bench: zero requests", "dram sim-bench --requests 0", "--requests", "expected an integer >= 1"),
                 o("sim-bench: zero repetitions", "dram sim-bench --reps 0", "--reps", "expected an integer >= 1"),
+                o("sim-bench: unknown part", "dram sim-bench --part DDR9 --requests 10 --reps 1", "--part", "DDR9: no such memspec file, nor a preset"),
                 // errors
                 o("BER above 1", "errors inject --ber 2", "--ber", "expected a number in [0, 1]"),
                 o("BER not a number", "errors inject --ber lots", "--ber", "lots"),

@@ -22,7 +22,11 @@ public final class SimBenchmark {
 
     /** Runs the benchmark; returns the figures by name. */
     public static Map<String, Object> run(int n, String standard, int reps) throws IOException {
-        SimSpec spec = SimPresets.resolve(standard, null, null, 1, 1);
+        return run(n, SimPresets.resolve(standard, null, null, 1, 1), reps);
+    }
+
+    /** Runs the benchmark on {@code spec}; returns the figures by name. */
+    public static Map<String, Object> run(int n, SimSpec spec, int reps) throws IOException {
         SimConfig cfg = SimConfig.of(spec, "RoBaRaCoCh");
         RequestTrace trace = RequestTrace.uniformRandom(n, 1L << 31, 0.2, 42);
         Path file = Files.createTempFile("undervolt-sim-bench", ".trace");
