@@ -33,8 +33,8 @@ import picocli.CommandLine.Option;
         description = {"Energy of a DRAMPower command trace (DRAMPower 5 CSV or DRAMPower 4 .trc), every component in joules.",
                 "Counting follows the DRAMPower version whose memspec format is given (XML: 4.1, JSON: 5.1; presets: 4.1)."},
         footer = {"", "Examples:",
-                "  undervolt dram energy --part LPDDR3-1600_4Gb_x32 --trace commands.csv",
-                "  undervolt dram energy --part my-memspec.xml --trace commands.trc --vdd 1.1 --json"})
+                "  undervolt dram energy --part DDR4-2400_4Gb_x8 --trace examples/commands.csv",
+                "  undervolt dram energy --part DDR4-2400 --trace examples/commands.csv --vdd 1.1 --json"})
 public final class DramEnergyCommand implements DirectCommand {
 
     @Mixin PartFileOption part = new PartFileOption();

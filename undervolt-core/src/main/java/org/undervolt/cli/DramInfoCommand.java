@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:",
                 "  undervolt dram info --part LPDDR3-1600_4Gb_x32",
                 "  undervolt dram info --part DDR4-2400_4Gb_x8 --vdd 1.1 --energy-law linear --json",
-                "  undervolt dram info --part my-memspec.json"})
+                "  undervolt dram info --part DDR3L-1600"})
 public final class DramInfoCommand implements Callable<Integer> {
 
     @Mixin PartFileOption part = new PartFileOption();

@@ -25,8 +25,8 @@ import picocli.CommandLine.Parameters;
                 "Resumes the newest unfinished run of the same spec, whichever runner began it; the same spec "
                 + "runs on Spark with undervolt-spark (docs/SPARK.md), with identical results."},
         footer = {"", "Examples:",
-                "  undervolt sweep sweep.json",
-                "  undervolt sweep sweep.json --store runs/undervolt.db --threads 2 --json"})
+                "  undervolt sweep examples/sweep.json",
+                "  undervolt sweep examples/sweep.json --store runs/undervolt.db --threads 2 --json"})
 public final class SweepCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SPEC", description = "Sweep spec JSON file.")

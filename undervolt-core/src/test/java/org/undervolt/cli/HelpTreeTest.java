@@ -2,6 +2,8 @@ package org.undervolt.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -105,6 +107,35 @@ class HelpTreeTest {
         }
         assertThat(problems).isEmpty();
         assertThat(checked).isGreaterThan(40);
+    }
+
+    /**
+     * An example that reads a file names one a clone has: a shipped example under {@code examples/}, or a file an
+     * earlier example writes (a model, a run). Never a stand-in such as {@code my-memspec.xml}: a part is a preset.
+     */
+    @Test
+    void everyExampleFileUnderExamplesIsInTheClone() {
+        Path root = Path.of("").toAbsolutePath();
+        root = Files.isDirectory(root.resolve("examples")) ? root : root.getParent(); // the tests run in undervolt-core
+        List<String> problems = new ArrayList<>();
+        int named = 0;
+        for (CommandLine cl : commands()) {
+            for (String example : examples(cl.getCommandSpec())) {
+                for (String word : example.split("\\s+")) {
+                    if (word.startsWith("examples/")) {
+                        named++;
+                        if (!Files.isRegularFile(root.resolve(word))) {
+                            problems.add(example + ": no file " + word);
+                        }
+                    }
+                    if (word.startsWith("my-memspec")) {
+                        problems.add(example + ": " + word + " is not in a clone; name a preset");
+                    }
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(named).isGreaterThanOrEqualTo(6);
     }
 
     @Test
