@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 import org.undervolt.InvalidInputException;
+import org.undervolt.nn.zoo.ZooModel;
 import org.undervolt.data.DataSource;
 import org.undervolt.resilience.CurricularRetrainer;
 import org.undervolt.resilience.CurriculumSchedule;
@@ -40,7 +41,8 @@ public final class RetrainCommand implements Callable<Integer> {
     @Mixin DatasetOptions dataset;
     @Mixin DnnSetupOptions setup;
 
-    @Option(names = "--network", defaultValue = "lenet5", description = "lenet5, mlp or snn (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--network", defaultValue = "lenet5", description = "a network of 'undervolt train --network' (lenet5, mlp, vgg-small, resnet20) or snn"
+            + " (default: ${DEFAULT-VALUE}).")
     String network;
 
     @Option(names = "--mode", defaultValue = "curricular", description = "DNN: curricular or randbet (default: ${DEFAULT-VALUE}).")
@@ -134,17 +136,31 @@ public final class RetrainCommand implements Callable<Integer> {
     @Mixin JsonOption jsonOption = new JsonOption();
     @Mixin ProgressOptions progressOptions = new ProgressOptions();
 
+    /** Whether --network is {@code snn}: fault-aware training of an SNN model, besides the DNNs of {@link ZooModel}. */
+    private boolean snn() {
+        return network.trim().equalsIgnoreCase("snn");
+    }
+
+    /** The DNN --network names, parsed as every command parses a network name ({@link ZooModel#parse}). */
+    private ZooModel dnn() {
+        try {
+            return ZooModel.parse(network);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("--network " + network + ": " + e.getMessage() + " or snn");
+        }
+    }
+
     /** Every option, named when wrong, before any data is read or work done. */
     private void checkOptions() {
         if (!List.of("curricular", "randbet").contains(mode)) {
             throw new InvalidInputException("--mode '" + mode + "' is unknown; expected curricular or randbet");
         }
-        if (model == null && !List.of("lenet5", "mlp", "snn").contains(network)) {
-            throw new InvalidInputException("--network '" + network + "' is unknown; expected lenet5, mlp or snn");
+        if (model == null && !snn()) {
+            dnn(); // the name, checked before any work
         }
         setup.check();
         OptionValues.berRange("--ber-start", berStart, "--ber-max", berMax);
-        if (network.equals("snn")) {
+        if (snn()) {
             if (!(berFactor > 1 && berFactor <= 1000)) {
                 throw new InvalidInputException("--ber-factor " + berFactor + ": expected a factor in (1, 1000] for --network snn");
             }
@@ -191,7 +207,7 @@ public final class RetrainCommand implements Callable<Integer> {
         DataSource source = dataset.source();
         var progress = new org.undervolt.experiment.StageProgress(progressOptions.lines(jsonOption));
         RetrainRequest request;
-        if (network.equals("snn")) {
+        if (snn()) {
             if (snnModel == null) {
                 throw new InvalidInputException("--network snn needs --snn-model FILE (train one with 'undervolt snn train')");
             }
@@ -212,16 +228,13 @@ public final class RetrainCommand implements Callable<Integer> {
             float c = clip != null ? clip : m == CurricularRetrainer.Mode.RANDBET ? 0.1f : 0f;
             var cfg = new CurricularRetrainer.Config(m, epochs, batch, lr, momentum, seedOption.seed, schedule, c, delta,
                     validationTrials, profileImages);
-            if (model == null && !network.equals("lenet5") && !network.equals("mlp")) {
-                throw new InvalidInputException("--network '" + network + "' is unknown; expected lenet5, mlp or snn");
-            }
-            request = RetrainRequest.of(new RetrainRun.Options(network, model, baseEpochs, trainImages, validationImages, cfg,
+            request = RetrainRequest.of(new RetrainRun.Options(model != null ? network : dnn().id(), model, baseEpochs, trainImages, validationImages, cfg,
                     setup.spec(), out), source.train());
         }
-        Map<String, Object> r = RetrainUseCase.run(request, log, progress.job(network.equals("snn")
+        Map<String, Object> r = RetrainUseCase.run(request, log, progress.job(snn()
                 ? "fault-aware training (images)" : "retraining (batches)")).report();
         jsonOption.print(r, o -> {
-            if (network.equals("snn")) {
+            if (snn()) {
                 o.println("wrote " + out.resolve("fat.json") + " and " + out.resolve("fat.snn"));
             } else {
                 o.printf(Locale.ROOT, "boosted BER %.3g (%s); wrote %s%n", ((Number) r.get("boosted_ber")).doubleValue(),

@@ -13,8 +13,8 @@ import org.undervolt.nn.io.Checkpoint;
 import org.undervolt.nn.model.Sequential;
 import org.undervolt.nn.train.TrainConfig;
 import org.undervolt.nn.train.Trainer;
-import org.undervolt.nn.zoo.LeNet5;
-import org.undervolt.nn.zoo.Mlp;
+import org.undervolt.nn.zoo.ImageShape;
+import org.undervolt.nn.zoo.ZooModel;
 import org.undervolt.io.AtomicFiles;
 
 /** Builds, trains, saves and loads the DNNs the resilience commands work on. */
@@ -22,13 +22,9 @@ public final class DnnModels {
     private DnnModels() {
     }
 
-    /** A fresh {@code lenet5} or {@code mlp} (784-256-128-10) for 28×28 images. */
-    public static Sequential create(String network, int classes, long seed) {
-        return switch (network) {
-            case "lenet5" -> LeNet5.create(1, classes, seed);
-            case "mlp" -> Mlp.create(new int[] {784, 256, 128, classes}, seed);
-            default -> throw new InvalidInputException("--network '" + network + "' is unknown; expected lenet5, mlp or snn");
-        };
+    /** A fresh network of {@link ZooModel} (e.g. {@code lenet5}, {@code mlp} 784-256-128-10) for the greyscale images of {@code train}. */
+    public static Sequential create(String network, ImageDataset train, long seed) {
+        return ZooModel.parse(network).create(new ImageShape(1, train.rows(), train.cols()), train.numClasses(), seed);
     }
 
     /**
@@ -45,7 +41,7 @@ public final class DnnModels {
                 return l.model();
             }
         }
-        Sequential m = create(network, train.numClasses(), seed);
+        Sequential m = create(network, train, seed);
         log.accept("baseline: training " + network + " for " + epochs + " epoch(s)");
         new Trainer(TrainConfig.defaults(epochs, seed)).train(m, train,
                 (e, loss, s) -> log.accept(String.format("baseline epoch %d/%d: loss %.4f (%.1f s)", e, epochs, loss, s)));

@@ -131,4 +131,17 @@ class ResilienceCommandsTest {
         assertThat(u.err().strip().lines()).hasSize(1);
         assertThat(tmp.resolve("o3")).doesNotExist();
     }
+
+    @Test
+    void retrainReadsNetworkNamesAsTrainDoes(@TempDir Path tmp) {
+        // ZooModel's spellings (case, '_' for '-', aliases) pass the name check, so the next option is the one named
+        for (String name : new String[] {"MLP", "LeNet5", "resnet-20", "vgg", "SNN"}) {
+            CliRun r = run("retrain", "--network", name, "--ber-max", "2", "--out", tmp.resolve(name).toString());
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.err()).as(name).startsWith("undervolt: --ber-max 2.0");
+        }
+        CliRun bad = run("retrain", "--network", "lenet-6", "--out", tmp.resolve("x").toString());
+        assertThat(bad.err().strip()).isEqualTo("undervolt: --network lenet-6: unknown network 'lenet-6'; expected one of "
+                + "[mlp, lenet5, vgg-small, resnet20] or snn");
+    }
 }
