@@ -77,7 +77,8 @@ public final class DramInfoCommand implements Callable<Integer> {
                     + "columns, x%d, %d device(s), burst length %d%n", s.name(), s.standard(), loaded.format(),
                     o.channels(), o.ranks(), o.bankGroups(), o.banks(), o.rows(), o.columns(), o.width(), o.devices(),
                     o.burstLength());
-            w.printf(Locale.ROOT, "  rails %s, core %s at %.4f V (%s)%n", rails, s.coreRail(), v, law);
+            w.printf(Locale.ROOT, "  rails %s; core %s at %.4f V (%s)%n", String.join(", ", rails.entrySet().stream()
+                    .map(e -> e.getKey() + " " + HumanNumbers.text(e.getValue()) + " V").toList()), s.coreRail(), v, law);
             w.printf(Locale.ROOT, "  per command (pJ): ACT %.2f  PRE %.2f  RD %.2f  WR %.2f  REF %.2f%n", ce.act() * 1e12,
                     ce.pre() * 1e12, ce.rd() * 1e12, ce.wr() * 1e12, ce.ref() * 1e12);
             w.printf(Locale.ROOT, "  per %d-byte read (pJ): hit %.2f  miss %.2f  conflict %.2f%n",

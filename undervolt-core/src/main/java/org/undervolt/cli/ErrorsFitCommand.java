@@ -60,12 +60,13 @@ public final class ErrorsFitCommand implements Callable<Integer> {
         out.put("fits", rows);
         jsonOption.printLine(out, w -> {
             w.printf("%s: %d of %d cells failed (BER %.3e), pattern %s, VDD %s V, tRCD %s ns%n", file,
-                    b.failures(), b.cells(), (double) b.failures() / b.cells(), out.get("pattern"), b.vdd(), b.trcd());
+                    b.failures(), b.cells(), (double) b.failures() / b.cells(), out.get("pattern"), HumanNumbers.text(b.vdd()),
+                    HumanNumbers.text(b.trcd()));
             w.printf("%-15s %14s %14s %14s  %-32s %s%n", "model", "log L", "AIC", "BIC", "--error-model",
                     "parameters");
             for (ModelFit f : fits) {
                 w.printf("%-15s %14.2f %14.2f %14.2f  %-32s %s%n", f.model(), f.logLikelihood(), f.aic(), f.bic(),
-                        f.spec() == null ? "-" : f.spec(), new TreeMap<>(f.parameters()));
+                        f.spec() == null ? "-" : f.spec(), HumanNumbers.pairs(new TreeMap<>(f.parameters())));
             }
             w.println("best by AIC: " + out.get("best") + "; by BIC: " + out.get("best_bic")
                     + (fits.get(0).spec() == null ? "" : "; inject it with --error-model " + fits.get(0).spec()

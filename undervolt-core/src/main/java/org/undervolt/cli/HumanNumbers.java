@@ -30,6 +30,19 @@ final class HumanNumbers {
         return a == 0 || (a >= 1e-3 && a < 1e7) ? b.toPlainString() : b.toString();
     }
 
+    /**
+     * A map as text, {@code key=value} in the map's order, comma-separated, each value as {@link #text(Object)}
+     * ({@code VDD=1.35, VPP=2.5}, not Java's {@code {VDD=1.35, VPP=2.5}}); {@code -} when it is empty.
+     */
+    static String pairs(java.util.Map<?, ?> m) {
+        if (m.isEmpty()) {
+            return "-";
+        }
+        java.util.StringJoiner j = new java.util.StringJoiner(", ");
+        m.forEach((k, v) -> j.add(k + "=" + text(v)));
+        return j.toString();
+    }
+
     /** A JSON value as text: a fractional number as {@link #text(Object)}, text without quotes, the rest as JSON. */
     static String text(JsonNode v) {
         return v.isFloatingPointNumber() ? text(v.doubleValue()) : v.isValueNode() ? v.asText() : v.toString();

@@ -88,9 +88,9 @@ public final class RunsShowCommand implements Callable<Integer> {
                         }
                     });
                 }
-                config.properties().forEach(f -> out.printf("  config     %s = %s%n", f.getKey(), f.getValue()));
+                config.properties().forEach(f -> out.printf("  config     %s = %s%n", f.getKey(), HumanNumbers.text(f.getValue())));
                 provenance.properties().forEach(f -> out.printf("  provenance %s = %s%n", f.getKey(),
-                        f.getValue().isTextual() ? f.getValue().asText() : f.getValue()));
+                        HumanNumbers.text(f.getValue())));
             });
         }
         return 0;
