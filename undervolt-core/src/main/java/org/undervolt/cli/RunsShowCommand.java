@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.undervolt.InvalidInputException;
+import org.undervolt.experiment.PipelineConfig;
 import org.undervolt.io.Json;
 import org.undervolt.store.EnergyRow;
 import org.undervolt.store.ResultsStore;
@@ -88,7 +89,9 @@ public final class RunsShowCommand implements Callable<Integer> {
                         }
                     });
                 }
-                config.properties().forEach(f -> out.printf("  config     %s = %s%n", f.getKey(), HumanNumbers.text(f.getValue())));
+                // a run is stored under the config's old key names (its identity); shown with today's (preset as part)
+                config.properties().forEach(f -> out.printf("  config     %s = %s%n", PipelineConfig.currentName(f.getKey()),
+                        HumanNumbers.text(f.getValue())));
                 provenance.properties().forEach(f -> out.printf("  provenance %s = %s%n", f.getKey(),
                         HumanNumbers.text(f.getValue())));
             });

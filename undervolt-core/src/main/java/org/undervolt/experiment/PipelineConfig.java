@@ -37,6 +37,11 @@ public record PipelineConfig(String pipeline, Map<String, Object> values, Map<St
      */
     static final Map<String, String> RENAMED = Map.of("preset", "part", "page_policy", "row_policy");
 
+    /** {@code key} as a config names it now: a renamed key's new name ({@code preset} is {@code part}), else itself. */
+    public static String currentName(String key) {
+        return RENAMED.getOrDefault(key, key);
+    }
+
     /** New name to old: the identity ({@link #canonical()}) keeps the old names. */
     private static final Map<String, String> STORED_AS = Map.of("part", "preset", "row_policy", "page_policy");
 

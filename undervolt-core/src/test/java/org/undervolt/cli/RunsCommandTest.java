@@ -29,7 +29,7 @@ class RunsCommandTest {
     private static Path store(Path tmp) {
         Path f = tmp.resolve("u.db");
         try (ResultsStore s = ResultsStore.open(f)) {
-            long id = s.createRun("demo", "{\"seed\":5,\"trials\":2}", 5, "{\"git_revision\":\"abc\"}");
+            long id = s.createRun("demo", "{\"seed\":5,\"trials\":2,\"preset\":\"DDR4-2400_4Gb_x8\",\"delta\":0.30000000000000004}", 5, "{\"git_revision\":\"abc\"}");
             for (double ber : new double[] {1e-4, 1e-3}) {
                 for (int t = 0; t < 2; t++) {
                     s.trials().record(id, new TrialRow(new TrialKey(PointKeys.ber(ber), t), new long[] {t}, 0.9 - t / 10.0));
@@ -66,7 +66,9 @@ class RunsCommandTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("run 1  demo  finished").contains("trials     4 at 2 points")
                 .contains("curve      accuracy_vs_ber (2 points)").contains("result     tolerable_ber = 0.001")
-                .contains("provenance git_revision = abc").doesNotContain("curve = ");
+                .contains("provenance git_revision = abc").doesNotContain("curve = ")
+                // stored under the old key name, shown with today's; numbers as a person reads them, text unquoted
+                .contains("config     part = DDR4-2400_4Gb_x8").contains("config     delta = 0.3");
         JsonNode j = new ObjectMapper().readTree(run("runs", "show", "1", "--store", db.toString(), "--json").out());
         assertThat(j.get("points").asInt()).isEqualTo(2);
         assertThat(j.at("/config/trials").asInt()).isEqualTo(2);
