@@ -36,8 +36,9 @@ import picocli.CommandLine.Option;
                 "",
                 "Every run is recorded in the results store (--store, default runs/undervolt.db), one trial at a",
                 "time. Killed or failed? Run the same command again: the newest unfinished run with the identical",
-                "configuration is resumed automatically and its finished trials are not repeated (--new-run starts",
-                "afresh; --resume ID names the run). The result equals an uninterrupted run's. See 'undervolt runs'.",
+                "configuration is resumed automatically and its finished trials are not repeated; a finished run with",
+                "the same configuration is reused whole (--new-run starts afresh in either case; --resume ID names",
+                "the run). The result equals an uninterrupted run's. See 'undervolt runs'.",
                 "",
                 "Examples:",
                 "  undervolt demo",
@@ -99,7 +100,8 @@ public final class DemoCommand implements Callable<Integer> {
                     + "run with the same configuration, if any.")
     Long resume;
 
-    @Option(names = "--new-run", description = "Start a new run even if an unfinished one has the same configuration.")
+    @Option(names = "--new-run", description = "Start a new run, whether or not a finished or unfinished run has the same configuration "
+                    + "(default: resume an unfinished one, reuse a finished one).")
     boolean newRun;
 
     @Mixin JsonOption jsonOption = new JsonOption();
@@ -119,12 +121,14 @@ public final class DemoCommand implements Callable<Integer> {
             throw new InvalidInputException("--resume and --new-run contradict each other: give one");
         }
         Path storeFile = noStore ? null : store != null ? store : ResultsStore.defaultFile();
-        RecordedDemo.Outcome outcome = new RecordedDemo(config, storeFile,
-                resume == null ? OptionalLong.empty() : OptionalLong.of(resume), newRun, progressOptions.lines(jsonOption)).run();
-        DemoResult result = outcome.result();
-
+        // the run folder is picked before the run starts and recorded with it, so a killed run shows it
         Path dir = out != null ? out : Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern(
                 "yyyyMMdd-HHmmss")));
+        RecordedDemo.Outcome outcome = new RecordedDemo(config, storeFile,
+                resume == null ? OptionalLong.empty() : OptionalLong.of(resume), newRun, dir,
+                progressOptions.lines(jsonOption)).run();
+        DemoResult result = outcome.result();
+
         Map<String, Object> jsonObject = result.toJson();
         jsonObject.put("run_id", outcome.runId().isPresent() ? outcome.runId().getAsLong() : null);
         jsonObject.put("store", storeFile == null ? null : storeFile.toString());
@@ -136,11 +140,6 @@ public final class DemoCommand implements Callable<Integer> {
         DemoReport.of(result, delta, outcome.runId(), storeFile == null ? null : storeFile.toString())
                 .write(dir.resolve("report.html"));
         AtomicFiles.write(dir.resolve("result.json"), (text + "\n").getBytes(StandardCharsets.UTF_8));
-        if (storeFile != null && outcome.runId().isPresent()) {
-            try (ResultsStore s = ResultsStore.open(storeFile)) {
-                s.setFolder(outcome.runId().getAsLong(), dir.toAbsolutePath().normalize().toString());
-            }
-        }
 
         jsonOption.print(jsonObject, outw -> {
             outw.print(DemoTable.render(result, delta));

@@ -23,19 +23,31 @@ import org.undervolt.store.RunStatus;
  *
  * <p>Which run is used: {@code resume} names one explicitly (it must exist and have exactly this
  * configuration); otherwise the newest unfinished run of the demo with the identical configuration
- * is resumed automatically; otherwise (or with {@code newRun}) a new run is started. Finished trials
+ * is resumed automatically; otherwise the newest finished one is reused whole; otherwise (or with
+ * {@code newRun}, whatever runs exist) a new run is started. Finished trials
  * of a resumed run are taken from the store, not evaluated again; since every trial's errors derive
  * from (seed, BER, trial) only, the result equals an uninterrupted run's.
  *
  * <p>The store is opened only when the sweep asks for its first trial, after every input has been
  * checked and the network trained, so bad input never creates a store or a run.
  *
+ * <p>The run's folder ({@code folder}, where the command writes its files) is recorded in the store as
+ * soon as the run is picked, before its first trial, as the pipelines do; so a demo killed mid-sweep
+ * shows its folder in {@code runs list}.
+ *
  * @param storeFile the results store, or {@code null} to record nothing
  * @param resume    the run to resume, or empty to choose automatically
- * @param newRun    start a new run even if an unfinished one has this configuration
+ * @param newRun    start a new run whether or not a finished or unfinished run has this configuration
+ * @param folder    the run's folder, recorded with the run; {@code null} records none
  */
-public record RecordedDemo(DemoConfig config, Path storeFile, OptionalLong resume, boolean newRun, Consumer<String> log) {
+public record RecordedDemo(DemoConfig config, Path storeFile, OptionalLong resume, boolean newRun, Path folder,
+        Consumer<String> log) {
     public static final String KIND = "demo";
+
+    /** A recorded demo with no folder of its own. */
+    public RecordedDemo(DemoConfig config, Path storeFile, OptionalLong resume, boolean newRun, Consumer<String> log) {
+        this(config, storeFile, resume, newRun, null, log);
+    }
 
     /** What happened: the result, the run it was recorded under, and how many trials were reused. */
     public record Outcome(DemoResult result, OptionalLong runId, boolean resumed, int reusedTrials) {
@@ -98,6 +110,9 @@ public record RecordedDemo(DemoConfig config, Path storeFile, OptionalLong resum
                     Json.canonical(Provenance.describe()), resume, newRun);
             id = start.runId();
             resumed = start.resumed();
+            if (folder != null) {
+                store.setFolder(id, folder.toAbsolutePath().normalize().toString());
+            }
             trials = new StoredBerTrials(store, id);
             long done = store.trials().count(id);
             boolean finished = store.run(id).map(r -> r.status() == RunStatus.FINISHED).orElse(false);

@@ -95,6 +95,26 @@ class RecordedDemoTest {
     }
 
     @Test
+    void theRunFolderIsRecordedWhenTheRunStartsSoAKilledRunShowsIt(@TempDir Path tmp) {
+        Path db = tmp.resolve("u.db");
+        Path folder = tmp.resolve("runs/first");
+        // crashes at the first finished BER point: the run never completes
+        assertThatThrownBy(() -> new RecordedDemo(config(TRIALS), db, OptionalLong.empty(), false, folder,
+                crashAtPoint(1)).run()).hasMessage("simulated crash");
+        try (ResultsStore s = ResultsStore.open(db)) {
+            assertThat(s.run(1).orElseThrow().status()).isEqualTo(RunStatus.FAILED);
+            assertThat(s.run(1).orElseThrow().folder()).hasValue(folder.toAbsolutePath().normalize().toString());
+        }
+        // resumed into another folder: the run now points at the folder its files are written to
+        Path second = tmp.resolve("runs/second");
+        new RecordedDemo(config(TRIALS), db, OptionalLong.empty(), false, second, m -> { }).run();
+        try (ResultsStore s = ResultsStore.open(db)) {
+            assertThat(s.runs()).hasSize(1);
+            assertThat(s.run(1).orElseThrow().folder()).hasValue(second.toAbsolutePath().normalize().toString());
+        }
+    }
+
+    @Test
     void resumingNamesARunWithTheSameConfigurationOrFailsEarly(@TempDir Path tmp) {
         Path db = tmp.resolve("u.db");
         assertThatThrownBy(() -> new RecordedDemo(config(TRIALS), db, OptionalLong.of(1), false, m -> { }).run())
