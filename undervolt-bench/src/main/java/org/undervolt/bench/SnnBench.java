@@ -31,7 +31,7 @@ import org.undervolt.snn.SnnModel;
  * (784 × N additions), the work a clock-driven dense simulator does at each of the presentation's
  * {@value DiehlCook#STEPS} steps. A ratio below {@value DiehlCook#STEPS} means the event-driven presentation
  * beats a dense simulation's floor. (Brian2's C++ standalone takes 0.177 s per N400 test image at dt 0.1 ms:
- * research/measured-peers.md.)
+ * docs/PEERS.md, "Spiking networks".)
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -12,8 +12,8 @@ import org.undervolt.nn.model.Sequential;
 /**
  * LeNet-5 (LeCun et al., Proc. IEEE 1998) in its common modern form for 28×28 inputs:
  * conv 6@5×5 (pad 2) – ReLU – max-pool 2 – conv 16@5×5 – ReLU – max-pool 2 – 400-120-84-10 with
- * ReLU. 61,470 weights and 236 biases, the network of EDEN's and our peers' measurements
- * ({@code research/measured-peers.md}).
+ * ReLU. 61,470 weights and 236 biases, the network of EDEN's and our PyTorch comparison
+ * ({@code scripts/bench/lenet-vs-pytorch.sh}).
  */
 public final class LeNet5 {
     private LeNet5() {
