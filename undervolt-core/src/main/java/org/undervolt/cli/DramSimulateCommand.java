@@ -33,16 +33,14 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {"Cycle-level DRAM timing simulation of a request trace (Ramulator LoadStoreTrace: 'LD 0x...' / 'ST 0x...'):",
                 "address mapping, controller with read/write queues (FR-FCFS or FCFS), open or closed rows, all-bank refresh,",
-                "DDR3/DDR4/LPDDR3 timing constraints. Prints cycles, row hits/misses/conflicts, read latency, command counts."},
+                "DDR3/DDR4/LPDDR3 timing constraints; DDR3/DDR4 devices of --part are assembled into a 64-bit rank.",
+                "Prints cycles, row hits/misses/conflicts, read latency, command counts."},
         footer = {"", "Examples:",
                 "  undervolt dram simulate --part DDR4-2400 --requests examples/requests.trace",
                 "  undervolt dram simulate --standard DDR3 --requests examples/requests.trace --row-policy closed --commands-out commands.csv --json"})
 public final class DramSimulateCommand implements DirectCommand {
 
-    @Option(names = "--part", paramLabel = "NAME|FILE",
-            description = "DRAM part: a preset name or alias (e.g. DDR4-2400, LPDDR3-1600, DDR3L-1600; see 'undervolt dram"
-                    + " presets') or a DRAMPower memspec file; DDR3/DDR4 devices are assembled into a 64-bit rank")
-    String part;
+    @Mixin PartFileOption partOption = new PartFileOption();
 
     @Option(names = "--standard", paramLabel = "DDR3|DDR4|LPDDR3",
             description = "Ramulator's presets of a standard, picked with --org and --timing (a part name given here is"
@@ -101,7 +99,7 @@ public final class DramSimulateCommand implements DirectCommand {
     @Override
     public boolean set(String name, String value) {
         switch (name) {
-            case "--part" -> part = value;
+            case "--part" -> partOption.memspec = value;
             case "--standard" -> standard = value;
             case "--requests" -> {
                 requests = DirectRun.path(value);
@@ -192,14 +190,23 @@ public final class DramSimulateCommand implements DirectCommand {
             w.printf(Locale.ROOT, "  row hits %d, misses %d, conflicts %d%n", r.rowHits(), r.rowMisses(), r.rowConflicts());
             w.printf(Locale.ROOT, "  average read latency %.2f cycles (%.2f ns)%n", r.avgReadLatencyCycles(),
                     r.avgReadLatencyCycles() * r.tckNs());
-            w.printf(Locale.ROOT, "  commands %s%n", out.get("commands"));
+            w.printf(Locale.ROOT, "  commands %s%n", commandCounts(out));
         });
         return 0;
     }
 
+    /** The command counts of a report as text: {@code ACT 142, PRE 140, ...}. */
+    @SuppressWarnings("unchecked")
+    private static String commandCounts(Map<String, Object> report) {
+        StringBuilder sb = new StringBuilder();
+        ((Map<String, Long>) report.get("commands")).forEach((name, n) -> sb.append(sb.isEmpty() ? "" : ", ")
+                .append(name).append(' ').append(n));
+        return sb.toString();
+    }
+
     /** The part named by --part, or by --standard (Ramulator's presets, or a part name). */
     private DramSpec part() {
-        return SimPart.resolve(part, standard, org, timing, channels, ranks);
+        return SimPart.resolve(partOption.name(), standard, org, timing, channels, ranks);
     }
 
     /** The JSON report of a run of the requests of {@code source} (every one accepted: reads + writes). */
@@ -213,7 +220,7 @@ public final class DramSimulateCommand implements DirectCommand {
         out.put("channels", s.organization().channels());
         out.put("ranks", s.organization().ranks());
         out.put("mapping", sim.mapping().name());
-        out.put("page_policy", cfg.pagePolicy().name().toLowerCase(Locale.ROOT));
+        out.put("row_policy", cfg.pagePolicy().name().toLowerCase(Locale.ROOT));
         out.put("scheduler", cfg.scheduler());
         out.put("refresh", cfg.refresh());
         if (cfg.pagePolicy() == PagePolicy.CLOSED) {

@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true, sortOptions = false,
         header = "Lowest VDD or tRCD per characterised DRAM device for a tolerable BER, and what limited it.",
         description = {"For every device (a measured DIMM) of --devices: the lowest setting whose BER is within",
-                "--tolerable-ber, the energy saving of a row-miss read stream on --part under the chosen energy law",
+                "--tolerable-ber, the energy saving of a row-miss read stream on --part (default " + OperatingPointCommand.DEFAULT_PART
+                        + ") under the chosen energy law",
                 "and under both laws, the read-latency change (timings lengthened at low VDD, Voltron SPICE table),",
                 "and limited_by: tolerance (the BER decided), data-floor (no measurement lower),",
                 "extrapolation-limit (--floor extrapolate ran out) or timing (longer timings cost more than they save)."},
@@ -153,9 +154,12 @@ public final class OperatingPointCommand implements Callable<Integer> {
     }
 
     /** The part the devices' settings are applied to, relative to its nominal VDD / tRCD. */
+    /** The part priced unless --part names one. */
+    static final String DEFAULT_PART = "DDR3L-1600";
+
     static final class Defaults extends OptionDefaults {
         Defaults() {
-            super("--part", "DDR3L-1600");
+            super("--part", DEFAULT_PART);
         }
     }
 }

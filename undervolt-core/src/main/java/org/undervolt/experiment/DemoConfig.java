@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.undervolt.InvalidInputException;
 import org.undervolt.data.DataSource;
+import org.undervolt.nn.zoo.ZooModel;
 
 /**
  * Everything that determines a demo run. Defaults finish in a few minutes on 2 cores.
@@ -52,6 +53,15 @@ public record DemoConfig(DataSource data, int[] hidden, int epochs, long seed, i
         if (testImages < 0) {
             throw new InvalidInputException("--test-images " + testImages + " is negative: expected 0 (all) or more");
         }
+    }
+
+    /**
+     * The network's name: the zoo's ({@code mlp-256} for the default {@code --hidden 256}, the name {@code undervolt
+     * train --network} takes for the same network), or, for other hidden layers, {@code custom mlp, hidden ...}.
+     */
+    public String network() {
+        return ZooModel.mlpWithHidden(hidden).map(ZooModel::id).orElse("custom mlp, hidden "
+                + Arrays.stream(hidden).mapToObj(Integer::toString).collect(java.util.stream.Collectors.joining(",")));
     }
 
     /** The settings as a flat map, for the result file. */
