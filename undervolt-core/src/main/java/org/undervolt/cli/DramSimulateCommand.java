@@ -212,40 +212,16 @@ public final class DramSimulateCommand implements DirectCommand {
     /** The JSON report of a run of the requests of {@code source} (every one accepted: reads + writes). */
     static Map<String, Object> report(SimConfig cfg, DramSimulator sim, String source, SimResult r) {
         SimSpec s = cfg.spec();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("requests_file", source);
-        out.put("part", s.part().name());
-        out.put("standard", s.standard());
-        out.put("protocol", s.protocol().name());
-        out.put("channels", s.organization().channels());
-        out.put("ranks", s.organization().ranks());
-        out.put("mapping", sim.mapping().name());
-        out.put("row_policy", cfg.pagePolicy().name().toLowerCase(Locale.ROOT));
-        out.put("scheduler", cfg.scheduler());
-        out.put("refresh", cfg.refresh());
+        Map<String, Object> out = Json.fields(new Setup(source, s.part().name(), s.standard(), s.protocol().name(),
+                s.organization().channels(), s.organization().ranks(), sim.mapping().name(),
+                cfg.pagePolicy().name().toLowerCase(Locale.ROOT), cfg.scheduler(), cfg.refresh()));
         if (cfg.pagePolicy() == PagePolicy.CLOSED) {
             out.put("closed_cap", cfg.closedCap());
         }
-        out.put("tck_ns", s.timings().tckNs());
-        out.put("requests", r.reads() + r.writes());
-        out.put("cycles", r.cycles());
-        out.put("drained", cfg.drain());
-        out.put("drain_cycles", r.drainCycles());
-        out.put("reads", r.reads());
-        out.put("writes", r.writes());
-        out.put("row_hits", r.rowHits());
-        out.put("row_misses", r.rowMisses());
-        out.put("row_conflicts", r.rowConflicts());
-        out.put("read_row_hits", r.readHits());
-        out.put("read_row_misses", r.readMisses());
-        out.put("read_row_conflicts", r.readConflicts());
-        out.put("write_row_hits", r.writeHits());
-        out.put("write_row_misses", r.writeMisses());
-        out.put("write_row_conflicts", r.writeConflicts());
-        out.put("avg_read_latency_cycles", r.avgReadLatencyCycles());
-        out.put("avg_read_latency_ns", r.avgReadLatencyCycles() * r.tckNs());
-        out.put("reads_completed", r.readsCompleted());
-        out.put("reads_forwarded", r.readsForwarded());
+        out.putAll(Json.fields(new Counts(s.timings().tckNs(), r.reads() + r.writes(), r.cycles(), cfg.drain(),
+                r.drainCycles(), r.reads(), r.writes(), r.rowHits(), r.rowMisses(), r.rowConflicts(), r.readHits(),
+                r.readMisses(), r.readConflicts(), r.writeHits(), r.writeMisses(), r.writeConflicts(),
+                r.avgReadLatencyCycles(), r.avgReadLatencyCycles() * r.tckNs(), r.readsCompleted(), r.readsForwarded())));
         Map<String, Long> cmds = new LinkedHashMap<>();
         for (SimCommand c : SimCommand.values()) {
             cmds.put(c.drampower().name(), r.count(c));
@@ -255,5 +231,17 @@ public final class DramSimulateCommand implements DirectCommand {
                 : "stopped when the last request was accepted (Ramulator 2.0a's memory_system_cycles); reads still "
                 + "in flight then add no latency, as in Ramulator's per-accepted-read average");
         return out;
+    }
+
+    /** What was simulated, the report's first keys (snake_case of the components, in order). */
+    private record Setup(String requestsFile, String part, String standard, String protocol, int channels, int ranks,
+            String mapping, String rowPolicy, String scheduler, String refresh) {
+    }
+
+    /** What the run counted, the keys after the setup (and {@code closed_cap} of a closed-row policy). */
+    private record Counts(double tckNs, long requests, long cycles, boolean drained, long drainCycles, long reads,
+            long writes, long rowHits, long rowMisses, long rowConflicts, long readRowHits, long readRowMisses,
+            long readRowConflicts, long writeRowHits, long writeRowMisses, long writeRowConflicts,
+            double avgReadLatencyCycles, double avgReadLatencyNs, long readsCompleted, long readsForwarded) {
     }
 }

@@ -123,6 +123,13 @@ public record OperatingPoints(DeviceSet devices, ReferenceAccess access, Voltage
         return m;
     }
 
+    /** Counts such as {@link #limitedCounts} as text for people: {@code tolerance 17, data-floor 13}. */
+    public static String countsText(Map<?, ? extends Number> counts) {
+        StringBuilder sb = new StringBuilder();
+        counts.forEach((what, n) -> sb.append(sb.isEmpty() ? "" : ", ").append(what).append(' ').append(n));
+        return sb.toString();
+    }
+
     /** The device whose chosen setting is the median (lower middle), ties broken by name: a real device, not an average. */
     public static OperatingPoint median(List<OperatingPoint> points) {
         List<OperatingPoint> s = new ArrayList<>(points);
