@@ -1,6 +1,5 @@
 package org.undervolt.cli;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +17,7 @@ import org.undervolt.dram.device.OperatingPointSummary;
 import org.undervolt.dram.device.OperatingPoints;
 import org.undervolt.dram.energy.VoltageScaling;
 import org.undervolt.dram.spec.DramSpec;
+import org.undervolt.io.Json;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -136,21 +136,20 @@ public final class OperatingPointCommand implements Callable<Integer> {
 
     /** The JSON object of the contract: devices, summary, and the settings that produced them. */
     static Map<String, Object> describe(OperatingPoints lookup, DramSpec part, double tol, List<OperatingPoint> points) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("tolerable_ber", tol);
-        out.put("knob", lookup.devices().knob().label());
-        out.put("unit", lookup.devices().knob().unit());
-        out.put("devices_selected", lookup.devices().selector());
-        out.put("part", part.name());
-        out.put("energy_law", lookup.law().toString());
-        out.put("energy_law_reasoning", VoltageScaling.REASONING);
-        out.put("floor", lookup.floor().toString());
-        out.put("ber_bound", lookup.bound().toString());
-        out.put("workload", "row-miss reads to one bank (ACT, RD, PRE per row cycle, active standby in between); "
-                + "latency: row-conflict read tRP + tRCD + RL; timings at VDD from the Voltron SPICE table");
-        out.put("devices", OperatingPointSummary.rows(points));
-        out.put("summary", OperatingPointSummary.summary(points));
-        return out;
+        return Json.fields(new Described(tol, lookup.devices().knob().label(), lookup.devices().knob().unit(),
+                lookup.devices().selector(), part.name(), lookup.law().toString(), VoltageScaling.REASONING,
+                lookup.floor().toString(), lookup.bound().toString(), WORKLOAD, OperatingPointSummary.rows(points),
+                OperatingPointSummary.summary(points)));
+    }
+
+    /** What the energy saving and latency change are of. */
+    private static final String WORKLOAD = "row-miss reads to one bank (ACT, RD, PRE per row cycle, active standby in "
+            + "between); latency: row-conflict read tRP + tRCD + RL; timings at VDD from the Voltron SPICE table";
+
+    /** The JSON object before {@code combined}: its components are the keys, in order (snake_case). */
+    private record Described(double tolerableBer, String knob, String unit, String devicesSelected, String part,
+            String energyLaw, String energyLawReasoning, String floor, String berBound, String workload,
+            List<Map<String, Object>> devices, Map<String, Object> summary) {
     }
 
     /** The part priced unless --part names one. */
