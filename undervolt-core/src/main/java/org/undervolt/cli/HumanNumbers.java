@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Numbers as a person reads them in text output: at most four significant digits, no trailing zeros
- * ({@code 0.001}, {@code 0.9925}, {@code 1.692E-7}, not {@code 1.6916400000000002E-7}); whole numbers as they are.
+ * ({@code 0.001}, {@code 0.9925}, {@code 1.692E-7}, {@code 8.106E-6}, {@code 1.5E7}, not {@code 1.6916400000000002E-7}
+ * or {@code 0.000008106}); whole numbers as they are.
  * JSON output keeps every digit.
  */
 final class HumanNumbers {
@@ -27,7 +28,12 @@ final class HumanNumbers {
         }
         BigDecimal b = new BigDecimal(d).round(FOUR).stripTrailingZeros();
         double a = Math.abs(d);
-        return a == 0 || (a >= 1e-3 && a < 1e7) ? b.toPlainString() : b.toString();
+        if (a == 0 || (a >= 1e-3 && a < 1e7)) {
+            return b.toPlainString();
+        }
+        // scientific below 1e-3 and from 1e7 on (BigDecimal's own toString keeps 8.106e-6 plain, 0.000008106)
+        int exponent = b.precision() - b.scale() - 1;
+        return b.movePointLeft(exponent).stripTrailingZeros().toPlainString() + "E" + exponent;
     }
 
     /**
