@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -22,6 +23,7 @@ import org.undervolt.nn.train.Trainer;
 import org.undervolt.nn.train.TrainingResult;
 import org.undervolt.nn.zoo.ImageShape;
 import org.undervolt.nn.zoo.ZooModel;
+import org.undervolt.io.Json;
 import org.undervolt.io.ProgressLine;
 import org.undervolt.usecase.TrainRequest;
 import org.undervolt.usecase.TrainResult;
@@ -164,31 +166,21 @@ public final class TrainCommand implements Callable<Integer> {
         double testAccuracy = trained.testAccuracy();
         double seconds = trained.seconds();
 
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("model", network.id());
-        r.put("dataset", train.name());
-        r.put("epochs", n);
-        r.put("seed", seedOption.seed);
-        r.put("batch_size", config.batchSize());
-        r.put("learning_rate", config.learningRate());
-        r.put("momentum", config.momentum());
-        r.put("weight_decay", config.weightDecay());
-        r.put("optimizer", opt);
-        r.put("schedule", schedule.toLowerCase(Locale.ROOT));
-        r.put("threads", threadCount);
-        r.put("parameters", net.parameterCount());
-        r.put("test_accuracy", testAccuracy);
-        r.put("train_loss", result.finalLoss());
-        r.put("epoch_losses", result.epochLosses());
-        r.put("epoch_seconds", trained.epochSeconds());
-        r.put("train_seconds", result.seconds());
-        r.put("seconds", seconds);
-        r.put("out", out.toString());
-        r.put("state", statePath.toString());
-        r.put("resumed_epochs", trained.resumedEpochs());
+        Map<String, Object> r = Json.fields(new Trained(network.id(), train.name(), n, seedOption.seed, config.batchSize(),
+                config.learningRate(), config.momentum(), config.weightDecay(), opt, schedule.toLowerCase(Locale.ROOT),
+                threadCount, net.parameterCount(), testAccuracy, result.finalLoss(), result.epochLosses(),
+                trained.epochSeconds(), result.seconds(), seconds, out.toString(), statePath.toString(),
+                trained.resumedEpochs()));
         jsonOption.print(r, o -> o.printf("%s on %s: test accuracy %.4f after %d epochs (%.1f s, %d threads); wrote %s%n",
                 network.id(), train.name(), testAccuracy, n, seconds, threadCount, out));
         return 0;
+    }
+
+    /** The result: its components are the JSON keys, in order (snake_case); the recipe's floats stay floats. */
+    private record Trained(String model, String dataset, int epochs, long seed, int batchSize, float learningRate,
+            float momentum, float weightDecay, String optimizer, String schedule, int threads, long parameters,
+            double testAccuracy, double trainLoss, List<Double> epochLosses, List<Double> epochSeconds,
+            double trainSeconds, double seconds, String out, String state, int resumedEpochs) {
     }
 
     /** The images: CIFAR-10 from a --data-dir holding it (required by the CIFAR-10 models), else IDX sets. */
