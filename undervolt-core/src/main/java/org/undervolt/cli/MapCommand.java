@@ -105,8 +105,9 @@ public final class MapCommand implements Callable<Integer> {
             description = "order rows are filled in (default: ${DEFAULT-VALUE})")
     String rowOrder;
 
-    @Option(names = "--page-policy", defaultValue = "open", paramLabel = "open|closed",
-            description = "controller page policy; closed makes every access pay tRCD (latency-bound) (default: ${DEFAULT-VALUE})")
+    @Option(names = {"--row-policy", "--page-policy"}, defaultValue = "open", paramLabel = "open|closed",
+            description = "controller row policy (as 'dram simulate --row-policy'; --page-policy is its old name); closed "
+                    + "makes every access pay tRCD (latency-bound) (default: ${DEFAULT-VALUE})")
     String pagePolicy;
 
     @Mixin JsonOption jsonOption = new JsonOption();
@@ -159,6 +160,15 @@ public final class MapCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The policy named; the parser's message without the old option name it starts with. */
+    private static PagePolicy rowPolicy(String name) {
+        try {
+            return PagePolicy.parse(name);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(e.getMessage().replaceFirst("^--page-policy: ", ""), e);
+        }
+    }
+
     /** The DRAM settings of the options (a bad value is a {@link BadSetting} naming its key). */
     private MapSettings settings(MapScheme how) {
         var part = OptionValues.parse("--part", partOption.name() != null ? partOption.name() : how == MapScheme.SPARKXD ? "LPDDR3-1600_4Gb_x32"
@@ -172,7 +182,7 @@ public final class MapCommand implements Callable<Integer> {
         return new MapSettings(how, part, devices, dataflow.dataflow(), vddSet,
                 trcdSet.devices().get(0), OptionValues.parse("--floor", floor, FloorPolicy::parse),
                 energyLaw.law(),
-                OptionValues.parse("--page-policy", pagePolicy, PagePolicy::parse),
+                OptionValues.parse("--row-policy", pagePolicy, MapCommand::rowPolicy),
                 OptionValues.parse("--row-order", rowOrder, RowAllocator.Order::parse), vddStep, partitions.partitions(),
                 new MapSettings.WeakSubarrays(weakFraction, device.seed));
     }

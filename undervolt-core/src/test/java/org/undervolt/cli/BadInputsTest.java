@@ -250,7 +250,7 @@ class BadInputsTest {
                         "expected streaming, row-stationary or weight-stationary"),
                 o("map: unknown granularity", "map --weights-ber 1e-4 --granularity chip", "--granularity",
                         "expected rank, bank or subarray"),
-                o("map: unknown page policy", "map --weights-ber 1e-4 --page-policy sometimes", "--page-policy",
+                o("map: unknown row policy", "map --weights-ber 1e-4 --row-policy sometimes", "--row-policy",
                         "expected open, closed or closed-auto"),
                 o("map: unknown row order", "map --weights-ber 1e-4 --row-order random", "--row-order",
                         "expected drmap or bank-sequential"),
