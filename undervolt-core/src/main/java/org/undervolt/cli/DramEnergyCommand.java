@@ -16,7 +16,6 @@ import org.undervolt.dram.energy.VoltageScaling;
 import org.undervolt.dram.spec.DramSpec;
 import org.undervolt.dram.spec.LoadedSpec;
 import org.undervolt.dram.trace.Command;
-import org.undervolt.dram.trace.CommandCounts;
 import org.undervolt.dram.trace.CommandSink;
 import org.undervolt.dram.trace.TimingChecker;
 import org.undervolt.dram.trace.TraceReader;
@@ -123,14 +122,13 @@ public final class DramEnergyCommand implements DirectCommand {
         if (!(volts > 0) || Double.isInfinite(volts)) {
             throw new InvalidInputException("--vdd " + volts + ": expected a positive voltage");
         }
-        // streamed: the trace is checked, counted and accounted by the energy listener as it is read, never held
+        // streamed: the trace is checked, then counted and accounted by the energy listener as it is read, never held
         String source = trace.toString();
-        CommandCounts counts = new CommandCounts();
         EnergyListener energy = EnergyListener.forTrace(s, how, source);
-        TraceReader.stream(trace, s.organization(), noTimingCheck ? CommandSink.tee(counts, energy)
-                : CommandSink.tee(TimingChecker.of(s, source), counts, energy));
+        TraceReader.stream(trace, s.organization(), noTimingCheck ? energy
+                : CommandSink.tee(TimingChecker.of(s, source), energy));
         TraceEnergy e = energy.traceEnergy(volts, law, railScaling);
-        Map<String, Object> out = report(loaded, how, volts, law, source, counts.counts(), e, !noTimingCheck);
+        Map<String, Object> out = report(loaded, how, volts, law, source, energy.commandCounts(), e, !noTimingCheck);
         out.put("rail_scaling", railScaling.toString());
         jsonOption.printLine(out, w -> {
             w.printf(Locale.ROOT, "%s on %s (%s), counting: %s%n", trace, s.name(), loaded.format(), how.description());

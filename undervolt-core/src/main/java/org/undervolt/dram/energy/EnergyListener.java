@@ -14,6 +14,7 @@ import org.undervolt.dram.spec.DramSpec;
 import org.undervolt.dram.spec.Organization;
 import org.undervolt.dram.spec.Timings;
 import org.undervolt.dram.trace.Command;
+import org.undervolt.dram.trace.CommandCounts;
 import org.undervolt.dram.trace.CommandSink;
 import org.undervolt.dram.trace.CommandTrace;
 
@@ -72,10 +73,6 @@ public final class EnergyListener implements CommandListener, AccessListener, Co
     private static final int NOP = Command.NOP.ordinal();
     private static final int END = Command.END.ordinal();
 
-    /** Priced command components, in {@link StreamEnergy}'s order. */
-    private static final String[] KEYS = {"act", "pre", "rd", "wr"};
-    private static final int J_ACT = 0, J_PRE = 1, J_RD = 2, J_WR = 3;
-
     private enum Mode { NORMAL, PDN_ACT, PDN_PRE, SREF }
 
     /** Per-rank walking state. */
@@ -124,14 +121,23 @@ public final class EnergyListener implements CommandListener, AccessListener, Co
     private final long wraDelay;
     private final int ras;
     private final Rank[] ranks;
-    /** Command energies of every unit (flat bank × subarrays + subarray), shared between units at one voltage. */
-    private final CommandEnergies[] unitEnergies;
-    /** Per unit, one command's joules over the devices of a rank (ACT, PRE, RD, WR): what a command adds. */
+    /**
+     * Per unit, one command's joules over the devices of a rank (ACT, PRE, RD, WR): what a command adds; null when
+     * every unit is at one voltage, whose joules are then {@link #act1} … {@link #wr1}.
+     */
     private final double[] actJ;
     private final double[] preJ;
     private final double[] rdJ;
     private final double[] wrJ;
-    private final double[] joules = new double[KEYS.length];
+    private final double act1;
+    private final double pre1;
+    private final double rd1;
+    private final double wr1;
+    /** The priced commands' joules so far (ACT, PRE, RD, WR), added command by command. */
+    private double jAct;
+    private double jPre;
+    private double jRd;
+    private double jWr;
 
     private long act;
     private long pre;
@@ -159,17 +165,20 @@ public final class EnergyListener implements CommandListener, AccessListener, Co
     private long lastCycle;
     private long endCycle = -1;
     private long accesses;
+    /** Commands of each kind, as read (END excluded). */
+    private final CommandCounts kinds = new CommandCounts();
     /** The counts once the window is closed (then no command is taken). */
     private StateCycles closed;
 
     /**
      * A listener for a simulated or replayed stream on {@code spec} (its organisation: devices per rank, channels,
      * ranks, banks, subarrays), each subarray's core rail at {@code volts}, {@code scaling} saying how energy
-     * follows voltage (other rails nominal), DRAMPower 4.1 counting. {@code recordTiming}: the stream's cycles are
-     * time, so refresh and background are priced (then call {@link #finish} before {@link #energy}).
+     * follows voltage (other rails nominal), DRAMPower 4.1 counting. {@code timed}: the stream's cycles are time
+     * (a simulator's), so refresh and background are priced (then call {@link #finish} before {@link #energy});
+     * else they are access indices (an open-page replay) and only the commands are priced.
      */
-    public EnergyListener(DramSpec spec, CoreVoltages volts, VoltageScaling scaling, boolean recordTiming) {
-        this(spec, EnergyCounting.DRAMPOWER_4_1, volts, scaling, "simulated", recordTiming, recordTiming,
+    public EnergyListener(DramSpec spec, CoreVoltages volts, VoltageScaling scaling, boolean timed) {
+        this(spec, EnergyCounting.DRAMPOWER_4_1, volts, scaling, "simulated", timed, timed,
                 spec.organization().channels() * spec.organization().ranks());
     }
 
@@ -216,26 +225,46 @@ public final class EnergyListener implements CommandListener, AccessListener, Co
         for (int r = 0; r < rankCount; r++) {
             ranks[r] = new Rank(banks);
         }
-        this.unitEnergies = new CommandEnergies[flatBanks * subarrays];
+        double v0 = volts.volts(0, 0);
+        boolean uniform = true;
+        for (int u = 0; u < flatBanks * subarrays && uniform; u++) {
+            uniform = Double.compare(volts.volts(u / subarrays, u % subarrays), v0) == 0;
+        }
+        CommandEnergies[] unitEnergies = uniform ? null : unitEnergies();
+        CommandEnergies first = uniform ? CommandEnergies.legacy(spec, v0, scaling) : unitEnergies[0];
+        this.act1 = first.act() * devices;
+        this.pre1 = first.pre() * devices;
+        this.rd1 = first.rd() * devices;
+        this.wr1 = first.wr() * devices;
+        if (uniform) {
+            actJ = preJ = rdJ = wrJ = null;
+        } else {
+            int units = unitEnergies.length;
+            actJ = new double[units];
+            preJ = new double[units];
+            rdJ = new double[units];
+            wrJ = new double[units];
+            for (int u = 0; u < units; u++) {
+                CommandEnergies e = unitEnergies[u];
+                actJ[u] = e.act() * devices;
+                preJ[u] = e.pre() * devices;
+                rdJ[u] = e.rd() * devices;
+                wrJ[u] = e.wr() * devices;
+            }
+        }
+    }
+
+    /** Command energies of every unit (flat bank × subarrays + subarray), shared between units at one voltage. */
+    private CommandEnergies[] unitEnergies() {
+        CommandEnergies[] units = new CommandEnergies[flatBanks * subarrays];
         Map<Double, CommandEnergies> byVolts = new HashMap<>();
         for (int b = 0; b < flatBanks; b++) {
             for (int k = 0; k < subarrays; k++) {
-                unitEnergies[b * subarrays + k] = byVolts.computeIfAbsent(volts.volts(b, k),
+                units[b * subarrays + k] = byVolts.computeIfAbsent(volts.volts(b, k),
                         v -> CommandEnergies.legacy(spec, v, scaling));
             }
         }
-        int units = unitEnergies.length;
-        this.actJ = new double[units];
-        this.preJ = new double[units];
-        this.rdJ = new double[units];
-        this.wrJ = new double[units];
-        for (int u = 0; u < units; u++) {
-            CommandEnergies e = unitEnergies[u];
-            actJ[u] = e.act() * devices;
-            preJ[u] = e.pre() * devices;
-            rdJ[u] = e.rd() * devices;
-            wrJ[u] = e.wr() * devices;
-        }
+        return units;
     }
 
     /** A command the simulator issued. */
@@ -271,7 +300,7 @@ public final class EnergyListener implements CommandListener, AccessListener, Co
     /** Ends a simulated stream at cycle {@code endCycle} (the simulation's last data cycle). */
     public void finish(long endCycle) {
         if (!timed) {
-            throw new IllegalStateException("timing not recorded: nothing to finish");
+            throw new IllegalStateException("an untimed stream has no end cycle to finish at");
         }
         if (this.endCycle >= 0) {
             throw new IllegalStateException("stream already finished");
@@ -293,6 +322,7 @@ public final class EnergyListener implements CommandListener, AccessListener, Co
         }
         long index = seen++;
         lastCycle = t;
+        kinds.add(c);
         if (c == NOP) {
             return;
         }
@@ -305,7 +335,7 @@ public final class EnergyListener implements CommandListener, AccessListener, Co
             }
             rk.openRow[b] = row;
             act++;
-            joules[J_ACT] += actJ[unit(r, b, row)];
+            jAct += actJ == null ? act1 : actJ[unit(r, b, row)];
         } else if (c == PRE) {
             if (rk.openSince[b] >= 0) {
                 closeCounted(rk, r, b, t);
@@ -320,22 +350,22 @@ public final class EnergyListener implements CommandListener, AccessListener, Co
             if (rk.openSince[b] < 0 || rk.closeAt[b] >= 0) {
                 throw protocol(line, index, t, c, r, b, "bank " + b + " is precharged, expected an ACT before the column command");
             }
-            int u = unit(r, b, row);
+            int u = actJ == null ? 0 : unit(r, b, row);
             if (c == RD) {
                 rd++;
-                joules[J_RD] += rdJ[u];
+                jRd += actJ == null ? rd1 : rdJ[u];
             } else if (c == WR) {
                 wr++;
-                joules[J_WR] += wrJ[u];
+                jWr += actJ == null ? wr1 : wrJ[u];
             } else if (c == RDA) {
                 rda++;
-                joules[J_RD] += rdJ[u];
-                joules[J_PRE] += preJ[u];
+                jRd += actJ == null ? rd1 : rdJ[u];
+                jPre += actJ == null ? pre1 : preJ[u];
                 schedule(rk, b, Math.max(t + rdaDelay, rk.openSince[b] + ras));
             } else {
                 wra++;
-                joules[J_WR] += wrJ[u];
-                joules[J_PRE] += preJ[u];
+                jWr += actJ == null ? wr1 : wrJ[u];
+                jPre += actJ == null ? pre1 : preJ[u];
                 schedule(rk, b, Math.max(t + wraDelay, rk.openSince[b] + ras));
             }
         } else if (c == REFA) {
@@ -372,13 +402,18 @@ public final class EnergyListener implements CommandListener, AccessListener, Co
     private void closeCounted(Rank rk, int r, int b, long t) {
         close(rk, b, t);
         pre++;
-        joules[J_PRE] += preJ[unit(r, b, rk.openRow[b])];
+        jPre += actJ == null ? pre1 : preJ[unit(r, b, rk.openRow[b])];
     }
 
     /** The unit (flat bank × subarrays + subarray) of {@code row} in bank {@code b} of rank {@code r}. */
     private int unit(int r, int b, int row) {
         int u = (r * banks + b) * subarrays;
         return row < rowsPerSubarray ? u : u + row / rowsPerSubarray;
+    }
+
+    /** Commands of each kind the stream held, as they came (NOP and power commands included, END not), in command order. */
+    public Map<Command, Long> commandCounts() {
+        return kinds.counts();
     }
 
     /**
@@ -418,9 +453,10 @@ public final class EnergyListener implements CommandListener, AccessListener, Co
      */
     public StreamEnergy energy() {
         Map<String, Double> j = new LinkedHashMap<>();
-        for (int k = 0; k < KEYS.length; k++) {
-            j.put(KEYS[k], joules[k]);
-        }
+        j.put("act", jAct);
+        j.put("pre", jPre);
+        j.put("rd", jRd);
+        j.put("wr", jWr);
         if (!timed) {
             return new StreamEnergy(j, null);
         }
@@ -429,6 +465,7 @@ public final class EnergyListener implements CommandListener, AccessListener, Co
         }
         StateCycles s = cycles();
         double tck = spec.timings().tckSeconds();
+        CommandEnergies[] unitEnergies = unitEnergies();
         int units = flatBanks * subarrays;
         double pAct = 0, pPre = 0, eRef = 0;
         for (int b = 0; b < flatBanks; b++) {
