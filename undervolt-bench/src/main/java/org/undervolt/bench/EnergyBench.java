@@ -15,14 +15,14 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.undervolt.dram.energy.EnergyCounting;
-import org.undervolt.dram.energy.TraceEnergyModel;
+import org.undervolt.dram.energy.EnergyListener;
 import org.undervolt.dram.spec.DramSpec;
 import org.undervolt.dram.spec.MemspecLoader;
 import org.undervolt.dram.trace.CommandTrace;
 import org.undervolt.dram.trace.SyntheticTraces;
 
 /**
- * The DRAM energy model (DRAMPower's equations with its 4.1 and 5.1 counting) on a 1M-command synthetic trace
+ * The DRAM energy listener fed a trace (DRAMPower's equations with its 4.1 and 5.1 counting) on a 1M-command synthetic trace
  * held in memory, per command: the baseline is one pass that reads every command's fields (cycle, command,
  * rank, bank), the least any trace consumer does. The ratio says how many such passes the state tracking and
  * energy equations cost; {@code Ratios} also prints commands/s. (DRAMPower 4.1 itself does about 430k
@@ -45,16 +45,13 @@ public class EnergyBench {
     /** Trace length; tests shorten it, the benchmark keeps {@link #COMMANDS}. */
     int commands = COMMANDS;
 
+    DramSpec spec;
     CommandTrace trace;
-    TraceEnergyModel drampower41;
-    TraceEnergyModel drampower51;
 
     @Setup
     public void setup() {
-        DramSpec spec = MemspecLoader.resolve(part).spec();
+        spec = MemspecLoader.resolve(part).spec();
         trace = SyntheticTraces.random(spec, commands, BenchSeeds.MASTER + BenchSeeds.ENERGY);
-        drampower41 = new TraceEnergyModel(spec, EnergyCounting.DRAMPOWER_4_1);
-        drampower51 = new TraceEnergyModel(spec, EnergyCounting.DRAMPOWER_5_1);
     }
 
     @Benchmark
@@ -71,12 +68,12 @@ public class EnergyBench {
     @Benchmark
     @OperationsPerInvocation(COMMANDS)
     public double energy41() {
-        return drampower41.energy(trace).coreJoules();
+        return EnergyListener.over(spec, EnergyCounting.DRAMPOWER_4_1, trace).traceEnergy().coreJoules();
     }
 
     @Benchmark
     @OperationsPerInvocation(COMMANDS)
     public double energy51() {
-        return drampower51.energy(trace).coreJoules();
+        return EnergyListener.over(spec, EnergyCounting.DRAMPOWER_5_1, trace).traceEnergy().coreJoules();
     }
 }

@@ -8,16 +8,14 @@ import java.util.Map;
 
 import org.undervolt.InvalidInputException;
 import org.undervolt.dram.energy.EnergyCounting;
+import org.undervolt.dram.energy.EnergyListener;
 import org.undervolt.dram.energy.RailScaling;
 import org.undervolt.dram.energy.StateCycles;
-import org.undervolt.dram.energy.StateTracker;
 import org.undervolt.dram.energy.TraceEnergy;
-import org.undervolt.dram.energy.TraceEnergyModel;
 import org.undervolt.dram.energy.VoltageScaling;
 import org.undervolt.dram.spec.DramSpec;
 import org.undervolt.dram.spec.LoadedSpec;
 import org.undervolt.dram.trace.Command;
-import org.undervolt.dram.trace.CommandCounts;
 import org.undervolt.dram.trace.CommandSink;
 import org.undervolt.dram.trace.TimingChecker;
 import org.undervolt.dram.trace.TraceReader;
@@ -124,14 +122,13 @@ public final class DramEnergyCommand implements DirectCommand {
         if (!(volts > 0) || Double.isInfinite(volts)) {
             throw new InvalidInputException("--vdd " + volts + ": expected a positive voltage");
         }
-        // streamed: the trace is checked, counted and accounted as it is read, never held
+        // streamed: the trace is checked, then counted and accounted by the energy listener as it is read, never held
         String source = trace.toString();
-        CommandCounts counts = new CommandCounts();
-        StateTracker tracker = StateTracker.of(s, how, source);
-        TraceReader.stream(trace, s.organization(), noTimingCheck ? CommandSink.tee(counts, tracker)
-                : CommandSink.tee(TimingChecker.of(s, source), counts, tracker));
-        TraceEnergy e = new TraceEnergyModel(s, how).energy(tracker.finish(), volts, law, railScaling);
-        Map<String, Object> out = report(loaded, how, volts, law, source, counts.counts(), e, !noTimingCheck);
+        EnergyListener energy = EnergyListener.forTrace(s, how, source);
+        TraceReader.stream(trace, s.organization(), noTimingCheck ? energy
+                : CommandSink.tee(TimingChecker.of(s, source), energy));
+        TraceEnergy e = energy.traceEnergy(volts, law, railScaling);
+        Map<String, Object> out = report(loaded, how, volts, law, source, energy.commandCounts(), e, !noTimingCheck);
         out.put("rail_scaling", railScaling.toString());
         jsonOption.printLine(out, w -> {
             w.printf(Locale.ROOT, "%s on %s (%s), counting: %s%n", trace, s.name(), loaded.format(), how.description());

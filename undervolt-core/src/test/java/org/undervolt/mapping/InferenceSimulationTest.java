@@ -7,8 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.undervolt.dram.energy.EnergyCounting;
+import org.undervolt.dram.energy.EnergyListener;
 import org.undervolt.dram.energy.TraceEnergy;
-import org.undervolt.dram.energy.TraceEnergyModel;
 import org.undervolt.dram.energy.VoltageScaling;
 import org.undervolt.dram.sim.DramSimulator;
 import org.undervolt.dram.sim.RequestTrace;
@@ -39,7 +39,7 @@ class InferenceSimulationTest {
         SimResult r = new DramSimulator(SimConfig.of(m.simSpec(10), "DRMap").withDrain(true)).run(trace,
                 (clk, ch, cmd, rank, bg, bank, row, col) -> ct.add(clk, cmd.drampower(), rank, bank, false));
         ct.add(r.drainCycles(), Command.END, 0, 0, false);
-        TraceEnergy e = new TraceEnergyModel(m.spec(), EnergyCounting.DRAMPOWER_4_1).energy(ct);
+        TraceEnergy e = EnergyListener.over(m.spec(), EnergyCounting.DRAMPOWER_4_1, ct).traceEnergy();
         double core = 0;
         for (String k : List.of("act", "pre", "rd", "wr", "rda", "wra", "ref", "act_background", "pre_background")) {
             core += e.get(k);

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 import org.undervolt.dram.energy.EnergyCounting;
+import org.undervolt.dram.energy.EnergyListener;
 import org.undervolt.dram.energy.TraceEnergy;
-import org.undervolt.dram.energy.TraceEnergyModel;
 import org.undervolt.dram.spec.DramSpec;
 import org.undervolt.dram.trace.CommandTrace;
 import org.undervolt.dram.trace.SyntheticTraces;
@@ -20,7 +20,7 @@ import org.undervolt.dram.trace.TraceReader;
 import org.undervolt.dram.trace.TraceWriter;
 
 /**
- * Speed of the trace energy model, measured two ways and labelled apart:
+ * Speed of the energy listener on a command trace ({@code dram energy}), measured two ways and labelled apart:
  * <ul>
  *   <li><b>end to end</b>: {@code undervolt dram energy --trace F.trc --json} as a whole process (JVM start,
  *       JIT and GC threads, reading, checking, accounting, printing): CPU, wall and peak RSS, median of
@@ -60,10 +60,10 @@ public final class DramEnergyBench {
             throws IOException, InterruptedException {
         CommandTrace trace = SyntheticTraces.random(spec, commands, seed);
         int n = trace.size();
-        TraceEnergyModel legacy = new TraceEnergyModel(spec, EnergyCounting.DRAMPOWER_4_1);
-        TraceEnergyModel bankwise = new TraceEnergyModel(spec, EnergyCounting.DRAMPOWER_5_1);
+        EnergyCounting legacy = EnergyCounting.DRAMPOWER_4_1;
         double[] sink = new double[1];
-        double inMem = n / medianSeconds(warmups, repeats, () -> sink[0] += legacy.energy(trace).coreJoules());
+        double inMem = n / medianSeconds(warmups, repeats,
+                () -> sink[0] += EnergyListener.over(spec, legacy, trace).traceEnergy().coreJoules());
         Path trc = Files.createTempFile(workDir, "bench", ".trc");
         Path csv = Files.createTempFile(workDir, "bench", ".csv");
         try {
@@ -78,11 +78,12 @@ public final class DramEnergyBench {
                     "--counting", "drampower4", "--trace", trc.toString(), "--json"), repeats);
             double[] core = new double[1];
             double trcPerS = n / medianSeconds(warmups, repeats, () -> {
-                TraceEnergy e = legacy.energy(TraceReader.read(trc, spec.organization()));
+                TraceEnergy e = EnergyListener.over(spec, legacy, TraceReader.read(trc, spec.organization())).traceEnergy();
                 core[0] = e.coreJoules();
             });
             double csvPerS = n / medianSeconds(warmups, repeats,
-                    () -> sink[0] += bankwise.energy(TraceReader.read(csv, spec.organization())).coreJoules());
+                    () -> sink[0] += EnergyListener.over(spec, EnergyCounting.DRAMPOWER_5_1,
+                            TraceReader.read(csv, spec.organization())).traceEnergy().coreJoules());
             if (Double.isNaN(sink[0])) {
                 throw new IllegalStateException("unreachable: keeps the JIT from dropping the work");
             }

@@ -7,7 +7,7 @@ import org.undervolt.dram.sim.SimResult;
 
 /**
  * A request trace simulated and priced in one pass: the timing simulator's result and the energy of the commands
- * it issued ({@link EnergyListener}, timing recorded, the stream ended at the last data cycle). The simulator
+ * it issued ({@link EnergyListener}, timed, the stream ended at the last data cycle). The simulator
  * runs the part {@code config} holds, with whatever timings it has: a part with tRCD, tRAS and tRP lengthened at
  * a lower VDD ({@code dram.spec.VoltageTimingTable#at}, {@code SimSpec#withCycles}) runs longer, and the
  * refresh and background energy of the longer run are read back here.

@@ -1,8 +1,8 @@
 package org.undervolt.dram.energy;
 
 /**
- * What the state tracker counted over a trace: commands (PREA expanded to one PRE per open bank) and
- * cycles per rank state, summed over ranks.
+ * What the energy listener ({@link EnergyListener}) counted over a command stream: commands (PREA expanded to one
+ * PRE per open bank) and cycles per rank state, summed over ranks.
  *
  * @param act              ACT commands
  * @param pre              PRE commands, including one per bank closed by a PREA (auto-precharges excluded)

@@ -5,12 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Energy of a command stream priced by {@link EnergyListener}, in joules by component: {@code act}, {@code pre},
- * {@code rd}, {@code wr} (an auto-precharge's PRE counted under {@code pre}), and, where the stream's timing was
- * recorded, {@code ref}, {@code act_background}, {@code pre_background}.
+ * Energy of a command stream read out of {@link EnergyListener} at each subarray's voltage, in joules by component:
+ * {@code act}, {@code pre}, {@code rd}, {@code wr} (an auto-precharge's PRE counted under {@code pre}), and, where
+ * the stream is timed, {@code ref}, {@code act_background}, {@code pre_background}.
  *
  * @param joules component → joules (unmodifiable, in the order above)
- * @param cycles the counted commands and state cycles, or null where timing was not recorded
+ * @param cycles the counted commands and state cycles, or null where the stream is not timed
  */
 public record StreamEnergy(Map<String, Double> joules, StateCycles cycles) {
 

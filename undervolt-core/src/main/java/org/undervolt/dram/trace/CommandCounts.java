@@ -15,6 +15,11 @@ public final class CommandCounts implements CommandSink {
         }
     }
 
+    /** Counts one command of kind {@code ordinal} ({@link Command#ordinal()}, END excluded by the caller). */
+    public void add(int ordinal) {
+        n[ordinal]++;
+    }
+
     /** Number of commands of each kind that occurred, in command order. */
     public Map<Command, Long> counts() {
         Map<Command, Long> m = new EnumMap<>(Command.class);

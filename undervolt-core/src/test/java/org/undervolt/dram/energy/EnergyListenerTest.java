@@ -13,11 +13,13 @@ import org.undervolt.dram.access.OpenPageCounter;
 import org.undervolt.dram.sim.DramSimulator;
 import org.undervolt.dram.sim.PagePolicy;
 import org.undervolt.dram.sim.RequestTrace;
+import org.undervolt.dram.sim.SimCommand;
 import org.undervolt.dram.sim.SimConfig;
 import org.undervolt.dram.sim.SimResult;
 import org.undervolt.dram.sim.SimSpec;
 import org.undervolt.dram.spec.DramPresets;
 import org.undervolt.dram.spec.DramSpec;
+import org.undervolt.dram.spec.Organization;
 import org.undervolt.dram.spec.VoltageTimingTable;
 import org.undervolt.dram.trace.Command;
 import org.undervolt.dram.trace.CommandTrace;
@@ -75,7 +77,7 @@ class EnergyListenerTest {
         });
         listener.finish(r.drainCycles());
         copy.add(r.drainCycles(), Command.END, 0, 0, false);
-        TraceEnergy dp = new TraceEnergyModel(part, EnergyCounting.DRAMPOWER_4_1).energy(copy);
+        TraceEnergy dp = EnergyListener.over(part, EnergyCounting.DRAMPOWER_4_1, copy).traceEnergy();
         StreamEnergy e = listener.energy();
         double core = 0;
         for (String k : List.of("act", "pre", "rd", "wr", "rda", "wra", "ref", "act_background", "pre_background")) {
@@ -86,8 +88,39 @@ class EnergyListenerTest {
         assertThat(e.backgroundJoules()).isCloseTo(dp.get("ref") + dp.get("act_background") + dp.get("pre_background"),
                 offset(1e-12 * core));
         // and its full DRAMPower pricing is dram energy's, to the bit
-        assertThat(listener.traceEnergy(EnergyCounting.DRAMPOWER_4_1, part.coreVolts(), VoltageScaling.QUADRATIC,
+        assertThat(listener.traceEnergy(part.coreVolts(), VoltageScaling.QUADRATIC,
                 RailScaling.CORE_ONLY).totalJoules()).isEqualTo(dp.totalJoules());
+    }
+
+    /**
+     * A stream over two channels: each channel's rank has its own banks and its own state (a trace names no channel,
+     * so a simulated stream's rank is channel × ranks + rank); every rank spends the whole window active or
+     * precharged, and the commands counted are the ones the simulator issued.
+     */
+    @Test
+    void eachChannelsRanksAreTrackedApart() {
+        DramSpec one = DramPresets.get("DDR4-2400").asRank();
+        Organization o = one.organization();
+        DramSpec part = one.withOrganization(new Organization(2, 1, o.bankGroups(), o.banks(),
+                o.rows(), o.columns(), o.width(), o.devices(), o.burstLength(), o.dataRate(), o.subarrayRows()));
+        SimConfig cfg = SimConfig.of(SimSpec.of(part), "RoBaRaCoCh").withDrain(true);
+        RequestTrace trace = RequestTrace.uniformRandom(5_000, 1L << 28, 0.3, 3);
+        EnergyListener listener = new EnergyListener(part, CoreVoltages.uniform(part.coreVolts()),
+                VoltageScaling.QUADRATIC, true);
+        long[] perChannel = new long[2];
+        long[] acts = new long[1];
+        SimResult r = new DramSimulator(cfg).run(trace, (clk, ch, cmd, rank, bg, bank, row, col) -> {
+            listener.command(clk, ch, cmd, rank, bg, bank, row, col);
+            perChannel[ch]++;
+            acts[0] += cmd == SimCommand.ACT ? 1 : 0;
+        });
+        assertThat(perChannel[0]).isPositive();
+        assertThat(perChannel[1]).isPositive();
+        listener.finish(r.drainCycles());
+        StateCycles s = listener.energy().cycles();
+        assertThat(s.act()).isEqualTo(acts[0]);
+        assertThat(s.rd() + s.wr()).isEqualTo(r.reads() + r.writes());
+        assertThat(s.activeCycles() + s.prechargedCycles()).isEqualTo(2 * s.totalCycles());
     }
 
     /** What the operating-point work reads back: a run with tRCD/tRAS/tRP lengthened at a lower VDD takes longer. */

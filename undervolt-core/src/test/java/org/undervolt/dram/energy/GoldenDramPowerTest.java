@@ -118,7 +118,7 @@ class GoldenDramPowerTest {
         assertThat(spec.format()).isEqualTo(expectedFormat);
         CommandTrace trace = TraceReader.read(dir.resolve(c.get("trace").asText()), spec.spec().organization());
         TimingChecker.check(trace, spec.spec()); // the golden traces respect the core timings
-        return new TraceEnergyModel(spec.spec(), EnergyCounting.forFormat(spec.format())).energy(trace);
+        return EnergyListener.over(spec.spec(), EnergyCounting.forFormat(spec.format()), trace).traceEnergy();
     }
 
     private static void check(Map<String, Double> expected, TraceEnergy got) {

@@ -26,7 +26,7 @@ class PowerDownSelfRefreshTest {
 
     @Test
     void legacyCounting() throws IOException {
-        StateCycles s = StateTracker.track(trace(), lp, EnergyCounting.DRAMPOWER_4_1);
+        StateCycles s = EnergyListener.over(lp, EnergyCounting.DRAMPOWER_4_1, trace()).cycles();
         assertThat(s.totalCycles()).isEqualTo(1114);
         assertThat(s.pdnPreFast()).isEqualTo(100);
         assertThat(s.pdnActSlow()).isEqualTo(100);
@@ -37,7 +37,7 @@ class PowerDownSelfRefreshTest {
         assertThat(s.srefRefPre()).isEqualTo(15);
         assertThat(s.srefIdd6()).isEqualTo(576);
         assertThat(s.ref()).isZero();
-        TraceEnergy e = new TraceEnergyModel(lp, EnergyCounting.DRAMPOWER_4_1).energy(trace());
+        TraceEnergy e = EnergyListener.over(lp, EnergyCounting.DRAMPOWER_4_1, trace()).traceEnergy();
         double pd = 0;
         double sref = 0;
         for (Rail r : lp.rails()) {
@@ -53,7 +53,7 @@ class PowerDownSelfRefreshTest {
 
     @Test
     void bankwiseCountingImpliesARefreshAtSelfRefreshEntry() throws IOException {
-        StateCycles s = StateTracker.track(trace(), lp, EnergyCounting.DRAMPOWER_5_1);
+        StateCycles s = EnergyListener.over(lp, EnergyCounting.DRAMPOWER_5_1, trace()).cycles();
         assertThat(s.totalCycles()).isEqualTo(1100);
         assertThat(s.ref()).isEqualTo(1);
         assertThat(s.activeCycles()).isEqualTo(40 + 50 + 104);
@@ -61,7 +61,7 @@ class PowerDownSelfRefreshTest {
         assertThat(s.selfRefresh()).isEqualTo(576);
         assertThat(s.prechargedCycles()).isEqualTo(10 + 20 + 100);
         assertThat(s.pdnPreFast() + s.pdnPreSlow() + s.pdnActFast() + s.pdnActSlow()).isEqualTo(200);
-        TraceEnergy e = new TraceEnergyModel(lp, EnergyCounting.DRAMPOWER_5_1).energy(trace());
+        TraceEnergy e = EnergyListener.over(lp, EnergyCounting.DRAMPOWER_5_1, trace()).traceEnergy();
         double sref = 0;
         for (Rail r : lp.rails()) {
             sref += r.volts() * lp.timings().tckSeconds() * r.currents().idd6() * 576;

@@ -15,16 +15,16 @@ class TraceEnergyScalingTest {
     void onlyTheCoreRailScales() {
         DramSpec lp = DramPresets.get("LPDDR3-1600");
         CommandTrace t = SyntheticTraces.random(lp, 3_000, 11);
-        TraceEnergyModel m = new TraceEnergyModel(lp, EnergyCounting.DRAMPOWER_4_1);
-        double nominal = m.energy(t).coreJoules();
+        EnergyListener m = EnergyListener.over(lp, EnergyCounting.DRAMPOWER_4_1, t);
+        double nominal = m.traceEnergy().coreJoules();
         // E(V) = A + B f(V): linear scaling at half the nominal voltage gives A + B/2
-        double core = 2 * (nominal - m.energy(t, 0.6, VoltageScaling.LINEAR).coreJoules());
+        double core = 2 * (nominal - m.traceEnergy(0.6, VoltageScaling.LINEAR, RailScaling.CORE_ONLY).coreJoules());
         double vdd1Only = nominal - core;
         assertThat(core).isPositive();
         double v = 1.0;
-        assertThat(m.energy(t, v, VoltageScaling.QUADRATIC).coreJoules())
+        assertThat(m.traceEnergy(v, VoltageScaling.QUADRATIC, RailScaling.CORE_ONLY).coreJoules())
                 .isCloseTo(vdd1Only + core * (v / 1.2) * (v / 1.2), within(nominal * 1e-12));
-        assertThat(m.energy(t, v, VoltageScaling.LINEAR).coreJoules())
+        assertThat(m.traceEnergy(v, VoltageScaling.LINEAR, RailScaling.CORE_ONLY).coreJoules())
                 .isCloseTo(vdd1Only + core * (v / 1.2), within(nominal * 1e-12));
         assertThat(vdd1Only).isPositive().isLessThan(nominal);
     }
@@ -35,8 +35,8 @@ class TraceEnergyScalingTest {
                 java.nio.file.Files.createTempDirectory("bench"));
         CommandTrace t = SyntheticTraces.random(DramPresets.get("DDR4-2400"), 2_000, 1);
         assertThat(r.commands()).isEqualTo(t.size());
-        assertThat(r.coreJoules()).isCloseTo(new TraceEnergyModel(DramPresets.get("DDR4-2400"), EnergyCounting.DRAMPOWER_4_1)
-                .energy(t).coreJoules(), within(1e-18));
+        assertThat(r.coreJoules()).isCloseTo(EnergyListener.over(DramPresets.get("DDR4-2400"), EnergyCounting.DRAMPOWER_4_1, t)
+                .traceEnergy().coreJoules(), within(1e-18));
         assertThat(r.inMemoryPerS()).isPositive();
         assertThat(r.endToEnd().cpuSeconds()).as("a whole dram energy process: JVM start at least").isPositive();
         assertThat(r.endToEnd().wallSeconds()).isPositive();

@@ -71,8 +71,8 @@ class SimTimingsTest {
         DramSpec p = SimPresets.part("DDR4", null, null, 1, 1);
         assertThat(p.hasCurrents()).isFalse();
         assertThat(p.timings().get("CS")).isEqualTo(2);
-        assertThatThrownBy(() -> new org.undervolt.dram.energy.TraceEnergyModel(p,
-                org.undervolt.dram.energy.EnergyCounting.DRAMPOWER_4_1)).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> org.undervolt.dram.energy.EnergyListener.forTrace(p,
+                org.undervolt.dram.energy.EnergyCounting.DRAMPOWER_4_1, "t")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("DDR4_8Gb_x8 DDR4_2400R").hasMessageContaining("IDD");
         // reading the part back gives the values of the speed-bin table
         assertThat(SimSpec.of(p).timings()).isEqualTo(SimPresets.resolve("DDR4", "DDR4_8Gb_x8", "DDR4_2400R", 1, 1).timings());

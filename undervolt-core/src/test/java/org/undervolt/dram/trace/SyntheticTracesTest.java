@@ -9,8 +9,8 @@ import java.io.StringWriter;
 
 import org.junit.jupiter.api.Test;
 import org.undervolt.dram.energy.EnergyCounting;
+import org.undervolt.dram.energy.EnergyListener;
 import org.undervolt.dram.energy.TraceEnergy;
-import org.undervolt.dram.energy.TraceEnergyModel;
 import org.undervolt.dram.spec.DramPresets;
 import org.undervolt.dram.spec.DramSpec;
 
@@ -32,7 +32,7 @@ class SyntheticTracesTest {
             }
         }
         assertThat(c.endCycle()).isNotEqualTo(a.endCycle());
-        TraceEnergy e = new TraceEnergyModel(ddr4, EnergyCounting.DRAMPOWER_5_1).energy(a);
+        TraceEnergy e = EnergyListener.over(ddr4, EnergyCounting.DRAMPOWER_5_1, a).traceEnergy();
         assertThat(e.cycles().ref()).isPositive();
         assertThat(e.cycles().act()).isEqualTo(a.counts().get(Command.ACT));
         assertThat(e.cycles().rd() + e.cycles().wr()).isGreaterThan(a.size() / 3);
@@ -48,8 +48,8 @@ class SyntheticTracesTest {
             assertThat(back.size()).isEqualTo(t.size());
             assertThat(back.endCycle()).isEqualTo(t.endCycle());
             for (EnergyCounting how : EnergyCounting.values()) {
-                TraceEnergyModel m = new TraceEnergyModel(ddr4, how);
-                assertThat(m.energy(back).coreJoules()).isCloseTo(m.energy(t).coreJoules(), within(1e-18));
+                assertThat(EnergyListener.over(ddr4, how, back).traceEnergy().coreJoules())
+                        .isCloseTo(EnergyListener.over(ddr4, how, t).traceEnergy().coreJoules(), within(1e-18));
             }
         }
     }

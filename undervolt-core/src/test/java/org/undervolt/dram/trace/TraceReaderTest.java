@@ -10,8 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.undervolt.InvalidInputException;
 import org.undervolt.dram.energy.EnergyCounting;
+import org.undervolt.dram.energy.EnergyListener;
 import org.undervolt.dram.energy.StateCycles;
-import org.undervolt.dram.energy.StateTracker;
 import org.undervolt.dram.spec.DramPresets;
 import org.undervolt.dram.spec.DramSpec;
 import org.undervolt.dram.spec.Organization;
@@ -75,14 +75,14 @@ class TraceReaderTest {
     @Test
     void protocolViolationsAreBadInput() throws IOException {
         CommandTrace rdClosed = read("0,RD,2\n10,END,0\n");
-        assertThatThrownBy(() -> StateTracker.track(rdClosed, lpddr3, EnergyCounting.DRAMPOWER_4_1))
+        assertThatThrownBy(() -> EnergyListener.over(lpddr3, EnergyCounting.DRAMPOWER_4_1, rdClosed).cycles())
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("t.trace").hasMessageContaining("cycle 0")
                 .hasMessageContaining("precharged");
         CommandTrace refOpen = read("0,ACT,2\n40,REF,0\n300,END,0\n");
-        assertThatThrownBy(() -> StateTracker.track(refOpen, lpddr3, EnergyCounting.DRAMPOWER_5_1))
+        assertThatThrownBy(() -> EnergyListener.over(lpddr3, EnergyCounting.DRAMPOWER_5_1, refOpen).cycles())
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("cycle 40");
         CommandTrace refb = read("0,REFB,1\n300,END,0\n");
-        assertThatThrownBy(() -> StateTracker.track(refb, lpddr3, EnergyCounting.DRAMPOWER_5_1))
+        assertThatThrownBy(() -> EnergyListener.over(lpddr3, EnergyCounting.DRAMPOWER_5_1, refb).cycles())
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("not supported");
     }
 
@@ -90,17 +90,17 @@ class TraceReaderTest {
     void stateCyclesFollowEachVersionsRules() throws IOException {
         // ACT at 0, PRE at 36, REF at 60, END at 400; tRP 15, tRFC 104
         CommandTrace t = read("0,ACT,0\n15,RDA,1\n20,ACT,1\n30,RDA,1\n36,PRE,0\n60,REF,0\n400,END,0\n");
-        assertThatThrownBy(() -> StateTracker.track(t, lpddr3, EnergyCounting.DRAMPOWER_4_1))
+        assertThatThrownBy(() -> EnergyListener.over(lpddr3, EnergyCounting.DRAMPOWER_4_1, t).cycles())
                 .isInstanceOf(InvalidInputException.class); // RDA to a closed bank 1 at cycle 15
         CommandTrace ok = read("0,ACT,0\n20,ACT,1\n30,RDA,1\n36,PRE,0\n60,REF,0\n400,END,0\n");
-        StateCycles v4 = StateTracker.track(ok, lpddr3, EnergyCounting.DRAMPOWER_4_1);
+        StateCycles v4 = EnergyListener.over(lpddr3, EnergyCounting.DRAMPOWER_4_1, ok).cycles();
         // bank 1 auto-precharges at max(30 + RTP 8, 20 + RAS 36) = 56
         assertThat(v4.rda()).isEqualTo(1);
         assertThat(v4.pre()).isEqualTo(1);
         assertThat(v4.totalCycles()).isEqualTo(414);
         assertThat(v4.activeCycles()).isEqualTo(56 + (104 - 15));
         assertThat(v4.prechargedCycles()).isEqualTo(414 - 56 - 89);
-        StateCycles v5 = StateTracker.track(ok, lpddr3, EnergyCounting.DRAMPOWER_5_1);
+        StateCycles v5 = EnergyListener.over(lpddr3, EnergyCounting.DRAMPOWER_5_1, ok).cycles();
         assertThat(v5.totalCycles()).isEqualTo(400);
         assertThat(v5.activeCycles()).isEqualTo(56 + 104);
         assertThat(v5.bankActiveCycles()).isEqualTo(36 + 36 + 104 * 8);

@@ -9,11 +9,11 @@ import org.undervolt.dram.spec.Organization;
 import org.undervolt.dram.spec.Rail;
 import org.undervolt.dram.spec.RailCurrents;
 import org.undervolt.dram.spec.Timings;
-import org.undervolt.dram.trace.CommandTrace;
 
 /**
- * Command-level energy of a trace, equivalent to DRAMPower 4.1 (legacy) or 5.1 (bank-wise), summed over
- * every rail, with the core rail optionally at a reduced voltage ({@link VoltageScaling}).
+ * DRAMPower's equations over the commands and state cycles {@link EnergyListener} counted: energy equivalent to
+ * DRAMPower 4.1 (legacy) or 5.1 (bank-wise), summed over every rail, with the core rail optionally at a reduced
+ * voltage ({@link VoltageScaling}) and the other rails following it or not ({@link RailScaling}).
  *
  * <p>DRAMPower 4.1 ({@code src/MemoryPowerModel.cc}, per rail): ACT V(IDD0−IDD3N)tRAS, PRE V(IDD0−IDD2N)(tRC−tRAS),
  * RD/WR V(IDD4R/W−IDD3N)(BL/DR), REF V(IDD5−IDD3N)tRFC, active/precharged standby V·IDD3N / V·IDD2N per
@@ -28,48 +28,27 @@ import org.undervolt.dram.trace.CommandTrace;
  * tCK/WCK2CK for LPDDR5), shared background V·I_rho per rank-active cycle, precharged V·IDD2N per cycle;
  * × devices. The golden cases in {@code golden/dram/} agree within 1e-6 relative.
  */
-public final class TraceEnergyModel {
-    private final DramSpec spec;
-    private final EnergyCounting counting;
-
-    public TraceEnergyModel(DramSpec spec, EnergyCounting counting) {
-        this.spec = spec.requireCurrents();
-        this.counting = counting;
+final class DramPowerEquations {
+    private DramPowerEquations() {
     }
 
-    /** Energy of {@code trace} at nominal voltages. */
-    public TraceEnergy energy(CommandTrace trace) {
-        return energy(StateTracker.track(trace, spec, counting), spec.coreVolts(), VoltageScaling.QUADRATIC);
-    }
-
-    /** Energy of {@code trace} with the core rail at {@code coreVolts}. */
-    public TraceEnergy energy(CommandTrace trace, double coreVolts, VoltageScaling scaling) {
-        return energy(StateTracker.track(trace, spec, counting), coreVolts, scaling);
-    }
-
-    /** Energy of {@code trace} with the core rail at {@code coreVolts}; {@code rails}: which rails follow it. */
-    public TraceEnergy energy(CommandTrace trace, double coreVolts, VoltageScaling scaling, RailScaling rails) {
-        return energy(StateTracker.track(trace, spec, counting), coreVolts, scaling, rails);
-    }
-
-    /** Energy from already-tracked counts, only the core rail scaled. */
-    public TraceEnergy energy(StateCycles s, double coreVolts, VoltageScaling scaling) {
-        return energy(s, coreVolts, scaling, RailScaling.CORE_ONLY);
-    }
-
-    /** Energy from already-tracked counts; {@code rails} says which rails follow the core rail. */
-    public TraceEnergy energy(StateCycles s, double coreVolts, VoltageScaling scaling, RailScaling rails) {
+    /**
+     * Energy of the counted commands and cycles {@code s} of a stream on {@code spec} under {@code counting}, with
+     * the core rail at {@code coreVolts} scaled by {@code scaling}; {@code rails} says which rails follow it.
+     */
+    static TraceEnergy price(DramSpec spec, EnergyCounting counting, StateCycles s, double coreVolts,
+                             VoltageScaling scaling, RailScaling rails) {
         Map<String, Double> sum = new HashMap<>();
         for (Rail r : spec.rails()) {
             double f = rails.factor(spec, r, coreVolts, scaling);
-            Map<String, Double> e = counting == EnergyCounting.DRAMPOWER_4_1 ? legacy(r, s) : bankwise(r, s);
+            Map<String, Double> e = counting == EnergyCounting.DRAMPOWER_4_1 ? legacy(spec, r, s) : bankwise(spec, r, s);
             e.forEach((k, v) -> sum.merge(k, v * f * spec.organization().devices(), Double::sum));
         }
         Map<String, Double> io = counting == EnergyCounting.DRAMPOWER_4_1 ? LegacyIoModel.energy(spec, s) : null;
         return new TraceEnergy(counting, sum, io, s);
     }
 
-    private Map<String, Double> legacy(Rail r, StateCycles s) {
+    private static Map<String, Double> legacy(DramSpec spec, Rail r, StateCycles s) {
         Timings t = spec.timings();
         RailCurrents c = r.currents();
         CommandEnergies e = CommandEnergies.ofRail(spec, r);
@@ -96,7 +75,7 @@ public final class TraceEnergyModel {
         return m;
     }
 
-    private Map<String, Double> bankwise(Rail r, StateCycles s) {
+    private static Map<String, Double> bankwise(DramSpec spec, Rail r, StateCycles s) {
         Timings t = spec.timings();
         Organization o = spec.organization();
         RailCurrents c = r.currents();
