@@ -58,8 +58,12 @@ public final class NetworkEvaluator implements TrialModel {
         return incremental != Incremental.OFF && applies();
     }
 
+    private boolean storesIfms() {
+        return faults.setup().sites().stream().anyMatch(s -> s.kind() == DataKind.IFMS);
+    }
+
     private boolean applies() {
-        if (faults.setup().sites().stream().anyMatch(s -> s.kind() == DataKind.IFMS)) {
+        if (storesIfms()) {
             return false;
         }
         Map<String, float[]> w = cleanWeights();
@@ -145,6 +149,11 @@ public final class NetworkEvaluator implements TrialModel {
                     }
                 };
             }
+
+            @Override
+            public boolean orderDependent() {
+                return storesIfms(); // IFM errors are drawn per batch of positions
+            }
         };
     }
 
@@ -172,6 +181,12 @@ public final class NetworkEvaluator implements TrialModel {
     @Override
     public PairedTrials paired(TrialFamily family) {
         return paired(family.bers(faults.setup()));
+    }
+
+    /** True where IFMs are stored: their errors are drawn per batch of positions. */
+    @Override
+    public boolean orderDependent(TrialFamily family) {
+        return storesIfms();
     }
 
     /** A trial evaluator for a one-parameter family of BER maps (coarse: all sites; fine: one site). */
