@@ -16,7 +16,11 @@ import org.undervolt.InvalidInputException;
  * it stops the grid at the first failure, so a lucky passing point above a failing one is never
  * chosen. Trial {@code t} at BER {@code b} of target {@code id} draws from
  * {@code Seeds.stream(seed, hash(id), bits(b), t)}, so a point's value depends on nothing but its
- * identity, and a resumed search ({@link PointStore}) equals an uninterrupted one.
+ * identity, and a resumed search ({@link PointStore}) equals an uninterrupted one. Where a trial's draws also
+ * depend on where an image lies in the order ({@link TargetTrials#orderDependent()}: IFM errors, drawn per batch
+ * of positions), full points visit the images in the order of a sequential search of the same seed, so the two
+ * modes meet the same errors on every image and differ only where a sequential decision errs (at most
+ * {@link SequentialRule#alpha()} per search).
  */
 public final class ToleranceSearch {
 
