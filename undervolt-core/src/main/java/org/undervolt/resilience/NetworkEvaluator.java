@@ -122,8 +122,9 @@ public final class NetworkEvaluator implements TrialModel {
         if (usesIncremental()) {
             return incremental(family);
         }
-        boolean[] clean = cleanCorrect();
         return new PairedTrials() {
+            private boolean[] clean; // predicted on first use: a full search in order never compares
+
             @Override
             public int images() {
                 return test.size();
@@ -131,7 +132,12 @@ public final class NetworkEvaluator implements TrialModel {
 
             @Override
             public boolean cleanCorrect(int i) {
-                return clean[i];
+                boolean[] c = clean;
+                if (c == null) {
+                    c = NetworkEvaluator.this.cleanCorrect();
+                    clean = c;
+                }
+                return c[i];
             }
 
             @Override
