@@ -19,13 +19,15 @@ public final class EvaluationComparison {
     /**
      * @param way           how the trials were evaluated
      * @param seconds       wall time of the search
+     * @param cpuSeconds    CPU time of the whole process during the search (every thread, JIT and GC included; -1
+     *                      where the JVM cannot tell): on a shared machine it varies less than the wall time
      * @param tolerableBer  its answer
      * @param status        where the answer lies relative to the grid
      * @param points        points measured
      * @param trialImages   images all trials used together
      * @param imagesIfFull  images all trials would have used in full
      */
-    public record Row(String way, double seconds, double tolerableBer, ToleranceSearch.Status status, int points,
+    public record Row(String way, double seconds, double cpuSeconds, double tolerableBer, ToleranceSearch.Status status, int points,
             long trialImages, long imagesIfFull) {
 
         /** Mean seconds per trial of the search. */
@@ -70,6 +72,7 @@ public final class EvaluationComparison {
         List<Row> rows = new ArrayList<>();
         for (Way w : ways) {
             long t0 = System.nanoTime();
+            long cpu0 = processCpuNanos();
             NetworkEvaluator ev = new NetworkEvaluator(net, faults, test).incremental(w.incremental());
             PointStore store = PointStore.inMemory();
             ToleranceSearch search = new ToleranceSearch(settings, new Acceptance(baseline, delta, rule), store,
@@ -77,10 +80,18 @@ public final class EvaluationComparison {
                     .withSequential(w.mode() == EvaluationMode.SEQUENTIAL ? SequentialRule.of(settings.seed()) : null);
             ToleranceSearch.Result r = new ToleranceAnalysis(ev, search).coarse();
             double seconds = (System.nanoTime() - t0) / 1e9;
+            long cpu1 = processCpuNanos();
+            double cpu = cpu0 < 0 || cpu1 < 0 ? -1 : (cpu1 - cpu0) / 1e9;
             var e = EvaluationReport.describe(search, store, test.size());
-            rows.add(new Row(w.name(), seconds, r.tolerableBer(), r.status(), r.curve().size(),
+            rows.add(new Row(w.name(), seconds, cpu, r.tolerableBer(), r.status(), r.curve().size(),
                     ((Number) e.get("trial_images")).longValue(), ((Number) e.get("trial_images_if_full")).longValue()));
         }
         return rows;
+    }
+
+    /** CPU nanoseconds of this process so far, or -1 where the JVM cannot tell. */
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
     }
 }

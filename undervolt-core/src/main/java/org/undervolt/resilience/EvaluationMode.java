@@ -4,7 +4,10 @@ import org.undervolt.EnumWords;
 
 /** How the trials of a tolerance point use the test images. */
 public enum EvaluationMode {
-    /** Every trial on every test image. */
+    /**
+     * Every trial on every test image; where a trial's draws depend on the image order (IFM errors), in the order
+     * and batches a sequential search of the same seed uses, so both modes meet the same errors on every image.
+     */
     FULL,
     /** Paired with the error-free predictions, images in chunks, stopped when the decision is settled ({@link SequentialRule}). */
     SEQUENTIAL;

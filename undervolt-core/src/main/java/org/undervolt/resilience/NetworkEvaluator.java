@@ -58,8 +58,12 @@ public final class NetworkEvaluator implements TrialModel {
         return incremental != Incremental.OFF && applies();
     }
 
+    private boolean storesIfms() {
+        return faults.setup().sites().stream().anyMatch(s -> s.kind() == DataKind.IFMS);
+    }
+
     private boolean applies() {
-        if (faults.setup().sites().stream().anyMatch(s -> s.kind() == DataKind.IFMS)) {
+        if (storesIfms()) {
             return false;
         }
         Map<String, float[]> w = cleanWeights();
@@ -118,8 +122,9 @@ public final class NetworkEvaluator implements TrialModel {
         if (usesIncremental()) {
             return incremental(family);
         }
-        boolean[] clean = cleanCorrect();
         return new PairedTrials() {
+            private boolean[] clean; // predicted on first use: a full search in order never compares
+
             @Override
             public int images() {
                 return test.size();
@@ -127,7 +132,12 @@ public final class NetworkEvaluator implements TrialModel {
 
             @Override
             public boolean cleanCorrect(int i) {
-                return clean[i];
+                boolean[] c = clean;
+                if (c == null) {
+                    c = NetworkEvaluator.this.cleanCorrect();
+                    clean = c;
+                }
+                return c[i];
             }
 
             @Override
@@ -144,6 +154,11 @@ public final class NetworkEvaluator implements TrialModel {
                         return Evaluator.BATCH; // a batch's IFM errors come from its first position
                     }
                 };
+            }
+
+            @Override
+            public boolean orderDependent() {
+                return storesIfms(); // IFM errors are drawn per batch of positions
             }
         };
     }
@@ -172,6 +187,12 @@ public final class NetworkEvaluator implements TrialModel {
     @Override
     public PairedTrials paired(TrialFamily family) {
         return paired(family.bers(faults.setup()));
+    }
+
+    /** True where IFMs are stored: their errors are drawn per batch of positions. */
+    @Override
+    public boolean orderDependent(TrialFamily family) {
+        return storesIfms();
     }
 
     /** A trial evaluator for a one-parameter family of BER maps (coarse: all sites; fine: one site). */

@@ -36,6 +36,15 @@ public interface PairedTrials {
      */
     Trial open(double ber, SplittableRandom rng);
 
+    /**
+     * Whether a trial's outcome on an image depends on where the image lies in the order, e.g. IFM errors drawn
+     * per batch of positions: then a full evaluation visits the images in the order a sequential one does
+     * ({@link ToleranceSearch}), so both see the same draws on every image. False by default.
+     */
+    default boolean orderDependent() {
+        return false;
+    }
+
     /** One error draw. */
     interface Trial {
         /**

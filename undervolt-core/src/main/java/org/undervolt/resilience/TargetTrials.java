@@ -27,7 +27,17 @@ public record TargetTrials(TrialModel model, TrialRecipe recipe, TrialFamily fam
             public PairedTrials paired(TrialFamily family) {
                 return paired;
             }
+
+            @Override
+            public boolean orderDependent(TrialFamily family) {
+                return paired != null && paired.orderDependent();
+            }
         }, null, TrialFamily.UNIFORM);
+    }
+
+    /** Whether the target's paired trials depend on the image order ({@link TrialModel#orderDependent}). */
+    public boolean orderDependent() {
+        return model.orderDependent(family);
     }
 
     /** Full trials of the target, here. */

@@ -16,7 +16,11 @@ import org.undervolt.InvalidInputException;
  * it stops the grid at the first failure, so a lucky passing point above a failing one is never
  * chosen. Trial {@code t} at BER {@code b} of target {@code id} draws from
  * {@code Seeds.stream(seed, hash(id), bits(b), t)}, so a point's value depends on nothing but its
- * identity, and a resumed search ({@link PointStore}) equals an uninterrupted one.
+ * identity, and a resumed search ({@link PointStore}) equals an uninterrupted one. Where a trial's draws also
+ * depend on where an image lies in the order ({@link TargetTrials#orderDependent()}: IFM errors, drawn per batch
+ * of positions), full points visit the images in the order of a sequential search of the same seed, so the two
+ * modes meet the same errors on every image and differ only where a sequential decision errs (at most
+ * {@link SequentialRule#alpha()} per search).
  */
 public final class ToleranceSearch {
 
@@ -203,9 +207,12 @@ public final class ToleranceSearch {
             return stored.get();
         }
         TrialExecutor on = trials.recipe() == null ? TrialExecutor.LOCAL : executor;
-        PairedTrials paired = sequential == null ? null : trials.paired();
-        if (paired != null) {
+        PairedTrials paired = sequential != null || trials.orderDependent() ? trials.paired() : null;
+        if (paired != null && sequential != null) {
             return measureSequentially(target, trials, paired, on, ber, count);
+        }
+        if (paired != null) {
+            return measureInOrder(target, trials, paired, on, ber, count);
         }
         double[] acc = new double[settings.trials()];
         int[] nonfinite = new int[acc.length];
@@ -228,11 +235,53 @@ public final class ToleranceSearch {
         return p;
     }
 
+    /**
+     * The fixed random order of the images: a sequential search's ({@link SequentialRule#orderSeed()}), and in a
+     * full search the order a sequential search of the same seed ({@link SequentialRule#of}) uses.
+     */
+    private int[] order(int images) {
+        if (order == null || order.length != images) {
+            order = SequentialPoint.order(images, sequential != null ? sequential.orderSeed() : settings.seed());
+        }
+        return order;
+    }
+
+    /**
+     * A full point of trials whose draws depend on the image order ({@link PairedTrials#orderDependent()}): every
+     * trial on every image, visited in the order and batches of a sequential search, so that each image meets the
+     * same errors in both modes and a sequential decision reproduces the full one (with the rule's confidence).
+     */
+    private CurvePoint measureInOrder(String target, TargetTrials trials, PairedTrials paired, TrialExecutor on,
+            double ber, Count count) {
+        int n = paired.images();
+        List<PairedTrials.Chunk> all = on.rounds(trials, ber, seeds(target, ber), order(n)).chunk(0, n);
+        double[] acc = new double[settings.trials()];
+        int[] nonfinite = new int[acc.length];
+        boolean counted = true;
+        for (int t = 0; t < acc.length; t++) {
+            PairedTrials.Chunk c = all.get(t);
+            int right = 0;
+            for (boolean b : c.correct()) {
+                right += b ? 1 : 0;
+            }
+            // as a full evaluation reports it (Evaluation#accuracy)
+            acc[t] = new org.undervolt.nn.train.Evaluation(n, right, Math.max(0, c.nonfinite())).accuracy();
+            nonfinite[t] = c.nonfinite();
+            counted &= c.nonfinite() != TrialEvaluator.Outcome.NOT_COUNTED;
+        }
+        if (count != null) {
+            count.done += settings.trials();
+            count.tell();
+        }
+        CurvePoint p = new CurvePoint(ber, acc);
+        store.put(target, p, counted ? nonfinite : null);
+        listener.point(target, p, false);
+        return p;
+    }
+
     private CurvePoint measureSequentially(String target, TargetTrials trials, PairedTrials paired, TrialExecutor on,
             double ber, Count count) {
-        if (order == null || order.length != paired.images()) {
-            order = SequentialPoint.order(paired.images(), sequential.orderSeed());
-        }
+        int[] order = order(paired.images());
         int points = settings.grid().length + settings.bisections();
         SequentialPoint.Measured m = SequentialPoint.measure(paired, ber, settings.trials(),
                 on.rounds(trials, ber, seeds(target, ber), order), acceptance, order,

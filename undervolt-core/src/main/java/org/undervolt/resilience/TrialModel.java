@@ -12,4 +12,12 @@ public interface TrialModel {
 
     /** Paired trials of {@code family}, compared image by image with the error-free predictions. */
     PairedTrials paired(TrialFamily family);
+
+    /**
+     * Whether the paired trials of {@code family} depend on where an image lies in the order
+     * ({@link PairedTrials#orderDependent()}); answered without building them. False by default.
+     */
+    default boolean orderDependent(TrialFamily family) {
+        return false;
+    }
 }
