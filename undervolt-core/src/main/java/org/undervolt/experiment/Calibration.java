@@ -122,14 +122,21 @@ public final class Calibration {
         int validation = Math.min(32, train.size() / 4);
         ImageDataset val = train.slice(train.size() - validation, train.size());
         // one retraining epoch also evaluates the validation images twice (baseline, then with errors)
-        Linear retrainImage = linear(c.number("ber_start", 1e-12, 1), c.number("ber_max", 1e-12, 1), ber -> {
+        Linear retrainRaw = linear(c.number("ber_start", 1e-12, 1), c.number("ber_max", 1e-12, 1), ber -> {
             var cfg = new CurricularRetrainer.Config(CurricularRetrainer.Mode.CURRICULAR, 1, c.integer("batch", 1, 65536),
                     (float) c.number("lr", 1e-9, 10), (float) c.number("momentum", 0, 0.999999), seed,
                     CurriculumSchedule.Params.fixed(ber), 0, 0.01, 1, Math.min(32, train.size()));
             double epoch = rate(n -> new CurricularRetrainer(cfg).run(model, train.slice(0, n), val, setup, null,
                     CurricularRetrainer.Listener.NONE), 64, train.size() - validation);
-            return Math.max(trainImage, epoch - 2.0 * (faultyTrial.at(ber) + validation * faulty.at(ber)) / lastN);
+            return epoch - 2.0 * (faultyTrial.at(ber) + validation * faulty.at(ber)) / lastN;
         });
+        // training timed again, now that retraining has run the same forward and backward code many times: on a
+        // loaded machine the first timing can still be of cold code (LeNet-5 FP32: 100 times the warm cost)
+        trainImage = Math.min(trainImage, rate(n -> new Trainer(TrainConfig.defaults(1, seed)).train(model.copy(),
+                train.slice(0, n), (e, l, s) -> { }), 64, train.size()));
+        // a retraining image costs at least a training image
+        Linear retrainImage = new Linear(retrainRaw.ber0(), Math.max(trainImage, retrainRaw.cost0()), retrainRaw.ber1(),
+                Math.max(trainImage, retrainRaw.cost1()));
         return new Eden(trainImage, retrainImage, faulty, faultyTrial, setup.sites().size(),
                 (System.nanoTime() - t0) / 1e9);
     }
