@@ -108,7 +108,7 @@ timed() {
     END { n = split(w, p, ":"); wall = (n == 3 ? p[1] * 3600 + p[2] * 60 + p[3] : p[1] * 60 + p[2]);
           printf "%.3f %.3f %d\n", u + s, wall, r / 1024 }' "$work/$name.time" >> "$work/$name.times"
 }
-uv_energy=(./undervolt dram energy --memspec "$memspec" --trace "$work/commands.trc" --json)
+uv_energy=(./undervolt dram energy --part "$memspec" --trace "$work/commands.trc" --json)
 uv_sim=(./undervolt dram simulate "${sim_args[@]}" --requests "$work/requests.trace" --json)
 rm -f "$work"/*.times
 for r in $(seq "$runs"); do

@@ -40,6 +40,8 @@ public record RunEstimate(String pipeline, Map<String, WorkModel.Span> stages, M
                     "s", List.of(k.retrainImage().cost0(), k.retrainImage().cost1())));
             costs.put("inference_with_errors_s", Map.of("ber", List.of(k.faultyImage().ber0(), k.faultyImage().ber1()),
                     "s", List.of(k.faultyImage().cost0(), k.faultyImage().cost1())));
+            costs.put("evaluation_with_errors_fixed_s", Map.of("ber", List.of(k.faultyTrial().ber0(),
+                    k.faultyTrial().ber1()), "s", List.of(k.faultyTrial().cost0(), k.faultyTrial().cost1())));
             costs.put("fine_search_targets", k.sites());
             seconds = k.seconds();
         } else {

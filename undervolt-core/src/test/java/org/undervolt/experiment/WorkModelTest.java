@@ -13,7 +13,8 @@ class WorkModelTest {
 
     @Test
     void edenStagesFromTheirWork() {
-        PipelineConfig c = PipelineConfig.preset("eden", "quick"); // 6000 + 500 images, grid 1e-6..1e-1 one a decade
+        // 6000 + 500 images, grid 1e-6..1e-1 one a decade; full evaluation (sequential: sequentialTrialsTypicallyTakeHalf)
+        PipelineConfig c = PipelineConfig.preset("eden", "quick").withSettings(List.of("evaluation=full"));
         Map<String, WorkModel.Span> s = WorkModel.eden(c, new Calibration.Eden(0.001, Calibration.Linear.constant(0.002), Calibration.Linear.constant(0.0005), 4, 0), 4, 6500, true);
         assertThat(s.keySet()).containsExactly("model", "retrain", "tolerance-baseline", "tolerance-retrained", "mapping");
         // 2 epochs x 6000 images (the pool: 20000 asked, 6500 - 500 there) x 1 ms
@@ -51,7 +52,8 @@ class WorkModelTest {
 
     @Test
     void sparkxdStagesFromTheirWork() {
-        PipelineConfig c = PipelineConfig.preset("sparkxd", "quick"); // 3000 STDP images, 3 BER steps of 500
+        // 3000 STDP images, 3 BER steps of 500; full evaluation
+        PipelineConfig c = PipelineConfig.preset("sparkxd", "quick").withSettings(List.of("evaluation=full"));
         Map<String, WorkModel.Span> s = WorkModel.sparkxd(c, new Calibration.Sparkxd(0.01, 0.002, 0));
         assertThat(s.get("train").typical()).isCloseTo(3000 * 0.01 + 2000 * 0.002, within(1e-9));
         // fault-aware and control training (1500 images each); three networks labelled and tested
@@ -60,6 +62,35 @@ class WorkModelTest {
         // most 7 points; 3 trials x 1000 x 2 ms
         assertThat(s.get("tolerance").typical()).isCloseTo(3 * 5 * 3 * 2 + 6, within(1e-9));
         assertThat(s.get("tolerance").most()).isCloseTo(3 * 7 * 3 * 2 + 6, within(1e-9));
+    }
+
+    /**
+     * Sequential evaluation: a trial typically takes half the images, each at the lowest BER's cost; at most all
+     * of them at their BER's cost, as full evaluation. A fixed cost per evaluation is paid once per trial.
+     */
+    @Test
+    void sequentialTrialsTypicallyTakeHalfTheImagesAtTheLowestBersCost() {
+        PipelineConfig full = PipelineConfig.preset("eden", "quick").withSettings(List.of("evaluation=full",
+                "tolerance_ber_min=1e-3", "tolerance_ber_max=0.1", "bisections=1", "trials=2")); // grid 1e-3, 1e-2, 1e-1
+        PipelineConfig sequential = full.withSettings(List.of("evaluation=sequential"));
+        // per image 1 ms at BER 0 rising to 11 ms at 0.1; 50 ms fixed per evaluation; 1000 test images
+        var k = new Calibration.Eden(0.001, Calibration.Linear.constant(0.002), new Calibration.Linear(0, 0.001, 0.1, 0.011),
+                Calibration.Linear.constant(0.05), 4, 0);
+        assertThat(k.evaluation(1000, 0.1)).isCloseTo(11.05, within(1e-9));
+        Calibration.Linear typical = WorkModel.typicalTrial(sequential, k, 1000);
+        assertThat(typical.at(0.1)).isCloseTo(0.05 + 500 * 0.001, within(1e-9)); // 500 images at the lowest BER's cost
+        assertThat(WorkModel.typicalTrial(full, k, 1000).at(0.01)).isCloseTo(k.evaluation(1000, 0.01), within(1e-9));
+
+        var f = WorkModel.eden(full, k, 4, 6500, true);
+        var s = WorkModel.eden(sequential, k, 4, 6500, true);
+        assertThat(s.get("tolerance-baseline").most()).isCloseTo(f.get("tolerance-baseline").most(), within(1e-9));
+        assertThat(s.get("tolerance-retrained").most()).isCloseTo(f.get("tolerance-retrained").most(), within(1e-9));
+        // typically 1e-3, 1e-2 and one bisection at the next point, 2 trials each at 0.55 s; the error-free baseline
+        double trial = 0.05 + 500 * 0.001;
+        assertThat(s.get("tolerance-baseline").typical()).isCloseTo(3 * 2 * trial + k.evaluation(1000, 0), within(1e-9));
+        assertThat(f.get("tolerance-baseline").typical()).isCloseTo(2 * (k.evaluation(1000, 1e-3) + k.evaluation(1000, 1e-2)
+                + k.evaluation(1000, 0.1))
+                + k.evaluation(1000, 0), within(1e-9));
     }
 
     @Test

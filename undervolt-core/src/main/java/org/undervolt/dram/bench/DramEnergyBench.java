@@ -74,7 +74,7 @@ public final class DramEnergyBench {
             try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
                 TraceWriter.write(trace, TraceFormat.DRAMPOWER5_CSV, bpg, w);
             }
-            ProcessTime process = ProcessTimer.median(ProcessTimer.undervolt("dram", "energy", "--memspec", memspec,
+            ProcessTime process = ProcessTimer.median(ProcessTimer.undervolt("dram", "energy", "--part", memspec,
                     "--counting", "drampower4", "--trace", trc.toString(), "--json"), repeats);
             double[] core = new double[1];
             double trcPerS = n / medianSeconds(warmups, repeats, () -> {

@@ -1,12 +1,9 @@
 package org.undervolt.dram.spec;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import org.undervolt.InvalidInputException;
 
@@ -26,16 +23,16 @@ public final class Dp5JsonMemspec {
     private Dp5JsonMemspec() {
     }
 
-    public static DramSpec parse(String file, JsonNode root, String text) {
+    public static DramSpec parse(String file, Map<String, Object> root, String text) {
         JsonFields f = new JsonFields(file, text);
-        JsonNode m = f.object(root, "", "memspec");
+        Map<String, Object> m = f.object(root, "", "memspec");
         String p = "memspec";
-        String id = m.has("memoryId") ? f.string(m, p, "memoryId") : file;
+        String id = m.containsKey("memoryId") ? f.string(m, p, "memoryId") : file;
         DramStandard std = DramStandard.parse(f.string(m, p, "memoryType"));
 
-        JsonNode a = f.object(m, p, "memarchitecturespec");
+        Map<String, Object> a = f.object(m, p, "memarchitecturespec");
         String ap = p + ".memarchitecturespec";
-        int channels = a.has("nbrOfChannels") ? f.nonNegativeInt(a, ap, "nbrOfChannels") : 1;
+        int channels = a.containsKey("nbrOfChannels") ? f.nonNegativeInt(a, ap, "nbrOfChannels") : 1;
         Organization org;
         try {
             org = new Organization(Math.max(1, channels), f.positiveInt(a, ap, "nbrOfRanks"),
@@ -47,15 +44,14 @@ public final class Dp5JsonMemspec {
             throw new InvalidInputException(file + ": " + ap + ": " + e.getMessage());
         }
 
-        JsonNode t = f.object(m, p, "memtimingspec");
+        Map<String, Object> t = f.object(m, p, "memtimingspec");
         String tp = p + ".memtimingspec";
         double tck = f.number(t, tp, "tCK");
         if (!(tck > 0 && tck < 1e-6)) {
             throw f.error(tp + ".tCK", "is " + tck + ", expected the clock period in seconds (e.g. 8.33e-10)");
         }
         Map<String, Integer> cycles = new LinkedHashMap<>();
-        for (Iterator<String> it = t.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
+        for (String k : t.keySet()) {
             if (!k.equals("tCK")) {
                 cycles.put(k, f.nonNegativeInt(t, tp, k));
             }
@@ -70,11 +66,11 @@ public final class Dp5JsonMemspec {
             throw f.error(tp + ".RP", "is missing, expected cycles");
         }
 
-        JsonNode pw = f.object(m, p, "mempowerspec");
+        Map<String, Object> pw = f.object(m, p, "mempowerspec");
         String pp = p + ".mempowerspec";
         List<Rail> rails = new ArrayList<>();
         for (String rk : RAIL_KEYS) {
-            if (pw.has(rk)) {
+            if (pw.containsKey(rk)) {
                 rails.add(rail(f, pw, pp, rk));
             }
         }
@@ -84,9 +80,8 @@ public final class Dp5JsonMemspec {
         String core = rails.stream().anyMatch(r -> r.name().equals(std.coreRail())) ? std.coreRail() : rails.get(0).name();
 
         double rho = 1.0;
-        JsonNode bw = m.get("bankwisespec");
-        if (bw != null && bw.has("factRho")) {
-            rho = f.number(bw, p + ".bankwisespec", "factRho");
+        if (m.get("bankwisespec") instanceof Map<?, ?> bw && bw.containsKey("factRho")) {
+            rho = f.number(f.object(m, p, "bankwisespec"), p + ".bankwisespec", "factRho");
             if (rho < 0 || rho > 1) {
                 throw f.error(p + ".bankwisespec.factRho", "is " + rho + ", expected a number in [0, 1]");
             }
@@ -94,7 +89,7 @@ public final class Dp5JsonMemspec {
         return new DramSpec(id, std, org, timings, rails, core, rho, "DRAMPower 5 JSON memspec " + file);
     }
 
-    private static Rail rail(JsonFields f, JsonNode pw, String pp, String rk) {
+    private static Rail rail(JsonFields f, Map<String, Object> pw, String pp, String rk) {
         double v = f.number(pw, pp, rk);
         if (!(v > 0)) {
             throw f.error(pp + "." + rk, "is " + v + ", expected a positive voltage");
@@ -104,7 +99,7 @@ public final class Dp5JsonMemspec {
         double idd0 = cur(f, pw, pp, true, prefix + "0" + suffix);
         double idd2p = cur(f, pw, pp, false, prefix + "2p" + suffix);
         double idd3p = cur(f, pw, pp, false, prefix + "3p" + suffix);
-        double ibeta = pw.has("iBeta_" + rk) ? cur(f, pw, pp, true, "iBeta_" + rk) : idd0;
+        double ibeta = pw.containsKey("iBeta_" + rk) ? cur(f, pw, pp, true, "iBeta_" + rk) : idd0;
         RailCurrents c = new RailCurrents(idd0,
                 cur(f, pw, pp, true, prefix + "2n" + suffix),
                 cur(f, pw, pp, true, prefix + "3n" + suffix),
@@ -119,9 +114,9 @@ public final class Dp5JsonMemspec {
     }
 
     /** The first present key among {@code keys} (amperes), 0 when none and not required. */
-    private static double cur(JsonFields f, JsonNode pw, String pp, boolean required, String... keys) {
+    private static double cur(JsonFields f, Map<String, Object> pw, String pp, boolean required, String... keys) {
         for (String k : keys) {
-            if (pw.has(k)) {
+            if (pw.containsKey(k)) {
                 return f.nonNegative(pw, pp, k);
             }
         }

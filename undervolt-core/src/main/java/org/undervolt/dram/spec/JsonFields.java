@@ -1,13 +1,15 @@
 package org.undervolt.dram.spec;
 
+import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.undervolt.InvalidInputException;
+import org.undervolt.io.Json;
 
 /**
- * Typed, validated access to fields of a JSON spec file; every failure is an {@link InvalidInputException}
+ * Typed, validated access to fields of a JSON spec file read by {@link org.undervolt.io.PlainJson} (objects are
+ * maps, arrays lists, numbers {@code Long} or {@code Double}); every failure is an {@link InvalidInputException}
  * naming the file, the field path and the expected form.
  */
 final class JsonFields {
@@ -56,9 +58,9 @@ final class JsonFields {
     }
 
     /** The field's node; an error saying it is missing and what was {@code expected} when it is absent or null. */
-    private JsonNode present(JsonNode parent, String parentPath, String field, String expected) {
-        JsonNode n = parent.get(field);
-        if (n == null || n.isNull()) {
+    private Object present(Map<String, Object> parent, String parentPath, String field, String expected) {
+        Object n = parent.get(field);
+        if (n == null) {
             throw error(join(parentPath, field), "is missing, expected " + expected);
         }
         return n;
@@ -68,37 +70,53 @@ final class JsonFields {
      * The field's node, present and of the kind {@code is} accepts; otherwise an error naming what it is (its type
      * and value) and what was {@code expected}.
      */
-    private JsonNode typed(JsonNode parent, String parentPath, String field, String expected, Predicate<JsonNode> is) {
-        JsonNode n = present(parent, parentPath, field, expected);
+    private Object typed(Map<String, Object> parent, String parentPath, String field, String expected,
+            Predicate<Object> is) {
+        Object n = present(parent, parentPath, field, expected);
         if (!is.test(n)) {
-            throw error(join(parentPath, field), "is " + n.getNodeType().name().toLowerCase() + " '" + n
-                    + "', expected " + expected);
+            throw error(join(parentPath, field), "is " + kind(n) + " '" + Json.compact(n) + "', expected " + expected);
         }
         return n;
     }
 
-    JsonNode object(JsonNode parent, String parentPath, String field) {
-        JsonNode n = present(parent, parentPath, field, "an object");
-        if (!n.isObject()) {
-            throw error(join(parentPath, field), "is " + n.getNodeType().name().toLowerCase() + ", expected an object");
+    /** JSON's name for the kind of a value {@code PlainJson} read. */
+    private static String kind(Object n) {
+        if (n instanceof Map) {
+            return "object";
         }
-        return n;
+        if (n instanceof List) {
+            return "array";
+        }
+        if (n instanceof String) {
+            return "string";
+        }
+        return n instanceof Boolean ? "boolean" : "number";
     }
 
-    String string(JsonNode parent, String parentPath, String field) {
-        return typed(parent, parentPath, field, "a string", JsonNode::isTextual).asText();
+    /** The field's object, keys in document order. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> object(Map<String, Object> parent, String parentPath, String field) {
+        Object n = present(parent, parentPath, field, "an object");
+        if (!(n instanceof Map)) {
+            throw error(join(parentPath, field), "is " + kind(n) + ", expected an object");
+        }
+        return (Map<String, Object>) n;
     }
 
-    double number(JsonNode parent, String parentPath, String field) {
+    String string(Map<String, Object> parent, String parentPath, String field) {
+        return (String) typed(parent, parentPath, field, "a string", n -> n instanceof String);
+    }
+
+    double number(Map<String, Object> parent, String parentPath, String field) {
         String path = join(parentPath, field);
-        double v = typed(parent, parentPath, field, "a number", JsonNode::isNumber).asDouble();
+        double v = ((Number) typed(parent, parentPath, field, "a number", n -> n instanceof Number)).doubleValue();
         if (!Double.isFinite(v)) {
             throw error(path, "is " + v + ", expected a finite number");
         }
         return v;
     }
 
-    double nonNegative(JsonNode parent, String parentPath, String field) {
+    double nonNegative(Map<String, Object> parent, String parentPath, String field) {
         double v = number(parent, parentPath, field);
         if (v < 0) {
             throw error(join(parentPath, field), "is " + v + ", expected a number >= 0");
@@ -106,12 +124,11 @@ final class JsonFields {
         return v;
     }
 
-    double optionalNonNegative(JsonNode parent, String parentPath, String field, double fallback) {
-        JsonNode n = parent.get(field);
-        return n == null || n.isNull() ? fallback : nonNegative(parent, parentPath, field);
+    double optionalNonNegative(Map<String, Object> parent, String parentPath, String field, double fallback) {
+        return parent.get(field) == null ? fallback : nonNegative(parent, parentPath, field);
     }
 
-    int positiveInt(JsonNode parent, String parentPath, String field) {
+    int positiveInt(Map<String, Object> parent, String parentPath, String field) {
         int v = nonNegativeInt(parent, parentPath, field);
         if (v == 0) {
             throw error(join(parentPath, field), "is 0, expected a positive integer");
@@ -119,19 +136,18 @@ final class JsonFields {
         return v;
     }
 
-    int nonNegativeInt(JsonNode parent, String parentPath, String field) {
+    int nonNegativeInt(Map<String, Object> parent, String parentPath, String field) {
         String path = join(parentPath, field);
-        long v = typed(parent, parentPath, field, "an integer",
-                n -> n.isIntegralNumber() || (n.isNumber() && n.asDouble() == Math.rint(n.asDouble()))).asLong();
+        long v = ((Number) typed(parent, parentPath, field, "an integer",
+                n -> n instanceof Long || (n instanceof Double d && d == Math.rint(d)))).longValue();
         if (v < 0 || v > Integer.MAX_VALUE) {
             throw error(path, "is " + v + ", expected an integer in [0, " + Integer.MAX_VALUE + "]");
         }
         return (int) v;
     }
 
-    int optionalPositiveInt(JsonNode parent, String parentPath, String field, int fallback) {
-        JsonNode n = parent.get(field);
-        return n == null || n.isNull() ? fallback : positiveInt(parent, parentPath, field);
+    int optionalPositiveInt(Map<String, Object> parent, String parentPath, String field, int fallback) {
+        return parent.get(field) == null ? fallback : positiveInt(parent, parentPath, field);
     }
 
     static String join(String parent, String field) {

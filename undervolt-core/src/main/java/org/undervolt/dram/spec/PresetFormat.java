@@ -3,16 +3,12 @@ package org.undervolt.dram.spec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.undervolt.InvalidInputException;
+import org.undervolt.io.PlainJson;
 
 /**
  * Reads Undervolt's own preset JSON (the files under {@code resources/org/undervolt/dram/presets/}).
@@ -22,10 +18,10 @@ import org.undervolt.InvalidInputException;
  * {@code timing} ({@code tCK_ns} and {@code cycles}: JEDEC name → cycles), {@code coreRail}, and
  * {@code rails[]} each with {@code name}, {@code volts} and {@code currents_mA} (IDD0, IDD2N, IDD3N, IDD4R,
  * IDD4W, IDD5B, optional IDD5PB, IDD2P0, IDD2P1, IDD3P0, IDD3P1, IDD6, IBETA), and optional {@code rho}.
+ *
+ * <p>Read with {@link PlainJson}, not Jackson: a command that names a built-in part loads no Jackson class.
  */
 public final class PresetFormat {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private PresetFormat() {
     }
 
@@ -34,38 +30,28 @@ public final class PresetFormat {
     }
 
     public static Preset read(String file, InputStream in) throws IOException {
-        JsonNode root;
+        Object root;
         try {
-            root = MAPPER.readTree(in);
-        } catch (JsonProcessingException e) {
-            throw new InvalidInputException(file + ": not valid JSON at line " + e.getLocation().getLineNr()
-                    + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
-        } catch (java.io.CharConversionException e) {
-            // Jackson guessed a UTF-16/32 encoding from the first bytes and met an impossible character.
-            throw new InvalidInputException(file + ": not valid JSON: " + e.getMessage());
+            root = PlainJson.parse(in.readAllBytes());
+        } catch (PlainJson.SyntaxException e) {
+            throw new InvalidInputException(file + ": not valid JSON at line " + e.line() + ": " + e.reason());
         }
-        if (root == null || !root.isObject()) {
+        if (!(root instanceof Map)) {
             throw new InvalidInputException(file + ": expected a JSON object with an Undervolt DRAM preset");
         }
-        return parse(file, root);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> object = (Map<String, Object>) root;
+        return parse(file, object);
     }
 
-    static Preset parse(String file, JsonNode root) {
+    static Preset parse(String file, Map<String, Object> root) {
         JsonFields f = new JsonFields(file);
         String name = f.string(root, "", "name");
         DramStandard standard = DramStandard.parse(f.string(root, "", "standard"));
-        List<String> aliases = new ArrayList<>();
-        JsonNode al = root.get("aliases");
-        if (al != null && al.isArray()) {
-            al.forEach(a -> aliases.add(a.asText()));
-        }
-        List<String> sources = new ArrayList<>();
-        JsonNode src = root.get("sources");
-        if (src != null && src.isArray()) {
-            src.forEach(s -> sources.add(s.asText()));
-        }
+        List<String> aliases = texts(root.get("aliases"));
+        List<String> sources = texts(root.get("sources"));
 
-        JsonNode o = f.object(root, "", "organization");
+        Map<String, Object> o = f.object(root, "", "organization");
         String op = "organization";
         Organization org;
         try {
@@ -78,15 +64,14 @@ public final class PresetFormat {
             throw new InvalidInputException(file + ": organization: " + e.getMessage());
         }
 
-        JsonNode t = f.object(root, "", "timing");
+        Map<String, Object> t = f.object(root, "", "timing");
         double tckNs = f.number(t, "timing", "tCK_ns");
         if (!(tckNs > 0)) {
             throw f.error("timing.tCK_ns", "is " + tckNs + ", expected a positive number of nanoseconds");
         }
-        JsonNode c = f.object(t, "timing", "cycles");
+        Map<String, Object> c = f.object(t, "timing", "cycles");
         Map<String, Integer> cycles = new LinkedHashMap<>();
-        for (Iterator<String> it = c.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
+        for (String k : c.keySet()) {
             cycles.put(k, f.nonNegativeInt(c, "timing.cycles", k));
         }
         for (String required : new String[] {"RCD", "RAS"}) {
@@ -96,21 +81,24 @@ public final class PresetFormat {
         }
         Timings timings = new Timings(tckNs * 1e-9, cycles);
 
-        String coreRail = root.has("coreRail") ? f.string(root, "", "coreRail") : standard.coreRail();
-        JsonNode rs = root.get("rails");
-        if (rs == null || !rs.isArray() || rs.isEmpty()) {
+        String coreRail = root.containsKey("coreRail") ? f.string(root, "", "coreRail") : standard.coreRail();
+        if (!(root.get("rails") instanceof List<?> rs) || rs.isEmpty()) {
             throw f.error("rails", "is missing, expected a non-empty array of rails");
         }
         List<Rail> rails = new ArrayList<>();
         for (int i = 0; i < rs.size(); i++) {
             String rp = "rails[" + i + "]";
-            JsonNode r = rs.get(i);
+            if (!(rs.get(i) instanceof Map<?, ?>)) {
+                throw f.error(rp, "is not an object, expected a rail with name, volts and currents_mA");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> r = (Map<String, Object>) rs.get(i);
             String rname = f.string(r, rp, "name");
             double volts = f.number(r, rp, "volts");
             if (!(volts > 0)) {
                 throw f.error(rp + ".volts", "is " + volts + ", expected a positive voltage");
             }
-            JsonNode cur = f.object(r, rp, "currents_mA");
+            Map<String, Object> cur = f.object(r, rp, "currents_mA");
             String cp = rp + ".currents_mA";
             double idd0 = f.nonNegative(cur, cp, "IDD0");
             RailCurrents currents = new RailCurrents(idd0 * 1e-3,
@@ -135,5 +123,16 @@ public final class PresetFormat {
         }
         DramSpec spec = new DramSpec(name, standard, org, timings, rails, coreRail, rho, String.join("; ", sources));
         return new Preset(spec, aliases);
+    }
+
+    /** The elements of an optional array as text (a JSON string as itself, anything else as its JSON). */
+    private static List<String> texts(Object array) {
+        List<String> out = new ArrayList<>();
+        if (array instanceof List<?> l) {
+            for (Object e : l) {
+                out.add(e instanceof String s ? s : String.valueOf(e));
+            }
+        }
+        return out;
     }
 }

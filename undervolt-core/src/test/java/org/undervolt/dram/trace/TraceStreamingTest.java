@@ -33,7 +33,7 @@ class TraceStreamingTest {
         long groups = 2_500_000; // ACT, RD, WR, PRE each: 10M lines
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "org.undervolt.cli.UndervoltCli", "dram", "energy", "--memspec", "DDR4-2400_4Gb_x8",
+                "org.undervolt.cli.UndervoltCli", "dram", "energy", "--part", "DDR4-2400_4Gb_x8",
                 "--trace", "/dev/stdin", "--json"));
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         Thread writer = new Thread(() -> {
