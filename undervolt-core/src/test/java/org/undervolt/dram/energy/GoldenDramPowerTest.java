@@ -26,10 +26,9 @@ import org.undervolt.dram.trace.TimingChecker;
 import org.undervolt.dram.trace.TraceReader;
 
 /**
- * Every case of the golden DRAMPower 4.1 and 5.1 outputs in src/test/resources/golden/dram (each case of
- * {@code drampower41/results.json} and {@code drampower51/results.json} names the tool's version, git tag v4.1 or
- * v5.1, and the memspec, trace and command line that produced it): each core component within 1 % of the tool's
- * value (and exactly 0 where the tool reports 0).
+ * Every case of the golden DRAMPower 4.1 and 5.1 outputs (in src/test/resources/golden/dram, with the inputs
+ * they were run on): each core component within 1 % of the tool's value (and exactly 0 where
+ * the tool reports 0).
  */
 class GoldenDramPowerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -119,7 +118,7 @@ class GoldenDramPowerTest {
         assertThat(spec.format()).isEqualTo(expectedFormat);
         CommandTrace trace = TraceReader.read(dir.resolve(c.get("trace").asText()), spec.spec().organization());
         TimingChecker.check(trace, spec.spec()); // the golden traces respect the core timings
-        return new TraceEnergyModel(spec.spec(), EnergyCounting.forFormat(spec.format())).energy(trace);
+        return EnergyListener.over(spec.spec(), EnergyCounting.forFormat(spec.format()), trace).traceEnergy();
     }
 
     private static void check(Map<String, Double> expected, TraceEnergy got) {
