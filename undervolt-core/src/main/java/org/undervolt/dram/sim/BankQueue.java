@@ -23,6 +23,11 @@ final class BankQueue {
      * none (longs, as {@link BankScan} reads them).
      */
     final long[] hitId, otherId;
+    /**
+     * A cycle before which no request of this queue can be picked, kept by its controller ({@link ChannelController});
+     * {@link Long#MIN_VALUE}: unknown, pick again.
+     */
+    long notBefore = Long.MIN_VALUE;
     private final DecodedRequests q;
 
     BankQueue(int capacity, int banks, DecodedRequests q) {

@@ -11,7 +11,8 @@ package org.undervolt.dram.sim;
  * Which banks are ready is data, not a pattern a branch predictor learns, so {@link #vector} decides all banks
  * at once with lane masks; {@link #scalar} is the readable reference it is tested against.
  *
- * <p>Results accumulate over calls (one call per rank) in {@link #best} and {@link #min} until {@link #reset}.
+ * <p>Results accumulate over calls (one call per rank) in {@link #best}, {@link #min} and {@link #ready} until
+ * {@link #reset}.
  */
 final class BankScan {
     /** Marks "no request" in the id arrays, and "never" as a cycle. */
@@ -46,10 +47,13 @@ final class BankScan {
     long best;
     /** The earliest ready cycle, after the scanned cycle, of an offer not ready yet; {@link #NONE} if none waits. */
     long min;
+    /** Offers ready at the scanned cycle ({@link #best} is one of them). */
+    int ready;
 
     void reset() {
         best = NONE;
         min = NONE;
+        ready = 0;
     }
 
     /**
@@ -67,12 +71,14 @@ final class BankScan {
     void scalar(long clk, long rFin, long rPre, long rAct, long[] hit, long[] other, long[] finAt, long[] otherAt,
                 long[] closed, int from, int to) {
         long b0 = best, m0 = min;
+        int n0 = ready;
         for (int b = from; b < to; b++) {
             long h = hit[b];
             if (h != NONE) {
                 long t = Math.max(rFin, finAt[b]);
                 if (t <= clk) {
                     b0 = Math.min(b0, h);
+                    n0++;
                 } else {
                     m0 = Math.min(m0, t);
                 }
@@ -82,6 +88,7 @@ final class BankScan {
                 long t = Math.max(closed[b] != 0 ? rAct : rPre, otherAt[b]);
                 if (t <= clk) {
                     b0 = Math.min(b0, o);
+                    n0++;
                 } else {
                     m0 = Math.min(m0, t);
                 }
@@ -89,6 +96,7 @@ final class BankScan {
         }
         best = b0;
         min = m0;
+        ready = n0;
     }
 
     /** {@link #scalar} with vector lanes (same arguments, same result). */

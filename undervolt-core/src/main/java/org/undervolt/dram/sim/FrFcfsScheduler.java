@@ -50,4 +50,14 @@ final class FrFcfsScheduler implements Scheduler {
     public long min() {
         return scan.min;
     }
+
+    @Override
+    public boolean anotherReady() {
+        return scan.ready > 1;
+    }
+
+    @Override
+    public boolean perBankOffers() {
+        return true;
+    }
 }
