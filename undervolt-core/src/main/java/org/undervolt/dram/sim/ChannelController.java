@@ -111,8 +111,8 @@ final class ChannelController {
         this.bankGroups = spec.organization().bankGroups();
         this.banksPerGroup = spec.organization().banksPerGroup();
         int banks = spec.organization().ranks() * spec.organization().banks();
-        rq = new BankQueue(maxSize + 2, banks, q);
-        wq = new BankQueue(maxSize + 2, banks, q);
+        rq = new BankQueue(maxSize + 2, banks, dev.banksPerRank, q);
+        wq = new BankQueue(maxSize + 2, banks, dev.banksPerRank, q);
         forwarding = new WriteForwarding(maxSize + 2);
         abuf = new int[maxSize + 2];
         activeOnBank = new int[banks];
