@@ -2,8 +2,10 @@ package org.undervolt.io;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -11,8 +13,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
- * The one Jackson configuration Undervolt writes JSON with: stable key order, pretty printed; and {@link #compact},
- * which writes plain trees without starting Jackson.
+ * The one Jackson configuration Undervolt writes JSON with: stable key order, pretty printed; {@link #compact},
+ * which writes plain trees without starting Jackson; and {@link #parse}, which reads small documents (the data files
+ * a short command needs) into plain trees, also without Jackson.
  */
 public final class Json {
     /** Made on first use: a command that prints {@link #compact} JSON only never loads Jackson. */
@@ -101,6 +104,197 @@ public final class Json {
             return new ObjectMapper().writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise result to JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The JSON document {@code text} as a plain tree: objects as {@link LinkedHashMap}s (keys in document order), arrays
+     * as {@link List}s, strings, {@link Boolean}s, null, and numbers as {@link Long} (integers) or {@link Double} (with a
+     * fraction or an exponent). Reads RFC 8259 JSON (numbers a little leniently: what {@link Long#parseLong} or
+     * {@link Double#parseDouble} reads); for small documents (a short command's data files), without loading
+     * Jackson.
+     *
+     * @throws IllegalArgumentException if {@code text} is not one JSON value, naming the offset
+     */
+    public static Object parse(String text) {
+        TreeReader r = new TreeReader(text);
+        Object v = r.value();
+        r.blank();
+        if (r.pos != text.length()) {
+            throw r.error("end of the document");
+        }
+        return v;
+    }
+
+    /** A recursive-descent reader of one JSON document into maps, lists, strings, numbers, booleans and null. */
+    private static final class TreeReader {
+        private final String s;
+        private int pos;
+
+        TreeReader(String s) {
+            this.s = s;
+        }
+
+        Object value() {
+            blank();
+            if (pos >= s.length()) {
+                throw error("a value");
+            }
+            char c = s.charAt(pos);
+            return switch (c) {
+                case '{' -> object();
+                case '[' -> array();
+                case '"' -> string();
+                case 't' -> word("true", Boolean.TRUE);
+                case 'f' -> word("false", Boolean.FALSE);
+                case 'n' -> word("null", null);
+                default -> {
+                    if (c != '-' && (c < '0' || c > '9')) {
+                        throw error("a value");
+                    }
+                    yield number();
+                }
+            };
+        }
+
+        private Map<String, Object> object() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            pos++;
+            if (next() == '}') {
+                pos++;
+                return m;
+            }
+            while (true) {
+                if (next() != '"') {
+                    throw error("a quoted key");
+                }
+                String k = string();
+                if (next() != ':') {
+                    throw error("':'");
+                }
+                pos++;
+                m.put(k, value());
+                char c = next();
+                pos++;
+                if (c == '}') {
+                    return m;
+                }
+                if (c != ',') {
+                    pos--;
+                    throw error("',' or '}'");
+                }
+            }
+        }
+
+        private List<Object> array() {
+            List<Object> l = new ArrayList<>();
+            pos++;
+            if (next() == ']') {
+                pos++;
+                return l;
+            }
+            while (true) {
+                l.add(value());
+                char c = next();
+                pos++;
+                if (c == ']') {
+                    return l;
+                }
+                if (c != ',') {
+                    pos--;
+                    throw error("',' or ']'");
+                }
+            }
+        }
+
+        private String string() {
+            StringBuilder b = new StringBuilder();
+            pos++;
+            while (pos < s.length()) {
+                char c = s.charAt(pos++);
+                if (c == '"') {
+                    return b.toString();
+                }
+                if (c != '\\') {
+                    if (c < 0x20) {
+                        pos--;
+                        throw error("no control character in a string");
+                    }
+                    b.append(c);
+                    continue;
+                }
+                char e = pos < s.length() ? s.charAt(pos++) : 0;
+                switch (e) {
+                    case '"', '\\', '/' -> b.append(e);
+                    case 'b' -> b.append('\b');
+                    case 'f' -> b.append('\f');
+                    case 'n' -> b.append('\n');
+                    case 'r' -> b.append('\r');
+                    case 't' -> b.append('\t');
+                    case 'u' -> {
+                        if (pos + 4 > s.length()) {
+                            throw error("four hex digits");
+                        }
+                        try {
+                            b.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16));
+                        } catch (NumberFormatException x) {
+                            throw error("four hex digits");
+                        }
+                        pos += 4;
+                    }
+                    default -> {
+                        pos--;
+                        throw error("an escape (\\\" \\\\ / b f n r t u)");
+                    }
+                }
+            }
+            throw error("a closing '\"'");
+        }
+
+        private Object word(String w, Object v) {
+            if (!s.startsWith(w, pos)) {
+                throw error("a value");
+            }
+            pos += w.length();
+            return v;
+        }
+
+        private Object number() {
+            int start = pos;
+            boolean integer = true;
+            while (pos < s.length()) {
+                char c = s.charAt(pos);
+                if (c == '.' || c == 'e' || c == 'E') {
+                    integer = false;
+                } else if (!(c >= '0' && c <= '9' || c == '-' || c == '+')) {
+                    break;
+                }
+                pos++;
+            }
+            String t = s.substring(start, pos);
+            try {
+                return integer ? (Object) Long.parseLong(t) : (Object) Double.parseDouble(t);
+            } catch (NumberFormatException x) {
+                pos = start;
+                throw error("a value");
+            }
+        }
+
+        /** The next character after blanks (0 at the end). */
+        private char next() {
+            blank();
+            return pos < s.length() ? s.charAt(pos) : 0;
+        }
+
+        void blank() {
+            while (pos < s.length() && (s.charAt(pos) == ' ' || s.charAt(pos) == '\n' || s.charAt(pos) == '\r'
+                    || s.charAt(pos) == '\t')) {
+                pos++;
+            }
+        }
+
+        IllegalArgumentException error(String expected) {
+            return new IllegalArgumentException("JSON: expected " + expected + " at offset " + pos);
         }
     }
 

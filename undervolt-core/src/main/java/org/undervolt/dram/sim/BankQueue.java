@@ -23,10 +23,26 @@ final class BankQueue {
      * none (longs, as {@link BankScan} reads them).
      */
     final long[] hitId, otherId;
+    /**
+     * Per rank, bit b set where bank b of the rank has a row-hit offer, so a scheduler visits only those banks for row
+     * hits; kept while ranks have at most 64 banks ({@link #bits}).
+     */
+    final long[] hitBits;
+    /** Whether {@link #hitBits} is kept. */
+    final boolean bits;
+    private final int banksPerRank;
+    /**
+     * A cycle before which no request of this queue can be picked, kept by its controller ({@link ChannelController});
+     * {@link Long#MIN_VALUE}: unknown, pick again.
+     */
+    long notBefore = Long.MIN_VALUE;
     private final DecodedRequests q;
 
-    BankQueue(int capacity, int banks, DecodedRequests q) {
+    BankQueue(int capacity, int banks, int banksPerRank, DecodedRequests q) {
         ids = new int[capacity];
+        this.banksPerRank = banksPerRank;
+        bits = banksPerRank <= Long.SIZE;
+        hitBits = new long[banks / banksPerRank];
         byBank = new int[banks * capacity];
         this.capacity = capacity;
         count = new int[banks];
@@ -43,10 +59,10 @@ final class BankQueue {
         // ids grow with arrival: the new request is the oldest of its kind only if there is none yet
         if (q.row(id) == openRow) {
             if (hitId[bank] == NONE) {
-                hitId[bank] = id;
+                offers(bank, id, otherId[bank]);
             }
         } else if (otherId[bank] == NONE) {
-            otherId[bank] = id;
+            offers(bank, hitId[bank], id);
         }
     }
 
@@ -72,8 +88,7 @@ final class BankQueue {
     /** Finds the oldest hit and other request of {@code bank} after its open row changed to {@code openRow} (-1: closed). */
     void rowChanged(int bank, int openRow) {
         if (openRow < 0) {
-            hitId[bank] = NONE;
-            otherId[bank] = count[bank] > 0 ? byBank[bank * capacity] : NONE;
+            offers(bank, NONE, count[bank] > 0 ? byBank[bank * capacity] : NONE);
             return;
         }
         long h = NONE, o = NONE;
@@ -88,7 +103,17 @@ final class BankQueue {
                 o = id;
             }
         }
-        hitId[bank] = h;
-        otherId[bank] = o;
+        offers(bank, h, o);
+    }
+
+    /** Sets {@code bank}'s offers (request ids or {@link #NONE}) and its row-hit bit. */
+    private void offers(int bank, long hit, long other) {
+        hitId[bank] = hit;
+        otherId[bank] = other;
+        if (bits) {
+            int rank = bank / banksPerRank;
+            long bit = 1L << (bank - rank * banksPerRank);
+            hitBits[rank] = hit == NONE ? hitBits[rank] & ~bit : hitBits[rank] | bit;
+        }
     }
 }

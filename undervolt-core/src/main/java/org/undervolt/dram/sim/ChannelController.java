@@ -73,10 +73,10 @@ final class ChannelController {
     private int[] pKind = new int[64], pRank = new int[64], pBg = new int[64], pBank = new int[64], pRow = new int[64];
     private int pHead, pSize;
 
-    /** Commands issued so far plus one: ready cycles change only when it does. */
-    private long version = 1;
-    // per queue: earliest ready cycle of its entries, valid while stamp == version
-    private long rMin, rStamp, wMin, wStamp;
+    /** Whether the scheduler's bounds survive commands on other banks ({@link Scheduler#perBankOffers}). */
+    private final boolean perBankOffers;
+    /** The queue whose pick was a precharge held back: picked again after the next command (else null). */
+    private BankQueue heldBack;
 
     /** Reads whose data is on its way, and the latency of those completed. */
     final PendingReads pending = new PendingReads();
@@ -103,6 +103,7 @@ final class ChannelController {
         this.maxSize = cfg.queueSize();
         this.readLatency = spec.timings().readLatency();
         this.scheduler = Scheduler.of(cfg.scheduler(), q, dev, vectorScan);
+        this.perBankOffers = scheduler.perBankOffers();
         this.rowPolicy = RowPolicy.of(cfg.pagePolicy(), cfg.closedCap(), spec.organization().ranks(), dev.banksPerRank);
         this.refresh = RefreshPolicy.of(cfg.refresh(), spec.timings().nREFI());
         this.highMark = SimConfig.WRITE_HIGH_WATERMARK * maxSize;
@@ -110,8 +111,8 @@ final class ChannelController {
         this.bankGroups = spec.organization().bankGroups();
         this.banksPerGroup = spec.organization().banksPerGroup();
         int banks = spec.organization().ranks() * spec.organization().banks();
-        rq = new BankQueue(maxSize + 2, banks, q);
-        wq = new BankQueue(maxSize + 2, banks, q);
+        rq = new BankQueue(maxSize + 2, banks, dev.banksPerRank, q);
+        wq = new BankQueue(maxSize + 2, banks, dev.banksPerRank, q);
         forwarding = new WriteForwarding(maxSize + 2);
         abuf = new int[maxSize + 2];
         activeOnBank = new int[banks];
@@ -140,9 +141,7 @@ final class ChannelController {
             q.arrive(id, clk);
             rq.add(id, q.bankFlat(id), dev.openRow[q.bankFlat(id)]);
             readsAccepted++;
-            if (rStamp == version) {
-                rMin = Math.min(rMin, readyOf(id));
-            }
+            rq.notBefore = Math.min(rq.notBefore, readyOf(id));
         } else {
             if (wq.size > maxSize) {
                 return false;
@@ -151,9 +150,7 @@ final class ChannelController {
             forwarding.added(q.address(id), wq.size);
             wq.add(id, q.bankFlat(id), dev.openRow[q.bankFlat(id)]);
             writesAccepted++;
-            if (wStamp == version) {
-                wMin = Math.min(wMin, readyOf(id));
-            }
+            wq.notBefore = Math.min(wq.notBefore, readyOf(id));
         }
         return true;
     }
@@ -173,7 +170,6 @@ final class ChannelController {
         int src = SRC_NONE;
         int pos = -1;
         int cmd = -1;
-        long queueMin = -1;
         // 1. requests whose row is being opened for them
         if (asize > 0 && clk >= aBound) {
             long min = Long.MAX_VALUE;
@@ -214,28 +210,20 @@ final class ChannelController {
                 updateWriteMode();
                 BankQueue buf = writeMode ? wq : rq;
                 int fin = writeMode ? WR : RD;
-                if (writeMode ? wStamp == version && clk < wMin : rStamp == version && clk < rMin) {
+                if (clk < buf.notBefore) {
                     return false;
                 }
                 int best = scheduler.pick(clk, buf, fin);
-                long min = scheduler.min();
-                if (best >= 0) {
-                    int bestCmd = nextCommand(best);
-                    src = writeMode ? SRC_WRITE : SRC_READ;
-                    pos = best;
-                    cmd = bestCmd;
-                    queueMin = min;
-                }
-                if (src == SRC_NONE) {
-                    if (writeMode) {
-                        wMin = min;
-                        wStamp = version;
-                    } else {
-                        rMin = min;
-                        rStamp = version;
-                    }
+                if (best < 0) {
+                    buf.notBefore = scheduler.min();
                     return false;
                 }
+                src = writeMode ? SRC_WRITE : SRC_READ;
+                pos = best;
+                cmd = nextCommand(best);
+                // until a command changes offers, the next pick finds nothing before the next offer is ready (the
+                // issue below lowers the bound by the offers it changes; without per-bank offers it resets it)
+                buf.notBefore = scheduler.anotherReady() ? clk + 1 : scheduler.min();
             }
         }
         // a precharge may not close a row an activated request is waiting for
@@ -251,15 +239,11 @@ final class ChannelController {
             }
             if (bank < 0 ? activeOnRank[rank] > 0 : activeOnBank[bank] > 0) {
                 if (src == SRC_READ || src == SRC_WRITE) {
-                    // held back until a command issues (which changes the version) or an older request of the queue
-                    // becomes ready: no earlier than the queue's earliest not-ready command
-                    if (src == SRC_WRITE) {
-                        wMin = queueMin;
-                        wStamp = version;
-                    } else {
-                        rMin = queueMin;
-                        rStamp = version;
-                    }
+                    // held back until a command issues or an older request of the queue becomes ready: no earlier
+                    // than the queue's earliest not-ready command, or the next command
+                    BankQueue buf = src == SRC_WRITE ? wq : rq;
+                    buf.notBefore = scheduler.min();
+                    heldBack = buf;
                 }
                 return false;
             }
@@ -316,17 +300,23 @@ final class ChannelController {
 
     private void emit(int cmd, int rank, int bgFlat, int bankFlat, int row, int column, long clk) {
         dev.issue(cmd, rank, bgFlat, bankFlat, row, clk);
-        version++;
+        if (heldBack != null) {
+            heldBack.notBefore = Long.MIN_VALUE;
+            heldBack = null;
+        }
+        if (!perBankOffers) {
+            rq.notBefore = Long.MIN_VALUE;
+            wq.notBefore = Long.MIN_VALUE;
+        }
         SimCommand k = SimCommand.ALL[cmd];
         if (k.opening || k.closing) {
-            if (k.rankScope) {
-                for (int b = rank * dev.banksPerRank; b < (rank + 1) * dev.banksPerRank; b++) {
-                    rq.rowChanged(b, -1);
-                    wq.rowChanged(b, -1);
-                }
-            } else {
-                rq.rowChanged(bankFlat, dev.openRow[bankFlat]);
-                wq.rowChanged(bankFlat, dev.openRow[bankFlat]);
+            int from = k.rankScope ? rank * dev.banksPerRank : bankFlat;
+            int to = k.rankScope ? from + dev.banksPerRank : bankFlat + 1;
+            for (int b = from; b < to; b++) {
+                rq.rowChanged(b, dev.openRow[b]);
+                wq.rowChanged(b, dev.openRow[b]);
+                offersChanged(rq, RD, b);
+                offersChanged(wq, WR, b);
             }
         }
         commandCounts[cmd]++;
@@ -357,14 +347,37 @@ final class ChannelController {
                     aBound = Long.MAX_VALUE;
                 }
             }
-            case SRC_READ -> rq.remove(pos, q.bankFlat(pos), dev.openRow[q.bankFlat(pos)]);
+            case SRC_READ -> {
+                rq.remove(pos, q.bankFlat(pos), dev.openRow[q.bankFlat(pos)]);
+                offersChanged(rq, RD, q.bankFlat(pos));
+            }
             case SRC_WRITE -> {
                 int at = java.util.Arrays.binarySearch(wq.ids, 0, wq.size, pos);
                 forwarding.removed(at, wq.size);
                 wq.remove(pos, q.bankFlat(pos), dev.openRow[q.bankFlat(pos)]);
+                offersChanged(wq, WR, q.bankFlat(pos));
             }
             default -> throw new IllegalStateException();
         }
+    }
+
+    /**
+     * Lowers {@code buf}'s bound ({@link BankQueue#notBefore}) to the ready cycles of {@code bank}'s offers, which have
+     * just changed (the other banks' ready cycles only grew); {@code fin}: the queue's column command.
+     */
+    private void offersChanged(BankQueue buf, int fin, int bank) {
+        long t = buf.notBefore;
+        if (t == Long.MIN_VALUE) {
+            return;
+        }
+        int rank = bank / dev.banksPerRank;
+        if (buf.hitId[bank] != BankScan.NONE) {
+            t = Math.min(t, dev.nextReadyAt(fin, rank, bank));
+        }
+        if (buf.otherId[bank] != BankScan.NONE) {
+            t = Math.min(t, dev.nextReadyAt(dev.openRow[bank] < 0 ? ACT : PRE, rank, bank));
+        }
+        buf.notBefore = t;
     }
 
     /** Ready cycle of request {@code id}'s next command. */
@@ -429,15 +442,15 @@ final class ChannelController {
             mode = false;
         }
         if (mode) {
-            if (wStamp == version && wMin > clk) {
-                return Math.min(t, wMin);
+            if (wq.notBefore > clk) {
+                return Math.min(t, wq.notBefore);
             }
             for (int i = 0; i < wq.size; i++) {
                 t = earliest(t, wq.ids[i], clk);
             }
         } else {
-            if (rStamp == version && rMin > clk) {
-                return Math.min(t, rMin);
+            if (rq.notBefore > clk) {
+                return Math.min(t, rq.notBefore);
             }
             for (int i = 0; i < rq.size; i++) {
                 t = earliest(t, rq.ids[i], clk);

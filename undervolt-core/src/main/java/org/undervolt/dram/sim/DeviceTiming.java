@@ -2,6 +2,7 @@ package org.undervolt.dram.sim;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.undervolt.dram.spec.Organization;
 
@@ -57,6 +58,9 @@ final class DeviceTiming {
      * equals raising by each).
      */
     private final long[] deltaFlat = new long[4 * NC * NC];
+    /** The same, listing per (level * NC + preceding) only the commands raised and by how much (the scalar raise). */
+    private final int[][] raisedCmd = new int[4 * NC][];
+    private final long[][] raisedBy = new long[4 * NC][];
     // per (level * NC + preceding): any non-windowed / windowed constraint
     private final boolean[] any = new boolean[4 * NC];
     private final boolean[] windowed = new boolean[4 * NC];
@@ -129,6 +133,9 @@ final class DeviceTiming {
                     }
                 }
                 System.arraycopy(d, 0, deltaFlat, (level * NC + p.ordinal()) * NC, NC);
+                int[] raised = IntStream.range(0, NC).filter(f -> d[f] != NONE).toArray();
+                raisedCmd[level * NC + p.ordinal()] = raised;
+                raisedBy[level * NC + p.ordinal()] = Arrays.stream(raised).mapToLong(f -> d[f]).toArray();
                 int w = own.stream().mapToInt(TimingConstraints.Constraint::window).max().orElse(1);
                 window[level * NC + p.ordinal()] = w;
                 if (w > 1) {
@@ -301,11 +308,10 @@ final class DeviceTiming {
             if (VECTOR_RAISE) {
                 VectorLanes.raise(d, dBase, clk, ready, base, NC);
             } else {
-                for (int f = 0; f < NC; f++) {
-                    long t = clk + d[dBase + f];
-                    if (t > ready[base + f]) {
-                        ready[base + f] = t;
-                    }
+                int[] f = raisedCmd[k];
+                long[] by = raisedBy[k];
+                for (int i = 0; i < f.length; i++) {
+                    raise(ready, base + f[i], clk + by[i]);
                 }
             }
         }

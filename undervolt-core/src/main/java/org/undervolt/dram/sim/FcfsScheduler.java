@@ -36,4 +36,9 @@ final class FcfsScheduler implements Scheduler {
     public long min() {
         return min;
     }
+
+    @Override
+    public boolean anotherReady() {
+        return false; // only the oldest request may be served
+    }
 }

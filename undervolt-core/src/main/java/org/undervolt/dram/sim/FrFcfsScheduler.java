@@ -4,7 +4,8 @@ package org.undervolt.dram.sim;
  * FR-FCFS (Rixner et al., ISCA 2000; Ramulator 2.0a's FRFCFS scheduler): among a queue's requests the oldest whose
  * next command is ready this cycle, row hits and others alike. The pick is {@link BankScan} over each bank's oldest
  * row hit and oldest other request ({@link BankQueue}) against the per-bank and per-rank ready cycles
- * {@link DeviceTiming} keeps, in vector lanes or with the scalar reference.
+ * {@link DeviceTiming} keeps: branch-free ({@link BankScan#branchFree}) while ranks have at most 64 banks, in vector
+ * lanes when asked, else with the scalar reference.
  */
 final class FrFcfsScheduler implements Scheduler {
     private static final int PRE = SimCommand.PRE.ordinal();
@@ -33,6 +34,9 @@ final class FrFcfsScheduler implements Scheduler {
             if (vectorScan) {
                 scan.vector(clk, rFin, rPre, rAct, buf.hitId, buf.otherId, finAt, dev.otherAtBank, dev.closedMask,
                         r * bpr, (r + 1) * bpr);
+            } else if (buf.bits) {
+                scan.branchFree(clk, rFin, rPre, rAct, buf.hitId, buf.otherId, finAt, dev.otherAtBank, dev.closedMask,
+                        buf.hitBits[r], r * bpr, (r + 1) * bpr);
             } else {
                 scan.scalar(clk, rFin, rPre, rAct, buf.hitId, buf.otherId, finAt, dev.otherAtBank, dev.closedMask,
                         r * bpr, (r + 1) * bpr);
@@ -49,5 +53,15 @@ final class FrFcfsScheduler implements Scheduler {
     @Override
     public long min() {
         return scan.min;
+    }
+
+    @Override
+    public boolean anotherReady() {
+        return scan.ready > 1;
+    }
+
+    @Override
+    public boolean perBankOffers() {
+        return true;
     }
 }

@@ -96,6 +96,9 @@ public final class LoadStoreTraceReader {
         @Override
         public boolean next() {
             while (true) {
+                if (canonicalLine()) {
+                    return true;
+                }
                 int nl = indexOfNewline(buf, pos, limit);
                 if (nl >= 0) {
                     int p = pos;
@@ -173,25 +176,37 @@ public final class LoadStoreTraceReader {
             }
         }
 
+        /**
+         * The fast path: when the buffer holds a whole canonical line {@code LD 0x<hex>} or {@code ST 0x<hex>} (what
+         * Ramulator's tools and {@link RequestTrace#writeLoadStore} write) at the read position, reads it in one pass
+         * (no separate search for its end) and returns true; anything else, errors included, is left to {@link #line}.
+         */
+        private boolean canonicalLine() {
+            final byte[] d = buf;
+            final int p = pos;
+            if (p + 6 > limit || d[p + 2] != ' ' || d[p + 3] != '0' || d[p + 4] != 'x'
+                    || !(d[p] == 'L' && d[p + 1] == 'D' || d[p] == 'S' && d[p + 1] == 'T')) {
+                return false;
+            }
+            long v = 0;
+            int i = p + 5;
+            int stop = Math.min(limit, i + 16);
+            int h;
+            while (i < stop && (h = HEX[d[i] & 0xff]) >= 0) {
+                v = (v << 4) | h;
+                i++;
+            }
+            if (i == p + 5 || i == limit || d[i] != '\n' || v < 0) {
+                return false;
+            }
+            pos = i + 1;
+            line++;
+            return request(v, d[p] == 'S');
+        }
+
         /** Line d[p, eol), without its newline: true if it holds a request (now current), false if blank or a comment. */
         private boolean line(byte[] d, int p, int eol) {
             line++;
-            // fast path for the canonical line "LD 0x<hex>" / "ST 0x<hex>" (what Ramulator's tools and
-            // RequestTrace.writeLoadStore write); anything else, errors included, takes the general path below
-            if (p + 5 < eol && d[p + 2] == ' ' && d[p + 3] == '0' && d[p + 4] == 'x'
-                    && (d[p] == 'L' && d[p + 1] == 'D' || d[p] == 'S' && d[p + 1] == 'T')) {
-                long v = 0;
-                int i = p + 5;
-                int stop = Math.min(eol, i + 16);
-                int h;
-                while (i < stop && (h = HEX[d[i] & 0xff]) >= 0) {
-                    v = (v << 4) | h;
-                    i++;
-                }
-                if (i > p + 5 && v >= 0 && i == eol) {
-                    return request(v, d[p] == 'S');
-                }
-            }
             int end = eol;
             if (end > p && d[end - 1] == '\r') {
                 end--;

@@ -26,6 +26,19 @@ interface Scheduler {
      */
     long min();
 
+    /** After a {@link #pick} that found a request: whether another request of the queue was ready as well. */
+    boolean anotherReady();
+
+    /**
+     * Whether the pick reads only each bank's offers (its oldest row hit and its oldest other request, {@link BankQueue}).
+     * Ready cycles only grow as commands issue, so a bound from {@link #min} then stays valid across commands for every
+     * bank whose offers did not change, and the controller lowers it by the banks that changed instead of picking again
+     * after every command. Otherwise the bound holds only until the next command.
+     */
+    default boolean perBankOffers() {
+        return false;
+    }
+
     /** Picks in vector lanes from now on, where the scheduler has a lane version of its pick (the same picks). */
     default void pickInLanes() {
     }

@@ -3,21 +3,19 @@ package org.undervolt.dram.sim;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.undervolt.InvalidInputException;
 import org.undervolt.dram.spec.DramSpec;
 import org.undervolt.dram.spec.DramStandard;
 import org.undervolt.dram.spec.Organization;
 import org.undervolt.dram.spec.Timings;
+import org.undervolt.io.Json;
 
 /**
  * Organisation and speed-bin presets of DDR3, DDR4 (under Ramulator 2's names) and LPDDR3 ({@code DDR4_8Gb_x8},
@@ -31,7 +29,7 @@ import org.undervolt.dram.spec.Timings;
 public final class SimPresets {
     private static final String DIR = "/org/undervolt/dram/sim/";
     private static final List<String> STANDARDS = List.of("DDR3", "DDR4", "LPDDR3");
-    private static final Map<String, JsonNode> CACHE = new LinkedHashMap<>();
+    private static final Map<String, Map<String, Object>> CACHE = new LinkedHashMap<>();
 
     private SimPresets() {
     }
@@ -43,22 +41,22 @@ public final class SimPresets {
 
     /** Organisation preset names of {@code standard}. */
     public static List<String> organizations(String standard) {
-        return names(file(standard).get("organizations"));
+        return names(map(file(standard), "organizations"));
     }
 
     /** Timing preset names of {@code standard}. */
     public static List<String> timings(String standard) {
-        return names(file(standard).get("timings"));
+        return names(map(file(standard), "timings"));
     }
 
     /** The default organisation preset of {@code standard} (the one the golden Ramulator configs use). */
     public static String defaultOrganization(String standard) {
-        return file(standard).get("default_organization").asText();
+        return (String) file(standard).get("default_organization");
     }
 
     /** The default timing preset of {@code standard}. */
     public static String defaultTiming(String standard) {
-        return file(standard).get("default_timing").asText();
+        return (String) file(standard).get("default_timing");
     }
 
     /** The standard name, normalised ("ddr4" → "DDR4"), or null if there are no presets for it. */
@@ -92,31 +90,31 @@ public final class SimPresets {
         if (channels < 1 || ranks < 1) {
             throw new InvalidInputException("--channels/--ranks: expected at least 1, got channels=" + channels + ", ranks=" + ranks);
         }
-        JsonNode f = file(std);
+        Map<String, Object> f = file(std);
         String orgName = org == null ? defaultOrganization(std) : org.trim();
         String timingName = timing == null ? defaultTiming(std) : timing.trim();
-        JsonNode o = lookup(f.get("organizations"), orgName);
+        Map<String, Object> o = map(lookup(map(f, "organizations"), orgName));
         if (o == null) {
             throw new InvalidInputException("--org: unknown " + std + " organisation preset '" + orgName + "', expected one of "
                     + organizations(std));
         }
-        JsonNode t = lookup(f.get("timings"), timingName);
+        List<?> t = (List<?>) lookup(map(f, "timings"), timingName);
         if (t == null) {
             throw new InvalidInputException("--timing: unknown " + std + " timing preset '" + timingName + "', expected one of "
                     + timings(std));
         }
-        int dq = o.get("dq").asInt();
-        int bankGroups = o.get("bankgroups").asInt();
-        int banks = bankGroups * o.get("banks_per_group").asInt();
-        int prefetch = f.get("prefetch").asInt();
-        int channelWidth = f.get("channel_width_bits").asInt();
-        Organization organization = new Organization(channels, ranks, bankGroups, banks, o.get("rows").asInt(),
-                o.get("columns").asInt(), dq, channelWidth / dq, prefetch, 2, 512);
+        int dq = integer(o.get("dq"));
+        int bankGroups = integer(o.get("bankgroups"));
+        int banks = bankGroups * integer(o.get("banks_per_group"));
+        int prefetch = integer(f.get("prefetch"));
+        int channelWidth = integer(f.get("channel_width_bits"));
+        Organization organization = new Organization(channels, ranks, bankGroups, banks, integer(o.get("rows")),
+                integer(o.get("columns")), dq, channelWidth / dq, prefetch, 2, 512);
 
         Map<String, Integer> v = new LinkedHashMap<>();
-        JsonNode cols = f.get("timing_columns");
+        List<?> cols = (List<?>) f.get("timing_columns");
         for (int i = 0; i < cols.size(); i++) {
-            v.put(cols.get(i).asText(), t.get(i).asInt());
+            v.put((String) cols.get(i), integer(t.get(i)));
         }
         int rate = v.get("rate");
         int tckPs = (int) (1e6 / (rate / 2));
@@ -125,26 +123,26 @@ public final class SimPresets {
                     + organization.burstCycles());
         }
         int rateIdx = -1;
-        JsonNode rates = f.get("rates");
+        List<?> rates = (List<?>) f.get("rates");
         for (int i = 0; i < rates.size(); i++) {
-            if (rates.get(i).asInt() == rate) {
+            if (integer(rates.get(i)) == rate) {
                 rateIdx = i;
             }
         }
-        JsonNode byRate = f.get("by_rate_and_dq");
+        Map<String, Object> byRate = map(f, "by_rate_and_dq");
         for (String name : List.of("nRRDS", "nRRDL", "nFAW")) {
-            JsonNode row = byRate.get(name).get(Integer.toString(dq));
+            List<?> row = (List<?>) map(byRate, name).get(Integer.toString(dq));
             if (row == null || rateIdx < 0) {
                 throw new InvalidInputException("--timing: no " + name + " for x" + dq + " at " + rate + " MT/s in the " + std + " tables");
             }
-            v.put(name, row.get(rateIdx).asInt());
+            v.put(name, integer(row.get(rateIdx)));
         }
-        JsonNode rfc = f.get("tRFC_ns_by_density_Mb").get(Integer.toString(o.get("density_Mb").asInt()));
+        Number rfc = (Number) map(f, "tRFC_ns_by_density_Mb").get(Integer.toString(integer(o.get("density_Mb"))));
         if (rfc == null) {
-            throw new InvalidInputException("--org: no tRFC for density " + o.get("density_Mb").asInt() + " Mb");
+            throw new InvalidInputException("--org: no tRFC for density " + integer(o.get("density_Mb")) + " Mb");
         }
-        v.put("nRFC", SimTimings.nsToCycles(rfc.asDouble(), tckPs));
-        v.put("nREFI", SimTimings.nsToCycles(f.get("tREFI_ns").asDouble(), tckPs));
+        v.put("nRFC", SimTimings.nsToCycles(rfc.doubleValue(), tckPs));
+        v.put("nREFI", SimTimings.nsToCycles(((Number) f.get("tREFI_ns")).doubleValue(), tckPs));
         Map<String, Integer> cycles = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : JEDEC_NAMES.entrySet()) {
             Integer c = v.get(e.getKey());
@@ -152,11 +150,13 @@ public final class SimPresets {
                 cycles.put(e.getValue(), c);
             }
         }
-        String orgCanon = canonical(f.get("organizations"), orgName);
-        String timingCanon = canonical(f.get("timings"), timingName);
+        String orgCanon = canonical(map(f, "organizations"), orgName);
+        String timingCanon = canonical(map(f, "timings"), timingName);
         DramStandard s = DramStandard.parse(std);
         List<String> sources = new ArrayList<>();
-        f.get("sources").forEach(x -> sources.add(x.asText()));
+        for (Object x : (List<?>) f.get("sources")) {
+            sources.add((String) x);
+        }
         return new DramSpec(orgCanon + " " + timingCanon, s, organization, new Timings(tckPs * 1e-12, cycles), List.of(),
                 s.coreRail(), 1.0, "Ramulator 2.0a presets " + orgCanon + " + " + timingCanon + " (timing only, no currents): "
                 + String.join("; ", sources));
@@ -177,14 +177,13 @@ public final class SimPresets {
         return m;
     }
 
-    private static JsonNode lookup(JsonNode map, String name) {
+    private static Object lookup(Map<String, Object> map, String name) {
         String c = canonical(map, name);
         return c == null ? null : map.get(c);
     }
 
-    private static String canonical(JsonNode map, String name) {
-        for (Iterator<String> it = map.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
+    private static String canonical(Map<String, Object> map, String name) {
+        for (String k : map.keySet()) {
             if (k.equalsIgnoreCase(name)) {
                 return k;
             }
@@ -192,22 +191,38 @@ public final class SimPresets {
         return null;
     }
 
-    private static List<String> names(JsonNode map) {
-        List<String> out = new ArrayList<>();
-        map.fieldNames().forEachRemaining(out::add);
-        return out;
+    private static List<String> names(Map<String, Object> map) {
+        return new ArrayList<>(map.keySet());
     }
 
-    private static synchronized JsonNode file(String standard) {
-        return CACHE.computeIfAbsent(standard, s -> {
-            try (InputStream in = SimPresets.class.getResourceAsStream(DIR + s + ".json")) {
+    /** The object under {@code key} of {@code object}. */
+    private static Map<String, Object> map(Map<String, Object> object, String key) {
+        return map(object.get(key));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object jsonObject) {
+        return (Map<String, Object>) jsonObject;
+    }
+
+    private static int integer(Object jsonNumber) {
+        return ((Number) jsonNumber).intValue();
+    }
+
+    /** The data file of {@code standard}, read once (with {@link Json#parse}: no Jackson at a simulation's start). */
+    private static synchronized Map<String, Object> file(String standard) {
+        Map<String, Object> f = CACHE.get(standard);
+        if (f == null) {
+            try (InputStream in = SimPresets.class.getResourceAsStream(DIR + standard + ".json")) {
                 if (in == null) {
-                    throw new IllegalStateException("preset file missing: " + DIR + s + ".json");
+                    throw new IllegalStateException("preset file missing: " + DIR + standard + ".json");
                 }
-                return new ObjectMapper().readTree(in);
+                f = map(Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        });
+            CACHE.put(standard, f);
+        }
+        return f;
     }
 }

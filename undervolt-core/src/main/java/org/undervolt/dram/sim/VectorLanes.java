@@ -44,6 +44,7 @@ final class VectorLanes {
         int upper = from + S.loopBound(n);
         LongVector bestV = LongVector.broadcast(S, none);
         LongVector minV = bestV;
+        int ready = 0;
         int b = from;
         for (; b < upper; b += S.length()) {
             LongVector h = LongVector.fromArray(S, hit, b);
@@ -55,11 +56,14 @@ final class VectorLanes {
             VectorMask<Long> oLate = to2.compare(VectorOperators.GT, clk);
             // a ready offer gives its id (none stays none); a late one gives its ready cycle if a request waits
             bestV = bestV.min(h.blend(none, fLate)).min(o.blend(none, oLate));
+            ready += fLate.not().andNot(h.compare(VectorOperators.EQ, none)).trueCount()
+                    + oLate.not().andNot(o.compare(VectorOperators.EQ, none)).trueCount();
             minV = minV.min(tf.blend(none, fLate.not().or(h.compare(VectorOperators.EQ, none))))
                     .min(to2.blend(none, oLate.not().or(o.compare(VectorOperators.EQ, none))));
         }
         acc.best = Math.min(acc.best, bestV.reduceLanes(VectorOperators.MIN));
         acc.min = Math.min(acc.min, minV.reduceLanes(VectorOperators.MIN));
+        acc.ready += ready;
         if (b < to) {
             acc.scalar(clk, rFin, rPre, rAct, hit, other, finAt, otherAt, closed, b, to);
         }

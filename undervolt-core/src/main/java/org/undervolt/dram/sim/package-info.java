@@ -14,8 +14,9 @@
  * <p>The controller follows Ramulator 2.0a's Generic controller closely enough that the golden Ramulator cases
  * agree exactly (cycles, row hits/misses/conflicts, read latency, command counts); idle cycles are skipped
  * (results identical to ticking every cycle, which a test checks). The FR-FCFS pick reads two offers per bank
- * (oldest row hit, oldest other request) against per-bank ready cycles kept up to date on every command, and
- * decides all banks at once in vector lanes ({@link org.undervolt.dram.sim.BankScan}); the command streams
+ * (oldest row hit, oldest other request) against per-bank ready cycles kept up to date on every command, decides
+ * the banks without data-dependent branches ({@link org.undervolt.dram.sim.BankScan}), and picks again only once a
+ * bound on the queue's next ready cycle has come (lowered by the banks whose offers a command changed); the command streams
  * of a spread of configurations are pinned to those of the earlier per-request scheduler by hash
  * ({@code CommandStreamPinTest}). Issued commands can be written as a
  * DRAMPower 5 trace ({@link org.undervolt.dram.sim.DramPowerCommandWriter}) for the energy model.

@@ -21,19 +21,25 @@ class BankScanTest {
         s.scalar(30, 12, 25, 50, hit, other, finAt, otherAt, closed, 0, 3);
         assertThat(s.best).isEqualTo(5);
         assertThat(s.min).isEqualTo(50);
+        assertThat(s.ready).isEqualTo(2); // 7 and 5
         s.reset();
         s.scalar(20, 12, 25, 50, hit, other, finAt, otherAt, closed, 0, 3);
         assertThat(s.best).isEqualTo(7); // bank 1's PRE waits for the rank until 25
         assertThat(s.min).isEqualTo(25);
+        assertThat(s.ready).isEqualTo(1);
         s.reset();
         s.scalar(11, 12, 25, 50, hit, other, finAt, otherAt, closed, 0, 3);
         assertThat(s.best).isEqualTo(BankScan.NONE);
         assertThat(s.min).isEqualTo(12);
+        assertThat(s.ready).isZero();
     }
 
-    /** The vector twin equals the scalar reference on random states, over awkward bank ranges and accumulation. */
+    /**
+     * The vector twin and the branch-free pick equal the scalar reference on random states, over awkward bank ranges
+     * (up to 64 banks for the branch-free one, whose row hits are given as bits) and accumulation.
+     */
     @Test
-    void vectorEqualsScalar() {
+    void vectorAndBranchFreeEqualScalar() {
         SplittableRandom rnd = new SplittableRandom(3);
         for (int trial = 0; trial < 20_000; trial++) {
             int n = 1 + rnd.nextInt(40);
@@ -51,16 +57,35 @@ class BankScanTest {
             long rFin = rnd.nextInt(40) - 1, rPre = rnd.nextInt(40) - 1, rAct = rnd.nextInt(40) - 1;
             BankScan a = new BankScan();
             BankScan v = new BankScan();
+            BankScan f = new BankScan();
             a.reset();
             v.reset();
+            f.reset();
             if (rnd.nextBoolean()) { // results accumulate over calls
                 a.scalar(clk, rFin, rPre, rAct, hit, other, finAt, otherAt, closed, 0, from);
                 v.vector(clk, rFin, rPre, rAct, hit, other, finAt, otherAt, closed, 0, from);
+                f.branchFree(clk, rFin, rPre, rAct, hit, other, finAt, otherAt, closed, hitBits(hit, 0, from), 0, from);
             }
             a.scalar(clk, rFin, rPre, rAct, hit, other, finAt, otherAt, closed, from, to);
             v.vector(clk, rFin, rPre, rAct, hit, other, finAt, otherAt, closed, from, to);
-            assertThat(v.best).as("best, trial %d", trial).isEqualTo(a.best);
-            assertThat(v.min).as("min, trial %d", trial).isEqualTo(a.min);
+            f.branchFree(clk, rFin, rPre, rAct, hit, other, finAt, otherAt, closed, hitBits(hit, from, to), from, to);
+            for (BankScan x : new BankScan[] {v, f}) {
+                String name = x == v ? "vector" : "branch-free";
+                assertThat(x.best).as("%s best, trial %d", name, trial).isEqualTo(a.best);
+                assertThat(x.min).as("%s min, trial %d", name, trial).isEqualTo(a.min);
+                assertThat(x.ready).as("%s ready, trial %d", name, trial).isEqualTo(a.ready);
+            }
         }
+    }
+
+    /** Bit b set where bank from + b has a row-hit offer. */
+    private static long hitBits(long[] hit, int from, int to) {
+        long bits = 0;
+        for (int b = from; b < to; b++) {
+            if (hit[b] != BankScan.NONE) {
+                bits |= 1L << (b - from);
+            }
+        }
+        return bits;
     }
 }
