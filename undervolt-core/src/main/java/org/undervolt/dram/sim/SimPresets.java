@@ -3,7 +3,6 @@ package org.undervolt.dram.sim;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +14,7 @@ import org.undervolt.dram.spec.DramSpec;
 import org.undervolt.dram.spec.DramStandard;
 import org.undervolt.dram.spec.Organization;
 import org.undervolt.dram.spec.Timings;
-import org.undervolt.io.Json;
+import org.undervolt.io.PlainJson;
 
 /**
  * Organisation and speed-bin presets of DDR3, DDR4 (under Ramulator 2's names) and LPDDR3 ({@code DDR4_8Gb_x8},
@@ -209,7 +208,7 @@ public final class SimPresets {
         return ((Number) jsonNumber).intValue();
     }
 
-    /** The data file of {@code standard}, read once (with {@link Json#parse}: no Jackson at a simulation's start). */
+    /** The data file of {@code standard}, read once (with {@link PlainJson}: no Jackson at a simulation's start). */
     private static synchronized Map<String, Object> file(String standard) {
         Map<String, Object> f = CACHE.get(standard);
         if (f == null) {
@@ -217,7 +216,7 @@ public final class SimPresets {
                 if (in == null) {
                     throw new IllegalStateException("preset file missing: " + DIR + standard + ".json");
                 }
-                f = map(Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                f = map(PlainJson.parse(in.readAllBytes()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
