@@ -96,6 +96,7 @@ public final class UndervoltCli extends CommandGroup {
             cl.addSubcommand(name, name.equals("dram") ? DramCommand.commandLine(args)
                     : new CommandLine(SUBCOMMANDS.get(name)));
         }
+        WholeExamples.install(cl);
         cl.setExecutionExceptionHandler(UndervoltCli::handleExecutionException);
         cl.setParameterExceptionHandler(UndervoltCli::handleParameterException);
         return cl;

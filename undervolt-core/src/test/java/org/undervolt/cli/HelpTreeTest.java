@@ -110,6 +110,36 @@ class HelpTreeTest {
     }
 
     /**
+     * Every example as printed by {@code --help}, at the default 80 columns and at 200: whole on one line of the
+     * rendered help (picocli wrapped them mid-command, once mid-word: {@code --out resnet20.} / {@code uvnn --progress}).
+     */
+    @Test
+    void everyExampleIsPrintedWholeOnOneLine() {
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        for (int width : new int[] {80, 200}) {
+            for (CommandLine cl : commands()) {
+                int before = cl.getUsageHelpWidth();
+                cl.setUsageHelpWidth(width);
+                List<String> printed;
+                try {
+                    printed = cl.getUsageMessage(CommandLine.Help.Ansi.OFF).lines().map(String::strip).toList();
+                } finally {
+                    cl.setUsageHelpWidth(before);
+                }
+                for (String example : examples(cl.getCommandSpec())) {
+                    checked++;
+                    if (!printed.contains(example)) {
+                        problems.add(cl.getCommandSpec().qualifiedName() + " at " + width + " columns: " + example);
+                    }
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(checked).isGreaterThan(80);
+    }
+
+    /**
      * An example that reads a file names one a clone has: a shipped example under {@code examples/}, or a file an
      * earlier example writes (a model, a run). Never a stand-in such as {@code my-memspec.xml}: a part is a preset.
      */
