@@ -168,6 +168,41 @@ class HelpTreeTest {
         assertThat(named).isGreaterThanOrEqualTo(6);
     }
 
+    /**
+     * Run in order, the examples succeed: a model, config, trace or bitmap file an example reads ships under
+     * {@code examples/} or is written by an example ({@code --out}, {@code --commands-out}, {@code > FILE}, or a file
+     * under an {@code --out} folder), e.g. {@code import-onnx} reads the {@code lenet5.onnx} that {@code export-onnx}
+     * writes, {@code tolerance} the {@code retrained.uvnn} that {@code retrain} writes under its folder.
+     */
+    @Test
+    void everyFileAnExampleReadsIsWrittenByAnExampleOrShips() {
+        java.util.Set<String> written = new java.util.HashSet<>();
+        List<String[]> reads = new ArrayList<>();
+        for (CommandLine cl : commands()) {
+            for (String example : examples(cl.getCommandSpec())) {
+                String[] words = example.split(" #")[0].split("\\s+"); // not the comment
+                for (int i = 0; i < words.length; i++) {
+                    boolean writes = i > 0 && List.of("--out", "--commands-out", ">").contains(words[i - 1]);
+                    String word = words[i].replaceFirst("^[a-z_]+=", "");
+                    if (writes) {
+                        written.add(word);
+                    } else if (!word.startsWith("examples/") && word.matches(".*\\.(uvnn|onnx|snn|bitmap|json|yaml|csv|trace)")) {
+                        reads.add(new String[] {example, word});
+                    }
+                }
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        for (String[] read : reads) {
+            String file = read[1];
+            if (!written.contains(file) && written.stream().noneMatch(folder -> file.startsWith(folder + "/"))) {
+                problems.add(read[0] + ": no example writes " + file);
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(reads.size()).isGreaterThan(10);
+    }
+
     @Test
     void typosOfSubcommandsAndOptionsGetSuggestions() {
         CliRun command = CliRun.of("demmo");
