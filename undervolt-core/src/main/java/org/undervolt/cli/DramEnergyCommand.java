@@ -134,7 +134,7 @@ public final class DramEnergyCommand implements DirectCommand {
         Map<String, Object> out = report(loaded, how, volts, law, source, counts.counts(), e, !noTimingCheck);
         out.put("rail_scaling", railScaling.toString());
         jsonOption.printLine(out, w -> {
-            w.printf(Locale.ROOT, "%s on %s (%s), counting: %s%n", trace, s.name(), loaded.format(), how.description());
+            w.printf(Locale.ROOT, "%s on %s (%s), counting: %s%n", trace, s.name(), loaded.format().label(), how.description());
             w.printf(Locale.ROOT, "core rail %s at %.4f V (nominal %.4f V, %s scaling, rails lowered: %s)%n",
                     s.coreRail(), volts, s.coreVolts(), law.toString(), railScaling);
             for (Map.Entry<String, Double> c : e.components().entrySet()) {

@@ -74,7 +74,7 @@ public final class DramInfoCommand implements Callable<Integer> {
         jsonOption.printLine(out, w -> {
             var o = s.organization();
             w.printf(Locale.ROOT, "%s (%s, %s)%n  %d channel(s), %d rank(s), %d bank group(s) of %d banks, %d rows x %d "
-                    + "columns, x%d, %d device(s), burst length %d%n", s.name(), s.standard(), loaded.format(),
+                    + "columns, x%d, %d device(s), burst length %d%n", s.name(), s.standard(), loaded.format().label(),
                     o.channels(), o.ranks(), o.bankGroups(), o.banks(), o.rows(), o.columns(), o.width(), o.devices(),
                     o.burstLength());
             w.printf(Locale.ROOT, "  rails %s; core %s at %.4f V (%s)%n", String.join(", ", rails.entrySet().stream()

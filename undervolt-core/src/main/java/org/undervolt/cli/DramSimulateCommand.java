@@ -192,7 +192,7 @@ public final class DramSimulateCommand implements DirectCommand {
             w.printf(Locale.ROOT, "  row hits %d, misses %d, conflicts %d%n", r.rowHits(), r.rowMisses(), r.rowConflicts());
             w.printf(Locale.ROOT, "  average read latency %.2f cycles (%.2f ns)%n", r.avgReadLatencyCycles(),
                     r.avgReadLatencyCycles() * r.tckNs());
-            w.printf(Locale.ROOT, "  commands %s%n", out.get("commands"));
+            w.printf(Locale.ROOT, "  commands %s%n", HumanNumbers.counts((Map<?, ?>) out.get("commands")));
         });
         return 0;
     }

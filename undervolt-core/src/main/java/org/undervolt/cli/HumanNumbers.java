@@ -3,6 +3,8 @@ package org.undervolt.cli;
 import java.math.BigDecimal;
 import java.math.MathContext;
 
+import org.undervolt.dram.device.OperatingPoints;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -41,6 +43,14 @@ final class HumanNumbers {
         java.util.StringJoiner j = new java.util.StringJoiner(", ");
         m.forEach((k, v) -> j.add(k + "=" + text(v)));
         return j.toString();
+    }
+
+    /**
+     * Counts as words, {@code name count} in the map's order, comma-separated ({@code ACT 30, RD 3173}, not Java's
+     * {@code {ACT=30, RD=3173}}); {@code -} when it is empty.
+     */
+    static String counts(java.util.Map<?, ?> m) {
+        return m.isEmpty() ? "-" : OperatingPoints.countsText(m);
     }
 
     /** A JSON value as text: a fractional number as {@link #text(Object)}, text without quotes, the rest as JSON. */

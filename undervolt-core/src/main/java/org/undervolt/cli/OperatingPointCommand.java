@@ -115,7 +115,7 @@ public final class OperatingPointCommand implements Callable<Integer> {
             OperatingPoints.Spread e = OperatingPoints.Spread.of(points.stream().mapToDouble(OperatingPoint::energySaving).toArray());
             w.printf(Locale.ROOT, "chosen %s: min %.4g, median %.4g, max %.4g; energy saving: min %.1f %%, median %.1f %%, max %.1f %%%n",
                     unit, c.min(), c.median(), c.max(), 100 * e.min(), 100 * e.median(), 100 * e.max());
-            w.printf(Locale.ROOT, "limited by: %s%n", OperatingPoints.limitedCounts(points));
+            w.printf(Locale.ROOT, "limited by: %s%n", OperatingPoints.limitedText(points));
             for (CombinedPoint cp : combined.points()) {
                 w.printf(Locale.ROOT, "combined %s: %.4g V with tRCD %.4g ns (%.4g ns needed at that voltage), BER %.3g, tRCD limited "
                         + "by %s, latency %+.1f%%%n", cp.vdd().device().name(), cp.vdd().chosen(), cp.trcdNs(), cp.trcdAtVoltsNs(),

@@ -127,6 +127,8 @@ class DemoCommandTest {
         CliRun plain = run(concat(args, "--out", tmp.resolve("c").toString())); // stderr is no terminal here
         assertThat(plain.exit()).isZero();
         assertThat(plain.err()).isEmpty();
+        HumanOutputTest.assertWords(plain); // e.g. "limited by data-floor 4", not Java's {data-floor=4}
+        assertThat(plain.out()).containsPattern("limited by (data-floor|tolerance) [0-9]+");
     }
 
     private static String[] concat(String[] a, String... b) {

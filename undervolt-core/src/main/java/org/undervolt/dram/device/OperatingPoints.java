@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 
 import org.undervolt.InvalidInputException;
 import org.undervolt.dram.energy.VoltageScaling;
@@ -121,6 +122,18 @@ public record OperatingPoints(DeviceSet devices, ReferenceAccess access, Voltage
             m.merge(p.limitedBy(), 1, Integer::sum);
         }
         return m;
+    }
+
+    /** How many devices each reason limited, as words: {@code tolerance 17, data-floor 13}. */
+    public static String limitedText(List<OperatingPoint> points) {
+        return countsText(limitedCounts(points));
+    }
+
+    /** Counts as words, {@code name count} in the map's order, comma-separated (not Java's {@code {name=count}}). */
+    public static String countsText(Map<?, ?> counts) {
+        StringJoiner j = new StringJoiner(", ");
+        counts.forEach((k, v) -> j.add(k + " " + v));
+        return j.toString();
     }
 
     /** The device whose chosen setting is the median (lower middle), ties broken by name: a real device, not an average. */
