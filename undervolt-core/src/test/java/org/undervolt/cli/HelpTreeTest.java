@@ -217,6 +217,15 @@ class HelpTreeTest {
         assertThat(option.exit()).isEqualTo(2);
         assertThat(option.err().strip()).hasLineCount(1).contains("'--jsno'").contains("did you mean").contains("--json");
         assertThat(option.out()).isEmpty();
+
+        // a misspelt required option leaves the real one missing: the typo and its suggestion come first
+        CliRun required = CliRun.of("dram", "energy", "--part", "DDR4", "--trce", "x");
+        assertThat(required.exit()).isEqualTo(2);
+        assertThat(required.err().strip()).hasLineCount(1).contains("'--trce'").contains("did you mean --trace?")
+                .doesNotContain("Missing required option");
+        CliRun inject = CliRun.of("errors", "inject", "--error-modle", "uniform");
+        assertThat(inject.exit()).isEqualTo(2);
+        assertThat(inject.err().strip()).hasLineCount(1).contains("'--error-modle'").contains("did you mean --error-model?");
     }
 
     @Test
