@@ -158,8 +158,8 @@ public final class DramEnergyCommand implements DirectCommand {
                                       String source, Map<Command, Long> counts, TraceEnergy e, boolean timingChecked) {
         DramSpec s = loaded.spec();
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("memspec", loaded.file());
-        out.put("memspec_format", loaded.format().name());
+        out.put("part", loaded.file()); // keys named as the options: --part, --energy-law
+        out.put("part_format", loaded.format().name());
         out.put("memory_id", s.name());
         out.put("trace", source);
         out.put("counting", how.name());
@@ -167,7 +167,7 @@ public final class DramEnergyCommand implements DirectCommand {
         out.put("core_rail", s.coreRail());
         out.put("vdd_nominal", s.coreVolts());
         out.put("vdd", volts);
-        out.put("voltage_scaling", law.toString());
+        out.put("energy_law", law.toString());
         out.put("timing_checked", timingChecked);
         out.put("core_j", e.coreJoules());
         out.put("io_j", e.ioJoules());

@@ -12,6 +12,7 @@ import org.undervolt.dram.energy.VoltageScaling;
 import org.undervolt.dram.spec.DramSpec;
 import org.undervolt.dram.spec.LoadedSpec;
 import org.undervolt.dram.spec.Rail;
+import org.undervolt.io.Json;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -55,7 +56,7 @@ public final class DramInfoCommand implements Callable<Integer> {
         out.put("name", s.name());
         out.put("standard", s.standard().name());
         out.put("format", loaded.format().name());
-        out.put("organization", s.organization());
+        out.put("organization", Json.fields(s.organization())); // snake_case, as every key
         out.put("tck_s", s.timings().tckSeconds());
         out.put("timings_cycles", s.timings().cycles());
         Map<String, Double> rails = new LinkedHashMap<>();
@@ -65,7 +66,7 @@ public final class DramInfoCommand implements Callable<Integer> {
         out.put("rails_v", rails);
         out.put("core_rail", s.coreRail());
         out.put("vdd", v);
-        out.put("voltage_scaling", law.toString());
+        out.put("energy_law", law.toString());
         out.put("command_energies_j", ce);
         out.put("bytes_per_burst", s.organization().bytesPerBurst());
         out.put("read_access_j", rd);

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.undervolt.InvalidInputException;
 import org.undervolt.data.DataSource;
+import org.undervolt.io.Json;
 
 /**
  * Everything that determines a demo run. Defaults finish in a few minutes on 2 cores.
@@ -54,6 +55,17 @@ public record DemoConfig(DataSource data, int[] hidden, int epochs, long seed, i
         }
     }
 
+    /**
+     * The run's identity in the results store: {@link #describe()} as canonical JSON, with {@code part} and
+     * {@code energy_law} under their names before issue 19 ({@code preset}, {@code scaling}), so that a demo recorded
+     * earlier is found, resumed and reused by the same settings.
+     */
+    public String identity() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        describe().forEach((k, v) -> m.put(k.equals("part") ? "preset" : k.equals("energy_law") ? "scaling" : k, v));
+        return Json.canonical(m);
+    }
+
     /** The settings as a flat map, for the result file. */
     public Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -67,8 +79,8 @@ public record DemoConfig(DataSource data, int[] hidden, int epochs, long seed, i
         m.put("points_per_decade", pointsPerDecade);
         m.put("delta", delta);
         m.put("format", format);
-        m.put("preset", part);
-        m.put("scaling", scaling);
+        m.put("part", part); // named as the options --part and --energy-law
+        m.put("energy_law", scaling);
         m.put("ber_table", berTable == null ? "builtin" : berTable.toString());
         m.put("test_images", testImages);
         return m;

@@ -58,7 +58,7 @@ public record RecordedDemo(DemoConfig config, Path storeFile, OptionalLong resum
         if (storeFile == null) {
             return new Outcome(pipeline.run(), OptionalLong.empty(), false, 0);
         }
-        String configJson = Json.canonical(config.describe());
+        String configJson = config.identity();
         if (resume.isPresent()) {
             try (ResultsStore store = openExisting()) {
                 RunStart.checkResumable(store, KIND, resume.getAsLong(), configJson);

@@ -135,6 +135,15 @@ class RecordedDemoTest {
         assertThat(r.reusedTrials()).isEqualTo(TRIALS);
     }
 
+    /** The store knows a demo by its settings under their old names (preset, scaling): runs recorded before the rename match. */
+    @Test
+    void theRunIdentityKeepsTheKeysRunsWereRecordedUnder() {
+        String identity = config(3).identity();
+        assertThat(identity).contains("\"preset\":\"LPDDR3-1600_4Gb_x32\"").contains("\"scaling\":\"quadratic\"")
+                .doesNotContain("\"part\"").doesNotContain("energy_law");
+        assertThat(config(3).describe()).containsEntry("part", "LPDDR3-1600_4Gb_x32").containsEntry("energy_law", "quadratic");
+    }
+
     @Test
     void badInputNeverCreatesAStore(@TempDir Path tmp) {
         Path db = tmp.resolve("u.db");
