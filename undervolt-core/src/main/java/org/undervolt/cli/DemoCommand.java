@@ -26,13 +26,14 @@ import picocli.CommandLine.Option;
 
 /** {@code undervolt demo}: train, sweep BER, pick the voltage, price the energy. Wiring only. */
 @Command(name = "demo", mixinStandardHelpOptions = true, defaultValueProvider = DemoCommand.Defaults.class,
-        description = "How low can the DRAM voltage go for an MLP 784-256-10 (--hidden) on MNIST, and what does it save?",
+        description = "How low can the DRAM voltage go for the network mlp-256 (an MLP 784-256-10) on MNIST, and what does it save?",
         footer = {"",
-                "Trains (or reuses) an MLP, stores its weights as INT8 in LPDDR3, sweeps the bit error rate with",
-                "uniform random bit flips in the stored bytes, picks the largest BER within --delta of the",
-                "error-free accuracy, the lowest core voltage with that BER, and prices one inference pass over",
-                "the test set at nominal and chosen voltage. Writes result.json, report.html (open it in a browser)",
-                "and accuracy_vs_ber.png under --out.",
+                "Trains (or reuses) the zoo's mlp-256, as 'undervolt train --network mlp-256' does (--hidden gives",
+                "other hidden layers), stores its weights as INT8 in --part (default " + DemoCommand.DEFAULT_PART + "),",
+                "sweeps the bit error rate with uniform random bit flips in the stored bytes, picks the largest BER",
+                "within --delta of the error-free accuracy, the lowest core voltage with that BER, and prices one",
+                "inference pass over the test set at nominal and chosen voltage. Writes result.json, report.html",
+                "(open it in a browser) and accuracy_vs_ber.png under --out.",
                 "",
                 "Every run is recorded in the results store (--store, default runs/undervolt.db), one trial at a",
                 "time. Killed or failed? Run the same command again: the newest unfinished run with the identical",
@@ -85,8 +86,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--cache-dir", paramLabel = "DIR", description = "Model cache (default: ~/.cache/undervolt).")
     Path cacheDir;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Result directory (default: runs/<timestamp>).")
-    Path out;
+    @Mixin RunFolderOption runFolder = new RunFolderOption();
 
     @Option(names = "--store", paramLabel = "FILE",
             description = "Results store to record the run in (default: runs/undervolt.db).")
@@ -112,7 +112,7 @@ public final class DemoCommand implements Callable<Integer> {
         grid.check();
         part.spec();
         DemoConfig config = new DemoConfig(dataset.source(), hidden, epochs, seedOption.seed, grid.trials, grid.berMin,
-                grid.berMax, grid.pointsPerDecade, delta, format, part.name, energyLaw.name(), berTable, testImages, !noCache,
+                grid.berMax, grid.pointsPerDecade, delta, format, part.name(), energyLaw.name(), berTable, testImages, !noCache,
                 cacheDir != null ? cacheDir : ModelCache.defaultDirectory());
         if (noStore && (store != null || resume != null)) {
             throw new InvalidInputException("--no-store cannot be combined with --store or --resume");
@@ -122,14 +122,15 @@ public final class DemoCommand implements Callable<Integer> {
         }
         Path storeFile = noStore ? null : store != null ? store : ResultsStore.defaultFile();
         // the run folder is picked before the run starts and recorded with it, so a killed run shows it
-        Path dir = out != null ? out : Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern(
-                "yyyyMMdd-HHmmss")));
+        Path dir = runFolder.orElse(Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern(
+                "yyyyMMdd-HHmmss"))));
         RecordedDemo.Outcome outcome = new RecordedDemo(config, storeFile,
                 resume == null ? OptionalLong.empty() : OptionalLong.of(resume), newRun, dir,
                 progressOptions.lines(jsonOption)).run();
         DemoResult result = outcome.result();
 
         Map<String, Object> jsonObject = result.toJson();
+        jsonObject.put("network", config.network());
         jsonObject.put("run_id", outcome.runId().isPresent() ? outcome.runId().getAsLong() : null);
         jsonObject.put("store", storeFile == null ? null : storeFile.toString());
         jsonObject.put("reused_trials", outcome.reusedTrials());
@@ -142,6 +143,7 @@ public final class DemoCommand implements Callable<Integer> {
         AtomicFiles.write(dir.resolve("result.json"), (text + "\n").getBytes(StandardCharsets.UTF_8));
 
         jsonOption.print(jsonObject, outw -> {
+            outw.printf("%nnetwork: %s, %s weights in %s", config.network(), format, part.name());
             outw.print(DemoTable.render(result, delta));
             outw.println("wrote " + dir.resolve("result.json") + ", " + dir.resolve("report.html") + " and "
                     + dir.resolve("accuracy_vs_ber.png"));
@@ -152,11 +154,14 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The part the demo prices unless --part names one. */
+    static final String DEFAULT_PART = "LPDDR3-1600_4Gb_x32";
+
     /** The demo's sweep: two points per decade from 1e-7 to 1e-1, five draws each. */
     static final class Defaults extends OptionDefaults {
         Defaults() {
             super("--ber-min", "1e-7", "--ber-max", "1e-1", "--points-per-decade", "2", "--trials", "5", "--part",
-                    "LPDDR3-1600_4Gb_x32");
+                    DEFAULT_PART);
         }
     }
 }

@@ -3,6 +3,7 @@ package org.undervolt.cli;
 import java.util.Locale;
 import java.util.Map;
 
+import org.undervolt.dram.device.OperatingPoints;
 import org.undervolt.experiment.DemoResult;
 import org.undervolt.resilience.CurvePoint;
 
@@ -48,6 +49,7 @@ final class DemoTable {
         Map<String, Object> e = (Map<String, Object>) s.get("energy_saving");
         return String.format(Locale.ROOT, "%s devices, VDD min %.3f / median %.3f / max %.3f V, reference-access saving "
                 + "%.1f / %.1f / %.1f %%, limited by %s", s.get("devices"), v.get("min"), v.get("median"), v.get("max"),
-                100 * (double) e.get("min"), 100 * (double) e.get("median"), 100 * (double) e.get("max"), HumanNumbers.counts((Map<?, ?>) s.get("limited_by")));
+                100 * (double) e.get("min"), 100 * (double) e.get("median"), 100 * (double) e.get("max"),
+                OperatingPoints.countsText((Map<String, Number>) s.get("limited_by")));
     }
 }

@@ -4,11 +4,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.undervolt.dram.error.WeakCells;
 import org.undervolt.resilience.DataKind;
 import org.undervolt.resilience.SetupSpec;
 import org.undervolt.storage.Formats;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options shared by {@code retrain} and {@code tolerance}: what of a DNN lives in approximate DRAM, and how it errs. */
@@ -24,15 +24,20 @@ public final class DnnSetupOptions {
     @Option(names = "--ifm-format", defaultValue = "int8", description = "Storage format of IFMs (default: ${DEFAULT-VALUE}).")
     String ifmFormat;
 
-    @Option(names = ErrorModelOption.NAME, defaultValue = "uniform", paramLabel = "SPEC",
-            description = ErrorModelOption.DESCRIPTION)
-    String errorModel;
+    @Mixin ErrorModelOptions errors = new ErrorModelOptions();
 
     @Option(names = "--no-value-correction", description = "Do not zero values outside the profiled range (EDEN's bounding).")
     boolean noBounding;
 
-    @Option(names = "--device-seed", defaultValue = "1", description = "Seed of the device's weak cells (default: ${DEFAULT-VALUE}).")
-    long deviceSeed;
+    /** The error model's spec as given. */
+    String errorModel() {
+        return errors.spec();
+    }
+
+    /** The device's seed. */
+    long deviceSeed() {
+        return errors.device.seed;
+    }
 
     public SetupSpec spec() {
         Set<DataKind> kinds = new LinkedHashSet<>();
@@ -40,13 +45,13 @@ public final class DnnSetupOptions {
             kinds.add(OptionValues.parse("--data", d, DataKind::parse));
         }
         check();
-        return new SetupSpec(kinds, format, ifmFormat, errorModel, !noBounding, deviceSeed);
+        return new SetupSpec(kinds, format, ifmFormat, errorModel(), !noBounding, deviceSeed());
     }
 
     /** Checks --format, --ifm-format and --error-model, naming the option that is wrong. */
     void check() {
         OptionValues.parse("--format", format, Formats::byName);
         OptionValues.parse("--ifm-format", ifmFormat, Formats::byName);
-        ErrorModelOption.family(errorModel, WeakCells.fixed(deviceSeed));
+        errors.family();
     }
 }

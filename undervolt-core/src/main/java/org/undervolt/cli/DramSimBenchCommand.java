@@ -39,10 +39,7 @@ public final class DramSimBenchCommand implements Callable<Integer> {
     @Option(names = "--requests", defaultValue = "1000000", paramLabel = "N", description = "trace length (default ${DEFAULT-VALUE})")
     int requests;
 
-    @Option(names = "--part", paramLabel = "NAME|FILE",
-            description = "DRAM part of the in-process run: a preset name or alias (see 'undervolt dram presets') or a"
-                    + " DRAMPower memspec file, as 'dram simulate --part'")
-    String part;
+    @Mixin PartFileOption partOption = new PartFileOption();
 
     @Option(names = "--standard", paramLabel = "DDR3|DDR4|LPDDR3",
             description = "or Ramulator's default presets of a standard for the in-process run (default " + DEFAULT_STANDARD
@@ -60,7 +57,7 @@ public final class DramSimBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         OptionValues.range("--requests", requests, 1, Integer.MAX_VALUE);
         OptionValues.range("--reps", reps, 1, Integer.MAX_VALUE);
-        SimSpec inProcess = SimSpec.of(SimPart.resolve(part, part == null && standard == null ? DEFAULT_STANDARD : standard,
+        SimSpec inProcess = SimSpec.of(SimPart.resolve(partOption.name(), partOption.name() == null && standard == null ? DEFAULT_STANDARD : standard,
                 null, null, 1, 1)); // checked before the end-to-end runs
         Map<String, Object> out = new LinkedHashMap<>();
         Path file = Files.createTempFile("undervolt-sim-bench", ".trace");

@@ -33,16 +33,14 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {"Cycle-level DRAM timing simulation of a request trace (Ramulator LoadStoreTrace: 'LD 0x...' / 'ST 0x...'):",
                 "address mapping, controller with read/write queues (FR-FCFS or FCFS), open or closed rows, all-bank refresh,",
-                "DDR3/DDR4/LPDDR3 timing constraints. Prints cycles, row hits/misses/conflicts, read latency, command counts."},
+                "DDR3/DDR4/LPDDR3 timing constraints; DDR3/DDR4 devices of --part are assembled into a 64-bit rank.",
+                "Prints cycles, row hits/misses/conflicts, read latency, command counts."},
         footer = {"", "Examples:",
                 "  undervolt dram simulate --part DDR4-2400 --requests examples/requests.trace",
                 "  undervolt dram simulate --standard DDR3 --requests examples/requests.trace --row-policy closed --commands-out commands.csv --json"})
 public final class DramSimulateCommand implements DirectCommand {
 
-    @Option(names = "--part", paramLabel = "NAME|FILE",
-            description = "DRAM part: a preset name or alias (e.g. DDR4-2400, LPDDR3-1600, DDR3L-1600; see 'undervolt dram"
-                    + " presets') or a DRAMPower memspec file; DDR3/DDR4 devices are assembled into a 64-bit rank")
-    String part;
+    @Mixin PartFileOption partOption = new PartFileOption();
 
     @Option(names = "--standard", paramLabel = "DDR3|DDR4|LPDDR3",
             description = "Ramulator's presets of a standard, picked with --org and --timing (a part name given here is"
@@ -101,7 +99,7 @@ public final class DramSimulateCommand implements DirectCommand {
     @Override
     public boolean set(String name, String value) {
         switch (name) {
-            case "--part" -> part = value;
+            case "--part" -> partOption.memspec = value;
             case "--standard" -> standard = value;
             case "--requests" -> {
                 requests = DirectRun.path(value);
@@ -192,53 +190,38 @@ public final class DramSimulateCommand implements DirectCommand {
             w.printf(Locale.ROOT, "  row hits %d, misses %d, conflicts %d%n", r.rowHits(), r.rowMisses(), r.rowConflicts());
             w.printf(Locale.ROOT, "  average read latency %.2f cycles (%.2f ns)%n", r.avgReadLatencyCycles(),
                     r.avgReadLatencyCycles() * r.tckNs());
-            w.printf(Locale.ROOT, "  commands %s%n", HumanNumbers.counts((Map<?, ?>) out.get("commands")));
+            w.printf(Locale.ROOT, "  commands %s%n", commandCounts(out));
         });
         return 0;
     }
 
+    /** The command counts of a report as text: {@code ACT 142, PRE 140, ...}. */
+    @SuppressWarnings("unchecked")
+    private static String commandCounts(Map<String, Object> report) {
+        StringBuilder sb = new StringBuilder();
+        ((Map<String, Long>) report.get("commands")).forEach((name, n) -> sb.append(sb.isEmpty() ? "" : ", ")
+                .append(name).append(' ').append(n));
+        return sb.toString();
+    }
+
     /** The part named by --part, or by --standard (Ramulator's presets, or a part name). */
     private DramSpec part() {
-        return SimPart.resolve(part, standard, org, timing, channels, ranks);
+        return SimPart.resolve(partOption.name(), standard, org, timing, channels, ranks);
     }
 
     /** The JSON report of a run of the requests of {@code source} (every one accepted: reads + writes). */
     static Map<String, Object> report(SimConfig cfg, DramSimulator sim, String source, SimResult r) {
         SimSpec s = cfg.spec();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("requests_file", source);
-        out.put("part", s.part().name());
-        out.put("standard", s.standard());
-        out.put("protocol", s.protocol().name());
-        out.put("channels", s.organization().channels());
-        out.put("ranks", s.organization().ranks());
-        out.put("mapping", sim.mapping().name());
-        out.put("page_policy", cfg.pagePolicy().name().toLowerCase(Locale.ROOT));
-        out.put("scheduler", cfg.scheduler());
-        out.put("refresh", cfg.refresh());
+        Map<String, Object> out = Json.fields(new Setup(source, s.part().name(), s.standard(), s.protocol().name(),
+                s.organization().channels(), s.organization().ranks(), sim.mapping().name(),
+                cfg.pagePolicy().name().toLowerCase(Locale.ROOT), cfg.scheduler(), cfg.refresh()));
         if (cfg.pagePolicy() == PagePolicy.CLOSED) {
             out.put("closed_cap", cfg.closedCap());
         }
-        out.put("tck_ns", s.timings().tckNs());
-        out.put("requests", r.reads() + r.writes());
-        out.put("cycles", r.cycles());
-        out.put("drained", cfg.drain());
-        out.put("drain_cycles", r.drainCycles());
-        out.put("reads", r.reads());
-        out.put("writes", r.writes());
-        out.put("row_hits", r.rowHits());
-        out.put("row_misses", r.rowMisses());
-        out.put("row_conflicts", r.rowConflicts());
-        out.put("read_row_hits", r.readHits());
-        out.put("read_row_misses", r.readMisses());
-        out.put("read_row_conflicts", r.readConflicts());
-        out.put("write_row_hits", r.writeHits());
-        out.put("write_row_misses", r.writeMisses());
-        out.put("write_row_conflicts", r.writeConflicts());
-        out.put("avg_read_latency_cycles", r.avgReadLatencyCycles());
-        out.put("avg_read_latency_ns", r.avgReadLatencyCycles() * r.tckNs());
-        out.put("reads_completed", r.readsCompleted());
-        out.put("reads_forwarded", r.readsForwarded());
+        out.putAll(Json.fields(new Counts(s.timings().tckNs(), r.reads() + r.writes(), r.cycles(), cfg.drain(),
+                r.drainCycles(), r.reads(), r.writes(), r.rowHits(), r.rowMisses(), r.rowConflicts(), r.readHits(),
+                r.readMisses(), r.readConflicts(), r.writeHits(), r.writeMisses(), r.writeConflicts(),
+                r.avgReadLatencyCycles(), r.avgReadLatencyCycles() * r.tckNs(), r.readsCompleted(), r.readsForwarded())));
         Map<String, Long> cmds = new LinkedHashMap<>();
         for (SimCommand c : SimCommand.values()) {
             cmds.put(c.drampower().name(), r.count(c));
@@ -248,5 +231,17 @@ public final class DramSimulateCommand implements DirectCommand {
                 : "stopped when the last request was accepted (Ramulator 2.0a's memory_system_cycles); reads still "
                 + "in flight then add no latency, as in Ramulator's per-accepted-read average");
         return out;
+    }
+
+    /** What was simulated, the report's first keys (snake_case of the components, in order). */
+    private record Setup(String requestsFile, String part, String standard, String protocol, int channels, int ranks,
+            String mapping, String rowPolicy, String scheduler, String refresh) {
+    }
+
+    /** What the run counted, the keys after the setup (and {@code closed_cap} of a closed-row policy). */
+    private record Counts(double tckNs, long requests, long cycles, boolean drained, long drainCycles, long reads,
+            long writes, long rowHits, long rowMisses, long rowConflicts, long readRowHits, long readRowMisses,
+            long readRowConflicts, long writeRowHits, long writeRowMisses, long writeRowConflicts,
+            double avgReadLatencyCycles, double avgReadLatencyNs, long readsCompleted, long readsForwarded) {
     }
 }

@@ -6,9 +6,12 @@ import org.undervolt.dram.error.ErrorModelFamily;
 import org.undervolt.dram.error.ErrorModelRegistry;
 import org.undervolt.dram.error.WeakCells;
 
+import picocli.CommandLine.Option;
+
 /**
- * The {@code --error-model} option of every command: a spec of the {@link ErrorModelRegistry}, its
- * rejections reported under the option's name.
+ * The {@code --error-model} option of every command that draws bit errors, declared here only: a spec of the
+ * {@link ErrorModelRegistry}, its rejections reported under the option's name. The device whose weak cells the
+ * clustered models draw from is {@link DeviceSeedOption}.
  */
 final class ErrorModelOption {
     /** The option's name, the same in every command. */
@@ -18,7 +21,12 @@ final class ErrorModelOption {
             + "or location, e.g. uniform:sequential, bitline:cell-rate=0.5, location:weak-fraction=0.1 "
             + "('undervolt errors models' lists every parameter). Default: ${DEFAULT-VALUE}.";
 
-    private ErrorModelOption() {
+    @Option(names = NAME, defaultValue = "uniform", paramLabel = "SPEC", description = DESCRIPTION)
+    String spec;
+
+    /** The family the spec names on the device of {@code device}; a bad spec is one line naming the option. */
+    ErrorModelFamily family(DeviceSeedOption device) {
+        return family(spec, device.weakCells());
     }
 
     /** The family {@code spec} names; a bad spec is one line starting with the option. */

@@ -83,7 +83,7 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
             ErrorModelSpec parsed = modelOptions.parsed();
             if (!parsed.entry().name().equals("uniform") || parsed.gives("sampler")) {
                 throw new InvalidInputException("--sampler both: applies to --error-model uniform only (without a "
-                        + "sampler), not " + modelOptions.errorModel);
+                        + "sampler), not " + modelOptions.errorModel());
             }
         }
         for (double ber : bers) {
@@ -137,7 +137,7 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("format", format);
-        out.put("model", modelOptions.errorModel);
+        out.put("model", modelOptions.errorModel());
         out.put("reps", reps);
         out.put("timing", "in process, after warm-up; ratio = injection after a copy over the copy, same process");
         out.put("points", rows);

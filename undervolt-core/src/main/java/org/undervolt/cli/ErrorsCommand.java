@@ -5,9 +5,9 @@ import org.undervolt.dram.error.ErrorModel;
 import org.undervolt.dram.error.ErrorModelFamily;
 import org.undervolt.dram.error.ErrorModelRegistry;
 import org.undervolt.dram.error.ErrorModelSpec;
-import org.undervolt.dram.error.WeakCells;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code undervolt errors}: bit-error models and injection. */
@@ -21,42 +21,42 @@ import picocli.CommandLine.Option;
 public final class ErrorsCommand extends CommandGroup {
     /** The options that choose an error model family (the BER is given separately). */
     public static final class ModelOptions {
-        @Option(names = ErrorModelOption.NAME, defaultValue = "uniform", paramLabel = "SPEC",
-                description = ErrorModelOption.DESCRIPTION)
-        String errorModel;
+        @Mixin ErrorModelOption model = new ErrorModelOption();
 
         @Option(names = "--sampler", paramLabel = "S",
                 description = "uniform only: how gaps between flips are drawn, as --error-model uniform:sampler=S "
                         + "(blocked, the default, or sequential); errors bench also takes both, to time the two.")
         String sampler;
 
-        @Option(names = "--device-seed", paramLabel = "S",
-                description = "Fix the weak cells (bitlines, rows, subarrays) of one device, drawn from this seed; "
-                        + "without it they are redrawn every trial.")
-        Long deviceSeed;
+        @Mixin DeviceSeedOption device = new DeviceSeedOption();
+
+        /** The spec of {@code --error-model} as given. */
+        String errorModel() {
+            return model.spec;
+        }
 
         /** The spec chosen, {@code --sampler} folded in. */
         String spec() {
             if (sampler == null) {
-                return errorModel;
+                return errorModel();
             }
             if (!sampler.equals("blocked") && !sampler.equals("sequential")) {
                 throw new InvalidInputException("--sampler " + sampler + ": expected blocked or sequential");
             }
             ErrorModelSpec parsed = parsed();
             if (!parsed.entry().name().equals("uniform")) {
-                throw new InvalidInputException("--sampler: applies to --error-model uniform only, not " + errorModel);
+                throw new InvalidInputException("--sampler: applies to --error-model uniform only, not " + errorModel());
             }
             if (parsed.gives("sampler")) {
-                throw new InvalidInputException("--sampler: --error-model " + errorModel + " already names the sampler");
+                throw new InvalidInputException("--sampler: --error-model " + errorModel() + " already names the sampler");
             }
-            return errorModel + (errorModel.contains(":") ? "," : ":") + "sampler=" + sampler;
+            return errorModel() + (errorModel().contains(":") ? "," : ":") + "sampler=" + sampler;
         }
 
         /** The spec of {@code --error-model}, parsed; a bad one is an input error naming the option. */
         ErrorModelSpec parsed() {
             try {
-                return ErrorModelRegistry.parse(errorModel);
+                return ErrorModelRegistry.parse(errorModel());
             } catch (InvalidInputException e) {
                 throw ErrorModelOption.underOption(e);
             }
@@ -64,8 +64,7 @@ public final class ErrorsCommand extends CommandGroup {
 
         /** The family chosen; bad names and values are input errors. */
         ErrorModelFamily family() {
-            WeakCells weak = deviceSeed == null ? WeakCells.perTrial() : WeakCells.fixed(deviceSeed);
-            return ErrorModelOption.family(spec(), weak);
+            return ErrorModelOption.family(spec(), device.weakCells());
         }
 
         /** The model at one BER, checking the BER is a probability. */
@@ -77,7 +76,7 @@ public final class ErrorsCommand extends CommandGroup {
             try {
                 return ErrorModelOption.at(family, ber);
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("--ber " + ber + " with --error-model " + errorModel + ": " + e.getMessage());
+                throw new InvalidInputException("--ber " + ber + " with --error-model " + errorModel() + ": " + e.getMessage());
             }
         }
     }

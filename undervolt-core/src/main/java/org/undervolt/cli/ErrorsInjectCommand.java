@@ -1,6 +1,5 @@
 package org.undervolt.cli;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -8,6 +7,7 @@ import org.undervolt.InvalidInputException;
 import org.undervolt.dram.error.ErrorModel;
 import org.undervolt.fault.Injector;
 import org.undervolt.fault.SyntheticImages;
+import org.undervolt.io.Json;
 import org.undervolt.random.Seeds;
 import org.undervolt.storage.DramGeometry;
 import org.undervolt.storage.DramImage;
@@ -75,18 +75,15 @@ public final class ErrorsInjectCommand implements Callable<Integer> {
             injectNanos += System.nanoTime() - t1;
             copyNanos += t1 - t0;
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("format", format);
-        out.put("model", model.name());
-        out.put("ber", ber);
-        out.put("bits", 8L * clean.size());
-        out.put("trials", trials);
-        out.put("flips", flips);
-        out.put("expected_flips", model.expectedFlips(Injector.region(clean, 0, clean.size())) * trials);
-        out.put("seconds", injectNanos * 1e-9);
-        out.put("copy_seconds", copyNanos * 1e-9);
-        out.put("seed", seedOption.seed);
+        Map<String, Object> out = Json.fields(new Injected(format, model.name(), ber, 8L * clean.size(), trials, flips,
+                model.expectedFlips(Injector.region(clean, 0, clean.size())) * trials, injectNanos * 1e-9,
+                copyNanos * 1e-9, seedOption.seed));
         jsonOption.printLine(out, w -> out.forEach((k, v) -> w.printf("%-15s %s%n", k, HumanNumbers.text(v))));
         return 0;
+    }
+
+    /** The result: its components are the JSON keys and the text rows, in order (snake_case). */
+    private record Injected(String format, String model, double ber, long bits, int trials, long flips,
+            double expectedFlips, double seconds, double copySeconds, long seed) {
     }
 }

@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
  * number format and hit by bit errors in approximate DRAM. Parses the options, calls {@link EvalUseCase}, prints.
  */
 @Command(name = "eval", defaultValueProvider = EvalCommand.Defaults.class, mixinStandardHelpOptions = true,
-        description = "Evaluate a DNN checkpoint on a test set, optionally with bit errors in its stored weights.",
+        description = {"Evaluate a DNN checkpoint on a test set, optionally with bit errors in its stored weights.",
+                "The weights are placed in the geometry of --part (default " + EvalCommand.DEFAULT_PART + ")."},
         footer = {"", "With --ber, each of --trials trials encodes the weights in --format, flips stored bits with",
                 "the error model (independent draws from --seed), decodes them into a copy of the network and",
                 "evaluates it. Biases stay error-free (on-chip). Trial t at BER b uses the same random stream as",
@@ -41,8 +42,7 @@ import picocli.CommandLine.Option;
                 "  undervolt eval --model lenet5.uvnn --format int8 --error-model uniform --ber 1e-3 --trials 10 --seed 1 --json"})
 public final class EvalCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "Checkpoint written by 'undervolt train'.")
-    Path modelFile;
+    @Mixin ModelFileOption modelOption = new ModelFileOption();
 
     @Mixin DatasetOptions data;
 
@@ -97,20 +97,20 @@ public final class EvalCommand implements Callable<Integer> {
                 : OptionValues.parse("--format", format, Formats::byName);
         DramSpec dram = part.spec();
         int threadCount = NnOptions.threads(threadsOption.threads);
-        Checkpoint.Loaded loaded = Checkpoint.load(modelFile);
+        Checkpoint.Loaded loaded = Checkpoint.load(modelOption.file);
         Sequential model = loaded.model();
         DataSource source = data.source();
         ImageDataset test = OptionValues.first("--test-images", testImages, source.test());
-        NnOptions.requireCompatible(model, test, modelFile.toString());
+        NnOptions.requireCompatible(model, test, modelOption.file.toString());
 
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("model", modelFile.toString());
+        r.put("model", modelOption.file.toString());
         r.put("architecture", loaded.metadata().getOrDefault("model", "unknown"));
         r.put("dataset", test.name());
         r.put("images", test.size());
         r.put("threads", threadCount);
         long start = System.nanoTime();
-        EvalResult result = EvalUseCase.run(new EvalRequest(model, test, fmt, dram, errors, errorOptions.errorModel, ber, trials,
+        EvalResult result = EvalUseCase.run(new EvalRequest(model, test, fmt, dram, errors, errorOptions.spec(), ber, trials,
                 seedOption.seed));
         r.put("fp32_accuracy", result.floatAccuracy());
         if (path.equals("int8")) {
@@ -119,7 +119,7 @@ public final class EvalCommand implements Callable<Integer> {
             try {
                 int8 = Int8Network.quantize(model, train.slice(0, Math.min(1000, train.size())));
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException(modelFile + ": " + e.getMessage());
+                throw new InvalidInputException(modelOption.file + ": " + e.getMessage());
             }
             r.put("datapath", "int8");
             r.put("int8_accuracy", EvalUseCase.exact(int8.accuracy(test, Int8Hooks.NONE)));
@@ -131,7 +131,7 @@ public final class EvalCommand implements Callable<Integer> {
             r.put("baseline_accuracy", stored.baselineAccuracy());
         }
         if (stored != null && stored.trials() != null) {
-            r.put("error_model", errorOptions.errorModel);
+            r.put("error_model", errorOptions.spec());
             r.put("ber", ber);
             r.put("trials", trials);
             r.put("seed", seedOption.seed);
@@ -149,10 +149,13 @@ public final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The part whose geometry places the weights unless --part names one. */
+    static final String DEFAULT_PART = "LPDDR3-1600_4Gb_x32";
+
     /** The part whose geometry places the weights. */
     static final class Defaults extends OptionDefaults {
         Defaults() {
-            super("--part", "LPDDR3-1600_4Gb_x32");
+            super("--part", DEFAULT_PART);
         }
     }
 }

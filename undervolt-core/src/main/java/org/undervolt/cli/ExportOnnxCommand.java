@@ -29,8 +29,7 @@ import picocli.CommandLine.Option;
                 "  undervolt export-onnx --model lenet5.uvnn --out lenet5.onnx"})
 public final class ExportOnnxCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "FILE.uvnn", description = "Undervolt checkpoint.")
-    Path model;
+    @Mixin ModelFileOption modelOption = new ModelFileOption();
 
     @Mixin OutFileOption output = new OutFileOption();
     @Mixin JsonOption jsonOption = new JsonOption();
@@ -38,13 +37,13 @@ public final class ExportOnnxCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path out = output.writableFile();
-        Checkpoint.Loaded loaded = Checkpoint.load(model);
+        Checkpoint.Loaded loaded = Checkpoint.load(modelOption.file);
         OnnxModel onnx;
         try {
-            String name = model.getFileName().toString().replaceFirst("\\.uvnn$", "");
+            String name = modelOption.file.getFileName().toString().replaceFirst("\\.uvnn$", "");
             onnx = SequentialExporter.export(loaded.model(), name);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(model + ": " + e.getMessage(), e);
+            throw new InvalidInputException(modelOption.file + ": " + e.getMessage(), e);
         }
         OnnxWriter.write(onnx, out);
         Map<String, Integer> ops = new TreeMap<>();
@@ -52,7 +51,7 @@ public final class ExportOnnxCommand implements Callable<Integer> {
             ops.merge(n.opType(), 1, Integer::sum);
         }
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("model", model.toString());
+        s.put("model", modelOption.file.toString());
         s.put("out", out.toString());
         s.put("opset", onnx.opsetVersion());
         s.put("nodes", onnx.graph().nodes().size());

@@ -3,13 +3,12 @@ package org.undervolt.cli;
 import java.math.BigDecimal;
 import java.math.MathContext;
 
-import org.undervolt.dram.device.OperatingPoints;
-
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Numbers as a person reads them in text output: at most four significant digits, no trailing zeros
- * ({@code 0.001}, {@code 0.9925}, {@code 1.692E-7}, not {@code 1.6916400000000002E-7}); whole numbers as they are.
+ * ({@code 0.001}, {@code 0.9925}, {@code 1.692E-7}, {@code 8.106E-6}, {@code 1.5E7}, not {@code 1.6916400000000002E-7}
+ * or {@code 0.000008106}); whole numbers as they are.
  * JSON output keeps every digit.
  */
 final class HumanNumbers {
@@ -29,7 +28,12 @@ final class HumanNumbers {
         }
         BigDecimal b = new BigDecimal(d).round(FOUR).stripTrailingZeros();
         double a = Math.abs(d);
-        return a == 0 || (a >= 1e-3 && a < 1e7) ? b.toPlainString() : b.toString();
+        if (a == 0 || (a >= 1e-3 && a < 1e7)) {
+            return b.toPlainString();
+        }
+        // scientific below 1e-3 and from 1e7 on (BigDecimal's own toString keeps 8.106e-6 plain, 0.000008106)
+        int exponent = b.precision() - b.scale() - 1;
+        return b.movePointLeft(exponent).stripTrailingZeros().toPlainString() + "E" + exponent;
     }
 
     /**
@@ -43,14 +47,6 @@ final class HumanNumbers {
         java.util.StringJoiner j = new java.util.StringJoiner(", ");
         m.forEach((k, v) -> j.add(k + "=" + text(v)));
         return j.toString();
-    }
-
-    /**
-     * Counts as words, {@code name count} in the map's order, comma-separated ({@code ACT 30, RD 3173}, not Java's
-     * {@code {ACT=30, RD=3173}}); {@code -} when it is empty.
-     */
-    static String counts(java.util.Map<?, ?> m) {
-        return m.isEmpty() ? "-" : OperatingPoints.countsText(m);
     }
 
     /** A JSON value as text: a fractional number as {@link #text(Object)}, text without quotes, the rest as JSON. */

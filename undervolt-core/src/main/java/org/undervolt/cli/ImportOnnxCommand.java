@@ -27,8 +27,7 @@ import picocli.CommandLine.Option;
                 "  undervolt import-onnx --model lenet5.onnx --out lenet5-onnx.uvnn --json"})
 public final class ImportOnnxCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "FILE.onnx", description = "ONNX model file.")
-    Path model;
+    @Mixin ModelFileOption modelOption = new ModelFileOption();
 
     @Mixin OutFileOption output = new OutFileOption();
     @Mixin JsonOption jsonOption = new JsonOption();
@@ -36,7 +35,7 @@ public final class ImportOnnxCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path out = output.writableFile();
-        OnnxImport.Summary s = OnnxImport.convert(model, out);
+        OnnxImport.Summary s = OnnxImport.convert(modelOption.file, out);
         jsonOption.printLine(s.toMap(), w -> {
             w.printf("model       %s (%s, IR %d, opset %d)%n", s.model(), s.producer().isEmpty() ? "unknown producer"
                     : s.producer(), s.irVersion(), s.opset());

@@ -20,7 +20,6 @@ import org.undervolt.mapping.NetworkData;
 import org.undervolt.mapping.NetworkShapes;
 import org.undervolt.mapping.OperatingPointBer;
 import org.undervolt.mapping.RowAllocator;
-import org.undervolt.nn.zoo.ZooModel;
 import org.undervolt.usecase.BadSetting;
 import org.undervolt.usecase.MapRequest;
 import org.undervolt.usecase.MapResult;
@@ -43,7 +42,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {"Map a network's weights and IFMs to approximate DRAM and price one inference.",
                 "eden: partitions at their own VDD/tRCD, each item to one whose BER it tolerates (greedy or exact).",
-                "sparkxd: the module at the lowest VDD where every item fits in locations it tolerates, DRMap order."},
+                "sparkxd: the module at the lowest VDD where every item fits in locations it tolerates, DRMap order.",
+                "--part: DDR4-2400_4Gb_x8 for eden, LPDDR3-1600_4Gb_x32 for sparkxd unless given."},
         subcommands = {MapGapCommand.class},
         footer = {"", "Examples:",
                 "  undervolt map --network lenet5 --weights-ber 1e-4",
@@ -51,13 +51,9 @@ import picocli.CommandLine.Option;
                 "  undervolt map --model lenet5.uvnn --scheme eden-exact --part DDR4-2400_4Gb_x8"})
 public final class MapCommand implements Callable<Integer> {
 
-    @Option(names = "--network", defaultValue = "lenet5", paramLabel = "NAME",
-            description = "a network of the zoo (mlp, lenet5, vgg-small, resnet20; as 'train --network' names them, "
-                    + "MNIST-sized) or snn (Diehl & Cook, --neurons) (default: ${DEFAULT-VALUE})")
-    String network;
+    @Mixin NetworkOption network = new NetworkOption();
 
-    @Option(names = "--model", paramLabel = "FILE", description = "use this checkpoint's architecture instead of --network")
-    Path model;
+    @Mixin OptionalModelFileOption modelOption = new OptionalModelFileOption();
 
     @Option(names = "--neurons", defaultValue = "400", paramLabel = "N", description = "SNN excitatory neurons (default: ${DEFAULT-VALUE})")
     int neurons;
@@ -74,9 +70,7 @@ public final class MapCommand implements Callable<Integer> {
     @Mixin EdenPartitionOptions partitions = new EdenPartitionOptions();
     @Mixin ToleranceBerOptions tolerance = new ToleranceBerOptions();
 
-    @Option(names = "--part", paramLabel = "NAME",
-            description = "DRAM part (default: LPDDR3-1600_4Gb_x32 for sparkxd, DDR4-2400_4Gb_x8 for eden)")
-    String partName;
+    @Mixin PartFileOption partOption = new PartFileOption();
 
     @Mixin PartWasPresetOption partWasPreset = new PartWasPresetOption();
 
@@ -87,8 +81,7 @@ public final class MapCommand implements Callable<Integer> {
             description = "sparkxd: fraction of weak subarrays carrying the errors (1 = uniform errors) (default: ${DEFAULT-VALUE})")
     double weakFraction;
 
-    @Option(names = "--device-seed", defaultValue = "1", paramLabel = "S", description = "sparkxd: seed naming the device's weak subarrays")
-    long deviceSeed;
+    @Mixin DeviceSeedOption device = new DeviceSeedOption();
 
     @Option(names = "--vdd-step", defaultValue = "0.005", paramLabel = "VOLTS", description = "sparkxd: voltage search step (default: ${DEFAULT-VALUE})")
     double vddStep;
@@ -128,7 +121,7 @@ public final class MapCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean snn = model == null && network.trim().equalsIgnoreCase("snn");
+        boolean snn = modelOption.file == null && network.snn();
         MapScheme how = scheme == null ? (snn ? MapScheme.SPARKXD : MapScheme.EDEN)
                 : OptionValues.parse("--scheme", scheme, MapScheme::parse);
         OptionValues.range("--neurons", neurons, 1, 65536);
@@ -139,7 +132,7 @@ public final class MapCommand implements Callable<Integer> {
         } catch (BadSetting e) {
             throw e.named(OPTIONS);
         }
-        NetworkData net = NetworkShapes.resolve(network, model, neurons, format);
+        NetworkData net = NetworkShapes.resolve(network.name, modelOption.file, neurons, format);
         MapResult r = MapUseCase.run(new MapRequest(net, tolerance.tolerances(), settings));
         Map<String, Object> out = describe(r, snn);
         if (report != null) {
@@ -168,7 +161,7 @@ public final class MapCommand implements Callable<Integer> {
 
     /** The DRAM settings of the options (a bad value is a {@link BadSetting} naming its key). */
     private MapSettings settings(MapScheme how) {
-        var part = OptionValues.parse("--part", partName != null ? partName : how == MapScheme.SPARKXD ? "LPDDR3-1600_4Gb_x32"
+        var part = OptionValues.parse("--part", partOption.name() != null ? partOption.name() : how == MapScheme.SPARKXD ? "LPDDR3-1600_4Gb_x32"
                 : "DDR4-2400_4Gb_x8", DramPresets::get);
         DeviceSet vddSet = OptionValues.parse("--ber-table", berTable == null ? "voltron" : berTable,
                 t -> DeviceSet.vddSelection(null, t, "--ber-table"));
@@ -181,7 +174,7 @@ public final class MapCommand implements Callable<Integer> {
                 energyLaw.law(),
                 OptionValues.parse("--page-policy", pagePolicy, PagePolicy::parse),
                 OptionValues.parse("--row-order", rowOrder, RowAllocator.Order::parse), vddStep, partitions.partitions(),
-                new MapSettings.WeakSubarrays(weakFraction, deviceSeed));
+                new MapSettings.WeakSubarrays(weakFraction, device.seed));
     }
 
     /** The result as the JSON object {@code map --json} prints. */
@@ -189,7 +182,7 @@ public final class MapCommand implements Callable<Integer> {
         MapSettings s = r.request().settings();
         DramModule module = r.module();
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("network", snn ? "snn-N" + neurons : model != null ? model.toString() : ZooModel.parse(network).id());
+        out.put("network", snn ? "snn-N" + neurons : modelOption.file != null ? modelOption.file.toString() : network.zoo().id());
         out.put("format", format);
         Map<String, Object> mod = new LinkedHashMap<>();
         mod.put("part", s.part().name());

@@ -31,9 +31,10 @@ import picocli.CommandLine.Option;
                 "  undervolt nn-bench --network mlp --train-images 6000 --threads 2 --json"})
 public final class NnBenchCommand implements Callable<Integer> {
 
-    @Option(names = "--network", defaultValue = "lenet5", paramLabel = "NAME", converter = NnOptions.ZooModelConverter.class,
-            description = "mlp or lenet5 (default: ${DEFAULT-VALUE}).")
-    ZooModel network;
+    @Mixin NetworkOption networkOption = new NetworkOption();
+
+    /** The network --network names, parsed when the command runs. */
+    private ZooModel network;
 
     @Mixin DatasetOptions data;
 
@@ -52,8 +53,9 @@ public final class NnBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        network = networkOption.zoo();
         if (network.needsColour()) { // the timed data are IDX (greyscale) sets
-            throw new InvalidInputException("--network " + network.id() + ": nn-bench times mlp or lenet5 only");
+            throw new InvalidInputException("--network " + network.id() + ": nn-bench times the MNIST networks (mlp, mlp-256, lenet5) only");
         }
         OptionValues.range("--infer-batch", inferBatch, 1, Integer.MAX_VALUE);
         OptionValues.range("--passes", passes, 1, Integer.MAX_VALUE);

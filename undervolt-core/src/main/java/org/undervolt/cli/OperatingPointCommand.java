@@ -1,6 +1,5 @@
 package org.undervolt.cli;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +17,7 @@ import org.undervolt.dram.device.OperatingPointSummary;
 import org.undervolt.dram.device.OperatingPoints;
 import org.undervolt.dram.energy.VoltageScaling;
 import org.undervolt.dram.spec.DramSpec;
+import org.undervolt.io.Json;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true, sortOptions = false,
         header = "Lowest VDD or tRCD per characterised DRAM device for a tolerable BER, and what limited it.",
         description = {"For every device (a measured DIMM) of --devices: the lowest setting whose BER is within",
-                "--tolerable-ber, the energy saving of a row-miss read stream on --part under the chosen energy law",
+                "--tolerable-ber, the energy saving of a row-miss read stream on --part (default " + OperatingPointCommand.DEFAULT_PART
+                        + ") under the chosen energy law",
                 "and under both laws, the read-latency change (timings lengthened at low VDD, Voltron SPICE table),",
                 "and limited_by: tolerance (the BER decided), data-floor (no measurement lower),",
                 "extrapolation-limit (--floor extrapolate ran out) or timing (longer timings cost more than they save)."},
@@ -115,7 +116,7 @@ public final class OperatingPointCommand implements Callable<Integer> {
             OperatingPoints.Spread e = OperatingPoints.Spread.of(points.stream().mapToDouble(OperatingPoint::energySaving).toArray());
             w.printf(Locale.ROOT, "chosen %s: min %.4g, median %.4g, max %.4g; energy saving: min %.1f %%, median %.1f %%, max %.1f %%%n",
                     unit, c.min(), c.median(), c.max(), 100 * e.min(), 100 * e.median(), 100 * e.max());
-            w.printf(Locale.ROOT, "limited by: %s%n", OperatingPoints.limitedText(points));
+            w.printf(Locale.ROOT, "limited by: %s%n", OperatingPoints.countsText(OperatingPoints.limitedCounts(points)));
             for (CombinedPoint cp : combined.points()) {
                 w.printf(Locale.ROOT, "combined %s: %.4g V with tRCD %.4g ns (%.4g ns needed at that voltage), BER %.3g, tRCD limited "
                         + "by %s, latency %+.1f%%%n", cp.vdd().device().name(), cp.vdd().chosen(), cp.trcdNs(), cp.trcdAtVoltsNs(),
@@ -135,27 +136,29 @@ public final class OperatingPointCommand implements Callable<Integer> {
 
     /** The JSON object of the contract: devices, summary, and the settings that produced them. */
     static Map<String, Object> describe(OperatingPoints lookup, DramSpec part, double tol, List<OperatingPoint> points) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("tolerable_ber", tol);
-        out.put("knob", lookup.devices().knob().label());
-        out.put("unit", lookup.devices().knob().unit());
-        out.put("devices_selected", lookup.devices().selector());
-        out.put("part", part.name());
-        out.put("energy_law", lookup.law().toString());
-        out.put("energy_law_reasoning", VoltageScaling.REASONING);
-        out.put("floor", lookup.floor().toString());
-        out.put("ber_bound", lookup.bound().toString());
-        out.put("workload", "row-miss reads to one bank (ACT, RD, PRE per row cycle, active standby in between); "
-                + "latency: row-conflict read tRP + tRCD + RL; timings at VDD from the Voltron SPICE table");
-        out.put("devices", OperatingPointSummary.rows(points));
-        out.put("summary", OperatingPointSummary.summary(points));
-        return out;
+        return Json.fields(new Described(tol, lookup.devices().knob().label(), lookup.devices().knob().unit(),
+                lookup.devices().selector(), part.name(), lookup.law().toString(), VoltageScaling.REASONING,
+                lookup.floor().toString(), lookup.bound().toString(), WORKLOAD, OperatingPointSummary.rows(points),
+                OperatingPointSummary.summary(points)));
     }
+
+    /** What the energy saving and latency change are of. */
+    private static final String WORKLOAD = "row-miss reads to one bank (ACT, RD, PRE per row cycle, active standby in "
+            + "between); latency: row-conflict read tRP + tRCD + RL; timings at VDD from the Voltron SPICE table";
+
+    /** The JSON object before {@code combined}: its components are the keys, in order (snake_case). */
+    private record Described(double tolerableBer, String knob, String unit, String devicesSelected, String part,
+            String energyLaw, String energyLawReasoning, String floor, String berBound, String workload,
+            List<Map<String, Object>> devices, Map<String, Object> summary) {
+    }
+
+    /** The part priced unless --part names one. */
+    static final String DEFAULT_PART = "DDR3L-1600";
 
     /** The part the devices' settings are applied to, relative to its nominal VDD / tRCD. */
     static final class Defaults extends OptionDefaults {
         Defaults() {
-            super("--part", "DDR3L-1600");
+            super("--part", DEFAULT_PART);
         }
     }
 }

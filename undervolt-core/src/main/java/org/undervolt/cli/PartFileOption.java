@@ -9,15 +9,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code --part FILE|PRESET} of the {@code dram} tools: a preset of {@code undervolt dram presets} or a DRAMPower
- * memspec file. A command's own default, if any, is its {@link OptionDefaults}'.
+ * {@code --part NAME|FILE}, declared here only: the DRAM part of every command that takes one, a preset of
+ * {@code undervolt dram presets} or, for the {@code dram} tools ({@link #load()}), a DRAMPower memspec file. A
+ * command's own default, if any, is its {@link OptionDefaults}'; {@link PartOption} is the presets-only view of
+ * {@code demo}, {@code eval} and {@code operating-point}.
  */
 final class PartFileOption {
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
 
-    @Option(names = "--part", paramLabel = "FILE|PRESET", description = "DRAM part: a preset name of 'undervolt dram presets' "
-            + "or a DRAMPower 4 XML / DRAMPower 5 JSON memspec file (detected from the content).")
+    @Option(names = "--part", paramLabel = "NAME|FILE",
+            description = "DRAM part: a preset name or alias of 'undervolt dram presets' (e.g. DDR4-2400, LPDDR3-1600); "
+                    + "the dram commands also read a DRAMPower 4 XML or 5 JSON memspec file. A command's default, if it "
+                    + "has one, is in its description.")
     String memspec;
 
     /** The old name of {@code --part}, kept hidden so that earlier command lines still run (it wins when given). */
@@ -32,7 +36,7 @@ final class PartFileOption {
     /** The part loaded; without one, picocli's missing-option error (the option is required where it has no default). */
     LoadedSpec load() {
         if (name() == null) {
-            throw new CommandLine.ParameterException(mixee.commandLine(), "Missing required option: '--part=FILE|PRESET'");
+            throw new CommandLine.ParameterException(mixee.commandLine(), "Missing required option: '--part=NAME|FILE'");
         }
         return MemspecLoader.resolve(name());
     }

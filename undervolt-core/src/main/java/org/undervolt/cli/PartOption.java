@@ -4,22 +4,24 @@ import org.undervolt.dram.spec.DramPresets;
 import org.undervolt.dram.spec.DramSpec;
 
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
- * {@code --part NAME}: the DRAM part, a preset name or alias of {@code undervolt dram presets}, shared by
- * {@code demo}, {@code eval} and {@code operating-point} (each with its default, {@link OptionDefaults}), with the
- * hidden {@code --preset} that once named it.
+ * {@code --part NAME} ({@link PartFileOption}) as a preset of {@code undervolt dram presets}, for {@code demo},
+ * {@code eval} and {@code operating-point} (each with its default, {@link OptionDefaults}), with the hidden
+ * {@code --preset} that once named it.
  */
 final class PartOption {
-    @Option(names = "--part", paramLabel = "NAME",
-            description = "DRAM part, a preset name or alias of 'undervolt dram presets' (default: ${DEFAULT-VALUE}).")
-    String name;
+    @Mixin PartFileOption part = new PartFileOption();
 
     @Mixin PartWasPresetOption partWasPreset = new PartWasPresetOption();
 
+    /** The part's name as given (or the command's default). */
+    String name() {
+        return part.name();
+    }
+
     /** The part named, checked against the presets. */
     DramSpec spec() {
-        return OptionValues.parse("--part", name, DramPresets::get);
+        return OptionValues.parse("--part", name(), DramPresets::get);
     }
 }

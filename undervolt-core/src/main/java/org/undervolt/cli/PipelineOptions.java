@@ -45,9 +45,7 @@ public final class PipelineOptions {
             + "(repeatable; VALUE is JSON, or text).")
     List<String> settings = new ArrayList<>();
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Run folder, also the resume point (default: "
-            + "runs/<pipeline>-<hash of the settings>, so the same command resumes).")
-    Path out;
+    @Mixin RunFolderOption runFolder = new RunFolderOption();
 
     @Option(names = "--store", paramLabel = "FILE", description = "Results store to record the run in (default: runs/undervolt.db).")
     Path store;
@@ -93,7 +91,7 @@ public final class PipelineOptions {
         String dataDir = c.optionalText("data_dir");
         PipelineData data = PipelineData.load(dataset, dataDir == null ? null : Path.of(dataDir),
                 kind + " setting 'dataset' = " + dataset);
-        Path folder = out != null ? out : Path.of("runs", kind + "-" + hash(c.canonical()));
+        Path folder = runFolder.orElse(Path.of("runs", kind + "-" + hash(c.canonical())));
         Path storeFile = noStore ? null : store != null ? store : ResultsStore.defaultFile();
         boolean show = progressOptions.show(jsonOption.json);
         Consumer<String> log = progressOptions.lines(jsonOption);

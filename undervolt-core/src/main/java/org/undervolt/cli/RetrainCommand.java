@@ -41,15 +41,12 @@ public final class RetrainCommand implements Callable<Integer> {
     @Mixin DatasetOptions dataset;
     @Mixin DnnSetupOptions setup;
 
-    @Option(names = "--network", defaultValue = "lenet5", description = "a network of 'undervolt train --network' (lenet5, mlp, vgg-small, resnet20) or snn"
-            + " (default: ${DEFAULT-VALUE}).")
-    String network;
+    @Mixin NetworkOption network = new NetworkOption();
 
     @Option(names = "--mode", defaultValue = "curricular", description = "DNN: curricular or randbet (default: ${DEFAULT-VALUE}).")
     String mode;
 
-    @Option(names = "--model", paramLabel = "FILE", description = "DNN baseline file (default: train one, kept as base.uvnn).")
-    Path model;
+    @Mixin OptionalModelFileOption modelOption = new OptionalModelFileOption();
 
     @Option(names = "--base-epochs", defaultValue = "3", description = "DNN baseline SGD epochs when training one (default: ${DEFAULT-VALUE}).")
     int baseEpochs;
@@ -138,15 +135,15 @@ public final class RetrainCommand implements Callable<Integer> {
 
     /** Whether --network is {@code snn}: fault-aware training of an SNN model, besides the DNNs of {@link ZooModel}. */
     private boolean snn() {
-        return network.trim().equalsIgnoreCase("snn");
+        return network.snn();
     }
 
     /** The DNN --network names, parsed as every command parses a network name ({@link ZooModel#parse}). */
     private ZooModel dnn() {
         try {
-            return ZooModel.parse(network);
+            return ZooModel.parse(network.name);
         } catch (InvalidInputException e) {
-            throw new InvalidInputException("--network " + network + ": " + e.getMessage() + " or snn");
+            throw new InvalidInputException("--network " + network.name + ": " + e.getMessage() + " or snn");
         }
     }
 
@@ -155,7 +152,7 @@ public final class RetrainCommand implements Callable<Integer> {
         if (!List.of("curricular", "randbet").contains(mode)) {
             throw new InvalidInputException("--mode '" + mode + "' is unknown; expected curricular or randbet");
         }
-        if (model == null && !snn()) {
+        if (modelOption.file == null && !snn()) {
             dnn(); // the name, checked before any work
         }
         setup.check();
@@ -213,9 +210,9 @@ public final class RetrainCommand implements Callable<Integer> {
             }
             double[] steps = SnnFaultAwareTrainer.steps(berStart, berFactor, berMax);
             var fat = new SnnFaultAwareTrainer.Config(steps, imagesPerStep, injectEvery, Formats.byName(setup.format),
-                    ErrorModelRegistry.family(setup.errorModel, setup.deviceSeed),
+                    ErrorModelRegistry.family(setup.errorModel(), setup.deviceSeed()),
                     org.undervolt.resilience.ReadCorrection.parse(readCorrection), seedOption.seed);
-            request = RetrainRequest.of(new SnnFatRun.Options(snnModel, fat, setup.errorModel, evalBers, trials, labelImages,
+            request = RetrainRequest.of(new SnnFatRun.Options(snnModel, fat, setup.errorModel(), evalBers, trials, labelImages,
                     testImages, SnnCli.threads(threadsOption.threads), out), source.train(), source.test());
         } else {
             CurricularRetrainer.Mode m = switch (mode) {
@@ -228,7 +225,7 @@ public final class RetrainCommand implements Callable<Integer> {
             float c = clip != null ? clip : m == CurricularRetrainer.Mode.RANDBET ? 0.1f : 0f;
             var cfg = new CurricularRetrainer.Config(m, epochs, batch, lr, momentum, seedOption.seed, schedule, c, delta,
                     validationTrials, profileImages);
-            request = RetrainRequest.of(new RetrainRun.Options(model != null ? network : dnn().id(), model, baseEpochs, trainImages, validationImages, cfg,
+            request = RetrainRequest.of(new RetrainRun.Options(modelOption.file != null ? network.name : dnn().id(), modelOption.file, baseEpochs, trainImages, validationImages, cfg,
                     setup.spec(), out), source.train());
         }
         Map<String, Object> r = RetrainUseCase.run(request, log, progress.job(snn()

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
                 "Examples:",
                 "  undervolt runs list",
                 "  undervolt runs show 3",
-                "  undervolt runs export 3 --format csv --out trials.csv",
-                "  undervolt runs export 3 --format json --store other/undervolt.db > run3.json"})
+                "  undervolt runs export 3 --as csv --out trials.csv",
+                "  undervolt runs export 3 --as json --store other/undervolt.db > run3.json"})
 public final class RunsCommand extends CommandGroup {
 }

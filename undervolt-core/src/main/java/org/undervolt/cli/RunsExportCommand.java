@@ -14,6 +14,7 @@ import org.undervolt.io.AtomicFiles;
 import org.undervolt.store.ResultsStore;
 import org.undervolt.store.RunExport;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,8 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Export one run as JSON (run, trials, curves, mappings, energy) or as CSV (one table).",
         footer = {"", "Examples:",
-                "  undervolt runs export 3 --format csv --out trials.csv",
-                "  undervolt runs export 3 --format json"})
+                "  undervolt runs export 3 --as csv --out trials.csv",
+                "  undervolt runs export 3 --as json"})
 public final class RunsExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -36,27 +37,36 @@ public final class RunsExportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ID", description = "Run id (see 'undervolt runs list').")
     long id;
 
-    @Option(names = "--format", required = true, paramLabel = "csv|json", description = "Output format.")
-    String format;
+    @Option(names = "--as", paramLabel = "csv|json", description = "What to write: csv (one table) or json (the whole run).")
+    String as;
+
+    /** The old name of {@code --as} (--format is a storage format elsewhere), hidden; it still runs, with a note. */
+    @Option(names = "--format", hidden = true, paramLabel = "csv|json")
+    void format(String value) {
+        spec.commandLine().getErr().println("note: runs export --format is now --as (--format names a storage format elsewhere)");
+        as = value;
+    }
 
     @Option(names = "--table", defaultValue = "trials", paramLabel = "NAME",
             description = "CSV only: trials, curves, mappings or energy (default: ${DEFAULT-VALUE}).")
     String table;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write here (atomically) instead of to stdout.")
-    Path out;
+    @Mixin OutFileOrStdoutOption output = new OutFileOrStdoutOption();
 
     @Override
     public Integer call() throws IOException {
-        String f = format.toLowerCase(Locale.ROOT);
+        if (as == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--as=csv|json'");
+        }
+        String f = as.toLowerCase(Locale.ROOT);
         if (!f.equals("csv") && !f.equals("json")) {
-            throw new InvalidInputException("--format " + format + " is unknown: expected csv or json");
+            throw new InvalidInputException("--as " + as + " is unknown: expected csv or json");
         }
         RunExport.Table t = RunExport.Table.parse(table);
         try (ResultsStore s = store.open()) {
             RunExport export = new RunExport(s, id);
-            if (out != null) {
-                AtomicFiles.write(out, os -> {
+            if (output.out != null) {
+                AtomicFiles.write(output.out, os -> {
                     Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8));
                     write(export, f, t, w);
                     w.flush();

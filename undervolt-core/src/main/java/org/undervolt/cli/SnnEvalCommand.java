@@ -30,8 +30,7 @@ public final class SnnEvalCommand implements Callable<Integer> {
 
     @Mixin DatasetOptions data;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model written by 'snn train'.")
-    Path model;
+    @Mixin ModelFileOption modelOption = new ModelFileOption();
 
     @Option(names = "--test-images", paramLabel = "M", description = "First M test images (default: all).")
     Integer testImages;
@@ -62,7 +61,7 @@ public final class SnnEvalCommand implements Callable<Integer> {
             throw new InvalidInputException("--trials " + trials + ": expected a positive count");
         }
         FormatSpec storage = format == null ? null : OptionValues.parse("--format", format, Formats::byName);
-        SnnModel m = SnnModelFile.read(model);
+        SnnModel m = SnnModelFile.read(modelOption.file);
         ImageDataset test = data.source().test();
         SnnCli.requireMnistShape(test);
         int n = OptionValues.count("--test-images", testImages, test.size());

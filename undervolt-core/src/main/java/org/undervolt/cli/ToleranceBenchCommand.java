@@ -25,8 +25,7 @@ import picocli.CommandLine.Option;
                 "  undervolt bench tolerance --model mlp-fashion.uvnn --dataset fashion-mnist --data weights --trials 5 --ber-min 1e-5 --bisections 3"})
 public final class ToleranceBenchCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "DNN file (e.g. lenet5.uvnn).")
-    Path model;
+    @Mixin ModelFileOption modelOption = new ModelFileOption();
 
     @Mixin DatasetOptions dataset;
     @Mixin DnnSetupOptions setup;
@@ -41,7 +40,7 @@ public final class ToleranceBenchCommand implements Callable<Integer> {
         int trials = search.grid.trials;
         DataSource source = dataset.source();
         ImageDataset test = source.test().slice(0, Math.min(search.testImages, source.test().size()));
-        List<EvaluationComparison.Row> rows = EvaluationComparison.run(model, setup.spec(), search.settings(seedOption.seed),
+        List<EvaluationComparison.Row> rows = EvaluationComparison.run(modelOption.file, setup.spec(), search.settings(seedOption.seed),
                 search.delta, search.rule(), source.train(), test, search.profileImages);
         double full = rows.get(0).seconds();
         List<Object> out = new ArrayList<>();
@@ -58,8 +57,8 @@ public final class ToleranceBenchCommand implements Callable<Integer> {
             m.put("trial_images_if_full", r.imagesIfFull());
             out.add(m);
         }
-        jsonOption.print(Map.of("model", model.toString(), "runs", out), o -> {
-            o.printf("tolerance search of %s: %d trials/point, BER %.0e..%.0e, %d bisections, %d test images%n", model,
+        jsonOption.print(Map.of("model", modelOption.file.toString(), "runs", out), o -> {
+            o.printf("tolerance search of %s: %d trials/point, BER %.0e..%.0e, %d bisections, %d test images%n", modelOption.file,
                     trials, search.grid.berMin, search.grid.berMax, search.bisections, test.size());
             o.printf("%-24s %9s %8s %10s %14s %7s %13s%n", "evaluation", "seconds", "vs full", "s/trial", "tolerable BER",
                     "points", "images used");

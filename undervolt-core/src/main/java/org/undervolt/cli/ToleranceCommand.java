@@ -36,8 +36,7 @@ public final class ToleranceCommand implements Callable<Integer> {
     @Mixin DatasetOptions dataset;
     @Mixin DnnSetupOptions setup;
 
-    @Option(names = "--model", paramLabel = "FILE", description = "DNN file (e.g. retrained.uvnn).")
-    Path model;
+    @Mixin OptionalModelFileOption modelOption = new OptionalModelFileOption();
 
     @Option(names = "--snn-model", paramLabel = "FILE",
             description = "A labelled SNN from 'snn train' or 'retrain --network snn' instead of a DNN (coarse search).")
@@ -86,7 +85,7 @@ public final class ToleranceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path out = output.out;
-        if ((model == null) == (snnModel == null)) {
+        if ((modelOption.file == null) == (snnModel == null)) {
             throw new org.undervolt.InvalidInputException("give exactly one of --model FILE (DNN) and --snn-model FILE");
         }
         // Every option is checked before the baseline is evaluated, not after.
@@ -99,17 +98,17 @@ public final class ToleranceCommand implements Callable<Integer> {
             throw new org.undervolt.InvalidInputException("--location-device: only with --snn-model (SparkXD's weak subarrays)");
         }
         var location = locationDevice == null ? null
-                : org.undervolt.experiment.LocationStorage.of(locationPart, locationDevice, setup.deviceSeed, "--location-device");
+                : org.undervolt.experiment.LocationStorage.of(locationPart, locationDevice, setup.deviceSeed(), "--location-device");
         var settings = search.settings(seedOption.seed);
         EvaluationMode mode = OptionValues.parse("--evaluation", evaluation, EvaluationMode::parse);
         DataSource source = dataset.source();
         var progress = new org.undervolt.experiment.StageProgress(progressOptions.lines(jsonOption));
         ToleranceRequest request = snnModel != null
-                ? ToleranceRequest.of(new SnnToleranceRun.Options(snnModel, Formats.byName(setup.format), setup.errorModel,
-                        setup.deviceSeed, readCorrection != null ? ReadCorrection.parse(readCorrection)
+                ? ToleranceRequest.of(new SnnToleranceRun.Options(snnModel, Formats.byName(setup.format), setup.errorModel(),
+                        setup.deviceSeed(), readCorrection != null ? ReadCorrection.parse(readCorrection)
                         : clamp ? ReadCorrection.CLAMP : ReadCorrection.NONE, settings, search.delta, search.rule(),
                         search.testImages, SnnCli.threads(threadsOption.threads), reference, out, mode, location), source.test())
-                : ToleranceRequest.of(new ToleranceRun.Options(model, setup.spec(), settings, search.delta, search.rule(), fine,
+                : ToleranceRequest.of(new ToleranceRun.Options(modelOption.file, setup.spec(), settings, search.delta, search.rule(), fine,
                         search.testImages, search.profileImages, reference, out, mode), source.train(), source.test());
         ToleranceResult r;
         try (var executor = sparkOption.open()) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -22,6 +23,7 @@ import org.undervolt.nn.train.Trainer;
 import org.undervolt.nn.train.TrainingResult;
 import org.undervolt.nn.zoo.ImageShape;
 import org.undervolt.nn.zoo.ZooModel;
+import org.undervolt.io.Json;
 import org.undervolt.io.ProgressLine;
 import org.undervolt.usecase.TrainRequest;
 import org.undervolt.usecase.TrainResult;
@@ -34,7 +36,7 @@ import picocli.CommandLine.Option;
 /** {@code undervolt train}: train a zoo DNN on an image set, report test accuracy, save the checkpoint. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a DNN with mini-batch SGD, report test accuracy and save a checkpoint.",
-                "mlp and lenet5 train on MNIST (built in), Fashion-MNIST or your IDX files.",
+                "mlp, mlp-256 (the demo's network) and lenet5 train on MNIST (built in), Fashion-MNIST or your IDX files.",
                 "vgg-small and resnet20 train on CIFAR-10, which is not bundled: give",
                 "--data-dir DIR holding its binary version (data_batch_1.bin ..",
                 "data_batch_5.bin, test_batch.bin, or the folder cifar-10-batches-bin/).",
@@ -43,6 +45,7 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:",
                 "  undervolt train --network lenet5 --dataset mnist --epochs 8 --seed 1 --out lenet5.uvnn --json",
                 "  undervolt train --network mlp --dataset fashion-mnist --out mlp-fashion.uvnn",
+                "  undervolt train --network mlp-256 --out demo-mlp.uvnn",
                 "  undervolt train --network vgg-small --data-dir ~/data/cifar-10-batches-bin --epochs 30 --out vgg.uvnn",
                 "  undervolt train --network resnet20 --data-dir ~/data/cifar10 --out resnet20.uvnn --progress",
                 "",
@@ -50,13 +53,14 @@ import picocli.CommandLine.Option;
                 "stderr, e.g. no CIFAR-10 files; no checkpoint written)."})
 public final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--network", required = true, paramLabel = "NAME", converter = NnOptions.ZooModelConverter.class,
-            description = "mlp (pixels-256-128-classes), lenet5 (28x28 images), vgg-small or resnet20 (CIFAR-10).")
-    ZooModel network;
+    @Mixin NetworkOption networkOption = new NetworkOption();
+
+    /** The network --network names, parsed when the command runs. */
+    private ZooModel network;
 
     @Mixin DatasetOptions data;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: the model's recipe, mlp 4, lenet5 8).")
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: the network's recipe: mlp 4, mlp-256 8, lenet5 8, vgg-small and resnet20 30).")
     Integer epochs;
 
     @Mixin SeedOption seedOption = new SeedOption();
@@ -78,8 +82,9 @@ public final class TrainCommand implements Callable<Integer> {
             description = "sgd or adam (default: ${DEFAULT-VALUE}).")
     String optimizer;
 
-    @Option(names = "--schedule", defaultValue = "cosine", paramLabel = "NAME",
-            description = "Learning-rate schedule: cosine or constant (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--schedule", paramLabel = "NAME",
+            description = "Learning-rate schedule: cosine or constant (default: the network's recipe, constant for "
+                    + "mlp-256 as the demo trains it, cosine for the others).")
     String schedule;
 
     @Option(names = "--state", paramLabel = "FILE",
@@ -93,6 +98,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        network = networkOption.zoo();
         Path out = output.file();
         int n = epochs != null ? epochs : network.defaultEpochs();
         if (n < 1 || n > 10_000) {
@@ -101,6 +107,9 @@ public final class TrainCommand implements Callable<Integer> {
         String opt = optimizer.toLowerCase(Locale.ROOT);
         if (!opt.equals("sgd") && !opt.equals("adam")) {
             throw new InvalidInputException("--optimizer " + optimizer + ": expected sgd or adam");
+        }
+        if (schedule == null) {
+            schedule = network.scheduleName();
         }
         LrSchedule sched = switch (schedule.toLowerCase(Locale.ROOT)) {
             case "cosine" -> LrSchedule.cosine();
@@ -157,31 +166,21 @@ public final class TrainCommand implements Callable<Integer> {
         double testAccuracy = trained.testAccuracy();
         double seconds = trained.seconds();
 
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("model", network.id());
-        r.put("dataset", train.name());
-        r.put("epochs", n);
-        r.put("seed", seedOption.seed);
-        r.put("batch_size", config.batchSize());
-        r.put("learning_rate", config.learningRate());
-        r.put("momentum", config.momentum());
-        r.put("weight_decay", config.weightDecay());
-        r.put("optimizer", opt);
-        r.put("schedule", schedule.toLowerCase(Locale.ROOT));
-        r.put("threads", threadCount);
-        r.put("parameters", net.parameterCount());
-        r.put("test_accuracy", testAccuracy);
-        r.put("train_loss", result.finalLoss());
-        r.put("epoch_losses", result.epochLosses());
-        r.put("epoch_seconds", trained.epochSeconds());
-        r.put("train_seconds", result.seconds());
-        r.put("seconds", seconds);
-        r.put("out", out.toString());
-        r.put("state", statePath.toString());
-        r.put("resumed_epochs", trained.resumedEpochs());
+        Map<String, Object> r = Json.fields(new Trained(network.id(), train.name(), n, seedOption.seed, config.batchSize(),
+                config.learningRate(), config.momentum(), config.weightDecay(), opt, schedule.toLowerCase(Locale.ROOT),
+                threadCount, net.parameterCount(), testAccuracy, result.finalLoss(), result.epochLosses(),
+                trained.epochSeconds(), result.seconds(), seconds, out.toString(), statePath.toString(),
+                trained.resumedEpochs()));
         jsonOption.print(r, o -> o.printf("%s on %s: test accuracy %.4f after %d epochs (%.1f s, %d threads); wrote %s%n",
                 network.id(), train.name(), testAccuracy, n, seconds, threadCount, out));
         return 0;
+    }
+
+    /** The result: its components are the JSON keys, in order (snake_case); the recipe's floats stay floats. */
+    private record Trained(String model, String dataset, int epochs, long seed, int batchSize, float learningRate,
+            float momentum, float weightDecay, String optimizer, String schedule, int threads, long parameters,
+            double testAccuracy, double trainLoss, List<Double> epochLosses, List<Double> epochSeconds,
+            double trainSeconds, double seconds, String out, String state, int resumedEpochs) {
     }
 
     /** The images: CIFAR-10 from a --data-dir holding it (required by the CIFAR-10 models), else IDX sets. */

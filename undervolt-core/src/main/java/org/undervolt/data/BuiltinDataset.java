@@ -13,11 +13,13 @@ import org.undervolt.InvalidInputException;
  * from the classpath jar {@code org.jetbrains.kotlinx:kotlin-deeplearning-api:0.1.1} (resources
  * {@code /datasets/mnist/} and {@code /datasets/fashionmnist/}).
  *
- * <p>The MD5 of every gz file is pinned. The values are the published ones, as checked against the
- * jar in {@code shared/research/datasets.md} (sections 1a and 2a): for MNIST the md5 list of the
- * original files from yann.lecun.com/exdb/mnist, for Fashion-MNIST the md5 table in Zalando's
- * fashion-mnist README. The md5s of the decompressed files (same sources) identify users' own
- * uncompressed or recompressed copies in {@code undervolt data info}.
+ * <p>The MD5 of every gz file is pinned, and the jar's files match them. The values are the published ones: for
+ * MNIST (LeCun, Bottou, Bengio and Haffner, "Gradient-based learning applied to document recognition", Proc. IEEE
+ * 86(11), 1998) the md5 list of the original files of yann.lecun.com/exdb/mnist, for Fashion-MNIST (Xiao, Rasul
+ * and Vollgraf, "Fashion-MNIST: a Novel Image Dataset for Benchmarking Machine Learning Algorithms",
+ * arXiv:1708.07747, 2017) the md5 table in the README of github.com/zalandoresearch/fashion-mnist. The md5s of
+ * the decompressed files (same sources) identify users' own uncompressed or recompressed copies in
+ * {@code undervolt data info}; {@code BuiltinDatasetsTest} checks every one against the shipped files.
  */
 public enum BuiltinDataset {
     MNIST("/datasets/mnist/",

@@ -14,8 +14,8 @@ import org.undervolt.InvalidInputException;
  * <p>Each file is a sequence of 3073-byte records: one label byte ({@code 0..9}) and 3072 pixel bytes,
  * the 1024 red values, then 1024 green, then 1024 blue, each plane 32x32 row-major. The training set
  * is {@code data_batch_1.bin} .. {@code data_batch_5.bin} (10000 records each), the test set
- * {@code test_batch.bin}. Files may also be gzip-compressed (detected from the content). No package
- * registry ships CIFAR-10 ({@code shared/research/datasets.md} §3), so this reads users' own copies.
+ * {@code test_batch.bin}. Files may also be gzip-compressed (detected from the content). CIFAR-10 does not ship
+ * with Undervolt (only MNIST and Fashion-MNIST do, {@link BuiltinDataset}), so this reads users' own copies.
  */
 public final class CifarBinaryReader {
     /** Image side, channels and record length of CIFAR-10. */

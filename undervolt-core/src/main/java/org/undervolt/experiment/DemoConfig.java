@@ -8,6 +8,7 @@ import java.util.Map;
 import org.undervolt.InvalidInputException;
 import org.undervolt.data.DataSource;
 import org.undervolt.io.Json;
+import org.undervolt.nn.zoo.ZooModel;
 
 /**
  * Everything that determines a demo run. Defaults finish in a few minutes on 2 cores.
@@ -64,6 +65,15 @@ public record DemoConfig(DataSource data, int[] hidden, int epochs, long seed, i
         Map<String, Object> m = new LinkedHashMap<>();
         describe().forEach((k, v) -> m.put(k.equals("part") ? "preset" : k.equals("energy_law") ? "scaling" : k, v));
         return Json.canonical(m);
+    }
+
+    /**
+     * The network's name: the zoo's ({@code mlp-256} for the default {@code --hidden 256}, the name {@code undervolt
+     * train --network} takes for the same network), or, for other hidden layers, {@code custom mlp, hidden ...}.
+     */
+    public String network() {
+        return ZooModel.mlpWithHidden(hidden).map(ZooModel::id).orElse("custom mlp, hidden "
+                + Arrays.stream(hidden).mapToObj(Integer::toString).collect(java.util.stream.Collectors.joining(",")));
     }
 
     /** The settings as a flat map, for the result file. */

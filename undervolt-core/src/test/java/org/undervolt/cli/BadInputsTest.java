@@ -315,7 +315,7 @@ class BadInputsTest {
                 c("runs: store missing", "runs list --store DIR/none.db", "none.db"),
                 c("runs: store is not SQLite", "runs list --store DIR/notes.txt", "notes.txt"),
                 c("runs show: not a run id", "runs show abc --store DIR/none.db", "abc"),
-                o("runs export: unknown format", "runs export 1 --format xml --store DIR/none.db --out DIR/out/x", "--format", "xml"));
+                o("runs export: unknown format", "runs export 1 --as xml --store DIR/none.db --out DIR/out/x", "--as", "xml"));
     }
 
     private static Case c(String what, String args, String expected) {

@@ -46,6 +46,7 @@ class DemoCommandTest {
         assertThat(Files.size(out.resolve("accuracy_vs_ber.png"))).isGreaterThan(1000);
         assertThat(printed.get("run_id").asLong()).isEqualTo(1);
         assertThat(printed.get("reused_trials").asInt()).isZero();
+        assertThat(printed.get("network").asText()).isEqualTo("custom mlp, hidden 12"); // --hidden 12: not a zoo network
         String report = Files.readString(out.resolve("report.html"));
         assertThat(report).contains("Undervolt demo — run 1").contains("data-points=\"3\"")
                 .contains(printed.at("/provenance/git_revision").asText());

@@ -41,6 +41,19 @@ class DramSimulateCommandTest {
     }
 
     @Test
+    void jsonBytesArePinnedAndNameTheRowPolicyAsTheOptionDoes() throws Exception {
+        String trace = trace("seq_16k.trace");
+        DramEnergyCommandTest.Run r = DramEnergyCommandTest.run("dram", "simulate", "--standard", "DDR4", "--row-policy",
+                "closed", "--requests", trace, "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> j = new ObjectMapper().readValue(r.out(), java.util.LinkedHashMap.class);
+        assertThat(j).containsEntry("row_policy", "closed").doesNotContainKey("page_policy");
+        j.put("requests_file", "seq_16k.trace"); // the only machine-dependent value
+        org.undervolt.io.JsonPins.assertPinned("dram-simulate", j);
+    }
+
+    @Test
     void commandsOutChainsIntoDramEnergy(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("cmds.csv");
         DramEnergyCommandTest.Run r = DramEnergyCommandTest.run("dram", "simulate", "--standard", "DDR4", "--requests",

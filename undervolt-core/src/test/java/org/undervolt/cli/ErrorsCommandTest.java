@@ -53,6 +53,19 @@ class ErrorsCommandTest {
     }
 
     @Test
+    void injectJsonIsPinnedWithTheTimesSetAside() throws Exception {
+        Run r = run("errors", "inject", "--error-model", "uniform", "--ber", "1e-3", "--bits", "80000", "--trials", "2",
+                "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> j = new ObjectMapper().readValue(r.out(), java.util.LinkedHashMap.class);
+        assertThat(j.get("seconds")).isInstanceOf(Double.class);
+        j.put("seconds", 0.5); // the two timings are all that varies between runs
+        j.put("copy_seconds", 0.25);
+        org.undervolt.io.JsonPins.assertPinned("errors-inject", j);
+    }
+
+    @Test
     void blockedSamplerIsChosenFromTheCommandLineAndDrawsBinomialCounts() throws Exception {
         Run r = run("errors", "inject", "--ber", "1e-3", "--bits", "800000", "--sampler", "blocked", "--json");
         assertThat(r.code()).as(r.err()).isZero();

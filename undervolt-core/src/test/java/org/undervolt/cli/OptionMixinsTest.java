@@ -59,6 +59,70 @@ class OptionMixinsTest {
         assertThat(texts.get("--json").values().iterator().next()).hasSizeGreaterThan(25);
     }
 
+    /** The options of one vocabulary: each declared in a mixin, never by a command itself. */
+    private static final List<String> SHARED = List.of("--json", "--out", "--seed", "--threads", "--error-model",
+            "--device-seed", "--part", "--network", "--model");
+
+    /** The classes that declare an @Option field or method named {@code name} among {@code type}'s own members. */
+    private static boolean declares(Class<?> type, String name) {
+        for (java.lang.reflect.Field f : type.getDeclaredFields()) {
+            CommandLine.Option o = f.getAnnotation(CommandLine.Option.class);
+            if (o != null && List.of(o.names()).contains(name)) {
+                return true;
+            }
+        }
+        for (java.lang.reflect.Method m : type.getDeclaredMethods()) {
+            CommandLine.Option o = m.getAnnotation(CommandLine.Option.class);
+            if (o != null && List.of(o.names()).contains(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every mixin reachable from {@code spec}, nested ones included. */
+    private static void mixins(CommandLine.Model.CommandSpec spec, java.util.Set<Class<?>> into) {
+        for (CommandLine.Model.CommandSpec m : spec.mixins().values()) {
+            into.add(m.userObject().getClass());
+            mixins(m, into);
+        }
+    }
+
+    @Test
+    void theSharedOptionsAreDeclaredInMixinsOnlyOneClassPerMeaning() {
+        List<CommandLine> all = new ArrayList<>();
+        walk(UndervoltCli.commandLine(), all);
+        // option name, label and required-ness -> the classes declaring it, and its help texts
+        Map<String, java.util.Set<Class<?>>> declaredIn = new HashMap<>();
+        Map<String, java.util.Set<String>> helpTexts = new HashMap<>();
+        for (CommandLine cl : all) {
+            Class<?> command = cl.getCommand().getClass();
+            for (String name : SHARED) {
+                assertThat(declares(command, name)).as(cl.getCommandSpec().qualifiedName() + " declares " + name
+                        + " itself, not through its mixin").isFalse();
+            }
+            java.util.Set<Class<?>> here = new java.util.HashSet<>();
+            mixins(cl.getCommandSpec(), here);
+            for (OptionSpec o : cl.getCommandSpec().options()) {
+                if (!SHARED.contains(o.longestName())) {
+                    continue;
+                }
+                String key = o.longestName() + (o.arity().max == 0 ? "" : " " + o.paramLabel()) + (o.required() ? " required" : "");
+                here.stream().filter(c -> declares(c, o.longestName()))
+                        .forEach(c -> declaredIn.computeIfAbsent(key, k -> new java.util.HashSet<>()).add(c));
+                helpTexts.computeIfAbsent(key, k -> new java.util.HashSet<>()).add(String.join(" ", o.description()));
+            }
+        }
+        assertThat(declaredIn.keySet().stream().map(k -> k.split(" ")[0]).distinct()).containsExactlyInAnyOrderElementsOf(SHARED);
+        declaredIn.forEach((key, classes) -> assertThat(classes).as(key + ": declared by").hasSize(1));
+        helpTexts.forEach((key, texts) -> assertThat(texts).as(key + ": help texts").hasSize(1));
+        // the meanings: --out is a required folder or file, or an optional run folder or file; --model a file,
+        // required or not; every other name one declaration whatever the command
+        assertThat(declaredIn.keySet()).containsExactlyInAnyOrder("--json", "--out DIR required", "--out FILE required",
+                "--out DIR", "--out FILE", "--seed S", "--threads T", "--error-model SPEC", "--device-seed S",
+                "--part NAME|FILE", "--network NAME", "--model FILE required", "--model FILE");
+    }
+
     @Test
     void eachCommandsDefaultsForTheSharedGridApply() {
         DemoCommand demo = parsed("demo");
@@ -66,7 +130,7 @@ class OptionMixinsTest {
         assertThat(demo.grid.berMax).isEqualTo(1e-1);
         assertThat(demo.grid.pointsPerDecade).isEqualTo(2);
         assertThat(demo.grid.trials).isEqualTo(5);
-        assertThat(demo.part.name).isEqualTo("LPDDR3-1600_4Gb_x32");
+        assertThat(demo.part.name()).isEqualTo("LPDDR3-1600_4Gb_x32");
         ToleranceCommand tolerance = parsed("tolerance", "--model", "m.uvnn", "--out", "t");
         assertThat(tolerance.search.grid.berMin).isEqualTo(1e-6);
         assertThat(tolerance.search.grid.pointsPerDecade).isEqualTo(1);
@@ -78,7 +142,7 @@ class OptionMixinsTest {
         assertThat(given.search.grid.berMin).isEqualTo(1e-4);
         assertThat(given.search.grid.trials).isEqualTo(3);
         OperatingPointCommand op = parsed("operating-point", "--tolerable-ber", "1e-6");
-        assertThat(op.part.name).isEqualTo("DDR3L-1600");
+        assertThat(op.part.name()).isEqualTo("DDR3L-1600");
         DramBenchCommand dramBench = parsed("dram", "bench");
         assertThat(dramBench.part.name()).isEqualTo("DDR4-2400");
     }

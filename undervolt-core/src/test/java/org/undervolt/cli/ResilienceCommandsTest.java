@@ -142,6 +142,6 @@ class ResilienceCommandsTest {
         }
         CliRun bad = run("retrain", "--network", "lenet-6", "--out", tmp.resolve("x").toString());
         assertThat(bad.err().strip()).isEqualTo("undervolt: --network lenet-6: unknown network 'lenet-6'; expected one of "
-                + "[mlp, lenet5, vgg-small, resnet20] or snn");
+                + "[mlp, mlp-256, lenet5, vgg-small, resnet20] or snn");
     }
 }

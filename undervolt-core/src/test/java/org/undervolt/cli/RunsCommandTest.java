@@ -78,14 +78,14 @@ class RunsCommandTest {
     @Test
     void exportWritesCsvAndJsonToStdoutOrAFile(@TempDir Path tmp) throws Exception {
         Path db = store(tmp);
-        CliRun csv = run("runs", "export", "1", "--format", "csv", "--store", db.toString());
+        CliRun csv = run("runs", "export", "1", "--as", "csv", "--store", db.toString());
         assertThat(csv.exit()).as(csv.err()).isZero();
         assertThat(csv.out()).isEqualTo("run_id,point,trial,seed_ids,accuracy,flips,extra\n"
                 + "1,ber=1.0E-4,0,[0],0.9,,\n1,ber=1.0E-4,1,[1],0.8,,\n"
                 + "1,ber=0.001,0,[0],0.9,,\n1,ber=0.001,1,[1],0.8,,\n");
 
         Path out = tmp.resolve("exports/run1.json");
-        CliRun json = run("runs", "export", "1", "--format", "json", "--out", out.toString(), "--store", db.toString());
+        CliRun json = run("runs", "export", "1", "--as", "json", "--out", out.toString(), "--store", db.toString());
         assertThat(json.exit()).as(json.err()).isZero();
         assertThat(json.out()).isEmpty();
         JsonNode j = new ObjectMapper().readTree(out.toFile());
@@ -93,8 +93,23 @@ class RunsCommandTest {
         assertThat(j.at("/run/provenance/git_revision").asText()).isEqualTo("abc");
         assertThat(j.at("/curves/accuracy_vs_ber")).hasSize(2);
 
-        CliRun curves = run("runs", "export", "1", "--format", "csv", "--table", "curves", "--store", db.toString());
+        CliRun curves = run("runs", "export", "1", "--as", "csv", "--table", "curves", "--store", db.toString());
         assertThat(curves.out().lines()).hasSize(3).first().isEqualTo("run_id,curve,idx,x,y,y_low,y_high,n,extra");
+    }
+
+    @Test
+    void theOldFormatSpellingOfAsStillRunsWithOneNote(@TempDir Path tmp) throws Exception {
+        Path db = store(tmp);
+        CliRun old = run("runs", "export", "1", "--format", "csv", "--store", db.toString());
+        CliRun now = run("runs", "export", "1", "--as", "csv", "--store", db.toString());
+        assertThat(old.exit()).as(old.err()).isZero();
+        assertThat(old.out()).isEqualTo(now.out());
+        assertThat(old.err().strip().lines()).containsExactly(
+                "note: runs export --format is now --as (--format names a storage format elsewhere)");
+        assertThat(now.err()).isEmpty();
+        CliRun none = run("runs", "export", "1", "--store", db.toString());
+        assertThat(none.exit()).isEqualTo(2);
+        assertThat(none.err()).contains("Missing required option: '--as=csv|json'");
     }
 
     @Test
@@ -103,9 +118,9 @@ class RunsCommandTest {
         Path out = tmp.resolve("x.csv");
         for (String[] args : new String[][] {
                 {"runs", "show", "9", "--store", db.toString()},
-                {"runs", "export", "9", "--format", "csv", "--out", out.toString(), "--store", db.toString()},
-                {"runs", "export", "1", "--format", "xml", "--out", out.toString(), "--store", db.toString()},
-                {"runs", "export", "1", "--format", "csv", "--table", "nope", "--out", out.toString(), "--store",
+                {"runs", "export", "9", "--as", "csv", "--out", out.toString(), "--store", db.toString()},
+                {"runs", "export", "1", "--as", "xml", "--out", out.toString(), "--store", db.toString()},
+                {"runs", "export", "1", "--as", "csv", "--table", "nope", "--out", out.toString(), "--store",
                         db.toString()},
                 {"runs", "list", "--store", tmp.resolve("missing.db").toString()}}) {
             CliRun r = run(args);

@@ -78,6 +78,24 @@ class TrainCommandTest {
     }
 
     @Test
+    void jsonIsPinnedWithTheTimesAndPathsSetAside(@TempDir Path tmp) throws Exception {
+        Path data = TinyIdx.write(tmp.resolve("d"), 120, 100, 8, 3, 7);
+        CliRun r = CliRun.of("train", "--network", "mlp", "--data-dir", data.toString(), "--epochs", "2", "--threads", "1",
+                "--out", tmp.resolve("m.uvnn").toString(), "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> j = new com.fasterxml.jackson.databind.ObjectMapper().readValue(r.out(),
+                java.util.LinkedHashMap.class);
+        assertThat(j.get("epoch_losses")).asList().hasSize(2);
+        // what varies between runs and machines: the times and the temporary folder
+        j.put("epoch_seconds", java.util.List.of(0.5, 0.5));
+        j.put("train_seconds", 1.0);
+        j.put("seconds", 1.5);
+        j.replaceAll((k, v) -> v instanceof String t ? t.replace(tmp.toString(), "TMP") : v);
+        org.undervolt.io.JsonPins.assertPinned("train", j);
+    }
+
+    @Test
     void progressLinesWithTheTimeLeftOnlyWhenAsked(@TempDir Path tmp) throws Exception {
         Path data = TinyIdx.write(tmp.resolve("d"), 120, 100, 8, 3, 7);
         String[] base = {"train", "--network", "mlp", "--data-dir", data.toString(), "--epochs", "3", "--threads", "1"};

@@ -144,9 +144,9 @@ class TrainEvalCommandTest {
         Path data = tinyData(tmp.resolve("data"));
         CliRun vgg = run("nn-bench", "--network", "vgg-small", "--data-dir", data.toString(), "--passes", "1");
         assertThat(vgg.exit()).isEqualTo(2);
-        assertThat(vgg.err().strip()).hasLineCount(1).contains("--network vgg-small").contains("mlp or lenet5 only");
+        assertThat(vgg.err().strip()).hasLineCount(1).contains("--network vgg-small").contains("MNIST networks (mlp, mlp-256, lenet5) only");
         CliRun unknown = run("nn-bench", "--network", "vgg99");
         assertThat(unknown.exit()).isEqualTo(2);
-        assertThat(unknown.err()).contains("--network").contains("[mlp, lenet5, vgg-small, resnet20]");
+        assertThat(unknown.err()).contains("--network").contains("[mlp, mlp-256, lenet5, vgg-small, resnet20]");
     }
 }

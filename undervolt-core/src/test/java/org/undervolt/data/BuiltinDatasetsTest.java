@@ -8,7 +8,12 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.undervolt.InvalidInputException;
 
-/** Facts about the real files, as checked in {@code shared/research/datasets.md} §1a and §2a. */
+/**
+ * Facts about the shipped files: sizes, shapes and md5s as published (MNIST: LeCun et al. 1998 and
+ * yann.lecun.com/exdb/mnist; Fashion-MNIST: Xiao et al. 2017, arXiv:1708.07747, and its README's md5 table), and
+ * the first labels and class counts as the files hold them, pinned so that a change to the files or the reader
+ * shows.
+ */
 class BuiltinDatasetsTest {
 
     private static int[] firstLabels(ImageDataset d, int n) {

@@ -30,8 +30,8 @@ import org.undervolt.snn.SnnModelFile;
 
 /**
  * Writes the generated part of the seed corpus (small valid files of every format) under
- * {@code ParserFuzzTestInputs/}; the hand-picked files (memspecs, traces) were copied from
- * {@code shared/golden/dram}. Run once when a format changes:
+ * {@code ParserFuzzTestInputs/}; the hand-picked files (memspecs, traces) were copied from the golden DRAMPower
+ * cases in {@code src/test/resources/golden/dram}. Run once when a format changes:
  * <pre>java -cp target/test-classes:target/classes:$(cat target/runtime-classpath.txt) \
  *     org.undervolt.reliability.SeedCorpus src/test/resources/org/undervolt/reliability/ParserFuzzTestInputs</pre>
  */

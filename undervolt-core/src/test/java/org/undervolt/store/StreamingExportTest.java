@@ -49,7 +49,7 @@ class StreamingExportTest {
             Path out = tmp.resolve("export." + format);
             Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx" + HEAP_MB + "m", "-cp", System.getProperty("java.class.path"), "org.undervolt.cli.UndervoltCli",
-                    "runs", "export", String.valueOf(id), "--format", format, "--store", db.toString(), "--out",
+                    "runs", "export", String.valueOf(id), "--as", format, "--store", db.toString(), "--out",
                     out.toString()).redirectErrorStream(true).redirectOutput(tmp.resolve(format + ".log").toFile())
                     .start();
             assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 
 import org.undervolt.InvalidInputException;
 import org.undervolt.dram.energy.VoltageScaling;
@@ -124,16 +123,11 @@ public record OperatingPoints(DeviceSet devices, ReferenceAccess access, Voltage
         return m;
     }
 
-    /** How many devices each reason limited, as words: {@code tolerance 17, data-floor 13}. */
-    public static String limitedText(List<OperatingPoint> points) {
-        return countsText(limitedCounts(points));
-    }
-
-    /** Counts as words, {@code name count} in the map's order, comma-separated (not Java's {@code {name=count}}). */
-    public static String countsText(Map<?, ?> counts) {
-        StringJoiner j = new StringJoiner(", ");
-        counts.forEach((k, v) -> j.add(k + " " + v));
-        return j.toString();
+    /** Counts such as {@link #limitedCounts} as text for people: {@code tolerance 17, data-floor 13}. */
+    public static String countsText(Map<?, ? extends Number> counts) {
+        StringBuilder sb = new StringBuilder();
+        counts.forEach((what, n) -> sb.append(sb.isEmpty() ? "" : ", ").append(what).append(' ').append(n));
+        return sb.toString();
     }
 
     /** The device whose chosen setting is the median (lower middle), ties broken by name: a real device, not an average. */

@@ -14,10 +14,10 @@ import org.undervolt.nn.train.TrainConfig;
 
 /**
  * The DNNs built by name ({@code undervolt train --network NAME}, {@code undervolt nn-bench}, the
- * {@code eden} pipeline's {@code network}), each with its training recipe: the two MNIST models
- * {@link Mlp} and {@link LeNet5}, and the two CIFAR-10 models {@link Vgg#small} and
- * {@link ResNet#resnet20}. Every recipe is SGD, batch 64, lr 0.05, momentum 0.9, cosine schedule;
- * they differ in weight decay and epochs.
+ * {@code eden} pipeline's {@code network}, {@code map --network}), each with its training recipe: the MNIST
+ * models {@link Mlp} (two sizes) and {@link LeNet5}, and the two CIFAR-10 models {@link Vgg#small} and
+ * {@link ResNet#resnet20}. Every recipe is SGD, batch 64, lr 0.05, momentum 0.9; they differ in weight decay,
+ * epochs and schedule (cosine, except {@link #MLP_256}'s constant rate, the demo's).
  */
 public enum ZooModel {
     /**
@@ -25,6 +25,12 @@ public enum ZooModel {
      * 4 epochs: 98.05 % on MNIST (seed 1).
      */
     MLP(4, 0f),
+    /**
+     * MLP {@code pixels-256-classes}, the network of {@code undervolt demo} (784-256-10 on MNIST) with the demo's
+     * recipe: SGD batch 64, lr 0.05, momentum 0.9, no weight decay, constant rate, 8 epochs. {@code undervolt
+     * train --network mlp-256 --epochs 8} trains the network the demo trains.
+     */
+    MLP_256(8, 0f),
     /**
      * LeNet-5 ({@link LeNet5}), 28×28 inputs only; SGD batch 64, lr 0.05, momentum 0.9, weight decay
      * 5e-4, cosine schedule, 8 epochs: 99.22 % on MNIST (seed 1), 73 s on 2 shared cores; 90.9 % on
@@ -67,6 +73,7 @@ public enum ZooModel {
     public Sequential create(ImageShape shape, int classes, long seed) {
         return switch (this) {
             case MLP -> Mlp.create(new int[] {shape.channels() * shape.rows() * shape.cols(), 256, 128, classes}, seed);
+            case MLP_256 -> Mlp.create(new int[] {shape.channels() * shape.rows() * shape.cols(), 256, classes}, seed);
             case LENET5 -> {
                 if (shape.rows() != 28 || shape.cols() != 28) {
                     throw new InvalidInputException("network lenet5 needs 28x28 images, the data set has "
@@ -97,9 +104,20 @@ public enum ZooModel {
         return new Sgd(config.momentum(), config.weightDecay());
     }
 
-    /** The recipe's learning-rate schedule: cosine. */
+    /** The recipe's learning-rate schedule: constant for {@link #MLP_256} (the demo's), cosine for the others. */
     public LrSchedule schedule() {
-        return LrSchedule.cosine();
+        return this == MLP_256 ? LrSchedule.constant() : LrSchedule.cosine();
+    }
+
+    /** The name of {@link #schedule()}, as {@code train --schedule} spells it. */
+    public String scheduleName() {
+        return this == MLP_256 ? "constant" : "cosine";
+    }
+
+    /** The zoo network with these hidden layers, the one the demo's {@code --hidden} names, if there is one. */
+    public static java.util.Optional<ZooModel> mlpWithHidden(int[] hidden) {
+        return Arrays.equals(hidden, new int[] {256}) ? java.util.Optional.of(MLP_256)
+                : Arrays.equals(hidden, new int[] {256, 128}) ? java.util.Optional.of(MLP) : java.util.Optional.empty();
     }
 
     /** The names, for messages. */

@@ -26,8 +26,8 @@ import org.undervolt.dram.trace.TimingChecker;
 import org.undervolt.dram.trace.TraceReader;
 
 /**
- * Every case of the golden DRAMPower 4.1 and 5.1 outputs (copied from shared/golden/dram into
- * src/test/resources/golden/dram): each core component within 1 % of the tool's value (and exactly 0 where
+ * Every case of the golden DRAMPower 4.1 and 5.1 outputs (in src/test/resources/golden/dram, with the inputs
+ * they were run on): each core component within 1 % of the tool's value (and exactly 0 where
  * the tool reports 0).
  */
 class GoldenDramPowerTest {

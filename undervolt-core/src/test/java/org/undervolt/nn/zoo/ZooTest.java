@@ -71,8 +71,8 @@ class ZooTest {
         assertThat(ZooModel.MLP.config(4, 7)).isEqualTo(new TrainConfig(4, 64, 0.05f, 0.9f, 0f, 7));
         assertThat(ZooModel.LENET5.config(8, 7)).isEqualTo(new TrainConfig(8, 64, 0.05f, 0.9f, 5e-4f, 7));
         assertThat(ZooModel.RESNET20.config(30, 7)).isEqualTo(new TrainConfig(30, 64, 0.05f, 0.9f, 5e-4f, 7));
-        assertThat(ZooModel.names()).containsExactly("mlp", "lenet5", "vgg-small", "resnet20");
-        assertThat(java.util.Arrays.stream(ZooModel.values()).mapToInt(ZooModel::defaultEpochs)).containsExactly(4, 8, 30, 30);
+        assertThat(ZooModel.names()).containsExactly("mlp", "mlp-256", "lenet5", "vgg-small", "resnet20");
+        assertThat(java.util.Arrays.stream(ZooModel.values()).mapToInt(ZooModel::defaultEpochs)).containsExactly(4, 8, 8, 30, 30);
         assertThat(ZooModel.LENET5.optimizer(ZooModel.LENET5.config(1, 1))).isInstanceOf(Sgd.class);
         assertThat(ZooModel.MLP.needsColour()).isFalse();
         assertThat(ZooModel.VGG_SMALL.needsColour()).isTrue();
@@ -86,11 +86,30 @@ class ZooTest {
         assertThat(ZooModel.parse("resnet-20")).isEqualTo(ZooModel.RESNET20);
         assertThat(ZooModel.RESNET20).hasToString("resnet20");
         assertThatThrownBy(() -> ZooModel.parse("alexnet")).isInstanceOf(InvalidInputException.class)
-                .hasMessage("unknown network 'alexnet'; expected one of [mlp, lenet5, vgg-small, resnet20]");
+                .hasMessage("unknown network 'alexnet'; expected one of [mlp, mlp-256, lenet5, vgg-small, resnet20]");
         assertThat(ZooModel.MLP.create(new ImageShape(3, 8, 8), 10, 1).inputShape()).containsExactly(192);
         assertThatThrownBy(() -> ZooModel.LENET5.create(new ImageShape(3, 32, 32), 10, 1))
                 .hasMessageContaining("lenet5 needs 28x28 images");
         assertThatThrownBy(() -> ZooModel.VGG_SMALL.create(new ImageShape(1, 6, 6), 10, 1))
                 .hasMessageContaining("at least 8x8");
+    }
+
+    @Test
+    void mlp256IsTheDemosNetworkWithTheDemosRecipe() {
+        ImageShape mnist = new ImageShape(1, 28, 28);
+        org.undervolt.nn.model.Sequential zoo = ZooModel.MLP_256.create(mnist, 10, 7);
+        org.undervolt.nn.model.Sequential demo = Mlp.create(new int[] {784, 256, 10}, 7); // as DemoPipeline builds it
+        assertThat(zoo.parameterCount()).isEqualTo(784 * 256 + 256 + 256 * 10 + 10);
+        assertThat(zoo.parameterCount()).isEqualTo(demo.parameterCount());
+        Tensor x = GradientCheck.input(3, new int[] {2, 784});
+        assertThat(zoo.infer(x).data()).containsExactly(demo.infer(x).data());
+        // the demo trains with TrainConfig.defaults and a constant rate (new Trainer(config))
+        assertThat(ZooModel.MLP_256.config(8, 7)).isEqualTo(TrainConfig.defaults(8, 7));
+        assertThat(ZooModel.MLP_256.scheduleName()).isEqualTo("constant");
+        assertThat(ZooModel.MLP.scheduleName()).isEqualTo("cosine");
+        assertThat(ZooModel.parse("mlp-256")).isEqualTo(ZooModel.MLP_256);
+        assertThat(ZooModel.mlpWithHidden(new int[] {256})).contains(ZooModel.MLP_256);
+        assertThat(ZooModel.mlpWithHidden(new int[] {256, 128})).contains(ZooModel.MLP);
+        assertThat(ZooModel.mlpWithHidden(new int[] {12})).isEmpty();
     }
 }
