@@ -112,6 +112,13 @@ class RecordedDemoTest {
             assertThat(s.runs()).hasSize(1);
             assertThat(s.run(1).orElseThrow().folder()).hasValue(second.toAbsolutePath().normalize().toString());
         }
+        // the finished run reused by a rerun: it keeps the folder its files were written to
+        new RecordedDemo(config(TRIALS), db, OptionalLong.empty(), false, tmp.resolve("runs/third"), m -> { }).run();
+        try (ResultsStore s = ResultsStore.open(db)) {
+            assertThat(s.runs()).hasSize(1);
+            assertThat(s.run(1).orElseThrow().status()).isEqualTo(RunStatus.FINISHED);
+            assertThat(s.run(1).orElseThrow().folder()).hasValue(second.toAbsolutePath().normalize().toString());
+        }
     }
 
     @Test
