@@ -90,8 +90,8 @@ class BadInputsTest {
                 o("bench: zero repeats", "dram bench --repeats 0", "--repeats", "expected an integer >= 1"),
                 o("bench: negative warm-ups", "dram bench --warmups -1", "--warmups", "expected an integer >= 0"),
                 o("sim-bench: zero requests", "dram sim-bench --requests 0", "--requests", "expected an integer >= 1"),
-                o("sim-bench: zero repetitions", "dram sim-bench --reps 0", "--reps", "expected an integer >= 1"),
-                o("sim-bench: unknown part", "dram sim-bench --part DDR9 --requests 10 --reps 1", "--part", "DDR9: no such memspec file, nor a preset"),
+                o("sim-bench: zero repetitions", "dram sim-bench --repeats 0", "--repeats", "expected an integer >= 1"),
+                o("sim-bench: unknown part", "dram sim-bench --part DDR9 --requests 10 --repeats 1", "--part", "DDR9: no such memspec file, nor a preset"),
                 // errors
                 o("BER above 1", "errors inject --ber 2", "--ber", "expected a number in [0, 1]"),
                 o("BER not a number", "errors inject --ber lots", "--ber", "lots"),
@@ -125,7 +125,7 @@ class BadInputsTest {
                 o("bitmap: negative tRCD", "errors bitmap --out DIR/out/b.txt --ber 1e-3 --trcd -1", "--trcd", "expected a tRCD >= 0"),
                 c("bitmap file missing", "errors fit DIR/none.txt", "none.txt: no such bitmap file"),
                 c("bitmap: malformed line", "errors fit DIR/bad-bitmap.txt", "bad-bitmap.txt:"),
-                o("errors bench: zero repetitions", "errors bench --reps 0", "--reps", "expected an integer >= 1"),
+                o("errors bench: zero repetitions", "errors bench --repeats 0", "--repeats", "expected an integer >= 1"),
                 o("errors bench: negative warm-up", "errors bench --warmup -1", "--warmup", "expected an integer >= 0"),
                 o("errors bench: unknown format", "errors bench --format int7", "--format", "expected one of [fp32"),
                 // nn
@@ -301,7 +301,7 @@ class BadInputsTest {
                 o("nn-bench: unknown network", "nn-bench --network vgg99", "--network", "vgg99"),
                 o("nn-bench: zero threads", "nn-bench --threads 0", "--threads", "expected 1..4096"),
                 o("nn-bench: zero batch", "nn-bench --infer-batch 0", "--infer-batch", "expected an integer >= 1"),
-                o("nn-bench: zero passes", "nn-bench --passes 0", "--passes", "expected an integer >= 1"),
+                o("nn-bench: zero passes", "nn-bench --repeats 0", "--repeats", "expected an integer >= 1"),
                 // demo
                 o("demo: negative trials", "demo --trials -1 --store DIR/out/u.db --out DIR/out/d --cache-dir DIR/out/c", "--trials",
                         "expected 1..100000"),

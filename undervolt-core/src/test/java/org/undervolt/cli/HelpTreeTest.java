@@ -228,6 +228,22 @@ class HelpTreeTest {
         assertThat(inject.err().strip()).hasLineCount(1).contains("'--error-modle'").contains("did you mean --error-model?");
     }
 
+    /** One word for timed repetitions: --repeats; the old --reps and --passes still run and say so in one stderr line. */
+    @Test
+    void repetitionsAreRepeatsEverywhereAndOldSpellingsSaySo() {
+        for (String command : new String[] {"dram bench", "dram sim-bench", "errors bench", "nn-bench"}) {
+            CommandLine cl = UndervoltCli.commandLine();
+            for (String name : command.split(" ")) {
+                cl = cl.getSubcommands().get(name);
+            }
+            assertThat(cl.getCommandSpec().optionsMap()).as(command).containsKey("--repeats");
+        }
+        CliRun old = CliRun.of("nn-bench", "--passes", "0");
+        assertThat(old.exit()).isEqualTo(2);
+        assertThat(old.err().lines().toList()).containsExactly("undervolt: --passes is now --repeats",
+                "undervolt: --repeats 0: expected an integer >= 1");
+    }
+
     @Test
     void theOldSpellingOfThePartSaysWhereItWent() {
         CliRun r = CliRun.of("eval", "--model", "m.uvnn", "--preset", "DDR4-2400_4Gb_x8");
