@@ -41,11 +41,11 @@ for n in "${neurons[@]}"; do
 import json, sys
 uv, br = json.loads(sys.argv[1]), json.loads(sys.argv[2])
 n = uv["neurons"]
-rows = [("train CPU s/image", uv["trainCpuMsPerImage"] / 1000, br["train_cpu_s_per_image"]),
-        ("test CPU s/image", uv["testCpuMsPerImage"] / 1000, br["test_cpu_s_per_image"]),
-        ("train wall s/image", uv["trainSeconds"] / uv["images"], br["train_wall_s_per_image"]),
-        ("test wall s/image", uv["testSeconds"] / uv["testImages"], br["test_wall_s_per_image"])]
-print(f"N{n}: undervolt {uv['images']} training, {uv['testImages']} test images; "
+rows = [("train CPU s/image", uv["train_cpu_ms_per_image"] / 1000, br["train_cpu_s_per_image"]),
+        ("test CPU s/image", uv["test_cpu_ms_per_image"] / 1000, br["test_cpu_s_per_image"]),
+        ("train wall s/image", uv["train_seconds"] / uv["images"], br["train_wall_s_per_image"]),
+        ("test wall s/image", uv["test_seconds"] / uv["test_images"], br["test_wall_s_per_image"])]
+print(f"N{n}: undervolt {uv['images']} training, {uv['test_images']} test images; "
       f"{br['framework']} {br.get('train_images', '?')} / {br.get('test_images', '?')}")
 print(f"  {'':22}{'undervolt':>12}{'brian2':>12}{'brian2/undervolt':>18}")
 for label, u, b in rows:

@@ -131,7 +131,7 @@ public final class DramEnergyCommand implements DirectCommand {
         Map<String, Object> out = report(loaded, how, volts, law, source, energy.commandCounts(), e, !noTimingCheck);
         out.put("rail_scaling", railScaling.toString());
         jsonOption.printLine(out, w -> {
-            w.printf(Locale.ROOT, "%s on %s (%s), counting: %s%n", trace, s.name(), loaded.format(), how.description());
+            w.printf(Locale.ROOT, "%s on %s (%s), counting: %s%n", trace, s.name(), loaded.format().label(), how.description());
             w.printf(Locale.ROOT, "core rail %s at %.4f V (nominal %.4f V, %s scaling, rails lowered: %s)%n",
                     s.coreRail(), volts, s.coreVolts(), law.toString(), railScaling);
             for (Map.Entry<String, Double> c : e.components().entrySet()) {
@@ -155,8 +155,8 @@ public final class DramEnergyCommand implements DirectCommand {
                                       String source, Map<Command, Long> counts, TraceEnergy e, boolean timingChecked) {
         DramSpec s = loaded.spec();
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("memspec", loaded.file());
-        out.put("memspec_format", loaded.format().name());
+        out.put("part", loaded.file()); // keys named as the options: --part, --energy-law
+        out.put("part_format", loaded.format().name());
         out.put("memory_id", s.name());
         out.put("trace", source);
         out.put("counting", how.name());
@@ -164,7 +164,7 @@ public final class DramEnergyCommand implements DirectCommand {
         out.put("core_rail", s.coreRail());
         out.put("vdd_nominal", s.coreVolts());
         out.put("vdd", volts);
-        out.put("voltage_scaling", law.toString());
+        out.put("energy_law", law.toString());
         out.put("timing_checked", timingChecked);
         out.put("core_j", e.coreJoules());
         out.put("io_j", e.ioJoules());

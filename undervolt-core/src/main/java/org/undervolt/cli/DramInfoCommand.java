@@ -12,6 +12,7 @@ import org.undervolt.dram.energy.VoltageScaling;
 import org.undervolt.dram.spec.DramSpec;
 import org.undervolt.dram.spec.LoadedSpec;
 import org.undervolt.dram.spec.Rail;
+import org.undervolt.io.Json;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -55,7 +56,7 @@ public final class DramInfoCommand implements Callable<Integer> {
         out.put("name", s.name());
         out.put("standard", s.standard().name());
         out.put("format", loaded.format().name());
-        out.put("organization", s.organization());
+        out.put("organization", Json.fields(s.organization())); // snake_case, as every key
         out.put("tck_s", s.timings().tckSeconds());
         out.put("timings_cycles", s.timings().cycles());
         Map<String, Double> rails = new LinkedHashMap<>();
@@ -65,7 +66,7 @@ public final class DramInfoCommand implements Callable<Integer> {
         out.put("rails_v", rails);
         out.put("core_rail", s.coreRail());
         out.put("vdd", v);
-        out.put("voltage_scaling", law.toString());
+        out.put("energy_law", law.toString());
         out.put("command_energies_j", ce);
         out.put("bytes_per_burst", s.organization().bytesPerBurst());
         out.put("read_access_j", rd);
@@ -74,7 +75,7 @@ public final class DramInfoCommand implements Callable<Integer> {
         jsonOption.printLine(out, w -> {
             var o = s.organization();
             w.printf(Locale.ROOT, "%s (%s, %s)%n  %d channel(s), %d rank(s), %d bank group(s) of %d banks, %d rows x %d "
-                    + "columns, x%d, %d device(s), burst length %d%n", s.name(), s.standard(), loaded.format(),
+                    + "columns, x%d, %d device(s), burst length %d%n", s.name(), s.standard(), loaded.format().label(),
                     o.channels(), o.ranks(), o.bankGroups(), o.banks(), o.rows(), o.columns(), o.width(), o.devices(),
                     o.burstLength());
             w.printf(Locale.ROOT, "  rails %s; core %s at %.4f V (%s)%n", String.join(", ", rails.entrySet().stream()

@@ -15,7 +15,9 @@ import org.undervolt.dram.sim.SimSpec;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code undervolt dram sim-bench}: the timing simulator end to end (a whole {@code dram simulate} process)
@@ -25,15 +27,15 @@ import picocli.CommandLine.Option;
         header = "Speed of the DRAM timing simulator: end to end against Ramulator 2.0a, and in process.",
         mixinStandardHelpOptions = true,
         description = {"End to end: a whole 'undervolt dram simulate' process (JVM start and all threads; CPU, wall,",
-                "peak RSS, median of --reps) on uniform random LD/ST requests (8 GiB, 50 %% stores, DDR4_8Gb_x8,",
+                "peak RSS, median of --repeats) on uniform random LD/ST requests (8 GiB, 50 %% stores, DDR4_8Gb_x8,",
                 "DDR4_2400R, RoBaRaCoCh), with the ratio to Ramulator 2.0a's whole-process CPU time on that kind of",
                 "input recorded in docs/PEERS.md. In process: thread CPU time after warm-up on --part or --standard (2 GiB, 20 %%",
                 "writes), in memory and from a file (kernel speed, no ratio). Side by side with the peers installed:",
                 "scripts/peers/compare_dram.sh."},
         footer = {"", "Examples:",
                 "  undervolt dram sim-bench",
-                "  undervolt dram sim-bench --part DDR4-2400 --requests 100000 --reps 1",
-                "  undervolt dram sim-bench --standard DDR4 --requests 100000 --reps 1"})
+                "  undervolt dram sim-bench --part DDR4-2400 --requests 100000 --repeats 1",
+                "  undervolt dram sim-bench --standard DDR4 --requests 100000 --repeats 1"})
 public final class DramSimBenchCommand implements Callable<Integer> {
 
     @Option(names = "--requests", defaultValue = "1000000", paramLabel = "N", description = "trace length (default ${DEFAULT-VALUE})")
@@ -48,15 +50,28 @@ public final class DramSimBenchCommand implements Callable<Integer> {
 
     private static final String DEFAULT_STANDARD = "DDR3";
 
-    @Option(names = "--reps", defaultValue = "3", paramLabel = "N", description = "timed repetitions (default ${DEFAULT-VALUE})")
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--repeats", defaultValue = "3", paramLabel = "N", description = "timed repetitions (default ${DEFAULT-VALUE})")
     int reps;
+
+    private Integer repeatsAlias;
+
+    /** The old name of {@code --repeats}, kept hidden (one line on stderr says so). */
+    @Option(names = "--reps", hidden = true, paramLabel = "N")
+    void oldRepeats(int n) {
+        repeatsAlias = n; // applied in call(): picocli sets --repeats' default after this
+        OldSpelling.note(spec, "--reps", "--repeats");
+    }
 
     @Mixin JsonOption jsonOption = new JsonOption();
 
     @Override
     public Integer call() throws Exception {
         OptionValues.range("--requests", requests, 1, Integer.MAX_VALUE);
-        OptionValues.range("--reps", reps, 1, Integer.MAX_VALUE);
+        reps = repeatsAlias != null ? repeatsAlias : reps;
+        OptionValues.range("--repeats", reps, 1, Integer.MAX_VALUE);
         SimSpec inProcess = SimSpec.of(SimPart.resolve(partOption.name(), partOption.name() == null && standard == null ? DEFAULT_STANDARD : standard,
                 null, null, 1, 1)); // checked before the end-to-end runs
         Map<String, Object> out = new LinkedHashMap<>();

@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
                 "  undervolt eden --preset lenet5-int8 --estimate   # how long? runs nothing",
                 "  undervolt eden --preset lenet5-int8 --set trials=10 --out runs/lenet5",
                 "  undervolt eden --quick --set dataset=cifar10 --set data_dir=DIR --set network=vgg-small",
-                "  undervolt eden --quick --set model=lenet.onnx",
+                "  undervolt eden --quick --set model=lenet5.onnx",
                 "  undervolt eden --quick --print-config > my.json",
                 "  undervolt eden --config my.json",
                 "  undervolt eden --config examples/eden-mlp-fashion.yaml   # or a .json",

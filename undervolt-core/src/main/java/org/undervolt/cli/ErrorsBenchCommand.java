@@ -20,7 +20,9 @@ import org.undervolt.storage.Formats;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code undervolt errors bench}: injection time against a plain copy of the same stored tensor,
@@ -31,7 +33,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmark error injection against a plain copy of the same image.",
-                "Times are medians over --reps; ratio is injection over the copy. With the uniform model, --sampler both "
+                "Times are medians over --repeats; ratio is injection over the copy. With the uniform model, --sampler both "
                         + "times the blocked and the sequential sampler interleaved in one process."},
         footer = {"", "Examples:",
                 "  undervolt errors bench --sampler both --bits 1000000 --ber 1e-3",
@@ -49,8 +51,20 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "int8", description = "Storage format. Default: ${DEFAULT-VALUE}.")
     String format;
 
-    @Option(names = "--reps", defaultValue = "9", description = "Timed repetitions per point (median). Default: ${DEFAULT-VALUE}.")
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--repeats", defaultValue = "9", description = "Timed repetitions per point (median). Default: ${DEFAULT-VALUE}.")
     int reps;
+
+    private Integer repeatsAlias;
+
+    /** The old name of {@code --repeats}, kept hidden (one line on stderr says so). */
+    @Option(names = "--reps", hidden = true, paramLabel = "N")
+    void oldRepeats(int n) {
+        repeatsAlias = n; // applied in call(): picocli sets --repeats' default after this
+        OldSpelling.note(spec, "--reps", "--repeats");
+    }
 
     @Option(names = "--warmup", defaultValue = "5", description = "Untimed repetitions first. Default: ${DEFAULT-VALUE}.")
     int warmup;
@@ -72,7 +86,8 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        OptionValues.range("--reps", reps, 1, Integer.MAX_VALUE);
+        reps = repeatsAlias != null ? repeatsAlias : reps;
+        OptionValues.range("--repeats", reps, 1, Integer.MAX_VALUE);
         OptionValues.range("--warmup", warmup, 0, Integer.MAX_VALUE);
         OptionValues.range("--warmup-ms", warmupMs, 0, Long.MAX_VALUE);
         OptionValues.range("--first-warmup-ms", firstWarmupMs, 0, Long.MAX_VALUE);

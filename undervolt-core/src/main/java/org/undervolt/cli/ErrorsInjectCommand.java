@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
                         + "reports the flips (against the model's expectation), the bits and the seconds."},
         footer = {"", "Examples:",
                 "  undervolt errors inject --format int8 --ber 1e-3 --bits 1000000 --json",
-                "  undervolt errors inject --error-model location:0.1 --ber 1e-3 --bits 1000000"})
+                "  undervolt errors inject --error-model location:0.1 --ber 1e-3 --bits 400000000"})
 public final class ErrorsInjectCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "int8", description = "Storage format, e.g. int8, int4-asym-channel, fp16, bf16, q7.8. Default: ${DEFAULT-VALUE}.")

@@ -2,10 +2,12 @@ package org.undervolt.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.undervolt.dram.error.ErrorModelEntry;
 import org.undervolt.dram.error.ErrorModelRegistry;
+import org.undervolt.io.Json;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,7 +46,11 @@ public final class ErrorsModelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        jsonOption.print(new Listing(GRAMMAR, rows()), o -> {
+        jsonOption.print(Json.fields(new Listing(GRAMMAR, rows().stream().map(m -> {
+            Map<String, Object> model = Json.fields(m); // snake_case keys, as every other command's
+            model.put("parameters", m.parameters().stream().map(Json::fields).toList());
+            return model;
+        }).toList())), o -> {
             wrap(o, "", "", "Error model specs: " + GRAMMAR);
             for (ModelRow m : rows()) {
                 o.println();
@@ -60,7 +66,7 @@ public final class ErrorsModelsCommand implements Callable<Integer> {
     }
 
     /** The whole listing, for {@code --json}. */
-    record Listing(String grammar, List<ModelRow> models) {
+    record Listing(String grammar, List<Map<String, Object>> models) {
     }
 
     /** {@code text} in lines of at most {@link #WIDTH} characters: the first after {@code first}, the rest after {@code rest}. */

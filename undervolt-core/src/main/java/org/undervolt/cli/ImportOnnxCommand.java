@@ -23,8 +23,8 @@ import picocli.CommandLine.Option;
             "random batch before anything is written.",
             "Bad or unsupported files: one line naming the node, exit code 2."},
         footer = {"", "Examples:",
-                "  undervolt import-onnx --model lenet.onnx --out lenet.uvnn",
-                "  undervolt import-onnx --model lenet.onnx --out lenet.uvnn --json"})
+                "  undervolt import-onnx --model lenet5.onnx --out lenet5-onnx.uvnn",
+                "  undervolt import-onnx --model lenet5.onnx --out lenet5-onnx.uvnn --json"})
 public final class ImportOnnxCommand implements Callable<Integer> {
 
     @Mixin ModelFileOption modelOption = new ModelFileOption();

@@ -200,7 +200,6 @@ public final class MapCommand implements Callable<Integer> {
         mod.put("capacity_bytes", module.organization().capacityBytes() * 1);
         mod.put("nominal_vdd", module.nominalVolts());
         mod.put("nominal_trcd_cycles", module.nominalTrcd());
-        mod.put("voltage_scaling", s.law().toString());
         mod.put("energy_law", s.law().toString());
         mod.put("energy_law_reasoning", VoltageScaling.REASONING);
         mod.put("floor", s.floor().toString());

@@ -17,7 +17,9 @@ import org.undervolt.nn.zoo.ZooModel;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code undervolt nn-bench}: one training epoch and inference throughput of a zoo model, with the
@@ -44,8 +46,20 @@ public final class NnBenchCommand implements Callable<Integer> {
     @Option(names = "--infer-batch", defaultValue = "256", paramLabel = "B", description = "Inference batch (default: ${DEFAULT-VALUE}).")
     int inferBatch;
 
-    @Option(names = "--passes", defaultValue = "5", paramLabel = "P", description = "Timed inference passes; the median is reported (default: ${DEFAULT-VALUE}).")
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--repeats", defaultValue = "5", paramLabel = "N", description = "Timed inference passes; the median is reported (default: ${DEFAULT-VALUE}).")
     int passes;
+
+    private Integer repeatsAlias;
+
+    /** The old name of {@code --repeats}, kept hidden (one line on stderr says so). */
+    @Option(names = "--passes", hidden = true, paramLabel = "N")
+    void oldRepeats(int n) {
+        repeatsAlias = n; // applied in call(): picocli sets --repeats' default after this
+        OldSpelling.note(spec, "--passes", "--repeats");
+    }
 
     @Mixin SeedOption seedOption = new SeedOption();
     @Mixin ThreadsOption threadsOption = new ThreadsOption();
@@ -58,7 +72,8 @@ public final class NnBenchCommand implements Callable<Integer> {
             throw new InvalidInputException("--network " + network.id() + ": nn-bench times the MNIST networks (mlp, mlp-256, lenet5) only");
         }
         OptionValues.range("--infer-batch", inferBatch, 1, Integer.MAX_VALUE);
-        OptionValues.range("--passes", passes, 1, Integer.MAX_VALUE);
+        passes = repeatsAlias != null ? repeatsAlias : passes;
+        OptionValues.range("--repeats", passes, 1, Integer.MAX_VALUE);
         int threadCount = NnOptions.threads(threadsOption.threads);
         DataSource source = data.source();
         ImageDataset train = OptionValues.first("--train-images", trainImages, source.train());

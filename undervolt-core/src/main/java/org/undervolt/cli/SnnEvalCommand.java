@@ -3,6 +3,7 @@ package org.undervolt.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.undervolt.io.Json;
 import org.undervolt.InvalidInputException;
 import org.undervolt.data.ImageDataset;
 import org.undervolt.dram.error.ErrorModel;
@@ -72,7 +73,7 @@ public final class SnnEvalCommand implements Callable<Integer> {
             FormatSpec fmt = storage != null ? storage : Formats.byName("fp32");
             r = SnnErrorRuns.evaluateWithErrors(m, test, n, fmt, ber == null ? 0 : ber, atBer, trials, seedOption.seed, t);
         }
-        jsonOption.print(r, o -> {
+        jsonOption.print(Json.fields(r), o -> {
             o.printf("accuracy %.4f on %d test images (%s, BER %g, %d trials; error-free in this format %.4f), %.1f s%n",
                     r.accuracy(), r.images(), r.format(), r.ber(), r.accuracies().size(), r.baseline(), r.seconds());
         });

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.undervolt.io.Json;
 import org.undervolt.InvalidInputException;
 import org.undervolt.data.DataSource;
 import org.undervolt.data.ImageDataset;
@@ -80,7 +81,7 @@ public final class SnnTrainCommand implements Callable<Integer> {
                         err.flush();
                     }
                 });
-        jsonOption.print(r, o -> {
+        jsonOption.print(Json.fields(r), o -> {
             o.printf("accuracy %.4f on %d test images; %d neurons, %d training images (resumed from %d), %.1f s%n",
                     r.accuracy(), r.testImages(), r.neurons(), r.images(), r.resumedFrom(), r.seconds());
             o.printf("train %.1f s (%.2f ms CPU/image), label %.1f s on %d images, test %.1f s (%.2f ms CPU/image); model %s%n",

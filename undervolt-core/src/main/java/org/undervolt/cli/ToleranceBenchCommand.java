@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
                 "images its trials used. Ratios are to the full evaluation of the same run (in process)."},
         footer = {"", "Examples (models from 'undervolt train --network lenet5|mlp --out FILE'):",
                 "  undervolt bench tolerance --model lenet5.uvnn --trials 5 --ber-min 1e-5 --bisections 3",
-                "  undervolt bench tolerance --model mlp.uvnn --data weights --trials 5 --ber-min 1e-5 --bisections 3"})
+                "  undervolt bench tolerance --model mlp-fashion.uvnn --dataset fashion-mnist --data weights --trials 5 --ber-min 1e-5 --bisections 3"})
 public final class ToleranceBenchCommand implements Callable<Integer> {
 
     @Mixin ModelFileOption modelOption = new ModelFileOption();

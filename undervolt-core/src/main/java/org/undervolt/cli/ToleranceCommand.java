@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
                 "data at one BER) and, with --fine, per layer x data type, then the combination validated. Writes",
                 "tolerance.json, curves.csv and the resumable points.json under --out; rerun to resume."},
         footer = {"", "Examples:",
-                "  undervolt tolerance --model retrained.uvnn --out runs/tolerance",
+                "  undervolt tolerance --model runs/randbet/retrained.uvnn --out runs/tolerance",
                 "  undervolt tolerance --model lenet5.uvnn --fine --trials 3 --out runs/tolerance-fine",
                 "  undervolt tolerance --snn-model n100.snn --clamp --out runs/tolerance-snn"})
 public final class ToleranceCommand implements Callable<Integer> {

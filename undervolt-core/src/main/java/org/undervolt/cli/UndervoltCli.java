@@ -96,6 +96,7 @@ public final class UndervoltCli extends CommandGroup {
             cl.addSubcommand(name, name.equals("dram") ? DramCommand.commandLine(args)
                     : new CommandLine(SUBCOMMANDS.get(name)));
         }
+        WholeExamples.install(cl);
         cl.setExecutionExceptionHandler(UndervoltCli::handleExecutionException);
         cl.setParameterExceptionHandler(UndervoltCli::handleParameterException);
         return cl;
@@ -143,6 +144,11 @@ public final class UndervoltCli extends CommandGroup {
 
     private static int handleParameterException(CommandLine.ParameterException ex, String[] args) {
         PrintWriter err = ex.getCommandLine().getErr();
+        List<String> extra = ex.getCommandLine().getUnmatchedArguments();
+        if (!(ex instanceof CommandLine.UnmatchedArgumentException) && !extra.isEmpty()) {
+            // a misspelt option also leaves its real one missing: the typo, with its suggestions, is what to fix
+            ex = new CommandLine.UnmatchedArgumentException(ex.getCommandLine(), extra);
+        }
         String suggestion = "";
         if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
             suggestion = "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";

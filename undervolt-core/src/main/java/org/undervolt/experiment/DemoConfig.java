@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.undervolt.InvalidInputException;
 import org.undervolt.data.DataSource;
+import org.undervolt.io.Json;
 import org.undervolt.nn.zoo.ZooModel;
 
 /**
@@ -56,6 +57,17 @@ public record DemoConfig(DataSource data, int[] hidden, int epochs, long seed, i
     }
 
     /**
+     * The run's identity in the results store: {@link #describe()} as canonical JSON, with {@code part} and
+     * {@code energy_law} under their names before issue 19 ({@code preset}, {@code scaling}), so that a demo recorded
+     * earlier is found, resumed and reused by the same settings.
+     */
+    public String identity() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        describe().forEach((k, v) -> m.put(k.equals("part") ? "preset" : k.equals("energy_law") ? "scaling" : k, v));
+        return Json.canonical(m);
+    }
+
+    /**
      * The network's name: the zoo's ({@code mlp-256} for the default {@code --hidden 256}, the name {@code undervolt
      * train --network} takes for the same network), or, for other hidden layers, {@code custom mlp, hidden ...}.
      */
@@ -77,8 +89,8 @@ public record DemoConfig(DataSource data, int[] hidden, int epochs, long seed, i
         m.put("points_per_decade", pointsPerDecade);
         m.put("delta", delta);
         m.put("format", format);
-        m.put("preset", part);
-        m.put("scaling", scaling);
+        m.put("part", part); // named as the options --part and --energy-law
+        m.put("energy_law", scaling);
         m.put("ber_table", berTable == null ? "builtin" : berTable.toString());
         m.put("test_images", testImages);
         return m;

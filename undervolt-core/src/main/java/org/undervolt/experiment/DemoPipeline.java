@@ -130,9 +130,9 @@ public final class DemoPipeline {
         AccessEnergyModel energy = new AccessEnergyModel(spec, scaling);
 
         Map<String, Object> dram = new LinkedHashMap<>();
-        dram.put("preset", spec.name());
+        dram.put("part", spec.name());
         dram.put("core_rail", spec.core().name());
-        dram.put("voltage_scaling", config.scaling());
+        dram.put("energy_law", config.scaling());
         dram.put("address_mapping", ADDRESS_ORDER);
         dram.put("placement", "sequential");
         dram.put("ber_devices", devices.selector() + " (" + points.size() + " devices; the chosen voltage is the median device's)");

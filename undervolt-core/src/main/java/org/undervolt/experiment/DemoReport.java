@@ -24,7 +24,7 @@ public final class DemoReport {
 
     public static HtmlReport of(DemoResult r, double delta, OptionalLong runId, String store) {
         String format = String.valueOf(r.config().get("format")).toUpperCase(Locale.ROOT);
-        String preset = String.valueOf(r.dram().get("preset"));
+        String preset = String.valueOf(r.dram().get("part"));
         String tolerable = r.tolerableBer().isPresent()
                 ? String.format(Locale.ROOT, "%.2e", r.tolerableBer().getAsDouble()) : "none on the grid";
         String saving = String.format(Locale.ROOT, "%.1f%%", 100 * r.energySaving());
@@ -62,7 +62,7 @@ public final class DemoReport {
                         + "pass over %d test images: %d reads, %d writes, %d row hits, %d misses, %d conflicts. "
                         + "Core-rail energy scaled with voltage (%s); BER at the chosen voltage %.2e.",
                         r.images(), r.accesses().reads(), r.accesses().writes(), r.accesses().hits(),
-                        r.accesses().misses(), r.accesses().conflicts(), r.dram().get("voltage_scaling"),
+                        r.accesses().misses(), r.accesses().conflicts(), r.dram().get("energy_law"),
                         r.berAtChosen())));
 
         savingVersusTolerance(r).ifPresent(report::add);

@@ -80,9 +80,8 @@ public final class EdenPipeline {
     /** Checks every setting: bad input is reported before any folder is made or work done. */
     public void check() {
         if (c.optionalText("model") == null) {
-            Sequential m = network().create(shape(), train.numClasses(), 1); // the network reads these images
             try {
-                LayerShape.of(m); // and the mapping stage can lay it out
+                checkNetwork(network(), shape(), train.numClasses());
             } catch (InvalidInputException e) {
                 throw new InvalidInputException("eden setting 'network' = " + c.text("network") + ": " + e.getMessage());
             }
@@ -101,6 +100,11 @@ public final class EdenPipeline {
         org.undervolt.storage.Formats.byName(c.text("ifm_format"));
         org.undervolt.dram.error.ErrorModelRegistry.family(c.text("error_model"), c.integer("device_seed", 0L, Long.MAX_VALUE));
         MappingStage.check(c, scheme);
+    }
+
+    /** Bad input unless {@code network} reads images of {@code shape} and the mapping stage can lay it out. */
+    static void checkNetwork(ZooModel network, ImageShape shape, int classes) {
+        LayerShape.of(network.create(shape, classes, 1));
     }
 
     /** Runs (or resumes) every stage; returns the stage results by name. */

@@ -127,7 +127,8 @@ public record PipelineConfig(String pipeline, Map<String, Object> values, Map<St
             }
             if (!values.containsKey(e.getKey())) {
                 throw new InvalidInputException(where.getOrDefault(e.getKey(), source) + ": unknown " + pipeline
-                        + " setting '" + e.getKey() + "'; expected one of " + new TreeMap<>(values).keySet());
+                        + " setting '" + e.getKey() + "'" + NearNames.hint(e.getKey(), values.keySet())
+                        + "; expected one of " + new TreeMap<>(values).keySet());
             }
             next.put(e.getKey(), e.getValue());
             if (where.containsKey(e.getKey())) {

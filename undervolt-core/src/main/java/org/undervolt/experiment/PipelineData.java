@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 import org.undervolt.InvalidInputException;
+import org.undervolt.data.BuiltinDataset;
 import org.undervolt.data.CifarBinaryReader;
 import org.undervolt.data.DataSource;
 import org.undervolt.data.ImageDataset;
@@ -27,6 +28,18 @@ public record PipelineData(ImageDataset train, ImageDataset test, ImageShape sha
     public static final String CIFAR10 = "cifar10";
 
     /** Whether {@code name} names CIFAR-10 ({@code cifar10}, {@code cifar-10}). */
+    /** Bad input unless {@code name} is a data set {@link #load} knows: mnist, fashion-mnist or cifar10. */
+    public static void checkName(String name) {
+        if (!isCifar(name)) {
+            try {
+                BuiltinDataset.parse(name);
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("unknown dataset '" + name + "'; expected mnist, fashion-mnist or "
+                        + "cifar10 (with data_dir)");
+            }
+        }
+    }
+
     public static boolean isCifar(String name) {
         return name != null && name.trim().toLowerCase(Locale.ROOT).replace("-", "").equals(CIFAR10);
     }

@@ -11,6 +11,7 @@ import org.undervolt.dram.error.ErrorModelRegistry;
 import org.undervolt.dram.sim.PagePolicy;
 import org.undervolt.dram.spec.DramPresets;
 import org.undervolt.mapping.Granularity;
+import org.undervolt.nn.zoo.ImageShape;
 import org.undervolt.nn.zoo.ZooModel;
 import org.undervolt.resilience.Acceptance;
 import org.undervolt.resilience.DataKind;
@@ -101,7 +102,7 @@ final class PipelineKeys {
     private static Map<String, Rule> common() {
         Map<String, Rule> k = new LinkedHashMap<>();
         k.put("description", text());
-        k.put("dataset", text());
+        k.put("dataset", text(PipelineData::checkName));
         k.put("data_dir", optionalText());
         k.put("seed", integer(0, Long.MAX_VALUE));
         k.put("format", text(Formats::byName));
@@ -192,6 +193,20 @@ final class PipelineKeys {
         ordered(c, "tolerance_ber_min", "tolerance_ber_max");
         c.named("error_model", () -> ErrorModelRegistry.family(c.text("error_model"), c.integer("device_seed", 0L, Long.MAX_VALUE)));
         c.named(c.values().get("ber_table") == null ? "devices" : "ber_table", () -> MappingStage.devices(c));
+        String dataset = c.text("dataset");
+        boolean cifar = PipelineData.isCifar(dataset);
+        if (cifar && c.optionalText("data_dir") == null) {
+            throw c.bad("dataset", dataset, "data_dir too: a folder of CIFAR-10's binary files (data_batch_1.bin .. "
+                    + "data_batch_5.bin, test_batch.bin); none is bundled");
+        }
+        if (c.pipeline().equals("sparkxd") && cifar) {
+            throw c.bad("dataset", dataset, "mnist, fashion-mnist or IDX files: the spiking network reads 28x28 greyscale images");
+        }
+        if (c.pipeline().equals("eden") && c.optionalText("model") == null && (cifar || c.optionalText("data_dir") == null)) {
+            // the images' shape is known without reading them: the network must take them and the mapping lay it out
+            ImageShape shape = cifar ? new ImageShape(3, 32, 32) : new ImageShape(1, 28, 28);
+            c.named("network", () -> EdenPipeline.checkNetwork(ZooModel.parse(c.text("network")), shape, 10));
+        }
         MappingStage.settings(c, c.pipeline().equals("eden") ? c.text("scheme") : "sparkxd");
     }
 

@@ -58,7 +58,7 @@ public record RecordedDemo(DemoConfig config, Path storeFile, OptionalLong resum
         if (storeFile == null) {
             return new Outcome(pipeline.run(), OptionalLong.empty(), false, 0);
         }
-        String configJson = Json.canonical(config.describe());
+        String configJson = config.identity();
         if (resume.isPresent()) {
             try (ResultsStore store = openExisting()) {
                 RunStart.checkResumable(store, KIND, resume.getAsLong(), configJson);
@@ -110,12 +110,12 @@ public record RecordedDemo(DemoConfig config, Path storeFile, OptionalLong resum
                     Json.canonical(Provenance.describe()), resume, newRun);
             id = start.runId();
             resumed = start.resumed();
-            if (folder != null) {
+            boolean finished = store.run(id).map(r -> r.status() == RunStatus.FINISHED).orElse(false);
+            if (folder != null && !finished) { // a finished run reused keeps the folder its files were written to
                 store.setFolder(id, folder.toAbsolutePath().normalize().toString());
             }
             trials = new StoredBerTrials(store, id);
             long done = store.trials().count(id);
-            boolean finished = store.run(id).map(r -> r.status() == RunStatus.FINISHED).orElse(false);
             log.accept(finished ? "run " + id + " in " + storeFile + ": finished with the same configuration, "
                     + done + " trials reused (--new-run runs it again)"
                     : resumed ? "run " + id + " in " + storeFile + ": resuming, " + done + " trials already done"

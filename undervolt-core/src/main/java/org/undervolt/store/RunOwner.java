@@ -2,6 +2,7 @@ package org.undervolt.store;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -45,13 +46,20 @@ public record RunOwner(long pid, String host, Optional<Instant> start) {
     }
 
     /**
-     * Whether this owner is certainly gone: it ran on this host and no live process has its pid, or the
-     * process with its pid started at another time (the pid was reused). On another host nothing can be
-     * told, so false.
+     * How long a run owned by a process on another host may show no sign of life (a status change) before it is
+     * taken as interrupted: that process cannot be looked up from here. Longer than any documented run (the
+     * longest, sparkxd N1600, takes under two hours on two cores), so a live run elsewhere is not mislabelled.
      */
-    public boolean gone() {
+    public static final Duration FOREIGN_LEASE = Duration.ofHours(24);
+
+    /**
+     * Whether this owner is gone: on this host, no live process has its pid, or the process with its pid started
+     * at another time (the pid was reused); on another host (another machine or container, whose processes cannot
+     * be seen), the run's last sign of life {@code lastSeen} is older than {@link #FOREIGN_LEASE}.
+     */
+    public boolean gone(Instant lastSeen, Instant now) {
         if (!host.equals(hostName())) {
-            return false;
+            return lastSeen.plus(FOREIGN_LEASE).isBefore(now);
         }
         Optional<ProcessHandle> p = ProcessHandle.of(pid);
         if (p.isEmpty() || !p.get().isAlive()) {

@@ -27,6 +27,7 @@ public record RunRecord(long id, String kind, String config, long seed, String p
      * process is gone (killed, crashed), otherwise the stored status.
      */
     public RunStatus observedStatus() {
-        return status == RunStatus.RUNNING && owner.isPresent() && owner.get().gone() ? RunStatus.INTERRUPTED : status;
+        return status == RunStatus.RUNNING && owner.isPresent() && owner.get().gone(updatedAt, Instant.now())
+                ? RunStatus.INTERRUPTED : status;
     }
 }

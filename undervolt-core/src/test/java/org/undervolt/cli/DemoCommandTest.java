@@ -35,6 +35,13 @@ class DemoCommandTest {
         assertThat(printed.get("curve")).hasSize(3);
         assertThat(printed.get("curve").get(0).get("trials").asInt()).isEqualTo(2);
         assertThat(printed.get("vdd_nominal").asDouble()).isEqualTo(1.2);
+        // keys named as the options (--part, --energy-law), snake_case throughout
+        assertThat(printed.at("/dram/part").asText()).isEqualTo("LPDDR3-1600_4Gb_x32");
+        assertThat(printed.at("/dram/energy_law").asText()).isEqualTo("quadratic");
+        assertThat(printed.at("/config/part").asText()).isEqualTo("LPDDR3-1600_4Gb_x32");
+        assertThat(printed.at("/config/energy_law").asText()).isEqualTo("quadratic");
+        assertThat(printed.toString()).doesNotContain("\"preset\"").doesNotContain("voltage_scaling");
+        assertThat(JsonKeysTest.camelCaseKeys(printed)).isEmpty();
         assertThat(printed.get("provenance").get("git_revision").asText()).isNotEmpty();
         assertThat(Files.size(out.resolve("accuracy_vs_ber.png"))).isGreaterThan(1000);
         assertThat(printed.get("run_id").asLong()).isEqualTo(1);
@@ -128,6 +135,8 @@ class DemoCommandTest {
         CliRun plain = run(concat(args, "--out", tmp.resolve("c").toString())); // stderr is no terminal here
         assertThat(plain.exit()).isZero();
         assertThat(plain.err()).isEmpty();
+        HumanOutputTest.assertWords(plain); // e.g. "limited by data-floor 4", not Java's {data-floor=4}
+        assertThat(plain.out()).containsPattern("limited by (data-floor|tolerance) [0-9]+");
     }
 
     private static String[] concat(String[] a, String... b) {

@@ -244,6 +244,6 @@ class ErrorsCommandTest {
         JsonNode json = new ObjectMapper().readTree(run("errors", "list", "--json").out());
         assertThat(json.get("models")).hasSize(org.undervolt.dram.error.ErrorModelRegistry.entries().size());
         assertThat(json.get("models").get(1).get("parameters").get(0).get("name").asText()).isEqualTo("cell-rate");
-        assertThat(json.get("models").get(1).get("parameters").get(0).get("defaultValue").asText()).isEqualTo("0.5");
+        assertThat(json.get("models").get(1).get("parameters").get(0).get("default_value").asText()).isEqualTo("0.5");
     }
 }

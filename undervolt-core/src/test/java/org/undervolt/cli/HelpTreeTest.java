@@ -110,6 +110,36 @@ class HelpTreeTest {
     }
 
     /**
+     * Every example as printed by {@code --help}, at the default 80 columns and at 200: whole on one line of the
+     * rendered help (picocli wrapped them mid-command, once mid-word: {@code --out resnet20.} / {@code uvnn --progress}).
+     */
+    @Test
+    void everyExampleIsPrintedWholeOnOneLine() {
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        for (int width : new int[] {80, 200}) {
+            for (CommandLine cl : commands()) {
+                int before = cl.getUsageHelpWidth();
+                cl.setUsageHelpWidth(width);
+                List<String> printed;
+                try {
+                    printed = cl.getUsageMessage(CommandLine.Help.Ansi.OFF).lines().map(String::strip).toList();
+                } finally {
+                    cl.setUsageHelpWidth(before);
+                }
+                for (String example : examples(cl.getCommandSpec())) {
+                    checked++;
+                    if (!printed.contains(example)) {
+                        problems.add(cl.getCommandSpec().qualifiedName() + " at " + width + " columns: " + example);
+                    }
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(checked).isGreaterThan(80);
+    }
+
+    /**
      * An example that reads a file names one a clone has: a shipped example under {@code examples/}, or a file an
      * earlier example writes (a model, a run). Never a stand-in such as {@code my-memspec.xml}: a part is a preset.
      */
@@ -138,6 +168,41 @@ class HelpTreeTest {
         assertThat(named).isGreaterThanOrEqualTo(6);
     }
 
+    /**
+     * Run in order, the examples succeed: a model, config, trace or bitmap file an example reads ships under
+     * {@code examples/} or is written by an example ({@code --out}, {@code --commands-out}, {@code > FILE}, or a file
+     * under an {@code --out} folder), e.g. {@code import-onnx} reads the {@code lenet5.onnx} that {@code export-onnx}
+     * writes, {@code tolerance} the {@code retrained.uvnn} that {@code retrain} writes under its folder.
+     */
+    @Test
+    void everyFileAnExampleReadsIsWrittenByAnExampleOrShips() {
+        java.util.Set<String> written = new java.util.HashSet<>();
+        List<String[]> reads = new ArrayList<>();
+        for (CommandLine cl : commands()) {
+            for (String example : examples(cl.getCommandSpec())) {
+                String[] words = example.split(" #")[0].split("\\s+"); // not the comment
+                for (int i = 0; i < words.length; i++) {
+                    boolean writes = i > 0 && List.of("--out", "--commands-out", ">").contains(words[i - 1]);
+                    String word = words[i].replaceFirst("^[a-z_]+=", "");
+                    if (writes) {
+                        written.add(word);
+                    } else if (!word.startsWith("examples/") && word.matches(".*\\.(uvnn|onnx|snn|bitmap|json|yaml|csv|trace)")) {
+                        reads.add(new String[] {example, word});
+                    }
+                }
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        for (String[] read : reads) {
+            String file = read[1];
+            if (!written.contains(file) && written.stream().noneMatch(folder -> file.startsWith(folder + "/"))) {
+                problems.add(read[0] + ": no example writes " + file);
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(reads.size()).isGreaterThan(10);
+    }
+
     @Test
     void typosOfSubcommandsAndOptionsGetSuggestions() {
         CliRun command = CliRun.of("demmo");
@@ -152,6 +217,31 @@ class HelpTreeTest {
         assertThat(option.exit()).isEqualTo(2);
         assertThat(option.err().strip()).hasLineCount(1).contains("'--jsno'").contains("did you mean").contains("--json");
         assertThat(option.out()).isEmpty();
+
+        // a misspelt required option leaves the real one missing: the typo and its suggestion come first
+        CliRun required = CliRun.of("dram", "energy", "--part", "DDR4", "--trce", "x");
+        assertThat(required.exit()).isEqualTo(2);
+        assertThat(required.err().strip()).hasLineCount(1).contains("'--trce'").contains("did you mean --trace?")
+                .doesNotContain("Missing required option");
+        CliRun inject = CliRun.of("errors", "inject", "--error-modle", "uniform");
+        assertThat(inject.exit()).isEqualTo(2);
+        assertThat(inject.err().strip()).hasLineCount(1).contains("'--error-modle'").contains("did you mean --error-model?");
+    }
+
+    /** One word for timed repetitions: --repeats; the old --reps and --passes still run and say so in one stderr line. */
+    @Test
+    void repetitionsAreRepeatsEverywhereAndOldSpellingsSaySo() {
+        for (String command : new String[] {"dram bench", "dram sim-bench", "errors bench", "nn-bench"}) {
+            CommandLine cl = UndervoltCli.commandLine();
+            for (String name : command.split(" ")) {
+                cl = cl.getSubcommands().get(name);
+            }
+            assertThat(cl.getCommandSpec().optionsMap()).as(command).containsKey("--repeats");
+        }
+        CliRun old = CliRun.of("nn-bench", "--passes", "0");
+        assertThat(old.exit()).isEqualTo(2);
+        assertThat(old.err().lines().toList()).containsExactly("undervolt: --passes is now --repeats",
+                "undervolt: --repeats 0: expected an integer >= 1");
     }
 
     @Test

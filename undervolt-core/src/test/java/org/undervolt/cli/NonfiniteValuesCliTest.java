@@ -102,7 +102,7 @@ class NonfiniteValuesCliTest {
     void snnEvalCountsNonfiniteWeightsPerTrial(String format) throws Exception {
         JsonNode j = ok("snn", "eval", "--model", snn.toString(), "--data-dir", data.toString(), "--format", format,
                 "--ber", HIGH_BER, "--trials", "2", "--test-images", "10", "--threads", "1", "--json");
-        JsonNode counts = j.get("nonfiniteWeights");
+        JsonNode counts = j.get("nonfinite_weights");
         assertThat(counts).as(j.toString()).isNotNull();
         assertThat(counts.size()).isEqualTo(2);
         assertThat(sum(counts)).as("weights read as NaN/Inf at BER " + HIGH_BER).isPositive();

@@ -70,7 +70,7 @@ class SnnCommandTest {
         String[] b = run("snn", "train", "--neurons", "6", "--images", "12", "--seed", "2", "--out", model.toString(),
                 "--test-images", "10", "--label-images", "8", "--threads", "1", "--json");
         assertThat(b[0]).as(b[2]).isEqualTo("0");
-        assertThat(Json.mapper().readTree(b[1]).get("resumedFrom").asLong()).isEqualTo(8);
+        assertThat(Json.mapper().readTree(b[1]).get("resumed_from").asLong()).isEqualTo(8);
         String[] c = run("snn", "train", "--neurons", "7", "--images", "12", "--seed", "2", "--out", model.toString());
         assertThat(c[0]).isEqualTo("2");
         assertThat(c[2]).contains("checkpoint of 6 neurons");

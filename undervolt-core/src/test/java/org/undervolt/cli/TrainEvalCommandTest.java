@@ -142,7 +142,7 @@ class TrainEvalCommandTest {
     @Test
     void benchTimesTheGreyscaleModelsOnly(@TempDir Path tmp) throws Exception {
         Path data = tinyData(tmp.resolve("data"));
-        CliRun vgg = run("nn-bench", "--network", "vgg-small", "--data-dir", data.toString(), "--passes", "1");
+        CliRun vgg = run("nn-bench", "--network", "vgg-small", "--data-dir", data.toString(), "--repeats", "1");
         assertThat(vgg.exit()).isEqualTo(2);
         assertThat(vgg.err().strip()).hasLineCount(1).contains("--network vgg-small").contains("MNIST networks (mlp, mlp-256, lenet5) only");
         CliRun unknown = run("nn-bench", "--network", "vgg99");

@@ -172,7 +172,7 @@ class TrainingKillTest {
         CliRun resumed = CliRun.of(with(common, "--out", out.toString(), "--json").toArray(String[]::new));
         assertThat(resumed.exit()).as(resumed.err()).isZero();
         JsonNode r = resumed.json();
-        assertThat(r.get("resumedFrom").asLong()).as("training continues at the last checkpointed image").isEqualTo(last);
+        assertThat(r.get("resumed_from").asLong()).as("training continues at the last checkpointed image").isEqualTo(last);
         assertThat(r.get("presentations").asLong()).as("images presented by the resumed run")
                 .isGreaterThanOrEqualTo(images - last);
 
@@ -180,7 +180,7 @@ class TrainingKillTest {
         CliRun straight = CliRun.of(with(common, "--out", clean.toString(), "--json").toArray(String[]::new));
         assertThat(straight.exit()).as(straight.err()).isZero();
         JsonNode s = straight.json();
-        assertThat(s.get("resumedFrom").asLong()).isZero();
+        assertThat(s.get("resumed_from").asLong()).isZero();
         assertThat(r.get("accuracy")).isEqualTo(s.get("accuracy"));
         assertThat(Files.readAllBytes(out)).as("model file").isEqualTo(Files.readAllBytes(clean));
     }

@@ -111,7 +111,7 @@ class ConfigFileTest {
     void anUnknownKeyOrABadValueNamesItsLine(@TempDir Path tmp) throws Exception {
         Path typo = Files.writeString(tmp.resolve("typo.yaml"), "seed: 2\n\nnuerons: 400\n");
         assertThatThrownBy(() -> PipelineConfig.preset("sparkxd", "quick").withFile(typo))
-                .hasMessageStartingWith(typo + " line 3: unknown sparkxd setting 'nuerons'; expected one of [");
+                .hasMessageStartingWith(typo + " line 3: unknown sparkxd setting 'nuerons' (did you mean neurons?); expected one of [");
 
         Path value = Files.writeString(tmp.resolve("value.yaml"), "seed: 2\ntrials: lots\n");
         assertThatThrownBy(() -> PipelineConfig.preset("sparkxd", "quick").withFile(value))

@@ -112,6 +112,13 @@ class RecordedDemoTest {
             assertThat(s.runs()).hasSize(1);
             assertThat(s.run(1).orElseThrow().folder()).hasValue(second.toAbsolutePath().normalize().toString());
         }
+        // the finished run reused by a rerun: it keeps the folder its files were written to
+        new RecordedDemo(config(TRIALS), db, OptionalLong.empty(), false, tmp.resolve("runs/third"), m -> { }).run();
+        try (ResultsStore s = ResultsStore.open(db)) {
+            assertThat(s.runs()).hasSize(1);
+            assertThat(s.run(1).orElseThrow().status()).isEqualTo(RunStatus.FINISHED);
+            assertThat(s.run(1).orElseThrow().folder()).hasValue(second.toAbsolutePath().normalize().toString());
+        }
     }
 
     @Test
@@ -133,6 +140,15 @@ class RecordedDemoTest {
         RecordedDemo.Outcome r = new RecordedDemo(config(TRIALS), db, OptionalLong.of(1), false, m -> { }).run();
         assertThat(r.runId()).hasValue(1);
         assertThat(r.reusedTrials()).isEqualTo(TRIALS);
+    }
+
+    /** The store knows a demo by its settings under their old names (preset, scaling): runs recorded before the rename match. */
+    @Test
+    void theRunIdentityKeepsTheKeysRunsWereRecordedUnder() {
+        String identity = config(3).identity();
+        assertThat(identity).contains("\"preset\":\"LPDDR3-1600_4Gb_x32\"").contains("\"scaling\":\"quadratic\"")
+                .doesNotContain("\"part\"").doesNotContain("energy_law");
+        assertThat(config(3).describe()).containsEntry("part", "LPDDR3-1600_4Gb_x32").containsEntry("energy_law", "quadratic");
     }
 
     @Test
