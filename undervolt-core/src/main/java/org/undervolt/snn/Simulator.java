@@ -38,7 +38,7 @@ import static org.undervolt.snn.DiehlCook.*;
  * As in Brian: integrate; thresholds; synaptic events (input arrivals: {@code ge += w; pre = 1;
  * w -= nu_pre post1}, then excitatory spikes to their inhibitory partner and STDP
  * {@code w += nu_post pre post2before; post1 = post2 = 1}, then inhibitory spikes to every other
- * excitatory neuron); resets ({@code theta += 0.05 mV} when learning).
+ * excitatory neuron); resets ({@code theta += theta_plus} when learning).
  *
  * <h2>Rest between images</h2>
  * Every presentation starts from the resting state (v at rest, no conductance, no trace, no spike in
@@ -46,8 +46,8 @@ import static org.undervolt.snn.DiehlCook.*;
  * traces fall to exp(-150/20) and exp(-150/40), and the refractory hold has passed; only v (tau 100 ms)
  * keeps 22 % of its deviation in the original. Starting each image from the same state makes
  * images independent, so inference runs them in parallel with results independent of scheduling.
- * Theta decays over the whole 500 ms (presentation and rest) when learning, with
- * {@link DiehlCook#thetaTimeConstant} of the network's size, and is frozen otherwise.
+ * Theta decays over the whole 500 ms (presentation and rest) when learning, and grows by
+ * {@link DiehlCook#thetaIncrement} of the network's size per spike; it is frozen otherwise.
  *
  * <p>Not thread-safe: one simulator per thread; the weights array is shared read-only in inference.
  */
@@ -96,6 +96,7 @@ public final class Simulator {
     private final double dec2 = Math.exp(-DT / TAU_POST2);
     private final double tauTheta;
     private final double decTheta;
+    private final double thetaPlus;
     private final double aE = DT / E_TAU;
     private final double aI = DT / I_TAU;
     private final int refracE = (int) Math.round(E_REFRACTORY / DT);
@@ -118,16 +119,20 @@ public final class Simulator {
      * of neurons whose weights cannot change yet. Same dynamics; sums may differ in the last bit.
      */
     Simulator(SynapticDelays delays, boolean vectorised, boolean exactArrivals) {
-        this(delays, vectorised, exactArrivals, thetaTimeConstant(delays.neurons()));
+        this(delays, vectorised, exactArrivals, TAU_THETA, thetaIncrement(delays.neurons()));
     }
 
-    /** As above, with theta's decay time constant (ms) given instead of {@link DiehlCook#thetaTimeConstant}. */
-    Simulator(SynapticDelays delays, boolean vectorised, boolean exactArrivals, double tauTheta) {
+    /**
+     * As above, with theta's decay time constant (ms) and increment per spike (mV) given instead of
+     * {@link DiehlCook#TAU_THETA} and {@link DiehlCook#thetaIncrement} of the network's size.
+     */
+    Simulator(SynapticDelays delays, boolean vectorised, boolean exactArrivals, double tauTheta, double thetaPlus) {
         this.vectorised = vectorised;
         this.exactArrivals = exactArrivals;
         this.delays = delays;
         this.n = delays.neurons();
         this.tauTheta = tauTheta;
+        this.thetaPlus = thetaPlus;
         this.decTheta = Math.exp(-DT / tauTheta);
         this.maxDelay = delays.maxDelay();
         vE = new double[n];
@@ -316,7 +321,7 @@ public final class Simulator {
                 refractory[nRefractory++] = j;
                 counts[j]++;
                 if (learn) {
-                    theta[j] += THETA_PLUS;
+                    theta[j] += thetaPlus;
                 }
             }
             total += nE;

@@ -19,9 +19,9 @@ class StdpTest {
         int n = 1;
         byte[] d = new byte[DiehlCook.INPUTS];
         d[3] = 4;
-        // theta decays with the reference code's 1e7 ms (a one-neuron network would get 1e7 / 400)
+        // theta grows by the reference code's 0.05 mV (a one-neuron network would get 0.05 / 400)
         Simulator sim = new Simulator(new SynapticDelays(DiehlCook.INPUTS, n, DiehlCook.MAX_DELAY_STEPS, d), true, false,
-                DiehlCook.TAU_THETA);
+                DiehlCook.TAU_THETA, DiehlCook.THETA_PLUS);
         float[] w = new float[DiehlCook.INPUTS];
         Arrays.fill(w, 0.1f);
         w[3] = 0.5f;
@@ -56,7 +56,7 @@ class StdpTest {
     void postThenPreOnlyDepresses() {
         int n = 1;
         Simulator sim = new Simulator(new SynapticDelays(DiehlCook.INPUTS, n, DiehlCook.MAX_DELAY_STEPS,
-                new byte[DiehlCook.INPUTS]), true, false, DiehlCook.TAU_THETA);
+                new byte[DiehlCook.INPUTS]), true, false, DiehlCook.TAU_THETA, DiehlCook.THETA_PLUS);
         float[] w = new float[DiehlCook.INPUTS];
         Arrays.fill(w, 0.2f);
         w[7] = 0.01f; // too weak to lift v from rest over the final threshold (-64.97 mV)
@@ -71,11 +71,12 @@ class StdpTest {
     }
 
     @Test
-    void thetaDecaysWithTheTimeConstantOfTheNetworksSize() {
-        assertThat(DiehlCook.thetaTimeConstant(100)).isEqualTo(2.5e6);
-        assertThat(DiehlCook.thetaTimeConstant(399)).isEqualTo(1e7 * 399 / 400);
-        assertThat(DiehlCook.thetaTimeConstant(400)).isEqualTo(1e7);
-        assertThat(DiehlCook.thetaTimeConstant(1600)).isEqualTo(1e7);
+    void thetaGrowsByTheIncrementOfTheNetworksSizeAndDecaysWithThePublishedTimeConstant() {
+        assertThat(DiehlCook.thetaIncrement(99)).isEqualTo(0.05);
+        assertThat(DiehlCook.thetaIncrement(100)).isEqualTo(0.0125);
+        assertThat(DiehlCook.thetaIncrement(399)).isEqualTo(0.05 * (399.0 / 400));
+        assertThat(DiehlCook.thetaIncrement(400)).isEqualTo(0.05);
+        assertThat(DiehlCook.thetaIncrement(1600)).isEqualTo(0.05);
         for (int n : new int[] {100, 400}) {
             Simulator sim = new Simulator(new SynapticDelays(DiehlCook.INPUTS, n, DiehlCook.MAX_DELAY_STEPS,
                     new byte[DiehlCook.INPUTS * n]));
@@ -84,11 +85,20 @@ class StdpTest {
             PoissonEncoder silent = new PoissonEncoder();
             silent.setSpikes(new int[0], new int[0]);
             int total = sim.present(silent, new float[DiehlCook.INPUTS * n], theta, true, new int[n]);
-            // no input, no spike: theta only decays, over 350 ms of presentation and 150 ms of rest
+            // no input, no spike: theta only decays, over 350 ms of presentation and 150 ms of rest, with 1e7 ms
             assertThat(total).isZero();
-            double expected = 30.0 * Math.exp(-(DiehlCook.PRESENTATION_MS + DiehlCook.REST_MS) / DiehlCook.thetaTimeConstant(n));
+            double expected = 30.0 * Math.exp(-(DiehlCook.PRESENTATION_MS + DiehlCook.REST_MS) / 1e7);
             assertThat(theta[0]).isCloseTo(expected, within(1e-9));
             assertThat(theta[n - 1]).isCloseTo(expected, within(1e-9));
+
+            // theta below the offset: neuron 0 fires as soon as its refractory period ends (40 spikes),
+            // each spike adding the increment of the network's size
+            Arrays.fill(theta, 30.0);
+            theta[0] = 5.01;
+            int[] counts = new int[n];
+            sim.present(silent, new float[DiehlCook.INPUTS * n], theta, true, counts);
+            assertThat(counts[0]).isGreaterThan(0);
+            assertThat(theta[0]).isCloseTo(5.01 + counts[0] * DiehlCook.thetaIncrement(n), within(1e-3));
         }
     }
 
