@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
                 "On a terminal, each long stage shows a progress line with the time left, and",
                 "the run starts with an estimate of its duration.",
                 "",
-                "Presets: quick (N100, 2000 STDP images; minutes), n400, n900, n1600, n2500,",
+                "Presets: quick (N400, 10000 STDP images; minutes), n400, n900, n1600, n2500,",
                 "n3600 (the paper's sizes, 60000 images; about 1 to 6 hours on 2 cores:",
                 "--estimate times them on your machine)."},
         footerHeading = "%nExamples:%n",

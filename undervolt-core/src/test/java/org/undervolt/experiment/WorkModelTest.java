@@ -52,12 +52,12 @@ class WorkModelTest {
 
     @Test
     void sparkxdStagesFromTheirWork() {
-        // 3000 STDP images, 3 BER steps of 500; full evaluation
+        // 10000 STDP images, 3 BER steps of 500; full evaluation
         PipelineConfig c = PipelineConfig.preset("sparkxd", "quick").withSettings(List.of("evaluation=full"));
         Map<String, WorkModel.Span> s = WorkModel.sparkxd(c, new Calibration.Sparkxd(0.01, 0.002, 0));
-        assertThat(s.get("train").typical()).isCloseTo(3000 * 0.01 + 2000 * 0.002, within(1e-9));
+        assertThat(s.get("train").typical()).isCloseTo(10000 * 0.01 + 6000 * 0.002, within(1e-9));
         // fault-aware and control training (1500 images each); three networks labelled and tested
-        assertThat(s.get("fault-aware-training").typical()).isCloseTo(2 * 1500 * 0.01 + 3 * 2000 * 0.002, within(1e-9));
+        assertThat(s.get("fault-aware-training").typical()).isCloseTo(2 * 1500 * 0.01 + 3 * 6000 * 0.002, within(1e-9));
         // 3 searches (baseline, fault-aware, control); grid 1e-5..1e-1 (5 points) + 2 bisections: typically 5, at
         // most 7 points; 3 trials x 1000 x 2 ms
         assertThat(s.get("tolerance").typical()).isCloseTo(3 * 5 * 3 * 2 + 6, within(1e-9));
