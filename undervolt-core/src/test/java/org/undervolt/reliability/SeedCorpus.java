@@ -89,11 +89,11 @@ public final class SeedCorpus {
         put(root, "snnCheckpointBody", "two-neurons.ckpt", snn.toByteArray());
         put(root, "edenConfig", "mlp.json", "{\"network\": \"mlp\", \"trials\": 3, \"tolerance_ber_max\": 0.05, \"data\": [\"weights\"]}\n"
                 .getBytes(StandardCharsets.UTF_8));
-        put(root, "sparkxdConfig", "n10.json", "{\"neurons\": 10, \"train_images\": 40, \"format\": \"fp16\", \"ber_max\": 0.001}\n"
+        put(root, "sparkxdConfig", "n10.json", "{\"neurons\": 10, \"train_images\": 40, \"label_images\": 20, \"format\": \"fp16\", \"ber_max\": 0.001}\n"
                 .getBytes(StandardCharsets.UTF_8));
         // the YAML syntax of the same configs (a file that does not start with '{' is read as YAML)
         put(root, "edenConfig", "eden-mlp-fashion.yaml", Files.readAllBytes(Path.of("..", "examples", "eden-mlp-fashion.yaml")));
-        put(root, "sparkxdConfig", "n10.yaml", "# the n10.json seed in YAML\nneurons: 10\ntrain_images: 40\nformat: fp16   # stored weights\nber_max: 1.0e-3\n"
+        put(root, "sparkxdConfig", "n10.yaml", "# the n10.json seed in YAML\nneurons: 10\ntrain_images: 40\nlabel_images: 20\nformat: fp16   # stored weights\nber_max: 1.0e-3\n"
                 .getBytes(StandardCharsets.UTF_8));
         put(root, "sweepSpec", "mlp.json", ("{\"networks\": [{\"name\": \"mlp\", \"checkpoint\": \"mlp.uvnn\"}], "
                 + "\"dataset\": \"mnist\", \"test_images\": 100, \"profile_images\": 50, \"error_models\": [\"uniform\", "
