@@ -14,8 +14,12 @@ import java.util.Map;
  *       the same acceptance rule. Where it fails, the rate of one site is lowered one grid step and the
  *       combination checked again: the site whose own curve (measured in the fine search) shows the
  *       largest accuracy loss at its current rate, since the losses of the sites add up and that site
- *       adds the most. No site goes below the coarse tolerable BER: every site at that rate passed the
- *       coarse search, so the walk ends with a passing combination at the latest there.</li>
+ *       adds the most. No site goes below the coarse tolerable BER: every site at that rate is the coarse
+ *       configuration, which the coarse search measured and accepted, so the walk ends with a passing
+ *       combination at the latest there. That last configuration is not drawn again: the coarse tolerable
+ *       BER is the largest BER whose trials passed, so a fresh draw there fails about half the time by
+ *       chance alone (winner's curse); its measurement is the coarse search's
+ *       ({@link Combination#coarse()}).</li>
  * </ul>
  * EDEN characterises each data type alone and then checks the combination, lowering rates where it
  * fails (§5); the rule for which rate to lower is ours. One global factor on every rate (this class
@@ -34,8 +38,11 @@ public final class ToleranceAnalysis {
      *                  held as found; also the key of the combination's point in the point store
      * @param point     the measured point (its {@code ber} field holds the scale)
      * @param validated whether the acceptance rule held at that scale
+     * @param coarse    whether the walk ended at the coarse configuration (every site at the coarse tolerable
+     *                  BER), whose measurement is the coarse search's point there
      */
-    public record Combination(Map<String, Double> bers, double scale, CurvePoint point, boolean validated) {
+    public record Combination(Map<String, Double> bers, double scale, CurvePoint point, boolean validated,
+                              boolean coarse) {
     }
 
     private final NetworkEvaluator evaluator;
@@ -101,9 +108,13 @@ public final class ToleranceAnalysis {
                 bers.put(sites.get(i), rate[i]);
             }
             double scale = scale(own, rate);
+            if (floor > 0 && atFloor(rate, floor) && coarse.atTolerable() != null) {
+                CurvePoint measured = coarse.atTolerable();
+                return new Combination(ids(bers), scale, new CurvePoint(scale, measured.accuracies()), true, true);
+            }
             CurvePoint p = search.measure("combination", trials(TrialFamily.fixed(bers)), scale);
             if (search.accepts("combination", p)) {
-                return new Combination(ids(bers), scale, p, true);
+                return new Combination(ids(bers), scale, p, true, false);
             }
             int worst = -1;
             double worstLoss = -1;
@@ -118,11 +129,21 @@ public final class ToleranceAnalysis {
                 }
             }
             if (worst < 0) {
-                return new Combination(ids(bers), scale, p, false);
+                return new Combination(ids(bers), scale, p, false, false);
             }
             double lower = rate[worst] * step;
             rate[worst] = lower < search.settings().berMin() && floor == 0 ? 0 : Math.max(lower, floor);
         }
+    }
+
+    /** Whether every site's rate is the coarse tolerable BER: the configuration the coarse search measured. */
+    private static boolean atFloor(double[] rate, double floor) {
+        for (double r : rate) {
+            if (r != floor) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -124,6 +124,8 @@ public final class ToleranceRun {
             cm.put("bers", c.bers());
             cm.put("scale", c.scale());
             cm.put("validated", c.validated());
+            cm.put("measured_by", c.coarse() ? "the coarse search (every site at the coarse tolerable BER)"
+                    : "the combination's own trials");
             Map<String, Object> pt = CurveExport.point(c.point());
             pt.remove("ber");
             cm.put("accuracy", pt);

@@ -62,4 +62,37 @@ class ToleranceAnalysisTest {
         assertThat(c.scale()).isLessThanOrEqualTo(1.0);
         assertThat(lowered == 0).isEqualTo(c.scale() == 1.0);
     }
+
+    /**
+     * A walk that ends with every site at the coarse tolerable BER has reached the coarse configuration: its
+     * measurement is the coarse search's (not a fresh draw at the boundary, which fails half the time by chance).
+     */
+    @Test
+    void aCombinationAtTheCoarseRateIsTheCoarseSearchsMeasurement() {
+        ImageDataset all = SyntheticDatasets.separableBlobs(600, 6, 6, 8, 3);
+        Sequential m = Mlp.create(new int[] {36, 16, 8}, 1);
+        new Trainer(new TrainConfig(3, 32, 0.05f, 0.9f, 0f, 1)).train(m, all.slice(0, 400), (e, l, s) -> { });
+        StorageSetup setup = new StorageSetup(Site.of(m, Set.of(DataKind.WEIGHTS)), Formats.INT8,
+                Formats.INT8, UniformErrorModel::new, "uniform", DramGeometry.lpddr3x32(), true);
+        NetworkEvaluator ev = new NetworkEvaluator(m, new NetworkFaults(m, setup,
+                ValueBounds.profile(m, all.slice(0, 400), 200, List.of(0, 2))), all.slice(400, 600));
+        int[] measured = {0};
+        ToleranceSearch search = new ToleranceSearch(new ToleranceSearch.Settings(1e-4, 1e-1, 2, 0, 2, 7),
+                new Acceptance(ev.baseline(), 0.02, Acceptance.Rule.LOWER95), PointStore.inMemory(),
+                (target, p, reused) -> measured[0]++);
+        CurvePoint atCoarse = new CurvePoint(3e-2, new double[] {0.5, 0.25}); // would fail if measured again
+        ToleranceSearch.Result coarse = new ToleranceSearch.Result(ToleranceAnalysis.NETWORK, 3e-2, 1e-1,
+                ToleranceSearch.Status.FOUND, atCoarse, List.of(atCoarse));
+        List<ToleranceSearch.Result> fine = new java.util.ArrayList<>();
+        for (Site site : setup.sites()) { // every site alone tolerates less than the network: all start at the floor
+            CurvePoint p = new CurvePoint(1e-2, new double[] {ev.baseline(), ev.baseline()});
+            fine.add(new ToleranceSearch.Result(site.id(), 1e-2, 3e-2, ToleranceSearch.Status.FOUND, p, List.of(p)));
+        }
+        ToleranceAnalysis.Combination c = new ToleranceAnalysis(ev, search).combination(fine, coarse);
+        assertThat(c.coarse()).isTrue();
+        assertThat(c.validated()).isTrue();
+        assertThat(c.point().accuracies()).containsExactly(0.5, 0.25);
+        assertThat(c.bers().values()).containsOnly(3e-2);
+        assertThat(measured[0]).isZero();
+    }
 }
