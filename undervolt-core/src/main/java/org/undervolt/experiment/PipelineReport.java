@@ -57,6 +57,8 @@ final class PipelineReport {
                 .row("tolerable BER without / with retraining", tolWithout + " / " + tolWith, "—", "—")
                 .row(eden ? "tolerable BER of a control" : "tolerable BER of the control (same STDP images, no flips)",
                         eden ? "—" : ber(summary.get("tolerable_ber_control")), "—", "—")
+                .row("fault-aware vs control on the same draws", eden ? "—" : fatVersusControl(r.get("fat-vs-control")),
+                        "—", "—")
                 .row("weight precision, read correction", c.text("format").toUpperCase(Locale.ROOT)
                         + (eden ? "" : ", " + c.text("read_correction")), eden ? "—" : "FP32", eden ? "INT8/FP32" : "—")
                 .row("error model that decided the tolerance", eden ? "uniform" : String.valueOf(summary.get("weight_errors")),
@@ -196,5 +198,14 @@ final class PipelineReport {
     private static String ber(Object o) {
         double d = PipelineSummary.num(o);
         return d > 0 ? String.format(Locale.ROOT, "%.2e", d) : "none on the grid";
+    }
+
+    /** The fat-vs-control stage's line, or why it was not measured. */
+    private static String fatVersusControl(Map<String, Object> versus) {
+        if (versus == null) {
+            return "not measured (run of an earlier version)";
+        }
+        Object line = versus.get("line");
+        return String.valueOf(line != null ? line : versus.get("skipped"));
     }
 }

@@ -42,6 +42,13 @@ final class PipelineSummary {
             m.put("retraining_gain", tb > 0 ? num(fat.get("tolerable_ber")) / tb : null);
             // the same STDP images without flips: what FAT's gain must beat (issue 18)
             m.put("tolerable_ber_control", control == null ? null : control.get("tolerable_ber"));
+            // the two on the same draws and images at the control's first failing BER (FatControlStage)
+            Map<String, Object> versus = r.get("fat-vs-control");
+            if (versus != null && versus.containsKey("fault_aware_better")) {
+                m.put("fat_beats_control", versus.get("fault_aware_better"));
+                m.put("fat_vs_control_points", 100 * num(versus.get("difference")));
+                m.put("fat_vs_control_p", versus.get("p_value"));
+            }
             map = r.get("placement");
             m.put("deployed_network", map.get("deployed_network"));
             // which error model decided the tolerance (uniform, or the location model's unsafe weight subarrays)

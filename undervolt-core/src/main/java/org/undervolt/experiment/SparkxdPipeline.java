@@ -33,6 +33,9 @@ import org.undervolt.storage.Formats;
  *       by step, and a control trained identically without flips ({@link SnnFatRun}, checkpointed);</li>
  *   <li>{@code tolerance}: accuracy versus BER of the three networks, tolerable BER within delta of the
  *       baseline's error-free accuracy ({@link SnnToleranceStage}, point by point resumable);</li>
+ *   <li>{@code fat-vs-control}: fault-aware and control network on the same error draws and test images at the
+ *       control's first failing BER, with a sign test of "fault-aware training is no better" ({@link
+ *       FatControlStage});</li>
  *   <li>{@code placement}: the lowest module voltage at which the weights fit in locations whose BER the
  *       deployed network (the more tolerant of baseline and fault-aware) tolerates, DRMap order, one inference
  *       priced, energy versus VDD ({@link MappingStage}).</li>
@@ -172,6 +175,10 @@ public final class SparkxdPipeline {
                 fatDir.resolve("control.snn"), c,
                 format, test, threads, stages.folder("tolerance"), log, progress, executor, location));
         out.put("tolerance", tol);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> controlTolerance = (Map<String, Object>) tol.get("control");
+        out.put("fat-vs-control", stages.run("fat-vs-control", () -> FatControlStage.run(fatDir.resolve("fat.snn"),
+                fatDir.resolve("control.snn"), controlTolerance, c, format, test, threads, location)));
         PipelineRecords.curves(stages, out);
         PipelineRecords.trials(stages, out);
 

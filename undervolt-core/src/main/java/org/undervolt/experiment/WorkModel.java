@@ -150,6 +150,8 @@ public final class WorkModel {
         m.put("tolerance", times(search(c, Calibration.Linear.constant(Math.ceil(test * typicalShare(c)) * k.inferImage()),
                 Calibration.Linear.constant(test * k.inferImage())), 3)
                 .plus(Span.exactly(3.0 * test * k.inferImage())));
+        // fault-aware and control on the same draws, every test image of every trial
+        m.put("fat-vs-control", Span.exactly(2.0 * c.integer("trials", 1, 10_000) * test * k.inferImage()));
         m.put("placement", Span.exactly(0));
         return m;
     }

@@ -48,6 +48,19 @@ class PipelineCommandsTest {
             assertThat(printed.get(k).isNumber()).as(k).isTrue();
         }
         assertThat(printed.has("retraining_gain")).isTrue();
+        // FAT and control on the same draws at the control's first failing BER, or why not
+        JsonNode versus = new ObjectMapper().readTree(Files.readString(tmp.resolve("run/stages/fat-vs-control.json")));
+        if (versus.has("skipped")) {
+            assertThat(printed.has("fat_beats_control")).isFalse();
+        } else {
+            assertThat(versus.get("ber").asDouble()).isGreaterThan(versus.get("control_tolerable_ber").asDouble());
+            assertThat(versus.get("difference").asDouble()).isCloseTo(versus.get("fault_aware_accuracy").asDouble()
+                    - versus.get("control_accuracy").asDouble(), org.assertj.core.api.Assertions.within(1e-12));
+            assertThat(versus.get("images_fault_aware_better").asInt() + versus.get("images_control_better").asInt())
+                    .isBetween(0, 20);
+            assertThat(versus.get("trials").asInt()).isEqualTo(2);
+            assertThat(printed.get("fat_beats_control").asBoolean()).isEqualTo(versus.get("fault_aware_better").asBoolean());
+        }
         assertThat(printed.get("deployed_network").asText()).isIn("baseline", "fault_aware");
         assertThat(printed.get("operating_points").get("differ").isBoolean()).isTrue();
         assertThat(Files.readString(tmp.resolve("run/report.html"))).contains("Placement map").contains("<svg")
@@ -73,7 +86,7 @@ class PipelineCommandsTest {
         estimate[java.util.Arrays.asList(args).indexOf("--out") + 1] = tmp.resolve("fresh").toString();
         JsonNode fresh = run(estimate).json();
         assertThat(fresh.get("stages").fieldNames()).toIterable()
-                .containsExactly("train", "fault-aware-training", "tolerance", "placement");
+                .containsExactly("train", "fault-aware-training", "tolerance", "fat-vs-control", "placement");
         assertThat(fresh.get("typical_s").asDouble()).isPositive().isLessThanOrEqualTo(fresh.get("at_most_s").asDouble());
         assertThat(fresh.at("/unit_costs/stdp_image_s").asDouble()).isPositive();
         assertThat(tmp.resolve("fresh")).as("an estimate runs nothing").doesNotExist();
