@@ -20,6 +20,7 @@ import org.undervolt.mapping.NetworkData;
 import org.undervolt.mapping.NetworkShapes;
 import org.undervolt.mapping.OperatingPointBer;
 import org.undervolt.mapping.RowAllocator;
+import org.undervolt.resilience.ModelFileKind;
 import org.undervolt.usecase.BadSetting;
 import org.undervolt.usecase.MapRequest;
 import org.undervolt.usecase.MapResult;
@@ -133,7 +134,9 @@ public final class MapCommand implements Callable<Integer> {
         } catch (BadSetting e) {
             throw e.named(OPTIONS);
         }
-        NetworkData net = NetworkShapes.resolve(network.name, modelOption.file, neurons, format);
+        NetworkData net = NetworkShapes.resolve(network.name, modelOption.file == null ? null
+                : ModelFileKind.SNN.refuse(modelOption.file, "--model", "map lays an SNN out from --network snn --neurons N"),
+                neurons, format);
         MapResult r = MapUseCase.run(new MapRequest(net, tolerance.tolerances(), settings));
         Map<String, Object> out = describe(r, snn);
         if (report != null) {
