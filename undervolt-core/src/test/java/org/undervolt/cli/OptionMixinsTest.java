@@ -61,7 +61,7 @@ class OptionMixinsTest {
 
     /** The options of one vocabulary: each declared in a mixin, never by a command itself. */
     private static final List<String> SHARED = List.of("--json", "--out", "--seed", "--threads", "--error-model",
-            "--device-seed", "--part", "--network", "--model", "--repeats");
+            "--device-seed", "--part", "--network", "--model", "--repeats", "--devices");
 
     /** The classes that declare an @Option field or method named {@code name} among {@code type}'s own members. */
     private static boolean declares(Class<?> type, String name) {
@@ -122,7 +122,8 @@ class OptionMixinsTest {
         // required or not; every other name one declaration whatever the command
         assertThat(declaredIn.keySet()).containsExactlyInAnyOrder("--json", "--out DIR required", "--out FILE required",
                 "--out DIR", "--out FILE", "--seed S", "--threads T", "--error-model SPEC", "--device-seed S",
-                "--part NAME|FILE", "--network NAME", "--model FILE required", "--model FILE", "--repeats N");
+                "--part NAME|FILE", "--network NAME", "--model FILE required", "--model FILE", "--repeats N",
+                "--devices SEL");
     }
 
     @Test
