@@ -73,8 +73,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Mixin EnergyLawOption energyLaw = new EnergyLawOption();
 
-    @Option(names = "--ber-table", paramLabel = "CSV", description = "BER(VDD) devices: voltron (default: all 30 Voltron DIMMs), voltron-A|B|C, voltron:DIMM, a device table or a vdd_v,ber CSV file; the run plans with the median device.")
-    Path berTable;
+    @Mixin DevicesOption devices = new DevicesOption();
 
     @Option(names = "--test-images", defaultValue = "0",
             description = "Test images to use, 0 for all (default: ${DEFAULT-VALUE}).")
@@ -112,7 +111,7 @@ public final class DemoCommand implements Callable<Integer> {
         grid.check();
         part.spec();
         DemoConfig config = new DemoConfig(dataset.source(), hidden, epochs, seedOption.seed, grid.trials, grid.berMin,
-                grid.berMax, grid.pointsPerDecade, delta, format, part.name(), energyLaw.name(), berTable, testImages, !noCache,
+                grid.berMax, grid.pointsPerDecade, delta, format, part.name(), energyLaw.name(), devices.selector(), testImages, !noCache,
                 cacheDir != null ? cacheDir : ModelCache.defaultDirectory());
         if (noStore && (store != null || resume != null)) {
             throw new InvalidInputException("--no-store cannot be combined with --store or --resume");

@@ -39,8 +39,7 @@ public final class DramBenchCommand implements Callable<Integer> {
 
     @Mixin SeedOption seedOption = new SeedOption();
 
-    @Option(names = "--repeats", defaultValue = "3", description = "timed runs per figure; median reported (default: ${DEFAULT-VALUE})")
-    int repeats;
+    @Mixin RepeatsOption repeatsOption = new RepeatsOption();
 
     @Option(names = "--warmups", defaultValue = "3", description = "untimed runs first (default: ${DEFAULT-VALUE})")
     int warmups;
@@ -50,7 +49,7 @@ public final class DramBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         OptionValues.range("--commands", commands, 1, Integer.MAX_VALUE);
-        OptionValues.range("--repeats", repeats, 1, Integer.MAX_VALUE);
+        int repeats = repeatsOption.value();
         OptionValues.range("--warmups", warmups, 0, Integer.MAX_VALUE);
         DramSpec s = part.load().spec();
         DramEnergyBench.Result r = DramEnergyBench.run(s, part.name(), commands, seedOption.seed, warmups, repeats,
@@ -92,7 +91,7 @@ public final class DramBenchCommand implements Callable<Integer> {
     /** The reference runs' part. */
     static final class Defaults extends OptionDefaults {
         Defaults() {
-            super("--part", "DDR4-2400");
+            super("--part", "DDR4-2400", "--repeats", "3");
         }
     }
 }

@@ -15,9 +15,7 @@ import org.undervolt.dram.sim.SimSpec;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code undervolt dram sim-bench}: the timing simulator end to end (a whole {@code dram simulate} process)
@@ -25,7 +23,7 @@ import picocli.CommandLine.Spec;
  */
 @CommandLine.Command(name = "sim-bench",
         header = "Speed of the DRAM timing simulator: end to end against Ramulator 2.0a, and in process.",
-        mixinStandardHelpOptions = true,
+        mixinStandardHelpOptions = true, defaultValueProvider = DramSimBenchCommand.Defaults.class,
         description = {"End to end: a whole 'undervolt dram simulate' process (JVM start and all threads; CPU, wall,",
                 "peak RSS, median of --repeats) on uniform random LD/ST requests (8 GiB, 50 %% stores, DDR4_8Gb_x8,",
                 "DDR4_2400R, RoBaRaCoCh), with the ratio to Ramulator 2.0a's whole-process CPU time on that kind of",
@@ -50,28 +48,14 @@ public final class DramSimBenchCommand implements Callable<Integer> {
 
     private static final String DEFAULT_STANDARD = "DDR3";
 
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--repeats", defaultValue = "3", paramLabel = "N", description = "timed repetitions (default ${DEFAULT-VALUE})")
-    int reps;
-
-    private Integer repeatsAlias;
-
-    /** The old name of {@code --repeats}, kept hidden (one line on stderr says so). */
-    @Option(names = "--reps", hidden = true, paramLabel = "N")
-    void oldRepeats(int n) {
-        repeatsAlias = n; // applied in call(): picocli sets --repeats' default after this
-        OldSpelling.note(spec, "--reps", "--repeats");
-    }
+    @Mixin RepeatsOption repeats = new RepeatsOption();
 
     @Mixin JsonOption jsonOption = new JsonOption();
 
     @Override
     public Integer call() throws Exception {
         OptionValues.range("--requests", requests, 1, Integer.MAX_VALUE);
-        reps = repeatsAlias != null ? repeatsAlias : reps;
-        OptionValues.range("--repeats", reps, 1, Integer.MAX_VALUE);
+        int reps = repeats.value();
         SimSpec inProcess = SimSpec.of(SimPart.resolve(partOption.name(), partOption.name() == null && standard == null ? DEFAULT_STANDARD : standard,
                 null, null, 1, 1)); // checked before the end-to-end runs
         Map<String, Object> out = new LinkedHashMap<>();
@@ -95,5 +79,12 @@ public final class DramSimBenchCommand implements Callable<Integer> {
         out.putAll(SimBenchmark.run(requests, inProcess, reps));
         jsonOption.printLine(out, w -> out.forEach((k, v) -> w.println(k + ": " + HumanNumbers.text(v))));
         return 0;
+    }
+
+    /** Three timed runs: each is a whole process of a million requests. */
+    static final class Defaults extends OptionDefaults {
+        Defaults() {
+            super("--repeats", "3");
+        }
     }
 }

@@ -20,9 +20,7 @@ import org.undervolt.storage.Formats;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code undervolt errors bench}: injection time against a plain copy of the same stored tensor,
@@ -31,7 +29,7 @@ import picocli.CommandLine.Spec;
  * {@code ratio} is the injection after a copy over the copy; {@code trial_extra} is what a trial done
  * in one pass ({@code Injector.restoreAndInject}) costs beyond the copy, over the copy.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, defaultValueProvider = ErrorsBenchCommand.Defaults.class,
         description = {"Benchmark error injection against a plain copy of the same image.",
                 "Times are medians over --repeats; ratio is injection over the copy. With the uniform model, --sampler both "
                         + "times the blocked and the sequential sampler interleaved in one process."},
@@ -51,20 +49,7 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "int8", description = "Storage format. Default: ${DEFAULT-VALUE}.")
     String format;
 
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--repeats", defaultValue = "9", description = "Timed repetitions per point (median). Default: ${DEFAULT-VALUE}.")
-    int reps;
-
-    private Integer repeatsAlias;
-
-    /** The old name of {@code --repeats}, kept hidden (one line on stderr says so). */
-    @Option(names = "--reps", hidden = true, paramLabel = "N")
-    void oldRepeats(int n) {
-        repeatsAlias = n; // applied in call(): picocli sets --repeats' default after this
-        OldSpelling.note(spec, "--reps", "--repeats");
-    }
+    @Mixin RepeatsOption repeats = new RepeatsOption();
 
     @Option(names = "--warmup", defaultValue = "5", description = "Untimed repetitions first. Default: ${DEFAULT-VALUE}.")
     int warmup;
@@ -86,8 +71,7 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        reps = repeatsAlias != null ? repeatsAlias : reps;
-        OptionValues.range("--repeats", reps, 1, Integer.MAX_VALUE);
+        int reps = repeats.value();
         OptionValues.range("--warmup", warmup, 0, Integer.MAX_VALUE);
         OptionValues.range("--warmup-ms", warmupMs, 0, Long.MAX_VALUE);
         OptionValues.range("--first-warmup-ms", firstWarmupMs, 0, Long.MAX_VALUE);
@@ -158,5 +142,12 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
         out.put("points", rows);
         jsonOption.printLine(out, w -> w.flush()); // the table went out row by row
         return 0;
+    }
+
+    /** Nine timed repetitions per point: one injection at a low BER takes microseconds. */
+    static final class Defaults extends OptionDefaults {
+        Defaults() {
+            super("--repeats", "9");
+        }
     }
 }

@@ -97,7 +97,7 @@ public final class EvalCommand implements Callable<Integer> {
                 : OptionValues.parse("--format", format, Formats::byName);
         DramSpec dram = part.spec();
         int threadCount = NnOptions.threads(threadsOption.threads);
-        Checkpoint.Loaded loaded = Checkpoint.load(modelOption.file);
+        Checkpoint.Loaded loaded = Checkpoint.load(modelOption.dnn("'undervolt snn eval --model FILE' evaluates an SNN"));
         Sequential model = loaded.model();
         DataSource source = data.source();
         ImageDataset test = OptionValues.first("--test-images", testImages, source.test());

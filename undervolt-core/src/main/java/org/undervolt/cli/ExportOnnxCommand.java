@@ -37,7 +37,7 @@ public final class ExportOnnxCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path out = output.writableFile();
-        Checkpoint.Loaded loaded = Checkpoint.load(modelOption.file);
+        Checkpoint.Loaded loaded = Checkpoint.load(modelOption.dnn("ONNX export takes a DNN checkpoint"));
         OnnxModel onnx;
         try {
             String name = modelOption.file.getFileName().toString().replaceFirst("\\.uvnn$", "");

@@ -20,6 +20,7 @@ import org.undervolt.mapping.NetworkData;
 import org.undervolt.mapping.NetworkShapes;
 import org.undervolt.mapping.OperatingPointBer;
 import org.undervolt.mapping.RowAllocator;
+import org.undervolt.resilience.ModelFileKind;
 import org.undervolt.usecase.BadSetting;
 import org.undervolt.usecase.MapRequest;
 import org.undervolt.usecase.MapResult;
@@ -74,8 +75,9 @@ public final class MapCommand implements Callable<Integer> {
 
     @Mixin PartWasPresetOption partWasPreset = new PartWasPresetOption();
 
-    @Option(names = "--devices", paramLabel = "N", description = "devices per rank (default: 64-bit rank for DDR, 1 for LPDDR)")
-    Integer devices;
+    @Option(names = "--devices-per-rank", paramLabel = "N",
+            description = "devices per rank of the module (default: a 64-bit rank for DDR, 1 for LPDDR)")
+    Integer devicesPerRank;
 
     @Option(names = "--weak-fraction", defaultValue = "1", paramLabel = "F",
             description = "sparkxd: fraction of weak subarrays carrying the errors (1 = uniform errors) (default: ${DEFAULT-VALUE})")
@@ -86,10 +88,7 @@ public final class MapCommand implements Callable<Integer> {
     @Option(names = "--vdd-step", defaultValue = "0.005", paramLabel = "VOLTS", description = "sparkxd: voltage search step (default: ${DEFAULT-VALUE})")
     double vddStep;
 
-    @Option(names = "--ber-table", paramLabel = "SEL|CSV", description = "BER(VDD) devices: voltron, voltron-A|B|C, "
-            + "voltron:DIMM, a device table or a vdd_v,ber CSV; the plan uses the median device at the items' tolerance, "
-            + "devices_summary the spread (default: voltron)")
-    String berTable;
+    @Mixin DevicesOption devices = new DevicesOption();
 
     @Option(names = "--trcd-device", defaultValue = OperatingPointBer.DEFAULT_TRCD_DEVICE, paramLabel = "SEL",
             description = "BER(tRCD) device: diva:DIMM or a one-device table (default: ${DEFAULT-VALUE}, DIVA's median at 1e-4)")
@@ -117,7 +116,7 @@ public final class MapCommand implements Callable<Integer> {
     Path report;
 
     /** The options of {@link MapSettings}' keys where they are not {@code --} and the key with dashes. */
-    private static final SettingNames OPTIONS = SettingNames.options(Map.of("devices_per_rank", "--devices",
+    private static final SettingNames OPTIONS = SettingNames.options(Map.of("devices_per_rank", "--devices-per-rank",
             "lower_idle", "--lower-idle-partitions"));
 
     @Override
@@ -133,7 +132,9 @@ public final class MapCommand implements Callable<Integer> {
         } catch (BadSetting e) {
             throw e.named(OPTIONS);
         }
-        NetworkData net = NetworkShapes.resolve(network.name, modelOption.file, neurons, format);
+        NetworkData net = NetworkShapes.resolve(network.name, modelOption.file == null ? null
+                : ModelFileKind.SNN.refuse(modelOption.file, "--model", "map lays an SNN out from --network snn --neurons N"),
+                neurons, format);
         MapResult r = MapUseCase.run(new MapRequest(net, tolerance.tolerances(), settings));
         Map<String, Object> out = describe(r, snn);
         if (report != null) {
@@ -173,13 +174,18 @@ public final class MapCommand implements Callable<Integer> {
     private MapSettings settings(MapScheme how) {
         var part = OptionValues.parse("--part", partOption.name() != null ? partOption.name() : how == MapScheme.SPARKXD ? "LPDDR3-1600_4Gb_x32"
                 : "DDR4-2400_4Gb_x8", DramPresets::get);
-        DeviceSet vddSet = OptionValues.parse("--ber-table", berTable == null ? "voltron" : berTable,
-                t -> DeviceSet.vddSelection(null, t, "--ber-table"));
+        Integer perRank = devices.oldDevicesPerRank();
+        if (perRank != null && devicesPerRank != null) {
+            throw new InvalidInputException("--devices-per-rank " + devicesPerRank + ": given twice (--devices " + perRank
+                    + " is --devices-per-rank now)");
+        }
+        String sel = devices.selector() == null ? "voltron" : devices.selector();
+        DeviceSet vddSet = OptionValues.parse("--devices", sel, t -> DeviceSet.vddSelection(t, "--devices"));
         DeviceSet trcdSet = OptionValues.parse("--trcd-device", trcdDevice, DeviceSet::fromBerTable);
         if (trcdSet.devices().size() != 1) {
             throw new InvalidInputException("--trcd-device " + trcdDevice + ": expected one BER(tRCD) device, e.g. diva:A01");
         }
-        return new MapSettings(how, part, devices, dataflow.dataflow(), vddSet,
+        return new MapSettings(how, part, perRank != null ? perRank : devicesPerRank, dataflow.dataflow(), vddSet,
                 trcdSet.devices().get(0), OptionValues.parse("--floor", floor, FloorPolicy::parse),
                 energyLaw.law(),
                 OptionValues.parse("--row-policy", pagePolicy, MapCommand::rowPolicy),

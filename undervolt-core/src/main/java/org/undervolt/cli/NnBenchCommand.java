@@ -17,16 +17,14 @@ import org.undervolt.nn.zoo.ZooModel;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code undervolt nn-bench}: one training epoch and inference throughput of a zoo model, with the
  * settings of the PyTorch side of {@code scripts/bench/lenet-vs-pytorch.sh} (SGD lr 0.05, momentum
  * 0.9, batch 64, constant learning rate; inference in batches of 256).
  */
-@Command(name = "nn-bench", mixinStandardHelpOptions = true,
+@Command(name = "nn-bench", mixinStandardHelpOptions = true, defaultValueProvider = NnBenchCommand.Defaults.class,
         description = "Time one training epoch and inference images/s of a DNN (for side-by-side comparisons).",
         footer = {"", "Examples:",
                 "  undervolt nn-bench",
@@ -46,20 +44,7 @@ public final class NnBenchCommand implements Callable<Integer> {
     @Option(names = "--infer-batch", defaultValue = "256", paramLabel = "B", description = "Inference batch (default: ${DEFAULT-VALUE}).")
     int inferBatch;
 
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--repeats", defaultValue = "5", paramLabel = "N", description = "Timed inference passes; the median is reported (default: ${DEFAULT-VALUE}).")
-    int passes;
-
-    private Integer repeatsAlias;
-
-    /** The old name of {@code --repeats}, kept hidden (one line on stderr says so). */
-    @Option(names = "--passes", hidden = true, paramLabel = "N")
-    void oldRepeats(int n) {
-        repeatsAlias = n; // applied in call(): picocli sets --repeats' default after this
-        OldSpelling.note(spec, "--passes", "--repeats");
-    }
+    @Mixin RepeatsOption repeats = new RepeatsOption();
 
     @Mixin SeedOption seedOption = new SeedOption();
     @Mixin ThreadsOption threadsOption = new ThreadsOption();
@@ -72,8 +57,7 @@ public final class NnBenchCommand implements Callable<Integer> {
             throw new InvalidInputException("--network " + network.id() + ": nn-bench times the MNIST networks (mlp, mlp-256, lenet5) only");
         }
         OptionValues.range("--infer-batch", inferBatch, 1, Integer.MAX_VALUE);
-        passes = repeatsAlias != null ? repeatsAlias : passes;
-        OptionValues.range("--repeats", passes, 1, Integer.MAX_VALUE);
+        int passes = repeats.value();
         int threadCount = NnOptions.threads(threadsOption.threads);
         DataSource source = data.source();
         ImageDataset train = OptionValues.first("--train-images", trainImages, source.train());
@@ -105,5 +89,12 @@ public final class NnBenchCommand implements Callable<Integer> {
                     r.inferBatch(), r.testAccuracy(), r.int8ImagesPerSecond(), r.int8Accuracy());
         });
         return 0;
+    }
+
+    /** Five timed inference passes. */
+    static final class Defaults extends OptionDefaults {
+        Defaults() {
+            super("--repeats", "5");
+        }
     }
 }

@@ -51,9 +51,7 @@ public final class OperatingPointCommand implements Callable<Integer> {
     @Option(names = "--knob", paramLabel = "vdd|trcd", description = "what to lower (default: vdd, or the --devices table's knob)")
     String knob;
 
-    @Option(names = "--devices", paramLabel = "SEL", description = "which devices: " + DeviceSet.FORMS
-            + " (default: voltron for vdd, diva for trcd)")
-    String devices;
+    @Mixin DevicesOption devices = new DevicesOption();
 
     @Mixin PartOption part = new PartOption();
     @Mixin EnergyLawOption energyLaw = new EnergyLawOption();
@@ -82,8 +80,8 @@ public final class OperatingPointCommand implements Callable<Integer> {
         BerBound bound = OptionValues.parse("--ber-bound", berBound, BerBound::parse);
         Knob k = knob == null ? null : OptionValues.parse("--knob", knob, s -> Knob.parse("--knob", s));
         DramSpec p = part.spec();
-        String sel = devices != null ? devices : k == Knob.TRCD ? "diva" : "voltron";
-        DeviceSet set = OptionValues.parse("--devices", sel, DeviceSet::select);
+        String sel = devices.selector() != null ? devices.selector() : k == Knob.TRCD ? "diva" : "voltron";
+        DeviceSet set = OptionValues.parse("--devices", sel, DeviceSet::fromBerTable);
         if (k != null && set.knob() != k) {
             throw new InvalidInputException("--devices " + sel + ": its devices are measured against " + set.knob().label()
                     + ", not --knob " + k.label() + " (voltron*: vdd, diva*: trcd)");

@@ -12,6 +12,7 @@ import org.undervolt.nn.zoo.ZooModel;
 import org.undervolt.data.DataSource;
 import org.undervolt.resilience.CurricularRetrainer;
 import org.undervolt.resilience.CurriculumSchedule;
+import org.undervolt.resilience.ModelFileKind;
 import org.undervolt.dram.error.ErrorModelRegistry;
 import org.undervolt.resilience.RetrainRun;
 import org.undervolt.resilience.SnnFatRun;
@@ -22,20 +23,23 @@ import org.undervolt.usecase.RetrainUseCase;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code undervolt retrain}: EDEN curricular / RandBET retraining of a DNN, SparkXD fault-aware training of an SNN. */
 @Command(name = "retrain",
         header = "Make a network tolerate approximate DRAM: curricular, RandBET or fault-aware training.", mixinStandardHelpOptions = true,
         description = {"Make a network tolerate approximate DRAM. DNN (--network lenet5|mlp): EDEN curricular retraining",
                 "(errors in stored weights and IFMs in every forward pass, BER raised after recovery, value correction)",
-                "or --mode randbet (clipping + fixed-BER weight errors). SNN (--network snn --snn-model FILE):",
+                "or --mode randbet (clipping + fixed-BER weight errors). SNN (--model FILE of 'snn train'; the file's",
+                "content says it is an SNN, --network snn may be left out):",
                 "SparkXD fault-aware STDP training with errors in the stored weights, BER raised step by step.",
                 "Checkpoints every epoch / 500 images under --out; rerun the same command to resume."},
         footer = {"", "Examples:",
                 "  undervolt retrain --network mlp --out runs/retrain-mlp",
                 "  undervolt retrain --network lenet5 --model lenet5.uvnn --mode randbet --out runs/randbet",
-                "  undervolt retrain --network snn --snn-model n100.snn --out runs/fat-n100"})
+                "  undervolt retrain --model n100.snn --out runs/fat-n100"})
 public final class RetrainCommand implements Callable<Integer> {
 
     @Mixin DatasetOptions dataset;
@@ -47,6 +51,7 @@ public final class RetrainCommand implements Callable<Integer> {
     String mode;
 
     @Mixin OptionalModelFileOption modelOption = new OptionalModelFileOption();
+    @Mixin SnnModelWasOption snnModelWas = new SnnModelWasOption();
 
     @Option(names = "--base-epochs", defaultValue = "3", description = "DNN baseline SGD epochs when training one (default: ${DEFAULT-VALUE}).")
     int baseEpochs;
@@ -103,9 +108,6 @@ public final class RetrainCommand implements Callable<Integer> {
 
     @Mixin SeedOption seedOption = new SeedOption();
 
-    @Option(names = "--snn-model", paramLabel = "FILE", description = "SNN: trained model from 'undervolt snn train'.")
-    Path snnModel;
-
     @Option(names = "--images-per-step", defaultValue = "1000", description = "SNN: training images per BER step (default: ${DEFAULT-VALUE}).")
     long imagesPerStep;
 
@@ -133,9 +135,37 @@ public final class RetrainCommand implements Callable<Integer> {
     @Mixin JsonOption jsonOption = new JsonOption();
     @Mixin ProgressOptions progressOptions = new ProgressOptions();
 
-    /** Whether --network is {@code snn}: fault-aware training of an SNN model, besides the DNNs of {@link ZooModel}. */
+    @Spec
+    CommandSpec spec;
+
+    /** The model file of --model (or the old --snn-model), or null; set by {@link #model()}. */
+    private Path model;
+
+    /** What {@link #model} holds, by its content, or null without one. */
+    private ModelFileKind modelKind;
+
+    /**
+     * The model file and its kind; an SNN model, or {@code --network snn}, makes this fault-aware training of an SNN,
+     * else curricular / RandBET retraining of a DNN. A --network given that the file's kind contradicts is bad input.
+     */
+    private void model() {
+        model = snnModelWas.or(modelOption.file);
+        modelKind = model == null ? null : ModelFileKind.of(model, "--model");
+        boolean networkGiven = spec.commandLine().getParseResult() != null
+                && spec.commandLine().getParseResult().hasMatchedOption("--network");
+        if (modelKind == ModelFileKind.DNN && network.snn()) {
+            throw new InvalidInputException("--model " + model + ": " + ModelFileKind.DNN.what() + ", but --network snn "
+                    + "expects " + ModelFileKind.SNN.what());
+        }
+        if (modelKind == ModelFileKind.SNN && networkGiven && !network.snn()) {
+            throw new InvalidInputException("--model " + model + ": " + ModelFileKind.SNN.what() + ", but --network "
+                    + network.name + " is a DNN (leave --network out, or give snn)");
+        }
+    }
+
+    /** Whether this trains an SNN (fault-aware STDP), besides the DNNs of {@link ZooModel}. */
     private boolean snn() {
-        return network.snn();
+        return modelKind == ModelFileKind.SNN || network.snn();
     }
 
     /** The DNN --network names, parsed as every command parses a network name ({@link ZooModel#parse}). */
@@ -152,7 +182,7 @@ public final class RetrainCommand implements Callable<Integer> {
         if (!List.of("curricular", "randbet").contains(mode)) {
             throw new InvalidInputException("--mode '" + mode + "' is unknown; expected curricular or randbet");
         }
-        if (modelOption.file == null && !snn()) {
+        if (model == null && !snn()) {
             dnn(); // the name, checked before any work
         }
         setup.check();
@@ -199,20 +229,21 @@ public final class RetrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path out = output.out;
+        model();
         checkOptions();
         Consumer<String> log = jsonOption.log();
         DataSource source = dataset.source();
         var progress = new org.undervolt.experiment.StageProgress(progressOptions.lines(jsonOption));
         RetrainRequest request;
         if (snn()) {
-            if (snnModel == null) {
-                throw new InvalidInputException("--network snn needs --snn-model FILE (train one with 'undervolt snn train')");
+            if (model == null) {
+                throw new InvalidInputException("--network snn needs --model FILE, " + ModelFileKind.SNN.what());
             }
             double[] steps = SnnFaultAwareTrainer.steps(berStart, berFactor, berMax);
             var fat = new SnnFaultAwareTrainer.Config(steps, imagesPerStep, injectEvery, Formats.byName(setup.format),
                     ErrorModelRegistry.family(setup.errorModel(), setup.deviceSeed()),
                     org.undervolt.resilience.ReadCorrection.parse(readCorrection), seedOption.seed);
-            request = RetrainRequest.of(new SnnFatRun.Options(snnModel, fat, setup.errorModel(), evalBers, trials, labelImages,
+            request = RetrainRequest.of(new SnnFatRun.Options(model, fat, setup.errorModel(), evalBers, trials, labelImages,
                     testImages, SnnCli.threads(threadsOption.threads), out), source.train(), source.test());
         } else {
             CurricularRetrainer.Mode m = switch (mode) {
@@ -225,7 +256,7 @@ public final class RetrainCommand implements Callable<Integer> {
             float c = clip != null ? clip : m == CurricularRetrainer.Mode.RANDBET ? 0.1f : 0f;
             var cfg = new CurricularRetrainer.Config(m, epochs, batch, lr, momentum, seedOption.seed, schedule, c, delta,
                     validationTrials, profileImages);
-            request = RetrainRequest.of(new RetrainRun.Options(modelOption.file != null ? network.name : dnn().id(), modelOption.file, baseEpochs, trainImages, validationImages, cfg,
+            request = RetrainRequest.of(new RetrainRun.Options(model != null ? network.name : dnn().id(), model, baseEpochs, trainImages, validationImages, cfg,
                     setup.spec(), out), source.train());
         }
         Map<String, Object> r = RetrainUseCase.run(request, log, progress.job(snn()

@@ -61,7 +61,7 @@ public final class SnnEvalCommand implements Callable<Integer> {
             throw new InvalidInputException("--trials " + trials + ": expected a positive count");
         }
         FormatSpec storage = format == null ? null : OptionValues.parse("--format", format, Formats::byName);
-        SnnModel m = SnnModelFile.read(modelOption.file);
+        SnnModel m = SnnModelFile.read(modelOption.snn("'undervolt eval --model FILE' evaluates a DNN"));
         ImageDataset test = data.source().test();
         SnnCli.requireMnistShape(test);
         int n = OptionValues.count("--test-images", testImages, test.size());

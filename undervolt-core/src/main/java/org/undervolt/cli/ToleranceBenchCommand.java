@@ -40,7 +40,7 @@ public final class ToleranceBenchCommand implements Callable<Integer> {
         int trials = search.grid.trials;
         DataSource source = dataset.source();
         ImageDataset test = source.test().slice(0, Math.min(search.testImages, source.test().size()));
-        List<EvaluationComparison.Row> rows = EvaluationComparison.run(modelOption.file, setup.spec(), search.settings(seedOption.seed),
+        List<EvaluationComparison.Row> rows = EvaluationComparison.run(modelOption.dnn("it compares evaluations of a DNN ('undervolt tolerance --model FILE' searches an SNN)"), setup.spec(), search.settings(seedOption.seed),
                 search.delta, search.rule(), source.train(), test, search.profileImages);
         double full = rows.get(0).seconds();
         double fullCpu = rows.get(0).cpuSeconds();

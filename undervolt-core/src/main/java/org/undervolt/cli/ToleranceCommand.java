@@ -5,8 +5,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.undervolt.InvalidInputException;
 import org.undervolt.data.DataSource;
 import org.undervolt.resilience.EvaluationMode;
+import org.undervolt.resilience.ModelFileKind;
 import org.undervolt.resilience.ReadCorrection;
 import org.undervolt.resilience.SnnToleranceRun;
 import org.undervolt.resilience.ToleranceRun;
@@ -26,21 +28,19 @@ import picocli.CommandLine.Option;
         description = {"Find the largest BER at which a network's accuracy stays >= baseline - delta at a stated",
                 "confidence: log grid, then bisection in log space; Monte-Carlo trials per point. Coarse (all stored",
                 "data at one BER) and, with --fine, per layer x data type, then the combination validated. Writes",
-                "tolerance.json, curves.csv and the resumable points.json under --out; rerun to resume."},
+                "tolerance.json, curves.csv and the resumable points.json under --out; rerun to resume. --model is a",
+                "DNN checkpoint or an SNN model (of 'snn train' or 'retrain'), told apart by the file's content."},
         footer = {"", "Examples:",
                 "  undervolt tolerance --model runs/randbet/retrained.uvnn --out runs/tolerance",
                 "  undervolt tolerance --model lenet5.uvnn --fine --trials 3 --out runs/tolerance-fine",
-                "  undervolt tolerance --snn-model n100.snn --clamp --out runs/tolerance-snn"})
+                "  undervolt tolerance --model n100.snn --clamp --out runs/tolerance-snn"})
 public final class ToleranceCommand implements Callable<Integer> {
 
     @Mixin DatasetOptions dataset;
     @Mixin DnnSetupOptions setup;
 
     @Mixin OptionalModelFileOption modelOption = new OptionalModelFileOption();
-
-    @Option(names = "--snn-model", paramLabel = "FILE",
-            description = "A labelled SNN from 'snn train' or 'retrain --network snn' instead of a DNN (coarse search).")
-    Path snnModel;
+    @Mixin SnnModelWasOption snnModelWas = new SnnModelWasOption();
 
     @Option(names = "--clamp", description = "SNN: keep weights read from DRAM in [0, wmax] (same as --read-correction clamp).")
     boolean clamp;
@@ -85,17 +85,19 @@ public final class ToleranceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path out = output.out;
-        if ((modelOption.file == null) == (snnModel == null)) {
-            throw new org.undervolt.InvalidInputException("give exactly one of --model FILE (DNN) and --snn-model FILE");
+        Path model = snnModelWas.or(modelOption.file);
+        if (model == null) {
+            throw new InvalidInputException("missing --model FILE: " + ModelFileKind.DNN.what() + " or " + ModelFileKind.SNN.what());
         }
-        // Every option is checked before the baseline is evaluated, not after.
+        // Every option is checked before the baseline is evaluated, not after; the model file's kind last.
         search.check();
         if (reference != null) {
             OptionValues.within("--baseline-accuracy", reference, 0, 1, "an accuracy");
         }
         setup.check();
-        if (locationDevice != null && snnModel == null) {
-            throw new org.undervolt.InvalidInputException("--location-device: only with --snn-model (SparkXD's weak subarrays)");
+        boolean snn = ModelFileKind.of(model, "--model") == ModelFileKind.SNN;
+        if (locationDevice != null && !snn) {
+            throw new InvalidInputException("--location-device: only with an SNN --model (SparkXD's weak subarrays)");
         }
         var location = locationDevice == null ? null
                 : org.undervolt.experiment.LocationStorage.of(locationPart, locationDevice, setup.deviceSeed(), "--location-device");
@@ -103,12 +105,12 @@ public final class ToleranceCommand implements Callable<Integer> {
         EvaluationMode mode = OptionValues.parse("--evaluation", evaluation, EvaluationMode::parse);
         DataSource source = dataset.source();
         var progress = new org.undervolt.experiment.StageProgress(progressOptions.lines(jsonOption));
-        ToleranceRequest request = snnModel != null
-                ? ToleranceRequest.of(new SnnToleranceRun.Options(snnModel, Formats.byName(setup.format), setup.errorModel(),
+        ToleranceRequest request = snn
+                ? ToleranceRequest.of(new SnnToleranceRun.Options(model, Formats.byName(setup.format), setup.errorModel(),
                         setup.deviceSeed(), readCorrection != null ? ReadCorrection.parse(readCorrection)
                         : clamp ? ReadCorrection.CLAMP : ReadCorrection.NONE, settings, search.delta, search.rule(),
                         search.testImages, SnnCli.threads(threadsOption.threads), reference, out, mode, location), source.test())
-                : ToleranceRequest.of(new ToleranceRun.Options(modelOption.file, setup.spec(), settings, search.delta, search.rule(), fine,
+                : ToleranceRequest.of(new ToleranceRun.Options(model, setup.spec(), settings, search.delta, search.rule(), fine,
                         search.testImages, search.profileImages, reference, out, mode), source.train(), source.test());
         ToleranceResult r;
         try (var executor = sparkOption.open()) {

@@ -26,13 +26,15 @@ import org.undervolt.nn.zoo.ZooModel;
  * @param part            DRAM part, a name of {@code undervolt dram presets}; recorded under the key {@code preset},
  *                        as the pipelines' configs name it (and earlier runs in a results store were recorded)
  * @param scaling         energy-versus-voltage law of the core rail ({@code quadratic} or {@code linear})
- * @param berTable        BER(VDD) table file, or {@code null} for the built-in one
+ * @param devices         the BER(VDD) devices ({@code --devices}: a selector, a device table or a vdd_v,ber file), or
+ *                        {@code null} for all of Voltron's; recorded in the identity under its name before issue 19,
+ *                        {@code ber_table} ({@code builtin} for null)
  * @param testImages      test images used (0 = all)
  * @param useCache        reuse a trained network from the cache when one matches
  * @param cacheDir        model cache directory
  */
 public record DemoConfig(DataSource data, int[] hidden, int epochs, long seed, int trials, double berMin, double berMax,
-        int pointsPerDecade, double delta, String format, String part, String scaling, Path berTable,
+        int pointsPerDecade, double delta, String format, String part, String scaling, String devices,
         int testImages, boolean useCache, Path cacheDir) {
 
     public DemoConfig {
@@ -57,13 +59,21 @@ public record DemoConfig(DataSource data, int[] hidden, int epochs, long seed, i
     }
 
     /**
-     * The run's identity in the results store: {@link #describe()} as canonical JSON, with {@code part} and
-     * {@code energy_law} under their names before issue 19 ({@code preset}, {@code scaling}), so that a demo recorded
-     * earlier is found, resumed and reused by the same settings.
+     * The run's identity in the results store: {@link #describe()} as canonical JSON, with {@code part},
+     * {@code energy_law} and {@code devices} under their names before issue 19 ({@code preset}, {@code scaling},
+     * {@code ber_table}, {@code builtin} when not given), so that a demo recorded earlier is found, resumed and
+     * reused by the same settings.
      */
     public String identity() {
         Map<String, Object> m = new LinkedHashMap<>();
-        describe().forEach((k, v) -> m.put(k.equals("part") ? "preset" : k.equals("energy_law") ? "scaling" : k, v));
+        describe().forEach((k, v) -> {
+            switch (k) {
+                case "part" -> m.put("preset", v);
+                case "energy_law" -> m.put("scaling", v);
+                case "devices" -> m.put("ber_table", devices == null ? "builtin" : devices);
+                default -> m.put(k, v);
+            }
+        });
         return Json.canonical(m);
     }
 
@@ -91,7 +101,7 @@ public record DemoConfig(DataSource data, int[] hidden, int epochs, long seed, i
         m.put("format", format);
         m.put("part", part); // named as the options --part and --energy-law
         m.put("energy_law", scaling);
-        m.put("ber_table", berTable == null ? "builtin" : berTable.toString());
+        m.put("devices", devices == null ? "voltron" : devices);
         m.put("test_images", testImages);
         return m;
     }

@@ -93,8 +93,7 @@ public final class DemoPipeline {
         }
         DramSpec spec = DramPresets.get(config.part());
         VoltageScaling scaling = VoltageScaling.parse(config.scaling());
-        DeviceSet devices = DeviceSet.vddSelection(null, config.berTable() == null ? null : config.berTable().toString(),
-                "--ber-table");
+        DeviceSet devices = DeviceSet.vddSelection(config.devices(), "--devices");
 
         long t0 = System.nanoTime();
         boolean[] cached = new boolean[1];

@@ -33,11 +33,9 @@ final class MappingStage {
     private MappingStage() {
     }
 
-    /** The BER(VDD) devices of the config: {@code ber_table} when set (a vdd_v,ber file or a selector), else {@code devices}. */
+    /** The BER(VDD) devices of the config's {@code devices}: a selector, a device table or a vdd_v,ber file. */
     static DeviceSet devices(PipelineConfig c) {
-        Object table = c.values().get("ber_table");
-        return DeviceSet.vddSelection(c.text("devices"), table == null ? null : table.toString(),
-                table == null ? "devices" : "ber_table");
+        return DeviceSet.vddSelection(c.text("devices"), "devices");
     }
 
     /**

@@ -45,6 +45,13 @@ public record PipelineConfig(String pipeline, Map<String, Object> values, Map<St
     /** New name to old: the identity ({@link #canonical()}) keeps the old names. */
     private static final Map<String, String> STORED_AS = Map.of("part", "preset", "row_policy", "page_policy");
 
+    /**
+     * The old key that named the BER(VDD) devices besides {@code devices} and won over it (issue 19 made them one
+     * key, {@code devices}): in a config or {@code --set} its value, when not null, is {@code devices}'s, with a
+     * one-line note; null (as printed configs carry it) sets nothing.
+     */
+    static final String OLD_DEVICES = "ber_table";
+
     public PipelineConfig {
         values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
         origins = Map.copyOf(origins);
@@ -116,6 +123,20 @@ public record PipelineConfig(String pipeline, Map<String, Object> values, Map<St
     private PipelineConfig with(Map<String, Object> overlay, Map<String, String> where, String source) {
         Map<String, Object> next = new LinkedHashMap<>(values);
         Map<String, String> from = new LinkedHashMap<>(origins);
+        if (overlay.containsKey(OLD_DEVICES) && values.containsKey("devices")) {
+            Map<String, Object> renamed = new LinkedHashMap<>(overlay);
+            Object devices = renamed.remove(OLD_DEVICES);
+            if (devices != null) { // it won over devices: it is applied last
+                System.err.println("config key '" + OLD_DEVICES + "' is now 'devices'");
+                renamed.remove("devices");
+                renamed.put("devices", devices);
+                if (where.containsKey(OLD_DEVICES)) {
+                    where = new LinkedHashMap<>(where);
+                    where.put("devices", where.get(OLD_DEVICES));
+                }
+            }
+            overlay = renamed;
+        }
         for (var given : overlay.entrySet()) {
             // "scaling" was the energy law's name before "energy_law" (issue 16); old configs keep working
             var e = given.getKey().equals("scaling") && values.containsKey("energy_law")
@@ -166,11 +187,19 @@ public record PipelineConfig(String pipeline, Map<String, Object> values, Map<St
 
     /**
      * The canonical JSON text: the run's identity. A renamed key is written under its old name ({@link #RENAMED}),
-     * so a run folder or stored run made before the rename is found again by the same settings.
+     * so a run folder or stored run made before the rename is found again by the same settings; so is
+     * {@code devices} as the two keys it was ({@link #OLD_DEVICES}): a bundled selector ({@code voltron...},
+     * {@code diva...}) as {@code devices} with {@code ber_table} null, a file as {@code ber_table} with
+     * {@code devices} {@code voltron}, the way the presets and the docs put them.
      */
     public String canonical() {
         Map<String, Object> stored = new LinkedHashMap<>();
         values.forEach((k, v) -> stored.put(STORED_AS.getOrDefault(k, k), v));
+        if (stored.get("devices") instanceof String devices) {
+            boolean bundled = org.undervolt.dram.device.DeviceSet.isBundled(devices);
+            stored.put("devices", bundled ? devices : "voltron");
+            stored.put(OLD_DEVICES, bundled ? null : devices);
+        }
         return Json.canonical(stored);
     }
 

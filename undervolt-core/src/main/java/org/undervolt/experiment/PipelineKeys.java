@@ -124,7 +124,6 @@ final class PipelineKeys {
         k.put("part", text(DramPresets::get));
         k.put("energy_law", text(VoltageScaling::parse));
         k.put("devices", text());
-        k.put("ber_table", optionalText());
         k.put("dataflow", text(MapSettings::dataflow));
         k.put("row_policy", text(PagePolicy::parse));
         k.put("vdd_step", number(0, 1));
@@ -192,7 +191,7 @@ final class PipelineKeys {
         ordered(c, "ber_start", "ber_max");
         ordered(c, "tolerance_ber_min", "tolerance_ber_max");
         c.named("error_model", () -> ErrorModelRegistry.family(c.text("error_model"), c.integer("device_seed", 0L, Long.MAX_VALUE)));
-        c.named(c.values().get("ber_table") == null ? "devices" : "ber_table", () -> MappingStage.devices(c));
+        c.named("devices", () -> MappingStage.devices(c));
         String dataset = c.text("dataset");
         boolean cifar = PipelineData.isCifar(dataset);
         if (cifar && c.optionalText("data_dir") == null) {

@@ -92,7 +92,7 @@ final class PipelineReport {
         Map<String, Object> secs = new LinkedHashMap<>();
         r.forEach((k, v) -> secs.put(k, v.get("stage_seconds")));
         prov.put("stage_seconds", secs);
-        prov.put("ber_table", map.get("ber_source"));
+        prov.put("ber_source", map.get("ber_source"));
         prov.put("config", c.values());
         prov.put("provenance", Provenance.describe());
         report.add(TableSection.keyValues("provenance", "Provenance", prov));

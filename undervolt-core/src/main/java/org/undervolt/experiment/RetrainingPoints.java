@@ -15,7 +15,7 @@ import org.undervolt.dram.spec.DramPresets;
 
 /**
  * The operating point of a pipeline's network before and after retraining (EDEN's curricular retraining, SparkXD's
- * fault-aware training): every device of the config's {@code devices} / {@code ber_table} at each coarse tolerable BER
+ * fault-aware training): every device of the config's {@code devices} at each coarse tolerable BER
  * ({@link OperatingPoints}, the config's part and energy law, stopping at the data floor), the median device's point
  * for each, whether they differ, and — when they do not — why (issue 16: "before and after retraining get different
  * operating points, or limited_by says why not").

@@ -10,6 +10,7 @@ import java.util.HexFormat;
 
 import org.undervolt.nn.io.Checkpoint;
 import org.undervolt.nn.model.Sequential;
+import org.undervolt.resilience.ModelFileKind;
 import org.undervolt.snn.SnnModel;
 import org.undervolt.snn.SnnModelFile;
 
@@ -17,15 +18,13 @@ import org.undervolt.snn.SnnModelFile;
  * A network of a sweep, carried as the bytes of its file rather than as a live object, so that a
  * sweep can be shipped to another JVM (a Spark executor) and rebuilt there. The file is either a DNN
  * checkpoint ({@link Checkpoint}, magic {@code UVNN}) or a labelled spiking network written by
- * {@code undervolt snn train} ({@link SnnModelFile}, magic {@code UVSNN\0}); its first bytes say which.
+ * {@code undervolt snn train} ({@link SnnModelFile}, magic {@code UVSNN\0}); its first bytes say which ({@link ModelFileKind}).
  *
  * @param name       the name results are reported under
  * @param checkpoint the file's bytes
  */
 public record SweepNetwork(String name, byte[] checkpoint) implements Serializable {
     private static final long serialVersionUID = 1L;
-    private static final byte[] DNN_MAGIC = {'U', 'V', 'N', 'N'};
-    private static final byte[] SNN_MAGIC = {'U', 'V', 'S', 'N', 'N', 0};
 
     /** What the bytes hold. */
     public enum Kind {
@@ -44,7 +43,7 @@ public record SweepNetwork(String name, byte[] checkpoint) implements Serializab
             throw new IllegalArgumentException("a network name must be non-empty, without ';' or '=': " + name);
         }
         checkpoint = checkpoint.clone();
-        if (!startsWith(checkpoint, DNN_MAGIC) && !startsWith(checkpoint, SNN_MAGIC)) {
+        if (ModelFileKind.of(checkpoint).isEmpty()) {
             throw new IllegalArgumentException("network '" + name + "': expected an Undervolt checkpoint (magic UVNN) "
                     + "or an SNN model from 'undervolt snn train' (magic UVSNN)");
         }
@@ -52,7 +51,7 @@ public record SweepNetwork(String name, byte[] checkpoint) implements Serializab
 
     /** DNN or SNN, from the file's magic. */
     public Kind kind() {
-        return startsWith(checkpoint, SNN_MAGIC) ? Kind.SNN : Kind.DNN;
+        return ModelFileKind.of(checkpoint).orElseThrow() == ModelFileKind.SNN ? Kind.SNN : Kind.DNN;
     }
 
     @Override
@@ -88,11 +87,6 @@ public record SweepNetwork(String name, byte[] checkpoint) implements Serializab
                     + ": SNN model has no neuron labels (train it with 'undervolt snn train')");
         }
         return m;
-    }
-
-    private static boolean startsWith(byte[] bytes, byte[] prefix) {
-        return bytes.length >= prefix.length
-                && java.util.Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
     }
 
     /** SHA-256 of the checkpoint bytes, hex: what identifies the network in a stored configuration. */

@@ -111,7 +111,7 @@ class NonfiniteValuesCliTest {
     @ParameterizedTest
     @ValueSource(strings = {"fp32", "bf16"})
     void snnToleranceCountsNonfiniteWeights(String format) throws Exception {
-        JsonNode j = ok("tolerance", "--snn-model", snn.toString(), "--data-dir", data.toString(), "--format", format,
+        JsonNode j = ok("tolerance", "--model", snn.toString(), "--data-dir", data.toString(), "--format", format,
                 "--ber-min", "0.01", "--ber-max", "0.1", "--points-per-decade", "1", "--bisections", "0", "--delta",
                 "1", "--trials", "2", "--test-images", "10", "--threads", "1", "--out",
                 dir.resolve("snn-tol-" + format).toString(), "--json");

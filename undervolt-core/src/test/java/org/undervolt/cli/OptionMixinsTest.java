@@ -61,7 +61,7 @@ class OptionMixinsTest {
 
     /** The options of one vocabulary: each declared in a mixin, never by a command itself. */
     private static final List<String> SHARED = List.of("--json", "--out", "--seed", "--threads", "--error-model",
-            "--device-seed", "--part", "--network", "--model");
+            "--device-seed", "--part", "--network", "--model", "--repeats", "--devices");
 
     /** The classes that declare an @Option field or method named {@code name} among {@code type}'s own members. */
     private static boolean declares(Class<?> type, String name) {
@@ -110,7 +110,9 @@ class OptionMixinsTest {
                 String key = o.longestName() + (o.arity().max == 0 ? "" : " " + o.paramLabel()) + (o.required() ? " required" : "");
                 here.stream().filter(c -> declares(c, o.longestName()))
                         .forEach(c -> declaredIn.computeIfAbsent(key, k -> new java.util.HashSet<>()).add(c));
-                helpTexts.computeIfAbsent(key, k -> new java.util.HashSet<>()).add(String.join(" ", o.description()));
+                // one text, whose ${DEFAULT-VALUE} shows each command's own default (OptionDefaults)
+                helpTexts.computeIfAbsent(key, k -> new java.util.HashSet<>()).add(String.join(" ", o.description())
+                        .replaceAll("\\(default: [^()]*\\)", "(default: \\${DEFAULT-VALUE})"));
             }
         }
         assertThat(declaredIn.keySet().stream().map(k -> k.split(" ")[0]).distinct()).containsExactlyInAnyOrderElementsOf(SHARED);
@@ -120,7 +122,8 @@ class OptionMixinsTest {
         // required or not; every other name one declaration whatever the command
         assertThat(declaredIn.keySet()).containsExactlyInAnyOrder("--json", "--out DIR required", "--out FILE required",
                 "--out DIR", "--out FILE", "--seed S", "--threads T", "--error-model SPEC", "--device-seed S",
-                "--part NAME|FILE", "--network NAME", "--model FILE required", "--model FILE");
+                "--part NAME|FILE", "--network NAME", "--model FILE required", "--model FILE", "--repeats N",
+                "--devices SEL");
     }
 
     @Test
@@ -145,6 +148,11 @@ class OptionMixinsTest {
         assertThat(op.part.name()).isEqualTo("DDR3L-1600");
         DramBenchCommand dramBench = parsed("dram", "bench");
         assertThat(dramBench.part.name()).isEqualTo("DDR4-2400");
+        assertThat(dramBench.repeatsOption.value()).isEqualTo(3);
+        assertThat(((DramSimBenchCommand) parsed("dram", "sim-bench")).repeats.value()).isEqualTo(3);
+        assertThat(((NnBenchCommand) parsed("nn-bench")).repeats.value()).isEqualTo(5);
+        assertThat(((ErrorsBenchCommand) parsed("errors", "bench")).repeats.value()).isEqualTo(9);
+        assertThat(((ErrorsBenchCommand) parsed("bench", "errors", "--repeats", "2")).repeats.value()).isEqualTo(2);
     }
 
     @Test
@@ -158,5 +166,24 @@ class OptionMixinsTest {
         assertThat(bench.part.name()).isEqualTo("LPDDR3-1600_4Gb_x32");
         RetrainCommand retrain = parsed("retrain", "--batch", "32", "--out", "r");
         assertThat(retrain.batchAlias).isEqualTo(32);
+    }
+
+    @Test
+    void theOldNamesOfRepeatsSetItAndSaySoOnce() {
+        for (String[] args : new String[][] {{"dram", "sim-bench", "--reps", "2"}, {"nn-bench", "--passes", "2"},
+                {"errors", "bench", "--reps", "2"}}) {
+            CommandLine cl = UndervoltCli.commandLine();
+            java.io.StringWriter err = new java.io.StringWriter();
+            cl.setErr(new java.io.PrintWriter(err));
+            CommandLine.ParseResult r = cl.parseArgs(args);
+            while (r.hasSubcommand()) {
+                r = r.subcommand();
+            }
+            Object command = r.commandSpec().userObject();
+            RepeatsOption repeats = command instanceof DramSimBenchCommand d ? d.repeats
+                    : command instanceof NnBenchCommand n ? n.repeats : ((ErrorsBenchCommand) command).repeats;
+            assertThat(repeats.value()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(err.toString()).isEqualTo("undervolt: " + args[args.length - 2] + " is now --repeats" + System.lineSeparator());
+        }
     }
 }

@@ -71,7 +71,8 @@ class ResilienceCommandsTest {
                 "--test-images", "20", "--label-images", "20", "--threads", "1", "--out", base.toString(), "--json");
         assertThat(t.exit()).as(t.err()).isZero();
         Path fat = tmp.resolve("fat");
-        CliRun f = run("retrain", "--network", "snn", "--data-dir", data.toString(), "--snn-model", base.toString(),
+        // --model FILE is an SNN by its content: no --network snn needed
+        CliRun f = run("retrain", "--data-dir", data.toString(), "--model", base.toString(),
                 "--format", "int8", "--ber-start", "1e-3", "--ber-factor", "10", "--ber-max", "1e-2",
                 "--images-per-step", "5", "--inject-every", "2", "--eval-ber", "1e-3,1e-2", "--trials", "2",
                 "--label-images", "20", "--test-images", "20", "--threads", "1", "--out", fat.toString(), "--json");
@@ -81,14 +82,25 @@ class ResilienceCommandsTest {
         assertThat(j.get("fault_aware").get("with_errors")).hasSize(2);
         assertThat(j.get("baseline").get("error_free").asDouble()).isBetween(0.0, 1.0);
         Path tol = tmp.resolve("tol");
-        CliRun s = run("tolerance", "--data-dir", data.toString(), "--snn-model", fat.resolve("fat.snn").toString(),
-                "--format", "int8", "--trials", "2", "--test-images", "20", "--ber-min", "1e-3", "--bisections", "1",
-                "--threads", "1", "--out", tol.toString(), "--json");
+        String[] search = {"tolerance", "--data-dir", data.toString(), "--model", fat.resolve("fat.snn").toString(),
+            "--format", "int8", "--trials", "2", "--test-images", "20", "--ber-min", "1e-3", "--bisections", "1",
+            "--threads", "1", "--out", tol.toString(), "--json"};
+        CliRun s = run(search);
         assertThat(s.exit()).as(s.err()).isZero();
         JsonNode k = new ObjectMapper().readTree(s.out());
         assertThat(k.get("network").asText()).isEqualTo("snn N4");
         assertThat(k.get("coarse").get("curve").size()).isGreaterThanOrEqualTo(1);
         assertThat(tol.resolve("points.json")).exists();
+        // the old spelling runs the same search (resumed from the folder) and says once what it is called now
+        search[3] = "--snn-model";
+        CliRun old = run(search);
+        assertThat(old.exit()).as(old.err()).isZero();
+        assertThat(old.err().lines().filter(l -> l.startsWith("undervolt: ")).toList())
+                .containsExactly("undervolt: --snn-model is now --model");
+        JsonNode same = new ObjectMapper().readTree(old.out());
+        ((ObjectNode) k).remove("provenance");
+        ((ObjectNode) same).remove("provenance");
+        assertThat(same).isEqualTo(k);
     }
 
     @Test

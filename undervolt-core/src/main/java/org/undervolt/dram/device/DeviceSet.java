@@ -28,8 +28,9 @@ public record DeviceSet(String selector, List<Device> devices, String source) {
     public static final String VOLTRON_RESOURCE = "/org/undervolt/dram/device/devices_voltron_vdd.csv";
     /** Bundled DIVA-DRAM table (BER versus tRCD). */
     public static final String DIVA_RESOURCE = "/org/undervolt/dram/device/devices_diva_trcd.csv";
-    /** What {@code --devices} accepts, for help texts and errors. */
-    public static final String FORMS = "voltron, voltron-A|B|C, voltron:DIMM, diva, diva-A|B|C, diva:DIMM or a device-table CSV file";
+    /** What {@code --devices} accepts ({@link #fromBerTable}), for help texts and errors. */
+    public static final String FORMS = "voltron, voltron-A|B|C, voltron:DIMM, diva, diva-A|B|C, diva:DIMM, a device-table CSV "
+            + "file or a vdd_v,ber CSV file (one BER(VDD) curve)";
 
     private static volatile DeviceTable.Parsed voltron;
     private static volatile DeviceTable.Parsed diva;
@@ -64,18 +65,25 @@ public record DeviceSet(String selector, List<Device> devices, String source) {
     /** The devices selected by {@code selector} (forms in the class comment); errors name the form expected. */
     public static DeviceSet select(String selector) {
         String s = selector == null ? "" : selector.trim();
+        String family = family(s);
+        return family == null ? file(s) : pick(s, family, bundled(family), s.substring(family.length()));
+    }
+
+    /** Whether {@code selector} names bundled devices ({@code voltron...}, {@code diva...}) rather than a file. */
+    public static boolean isBundled(String selector) {
+        return selector != null && family(selector.trim()) != null;
+    }
+
+    /** The bundled family {@code s} selects from ({@code voltron}, {@code diva}), or null for a file. */
+    private static String family(String s) {
         String lower = s.toLowerCase(Locale.ROOT);
         for (String family : new String[] {"voltron", "diva"}) {
-            if (!lower.startsWith(family)) {
-                continue;
-            }
-            String rest = s.substring(family.length());
-            if (rest.isEmpty() || rest.startsWith("-") || rest.startsWith(":")) {
-                DeviceTable.Parsed t = bundled(family);
-                return pick(s, family, t, rest);
+            String rest = s.substring(Math.min(family.length(), s.length()));
+            if (lower.startsWith(family) && (rest.isEmpty() || rest.startsWith("-") || rest.startsWith(":"))) {
+                return family;
             }
         }
-        return file(s);
+        return null;
     }
 
     private static DeviceSet pick(String selector, String family, DeviceTable.Parsed t, String rest) {
@@ -100,9 +108,10 @@ public record DeviceSet(String selector, List<Device> devices, String source) {
     }
 
     /**
-     * What {@code --ber-table} / a config's {@code ber_table} names: {@code voltron-A|B|C} (and any other selector)
-     * select bundled devices; a file with the header {@code vdd_v,ber} ({@link BerVoltageTable}) is one device named
-     * after the file; any other file is read as a device table.
+     * What {@code --devices} and a pipeline config's {@code devices} name (and their old spellings {@code --ber-table},
+     * {@code ber_table}): {@code voltron-A|B|C} (and any other selector) select bundled devices; a file with the header
+     * {@code vdd_v,ber} ({@link BerVoltageTable}) is one device named after the file; any other file is read as a
+     * device table.
      */
     public static DeviceSet fromBerTable(String text) {
         Path p = Path.of(text.trim());
@@ -120,11 +129,11 @@ public record DeviceSet(String selector, List<Device> devices, String source) {
     }
 
     /**
-     * The BER(VDD) devices a mapping run uses: {@code berTable} when given ({@link #fromBerTable}), else {@code devices}
-     * (default {@code voltron}); {@code what} names the setting in errors.
+     * The BER(VDD) devices a mapping run uses: {@code devices} ({@link #fromBerTable}; null: {@code voltron}), which
+     * must be measured against VDD; {@code what} names the setting in errors.
      */
-    public static DeviceSet vddSelection(String devices, String berTable, String what) {
-        DeviceSet set = berTable != null ? fromBerTable(berTable) : select(devices == null ? "voltron" : devices);
+    public static DeviceSet vddSelection(String devices, String what) {
+        DeviceSet set = fromBerTable(devices == null ? "voltron" : devices);
         if (set.knob() != Knob.VDD) {
             throw new InvalidInputException(what + " " + set.selector() + ": expected devices measured against vdd (voltron..., "
                     + "a vdd_v,ber table), got " + set.knob().label() + " devices");

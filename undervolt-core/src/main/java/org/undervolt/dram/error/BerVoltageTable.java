@@ -21,7 +21,7 @@ import org.undervolt.InvalidInputException;
  * linear. Above the highest tabulated voltage the BER stays at that point's value; below the lowest there
  * is no data and {@link #ber} rejects the voltage.
  *
- * <p>This is the format of a user's own single-curve table ({@code --ber-table FILE}); the bundled data are per-device
+ * <p>This is the format of a user's own single-curve table ({@code --devices FILE}); the bundled data are per-device
  * tables ({@link org.undervolt.dram.device.DeviceSet}: Voltron's 30 DIMMs, DIVA-DRAM's 103), and
  * {@code DeviceSet.ofBerTable} turns a table of this format into a one-device set with the same floor policy. The
  * former vendor-average tables and the silent clamp to the lowest point are gone: an answer below the table's lowest
