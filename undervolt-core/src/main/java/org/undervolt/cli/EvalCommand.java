@@ -116,7 +116,7 @@ public final class EvalCommand implements Callable<Integer> {
                 drawn == null ? null : new TrialsOut(drawn.accuracies(), drawn.flips(), drawn.nonfinite()),
                 (System.nanoTime() - start) / 1e9);
 
-        jsonOption.print(Json.fields(r), o -> o.printf("accuracy %.4f on %d images of %s (%s)%n", r.accuracy(), test.size(),
+        jsonOption.print(r, o -> o.printf("accuracy %.4f on %d images of %s (%s)%n", r.accuracy(), test.size(),
                 test.name(), fmt == null ? "fp32 as trained" : fmt.name() + (ber == null ? "" : ", BER " + ber + ", " + trials
                         + " trials")));
         return 0;
