@@ -19,7 +19,6 @@ import org.undervolt.dram.trace.Command;
 import org.undervolt.dram.trace.CommandSink;
 import org.undervolt.dram.trace.TimingChecker;
 import org.undervolt.dram.trace.TraceReader;
-import org.undervolt.io.Json;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -128,8 +127,7 @@ public final class DramEnergyCommand implements DirectCommand {
         TraceReader.stream(trace, s.organization(), noTimingCheck ? energy
                 : CommandSink.tee(TimingChecker.of(s, source), energy));
         TraceEnergy e = energy.traceEnergy(volts, law, railScaling);
-        Map<String, Object> out = report(loaded, how, volts, law, source, energy.commandCounts(), e, !noTimingCheck);
-        out.put("rail_scaling", railScaling.toString());
+        Priced out = report(loaded, how, volts, law, source, energy.commandCounts(), e, !noTimingCheck, railScaling);
         jsonOption.printLine(out, w -> {
             w.printf(Locale.ROOT, "%s on %s (%s), counting: %s%n", trace, s.name(), loaded.format().label(), how.description());
             w.printf(Locale.ROOT, "core rail %s at %.4f V (nominal %.4f V, %s scaling, rails lowered: %s)%n",
@@ -151,41 +149,39 @@ public final class DramEnergyCommand implements DirectCommand {
         return 0;
     }
 
-    static Map<String, Object> report(LoadedSpec loaded, EnergyCounting how, double volts, VoltageScaling law,
-                                      String source, Map<Command, Long> counts, TraceEnergy e, boolean timingChecked) {
+    static Priced report(LoadedSpec loaded, EnergyCounting how, double volts, VoltageScaling law, String source,
+                         Map<Command, Long> counts, TraceEnergy e, boolean timingChecked, RailScaling rails) {
         DramSpec s = loaded.spec();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("part", loaded.file()); // keys named as the options: --part, --energy-law
-        out.put("part_format", loaded.format().name());
-        out.put("memory_id", s.name());
-        out.put("trace", source);
-        out.put("counting", how.name());
-        out.put("counting_description", how.description());
-        out.put("core_rail", s.coreRail());
-        out.put("vdd_nominal", s.coreVolts());
-        out.put("vdd", volts);
-        out.put("energy_law", law.toString());
-        out.put("timing_checked", timingChecked);
-        out.put("core_j", e.coreJoules());
-        out.put("io_j", e.ioJoules());
-        out.put("total_j", e.totalJoules());
-        out.put("components_j", e.components());
-        out.put("io_components_j", e.ioComponents());
         Map<String, Long> cmds = new LinkedHashMap<>();
-        for (Map.Entry<Command, Long> c : counts.entrySet()) {
-            cmds.put(c.getKey().name(), c.getValue());
-        }
-        out.put("commands", cmds);
+        counts.forEach((command, n) -> cmds.put(command.name(), n));
         StateCycles c = e.cycles();
-        Map<String, Long> cyc = new LinkedHashMap<>();
-        cyc.put("total", c.totalCycles());
-        cyc.put("active", c.activeCycles());
-        cyc.put("precharged", c.prechargedCycles());
-        cyc.put("bank_active_sum", c.bankActiveCycles());
-        cyc.put("power_down", c.pdnActFast() + c.pdnActSlow() + c.pdnPreFast() + c.pdnPreSlow());
-        cyc.put("self_refresh", c.selfRefresh());
-        out.put("cycles", cyc);
-        out.put("precharges_counted", c.pre());
-        return out;
+        return new Priced(loaded.file(), loaded.format().name(), s.name(), source, how.name(), how.description(),
+                s.coreRail(), s.coreVolts(), volts, law.toString(), timingChecked, e.coreJoules(), e.ioJoules(),
+                e.totalJoules(), e.components(), e.ioComponents(), cmds, new Cycles(c.totalCycles(), c.activeCycles(),
+                c.prechargedCycles(), c.bankActiveCycles(), c.pdnActFast() + c.pdnActSlow() + c.pdnPreFast()
+                + c.pdnPreSlow(), c.selfRefresh()), c.pre(), rails.toString());
+    }
+
+    /**
+     * What {@code dram energy --json} prints: its components are the keys in order (snake_case, named as the options:
+     * {@code part} for --part, {@code energy_law} for --energy-law).
+     *
+     * @param part         the part as given (a preset name or a memspec file)
+     * @param memoryId     the part's name inside its description
+     * @param vdd          the core rail's voltage priced
+     * @param coreJ        energy on the core rail, J
+     * @param ioJ          I/O energy, J; null where the memspec does not model it
+     * @param commands     commands counted, by name
+     * @param prechargesCounted PRE commands counted (PREA counted per bank)
+     */
+    record Priced(String part, String partFormat, String memoryId, String trace, String counting,
+            String countingDescription, String coreRail, double vddNominal, double vdd, String energyLaw,
+            boolean timingChecked, double coreJ, Double ioJ, double totalJ, Map<String, Double> componentsJ,
+            Map<String, Double> ioComponentsJ, Map<String, Long> commands, Cycles cycles, long prechargesCounted,
+            String railScaling) {
+    }
+
+    /** Clock cycles of the trace by state; {@code bankActiveSum} sums over banks, {@code powerDown} over its four kinds. */
+    record Cycles(long total, long active, long precharged, long bankActiveSum, long powerDown, long selfRefresh) {
     }
 }

@@ -11,8 +11,8 @@ import org.undervolt.dram.energy.CommandEnergies;
 import org.undervolt.dram.energy.VoltageScaling;
 import org.undervolt.dram.spec.DramSpec;
 import org.undervolt.dram.spec.LoadedSpec;
+import org.undervolt.dram.spec.Organization;
 import org.undervolt.dram.spec.Rail;
-import org.undervolt.io.Json;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -52,26 +52,13 @@ public final class DramInfoCommand implements Callable<Integer> {
         CommandEnergies ce = CommandEnergies.legacy(s, v, law);
         AccessEnergy rd = AccessEnergy.reads(ce);
         AccessEnergy wr = AccessEnergy.writes(ce);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("name", s.name());
-        out.put("standard", s.standard().name());
-        out.put("format", loaded.format().name());
-        out.put("organization", Json.fields(s.organization())); // snake_case, as every key
-        out.put("tck_s", s.timings().tckSeconds());
-        out.put("timings_cycles", s.timings().cycles());
         Map<String, Double> rails = new LinkedHashMap<>();
         for (Rail r : s.rails()) {
             rails.put(r.name(), r.volts());
         }
-        out.put("rails_v", rails);
-        out.put("core_rail", s.coreRail());
-        out.put("vdd", v);
-        out.put("energy_law", law.toString());
-        out.put("command_energies_j", ce);
-        out.put("bytes_per_burst", s.organization().bytesPerBurst());
-        out.put("read_access_j", rd);
-        out.put("write_access_j", wr);
-        out.put("source", s.source());
+        Described out = new Described(s.name(), s.standard().name(), loaded.format().name(), s.organization(),
+                s.timings().tckSeconds(), s.timings().cycles(), rails, s.coreRail(), v, law.toString(), ce,
+                s.organization().bytesPerBurst(), rd, wr, s.source());
         jsonOption.printLine(out, w -> {
             var o = s.organization();
             w.printf(Locale.ROOT, "%s (%s, %s)%n  %d channel(s), %d rank(s), %d bank group(s) of %d banks, %d rows x %d "
@@ -87,5 +74,23 @@ public final class DramInfoCommand implements Callable<Integer> {
             w.printf(Locale.ROOT, "  source: %s%n", s.source());
         });
         return 0;
+    }
+
+    /**
+     * What {@code dram info --json} prints: its components are the keys in order (snake_case).
+     *
+     * @param format           how the part was described (preset, DRAMPower XML or JSON memspec)
+     * @param tckS             the clock period, s
+     * @param timingsCycles    every timing in clock cycles, by name
+     * @param railsV           every supply rail's voltage
+     * @param vdd              the core rail's voltage priced
+     * @param commandEnergiesJ energy per command at {@code vdd}
+     * @param readAccessJ      energy of one read burst by row-buffer outcome; {@code writeAccessJ} likewise
+     * @param source           where the part's figures come from
+     */
+    record Described(String name, String standard, String format, Organization organization, double tckS,
+            Map<String, Integer> timingsCycles, Map<String, Double> railsV, String coreRail, double vdd, String energyLaw,
+            CommandEnergies commandEnergiesJ, int bytesPerBurst, AccessEnergy readAccessJ, AccessEnergy writeAccessJ,
+            String source) {
     }
 }

@@ -1,9 +1,8 @@
 package org.undervolt.cli;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.undervolt.InvalidInputException;
@@ -11,6 +10,7 @@ import org.undervolt.data.DataSource;
 import org.undervolt.data.ImageDataset;
 import org.undervolt.dram.error.ErrorModelFamily;
 import org.undervolt.dram.spec.DramSpec;
+import org.undervolt.io.Json;
 import org.undervolt.nn.io.Checkpoint;
 import org.undervolt.nn.model.Sequential;
 import org.undervolt.nn.quant.Int8Hooks;
@@ -103,50 +103,66 @@ public final class EvalCommand implements Callable<Integer> {
         ImageDataset test = OptionValues.first("--test-images", testImages, source.test());
         NnOptions.requireCompatible(model, test, modelOption.file.toString());
 
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("model", modelOption.file.toString());
-        r.put("architecture", loaded.metadata().getOrDefault("model", "unknown"));
-        r.put("dataset", test.name());
-        r.put("images", test.size());
-        r.put("threads", threadCount);
         long start = System.nanoTime();
         EvalResult result = EvalUseCase.run(new EvalRequest(model, test, fmt, dram, errors, errorOptions.spec(), ber, trials,
                 seedOption.seed));
-        r.put("fp32_accuracy", result.floatAccuracy());
-        if (path.equals("int8")) {
-            ImageDataset train = source.train();
-            Int8Network int8;
-            try {
-                int8 = Int8Network.quantize(model, train.slice(0, Math.min(1000, train.size())));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException(modelOption.file + ": " + e.getMessage());
-            }
-            r.put("datapath", "int8");
-            r.put("int8_accuracy", EvalUseCase.exact(int8.accuracy(test, Int8Hooks.NONE)));
-        }
+        Int8Datapath int8 = path.equals("int8") ? new Int8Datapath("int8", int8Accuracy(model, source.train(), test)) : null;
         EvalResult.Stored stored = result.stored();
-        if (stored != null) {
-            r.put("format", stored.format());
-            r.put("stored_weight_bytes", stored.bytes());
-            r.put("baseline_accuracy", stored.baselineAccuracy());
-        }
-        if (stored != null && stored.trials() != null) {
-            r.put("error_model", errorOptions.spec());
-            r.put("ber", ber);
-            r.put("trials", trials);
-            r.put("seed", seedOption.seed);
-        }
-        r.put("accuracy", result.accuracy());
-        if (stored != null && stored.trials() != null) {
-            r.put("accuracies", stored.trials().accuracies());
-            r.put("flips", stored.trials().flips());
-            r.put("nonfinite_outputs", stored.trials().nonfinite());
-        }
-        r.put("seconds", (System.nanoTime() - start) / 1e9);
+        EvalResult.Trials drawn = stored == null ? null : stored.trials();
+        Evaluated r = new Evaluated(modelOption.file.toString(), loaded.metadata().getOrDefault("model", "unknown"),
+                test.name(), test.size(), threadCount, result.floatAccuracy(), int8,
+                stored == null ? null : new StoredOut(stored.format(), stored.bytes(), stored.baselineAccuracy()),
+                drawn == null ? null : new Drawn(errorOptions.spec(), ber, trials, seedOption.seed), result.accuracy(),
+                drawn == null ? null : new TrialsOut(drawn.accuracies(), drawn.flips(), drawn.nonfinite()),
+                (System.nanoTime() - start) / 1e9);
 
-        jsonOption.print(r, o -> o.printf("accuracy %.4f on %d images of %s (%s)%n", (double) r.get("accuracy"), test.size(), test.name(),
-                    fmt == null ? "fp32 as trained" : fmt.name() + (ber == null ? "" : ", BER " + ber + ", " + trials + " trials")));
+        jsonOption.print(r, o -> o.printf("accuracy %.4f on %d images of %s (%s)%n", r.accuracy(), test.size(),
+                test.name(), fmt == null ? "fp32 as trained" : fmt.name() + (ber == null ? "" : ", BER " + ber + ", " + trials
+                        + " trials")));
         return 0;
+    }
+
+    /** Accuracy of the INT8 integer datapath, its activation scales calibrated on the first 1000 training images. */
+    private double int8Accuracy(Sequential model, ImageDataset train, ImageDataset test) {
+        Int8Network int8;
+        try {
+            int8 = Int8Network.quantize(model, train.slice(0, Math.min(1000, train.size())));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(modelOption.file + ": " + e.getMessage());
+        }
+        return EvalUseCase.exact(int8.accuracy(test, Int8Hooks.NONE));
+    }
+
+    /**
+     * What {@code eval --json} prints: its components are the keys in order (snake_case), the parts a run did not
+     * have (the INT8 datapath, a storage format, error trials) left out.
+     *
+     * @param model        the checkpoint file
+     * @param architecture the network it holds, as recorded in it
+     * @param images       test images evaluated
+     * @param fp32Accuracy accuracy as trained
+     * @param accuracy     the accuracy the run stands for ({@link EvalResult#accuracy})
+     * @param seconds      wall time of the evaluation
+     */
+    record Evaluated(String model, String architecture, String dataset, int images, int threads, double fp32Accuracy,
+            @Json.Inline Int8Datapath int8, @Json.Inline StoredOut stored, @Json.Inline Drawn drawn, double accuracy,
+            @Json.Inline TrialsOut trials, double seconds) {
+    }
+
+    /** With {@code --datapath int8}: the accuracy of the integer datapath. */
+    record Int8Datapath(String datapath, double int8Accuracy) {
+    }
+
+    /** With a storage format: the weights' bytes in DRAM and their accuracy without errors. */
+    record StoredOut(String format, long storedWeightBytes, double baselineAccuracy) {
+    }
+
+    /** With a BER: how the errors were drawn. */
+    record Drawn(String errorModel, double ber, int trials, long seed) {
+    }
+
+    /** With a BER: every trial's accuracy, flipped bits and non-finite outputs. */
+    record TrialsOut(List<Double> accuracies, List<Long> flips, List<Integer> nonfiniteOutputs) {
     }
 
     /** The part whose geometry places the weights unless --part names one. */

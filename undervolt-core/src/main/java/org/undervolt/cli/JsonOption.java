@@ -52,7 +52,10 @@ final class JsonOption {
         };
     }
 
-    /** {@code result} as one JSON object with {@code --json}, else what {@code text} writes; flushed. */
+    /**
+     * {@code result} (a map, or a record written as its {@link Json#fields}) as one JSON object with {@code --json},
+     * else what {@code text} writes; flushed.
+     */
     void print(Object result, Consumer<PrintWriter> text) {
         print(result, text, false);
     }
@@ -65,7 +68,8 @@ final class JsonOption {
     private void print(Object result, Consumer<PrintWriter> text, boolean oneLine) {
         PrintWriter o = out();
         if (json) {
-            o.println(oneLine ? oneLine(result) : Json.write(result));
+            Object tree = result instanceof Record r ? Json.fields(r) : result; // a result record: its fields, snake_case
+            o.println(oneLine ? oneLine(tree) : Json.write(tree));
         } else {
             text.accept(o);
         }

@@ -1,7 +1,7 @@
 package org.undervolt.cli;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -12,7 +12,9 @@ import org.undervolt.dram.device.FloorPolicy;
 import org.undervolt.dram.energy.VoltageScaling;
 import org.undervolt.dram.sim.PagePolicy;
 import org.undervolt.dram.spec.DramPresets;
+import org.undervolt.io.Json;
 import org.undervolt.mapping.DataItem;
+import org.undervolt.mapping.DeviceChoice;
 import org.undervolt.mapping.DramModule;
 import org.undervolt.mapping.MapEvaluation;
 import org.undervolt.mapping.MapStudy;
@@ -136,13 +138,14 @@ public final class MapCommand implements Callable<Integer> {
                 : ModelFileKind.SNN.refuse(modelOption.file, "--model", "map lays an SNN out from --network snn --neurons N"),
                 neurons, format);
         MapResult r = MapUseCase.run(new MapRequest(net, tolerance.tolerances(), settings));
-        Map<String, Object> out = describe(r, snn);
+        Mapped mapped = describe(r, snn);
+        Map<String, Object> out = Json.fields(mapped);
         if (report != null) {
             org.undervolt.experiment.MapReport.of(out, MapStudy.lowestVolts(r.plan(), r.module())).write(report);
         }
         jsonOption.print(out, w -> {
             MapEvaluation e = r.evaluation();
-            w.printf(Locale.ROOT, "%s (%s, %s) on %s, %s mapping, %s dataflow%n", out.get("network"), format, net.layers().size()
+            w.printf(Locale.ROOT, "%s (%s, %s) on %s, %s mapping, %s dataflow%n", mapped.network(), format, net.layers().size()
                     + " weighted layers", settings.part().name(), r.plan().scheme(), settings.dataflow().name());
             for (DataItem d : r.items()) {
                 w.printf(Locale.ROOT, "  %-16s %10d B  tolerates %-9.3g -> %-22s BER %.3g%n", d.name(), d.bytes(), d.tolerableBer(),
@@ -151,8 +154,8 @@ public final class MapCommand implements Callable<Integer> {
             r.plan().notes().forEach(n -> w.println("  " + n));
             w.printf(Locale.ROOT, "energy per inference: nominal %.4e J, chosen %.4e J, saving %.1f %% (%s law; linear %.1f %%,"
                     + " quadratic %.1f %%), limited by %s%n", e.nominal().totalJoules(), e.chosen().totalJoules(),
-                    100 * e.energySaving(), settings.law(), 100 * (double) out.get("energy_saving_linear"),
-                    100 * (double) out.get("energy_saving_quadratic"), out.get("limited_by"));
+                    100 * e.energySaving(), settings.law(), 100 * mapped.saving().energySavingLinear(),
+                    100 * mapped.saving().energySavingQuadratic(), mapped.limitedBy());
             w.printf(Locale.ROOT, "devices (%s) at tolerable BER %.3g: %s; planned with %s%n", settings.vddDevices().selector(),
                     r.choice().tolerance(), MapStudy.spreadLine(r.choice()), r.choice().median().device().name());
             w.printf(Locale.ROOT, "time: simulated speedup %.3fx, latency-bound speedup %.3fx (tRCD %d -> %d cycles)%n",
@@ -194,33 +197,36 @@ public final class MapCommand implements Callable<Integer> {
     }
 
     /** The result as the JSON object {@code map --json} prints. */
-    private Map<String, Object> describe(MapResult r, boolean snn) {
+    private Mapped describe(MapResult r, boolean snn) {
         MapSettings s = r.request().settings();
         DramModule module = r.module();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("network", snn ? "snn-N" + neurons : modelOption.file != null ? modelOption.file.toString() : network.zoo().id());
-        out.put("format", format);
-        Map<String, Object> mod = new LinkedHashMap<>();
-        mod.put("part", s.part().name());
-        mod.put("devices_per_rank", module.organization().devices());
-        mod.put("capacity_bytes", module.organization().capacityBytes() * 1);
-        mod.put("nominal_vdd", module.nominalVolts());
-        mod.put("nominal_trcd_cycles", module.nominalTrcd());
-        mod.put("energy_law", s.law().toString());
-        mod.put("energy_law_reasoning", VoltageScaling.REASONING);
-        mod.put("floor", s.floor().toString());
-        mod.put("ber_source", r.ber().source());
-        mod.put("latency_model", "cycle-level timing simulator (org.undervolt.dram.sim, Ramulator 2.0a-compatible), DRMap address mapping, "
-                + pagePolicy + " page, drained; latency-bound: requests one at a time at their row-buffer state's latency");
-        out.put("module", mod);
-        if (r.partitions() != null) {
-            out.put("partitions", MapStudy.describe(r.partitions()));
-            out.put("greedy_vs_exact", r.greedyVsExact());
-        }
-        out.putAll(MapStudy.describe(r.evaluation(), r.items()));
-        out.put("limited_by", r.limitedBy().label());
-        out.putAll(r.savingUnderBothLaws());
-        out.putAll(r.choice().describe());
-        return out;
+        Module mod = new Module(s.part().name(), module.organization().devices(), module.organization().capacityBytes(),
+                module.nominalVolts(), module.nominalTrcd(), s.law().toString(), VoltageScaling.REASONING,
+                s.floor().toString(), r.ber().source(), "cycle-level timing simulator (org.undervolt.dram.sim, Ramulator "
+                + "2.0a-compatible), DRMap address mapping, " + pagePolicy + " page, drained; latency-bound: requests one "
+                + "at a time at their row-buffer state's latency");
+        boolean eden = r.partitions() != null;
+        return new Mapped(snn ? "snn-N" + neurons : modelOption.file != null ? modelOption.file.toString()
+                : network.zoo().id(), format, mod, eden ? MapStudy.partitionRows(r.partitions()) : null,
+                eden ? r.greedyVsExact() : null, MapStudy.PricedPlan.of(r.evaluation(), r.items()), r.limitedBy().label(),
+                r.savingUnderBothLaws(), r.choice().describe());
+    }
+
+    /**
+     * What {@code map --json} prints (and {@code --report} draws): its components are the keys in order (snake_case),
+     * the priced plan, the savings under both laws and the device spread spliced in.
+     *
+     * @param partitions    eden: the partitions (absent for sparkxd)
+     * @param greedyVsExact eden: the greedy mapper against the exact one (absent for sparkxd)
+     */
+    record Mapped(String network, String format, Module module, @Json.OmitWhenNull List<MapStudy.PartitionRow> partitions,
+            @Json.OmitWhenNull MapStudy.MapperComparison greedyVsExact, @Json.Inline MapStudy.PricedPlan priced,
+            String limitedBy, @Json.Inline MapStudy.SavingUnderBothLaws saving,
+            @Json.Inline DeviceChoice.DeviceSpread devices) {
+    }
+
+    /** The module mapped onto and the models it is priced with. */
+    record Module(String part, int devicesPerRank, long capacityBytes, double nominalVdd, int nominalTrcdCycles,
+            String energyLaw, String energyLawReasoning, String floor, String berSource, String latencyModel) {
     }
 }

@@ -1,6 +1,5 @@
 package org.undervolt.cli;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -49,30 +48,11 @@ public final class RunsShowCommand implements Callable<Integer> {
             for (String name : s.curves().names(id)) {
                 curves.put(name, s.curves().get(id, name).size());
             }
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", r.id());
-            m.put("kind", r.kind());
-            m.put("status", r.observedStatus().word());
-            m.put("folder", r.folder().orElse(null));
-            m.put("seed", r.seed());
-            m.put("created_at", r.createdAt().toString());
-            m.put("updated_at", r.updatedAt().toString());
-            m.put("trials", trials);
-            m.put("points", points);
-            m.put("curves", curves);
-            List<Map<String, Object>> energy = new ArrayList<>();
-            for (EnergyRow e : s.energy().get(id)) {
-                Map<String, Object> q = new LinkedHashMap<>();
-                q.put("label", e.label());
-                q.put("vdd", e.vdd());
-                q.put("trcd_ns", Double.isNaN(e.trcdNs()) ? null : e.trcdNs());
-                q.put("energy_j", e.energyJ());
-                energy.add(q);
-            }
-            m.put("energy", energy);
-            m.put("config", config);
-            m.put("provenance", provenance);
-            m.put("summary", summary);
+            List<Energy> energy = s.energy().get(id).stream().map(e -> new Energy(e.label(), e.vdd(),
+                    Double.isNaN(e.trcdNs()) ? null : e.trcdNs(), e.energyJ())).toList();
+            Shown m = new Shown(r.id(), r.kind(), r.observedStatus().word(), r.folder().orElse(null), r.seed(),
+                    r.createdAt().toString(), r.updatedAt().toString(), trials, points, curves, energy, config, provenance,
+                    summary);
             jsonOption.print(m, out -> {
                 out.printf("run %d  %s  %s%s%n", r.id(), r.kind(), r.observedStatus().word(),
                         r.folder().map(f -> "  " + f).orElse(""));
@@ -97,6 +77,25 @@ public final class RunsShowCommand implements Callable<Integer> {
             });
         }
         return 0;
+    }
+
+    /**
+     * What {@code runs show --json} prints: its components are the keys in order (snake_case).
+     *
+     * @param folder   where the run writes its files; null if it was not recorded
+     * @param trials   trials recorded
+     * @param points   distinct points (BERs) they are at
+     * @param curves   each stored curve's number of points, by name
+     * @param config   the configuration the run is stored under (its identity, old key names kept)
+     * @param summary  the headline result; null until the run finishes
+     */
+    record Shown(long id, String kind, String status, String folder, long seed, String createdAt, String updatedAt,
+            long trials, long points, Map<String, Integer> curves, List<Energy> energy, JsonNode config,
+            JsonNode provenance, JsonNode summary) {
+    }
+
+    /** A stored energy figure: what it is of, the voltage, tRCD (null when not lowered) and the joules. */
+    record Energy(String label, double vdd, Double trcdNs, double energyJ) {
     }
 
     private static JsonNode parse(String json) {

@@ -1,6 +1,6 @@
 package org.undervolt.experiment;
 
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.undervolt.dram.device.DeviceSet;
@@ -9,6 +9,8 @@ import org.undervolt.dram.energy.VoltageScaling;
 import org.undervolt.dram.sim.PagePolicy;
 import org.undervolt.dram.spec.DramPresets;
 import org.undervolt.dram.spec.DramSpec;
+import org.undervolt.io.Json;
+import org.undervolt.mapping.DeviceChoice;
 import org.undervolt.mapping.DramModule;
 import org.undervolt.mapping.Granularity;
 import org.undervolt.mapping.MapStudy;
@@ -93,23 +95,26 @@ final class MappingStage {
     static Map<String, Object> run(NetworkData net, String scheme, PipelineConfig c, Tolerances tolerance) {
         MapSettings s = settings(c, scheme);
         MapResult r = MapUseCase.run(new MapRequest(net, tolerance, s));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("part", s.part().name());
-        out.put("nominal_vdd", r.module().nominalVolts());
-        out.put("ber_source", r.ber().source());
-        if (r.partitions() != null) {
-            out.put("partitions", MapStudy.describe(r.partitions()));
-        }
-        out.put("chosen_vdd", r.chosenVdd());
-        out.put("limited_by", r.limitedBy().label());
-        out.put("energy_law", s.law().toString());
-        out.put("energy_law_reasoning", VoltageScaling.REASONING);
-        out.put("chosen_vdd_meaning", s.scheme() == MapScheme.SPARKXD ? "the module's one reduced voltage"
-                : "the lowest voltage of a partition holding data");
-        out.putAll(MapStudy.describe(r.evaluation(), r.items()));
-        out.putAll(r.savingUnderBothLaws());
-        out.putAll(r.choice().describe());
-        out.put("energy_vs_vdd", r.energyVsVdd(s.vddStep() * 5));
-        return out;
+        return Json.fields(new Mapped(s.part().name(), r.module().nominalVolts(), r.ber().source(),
+                r.partitions() != null ? MapStudy.partitionRows(r.partitions()) : null, r.chosenVdd(),
+                r.limitedBy().label(), s.law().toString(), VoltageScaling.REASONING, s.scheme() == MapScheme.SPARKXD
+                ? "the module's one reduced voltage" : "the lowest voltage of a partition holding data",
+                MapStudy.PricedPlan.of(r.evaluation(), r.items()), r.savingUnderBothLaws(), r.choice().describe(),
+                r.energyVsVdd(s.vddStep() * 5)));
+    }
+
+    /**
+     * The mapping (eden) or placement (sparkxd) stage's result: its components are the keys in order (snake_case),
+     * the priced plan, the savings under both laws and the device spread spliced in.
+     *
+     * @param partitions eden: the partitions (absent for sparkxd)
+     * @param chosenVdd  {@link MapResult#chosenVdd}, meaning as {@code chosenVddMeaning} says
+     * @param energyVsVdd one inference with the whole module at each voltage, in five search steps
+     */
+    record Mapped(String part, double nominalVdd, String berSource,
+            @Json.OmitWhenNull List<MapStudy.PartitionRow> partitions, double chosenVdd, String limitedBy,
+            String energyLaw, String energyLawReasoning, String chosenVddMeaning, @Json.Inline MapStudy.PricedPlan priced,
+            @Json.Inline MapStudy.SavingUnderBothLaws saving, @Json.Inline DeviceChoice.DeviceSpread devices,
+            List<MapResult.EnergyAtVdd> energyVsVdd) {
     }
 }

@@ -3,72 +3,108 @@ package org.undervolt.experiment;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.undervolt.io.Json;
+
 /** The headline figures of a finished pipeline run: what {@code --json} prints and the store keeps as the run's summary. */
 final class PipelineSummary {
     private PipelineSummary() {
     }
 
+    /**
+     * @param r     every stage's result by stage name (as run, or read back from its file on resume)
+     * @param extra where the run is and what it ran with (run id, store, folder, report, runner, config), last
+     * @return the headline figures in order (a mutable map: the caller adds the operating points)
+     */
     @SuppressWarnings("unchecked")
     static Map<String, Object> of(String kind, Map<String, Map<String, Object>> r, Map<String, Object> extra) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("pipeline", kind);
+        DnnTolerance dnn = null;
+        SnnTolerance snn = null;
         Map<String, Object> map;
         if (kind.equals(EdenPipeline.KIND)) {
             Map<String, Object> base = r.get("tolerance-baseline");
             Map<String, Object> ret = r.get("tolerance-retrained");
             double tb = num(((Map<String, Object>) base.get("coarse")).get("tolerable_ber"));
             double tr = num(((Map<String, Object>) ret.get("coarse")).get("tolerable_ber"));
-            m.put("baseline_accuracy", base.get("baseline_accuracy"));
-            m.put("retrained_accuracy", ret.get("baseline_accuracy"));
-            m.put("tolerable_ber_without_retraining", tb);
-            m.put("tolerable_ber_with_retraining", tr);
-            m.put("retraining_gain", tb > 0 ? tr / tb : null);
             Map<String, Object> comb = (Map<String, Object>) ret.get("combination");
-            if (comb != null) {
-                m.put("fine_combination_validated", comb.get("validated"));
-            }
+            dnn = new DnnTolerance(base.get("baseline_accuracy"), ret.get("baseline_accuracy"), tb, tr,
+                    tb > 0 ? tr / tb : null, comb == null ? null : (Boolean) comb.get("validated"));
             map = r.get("mapping");
         } else {
             Map<String, Object> t = r.get("tolerance");
             Map<String, Object> base = (Map<String, Object>) t.get("baseline");
             Map<String, Object> fat = (Map<String, Object>) t.get("fault_aware");
             Map<String, Object> control = (Map<String, Object>) t.get("control");
-            m.put("baseline_accuracy", base.get("error_free"));
-            m.put("fault_aware_accuracy", fat.get("error_free"));
-            m.put("control_accuracy", control == null ? null : control.get("error_free"));
-            m.put("tolerable_ber_without_retraining", base.get("tolerable_ber"));
-            m.put("tolerable_ber_with_retraining", fat.get("tolerable_ber"));
             double tb = num(base.get("tolerable_ber"));
-            m.put("retraining_gain", tb > 0 ? num(fat.get("tolerable_ber")) / tb : null);
-            // the same STDP images without flips: what FAT's gain must beat (issue 18)
-            m.put("tolerable_ber_control", control == null ? null : control.get("tolerable_ber"));
             // the two on the same draws and images at the control's first failing BER (FatControlStage)
             Map<String, Object> versus = r.get("fat-vs-control");
-            if (versus != null && versus.containsKey("fault_aware_better")) {
-                m.put("fat_beats_control", versus.get("fault_aware_better"));
-                m.put("fat_vs_control_points", 100 * num(versus.get("difference")));
-                m.put("fat_vs_control_p", versus.get("p_value"));
-            }
+            boolean compared = versus != null && versus.containsKey("fault_aware_better");
             map = r.get("placement");
-            m.put("deployed_network", map.get("deployed_network"));
-            // which error model decided the tolerance (uniform, or the location model's unsafe weight subarrays)
-            m.put("weight_errors", map.get("weight_errors"));
+            snn = new SnnTolerance(base.get("error_free"), fat.get("error_free"),
+                    control == null ? null : control.get("error_free"), base.get("tolerable_ber"), fat.get("tolerable_ber"),
+                    tb > 0 ? num(fat.get("tolerable_ber")) / tb : null, control == null ? null : control.get("tolerable_ber"),
+                    compared ? versus.get("fault_aware_better") : null,
+                    compared ? 100 * num(versus.get("difference")) : null, compared ? versus.get("p_value") : null,
+                    map.get("deployed_network"), map.get("weight_errors"));
         }
-        m.put("vdd_nominal", map.get("nominal_vdd"));
-        m.put("vdd_chosen", map.get("chosen_vdd"));
-        m.put("energy_nominal_j", ((Map<String, Object>) map.get("nominal")).get("total_j"));
-        m.put("energy_chosen_j", ((Map<String, Object>) map.get("chosen")).get("total_j"));
-        m.put("energy_saving", map.get("energy_saving"));
-        m.put("speedup", map.get("speedup_simulated"));
-        // what decided the operating point, and the saving under both energy laws (issue 16)
-        for (String k : new String[] {"limited_by", "energy_law", "energy_saving_linear", "energy_saving_quadratic",
-                "latency_change", "devices_summary"}) {
+        Map<String, Object> decided = new LinkedHashMap<>();
+        for (String k : DECIDED) {
             if (map.containsKey(k)) {
-                m.put(k, map.get(k));
+                decided.put(k, map.get(k));
             }
         }
-        m.putAll(extra);
-        return m;
+        return Json.fields(new Headline(kind, dnn, snn, map.get("nominal_vdd"), map.get("chosen_vdd"),
+                ((Map<String, Object>) map.get("nominal")).get("total_j"), ((Map<String, Object>) map.get("chosen")).get("total_j"),
+                map.get("energy_saving"), map.get("speedup_simulated"), decided, extra));
+    }
+
+    /**
+     * What decided the operating point, and the saving under both energy laws (issue 16): copied from the mapping
+     * stage where it has them (a stage finished by an older version may not).
+     */
+    private static final String[] DECIDED = {"limited_by", "energy_law", "energy_saving_linear", "energy_saving_quadratic",
+        "latency_change", "devices_summary"};
+
+    /**
+     * The headline figures: their components are the keys in order (snake_case), one pipeline's tolerance figures,
+     * what decided the operating point and the run's whereabouts spliced in. Values read from the stages' results are
+     * kept as read (a stage may come back from its file).
+     *
+     * @param vddNominal the module's nominal voltage; {@code vddChosen} the mapping stage's chosen voltage
+     * @param speedup    the simulated speedup at the chosen settings
+     */
+    private record Headline(String pipeline, @Json.Inline DnnTolerance eden, @Json.Inline SnnTolerance sparkxd,
+            Object vddNominal, Object vddChosen, Object energyNominalJ, Object energyChosenJ, Object energySaving,
+            Object speedup, @Json.Inline Map<String, Object> decided, @Json.Inline Map<String, Object> extra) {
+    }
+
+    /**
+     * EDEN: the DNN's tolerance before and after curricular retraining.
+     *
+     * @param retrainingGain           tolerable BER with retraining over without; null when without is 0
+     * @param fineCombinationValidated whether the fine per-site BERs held together (absent without a fine stage)
+     */
+    private record DnnTolerance(Object baselineAccuracy, Object retrainedAccuracy, double tolerableBerWithoutRetraining,
+            double tolerableBerWithRetraining, Double retrainingGain, @Json.OmitWhenNull Boolean fineCombinationValidated) {
+    }
+
+    /**
+     * SparkXD: the SNN's tolerance without and with fault-aware training, and the control network trained on the same
+     * STDP images without flips (what FAT's gain must beat, issue 18; null without one).
+     *
+     * @param fatBeatsControl    whether the fault-aware network beat its control on the same draws and images at the
+     *                           control's first failing BER (sign test at 5 %, {@link FatControlStage}); absent when
+     *                           that stage made no comparison
+     * @param fatVsControlPoints fault-aware minus control accuracy there, in percentage points
+     * @param fatVsControlP      the sign test's one-sided p-value
+     * @param deployedNetwork    the network placed in DRAM
+     * @param weightErrors       which error model decided the tolerance (uniform, or the location model's unsafe
+     *                           subarrays)
+     */
+    private record SnnTolerance(Object baselineAccuracy, Object faultAwareAccuracy, Object controlAccuracy,
+            Object tolerableBerWithoutRetraining, Object tolerableBerWithRetraining, Double retrainingGain,
+            Object tolerableBerControl, @Json.OmitWhenNull Object fatBeatsControl,
+            @Json.OmitWhenNull Double fatVsControlPoints, @Json.OmitWhenNull Object fatVsControlP, Object deployedNetwork,
+            Object weightErrors) {
     }
 
     static double num(Object o) {

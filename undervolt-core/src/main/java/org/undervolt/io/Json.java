@@ -1,9 +1,15 @@
 package org.undervolt.io;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -48,20 +54,70 @@ public final class Json {
     /**
      * The components of {@code record} as an ordered map for JSON: in declaration order, each named in snake_case
      * ({@code irVersion} as {@code ir_version}, {@code ci95HalfWidth} as {@code ci95_half_width}), its value as the
-     * accessor returns it. For a result whose JSON is its fields, so the field list is written once, in the record.
+     * accessor returns it, with records inside it (also in lists and map values) turned into such maps in turn. A
+     * component marked {@link OmitWhenNull} is left out while it is null; one marked {@link Inline} (a record or a map)
+     * has its entries put in its place. For a result whose JSON is its fields, so the field list is written once, in
+     * the record.
      */
     public static Map<String, Object> fields(Record record) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (RecordComponent c : record.getClass().getRecordComponents()) {
+            Object value;
             try {
                 Method accessor = c.getAccessor();
                 accessor.setAccessible(true);
-                m.put(snakeCase(c.getName()), accessor.invoke(record));
+                value = accessor.invoke(record);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("cannot read " + record.getClass().getName() + "." + c.getName(), e);
             }
+            if (c.isAnnotationPresent(Inline.class)) {
+                if (value instanceof Map<?, ?> || value instanceof Record) {
+                    ((Map<?, ?>) tree(value)).forEach((k, v) -> m.put((String) k, v));
+                } else if (value != null) {
+                    throw new IllegalStateException(record.getClass().getName() + "." + c.getName()
+                            + " is marked Inline but is neither a record nor a map");
+                }
+            } else if (value != null || !c.isAnnotationPresent(OmitWhenNull.class)) {
+                m.put(snakeCase(c.getName()), tree(value));
+            }
         }
         return m;
+    }
+
+    /** {@code value} with every record in it (itself, list elements, map values, at any depth) as its {@link #fields}. */
+    private static Object tree(Object value) {
+        if (value instanceof Record r) {
+            return fields(r);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            list.forEach(x -> out.add(tree(x)));
+            return out;
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(k, tree(v)));
+            return out;
+        }
+        return value;
+    }
+
+    /**
+     * On a record component: {@link #fields} leaves its key out while its value is null (a part of a result that
+     * only some runs have, e.g. the error trials of an evaluation without a BER).
+     */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.RECORD_COMPONENT)
+    public @interface OmitWhenNull {
+    }
+
+    /**
+     * On a record component holding a record or a map: {@link #fields} puts its entries in its place, in their order,
+     * instead of one key holding them (nothing while it is null). For a flat JSON object whose keys come in groups.
+     */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.RECORD_COMPONENT)
+    public @interface Inline {
     }
 
     /** {@code camelCase} as {@code camel_case}: an underscore before each upper-case letter, which is lowered. */

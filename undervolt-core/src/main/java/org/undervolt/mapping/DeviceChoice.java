@@ -1,6 +1,5 @@
 package org.undervolt.mapping;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -71,15 +70,26 @@ public record DeviceChoice(double tolerance, List<OperatingPoint> points, Operat
      * OperatingPointSummary#savingCurve} at {@link OperatingPointSummary#CURVE_TOLERANCES}, reference access mix of the
      * module's part); combined_point the point lowering VDD and tRCD together, or why there is none ({@link #combined}).
      */
-    public Map<String, Object> describe() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("tolerable_ber", tolerance);
-        m.put("plan_device", median.device().name());
-        m.put("plan_device_point", OperatingPointSummary.row(median));
-        m.put("devices_summary", OperatingPointSummary.summary(points));
-        m.put("devices", OperatingPointSummary.rows(points));
-        m.put("saving_vs_tolerance", OperatingPointSummary.savingCurve(lookup, OperatingPointSummary.CURVE_TOLERANCES));
-        m.put("combined_point", OperatingPointSummary.combined(combined(), ber.trcdDevice().name()));
-        return m;
+    public DeviceSpread describe() {
+        return new DeviceSpread(tolerance, median.device().name(), OperatingPointSummary.row(median),
+                OperatingPointSummary.summary(points), OperatingPointSummary.rows(points),
+                OperatingPointSummary.savingCurve(lookup, OperatingPointSummary.CURVE_TOLERANCES),
+                OperatingPointSummary.combined(combined(), ber.trcdDevice().name()));
+    }
+
+    /**
+     * The devices a plan stands for, as reported beside it ({@link OperatingPointSummary}'s objects).
+     *
+     * @param tolerableBer      the tolerable BER the devices were asked at
+     * @param planDevice        the device planned with
+     * @param planDevicePoint   its operating point
+     * @param devicesSummary    the spread over all devices
+     * @param devices           every device's operating point
+     * @param savingVsTolerance the spread at other tolerable BERs
+     * @param combinedPoint     VDD and tRCD lowered together, or why not
+     */
+    public record DeviceSpread(double tolerableBer, String planDevice, Map<String, Object> planDevicePoint,
+            Map<String, Object> devicesSummary, List<Map<String, Object>> devices,
+            List<Map<String, Object>> savingVsTolerance, Map<String, Object> combinedPoint) {
     }
 }

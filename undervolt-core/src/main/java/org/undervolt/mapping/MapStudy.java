@@ -1,9 +1,9 @@
 package org.undervolt.mapping;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.undervolt.io.Json;
 
@@ -27,65 +27,79 @@ public final class MapStudy {
     }
 
     /** Greedy and exact costs of one mapping problem (per-burst energy model), and greedy's gap. */
-    public static Map<String, Object> compareMappers(MappingProblem pr) {
-        Map<String, Object> cmp = new LinkedHashMap<>();
+    public static MapperComparison compareMappers(MappingProblem pr) {
         Assignment g = GreedyMapper.map(pr);
-        cmp.put("greedy_joules", g.complete() ? g.joules() : null);
-        if (pr.itemCount() <= ExactMapper.MAX_ITEMS && pr.partitionCount() <= ExactMapper.MAX_PARTITIONS) {
-            Assignment x = ExactMapper.map(pr);
-            cmp.put("exact_joules", x.complete() ? x.joules() : null);
-            cmp.put("exact_proven_optimal", x.optimal());
-            if (g.complete() && x.complete()) {
-                cmp.put("greedy_gap", (g.joules() - x.joules()) / x.joules());
-            }
-        } else {
-            cmp.put("exact_joules", null);
-            cmp.put("exact_skipped", "more than " + ExactMapper.MAX_ITEMS + " items or " + ExactMapper.MAX_PARTITIONS + " partitions");
+        Double greedy = g.complete() ? g.joules() : null;
+        String model = "per-burst energy: column command + the row's ACT/PRE shared over its bursts";
+        if (pr.itemCount() > ExactMapper.MAX_ITEMS || pr.partitionCount() > ExactMapper.MAX_PARTITIONS) {
+            return new MapperComparison(greedy, null, null, null, "more than " + ExactMapper.MAX_ITEMS + " items or "
+                    + ExactMapper.MAX_PARTITIONS + " partitions", model);
         }
-        cmp.put("model", "per-burst energy: column command + the row's ACT/PRE shared over its bursts");
-        return cmp;
+        Assignment x = ExactMapper.map(pr);
+        return new MapperComparison(greedy, x.complete() ? x.joules() : null, x.optimal(),
+                g.complete() && x.complete() ? (g.joules() - x.joules()) / x.joules() : null, null, model);
+    }
+
+    /**
+     * The greedy mapper against the exact one on one problem.
+     *
+     * @param greedyJoules       greedy's energy; null if it placed not every item
+     * @param exactJoules        the exact mapper's; null if it placed not every item or was not run
+     * @param exactProvenOptimal whether the exact search finished (absent when it was not run)
+     * @param greedyGap          greedy's energy above the exact one's, as a fraction (absent unless both placed all)
+     * @param exactSkipped       why the exact mapper was not run (absent when it was)
+     * @param model              the energy model both were priced with
+     */
+    public record MapperComparison(Double greedyJoules, Double exactJoules, @Json.OmitWhenNull Boolean exactProvenOptimal,
+            @Json.OmitWhenNull Double greedyGap, @Json.OmitWhenNull String exactSkipped, String model) {
     }
 
     /** A JSON-ready description of an evaluation. */
     public static Map<String, Object> describe(MapEvaluation e, List<DataItem> items) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("scheme", e.plan().scheme());
-        out.put("dataflow", e.dataflow());
-        List<Map<String, Object>> plan = new ArrayList<>();
-        for (DataItem d : items) {
-            plan.add(Json.fields(new PlannedItem(d.name(), d.bytes(), d.readBursts(), d.writeBursts(), d.tolerableBer(),
-                    e.plan().placedIn().get(d.name()), e.plan().itemBer().get(d.name()),
-                    e.plan().layouts().get(d.name()).rowCount())));
+        return Json.fields(PricedPlan.of(e, items));
+    }
+
+    /**
+     * A plan priced at nominal and chosen settings: where each item went, and the energy and time of one inference.
+     *
+     * @param scheme   the planner (eden, eden-exact, sparkxd)
+     * @param dataflow the dataflow the transfers follow
+     * @param plan     every data item, where it went and the BER it sees there
+     * @param notes    what the planner chose, in words
+     */
+    public record PricedPlan(String scheme, String dataflow, List<PlannedItem> plan, List<String> notes, Cost nominal,
+            Cost chosen, double energySaving, double speedupSimulated, double latencyChange, double speedupLatencyBound) {
+
+        public static PricedPlan of(MapEvaluation e, List<DataItem> items) {
+            List<PlannedItem> plan = new ArrayList<>();
+            for (DataItem d : items) {
+                plan.add(new PlannedItem(d.name(), d.bytes(), d.readBursts(), d.writeBursts(), d.tolerableBer(),
+                        e.plan().placedIn().get(d.name()), e.plan().itemBer().get(d.name()),
+                        e.plan().layouts().get(d.name()).rowCount()));
+            }
+            return new PricedPlan(e.plan().scheme(), e.dataflow(), plan, e.plan().notes(), Cost.of(e.nominal()),
+                    Cost.of(e.chosen()), e.energySaving(), e.speedup(), e.latencyChange(), e.latencyBoundSpeedup());
         }
-        out.put("plan", plan);
-        out.put("notes", e.plan().notes());
-        out.put("nominal", cost(e.nominal()));
-        out.put("chosen", cost(e.chosen()));
-        out.put("energy_saving", e.energySaving());
-        out.put("speedup_simulated", e.speedup());
-        out.put("latency_change", e.latencyChange());
-        out.put("speedup_latency_bound", e.latencyBoundSpeedup());
-        return out;
     }
 
-    static Map<String, Object> cost(DramCost c) {
-        return Json.fields(new CostOut(new java.util.TreeMap<>(c.joules()), c.totalJoules(), c.trcdCycles(), c.cycles(),
-                c.seconds(), c.serialSeconds(), c.reads(), c.writes(), c.hits(), c.misses(), c.conflicts()));
-    }
-
-    /** One data item of a plan as JSON: its components are the keys, in order (snake_case). */
-    private record PlannedItem(String item, long bytes, long readBursts, long writeBursts, double tolerableBer,
+    /** One data item of a plan: its size, traffic and tolerance, where it went and the BER there, rows it takes. */
+    public record PlannedItem(String item, long bytes, long readBursts, long writeBursts, double tolerableBer,
             String placedIn, Double ber, int rows) {
     }
 
-    /** A priced plan as JSON. */
-    private record CostOut(Map<String, Double> energyJ, double totalJ, int trcdCycles, long cycles, double seconds,
+    /** One inference priced: energy by component and in total, tRCD, cycles, times and row-buffer outcomes. */
+    public record Cost(Map<String, Double> energyJ, double totalJ, int trcdCycles, long cycles, double seconds,
             double latencyBoundSeconds, long readBursts, long writeBursts, long rowHits, long rowMisses,
             long rowConflicts) {
+
+        static Cost of(DramCost c) {
+            return new Cost(new TreeMap<>(c.joules()), c.totalJoules(), c.trcdCycles(), c.cycles(), c.seconds(),
+                    c.serialSeconds(), c.reads(), c.writes(), c.hits(), c.misses(), c.conflicts());
+        }
     }
 
-    /** A partition as JSON. */
-    private record PartitionOut(String name, String granularity, int[] units, double vdd, int trcdCycles, double ber,
+    /** A partition: its units, voltage, tRCD, BER, capacity and the energy of one read burst in it. */
+    public record PartitionRow(String name, String granularity, int[] units, double vdd, int trcdCycles, double ber,
             long capacityBytes, double readBurstJoules) {
     }
 
@@ -115,15 +129,16 @@ public final class MapStudy {
         return v;
     }
 
-    /** {energy_saving_linear, energy_saving_quadratic}: the same plan priced under both energy laws. */
-    public static Map<String, Object> savingUnderBothLaws(DramModule module, org.undervolt.dram.sim.PagePolicy policy, MapPlan plan,
-                                                          Dataflow flow, List<Transfer> transfers) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("energy_saving_linear", MapEvaluation.of(module, org.undervolt.dram.energy.VoltageScaling.LINEAR, policy, plan, flow,
-                transfers).energySaving());
-        m.put("energy_saving_quadratic", MapEvaluation.of(module, org.undervolt.dram.energy.VoltageScaling.QUADRATIC, policy, plan,
-                flow, transfers).energySaving());
-        return m;
+    /** The same plan priced under both energy laws. */
+    public static SavingUnderBothLaws savingUnderBothLaws(DramModule module, org.undervolt.dram.sim.PagePolicy policy,
+                                                          MapPlan plan, Dataflow flow, List<Transfer> transfers) {
+        return new SavingUnderBothLaws(MapEvaluation.of(module, org.undervolt.dram.energy.VoltageScaling.LINEAR, policy,
+                plan, flow, transfers).energySaving(), MapEvaluation.of(module,
+                org.undervolt.dram.energy.VoltageScaling.QUADRATIC, policy, plan, flow, transfers).energySaving());
+    }
+
+    /** One plan's energy saving under the linear law (IDD fixed) and the quadratic one (IDD proportional to V). */
+    public record SavingUnderBothLaws(double energySavingLinear, double energySavingQuadratic) {
     }
 
     /** "chosen V min/median/max, saving min/median/max, limited by reason count, ..." of a device choice, for text output. */
@@ -140,11 +155,16 @@ public final class MapStudy {
 
     /** Partitions as JSON-ready maps. */
     public static List<Map<String, Object>> describe(PartitionSet set) {
-        List<Map<String, Object>> out = new ArrayList<>();
+        return partitionRows(set).stream().map(Json::fields).toList();
+    }
+
+    /** Every partition of {@code set}, in order. */
+    public static List<PartitionRow> partitionRows(PartitionSet set) {
+        List<PartitionRow> out = new ArrayList<>();
         for (int i = 0; i < set.size(); i++) {
             Partition p = set.get(i);
-            out.add(Json.fields(new PartitionOut(p.name(), p.granularity().label(), p.units(), p.volts(), p.trcdCycles(),
-                    p.ber(), p.capacityBytes(), set.joulesPerBurst(i, false))));
+            out.add(new PartitionRow(p.name(), p.granularity().label(), p.units(), p.volts(), p.trcdCycles(), p.ber(),
+                    p.capacityBytes(), set.joulesPerBurst(i, false)));
         }
         return out;
     }

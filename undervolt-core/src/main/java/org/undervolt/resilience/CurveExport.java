@@ -2,13 +2,12 @@ package org.undervolt.resilience;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.undervolt.io.AtomicFiles;
+import org.undervolt.io.Json;
 
 /** Curves and search results as data: CSV rows and JSON-ready maps. */
 public final class CurveExport {
@@ -33,29 +32,35 @@ public final class CurveExport {
 
     /** A point as a JSON map. */
     public static Map<String, Object> point(CurvePoint p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("ber", p.ber());
-        m.put("trials", p.trials());
-        m.put("mean", p.mean());
-        m.put("ci95", List.of(p.mean() - p.ci95HalfWidth(), p.mean() + p.ci95HalfWidth()));
-        m.put("lower95_one_sided", p.lower95());
-        m.put("min", p.min());
-        m.put("max", p.max());
-        return m;
+        return Json.fields(Point.of(p));
     }
 
     /** A search result as a JSON map (with its curve). */
     public static Map<String, Object> result(ToleranceSearch.Result r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("target", r.target());
-        m.put("tolerable_ber", r.tolerableBer());
-        m.put("status", r.status().name().toLowerCase(Locale.ROOT));
-        m.put("tolerable_ber_interval", Double.isNaN(r.failingBer()) ? List.of(r.tolerableBer())
-                : List.of(r.tolerableBer(), r.failingBer()));
-        m.put("at_tolerable", r.atTolerable() == null ? null : point(r.atTolerable()));
-        List<Object> curve = new ArrayList<>();
-        r.curve().forEach(p -> curve.add(point(p)));
-        m.put("curve", curve);
-        return m;
+        return Json.fields(new Result(r.target(), r.tolerableBer(), r.status().name().toLowerCase(Locale.ROOT),
+                Double.isNaN(r.failingBer()) ? List.of(r.tolerableBer()) : List.of(r.tolerableBer(), r.failingBer()),
+                r.atTolerable() == null ? null : Point.of(r.atTolerable()), r.curve().stream().map(Point::of).toList()));
+    }
+
+    /**
+     * One point of a curve: the trials' mean accuracy, its 95 % confidence interval and one-sided lower bound, and the
+     * trials' extremes.
+     */
+    record Point(double ber, int trials, double mean, List<Double> ci95, double lower95OneSided, double min, double max) {
+        static Point of(CurvePoint p) {
+            return new Point(p.ber(), p.trials(), p.mean(), List.of(p.mean() - p.ci95HalfWidth(),
+                    p.mean() + p.ci95HalfWidth()), p.lower95(), p.min(), p.max());
+        }
+    }
+
+    /**
+     * One search for a tolerable BER.
+     *
+     * @param tolerableBerInterval the tolerable BER and the first failing one (the tolerable one alone if none failed)
+     * @param atTolerable          the point at the tolerable BER; null if there is none
+     * @param curve                every point measured, by BER
+     */
+    record Result(String target, double tolerableBer, String status, List<Double> tolerableBerInterval, Point atTolerable,
+            List<Point> curve) {
     }
 }

@@ -1,9 +1,10 @@
 package org.undervolt.resilience;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.undervolt.io.Json;
 
 /**
  * The non-finite values a tolerance analysis met (issue 11, "numerical faults"), for its result JSON:
@@ -32,7 +33,7 @@ final class NonfiniteSummary {
         int trials = 0;
         int affected = 0;
         int uncounted = 0;
-        List<Object> where = new ArrayList<>();
+        List<At> where = new ArrayList<>();
         for (Map.Entry<String, int[]> e : store.nonfiniteByPoint().entrySet()) {
             int[] n = e.getValue();
             if (n == null) {
@@ -48,23 +49,25 @@ final class NonfiniteSummary {
             total += sum;
             if (sum > 0) {
                 int at = e.getKey().lastIndexOf('@');
-                Map<String, Object> p = new LinkedHashMap<>();
-                p.put("target", e.getKey().substring(0, at));
-                p.put("ber", Double.parseDouble(e.getKey().substring(at + 1)));
-                p.put("per_trial", java.util.Arrays.stream(n).boxed().toList());
-                where.add(p);
+                where.add(new At(e.getKey().substring(0, at), Double.parseDouble(e.getKey().substring(at + 1)),
+                        java.util.Arrays.stream(n).boxed().toList()));
             }
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("counts", counts);
-        m.put("handling", handling);
-        m.put("total", total);
-        m.put("trials", trials);
-        m.put("trials_with_nonfinite", affected);
-        m.put("points", where);
-        if (uncounted > 0) {
-            m.put("points_not_counted", uncounted); // reused from a points.json written before counting
-        }
-        return m;
+        return Json.fields(new Summary(counts, handling, total, trials, affected, where, uncounted > 0 ? uncounted : null));
+    }
+
+    /**
+     * The totals: what a count is and how the evaluation handles it, over every trial of every point.
+     *
+     * @param trialsWithNonfinite trials with at least one
+     * @param points              the points where any occurred, trial by trial
+     * @param pointsNotCounted    points reused from a points.json written before counting (absent when none)
+     */
+    private record Summary(String counts, String handling, long total, int trials, int trialsWithNonfinite,
+            List<At> points, @Json.OmitWhenNull Integer pointsNotCounted) {
+    }
+
+    /** One point with non-finite values: its target, BER and each trial's count. */
+    private record At(String target, double ber, List<Integer> perTrial) {
     }
 }

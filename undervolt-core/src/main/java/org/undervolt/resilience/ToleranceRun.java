@@ -3,7 +3,6 @@ package org.undervolt.resilience;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -94,50 +93,66 @@ public final class ToleranceRun {
         ToleranceSearch.Result coarse = analysis.coarse();
         List<ToleranceSearch.Result> all = new ArrayList<>(List.of(coarse));
 
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("model", o.model().toString());
-        out.put("baseline_accuracy", baseline);
-        out.put("reference_accuracy", reference);
-        out.put("test_images", testSet.size());
-        out.put("criterion", acc.describe());
-        out.put("threshold", acc.threshold());
-        Map<String, Object> sm = new LinkedHashMap<>();
-        sm.put("ber_min", o.search().berMin());
-        sm.put("ber_max", o.search().berMax());
-        sm.put("points_per_decade", o.search().pointsPerDecade());
-        sm.put("bisections", o.search().bisections());
-        sm.put("trials", o.search().trials());
-        sm.put("seed", o.search().seed());
-        sm.put("method", "log grid upwards to the first failing point, then bisection in log space");
-        out.put("search", sm);
-        out.put("runner", executor.where());
-        out.put("setup", o.setup().describe());
-        out.put("coarse", CurveExport.result(coarse));
+        List<Map<String, Object>> fine = null;
+        Combination combination = null;
         if (o.fine()) {
-            List<ToleranceSearch.Result> fine = analysis.fine();
-            all.addAll(fine);
-            List<Object> f = new ArrayList<>();
-            fine.forEach(r -> f.add(CurveExport.result(r)));
-            out.put("fine", f);
-            ToleranceAnalysis.Combination c = analysis.combination(fine, coarse);
-            Map<String, Object> cm = new LinkedHashMap<>();
-            cm.put("bers", c.bers());
-            cm.put("scale", c.scale());
-            cm.put("validated", c.validated());
-            cm.put("measured_by", c.coarse() ? "the coarse search (every site at the coarse tolerable BER)"
-                    : "the combination's own trials");
+            List<ToleranceSearch.Result> perSite = analysis.fine();
+            all.addAll(perSite);
+            fine = perSite.stream().map(CurveExport::result).toList();
+            ToleranceAnalysis.Combination c = analysis.combination(perSite, coarse);
             Map<String, Object> pt = CurveExport.point(c.point());
             pt.remove("ber");
-            cm.put("accuracy", pt);
-            out.put("combination", cm);
+            combination = new Combination(c.bers(), c.scale(), c.validated(), c.coarse()
+                    ? "the coarse search (every site at the coarse tolerable BER)" : "the combination's own trials", pt);
         }
-        sm.put("evaluation", EvaluationReport.describe(search, store, testSet.size())); // after every search
-        out.put("nonfinite_outputs", NonfiniteSummary.of(store, "test images whose output held a NaN or an infinity",
-                NonfiniteSummary.DNN_HANDLING));
-        out.put("provenance", Provenance.describe());
+        ToleranceSearch.Settings ss = o.search();
+        Map<String, Object> out = Json.fields(new Report(o.model().toString(), baseline, reference, testSet.size(),
+                acc.describe(), acc.threshold(), new Search(ss.berMin(), ss.berMax(), ss.pointsPerDecade(), ss.bisections(),
+                ss.trials(), ss.seed(), "log grid upwards to the first failing point, then bisection in log space",
+                EvaluationReport.describe(search, store, testSet.size())), executor.where(), o.setup().describe(),
+                CurveExport.result(coarse), fine, combination, NonfiniteSummary.of(store,
+                "test images whose output held a NaN or an infinity", NonfiniteSummary.DNN_HANDLING), Provenance.describe()));
         CurveExport.csv(o.out().resolve("curves.csv"), all);
         AtomicFiles.write(o.out().resolve("tolerance.json"), (Json.write(out) + "\n").getBytes(StandardCharsets.UTF_8));
         return out;
+    }
+
+    /**
+     * What {@code tolerance.json} holds (and {@code tolerance --json} prints): its components are the keys in order
+     * (snake_case).
+     *
+     * @param referenceAccuracy the accuracy the criterion is relative to (the baseline unless given)
+     * @param coarse            the whole network's search
+     * @param fine              with {@code --fine}: each site's search (absent without)
+     * @param combination       with {@code --fine}: the sites' BERs together, scaled until accepted (absent without)
+     * @param nonfiniteOutputs  how many test images' outputs held a NaN or an infinity, and how they were handled
+     */
+    record Report(String model, double baselineAccuracy, double referenceAccuracy, int testImages, String criterion,
+            double threshold, Search search, String runner, Map<String, Object> setup, Map<String, Object> coarse,
+            @Json.OmitWhenNull List<Map<String, Object>> fine, @Json.OmitWhenNull Combination combination,
+            Map<String, Object> nonfiniteOutputs, Map<String, Object> provenance) {
+    }
+
+    /**
+     * How the tolerable BER was searched: the grid, the trials per point, and how each point was evaluated
+     * ({@link EvaluationReport}, after every search).
+     */
+    record Search(double berMin, double berMax, int pointsPerDecade, int bisections, int trials, long seed, String method,
+            Map<String, Object> evaluation) {
+    }
+
+    /**
+     * The fine sites' tolerable BERs applied together.
+     *
+     * @param bers      each site's BER as applied (scaled)
+     * @param scale     the factor the sites' tolerable BERs were scaled by
+     * @param validated  whether the accuracy there was accepted
+     * @param measuredBy whose trials measured it: its own, or the coarse search's when every site ended at the
+     *                   coarse tolerable BER ({@link ToleranceAnalysis.Combination#coarse()})
+     * @param accuracy   the accuracy there (a curve point without its BER)
+     */
+    record Combination(Map<String, Double> bers, double scale, boolean validated, String measuredBy,
+                       Map<String, Object> accuracy) {
     }
 
     /** The model file's bytes; a missing file is bad input, as {@link DnnModels#load} says it. */

@@ -1,9 +1,7 @@
 package org.undervolt.usecase;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.undervolt.dram.device.LimitedBy;
 import org.undervolt.mapping.DataItem;
@@ -67,13 +65,13 @@ public record MapResult(MapRequest request, DramModule module, List<Transfer> tr
         return v;
     }
 
-    /** {energy_saving_linear, energy_saving_quadratic}: the same plan priced under both energy laws. */
-    public Map<String, Object> savingUnderBothLaws() {
+    /** The same plan priced under both energy laws. */
+    public MapStudy.SavingUnderBothLaws savingUnderBothLaws() {
         return MapStudy.savingUnderBothLaws(module, settings().pagePolicy(), plan, settings().dataflow(), transfers);
     }
 
     /** eden: the greedy mapper's energy against the exact one's on the same problem. */
-    public Map<String, Object> greedyVsExact() {
+    public MapStudy.MapperComparison greedyVsExact() {
         return MapStudy.compareMappers(MappingProblem.of(items, partitions));
     }
 
@@ -81,13 +79,13 @@ public record MapResult(MapRequest request, DramModule module, List<Transfer> tr
      * Energy of one inference with the whole module at each voltage, nominal down to the BER device's lowest in
      * {@code step}s; "tolerated" when every item fits in locations whose BER ({@link #where}) it tolerates there.
      */
-    public List<Map<String, Object>> energyVsVdd(double step) {
+    public List<EnergyAtVdd> energyVsVdd(double step) {
         List<DataItem> anywhere = new ArrayList<>();
         for (DataItem d : items) {
             anywhere.add(new DataItem(d.name(), d.bytes(), d.readBursts(), d.writeBursts(), 1.0));
         }
         SparkXdPlanner uniform = new SparkXdPlanner(module, SubarrayBers.uniform(ber), ber.lowestVolts(), step);
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<EnergyAtVdd> rows = new ArrayList<>();
         int n = (int) Math.floor((module.nominalVolts() - ber.lowestVolts()) / step + 1e-9);
         for (int i = 0; i <= n; i++) {
             double v = Math.round((module.nominalVolts() - i * step) * 1e6) / 1e6;
@@ -97,13 +95,20 @@ public record MapResult(MapRequest request, DramModule module, List<Transfer> tr
             }
             MapEvaluation e = MapEvaluation.of(module, settings().law(), settings().pagePolicy(), p, settings().dataflow(),
                     transfers);
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("vdd", v);
-            r.put("ber", ber.ber(v, module.nominalTrcd()));
-            r.put("energy_j", e.chosen().totalJoules());
-            r.put("tolerated", new SparkXdPlanner(module, where, ber.lowestVolts(), step).at(items, v) != null);
-            rows.add(r);
+            rows.add(new EnergyAtVdd(v, ber.ber(v, module.nominalTrcd()), e.chosen().totalJoules(),
+                    new SparkXdPlanner(module, where, ber.lowestVolts(), step).at(items, v) != null));
         }
         return rows;
+    }
+
+    /**
+     * One inference with the whole module at one voltage.
+     *
+     * @param vdd       the module's voltage
+     * @param ber       the BER there (nominal tRCD)
+     * @param energyJ   DRAM energy of one inference
+     * @param tolerated whether every item fits where it tolerates the BER
+     */
+    public record EnergyAtVdd(double vdd, double ber, double energyJ, boolean tolerated) {
     }
 }

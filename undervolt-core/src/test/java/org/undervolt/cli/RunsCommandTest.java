@@ -76,6 +76,21 @@ class RunsCommandTest {
     }
 
     @Test
+    void showJsonIsPinnedWithTheTimesSetAside(@TempDir Path tmp) throws Exception {
+        Path db = store(tmp);
+        for (String id : new String[] {"1", "2"}) {
+            CliRun r = run("runs", "show", id, "--store", db.toString(), "--json");
+            assertThat(r.exit()).as(r.err()).isZero();
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> j = new ObjectMapper().readValue(r.out(), java.util.LinkedHashMap.class);
+            assertThat(org.undervolt.io.Json.write(j) + "\n").isEqualTo(r.out());
+            j.put("created_at", "T0"); // what varies between runs: the times
+            j.put("updated_at", "T1");
+            org.undervolt.io.JsonPins.assertPinned("runs-show-" + id, j);
+        }
+    }
+
+    @Test
     void exportWritesCsvAndJsonToStdoutOrAFile(@TempDir Path tmp) throws Exception {
         Path db = store(tmp);
         CliRun csv = run("runs", "export", "1", "--as", "csv", "--store", db.toString());

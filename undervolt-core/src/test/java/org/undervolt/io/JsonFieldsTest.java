@@ -31,6 +31,31 @@ class JsonFieldsTest {
         assertThat(Json.write(m)).isEqualTo(Json.write(byHand));
     }
 
+    record Point(double berAtVdd, long flips) {
+    }
+
+    record Group(String errorModel, int trials) {
+    }
+
+    record Nested(String name, @Json.Inline Group group, @Json.OmitWhenNull Double tolerableBer, Double ber,
+            List<Point> points, Map<String, Point> byName, @Json.Inline Map<String, Object> extra) {
+    }
+
+    @Test
+    void recordsInsideAreFieldsTooInlinedGroupsSplicedAndMarkedNullsLeftOut() {
+        Point p = new Point(1e-3, 4);
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("z_last", 1);
+        extra.put("a_then", p);
+        Map<String, Object> m = Json.fields(new Nested("n", new Group("uniform", 3), null, null, List.of(p),
+                Map.of("p", p), extra));
+        assertThat(Json.compact(m)).isEqualTo("{\"name\":\"n\",\"error_model\":\"uniform\",\"trials\":3,\"ber\":null,"
+                + "\"points\":[{\"ber_at_vdd\":0.001,\"flips\":4}],\"by_name\":{\"p\":{\"ber_at_vdd\":0.001,\"flips\":4}},"
+                + "\"z_last\":1,\"a_then\":{\"ber_at_vdd\":0.001,\"flips\":4}}");
+        Map<String, Object> without = Json.fields(new Nested("n", null, 1e-5, 0.5, List.of(), Map.of(), null));
+        assertThat(without.keySet()).containsExactly("name", "tolerable_ber", "ber", "points", "by_name");
+    }
+
     @Test
     void snakeCaseLowersEachCapitalAfterAnUnderscore() {
         assertThat(Json.snakeCase("checkMaxAbsDiff")).isEqualTo("check_max_abs_diff");
