@@ -134,6 +134,16 @@ public final class PipelineOptions {
             if (summary.get("weight_errors") instanceof String w) { // sparkxd: which error model decided the tolerance
                 o.println("weight errors: " + w);
             }
+            if (summary.get("fat_beats_control") instanceof Boolean better) { // sparkxd: FAT against its control
+                o.printf(Locale.ROOT, "fault-aware vs control on the same draws at the control's first failing BER: %+.2f "
+                        + "points, sign test p = %.2g (%s)%n", num(summary.get("fat_vs_control_points")),
+                        num(summary.get("fat_vs_control_p")), better ? "fault-aware training beats its control at 95% "
+                        + "confidence" : "no advantage at 95% confidence");
+            } else if (summary.get("tolerable_ber_control") instanceof Number control) {
+                o.printf(Locale.ROOT, "fault-aware vs control: tolerable BER %.3g vs %.3g (not compared on the same draws: "
+                        + "the control never failed on the search's axis)%n",
+                        num(summary.get("tolerable_ber_with_retraining")), control.doubleValue());
+            }
             o.println("report: " + summary.get("report") + (summary.get("run_id") == null ? ""
                     : " (run " + summary.get("run_id") + " in " + summary.get("store") + ")"));
         });
