@@ -78,6 +78,10 @@ public final class Proxy {
         if (kv.containsKey("scale_below")) {
             model = scaleBelow(model, d(kv, "scale_below", 2.0));
         }
+        if (kv.containsKey("bits")) {
+            BitClasses.run(model, train, data.test().slice(0, i(kv, "test_images", 10000)), kv);
+            return;
+        }
         int n = i(kv, "test_images", 10000);
         int trials = i(kv, "trials", 5);
         ImageDataset test = data.test().slice(0, n);
