@@ -133,8 +133,12 @@ public final class Proxy {
      * BER (fixed_ber, errors in every forward pass as the curriculum's), lr constant or cosine; the last epoch kept.
      */
     static Sequential fixed(Sequential start, ImageDataset train, SetupSpec spec, Map<String, String> kv) {
-        Sequential model = org.undervolt.resilience.ReluCaps.apply(start,
-                org.undervolt.resilience.ReluCaps.profile(start, train, 2000, d(kv, "relu_cap_percentile", 99.0)));
+        if (kv.containsKey("start")) { // continue from another network (e.g. a curriculum's, already capped)
+            start = DnnModels.load(Path.of(kv.get("start")));
+        }
+        double pct = d(kv, "relu_cap_percentile", 99.0);
+        Sequential model = pct == 0 ? start.copy() : org.undervolt.resilience.ReluCaps.apply(start,
+                org.undervolt.resilience.ReluCaps.profile(start, train, 2000, pct));
         if (kv.containsKey("train_scale_below")) {
             model = scaleBelow(model, d(kv, "train_scale_below", 2.0));
         }
