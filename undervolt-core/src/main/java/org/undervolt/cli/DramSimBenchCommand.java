@@ -27,13 +27,13 @@ import picocli.CommandLine.Option;
         description = {"End to end: a whole 'undervolt dram simulate' process (JVM start and all threads; CPU, wall,",
                 "peak RSS, median of --repeats) on uniform random LD/ST requests (8 GiB, 50 %% stores, DDR4_8Gb_x8,",
                 "DDR4_2400R, RoBaRaCoCh), with the ratio to Ramulator 2.0a's whole-process CPU time on that kind of",
-                "input recorded in docs/PEERS.md. In process: thread CPU time after warm-up on --part or --standard (2 GiB, 20 %%",
+                "input recorded in docs/PEERS.md. In process: thread CPU time after warm-up on --part (default DDR3_4Gb_x8+DDR3_1600K) (2 GiB, 20 %%",
                 "writes), in memory and from a file (kernel speed, no ratio). Side by side with the peers installed:",
                 "scripts/peers/compare_dram.sh."},
         footer = {"", "Examples:",
                 "  undervolt dram sim-bench",
                 "  undervolt dram sim-bench --part DDR4-2400 --requests 100000 --repeats 1",
-                "  undervolt dram sim-bench --standard DDR4 --requests 100000 --repeats 1"})
+                "  undervolt dram sim-bench --part DDR4_8Gb_x8+DDR4_2400R --requests 100000 --repeats 1"})
 public final class DramSimBenchCommand implements Callable<Integer> {
 
     @Option(names = "--requests", defaultValue = "1000000", paramLabel = "N", description = "trace length (default ${DEFAULT-VALUE})")
@@ -41,9 +41,8 @@ public final class DramSimBenchCommand implements Callable<Integer> {
 
     @Mixin PartFileOption partOption = new PartFileOption();
 
-    @Option(names = "--standard", paramLabel = "DDR3|DDR4|LPDDR3",
-            description = "or Ramulator's default presets of a standard for the in-process run (default " + DEFAULT_STANDARD
-                    + ": the reference run's)")
+    /** Ramulator's spelling of the in-process part (hidden), as in {@code dram simulate}: the standard's default pair. */
+    @Option(names = "--standard", hidden = true, paramLabel = "DDR3|DDR4|LPDDR3")
     String standard;
 
     private static final String DEFAULT_STANDARD = "DDR3";

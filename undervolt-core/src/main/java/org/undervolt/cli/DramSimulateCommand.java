@@ -24,9 +24,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code undervolt dram simulate (--part NAME|FILE | --standard DDR3|DDR4|LPDDR3) --requests FILE [--json]}: cycle-level
- * timing simulation of a part from the one preset registry (the names {@code dram energy}, {@code demo} and {@code map}
- * accept) or a memspec file, or of Ramulator's organisation / speed-bin presets of a standard.
+ * {@code undervolt dram simulate --part NAME|FILE --requests FILE [--json]}: cycle-level timing simulation of a part from
+ * the one preset registry (the names {@code dram energy}, {@code demo} and {@code map} accept), of a pair of Ramulator's
+ * organisation / speed-bin presets ({@code DDR4_8Gb_x8+DDR4_2400R}), or of a memspec file. The JSON's {@code part} is a
+ * name {@code --part} reads back. Ramulator's spelling of a preset pair, {@code --standard S [--org O] [--timing T]}, is
+ * read too (hidden), for command lines that mirror Ramulator's.
  */
 @CommandLine.Command(name = "simulate",
         header = "Cycle-level timing simulation of a Ramulator request trace.",
@@ -34,26 +36,32 @@ import picocli.CommandLine.Option;
         description = {"Cycle-level DRAM timing simulation of a request trace (Ramulator LoadStoreTrace: 'LD 0x...' / 'ST 0x...'):",
                 "address mapping, controller with read/write queues (FR-FCFS or FCFS), open or closed rows, all-bank refresh,",
                 "DDR3/DDR4/LPDDR3 timing constraints; DDR3/DDR4 devices of --part are assembled into a 64-bit rank.",
+                "--part: a part of 'undervolt dram presets' (e.g. DDR4-2400), a memspec file, or",
+                "a pair of Ramulator 2.0a's organisation and speed-bin presets, ORG+BIN (e.g.",
+                "DDR4_8Gb_x8+DDR4_2400R, timing only); the JSON's part is a name --part takes",
+                "back. Ramulator's spelling of a pair, --standard DDR4 --org DDR4_8Gb_x8",
+                "--timing DDR4_2400R, is read too.",
                 "Prints cycles, row hits/misses/conflicts, read latency, command counts."},
         footer = {"", "Examples:",
                 "  undervolt dram simulate --part DDR4-2400 --requests examples/requests.trace",
-                "  undervolt dram simulate --standard DDR3 --requests examples/requests.trace --row-policy closed --commands-out commands.csv --json"})
+                "  undervolt dram simulate --part DDR3_4Gb_x8+DDR3_1600K --requests examples/requests.trace --row-policy closed --commands-out commands.csv --json"})
 public final class DramSimulateCommand implements DirectCommand {
 
     @Mixin PartFileOption partOption = new PartFileOption();
 
-    @Option(names = "--standard", paramLabel = "DDR3|DDR4|LPDDR3",
-            description = "Ramulator's presets of a standard, picked with --org and --timing (a part name given here is"
-                    + " read as --part)")
+    /** Ramulator's spelling of a preset pair (hidden): --standard S [--org O] [--timing T] is --part O+T. */
+    @Option(names = "--standard", hidden = true, paramLabel = "DDR3|DDR4|LPDDR3")
     String standard;
 
     @Option(names = "--requests", required = true, paramLabel = "FILE", description = "request trace (LoadStoreTrace format)")
     Path requests;
 
-    @Option(names = "--org", paramLabel = "PRESET", description = "organisation preset, Ramulator's names (default DDR4_8Gb_x8 / DDR3_4Gb_x8)")
+    /** With --standard: the organisation preset (default the standard's, e.g. DDR4_8Gb_x8). */
+    @Option(names = "--org", hidden = true, paramLabel = "PRESET")
     String org;
 
-    @Option(names = "--timing", paramLabel = "PRESET", description = "speed-bin preset, Ramulator's names (default DDR4_2400R / DDR3_1600K)")
+    /** With --standard: the speed-bin preset (default the standard's, e.g. DDR4_2400R). */
+    @Option(names = "--timing", hidden = true, paramLabel = "PRESET")
     String timing;
 
     @Option(names = "--channels", paramLabel = "N", description = "channels (default ${DEFAULT-VALUE})")
@@ -204,7 +212,7 @@ public final class DramSimulateCommand implements DirectCommand {
         return sb.toString();
     }
 
-    /** The part named by --part, or by --standard (Ramulator's presets, or a part name). */
+    /** The part named by --part, or by --standard (Ramulator's spelling of a preset pair, or a part name). */
     private DramSpec part() {
         return SimPart.resolve(partOption.name(), standard, org, timing, channels, ranks);
     }

@@ -77,6 +77,8 @@ class BadInputsTest {
                 c("request trace missing", "dram simulate --standard DDR4 --requests DIR/none.trace", "none.trace: no such request trace file"),
                 c("request trace: malformed line", "dram simulate --standard DDR4 --requests DIR/bad.trace", "bad.trace:2"),
                 o("unknown standard", "dram simulate --standard DDR7 --requests DIR/good.trace", "--standard", "DDR7"),
+                o("simulate: a preset pair's speed bin of another standard", "dram simulate --part DDR3_2Gb_x16+DDR4_2400R "
+                        + "--requests DIR/good.trace", "--part", "expected one of [DDR3_800D"),
                 o("unknown address mapping", "dram simulate --standard DDR4 --requests DIR/good.trace --mapping XyZ", "--mapping", "XyZ"),
                 o("simulate: zero channels", "dram simulate --standard DDR4 --requests DIR/good.trace --channels 0", "--channels",
                         "expected an integer >= 1"),

@@ -121,4 +121,44 @@ class DramSimulateCommandTest {
         assertThat(both.code()).isEqualTo(2);
         assertThat(both.err()).contains("--org");
     }
+
+    /** The JSON's part is a name --part takes: a run named by it is the same run, for every kind of part. */
+    @Test
+    void thePartARunNamesIsANamePartTakesBackForTheSameRun() throws Exception {
+        String trace = trace("stride8k_10k.trace");
+        String[][] ways = {
+            {"--standard", "DDR4"},
+            {"--standard", "DDR3", "--org", "DDR3_2Gb_x16", "--timing", "DDR3_1333H"},
+            {"--standard", "LPDDR3"},
+            {"--part", "DDR4-2400"},
+            {"--part", "DDR3L-1600"},
+        };
+        for (String[] way : ways) {
+            java.util.List<String> args = new java.util.ArrayList<>(List.of("dram", "simulate", "--requests", trace,
+                    "--channels", "2", "--json"));
+            args.addAll(List.of(way));
+            DramEnergyCommandTest.Run first = DramEnergyCommandTest.run(args.toArray(String[]::new));
+            assertThat(first.code()).as(first.err()).isZero();
+            String part = new ObjectMapper().readTree(first.out()).get("part").asText();
+            DramEnergyCommandTest.Run again = DramEnergyCommandTest.run("dram", "simulate", "--requests", trace,
+                    "--channels", "2", "--json", "--part", part);
+            assertThat(again.code()).as(String.join(" ", way) + ": " + again.err()).isZero();
+            assertThat(again.out()).as(String.join(" ", way) + " -> --part " + part).isEqualTo(first.out());
+            // picocli's parse and the plain one (DirectRun) agree on it
+            assertThat(DirectRun.parse("dram", "simulate", "--requests", trace, "--part", part)).isNotNull();
+        }
+        // Ramulator's spelling names the part of the one registry: its pair name; the name of earlier runs (a space) too
+        DramEnergyCommandTest.Run ddr3 = DramEnergyCommandTest.run("dram", "simulate", "--requests", trace, "--json",
+                "--standard", "DDR3", "--org", "DDR3_2Gb_x16", "--timing", "DDR3_1333H");
+        assertThat(new ObjectMapper().readTree(ddr3.out()).get("part").asText()).isEqualTo("DDR3_2Gb_x16+DDR3_1333H");
+        assertThat(DramEnergyCommandTest.run("dram", "simulate", "--requests", trace, "--json", "--part",
+                "DDR3_2Gb_x16 DDR3_1333H").out()).isEqualTo(ddr3.out());
+        DramEnergyCommandTest.Run wrongBin = DramEnergyCommandTest.run("dram", "simulate", "--requests", trace,
+                "--part", "DDR3_2Gb_x16+DDR4_2400R");
+        assertThat(wrongBin.code()).isEqualTo(2);
+        assertThat(wrongBin.err()).startsWith("undervolt: --part DDR3_2Gb_x16+DDR4_2400R: ").contains("DDR3_1333H");
+        DramEnergyCommandTest.Run unknown = DramEnergyCommandTest.run("dram", "simulate", "--requests", trace, "--part", "DDR9");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("DDR4_8Gb_x8+DDR4_2400R");
+    }
 }

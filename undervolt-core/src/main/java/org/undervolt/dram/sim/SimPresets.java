@@ -73,9 +73,42 @@ public final class SimPresets {
         return SimSpec.of(part(standard, org, timing, channels, ranks));
     }
 
+    /** Between the organisation and the speed bin in a preset pair's part name ({@link #partName}). */
+    public static final String SEPARATOR = "+";
+
+    /** The part name of an organisation and a speed-bin preset: {@code DDR4_8Gb_x8+DDR4_2400R}, what {@link #byName} reads. */
+    public static String partName(String organization, String timing) {
+        return organization + SEPARATOR + timing;
+    }
+
+    /**
+     * The part called {@code name} when it names a preset pair, {@code <organisation>+<speed bin>} as {@link #part}
+     * names its parts (e.g. {@code DDR4_8Gb_x8+DDR4_2400R}; a space instead of the {@code +}, as parts were named
+     * before, is read too), with {@code channels} x {@code ranks}; null when {@code name} is not of that form (two
+     * words, the first an organisation preset of some standard), so that it may name another part.
+     *
+     * @throws InvalidInputException on a speed bin not of the organisation's standard, or ranks/channels below 1
+     */
+    public static DramSpec byName(String name, int channels, int ranks) {
+        String[] words = name.trim().split("\\s*\\" + SEPARATOR + "\\s*|\\s+");
+        if (words.length != 2) {
+            return null;
+        }
+        for (String standard : STANDARDS) {
+            if (canonical(map(file(standard), "organizations"), words[0]) != null) {
+                try {
+                    return part(standard, words[0], words[1], channels, ranks);
+                } catch (InvalidInputException e) { // said of the name, not of --org / --timing
+                    throw new InvalidInputException(e.getMessage().replaceFirst("^--(org|timing): ", ""), e);
+                }
+            }
+        }
+        return null;
+    }
+
     /**
      * The part an organisation preset and a speed-bin preset describe: a timing-only {@link DramSpec} (Ramulator's
-     * presets carry no currents) named {@code "<organisation> <timing>"}, its timing rows under the JEDEC names
+     * presets carry no currents) named {@code "<organisation>+<timing>"} ({@link #partName}), its timing rows under the JEDEC names
      * every reader uses (RCD, RP, RAS, RC, WR, RTP, CL, WL, CCD_S/L, RRD_S/L, WTR_S/L, FAW, RFC, REFI, CS; LPDDR3
      * also RPab and DQSCK). {@code org} and {@code timing} may be null (the standard's defaults).
      *
@@ -156,7 +189,7 @@ public final class SimPresets {
         for (Object x : (List<?>) f.get("sources")) {
             sources.add((String) x);
         }
-        return new DramSpec(orgCanon + " " + timingCanon, s, organization, new Timings(tckPs * 1e-12, cycles), List.of(),
+        return new DramSpec(partName(orgCanon, timingCanon), s, organization, new Timings(tckPs * 1e-12, cycles), List.of(),
                 s.coreRail(), 1.0, "Ramulator 2.0a presets " + orgCanon + " + " + timingCanon + " (timing only, no currents): "
                 + String.join("; ", sources));
     }

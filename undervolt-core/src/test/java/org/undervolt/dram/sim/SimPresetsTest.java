@@ -11,7 +11,7 @@ class SimPresetsTest {
     @Test
     void ddr4_2400rOn8GbX8() {
         SimSpec s = SimPresets.resolve("ddr4", null, null, 1, 1);
-        assertThat(s.part().name()).isEqualTo("DDR4_8Gb_x8 DDR4_2400R");
+        assertThat(s.part().name()).isEqualTo("DDR4_8Gb_x8+DDR4_2400R");
         assertThat(s.part().timings().get("RCD")).isEqualTo(16);
         assertThat(s.part().hasCurrents()).isFalse();
         assertThat(s.protocol()).isEqualTo(Protocol.DDR);

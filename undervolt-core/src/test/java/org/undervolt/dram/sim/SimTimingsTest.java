@@ -73,7 +73,7 @@ class SimTimingsTest {
         assertThat(p.timings().get("CS")).isEqualTo(2);
         assertThatThrownBy(() -> org.undervolt.dram.energy.EnergyListener.forTrace(p,
                 org.undervolt.dram.energy.EnergyCounting.DRAMPOWER_4_1, "t")).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("DDR4_8Gb_x8 DDR4_2400R").hasMessageContaining("IDD");
+                .hasMessageContaining("DDR4_8Gb_x8+DDR4_2400R").hasMessageContaining("IDD");
         // reading the part back gives the values of the speed-bin table
         assertThat(SimSpec.of(p).timings()).isEqualTo(SimPresets.resolve("DDR4", "DDR4_8Gb_x8", "DDR4_2400R", 1, 1).timings());
         assertThat(SimSpec.of(p).withRcd(12).timings().nRCD()).isEqualTo(12);
