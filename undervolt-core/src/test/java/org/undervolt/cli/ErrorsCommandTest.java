@@ -138,6 +138,16 @@ class ErrorsCommandTest {
     }
 
     @Test
+    void modelsJsonIsPinned() throws Exception {
+        Run r = run("errors", "models", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> j = new ObjectMapper().readValue(r.out(), java.util.LinkedHashMap.class);
+        assertThat(org.undervolt.io.Json.write(j) + "\n").isEqualTo(r.out());
+        org.undervolt.io.JsonPins.assertPinned("errors-models", j);
+    }
+
+    @Test
     void fitJsonAndTextArePinned(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path file = dir.resolve("w.bitmap");
         assertThat(run("errors", "bitmap", "--error-model", "bitline:weak-fraction=0.1", "--device-seed", "3", "--ber",
