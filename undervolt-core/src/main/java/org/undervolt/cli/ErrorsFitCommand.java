@@ -1,9 +1,7 @@
 package org.undervolt.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,32 +33,14 @@ public final class ErrorsFitCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ErrorBitmap b = ErrorBitmapFile.read(file);
         List<ModelFit> fits = ErrorModelFitter.fitAll(b);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (ModelFit f : fits) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("model", f.model());
-            row.put("spec", f.spec());
-            row.put("parameters", new TreeMap<>(f.parameters()));
-            row.put("log_likelihood", f.logLikelihood());
-            row.put("aic", f.aic());
-            row.put("bic", f.bic());
-            rows.add(row);
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("file", file.toString());
-        out.put("vdd", b.vdd());
-        out.put("trcd", b.trcd());
-        out.put("pattern", String.format("0x%02X", b.pattern()));
-        out.put("cells", b.cells());
-        out.put("failures", b.failures());
-        out.put("observed_ber", (double) b.failures() / b.cells());
-        out.put("best", fits.get(0).model());
-        out.put("best_spec", fits.get(0).spec());
-        out.put("best_bic", fits.stream().min(Comparator.comparingDouble(ModelFit::bic)).orElseThrow().model());
-        out.put("fits", rows);
+        List<Fit> rows = fits.stream().map(f -> new Fit(f.model(), f.spec(), new TreeMap<>(f.parameters()),
+                f.logLikelihood(), f.aic(), f.bic())).toList();
+        Fitted out = new Fitted(file.toString(), b.vdd(), b.trcd(), String.format("0x%02X", b.pattern()), b.cells(),
+                b.failures(), (double) b.failures() / b.cells(), fits.get(0).model(), fits.get(0).spec(),
+                fits.stream().min(Comparator.comparingDouble(ModelFit::bic)).orElseThrow().model(), rows);
         jsonOption.printLine(out, w -> {
             w.printf("%s: %d of %d cells failed (BER %.3e), pattern %s, VDD %s V, tRCD %s ns%n", file,
-                    b.failures(), b.cells(), (double) b.failures() / b.cells(), out.get("pattern"), HumanNumbers.text(b.vdd()),
+                    b.failures(), b.cells(), (double) b.failures() / b.cells(), out.pattern(), HumanNumbers.text(b.vdd()),
                     HumanNumbers.text(b.trcd()));
             w.printf("%-15s %14s %14s %14s  %-32s %s%n", "model", "log L", "AIC", "BIC", "--error-model",
                     "parameters");
@@ -68,10 +48,26 @@ public final class ErrorsFitCommand implements Callable<Integer> {
                 w.printf("%-15s %14.2f %14.2f %14.2f  %-32s %s%n", f.model(), f.logLikelihood(), f.aic(), f.bic(),
                         f.spec() == null ? "-" : f.spec(), HumanNumbers.pairs(new TreeMap<>(f.parameters())));
             }
-            w.println("best by AIC: " + out.get("best") + "; by BIC: " + out.get("best_bic")
+            w.println("best by AIC: " + out.best() + "; by BIC: " + out.bestBic()
                     + (fits.get(0).spec() == null ? "" : "; inject it with --error-model " + fits.get(0).spec()
                     + " --ber " + String.format("%.3e", (double) b.failures() / b.cells())));
         });
         return 0;
+    }
+
+    /**
+     * What {@code errors fit --json} prints: the bitmap's conditions and failures, and every model's fit, best by AIC
+     * first; its components are the keys in order (snake_case).
+     *
+     * @param trcd     tRCD of the characterisation, ns
+     * @param best     the best model by AIC; {@code bestSpec} the {@code --error-model} that draws from it
+     * @param bestBic  the best model by BIC
+     */
+    record Fitted(String file, double vdd, double trcd, String pattern, long cells, int failures, double observedBer,
+            String best, String bestSpec, String bestBic, List<Fit> fits) {
+    }
+
+    /** One model fitted: its parameters (by name), log-likelihood and information criteria. */
+    record Fit(String model, String spec, Map<String, Double> parameters, double logLikelihood, double aic, double bic) {
     }
 }

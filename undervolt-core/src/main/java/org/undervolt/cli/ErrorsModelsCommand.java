@@ -2,12 +2,10 @@ package org.undervolt.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.undervolt.dram.error.ErrorModelEntry;
 import org.undervolt.dram.error.ErrorModelRegistry;
-import org.undervolt.io.Json;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,11 +44,7 @@ public final class ErrorsModelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        jsonOption.print(Json.fields(new Listing(GRAMMAR, rows().stream().map(m -> {
-            Map<String, Object> model = Json.fields(m); // snake_case keys, as every other command's
-            model.put("parameters", m.parameters().stream().map(Json::fields).toList());
-            return model;
-        }).toList())), o -> {
+        jsonOption.print(new Listing(GRAMMAR, rows()), o -> { // snake_case keys, as every other command's
             wrap(o, "", "", "Error model specs: " + GRAMMAR);
             for (ModelRow m : rows()) {
                 o.println();
@@ -66,7 +60,7 @@ public final class ErrorsModelsCommand implements Callable<Integer> {
     }
 
     /** The whole listing, for {@code --json}. */
-    record Listing(String grammar, List<Map<String, Object>> models) {
+    record Listing(String grammar, List<ModelRow> models) {
     }
 
     /** {@code text} in lines of at most {@link #WIDTH} characters: the first after {@code first}, the rest after {@code rest}. */

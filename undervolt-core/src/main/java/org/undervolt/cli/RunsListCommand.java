@@ -1,9 +1,7 @@
 package org.undervolt.cli;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.undervolt.io.Json;
@@ -26,23 +24,12 @@ public final class RunsListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ResultsStore s = store.open()) {
-            List<Map<String, Object>> rows = new ArrayList<>();
+            List<Listed> rows = new ArrayList<>();
             for (RunRecord r : s.runs()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("id", r.id());
-                m.put("kind", r.kind());
-                m.put("status", r.observedStatus().word());
-                m.put("seed", r.seed());
-                m.put("trials", s.trials().count(r.id()));
-                m.put("created_at", r.createdAt().toString());
-                m.put("updated_at", r.updatedAt().toString());
-                m.put("headline", headline(r.summary()));
-                m.put("folder", r.folder().orElse(null));
-                rows.add(m);
+                rows.add(new Listed(r.id(), r.kind(), r.observedStatus().word(), r.seed(), s.trials().count(r.id()),
+                        r.createdAt().toString(), r.updatedAt().toString(), headline(r.summary()), r.folder().orElse(null)));
             }
-            Map<String, Object> listing = new LinkedHashMap<>();
-            listing.put("store", store.file().toString());
-            listing.put("runs", rows);
+            Listing listing = new Listing(store.file().toString(), rows);
             jsonOption.print(listing, out -> {
                 if (rows.isEmpty()) {
                     out.println("no runs in " + store.file());
@@ -50,15 +37,29 @@ public final class RunsListCommand implements Callable<Integer> {
                 }
                 out.printf("%5s  %-10s  %-11s  %8s  %-20s  %4s  %-36s  %s%n", "id", "kind", "status", "trials", "started",
                         "seed", "headline", "folder");
-                for (Map<String, Object> m : rows) {
-                    out.printf("%5d  %-10s  %-11s  %8d  %-20s  %4d  %-36s  %s%n", m.get("id"), m.get("kind"), m.get("status"),
-                            m.get("trials"), String.valueOf(m.get("created_at")).replaceFirst("\\.\\d+Z$", "Z"),
-                            m.get("seed"), m.get("headline") == null ? "—" : m.get("headline"),
-                            m.get("folder") == null ? "—" : m.get("folder"));
+                for (Listed m : rows) {
+                    out.printf("%5d  %-10s  %-11s  %8d  %-20s  %4d  %-36s  %s%n", m.id(), m.kind(), m.status(), m.trials(),
+                            m.createdAt().replaceFirst("\\.\\d+Z$", "Z"), m.seed(), m.headline() == null ? "—" : m.headline(),
+                            m.folder() == null ? "—" : m.folder());
                 }
             });
         }
         return 0;
+    }
+
+    /** What {@code runs list --json} prints: the store and its runs, newest first. */
+    record Listing(String store, List<Listed> runs) {
+    }
+
+    /**
+     * One run as listed: its components are the keys in order (snake_case).
+     *
+     * @param trials   trials recorded
+     * @param headline the figure it is run for ({@link #headline}); null before it finishes
+     * @param folder   where it writes its files; null if not recorded
+     */
+    record Listed(long id, String kind, String status, long seed, long trials, String createdAt, String updatedAt,
+            String headline, String folder) {
     }
 
     /**

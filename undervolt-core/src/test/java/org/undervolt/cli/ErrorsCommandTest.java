@@ -138,6 +138,33 @@ class ErrorsCommandTest {
     }
 
     @Test
+    void modelsJsonIsPinned() throws Exception {
+        Run r = run("errors", "models", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> j = new ObjectMapper().readValue(r.out(), java.util.LinkedHashMap.class);
+        assertThat(org.undervolt.io.Json.write(j) + "\n").isEqualTo(r.out());
+        org.undervolt.io.JsonPins.assertPinned("errors-models", j);
+    }
+
+    @Test
+    void fitJsonAndTextArePinned(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("w.bitmap");
+        assertThat(run("errors", "bitmap", "--error-model", "bitline:weak-fraction=0.1", "--device-seed", "3", "--ber",
+                "2e-3", "--region", "1,2,512,16", "--out", file.toString()).code()).isZero();
+        Run fit = run("errors", "fit", file.toString(), "--json");
+        assertThat(fit.code()).as(fit.err()).isZero();
+        String line = fit.out().replace(dir.toString(), "DIR");
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> j = new ObjectMapper().readValue(line, java.util.LinkedHashMap.class);
+        assertThat(new ObjectMapper().writeValueAsString(j) + "\n").isEqualTo(line);
+        org.undervolt.io.JsonPins.assertPinned("errors-fit", j);
+        Run text = run("errors", "fit", file.toString());
+        org.undervolt.io.JsonPins.assertPinned("errors-fit-text", java.util.Map.of("text",
+                text.out().replace(dir.toString(), "DIR")));
+    }
+
+    @Test
     void badBitmapOrRegionExitsTwoAndWritesNothing(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         java.nio.file.Path bad = dir.resolve("bad.bitmap");

@@ -91,6 +91,24 @@ class RunsCommandTest {
     }
 
     @Test
+    void listJsonIsPinnedWithTheTimesSetAside(@TempDir Path tmp) throws Exception {
+        Path db = store(tmp);
+        CliRun r = run("runs", "list", "--store", db.toString(), "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        String text = r.out().replace(tmp.toString(), "TMP");
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> j = new ObjectMapper().readValue(text, java.util.LinkedHashMap.class);
+        assertThat(org.undervolt.io.Json.write(j) + "\n").isEqualTo(text);
+        for (Object o : (List<?>) j.get("runs")) {
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> run = (java.util.Map<String, Object>) o;
+            run.put("created_at", "T0"); // what varies between runs: the times
+            run.put("updated_at", "T1");
+        }
+        org.undervolt.io.JsonPins.assertPinned("runs-list", j);
+    }
+
+    @Test
     void exportWritesCsvAndJsonToStdoutOrAFile(@TempDir Path tmp) throws Exception {
         Path db = store(tmp);
         CliRun csv = run("runs", "export", "1", "--as", "csv", "--store", db.toString());
