@@ -306,6 +306,12 @@ class BadInputsTest {
                         "sparkxd setting 'weak_fraction' = 0.0: expected a fraction in (0, 1]"),
                 c("sparkxd config: unknown part", "sparkxd --set part=DDR9 --estimate",
                         "sparkxd setting 'part' = DDR9: unknown DRAM preset 'DDR9'"),
+                c("eden config: an error model that cannot make the highest BER", "eden --set error_model=bitline:weak-fraction=0.001 "
+                        + "--print-config", "eden setting 'error_model' = bitline:weak-fraction=0.001: at tolerance_ber_max 0.1: "
+                        + "error model 'bitline:weak-fraction=0.001': BER 0.1 is above weak-fraction 0.001"),
+                c("sparkxd config (uniform path): an error model that cannot make the highest BER", "sparkxd --set "
+                        + "weak_fraction=1 --set error_model=bitline:weak-fraction=0.001 --estimate", "sparkxd setting "
+                        + "'error_model' = bitline:weak-fraction=0.001: at tolerance_ber_max 0.1"),
                 o("map gap: zero instances", "map gap --instances 0", "--instances", "expected an integer >= 1"),
                 o("map gap: too many items", "map gap --items 1000", "--items", "expected an integer in 1.."),
                 o("map gap: zero partitions", "map gap --partitions 0", "--partitions", "expected an integer in 1.."),
