@@ -145,7 +145,7 @@ public final class EvalCommand implements Callable<Integer> {
         r.put("seconds", (System.nanoTime() - start) / 1e9);
 
         jsonOption.print(r, o -> o.printf("accuracy %.4f on %d images of %s (%s)%n", (double) r.get("accuracy"), test.size(), test.name(),
-                    fmt == null ? "fp32 as trained" : fmt.name() + (ber == null ? "" : ", BER " + ber + ", " + trials + " trials")));
+                    fmt == null ? "fp32 as trained" : fmt.name() + (ber == null ? "" : ", BER " + HumanNumbers.text(ber) + ", " + trials + (trials == 1 ? " trial" : " trials"))));
         return 0;
     }
 

@@ -33,7 +33,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *   "bers": [1e-5, 1e-4, 1e-3],
  *   "trials": 20, "seed": 1,
  *   "data": ["weights"], "weight_format": "int8", "ifm_format": "int8",
- *   "value_correction": false, "device_seed": 0
+ *   "value_correction": false, "device_seed": 1
  * }
  * }</pre>
  * Keys after {@code seed} are optional, with the defaults shown. Instead of {@code seed}, a list
@@ -142,7 +142,8 @@ public final class SweepSpecReader {
                 bers.stream().mapToDouble(Double::doubleValue).toArray(), integer(root, "trials", -1, file),
                 seeds[0], kinds, root.path("weight_format").asText("int8"),
                 root.path("ifm_format").asText("int8"), root.path("value_correction").asBoolean(false),
-                root.has("device_seed") ? longValue(root, "device_seed", file) : 0L, pointSource, seeds);
+                root.has("device_seed") ? longValue(root, "device_seed", file)
+                        : org.undervolt.dram.error.WeakCells.DEFAULT_DEVICE_SEED, pointSource, seeds);
     }
 
     /** {@code [seed]}, or the {@code seeds} list; exactly one of the two keys. */
