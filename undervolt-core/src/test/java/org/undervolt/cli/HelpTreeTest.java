@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 class HelpTreeTest {
 
     /** Every command of the tree but picocli's own {@code help}, depth first. */
-    private static List<CommandLine> commands() {
+    static List<CommandLine> commands() {
         List<CommandLine> all = new ArrayList<>();
         walk(UndervoltCli.commandLine(), all);
         return all;
@@ -40,7 +40,7 @@ class HelpTreeTest {
     }
 
     /** The example lines of a command's help: description or footer lines that start with "undervolt ". */
-    private static List<String> examples(CommandSpec spec) {
+    static List<String> examples(CommandSpec spec) {
         List<String> lines = new ArrayList<>(Arrays.asList(spec.usageMessage().description()));
         lines.addAll(Arrays.asList(spec.usageMessage().footer()));
         return lines.stream().map(String::strip).filter(l -> l.startsWith("undervolt ")).toList();
