@@ -54,7 +54,8 @@ public final class RunsListCommand implements Callable<Integer> {
                     out.printf("%5d  %-10s  %-11s  %8d  %-20s  %4d  %-36s  %s%n", m.get("id"), m.get("kind"), m.get("status"),
                             m.get("trials"), String.valueOf(m.get("created_at")).replaceFirst("\\.\\d+Z$", "Z"),
                             m.get("seed"), m.get("headline") == null ? "—" : m.get("headline"),
-                            m.get("folder") == null ? "—" : m.get("folder"));
+                            m.get("folder") != null ? m.get("folder") : (long) m.get("trials") > 0
+                                    ? "in the store: undervolt runs export " + m.get("id") + " --as csv" : "—");
                 }
             });
         }

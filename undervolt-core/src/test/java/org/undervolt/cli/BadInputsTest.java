@@ -82,8 +82,8 @@ class BadInputsTest {
                         "expected an integer >= 1"),
                 o("simulate: zero ranks", "dram simulate --standard DDR4 --requests DIR/good.trace --ranks 0", "--ranks",
                         "expected an integer >= 1"),
-                o("simulate: unknown page policy", "dram simulate --standard DDR4 --requests DIR/good.trace --page-policy sometimes",
-                        "--page-policy", "expected open, closed or closed-auto"),
+                o("simulate: unknown row policy", "dram simulate --standard DDR4 --requests DIR/good.trace --row-policy sometimes",
+                        "--row-policy", "unknown row policy 'sometimes', expected open, closed or closed-auto"),
                 c("memspec: file is a folder", "dram info --part DIR/badidx", "badidx"),
                 c("energy: trace bank out of range", "dram energy --part DDR4-2400 --trace DIR/bank99.csv", "bank99.csv:1"),
                 o("bench: zero commands", "dram bench --commands 0", "--commands", "expected an integer >= 1"),
@@ -311,6 +311,16 @@ class BadInputsTest {
                         "--points-per-decade", "expected an integer in 1..100"),
                 o("demo: unknown part", "demo --part DDR9 --store DIR/out/u.db --out DIR/out/d --cache-dir DIR/out/c", "--part", "DDR9"),
                 c("demo: BER table malformed", "demo --ber-table DIR/bad.csv --store DIR/out/u.db --out DIR/out/d --cache-dir DIR/out/c", "bad.csv"),
+                o("train: a network name given as --model", "train --model mlp --out DIR/out/m.uvnn", "--model",
+                        "give --network mlp"),
+                // sweep specs: one line naming the file, the key and what is expected
+                c("sweep spec: unknown error model", "sweep DIR/sweep-model.json", "sweep-model.json: error_models[1]: error model 'bogus'"),
+                c("sweep spec: unknown weight format", "sweep DIR/sweep-format.json", "sweep-format.json: weight_format: unknown format 'int99'"),
+                c("sweep spec: negative trials", "sweep DIR/sweep-trials.json", "sweep-trials.json: trials -3: expected an integer >= 1"),
+                c("sweep spec: misspelt key", "sweep DIR/sweep-key.json", "sweep-key.json: unknown key 'trails' (did you mean trials?)"),
+                c("sweep spec: unknown data kind", "sweep DIR/sweep-data.json", "sweep-data.json: data[0]: data kind 'weigths'"),
+                c("sweep spec: value correction not a boolean", "sweep DIR/sweep-correction.json",
+                        "sweep-correction.json: value_correction: expected true or false"),
                 // runs
                 c("runs: store missing", "runs list --store DIR/none.db", "none.db"),
                 c("runs: store is not SQLite", "runs list --store DIR/notes.txt", "notes.txt"),
@@ -360,6 +370,14 @@ class BadInputsTest {
         Files.write(dir.resolve("badidx/train-images-idx3-ubyte"), img);
         Checkpoint.save(Mlp.create(new int[] {784, 8, 10}, 1), Map.of(), dir.resolve("good.uvnn"));
         SnnModelFile.write(SnnModel.initial(2, 1), dir.resolve("good.snn"));
+        String sweep = "{\"networks\": [{\"name\": \"mlp\", \"checkpoint\": \"good.uvnn\"}], \"dataset\": \"mnist\", "
+                + "\"bers\": [1e-3], \"seed\": 1, ";
+        write("sweep-model.json", sweep + "\"error_models\": [\"uniform\", \"bogus\"], \"trials\": 1}");
+        write("sweep-format.json", sweep + "\"error_models\": [\"uniform\"], \"trials\": 1, \"weight_format\": \"int99\"}");
+        write("sweep-trials.json", sweep + "\"error_models\": [\"uniform\"], \"trials\": -3}");
+        write("sweep-key.json", sweep + "\"error_models\": [\"uniform\"], \"trials\": 1, \"trails\": 3}");
+        write("sweep-data.json", sweep + "\"error_models\": [\"uniform\"], \"trials\": 1, \"data\": [\"weigths\"]}");
+        write("sweep-correction.json", sweep + "\"error_models\": [\"uniform\"], \"trials\": 1, \"value_correction\": \"yes\"}");
     }
 
     private static void write(String name, String text) throws IOException {
