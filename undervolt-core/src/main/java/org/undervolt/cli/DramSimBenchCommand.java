@@ -34,12 +34,22 @@ import picocli.CommandLine.Spec;
                 "scripts/peers/compare_dram.sh."},
         footer = {"", "Examples:",
                 "  undervolt dram sim-bench",
-                "  undervolt dram sim-bench --part DDR4-2400 --requests 100000 --repeats 1",
-                "  undervolt dram sim-bench --standard DDR4 --requests 100000 --repeats 1"})
+                "  undervolt dram sim-bench --part DDR4-2400 --request-count 100000 --repeats 1",
+                "  undervolt dram sim-bench --standard DDR4 --request-count 100000 --repeats 1"})
 public final class DramSimBenchCommand implements Callable<Integer> {
 
-    @Option(names = "--requests", defaultValue = "1000000", paramLabel = "N", description = "trace length (default ${DEFAULT-VALUE})")
+    @Option(names = "--request-count", defaultValue = "1000000", paramLabel = "N",
+            description = "trace length (default ${DEFAULT-VALUE})")
     int requests;
+
+    private Integer requestsAlias;
+
+    /** The old name of {@code --request-count}, kept hidden: {@code --requests} is a FILE in {@code dram simulate}. */
+    @Option(names = "--requests", hidden = true, paramLabel = "N")
+    void oldRequests(int n) {
+        requestsAlias = n; // applied in call(): picocli sets --request-count's default after this
+        OldSpelling.note(spec, "--requests", "--request-count");
+    }
 
     @Mixin PartFileOption partOption = new PartFileOption();
 
@@ -69,7 +79,8 @@ public final class DramSimBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        OptionValues.range("--requests", requests, 1, Integer.MAX_VALUE);
+        requests = requestsAlias != null ? requestsAlias : requests;
+        OptionValues.range("--request-count", requests, 1, Integer.MAX_VALUE);
         reps = repeatsAlias != null ? repeatsAlias : reps;
         OptionValues.range("--repeats", reps, 1, Integer.MAX_VALUE);
         SimSpec inProcess = SimSpec.of(SimPart.resolve(partOption.name(), partOption.name() == null && standard == null ? DEFAULT_STANDARD : standard,
