@@ -71,7 +71,8 @@ class RunsCommandTest {
                 .contains("provenance git_revision = abc").doesNotContain("curve = ")
                 // stored under the old key name, shown with today's; numbers as a person reads them, text unquoted
                 .contains("config     part = DDR4-2400_4Gb_x8").contains("config     delta = 0.3")
-                .contains("config     energy_law = linear").contains("config     bers = [1e-4, 0.001]");
+                .contains("config     energy_law = linear").contains("config     bers = [1e-4, 0.001]")
+                .doesNotContainPattern(HelpExamplesRunTest.RAW_NUMBER.pattern());
         JsonNode j = new ObjectMapper().readTree(run("runs", "show", "1", "--store", db.toString(), "--json").out());
         assertThat(j.get("points").asInt()).isEqualTo(2);
         assertThat(j.at("/config/trials").asInt()).isEqualTo(2);

@@ -57,6 +57,11 @@ class SnnCommandTest {
                 "--error-model", "data-dependent:4", "--ber", "0.01", "--trials", "2", "--seed", "3", "--json");
         assertThat(g[0]).as(g[2]).isEqualTo("0");
         assertThat(Json.mapper().readTree(g[1]).get("accuracies")).hasSize(2);
+        // the human line: the BER as typed, not %g's 0.000100000; one trial is "1 trial"
+        String[] h = run("snn", "eval", "--model", model.toString(), "--test-images", "10", "--format", "int8",
+                "--ber", "1e-4");
+        assertThat(h[0]).as(h[2]).isEqualTo("0");
+        assertThat(h[1]).contains("BER 1e-4, 1 trial;").doesNotContainPattern(HelpExamplesRunTest.RAW_NUMBER.pattern());
     }
 
     @Test
