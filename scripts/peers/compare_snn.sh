@@ -28,7 +28,7 @@ trap 'rm -rf "$tmp"' EXIT
 for n in "${neurons[@]}"; do
   uvtrain="${UNDERVOLT_IMAGES:-$train}"
   uvtest="${UNDERVOLT_IMAGES:-$test}"
-  uv="$(./undervolt snn train --neurons "$n" --images "$uvtrain" --label-images "$uvtrain" \
+  uv="$(./undervolt snn train --neurons "$n" --train-images "$uvtrain" --label-images "$uvtrain" \
         --test-images "$uvtest" --seed 1 --threads 1 --out "$tmp/n$n.snn" --json)"
   br="$(OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 \
         /usr/bin/python3 -W ignore scripts/peers/brian2_diehl_cook.py "$jar" "$n" "$train" "$test" 2>"$tmp/brian.err" | tail -1)"

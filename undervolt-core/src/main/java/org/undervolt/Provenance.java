@@ -13,7 +13,8 @@ import java.util.Properties;
  * What produced a result: Undervolt version, git revision, JVM and machine.
  *
  * <p>The version comes from the build ({@code undervolt.properties}, filtered by Maven). The git
- * revision is read from {@code .git/HEAD} of the working directory or its parents, without running git.
+ * revision is that of the build that runs: read from {@code .git/HEAD} of the checkout its classes or jar lie in
+ * ({@code undervolt-core/target/...}), without running git, whatever the caller's working directory.
  */
 public final class Provenance {
     private static final Properties BUILD = loadBuildProperties();
@@ -25,9 +26,27 @@ public final class Provenance {
         return BUILD.getProperty("version", "unknown");
     }
 
-    /** The commit the working tree is at, or {@code "unknown"} outside a git checkout. */
+    /**
+     * The commit of the checkout that built the running code (the folder its classes or jar were loaded from), or
+     * {@code "unknown"} when that is not inside a git checkout (a jar copied elsewhere). Not the caller's working
+     * directory: a run started outside the checkout, or inside another repository, records the code's own commit.
+     */
     public static String gitRevision() {
-        return gitRevision(Path.of(""));
+        Path code = codeLocation();
+        return code == null ? "unknown" : gitRevision(code);
+    }
+
+    /** Where this class was loaded from: {@code target/classes} or the jar; null when the class loader does not say. */
+    static Path codeLocation() {
+        try {
+            java.security.CodeSource source = Provenance.class.getProtectionDomain().getCodeSource();
+            if (source != null && source.getLocation() != null) {
+                return Path.of(source.getLocation().toURI());
+            }
+        } catch (java.net.URISyntaxException | IllegalArgumentException | SecurityException e) {
+            // no location to read
+        }
+        return null;
     }
 
     /** The commit of the checkout holding {@code start} (a plain repository or a linked worktree). */

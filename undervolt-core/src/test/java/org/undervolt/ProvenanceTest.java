@@ -41,4 +41,15 @@ class ProvenanceTest {
         Files.writeString(repo.resolve(".git/HEAD"), SHA + "\n");
         assertThat(Provenance.gitRevision(repo)).isEqualTo(SHA);
     }
+
+    /** The revision is the running code's checkout (its classes lie under this module's target/), not the caller's folder. */
+    @Test
+    void theRevisionIsOfTheCheckoutTheCodeWasLoadedFrom() {
+        Path module = Path.of("").toAbsolutePath(); // the tests run in undervolt-core
+        assertThat(Provenance.codeLocation()).startsWith(module.resolve("target"));
+        assertThat(Provenance.gitRevision()).isEqualTo(Provenance.gitRevision(Provenance.codeLocation()));
+        if (Files.exists(module.getParent().resolve(".git"))) {
+            assertThat(Provenance.gitRevision()).matches("[0-9a-f]{40}");
+        }
+    }
 }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
  * device 1. The other error models ignore it.
  */
 final class DeviceSeedOption {
-    @Option(names = "--device-seed", defaultValue = "1", paramLabel = "S",
+    @Option(names = "--device-seed", defaultValue = "" + WeakCells.DEFAULT_DEVICE_SEED, paramLabel = "S",
             description = "The device: its weak cells (bitlines, rows, subarrays) are drawn from this seed, the same in "
                     + "every trial; the uniform and data-dependent models ignore it (default: ${DEFAULT-VALUE}).")
     long seed;

@@ -32,12 +32,25 @@ import picocli.CommandLine.Option;
                 "scripts/peers/compare_dram.sh."},
         footer = {"", "Examples:",
                 "  undervolt dram sim-bench",
-                "  undervolt dram sim-bench --part DDR4-2400 --requests 100000 --repeats 1",
-                "  undervolt dram sim-bench --part DDR4_8Gb_x8+DDR4_2400R --requests 100000 --repeats 1"})
+                "  undervolt dram sim-bench --part DDR4-2400 --request-count 100000 --repeats 1",
+                "  undervolt dram sim-bench --part DDR4_8Gb_x8+DDR4_2400R --request-count 100000 --repeats 1"})
 public final class DramSimBenchCommand implements Callable<Integer> {
 
-    @Option(names = "--requests", defaultValue = "1000000", paramLabel = "N", description = "trace length (default ${DEFAULT-VALUE})")
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--request-count", defaultValue = "1000000", paramLabel = "N",
+            description = "trace length (default ${DEFAULT-VALUE})")
     int requests;
+
+    private Integer requestsAlias;
+
+    /** The old name of {@code --request-count}, kept hidden: {@code --requests} is a FILE in {@code dram simulate}. */
+    @Option(names = "--requests", hidden = true, paramLabel = "N")
+    void oldRequests(int n) {
+        requestsAlias = n; // applied in call(): picocli sets --request-count's default after this
+        OldSpelling.note(spec, "--requests", "--request-count");
+    }
 
     @Mixin PartFileOption partOption = new PartFileOption();
 
@@ -53,7 +66,8 @@ public final class DramSimBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        OptionValues.range("--requests", requests, 1, Integer.MAX_VALUE);
+        requests = requestsAlias != null ? requestsAlias : requests;
+        OptionValues.range("--request-count", requests, 1, Integer.MAX_VALUE);
         int reps = repeats.value();
         SimSpec inProcess = SimSpec.of(SimPart.resolve(partOption.name(), partOption.name() == null && standard == null ? DEFAULT_STANDARD : standard,
                 null, null, 1, 1)); // checked before the end-to-end runs

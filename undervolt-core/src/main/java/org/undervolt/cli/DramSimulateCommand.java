@@ -163,8 +163,8 @@ public final class DramSimulateCommand implements DirectCommand {
         OptionValues.range("--channels", channels, 1, Integer.MAX_VALUE);
         OptionValues.range("--ranks", ranks, 1, Integer.MAX_VALUE);
         SimSpec s = SimSpec.of(part());
-        SimConfig cfg = new SimConfig(s, mapping, PagePolicy.parse(pagePolicy), closedCap, 32, drain, null, scheduler,
-                refresh);
+        SimConfig cfg = new SimConfig(s, mapping, OptionValues.parse("--row-policy", pagePolicy, PagePolicy::parse), closedCap,
+                32, drain, null, scheduler, refresh);
         DramSimulator sim = new DramSimulator(cfg);
         if (commandsOut != null && channels != 1) {
             throw new InvalidInputException("--commands-out: a DRAMPower trace describes one channel, expected --channels 1");

@@ -46,7 +46,7 @@ public final class ErrorsFitCommand implements Callable<Integer> {
                     "parameters");
             for (ModelFit f : fits) {
                 w.printf("%-15s %14.2f %14.2f %14.2f  %-32s %s%n", f.model(), f.logLikelihood(), f.aic(), f.bic(),
-                        f.spec() == null ? "-" : f.spec(), HumanNumbers.pairs(new TreeMap<>(f.parameters())));
+                        f.spec() == null ? "-" : f.spec(), HumanNumbers.pairs(f.registryParameters()));
             }
             w.println("best by AIC: " + out.best() + "; by BIC: " + out.bestBic()
                     + (fits.get(0).spec() == null ? "" : "; inject it with --error-model " + fits.get(0).spec()

@@ -117,8 +117,8 @@ public final class EvalCommand implements Callable<Integer> {
                 (System.nanoTime() - start) / 1e9);
 
         jsonOption.print(r, o -> o.printf("accuracy %.4f on %d images of %s (%s)%n", r.accuracy(), test.size(),
-                test.name(), fmt == null ? "fp32 as trained" : fmt.name() + (ber == null ? "" : ", BER " + ber + ", " + trials
-                        + " trials")));
+                test.name(), fmt == null ? "fp32 as trained" : fmt.name() + (ber == null ? "" : ", BER "
+                        + HumanNumbers.text(ber) + ", " + trials + (trials == 1 ? " trial" : " trials"))));
         return 0;
     }
 

@@ -27,8 +27,21 @@ public final class MapGapCommand implements Callable<Integer> {
     @Option(names = "--items", defaultValue = "10", paramLabel = "N", description = "data items per instance (default: ${DEFAULT-VALUE})")
     int items;
 
-    @Option(names = "--partitions", defaultValue = "6", paramLabel = "N", description = "partitions per instance (default: ${DEFAULT-VALUE})")
+    @Option(names = "--partition-count", defaultValue = "6", paramLabel = "N",
+            description = "partitions per instance (default: ${DEFAULT-VALUE})")
     int partitions;
+
+    private Integer partitionsAlias;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** The old name of {@code --partition-count}, kept hidden: {@code --partitions} is a FILE in {@code map}. */
+    @Option(names = "--partitions", hidden = true, paramLabel = "N")
+    void oldPartitions(int n) {
+        partitionsAlias = n; // applied in call(): picocli sets --partition-count's default after this
+        OldSpelling.note(spec, "--partitions", "--partition-count");
+    }
 
     @Mixin SeedOption seedOption = new SeedOption();
     @Mixin JsonOption jsonOption = new JsonOption();
@@ -37,7 +50,8 @@ public final class MapGapCommand implements Callable<Integer> {
     public Integer call() {
         OptionValues.range("--instances", instances, 1, Integer.MAX_VALUE);
         OptionValues.range("--items", items, 1, ExactMapper.MAX_ITEMS);
-        OptionValues.range("--partitions", partitions, 1, ExactMapper.MAX_PARTITIONS);
+        partitions = partitionsAlias != null ? partitionsAlias : partitions;
+        OptionValues.range("--partition-count", partitions, 1, ExactMapper.MAX_PARTITIONS);
         GreedyGapStudy.Result r = GreedyGapStudy.run(seedOption.seed, instances, items, partitions);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("instances", r.instances());

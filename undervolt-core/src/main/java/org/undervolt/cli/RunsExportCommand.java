@@ -64,7 +64,7 @@ public final class RunsExportCommand implements Callable<Integer> {
         }
         RunExport.Table t = RunExport.Table.parse(table);
         try (ResultsStore s = store.open()) {
-            RunExport export = new RunExport(s, id);
+            RunExport export = new RunExport(s, id, org.undervolt.experiment.PipelineConfig::currentName);
             if (output.out != null) {
                 AtomicFiles.write(output.out, os -> {
                     Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8));

@@ -40,7 +40,8 @@ public final class RunsListCommand implements Callable<Integer> {
                 for (Listed m : rows) {
                     out.printf("%5d  %-10s  %-11s  %8d  %-20s  %4d  %-36s  %s%n", m.id(), m.kind(), m.status(), m.trials(),
                             m.createdAt().replaceFirst("\\.\\d+Z$", "Z"), m.seed(), m.headline() == null ? "—" : m.headline(),
-                            m.folder() == null ? "—" : m.folder());
+                            m.folder() != null ? m.folder() : m.trials() > 0
+                                    ? "in the store: undervolt runs export " + m.id() + " --as csv" : "—");
                 }
             });
         }

@@ -56,7 +56,9 @@ public final class RunsShowCommand implements Callable<Integer> {
             jsonOption.print(m, out -> {
                 out.printf("run %d  %s  %s%s%n", r.id(), r.kind(), r.observedStatus().word(),
                         r.folder().map(f -> "  " + f).orElse(""));
-                out.printf("  started    %s%n  updated    %s%n  seed       %d%n", r.createdAt(), r.updatedAt(), r.seed());
+                out.printf("  started    %s%n  updated    %s%n  seed       %d%n",
+                        r.createdAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                        r.updatedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), r.seed());
                 out.printf("  trials     %d at %d points%n", trials, points);
                 curves.forEach((n, k) -> out.printf("  curve      %s (%d points)%n", n, k));
                 for (EnergyRow e : s.energy().get(id)) {

@@ -74,8 +74,10 @@ public final class SnnEvalCommand implements Callable<Integer> {
             r = SnnErrorRuns.evaluateWithErrors(m, test, n, fmt, ber == null ? 0 : ber, atBer, trials, seedOption.seed, t);
         }
         jsonOption.print(Json.fields(r), o -> {
-            o.printf("accuracy %.4f on %d test images (%s, BER %g, %d trials; error-free in this format %.4f), %.1f s%n",
-                    r.accuracy(), r.images(), r.format(), r.ber(), r.accuracies().size(), r.baseline(), r.seconds());
+            int draws = r.accuracies().size();
+            o.printf("accuracy %.4f on %d test images (%s, BER %s, %d %s; error-free in this format %.4f), %.1f s%n",
+                    r.accuracy(), r.images(), r.format(), HumanNumbers.text(r.ber()), draws, draws == 1 ? "trial" : "trials",
+                    r.baseline(), r.seconds());
         });
         return 0;
     }

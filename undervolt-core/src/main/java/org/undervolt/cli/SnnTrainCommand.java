@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
                 + "several epochs), label its neurons, report test accuracy and save it. Resumes from the "
                 + "checkpoint file when one for the same neurons and seed exists.",
         footer = {"", "Examples:",
-                "  undervolt snn train --neurons 100 --images 1000 --out n100.snn",
-                "  undervolt snn train --neurons 400 --images 60000 --out n400.snn --test-images 10000"})
+                "  undervolt snn train --neurons 100 --train-images 1000 --out n100.snn",
+                "  undervolt snn train --neurons 400 --train-images 60000 --out n400.snn --test-images 10000"})
 public final class SnnTrainCommand implements Callable<Integer> {
 
     @Mixin DatasetOptions data;
@@ -29,8 +29,18 @@ public final class SnnTrainCommand implements Callable<Integer> {
     @Option(names = "--neurons", required = true, paramLabel = "N", description = "Excitatory neurons (and as many inhibitory).")
     int neurons;
 
-    @Option(names = "--images", required = true, paramLabel = "K", description = "Training images to present.")
-    long images;
+    @Option(names = "--train-images", paramLabel = "K", description = "Training images to present (required).")
+    Long images;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** The old name of {@code --train-images} (as in {@code train}, {@code nn-bench} and the {@code train_images} key). */
+    @Option(names = "--images", hidden = true, paramLabel = "K")
+    void oldImages(long k) {
+        images = k;
+        OldSpelling.note(spec, "--images", "--train-images");
+    }
 
     @Mixin SeedOption seedOption = new SeedOption();
     @Mixin OutFileOption output = new OutFileOption();
@@ -58,8 +68,11 @@ public final class SnnTrainCommand implements Callable<Integer> {
         if (neurons < 1 || neurons > 65536) {
             throw new InvalidInputException("--neurons " + neurons + ": expected 1..65536");
         }
+        if (images == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--train-images=K'");
+        }
         if (images < 1) {
-            throw new InvalidInputException("--images " + images + ": expected a positive count");
+            throw new InvalidInputException("--train-images " + images + ": expected a positive count");
         }
         if (checkpointEvery < 1) {
             throw new InvalidInputException("--checkpoint-every " + checkpointEvery + ": expected a positive count");

@@ -67,7 +67,7 @@ public final class SweepCommand implements Callable<Integer> {
             m.put("points", means);
             jsonOption.print(m, o -> {
                 for (SweepResults.PointMean p : means) {
-                    o.printf("%-70s %4d trials  mean accuracy %.4f  non-finite %d in %d trials%n", p.point(),
+                    o.printf("%-70s %4d trials  mean accuracy %.4f  non-finite %d in %d trials%n", org.undervolt.store.PointKeys.human(p.point()),
                             p.trials(), p.mean(), p.nonfinite(), p.nonfiniteTrials());
                 }
                 o.printf("run %d in %s: %d trials evaluated, %d already held%s%n", sum.runId(), rs.file(),

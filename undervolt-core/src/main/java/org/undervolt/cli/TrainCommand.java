@@ -94,10 +94,19 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Mixin ThreadsOption threadsOption = new ThreadsOption();
     @Mixin JsonOption jsonOption = new JsonOption();
+
+    /** Not an option of train: caught so that {@code train --model mlp} is told about --network, not --momentum. */
+    @Option(names = "--model", hidden = true, paramLabel = "FILE")
+    String model;
     @Mixin ProgressOptions progressOptions = new ProgressOptions();
 
     @Override
     public Integer call() throws IOException {
+        if (model != null) {
+            throw new InvalidInputException("--model " + model + ": train builds a network by name: give --network "
+                    + (ZooModel.names().contains(model) ? model : "NAME (" + String.join(", ", ZooModel.names()) + ")")
+                    + "; --model names a model file, as eval, map and tolerance read it");
+        }
         network = networkOption.zoo();
         Path out = output.file();
         int n = epochs != null ? epochs : network.defaultEpochs();
@@ -176,8 +185,11 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The result: its components are the JSON keys, in order (snake_case); the recipe's floats stay floats. */
-    private record Trained(String model, String dataset, int epochs, long seed, int batchSize, float learningRate,
+    /**
+     * The result: its components are the JSON keys, in order (snake_case); the recipe's floats stay floats. The
+     * architecture is {@code network}, as the option that picks it ({@code model} is a model file, as in eval's JSON).
+     */
+    private record Trained(String network, String dataset, int epochs, long seed, int batchSize, float learningRate,
             float momentum, float weightDecay, String optimizer, String schedule, int threads, long parameters,
             double testAccuracy, double trainLoss, List<Double> epochLosses, List<Double> epochSeconds,
             double trainSeconds, double seconds, String out, String state, int resumedEpochs) {

@@ -37,9 +37,13 @@ public record PipelineConfig(String pipeline, Map<String, Object> values, Map<St
      */
     static final Map<String, String> RENAMED = Map.of("preset", "part", "page_policy", "row_policy");
 
-    /** {@code key} as a config names it now: a renamed key's new name ({@code preset} is {@code part}), else itself. */
+    /**
+     * {@code key} of a stored run's configuration as it is shown now ({@code runs show}, {@code runs export}): a renamed
+     * key's new name ({@code preset} is {@code part}), the demo's {@code scaling} (its identity's old name,
+     * {@link DemoConfig#identity()}) {@code energy_law}, else itself.
+     */
     public static String currentName(String key) {
-        return RENAMED.getOrDefault(key, key);
+        return key.equals("scaling") ? "energy_law" : RENAMED.getOrDefault(key, key);
     }
 
     /** New name to old: the identity ({@link #canonical()}) keeps the old names. */

@@ -61,7 +61,7 @@ final class PipelineReport {
                         "—", "—")
                 .row("weight precision, read correction", c.text("format").toUpperCase(Locale.ROOT)
                         + (eden ? "" : ", " + c.text("read_correction")), eden ? "—" : "FP32", eden ? "INT8/FP32" : "—")
-                .row("error model that decided the tolerance", eden ? "uniform" : String.valueOf(summary.get("weight_errors")),
+                .row("error model that decided the tolerance", eden ? c.text("error_model") : String.valueOf(summary.get("weight_errors")),
                         "—", "—")
                 .row("gain from retraining", gainText, "—", PaperFigures.EDEN_RETRAINING_GAIN)
                 .row("operating point without / with retraining", retrainingPoints(summary.get("operating_points")), "—", "—")

@@ -51,6 +51,7 @@ public record PipelineRun(String kind, PipelineConfig config, Path out, Path sto
                 extra.put("report", out.resolve("report.html").toString());
                 extra.put("runner", runner(results));
                 extra.put("config", config.values()); // provenance: the settings this summary came from
+                extra.put("provenance", org.undervolt.Provenance.describe()); // the code, JVM and machine that ran it
                 Map<String, Object> summary = PipelineSummary.of(kind, results, extra);
                 summary.put("operating_points", RetrainingPoints.of(config, summary.get("tolerable_ber_without_retraining"),
                         summary.get("tolerable_ber_with_retraining")));

@@ -15,8 +15,10 @@ import org.undervolt.dram.device.DeviceCurve;
 import org.undervolt.dram.device.DeviceSet;
 import org.undervolt.dram.device.FloorPolicy;
 import org.undervolt.dram.device.Knob;
+import org.undervolt.dram.error.ErrorModelRegistry;
 import org.undervolt.mapping.OperatingPointBer;
 import org.undervolt.resilience.DataKind;
+import org.undervolt.storage.Formats;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,7 +35,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *   "bers": [1e-5, 1e-4, 1e-3],
  *   "trials": 20, "seed": 1,
  *   "data": ["weights"], "weight_format": "int8", "ifm_format": "int8",
- *   "value_correction": false, "device_seed": 0
+ *   "value_correction": false, "device_seed": 1
  * }
  * }</pre>
  * Keys after {@code seed} are optional, with the defaults shown. Instead of {@code seed}, a list
@@ -71,7 +73,8 @@ public final class SweepSpecReader {
         for (Iterator<String> it = root.fieldNames(); it.hasNext();) {
             String k = it.next();
             if (!KEYS.contains(k)) {
-                throw new InvalidInputException("sweep spec " + file + ": unknown key '" + k + "'; expected " + KEYS);
+                throw new InvalidInputException("sweep spec " + file + ": unknown key '" + k + "'"
+                        + NearNames.hint(k, KEYS) + "; expected " + new java.util.TreeSet<>(KEYS));
             }
         }
         Path base = file.toAbsolutePath().getParent();
@@ -92,7 +95,19 @@ public final class SweepSpecReader {
             }
         }
         List<String> models = new ArrayList<>();
-        array(root, "error_models", file).forEach(m -> models.add(m.asText()));
+        JsonNode modelList = array(root, "error_models", file);
+        for (int i = 0; i < modelList.size(); i++) {
+            JsonNode m = modelList.get(i);
+            String key = "error_models[" + i + "]";
+            if (!m.isTextual()) {
+                throw new InvalidInputException("sweep spec " + file + ": " + key + ": expected an error model name such as "
+                        + "\"uniform\" or \"bitline:0.5\", got " + m);
+            }
+            checked(file, key, () -> ErrorModelRegistry.parse(m.asText()));
+            models.add(m.asText());
+        }
+        String weightFormat = format(root, "weight_format", file);
+        String ifmFormat = format(root, "ifm_format", file);
         List<String> given = POINT_KEYS.stream().filter(root::has).toList();
         if (given.size() != 1) {
             throw new InvalidInputException("sweep spec " + file + ": give exactly one of 'bers', 'vdds' and 'trcds'");
@@ -132,17 +147,25 @@ public final class SweepSpecReader {
         }
         Set<DataKind> kinds = EnumSet.noneOf(DataKind.class);
         if (root.has("data")) {
-            array(root, "data", file).forEach(d -> kinds.add(DataKind.parse(d.asText())));
+            JsonNode data = array(root, "data", file);
+            for (int i = 0; i < data.size(); i++) {
+                JsonNode d = data.get(i);
+                kinds.add(checked(file, "data[" + i + "]", () -> DataKind.parse(d.asText())));
+            }
         } else {
             kinds.add(DataKind.WEIGHTS);
         }
         long[] seeds = seeds(root, file);
+        JsonNode correction = root.path("value_correction");
+        if (!correction.isMissingNode() && !correction.isBoolean()) {
+            throw new InvalidInputException("sweep spec " + file + ": value_correction: expected true or false, got " + correction);
+        }
         return new SweepSpec(networks, new DatasetRef(text(root, "dataset", file)),
                 integer(root, "test_images", 1000, file), integer(root, "profile_images", 500, file), models,
                 bers.stream().mapToDouble(Double::doubleValue).toArray(), integer(root, "trials", -1, file),
-                seeds[0], kinds, root.path("weight_format").asText("int8"),
-                root.path("ifm_format").asText("int8"), root.path("value_correction").asBoolean(false),
-                root.has("device_seed") ? longValue(root, "device_seed", file) : 0L, pointSource, seeds);
+                seeds[0], kinds, weightFormat, ifmFormat, correction.asBoolean(false),
+                root.has("device_seed") ? longValue(root, "device_seed", file)
+                        : org.undervolt.dram.error.WeakCells.DEFAULT_DEVICE_SEED, pointSource, seeds);
     }
 
     /** {@code [seed]}, or the {@code seeds} list; exactly one of the two keys. */
@@ -187,10 +210,33 @@ public final class SweepSpecReader {
         if (v == null && dflt >= 0) {
             return dflt;
         }
-        if (v == null || !v.canConvertToInt() || !v.isIntegralNumber()) {
-            throw new InvalidInputException("sweep spec " + file + ": '" + key + "' must be an integer");
+        if (v == null || !v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() < 1) {
+            throw new InvalidInputException("sweep spec " + file + ": " + key + (v == null ? " is missing" : " " + v)
+                    + ": expected an integer >= 1");
         }
         return v.asInt();
+    }
+
+    /** A storage format key ({@code weight_format}, {@code ifm_format}), {@code int8} when absent. */
+    private static String format(JsonNode root, String key, Path file) {
+        JsonNode v = root.get(key);
+        if (v == null) {
+            return "int8";
+        }
+        if (!v.isTextual()) {
+            throw new InvalidInputException("sweep spec " + file + ": " + key + ": expected a format name such as \"int8\", got " + v);
+        }
+        checked(file, key, () -> Formats.byName(v.asText()));
+        return v.asText();
+    }
+
+    /** {@code read}'s value, or its complaint as one line naming the file and the key. */
+    private static <T> T checked(Path file, String key, java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (InvalidInputException | IllegalArgumentException e) {
+            throw new InvalidInputException("sweep spec " + file + ": " + key + ": " + e.getMessage());
+        }
     }
 
     private static long longValue(JsonNode n, String key, Path file) {

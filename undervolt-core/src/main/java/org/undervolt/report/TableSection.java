@@ -55,7 +55,7 @@ public final class TableSection implements ReportSection {
                 m.forEach((k, v) -> sub.put(String.valueOf(k), v));
                 flatten(key + ".", sub, t);
             } else {
-                t.row(key, String.valueOf(e.getValue()));
+                t.row(key, org.undervolt.io.HumanNumbers.text(e.getValue()));
             }
         }
     }

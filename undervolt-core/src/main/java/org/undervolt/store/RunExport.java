@@ -36,9 +36,19 @@ public final class RunExport {
 
     private final ResultsStore store;
     private final RunRecord run;
+    private final java.util.function.UnaryOperator<String> configKey;
 
     public RunExport(ResultsStore store, long runId) {
+        this(store, runId, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * An export whose run configuration shows each top-level key as {@code configKey} names it now: a run is stored
+     * under the key names of its identity, which keep old names so that old runs are still found.
+     */
+    public RunExport(ResultsStore store, long runId, java.util.function.UnaryOperator<String> configKey) {
         this.store = store;
+        this.configKey = configKey;
         this.run = store.run(runId).orElseThrow(() -> new InvalidInputException(
                 "run " + runId + " is not in results store " + store.file() + ": see 'undervolt runs list'"));
     }
@@ -117,11 +127,22 @@ public final class RunExport {
         g.writeStringField("created_at", run.createdAt().toString());
         g.writeStringField("updated_at", run.updatedAt().toString());
         g.writeFieldName("config");
-        g.writeRawValue(run.config());
+        g.writeRawValue(shownConfig());
         g.writeFieldName("provenance");
         g.writeRawValue(run.provenance());
         writeRaw(g, "summary", run.summary().orElse(null));
         g.writeEndObject();
+    }
+
+    /** The run's configuration, its top-level keys renamed by {@link #configKey}, in their order. */
+    private String shownConfig() throws IOException {
+        com.fasterxml.jackson.databind.JsonNode c = org.undervolt.io.Json.mapper().readTree(run.config());
+        if (!c.isObject()) {
+            return run.config();
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode shown = org.undervolt.io.Json.mapper().createObjectNode();
+        c.fields().forEachRemaining(f -> shown.set(configKey.apply(f.getKey()), f.getValue()));
+        return org.undervolt.io.Json.mapper().writeValueAsString(shown);
     }
 
     /** Writes one table as CSV with a header line. */

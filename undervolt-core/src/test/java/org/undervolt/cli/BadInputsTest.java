@@ -84,16 +84,16 @@ class BadInputsTest {
                         "expected an integer >= 1"),
                 o("simulate: zero ranks", "dram simulate --standard DDR4 --requests DIR/good.trace --ranks 0", "--ranks",
                         "expected an integer >= 1"),
-                o("simulate: unknown page policy", "dram simulate --standard DDR4 --requests DIR/good.trace --page-policy sometimes",
-                        "--page-policy", "expected open, closed or closed-auto"),
+                o("simulate: unknown row policy", "dram simulate --standard DDR4 --requests DIR/good.trace --row-policy sometimes",
+                        "--row-policy", "unknown row policy 'sometimes', expected open, closed or closed-auto"),
                 c("memspec: file is a folder", "dram info --part DIR/badidx", "badidx"),
                 c("energy: trace bank out of range", "dram energy --part DDR4-2400 --trace DIR/bank99.csv", "bank99.csv:1"),
                 o("bench: zero commands", "dram bench --commands 0", "--commands", "expected an integer >= 1"),
                 o("bench: zero repeats", "dram bench --repeats 0", "--repeats", "expected an integer >= 1"),
                 o("bench: negative warm-ups", "dram bench --warmups -1", "--warmups", "expected an integer >= 0"),
-                o("sim-bench: zero requests", "dram sim-bench --requests 0", "--requests", "expected an integer >= 1"),
+                o("sim-bench: zero requests", "dram sim-bench --request-count 0", "--request-count", "expected an integer >= 1"),
                 o("sim-bench: zero repetitions", "dram sim-bench --repeats 0", "--repeats", "expected an integer >= 1"),
-                o("sim-bench: unknown part", "dram sim-bench --part DDR9 --requests 10 --repeats 1", "--part", "DDR9: no such memspec file, nor a preset"),
+                o("sim-bench: unknown part", "dram sim-bench --part DDR9 --request-count 10 --repeats 1", "--part", "DDR9: no such memspec file, nor a preset"),
                 // errors
                 o("BER above 1", "errors inject --ber 2", "--ber", "expected a number in [0, 1]"),
                 o("BER not a number", "errors inject --ber lots", "--ber", "lots"),
@@ -164,12 +164,12 @@ class BadInputsTest {
                 c("import-onnx: not ONNX", "import-onnx --model DIR/notes.txt --out DIR/m.uvnn", "notes.txt"),
                 c("export-onnx: not a checkpoint", "export-onnx --model DIR/notes.txt --out DIR/m.onnx", "notes.txt"),
                 // snn
-                o("snn train: zero neurons", "snn train --neurons 0 --images 10 --out DIR/out/m.snn", "--neurons", "expected 1..65536"),
+                o("snn train: zero neurons", "snn train --neurons 0 --train-images 10 --out DIR/out/m.snn", "--neurons", "expected 1..65536"),
                 c("snn eval: model missing", "snn eval --model DIR/none.snn", "none.snn: no such file"),
                 c("snn eval: not a model", "snn eval --model DIR/notes.txt", "notes.txt"),
                 o("snn eval: a DNN checkpoint", "snn eval --model DIR/good.uvnn", "--model", "'undervolt eval --model FILE'"),
-                o("snn train: zero images", "snn train --neurons 4 --images 0 --out DIR/out/m.snn", "--images", "expected a positive count"),
-                o("snn train: zero checkpoint interval", "snn train --neurons 4 --images 10 --checkpoint-every 0 --out DIR/out/m.snn",
+                o("snn train: zero images", "snn train --neurons 4 --train-images 0 --out DIR/out/m.snn", "--train-images", "expected a positive count"),
+                o("snn train: zero checkpoint interval", "snn train --neurons 4 --train-images 10 --checkpoint-every 0 --out DIR/out/m.snn",
                         "--checkpoint-every", "expected a positive count"),
                 o("snn eval: BER above 1", "snn eval --model DIR/good.snn --ber 2", "--ber", "[0, 1]"),
                 o("snn eval: unknown format", "snn eval --model DIR/good.snn --format int7 --ber 1e-3", "--format", "expected one of [fp32"),
@@ -314,7 +314,7 @@ class BadInputsTest {
                         + "'error_model' = bitline:weak-fraction=0.001: at tolerance_ber_max 0.1"),
                 o("map gap: zero instances", "map gap --instances 0", "--instances", "expected an integer >= 1"),
                 o("map gap: too many items", "map gap --items 1000", "--items", "expected an integer in 1.."),
-                o("map gap: zero partitions", "map gap --partitions 0", "--partitions", "expected an integer in 1.."),
+                o("map gap: zero partitions", "map gap --partition-count 0", "--partition-count", "expected an integer in 1.."),
                 // nn-bench
                 o("nn-bench: unknown network", "nn-bench --network vgg99", "--network", "vgg99"),
                 o("nn-bench: zero threads", "nn-bench --threads 0", "--threads", "expected 1..4096"),
@@ -329,6 +329,16 @@ class BadInputsTest {
                         "--points-per-decade", "expected an integer in 1..100"),
                 o("demo: unknown part", "demo --part DDR9 --store DIR/out/u.db --out DIR/out/d --cache-dir DIR/out/c", "--part", "DDR9"),
                 c("demo: BER table malformed", "demo --devices DIR/bad.csv --store DIR/out/u.db --out DIR/out/d --cache-dir DIR/out/c", "bad.csv"),
+                o("train: a network name given as --model", "train --model mlp --out DIR/out/m.uvnn", "--model",
+                        "give --network mlp"),
+                // sweep specs: one line naming the file, the key and what is expected
+                c("sweep spec: unknown error model", "sweep DIR/sweep-model.json", "sweep-model.json: error_models[1]: error model 'bogus'"),
+                c("sweep spec: unknown weight format", "sweep DIR/sweep-format.json", "sweep-format.json: weight_format: unknown format 'int99'"),
+                c("sweep spec: negative trials", "sweep DIR/sweep-trials.json", "sweep-trials.json: trials -3: expected an integer >= 1"),
+                c("sweep spec: misspelt key", "sweep DIR/sweep-key.json", "sweep-key.json: unknown key 'trails' (did you mean trials?)"),
+                c("sweep spec: unknown data kind", "sweep DIR/sweep-data.json", "sweep-data.json: data[0]: data kind 'weigths'"),
+                c("sweep spec: value correction not a boolean", "sweep DIR/sweep-correction.json",
+                        "sweep-correction.json: value_correction: expected true or false"),
                 // runs
                 c("runs: store missing", "runs list --store DIR/none.db", "none.db"),
                 c("runs: store is not SQLite", "runs list --store DIR/notes.txt", "notes.txt"),
@@ -378,6 +388,14 @@ class BadInputsTest {
         Files.write(dir.resolve("badidx/train-images-idx3-ubyte"), img);
         Checkpoint.save(Mlp.create(new int[] {784, 8, 10}, 1), Map.of(), dir.resolve("good.uvnn"));
         SnnModelFile.write(SnnModel.initial(2, 1), dir.resolve("good.snn"));
+        String sweep = "{\"networks\": [{\"name\": \"mlp\", \"checkpoint\": \"good.uvnn\"}], \"dataset\": \"mnist\", "
+                + "\"bers\": [1e-3], \"seed\": 1, ";
+        write("sweep-model.json", sweep + "\"error_models\": [\"uniform\", \"bogus\"], \"trials\": 1}");
+        write("sweep-format.json", sweep + "\"error_models\": [\"uniform\"], \"trials\": 1, \"weight_format\": \"int99\"}");
+        write("sweep-trials.json", sweep + "\"error_models\": [\"uniform\"], \"trials\": -3}");
+        write("sweep-key.json", sweep + "\"error_models\": [\"uniform\"], \"trials\": 1, \"trails\": 3}");
+        write("sweep-data.json", sweep + "\"error_models\": [\"uniform\"], \"trials\": 1, \"data\": [\"weigths\"]}");
+        write("sweep-correction.json", sweep + "\"error_models\": [\"uniform\"], \"trials\": 1, \"value_correction\": \"yes\"}");
     }
 
     private static void write(String name, String text) throws IOException {

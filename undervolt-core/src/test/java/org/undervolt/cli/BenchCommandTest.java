@@ -85,7 +85,7 @@ class BenchCommandTest {
     void badInputUnderTheNewParentExitsTwoWithOneLine() {
         for (String[] args : new String[][] {
                 {"bench", "dram-energy", "--commands", "0"},
-                {"bench", "dram-sim", "--requests", "0"},
+                {"bench", "dram-sim", "--request-count", "0"},
                 {"bench", "errors", "--ber", "2", "--bits", "8000"},
                 {"bench", "nosuch"}}) {
             Run r = run(args);

@@ -127,10 +127,12 @@ class ErrorsCommandTest {
             org.undervolt.dram.error.ErrorModelRegistry.family(f.get("spec").asText(), 1).atBer(ber);
         }
         assertThat(json.get("best_spec").asText()).startsWith("wordline:weak-fraction=0.0");
-        // the text table: parameters as key=value at four significant digits, no Java map braces or long doubles
+        // the text table: parameters under the registry's names as key=value at four significant digits, no Java map
+        // braces or long doubles
         Run text = run("errors", "fit", file.toString());
         String table = text.out().substring(text.out().indexOf("parameters")); // not the temporary file's name
-        assertThat(table).doesNotContain("{").containsPattern("pw=0\\.0\\d{1,4}(,|\\s|$)")
+        assertThat(table).doesNotContain("{").containsPattern("weak-fraction=0\\.0\\d{1,4}(,|\\s|$)")
+                .containsPattern("wordline .* cell-rate=0\\.\\d{1,4}, weak-fraction=").doesNotContain("pw=")
                 .doesNotContainPattern("\\d{8,}");
         Run inject = run("errors", "inject", "--error-model", json.get("best_spec").asText(), "--ber", Double.toString(ber),
                 "--bits", "100000", "--json");

@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 class HelpTreeTest {
 
     /** Every command of the tree but picocli's own {@code help}, depth first. */
-    private static List<CommandLine> commands() {
+    static List<CommandLine> commands() {
         List<CommandLine> all = new ArrayList<>();
         walk(UndervoltCli.commandLine(), all);
         return all;
@@ -40,7 +40,7 @@ class HelpTreeTest {
     }
 
     /** The example lines of a command's help: description or footer lines that start with "undervolt ". */
-    private static List<String> examples(CommandSpec spec) {
+    static List<String> examples(CommandSpec spec) {
         List<String> lines = new ArrayList<>(Arrays.asList(spec.usageMessage().description()));
         lines.addAll(Arrays.asList(spec.usageMessage().footer()));
         return lines.stream().map(String::strip).filter(l -> l.startsWith("undervolt ")).toList();
@@ -242,6 +242,28 @@ class HelpTreeTest {
         assertThat(old.exit()).isEqualTo(2);
         assertThat(old.err().lines().toList()).containsExactly("undervolt: --passes is now --repeats",
                 "undervolt: --repeats 0: expected an integer >= 1");
+    }
+
+    /**
+     * A count is never spelt as a FILE option of another command: {@code --request-count} (sim-bench; {@code --requests}
+     * is a trace file in {@code dram simulate}), {@code --partition-count} ({@code map gap}; {@code --partitions} is a
+     * file in {@code map}), {@code --train-images} ({@code snn train}, as {@code train}); the old spellings still run.
+     */
+    @Test
+    void countsHaveCountNamesAndTheOldSpellingsSaySo() {
+        String[][] cases = {{"dram sim-bench --requests 0", "--requests", "--request-count"},
+            {"map gap --partitions 0", "--partitions", "--partition-count"},
+            {"snn train --neurons 4 --images 0 --out never.snn", "--images", "--train-images"}};
+        for (String[] c : cases) {
+            CliRun old = CliRun.of(c[0].split(" "));
+            assertThat(old.exit()).as(c[0]).isEqualTo(2);
+            assertThat(old.err().lines().toList()).as(c[0]).containsExactly("undervolt: " + c[1] + " is now " + c[2],
+                    "undervolt: " + c[2] + " 0: " + (c[2].equals("--partition-count") ? "expected an integer in 1..64"
+                            : c[2].equals("--train-images") ? "expected a positive count" : "expected an integer >= 1"));
+        }
+        CliRun missing = CliRun.of("snn", "train", "--neurons", "4", "--out", "never.snn");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("Missing required option: '--train-images=K'");
     }
 
     @Test

@@ -50,7 +50,7 @@ class JsonKeysTest {
     @Test
     void snnTrainAndEvalKeysAreSnakeCase(@TempDir Path tmp) throws Exception {
         Path model = tmp.resolve("n2.snn");
-        JsonNode train = json("snn", "train", "--neurons", "2", "--images", "3", "--label-images", "3",
+        JsonNode train = json("snn", "train", "--neurons", "2", "--train-images", "3", "--label-images", "3",
                 "--test-images", "3", "--threads", "1", "--out", model.toString(), "--json");
         assertThat(train.get("test_images").asInt()).isEqualTo(3);
         assertThat(train.get("resumed_from").asLong()).isZero();

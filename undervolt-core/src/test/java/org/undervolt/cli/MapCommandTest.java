@@ -139,7 +139,7 @@ class MapCommandTest {
 
     @Test
     void gapReportsGreedyAgainstOptimal() throws Exception {
-        Run r = run("map", "gap", "--instances", "30", "--items", "6", "--partitions", "4", "--json");
+        Run r = run("map", "gap", "--instances", "30", "--items", "6", "--partition-count", "4", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.get("feasible").asInt()).isPositive();

@@ -37,7 +37,7 @@ class NonfiniteValuesCliTest {
         dnn = dir.resolve("mlp.uvnn");
         Checkpoint.save(Mlp.create(new int[] {784, 16, 10}, 5), Map.of("model", "mlp"), dnn);
         snn = dir.resolve("n4.snn");
-        CliRun t = CliRun.of("snn", "train", "--data-dir", data.toString(), "--neurons", "4", "--images", "10",
+        CliRun t = CliRun.of("snn", "train", "--data-dir", data.toString(), "--neurons", "4", "--train-images", "10",
                 "--label-images", "20", "--test-images", "10", "--threads", "1", "--out", snn.toString(), "--json");
         assertThat(t.exit()).as(t.err()).isZero();
     }

@@ -159,10 +159,17 @@ class PipelineCommandsTest {
                 "--set", "retrain_epochs=1", "--set", "batch=10", "--set", "profile_images=10", "--set", "data=[\"weights\"]",
                 "--set", "tolerance_ber_min=1e-3", "--set", "tolerance_ber_max=0.1", "--set", "bisections=0",
                 "--set", "trials=2", "--set", "test_images=10", "--set", "partition_count=4", "--threads", "1",
+                "--set", "error_model=data-dependent:ratio=4",
                 "--out", tmp.resolve("run").toString(), "--no-store", "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode j = r.json();
         assertThat(j.get("pipeline").asText()).isEqualTo("eden");
+        assertThat(j.at("/provenance/git_revision").isTextual()).as("summary.json names the code that ran").isTrue();
+        // the report names the error model the tolerance was searched under, not always uniform
+        String html = Files.readString(tmp.resolve("run/report.html"));
+        int row = html.indexOf("error model that decided the tolerance");
+        assertThat(row).isPositive();
+        assertThat(html.substring(row, html.indexOf("</tr>", row))).contains("data-dependent:ratio=4");
         assertThat(j.get("baseline_accuracy").asDouble()).isBetween(0.0, 1.0);
         org.undervolt.nn.model.Sequential base = org.undervolt.nn.io.Checkpoint.load(tmp.resolve("run/model/base.uvnn")).model();
         assertThat(base.inputShape()).containsExactly(3, 32, 32);

@@ -67,7 +67,7 @@ class ResilienceCommandsTest {
     void snnFaultAwareTrainingThenSnnTolerance(@TempDir Path tmp) throws Exception {
         Path data = tinyData(tmp.resolve("data"));
         Path base = tmp.resolve("base.snn");
-        CliRun t = run("snn", "train", "--data-dir", data.toString(), "--neurons", "4", "--images", "20",
+        CliRun t = run("snn", "train", "--data-dir", data.toString(), "--neurons", "4", "--train-images", "20",
                 "--test-images", "20", "--label-images", "20", "--threads", "1", "--out", base.toString(), "--json");
         assertThat(t.exit()).as(t.err()).isZero();
         Path fat = tmp.resolve("fat");

@@ -29,7 +29,7 @@ class RunsCommandTest {
     private static Path store(Path tmp) {
         Path f = tmp.resolve("u.db");
         try (ResultsStore s = ResultsStore.open(f)) {
-            long id = s.createRun("demo", "{\"seed\":5,\"trials\":2,\"preset\":\"DDR4-2400_4Gb_x8\",\"delta\":0.30000000000000004}", 5, "{\"git_revision\":\"abc\"}");
+            long id = s.createRun("demo", "{\"seed\":5,\"trials\":2,\"preset\":\"DDR4-2400_4Gb_x8\",\"scaling\":\"linear\",\"delta\":0.30000000000000004,\"bers\":[1.0E-4,0.001]}", 5, "{\"git_revision\":\"abc\"}");
             for (double ber : new double[] {1e-4, 1e-3}) {
                 for (int t = 0; t < 2; t++) {
                     s.trials().record(id, new TrialRow(new TrialKey(PointKeys.ber(ber), t), new long[] {t}, 0.9 - t / 10.0));
@@ -52,7 +52,9 @@ class RunsCommandTest {
         List<String> lines = r.out().lines().toList();
         assertThat(lines).hasSize(3);
         assertThat(lines.get(1)).matches("\\s+2\\s+demo\\s+running\\s+0\\s+\\S+\\s+6\\s+—\\s+—");
-        assertThat(lines.get(2)).matches("\\s+1\\s+demo\\s+finished\\s+4\\s+\\S+\\s+5\\s+BER 1.00e-03\\s+—");
+        // no folder: its 4 trials are in the store, and the line says how to get them (a run without trials shows —)
+        assertThat(lines.get(2)).matches("\\s+1\\s+demo\\s+finished\\s+4\\s+\\S+\\s+5\\s+BER 1.00e-03\\s+"
+                + "in the store: undervolt runs export 1 --as csv");
 
         JsonNode j = new ObjectMapper().readTree(run("runs", "list", "--store", db.toString(), "--json").out());
         assertThat(j.get("runs")).hasSize(2);
@@ -68,7 +70,9 @@ class RunsCommandTest {
                 .contains("curve      accuracy_vs_ber (2 points)").contains("result     tolerable_ber = 0.001")
                 .contains("provenance git_revision = abc").doesNotContain("curve = ")
                 // stored under the old key name, shown with today's; numbers as a person reads them, text unquoted
-                .contains("config     part = DDR4-2400_4Gb_x8").contains("config     delta = 0.3");
+                .contains("config     part = DDR4-2400_4Gb_x8").contains("config     delta = 0.3")
+                .contains("config     energy_law = linear").contains("config     bers = [1e-4, 0.001]")
+                .doesNotContainPattern(HelpExamplesRunTest.RAW_NUMBER.pattern());
         JsonNode j = new ObjectMapper().readTree(run("runs", "show", "1", "--store", db.toString(), "--json").out());
         assertThat(j.get("points").asInt()).isEqualTo(2);
         assertThat(j.at("/config/trials").asInt()).isEqualTo(2);
@@ -124,6 +128,9 @@ class RunsCommandTest {
         JsonNode j = new ObjectMapper().readTree(out.toFile());
         assertThat(j.get("trials")).hasSize(4);
         assertThat(j.at("/run/provenance/git_revision").asText()).isEqualTo("abc");
+        // stored under the identity's old key names (preset, scaling), exported under today's, in their order
+        assertThat(j.at("/run/config").fieldNames()).toIterable()
+                .containsExactly("seed", "trials", "part", "energy_law", "delta", "bers");
         assertThat(j.at("/curves/accuracy_vs_ber")).hasSize(2);
 
         CliRun curves = run("runs", "export", "1", "--as", "csv", "--table", "curves", "--store", db.toString());

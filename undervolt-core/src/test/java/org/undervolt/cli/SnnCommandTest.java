@@ -30,7 +30,7 @@ class SnnCommandTest {
     @Test
     void trainThenEvalPrintTheContractedFields() throws Exception {
         Path model = dir.resolve("n8.snn");
-        String[] r = run("snn", "train", "--neurons", "8", "--images", "12", "--seed", "4", "--out", model.toString(),
+        String[] r = run("snn", "train", "--neurons", "8", "--train-images", "12", "--seed", "4", "--out", model.toString(),
                 "--test-images", "30", "--threads", "2", "--json");
         assertThat(r[0]).as(r[2]).isEqualTo("0");
         JsonNode j = Json.mapper().readTree(r[1]);
@@ -57,21 +57,26 @@ class SnnCommandTest {
                 "--error-model", "data-dependent:4", "--ber", "0.01", "--trials", "2", "--seed", "3", "--json");
         assertThat(g[0]).as(g[2]).isEqualTo("0");
         assertThat(Json.mapper().readTree(g[1]).get("accuracies")).hasSize(2);
+        // the human line: the BER as typed, not %g's 0.000100000; one trial is "1 trial"
+        String[] h = run("snn", "eval", "--model", model.toString(), "--test-images", "10", "--format", "int8",
+                "--ber", "1e-4");
+        assertThat(h[0]).as(h[2]).isEqualTo("0");
+        assertThat(h[1]).contains("BER 1e-4, 1 trial;").doesNotContainPattern(HelpExamplesRunTest.RAW_NUMBER.pattern());
     }
 
     @Test
     void trainingResumesFromItsCheckpointAndRefusesAForeignOne() throws Exception {
         Path model = dir.resolve("r.snn");
-        String[] a = run("snn", "train", "--neurons", "6", "--images", "8", "--seed", "2", "--out", model.toString(),
+        String[] a = run("snn", "train", "--neurons", "6", "--train-images", "8", "--seed", "2", "--out", model.toString(),
                 "--test-images", "10", "--label-images", "8", "--threads", "1", "--json");
         assertThat(a[0]).as(a[2]).isEqualTo("0");
         Path cp = dir.resolve("r.snn.ckpt");
         assertThat(Files.exists(cp)).isTrue();
-        String[] b = run("snn", "train", "--neurons", "6", "--images", "12", "--seed", "2", "--out", model.toString(),
+        String[] b = run("snn", "train", "--neurons", "6", "--train-images", "12", "--seed", "2", "--out", model.toString(),
                 "--test-images", "10", "--label-images", "8", "--threads", "1", "--json");
         assertThat(b[0]).as(b[2]).isEqualTo("0");
         assertThat(Json.mapper().readTree(b[1]).get("resumed_from").asLong()).isEqualTo(8);
-        String[] c = run("snn", "train", "--neurons", "7", "--images", "12", "--seed", "2", "--out", model.toString());
+        String[] c = run("snn", "train", "--neurons", "7", "--train-images", "12", "--seed", "2", "--out", model.toString());
         assertThat(c[0]).isEqualTo("2");
         assertThat(c[2]).contains("checkpoint of 6 neurons");
     }
@@ -81,7 +86,7 @@ class SnnCommandTest {
         String[] r = run("snn", "eval", "--model", dir.resolve("missing.snn").toString());
         assertThat(r[0]).isEqualTo("2");
         assertThat(r[2].strip().lines()).hasSize(1);
-        String[] t = run("snn", "train", "--neurons", "0", "--images", "5", "--out", dir.resolve("x.snn").toString());
+        String[] t = run("snn", "train", "--neurons", "0", "--train-images", "5", "--out", dir.resolve("x.snn").toString());
         assertThat(t[0]).isEqualTo("2");
         assertThat(Files.exists(dir.resolve("x.snn"))).isFalse();
     }

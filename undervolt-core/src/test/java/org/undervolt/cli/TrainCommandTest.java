@@ -25,7 +25,8 @@ class TrainCommandTest {
                 "--batch-size", "10", "--out", vgg.toString(), "--threads", "1", "--json");
         assertThat(v.exit()).as(v.err()).isZero();
         JsonNode j = v.json();
-        assertThat(j.get("model").asText()).isEqualTo("vgg-small");
+        assertThat(j.get("network").asText()).isEqualTo("vgg-small"); // the architecture; "model" is a file elsewhere
+        assertThat(j.has("model")).isFalse();
         assertThat(j.get("dataset").asText()).isEqualTo("cifar10/train");
         assertThat(j.get("parameters").asLong()).isEqualTo(Vgg.small(3, 32, 10, 1).parameterCount());
         assertThat(j.get("test_accuracy").asDouble()).isBetween(0.0, 1.0);

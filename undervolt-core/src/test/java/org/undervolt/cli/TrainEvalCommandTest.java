@@ -113,6 +113,10 @@ class TrainEvalCommandTest {
 
         assertThat(run("train", "--network", "mlp", "--data-dir", data.toString(), "--epochs", "1", "--out", out.toString()).exit())
                 .isZero();
+        CliRun human = run("eval", "--model", out.toString(), "--data-dir", data.toString(), "--format", "int8", "--ber", "1e-4",
+                "--trials", "1");
+        assertThat(human.exit()).as(human.err()).isZero();
+        assertThat(human.out()).contains("BER 1e-4, 1 trial)").doesNotContainPattern(HelpExamplesRunTest.RAW_NUMBER.pattern());
         CliRun ber = run("eval", "--model", out.toString(), "--data-dir", data.toString(), "--ber", "1.5");
         assertThat(ber.exit()).isEqualTo(2);
         assertThat(ber.err()).contains("--ber 1.5");

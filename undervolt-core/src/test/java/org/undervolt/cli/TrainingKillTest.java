@@ -121,7 +121,7 @@ class TrainingKillTest {
         Path data = noisyData(tmp.resolve("data"));
         int every = 20;
         int images = 800; // more than the killed runs can reach however fast the machine (a few ms per image)
-        List<String> common = List.of("snn", "train", "--data-dir", data.toString(), "--neurons", "10", "--images", String.valueOf(images),
+        List<String> common = List.of("snn", "train", "--data-dir", data.toString(), "--neurons", "10", "--train-images", String.valueOf(images),
                 "--label-images", "60", "--test-images", "60", "--checkpoint-every", String.valueOf(every), "--seed", "5",
                 "--threads", "1");
         Path out = tmp.resolve("killed/m.snn");

@@ -37,7 +37,8 @@ public final class BitlineErrorModel implements ErrorModel {
 
     @Override
     public String name() {
-        return "bitline(pb=" + pb + ", fb=" + fb + ", weak=" + weakCells + ")";
+        return "bitline(weak-fraction=" + ErrorModelParameter.shortest(pb) + ", cell-rate=" + ErrorModelParameter.shortest(fb)
+                + ", weak=" + weakCells + ")";
     }
 
     @Override

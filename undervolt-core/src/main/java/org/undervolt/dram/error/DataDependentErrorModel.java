@@ -41,7 +41,7 @@ public final class DataDependentErrorModel implements ErrorModel {
 
     @Override
     public String name() {
-        return "data-dependent(p01=" + p01 + ", p10=" + p10 + ")";
+        return "data-dependent(p01=" + ErrorModelParameter.shortest(p01) + ", p10=" + ErrorModelParameter.shortest(p10) + ")";
     }
 
     @Override

@@ -14,6 +14,13 @@ import java.util.Locale;
  * @param domain       the values it takes
  */
 public record ErrorModelParameter(String name, String meaning, String defaultValue, Domain domain) {
+    /** A parameter value as a spec and a model's name carry it: four significant digits, plain ({@code 0.0002}). */
+    static String shortest(double x) {
+        return Double.isFinite(x)
+                ? new java.math.BigDecimal(x).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString()
+                : Double.toString(x);
+    }
+
 
     public ErrorModelParameter {
         if (defaultValue != null) {

@@ -73,7 +73,8 @@ public final class LocationAwareErrorModel implements ErrorModel {
     @Override
     public String name() {
         return given != null ? "location(" + given.size() + " weak regions)"
-                : "location(weak " + granularity.name().toLowerCase() + "s=" + weakFraction + ", ber=" + weakBer
+                : "location(weak-fraction=" + ErrorModelParameter.shortest(weakFraction) + ", granularity="
+                + granularity.name().toLowerCase(java.util.Locale.ROOT) + ", cell-rate=" + ErrorModelParameter.shortest(weakBer)
                 + ", weak=" + weakCells + ")";
     }
 

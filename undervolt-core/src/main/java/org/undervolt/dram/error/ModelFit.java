@@ -22,6 +22,23 @@ public record ModelFit(String model, Map<String, Double> parameters, double logL
         return parameterCount * Math.log(cells) - 2 * logLikelihood;
     }
 
+    /**
+     * The fitted parameters under the {@link ErrorModelRegistry}'s names, sorted: a weak-line or weak-region
+     * fraction ({@code pb}, {@code pw}, {@code weak_fraction}) is {@code weak-fraction}, the failure rate of a cell
+     * there ({@code fb}, {@code fw}, the location model's {@code ber}) is {@code cell-rate}; the uniform model's
+     * {@code ber} and the data-dependent {@code p01}/{@code p10} keep theirs. For text; JSON keeps {@link #parameters}.
+     */
+    public Map<String, Double> registryParameters() {
+        Map<String, Double> out = new java.util.TreeMap<>();
+        parameters.forEach((k, v) -> out.put(switch (k) {
+            case "pb", "pw", "weak_fraction" -> "weak-fraction";
+            case "fb", "fw" -> "cell-rate";
+            case "ber" -> model.equals("location") ? "cell-rate" : k;
+            default -> k;
+        }, v));
+        return out;
+    }
+
     public double parameter(String name) {
         Double v = parameters.get(name);
         if (v == null) {
@@ -43,18 +60,13 @@ public record ModelFit(String model, Map<String, Double> parameters, double logL
             case "wordline" -> weakFraction("pw");
             case "location" -> weakFraction("weak_fraction");
             case "data-dependent" -> parameter("p01") > 0
-                    ? "data-dependent:ratio=" + shortest(parameter("p10") / parameter("p01")) : null;
+                    ? "data-dependent:ratio=" + ErrorModelParameter.shortest(parameter("p10") / parameter("p01")) : null;
             default -> null;
         };
     }
 
     private String weakFraction(String parameter) {
         double w = parameter(parameter);
-        return w > 0 ? model + ":weak-fraction=" + shortest(Math.min(1, w)) : null;
-    }
-
-    /** Four significant digits, as a spec carries them. */
-    private static String shortest(double x) {
-        return new java.math.BigDecimal(x).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+        return w > 0 ? model + ":weak-fraction=" + ErrorModelParameter.shortest(Math.min(1, w)) : null;
     }
 }

@@ -85,8 +85,9 @@ public final class UniformErrorModel implements ErrorModel {
 
     @Override
     public String name() {
-        return sampler == Sampler.SEQUENTIAL ? "uniform(ber=" + ber + ")"
-                : "uniform(ber=" + ber + ", sampler=" + sampler.name().toLowerCase() + ")";
+        String b = ErrorModelParameter.shortest(ber);
+        return sampler == Sampler.SEQUENTIAL ? "uniform(ber=" + b + ")"
+                : "uniform(ber=" + b + ", sampler=" + sampler.name().toLowerCase() + ")";
     }
 
     @Override

@@ -15,6 +15,8 @@ import org.undervolt.random.Seeds;
  * whatever part of memory is injected and in whatever order.
  */
 public record WeakCells(boolean fixed, long deviceSeed) {
+    /** The device every command, pipeline and sweep spec uses unless told otherwise ({@code --device-seed}, {@code device_seed}). */
+    public static final long DEFAULT_DEVICE_SEED = 1;
 
     /** Weak cells drawn once, from {@code deviceSeed}. */
     public static WeakCells fixed(long deviceSeed) {

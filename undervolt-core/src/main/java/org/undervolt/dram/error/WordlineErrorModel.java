@@ -32,7 +32,8 @@ public final class WordlineErrorModel implements ErrorModel {
 
     @Override
     public String name() {
-        return "wordline(pw=" + pw + ", fw=" + fw + ", weak=" + weakCells + ")";
+        return "wordline(weak-fraction=" + ErrorModelParameter.shortest(pw) + ", cell-rate=" + ErrorModelParameter.shortest(fw)
+                + ", weak=" + weakCells + ")";
     }
 
     @Override

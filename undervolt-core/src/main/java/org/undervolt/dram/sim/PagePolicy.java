@@ -26,7 +26,7 @@ public enum PagePolicy {
             case "open", "openrowpolicy" -> OPEN;
             case "closed", "close", "closedrowpolicy" -> CLOSED;
             case "closed-auto", "closed_auto", "auto-precharge" -> CLOSED_AUTO;
-            default -> throw new InvalidInputException("--page-policy: unknown policy '" + s
+            default -> throw new InvalidInputException("unknown row policy '" + s
                     + "', expected open, closed or closed-auto");
         };
     }
