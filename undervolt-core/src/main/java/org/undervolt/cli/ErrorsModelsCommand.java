@@ -32,6 +32,17 @@ public final class ErrorsModelsCommand implements Callable<Integer> {
     record ModelRow(String name, String form, String description, List<ParameterRow> parameters) {
     }
 
+    /**
+     * The one error model that is not a spec, and where it is chosen: it needs a DRAM part and a measured device, so
+     * the storage layer builds it ({@code experiment.LocationStorage}); its per-BER model keeps the registry's contract
+     * ({@code WeakSubarrayErrorModelContractTest}).
+     */
+    static final String ELSEWHERE = "Not a spec: the voltage-following weak subarrays of SparkXD's placement (each "
+            + "subarray of the module gets its own error-onset voltage, drawn from a measured device's failing-line "
+            + "fraction; only subarrays unsafe at V err, at BER(V)/f(V)); output calls it location-aware. Chosen by "
+            + "sparkxd weak_fraction below 1 and by tolerance --location-device DEVICE (--location-part PART). The "
+            + "location spec above is the other thing: fixed weak regions at a given fraction.";
+
     /** The listing, from the registry. */
     static List<ModelRow> rows() {
         return ErrorModelRegistry.entries().stream().map(ErrorsModelsCommand::row).toList();
@@ -44,7 +55,7 @@ public final class ErrorsModelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        jsonOption.print(new Listing(GRAMMAR, rows()), o -> { // snake_case keys, as every other command's
+        jsonOption.print(new Listing(GRAMMAR, rows(), ELSEWHERE), o -> { // snake_case keys, as every other command's
             wrap(o, "", "", "Error model specs: " + GRAMMAR);
             for (ModelRow m : rows()) {
                 o.println();
@@ -55,12 +66,14 @@ public final class ErrorsModelsCommand implements Callable<Integer> {
                     wrap(o, "    ", "        ", p.name() + " (" + p.values() + "; default " + dflt + "): " + p.meaning());
                 }
             }
+            o.println();
+            wrap(o, "", "", ELSEWHERE);
         });
         return 0;
     }
 
     /** The whole listing, for {@code --json}. */
-    record Listing(String grammar, List<ModelRow> models) {
+    record Listing(String grammar, List<ModelRow> models, String elsewhere) {
     }
 
     /** {@code text} in lines of at most {@link #WIDTH} characters: the first after {@code first}, the rest after {@code rest}. */

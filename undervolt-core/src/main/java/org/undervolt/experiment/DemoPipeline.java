@@ -92,6 +92,7 @@ public final class DemoPipeline {
             test = test.slice(0, config.testImages());
         }
         DramSpec spec = DramPresets.get(config.part());
+        AddressMapping mapping = addressMapping(spec.organization());
         VoltageScaling scaling = VoltageScaling.parse(config.scaling());
         DeviceSet devices = DeviceSet.vddSelection(config.devices(), "--devices");
 
@@ -125,7 +126,7 @@ public final class DemoPipeline {
 
         StreamingInference pass = StreamingInference.layout(weightRegions(stored), test.size(), test.imageSize(),
                 (long) test.numClasses() * OUTPUT_BYTES_PER_CLASS, org.bytesPerRow());
-        AccessCounts counts = pass.replay(new OpenPageCounter(AddressMapping.of(ADDRESS_ORDER, org)));
+        AccessCounts counts = pass.replay(new OpenPageCounter(mapping));
         AccessEnergyModel energy = new AccessEnergyModel(spec, scaling);
 
         Map<String, Object> dram = new LinkedHashMap<>();
@@ -185,6 +186,11 @@ public final class DemoPipeline {
             cache.put(key, model, Map.of("description", description));
         }
         return model;
+    }
+
+    /** The demo's address mapping ({@link #ADDRESS_ORDER}) for {@code org}: any part, rows a power of two or not. */
+    static AddressMapping addressMapping(Organization org) {
+        return AddressMapping.of(ADDRESS_ORDER, org);
     }
 
     static DramGeometry geometryOf(Organization org) {

@@ -274,5 +274,8 @@ class ErrorsCommandTest {
         assertThat(json.get("models")).hasSize(org.undervolt.dram.error.ErrorModelRegistry.entries().size());
         assertThat(json.get("models").get(1).get("parameters").get(0).get("name").asText()).isEqualTo("cell-rate");
         assertThat(json.get("models").get(1).get("parameters").get(0).get("default_value").asText()).isEqualTo("0.5");
+        // the one model that is not a spec says where it is chosen
+        assertThat(json.get("elsewhere").asText()).contains("weak_fraction").contains("--location-device");
+        assertThat(text.out().replaceAll("\\s+", " ")).contains("sparkxd weak_fraction below 1");
     }
 }

@@ -14,9 +14,10 @@ import org.undervolt.dram.spec.Organization;
  * log2(bytes per burst) bits select the byte inside a burst, the remaining bits are split into the named
  * fields from least to most significant as the order lists them right to left. The column field counts
  * bursts (columns / BL values); {@link DramAddress#column()} is the device column of the burst's first beat.
- * Every dimension must be a power of two except the most significant field's (e.g. 49,152 rows of a 6 Gb
- * LPDDR4 die when the row is on top), which takes all remaining bits modulo its size. Addresses beyond the
- * capacity wrap, as in Ramulator.
+ * A field may have any size (e.g. the 49,152 rows of a 6 Gb LPDDR4 die, wherever the row sits): the fields are
+ * the digits of a mixed-radix number, each the address divided by the product of the sizes below it, modulo its
+ * own size; while every size from the bottom up is a power of two that is the usual mask and shift. Addresses
+ * beyond the capacity wrap, as in Ramulator.
  */
 final class BitFieldMapping implements AddressMapping {
 
@@ -26,9 +27,11 @@ final class BitFieldMapping implements AddressMapping {
     private final Organization org;
     private final int offsetBits;
     private final int[] shift = new int[Field.values().length];
+    /** Mask of a field decoded by shift and mask (0 for a field the order lacks); -1 for one decoded by division. */
     private final long[] mask = new long[Field.values().length];
+    private final long[] stride = new long[Field.values().length];
+    private final int[] size = new int[Field.values().length];
     private final boolean hasBankGroupField;
-    private final int topSize;
 
     private BitFieldMapping(String name, Organization org, List<Field> msbToLsb) {
         this.name = name;
@@ -46,18 +49,21 @@ final class BitFieldMapping implements AddressMapping {
                     + ") not a multiple of the burst length (" + org.burstLength() + ")");
         }
         sizes.put(Field.COLUMN, org.columns() / org.burstLength());
-        int pos = offsetBits;
-        this.topSize = sizes.get(msbToLsb.get(0));
+        long stride = 1L << offsetBits;
+        boolean slices = true; // every field so far a power of two: this one is a bit slice at a fixed shift
         for (int i = msbToLsb.size() - 1; i >= 0; i--) {
             Field f = msbToLsb.get(i);
-            shift[f.ordinal()] = pos;
-            if (i == 0 && Integer.bitCount(sizes.get(f)) != 1) {
-                mask[f.ordinal()] = -1L; // remaining bits, reduced modulo the size in field()
-                break;
+            int n = sizes.get(f);
+            if (n <= 0) {
+                throw new InvalidInputException("address mapping: " + f.name().toLowerCase(Locale.ROOT) + " = " + n
+                        + ", expected at least 1");
             }
-            int bits = log2(f.name().toLowerCase(Locale.ROOT), sizes.get(f));
-            mask[f.ordinal()] = (1L << bits) - 1;
-            pos += bits;
+            size[f.ordinal()] = n;
+            this.stride[f.ordinal()] = stride;
+            slices &= Integer.bitCount(n) == 1;
+            shift[f.ordinal()] = Long.numberOfTrailingZeros(stride);
+            mask[f.ordinal()] = slices ? n - 1L : -1L;
+            stride *= n;
         }
         for (Field f : Field.values()) {
             if (!msbToLsb.contains(f) && !(f == Field.BANKGROUP) && sizes.get(f) > 1) {
@@ -117,9 +123,11 @@ final class BitFieldMapping implements AddressMapping {
     }
 
     private int field(long a, Field f) {
-        long m = mask[f.ordinal()];
-        long v = a >>> shift[f.ordinal()];
-        return (int) (m == -1L ? Long.remainderUnsigned(v, topSize) : v & m);
+        int i = f.ordinal();
+        if (mask[i] >= 0) {
+            return (int) ((a >>> shift[i]) & mask[i]);
+        }
+        return (int) Long.remainderUnsigned(Long.divideUnsigned(a, stride[i]), size[i]);
     }
 
     @Override

@@ -15,7 +15,8 @@ import org.undervolt.dram.spec.Organization;
  *   <li>{@code ChRaBaRoCo} = Ch Ra Bg Ba Ro Co (column at the bottom, then row, bank, bank group)</li>
  * </ul>
  * Other orders are given explicitly with two-letter fields (Ch Ra Bg Ba Ro Co), e.g. {@code RoBgBaRaCoCh}
- * or {@code Ro:Bg:Ba:Ra:Co:Ch}. Addresses at or beyond the capacity are rejected.
+ * or {@code Ro:Bg:Ba:Ra:Co:Ch}. Addresses at or beyond the capacity are rejected. A field of any size may sit
+ * anywhere: sizes that are not powers of two are decoded by division ({@link RequestMapping}).
  */
 public final class LinearMapping extends RequestMapping {
     private final String name;
@@ -68,7 +69,7 @@ public final class LinearMapping extends RequestMapping {
         }
         LinearMapping m = new LinearMapping(s, org, fields);
         for (int f = 0; f < 6; f++) {
-            if (!explicit.contains(f) && m.bits[f] > 0) {
+            if (!explicit.contains(f) && m.size[f] > 1) {
                 throw new InvalidInputException("--mapping: '" + order + "' lacks the "
                         + new String[] {"Ch", "Ra", "Bg", "Ba", "Ro", "Co"}[f] + " field, which this organisation needs");
             }
@@ -89,10 +90,18 @@ public final class LinearMapping extends RequestMapping {
     @Override
     protected boolean decodeAccess(long access, int[] out) {
         long a = access;
-        for (int f : fieldsLsbFirst) {
-            int b = bits[f];
-            out[f] = (int) (a & ((1L << b) - 1));
-            a >>>= b;
+        if (pow2) {
+            for (int f : fieldsLsbFirst) {
+                int b = bits[f];
+                out[f] = (int) (a & ((1L << b) - 1));
+                a >>>= b;
+            }
+        } else {
+            for (int f : fieldsLsbFirst) {
+                int n = size[f];
+                out[f] = (int) (a % n);
+                a /= n;
+            }
         }
         return a == 0;
     }

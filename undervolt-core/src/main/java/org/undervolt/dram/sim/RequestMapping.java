@@ -1,5 +1,6 @@
 package org.undervolt.dram.sim;
 
+import org.undervolt.InvalidInputException;
 import org.undervolt.dram.access.AddressMapping;
 import org.undervolt.dram.access.DramAddress;
 import org.undervolt.dram.spec.Organization;
@@ -7,6 +8,13 @@ import org.undervolt.dram.spec.Organization;
 /**
  * An address mapping the simulator decodes requests with: byte address → channel, rank, bank group, bank in
  * its group, row, and burst-column (column / BL). Also usable as a project {@link AddressMapping}.
+ * <p>
+ * Fields are digits of a mixed-radix number: a field of size n takes the value {@code a mod n} of what is left of
+ * the address and leaves {@code a / n} above it. For a power-of-two size that is the usual bit slice (mask and
+ * shift, the fast path); other sizes are real, e.g. the 49,152 rows (3 × 2^14) of a 6 Gb-per-channel LPDDR4 die
+ * (preset LPDDR4-3200_6Gb_x16, from DRAMPower's memspec MICRON_6Gb_LPDDR4-3200_32bit_A), and are decoded by
+ * division, so every address below the capacity names exactly one location and the capacity is the product of
+ * the sizes.
  */
 public abstract class RequestMapping implements AddressMapping {
     /** Indices into the field array {@link #decode(long, int[])} fills. */
@@ -15,23 +23,41 @@ public abstract class RequestMapping implements AddressMapping {
     protected final Organization org;
     /** log2 of the bytes one access moves (64 for a 64-bit BL8 channel): the low address bits ignored. */
     protected final int offsetBits;
-    /** Bits of each field, in CH RA BG BA RO CO order (CO counts bursts). */
+    /**
+     * Bits of each field, in CH RA BG BA RO CO order (CO counts bursts): log2 of its size when that is a power of
+     * two; otherwise the field's trailing zero bits (the power-of-two factor XOR hashing may touch, see
+     * {@link #pow2}).
+     */
     protected final int[] bits = new int[6];
+    /** Size of each field (values 0 .. size-1), in CH RA BG BA RO CO order. */
+    protected final int[] size = new int[6];
+    /** True where every field's size is a power of two (decoding is masks and shifts only). */
+    protected final boolean pow2;
 
     protected RequestMapping(Organization org) {
         this.org = org;
         this.offsetBits = log2("bytes per access", org.bytesPerBurst());
-        bits[CH] = log2("channels", org.channels());
-        bits[RA] = log2("ranks", org.ranks());
-        bits[BG] = log2("bank groups", org.bankGroups());
-        bits[BA] = log2("banks per group", org.banksPerGroup());
-        bits[RO] = log2("rows", org.rows());
-        bits[CO] = log2("columns / BL", org.columns() / org.burstLength());
+        if (org.columns() % org.burstLength() != 0) {
+            throw new InvalidInputException("address mapping: " + org.columns() + " columns per row is not a multiple of "
+                    + "the burst length " + org.burstLength() + ", expected whole bursts per row");
+        }
+        size[CH] = org.channels();
+        size[RA] = org.ranks();
+        size[BG] = org.bankGroups();
+        size[BA] = org.banksPerGroup();
+        size[RO] = org.rows();
+        size[CO] = org.columns() / org.burstLength();
+        boolean all = true;
+        for (int f = CH; f <= CO; f++) {
+            bits[f] = Integer.numberOfTrailingZeros(size[f]);
+            all &= Integer.bitCount(size[f]) == 1;
+        }
+        pow2 = all;
     }
 
     static int log2(String what, int n) {
         if (n <= 0 || Integer.bitCount(n) != 1) {
-            throw new IllegalArgumentException(what + " = " + n + " is not a power of two");
+            throw new InvalidInputException(what + " = " + n + ", expected a power of two");
         }
         return Integer.numberOfTrailingZeros(n);
     }
