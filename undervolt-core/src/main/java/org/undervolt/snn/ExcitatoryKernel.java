@@ -31,6 +31,7 @@ final class ExcitatoryKernel {
     final double rest;
     final double eInh;
     final double threshBase;
+    private static final DoubleVector zero = DoubleVector.zero(S);
     private final double[] lanes = new double[S.length()];
     private final double[] xLanes = new double[S.length()];
 
@@ -86,23 +87,7 @@ final class ExcitatoryKernel {
             DoubleVector b = gem.add(1.0).add(gim);
             DoubleVector vinf = gim.mul(eInh).add(rest).div(b);
             DoubleVector x = b.mul(a);
-            DoubleVector p = x.mul(1.0 / 120).neg().add(1.0 / 24);
-            p = x.mul(p).neg().add(1.0 / 6);
-            p = x.mul(p).neg().add(0.5);
-            p = x.mul(p).neg().add(1.0);
-            DoubleVector e = x.mul(p).neg().add(1.0);
-            VectorMask<Double> big = x.compare(VectorOperators.GE, SERIES_LIMIT);
-            if (big.anyTrue()) {
-                // lane by lane through arrays (same values as big.laneIsSet / x.lane)
-                e.intoArray(lanes, 0);
-                x.intoArray(xLanes, 0);
-                for (int l = 0; l < step; l++) {
-                    if (xLanes[l] >= SERIES_LIMIT) {
-                        lanes[l] = Math.exp(-xLanes[l]);
-                    }
-                }
-                e = DoubleVector.fromArray(S, lanes, 0);
-            }
+            DoubleVector e = expNeg(x);
             DoubleVector vv = DoubleVector.fromArray(S, v, j).sub(vinf).mul(e).add(vinf);
             vv.intoArray(v, j);
             DoubleVector.fromArray(S, ge, j).mul(decGe).intoArray(ge, j);
@@ -124,6 +109,82 @@ final class ExcitatoryKernel {
             }
         }
         return stepScalar(j, n, v, ge, gi, post1, post2, theta, learn, above, count);
+    }
+
+    /**
+     * Inference step fused with the arrival of buffered input: {@link #stepVector} without learning, then
+     * {@code ge += arrivals[a + j]} and {@code ge += arrivals[b + j]} (a row of zeros where there is nothing
+     * to add), both entries zeroed after. Per neuron the same operations in the same order as the step
+     * followed by a separate pass over the arrivals, in one pass over the state.
+     */
+    int stepArriving(int n, double[] v, double[] ge, double[] gi, double[] theta, double[] arrivals, int a, int b,
+            int[] above) {
+        int count = 0;
+        int step = S.length();
+        int upper = S.loopBound(n);
+        int j = 0;
+        for (; j < upper; j += step) {
+            DoubleVector g = DoubleVector.fromArray(S, ge, j);
+            DoubleVector h = DoubleVector.fromArray(S, gi, j);
+            DoubleVector gem = g.mul(meanGe);
+            DoubleVector gim = h.mul(meanGi);
+            DoubleVector bb = gem.add(1.0).add(gim);
+            DoubleVector vinf = gim.mul(eInh).add(rest).div(bb);
+            DoubleVector x = bb.mul(this.a);
+            DoubleVector e = expNeg(x);
+            DoubleVector vv = DoubleVector.fromArray(S, v, j).sub(vinf).mul(e).add(vinf);
+            vv.intoArray(v, j);
+            g.mul(decGe).add(DoubleVector.fromArray(S, arrivals, a + j)).add(DoubleVector.fromArray(S, arrivals, b + j))
+                    .intoArray(ge, j);
+            zero.intoArray(arrivals, a + j);
+            zero.intoArray(arrivals, b + j);
+            h.mul(decGi).intoArray(gi, j);
+            VectorMask<Double> fire = vv.compare(VectorOperators.GT, DoubleVector.fromArray(S, theta, j).add(threshBase));
+            if (fire.anyTrue()) {
+                for (int l = 0; l < step; l++) {
+                    if (fire.laneIsSet(l)) {
+                        above[count++] = j + l;
+                    }
+                }
+            }
+        }
+        for (; j < n; j++) {
+            double gem = ge[j] * meanGe;
+            double gim = gi[j] * meanGi;
+            double bj = 1.0 + gem + gim;
+            double vinf = (rest + gim * eInh) / bj;
+            double vj = vinf + (v[j] - vinf) * expNeg(this.a * bj);
+            v[j] = vj;
+            ge[j] = ge[j] * decGe + arrivals[a + j] + arrivals[b + j];
+            arrivals[a + j] = 0;
+            arrivals[b + j] = 0;
+            gi[j] *= decGi;
+            if (vj > theta[j] + threshBase) {
+                above[count++] = j;
+            }
+        }
+        return count;
+    }
+
+    /** {@link #expNeg(double)} lane by lane: the series where it applies, else {@link Math#exp} of the lane. */
+    private DoubleVector expNeg(DoubleVector x) {
+        DoubleVector p = x.mul(1.0 / 120).neg().add(1.0 / 24);
+        p = x.mul(p).neg().add(1.0 / 6);
+        p = x.mul(p).neg().add(0.5);
+        p = x.mul(p).neg().add(1.0);
+        DoubleVector e = x.mul(p).neg().add(1.0);
+        if (x.compare(VectorOperators.GE, SERIES_LIMIT).anyTrue()) {
+            // lane by lane through arrays (same values as a mask's laneIsSet / x.lane)
+            e.intoArray(lanes, 0);
+            x.intoArray(xLanes, 0);
+            for (int l = 0; l < lanes.length; l++) {
+                if (xLanes[l] >= SERIES_LIMIT) {
+                    lanes[l] = Math.exp(-xLanes[l]);
+                }
+            }
+            e = DoubleVector.fromArray(S, lanes, 0);
+        }
+        return e;
     }
 
     /** exp(-x) for x >= 0: a short series for small x (error < 1e-10), else Math.exp. */

@@ -28,6 +28,10 @@ public final class PoissonEncoder {
     private int[] inputStart = new int[0];
     private int[] inputFill = new int[0];
     private int[] stepsByInput = new int[4096];
+    /** Whether {@link #inputStart} and {@link #stepsByInput} describe the last encoding (made when asked for). */
+    private boolean grouped;
+    private final double[] logQ = new double[256];
+    private double logQIntensity = Double.NaN;
 
     public PoissonEncoder() {
         this(DiehlCook.STEPS);
@@ -49,10 +53,12 @@ public final class PoissonEncoder {
      * {@code rng}; returns the number of input spikes.
      */
     public int encode(byte[] pixels, int offset, int size, double intensity, SplittableRandom rng) {
-        double[] logQ = new double[256];
-        for (int v = 1; v < 256; v++) {
-            double p = probability(v, intensity);
-            logQ[v] = p >= 1.0 ? Double.NEGATIVE_INFINITY : Math.log1p(-p);
+        if (Double.doubleToLongBits(intensity) != Double.doubleToLongBits(logQIntensity)) {
+            for (int v = 1; v < 256; v++) {
+                double p = probability(v, intensity);
+                logQ[v] = p >= 1.0 ? Double.NEGATIVE_INFINITY : Math.log1p(-p);
+            }
+            logQIntensity = intensity;
         }
         count = 0;
         Arrays.fill(perStep, 0);
@@ -94,11 +100,15 @@ public final class PoissonEncoder {
         for (int k = 0; k < count; k++) {
             inputs[fill[scratchStep[k]]++] = scratchInput[k];
         }
-        groupByInput();
+        grouped = false; // grouped by input when learning asks for it (inference never does)
     }
 
     /** Counting sort of the step-ordered spikes by input: each input's steps come out ascending. */
     private void groupByInput() {
+        if (grouped) {
+            return;
+        }
+        grouped = true;
         int top = 0;
         for (int k = 0; k < count; k++) {
             top = Math.max(top, inputs[k] + 1);
@@ -163,11 +173,13 @@ public final class PoissonEncoder {
      * {@code inputStart().length - 1} did not spike.
      */
     public int[] inputStart() {
+        groupByInput();
         return inputStart;
     }
 
     /** The spike steps, grouped by input (see {@link #inputStart()}). */
     public int[] stepsByInput() {
+        groupByInput();
         return stepsByInput;
     }
 

@@ -31,7 +31,9 @@ import static org.undervolt.snn.DiehlCook.*;
  * its arrivals are delivered one by one with the pre-synaptic rule ({@link #deliverToFired}); each
  * excitatory spike applies the post-synaptic rule to the neuron's synapses that have a pre trace
  * ({@link #potentiate}). Trainers keep the weights in the same delay order
- * ({@link SynapticDelays#byDelay}), so emission reads them sequentially. {@code exactArrivals}
+ * ({@link SynapticDelays#byDelay}), so emission reads them sequentially. In inference the drain is
+ * part of the excitatory step ({@link ExcitatoryKernel#stepArriving}): one pass over the neurons instead
+ * of two, the same operations in the same order. {@code exactArrivals}
  * delivers every arrival one by one instead, the reference the buffered form is tested against.
  *
  * <h2>Order within a step</h2>
@@ -174,6 +176,18 @@ public final class Simulator {
         return n;
     }
 
+    /** For tests: sees the excitatory neurons' state at the end of every step (read only). */
+    interface StepTrace {
+        void step(int step, double[] v, double[] ge, double[] gi);
+    }
+
+    private StepTrace trace;
+
+    /** For tests: {@code trace} sees every later presentation's steps; null for none. */
+    void trace(StepTrace trace) {
+        this.trace = trace;
+    }
+
     /**
      * Runs one presentation of the spike trains in {@code input}.
      *
@@ -221,12 +235,23 @@ public final class Simulator {
         Arrays.fill(counts, 0);
         int total = 0;
         final double threshBase = E_THRESH - THETA_OFFSET;
+        // buffered inference: the arrivals of step 2 are added in the pass of step 1 over the neurons
+        final boolean fused = vectorised && !learn && wByDelay != null;
         for (int k = 0; k < STEPS; k++) {
             final int t = base + k;
             // 1. integrate and threshold, excitatory (dense: vectorised)
-            int nC = vectorised
-                    ? kernel.stepVector(n, vE, geE, giE, post1, post2, theta, learn, candidates)
-                    : kernel.stepScalar(0, n, vE, geE, giE, post1, post2, theta, learn, candidates, 0);
+            int nC;
+            if (fused) {
+                // emitted first: nothing before step 2 reads the buffer, and ge only before its arrivals
+                emit(k, stepStart, spikes, wByDelay);
+                int slot = k & (SLOTS - 1);
+                nC = kernel.stepArriving(n, vE, geE, giE, theta, pending, slot * n,
+                        (slot < maxDelay ? slot + SLOTS : ZERO_ROW + maxDelay) * n, candidates);
+            } else {
+                nC = vectorised
+                        ? kernel.stepVector(n, vE, geE, giE, post1, post2, theta, learn, candidates)
+                        : kernel.stepScalar(0, n, vE, geE, giE, post1, post2, theta, learn, candidates, 0);
+            }
             int keep = 0;
             for (int q = 0; q < nRefractory; q++) {
                 int j = refractory[q];
@@ -277,6 +302,8 @@ public final class Simulator {
                 clearFiredColumns(k & (SLOTS - 1));
                 drain(k);
                 deliverToFired(k, stepStart, spikes, wByDelay);
+            } else if (fused) {
+                // delivered with step 1
             } else if (wByDelay != null) {
                 emit(k, stepStart, spikes, wByDelay);
                 drain(k);
@@ -329,6 +356,9 @@ public final class Simulator {
                 int j = spikedI[q];
                 vI[j] = I_RESET;
                 lastSpikeI[j] = t;
+            }
+            if (trace != null) {
+                trace.step(k, vE, geE, giE);
             }
         }
         if (learn) {
@@ -414,7 +444,7 @@ public final class Simulator {
         final double[] buf = pending;
         int a = slot * n;
         int b = (slot + SLOTS) * n;
-        boolean copy = slot <= maxDelay && b + n <= buf.length;
+        boolean copy = slot < maxDelay;
         for (int f = 0; f < nFired; f++) {
             int j = firedList[f];
             buf[a + j] = 0;
@@ -464,6 +494,12 @@ public final class Simulator {
     }
 
     private static final int SLOTS = 32;
+    /**
+     * The buffer's last row ({@code SLOTS + maxDelay}), never written: the fused step adds it where a slot has
+     * no wrap-around copy. Adding +0.0 leaves every conductance as it is: a sum that has had a slot's arrivals
+     * added cannot be -0.0 (x + (+0.0) is x for every other x), and an arrival sum is +0.0 or a real sum.
+     */
+    private static final int ZERO_ROW = SLOTS;
 
     /**
      * Buffered delivery, part 1: each input spike of step {@code k} adds its whole weight row, in
@@ -493,14 +529,12 @@ public final class Simulator {
             geE[j] += buf[a + j];
             buf[a + j] = 0;
         }
-        if (slot <= maxDelay) {
+        if (slot < maxDelay) {
             // writes made SLOTS or fewer steps ago landed in the copy past the end
             int b = (slot + SLOTS) * n;
-            if (b + n <= buf.length) {
-                for (int j = 0; j < n; j++) {
-                    geE[j] += buf[b + j];
-                    buf[b + j] = 0;
-                }
+            for (int j = 0; j < n; j++) {
+                geE[j] += buf[b + j];
+                buf[b + j] = 0;
             }
         }
     }
@@ -515,7 +549,7 @@ public final class Simulator {
         Arrays.fill(vI, I_REST);
         nRefractory = 0;
         if (pending == null) {
-            pending = new double[(SLOTS + maxDelay) * n];
+            pending = new double[(SLOTS + maxDelay + 1) * n]; // the ring, the copies, the zero row
         } else {
             Arrays.fill(pending, 0);
         }
