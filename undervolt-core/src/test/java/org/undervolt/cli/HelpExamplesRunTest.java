@@ -43,7 +43,7 @@ class HelpExamplesRunTest {
             "undervolt dram info --part DDR4-2400_4Gb_x8 --vdd 1.1 --energy-law linear --json",
             "undervolt dram energy --part DDR4-2400_4Gb_x8 --trace examples/commands.csv",
             "undervolt dram simulate --part DDR4-2400 --requests examples/requests.trace",
-            "undervolt dram simulate --standard DDR3 --requests examples/requests.trace --row-policy closed "
+            "undervolt dram simulate --part DDR3_4Gb_x8+DDR3_1600K --requests examples/requests.trace --row-policy closed "
                     + "--commands-out commands.csv --json",
             "undervolt errors models",
             "undervolt errors inject --error-model bitline:0.5 --ber 1e-3 --bits 1000000",
