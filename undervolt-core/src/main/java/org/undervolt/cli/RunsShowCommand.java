@@ -39,7 +39,7 @@ public final class RunsShowCommand implements Callable<Integer> {
         try (ResultsStore s = store.open()) {
             RunRecord r = s.run(id).orElseThrow(() -> new InvalidInputException("run " + id + " is not in "
                     + store.file() + ": see 'undervolt runs list'"));
-            JsonNode config = parse(r.config());
+            JsonNode config = todaysNames(parse(r.config()));
             JsonNode provenance = parse(r.provenance());
             JsonNode summary = r.summary().map(RunsShowCommand::parse).orElse(null);
             long trials = s.trials().count(id);
@@ -71,8 +71,7 @@ public final class RunsShowCommand implements Callable<Integer> {
                         }
                     });
                 }
-                // a run is stored under the config's old key names (its identity); shown with today's (preset as part)
-                config.properties().forEach(f -> out.printf("  config     %s = %s%n", PipelineConfig.currentName(f.getKey()),
+                config.properties().forEach(f -> out.printf("  config     %s = %s%n", f.getKey(),
                         HumanNumbers.text(f.getValue())));
                 provenance.properties().forEach(f -> out.printf("  provenance %s = %s%n", f.getKey(),
                         HumanNumbers.text(f.getValue())));
@@ -106,5 +105,19 @@ public final class RunsShowCommand implements Callable<Integer> {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("results store holds unreadable JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /**
+     * A run is stored under its config's old key names (they are its identity); it is shown, as {@code runs export}
+     * shows it, with today's ({@code preset} as {@code part}, the demo's {@code scaling} as {@code energy_law}).
+     */
+    static JsonNode todaysNames(JsonNode stored) {
+        if (!stored.isObject()) {
+            return stored;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode shown = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                .objectNode();
+        stored.properties().forEach(f -> shown.set(PipelineConfig.currentName(f.getKey()), f.getValue()));
+        return shown;
     }
 }
