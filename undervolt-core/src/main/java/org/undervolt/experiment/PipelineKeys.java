@@ -190,19 +190,18 @@ final class PipelineKeys {
     static void together(PipelineConfig c) {
         ordered(c, "ber_start", "ber_max");
         ordered(c, "tolerance_ber_min", "tolerance_ber_max");
-        c.named("error_model", () -> ErrorModelRegistry.family(c.text("error_model"), c.integer("device_seed", 0L, Long.MAX_VALUE)));
-        if (c.pipeline().equals("eden") || c.number("weak_fraction") >= 1) { // sparkxd's location model replaces it below 1
-            // the model must make every BER the run asks of it: the retraining's and the tolerance search's highest
-            String highest = c.number("tolerance_ber_max") >= c.number("ber_max") ? "tolerance_ber_max" : "ber_max";
-            c.named("error_model", () -> {
+        c.named("error_model", () -> {
+            var family = ErrorModelRegistry.family(c.text("error_model"), c.integer("device_seed", 0L, Long.MAX_VALUE));
+            if (c.pipeline().equals("eden") || c.number("weak_fraction") >= 1) { // sparkxd's location model replaces it below 1
+                // the model must make every BER the run asks of it: the retraining's and the tolerance search's highest
+                String highest = c.number("tolerance_ber_max") >= c.number("ber_max") ? "tolerance_ber_max" : "ber_max";
                 try {
-                    ErrorModelRegistry.family(c.text("error_model"), c.integer("device_seed", 0L, Long.MAX_VALUE))
-                            .atBer(c.number(highest));
+                    family.atBer(c.number(highest));
                 } catch (InvalidInputException e) {
                     throw new InvalidInputException("at " + highest + " " + c.number(highest) + ": " + e.getMessage());
                 }
-            });
-        }
+            }
+        });
         c.named("devices", () -> MappingStage.devices(c));
         String dataset = c.text("dataset");
         boolean cifar = PipelineData.isCifar(dataset);
