@@ -168,11 +168,13 @@ final class ExcitatoryKernel {
 
     /** {@link #expNeg(double)} lane by lane: the series where it applies, else {@link Math#exp} of the lane. */
     private DoubleVector expNeg(DoubleVector x) {
-        DoubleVector p = x.mul(1.0 / 120).neg().add(1.0 / 24);
-        p = x.mul(p).neg().add(1.0 / 6);
-        p = x.mul(p).neg().add(0.5);
-        p = x.mul(p).neg().add(1.0);
-        DoubleVector e = x.mul(p).neg().add(1.0);
+        // c - x p, as the scalar series writes it: the same bits as (-(x p)) + c (IEEE subtraction is the addition
+        // of the negation), one operation fewer per term (about a sixth of the inference step, measured)
+        DoubleVector p = DoubleVector.broadcast(S, 1.0 / 24).sub(x.mul(1.0 / 120));
+        p = DoubleVector.broadcast(S, 1.0 / 6).sub(x.mul(p));
+        p = DoubleVector.broadcast(S, 0.5).sub(x.mul(p));
+        p = DoubleVector.broadcast(S, 1.0).sub(x.mul(p));
+        DoubleVector e = DoubleVector.broadcast(S, 1.0).sub(x.mul(p));
         if (x.compare(VectorOperators.GE, SERIES_LIMIT).anyTrue()) {
             // lane by lane through arrays (same values as a mask's laneIsSet / x.lane)
             e.intoArray(lanes, 0);
