@@ -246,6 +246,9 @@ public final class Simulator {
         final double threshBase = E_THRESH - THETA_OFFSET;
         // buffered inference: the arrivals of step 2 are added in the pass of step 1 over the neurons
         final boolean fused = vectorised && !learn && wByDelay != null;
+        // buffered learning, likewise for the neurons that have not fired (the fired ones' buffered input is
+        // cleared first, as before the separate drain)
+        final boolean fusedLearning = vectorised && learn;
         for (int k = 0; k < STEPS; k++) {
             final int t = base + k;
             // 1. integrate and threshold, excitatory (dense: vectorised)
@@ -255,6 +258,13 @@ public final class Simulator {
                 emit(k, stepStart, spikes, wByDelay);
                 int slot = k & (SLOTS - 1);
                 nC = kernel.stepArriving(n, vE, geE, giE, theta, pending, slot * n,
+                        (slot < maxDelay ? slot + SLOTS : ZERO_ROW + maxDelay) * n, candidates);
+            } else if (fusedLearning) {
+                // emitted first, as in inference: no weight changes between here and step 2
+                emit(k, stepStart, spikes, wByDelay);
+                int slot = k & (SLOTS - 1);
+                clearFiredColumns(slot);
+                nC = kernel.stepLearningArriving(n, vE, geE, giE, post1, post2, theta, pending, slot * n,
                         (slot < maxDelay ? slot + SLOTS : ZERO_ROW + maxDelay) * n, candidates);
             } else {
                 nC = vectorised
@@ -307,9 +317,11 @@ public final class Simulator {
             // 2. input spikes arriving now (emitted d steps ago)
             if (learn) {
                 countEmissions(k, stepStart, spikes);
-                emit(k, stepStart, spikes, wByDelay);
-                clearFiredColumns(k & (SLOTS - 1));
-                drain(k);
+                if (!fusedLearning) {
+                    emit(k, stepStart, spikes, wByDelay);
+                    clearFiredColumns(k & (SLOTS - 1));
+                    drain(k);
+                }
                 if (exactArrivals) {
                     deliverToFired(k, stepStart, spikes, wByDelay);
                 } else {
