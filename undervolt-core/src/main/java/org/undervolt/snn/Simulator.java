@@ -32,8 +32,9 @@ import static org.undervolt.snn.DiehlCook.*;
  * filled at emission: {@link #queueForFired}); each
  * excitatory spike applies the post-synaptic rule to the neuron's synapses that have a pre trace
  * ({@link #potentiate}). Trainers keep the weights in the same delay order
- * ({@link SynapticDelays#byDelay}), so emission reads them sequentially. In inference the drain is
- * part of the excitatory step ({@link ExcitatoryKernel#stepArriving}): one pass over the neurons instead
+ * ({@link SynapticDelays#byDelay}), so emission reads them sequentially. The vectorised simulator drains
+ * as part of the excitatory step ({@link ExcitatoryKernel#stepArriving} in inference,
+ * {@link ExcitatoryKernel#stepLearningArriving} when learning): one pass over the neurons instead
  * of two, the same operations in the same order. {@code exactArrivals}
  * delivers every arrival one by one instead, the reference the buffered form is tested against.
  *
