@@ -112,6 +112,68 @@ final class ExcitatoryKernel {
     }
 
     /**
+     * Learning step fused with the arrival of buffered input: {@link #stepVector} with learning, then
+     * {@code ge += arrivals[a + j]} and {@code ge += arrivals[b + j]} (a row of zeros where there is nothing
+     * to add), both entries zeroed after: per neuron the same operations in the same order as the step
+     * followed by a separate pass over the arrivals.
+     */
+    int stepLearningArriving(int n, double[] v, double[] ge, double[] gi, double[] post1, double[] post2,
+            double[] theta, double[] arrivals, int a, int b, int[] above) {
+        int count = 0;
+        int step = S.length();
+        int upper = S.loopBound(n);
+        int j = 0;
+        for (; j < upper; j += step) {
+            DoubleVector g = DoubleVector.fromArray(S, ge, j);
+            DoubleVector h = DoubleVector.fromArray(S, gi, j);
+            DoubleVector gem = g.mul(meanGe);
+            DoubleVector gim = h.mul(meanGi);
+            DoubleVector bb = gem.add(1.0).add(gim);
+            DoubleVector vinf = gim.mul(eInh).add(rest).div(bb);
+            DoubleVector x = bb.mul(this.a);
+            DoubleVector e = expNeg(x);
+            DoubleVector vv = DoubleVector.fromArray(S, v, j).sub(vinf).mul(e).add(vinf);
+            vv.intoArray(v, j);
+            g.mul(decGe).add(DoubleVector.fromArray(S, arrivals, a + j)).add(DoubleVector.fromArray(S, arrivals, b + j))
+                    .intoArray(ge, j);
+            zero.intoArray(arrivals, a + j);
+            zero.intoArray(arrivals, b + j);
+            h.mul(decGi).intoArray(gi, j);
+            DoubleVector.fromArray(S, post1, j).mul(dec1).intoArray(post1, j);
+            DoubleVector.fromArray(S, post2, j).mul(dec2).intoArray(post2, j);
+            DoubleVector th = DoubleVector.fromArray(S, theta, j).mul(decTheta);
+            th.intoArray(theta, j);
+            VectorMask<Double> fire = vv.compare(VectorOperators.GT, th.add(threshBase));
+            if (fire.anyTrue()) {
+                for (int l = 0; l < step; l++) {
+                    if (fire.laneIsSet(l)) {
+                        above[count++] = j + l;
+                    }
+                }
+            }
+        }
+        for (; j < n; j++) {
+            double gem = ge[j] * meanGe;
+            double gim = gi[j] * meanGi;
+            double bj = 1.0 + gem + gim;
+            double vinf = (rest + gim * eInh) / bj;
+            double vj = vinf + (v[j] - vinf) * expNeg(this.a * bj);
+            v[j] = vj;
+            ge[j] = ge[j] * decGe + arrivals[a + j] + arrivals[b + j];
+            arrivals[a + j] = 0;
+            arrivals[b + j] = 0;
+            gi[j] *= decGi;
+            post1[j] *= dec1;
+            post2[j] *= dec2;
+            theta[j] *= decTheta;
+            if (vj > theta[j] + threshBase) {
+                above[count++] = j;
+            }
+        }
+        return count;
+    }
+
+    /**
      * Inference step fused with the arrival of buffered input: {@link #stepVector} without learning, then
      * {@code ge += arrivals[a + j]} and {@code ge += arrivals[b + j]} (a row of zeros where there is nothing
      * to add), both entries zeroed after. Per neuron the same operations in the same order as the step
@@ -168,11 +230,13 @@ final class ExcitatoryKernel {
 
     /** {@link #expNeg(double)} lane by lane: the series where it applies, else {@link Math#exp} of the lane. */
     private DoubleVector expNeg(DoubleVector x) {
-        DoubleVector p = x.mul(1.0 / 120).neg().add(1.0 / 24);
-        p = x.mul(p).neg().add(1.0 / 6);
-        p = x.mul(p).neg().add(0.5);
-        p = x.mul(p).neg().add(1.0);
-        DoubleVector e = x.mul(p).neg().add(1.0);
+        // c - x p, as the scalar series writes it: the same bits as (-(x p)) + c (IEEE subtraction is the addition
+        // of the negation), one operation fewer per term (about a sixth of the inference step, measured)
+        DoubleVector p = DoubleVector.broadcast(S, 1.0 / 24).sub(x.mul(1.0 / 120));
+        p = DoubleVector.broadcast(S, 1.0 / 6).sub(x.mul(p));
+        p = DoubleVector.broadcast(S, 0.5).sub(x.mul(p));
+        p = DoubleVector.broadcast(S, 1.0).sub(x.mul(p));
+        DoubleVector e = DoubleVector.broadcast(S, 1.0).sub(x.mul(p));
         if (x.compare(VectorOperators.GE, SERIES_LIMIT).anyTrue()) {
             // lane by lane through arrays (same values as a mask's laneIsSet / x.lane)
             e.intoArray(lanes, 0);

@@ -28,11 +28,13 @@ import static org.undervolt.snn.DiehlCook.*;
  * between a spike's emission and its arrival: always in inference, and when learning for every
  * neuron that has not fired yet in the presentation (STDP changes a neuron's weights only through
  * its post trace, which is 0 until it fires). Once a neuron fires, its buffered input is dropped and
- * its arrivals are delivered one by one with the pre-synaptic rule ({@link #deliverToFired}); each
+ * its arrivals are delivered one by one with the pre-synaptic rule ({@link #deliverToFired}, from queues
+ * filled at emission: {@link #queueForFired}); each
  * excitatory spike applies the post-synaptic rule to the neuron's synapses that have a pre trace
  * ({@link #potentiate}). Trainers keep the weights in the same delay order
- * ({@link SynapticDelays#byDelay}), so emission reads them sequentially. In inference the drain is
- * part of the excitatory step ({@link ExcitatoryKernel#stepArriving}): one pass over the neurons instead
+ * ({@link SynapticDelays#byDelay}), so emission reads them sequentially. The vectorised simulator drains
+ * as part of the excitatory step ({@link ExcitatoryKernel#stepArriving} in inference,
+ * {@link ExcitatoryKernel#stepLearningArriving} when learning): one pass over the neurons instead
  * of two, the same operations in the same order. {@code exactArrivals}
  * delivers every arrival one by one instead, the reference the buffered form is tested against.
  *
@@ -82,6 +84,9 @@ public final class Simulator {
     private final boolean[] fired;
     private final int[] firedList;
     private int nFired;
+    /** Learning: arrivals queued for fired neurons, per (arrival step mod 32, delay): pairs (synapse, neuron). */
+    private final int[][] queued;
+    private final int[] queuedLength;
     private final boolean exactArrivals;
     private final int[] seen;
     private final int[] activeInputs;
@@ -152,6 +157,11 @@ public final class Simulator {
         refractory = new int[n];
         fired = new boolean[n];
         firedList = new int[n];
+        queued = new int[SLOTS * (maxDelay + 1)][];
+        for (int b = 0; b < queued.length; b++) {
+            queued[b] = new int[16];
+        }
+        queuedLength = new int[queued.length];
         activeI = new int[n];
         isActiveI = new boolean[n];
         seen = new int[delays.inputs()];
@@ -237,6 +247,9 @@ public final class Simulator {
         final double threshBase = E_THRESH - THETA_OFFSET;
         // buffered inference: the arrivals of step 2 are added in the pass of step 1 over the neurons
         final boolean fused = vectorised && !learn && wByDelay != null;
+        // buffered learning, likewise for the neurons that have not fired (the fired ones' buffered input is
+        // cleared first, as before the separate drain)
+        final boolean fusedLearning = vectorised && learn;
         for (int k = 0; k < STEPS; k++) {
             final int t = base + k;
             // 1. integrate and threshold, excitatory (dense: vectorised)
@@ -246,6 +259,13 @@ public final class Simulator {
                 emit(k, stepStart, spikes, wByDelay);
                 int slot = k & (SLOTS - 1);
                 nC = kernel.stepArriving(n, vE, geE, giE, theta, pending, slot * n,
+                        (slot < maxDelay ? slot + SLOTS : ZERO_ROW + maxDelay) * n, candidates);
+            } else if (fusedLearning) {
+                // emitted first, as in inference: no weight changes between here and step 2
+                emit(k, stepStart, spikes, wByDelay);
+                int slot = k & (SLOTS - 1);
+                clearFiredColumns(slot);
+                nC = kernel.stepLearningArriving(n, vE, geE, giE, post1, post2, theta, pending, slot * n,
                         (slot < maxDelay ? slot + SLOTS : ZERO_ROW + maxDelay) * n, candidates);
             } else {
                 nC = vectorised
@@ -298,10 +318,17 @@ public final class Simulator {
             // 2. input spikes arriving now (emitted d steps ago)
             if (learn) {
                 countEmissions(k, stepStart, spikes);
-                emit(k, stepStart, spikes, wByDelay);
-                clearFiredColumns(k & (SLOTS - 1));
-                drain(k);
-                deliverToFired(k, stepStart, spikes, wByDelay);
+                if (!fusedLearning) {
+                    emit(k, stepStart, spikes, wByDelay);
+                    clearFiredColumns(k & (SLOTS - 1));
+                    drain(k);
+                }
+                if (exactArrivals) {
+                    deliverToFired(k, stepStart, spikes, wByDelay);
+                } else {
+                    queueForFired(k, stepStart, spikes);
+                    deliverQueued(k, wByDelay);
+                }
             } else if (fused) {
                 // delivered with step 1
             } else if (wByDelay != null) {
@@ -321,6 +348,9 @@ public final class Simulator {
                 if (learn) {
                     if (!fired[j]) {
                         markFired(j);
+                        if (!exactArrivals) {
+                            queueEarlierSpikes(j, k, stepStart, spikes);
+                        }
                     }
                     double p2 = post2[j];
                     if (p2 > 0) {
@@ -423,6 +453,86 @@ public final class Simulator {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * {@link #deliverToFired} without its search: at emission, each input spike queues one entry per fired
+     * neuron (the synapse's place in delay order and the neuron) under its arrival step and delay, and a
+     * neuron that fires for the first time queues the arrivals still to come from spikes emitted before
+     * ({@link #queueEarlierSpikes}). Delivering a step's queues in the order d ascending, then as queued,
+     * applies to each neuron the same operations in the same order as {@link #deliverToFired} does (spike
+     * order within a delay: emission visits spikes in order, and a neuron's back-filled entries come from
+     * steps before any entry queued at emission); the order between neurons does not matter, since an
+     * arrival touches only its own neuron's conductance and its own synapse. The work is one entry per
+     * (spike, fired neuron) instead of a test per (spike, fired neuron, delay).
+     */
+    private void queueForFired(int k, int[] stepStart, int[] spikes) {
+        if (nFired == 0) {
+            return;
+        }
+        final byte[] delay = delays.raw();
+        final char[] pos = delays.positions();
+        for (int q = stepStart[k], qe = stepStart[k + 1]; q < qe; q++) {
+            int row = spikes[q] * n;
+            for (int a = 0; a < nFired; a++) {
+                int j = firedList[a];
+                int d = delay[row + j];
+                queue(k + d, d, row + pos[row + j], j);
+            }
+        }
+    }
+
+    /**
+     * Neuron {@code j} fired for the first time at step {@code f}: queues its arrivals after {@code f} from the
+     * spikes emitted up to {@code f} (later ones are queued at emission), in emission order.
+     */
+    private void queueEarlierSpikes(int j, int f, int[] stepStart, int[] spikes) {
+        final byte[] delay = delays.raw();
+        final char[] pos = delays.positions();
+        for (int e = Math.max(0, f + 1 - maxDelay); e <= f; e++) {
+            for (int q = stepStart[e], qe = stepStart[e + 1]; q < qe; q++) {
+                int row = spikes[q] * n;
+                int d = delay[row + j];
+                if (e + d > f) {
+                    queue(e + d, d, row + pos[row + j], j);
+                }
+            }
+        }
+    }
+
+    private void queue(int t, int d, int r, int j) {
+        int b = (t & (SLOTS - 1)) * (maxDelay + 1) + d;
+        int len = queuedLength[b];
+        int[] entries = queued[b];
+        if (len + 2 > entries.length) {
+            entries = java.util.Arrays.copyOf(entries, entries.length * 2);
+            queued[b] = entries;
+        }
+        entries[len] = r;
+        entries[len + 1] = j;
+        queuedLength[b] = len + 2;
+    }
+
+    /** Delivers the entries queued for step {@code k} as {@link #deliverToFired} does, and empties the queues. */
+    private void deliverQueued(int k, float[] wByDelay) {
+        int first = (k & (SLOTS - 1)) * (maxDelay + 1);
+        for (int d = 0; d <= maxDelay; d++) {
+            int b = first + d;
+            int len = queuedLength[b];
+            if (len == 0) {
+                continue;
+            }
+            int[] entries = queued[b];
+            for (int x = 0; x < len; x += 2) {
+                int r = entries[x];
+                int j = entries[x + 1];
+                float wij = wByDelay[r];
+                geE[j] += wij;
+                float nw = (float) (wij - NU_PRE * post1[j]);
+                wByDelay[r] = nw < 0f ? 0f : nw;
+            }
+            queuedLength[b] = 0;
         }
     }
 
@@ -557,6 +667,7 @@ public final class Simulator {
         Arrays.fill(isActiveI, false);
         Arrays.fill(fired, false);
         nFired = 0;
+        Arrays.fill(queuedLength, 0); // arrivals queued past the last step
         if (learn && exactArrivals) {
             for (int j = 0; j < n; j++) {
                 markFired(j);
