@@ -3,6 +3,7 @@ package org.undervolt.experiment;
 import java.util.List;
 import java.util.Map;
 
+import org.undervolt.dram.device.Device;
 import org.undervolt.dram.device.DeviceSet;
 import org.undervolt.dram.device.FloorPolicy;
 import org.undervolt.dram.energy.VoltageScaling;
@@ -18,6 +19,7 @@ import org.undervolt.mapping.NetworkData;
 import org.undervolt.mapping.PartitionSet;
 import org.undervolt.mapping.RowAllocator;
 import org.undervolt.mapping.Tolerances;
+import org.undervolt.mapping.WeakSubarrayErrorModels;
 import org.undervolt.usecase.BadSetting;
 import org.undervolt.usecase.MapRequest;
 import org.undervolt.usecase.MapResult;
@@ -80,7 +82,9 @@ final class MappingStage {
         if (!s.weak().locationAware()) {
             return null;
         }
-        return new LocationStorage(c.text("part"), s.weak().planDevice(), s.weak().deviceSeed());
+        Device d = s.weak().planDevice();
+        return new LocationStorage(c.text("part"), WeakSubarrayErrorModels.selector(c.text("devices"), d), d,
+                s.weak().deviceSeed());
     }
 
     /** Checks every mapping setting (bad input before any work). */

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.undervolt.InvalidInputException;
 import org.undervolt.io.PlainJson;
+import org.undervolt.io.Sha256;
 
 /**
  * Loads a DRAM spec from a file, detecting the format from its content: XML ({@code <memspec>}) is a
@@ -46,7 +47,8 @@ public final class MemspecLoader {
         } catch (IOException e) {
             throw new InvalidInputException(file + ": cannot read memspec: " + e.getMessage(), e);
         }
-        return parse(file.toString(), new String(bytes, StandardCharsets.UTF_8));
+        LoadedSpec parsed = parse(file.toString(), new String(bytes, StandardCharsets.UTF_8));
+        return new LoadedSpec(parsed.spec(), parsed.format(), parsed.file(), Sha256.hex(bytes));
     }
 
     /** Parses memspec {@code text}; {@code name} is used in messages. */
