@@ -17,6 +17,7 @@ import org.undervolt.dram.device.OperatingPointSummary;
 import org.undervolt.dram.device.OperatingPoints;
 import org.undervolt.dram.energy.VoltageScaling;
 import org.undervolt.dram.spec.DramSpec;
+import org.undervolt.dram.spec.LoadedSpec;
 import org.undervolt.io.Json;
 
 import picocli.CommandLine;
@@ -79,7 +80,8 @@ public final class OperatingPointCommand implements Callable<Integer> {
         FloorPolicy policy = OptionValues.parse("--floor", floor, FloorPolicy::parse);
         BerBound bound = OptionValues.parse("--ber-bound", berBound, BerBound::parse);
         Knob k = knob == null ? null : OptionValues.parse("--knob", knob, s -> Knob.parse("--knob", s));
-        DramSpec p = part.spec();
+        LoadedSpec loaded = part.loaded();
+        DramSpec p = loaded.spec();
         String sel = devices.selector() != null ? devices.selector() : k == Knob.TRCD ? "diva" : "voltron";
         DeviceSet set = OptionValues.parse("--devices", sel, DeviceSet::fromBerTable);
         if (k != null && set.knob() != k) {
@@ -89,6 +91,9 @@ public final class OperatingPointCommand implements Callable<Integer> {
         OperatingPoints lookup = new OperatingPoints(set, p, law, policy, bound);
         List<OperatingPoint> points = lookup.at(tolerableBer);
         Map<String, Object> out = describe(lookup, p, tolerableBer, points);
+        if (loaded.fromFile()) { // which file, by content: two files of one name are two parts
+            out.put("part_file", loaded.identity());
+        }
         String otherSel = combineWith != null ? combineWith : set.knob() == Knob.VDD ? "diva" : "voltron";
         DeviceSet other = OptionValues.parse("--combine-with", otherSel, DeviceSet::select);
         if (other.knob() == set.knob()) {

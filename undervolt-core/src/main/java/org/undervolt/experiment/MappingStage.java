@@ -8,8 +8,8 @@ import org.undervolt.dram.device.DeviceSet;
 import org.undervolt.dram.device.FloorPolicy;
 import org.undervolt.dram.energy.VoltageScaling;
 import org.undervolt.dram.sim.PagePolicy;
-import org.undervolt.dram.spec.DramPresets;
 import org.undervolt.dram.spec.DramSpec;
+import org.undervolt.dram.spec.MemspecLoader;
 import org.undervolt.io.Json;
 import org.undervolt.mapping.DeviceChoice;
 import org.undervolt.mapping.DramModule;
@@ -57,7 +57,7 @@ final class MappingStage {
             MapSettings.WeakSubarrays weak = how == MapScheme.SPARKXD || c.values().containsKey("weak_fraction")
                     ? new MapSettings.WeakSubarrays(c.number("weak_fraction"), c.integer("device_seed", 0L, Long.MAX_VALUE))
                     : null;
-            DramSpec part = DramPresets.get(c.text("part"));
+            DramSpec part = MemspecLoader.resolve(c.text("part")).spec();
             DeviceSet devices = devices(c);
             VoltageScaling law = VoltageScaling.parse(c.text("energy_law"));
             if (how == MapScheme.SPARKXD && weak.locationAware()) {
