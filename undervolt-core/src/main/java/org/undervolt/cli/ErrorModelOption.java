@@ -17,9 +17,9 @@ final class ErrorModelOption {
     /** The option's name, the same in every command. */
     static final String NAME = "--error-model";
     /** The option's description, the same in every command. */
-    static final String DESCRIPTION = "Error model, NAME[:PARAM=VALUE,...]: uniform, bitline, wordline, data-dependent "
-            + "or location, e.g. uniform:sequential, bitline:cell-rate=0.5, location:weak-fraction=0.1 "
-            + "('undervolt errors models' lists every parameter). Default: ${DEFAULT-VALUE}.";
+    static final String DESCRIPTION = "Error model, NAME[:PARAM=VALUE,...]: uniform, bitline, wordline, data-dependent, "
+            + "location or weak-subarray, e.g. uniform:sequential, bitline:cell-rate=0.5, location:weak-fraction=0.1, "
+            + "weak-subarray:device=voltron:A4 ('undervolt errors models' lists every parameter). Default: ${DEFAULT-VALUE}.";
 
     @Option(names = NAME, defaultValue = "uniform", paramLabel = "SPEC", description = DESCRIPTION)
     String spec;

@@ -29,19 +29,19 @@ public final class ErrorsModelsCommand implements Callable<Integer> {
     }
 
     /** One model as listed. */
-    record ModelRow(String name, String form, String description, List<ParameterRow> parameters) {
+    record ModelRow(String name, String form, String description, List<ParameterRow> parameters, String example) {
     }
 
     /**
-     * The one error model that is not a spec, and where it is chosen: it needs a DRAM part and a measured device, so
-     * the storage layer builds it ({@code mapping.LocationStorage}); its per-BER model keeps the registry's contract
-     * ({@code WeakSubarrayErrorModelContractTest}).
+     * How the two models of SparkXD/EnforceSNN's weak regions differ, and where the pipelines and commands that choose
+     * the voltage-following one by their own keys take it from.
      */
-    static final String ELSEWHERE = "Not a spec: the voltage-following weak subarrays of SparkXD's placement (each "
-            + "subarray of the module gets its own error-onset voltage, drawn from a measured device's failing-line "
-            + "fraction; only subarrays unsafe at V err, at BER(V)/f(V)); output calls it location-aware. Chosen by "
-            + "sparkxd weak_fraction below 1 and by tolerance --location-device DEVICE (--location-part PART). The "
-            + "location spec above is the other thing: fixed weak regions at a given fraction.";
+    static final String NOTE = "location and weak-subarray are two readings of SparkXD/EnforceSNN's weak regions: "
+            + "location fixes the weak fraction whatever the voltage and reads the BER as the module's mean; weak-subarray "
+            + "reads the BER as a measured device's voltage V, where the unsafe fraction is the device's failing-line "
+            + "fraction f(V) and only unsafe subarrays err, at BER(V)/f(V). sparkxd's weak_fraction below 1 and "
+            + "tolerance --location-device DEVICE (--location-part PART) choose weak-subarray over the part's DRMap "
+            + "placement.";
 
     /** The listing, from the registry. */
     static List<ModelRow> rows() {
@@ -50,12 +50,13 @@ public final class ErrorsModelsCommand implements Callable<Integer> {
 
     private static ModelRow row(ErrorModelEntry e) {
         return new ModelRow(e.name(), e.form(), e.description(), e.parameters().stream()
-                .map(p -> new ParameterRow(p.name(), p.domain().form(), p.defaultValue(), p.meaning())).toList());
+                .map(p -> new ParameterRow(p.name(), p.domain().form(), p.defaultValue(), p.meaning())).toList(),
+                e.example());
     }
 
     @Override
     public Integer call() {
-        jsonOption.print(new Listing(GRAMMAR, rows(), ELSEWHERE), o -> { // snake_case keys, as every other command's
+        jsonOption.print(new Listing(GRAMMAR, rows(), NOTE), o -> { // snake_case keys, as every other command's
             wrap(o, "", "", "Error model specs: " + GRAMMAR);
             for (ModelRow m : rows()) {
                 o.println();
@@ -65,15 +66,16 @@ public final class ErrorsModelsCommand implements Callable<Integer> {
                     String dflt = p.defaultValue() == null ? "from the BER" : p.defaultValue();
                     wrap(o, "    ", "        ", p.name() + " (" + p.values() + "; default " + dflt + "): " + p.meaning());
                 }
+                o.println("    e.g. --error-model " + m.example());
             }
             o.println();
-            wrap(o, "", "", ELSEWHERE);
+            wrap(o, "", "", NOTE);
         });
         return 0;
     }
 
     /** The whole listing, for {@code --json}. */
-    record Listing(String grammar, List<ModelRow> models, String elsewhere) {
+    record Listing(String grammar, List<ModelRow> models, String note) {
     }
 
     /** {@code text} in lines of at most {@link #WIDTH} characters: the first after {@code first}, the rest after {@code rest}. */

@@ -11,7 +11,7 @@ import org.undervolt.dram.device.DeviceSet;
 import org.undervolt.dram.device.FloorPolicy;
 import org.undervolt.dram.energy.VoltageScaling;
 import org.undervolt.dram.sim.PagePolicy;
-import org.undervolt.dram.spec.DramPresets;
+import org.undervolt.dram.spec.LoadedSpec;
 import org.undervolt.io.Json;
 import org.undervolt.mapping.DataItem;
 import org.undervolt.mapping.DeviceChoice;
@@ -74,6 +74,9 @@ public final class MapCommand implements Callable<Integer> {
     @Mixin ToleranceBerOptions tolerance = new ToleranceBerOptions();
 
     @Mixin PartFileOption partOption = new PartFileOption();
+
+    /** The part as {@link #settings} read it. */
+    private LoadedSpec loadedPart;
 
     @Mixin PartWasPresetOption partWasPreset = new PartWasPresetOption();
 
@@ -175,8 +178,9 @@ public final class MapCommand implements Callable<Integer> {
 
     /** The DRAM settings of the options (a bad value is a {@link BadSetting} naming its key). */
     private MapSettings settings(MapScheme how) {
-        var part = OptionValues.parse("--part", partOption.name() != null ? partOption.name() : how == MapScheme.SPARKXD ? "LPDDR3-1600_4Gb_x32"
-                : "DDR4-2400_4Gb_x8", DramPresets::get);
+        loadedPart = PartOption.resolve(partOption.name() != null ? partOption.name() : how == MapScheme.SPARKXD
+                ? "LPDDR3-1600_4Gb_x32" : "DDR4-2400_4Gb_x8");
+        var part = loadedPart.spec();
         Integer perRank = devices.oldDevicesPerRank();
         if (perRank != null && devicesPerRank != null) {
             throw new InvalidInputException("--devices-per-rank " + devicesPerRank + ": given twice (--devices " + perRank
@@ -200,7 +204,8 @@ public final class MapCommand implements Callable<Integer> {
     private Mapped describe(MapResult r, boolean snn) {
         MapSettings s = r.request().settings();
         DramModule module = r.module();
-        Module mod = new Module(s.part().name(), module.organization().devices(), module.organization().capacityBytes(),
+        Module mod = new Module(s.part().name(), loadedPart.fromFile() ? loadedPart.identity() : null,
+                module.organization().devices(), module.organization().capacityBytes(),
                 module.nominalVolts(), module.nominalTrcd(), s.law().toString(), VoltageScaling.REASONING,
                 s.floor().toString(), r.ber().source(), "cycle-level timing simulator (org.undervolt.dram.sim, Ramulator "
                 + "2.0a-compatible), DRMap address mapping, " + pagePolicy + " page, drained; latency-bound: requests one "
@@ -225,8 +230,12 @@ public final class MapCommand implements Callable<Integer> {
             @Json.Inline DeviceChoice.DeviceSpread devices) {
     }
 
-    /** The module mapped onto and the models it is priced with. */
-    record Module(String part, int devicesPerRank, long capacityBytes, double nominalVdd, int nominalTrcdCycles,
+    /**
+     * The module mapped onto and the models it is priced with.
+     *
+     * @param partFile a part read from a file: its path and the SHA-256 of its content (absent for a preset)
+     */
+    record Module(String part, @Json.OmitWhenNull String partFile, int devicesPerRank, long capacityBytes, double nominalVdd, int nominalTrcdCycles,
             String energyLaw, String energyLawReasoning, String floor, String berSource, String latencyModel) {
     }
 }

@@ -15,6 +15,7 @@ import org.undervolt.dram.device.OperatingPoint;
 import org.undervolt.dram.device.OperatingPoints;
 import org.undervolt.dram.energy.VoltageScaling;
 import org.undervolt.dram.spec.DramSpec;
+import org.undervolt.dram.spec.LoadedSpec;
 import org.undervolt.usecase.BadSetting;
 import org.undervolt.usecase.OperatingPointRequest;
 import org.undervolt.usecase.OperatingPointResult;
@@ -84,7 +85,8 @@ public final class OperatingPointCommand implements Callable<Integer> {
         FloorPolicy policy = OptionValues.parse("--floor", floor, FloorPolicy::parse);
         BerBound bound = OptionValues.parse("--ber-bound", berBound, BerBound::parse);
         Knob k = knob == null ? null : OptionValues.parse("--knob", knob, s -> Knob.parse("--knob", s));
-        DramSpec p = part.spec();
+        LoadedSpec loaded = part.loaded();
+        DramSpec p = loaded.spec();
         String sel = devices.selector();
         DeviceSet set = sel == null ? null : OptionValues.parse("--devices", sel, DeviceSet::fromBerTable);
         DeviceSet other = combineWith == null ? null : OptionValues.parse("--combine-with", combineWith, DeviceSet::select);
@@ -97,7 +99,13 @@ public final class OperatingPointCommand implements Callable<Integer> {
         OperatingPointResult r = OperatingPointUseCase.run(request);
         List<OperatingPoint> points = r.points();
         CombinedPoints.Result combined = r.combined();
-        jsonOption.print(r.json(), w -> {
+        Map<String, Object> out = r.json();
+        if (loaded.fromFile()) { // which file, by content: two files of one name are two parts
+            Object combinedJson = out.remove("combined");
+            out.put("part_file", loaded.identity());
+            out.put("combined", combinedJson);
+        }
+        jsonOption.print(out, w -> {
             Knob knobUsed = r.lookup().devices().knob();
             String unit = knobUsed.unit();
             w.printf(Locale.ROOT, "%d devices (%s), knob %s, tolerable BER %.3g, part %s, energy law %s, floor %s, BER bound %s%n",

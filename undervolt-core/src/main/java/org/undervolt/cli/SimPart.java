@@ -46,8 +46,7 @@ final class SimPart {
         try {
             p = MemspecLoader.resolve(name).spec().asRank();
         } catch (InvalidInputException e) {
-            throw new InvalidInputException(part != null ? "--part: " + e.getMessage() + "; or a pair of Ramulator's presets, "
-                    + "e.g. " + SimPresets.partName(SimPresets.defaultOrganization("DDR4"), SimPresets.defaultTiming("DDR4"))
+            throw new InvalidInputException(part != null ? "--part: " + e.getMessage() // it names the three forms
                     : "--standard: unknown standard '" + name + "', expected one of " + SimPresets.standards()
                     + " or a part (--part): " + e.getMessage());
         }

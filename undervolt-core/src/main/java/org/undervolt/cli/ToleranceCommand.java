@@ -77,12 +77,13 @@ public final class ToleranceCommand implements Callable<Integer> {
     @Mixin SparkOption sparkOption = new SparkOption();
 
     @Option(names = "--location-device", paramLabel = "SEL", description = {"SNN: SparkXD's weak subarrays following VDD on "
-            + "this BER(VDD) device (e.g. voltron:B8): the BER axis is the device's BER(V), only the subarrays unsafe at V "
-            + "err (drawn from --device-seed), the weights in DRMap order over --location-part."})
+            + "this BER(VDD) device (e.g. voltron:B8), the error model weak-subarray:device=SEL,part=PART: the BER axis is "
+            + "the device's BER(V), only the subarrays unsafe at V err (drawn from --device-seed), the weights in DRMap "
+            + "order over --location-part."})
     String locationDevice;
 
     @Option(names = "--location-part", defaultValue = "LPDDR3-1600_4Gb_x32", paramLabel = "PART",
-            description = "SNN with --location-device: the DRAM part (default: ${DEFAULT-VALUE}).")
+            description = "SNN with --location-device: the DRAM part, a preset or a memspec file (default: ${DEFAULT-VALUE}).")
     String locationPart;
 
     /** The request's keys as this command's options. */

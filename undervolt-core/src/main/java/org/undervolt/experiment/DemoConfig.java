@@ -7,6 +7,8 @@ import java.util.Map;
 
 import org.undervolt.InvalidInputException;
 import org.undervolt.data.DataSource;
+import org.undervolt.dram.spec.LoadedSpec;
+import org.undervolt.dram.spec.MemspecLoader;
 import org.undervolt.io.Json;
 import org.undervolt.nn.zoo.ZooModel;
 
@@ -23,7 +25,7 @@ import org.undervolt.nn.zoo.ZooModel;
  * @param pointsPerDecade sweep density
  * @param delta           accuracy loss accepted, as a fraction (0.01 = one percentage point)
  * @param format          storage format of the weights in DRAM (e.g. {@code int8})
- * @param part            DRAM part, a name of {@code undervolt dram presets}; recorded under the key {@code preset},
+ * @param part            DRAM part, a name of {@code undervolt dram presets} or a memspec file (its SHA-256 in the identity); recorded under the key {@code preset},
  *                        as the pipelines' configs name it (and earlier runs in a results store were recorded)
  * @param scaling         energy-versus-voltage law of the core rail ({@code quadratic} or {@code linear})
  * @param devices         the BER(VDD) devices ({@code --devices}: a selector, a device table or a vdd_v,ber file), or
@@ -74,6 +76,10 @@ public record DemoConfig(DataSource data, int[] hidden, int epochs, long seed, i
                 default -> m.put(k, v);
             }
         });
+        LoadedSpec p = MemspecLoader.resolve(part);
+        if (p.fromFile()) { // a part read from a file is its content: two files of one name are two runs
+            m.put("part_sha256", p.sha256());
+        }
         return Json.canonical(m);
     }
 

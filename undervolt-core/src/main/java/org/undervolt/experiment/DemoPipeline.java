@@ -14,16 +14,17 @@ import org.undervolt.data.ImageDataset;
 import org.undervolt.dram.access.AccessCounts;
 import org.undervolt.dram.access.AddressMapping;
 import org.undervolt.dram.access.OpenPageCounter;
-import org.undervolt.dram.energy.AccessEnergyModel;
-import org.undervolt.dram.energy.VoltageScaling;
 import org.undervolt.dram.device.DeviceSet;
 import org.undervolt.dram.device.OperatingPoint;
 import org.undervolt.dram.device.OperatingPointSummary;
 import org.undervolt.dram.device.OperatingPoints;
+import org.undervolt.dram.energy.AccessEnergyModel;
+import org.undervolt.dram.energy.VoltageScaling;
 import org.undervolt.dram.error.UniformErrorModel;
-import org.undervolt.dram.spec.DramPresets;
 import org.undervolt.dram.spec.DramSpec;
+import org.undervolt.dram.spec.MemspecLoader;
 import org.undervolt.dram.spec.Organization;
+import org.undervolt.io.ProgressLine;
 import org.undervolt.mapping.DataRegion;
 import org.undervolt.mapping.StreamingInference;
 import org.undervolt.nn.model.Sequential;
@@ -31,7 +32,6 @@ import org.undervolt.nn.train.Evaluator;
 import org.undervolt.nn.train.TrainConfig;
 import org.undervolt.nn.train.Trainer;
 import org.undervolt.nn.zoo.Mlp;
-import org.undervolt.io.ProgressLine;
 import org.undervolt.resilience.BerGrid;
 import org.undervolt.resilience.BerSweep;
 import org.undervolt.resilience.CurvePoint;
@@ -90,7 +90,7 @@ public final class DemoPipeline {
         if (config.testImages() > 0 && config.testImages() < test.size()) {
             test = test.slice(0, config.testImages());
         }
-        DramSpec spec = DramPresets.get(config.part());
+        DramSpec spec = MemspecLoader.resolve(config.part()).spec();
         AddressMapping mapping = addressMapping(spec.organization());
         VoltageScaling scaling = VoltageScaling.parse(config.scaling());
         DeviceSet devices = DeviceSet.vddSelection(config.devices(), "--devices");

@@ -85,7 +85,7 @@ final class FatControlStage {
                 line));
     }
 
-    /** The control's tolerable BER on the search's axis (the device's BER(V) axis when location-aware). */
+    /** The control's tolerable BER on the search's axis (the device's BER(V) axis under weak-subarray). */
     static double controlTolerable(Map<String, Object> controlTolerance) {
         Object axis = controlTolerance.get("tolerable_axis_ber");
         return PipelineSummary.num(axis != null ? axis : controlTolerance.get("tolerable_ber"));

@@ -3,12 +3,13 @@ package org.undervolt.experiment;
 import java.util.List;
 import java.util.Map;
 
+import org.undervolt.dram.device.Device;
 import org.undervolt.dram.device.DeviceSet;
 import org.undervolt.dram.device.FloorPolicy;
 import org.undervolt.dram.energy.VoltageScaling;
 import org.undervolt.dram.sim.PagePolicy;
-import org.undervolt.dram.spec.DramPresets;
 import org.undervolt.dram.spec.DramSpec;
+import org.undervolt.dram.spec.MemspecLoader;
 import org.undervolt.io.Json;
 import org.undervolt.mapping.DeviceChoice;
 import org.undervolt.mapping.DramModule;
@@ -19,6 +20,7 @@ import org.undervolt.mapping.NetworkData;
 import org.undervolt.mapping.PartitionSet;
 import org.undervolt.mapping.RowAllocator;
 import org.undervolt.mapping.Tolerances;
+import org.undervolt.mapping.WeakSubarrayErrorModels;
 import org.undervolt.usecase.BadSetting;
 import org.undervolt.usecase.MapRequest;
 import org.undervolt.usecase.MapResult;
@@ -56,7 +58,7 @@ final class MappingStage {
             MapSettings.WeakSubarrays weak = how == MapScheme.SPARKXD || c.values().containsKey("weak_fraction")
                     ? new MapSettings.WeakSubarrays(c.number("weak_fraction"), c.integer("device_seed", 0L, Long.MAX_VALUE))
                     : null;
-            DramSpec part = DramPresets.get(c.text("part"));
+            DramSpec part = MemspecLoader.resolve(c.text("part")).spec();
             DeviceSet devices = devices(c);
             VoltageScaling law = VoltageScaling.parse(c.text("energy_law"));
             if (how == MapScheme.SPARKXD && weak.locationAware()) {
@@ -81,7 +83,9 @@ final class MappingStage {
         if (!s.weak().locationAware()) {
             return null;
         }
-        return new LocationStorage(c.text("part"), s.weak().planDevice(), s.weak().deviceSeed());
+        Device d = s.weak().planDevice();
+        return new LocationStorage(c.text("part"), WeakSubarrayErrorModels.selector(c.text("devices"), d), d,
+                s.weak().deviceSeed());
     }
 
     /** Checks every mapping setting (bad input before any work). */

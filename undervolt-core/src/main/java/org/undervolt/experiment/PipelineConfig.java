@@ -13,6 +13,8 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.core.type.TypeReference;
 
 import org.undervolt.InvalidInputException;
+import org.undervolt.dram.spec.LoadedSpec;
+import org.undervolt.dram.spec.MemspecLoader;
 import org.undervolt.io.Json;
 import org.undervolt.usecase.SettingNames;
 
@@ -194,7 +196,8 @@ public record PipelineConfig(String pipeline, Map<String, Object> values, Map<St
      * so a run folder or stored run made before the rename is found again by the same settings; so is
      * {@code devices} as the two keys it was ({@link #OLD_DEVICES}): a bundled selector ({@code voltron...},
      * {@code diva...}) as {@code devices} with {@code ber_table} null, a file as {@code ber_table} with
-     * {@code devices} {@code voltron}, the way the presets and the docs put them.
+     * {@code devices} {@code voltron}, the way the presets and the docs put them. A {@code part} read from a memspec file
+     * adds {@code part_sha256}, its content's hash.
      */
     public String canonical() {
         Map<String, Object> stored = new LinkedHashMap<>();
@@ -203,6 +206,12 @@ public record PipelineConfig(String pipeline, Map<String, Object> values, Map<St
             boolean bundled = org.undervolt.dram.device.DeviceSet.isBundled(devices);
             stored.put("devices", bundled ? devices : "voltron");
             stored.put(OLD_DEVICES, bundled ? null : devices);
+        }
+        if (values.get("part") instanceof String part) {
+            LoadedSpec p = MemspecLoader.resolve(part);
+            if (p.fromFile()) { // a part read from a file is its content: two files of one name are two runs
+                stored.put("part_sha256", p.sha256());
+            }
         }
         return Json.canonical(stored);
     }

@@ -9,7 +9,7 @@ import org.undervolt.InvalidInputException;
 import org.undervolt.dram.energy.VoltageScaling;
 import org.undervolt.dram.error.ErrorModelRegistry;
 import org.undervolt.dram.sim.PagePolicy;
-import org.undervolt.dram.spec.DramPresets;
+import org.undervolt.dram.spec.MemspecLoader;
 import org.undervolt.mapping.Granularity;
 import org.undervolt.nn.zoo.ImageShape;
 import org.undervolt.nn.zoo.ZooModel;
@@ -49,6 +49,20 @@ final class PipelineKeys {
 
     static Rule optionalText() {
         return v -> v == null || v instanceof String ? null : "expected a string or null";
+    }
+
+    /**
+     * A DRAM part as {@code --part} takes it ({@link MemspecLoader#resolve}: a preset, a memspec file or an ORG+BIN
+     * pair) with the currents the pipelines price energy with (so a timing-only pair is refused by
+     * {@code --print-config} already); the complaint without the value it starts with, which the message names already.
+     */
+    static Rule part() {
+        Rule resolves = text(v -> MemspecLoader.resolve(v).spec().requireCurrents());
+        return v -> {
+            String problem = resolves.problem(v);
+            return problem != null && v instanceof String s && problem.startsWith(s.trim() + ": ")
+                    ? problem.substring(s.trim().length() + 2) : problem;
+        };
     }
 
     /** A string {@code parser} accepts; its complaint (without a leading option name) is what is expected. */
@@ -121,7 +135,7 @@ final class PipelineKeys {
         k.put("trials", integer(2, 10000));
         k.put("test_images", integer(1, 1_000_000));
         // the DRAM side: each value here, their bounds together as one MapSettings (together())
-        k.put("part", text(DramPresets::get));
+        k.put("part", part());
         k.put("energy_law", text(VoltageScaling::parse));
         k.put("devices", text());
         k.put("dataflow", text(MapSettings::dataflow));

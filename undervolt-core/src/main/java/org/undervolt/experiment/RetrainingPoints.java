@@ -9,7 +9,7 @@ import org.undervolt.dram.device.OperatingPoint;
 import org.undervolt.dram.device.OperatingPointSummary;
 import org.undervolt.dram.device.OperatingPoints;
 import org.undervolt.dram.energy.VoltageScaling;
-import org.undervolt.dram.spec.DramPresets;
+import org.undervolt.dram.spec.MemspecLoader;
 import org.undervolt.usecase.OperatingPointRequest;
 
 /**
@@ -28,7 +28,7 @@ final class RetrainingPoints {
      * with_retraining: {...}, differ, why_not}; a tolerance that is not a positive number counts as 0 (none found).
      */
     static Map<String, Object> of(PipelineConfig c, Object without, Object with) {
-        OperatingPoints lookup = new OperatingPoints(MappingStage.devices(c), DramPresets.get(c.text("part")),
+        OperatingPoints lookup = new OperatingPoints(MappingStage.devices(c), MemspecLoader.resolve(c.text("part")).spec(),
                 VoltageScaling.parse(c.text("energy_law")), OperatingPointRequest.FLOOR, OperatingPointRequest.BOUND);
         double t0 = tolerance(without);
         double t1 = tolerance(with);

@@ -79,7 +79,7 @@ final class SnnToleranceStage {
         r.put("criterion", run.get("criterion"));
         double tolerable = Math.max(0, result.tolerableBer());
         Map<String, Object> where = (Map<String, Object>) run.get("location");
-        // location-aware: the device's BER at the tolerable voltage (axis points above the device's reach stand for
+        // weak-subarray: the device's BER at the tolerable voltage (axis points above the device's reach stand for
         // its lowest voltage), with the voltage and the unsafe subarrays there
         r.put("tolerable_ber", where == null ? tolerable : where.get("module_ber"));
         r.put("status", result.status());

@@ -110,7 +110,7 @@ public final class SparkxdPipeline {
     }
 
     /**
-     * Which model decided the deployed network's tolerance: the location model's line ("location-aware: N of M weight
+     * Which model decided the deployed network's tolerance: the location model's line ("weak-subarray: N of M weight
      * subarrays unsafe at V") or the uniform one's.
      */
     @SuppressWarnings("unchecked")

@@ -9,7 +9,10 @@ import org.undervolt.dram.device.DeviceSet;
 import org.undervolt.dram.device.FloorPolicy;
 import org.undervolt.dram.energy.VoltageScaling;
 import org.undervolt.dram.error.ErrorModel;
-import org.undervolt.dram.spec.DramPresets;
+import org.undervolt.dram.error.ErrorModelFamily;
+import org.undervolt.dram.error.ErrorModelRegistry;
+import org.undervolt.dram.spec.LoadedSpec;
+import org.undervolt.dram.spec.MemspecLoader;
 import org.undervolt.resilience.WeightStorage;
 import org.undervolt.storage.Placement;
 
@@ -18,32 +21,39 @@ import org.undervolt.storage.Placement;
  * through (issue 16, item 6): the axis BER is read as the device's voltage V ({@link OperatingPointBer#voltsFor}, the
  * lowest V whose BER is at most it), the weights lie where the module's address mapping puts them (DRMap order over
  * every subarray, {@link WeakSubarrayModel#weightRows}) and only the subarrays unsafe at V err, at BER(V) / f(V)
- * ({@link WeakSubarrayModel}, the same draw the placement avoids). Serialisable by value: the part's preset name,
- * the device and the device seed.
+ * ({@link WeakSubarrayModel}, the same draw the placement avoids): the registry's {@code weak-subarray} model
+ * ({@link WeakSubarrayErrorModels}), built from its spec. Serialisable by value: the part's preset name (or memspec
+ * file), the device and its selector, and the device seed.
  */
 public final class LocationStorage implements WeightStorage {
     private static final long serialVersionUID = 1L;
 
     private final String part;
+    private final String deviceSelector;
     private final Device device;
     private final long deviceSeed;
+    private transient LoadedSpec loadedPart;
     private transient DramModule module;
     private transient WeakSubarrayModel model;
+    private transient ErrorModelFamily family;
     private transient Placement placement;
 
     /**
-     * @param part       the DRAM part's preset name ({@link DramPresets}), as a module of its own devices per rank
-     * @param device     the BER(VDD) device
-     * @param deviceSeed names the device's subarrays
+     * @param part           the DRAM part (a preset name, or a memspec file: {@link MemspecLoader#resolve}), as a module
+     *                       of its own devices per rank
+     * @param deviceSelector the selector naming {@code device} alone ({@link WeakSubarrayErrorModels#selector})
+     * @param device         the BER(VDD) device
+     * @param deviceSeed     names the device's subarrays
      */
-    public LocationStorage(String part, Device device, long deviceSeed) {
+    public LocationStorage(String part, String deviceSelector, Device device, long deviceSeed) {
         this.part = part;
+        this.deviceSelector = deviceSelector;
         this.device = device;
         this.deviceSeed = deviceSeed;
     }
 
     /**
-     * The device a location-aware run fixes before the network's tolerance is known: the median of {@code devices}
+     * The device a weak-subarray run fixes before the network's tolerance is known: the median of {@code devices}
      * with every device at its lowest measured voltage ({@link DeviceChoice} at tolerable BER 1), the device the
      * uniform path plans with for a network that tolerates every device's floor.
      */
@@ -53,10 +63,16 @@ public final class LocationStorage implements WeightStorage {
 
     private synchronized WeakSubarrayModel model() {
         if (model == null) {
-            module = DramModule.of(DramPresets.get(part));
+            loadedPart = MemspecLoader.resolve(part);
+            module = DramModule.of(loadedPart.spec());
             model = new WeakSubarrayModel(OperatingPointBer.of(module, device, FloorPolicy.STOP), deviceSeed);
         }
         return model;
+    }
+
+    /** The registry's spec of these errors: {@code weak-subarray:device=D,part=P}. */
+    public String errorModel() {
+        return WeakSubarrayErrorModels.spec(deviceSelector, part);
     }
 
     /** The location model (device, seed) the placement uses too. */
@@ -84,20 +100,31 @@ public final class LocationStorage implements WeightStorage {
         return placement;
     }
 
+    /** The errors at axis point {@code ber}: the registry's {@link #errorModel()} family, weak cells of the device seed. */
     @Override
-    public ErrorModel errors(double ber) {
-        return model().errorModel(volts(ber));
+    public synchronized ErrorModel errors(double ber) {
+        if (family == null) {
+            family = ErrorModelRegistry.family(errorModel(), deviceSeed);
+        }
+        return family.atBer(ber);
     }
 
+    /**
+     * What identifies these errors and locations in a point store: as before the model had its registry name (stored
+     * runs keep matching), a part read from a file with its content's SHA-256.
+     */
     @Override
     public String key() {
-        return "location:" + device.name() + ":seed=" + deviceSeed + ":part=" + part;
+        model();
+        return "location:" + device.name() + ":seed=" + deviceSeed + ":part="
+                + (loadedPart.fromFile() ? loadedPart.identity() : part);
     }
 
     @Override
     public String describe() {
-        return "location-aware: the axis BER is device " + device.name() + "'s BER(V); only subarrays unsafe at V "
-                + "(u < f(V), device seed " + deviceSeed + ") err, at BER(V)/f(V); weights in DRMap order over " + part;
+        return WeakSubarrayErrorModels.NAME + ": the axis BER is device " + device.name() + "'s BER(V); only subarrays "
+                + "unsafe at V (u < f(V), device seed " + deviceSeed + ") err, at BER(V)/f(V); weights in DRMap order over "
+                + part;
     }
 
     @Override
@@ -115,7 +142,8 @@ public final class LocationStorage implements WeightStorage {
         int all = m.unsafeCount(module, v);
         int subarrays = module.totalBanks() * module.subarraysPerBank();
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("model", "location-aware");
+        r.put("model", WeakSubarrayErrorModels.NAME);
+        r.put("error_model", errorModel());
         r.put("device", device.name());
         r.put("device_seed", deviceSeed);
         r.put("part", part);
@@ -133,9 +161,9 @@ public final class LocationStorage implements WeightStorage {
         return r;
     }
 
-    /** "location-aware: N of M weight subarrays unsafe at V V (K of T in the module, device D, seed S)". */
+    /** "weak-subarray: N of M weight subarrays unsafe at V V (K of T in the module, device D, seed S)". */
     String line(int unsafe, int weights, double v, int all, int subarrays) {
-        return String.format(Locale.ROOT, "location-aware: %d of %d weight subarrays unsafe at %.4f V (%d of %d in the "
+        return String.format(Locale.ROOT, WeakSubarrayErrorModels.NAME + ": %d of %d weight subarrays unsafe at %.4f V (%d of %d in the "
                 + "module; device %s, device seed %d)", unsafe, weights, v, all, subarrays, device.name(), deviceSeed);
     }
 }

@@ -5,8 +5,9 @@ import org.undervolt.dram.error.WeakCells;
 
 /**
  * The bit error rate of every subarray of a module at a supply voltage: uniform (EDEN's error model 0, the
- * device's BER everywhere), or location-aware (EnforceSNN, Putra et al., Front. Neurosci. 2022: weak subarrays
- * carry all the errors, the rest is error-free; here the weak set grows as VDD falls, see {@link #weakSubarrays}). Weak subarrays are those {@link LocationAwareErrorModel} draws for the device
+ * device's BER everywhere), or the registry's {@code weak-subarray} model (EnforceSNN, Putra et al., Front. Neurosci.
+ * 2022: weak subarrays carry all the errors, the rest is error-free; here the weak set grows as VDD falls, see {@link
+ * #weakSubarrays} and {@link WeakSubarrayErrorModels}). Weak subarrays are those {@link LocationAwareErrorModel} draws for the device
  * seed, so the error model that later injects flips agrees with the map the placement avoided ({@link
  * WeakSubarrayModel}, the one model placement, fault-aware training and the tolerance search share).
  */
@@ -53,7 +54,7 @@ public interface SubarrayBers {
 
             @Override
             public String describe() {
-                return "location-aware (weak subarrays follow VDD: unsafe when u < f(V) of " + weak.describe() + ")";
+                return WeakSubarrayErrorModels.NAME + " (subarrays follow VDD: unsafe when u < f(V) of " + weak.describe() + ")";
             }
         };
     }

@@ -1,11 +1,13 @@
 package org.undervolt.mapping;
 
+import org.undervolt.dram.error.ErrorModelFamily;
 import org.undervolt.dram.error.LocationAwareErrorModel;
 import org.undervolt.dram.error.WeakCells;
 
 /**
- * Weak subarrays that follow the supply voltage: the one location model SparkXD's placement, fault-aware training
- * and the tolerance search share (issue 16, item 6). Subarray (b, s) of the module draws u(b, s), uniform in [0, 1),
+ * Weak subarrays that follow the supply voltage, the error model {@code weak-subarray} of the registry
+ * ({@link WeakSubarrayErrorModels}): the one location model SparkXD's placement, fault-aware training and the
+ * tolerance search share (issue 16, item 6). Subarray (b, s) of the module draws u(b, s), uniform in [0, 1),
  * from the device seed ({@link LocationAwareErrorModel} with {@link WeakCells#fixed}); it is unsafe at V when
  * u &lt; f(V), the device's measured fraction of failing 64-byte lines at V (Voltron's data, {@link
  * OperatingPointBer#failingFraction}). So each subarray has its own error-onset voltage f⁻¹(u), drawn from the
@@ -31,8 +33,31 @@ public record WeakSubarrayModel(OperatingPointBer ber, long deviceSeed) {
 
     /** The error model of the module at {@code volts}: only its unsafe subarrays err, at {@link #inSubarrayBer}. */
     public LocationAwareErrorModel errorModel(double volts) {
+        return errorModel(volts, WeakCells.fixed(deviceSeed));
+    }
+
+    /** {@link #errorModel(double)} with the subarrays' draws fixed by a device seed or redrawn per trial. */
+    LocationAwareErrorModel errorModel(double volts, WeakCells weakCells) {
         return LocationAwareErrorModel.random(unsafeFraction(volts), inSubarrayBer(volts),
-                LocationAwareErrorModel.Granularity.SUBARRAY, WeakCells.fixed(deviceSeed));
+                LocationAwareErrorModel.Granularity.SUBARRAY, weakCells);
+    }
+
+    /** The highest module BER the device reaches: its BER at its lowest measured voltage (nominal tRCD). */
+    public double maxBer() {
+        return ber.ber(ber.lowestVolts(), ber.nominalTrcd());
+    }
+
+    /**
+     * The model as the error-model registry's family {@code name} ({@link WeakSubarrayErrorModels}): a BER is read as
+     * the lowest module voltage at which the device's BER is at most it ({@link OperatingPointBer#voltsFor}; a BER
+     * above {@link #maxBer} stands for the device's lowest voltage), and the model there is {@link #errorModel}'s, its
+     * subarrays' draws fixed or redrawn as {@code weakCells} says.
+     */
+    public ErrorModelFamily family(String name, WeakCells weakCells) {
+        return ErrorModelFamily.of(name, maxBer(), axisBer -> {
+            double v = ber.voltsFor(axisBer);
+            return new WeakSubarrayErrorModel(v, unsafeFraction(v), inSubarrayBer(v), weakCells, errorModel(v, weakCells));
+        });
     }
 
     /** BER of subarray {@code subarray} of flat bank {@code flatBank} at {@code volts} (0 when safe). */

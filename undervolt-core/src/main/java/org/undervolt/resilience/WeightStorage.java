@@ -15,7 +15,7 @@ import org.undervolt.storage.SequentialPlacement;
  * Where a network's stored weights live in DRAM and which bit errors reach them at a point of the tolerance axis:
  * what the SNN's tolerance trials and fault-aware training read the weights through. The default ({@link
  * #sequential}) is an error model family at the axis BER over the whole image, laid out sequentially in the LPDDR3
- * x32 geometry; the location-aware one (SparkXD's weak subarrays following VDD, built by the pipelines) turns the
+ * x32 geometry; the weak-subarray one (SparkXD's weak subarrays following VDD, built by the pipelines) turns the
  * axis BER into a device's voltage and lets only the subarrays unsafe there err. Serialisable, so trials built in
  * another JVM are the same.
  */
@@ -39,7 +39,7 @@ public interface WeightStorage extends Serializable {
     }
 
     /**
-     * What the model says at axis point {@code ber} for a weight image of {@code bytes} bytes (location-aware: the
+     * What the model says at axis point {@code ber} for a weight image of {@code bytes} bytes (weak-subarray: the
      * voltage, the unsafe subarrays among the weights'); empty for {@link #sequential}.
      */
     default Map<String, Object> at(double ber, long bytes) {
@@ -97,12 +97,22 @@ public interface WeightStorage extends Serializable {
             return new SequentialPlacement(DramGeometry.lpddr3x32());
         }
 
-        @Override
-        public synchronized ErrorModel errors(double ber) {
+        private synchronized ErrorModelFamily family() {
             if (family == null) {
                 family = ErrorModelRegistry.family(errorModel, deviceSeed);
             }
-            return family.atBer(ber);
+            return family;
+        }
+
+        @Override
+        public ErrorModel errors(double ber) {
+            return family().atBer(ber);
+        }
+
+        /** The family's reach: 1, or for {@code weak-subarray} the device's BER at its lowest voltage. */
+        @Override
+        public double maxBer() {
+            return family().maxBer();
         }
 
         @Override

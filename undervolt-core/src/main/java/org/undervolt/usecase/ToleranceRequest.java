@@ -6,8 +6,10 @@ import org.undervolt.data.ImageDataset;
 import org.undervolt.dram.device.Device;
 import org.undervolt.dram.device.DeviceSet;
 import org.undervolt.dram.device.Knob;
-import org.undervolt.dram.spec.DramPresets;
+import org.undervolt.dram.spec.LoadedSpec;
+import org.undervolt.dram.spec.MemspecLoader;
 import org.undervolt.mapping.LocationStorage;
+import org.undervolt.mapping.WeakSubarrayErrorModels;
 import org.undervolt.resilience.SnnToleranceRun;
 import org.undervolt.resilience.ToleranceRun;
 
@@ -59,33 +61,36 @@ public record ToleranceRequest(ToleranceRun.Options dnn, SnnToleranceRun.Options
      * @param part   the DRAM part, a preset's name as {@link DramPresets} has it
      * @param device the BER(VDD) device
      */
-    public record Location(String part, Device device) {
+    public record Location(String part, String deviceSelector, Device device) {
         public Location {
+            Objects.requireNonNull(deviceSelector, "deviceSelector");
             Objects.requireNonNull(device, "device");
             if (device.knob() != Knob.VDD) {
                 throw new BadSetting("location_device", device.name(), "a BER(VDD) device, e.g. voltron:B8");
             }
-            part = DramPresets.get(part).name(); // names the presets when unknown
+            LoadedSpec p = MemspecLoader.resolve(part); // names the presets and the forms when unknown
+            part = p.fromFile() ? part : p.spec().name();
         }
 
         /**
-         * The device named by a selector ({@code voltron:B8}) on preset {@code part}.
+         * The device named by a selector ({@code voltron:B8}, or a {@code vdd_v,ber} file) on {@code part} (a preset
+         * or a part file).
          *
          * @throws BadSetting {@code location_device} unless the selector names exactly one BER(VDD) device
          */
         public static Location named(String part, String deviceSelector) {
-            DramPresets.get(part); // names the presets when unknown, before the device
+            MemspecLoader.resolve(part); // names the presets when unknown, before the device
             DeviceSet set = DeviceSet.select(deviceSelector);
             if (set.devices().size() != 1 || set.devices().get(0).knob() != Knob.VDD) {
                 throw new BadSetting("location_device", deviceSelector, "one BER(VDD) device, e.g. voltron:B8 (got "
                         + set.devices().size() + " device(s))");
             }
-            return new Location(part, set.devices().get(0));
+            return new Location(part, deviceSelector, set.devices().get(0));
         }
 
         /** The storage the trials read the weights through, its subarrays named by {@code deviceSeed}. */
         public LocationStorage storage(long deviceSeed) {
-            return new LocationStorage(part, device, deviceSeed);
+            return new LocationStorage(part, WeakSubarrayErrorModels.selector(deviceSelector, device), device, deviceSeed);
         }
     }
 }

@@ -274,8 +274,12 @@ class ErrorsCommandTest {
         assertThat(json.get("models")).hasSize(org.undervolt.dram.error.ErrorModelRegistry.entries().size());
         assertThat(json.get("models").get(1).get("parameters").get(0).get("name").asText()).isEqualTo("cell-rate");
         assertThat(json.get("models").get(1).get("parameters").get(0).get("default_value").asText()).isEqualTo("0.5");
-        // the one model that is not a spec says where it is chosen
-        assertThat(json.get("elsewhere").asText()).contains("weak_fraction").contains("--location-device");
-        assertThat(text.out().replaceAll("\\s+", " ")).contains("sparkxd weak_fraction below 1");
+        // the two readings of SparkXD's weak regions, told apart, and where the pipelines choose weak-subarray
+        assertThat(json.get("note").asText()).contains("location fixes the weak fraction").contains("weak_fraction")
+                .contains("--location-device");
+        assertThat(text.out().replaceAll("\\s+", " ")).contains("sparkxd's weak_fraction below 1")
+                .contains("e.g. --error-model weak-subarray:device=voltron:A4");
+        assertThat(json.get("models").get(5).get("name").asText()).isEqualTo("weak-subarray");
+        assertThat(json.get("models").get(5).get("example").asText()).isEqualTo("weak-subarray:device=voltron:A4");
     }
 }

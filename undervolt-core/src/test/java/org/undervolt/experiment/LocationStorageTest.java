@@ -98,6 +98,30 @@ class LocationStorageTest {
     }
 
     @Test
+    void itsErrorsAreTheRegistrysWeakSubarrayModelAndFlipTheBitsTheyFlippedBefore() {
+        LocationStorage where = MappingStage.location(quick("0.1"));
+        assertThat(where.errorModel()).isEqualTo("weak-subarray:device=" + where.weakSubarrays().ber().vddDevice().name()
+                + ",part=LPDDR3-1600_4Gb_x32");
+        assertThat(where.key()).isEqualTo("location:" + where.weakSubarrays().ber().vddDevice().name()
+                + ":seed=1:part=LPDDR3-1600_4Gb_x32"); // the point stores' identity as before the registry named it
+        float[] w = new float[784 * 40];
+        java.util.Arrays.fill(w, 0.375f);
+        long flips = 0;
+        for (double ber : new double[] {1e-6, 1e-4, where.maxBer(), 1e-2}) {
+            // the model as LocationStorage built it before it went through the registry
+            var before = where.weakSubarrays().errorModel(where.volts(ber));
+            var now = where.errors(ber);
+            assertThat(now.name()).startsWith("weak-subarray(");
+            DramImage a = DramImage.builder(where.placement()).add("w", new int[] {784, 40}, w, Formats.byName("fp32")).build();
+            DramImage b = DramImage.builder(where.placement()).add("w", new int[] {784, 40}, w, Formats.byName("fp32")).build();
+            flips += Injector.inject(a, "w", before, Seeds.stream(4, (long) (ber * 1e9)));
+            Injector.inject(b, "w", now, Seeds.stream(4, (long) (ber * 1e9)));
+            assertThat(b.bytes()).isEqualTo(a.bytes());
+        }
+        assertThat(flips).isPositive();
+    }
+
+    @Test
     void survivesSerialisationWithTheSameKeyAndErrors() throws Exception {
         LocationStorage where = MappingStage.location(quick("0.1"));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -152,7 +176,7 @@ class LocationStorageTest {
         Map<String, Object> loc = (Map<String, Object>) runs.get(0).get("location");
         assertThat(loc).isEqualTo(runs.get(1).get("location"));
         // 10 neurons x 784 FP32 weights = 31,360 bytes: 8 rows of 4 KiB, one in each of 8 subarrays (DRMap)
-        assertThat((String) loc.get("line")).matches("location-aware: \\d+ of 8 weight subarrays unsafe at [0-9.]+ V .*");
+        assertThat((String) loc.get("line")).matches("weak-subarray: \\d+ of 8 weight subarrays unsafe at [0-9.]+ V .*");
         assertThat(loc.get("device")).isEqualTo(where.weakSubarrays().ber().vddDevice().name());
         // the axis stops at the first grid point at or above the device's BER at its lowest voltage (A4: 1.6e-3)
         @SuppressWarnings("unchecked")
@@ -164,7 +188,7 @@ class LocationStorageTest {
         assertThat(((Number) loc.get("vdd")).doubleValue()).isEqualTo(where.weakSubarrays().ber().lowestVolts());
         assertThat(((Number) loc.get("module_ber")).doubleValue()).isCloseTo(where.maxBer(),
                 org.assertj.core.data.Offset.offset(1e-15));
-        assertThat(Files.readString(tmp.resolve("t1/tolerance.json"))).contains("\"location\"").contains("location-aware: ");
+        assertThat(Files.readString(tmp.resolve("t1/tolerance.json"))).contains("\"location\"").contains("weak-subarray: ");
     }
 
     @Test
@@ -174,7 +198,7 @@ class LocationStorageTest {
             PipelineConfig c = PipelineResumeTest.tinySparkxd().withSettings(List.of("weak_fraction=" + f));
             Map<String, Object> s = new PipelineRun(SparkxdPipeline.KIND, c, tmp.resolve("w" + f), null, 1, null)
                     .run(data.slice(0, 300), data.slice(300, 360), m -> { });
-            assertThat((String) s.get("weight_errors")).startsWith(f.equals("1") ? "uniform" : "location-aware: ");
+            assertThat((String) s.get("weight_errors")).startsWith(f.equals("1") ? "uniform" : "weak-subarray: ");
             // FAT's steps read through the same model: each step's voltage and unsafe weight subarrays are kept
             String fat = Files.readString(tmp.resolve("w" + f).resolve("stages/fault-aware-training.json"));
             assertThat(fat.contains("\"location_steps\"")).isEqualTo(!f.equals("1"));

@@ -31,7 +31,7 @@ class ToleranceLocationTest {
         assertThat(where.device()).isEqualTo(DeviceSet.select("voltron:A4").devices().get(0));
         LocationStorage s = where.storage(7);
         assertThat(s.key()).isEqualTo("location:voltron:A4:seed=7:part=LPDDR3-1600_4Gb_x32");
-        LocationStorage same = new LocationStorage("LPDDR3-1600_4Gb_x32", where.device(), 7);
+        LocationStorage same = new LocationStorage("LPDDR3-1600_4Gb_x32", "voltron:A4", where.device(), 7);
         assertThat(s.maxBer()).isEqualTo(same.maxBer()).isPositive();
         assertThat(s.volts(1e-3)).isEqualTo(same.volts(1e-3));
     }

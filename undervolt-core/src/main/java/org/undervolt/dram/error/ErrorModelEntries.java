@@ -111,7 +111,8 @@ final class ErrorModelEntries {
     static ErrorModelEntry location() {
         return new ErrorModelEntry("location",
                 "SparkXD/EnforceSNN location-aware model: only weak subarrays or banks err, uniformly; the rest of "
-                        + "the memory is error-free.",
+                        + "the memory is error-free. The weak fraction is fixed, whatever the voltage (weak-subarray has "
+                        + "it follow a measured device's VDD).",
                 List.of(new ErrorModelParameter("weak-fraction",
                                 "fraction of subarrays (or banks) that are weak; they err at BER / weak-fraction "
                                         + "(capped at 1), so the BER is the module's mean rate",

@@ -11,9 +11,17 @@ import java.util.stream.Collectors;
  * @param description one sentence: what errs, and the paper (and model number) it comes from
  * @param parameters  the shape parameters, in the order a spec may give them by value alone
  * @param factory     builds the family of a parsed spec
+ * @param example     a spec of this model that runs as written: what {@code errors models} shows and what the
+ *                    registry's contract test exercises (the name itself, or its defaults spelt out, unless the
+ *                    defaults make too few flips in a small region to test)
  */
 public record ErrorModelEntry(String name, String description, List<ErrorModelParameter> parameters,
-        Factory factory) {
+        Factory factory, String example) {
+
+    /** An entry whose example is its name (every default). */
+    public ErrorModelEntry(String name, String description, List<ErrorModelParameter> parameters, Factory factory) {
+        this(name, description, parameters, factory, name);
+    }
 
     /** Builds the family a spec names. */
     @FunctionalInterface

@@ -17,6 +17,15 @@ public interface ErrorModelFamily extends DoubleFunction<ErrorModel> {
     /** The model whose expected bit error rate is {@code ber}. */
     ErrorModel atBer(double ber);
 
+    /**
+     * The highest BER its models reach: 1 for a model that makes any rate; for the {@code weak-subarray} model the
+     * device's BER at its lowest measured voltage, which every BER above it stands for too (a tolerance search's axis
+     * ends there).
+     */
+    default double maxBer() {
+        return 1;
+    }
+
     /** Same as {@link #atBer}. */
     @Override
     default ErrorModel apply(double ber) {
@@ -25,7 +34,12 @@ public interface ErrorModelFamily extends DoubleFunction<ErrorModel> {
 
     /** A family called {@code name} whose models {@code build} makes. */
     static ErrorModelFamily of(String name, DoubleFunction<ErrorModel> build) {
-        record Named(String name, DoubleFunction<ErrorModel> build) implements ErrorModelFamily {
+        return of(name, 1, build);
+    }
+
+    /** A family called {@code name} whose models {@code build} makes, reaching BERs up to {@code maxBer}. */
+    static ErrorModelFamily of(String name, double maxBer, DoubleFunction<ErrorModel> build) {
+        record Named(String name, double maxBer, DoubleFunction<ErrorModel> build) implements ErrorModelFamily {
             @Override
             public ErrorModel atBer(double ber) {
                 return build.apply(ber);
@@ -36,6 +50,6 @@ public interface ErrorModelFamily extends DoubleFunction<ErrorModel> {
                 return name;
             }
         }
-        return new Named(name, build);
+        return new Named(name, maxBer, build);
     }
 }

@@ -23,7 +23,7 @@ public record ErrorModelParameter(String name, String meaning, String defaultVal
 
 
     public ErrorModelParameter {
-        if (defaultValue != null) {
+        if (defaultValue != null && !domain.readsData()) { // data read when a spec uses it (and by the contract test)
             domain.check(defaultValue);
         }
     }
@@ -43,6 +43,11 @@ public record ErrorModelParameter(String name, String meaning, String defaultVal
          */
         String check(String value);
 
+        /** Whether checking a value reads data (a device table, a part): then a default is checked when used. */
+        default boolean readsData() {
+            return false;
+        }
+
         /** A probability above 0: {@code (0, 1]}. */
         static Domain fraction() {
             return new Numbers(0, false, 1, "F");
@@ -56,6 +61,32 @@ public record ErrorModelParameter(String name, String meaning, String defaultVal
         /** One of the given words. */
         static Domain choice(String... words) {
             return new Words(List.of(words));
+        }
+
+        /**
+         * Values another layer reads (a device, a DRAM part): {@code canonical} returns the value's canonical text, or
+         * throws ({@link IllegalArgumentException} or an input error) with a message naming what is wrong.
+         */
+        static Domain of(String form, String placeholder, java.util.function.UnaryOperator<String> canonical) {
+            return new Named(form, placeholder, canonical);
+        }
+    }
+
+    /** A domain whose values another layer reads and checks. */
+    private record Named(String form, String placeholder, java.util.function.UnaryOperator<String> canonical)
+            implements Domain {
+        @Override
+        public boolean readsData() {
+            return true;
+        }
+
+        @Override
+        public String check(String value) {
+            try {
+                return canonical.apply(value.trim());
+            } catch (RuntimeException e) { // the reader's one-line complaint, said of this parameter by the registry
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
         }
     }
 
@@ -100,7 +131,7 @@ public record ErrorModelParameter(String name, String meaning, String defaultVal
             if (!(loIncluded ? v >= lo : v > lo) || !(v <= hi) || Double.isInfinite(v)) {
                 throw new IllegalArgumentException(value + " is not " + form());
             }
-            return value;
+            return value.toLowerCase(Locale.ROOT); // 1E-3 as 1e-3: one text per value
         }
 
         private static String format(double x) {

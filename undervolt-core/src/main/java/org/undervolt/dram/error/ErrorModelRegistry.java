@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 
 import org.undervolt.InvalidInputException;
@@ -15,7 +16,7 @@ import org.undervolt.InvalidInputException;
  * sweep specs and pipeline configs all read their error model here, so a name and each of its
  * parameters mean the same thing everywhere.
  *
- * <p>Spec grammar: {@code NAME[:PARAM=VALUE,...]}, case-insensitive. Values may also be given
+ * <p>Spec grammar: {@code NAME[:PARAM=VALUE,...]}. Values may also be given
  * without their names, in the order the entry lists its parameters, before any named one:
  * {@code bitline:0.5} is {@code bitline:cell-rate=0.5} and {@code uniform:sequential} is
  * {@code uniform:sampler=sequential}. The models (EDEN: Koppula et al., MICRO 2019, §5.2; SparkXD /
@@ -25,10 +26,20 @@ import org.undervolt.InvalidInputException;
  *   <li>{@code bitline}: EDEN model 1, errors on weak bitlines (P_B weak, cells failing at F_B);</li>
  *   <li>{@code wordline}: EDEN model 2, errors on weak rows (P_W, F_W);</li>
  *   <li>{@code data-dependent}: EDEN model 3, a stored 1 and a stored 0 flip at different rates;</li>
- *   <li>{@code location}: SparkXD/EnforceSNN, errors only in weak subarrays or banks.</li>
+ *   <li>{@code location}: SparkXD/EnforceSNN, errors only in weak subarrays or banks: a fixed fraction
+ *       of regions (a parameter) is weak whatever the voltage, and they err at BER / fraction, so the BER
+ *       is the module's mean;</li>
+ *   <li>{@code weak-subarray} (registered by {@code mapping.WeakSubarrayErrorModels}, an
+ *       {@link ErrorModelProvider}: it reads a DRAM part and a measured device): SparkXD's weak subarrays
+ *       following VDD, as its placement, fault-aware training and tolerance search use them. The BER is read
+ *       as a device's voltage V; the unsafe fraction is the device's measured failing-line fraction f(V),
+ *       not a parameter, each subarray having its own onset voltage, and unsafe subarrays err at
+ *       BER(V) / f(V). Lowering V only adds unsafe subarrays; a BER above the device's highest stands for its
+ *       lowest voltage ({@link ErrorModelFamily#maxBer}).</li>
  * </ul>
- * The parameters and their meanings are in {@link ErrorModelEntries}; {@code undervolt errors
- * models} prints them from {@link #entries()}.
+ * The parameters and their meanings are in {@link ErrorModelEntries} (and the providers' entries);
+ * {@code undervolt errors models} prints them from {@link #entries()}. Models and parameter names are
+ * case-insensitive; values keep their case (a file path), each domain reading them its way.
  */
 public final class ErrorModelRegistry {
     /** How every message about a spec starts; the CLI puts the option's name in its place. */
@@ -41,9 +52,20 @@ public final class ErrorModelRegistry {
     private ErrorModelRegistry() {
     }
 
-    private static Map<String, ErrorModelEntry> index(List<ErrorModelEntry> entries) {
+    /**
+     * The built-in entries, then those of every {@link ErrorModelProvider} on the class path (found with the loader of
+     * this class, so a Spark executor finds the same ones), in the order the services file lists them.
+     */
+    private static Map<String, ErrorModelEntry> index(List<ErrorModelEntry> builtIn) {
+        List<ErrorModelEntry> entries = new java.util.ArrayList<>(builtIn);
+        ServiceLoader.load(ErrorModelProvider.class, ErrorModelRegistry.class.getClassLoader())
+                .forEach(p -> entries.addAll(p.entries()));
         Map<String, ErrorModelEntry> m = new LinkedHashMap<>();
-        entries.forEach(e -> m.put(e.name(), e));
+        for (ErrorModelEntry e : entries) {
+            if (m.put(e.name(), e) != null) {
+                throw new IllegalStateException("error model '" + e.name() + "' registered twice");
+            }
+        }
         return java.util.Collections.unmodifiableMap(m);
     }
 
@@ -95,7 +117,7 @@ public final class ErrorModelRegistry {
             List<ErrorModelParameter> parameters = entry.parameters();
             int position = 0;
             boolean named = false;
-            for (String raw : lower.substring(colon + 1).split(",", -1)) {
+            for (String raw : text.substring(colon + 1).split(",", -1)) { // names any case; values as their domain reads them
                 String item = raw.trim();
                 int eq = item.indexOf('=');
                 ErrorModelParameter p;
@@ -112,7 +134,7 @@ public final class ErrorModelRegistry {
                     p = parameters.get(position++);
                 } else {
                     named = true;
-                    p = entry.parameter(item.substring(0, eq).trim());
+                    p = entry.parameter(item.substring(0, eq).trim().toLowerCase(Locale.ROOT));
                     if (p == null) {
                         throw empty.invalid("unknown parameter '" + item.substring(0, eq).trim() + "'; it has "
                                 + parameters.stream().map(ErrorModelParameter::name).collect(Collectors.joining(", ")));

@@ -48,9 +48,9 @@ public record DramSpec(String name, DramStandard standard, Organization organiza
         throw new IllegalArgumentException(name + ": no rail " + railName);
     }
 
-    /** The core (array) rail that voltage scaling acts on. */
+    /** The core (array) rail that voltage scaling acts on; a timing-only part has none ({@link #requireCurrents}). */
     public Rail core() {
-        return rail(coreRail);
+        return requireCurrents().rail(coreRail);
     }
 
     /** Nominal voltage of the core rail. */

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.undervolt.InvalidInputException;
+import org.undervolt.dram.sim.SimPresets;
 import org.undervolt.io.PlainJson;
+import org.undervolt.io.Sha256;
 
 /**
  * Loads a DRAM spec from a file, detecting the format from its content: XML ({@code <memspec>}) is a
@@ -21,19 +23,39 @@ public final class MemspecLoader {
     }
 
     /**
-     * A memspec file (any supported format) or, when no file exists at {@code fileOrPreset}, a built-in preset
-     * of that name ({@link DramPresets}).
+     * The one reader of a DRAM part as a user names it ({@code --part}, a pipeline's {@code part}, a spec's
+     * {@code part=}): a memspec file (any supported format) when one exists at {@code part}; else a built-in preset or
+     * alias ({@link DramPresets}); else a pair of Ramulator 2.0a's organisation and speed-bin presets,
+     * {@code ORG+BIN} ({@link SimPresets#byName}, one channel and rank: a timing-only part, which energy refuses by
+     * {@link DramSpec#requireCurrents}).
+     *
+     * @throws InvalidInputException one line naming {@code part} and the three forms
      */
-    public static LoadedSpec resolve(String fileOrPreset) {
-        Path p = Path.of(fileOrPreset);
-        if (Files.exists(p)) {
+    public static LoadedSpec resolve(String part) {
+        String name = part == null ? "" : part.trim();
+        Path p = name.isEmpty() ? null : path(name);
+        if (p != null && Files.exists(p)) {
             return load(p);
         }
         try {
-            return new LoadedSpec(DramPresets.get(fileOrPreset), SpecFormat.UNDERVOLT_PRESET, fileOrPreset);
+            return new LoadedSpec(DramPresets.get(name), SpecFormat.UNDERVOLT_PRESET, name);
         } catch (InvalidInputException e) {
-            throw new InvalidInputException(fileOrPreset + ": no such memspec file, nor a preset; presets: "
-                    + DramPresets.names());
+            DramSpec pair = SimPresets.byName(name, 1, 1);
+            if (pair != null) {
+                return new LoadedSpec(pair, SpecFormat.RAMULATOR_PAIR, name);
+            }
+            throw new InvalidInputException(name + ": no such memspec file, nor a preset; presets: " + DramPresets.names()
+                    + ", or a pair of Ramulator's presets ORG+BIN, e.g. " + SimPresets.partName(
+                    SimPresets.defaultOrganization("DDR4"), SimPresets.defaultTiming("DDR4")));
+        }
+    }
+
+    /** {@code name} as a path, or null when it cannot be one (then it is a name). */
+    private static Path path(String name) {
+        try {
+            return Path.of(name);
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
         }
     }
 
@@ -46,7 +68,8 @@ public final class MemspecLoader {
         } catch (IOException e) {
             throw new InvalidInputException(file + ": cannot read memspec: " + e.getMessage(), e);
         }
-        return parse(file.toString(), new String(bytes, StandardCharsets.UTF_8));
+        LoadedSpec parsed = parse(file.toString(), new String(bytes, StandardCharsets.UTF_8));
+        return new LoadedSpec(parsed.spec(), parsed.format(), parsed.file(), Sha256.hex(bytes));
     }
 
     /** Parses memspec {@code text}; {@code name} is used in messages. */

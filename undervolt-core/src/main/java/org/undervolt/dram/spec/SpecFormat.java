@@ -7,7 +7,9 @@ public enum SpecFormat {
     /** DRAMPower 5.x JSON memspec ({@code {"memspec": {...}}}). */
     DRAMPOWER5_JSON("DRAMPower 5 JSON memspec"),
     /** Undervolt's own preset JSON. */
-    UNDERVOLT_PRESET("built-in preset");
+    UNDERVOLT_PRESET("built-in preset"),
+    /** A pair of Ramulator 2.0a's organisation and speed-bin presets, {@code ORG+BIN}: timing only, no currents. */
+    RAMULATOR_PAIR("Ramulator organisation + speed-bin presets (timing only)");
 
     private final String label;
 

@@ -15,13 +15,16 @@ import org.undervolt.InvalidInputException;
 import org.undervolt.random.Seeds;
 
 /**
- * The contract every registered error model keeps, run over {@link ErrorModelRegistry#entries()} so
- * that a new entry is tested as soon as it is registered: BER 0 flips nothing; at a BER the expected
- * flips are the BER times the bits (over devices, data with as many 0s as 1s), and the flips drawn
- * stay within binomial bounds of the expectation; flips stay inside the region; one seed gives one
- * set of flips; the family's name is a spec for the same model; a bad spec is one line naming the
- * spec and the form. Layout: 2 banks x 16 subarrays x 8 rows of 64 bytes (16 KiB), inside a larger
- * array so that a flip outside the region would show.
+ * The contract every registered error model keeps, run over {@link ErrorModelRegistry#entries()} (the
+ * providers' too, e.g. {@code weak-subarray}) so that a new entry is tested as soon as it is registered,
+ * each through its example spec: BER 0 flips nothing; at a BER the expected flips are the BER times the
+ * bits (over devices, data with as many 0s as 1s), and the flips drawn stay within binomial bounds of
+ * the expectation; a BER above the family's reach stands for its reach; flips stay inside the region;
+ * one seed gives one set of flips; the family's name is a spec for the same model; a bad spec is one
+ * line naming the spec and the form; every parameter has a meaning and a valid default. The BER is
+ * 1e-2, or half the family's reach where that is lower (a measured device's highest BER). Layout:
+ * 2 banks x 16 subarrays x 8 rows of 64 bytes (16 KiB), inside a larger array so that a flip outside
+ * the region would show.
  */
 class ErrorModelContractTest {
     private static final int PAD = 100;
@@ -67,8 +70,17 @@ class ErrorModelContractTest {
         return new MemoryRegion(data, PAD, PAD + BYTES, () -> SPANS);
     }
 
+    private static ErrorModelFamily family(ErrorModelEntry e, WeakCells weak) {
+        return ErrorModelRegistry.family(e.example(), weak);
+    }
+
     private static ErrorModel model(ErrorModelEntry e, double ber, WeakCells weak) {
-        return ErrorModelRegistry.family(e.name(), weak).atBer(ber);
+        return family(e, weak).atBer(ber);
+    }
+
+    /** The contract's BER for {@code e}: {@link #BER}, or half the family's reach where that is lower. */
+    private static double ber(ErrorModelEntry e) {
+        return Math.min(BER, family(e, WeakCells.perTrial()).maxBer() / 2);
     }
 
     private static List<Long> flips(ErrorModel model, long seed) {
@@ -94,8 +106,8 @@ class ErrorModelContractTest {
     @ParameterizedTest
     @MethodSource("entries")
     void theBerIsTheMeanRateOverDevices(ErrorModelEntry e) {
-        ErrorModel m = model(e, BER, WeakCells.perTrial());
-        double expected = BITS * BER;
+        ErrorModel m = model(e, ber(e), WeakCells.perTrial());
+        double expected = BITS * ber(e);
         assertThat(m.expectedFlips(region(data()))).as(m.name()).isCloseTo(expected, within(1e-9 * expected));
         // Over 300 devices (weak cells redrawn every trial) the mean count is the expectation, within
         // 5 standard errors of the sample.
@@ -117,7 +129,7 @@ class ErrorModelContractTest {
     void onOneDeviceTheFlipsAreWithinBinomialBoundsOfTheExpectation(ErrorModelEntry e) {
         // Given the device, every bit flips independently, so the count has at most the variance of
         // its mean (a Poisson-binomial law): 5 sigma is 5 sqrt(mean).
-        ErrorModel m = model(e, BER, WeakCells.fixed(7));
+        ErrorModel m = model(e, ber(e), WeakCells.fixed(7));
         double perTrial = m.expectedFlips(region(data()));
         assertThat(perTrial).as(m.name()).isPositive();
         int trials = 50;
@@ -127,6 +139,21 @@ class ErrorModelContractTest {
         }
         double mean = trials * perTrial;
         assertThat((double) total).as(m.name()).isCloseTo(mean, within(5 * Math.sqrt(mean) + 1));
+    }
+
+    @ParameterizedTest
+    @MethodSource("entries")
+    void aBerAboveTheReachStandsForTheReach(ErrorModelEntry e) {
+        ErrorModelFamily f = family(e, WeakCells.perTrial());
+        assertThat(f.maxBer()).isPositive().isLessThanOrEqualTo(1);
+        double reach = f.maxBer();
+        if (reach < 1) { // a measured device's highest BER: every BER above it is the device at its lowest voltage
+            double atReach = f.atBer(reach).expectedFlips(region(data()));
+            assertThat(atReach).as(e.name()).isCloseTo(BITS * reach, within(1e-9 * BITS * reach));
+            assertThat(f.atBer(Math.min(1, 10 * reach)).expectedFlips(region(data()))).isEqualTo(atReach);
+            assertThat(flips(family(e, WeakCells.fixed(2)).atBer(1), 9))
+                    .isEqualTo(flips(family(e, WeakCells.fixed(2)).atBer(reach), 9)).isNotEmpty();
+        }
     }
 
     @ParameterizedTest
@@ -154,19 +181,20 @@ class ErrorModelContractTest {
     @MethodSource("entries")
     void oneSeedGivesOneSetOfFlips(ErrorModelEntry e) {
         for (WeakCells weak : List.of(WeakCells.perTrial(), WeakCells.fixed(3))) {
-            assertThat(flips(model(e, BER, weak), 42)).isNotEmpty().isEqualTo(flips(model(e, BER, weak), 42))
-                    .isNotEqualTo(flips(model(e, BER, weak), 43));
+            assertThat(flips(model(e, ber(e), weak), 42)).isNotEmpty().isEqualTo(flips(model(e, ber(e), weak), 42))
+                    .isNotEqualTo(flips(model(e, ber(e), weak), 43));
         }
     }
 
     @ParameterizedTest
     @MethodSource("entries")
     void theFamilysNameIsASpecOfTheSameModel(ErrorModelEntry e) {
-        ErrorModelFamily family = ErrorModelRegistry.family(e.name(), WeakCells.fixed(1));
+        ErrorModelFamily family = family(e, WeakCells.fixed(1));
         assertThat(family.name()).startsWith(e.name());
         ErrorModelFamily again = ErrorModelRegistry.family(family.name(), WeakCells.fixed(1));
         assertThat(again.name()).isEqualTo(family.name());
-        assertThat(flips(again.atBer(BER), 8)).isEqualTo(flips(family.atBer(BER), 8));
+        assertThat(again.maxBer()).isEqualTo(family.maxBer());
+        assertThat(flips(again.atBer(ber(e)), 8)).isNotEmpty().isEqualTo(flips(family.atBer(ber(e)), 8));
     }
 
     @ParameterizedTest
@@ -190,7 +218,9 @@ class ErrorModelContractTest {
     @ParameterizedTest
     @MethodSource("entries")
     void everyParameterHasAMeaningAndAValidDefaultOrNone(ErrorModelEntry e) {
-        assertThat(e.description()).contains(e.name().equals("location") ? "SparkXD" : "EDEN error model");
+        assertThat(e.description()).contains(List.of("location", "weak-subarray").contains(e.name()) ? "SparkXD"
+                : "EDEN error model");
+        assertThat(family(e, WeakCells.perTrial()).name()).as("the example names the model").startsWith(e.name());
         for (ErrorModelParameter p : e.parameters()) {
             assertThat(p.meaning()).as(p.name()).hasSizeGreaterThan(30);
             assertThat(p.name()).matches("[a-z][a-z-]*");

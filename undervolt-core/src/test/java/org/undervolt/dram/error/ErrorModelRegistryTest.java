@@ -226,7 +226,7 @@ class ErrorModelRegistryTest {
     void anUnknownModelIsOneLineNamingEveryModel() {
         assertThatThrownBy(() -> ErrorModelRegistry.parse("gaussian:3")).isInstanceOf(InvalidInputException.class)
                 .hasMessage("error model 'gaussian:3': unknown model; expected NAME[:PARAM=VALUE,...] with NAME one of "
-                        + "uniform, bitline, wordline, data-dependent, location ('undervolt errors models' lists the parameters)");
+                        + "uniform, bitline, wordline, data-dependent, location, weak-subarray ('undervolt errors models' lists the parameters)");
         assertThatThrownBy(() -> ErrorModelRegistry.parse("uniform:fast")).isInstanceOf(InvalidInputException.class)
                 .hasMessage("error model 'uniform:fast': sampler: 'fast' is not one of blocked|sequential; "
                         + "expected uniform[:sampler=blocked|sequential]");
