@@ -56,7 +56,6 @@ final class SnnToleranceStage {
         return r;
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> one(Path model, Double reference, PipelineConfig c, FormatSpec format,
             ImageDataset test, int threads, Path out, Consumer<String> log, ToleranceSearch.TrialProgress trials,
             TrialExecutor executor, WeightStorage storage) {
@@ -71,18 +70,18 @@ final class SnnToleranceStage {
                 Acceptance.Rule.parse(c.text("confidence")), c.integer("test_images", 1, test.size()), threads, reference, out,
                 ToleranceStage.evaluation(c), storage);
         ToleranceResult result = ToleranceUseCase.run(ToleranceRequest.of(options, test), log, trials, executor);
-        Map<String, Object> run = result.report();
+        SnnToleranceRun.Report run = (SnnToleranceRun.Report) result.report();
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("error_free", result.baselineAccuracy());
-        r.put("reference_accuracy", run.get("reference_accuracy"));
-        r.put("criterion", run.get("criterion"));
+        r.put("reference_accuracy", run.referenceAccuracy());
+        r.put("criterion", run.criterion());
         double tolerable = Math.max(0, result.tolerableBer());
-        Map<String, Object> where = (Map<String, Object>) run.get("location");
+        Map<String, Object> where = run.location();
         // location-aware: the device's BER at the tolerable voltage (axis points above the device's reach stand for
         // its lowest voltage), with the voltage and the unsafe subarrays there
         r.put("tolerable_ber", where == null ? tolerable : where.get("module_ber"));
         r.put("status", result.status());
-        r.put("weight_errors", run.get("weight_errors"));
+        r.put("weight_errors", run.weightErrors());
         if (where != null) {
             r.put("tolerable_axis_ber", tolerable);
             r.put("tolerable_vdd", where.get("vdd"));
