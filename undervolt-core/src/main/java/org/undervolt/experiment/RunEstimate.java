@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.undervolt.data.ImageDataset;
 import org.undervolt.nn.zoo.ImageShape;
+import org.undervolt.io.Json;
 import org.undervolt.io.ProgressLine;
 
 /**
@@ -21,34 +22,60 @@ import org.undervolt.io.ProgressLine;
  * @param costs    the measured unit costs (seconds per unit)
  * @param calibrationSeconds how long the measurement took
  */
-public record RunEstimate(String pipeline, Map<String, WorkModel.Span> stages, Map<String, Object> costs,
+public record RunEstimate(String pipeline, Map<String, WorkModel.Span> stages, UnitCosts costs,
         double calibrationSeconds) {
+
+    /** The unit costs a pipeline's estimate is made of, as the JSON's {@code unit_costs} shows them. */
+    public sealed interface UnitCosts permits EdenCosts, SparkxdCosts {
+    }
+
+    /**
+     * EDEN's unit costs.
+     *
+     * @param trainImageS                seconds to train on one image
+     * @param retrainImageS              seconds to retrain on one image, at two BERs
+     * @param inferenceWithErrorsS       seconds to infer one image with errors, at two BERs
+     * @param evaluationWithErrorsFixedS a trial's fixed cost, at two BERs
+     * @param fineSearchTargets          the sites a fine search walks
+     */
+    public record EdenCosts(double trainImageS, AtTwoBers retrainImageS, AtTwoBers inferenceWithErrorsS,
+            AtTwoBers evaluationWithErrorsFixedS, int fineSearchTargets) implements UnitCosts {
+    }
+
+    /**
+     * SparkXD's unit costs.
+     *
+     * @param stdpImageS seconds of STDP training on one image
+     * @param inferenceS seconds to infer one image
+     */
+    public record SparkxdCosts(double stdpImageS, double inferenceS) implements UnitCosts {
+    }
+
+    /** A cost measured at two BERs (the line between them is the model). */
+    public record AtTwoBers(List<Double> ber, List<Double> s) {
+        static AtTwoBers of(Calibration.Linear l) {
+            return new AtTwoBers(List.of(l.ber0(), l.ber1()), List.of(l.cost0(), l.cost1()));
+        }
+    }
 
     /** Calibrates and estimates the run of {@code config} in {@code folder}. */
     public static RunEstimate of(String kind, PipelineConfig config, ImageDataset train, ImageDataset test, int threads,
             Path folder, Calibration calibration) {
         Map<String, WorkModel.Span> all;
-        Map<String, Object> costs = new LinkedHashMap<>();
+        UnitCosts costs;
         double seconds;
         if (kind.equals(EdenPipeline.KIND)) {
             ImageShape shape = PipelineData.isCifar(config.text("dataset")) ? new ImageShape(3, 32, 32)
                     : new ImageShape(1, train.rows(), train.cols());
             Calibration.Eden k = calibration.eden(config, train, test, shape);
             all = WorkModel.eden(config, k, k.sites(), train.size(), config.optionalText("model") == null);
-            costs.put("train_image_s", k.trainImage());
-            costs.put("retrain_image_s", Map.of("ber", List.of(k.retrainImage().ber0(), k.retrainImage().ber1()),
-                    "s", List.of(k.retrainImage().cost0(), k.retrainImage().cost1())));
-            costs.put("inference_with_errors_s", Map.of("ber", List.of(k.faultyImage().ber0(), k.faultyImage().ber1()),
-                    "s", List.of(k.faultyImage().cost0(), k.faultyImage().cost1())));
-            costs.put("evaluation_with_errors_fixed_s", Map.of("ber", List.of(k.faultyTrial().ber0(),
-                    k.faultyTrial().ber1()), "s", List.of(k.faultyTrial().cost0(), k.faultyTrial().cost1())));
-            costs.put("fine_search_targets", k.sites());
+            costs = new EdenCosts(k.trainImage(), AtTwoBers.of(k.retrainImage()), AtTwoBers.of(k.faultyImage()),
+                    AtTwoBers.of(k.faultyTrial()), k.sites());
             seconds = k.seconds();
         } else {
             Calibration.Sparkxd k = calibration.sparkxd(config, train, test, threads);
             all = WorkModel.sparkxd(config, k);
-            costs.put("stdp_image_s", k.stdpImage());
-            costs.put("inference_s", k.inferImage());
+            costs = new SparkxdCosts(k.stdpImage(), k.inferImage());
             seconds = k.seconds();
         }
         Map<String, WorkModel.Span> left = new LinkedHashMap<>();
@@ -84,17 +111,24 @@ public record RunEstimate(String pipeline, Map<String, WorkModel.Span> stages, M
 
     /** As JSON-ready values. */
     public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("pipeline", pipeline);
-        m.put("typical_s", total().typical());
-        m.put("at_most_s", total().most());
-        Map<String, Object> st = new LinkedHashMap<>();
-        stages.forEach((k, v) -> st.put(k, Map.of("typical_s", v.typical(), "at_most_s", v.most())));
-        m.put("stages", st);
-        m.put("unit_costs", costs);
-        m.put("calibration_s", calibrationSeconds);
-        m.put("method", "unit costs timed on this machine on the run's own network and data, times the work of "
-                + "each stage; a tolerance search typically walks half its BER grid, at most all of it");
-        return m;
+        Map<String, Range> st = new LinkedHashMap<>();
+        stages.forEach((k, v) -> st.put(k, new Range(v.most(), v.typical())));
+        return Json.fields(new Shown(pipeline, total().typical(), total().most(), st, costs, calibrationSeconds,
+                "unit costs timed on this machine on the run's own network and data, times the work of "
+                        + "each stage; a tolerance search typically walks half its BER grid, at most all of it"));
+    }
+
+    /**
+     * The estimate as {@code --estimate --json} prints it: its components are the keys in order (snake_case).
+     *
+     * @param stages    each stage left, by name
+     * @param unitCosts the measured unit costs
+     */
+    private record Shown(String pipeline, double typicalS, double atMostS, Map<String, Range> stages,
+            UnitCosts unitCosts, double calibrationS, String method) {
+    }
+
+    /** Seconds at most and typically (in the order the estimate has always printed them). */
+    private record Range(double atMostS, double typicalS) {
     }
 }
