@@ -1,30 +1,29 @@
 package org.undervolt.cli;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 
-import org.undervolt.InvalidInputException;
 import org.undervolt.dram.energy.EnergyCounting;
-import org.undervolt.dram.energy.EnergyListener;
 import org.undervolt.dram.energy.RailScaling;
-import org.undervolt.dram.energy.StateCycles;
-import org.undervolt.dram.energy.TraceEnergy;
 import org.undervolt.dram.energy.VoltageScaling;
 import org.undervolt.dram.spec.DramSpec;
 import org.undervolt.dram.spec.LoadedSpec;
-import org.undervolt.dram.trace.Command;
-import org.undervolt.dram.trace.CommandSink;
-import org.undervolt.dram.trace.TimingChecker;
-import org.undervolt.dram.trace.TraceReader;
+import org.undervolt.usecase.BadSetting;
+import org.undervolt.usecase.SettingNames;
+import org.undervolt.usecase.TraceEnergyRequest;
+import org.undervolt.usecase.TraceEnergyResult;
+import org.undervolt.usecase.TraceEnergyUseCase;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code undervolt dram energy --part FILE --trace FILE [--json]}: energy of a DRAMPower command trace. */
+/**
+ * {@code undervolt dram energy --part FILE --trace FILE [--json]}: energy of a DRAMPower command trace. Fills its
+ * options (with or without picocli), calls {@link TraceEnergyUseCase}, prints.
+ */
 @CommandLine.Command(name = "energy",
         mixinStandardHelpOptions = true,
         description = {"Energy of a DRAMPower command trace (DRAMPower 5 CSV or DRAMPower 4 .trc), every component in joules.",
@@ -106,6 +105,9 @@ public final class DramEnergyCommand implements DirectCommand {
         return jsonOption;
     }
 
+    /** The request's keys as this command's options. */
+    private static final SettingNames OPTIONS = SettingNames.options(Map.of());
+
     @Override
     public Integer call() throws Exception {
         EnergyCounting chosen = counting == null ? null : OptionValues.parse("--counting", counting, EnergyCounting::parse);
@@ -115,73 +117,32 @@ public final class DramEnergyCommand implements DirectCommand {
         }
         LoadedSpec loaded = part.load();
         DramSpec s = loaded.spec();
-        EnergyCounting how = chosen == null ? EnergyCounting.forFormat(loaded.format()) : chosen;
         RailScaling railScaling = OptionValues.parse("--rails", rails, RailScaling::parse);
-        double volts = vdd == null ? s.coreVolts() : vdd;
-        if (!(volts > 0) || Double.isInfinite(volts)) {
-            throw new InvalidInputException("--vdd " + volts + ": expected a positive voltage");
+        TraceEnergyResult e;
+        try {
+            e = TraceEnergyUseCase.run(new TraceEnergyRequest(loaded, trace, chosen, vdd, law, railScaling, !noTimingCheck));
+        } catch (BadSetting bad) {
+            throw bad.named(OPTIONS);
         }
-        // streamed: the trace is checked, then counted and accounted by the energy listener as it is read, never held
-        String source = trace.toString();
-        EnergyListener energy = EnergyListener.forTrace(s, how, source);
-        TraceReader.stream(trace, s.organization(), noTimingCheck ? energy
-                : CommandSink.tee(TimingChecker.of(s, source), energy));
-        TraceEnergy e = energy.traceEnergy(volts, law, railScaling);
-        Priced out = report(loaded, how, volts, law, source, energy.commandCounts(), e, !noTimingCheck, railScaling);
-        jsonOption.printLine(out, w -> {
-            w.printf(Locale.ROOT, "%s on %s (%s), counting: %s%n", trace, s.name(), loaded.format().label(), how.description());
+        jsonOption.printLine(e, w -> {
+            w.printf(Locale.ROOT, "%s on %s (%s), counting: %s%n", trace, s.name(), loaded.format().label(),
+                    e.countingDescription());
             w.printf(Locale.ROOT, "core rail %s at %.4f V (nominal %.4f V, %s scaling, rails lowered: %s)%n",
-                    s.coreRail(), volts, s.coreVolts(), law.toString(), railScaling);
-            for (Map.Entry<String, Double> c : e.components().entrySet()) {
+                    s.coreRail(), e.vdd(), s.coreVolts(), law.toString(), railScaling);
+            for (Map.Entry<String, Double> c : e.componentsJ().entrySet()) {
                 w.printf(Locale.ROOT, "  %-15s %14.6e J%n", c.getKey(), c.getValue());
             }
-            w.printf(Locale.ROOT, "  %-15s %14.6e J%n", "core", e.coreJoules());
-            if (e.ioJoules() == null) {
+            w.printf(Locale.ROOT, "  %-15s %14.6e J%n", "core", e.coreJ());
+            if (e.ioJ() == null) {
                 w.printf(Locale.ROOT, "  %-15s %14s%n", "io", "not modelled");
             } else {
                 StringBuilder parts = new StringBuilder();
-                e.ioComponents().forEach((k, v) -> parts.append(parts.length() == 0 ? "" : ", ")
+                e.ioComponentsJ().forEach((k, v) -> parts.append(parts.length() == 0 ? "" : ", ")
                         .append(String.format(Locale.ROOT, "%s %.6e J", k, v)));
-                w.printf(Locale.ROOT, "  %-15s %14.6e J  (%s)%n", "io", e.ioJoules(), parts);
+                w.printf(Locale.ROOT, "  %-15s %14.6e J  (%s)%n", "io", e.ioJ(), parts);
             }
-            w.printf(Locale.ROOT, "  %-15s %14.6e J%n", "total", e.totalJoules());
+            w.printf(Locale.ROOT, "  %-15s %14.6e J%n", "total", e.totalJ());
         });
         return 0;
-    }
-
-    static Priced report(LoadedSpec loaded, EnergyCounting how, double volts, VoltageScaling law, String source,
-                         Map<Command, Long> counts, TraceEnergy e, boolean timingChecked, RailScaling rails) {
-        DramSpec s = loaded.spec();
-        Map<String, Long> cmds = new LinkedHashMap<>();
-        counts.forEach((command, n) -> cmds.put(command.name(), n));
-        StateCycles c = e.cycles();
-        return new Priced(loaded.file(), loaded.format().name(), s.name(), source, how.name(), how.description(),
-                s.coreRail(), s.coreVolts(), volts, law.toString(), timingChecked, e.coreJoules(), e.ioJoules(),
-                e.totalJoules(), e.components(), e.ioComponents(), cmds, new Cycles(c.totalCycles(), c.activeCycles(),
-                c.prechargedCycles(), c.bankActiveCycles(), c.pdnActFast() + c.pdnActSlow() + c.pdnPreFast()
-                + c.pdnPreSlow(), c.selfRefresh()), c.pre(), rails.toString());
-    }
-
-    /**
-     * What {@code dram energy --json} prints: its components are the keys in order (snake_case, named as the options:
-     * {@code part} for --part, {@code energy_law} for --energy-law).
-     *
-     * @param part         the part as given (a preset name or a memspec file)
-     * @param memoryId     the part's name inside its description
-     * @param vdd          the core rail's voltage priced
-     * @param coreJ        energy on the core rail, J
-     * @param ioJ          I/O energy, J; null where the memspec does not model it
-     * @param commands     commands counted, by name
-     * @param prechargesCounted PRE commands counted (PREA counted per bank)
-     */
-    record Priced(String part, String partFormat, String memoryId, String trace, String counting,
-            String countingDescription, String coreRail, double vddNominal, double vdd, String energyLaw,
-            boolean timingChecked, double coreJ, Double ioJ, double totalJ, Map<String, Double> componentsJ,
-            Map<String, Double> ioComponentsJ, Map<String, Long> commands, Cycles cycles, long prechargesCounted,
-            String railScaling) {
-    }
-
-    /** Clock cycles of the trace by state; {@code bankActiveSum} sums over banks, {@code powerDown} over its four kinds. */
-    record Cycles(long total, long active, long precharged, long bankActiveSum, long powerDown, long selfRefresh) {
     }
 }

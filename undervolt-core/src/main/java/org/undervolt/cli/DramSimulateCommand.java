@@ -1,23 +1,19 @@
 package org.undervolt.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-
-import org.undervolt.InvalidInputException;
-import org.undervolt.dram.sim.DramPowerCommandWriter;
-import org.undervolt.dram.sim.DramSimulator;
-import org.undervolt.dram.sim.LoadStoreTraceReader;
 import org.undervolt.dram.sim.PagePolicy;
-import org.undervolt.dram.sim.SimCommand;
 import org.undervolt.dram.sim.SimConfig;
 import org.undervolt.dram.sim.SimResult;
 import org.undervolt.dram.sim.SimSpec;
 import org.undervolt.dram.spec.DramSpec;
-import org.undervolt.io.Json;
+import org.undervolt.usecase.BadSetting;
+import org.undervolt.usecase.SettingNames;
+import org.undervolt.usecase.SimulateRequest;
+import org.undervolt.usecase.SimulateResult;
+import org.undervolt.usecase.SimulateUseCase;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -28,7 +24,8 @@ import picocli.CommandLine.Option;
  * the one preset registry (the names {@code dram energy}, {@code demo} and {@code map} accept), of a pair of Ramulator's
  * organisation / speed-bin presets ({@code DDR4_8Gb_x8+DDR4_2400R}), or of a memspec file. The JSON's {@code part} is a
  * name {@code --part} reads back. Ramulator's spelling of a preset pair, {@code --standard S [--org O] [--timing T]}, is
- * read too (hidden), for command lines that mirror Ramulator's.
+ * read too (hidden), for command lines that mirror Ramulator's. Fills its options (with or without picocli), calls
+ * {@link SimulateUseCase}, prints.
  */
 @CommandLine.Command(name = "simulate",
         header = "Cycle-level timing simulation of a Ramulator request trace.",
@@ -158,6 +155,9 @@ public final class DramSimulateCommand implements DirectCommand {
         return jsonOption;
     }
 
+    /** The request's keys as this command's options. */
+    private static final SettingNames OPTIONS = SettingNames.options(Map.of());
+
     @Override
     public Integer call() throws Exception {
         OptionValues.range("--channels", channels, 1, Integer.MAX_VALUE);
@@ -165,91 +165,32 @@ public final class DramSimulateCommand implements DirectCommand {
         SimSpec s = SimSpec.of(part());
         SimConfig cfg = new SimConfig(s, mapping, OptionValues.parse("--row-policy", pagePolicy, PagePolicy::parse), closedCap,
                 32, drain, null, scheduler, refresh);
-        DramSimulator sim = new DramSimulator(cfg);
-        if (commandsOut != null && channels != 1) {
-            throw new InvalidInputException("--commands-out: a DRAMPower trace describes one channel, expected --channels 1");
+        SimulateResult result;
+        try {
+            result = SimulateUseCase.run(new SimulateRequest(cfg, requests, commandsOut));
+        } catch (BadSetting e) {
+            throw e.named(OPTIONS);
         }
-        if (commandsOut != null && commandsOut.toAbsolutePath().getParent() != null
-                && !Files.isDirectory(commandsOut.toAbsolutePath().getParent())) {
-            throw new InvalidInputException("--commands-out " + commandsOut + ": no such directory");
-        }
-        // streamed: requests are read as the simulated frontend takes them, so memory does not grow with the file
-        SimResult r;
-        try (LoadStoreTraceReader.Stream trace = LoadStoreTraceReader.open(requests)) {
-            if (commandsOut != null) {
-                try (DramPowerCommandWriter w = new DramPowerCommandWriter(commandsOut)) {
-                    r = sim.run(trace, w);
-                    w.finish(r.drainCycles());
-                }
-            } else {
-                r = sim.run(trace, null);
-            }
-        }
-        Map<String, Object> out = report(cfg, sim, requests.toString(), r);
-        if (commandsOut != null) {
-            out.put("commands_out", commandsOut.toString());
-        }
-        jsonOption.printLine(out, w -> {
+        SimResult r = result.run();
+        jsonOption.printLine(result.json(), w -> {
             w.printf(Locale.ROOT, "%s: %d requests on %s %s, %d channel(s) x %d rank(s), %s mapping, %s page%n",
                     requests, r.reads() + r.writes(), s.standard(), s.part().name(), channels, ranks,
-                    sim.mapping().name(), cfg.pagePolicy().name().toLowerCase(Locale.ROOT));
+                    result.mapping(), cfg.pagePolicy().name().toLowerCase(Locale.ROOT));
             w.printf(Locale.ROOT, "  cycles %d (%.1f us), reads %d, writes %d%n", r.cycles(), r.cycles() * r.tckNs() / 1000,
                     r.reads(), r.writes());
             w.printf(Locale.ROOT, "  row hits %d, misses %d, conflicts %d%n", r.rowHits(), r.rowMisses(), r.rowConflicts());
             w.printf(Locale.ROOT, "  average read latency %.2f cycles (%.2f ns)%n", r.avgReadLatencyCycles(),
                     r.avgReadLatencyCycles() * r.tckNs());
-            w.printf(Locale.ROOT, "  commands %s%n", commandCounts(out));
+            StringBuilder commands = new StringBuilder();
+            result.commands().forEach((name, n) -> commands.append(commands.isEmpty() ? "" : ", ").append(name).append(' ')
+                    .append(n));
+            w.printf(Locale.ROOT, "  commands %s%n", commands);
         });
         return 0;
-    }
-
-    /** The command counts of a report as text: {@code ACT 142, PRE 140, ...}. */
-    @SuppressWarnings("unchecked")
-    private static String commandCounts(Map<String, Object> report) {
-        StringBuilder sb = new StringBuilder();
-        ((Map<String, Long>) report.get("commands")).forEach((name, n) -> sb.append(sb.isEmpty() ? "" : ", ")
-                .append(name).append(' ').append(n));
-        return sb.toString();
     }
 
     /** The part named by --part, or by --standard (Ramulator's spelling of a preset pair, or a part name). */
     private DramSpec part() {
         return SimPart.resolve(partOption.name(), standard, org, timing, channels, ranks);
-    }
-
-    /** The JSON report of a run of the requests of {@code source} (every one accepted: reads + writes). */
-    static Map<String, Object> report(SimConfig cfg, DramSimulator sim, String source, SimResult r) {
-        SimSpec s = cfg.spec();
-        Map<String, Object> out = Json.fields(new Setup(source, s.part().name(), s.standard(), s.protocol().name(),
-                s.organization().channels(), s.organization().ranks(), sim.mapping().name(),
-                cfg.pagePolicy().name().toLowerCase(Locale.ROOT), cfg.scheduler(), cfg.refresh()));
-        if (cfg.pagePolicy() == PagePolicy.CLOSED) {
-            out.put("closed_cap", cfg.closedCap());
-        }
-        out.putAll(Json.fields(new Counts(s.timings().tckNs(), r.reads() + r.writes(), r.cycles(), cfg.drain(),
-                r.drainCycles(), r.reads(), r.writes(), r.rowHits(), r.rowMisses(), r.rowConflicts(), r.readHits(),
-                r.readMisses(), r.readConflicts(), r.writeHits(), r.writeMisses(), r.writeConflicts(),
-                r.avgReadLatencyCycles(), r.avgReadLatencyCycles() * r.tckNs(), r.readsCompleted(), r.readsForwarded())));
-        Map<String, Long> cmds = new LinkedHashMap<>();
-        for (SimCommand c : SimCommand.values()) {
-            cmds.put(c.drampower().name(), r.count(c));
-        }
-        out.put("commands", cmds);
-        out.put("note", cfg.drain() ? "drained: every accepted request served; latency averaged over all accepted reads"
-                : "stopped when the last request was accepted (Ramulator 2.0a's memory_system_cycles); reads still "
-                + "in flight then add no latency, as in Ramulator's per-accepted-read average");
-        return out;
-    }
-
-    /** What was simulated, the report's first keys (snake_case of the components, in order). */
-    private record Setup(String requestsFile, String part, String standard, String protocol, int channels, int ranks,
-            String mapping, String rowPolicy, String scheduler, String refresh) {
-    }
-
-    /** What the run counted, the keys after the setup (and {@code closed_cap} of a closed-row policy). */
-    private record Counts(double tckNs, long requests, long cycles, boolean drained, long drainCycles, long reads,
-            long writes, long rowHits, long rowMisses, long rowConflicts, long readRowHits, long readRowMisses,
-            long readRowConflicts, long writeRowHits, long writeRowMisses, long writeRowConflicts,
-            double avgReadLatencyCycles, double avgReadLatencyNs, long readsCompleted, long readsForwarded) {
     }
 }

@@ -1,11 +1,6 @@
 package org.undervolt.cli;
 
-import org.undervolt.io.AtomicFiles;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 
 import org.undervolt.InvalidInputException;
@@ -73,16 +68,7 @@ public final class ErrorsBitmapCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("--region: " + e.getMessage());
         }
-        Path target = out.toAbsolutePath();
-        Path tmp = AtomicFiles.createTempFile(target.getParent(), ".bitmap", ".tmp");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                ErrorBitmapFile.write(b, w);
-            }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        ErrorBitmapFile.write(b, out);
         System.err.println("wrote " + out + ": " + b.failures() + " failed cells of " + b.cells());
         return 0;
     }

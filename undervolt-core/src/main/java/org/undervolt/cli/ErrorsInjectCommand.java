@@ -3,15 +3,14 @@ package org.undervolt.cli;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.undervolt.InvalidInputException;
 import org.undervolt.dram.error.ErrorModel;
-import org.undervolt.fault.Injector;
-import org.undervolt.fault.SyntheticImages;
 import org.undervolt.io.Json;
-import org.undervolt.random.Seeds;
-import org.undervolt.storage.DramGeometry;
-import org.undervolt.storage.DramImage;
 import org.undervolt.storage.Formats;
+import org.undervolt.usecase.BadSetting;
+import org.undervolt.usecase.InjectRequest;
+import org.undervolt.usecase.InjectResult;
+import org.undervolt.usecase.InjectUseCase;
+import org.undervolt.usecase.SettingNames;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +18,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code undervolt errors inject}: stores a synthetic tensor of the given size in a format, injects
- * one error model into its DRAM image, and reports flips, bits and time.
+ * one error model into its DRAM image, and reports flips, bits and time. Parses the options, calls
+ * {@link InjectUseCase}, prints.
  */
 @Command(name = "inject", mixinStandardHelpOptions = true,
         description = {"Inject bit errors into a synthetic stored tensor and time it.",
@@ -49,41 +49,21 @@ public final class ErrorsInjectCommand implements Callable<Integer> {
     @Mixin
     ErrorsCommand.ModelOptions modelOptions;
 
+    /** The request's keys as this command's options. */
+    private static final SettingNames OPTIONS = SettingNames.options(Map.of());
+
     @Override
     public Integer call() throws Exception {
         ErrorModel model = modelOptions.at(ber);
-        if (trials < 1) {
-            throw new InvalidInputException("--trials: " + trials + "; expected a positive count");
-        }
         var storage = OptionValues.parse("--format", format, Formats::byName);
-        DramGeometry geometry = DramGeometry.lpddr3x32();
-        DramImage clean;
+        InjectResult r;
         try {
-            clean = SyntheticImages.gaussian(storage, bits, seedOption.seed, geometry);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("--bits: " + e.getMessage());
+            r = InjectUseCase.run(new InjectRequest(storage, model, ber, bits, trials, seedOption.seed));
+        } catch (BadSetting e) {
+            throw e.named(OPTIONS);
         }
-        DramImage trial = clean.copy();
-        long flips = 0;
-        long injectNanos = 0;
-        long copyNanos = 0;
-        for (int t = 0; t < trials; t++) {
-            long t0 = System.nanoTime();
-            trial.restoreFrom(clean);
-            long t1 = System.nanoTime();
-            flips += Injector.inject(trial, model, Seeds.stream(seedOption.seed, t));
-            injectNanos += System.nanoTime() - t1;
-            copyNanos += t1 - t0;
-        }
-        Map<String, Object> out = Json.fields(new Injected(format, model.name(), ber, 8L * clean.size(), trials, flips,
-                model.expectedFlips(Injector.region(clean, 0, clean.size())) * trials, injectNanos * 1e-9,
-                copyNanos * 1e-9, seedOption.seed));
+        Map<String, Object> out = Json.fields(r);
         jsonOption.printLine(out, w -> out.forEach((k, v) -> w.printf("%-15s %s%n", k, HumanNumbers.text(v))));
         return 0;
-    }
-
-    /** The result: its components are the JSON keys and the text rows, in order (snake_case). */
-    private record Injected(String format, String model, double ber, long bits, int trials, long flips,
-            double expectedFlips, double seconds, double copySeconds, long seed) {
     }
 }

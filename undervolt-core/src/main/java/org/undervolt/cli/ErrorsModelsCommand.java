@@ -34,7 +34,7 @@ public final class ErrorsModelsCommand implements Callable<Integer> {
 
     /**
      * The one error model that is not a spec, and where it is chosen: it needs a DRAM part and a measured device, so
-     * the storage layer builds it ({@code experiment.LocationStorage}); its per-BER model keeps the registry's contract
+     * the storage layer builds it ({@code mapping.LocationStorage}); its per-BER model keeps the registry's contract
      * ({@code WeakSubarrayErrorModelContractTest}).
      */
     static final String ELSEWHERE = "Not a spec: the voltage-following weak subarrays of SparkXD's placement (each "

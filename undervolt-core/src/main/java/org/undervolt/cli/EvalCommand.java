@@ -2,7 +2,7 @@ package org.undervolt.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.undervolt.InvalidInputException;
@@ -13,14 +13,14 @@ import org.undervolt.dram.spec.DramSpec;
 import org.undervolt.io.Json;
 import org.undervolt.nn.io.Checkpoint;
 import org.undervolt.nn.model.Sequential;
-import org.undervolt.nn.quant.Int8Hooks;
-import org.undervolt.nn.quant.Int8Network;
 import org.undervolt.storage.FormatSpec;
 import org.undervolt.storage.Formats;
 
+import org.undervolt.usecase.BadSetting;
 import org.undervolt.usecase.EvalRequest;
 import org.undervolt.usecase.EvalResult;
 import org.undervolt.usecase.EvalUseCase;
+import org.undervolt.usecase.SettingNames;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,6 +74,9 @@ public final class EvalCommand implements Callable<Integer> {
     @Mixin ThreadsOption threadsOption = new ThreadsOption();
     @Mixin JsonOption jsonOption = new JsonOption();
 
+    /** The request's keys as this command's options. */
+    private static final SettingNames OPTIONS = SettingNames.options(Map.of());
+
     @Override
     public Integer call() {
         if (ber != null && !(ber >= 0 && ber <= 1)) {
@@ -86,12 +89,12 @@ public final class EvalCommand implements Callable<Integer> {
         if (ber != null) {
             ErrorModelOption.at(errors, ber);
         }
-        String path = datapath.toLowerCase(Locale.ROOT);
-        if (!path.equals("float") && !path.equals("int8")) {
-            throw new InvalidInputException("--datapath " + datapath + ": expected float or int8");
-        }
-        if (path.equals("int8") && ber != null) {
-            throw new InvalidInputException("--datapath int8 with --ber: bit errors on the integer datapath are not offered yet");
+        EvalRequest.Datapath path;
+        try {
+            path = EvalRequest.Datapath.parse(datapath);
+            EvalRequest.requireOffered(path, ber);
+        } catch (BadSetting e) {
+            throw e.named(OPTIONS);
         }
         FormatSpec fmt = format == null ? (ber == null ? null : Formats.byName("fp32"))
                 : OptionValues.parse("--format", format, Formats::byName);
@@ -104,9 +107,15 @@ public final class EvalCommand implements Callable<Integer> {
         NnOptions.requireCompatible(model, test, modelOption.file.toString());
 
         long start = System.nanoTime();
-        EvalResult result = EvalUseCase.run(new EvalRequest(model, test, fmt, dram, errors, errorOptions.spec(), ber, trials,
-                seedOption.seed));
-        Int8Datapath int8 = path.equals("int8") ? new Int8Datapath("int8", int8Accuracy(model, source.train(), test)) : null;
+        EvalResult result;
+        try {
+            result = EvalUseCase.run(new EvalRequest(model, test, fmt, dram, errors, errorOptions.spec(), ber, trials,
+                    seedOption.seed, path, path == EvalRequest.Datapath.INT8 ? source.train() : null));
+        } catch (BadSetting e) {
+            String file = modelOption.file.toString();
+            throw e.named(k -> k.equals("model") ? file : OPTIONS.of(k));
+        }
+        Int8Datapath int8 = result.int8Accuracy() == null ? null : new Int8Datapath("int8", result.int8Accuracy());
         EvalResult.Stored stored = result.stored();
         EvalResult.Trials drawn = stored == null ? null : stored.trials();
         Evaluated r = new Evaluated(modelOption.file.toString(), loaded.metadata().getOrDefault("model", "unknown"),
@@ -120,17 +129,6 @@ public final class EvalCommand implements Callable<Integer> {
                 test.name(), fmt == null ? "fp32 as trained" : fmt.name() + (ber == null ? "" : ", BER "
                         + HumanNumbers.text(ber) + ", " + trials + (trials == 1 ? " trial" : " trials"))));
         return 0;
-    }
-
-    /** Accuracy of the INT8 integer datapath, its activation scales calibrated on the first 1000 training images. */
-    private double int8Accuracy(Sequential model, ImageDataset train, ImageDataset test) {
-        Int8Network int8;
-        try {
-            int8 = Int8Network.quantize(model, train.slice(0, Math.min(1000, train.size())));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(modelOption.file + ": " + e.getMessage());
-        }
-        return EvalUseCase.exact(int8.accuracy(test, Int8Hooks.NONE));
     }
 
     /**

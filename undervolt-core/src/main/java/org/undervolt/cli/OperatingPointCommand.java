@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.undervolt.InvalidInputException;
 import org.undervolt.dram.device.BerBound;
 import org.undervolt.dram.device.CombinedPoint;
 import org.undervolt.dram.device.CombinedPoints;
@@ -13,11 +12,14 @@ import org.undervolt.dram.device.DeviceSet;
 import org.undervolt.dram.device.FloorPolicy;
 import org.undervolt.dram.device.Knob;
 import org.undervolt.dram.device.OperatingPoint;
-import org.undervolt.dram.device.OperatingPointSummary;
 import org.undervolt.dram.device.OperatingPoints;
 import org.undervolt.dram.energy.VoltageScaling;
 import org.undervolt.dram.spec.DramSpec;
-import org.undervolt.io.Json;
+import org.undervolt.usecase.BadSetting;
+import org.undervolt.usecase.OperatingPointRequest;
+import org.undervolt.usecase.OperatingPointResult;
+import org.undervolt.usecase.OperatingPointUseCase;
+import org.undervolt.usecase.SettingNames;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -25,7 +27,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code undervolt operating-point}: for a tolerable BER, every characterised device's lowest VDD (or tRCD), what
- * limited it, and what it saves. Wiring only ({@link OperatingPoints}).
+ * limited it, and what it saves. Parses the options, calls {@link OperatingPointUseCase}, prints.
  */
 @CommandLine.Command(name = "operating-point", defaultValueProvider = OperatingPointCommand.Defaults.class,
         mixinStandardHelpOptions = true, sortOptions = false,
@@ -72,6 +74,9 @@ public final class OperatingPointCommand implements Callable<Integer> {
 
     @Mixin JsonOption jsonOption = new JsonOption();
 
+    /** The request's keys as this command's options. */
+    private static final SettingNames OPTIONS = SettingNames.options(Map.of());
+
     @Override
     public Integer call() {
         OptionValues.ber("--tolerable-ber", tolerableBer);
@@ -80,28 +85,23 @@ public final class OperatingPointCommand implements Callable<Integer> {
         BerBound bound = OptionValues.parse("--ber-bound", berBound, BerBound::parse);
         Knob k = knob == null ? null : OptionValues.parse("--knob", knob, s -> Knob.parse("--knob", s));
         DramSpec p = part.spec();
-        String sel = devices.selector() != null ? devices.selector() : k == Knob.TRCD ? "diva" : "voltron";
-        DeviceSet set = OptionValues.parse("--devices", sel, DeviceSet::fromBerTable);
-        if (k != null && set.knob() != k) {
-            throw new InvalidInputException("--devices " + sel + ": its devices are measured against " + set.knob().label()
-                    + ", not --knob " + k.label() + " (voltron*: vdd, diva*: trcd)");
+        String sel = devices.selector();
+        DeviceSet set = sel == null ? null : OptionValues.parse("--devices", sel, DeviceSet::fromBerTable);
+        DeviceSet other = combineWith == null ? null : OptionValues.parse("--combine-with", combineWith, DeviceSet::select);
+        OperatingPointRequest request;
+        try {
+            request = new OperatingPointRequest(tolerableBer, k, set, p, law, policy, bound, other);
+        } catch (BadSetting e) {
+            throw e.named(OPTIONS);
         }
-        OperatingPoints lookup = new OperatingPoints(set, p, law, policy, bound);
-        List<OperatingPoint> points = lookup.at(tolerableBer);
-        Map<String, Object> out = describe(lookup, p, tolerableBer, points);
-        String otherSel = combineWith != null ? combineWith : set.knob() == Knob.VDD ? "diva" : "voltron";
-        DeviceSet other = OptionValues.parse("--combine-with", otherSel, DeviceSet::select);
-        if (other.knob() == set.knob()) {
-            throw new InvalidInputException("--combine-with " + otherSel + ": expected devices measured against the other knob ("
-                    + (set.knob() == Knob.VDD ? "trcd" : "vdd") + "), got " + other.knob().label() + " devices");
-        }
-        CombinedPoints.Result combined = set.knob() == Knob.VDD ? new CombinedPoints(lookup, other).at(tolerableBer)
-                : new CombinedPoints(new OperatingPoints(other, p, law, policy, bound), set).at(tolerableBer);
-        out.put("combined", OperatingPointSummary.combined(combined, other.selector()));
-        jsonOption.print(out, w -> {
-            String unit = set.knob().unit();
+        OperatingPointResult r = OperatingPointUseCase.run(request);
+        List<OperatingPoint> points = r.points();
+        CombinedPoints.Result combined = r.combined();
+        jsonOption.print(r.json(), w -> {
+            Knob knobUsed = r.lookup().devices().knob();
+            String unit = knobUsed.unit();
             w.printf(Locale.ROOT, "%d devices (%s), knob %s, tolerable BER %.3g, part %s, energy law %s, floor %s, BER bound %s%n",
-                    points.size(), sel, set.knob().label(), tolerableBer, p.name(), law, policy, bound);
+                    points.size(), sel != null ? sel : request.devices().selector(), knobUsed.label(), tolerableBer, p.name(), law, policy, bound);
             w.printf(Locale.ROOT, "%-14s %-6s %9s %9s %10s %-20s %8s %8s %8s %8s%n", "device", "vendor", "chosen", "nominal",
                     "BER", "limited by", "saving", "linear", "quadr.", "latency");
             for (OperatingPoint o : points) {
@@ -130,24 +130,6 @@ public final class OperatingPointCommand implements Callable<Integer> {
 
     private static String pad(String unit) {
         return unit.length() == 1 ? unit + " " : unit;
-    }
-
-    /** The JSON object of the contract: devices, summary, and the settings that produced them. */
-    static Map<String, Object> describe(OperatingPoints lookup, DramSpec part, double tol, List<OperatingPoint> points) {
-        return Json.fields(new Described(tol, lookup.devices().knob().label(), lookup.devices().knob().unit(),
-                lookup.devices().selector(), part.name(), lookup.law().toString(), VoltageScaling.REASONING,
-                lookup.floor().toString(), lookup.bound().toString(), WORKLOAD, OperatingPointSummary.rows(points),
-                OperatingPointSummary.summary(points)));
-    }
-
-    /** What the energy saving and latency change are of. */
-    private static final String WORKLOAD = "row-miss reads to one bank (ACT, RD, PRE per row cycle, active standby in "
-            + "between); latency: row-conflict read tRP + tRCD + RL; timings at VDD from the Voltron SPICE table";
-
-    /** The JSON object before {@code combined}: its components are the keys, in order (snake_case). */
-    private record Described(double tolerableBer, String knob, String unit, String devicesSelected, String part,
-            String energyLaw, String energyLawReasoning, String floor, String berBound, String workload,
-            List<Map<String, Object>> devices, Map<String, Object> summary) {
     }
 
     /** The part priced unless --part names one. */

@@ -2,6 +2,7 @@ package org.undervolt.cli;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.undervolt.InvalidInputException;
@@ -12,6 +13,8 @@ import org.undervolt.resilience.ReadCorrection;
 import org.undervolt.resilience.SnnToleranceRun;
 import org.undervolt.resilience.ToleranceRun;
 import org.undervolt.storage.Formats;
+import org.undervolt.usecase.BadSetting;
+import org.undervolt.usecase.SettingNames;
 import org.undervolt.usecase.ToleranceRequest;
 import org.undervolt.usecase.ToleranceResult;
 import org.undervolt.usecase.ToleranceUseCase;
@@ -81,6 +84,9 @@ public final class ToleranceCommand implements Callable<Integer> {
             description = "SNN with --location-device: the DRAM part (default: ${DEFAULT-VALUE}).")
     String locationPart;
 
+    /** The request's keys as this command's options. */
+    private static final SettingNames OPTIONS = SettingNames.options(Map.of());
+
     @Override
     public Integer call() {
         Path out = output.out;
@@ -98,8 +104,12 @@ public final class ToleranceCommand implements Callable<Integer> {
         if (locationDevice != null && !snn) {
             throw new InvalidInputException("--location-device: only with an SNN --model (SparkXD's weak subarrays)");
         }
-        var location = locationDevice == null ? null
-                : org.undervolt.experiment.LocationStorage.of(locationPart, locationDevice, setup.deviceSeed(), "--location-device");
+        ToleranceRequest.Location location;
+        try {
+            location = locationDevice == null ? null : ToleranceRequest.Location.named(locationPart, locationDevice);
+        } catch (BadSetting e) {
+            throw e.named(OPTIONS);
+        }
         var settings = search.settings(seedOption.seed);
         EvaluationMode mode = OptionValues.parse("--evaluation", evaluation, EvaluationMode::parse);
         DataSource source = dataset.source();
@@ -108,7 +118,7 @@ public final class ToleranceCommand implements Callable<Integer> {
                 ? ToleranceRequest.of(new SnnToleranceRun.Options(model, Formats.byName(setup.format), setup.errorModel(),
                         setup.deviceSeed(), readCorrection != null ? ReadCorrection.parse(readCorrection)
                         : clamp ? ReadCorrection.CLAMP : ReadCorrection.NONE, settings, search.delta, search.rule(),
-                        search.testImages, SnnCli.threads(threadsOption.threads), reference, out, mode, location), source.test())
+                        search.testImages, SnnCli.threads(threadsOption.threads), reference, out, mode), source.test(), location)
                 : ToleranceRequest.of(new ToleranceRun.Options(model, setup.spec(), settings, search.delta, search.rule(), fine,
                         search.testImages, search.profileImages, reference, out, mode), source.train(), source.test());
         ToleranceResult r;

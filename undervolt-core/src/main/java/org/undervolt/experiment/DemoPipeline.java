@@ -16,9 +16,7 @@ import org.undervolt.dram.access.AddressMapping;
 import org.undervolt.dram.access.OpenPageCounter;
 import org.undervolt.dram.energy.AccessEnergyModel;
 import org.undervolt.dram.energy.VoltageScaling;
-import org.undervolt.dram.device.BerBound;
 import org.undervolt.dram.device.DeviceSet;
-import org.undervolt.dram.device.FloorPolicy;
 import org.undervolt.dram.device.OperatingPoint;
 import org.undervolt.dram.device.OperatingPointSummary;
 import org.undervolt.dram.device.OperatingPoints;
@@ -46,6 +44,7 @@ import org.undervolt.storage.FormatSpec;
 import org.undervolt.storage.Formats;
 import org.undervolt.storage.SequentialPlacement;
 import org.undervolt.storage.StoredTensor;
+import org.undervolt.usecase.OperatingPointRequest;
 
 /**
  * The first end-to-end question: how low can the DRAM voltage go for this network, and what does
@@ -119,7 +118,7 @@ public final class DemoPipeline {
 
         OptionalDouble tolerable = new ToleranceCriterion(baseline, config.delta()).tolerableBer(curve);
         double vNominal = spec.coreVolts();
-        OperatingPoints operatingPoints = new OperatingPoints(devices, spec, scaling, FloorPolicy.STOP, BerBound.LOWER);
+        OperatingPoints operatingPoints = new OperatingPoints(devices, spec, scaling, OperatingPointRequest.FLOOR, OperatingPointRequest.BOUND);
         List<OperatingPoint> points = operatingPoints.at(tolerable.orElse(0));
         OperatingPoint median = OperatingPoints.median(points);
         double vChosen = median.chosen();

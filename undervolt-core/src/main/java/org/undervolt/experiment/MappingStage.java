@@ -13,6 +13,7 @@ import org.undervolt.io.Json;
 import org.undervolt.mapping.DeviceChoice;
 import org.undervolt.mapping.DramModule;
 import org.undervolt.mapping.Granularity;
+import org.undervolt.mapping.LocationStorage;
 import org.undervolt.mapping.MapStudy;
 import org.undervolt.mapping.NetworkData;
 import org.undervolt.mapping.PartitionSet;

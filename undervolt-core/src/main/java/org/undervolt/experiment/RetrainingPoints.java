@@ -4,14 +4,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.undervolt.dram.device.BerBound;
-import org.undervolt.dram.device.FloorPolicy;
 import org.undervolt.dram.device.OperatingPoint;
 import org.undervolt.dram.device.OperatingPointSummary;
 import org.undervolt.dram.device.OperatingPoints;
 import org.undervolt.dram.energy.VoltageScaling;
 import org.undervolt.dram.spec.DramPresets;
 import org.undervolt.io.Json;
+import org.undervolt.usecase.OperatingPointRequest;
 
 /**
  * The operating point of a pipeline's network before and after retraining (EDEN's curricular retraining, SparkXD's
@@ -30,7 +29,7 @@ final class RetrainingPoints {
      */
     static Map<String, Object> of(PipelineConfig c, Object without, Object with) {
         OperatingPoints lookup = new OperatingPoints(MappingStage.devices(c), DramPresets.get(c.text("part")),
-                VoltageScaling.parse(c.text("energy_law")), FloorPolicy.STOP, BerBound.LOWER);
+                VoltageScaling.parse(c.text("energy_law")), OperatingPointRequest.FLOOR, OperatingPointRequest.BOUND);
         double t0 = tolerance(without);
         double t1 = tolerance(with);
         List<OperatingPoint> before = lookup.at(t0);

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 
 import org.undervolt.data.ImageDataset;
 import org.undervolt.io.Json;
+import org.undervolt.mapping.LocationStorage;
 import org.undervolt.resilience.Acceptance;
 import org.undervolt.resilience.CurveExport;
 import org.undervolt.resilience.CurvePoint;

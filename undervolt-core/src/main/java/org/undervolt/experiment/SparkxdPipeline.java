@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.undervolt.InvalidInputException;
 import org.undervolt.data.ImageDataset;
 import org.undervolt.io.Json;
+import org.undervolt.mapping.LocationStorage;
 import org.undervolt.mapping.NetworkShapes;
 import org.undervolt.mapping.Tolerances;
 import org.undervolt.dram.error.ErrorModelRegistry;

@@ -21,11 +21,7 @@ public final class SyntheticImages {
      * values that cover {@code bits}, laid out sequentially in {@code geometry}.
      */
     public static DramImage gaussian(FormatSpec format, long bits, long seed, DramGeometry geometry) {
-        long values = (bits + format.bitsPerValue() - 1) / format.bitsPerValue();
-        if (bits <= 0 || values > Integer.MAX_VALUE - 64 || bits / 8 > geometry.capacityBytes()) {
-            throw new IllegalArgumentException(bits + " bits do not fit: need 1 .. "
-                    + Math.min(8 * geometry.capacityBytes(), 8L * (Integer.MAX_VALUE - 64)) + " bits");
-        }
+        long values = requireFits(format, bits, geometry);
         float[] w = new float[(int) values];
         SplittableRandom r = Seeds.stream(seed, 0x5EED);
         for (int i = 0; i < w.length; i++) {
@@ -34,6 +30,20 @@ public final class SyntheticImages {
         return DramImage.builder(new SequentialPlacement(geometry))
                 .add("weights", new int[] {1, w.length}, w, format)
                 .build();
+    }
+
+    /**
+     * The values of {@code format} that cover {@code bits}, when they fit one array and {@code geometry}.
+     *
+     * @throws IllegalArgumentException {@code N bits do not fit: need 1 .. M bits} when they do not
+     */
+    public static long requireFits(FormatSpec format, long bits, DramGeometry geometry) {
+        long values = (bits + format.bitsPerValue() - 1) / format.bitsPerValue();
+        if (bits <= 0 || values > Integer.MAX_VALUE - 64 || bits / 8 > geometry.capacityBytes()) {
+            throw new IllegalArgumentException(bits + " bits do not fit: need 1 .. "
+                    + Math.min(8 * geometry.capacityBytes(), 8L * (Integer.MAX_VALUE - 64)) + " bits");
+        }
+        return values;
     }
 
     private static double gaussian(SplittableRandom r) {

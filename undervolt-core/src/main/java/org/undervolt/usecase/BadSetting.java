@@ -9,24 +9,55 @@ import org.undervolt.InvalidInputException;
 public final class BadSetting extends InvalidInputException {
     private static final long serialVersionUID = 1L;
 
-    private final String key;
-    private final transient Object value;
-    private final String expected;
+    /** Keys (even indices, snake_case) and the words between them (odd indices), in the order of the message. */
+    private final String[] pieces;
 
     public BadSetting(String key, Object value, String expected) {
-        super(key + " " + value + ": expected " + expected);
-        this.key = key;
-        this.value = value;
-        this.expected = expected;
+        this(key, " " + value + ": expected " + expected);
     }
 
+    private BadSetting(String... pieces) {
+        super(String.join("", pieces));
+        this.pieces = pieces.clone();
+    }
+
+    /** A complaint worded {@code KEY: DETAIL}, e.g. {@code trials: -1; expected a positive count}. */
+    public static BadSetting about(String key, String detail) {
+        return new BadSetting(key, ": " + detail);
+    }
+
+    /**
+     * Two settings that do not go together, worded {@code KEY VALUE with OTHER: DETAIL}, e.g.
+     * {@code datapath int8 with ber: bit errors on the integer datapath are not offered yet}.
+     */
+    public static BadSetting combination(String key, Object value, String other, String detail) {
+        return new BadSetting(key, " " + value + " with ", other, ": " + detail);
+    }
+
+    /**
+     * A complaint naming several settings: keys and words alternate, a key first, e.g. {@code ("devices",
+     * " voltron: its devices are measured against vdd, not ", "knob", " trcd")}.
+     */
+    public static BadSetting worded(String key, String words, String... moreKeysAndWords) {
+        String[] all = new String[2 + moreKeysAndWords.length];
+        all[0] = key;
+        all[1] = words;
+        System.arraycopy(moreKeysAndWords, 0, all, 2, moreKeysAndWords.length);
+        return new BadSetting(all);
+    }
+
+    /** The (first) setting the complaint is about. */
     public String key() {
-        return key;
+        return pieces[0];
     }
 
-    /** The same complaint with the key as {@code names} calls it, e.g. {@code --vdd-step 0.0: expected ...}. */
+    /** The same complaint with the keys as {@code names} calls them, e.g. {@code --vdd-step 0.0: expected ...}. */
     public InvalidInputException named(SettingNames names) {
-        return new InvalidInputException(names.of(key) + " " + value + ": expected " + expected, this);
+        StringBuilder m = new StringBuilder();
+        for (int k = 0; k < pieces.length; k++) {
+            m.append(k % 2 == 0 ? names.of(pieces[k]) : pieces[k]);
+        }
+        return new InvalidInputException(m.toString(), this);
     }
 
     /** {@code value} if it lies in [lo, hi] (NaN never does), else a BadSetting saying {@code form in [lo, hi]}. */

@@ -6,9 +6,10 @@ import java.util.List;
  * What an evaluation measured. Accuracies are the float accuracies as the decimals they print as.
  *
  * @param floatAccuracy accuracy of the network as trained
+ * @param int8Accuracy  with the INT8 datapath: its accuracy; else null
  * @param stored        with a storage format: the weights as stored; else null
  */
-public record EvalResult(double floatAccuracy, Stored stored) {
+public record EvalResult(double floatAccuracy, Double int8Accuracy, Stored stored) {
 
     /** The accuracy the evaluation stands for: the mean over the trials, else the stored weights', else as trained. */
     public double accuracy() {

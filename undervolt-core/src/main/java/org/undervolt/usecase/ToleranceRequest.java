@@ -3,6 +3,11 @@ package org.undervolt.usecase;
 import java.util.Objects;
 
 import org.undervolt.data.ImageDataset;
+import org.undervolt.dram.device.Device;
+import org.undervolt.dram.device.DeviceSet;
+import org.undervolt.dram.device.Knob;
+import org.undervolt.dram.spec.DramPresets;
+import org.undervolt.mapping.LocationStorage;
 import org.undervolt.resilience.SnnToleranceRun;
 import org.undervolt.resilience.ToleranceRun;
 
@@ -35,5 +40,52 @@ public record ToleranceRequest(ToleranceRun.Options dnn, SnnToleranceRun.Options
     /** An SNN's search. */
     public static ToleranceRequest of(SnnToleranceRun.Options snn, ImageDataset test) {
         return new ToleranceRequest(null, snn, null, test);
+    }
+
+    /**
+     * An SNN's search with its weights read through {@code location}'s weak subarrays (the options' device seed
+     * names them); a null location: the options' own storage.
+     */
+    public static ToleranceRequest of(SnnToleranceRun.Options snn, ImageDataset test, Location location) {
+        return of(location == null ? snn : new SnnToleranceRun.Options(snn.model(), snn.format(), snn.errorModel(),
+                snn.deviceSeed(), snn.correction(), snn.search(), snn.delta(), snn.rule(), snn.testImages(), snn.threads(),
+                snn.reference(), snn.out(), snn.evaluation(), location.storage(snn.deviceSeed())), test);
+    }
+
+    /**
+     * SparkXD's weak subarrays following VDD on one BER(VDD) device, as where an SNN's weights are read from
+     * ({@link LocationStorage}): the search's BER axis is the device's BER(V).
+     *
+     * @param part   the DRAM part, a preset's name as {@link DramPresets} has it
+     * @param device the BER(VDD) device
+     */
+    public record Location(String part, Device device) {
+        public Location {
+            Objects.requireNonNull(device, "device");
+            if (device.knob() != Knob.VDD) {
+                throw new BadSetting("location_device", device.name(), "a BER(VDD) device, e.g. voltron:B8");
+            }
+            part = DramPresets.get(part).name(); // names the presets when unknown
+        }
+
+        /**
+         * The device named by a selector ({@code voltron:B8}) on preset {@code part}.
+         *
+         * @throws BadSetting {@code location_device} unless the selector names exactly one BER(VDD) device
+         */
+        public static Location named(String part, String deviceSelector) {
+            DramPresets.get(part); // names the presets when unknown, before the device
+            DeviceSet set = DeviceSet.select(deviceSelector);
+            if (set.devices().size() != 1 || set.devices().get(0).knob() != Knob.VDD) {
+                throw new BadSetting("location_device", deviceSelector, "one BER(VDD) device, e.g. voltron:B8 (got "
+                        + set.devices().size() + " device(s))");
+            }
+            return new Location(part, set.devices().get(0));
+        }
+
+        /** The storage the trials read the weights through, its subarrays named by {@code deviceSeed}. */
+        public LocationStorage storage(long deviceSeed) {
+            return new LocationStorage(part, device, deviceSeed);
+        }
     }
 }

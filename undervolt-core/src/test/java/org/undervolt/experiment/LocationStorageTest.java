@@ -19,6 +19,7 @@ import org.undervolt.data.Split;
 import org.undervolt.data.SyntheticDatasets;
 import org.undervolt.fault.Injector;
 import org.undervolt.mapping.DramModule;
+import org.undervolt.mapping.LocationStorage;
 import org.undervolt.mapping.NetworkShapes;
 import org.undervolt.mapping.Tolerances;
 import org.undervolt.mapping.WeakSubarrayModel;

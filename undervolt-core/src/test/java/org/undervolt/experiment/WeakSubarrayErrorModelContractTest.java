@@ -12,6 +12,8 @@ import org.undervolt.dram.error.ErrorModel;
 import org.undervolt.dram.error.MemoryRegion;
 import org.undervolt.dram.error.RowSpan;
 import org.undervolt.mapping.DramModule;
+import org.undervolt.mapping.LocationStorage;
+import org.undervolt.usecase.ToleranceRequest;
 import org.undervolt.random.Seeds;
 
 /**
@@ -27,7 +29,7 @@ class WeakSubarrayErrorModelContractTest {
     private static final int ROW = 64;
 
     private static LocationStorage storage(long deviceSeed) {
-        return LocationStorage.of("LPDDR3-1600", "voltron:A4", deviceSeed, "--location-device");
+        return ToleranceRequest.Location.named("LPDDR3-1600", "voltron:A4").storage(deviceSeed);
     }
 
     private static List<RowSpan> spans(DramModule m) {

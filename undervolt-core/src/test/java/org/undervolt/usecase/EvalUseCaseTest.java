@@ -9,6 +9,8 @@ import org.undervolt.data.SyntheticDatasets;
 import org.undervolt.dram.error.ErrorModelRegistry;
 import org.undervolt.dram.spec.DramPresets;
 import org.undervolt.nn.model.Sequential;
+import org.undervolt.nn.quant.Int8Hooks;
+import org.undervolt.nn.quant.Int8Network;
 import org.undervolt.nn.zoo.Mlp;
 import org.undervolt.storage.Formats;
 
@@ -50,6 +52,32 @@ class EvalUseCaseTest {
             assertThat((double) f).isBetween(bits * 1e-2 - 5 * sd, bits * 1e-2 + 5 * sd);
         }
         assertThat(a.accuracy()).isEqualTo(a.stored().trials().mean());
+    }
+
+    @Test
+    void theInt8DatapathIsCalibratedOnTheFirstThousandImagesAsEvalDidIt() {
+        ImageDataset train = SyntheticDatasets.separableBlobs(1200, 28, 28, 10, 4);
+        EvalResult r = EvalUseCase.run(new EvalRequest(MODEL, TEST, null, DramPresets.get("LPDDR3-1600_4Gb_x32"),
+                ErrorModelRegistry.family("uniform", 1), "uniform", null, 1, 1, EvalRequest.Datapath.INT8, train));
+        // what undervolt eval --datapath int8 computed in the command before this entry point held it
+        double before = EvalUseCase.exact(Int8Network.quantize(MODEL, train.slice(0, 1000)).accuracy(TEST, Int8Hooks.NONE));
+        assertThat(r.int8Accuracy()).isEqualTo(before).isBetween(0.0, 1.0);
+        assertThat(r.floatAccuracy()).isEqualTo(EvalUseCase.run(request(null, 1, 1)).floatAccuracy());
+        assertThat(r.accuracy()).isEqualTo(r.floatAccuracy()); // the run stands for the float accuracy, as eval printed
+        assertThat(EvalUseCase.run(request(null, 1, 1)).int8Accuracy()).isNull();
+    }
+
+    @Test
+    void theDatapathIsParsedAndNotOfferedWithBitErrors() {
+        assertThat(EvalRequest.Datapath.parse("INT8")).isEqualTo(EvalRequest.Datapath.INT8);
+        assertThatThrownBy(() -> EvalRequest.Datapath.parse("double")).isInstanceOf(BadSetting.class)
+                .hasMessage("datapath double: expected float or int8");
+        assertThatThrownBy(() -> new EvalRequest(MODEL, TEST, Formats.byName("int8"), DramPresets.get("LPDDR3-1600_4Gb_x32"),
+                ErrorModelRegistry.family("uniform", 1), "uniform", 1e-3, 1, 1, EvalRequest.Datapath.INT8, TEST))
+                .isInstanceOf(BadSetting.class)
+                .hasMessage("datapath int8 with ber: bit errors on the integer datapath are not offered yet")
+                .satisfies(e -> assertThat(((BadSetting) e).named(SettingNames.options(java.util.Map.of())))
+                        .hasMessage("--datapath int8 with --ber: bit errors on the integer datapath are not offered yet"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.undervolt.dram.error;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.undervolt.InvalidInputException;
+import org.undervolt.io.AtomicFiles;
 
 /**
  * Reads and writes characterisation bitmaps as text, one item per line:
@@ -170,6 +172,15 @@ public final class ErrorBitmapFile {
         } catch (NumberFormatException e) {
             throw new InvalidInputException(where + " '" + s + "'; expected a non-negative number");
         }
+    }
+
+    /** Writes a bitmap in the format above to {@code file}, all or nothing ({@link AtomicFiles}). */
+    public static void write(ErrorBitmap b, Path file) throws IOException {
+        AtomicFiles.writeOrThrow(file, out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            write(b, w);
+            w.flush();
+        });
     }
 
     /** Writes a bitmap in the format above. */

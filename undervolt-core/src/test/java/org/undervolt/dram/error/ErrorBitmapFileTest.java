@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.BufferedReader;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.undervolt.InvalidInputException;
 
 class ErrorBitmapFileTest {
@@ -29,6 +32,20 @@ class ErrorBitmapFileTest {
         StringWriter out = new StringWriter();
         ErrorBitmapFile.write(b, out);
         assertThat(parse(out.toString())).isEqualTo(b);
+    }
+
+    @Test
+    void aFileIsWrittenAllOrNothingWithTheSameText(@TempDir Path dir) throws Exception {
+        ErrorBitmap b = parse(HEADER + "fail 1 1 3 15\nfail 0 1 2 9\n");
+        Path file = dir.resolve("w.bitmap");
+        ErrorBitmapFile.write(b, file);
+        StringWriter text = new StringWriter();
+        ErrorBitmapFile.write(b, text);
+        assertThat(Files.readString(file)).isEqualTo(text.toString());
+        assertThat(ErrorBitmapFile.read(file)).isEqualTo(b);
+        try (var left = Files.list(dir)) {
+            assertThat(left).containsExactly(file); // no temporary file left
+        }
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.undervolt.experiment;
+package org.undervolt.mapping;
 
 import java.util.Locale;
 import java.util.Map;
@@ -10,11 +10,6 @@ import org.undervolt.dram.energy.VoltageScaling;
 import org.undervolt.dram.error.ErrorModel;
 import org.undervolt.dram.spec.DramPresets;
 import org.undervolt.io.Json;
-import org.undervolt.mapping.DeviceChoice;
-import org.undervolt.mapping.DramModule;
-import org.undervolt.mapping.OperatingPointBer;
-import org.undervolt.mapping.RowList;
-import org.undervolt.mapping.WeakSubarrayModel;
 import org.undervolt.resilience.WeightStorage;
 import org.undervolt.storage.Placement;
 
@@ -45,20 +40,6 @@ public final class LocationStorage implements WeightStorage {
         this.part = part;
         this.device = device;
         this.deviceSeed = deviceSeed;
-    }
-
-    /**
-     * The location model of one named BER(VDD) device ({@code deviceSelector}, e.g. {@code voltron:B8}) on preset
-     * {@code part}; bad input names {@code option}.
-     */
-    public static LocationStorage of(String part, String deviceSelector, long deviceSeed, String option) {
-        DramPresets.get(part); // names the presets when unknown
-        DeviceSet set = DeviceSet.select(deviceSelector);
-        if (set.devices().size() != 1 || set.devices().get(0).knob() != org.undervolt.dram.device.Knob.VDD) {
-            throw new org.undervolt.InvalidInputException(option + " " + deviceSelector + ": expected one BER(VDD) device, "
-                    + "e.g. voltron:B8 (got " + set.devices().size() + " device(s))");
-        }
-        return new LocationStorage(DramPresets.get(part).name(), set.devices().get(0), deviceSeed);
     }
 
     /**
