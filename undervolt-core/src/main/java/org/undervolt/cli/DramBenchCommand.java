@@ -1,9 +1,7 @@
 package org.undervolt.cli;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.undervolt.dram.bench.DramEnergyBench;
@@ -55,24 +53,11 @@ public final class DramBenchCommand implements Callable<Integer> {
         DramEnergyBench.Result r = DramEnergyBench.run(s, part.name(), commands, seedOption.seed, warmups, repeats,
                 Path.of(System.getProperty("java.io.tmpdir")));
         ProcessTime p = r.endToEnd();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("part", s.name());
-        m.put("commands", r.commands());
-        m.put("seed", seedOption.seed);
-        m.put("repeats", repeats);
-        m.put("end_to_end_cpu_s", p.cpuSeconds());
-        m.put("end_to_end_wall_s", p.wallSeconds());
-        m.put("end_to_end_peak_rss_mb", p.peakRssMb());
-        m.put("end_to_end_commands_per_cpu_s", r.commands() / p.cpuSeconds());
-        m.put("end_to_end_measured_with", p.how());
-        m.put("drampower41_cpu_s_per_million_commands", DramPeers.DRAMPOWER41_CPU_S_PER_MILLION);
-        m.put("drampower41_figure", "recorded: scripts/peers/compare_dram.sh, 2-core Debian 12, December 2026 (docs/PEERS.md)");
-        m.put("end_to_end_vs_drampower41", r.endToEndVsDramPower41());
-        m.put("in_process_in_memory_commands_per_s", r.inMemoryPerS());
-        m.put("in_process_trc_commands_per_s", r.inProcessTrcPerS());
-        m.put("in_process_csv_commands_per_s", r.inProcessCsvPerS());
-        m.put("in_process_timing", "median thread CPU time after warm-up; no JVM start, JIT or GC threads");
-        m.put("core_j", r.coreJoules());
+        Measured m = new Measured(s.name(), r.commands(), seedOption.seed, repeats, p.cpuSeconds(), p.wallSeconds(),
+                p.peakRssMb(), r.commands() / p.cpuSeconds(), p.how(), DramPeers.DRAMPOWER41_CPU_S_PER_MILLION,
+                "recorded: scripts/peers/compare_dram.sh, 2-core Debian 12, December 2026 (docs/PEERS.md)",
+                r.endToEndVsDramPower41(), r.inMemoryPerS(), r.inProcessTrcPerS(), r.inProcessCsvPerS(),
+                "median thread CPU time after warm-up; no JVM start, JIT or GC threads", r.coreJoules());
         jsonOption.printLine(m, w -> {
             w.printf(Locale.ROOT, "%s, %,d commands (seed %d), medians of %d runs%n", s.name(), r.commands(), seedOption.seed, repeats);
             w.printf(Locale.ROOT, "  end to end (whole 'undervolt dram energy' process on the .trc, JVM start and all threads):%n");
@@ -86,6 +71,22 @@ public final class DramBenchCommand implements Callable<Integer> {
             w.printf(Locale.ROOT, "    from CSV file       %,14.0f commands/s%n", r.inProcessCsvPerS());
         });
         return 0;
+    }
+
+    /**
+     * What {@code --json} prints: its components are the keys in order (snake_case).
+     *
+     * @param part                             the part priced
+     * @param endToEndCommandsPerCpuS          commands per CPU second of the whole process
+     * @param drampower41CpuSPerMillionCommands DRAMPower 4.1's recorded CPU seconds per million commands
+     * @param endToEndVsDrampower41            its CPU time for as many commands over ours (> 1: faster)
+     * @param coreJ                            the trace's core energy, joules (the same in every run)
+     */
+    record Measured(String part, int commands, long seed, int repeats, double endToEndCpuS, double endToEndWallS,
+            double endToEndPeakRssMb, double endToEndCommandsPerCpuS, String endToEndMeasuredWith,
+            double drampower41CpuSPerMillionCommands, String drampower41Figure, double endToEndVsDrampower41,
+            double inProcessInMemoryCommandsPerS, double inProcessTrcCommandsPerS, double inProcessCsvCommandsPerS,
+            String inProcessTiming, double coreJ) {
     }
 
     /** The reference runs' part. */

@@ -2,8 +2,6 @@ package org.undervolt.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.undervolt.dram.bench.DramPeers;
@@ -12,6 +10,7 @@ import org.undervolt.dram.bench.ProcessTimer;
 import org.undervolt.dram.sim.RequestTrace;
 import org.undervolt.dram.sim.SimBenchmark;
 import org.undervolt.dram.sim.SimSpec;
+import org.undervolt.io.Json;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -71,27 +70,37 @@ public final class DramSimBenchCommand implements Callable<Integer> {
         int reps = repeats.value();
         SimSpec inProcess = SimSpec.of(SimPart.resolve(partOption.name(), partOption.name() == null && standard == null ? DEFAULT_STANDARD : standard,
                 null, null, 1, 1)); // checked before the end-to-end runs
-        Map<String, Object> out = new LinkedHashMap<>();
         Path file = Files.createTempFile("undervolt-sim-bench", ".trace");
+        ProcessTime p;
         try {
             RequestTrace.uniformRandom(requests, 8L << 30, 0.5, 42).writeLoadStore(file);
-            ProcessTime p = ProcessTimer.median(ProcessTimer.undervolt("dram", "simulate", "--standard", "DDR4",
+            p = ProcessTimer.median(ProcessTimer.undervolt("dram", "simulate", "--standard", "DDR4",
                     "--org", "DDR4_8Gb_x8", "--timing", "DDR4_2400R", "--mapping", "RoBaRaCoCh", "--requests",
                     file.toString(), "--json"), reps);
-            out.put("end_to_end", "whole 'undervolt dram simulate' process, DDR4, 8 GiB, 50 % stores, JVM start and all threads");
-            out.put("end_to_end_cpu_s", p.cpuSeconds());
-            out.put("end_to_end_wall_s", p.wallSeconds());
-            out.put("end_to_end_peak_rss_mb", p.peakRssMb());
-            out.put("end_to_end_measured_with", p.how());
-            out.put("ramulator2_cpu_s_per_million_requests", DramPeers.RAMULATOR2_CPU_S_PER_MILLION);
-            out.put("ramulator2_figure", "recorded: whole process, same kind of input, 2-core Debian 12, December 2026 (docs/PEERS.md)");
-            out.put("end_to_end_vs_ramulator2", DramPeers.RAMULATOR2_CPU_S_PER_MILLION * requests / 1e6 / p.cpuSeconds());
         } finally {
             Files.deleteIfExists(file);
         }
-        out.putAll(SimBenchmark.run(requests, inProcess, reps));
-        jsonOption.printLine(out, w -> out.forEach((k, v) -> w.println(k + ": " + HumanNumbers.text(v))));
+        Measured out = new Measured("whole 'undervolt dram simulate' process, DDR4, 8 GiB, 50 % stores, JVM start and all threads",
+                p.cpuSeconds(), p.wallSeconds(), p.peakRssMb(), p.how(), DramPeers.RAMULATOR2_CPU_S_PER_MILLION,
+                "recorded: whole process, same kind of input, 2-core Debian 12, December 2026 (docs/PEERS.md)",
+                DramPeers.RAMULATOR2_CPU_S_PER_MILLION * requests / 1e6 / p.cpuSeconds(),
+                SimBenchmark.run(requests, inProcess, reps));
+        jsonOption.printLine(out, w -> Json.fields(out).forEach((k, v) -> w.println(k + ": " + HumanNumbers.text(v))));
         return 0;
+    }
+
+    /**
+     * What the command prints: its components are the keys in order (snake_case), the in-process figures after the
+     * end-to-end ones.
+     *
+     * @param endToEnd                        what the end-to-end figures time
+     * @param endToEndCpuS                    median CPU seconds of the whole process
+     * @param endToEndVsRamulator2            Ramulator 2.0a's recorded CPU time for as many requests over ours
+     * @param inProcess                       {@link SimBenchmark}'s figures, spliced in
+     */
+    record Measured(String endToEnd, double endToEndCpuS, double endToEndWallS, double endToEndPeakRssMb,
+            String endToEndMeasuredWith, double ramulator2CpuSPerMillionRequests, String ramulator2Figure,
+            double endToEndVsRamulator2, @Json.Inline SimBenchmark.Figures inProcess) {
     }
 
     /** Three timed runs: each is a whole process of a million requests. */

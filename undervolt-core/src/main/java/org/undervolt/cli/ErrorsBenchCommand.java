@@ -2,9 +2,7 @@ package org.undervolt.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.undervolt.InvalidInputException;
@@ -88,7 +86,7 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
         for (double ber : bers) {
             modelOptions.at(ber); // every BER and model option checked before anything is printed
         }
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Point> rows = new ArrayList<>();
         PrintWriter text = jsonOption.out(); // the table, row by row as measured (not with --json)
         if (!jsonOption.json) {
             text.println("in process (times inside this JVM after warm-up; ratio: injection after a copy over the copy)");
@@ -115,17 +113,8 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
                 for (int i = 0; i < models.size(); i++) {
                     InjectionBenchmark.Result r = results.get(i);
                     String sampler = models.get(i) instanceof UniformErrorModel u ? u.sampler().name().toLowerCase() : "-";
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("bits", r.bits());
-                    row.put("ber", ber);
-                    row.put("sampler", sampler);
-                    row.put("flips", r.flips());
-                    row.put("copy_ms", r.copyNanos() / 1e6);
-                    row.put("inject_ms", r.injectNanos() / 1e6);
-                    row.put("ratio", r.ratio());
-                    row.put("trial_ms", r.fusedNanos() / 1e6);
-                    row.put("trial_extra", r.fusedExtraRatio());
-                    rows.add(row);
+                    rows.add(new Point(r.bits(), ber, sampler, r.flips(), r.copyNanos() / 1e6, r.injectNanos() / 1e6,
+                            r.ratio(), r.fusedNanos() / 1e6, r.fusedExtraRatio()));
                     if (!jsonOption.json) {
                         text.printf("%12d %9.0e %-11s %10d %10.3f %10.3f %7.2f %10.3f %11.2f%n", r.bits(), ber,
                                 sampler, r.flips(), r.copyNanos() / 1e6, r.injectNanos() / 1e6, r.ratio(),
@@ -134,14 +123,35 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
                 }
             }
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("format", format);
-        out.put("model", modelOptions.errorModel());
-        out.put("reps", reps);
-        out.put("timing", "in process, after warm-up; ratio = injection after a copy over the copy, same process");
-        out.put("points", rows);
-        jsonOption.printLine(out, w -> w.flush()); // the table went out row by row
+        jsonOption.printLine(new Measured(format, modelOptions.errorModel(), reps,
+                "in process, after warm-up; ratio = injection after a copy over the copy, same process", rows),
+                w -> w.flush()); // the table went out row by row
         return 0;
+    }
+
+    /**
+     * What {@code --json} prints: its components are the keys in order (snake_case).
+     *
+     * @param model  the error model
+     * @param reps   timed repetitions per point
+     * @param timing how the times were taken
+     * @param points one per size, BER and sampler
+     */
+    record Measured(String format, String model, int reps, String timing, List<Point> points) {
+    }
+
+    /**
+     * One size, BER and sampler, as the table's row shows it.
+     *
+     * @param flips      bits flipped by one injection
+     * @param copyMs     copying the image
+     * @param injectMs   injecting after the copy
+     * @param ratio      injection over copy
+     * @param trialMs    a copy with the flips applied on the way (one trial)
+     * @param trialExtra the trial's time over the copy's, minus one
+     */
+    record Point(long bits, double ber, String sampler, long flips, double copyMs, double injectMs, double ratio,
+            double trialMs, double trialExtra) {
     }
 
     /** Nine timed repetitions per point: one injection at a low BER takes microseconds. */

@@ -1,7 +1,5 @@
 package org.undervolt.cli;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.undervolt.InvalidInputException;
@@ -69,19 +67,10 @@ public final class NnBenchCommand implements Callable<Integer> {
                 new Sgd(0.9f, 0f), LrSchedule.constant());
         Throughput.Result r = Throughput.measure(s -> network.create(shape, classes, s), trainer, train, test,
                 inferBatch, passes, seedOption.seed);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("framework", "undervolt");
-        out.put("model", network.id());
-        out.put("threads", threadCount);
-        out.put("train_images", r.trainImages());
-        out.put("epoch_seconds", r.epochSeconds());
-        out.put("train_images_per_second", r.trainImagesPerSecond());
-        out.put("infer_batch", r.inferBatch());
-        out.put("infer_images_per_second", r.inferImagesPerSecond());
-        out.put("test_accuracy", r.testAccuracy());
-        out.put("timing", "in process: the epoch and the inference pass inside this JVM (no JVM start or data loading)");
-        out.put("int8_images_per_second", r.int8ImagesPerSecond());
-        out.put("int8_accuracy", r.int8Accuracy());
+        Measured out = new Measured("undervolt", network.id(), threadCount, r.trainImages(), r.epochSeconds(),
+                r.trainImagesPerSecond(), r.inferBatch(), r.inferImagesPerSecond(), r.testAccuracy(),
+                "in process: the epoch and the inference pass inside this JVM (no JVM start or data loading)",
+                r.int8ImagesPerSecond(), r.int8Accuracy());
         jsonOption.print(out, o -> {
             o.printf("%s, %d threads, in process: epoch %.2f s (%.0f img/s), inference %.0f img/s (batch %d), accuracy %.4f;"
                     + " INT8 datapath %.0f img/s, accuracy %.4f%n",
@@ -89,6 +78,17 @@ public final class NnBenchCommand implements Callable<Integer> {
                     r.inferBatch(), r.testAccuracy(), r.int8ImagesPerSecond(), r.int8Accuracy());
         });
         return 0;
+    }
+
+    /**
+     * What {@code --json} prints: its components are the keys in order (snake_case), as the peer scripts print theirs.
+     *
+     * @param framework {@code undervolt} (a peer script names its own)
+     * @param model     the network
+     */
+    record Measured(String framework, String model, int threads, int trainImages, double epochSeconds,
+            double trainImagesPerSecond, int inferBatch, double inferImagesPerSecond, double testAccuracy, String timing,
+            double int8ImagesPerSecond, double int8Accuracy) {
     }
 
     /** Five timed inference passes. */

@@ -3,7 +3,6 @@ package org.undervolt.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
@@ -14,6 +13,8 @@ import org.undervolt.resilience.CurricularRetrainer;
 import org.undervolt.resilience.CurriculumSchedule;
 import org.undervolt.resilience.ModelFileKind;
 import org.undervolt.dram.error.ErrorModelRegistry;
+import org.undervolt.resilience.RetrainReport;
+import org.undervolt.resilience.RetrainReport;
 import org.undervolt.resilience.RetrainRun;
 import org.undervolt.resilience.SnnFatRun;
 import org.undervolt.resilience.SnnFaultAwareTrainer;
@@ -260,14 +261,14 @@ public final class RetrainCommand implements Callable<Integer> {
             request = RetrainRequest.of(new RetrainRun.Options(model != null ? network.name : dnn().id(), model, baseEpochs, trainImages, validationImages, cfg,
                     setup.spec(), out), source.train());
         }
-        Map<String, Object> r = RetrainUseCase.run(request, log, progress.job(snn()
+        RetrainReport r = RetrainUseCase.run(request, log, progress.job(snn()
                 ? "fault-aware training (images)" : "retraining (batches)")).report();
         jsonOption.print(r, o -> {
-            if (snn()) {
-                o.println("wrote " + out.resolve("fat.json") + " and " + out.resolve("fat.snn"));
+            if (r instanceof RetrainRun.Report dnn) {
+                o.printf(Locale.ROOT, "boosted BER %.3g (%s); wrote %s%n", dnn.boostedBer(), dnn.stopReason(),
+                        out.resolve("retrain.json"));
             } else {
-                o.printf(Locale.ROOT, "boosted BER %.3g (%s); wrote %s%n", ((Number) r.get("boosted_ber")).doubleValue(),
-                        r.get("stop_reason"), out.resolve("retrain.json"));
+                o.println("wrote " + out.resolve("fat.json") + " and " + out.resolve("fat.snn"));
             }
         });
         return 0;

@@ -2,9 +2,7 @@ package org.undervolt.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.undervolt.data.DataSource;
@@ -45,23 +43,13 @@ public final class ToleranceBenchCommand implements Callable<Integer> {
                 search.delta, search.rule(), source.train(), test, search.profileImages);
         double full = rows.get(0).seconds();
         double fullCpu = rows.get(0).cpuSeconds();
-        List<Object> out = new ArrayList<>();
+        List<Run> out = new ArrayList<>();
         for (var r : rows) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("evaluation", r.way());
-            m.put("seconds", r.seconds());
-            m.put("speedup_vs_full", full / r.seconds());
-            m.put("cpu_seconds", r.cpuSeconds());
-            m.put("cpu_speedup_vs_full", fullCpu / r.cpuSeconds());
-            m.put("seconds_per_trial", r.secondsPerTrial(trials));
-            m.put("tolerable_ber", r.tolerableBer());
-            m.put("status", r.status().name().toLowerCase(java.util.Locale.ROOT));
-            m.put("points", r.points());
-            m.put("trial_images", r.trialImages());
-            m.put("trial_images_if_full", r.imagesIfFull());
-            out.add(m);
+            out.add(new Run(r.way(), r.seconds(), full / r.seconds(), r.cpuSeconds(), fullCpu / r.cpuSeconds(),
+                    r.secondsPerTrial(trials), r.tolerableBer(), r.status().name().toLowerCase(java.util.Locale.ROOT),
+                    r.points(), r.trialImages(), r.imagesIfFull()));
         }
-        jsonOption.print(Map.of("model", modelOption.file.toString(), "runs", out), o -> {
+        jsonOption.print(new Compared(modelOption.file.toString(), out), o -> {
             o.printf("tolerance search of %s: %d trials/point, BER %.0e..%.0e, %d bisections, %d test images%n", modelOption.file,
                     trials, search.grid.berMin, search.grid.berMax, search.bisections, test.size());
             o.printf("%-24s %9s %8s %10s %9s %8s %14s %7s %13s%n", "evaluation", "seconds", "vs full", "s/trial", "CPU s",
@@ -74,6 +62,25 @@ public final class ToleranceBenchCommand implements Callable<Integer> {
             o.println("CPU s: the whole process's CPU time during the search (both cores, JIT and GC included)");
         });
         return 0;
+    }
+
+    /** What {@code --json} prints: the model and one run per way of evaluating. */
+    record Compared(String model, List<Run> runs) {
+    }
+
+    /**
+     * One way of evaluating the same search.
+     *
+     * @param evaluation       the way
+     * @param seconds          wall time of the search
+     * @param secondsPerTrial  mean wall seconds per trial
+     * @param points           BER points measured
+     * @param trialImages      test images the trials ran on
+     * @param trialImagesIfFull test images a full evaluation would have run on
+     */
+    record Run(String evaluation, double seconds, double speedupVsFull, double cpuSeconds, double cpuSpeedupVsFull,
+            double secondsPerTrial, double tolerableBer, String status, int points, long trialImages,
+            long trialImagesIfFull) {
     }
 
     /** A short search: a coarse grid from 1e-5, three bisections. */

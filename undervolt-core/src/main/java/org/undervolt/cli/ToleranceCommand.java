@@ -130,8 +130,8 @@ public final class ToleranceCommand implements Callable<Integer> {
         jsonOption.print(r.report(), o -> {
             o.printf(Locale.ROOT, "baseline %.4f; tolerable BER (network) %.3g [%s]%n", r.baselineAccuracy(), r.tolerableBer(),
                     r.status());
-            if (r.report().get("location") instanceof Map<?, ?> where) {
-                o.println(where.get("line"));
+            if (r.locationLine() != null) {
+                o.println(r.locationLine());
             }
             o.println("wrote " + out.resolve("tolerance.json") + " and " + out.resolve("curves.csv"));
         });

@@ -124,7 +124,7 @@ public final class EdenPipeline {
 
         Map<String, Object> retrain = stages.run("retrain", () -> RetrainUseCase.run(RetrainRequest.of(new RetrainRun.Options(
                 network, base, 0, c.integer("train_images", 1, 10_000_000), validation, retrainConfig(), ToleranceStage.setup(c),
-                stages.folder("retrain")), train), log, progress.job("retraining (batches)")).report());
+                stages.folder("retrain")), train), log, progress.job("retraining (batches)")).report().json());
         out.put("retrain", retrain);
         Path retrained = Path.of((String) retrain.get("model_file"));
 

@@ -1,6 +1,5 @@
 package org.undervolt.experiment;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +9,7 @@ import org.undervolt.dram.device.OperatingPointSummary;
 import org.undervolt.dram.device.OperatingPoints;
 import org.undervolt.dram.energy.VoltageScaling;
 import org.undervolt.dram.spec.MemspecLoader;
+import org.undervolt.io.Json;
 import org.undervolt.usecase.OperatingPointRequest;
 
 /**
@@ -36,28 +36,36 @@ final class RetrainingPoints {
         List<OperatingPoint> after = lookup.at(t1);
         OperatingPoint m0 = OperatingPoints.median(before);
         OperatingPoint m1 = OperatingPoints.median(after);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("without_retraining", point(t0, m0, before));
-        out.put("with_retraining", point(t1, m1, after));
         boolean differ = m0.chosen() != m1.chosen() || m0.energySaving() != m1.energySaving();
-        out.put("differ", differ);
-        out.put("why_not", differ ? null : whyNot(t0, t1, m0, m1));
-        return out;
+        return Json.fields(new Compared(Point.of(t0, m0, before), Point.of(t1, m1, after), differ,
+                differ ? null : whyNot(t0, t1, m0, m1)));
+    }
+
+    /**
+     * The operating points before and after retraining, as the summary's {@code operating_points} holds them.
+     *
+     * @param whyNot when they do not differ: why not; else null
+     */
+    private record Compared(Point withoutRetraining, Point withRetraining, boolean differ, String whyNot) {
+    }
+
+    /**
+     * The median device's point at one tolerable BER, with the spread over every device.
+     *
+     * @param chosenVdd      the median device's chosen core voltage
+     * @param energySaving   its saving on the reference access mix
+     * @param devicesSummary every device's points summarised ({@link OperatingPointSummary#summary})
+     */
+    private record Point(double tolerableBer, String device, double chosenVdd, double energySaving, String limitedBy,
+            Map<String, Object> devicesSummary) {
+        static Point of(double tol, OperatingPoint median, List<OperatingPoint> all) {
+            return new Point(tol, median.device().name(), median.chosen(), median.energySaving(),
+                    median.limitedBy().label(), OperatingPointSummary.summary(all));
+        }
     }
 
     private static double tolerance(Object o) {
         return o instanceof Number n && n.doubleValue() > 0 ? n.doubleValue() : 0;
-    }
-
-    private static Map<String, Object> point(double tol, OperatingPoint median, List<OperatingPoint> all) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("tolerable_ber", tol);
-        m.put("device", median.device().name());
-        m.put("chosen_vdd", median.chosen());
-        m.put("energy_saving", median.energySaving());
-        m.put("limited_by", median.limitedBy().label());
-        m.put("devices_summary", OperatingPointSummary.summary(all));
-        return m;
     }
 
     private static String whyNot(double t0, double t1, OperatingPoint m0, OperatingPoint m1) {

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.undervolt.data.ImageDataset;
 import org.undervolt.nn.zoo.ImageShape;
+import org.undervolt.io.Json;
 import org.undervolt.io.ProgressLine;
 
 /**
@@ -23,11 +24,44 @@ import org.undervolt.io.ProgressLine;
  * @param calibrationSeconds how long the measurement took
  * @param basis    what the unit costs are: measured now, or read from the cache (when measured, and where)
  */
-public record RunEstimate(String pipeline, Map<String, WorkModel.Span> stages, Map<String, Object> costs,
+public record RunEstimate(String pipeline, Map<String, WorkModel.Span> stages, UnitCosts costs,
         double calibrationSeconds, String basis) {
 
+    /** The unit costs a pipeline's estimate is made of, as the JSON's {@code unit_costs} shows them. */
+    public sealed interface UnitCosts permits EdenCosts, SparkxdCosts {
+    }
+
+    /**
+     * EDEN's unit costs.
+     *
+     * @param trainImageS                seconds to train on one image
+     * @param retrainImageS              seconds to retrain on one image, at two BERs
+     * @param inferenceWithErrorsS       seconds to infer one image with errors, at two BERs
+     * @param evaluationWithErrorsFixedS a trial's fixed cost, at two BERs
+     * @param fineSearchTargets          the sites a fine search walks
+     */
+    public record EdenCosts(double trainImageS, AtTwoBers retrainImageS, AtTwoBers inferenceWithErrorsS,
+            AtTwoBers evaluationWithErrorsFixedS, int fineSearchTargets) implements UnitCosts {
+    }
+
+    /**
+     * SparkXD's unit costs.
+     *
+     * @param stdpImageS seconds of STDP training on one image
+     * @param inferenceS seconds to infer one image
+     */
+    public record SparkxdCosts(double stdpImageS, double inferenceS) implements UnitCosts {
+    }
+
+    /** A cost measured at two BERs (the line between them is the model). */
+    public record AtTwoBers(List<Double> ber, List<Double> s) {
+        static AtTwoBers of(Calibration.Linear l) {
+            return new AtTwoBers(List.of(l.ber0(), l.ber1()), List.of(l.cost0(), l.cost1()));
+        }
+    }
+
     /** Unit costs measured now. */
-    public RunEstimate(String pipeline, Map<String, WorkModel.Span> stages, Map<String, Object> costs,
+    public RunEstimate(String pipeline, Map<String, WorkModel.Span> stages, UnitCosts costs,
             double calibrationSeconds) {
         this(pipeline, stages, costs, calibrationSeconds, measuredNow(calibrationSeconds));
     }
@@ -79,22 +113,15 @@ public record RunEstimate(String pipeline, Map<String, WorkModel.Span> stages, M
             }
         }
         Map<String, WorkModel.Span> all;
-        Map<String, Object> costs = new LinkedHashMap<>();
+        UnitCosts costs;
         if (eden) {
             Calibration.Eden k = ke;
             all = WorkModel.eden(config, k, k.sites(), train.size(), config.optionalText("model") == null);
-            costs.put("train_image_s", k.trainImage());
-            costs.put("retrain_image_s", Map.of("ber", List.of(k.retrainImage().ber0(), k.retrainImage().ber1()),
-                    "s", List.of(k.retrainImage().cost0(), k.retrainImage().cost1())));
-            costs.put("inference_with_errors_s", Map.of("ber", List.of(k.faultyImage().ber0(), k.faultyImage().ber1()),
-                    "s", List.of(k.faultyImage().cost0(), k.faultyImage().cost1())));
-            costs.put("evaluation_with_errors_fixed_s", Map.of("ber", List.of(k.faultyTrial().ber0(),
-                    k.faultyTrial().ber1()), "s", List.of(k.faultyTrial().cost0(), k.faultyTrial().cost1())));
-            costs.put("fine_search_targets", k.sites());
+            costs = new EdenCosts(k.trainImage(), AtTwoBers.of(k.retrainImage()), AtTwoBers.of(k.faultyImage()),
+                    AtTwoBers.of(k.faultyTrial()), k.sites());
         } else {
             all = WorkModel.sparkxd(config, ks);
-            costs.put("stdp_image_s", ks.stdpImage());
-            costs.put("inference_s", ks.inferImage());
+            costs = new SparkxdCosts(ks.stdpImage(), ks.inferImage());
         }
         Map<String, WorkModel.Span> left = new LinkedHashMap<>();
         all.forEach((stage, span) -> {
@@ -129,19 +156,26 @@ public record RunEstimate(String pipeline, Map<String, WorkModel.Span> stages, M
 
     /** As JSON-ready values. */
     public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("pipeline", pipeline);
-        m.put("typical_s", total().typical());
-        m.put("at_most_s", total().most());
-        Map<String, Object> st = new LinkedHashMap<>();
-        stages.forEach((k, v) -> st.put(k, Map.of("typical_s", v.typical(), "at_most_s", v.most())));
-        m.put("stages", st);
-        m.put("unit_costs", costs);
-        m.put("calibration_s", calibrationSeconds);
-        m.put("basis", basis);
-        m.put("method", "unit costs timed on this machine on the run's own network and data (once per build, machine"
-                + " and workload, then read from the cache), times the work of each stage; a tolerance search typically"
-                + " walks half its BER grid, at most all of it");
-        return m;
+        Map<String, Range> st = new LinkedHashMap<>();
+        stages.forEach((k, v) -> st.put(k, new Range(v.most(), v.typical())));
+        return Json.fields(new Shown(pipeline, total().typical(), total().most(), st, costs, calibrationSeconds, basis,
+                "unit costs timed on this machine on the run's own network and data (once per build, machine"
+                        + " and workload, then read from the cache), times the work of each stage; a tolerance search"
+                        + " typically walks half its BER grid, at most all of it"));
+    }
+
+    /**
+     * The estimate as {@code --estimate --json} prints it: its components are the keys in order (snake_case).
+     *
+     * @param stages    each stage left, by name
+     * @param unitCosts the measured unit costs
+     * @param basis     measured now, or read from the cache
+     */
+    private record Shown(String pipeline, double typicalS, double atMostS, Map<String, Range> stages,
+            UnitCosts unitCosts, double calibrationS, String basis, String method) {
+    }
+
+    /** Seconds at most and typically (in the order the estimate has always printed them). */
+    private record Range(double atMostS, double typicalS) {
     }
 }

@@ -2,12 +2,12 @@ package org.undervolt.experiment;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 import org.undervolt.data.ImageDataset;
+import org.undervolt.io.Json;
 import org.undervolt.mapping.LocationStorage;
 import org.undervolt.resilience.Acceptance;
 import org.undervolt.resilience.CurveExport;
@@ -45,20 +45,43 @@ final class SnnToleranceStage {
     static Map<String, Object> run(Path base, Path fat, Path control, PipelineConfig c, FormatSpec format,
             ImageDataset test, int threads, Path out, Consumer<String> log, StageProgress progress,
             TrialExecutor executor, WeightStorage storage) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        Map<String, Object> b = one(base, null, c, format, test, threads, out.resolve("baseline"), log,
+        Network b = one(base, null, c, format, test, threads, out.resolve("baseline"), log,
                 progress.trials("tolerance baseline"), executor, storage);
-        r.put("baseline", b);
-        r.put("fault_aware", one(fat, (Double) b.get("error_free"), c, format, test, threads, out.resolve("fault-aware"),
-                log, progress.trials("tolerance fault-aware"), executor, storage));
-        r.put("control", one(control, (Double) b.get("error_free"), c, format, test, threads, out.resolve("control"),
-                log, progress.trials("tolerance control"), executor, storage));
-        r.put("runner", executor.where());
-        return r;
+        Network f = one(fat, b.errorFree(), c, format, test, threads, out.resolve("fault-aware"), log,
+                progress.trials("tolerance fault-aware"), executor, storage);
+        Network k = one(control, b.errorFree(), c, format, test, threads, out.resolve("control"), log,
+                progress.trials("tolerance control"), executor, storage);
+        return Json.fields(new Searched(b, f, k, executor.where()));
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> one(Path model, Double reference, PipelineConfig c, FormatSpec format,
+    /** The stage's result: its components are the keys in order (snake_case). */
+    private record Searched(Network baseline, Network faultAware, Network control, String runner) {
+    }
+
+    /**
+     * One network's search.
+     *
+     * @param errorFree         its stored weights' error-free accuracy
+     * @param tolerableBer      the tolerable BER (location-aware: the module's BER at the tolerable voltage)
+     * @param tolerableAxisBer  location-aware: the search axis' tolerable BER (absent otherwise)
+     * @param tolerableVdd      location-aware: the tolerable voltage (absent otherwise)
+     * @param location          location-aware: where the tolerable voltage puts the weights (absent otherwise)
+     * @param curve             every point measured, by BER, with its trials' accuracies
+     */
+    private record Network(double errorFree, double referenceAccuracy, String criterion, double tolerableBer,
+            String status, String weightErrors, @Json.OmitWhenNull Double tolerableAxisBer,
+            @Json.OmitWhenNull Double tolerableVdd, @Json.OmitWhenNull Map<String, Object> location, List<Point> curve) {
+    }
+
+    /**
+     * A curve point ({@link CurveExport.Point}) with the voltage it stands for (location-aware only), each trial's
+     * accuracy and non-finite count (absent for points measured before counts were kept).
+     */
+    private record Point(@Json.Inline CurveExport.Point point, @Json.OmitWhenNull Double vdd, double[] accuracies,
+            @Json.OmitWhenNull List<Integer> nonfinite) {
+    }
+
+    private static Network one(Path model, Double reference, PipelineConfig c, FormatSpec format,
             ImageDataset test, int threads, Path out, Consumer<String> log, ToleranceSearch.TrialProgress trials,
             TrialExecutor executor, WeightStorage storage) {
         try {
@@ -72,23 +95,9 @@ final class SnnToleranceStage {
                 Acceptance.Rule.parse(c.text("confidence")), c.integer("test_images", 1, test.size()), threads, reference, out,
                 ToleranceStage.evaluation(c), storage);
         ToleranceResult result = ToleranceUseCase.run(ToleranceRequest.of(options, test), log, trials, executor);
-        Map<String, Object> run = result.report();
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("error_free", result.baselineAccuracy());
-        r.put("reference_accuracy", run.get("reference_accuracy"));
-        r.put("criterion", run.get("criterion"));
+        SnnToleranceRun.Report run = (SnnToleranceRun.Report) result.report();
         double tolerable = Math.max(0, result.tolerableBer());
-        Map<String, Object> where = (Map<String, Object>) run.get("location");
-        // weak-subarray: the device's BER at the tolerable voltage (axis points above the device's reach stand for
-        // its lowest voltage), with the voltage and the unsafe subarrays there
-        r.put("tolerable_ber", where == null ? tolerable : where.get("module_ber"));
-        r.put("status", result.status());
-        r.put("weight_errors", run.get("weight_errors"));
-        if (where != null) {
-            r.put("tolerable_axis_ber", tolerable);
-            r.put("tolerable_vdd", where.get("vdd"));
-            r.put("location", where);
-        }
+        Map<String, Object> where = run.location();
         Map<String, List<Double>> pts = ToleranceStage.accuracies(out.resolve("points.json"))
                 .getOrDefault(ToleranceAnalysis.NETWORK, Map.of());
         List<CurvePoint> points = new ArrayList<>();
@@ -97,21 +106,18 @@ final class SnnToleranceStage {
         points.sort(java.util.Comparator.comparingDouble(CurvePoint::ber));
         Map<String, List<Double>> nonfinite = ToleranceStage.perTrial(out.resolve("points.json"), "nonfinite")
                 .getOrDefault(ToleranceAnalysis.NETWORK, Map.of());
-        List<Object> curve = new ArrayList<>();
+        List<Point> curve = new ArrayList<>();
         for (CurvePoint p : points) {
-            Map<String, Object> q = CurveExport.point(p);
-            if (storage instanceof LocationStorage loc) {
-                q.put("vdd", loc.volts(p.ber()));
-            }
-            q.put("accuracies", p.accuracies());
             List<Double> counts = nonfinite.get(Double.toString(p.ber()));
-            if (counts != null) {
-                q.put("nonfinite", counts.stream().map(Double::intValue).toList());
-            }
-            curve.add(q);
+            curve.add(new Point(CurveExport.Point.of(p), storage instanceof LocationStorage loc ? loc.volts(p.ber()) : null,
+                    p.accuracies(), counts == null ? null : counts.stream().map(Double::intValue).toList()));
         }
-        r.put("curve", curve);
-        return r;
+        // weak-subarray: the device's BER at the tolerable voltage (axis points above the device's reach stand for
+        // its lowest voltage), with the voltage and the unsafe subarrays there
+        return new Network(result.baselineAccuracy(), run.referenceAccuracy(), run.criterion(),
+                where == null ? tolerable : ((Number) where.get("module_ber")).doubleValue(), result.status(),
+                run.weightErrors(), where == null ? null : tolerable,
+                where == null ? null : ((Number) where.get("vdd")).doubleValue(), where, curve);
     }
 
     /** The curve of one network in a stage result written by {@link #run}. */

@@ -159,7 +159,7 @@ public final class SparkxdPipeline {
         out.put("fault-aware-training", stages.run("fault-aware-training", () -> {
             Map<String, Object> fat = new LinkedHashMap<>(RetrainUseCase.run(RetrainRequest.of(new SnnFatRun.Options(base,
                     fatConfig, fatErrors, new double[0], 1, labelImages, testImages, threads, fatDir), train, test), log,
-                    progress.job("fault-aware training (images)")).report());
+                    progress.job("fault-aware training (images)")).report().json());
             if (location != null) {
                 // each step's BER read as the device's voltage, and the weights' subarrays unsafe there
                 long bytes = format.fit(new float[784 * neurons], new int[] {784, neurons}).byteLength(784 * neurons);

@@ -8,7 +8,6 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -97,8 +96,7 @@ public final class SweepResults {
      * @param countedTrials   how many of them hold a count (all, unless recorded before counts were kept)
      */
     public record PointMean(String point, int trials, double mean, long nonfinite,
-            @JsonProperty("nonfinite_trials") int nonfiniteTrials,
-            @JsonProperty("counted_trials") int countedTrials) {
+            int nonfiniteTrials, int countedTrials) {
     }
 
     /** The mean accuracy of every point of {@code spec} that run {@code runId} holds trials of, in task order. */

@@ -3,13 +3,13 @@ package org.undervolt.experiment;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 
 import org.undervolt.InvalidInputException;
+import org.undervolt.io.Json;
 import org.undervolt.random.Seeds;
 import org.undervolt.resilience.BerSweep;
 import org.undervolt.resilience.DataKind;
@@ -181,47 +181,51 @@ public record SweepSpec(List<SweepNetwork> networks, DatasetRef dataset, int tes
      * The configuration as stored with a run (networks by name and SHA-256 of their checkpoints):
      * two specs with equal descriptions give equal results.
      */
+    public Description description() {
+        return new Description(networks.stream().map(n -> new Description.Network(n.name(), n.sha256(),
+                        n.kind() == SweepNetwork.Kind.DNN ? null : n.kind().label())).toList(),
+                dataset.spec(), testImages, profileImages, errorModels, Arrays.stream(bers).boxed().toList(), pointSource,
+                trials, seed, seedKeyed() ? Arrays.stream(seeds).boxed().toList() : null,
+                kinds.stream().map(DataKind::label).sorted().toList(), weightFormat, ifmFormat, bounding, deviceSeed,
+                seedKeyed() ? "(bits(ber), trial) under each of seeds, shared by networks and error models"
+                        : "(bits(ber), trial), shared by networks and error models");
+    }
+
+    /** {@link #description} as its JSON object (the key order of the record). */
     public Map<String, Object> describe() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        List<Map<String, Object>> nets = new ArrayList<>();
-        for (SweepNetwork n : networks) {
-            Map<String, Object> net = new LinkedHashMap<>();
-            net.put("name", n.name());
-            net.put("sha256", n.sha256());
-            if (n.kind() != SweepNetwork.Kind.DNN) { // a DNN's entry is as before SNNs could be swept
-                net.put("kind", n.kind().label());
-            }
-            nets.add(net);
+        return Json.fields(description());
+    }
+
+    /**
+     * A sweep's configuration as stored with its run; its components are the keys, in order.
+     *
+     * @param pointsFrom where the BER points came from ({@code pointSource})
+     * @param seeds      with more than one seed: the seeds axis (absent otherwise: the description of a spec written
+     *                   before the axis existed)
+     * @param data       the data kinds in approximate DRAM, by label, sorted
+     * @param seedIds    the ids a trial's random stream derives from, in words
+     */
+    public record Description(List<Network> networks, String dataset, int testImages, int profileImages,
+            List<String> errorModels, List<Double> bers, String pointsFrom, int trials, long seed,
+            @Json.OmitWhenNull List<Long> seeds, List<String> data, String weightFormat, String ifmFormat,
+            boolean valueCorrection, long deviceSeed, String seedIds) {
+
+        /**
+         * One network, by the label its results are reported under and its file's SHA-256.
+         *
+         * @param kind {@code snn} for an SNN; absent for a DNN (its entry as before SNNs could be swept)
+         */
+        public record Network(String name, String sha256, @Json.OmitWhenNull String kind) {
         }
-        m.put("networks", nets);
-        m.put("dataset", dataset.spec());
-        m.put("test_images", testImages);
-        m.put("profile_images", profileImages);
-        m.put("error_models", errorModels);
-        m.put("bers", Arrays.stream(bers).boxed().toList());
-        m.put("points_from", pointSource);
-        m.put("trials", trials);
-        m.put("seed", seed);
-        if (seedKeyed()) { // one seed: the description of a spec without the seeds axis
-            m.put("seeds", Arrays.stream(seeds).boxed().toList());
-        }
-        m.put("data", kinds.stream().map(DataKind::label).sorted().toList());
-        m.put("weight_format", weightFormat);
-        m.put("ifm_format", ifmFormat);
-        m.put("value_correction", bounding);
-        m.put("device_seed", deviceSeed);
-        m.put("seed_ids", seedKeyed() ? "(bits(ber), trial) under each of seeds, shared by networks and error models"
-                : "(bits(ber), trial), shared by networks and error models");
-        return m;
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SweepSpec s && describe().equals(s.describe());
+        return o instanceof SweepSpec s && description().equals(s.description());
     }
 
     @Override
     public int hashCode() {
-        return describe().hashCode();
+        return description().hashCode();
     }
 }

@@ -28,7 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * are read here, on the driver, and travel inside the spec. Example:
  * <pre>{@code
  * {
- *   "networks": [{"name": "mlp", "checkpoint": "mlp.uvnn"}],
+ *   "networks": [{"label": "mlp", "checkpoint": "mlp.uvnn"}],
  *   "dataset": "mnist",
  *   "test_images": 1000, "profile_images": 500,
  *   "error_models": ["uniform", "bitline:0.5"],
@@ -38,7 +38,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *   "value_correction": false, "device_seed": 1
  * }
  * }</pre>
- * Keys after {@code seed} are optional, with the defaults shown. Instead of {@code seed}, a list
+ * Keys after {@code seed} are optional, with the defaults shown. A network's {@code label} is the name its results are
+ * reported under (free text without {@code ;} or {@code =}; {@code name} is its earlier spelling); what network it is
+ * comes from its file. Instead of {@code seed}, a list
  * {@code "seeds": [1, 2, 3]} of distinct master seeds adds a seeds axis: every trial is run under
  * each seed, and the first is the run's recorded seed; {@code "seeds": [s]} is the same spec as
  * {@code "seed": s}. A network's file may be a DNN checkpoint or an SNN model written by
@@ -55,6 +57,8 @@ public final class SweepSpecReader {
             "error_models", "bers", "trials", "seed", "data", "weight_format", "ifm_format", "value_correction",
             "device_seed", "vdds", "ber_vdd_table", "trcds", "ber_trcd_table", "seeds");
     private static final List<String> POINT_KEYS = List.of("bers", "vdds", "trcds");
+    /** The keys of a {@code networks} entry; {@code name} is the earlier spelling of {@code label}. */
+    private static final Set<String> NETWORK_KEYS = Set.of("label", "name", "checkpoint");
 
     private SweepSpecReader() {
     }
@@ -79,8 +83,10 @@ public final class SweepSpecReader {
         }
         Path base = file.toAbsolutePath().getParent();
         List<SweepNetwork> networks = new ArrayList<>();
-        for (JsonNode n : array(root, "networks", file)) {
-            String name = text(n, "name", file);
+        JsonNode networkList = array(root, "networks", file);
+        for (int i = 0; i < networkList.size(); i++) {
+            JsonNode n = networkList.get(i);
+            String name = label(n, "networks[" + i + "]", file);
             Path ckpt = base.resolve(text(n, "checkpoint", file));
             try {
                 SweepNetwork net = new SweepNetwork(name, Files.readAllBytes(ckpt));
@@ -195,6 +201,30 @@ public final class SweepSpecReader {
             throw new InvalidInputException("sweep spec " + file + ": '" + key + "' must be a non-empty array");
         }
         return a;
+    }
+
+    /**
+     * The label of a {@code networks} entry: what its results are reported under (the point keys' {@code network=}),
+     * free text, not a network name; {@code name} is its earlier spelling. The network itself is the checkpoint's.
+     */
+    private static String label(JsonNode n, String at, Path file) {
+        if (!n.isObject()) {
+            throw new InvalidInputException("sweep spec " + file + ": " + at + ": expected an object such as "
+                    + "{\"label\": \"mlp\", \"checkpoint\": \"mlp.uvnn\"}, got " + n);
+        }
+        for (Iterator<String> it = n.fieldNames(); it.hasNext();) {
+            String k = it.next();
+            if (!NETWORK_KEYS.contains(k)) {
+                throw new InvalidInputException("sweep spec " + file + ": " + at + ": unknown key '" + k + "'; expected "
+                        + "'label' (the name its results are reported under) and 'checkpoint' (the network's file, "
+                        + "a DNN checkpoint or an SNN model, which says what network it is)");
+            }
+        }
+        if (n.has("label") && n.has("name")) {
+            throw new InvalidInputException("sweep spec " + file + ": " + at + ": give 'label' or its earlier spelling "
+                    + "'name', not both");
+        }
+        return text(n, n.has("name") ? "name" : "label", file);
     }
 
     private static String text(JsonNode n, String key, Path file) {

@@ -50,7 +50,7 @@ final class ToleranceStage {
             TrialExecutor executor) {
         var options = options(model, fine, reference, c, out);
         Map<String, Object> r = new LinkedHashMap<>(ToleranceUseCase.run(ToleranceRequest.of(options, train, test), log, trials,
-                executor).report());
+                executor).report().json());
         r.put("accuracies", accuracies(out.resolve("points.json")));
         r.put("nonfinite", perTrial(out.resolve("points.json"), "nonfinite"));
         r.put("tolerance_file", out.resolve("tolerance.json").toString());

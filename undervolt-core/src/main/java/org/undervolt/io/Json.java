@@ -20,6 +20,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * The one Jackson configuration Undervolt writes JSON with: stable key order, pretty printed; {@link #compact},
  * which writes plain trees without starting Jackson; and {@link #parse}, which reads small documents (the data files
  * a short command needs) into plain trees, also without Jackson.
+ *
+ * <p>One naming for records wherever they sit: {@link #write}, {@link #compact} and {@link #canonical} write every
+ * record in what they are given (the value itself, or inside a map or a list at any depth) as its {@link #fields},
+ * keys in snake_case. Jackson's own record serialiser, which names keys after the components (camelCase), is never
+ * reached. A reader of a file written before (records nested in a map were then camelCase) finds a component under
+ * either name with {@link #key}.
  */
 public final class Json {
     /** Made on first use: a command that prints {@link #compact} JSON only never loads Jackson. */
@@ -45,7 +51,7 @@ public final class Json {
      */
     public static String canonical(Object value) {
         try {
-            return Mappers.CANONICAL.writeValueAsString(value);
+            return Mappers.CANONICAL.writeValueAsString(tree(value));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise to JSON: " + e.getMessage(), e);
         }
@@ -120,8 +126,18 @@ public final class Json {
     public @interface Inline {
     }
 
+    /**
+     * The key, among {@code keys}, that holds record component {@code component}: its snake_case name as written now
+     * ({@link #fields}), else the component's own name, as a record nested in a map was written before
+     * ({@code validationAccuracy}); null when neither is there. For reading back files written by earlier versions.
+     */
+    public static String key(java.util.function.Predicate<String> keys, String component) {
+        String snake = snakeCase(component);
+        return keys.test(snake) ? snake : keys.test(component) ? component : null;
+    }
+
     /** {@code camelCase} as {@code camel_case}: an underscore before each upper-case letter, which is lowered. */
-    static String snakeCase(String name) {
+    public static String snakeCase(String name) {
         StringBuilder b = new StringBuilder(name.length() + 4);
         for (int i = 0; i < name.length(); i++) {
             char ch = name.charAt(i);
@@ -137,7 +153,7 @@ public final class Json {
     /** {@code value} (maps, lists, records, numbers) as indented JSON text. */
     public static String write(Object value) {
         try {
-            return Mappers.MAPPER.writeValueAsString(value);
+            return Mappers.MAPPER.writeValueAsString(tree(value));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise result to JSON: " + e.getMessage(), e);
         }
@@ -147,15 +163,16 @@ public final class Json {
      * {@code value} as compact JSON (one line, map entries in iteration order), the text a default Jackson
      * {@code ObjectMapper} writes. Trees of maps with string keys, lists, strings, booleans, integers and finite
      * doubles are written here, without loading Jackson (a third of the classes a short command loads); anything
-     * else (records, enums, NaN, ...) is handed to Jackson.
+     * else (enums, NaN, ...) is handed to Jackson. Records are first turned into their {@link #fields}.
      */
     public static String compact(Object value) {
+        Object tree = tree(value);
         StringBuilder sb = new StringBuilder(256);
-        if (CompactWriter.write(value, sb)) {
+        if (CompactWriter.write(tree, sb)) {
             return sb.toString();
         }
         try {
-            return new ObjectMapper().writeValueAsString(value);
+            return new ObjectMapper().writeValueAsString(tree);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise result to JSON: " + e.getMessage(), e);
         }

@@ -1,6 +1,5 @@
 package org.undervolt.mapping;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -13,6 +12,7 @@ import org.undervolt.dram.error.ErrorModelFamily;
 import org.undervolt.dram.error.ErrorModelRegistry;
 import org.undervolt.dram.spec.LoadedSpec;
 import org.undervolt.dram.spec.MemspecLoader;
+import org.undervolt.io.Json;
 import org.undervolt.resilience.WeightStorage;
 import org.undervolt.storage.Placement;
 
@@ -141,24 +141,31 @@ public final class LocationStorage implements WeightStorage {
         int[] weights = m.unsafeOf(rows, module, v);
         int all = m.unsafeCount(module, v);
         int subarrays = module.totalBanks() * module.subarraysPerBank();
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("model", WeakSubarrayErrorModels.NAME);
-        r.put("error_model", errorModel());
-        r.put("device", device.name());
-        r.put("device_seed", deviceSeed);
-        r.put("part", part);
-        r.put("axis_ber", ber);
-        r.put("vdd", v);
-        r.put("module_ber", m.ber().ber(v, m.ber().nominalTrcd()));
-        r.put("unsafe_fraction", m.unsafeFraction(v));
-        r.put("in_subarray_ber", m.inSubarrayBer(v));
-        r.put("weight_rows", rows.rowCount());
-        r.put("weight_subarrays", weights[1]);
-        r.put("unsafe_weight_subarrays", weights[0]);
-        r.put("subarrays", subarrays);
-        r.put("unsafe_subarrays", all);
-        r.put("line", line(weights[0], weights[1], v, all, subarrays));
-        return r;
+        return Json.fields(new Where(WeakSubarrayErrorModels.NAME, errorModel(), device.name(), deviceSeed, part, ber, v,
+                m.ber().ber(v, m.ber().nominalTrcd()), m.unsafeFraction(v), m.inSubarrayBer(v), rows.rowCount(), weights[1],
+                weights[0], subarrays, all, line(weights[0], weights[1], v, all, subarrays)));
+    }
+
+    /**
+     * Where an axis point puts the weights, as a result's {@code location} shows it: its components are the keys in
+     * order (snake_case).
+     *
+     * @param errorModel            the registry spec of the model
+     * @param axisBer               the search axis' BER
+     * @param vdd                   the device's voltage at that BER
+     * @param moduleBer             the module's mean BER there
+     * @param unsafeFraction        the fraction of subarrays unsafe there
+     * @param inSubarrayBer         the BER inside an unsafe subarray
+     * @param weightRows            DRAM rows the weights take
+     * @param weightSubarrays       subarrays they lie in
+     * @param unsafeWeightSubarrays of those, the unsafe ones
+     * @param subarrays             subarrays in the module
+     * @param unsafeSubarrays       of those, the unsafe ones
+     * @param line                  the same in words
+     */
+    private record Where(String model, String errorModel, String device, long deviceSeed, String part, double axisBer, double vdd,
+            double moduleBer, double unsafeFraction, double inSubarrayBer, int weightRows, int weightSubarrays,
+            int unsafeWeightSubarrays, int subarrays, int unsafeSubarrays, String line) {
     }
 
     /** "weak-subarray: N of M weight subarrays unsafe at V V (K of T in the module, device D, seed S)". */

@@ -194,12 +194,12 @@ public final class CurricularRetrainer {
             epoch = state.path("epoch").asInt();
             JsonNode s = state.path("schedule");
             schedule = new CurriculumSchedule(config.schedule(), new CurriculumSchedule.State(s.path("ber").asDouble(),
-                    s.path("epochsAtBer").asInt(), s.path("boostedBer").asDouble(), s.path("done").asBoolean(),
-                    s.path("stopReason").asText(), s.path("refined").asInt()));
+                    component(s, "epochsAtBer").asInt(), component(s, "boostedBer").asDouble(), s.path("done").asBoolean(),
+                    component(s, "stopReason").asText(), s.path("refined").asInt()));
             for (JsonNode h : state.path("history")) {
                 history.add(new Epoch(h.path("epoch").asInt(), h.path("ber").asDouble(), h.path("loss").asDouble(),
-                        h.path("validationAccuracy").asDouble(), h.path("recovered").asBoolean(),
-                        h.path("nextBer").asDouble(), h.path("seconds").asDouble()));
+                        component(h, "validationAccuracy").asDouble(), h.path("recovered").asBoolean(),
+                        component(h, "nextBer").asDouble(), h.path("seconds").asDouble()));
             }
         }
         int resumedAt = epoch;
@@ -379,6 +379,15 @@ public final class CurricularRetrainer {
         root.put("schedule", s);
         root.put("history", history);
         return Json.write(root);
+    }
+
+    /**
+     * Record component {@code name} of a saved state: snake_case as written now, camelCase in a checkpoint written
+     * before {@link Json} named nested records' keys one way ({@link Json#key}).
+     */
+    private static JsonNode component(JsonNode record, String name) {
+        String key = Json.key(record::has, name);
+        return record.path(key == null ? name : key);
     }
 
     private static JsonNode readState(Path file, String text) {

@@ -35,19 +35,14 @@ public final class CurveExport {
         return Json.fields(Point.of(p));
     }
 
-    /** A search result as a JSON map (with its curve). */
-    public static Map<String, Object> result(ToleranceSearch.Result r) {
-        return Json.fields(new Result(r.target(), r.tolerableBer(), r.status().name().toLowerCase(Locale.ROOT),
-                Double.isNaN(r.failingBer()) ? List.of(r.tolerableBer()) : List.of(r.tolerableBer(), r.failingBer()),
-                r.atTolerable() == null ? null : Point.of(r.atTolerable()), r.curve().stream().map(Point::of).toList()));
-    }
 
     /**
      * One point of a curve: the trials' mean accuracy, its 95 % confidence interval and one-sided lower bound, and the
      * trials' extremes.
      */
-    record Point(double ber, int trials, double mean, List<Double> ci95, double lower95OneSided, double min, double max) {
-        static Point of(CurvePoint p) {
+    public record Point(double ber, int trials, double mean, List<Double> ci95, double lower95OneSided, double min,
+            double max) {
+        public static Point of(CurvePoint p) {
             return new Point(p.ber(), p.trials(), p.mean(), List.of(p.mean() - p.ci95HalfWidth(),
                     p.mean() + p.ci95HalfWidth()), p.lower95(), p.min(), p.max());
         }
@@ -60,7 +55,13 @@ public final class CurveExport {
      * @param atTolerable          the point at the tolerable BER; null if there is none
      * @param curve                every point measured, by BER
      */
-    record Result(String target, double tolerableBer, String status, List<Double> tolerableBerInterval, Point atTolerable,
-            List<Point> curve) {
+    public record Result(String target, double tolerableBer, String status, List<Double> tolerableBerInterval,
+            Point atTolerable, List<Point> curve) {
+        /** A search's result (with its curve), as its JSON shows it. */
+        public static Result of(ToleranceSearch.Result r) {
+            return new Result(r.target(), r.tolerableBer(), r.status().name().toLowerCase(Locale.ROOT),
+                    Double.isNaN(r.failingBer()) ? List.of(r.tolerableBer()) : List.of(r.tolerableBer(), r.failingBer()),
+                    r.atTolerable() == null ? null : Point.of(r.atTolerable()), r.curve().stream().map(Point::of).toList());
+        }
     }
 }

@@ -84,7 +84,7 @@ public final class EvaluationComparison {
             double cpu = cpu0 < 0 || cpu1 < 0 ? -1 : (cpu1 - cpu0) / 1e9;
             var e = EvaluationReport.describe(search, store, test.size());
             rows.add(new Row(w.name(), seconds, cpu, r.tolerableBer(), r.status(), r.curve().size(),
-                    ((Number) e.get("trial_images")).longValue(), ((Number) e.get("trial_images_if_full")).longValue()));
+                    e.trialImages(), e.trialImagesIfFull()));
         }
         return rows;
     }

@@ -1,6 +1,5 @@
 package org.undervolt.resilience;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,10 +13,7 @@ final class EvaluationReport {
      * @param store      its points; sequential ones carry their images per trial
      * @param testImages images of a full trial
      */
-    static Map<String, Object> describe(ToleranceSearch search, PointStore store, int testImages) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("mode", search.evaluation().id());
-        m.put("method", search.sequential() == null ? "every trial on every test image" : search.sequential().describe());
+    static Evaluation describe(ToleranceSearch search, PointStore store, int testImages) {
         long used = 0;
         long full = 0;
         Map<String, Map<String, Object>> extra = store.extraByPoint();
@@ -30,8 +26,16 @@ final class EvaluationReport {
                     : images instanceof int[] a ? java.util.Arrays.stream(a).asLongStream().sum()
                     : (long) p.trials() * testImages;
         }
-        m.put("trial_images", used);
-        m.put("trial_images_if_full", full);
-        return m;
+        return new Evaluation(search.evaluation().id(), search.sequential() == null ? "every trial on every test image"
+                : search.sequential().describe(), used, full);
+    }
+
+    /**
+     * @param mode              full or sequential
+     * @param method            how a point's trials were evaluated
+     * @param trialImages       test images the trials ran on, over every point
+     * @param trialImagesIfFull test images a full evaluation of every trial would have run on
+     */
+    record Evaluation(String mode, String method, long trialImages, long trialImagesIfFull) {
     }
 }

@@ -28,7 +28,7 @@ final class NonfiniteSummary {
      * @param counts   what a count is, e.g. "test images whose output held a NaN or an infinity"
      * @param handling what the evaluation does with them
      */
-    static Map<String, Object> of(PointStore store, String counts, String handling) {
+    static Summary of(PointStore store, String counts, String handling) {
         long total = 0;
         int trials = 0;
         int affected = 0;
@@ -53,7 +53,7 @@ final class NonfiniteSummary {
                         java.util.Arrays.stream(n).boxed().toList()));
             }
         }
-        return Json.fields(new Summary(counts, handling, total, trials, affected, where, uncounted > 0 ? uncounted : null));
+        return new Summary(counts, handling, total, trials, affected, where, uncounted > 0 ? uncounted : null);
     }
 
     /**
@@ -63,11 +63,11 @@ final class NonfiniteSummary {
      * @param points              the points where any occurred, trial by trial
      * @param pointsNotCounted    points reused from a points.json written before counting (absent when none)
      */
-    private record Summary(String counts, String handling, long total, int trials, int trialsWithNonfinite,
+    record Summary(String counts, String handling, long total, int trials, int trialsWithNonfinite,
             List<At> points, @Json.OmitWhenNull Integer pointsNotCounted) {
     }
 
     /** One point with non-finite values: its target, BER and each trial's count. */
-    private record At(String target, double ber, List<Integer> perTrial) {
+    record At(String target, double ber, List<Integer> perTrial) {
     }
 }

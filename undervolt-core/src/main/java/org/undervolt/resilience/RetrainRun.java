@@ -2,7 +2,7 @@ package org.undervolt.resilience;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -38,12 +38,52 @@ public final class RetrainRun {
     private RetrainRun() {
     }
 
-    public static Map<String, Object> run(Options o, ImageDataset train, Consumer<String> log) {
+    /**
+     * What {@code retrain.json} holds (and {@code retrain --json} prints): its components are the keys in order
+     * (snake_case).
+     *
+     * @param network                    the network's name, or the baseline model file
+     * @param baselineValidationAccuracy error-free validation accuracy before retraining, stored as set up
+     * @param boostedBer                 largest BER the network recovered at (curricular); the fixed BER (RandBET)
+     * @param resumedAtEpoch             epochs already done when this run started (0: fresh)
+     * @param scheduleRule               how the BER moved, in words
+     * @param reluCaps                   each capped ReLU's cap, by layer name
+     * @param history                    every epoch
+     * @param settings                   the retraining settings
+     * @param setup                      what lives in approximate DRAM ({@link SetupSpec#describe})
+     * @param modelFile                  the retrained network's file
+     */
+    public record Report(String network, String mode, double baselineValidationAccuracy, double boostedBer,
+            String stopReason, int resumedAtEpoch, String scheduleRule, Map<String, Float> reluCaps,
+            List<CurricularRetrainer.Epoch> history, int trainImages, int validationImages,
+            CurricularRetrainer.Config settings, Map<String, Object> setup, String modelFile,
+            Map<String, Object> provenance) implements RetrainReport {
+    }
+
+    /** How the BER schedule moved, in words. */
+    private static String scheduleRule(CurricularRetrainer.Config c) {
+        return c.mode() == CurricularRetrainer.Mode.RANDBET
+                ? "fixed BER " + c.schedule().startBer() + ", weights clipped to +-" + c.clip()
+                : "after an epoch whose mean validation accuracy with errors at the current BER is >= baseline - "
+                + c.delta() + ", BER *= " + c.schedule().factor() + " (capped at "
+                + c.schedule().maxBer() + "); stop after " + c.schedule().patience()
+                + " epoch(s) without recovery at one BER"
+                + (c.schedule().refinements() > 0 ? " after halving the failed step (log space) up to "
+                        + c.schedule().refinements() + " time(s), each restarted from the network that"
+                        + " last recovered" : "")
+                + (c.clip() > 0 ? "; weights clipped to +-" + c.clip() : "")
+                + (c.clipRms() > 0 ? "; each weight tensor clipped to " + c.clipRms()
+                        + " x its RMS in the baseline" : "")
+                + (c.reluCapPercentile() > 0 ? "; each ReLU capped at the "
+                        + c.reluCapPercentile() + "th percentile of its baseline outputs" : "");
+    }
+
+    public static Report run(Options o, ImageDataset train, Consumer<String> log) {
         return run(o, train, log, WorkProgress.NONE);
     }
 
     /** As {@link #run(Options, ImageDataset, Consumer)}, telling {@code batches} about every retraining mini-batch. */
-    public static Map<String, Object> run(Options o, ImageDataset train, Consumer<String> log, WorkProgress batches) {
+    public static Report run(Options o, ImageDataset train, Consumer<String> log, WorkProgress batches) {
         if (o.validationImages() < 1 || o.validationImages() >= train.size()) {
             throw new InvalidInputException("--validation-images " + o.validationImages() + ": expected 1.."
                     + (train.size() - 1));
@@ -63,35 +103,10 @@ public final class RetrainRun {
         Path modelOut = o.out().resolve("retrained.uvnn");
         DnnModels.save(r.model(), Map.of("retraining", o.retrain().toString()), modelOut);
 
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("network", o.model() != null ? o.model().toString() : o.network());
-        out.put("mode", o.retrain().mode().name().toLowerCase());
-        out.put("baseline_validation_accuracy", r.baseline());
-        out.put("boosted_ber", r.boostedBer());
-        out.put("stop_reason", r.stopReason());
-        out.put("resumed_at_epoch", r.resumedAt());
-        out.put("schedule_rule", o.retrain().mode() == CurricularRetrainer.Mode.RANDBET
-                ? "fixed BER " + o.retrain().schedule().startBer() + ", weights clipped to +-" + o.retrain().clip()
-                : "after an epoch whose mean validation accuracy with errors at the current BER is >= baseline - "
-                        + o.retrain().delta() + ", BER *= " + o.retrain().schedule().factor() + " (capped at "
-                        + o.retrain().schedule().maxBer() + "); stop after " + o.retrain().schedule().patience()
-                        + " epoch(s) without recovery at one BER"
-                        + (o.retrain().schedule().refinements() > 0 ? " after halving the failed step (log space) up to "
-                                + o.retrain().schedule().refinements() + " time(s), each restarted from the network that"
-                                + " last recovered" : "")
-                        + (o.retrain().clip() > 0 ? "; weights clipped to +-" + o.retrain().clip() : "")
-                        + (o.retrain().clipRms() > 0 ? "; each weight tensor clipped to " + o.retrain().clipRms()
-                                + " x its RMS in the baseline" : "")
-                        + (o.retrain().reluCapPercentile() > 0 ? "; each ReLU capped at the "
-                                + o.retrain().reluCapPercentile() + "th percentile of its baseline outputs" : ""));
-        out.put("relu_caps", r.reluCaps());
-        out.put("history", r.history());
-        out.put("train_images", retrainSet.size());
-        out.put("validation_images", validation.size());
-        out.put("settings", o.retrain());
-        out.put("setup", o.setup().describe());
-        out.put("model_file", modelOut.toString());
-        out.put("provenance", Provenance.describe());
+        Report out = new Report(o.model() != null ? o.model().toString() : o.network(),
+                o.retrain().mode().name().toLowerCase(), r.baseline(), r.boostedBer(), r.stopReason(), r.resumedAt(),
+                scheduleRule(o.retrain()), r.reluCaps(), r.history(), retrainSet.size(), validation.size(), o.retrain(),
+                o.setup().describe(), modelOut.toString(), Provenance.describe());
         AtomicFiles.write(o.out().resolve("retrain.json"), (Json.write(out) + "\n").getBytes(StandardCharsets.UTF_8));
         return out;
     }

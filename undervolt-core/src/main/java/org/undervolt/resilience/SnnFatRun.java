@@ -3,7 +3,6 @@ package org.undervolt.resilience;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -55,7 +54,45 @@ public final class SnnFatRun {
     private SnnFatRun() {
     }
 
-    public static Map<String, Object> run(Options o, ImageDataset train, ImageDataset test, Consumer<String> log) {
+    /**
+     * What {@code fat.json} holds (and {@code retrain --json} of an SNN prints): its components are the keys in order
+     * (snake_case).
+     *
+     * @param baseImagesTrained images the base model was trained on
+     * @param fatBers           the fault-aware training's BER steps
+     * @param fatInjectEvery    images between two reads with errors
+     * @param fatReads          where the errors act, in words
+     * @param fatSeconds        wall time of the fault-aware training
+     * @param controlSeconds    wall time of the control training (the same images, no flips)
+     * @param baseline          the base model's accuracy
+     * @param faultAware        the fault-aware model's
+     * @param control           the control model's
+     */
+    public record Report(String baseModel, int neurons, long baseImagesTrained, double[] fatBers, long fatImagesPerStep,
+            int fatInjectEvery, String fatReads, String format, String readCorrection, String errorModel, int labelImages,
+            int testImages, double fatSeconds, double controlSeconds, Evaluation baseline, Evaluation faultAware,
+            Evaluation control, Map<String, Object> provenance) implements RetrainReport {
+    }
+
+    /**
+     * One model's test accuracy.
+     *
+     * @param errorFree  with the stored weights, no errors
+     * @param withErrors at each evaluation BER
+     */
+    public record Evaluation(double errorFree, List<AtBer> withErrors) {
+    }
+
+    /**
+     * The trials at one evaluation BER.
+     *
+     * @param raw     on the weights as read
+     * @param clamped on the same weights corrected on read as the run corrects them
+     */
+    public record AtBer(double ber, CurveExport.Point raw, CurveExport.Point clamped) {
+    }
+
+    public static Report run(Options o, ImageDataset train, ImageDataset test, Consumer<String> log) {
         return run(o, train, test, log, WorkProgress.NONE);
     }
 
@@ -63,7 +100,7 @@ public final class SnnFatRun {
      * As {@link #run(Options, ImageDataset, ImageDataset, Consumer)}, telling {@code images} about every
      * fault-aware training image (those before a resumed checkpoint counted as skipped).
      */
-    public static Map<String, Object> run(Options o, ImageDataset train, ImageDataset test, Consumer<String> log,
+    public static Report run(Options o, ImageDataset train, ImageDataset test, Consumer<String> log,
             WorkProgress images) {
         if (o.labelImages() < 1 || o.labelImages() > train.size() || o.testImages() < 1 || o.testImages() > test.size()) {
             throw new InvalidInputException("--label-images / --test-images out of range (1.." + train.size() + " / 1.."
@@ -85,25 +122,12 @@ public final class SnnFatRun {
         SnnModelFile.write(fat, o.out().resolve("fat.snn"));
         SnnModelFile.write(control, o.out().resolve("control.snn"));
 
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("base_model", o.baseModel().toString());
-        out.put("neurons", base.neurons());
-        out.put("base_images_trained", base.imagesTrained());
-        out.put("fat_bers", o.fat().bers());
-        out.put("fat_images_per_step", o.fat().imagesPerStep());
-        out.put("fat_inject_every", o.fat().readEvery());
-        out.put("fat_reads", "errors on read only: the stored weights take STDP's changes, never the flips");
-        out.put("format", o.fat().format().name());
-        out.put("read_correction", o.fat().correction().id());
-        out.put("error_model", o.errorName());
-        out.put("label_images", o.labelImages());
-        out.put("test_images", o.testImages());
-        out.put("fat_seconds", trainSeconds);
-        out.put("control_seconds", controlSeconds);
-        out.put("baseline", evaluate(base, test, o, log, "baseline"));
-        out.put("fault_aware", evaluate(fat, test, o, log, "fault-aware"));
-        out.put("control", evaluate(control, test, o, log, "control"));
-        out.put("provenance", Provenance.describe());
+        Report out = new Report(o.baseModel().toString(), base.neurons(), base.imagesTrained(), o.fat().bers(),
+                o.fat().imagesPerStep(), o.fat().readEvery(),
+                "errors on read only: the stored weights take STDP's changes, never the flips", o.fat().format().name(),
+                o.fat().correction().id(), o.errorName(), o.labelImages(), o.testImages(), trainSeconds, controlSeconds,
+                evaluate(base, test, o, log, "baseline"), evaluate(fat, test, o, log, "fault-aware"),
+                evaluate(control, test, o, log, "control"), Provenance.describe());
         AtomicFiles.write(o.out().resolve("fat.json"), (Json.write(out) + "\n").getBytes(StandardCharsets.UTF_8));
         return out;
     }
@@ -136,16 +160,14 @@ public final class SnnFatRun {
      * read ("raw") and on the same weights corrected on read as the run corrects them ("clamped": the
      * run's {@link ReadCorrection}).
      */
-    private static Map<String, Object> evaluate(SnnModel m, ImageDataset test, Options o, Consumer<String> log, String what) {
+    private static Evaluation evaluate(SnnModel m, ImageDataset test, Options o, Consumer<String> log, String what) {
         FormatSpec format = o.fat().format();
         StoredSynapseStore clean = StoredSynapseStore.of(m.weights(), format, o.fat().placement());
         float[] w = new float[DiehlCook.INPUTS * m.neurons()];
         clean.readAll(w);
-        Map<String, Object> res = new LinkedHashMap<>();
         double errorFree = accuracy(m, w, test, o);
-        res.put("error_free", errorFree);
         log.accept(String.format("%s: error-free %.4f", what, errorFree));
-        List<Object> points = new ArrayList<>();
+        List<AtBer> points = new ArrayList<>();
         DoubleFunction<ErrorModel> errors = o.fat().errorModel();
         for (double ber : o.evalBers()) {
             double[] raw = new double[o.trials()];
@@ -161,16 +183,11 @@ public final class SnnFatRun {
             }
             CurvePoint pr = new CurvePoint(ber, raw);
             CurvePoint pc = new CurvePoint(ber, clamped);
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("ber", ber);
-            p.put("raw", CurveExport.point(pr));
-            p.put("clamped", CurveExport.point(pc));
-            points.add(p);
+            points.add(new AtBer(ber, CurveExport.Point.of(pr), CurveExport.Point.of(pc)));
             log.accept(String.format("%s: BER %.3g raw %.4f +- %.4f, clamped %.4f +- %.4f", what, ber, pr.mean(),
                     pr.ci95HalfWidth(), pc.mean(), pc.ci95HalfWidth()));
         }
-        res.put("with_errors", points);
-        return res;
+        return new Evaluation(errorFree, points);
     }
 
     private static double accuracy(SnnModel m, float[] w, ImageDataset test, Options o) {

@@ -2,7 +2,6 @@ package org.undervolt.resilience;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -74,6 +73,28 @@ public final class SnnToleranceRun {
     private SnnToleranceRun() {
     }
 
+    /**
+     * What {@code tolerance.json} of an SNN holds (and {@code tolerance --json} prints): its components are the keys
+     * in order (snake_case).
+     *
+     * @param network              {@code snn N<neurons>}
+     * @param referenceAccuracy    the accuracy the criterion is relative to (the baseline unless given)
+     * @param weightErrors         which errors reach the weights ({@link WeightStorage#describe})
+     * @param location             on a measured device's weak subarrays: where the tolerable BER puts the weights
+     *                             ({@link WeightStorage#at}); absent otherwise
+     * @param weightsClampedOnRead whether weights read outside [0, wmax] were clamped (the read correction before
+     *                             {@code zero} existed)
+     * @param coarse               the whole network's search
+     * @param nonfiniteWeights     how many weights were read as NaN or an infinity, and how they were handled
+     */
+    public record Report(String model, String network, double baselineAccuracy, double referenceAccuracy, int testImages,
+            String criterion, double threshold, String format, String errorModel, String weightErrors,
+            @Json.OmitWhenNull Map<String, Object> location, boolean weightsClampedOnRead, String readCorrection,
+            EvaluationReport.Evaluation evaluation, String runner, CurveExport.Result coarse,
+            NonfiniteSummary.Summary nonfiniteWeights, Map<String, Object> provenance) implements ToleranceReport {
+    }
+
+
     /** The correction's part of a point store's identity (as before {@code zero} existed for none and clamp). */
     private static String correctionKey(ReadCorrection c) {
         return c == ReadCorrection.ZERO ? " correction=zero" : " clamp=" + (c == ReadCorrection.CLAMP);
@@ -102,12 +123,12 @@ public final class SnnToleranceRun {
         return new ToleranceSearch.Settings(Math.min(s.berMin(), top / 10), top, n, s.bisections(), s.trials(), s.seed());
     }
 
-    public static Map<String, Object> run(Options o, ImageDataset test, Consumer<String> log) {
+    public static Report run(Options o, ImageDataset test, Consumer<String> log) {
         return run(o, test, log, ToleranceSearch.TrialProgress.NONE);
     }
 
     /** As {@link #run(Options, ImageDataset, Consumer)}, telling {@code trials} about every trial. */
-    public static Map<String, Object> run(Options o, ImageDataset test, Consumer<String> log,
+    public static Report run(Options o, ImageDataset test, Consumer<String> log,
             ToleranceSearch.TrialProgress trials) {
         return run(o, test, log, trials, TrialExecutor.LOCAL);
     }
@@ -116,7 +137,7 @@ public final class SnnToleranceRun {
      * As {@link #run(Options, ImageDataset, Consumer, ToleranceSearch.TrialProgress)}, the Monte-Carlo trials
      * run on {@code executor} (the same results wherever they run; the result says where).
      */
-    public static Map<String, Object> run(Options o, ImageDataset test, Consumer<String> log,
+    public static Report run(Options o, ImageDataset test, Consumer<String> log,
             ToleranceSearch.TrialProgress trials, TrialExecutor executor) {
         ErrorModelRegistry.family(o.errorModel(), o.deviceSeed()); // bad input before any work
         SnnModel model = SnnModelFile.read(o.model());
@@ -147,30 +168,15 @@ public final class SnnToleranceRun {
                 .withExecutor(executor);
         ToleranceSearch.Result r = search.search(ToleranceAnalysis.NETWORK, new TargetTrials(trial, recipe, TrialFamily.UNIFORM));
 
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("model", o.model().toString());
-        out.put("network", "snn N" + model.neurons());
-        out.put("baseline_accuracy", baseline);
-        out.put("reference_accuracy", reference);
-        out.put("test_images", n);
-        out.put("criterion", acc.describe());
-        out.put("threshold", acc.threshold());
-        out.put("format", o.format().name());
-        out.put("error_model", o.errorModel());
-        out.put("weight_errors", storage.describe());
         Map<String, Object> where = storage.at(r.tolerableBer() > 0 ? r.tolerableBer() : 0, trial.weightBytes());
         if (!where.isEmpty()) {
-            out.put("location", where);
             log.accept(String.valueOf(where.get("line")));
         }
-        out.put("weights_clamped_on_read", o.correction() == ReadCorrection.CLAMP);
-        out.put("read_correction", o.correction().id());
-        out.put("evaluation", EvaluationReport.describe(search, store, n));
-        out.put("runner", executor.where());
-        out.put("coarse", CurveExport.result(r));
-        out.put("nonfinite_weights", NonfiniteSummary.of(store, "weights read from DRAM as NaN or an infinity",
-                NonfiniteSummary.SNN_HANDLING));
-        out.put("provenance", Provenance.describe());
+        Report out = new Report(o.model().toString(), "snn N" + model.neurons(), baseline, reference, n, acc.describe(),
+                acc.threshold(), o.format().name(), o.errorModel(), storage.describe(), where.isEmpty() ? null : where,
+                o.correction() == ReadCorrection.CLAMP, o.correction().id(), EvaluationReport.describe(search, store, n),
+                executor.where(), CurveExport.Result.of(r), NonfiniteSummary.of(store,
+                "weights read from DRAM as NaN or an infinity", NonfiniteSummary.SNN_HANDLING), Provenance.describe());
         CurveExport.csv(o.out().resolve("curves.csv"), List.of(r));
         AtomicFiles.write(o.out().resolve("tolerance.json"), (Json.write(out) + "\n").getBytes(StandardCharsets.UTF_8));
         return out;

@@ -55,12 +55,12 @@ public final class ToleranceRun {
     private ToleranceRun() {
     }
 
-    public static Map<String, Object> run(Options o, ImageDataset train, ImageDataset test, Consumer<String> log) {
+    public static Report run(Options o, ImageDataset train, ImageDataset test, Consumer<String> log) {
         return run(o, train, test, log, ToleranceSearch.TrialProgress.NONE);
     }
 
     /** As {@link #run(Options, ImageDataset, ImageDataset, Consumer)}, telling {@code trials} about every trial. */
-    public static Map<String, Object> run(Options o, ImageDataset train, ImageDataset test, Consumer<String> log,
+    public static Report run(Options o, ImageDataset train, ImageDataset test, Consumer<String> log,
             ToleranceSearch.TrialProgress trials) {
         return run(o, train, test, log, trials, TrialExecutor.LOCAL);
     }
@@ -69,7 +69,7 @@ public final class ToleranceRun {
      * As {@link #run(Options, ImageDataset, ImageDataset, Consumer, ToleranceSearch.TrialProgress)}, the
      * Monte-Carlo trials run on {@code executor} (the same results wherever they run; the result says where).
      */
-    public static Map<String, Object> run(Options o, ImageDataset train, ImageDataset test, Consumer<String> log,
+    public static Report run(Options o, ImageDataset train, ImageDataset test, Consumer<String> log,
             ToleranceSearch.TrialProgress trials, TrialExecutor executor) {
         ImageDataset testSet = test.slice(0, Math.min(o.testImages(), test.size()));
         DnnTrialRecipe recipe = new DnnTrialRecipe(o.model().toString(), modelBytes(o.model()), o.setup(), testSet, train, o.profileImages());
@@ -93,12 +93,12 @@ public final class ToleranceRun {
         ToleranceSearch.Result coarse = analysis.coarse();
         List<ToleranceSearch.Result> all = new ArrayList<>(List.of(coarse));
 
-        List<Map<String, Object>> fine = null;
+        List<CurveExport.Result> fine = null;
         Combination combination = null;
         if (o.fine()) {
             List<ToleranceSearch.Result> perSite = analysis.fine();
             all.addAll(perSite);
-            fine = perSite.stream().map(CurveExport::result).toList();
+            fine = perSite.stream().map(CurveExport.Result::of).toList();
             ToleranceAnalysis.Combination c = analysis.combination(perSite, coarse);
             Map<String, Object> pt = CurveExport.point(c.point());
             pt.remove("ber");
@@ -106,12 +106,12 @@ public final class ToleranceRun {
                     ? "the coarse search (every site at the coarse tolerable BER)" : "the combination's own trials", pt);
         }
         ToleranceSearch.Settings ss = o.search();
-        Map<String, Object> out = Json.fields(new Report(o.model().toString(), baseline, reference, testSet.size(),
+        Report out = new Report(o.model().toString(), baseline, reference, testSet.size(),
                 acc.describe(), acc.threshold(), new Search(ss.berMin(), ss.berMax(), ss.pointsPerDecade(), ss.bisections(),
                 ss.trials(), ss.seed(), "log grid upwards to the first failing point, then bisection in log space",
                 EvaluationReport.describe(search, store, testSet.size())), executor.where(), o.setup().describe(),
-                CurveExport.result(coarse), fine, combination, NonfiniteSummary.of(store,
-                "test images whose output held a NaN or an infinity", NonfiniteSummary.DNN_HANDLING), Provenance.describe()));
+                CurveExport.Result.of(coarse), fine, combination, NonfiniteSummary.of(store,
+                "test images whose output held a NaN or an infinity", NonfiniteSummary.DNN_HANDLING), Provenance.describe());
         CurveExport.csv(o.out().resolve("curves.csv"), all);
         AtomicFiles.write(o.out().resolve("tolerance.json"), (Json.write(out) + "\n").getBytes(StandardCharsets.UTF_8));
         return out;
@@ -127,10 +127,10 @@ public final class ToleranceRun {
      * @param combination       with {@code --fine}: the sites' BERs together, scaled until accepted (absent without)
      * @param nonfiniteOutputs  how many test images' outputs held a NaN or an infinity, and how they were handled
      */
-    record Report(String model, double baselineAccuracy, double referenceAccuracy, int testImages, String criterion,
-            double threshold, Search search, String runner, Map<String, Object> setup, Map<String, Object> coarse,
-            @Json.OmitWhenNull List<Map<String, Object>> fine, @Json.OmitWhenNull Combination combination,
-            Map<String, Object> nonfiniteOutputs, Map<String, Object> provenance) {
+    public record Report(String model, double baselineAccuracy, double referenceAccuracy, int testImages, String criterion,
+            double threshold, Search search, String runner, Map<String, Object> setup, CurveExport.Result coarse,
+            @Json.OmitWhenNull List<CurveExport.Result> fine, @Json.OmitWhenNull Combination combination,
+            NonfiniteSummary.Summary nonfiniteOutputs, Map<String, Object> provenance) implements ToleranceReport {
     }
 
     /**
@@ -138,7 +138,7 @@ public final class ToleranceRun {
      * ({@link EvaluationReport}, after every search).
      */
     record Search(double berMin, double berMax, int pointsPerDecade, int bisections, int trials, long seed, String method,
-            Map<String, Object> evaluation) {
+            EvaluationReport.Evaluation evaluation) {
     }
 
     /**

@@ -1,7 +1,8 @@
 package org.undervolt.usecase;
 
 import java.nio.file.Path;
-import java.util.Map;
+
+import org.undervolt.resilience.RetrainReport;
 
 /**
  * What a retraining made.
@@ -9,8 +10,5 @@ import java.util.Map;
  * @param model  the retrained network's file ({@code retrained.uvnn} of a DNN, {@code fat.snn} of an SNN)
  * @param report everything the run recorded, as its {@code retrain.json} or {@code fat.json} holds it
  */
-public record RetrainResult(Path model, Map<String, Object> report) {
-    public RetrainResult {
-        report = java.util.Collections.unmodifiableMap(report);
-    }
+public record RetrainResult(Path model, RetrainReport report) {
 }

@@ -23,7 +23,7 @@ public final class RetrainUseCase {
     public static RetrainResult run(RetrainRequest r, Consumer<String> log, WorkProgress work) {
         if (r.dnn() != null) {
             var report = RetrainRun.run(r.dnn(), r.train(), log, work);
-            return new RetrainResult(Path.of((String) report.get("model_file")), report);
+            return new RetrainResult(Path.of(report.modelFile()), report);
         }
         var report = SnnFatRun.run(r.snn(), r.train(), r.test(), log, work);
         return new RetrainResult(r.snn().out().resolve("fat.snn"), report);

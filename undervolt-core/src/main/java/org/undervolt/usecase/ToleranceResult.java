@@ -1,6 +1,7 @@
 package org.undervolt.usecase;
 
-import java.util.Map;
+import org.undervolt.resilience.SnnToleranceRun;
+import org.undervolt.resilience.ToleranceReport;
 
 /**
  * What a tolerance search found.
@@ -11,15 +12,16 @@ import java.util.Map;
  * @param report           everything the search measured, as {@code tolerance.json} holds it (search settings,
  *                         curves, per target results, evaluation, provenance)
  */
-public record ToleranceResult(double baselineAccuracy, double tolerableBer, String status, Map<String, Object> report) {
-    public ToleranceResult {
-        report = java.util.Collections.unmodifiableMap(report);
+public record ToleranceResult(double baselineAccuracy, double tolerableBer, String status, ToleranceReport report) {
+
+    static ToleranceResult of(ToleranceReport report) {
+        return new ToleranceResult(report.baselineAccuracy(), report.coarse().tolerableBer(), report.coarse().status(),
+                report);
     }
 
-    @SuppressWarnings("unchecked")
-    static ToleranceResult of(Map<String, Object> report) {
-        Map<String, Object> coarse = (Map<String, Object>) report.get("coarse");
-        return new ToleranceResult(((Number) report.get("baseline_accuracy")).doubleValue(),
-                ((Number) coarse.get("tolerable_ber")).doubleValue(), String.valueOf(coarse.get("status")), report);
+    /** On a measured device's weak subarrays (an SNN's {@code --location-device}): where the weights stand, in words; else null. */
+    public String locationLine() {
+        return report instanceof SnnToleranceRun.Report s && s.location() != null ? String.valueOf(s.location().get("line"))
+                : null;
     }
 }

@@ -356,6 +356,8 @@ class BadInputsTest {
                 c("sweep spec: unknown data kind", "sweep DIR/sweep-data.json", "sweep-data.json: data[0]: data kind 'weigths'"),
                 c("sweep spec: value correction not a boolean", "sweep DIR/sweep-correction.json",
                         "sweep-correction.json: value_correction: expected true or false"),
+                c("sweep spec: a network entry naming an architecture", "sweep DIR/sweep-network.json",
+                        "sweep-network.json: networks[0]: unknown key 'network'; expected 'label'"),
                 // runs
                 c("runs: store missing", "runs list --store DIR/none.db", "none.db"),
                 c("runs: store is not SQLite", "runs list --store DIR/notes.txt", "notes.txt"),
@@ -413,6 +415,8 @@ class BadInputsTest {
         write("sweep-key.json", sweep + "\"error_models\": [\"uniform\"], \"trials\": 1, \"trails\": 3}");
         write("sweep-data.json", sweep + "\"error_models\": [\"uniform\"], \"trials\": 1, \"data\": [\"weigths\"]}");
         write("sweep-correction.json", sweep + "\"error_models\": [\"uniform\"], \"trials\": 1, \"value_correction\": \"yes\"}");
+        write("sweep-network.json", "{\"networks\": [{\"network\": \"lenet5\", \"checkpoint\": \"good.uvnn\"}], "
+                + "\"dataset\": \"mnist\", \"bers\": [1e-3], \"seed\": 1, \"error_models\": [\"uniform\"], \"trials\": 1}");
     }
 
     private static void write(String name, String text) throws IOException {

@@ -7,8 +7,15 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.undervolt.io.Json;
+import org.undervolt.io.JsonPins;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -79,6 +86,57 @@ class BenchCommandTest {
         JsonNode points = new ObjectMapper().readTree(r.out()).get("points");
         assertThat(points).hasSize(1);
         assertThat(points.get(0).get("bits").asLong()).isEqualTo(8000);
+    }
+
+    /**
+     * Each benchmark's {@code --json} pinned to the byte (keys, order, the figures that do not vary: sizes, flips,
+     * counts, energies, accuracies), with its timings and the machine's measuring tool set aside.
+     */
+    @Test
+    void theJsonOfEveryBenchmarkIsPinnedWithItsTimingsSetAside(@TempDir Path tmp) throws Exception {
+        pin("bench-errors", run("bench", "errors", "--bits", "8000,64000", "--ber", "1e-3,1e-2", "--sampler", "both",
+                "--reps", "1", "--warmup", "0", "--warmup-ms", "0", "--first-warmup-ms", "0", "--json"), tmp);
+        pin("bench-dram-energy", run("bench", "dram-energy", "--commands", "2000", "--repeats", "1", "--warmups", "0",
+                "--json"), tmp);
+        pin("bench-dram-sim", run("bench", "dram-sim", "--request-count", "2000", "--repeats", "1", "--json"), tmp);
+        Path data = TinyIdx.write(tmp.resolve("d"), 300, 200, 8, 3, 7);
+        pin("bench-nn", run("bench", "nn", "--data-dir", data.toString(), "--network", "mlp", "--train-images", "100",
+                "--infer-batch", "50", "--repeats", "1", "--threads", "1", "--json"), tmp);
+        Path model = tmp.resolve("m.uvnn");
+        CliRun t = CliRun.of("train", "--network", "mlp", "--data-dir", data.toString(), "--epochs", "1", "--threads", "1",
+                "--out", model.toString());
+        assertThat(t.exit()).as(t.err()).isZero();
+        pin("bench-tolerance", run("bench", "tolerance", "--data-dir", data.toString(), "--model", model.toString(),
+                "--trials", "2", "--test-images", "50", "--profile-images", "50", "--ber-min", "1e-4", "--json"), tmp);
+    }
+
+    private static void pin(String name, Run r, Path tmp) throws Exception {
+        assertThat(r.code()).as(r.err()).isZero();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> j = Json.mapper().readValue(r.out(), LinkedHashMap.class);
+        assertThat(r.out().strip()).isIn(Json.compact(j), Json.write(j));
+        JsonPins.assertPinned(name, setAside(j, tmp.toString()));
+    }
+
+    /** Whether the key holds a timing, a ratio of timings or how the time was taken: what varies between runs. */
+    private static boolean varies(String key) {
+        return key.endsWith("_s") || key.endsWith("_ms") || key.contains("seconds") || key.contains("per_s")
+                || key.contains("speedup") || key.contains("_vs_") || key.equals("ratio") || key.equals("trial_extra")
+                || key.contains("rss") || key.endsWith("measured_with");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object setAside(Object v, String tmp) {
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            ((Map<String, Object>) m).forEach((k, x) -> out.put(k, varies(k) ? "set aside"
+                    : setAside(x, tmp)));
+            return out;
+        }
+        if (v instanceof List<?> list) {
+            return list.stream().map(x -> setAside(x, tmp)).toList();
+        }
+        return v instanceof String s ? s.replace(tmp, "TMP") : v;
     }
 
     @Test

@@ -169,7 +169,7 @@ class LocationStorageTest {
             var o = new SnnToleranceRun.Options(model, Formats.byName("fp32"), "uniform", 1, ReadCorrection.ZERO,
                     new ToleranceSearch.Settings(1e-5, 0.1, 1, 1, 2, 7), 0.05, Acceptance.Rule.parse("mean"), 20, threads,
                     null, out, EvaluationMode.FULL, where);
-            runs.add(SnnToleranceRun.run(o, test, m -> { }));
+            runs.add(SnnToleranceRun.run(o, test, m -> { }).json());
         }
         assertThat(runs.get(1).get("coarse")).isEqualTo(runs.get(0).get("coarse"));
         @SuppressWarnings("unchecked")

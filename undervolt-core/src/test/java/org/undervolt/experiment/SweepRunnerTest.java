@@ -192,6 +192,60 @@ class SweepRunnerTest {
         assertThat(read).isEqualTo(spec(List.of("uniform"), new double[] {0.01}, 2));
     }
 
+    /**
+     * A network entry's key says what it is: {@code label}, the name its results are reported under (the point keys'
+     * {@code network=}); {@code name} is its earlier spelling and reads the same spec. Anything else in an entry is
+     * one line naming the entry, the key and the two keys expected.
+     */
+    @Test
+    void aNetworkIsALabelAndItsFile(@TempDir Path dir) throws IOException {
+        Files.write(dir.resolve("net.uvnn"), checkpoint);
+        String rest = "\"dataset\":\"synthetic:120:8x8:4:7\",\"test_images\":120,\"profile_images\":60,"
+                + "\"error_models\":[\"uniform\"],\"bers\":[0.01],\"trials\":2,\"seed\":11,\"device_seed\":5}";
+        Path f = dir.resolve("s.json");
+        Files.writeString(f, "{\"networks\":[{\"label\":\"mlp\",\"checkpoint\":\"net.uvnn\"}]," + rest);
+        SweepSpec read = SweepSpecReader.read(f);
+        assertThat(read).isEqualTo(spec(List.of("uniform"), new double[] {0.01}, 2));
+        assertThat(read.pointKey(read.tasks().get(0))).isEqualTo("network=mlp;error_model=uniform;ber=0.01");
+        Files.writeString(f, "{\"networks\":[{\"name\":\"mlp\",\"checkpoint\":\"net.uvnn\"}]," + rest);
+        assertThat(SweepSpecReader.read(f)).isEqualTo(read);
+        Files.writeString(f, "{\"networks\":[{\"label\":\"a\",\"checkpoint\":\"net.uvnn\"},"
+                + "{\"network\":\"lenet5\",\"checkpoint\":\"net.uvnn\"}]," + rest);
+        assertThatThrownBy(() -> SweepSpecReader.read(f)).isInstanceOf(InvalidInputException.class)
+                .hasMessage("sweep spec " + f + ": networks[1]: unknown key 'network'; expected 'label' (the name its "
+                        + "results are reported under) and 'checkpoint' (the network's file, a DNN checkpoint or an SNN "
+                        + "model, which says what network it is)");
+        Files.writeString(f, "{\"networks\":[{\"label\":\"a\",\"name\":\"b\",\"checkpoint\":\"net.uvnn\"}]," + rest);
+        assertThatThrownBy(() -> SweepSpecReader.read(f)).isInstanceOf(InvalidInputException.class)
+                .hasMessage("sweep spec " + f + ": networks[0]: give 'label' or its earlier spelling 'name', not both");
+        Files.writeString(f, "{\"networks\":[\"mlp\"]," + rest);
+        assertThatThrownBy(() -> SweepSpecReader.read(f)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("networks[0]: expected an object such as {\"label\": \"mlp\", \"checkpoint\": "
+                        + "\"mlp.uvnn\"}, got \"mlp\"");
+        Files.writeString(f, "{\"networks\":[{\"checkpoint\":\"net.uvnn\"}]," + rest);
+        assertThatThrownBy(() -> SweepSpecReader.read(f)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("'label' must be a non-empty string");
+    }
+
+    /**
+     * The description stored with a run (its identity in the results store, as canonical JSON) pinned to the byte:
+     * a DNN and an SNN entry, a seeds axis, and the one-seed description without it.
+     */
+    @Test
+    void theStoredDescriptionIsPinned() throws IOException {
+        SweepSpec both = new SweepSpec(List.of(new SweepNetwork("mlp", checkpoint),
+                new SweepNetwork("snn", org.undervolt.experiment.TinySnn.model())), DATA, 120, 60,
+                List.of("uniform", "bitline:0.5"), new double[] {0, 1e-3}, 2, 11, Set.of(DataKind.WEIGHTS), "int8", "int8",
+                false, 5, "bers", new long[] {11, 12});
+        SweepSpec one = spec(List.of("uniform"), new double[] {0.01}, 2);
+        Map<String, Object> pinned = new java.util.LinkedHashMap<>();
+        pinned.put("two_seeds", both.describe());
+        pinned.put("two_seeds_canonical", org.undervolt.io.Json.canonical(both.describe()));
+        pinned.put("one_seed", one.describe());
+        pinned.put("one_seed_canonical", org.undervolt.io.Json.canonical(one.describe()));
+        org.undervolt.io.JsonPins.assertPinned("sweep-description", pinned);
+    }
+
     @Test
     void voltagePointsBecomeBersThroughTheTable(@TempDir Path dir) throws IOException {
         Files.write(dir.resolve("net.uvnn"), checkpoint);

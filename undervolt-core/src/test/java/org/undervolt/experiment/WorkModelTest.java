@@ -96,10 +96,10 @@ class WorkModelTest {
     @Test
     void theLineNamesEveryStageLeftWithItsRange() {
         var e = new RunEstimate("eden", new java.util.LinkedHashMap<>(Map.of("retrain", new WorkModel.Span(600, 600))),
-                Map.of(), 4.2);
+                null, 4.2);
         assertThat(e.line()).isEqualTo("estimate: about 10 min 00 s, at most 10 min 00 s (retrain 10 min 00 s); "
                 + "measured in 4 s on this machine");
-        var f = new RunEstimate("eden", Map.of("tolerance", new WorkModel.Span(3000, 7300)), Map.of(), 4.2);
+        var f = new RunEstimate("eden", Map.of("tolerance", new WorkModel.Span(3000, 7300)), null, 4.2);
         assertThat(f.line()).contains("(tolerance 50 min 00 s..2 h 01 min)");
         assertThat(f.toMap()).containsEntry("at_most_s", 7300.0);
     }

@@ -57,6 +57,37 @@ class JsonFieldsTest {
     }
 
     @Test
+    void aRecordInsideAMapOrAListIsWrittenInSnakeCaseByEveryWriter() {
+        Point p = new Point(1e-3, 4);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("settings", new Group("uniform", 3));
+        m.put("history", List.of(p, p));
+        m.put("deeper", Map.of("at", List.of(Map.of("point", p))));
+        String expected = "{\"settings\":{\"error_model\":\"uniform\",\"trials\":3},\"history\":[{\"ber_at_vdd\":0.001,"
+                + "\"flips\":4},{\"ber_at_vdd\":0.001,\"flips\":4}],\"deeper\":{\"at\":[{\"point\":{\"ber_at_vdd\":0.001,"
+                + "\"flips\":4}}]}}";
+        assertThat(Json.compact(m)).isEqualTo(expected);
+        assertThat(Json.write(m)).contains("\"error_model\" : \"uniform\"", "\"ber_at_vdd\" : 0.001")
+                .doesNotContain("errorModel", "berAtVdd");
+        assertThat(Json.write(List.of(p))).contains("\"ber_at_vdd\"").doesNotContain("berAtVdd");
+        // the canonical text (sorted keys) names them the same way
+        assertThat(Json.canonical(m)).contains("{\"error_model\":\"uniform\",\"trials\":3}")
+                .contains("\"ber_at_vdd\":0.001").doesNotContain("errorModel", "berAtVdd");
+        // a record given directly: its fields, as Json.fields makes them
+        assertThat(Json.write(p)).isEqualTo(Json.write(Json.fields(p)));
+    }
+
+    @Test
+    void aComponentIsFoundUnderItsSnakeCaseNameOrAsWrittenBeforeInCamelCase() {
+        Map<String, Object> now = Map.of("ber_at_vdd", 1, "flips", 2);
+        Map<String, Object> before = Map.of("berAtVdd", 1, "flips", 2);
+        assertThat(Json.key(now::containsKey, "berAtVdd")).isEqualTo("ber_at_vdd");
+        assertThat(Json.key(before::containsKey, "berAtVdd")).isEqualTo("berAtVdd");
+        assertThat(Json.key(before::containsKey, "flips")).isEqualTo("flips");
+        assertThat(Json.key(now::containsKey, "nextBer")).isNull();
+    }
+
+    @Test
     void snakeCaseLowersEachCapitalAfterAnUnderscore() {
         assertThat(Json.snakeCase("checkMaxAbsDiff")).isEqualTo("check_max_abs_diff");
         assertThat(Json.snakeCase("opset")).isEqualTo("opset");

@@ -100,6 +100,49 @@ class CurricularRetrainerTest {
                 CurricularRetrainer.Listener.NONE)).isInstanceOf(InvalidInputException.class);
     }
 
+    /**
+     * A checkpoint written before nested records were named in snake_case (its schedule and history keys camelCase:
+     * {@code epochsAtBer}, {@code validationAccuracy}, ...) resumes as one written now.
+     */
+    @Test
+    void aCheckpointWithTheOldCamelCaseKeysStillResumes(@TempDir Path dir) throws Exception {
+        Sequential base = trained();
+        Path cp = dir.resolve("retrain.ckpt");
+        assertThatThrownBy(() -> new CurricularRetrainer(config(3)).run(base, TRAIN, VAL, setup(base), cp, e -> {
+            if (e.epoch() == 2) {
+                throw new IllegalStateException("killed");
+            }
+        })).hasMessage("killed");
+        RetrainCheckpoint.Parts now = RetrainCheckpoint.read(cp);
+        assertThat(now.state()).contains("\"epochs_at_ber\"", "\"validation_accuracy\"", "\"next_ber\"")
+                .doesNotContain("epochsAtBer", "validationAccuracy", "nextBer");
+        String camel = now.state();
+        for (String k : List.of("epochsAtBer", "boostedBer", "stopReason", "validationAccuracy", "nextBer")) {
+            camel = camel.replace("\"" + org.undervolt.io.Json.snakeCase(k) + "\"", "\"" + k + "\"");
+        }
+        Path old = dir.resolve("old").resolve("retrain.ckpt");
+        java.nio.file.Files.createDirectories(old.getParent());
+        RetrainCheckpoint.write(old, new RetrainCheckpoint.Parts(camel, now.model(), now.kept(), now.velocity()));
+        CurricularRetrainer.Result a = new CurricularRetrainer(config(3)).run(base, TRAIN, VAL, setup(base), cp,
+                CurricularRetrainer.Listener.NONE);
+        CurricularRetrainer.Result b = new CurricularRetrainer(config(3)).run(base, TRAIN, VAL, setup(base), old,
+                CurricularRetrainer.Listener.NONE);
+        assertThat(b.resumedAt()).isEqualTo(2).isEqualTo(a.resumedAt());
+        for (int i = 0; i < 3; i++) {
+            var x = a.history().get(i);
+            var y = b.history().get(i);
+            assertThat(List.of(y.epoch(), y.ber(), y.loss(), y.validationAccuracy(), y.recovered(), y.nextBer()))
+                    .isEqualTo(List.of(x.epoch(), x.ber(), x.loss(), x.validationAccuracy(), x.recovered(), x.nextBer()));
+        }
+        assertThat(b.history().get(0).validationAccuracy()).isPositive();
+        assertThat(b.boostedBer()).isEqualTo(a.boostedBer());
+        List<Parameter> pa = a.model().parameters();
+        List<Parameter> pb = b.model().parameters();
+        for (int k = 0; k < pa.size(); k++) {
+            assertThat(pb.get(k).data()).as(pa.get(k).name()).isEqualTo(pa.get(k).data());
+        }
+    }
+
     @Test
     void theRetrainedNetworkKeepsItsReluCappedAtThePercentileOfTheBaseline() {
         Sequential base = trained();

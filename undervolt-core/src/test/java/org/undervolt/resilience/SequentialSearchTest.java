@@ -48,8 +48,8 @@ class SequentialSearchTest {
             assertThat(ratio).as("seed %d: %s vs %s", seed, s.tolerableBer(), f.tolerableBer()).isLessThan(step * 1.001);
             same += s.tolerableBer() == f.tolerableBer() ? 1 : 0;
             var e = EvaluationReport.describe(seq, store, 5_000);
-            used += ((Number) e.get("trial_images")).longValue();
-            full += ((Number) e.get("trial_images_if_full")).longValue();
+            used += e.trialImages();
+            full += e.trialImagesIfFull();
         }
         assertThat(same).isGreaterThanOrEqualTo(seeds * 8 / 10);
         assertThat(used).isLessThan(full);

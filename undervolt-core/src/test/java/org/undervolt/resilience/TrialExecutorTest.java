@@ -99,7 +99,7 @@ class TrialExecutorTest {
         var setup = new SetupSpec(Set.of(DataKind.WEIGHTS, DataKind.IFMS), "int8", "int8", "uniform", true, 1);
         var options = new ToleranceRun.Options(model, setup, new ToleranceSearch.Settings(1e-4, 1e-1, 1, 2, 3, 7), 0.01,
                 Acceptance.Rule.LOWER95, true, test.size(), 100, null, dir.resolve(name), mode);
-        return ToleranceRun.run(options, train, test, m -> { }, ToleranceSearch.TrialProgress.NONE, executor);
+        return ToleranceRun.run(options, train, test, m -> { }, ToleranceSearch.TrialProgress.NONE, executor).json();
     }
 
     @ParameterizedTest

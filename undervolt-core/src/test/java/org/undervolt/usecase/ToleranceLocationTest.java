@@ -54,6 +54,6 @@ class ToleranceLocationTest {
                 .satisfies(e -> assertThat(((BadSetting) e).named(SettingNames.options(Map.of())).getMessage())
                         .startsWith("--location-device voltron: expected one BER(VDD) device, e.g. voltron:B8 (got "));
         assertThatThrownBy(() -> ToleranceRequest.Location.named("DDR9", "voltron:B8")).isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith("unknown DRAM preset 'DDR9'");
+                .hasMessageStartingWith("DDR9: no such memspec file, nor a preset");
     }
 }

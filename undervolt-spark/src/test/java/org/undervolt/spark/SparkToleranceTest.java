@@ -71,7 +71,7 @@ class SparkToleranceTest {
         var options = new ToleranceRun.Options(model, setup, new ToleranceSearch.Settings(1e-4, 1e-1, 1, 2, 3, 7), 0.01,
                 Acceptance.Rule.LOWER95, true, 1100, 100, null, dir.resolve(name), mode);
         return ToleranceRun.run(options, data.load(Split.TRAIN), data.load(Split.TEST), m -> { },
-                ToleranceSearch.TrialProgress.NONE, executor);
+                ToleranceSearch.TrialProgress.NONE, executor).json();
     }
 
     @ParameterizedTest
@@ -102,7 +102,7 @@ class SparkToleranceTest {
             var options = new SnnToleranceRun.Options(model, Formats.byName("fp32"), "bitline:0.5", 5, false,
                     new ToleranceSearch.Settings(1e-4, 1e-1, 1, 2, 3, 11), 0.05, Acceptance.Rule.MEAN, 40, 1, null,
                     dir.resolve("snn-" + on.where()), EvaluationMode.SEQUENTIAL);
-            runs.put(on.where(), SnnToleranceRun.run(options, test, m -> { }, ToleranceSearch.TrialProgress.NONE, on));
+            runs.put(on.where(), SnnToleranceRun.run(options, test, m -> { }, ToleranceSearch.TrialProgress.NONE, on).json());
         }
         assertThat(Files.readString(dir.resolve("snn-local[2]/points.json")))
                 .isEqualTo(Files.readString(dir.resolve("snn-local/points.json")));

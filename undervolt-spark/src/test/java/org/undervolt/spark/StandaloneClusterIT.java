@@ -136,7 +136,7 @@ class StandaloneClusterIT {
                 var d = new ToleranceRun.Options(dnn, setup, search, 0.01, Acceptance.Rule.LOWER95, false, 1100, 100, null,
                         dir.resolve("dnn-" + name), EvaluationMode.SEQUENTIAL);
                 assertThat(ToleranceRun.run(d, blobs.load(Split.TRAIN), blobs.load(Split.TEST), m -> { },
-                        ToleranceSearch.TrialProgress.NONE, on).get("runner")).isEqualTo(on.where());
+                        ToleranceSearch.TrialProgress.NONE, on).runner()).isEqualTo(on.where());
                 var s = new SnnToleranceRun.Options(snn, Formats.byName("fp32"), "bitline:0.5", 5, false, search, 0.05,
                         Acceptance.Rule.MEAN, 40, 1, null, dir.resolve("snn-" + name), EvaluationMode.SEQUENTIAL);
                 SnnToleranceRun.run(s, snnTest, m -> { }, ToleranceSearch.TrialProgress.NONE, on);

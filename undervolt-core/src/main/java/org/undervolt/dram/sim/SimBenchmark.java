@@ -5,9 +5,9 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
+
+import org.undervolt.io.Json;
 
 /**
  * In-process speed of the timing simulator (the kernel: no JVM start, JIT or GC threads) on a uniform random
@@ -20,13 +20,30 @@ public final class SimBenchmark {
     private SimBenchmark() {
     }
 
-    /** Runs the benchmark; returns the figures by name. */
-    public static Map<String, Object> run(int n, String standard, int reps) throws IOException {
+    /**
+     * The figures, as {@code dram sim-bench} prints them: its components are the keys in order (snake_case).
+     *
+     * @param standard                       the standard and part simulated
+     * @param simulatedCycles                memory cycles the trace took
+     * @param inProcessTiming                how the times were taken
+     * @param inProcessInMemoryS             best CPU seconds with the trace in memory
+     * @param inProcessInMemoryRequestsPerS  requests per CPU second, in memory
+     * @param inProcessParseS                best CPU seconds reading the trace file
+     * @param inProcessFromFileS             best CPU seconds reading the file and simulating
+     * @param inProcessFromFileRequestsPerS  requests per CPU second, from the file
+     */
+    public record Figures(int requests, String standard, long simulatedCycles, String inProcessTiming,
+            double inProcessInMemoryS, double inProcessInMemoryRequestsPerS, double inProcessParseS,
+            double inProcessFromFileS, double inProcessFromFileRequestsPerS) {
+    }
+
+    /** Runs the benchmark; returns its figures. */
+    public static Figures run(int n, String standard, int reps) throws IOException {
         return run(n, SimPresets.resolve(standard, null, null, 1, 1), reps);
     }
 
-    /** Runs the benchmark on {@code spec}; returns the figures by name. */
-    public static Map<String, Object> run(int n, SimSpec spec, int reps) throws IOException {
+    /** Runs the benchmark on {@code spec}; returns its figures. */
+    public static Figures run(int n, SimSpec spec, int reps) throws IOException {
         SimConfig cfg = SimConfig.of(spec, "RoBaRaCoCh");
         RequestTrace trace = RequestTrace.uniformRandom(n, 1L << 31, 0.2, 42);
         Path file = Files.createTempFile("undervolt-sim-bench", ".trace");
@@ -52,17 +69,9 @@ public final class SimBenchmark {
                 bestParse = Math.min(bestParse, t2 - t1);
                 bestFile = Math.min(bestFile, t3 - t1);
             }
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("requests", n);
-            out.put("standard", spec.standard() + " " + spec.part().name());
-            out.put("simulated_cycles", result.cycles());
-            out.put("in_process_timing", "best thread CPU time after warm-up; no JVM start, JIT or GC threads");
-            out.put("in_process_in_memory_s", bestMem / 1e9);
-            out.put("in_process_in_memory_requests_per_s", n / (bestMem / 1e9));
-            out.put("in_process_parse_s", bestParse / 1e9);
-            out.put("in_process_from_file_s", bestFile / 1e9);
-            out.put("in_process_from_file_requests_per_s", n / (bestFile / 1e9));
-            return out;
+            return new Figures(n, spec.standard() + " " + spec.part().name(), result.cycles(),
+                    "best thread CPU time after warm-up; no JVM start, JIT or GC threads", bestMem / 1e9,
+                    n / (bestMem / 1e9), bestParse / 1e9, bestFile / 1e9, n / (bestFile / 1e9));
         } finally {
             Files.deleteIfExists(file);
         }
@@ -72,7 +81,7 @@ public final class SimBenchmark {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         String std = args.length > 1 ? args[1] : "DDR3";
         int reps = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        run(n, std, reps).forEach((k, v) -> System.out.println(k + ": "
+        Json.fields(run(n, std, reps)).forEach((k, v) -> System.out.println(k + ": "
                 + (v instanceof Double d ? String.format(Locale.ROOT, "%.4g", d) : v)));
     }
 }
