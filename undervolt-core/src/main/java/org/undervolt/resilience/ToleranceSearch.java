@@ -212,7 +212,8 @@ public final class ToleranceSearch {
             return measureSequentially(target, trials, paired, on, ber, count);
         }
         if (paired != null) {
-            return measureInOrder(target, trials, paired, on, ber, count);
+            TargetTrials reference = trials.reference();
+            return measureInOrder(target, reference, reference.paired(), on, ber, count);
         }
         double[] acc = new double[settings.trials()];
         int[] nonfinite = new int[acc.length];
