@@ -245,7 +245,7 @@ final class IfmDeltaTrials implements PairedTrials {
                             x[q * size + i] = table[stored[at + i] & 0xFF];
                         }
                     }
-                    act = new Tensor(new int[] {m, size}, x);
+                    act = m > 0 ? new Tensor(new int[] {m, size}, x) : null;
                 }
                 if (rows.length > 0) {
                     act = layer.forward(act, ctx, site);
