@@ -74,6 +74,11 @@ final class IfmDeltaTrials implements PairedTrials {
     }
 
     @Override
+    public String propagation() {
+        return PROPAGATION;
+    }
+
+    @Override
     public Trial open(double ber, SplittableRandom rng) {
         long drawSeed = rng.nextLong(); // as NetworkFaults#inferenceHooks: weights and IFMs from one seed
         Map<Site, Double> bers = family.apply(ber);
