@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
-import org.undervolt.storage.NumberFormat;
+import org.undervolt.storage.IntegerFormat;
 
 /**
  * One convolution stage ({@link IfmDeltaPlan.ConvStage}) of one image, from the changed codes of its stored input to
@@ -41,6 +41,7 @@ final class ConvDelta {
         final double[] changedBy;   // w' - w there
         final double[] biasBy;      // per output channel: b' - b
         final boolean[] biasChanged;
+        final boolean[] channelChanged; // a weight or the bias of the channel changed: all its outputs move
         final double[] halfWidth;   // per output channel: the bound on |F' - S'| + |F - S|
         final boolean any;
 
@@ -65,6 +66,10 @@ final class ConvDelta {
             }
             biasBy = new double[st.out()];
             biasChanged = new boolean[st.out()];
+            channelChanged = new boolean[st.out()];
+            for (int i : changedAt) {
+                channelChanged[i / per] = true;
+            }
             halfWidth = new double[st.out()];
             int terms = per + 4;
             double gamma = terms * U / (1 - terms * U);
@@ -73,6 +78,7 @@ final class ConvDelta {
                 biasBy[o] = (double) b[o] - cleanBias[o];
                 biasChanged[o] = Float.floatToRawIntBits(b[o]) != Float.floatToRawIntBits(cleanBias[o]);
                 anyBias |= biasChanged[o];
+                channelChanged[o] |= biasChanged[o];
                 double a = Math.abs((double) cleanBias[o]) + l1Clean[o] * largest + Math.abs((double) b[o]) + l1[o] * largest;
                 halfWidth[o] = gamma * a + terms * 0x1p-148;
             }
@@ -88,8 +94,16 @@ final class ConvDelta {
         final boolean[] pooled;
         final int[] pooledList;
         final float[] actual;
-        final float[] one = new float[1];
-        final byte[] code = new byte[1];
+        long certified;
+        long exact;
+
+        /** Adds this scratch's counts to {@link #CERTIFIED} and {@link #EXACT}. */
+        void flush() {
+            CERTIFIED.add(certified);
+            EXACT.add(exact);
+            certified = 0;
+            exact = 0;
+        }
 
         Scratch(IfmDeltaPlan.ConvStage st) {
             delta = new double[st.outputSize()];
@@ -114,7 +128,7 @@ final class ConvDelta {
      * @param out   receives the changed codes of the next stored IFM
      */
     static void propagate(IfmDeltaPlan.ConvStage st, Weights sw, IfmDeltaCache cache, int s, int image, IfmChanges in,
-            NumberFormat next, IfmChanges out, Scratch sc) {
+            IntegerFormat next, IfmChanges out, Scratch sc) {
         out.clear();
         int h = st.h();
         int w = st.w();
@@ -133,6 +147,7 @@ final class ConvDelta {
         boolean[] touched = sc.touched;
         int[] list = sc.touchedList;
         int count = 0;
+        boolean[] moved = sw.channelChanged;
         // changed inputs: w' (x' - x) at every output whose window holds them
         for (int q = 0; q < in.count(); q++) {
             int idx = in.index(q);
@@ -160,7 +175,7 @@ final class ConvDelta {
                     int p = c * kk + i * k + j;
                     for (int o = 0; o < st.out(); o++) {
                         int e = o * plane + pos;
-                        if (!touched[e]) {
+                        if (!touched[e] && !moved[o]) {
                             touched[e] = true;
                             list[count++] = e;
                         }
@@ -169,7 +184,7 @@ final class ConvDelta {
                 }
             }
         }
-        // changed weights: (w' - w) x at every output of their channel
+        // changed weights: (w' - w) x at every output of their channel (all of them move)
         for (int q = 0; q < sw.changedAt.length; q++) {
             int o = sw.changedAt[q] / per;
             int p = sw.changedAt[q] % per;
@@ -177,40 +192,33 @@ final class ConvDelta {
             int i = p / k % k;
             int j = p % k;
             double dw = sw.changedBy[q];
+            int ox0 = Math.max(0, (pad - j + stride - 1) / stride);
+            int ox1 = Math.min(ow, Math.floorDiv(w - 1 + pad - j, stride) + 1);
             for (int oy = 0; oy < oh; oy++) {
                 int y = oy * stride + i - pad;
-                boolean rowIn = y >= 0 && y < h;
-                for (int ox = 0; ox < ow; ox++) {
-                    int e = o * plane + oy * ow + ox;
-                    if (!touched[e]) {
-                        touched[e] = true;
-                        list[count++] = e;
-                    }
-                    int x = ox * stride + j - pad;
-                    if (rowIn && x >= 0 && x < w) {
-                        delta[e] += dw * table[cleanIn[inBase + (c * h + y) * w + x] & 0xFF];
-                    }
+                if (y < 0 || y >= h) {
+                    continue;
+                }
+                int row = inBase + (c * h + y) * w + j - pad;
+                int e0 = o * plane + oy * ow;
+                for (int ox = ox0; ox < ox1; ox++) {
+                    delta[e0 + ox] += dw * table[cleanIn[row + ox * stride] & 0xFF];
                 }
             }
         }
-        for (int o = 0; o < st.out(); o++) {
-            if (sw.biasChanged[o]) {
-                for (int pos = 0; pos < plane; pos++) {
-                    int e = o * plane + pos;
-                    if (!touched[e]) {
-                        touched[e] = true;
-                        list[count++] = e;
-                    }
-                    delta[e] += sw.biasBy[o];
-                }
-            }
-        }
-        // the pooling windows the touched outputs lie in
+        // the pooling windows the moved outputs lie in: every window of a changed channel, and those of the touched
         int pk = st.poolK();
         int ps = st.poolStride();
         int ph = st.ph();
         int pw = st.pw();
         int pooledCount = 0;
+        for (int o = 0; o < st.out(); o++) {
+            if (moved[o]) {
+                for (int g = o * ph * pw; g < (o + 1) * ph * pw; g++) {
+                    sc.pooledList[pooledCount++] = g;
+                }
+            }
+        }
         for (int t = 0; t < count; t++) {
             int e = list[t];
             int o = e / plane;
@@ -230,7 +238,6 @@ final class ConvDelta {
                 }
             }
         }
-        java.util.Arrays.sort(sc.pooledList, 0, pooledCount);
         float[] clean = cache.convOut[s];
         int outBase = image * st.outputSize();
         byte[] cleanNext = cache.codes[st.next()];
@@ -251,8 +258,8 @@ final class ConvDelta {
                     int e = o * plane + (py * ps + a) * ow + px * ps + b;
                     double l;
                     double u;
-                    if (touched[e]) {
-                        double c = clean[outBase + e] + delta[e];
+                    if (moved[o] || touched[e]) {
+                        double c = clean[outBase + e] + delta[e] + sw.biasBy[o];
                         l = activate(st, c - half);
                         u = activate(st, c + half);
                     } else {
@@ -263,11 +270,11 @@ final class ConvDelta {
                     hi = Math.max(hi, u);
                 }
             }
-            byte cLo = encode(next, down(lo), sc);
-            byte cHi = encode(next, up(hi), sc);
+            int cLo = next.code(down(lo));
+            int cHi = next.code(up(hi));
             byte code;
             if (cLo == cHi) {
-                code = cLo;
+                code = (byte) cLo;
             } else {
                 if (!actualReady) {
                     for (int i = 0; i < st.inputSize(); i++) {
@@ -284,11 +291,11 @@ final class ConvDelta {
                         int oy = py * ps + a;
                         int ox = px * ps + b;
                         int e = o * plane + oy * ow + ox;
-                        float f = touched[e] ? exact(st, sw, sc.actual, o, oy, ox) : clean[outBase + e];
+                        float f = moved[o] || touched[e] ? exact(st, sw, sc.actual, o, oy, ox) : clean[outBase + e];
                         v = Math.max(v, activate(st, f));
                     }
                 }
-                code = encode(next, v, sc);
+                code = (byte) next.code(v);
                 exactCount++;
             }
             if (code != cleanNext[nextBase + g]) {
@@ -299,8 +306,13 @@ final class ConvDelta {
             touched[list[t]] = false;
             delta[list[t]] = 0;
         }
-        CERTIFIED.add(pooledCount - exactCount);
-        EXACT.add(exactCount);
+        for (int o = 0; o < st.out(); o++) {
+            if (moved[o]) {
+                java.util.Arrays.fill(delta, o * plane, (o + 1) * plane, 0.0);
+            }
+        }
+        sc.certified += pooledCount - exactCount;
+        sc.exact += exactCount;
     }
 
     /** The output at {@code (o, oy, ox)} as the full evaluation computes it. */
@@ -350,11 +362,5 @@ final class ConvDelta {
     private static float up(double v) {
         float f = (float) v;
         return f < v ? Math.nextUp(f) : f;
-    }
-
-    private static byte encode(NumberFormat f, float v, Scratch sc) {
-        sc.one[0] = v;
-        f.encode(sc.one, sc.code, 0);
-        return sc.code[0];
     }
 }

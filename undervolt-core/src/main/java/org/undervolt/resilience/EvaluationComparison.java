@@ -38,7 +38,7 @@ public final class EvaluationComparison {
     }
 
     /** One way of evaluating. */
-    private record Way(String name, EvaluationMode mode, NetworkEvaluator.Incremental incremental) {
+    private record Way(String name, EvaluationMode mode, NetworkEvaluator.Incremental incremental, boolean ifmDelta) {
     }
 
     private EvaluationComparison() {
@@ -62,21 +62,21 @@ public final class EvaluationComparison {
         ValueBounds bounds = ifmLayers.isEmpty() ? null : ValueBounds.profile(net, train, profile, ifmLayers);
         NetworkFaults faults = new NetworkFaults(net, s, bounds);
         double baseline = new NetworkEvaluator(net, faults, test).baseline(); // also warms the JIT up
-        NetworkEvaluator probe = new NetworkEvaluator(net, faults, test);
+        NetworkEvaluator probe = new NetworkEvaluator(net, faults, test).ifmDelta(true);
         List<Way> ways = new ArrayList<>(List.of(
-                new Way("full", EvaluationMode.FULL, NetworkEvaluator.Incremental.OFF),
-                new Way("sequential", EvaluationMode.SEQUENTIAL, NetworkEvaluator.Incremental.OFF)));
+                new Way("full", EvaluationMode.FULL, NetworkEvaluator.Incremental.OFF, false),
+                new Way("sequential", EvaluationMode.SEQUENTIAL, NetworkEvaluator.Incremental.OFF, false)));
         if (probe.usesIncremental()) {
             // weights only: from the cached activations; IFMs stored too: as deltas of the cached codes
             String name = ifmLayers.isEmpty() ? "incremental" : probe.propagation();
-            ways.add(new Way(name, EvaluationMode.FULL, NetworkEvaluator.Incremental.ALWAYS));
-            ways.add(new Way("sequential+" + name, EvaluationMode.SEQUENTIAL, NetworkEvaluator.Incremental.PAIRED));
+            ways.add(new Way(name, EvaluationMode.FULL, NetworkEvaluator.Incremental.ALWAYS, true));
+            ways.add(new Way("sequential+" + name, EvaluationMode.SEQUENTIAL, NetworkEvaluator.Incremental.PAIRED, true));
         }
         List<Row> rows = new ArrayList<>();
         for (Way w : ways) {
             long t0 = System.nanoTime();
             long cpu0 = processCpuNanos();
-            NetworkEvaluator ev = new NetworkEvaluator(net, faults, test).incremental(w.incremental());
+            NetworkEvaluator ev = new NetworkEvaluator(net, faults, test).incremental(w.incremental()).ifmDelta(w.ifmDelta());
             PointStore store = PointStore.inMemory();
             ToleranceSearch search = new ToleranceSearch(settings, new Acceptance(baseline, delta, rule), store,
                     ToleranceSearch.Listener.NONE)

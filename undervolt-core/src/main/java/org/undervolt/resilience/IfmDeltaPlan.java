@@ -10,6 +10,7 @@ import org.undervolt.nn.layer.Layer;
 import org.undervolt.nn.layer.MaxPool2d;
 import org.undervolt.nn.layer.Relu;
 import org.undervolt.nn.model.Sequential;
+import org.undervolt.storage.IntegerFormat;
 import org.undervolt.storage.IntegerSpec;
 
 /**
@@ -99,7 +100,7 @@ final class IfmDeltaPlan {
         for (int l = 0; l < layers.size(); l++) {
             Layer layer = layers.get(l);
             if (layer instanceof Conv2d || layer instanceof Dense) {
-                if (faults.ifmSite(l) == null || faults.staticIfmFormat(l) == null) {
+                if (faults.ifmSite(l) == null || !(faults.staticIfmFormat(l) instanceof IntegerFormat)) {
                     return not(layer.name() + ": its IFM is not stored in a static format");
                 }
                 ifm[l] = true;

@@ -22,6 +22,7 @@ public final class NetworkEvaluator implements TrialModel {
     private Incremental incremental = Incremental.PAIRED;
     private CleanActivations activations;
     private Map<String, float[]> cleanWeights;
+    private boolean ifmDelta;
     private IfmDeltaPlan deltaPlan;
     private IfmDeltaCache deltaCache;
 
@@ -56,6 +57,17 @@ public final class NetworkEvaluator implements TrialModel {
     }
 
     /**
+     * Whether trials with IFMs stored may be evaluated as deltas of the cached error-free codes
+     * ({@link IfmDeltaTrials}, where {@link #incremental(Incremental)} allows incremental evaluation). Off by
+     * default: its predictions are the full evaluation's bit for bit, but on LeNet-5 with weight and IFM errors at
+     * the threshold BER it costs more CPU time than the full evaluation ({@code undervolt-bench/README.md}).
+     */
+    public NetworkEvaluator ifmDelta(boolean on) {
+        this.ifmDelta = on;
+        return this;
+    }
+
+    /**
      * Whether paired trials are evaluated incrementally (see {@link #incremental(Incremental)}): from the cached
      * error-free activations where only weights are stored ({@link IncrementalTrials}), as changes to the cached
      * error-free codes where IFMs are stored too ({@link IfmDeltaTrials}).
@@ -78,7 +90,7 @@ public final class NetworkEvaluator implements TrialModel {
 
     /** IFMs stored, the network of a kind {@link IfmDeltaPlan} walks, and its cache within the activations' budget. */
     private boolean deltaApplies() {
-        return storesIfms() && deltaPlan().whyNot() == null
+        return ifmDelta && storesIfms() && deltaPlan().whyNot() == null
                 && IfmDeltaCache.bytes(model, deltaPlan(), test.size()) <= 4 * CleanActivations.BUDGET_FLOATS;
     }
 

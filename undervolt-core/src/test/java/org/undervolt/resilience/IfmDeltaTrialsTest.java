@@ -27,7 +27,7 @@ class IfmDeltaTrialsTest {
                 Formats.INT8, UniformErrorModel::new, "uniform", DramGeometry.lpddr3x32(), bounding);
         List<Integer> ifm = setup.sites().stream().filter(s -> s.kind() == DataKind.IFMS).map(Site::layer).toList();
         return new NetworkEvaluator(model, new NetworkFaults(model, setup, ValueBounds.profile(model, profile, 64, ifm)),
-                test);
+                test).ifmDelta(true);
     }
 
     /** A LeNet-5 trained for one epoch on 600 synthetic images, so that errors move its predictions. */
@@ -110,6 +110,19 @@ class IfmDeltaTrialsTest {
     }
 
     @Test
+    void offByDefault() {
+        ImageDataset all = SyntheticDatasets.separableBlobs(200, 28, 28, 10, 6);
+        Sequential m = LeNet5.create(1, 10, 4);
+        NetworkEvaluator ev = evaluator(m, all.slice(0, 100), all.slice(100, 200), true);
+        assertThat(ev.ifmDelta(false).usesIncremental()).isFalse();
+        assertThat(ev.propagation()).isEqualTo("full");
+        StorageSetup setup = ev.faults().setup();
+        assertThat(new NetworkEvaluator(m, ev.faults(), all.slice(100, 200)).paired(setup::uniform))
+                .isNotInstanceOf(IfmDeltaTrials.class);
+        assertThat(ev.ifmDelta(true).paired(setup::uniform)).isInstanceOf(IfmDeltaTrials.class);
+    }
+
+    @Test
     void sameBitsWithOneThreadAndTwo() {
         ImageDataset all = SyntheticDatasets.separableBlobs(900, 28, 28, 10, 8);
         Sequential m = lenet(all.slice(0, 600));
@@ -135,8 +148,7 @@ class IfmDeltaTrialsTest {
         ImageDataset all = SyntheticDatasets.separableBlobs(1600, 28, 28, 10, 9);
         Sequential m = lenet(all.slice(0, 600));
         NetworkEvaluator delta = evaluator(m, all.slice(0, 600), all.slice(600, 1600), true);
-        NetworkEvaluator full = evaluator(m, all.slice(0, 600), all.slice(600, 1600), true)
-                .incremental(NetworkEvaluator.Incremental.OFF);
+        NetworkEvaluator full = evaluator(m, all.slice(0, 600), all.slice(600, 1600), true).ifmDelta(false);
         assertThat(delta.propagation()).isEqualTo("ifm-delta");
         assertThat(full.propagation()).isEqualTo("full");
         Acceptance a = new Acceptance(full.baseline(), 0.02, Acceptance.Rule.LOWER95);
