@@ -48,8 +48,9 @@ public final class NetworkEvaluator implements TrialModel {
 
     /**
      * Which trials may be evaluated incrementally; they are where it applies: only weights stored in
-     * approximate DRAM (IFM errors change every activation) and the error-free activations within
-     * {@link CleanActivations#BUDGET_FLOATS}.
+     * approximate DRAM and the error-free activations within {@link CleanActivations#BUDGET_FLOATS}
+     * ({@link IncrementalTrials}), or, where {@link #ifmDelta(boolean)} is on, IFMs stored too
+     * ({@link IfmDeltaTrials}).
      */
     public NetworkEvaluator incremental(Incremental which) {
         this.incremental = which;
