@@ -15,9 +15,10 @@ import picocli.CommandLine.Option;
 
 /** {@code undervolt bench tolerance}: one coarse tolerance search, timed per way of evaluating its trials. Wiring only. */
 @Command(name = "tolerance-bench", mixinStandardHelpOptions = true, defaultValueProvider = ToleranceBenchCommand.Defaults.class,
-        description = {"Run one coarse tolerance search of a DNN with full, sequential and (weights only) incremental",
-                "evaluation in one process, on the same error draws; print each one's time, tolerable BER and the",
-                "images its trials used. Ratios are to the full evaluation of the same run (in process)."},
+        description = {"Run one coarse tolerance search of a DNN with full, sequential and (where it applies) incremental",
+                "evaluation in one process, on the same error draws (incremental: from cached error-free activations",
+                "with weights only, ifm-delta: as changes of the cached IFM codes with IFMs stored); print each one's",
+                "time, tolerable BER and the images its trials used. Ratios are to the full evaluation of the same run."},
         footer = {"", "Examples (models from 'undervolt train --network lenet5|mlp --out FILE'):",
                 "  undervolt bench tolerance --model examples/lenet5.uvnn --trials 5 --ber-min 1e-5 --bisections 3",
                 "  undervolt train --network mlp --dataset fashion-mnist --out mlp-fashion.uvnn",

@@ -10,8 +10,9 @@ import org.undervolt.nn.model.Sequential;
 /**
  * One coarse tolerance search of a DNN, run once per way of evaluating its trials, in one process and on
  * the same draws, for {@code undervolt bench tolerance}: full (every trial on every image), sequential
- * (paired, stopped when settled), and, where only weights are stored, incremental (full images, from the
- * cached error-free activations) and both together. Each run builds its own evaluator, so its time includes
+ * (paired, stopped when settled), and, where it applies, incremental (full images, from the cached error-free
+ * activations where only weights are stored, as deltas of the cached error-free IFM codes where IFMs are stored
+ * too: {@link IfmDeltaTrials}) and both together. Each run builds its own evaluator, so its time includes
  * the caches it needs (error-free predictions, activations).
  */
 public final class EvaluationComparison {
@@ -37,7 +38,7 @@ public final class EvaluationComparison {
     }
 
     /** One way of evaluating. */
-    private record Way(String name, EvaluationMode mode, NetworkEvaluator.Incremental incremental) {
+    private record Way(String name, EvaluationMode mode, NetworkEvaluator.Incremental incremental, boolean ifmDelta) {
     }
 
     private EvaluationComparison() {
@@ -61,19 +62,21 @@ public final class EvaluationComparison {
         ValueBounds bounds = ifmLayers.isEmpty() ? null : ValueBounds.profile(net, train, profile, ifmLayers);
         NetworkFaults faults = new NetworkFaults(net, s, bounds);
         double baseline = new NetworkEvaluator(net, faults, test).baseline(); // also warms the JIT up
-        boolean incremental = ifmLayers.isEmpty();
+        NetworkEvaluator probe = new NetworkEvaluator(net, faults, test).ifmDelta(true);
         List<Way> ways = new ArrayList<>(List.of(
-                new Way("full", EvaluationMode.FULL, NetworkEvaluator.Incremental.OFF),
-                new Way("sequential", EvaluationMode.SEQUENTIAL, NetworkEvaluator.Incremental.OFF)));
-        if (incremental) {
-            ways.add(new Way("incremental", EvaluationMode.FULL, NetworkEvaluator.Incremental.ALWAYS));
-            ways.add(new Way("sequential+incremental", EvaluationMode.SEQUENTIAL, NetworkEvaluator.Incremental.PAIRED));
+                new Way("full", EvaluationMode.FULL, NetworkEvaluator.Incremental.OFF, false),
+                new Way("sequential", EvaluationMode.SEQUENTIAL, NetworkEvaluator.Incremental.OFF, false)));
+        if (probe.usesIncremental()) {
+            // weights only: from the cached activations; IFMs stored too: as deltas of the cached codes
+            String name = ifmLayers.isEmpty() ? "incremental" : probe.propagation();
+            ways.add(new Way(name, EvaluationMode.FULL, NetworkEvaluator.Incremental.ALWAYS, true));
+            ways.add(new Way("sequential+" + name, EvaluationMode.SEQUENTIAL, NetworkEvaluator.Incremental.PAIRED, true));
         }
         List<Row> rows = new ArrayList<>();
         for (Way w : ways) {
             long t0 = System.nanoTime();
             long cpu0 = processCpuNanos();
-            NetworkEvaluator ev = new NetworkEvaluator(net, faults, test).incremental(w.incremental());
+            NetworkEvaluator ev = new NetworkEvaluator(net, faults, test).incremental(w.incremental()).ifmDelta(w.ifmDelta());
             PointStore store = PointStore.inMemory();
             ToleranceSearch search = new ToleranceSearch(settings, new Acceptance(baseline, delta, rule), store,
                     ToleranceSearch.Listener.NONE)

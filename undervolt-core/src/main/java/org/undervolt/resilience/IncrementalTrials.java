@@ -79,6 +79,11 @@ final class IncrementalTrials implements PairedTrials {
     }
 
     @Override
+    public String propagation() {
+        return "weight-delta";
+    }
+
+    @Override
     public Trial open(double ber, SplittableRandom rng) {
         Map<String, float[]> read = faults.readWeights(family.apply(ber), rng.nextLong());
         return new Draw(read);

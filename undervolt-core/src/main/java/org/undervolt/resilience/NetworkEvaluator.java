@@ -22,6 +22,9 @@ public final class NetworkEvaluator implements TrialModel {
     private Incremental incremental = Incremental.PAIRED;
     private CleanActivations activations;
     private Map<String, float[]> cleanWeights;
+    private boolean ifmDelta;
+    private IfmDeltaPlan deltaPlan;
+    private IfmDeltaCache deltaCache;
 
     public NetworkEvaluator(Sequential model, NetworkFaults faults, ImageDataset test) {
         this.model = model;
@@ -45,17 +48,58 @@ public final class NetworkEvaluator implements TrialModel {
 
     /**
      * Which trials may be evaluated incrementally; they are where it applies: only weights stored in
-     * approximate DRAM (IFM errors change every activation) and the error-free activations within
-     * {@link CleanActivations#BUDGET_FLOATS}.
+     * approximate DRAM and the error-free activations within {@link CleanActivations#BUDGET_FLOATS}
+     * ({@link IncrementalTrials}), or, where {@link #ifmDelta(boolean)} is on, IFMs stored too
+     * ({@link IfmDeltaTrials}).
      */
     public NetworkEvaluator incremental(Incremental which) {
         this.incremental = which;
         return this;
     }
 
-    /** Whether paired trials are evaluated incrementally (see {@link #incremental(Incremental)}). */
+    /**
+     * Whether trials with IFMs stored may be evaluated as deltas of the cached error-free codes
+     * ({@link IfmDeltaTrials}, where {@link #incremental(Incremental)} allows incremental evaluation). Off by
+     * default: its predictions are the full evaluation's bit for bit, but on LeNet-5 with weight and IFM errors at
+     * the threshold BER it costs more CPU time than the full evaluation ({@code undervolt-bench/README.md}).
+     */
+    public NetworkEvaluator ifmDelta(boolean on) {
+        this.ifmDelta = on;
+        return this;
+    }
+
+    /**
+     * Whether paired trials are evaluated incrementally (see {@link #incremental(Incremental)}): from the cached
+     * error-free activations where only weights are stored ({@link IncrementalTrials}), as changes to the cached
+     * error-free codes where IFMs are stored too ({@link IfmDeltaTrials}).
+     */
     public boolean usesIncremental() {
-        return incremental != Incremental.OFF && applies();
+        return incremental != Incremental.OFF && (applies() || deltaApplies());
+    }
+
+    /** How paired trials propagate a draw's errors: {@code full}, {@code weight-delta} or {@code ifm-delta}. */
+    public String propagation() {
+        return !usesIncremental() ? "full" : applies() ? "weight-delta" : IfmDeltaTrials.PROPAGATION;
+    }
+
+    private synchronized IfmDeltaPlan deltaPlan() {
+        if (deltaPlan == null) {
+            deltaPlan = IfmDeltaPlan.of(model, faults);
+        }
+        return deltaPlan;
+    }
+
+    /** IFMs stored, the network of a kind {@link IfmDeltaPlan} walks, and its cache within the activations' budget. */
+    private boolean deltaApplies() {
+        return ifmDelta && storesIfms() && deltaPlan().whyNot() == null
+                && IfmDeltaCache.bytes(model, deltaPlan(), test.size()) <= 4 * CleanActivations.BUDGET_FLOATS;
+    }
+
+    private synchronized IfmDeltaCache deltaCache() {
+        if (deltaCache == null) {
+            deltaCache = IfmDeltaCache.of(model, faults, deltaPlan(), test, cleanWeights());
+        }
+        return deltaCache;
     }
 
     private boolean storesIfms() {
@@ -119,9 +163,17 @@ public final class NetworkEvaluator implements TrialModel {
      * (predicted once for all families, in the evaluator's own batches, so its accuracy is {@link #baseline()}).
      */
     public PairedTrials paired(DoubleFunction<Map<Site, Double>> family) {
+        if (incremental != Incremental.OFF && deltaApplies()) {
+            return new IfmDeltaTrials(model, faults, test, family, deltaPlan(), deltaCache(), cleanWeights());
+        }
         if (usesIncremental()) {
             return incremental(family);
         }
+        return inFull(family);
+    }
+
+    /** Paired trials evaluated in full: every layer of every image. */
+    private PairedTrials inFull(DoubleFunction<Map<Site, Double>> family) {
         return new PairedTrials() {
             private boolean[] clean; // predicted on first use: a full search in order never compares
 
@@ -164,6 +216,9 @@ public final class NetworkEvaluator implements TrialModel {
     }
 
     private synchronized boolean[] cleanCorrect() {
+        if (cleanCorrect == null && incremental != Incremental.OFF && deltaApplies()) {
+            cleanCorrect = deltaCache().correct; // the same predictions (IfmDeltaTrialsTest), one clean pass fewer
+        }
         if (cleanCorrect == null) {
             cleanCorrect = IndexedInference.correct(model, test, faults.inferenceHooks(faults.setup().uniform(0), 0L),
                     identity(), 0, test.size()).correct();
@@ -187,6 +242,15 @@ public final class NetworkEvaluator implements TrialModel {
     @Override
     public PairedTrials paired(TrialFamily family) {
         return paired(family.bers(faults.setup()));
+    }
+
+    /**
+     * The paired trials a full search evaluates in order: in full, unless {@link Incremental#ALWAYS} lets full
+     * trials be evaluated incrementally too, so that by default a full search stays the bit-exact reference.
+     */
+    @Override
+    public PairedTrials reference(TrialFamily family) {
+        return incremental == Incremental.ALWAYS ? paired(family) : inFull(family.bers(faults.setup()));
     }
 
     /** True where IFMs are stored: their errors are drawn per batch of positions. */

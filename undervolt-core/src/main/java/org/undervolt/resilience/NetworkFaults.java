@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.undervolt.dram.error.MemoryRegion;
 import org.undervolt.fault.Injector;
 import org.undervolt.nn.layer.HookSite;
 import org.undervolt.nn.layer.LayerHooks;
@@ -127,10 +128,9 @@ public final class NetworkFaults {
         NumberFormat f = ifmFormat(site, x, shape);
         float[] y;
         if (ber > 0) {
-            DramImage image = DramImage.builder(ifmPlacement).addFitted(site.id(), shape, x, f).build();
-            Injector.inject(image, setup.errorModel().apply(ber),
-                    Seeds.stream(drawSeed, IFM_STREAM, batch, site.layer()));
-            y = image.decode(site.id());
+            byte[] stored = f.encode(x);
+            injectIfm(site, stored, ber, drawSeed, batch);
+            y = f.decode(stored, 0, x.length);
         } else {
             y = f.decode(f.encode(x), 0, x.length);
         }
@@ -138,6 +138,34 @@ public final class NetworkFaults {
             ValueBounds.apply(y, bounds.ifm(site.layer()));
         }
         return new Tensor(shape, y);
+    }
+
+    /**
+     * Injects the errors of one draw into the stored bytes of layer {@code site.layer()}'s IFM in batch
+     * {@code batch}: {@code stored} holds the IFM of every image of the batch, in row order, at the start of the IFM
+     * buffer. The one IFM injection: {@link #readIfm} and {@link IfmDeltaTrials} (which builds the same bytes from
+     * cached codes) both call it, so both meet the same flips.
+     */
+    void injectIfm(Site site, byte[] stored, double ber, long drawSeed, long batch) {
+        int size = stored.length;
+        if (size > 0) {
+            ifmPlacement.locate(size - 1); // throws if the buffer does not fit in the DRAM
+        }
+        MemoryRegion region = new MemoryRegion(stored, 0, size, () -> Injector.spans(ifmPlacement, 0, size));
+        setup.errorModel().apply(ber).inject(region, Seeds.stream(drawSeed, IFM_STREAM, batch, site.layer()));
+    }
+
+    /** The IFM site of layer {@code layer}, or null when its IFM is not stored. */
+    Site ifmSite(int layer) {
+        return ifmSites.get(layer);
+    }
+
+    /**
+     * The format layer {@code layer}'s IFM is stored in when it is fitted once to the profiled range (static), or
+     * null when it is fitted to each batch (then an image's stored IFM depends on the other images of its batch).
+     */
+    NumberFormat staticIfmFormat(int layer) {
+        return ifmFormats.get(layer);
     }
 
     /**

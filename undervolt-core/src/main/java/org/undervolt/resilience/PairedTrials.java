@@ -45,6 +45,15 @@ public interface PairedTrials {
         return false;
     }
 
+    /**
+     * How a draw's errors travel through the network: {@code full} (every layer of every image), {@code weight-delta}
+     * ({@link IncrementalTrials}) or {@code ifm-delta} ({@link IfmDeltaTrials}); stored with the trials' point where
+     * it is not {@code full}. The same predictions whichever.
+     */
+    default String propagation() {
+        return "full";
+    }
+
     /** One error draw. */
     interface Trial {
         /**

@@ -40,6 +40,30 @@ public record TargetTrials(TrialModel model, TrialRecipe recipe, TrialFamily fam
         return model.orderDependent(family);
     }
 
+    /**
+     * These trials as a full search visits them in order: paired trials are the model's reference ones
+     * ({@link TrialModel#reference}), so a full search does not take a sequential one's shortcuts.
+     */
+    public TargetTrials reference() {
+        TrialModel m = model;
+        return new TargetTrials(new TrialModel() {
+            @Override
+            public TrialEvaluator evaluator(TrialFamily f) {
+                return m.evaluator(f);
+            }
+
+            @Override
+            public PairedTrials paired(TrialFamily f) {
+                return m.reference(f);
+            }
+
+            @Override
+            public boolean orderDependent(TrialFamily f) {
+                return m.orderDependent(f);
+            }
+        }, recipe, family);
+    }
+
     /** Full trials of the target, here. */
     public TrialEvaluator evaluator() {
         return model.evaluator(family);

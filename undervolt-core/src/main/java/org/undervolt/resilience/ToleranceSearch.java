@@ -3,6 +3,7 @@ package org.undervolt.resilience;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.undervolt.InvalidInputException;
@@ -212,7 +213,8 @@ public final class ToleranceSearch {
             return measureSequentially(target, trials, paired, on, ber, count);
         }
         if (paired != null) {
-            return measureInOrder(target, trials, paired, on, ber, count);
+            TargetTrials reference = trials.reference();
+            return measureInOrder(target, reference, reference.paired(), on, ber, count);
         }
         double[] acc = new double[settings.trials()];
         int[] nonfinite = new int[acc.length];
@@ -274,7 +276,11 @@ public final class ToleranceSearch {
             count.tell();
         }
         CurvePoint p = new CurvePoint(ber, acc);
-        store.put(target, p, counted ? nonfinite : null);
+        if (paired.propagation().equals("full")) {
+            store.put(target, p, counted ? nonfinite : null);
+        } else {
+            store.put(target, p, counted ? nonfinite : null, Map.of("propagation", paired.propagation()));
+        }
         listener.point(target, p, false);
         return p;
     }
@@ -290,7 +296,11 @@ public final class ToleranceSearch {
             count.done += settings.trials();
             count.tell();
         }
-        store.put(target, m.point(), m.nonfinite(), m.extra());
+        Map<String, Object> extra = m.extra();
+        if (!paired.propagation().equals("full")) {
+            extra.put("propagation", paired.propagation());
+        }
+        store.put(target, m.point(), m.nonfinite(), extra);
         listener.point(target, m.point(), false);
         return m.point();
     }

@@ -20,4 +20,13 @@ public interface TrialModel {
     default boolean orderDependent(TrialFamily family) {
         return false;
     }
+
+    /**
+     * Paired trials of {@code family} as a full search evaluates them in order ({@link #orderDependent}): the same
+     * draws and predictions as {@link #paired}, which may take a shortcut where this evaluates in full; by default
+     * {@link #paired} itself.
+     */
+    default PairedTrials reference(TrialFamily family) {
+        return paired(family);
+    }
 }

@@ -113,6 +113,11 @@ public final class IntegerFormat implements NumberFormat {
         return (int) Math.max(qMin, Math.min(qMax, q));
     }
 
+    /** The code {@link #encode} stores for {@code x} in a per-tensor format (channel 0 of a per-channel one). */
+    public int code(float x) {
+        return quantise(x, 0);
+    }
+
     @Override
     public void encode(float[] values, byte[] dst, int offset) {
         checkLength(values.length);
