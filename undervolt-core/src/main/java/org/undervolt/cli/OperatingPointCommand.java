@@ -110,10 +110,11 @@ public final class OperatingPointCommand implements Callable<Integer> {
                         o.limitedBy(), 100 * o.energySaving(), 100 * o.energySavingLinear(), 100 * o.energySavingQuadratic(),
                         100 * o.latencyChange());
             }
-            OperatingPoints.Spread c = OperatingPoints.Spread.of(points.stream().mapToDouble(OperatingPoint::chosen).toArray());
-            OperatingPoints.Spread e = OperatingPoints.Spread.of(points.stream().mapToDouble(OperatingPoint::energySaving).toArray());
-            w.printf(Locale.ROOT, "chosen %s: min %.4g, median %.4g, max %.4g; energy saving: min %.1f %%, median %.1f %%, max %.1f %%%n",
-                    unit, c.min(), c.median(), c.max(), 100 * e.min(), 100 * e.median(), 100 * e.max());
+            OperatingPoints.Spread c = OperatingPoints.Spread.of(points, OperatingPoint::chosen);
+            OperatingPoints.Spread e = OperatingPoints.Spread.of(points, OperatingPoint::energySaving);
+            w.printf(Locale.ROOT, "chosen %s: min %.4g, median %.4g, max %.4g; energy saving (priced on the %s): min %.1f %%, "
+                    + "median %.1f %%, max %.1f %%%n", unit, c.min(), c.median(), c.max(), lookup.pricing().pricedOn(),
+                    100 * e.min(), 100 * e.median(), 100 * e.max());
             w.printf(Locale.ROOT, "limited by: %s%n", OperatingPoints.countsText(OperatingPoints.limitedCounts(points)));
             for (CombinedPoint cp : combined.points()) {
                 w.printf(Locale.ROOT, "combined %s: %.4g V with tRCD %.4g ns (%.4g ns needed at that voltage), BER %.3g, tRCD limited "
@@ -136,7 +137,8 @@ public final class OperatingPointCommand implements Callable<Integer> {
     static Map<String, Object> describe(OperatingPoints lookup, DramSpec part, double tol, List<OperatingPoint> points) {
         return Json.fields(new Described(tol, lookup.devices().knob().label(), lookup.devices().knob().unit(),
                 lookup.devices().selector(), part.name(), lookup.law().toString(), VoltageScaling.REASONING,
-                lookup.floor().toString(), lookup.bound().toString(), WORKLOAD, OperatingPointSummary.rows(points),
+                lookup.floor().toString(), lookup.bound().toString(), lookup.pricing().pricedOn(), WORKLOAD,
+                OperatingPointSummary.rows(points),
                 OperatingPointSummary.summary(points)));
     }
 
@@ -146,7 +148,7 @@ public final class OperatingPointCommand implements Callable<Integer> {
 
     /** The JSON object before {@code combined}: its components are the keys, in order (snake_case). */
     private record Described(double tolerableBer, String knob, String unit, String devicesSelected, String part,
-            String energyLaw, String energyLawReasoning, String floor, String berBound, String workload,
+            String energyLaw, String energyLawReasoning, String floor, String berBound, String pricedOn, String workload,
             List<Map<String, Object>> devices, Map<String, Object> summary) {
     }
 

@@ -26,11 +26,19 @@ final class RetrainingPoints {
 
     /**
      * {without_retraining: {tolerable_ber, device, chosen_vdd, energy_saving, limited_by, devices_summary},
-     * with_retraining: {...}, differ, why_not}; a tolerance that is not a positive number counts as 0 (none found).
+     * with_retraining: {...}, differ, why_not, priced_on}; a tolerance that is not a positive number counts as 0 (none
+     * found). Priced on the part's reference access: for a mapping stage recorded before it kept its own.
      */
     static Map<String, Object> of(PipelineConfig c, Object without, Object with) {
-        OperatingPoints lookup = new OperatingPoints(MappingStage.devices(c), DramPresets.get(c.text("part")),
-                VoltageScaling.parse(c.text("energy_law")), FloorPolicy.STOP, BerBound.LOWER);
+        return of(new OperatingPoints(MappingStage.devices(c), DramPresets.get(c.text("part")),
+                VoltageScaling.parse(c.text("energy_law")), FloorPolicy.STOP, BerBound.LOWER), without, with);
+    }
+
+    /**
+     * The same from {@code lookup}: the mapping stage's, priced on the network's inference like the headline
+     * ({@code priced_on} says which).
+     */
+    static Map<String, Object> of(OperatingPoints lookup, Object without, Object with) {
         double t0 = tolerance(without);
         double t1 = tolerance(with);
         List<OperatingPoint> before = lookup.at(t0);
@@ -43,6 +51,7 @@ final class RetrainingPoints {
         boolean differ = m0.chosen() != m1.chosen() || m0.energySaving() != m1.energySaving();
         out.put("differ", differ);
         out.put("why_not", differ ? null : whyNot(t0, t1, m0, m1));
+        out.put("priced_on", lookup.pricing().pricedOn());
         return out;
     }
 

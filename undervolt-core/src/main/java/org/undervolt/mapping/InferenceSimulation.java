@@ -91,6 +91,11 @@ public final class InferenceSimulation {
         return SimSpec.of(module.spec().withCycles(c), Protocol.DDR);
     }
 
+    /** The simulator's configuration for a run at tRCD {@code trcdCycles} with the core rail at {@code vdd}. */
+    SimConfig config(int trcdCycles, double vdd) {
+        return SimConfig.of(simSpec(trcdCycles, vdd), "DRMap").withPagePolicy(pagePolicy, 1).withDrain(true);
+    }
+
     private double lowestVolts(VoltageMap volts) {
         double v = module.nominalVolts();
         for (int b = 0; b < module.totalBanks(); b++) {
@@ -113,8 +118,7 @@ public final class InferenceSimulation {
      * {@code trcdCycles} and the raised one. The longer run's refresh and background energy is priced.
      */
     public DramCost run(RequestTrace trace, int trcdCycles, VoltageMap volts) {
-        SimConfig cfg = SimConfig.of(simSpec(trcdCycles, lowestVolts(volts)), "DRMap").withPagePolicy(pagePolicy, 1)
-                .withDrain(true);
+        SimConfig cfg = config(trcdCycles, lowestVolts(volts));
         SimulatedRun run = SimulatedRun.of(cfg, trace, volts, scaling);
         SimResult r = run.sim();
         StreamEnergy e = run.energy();
