@@ -9,7 +9,10 @@ writes its outputs, the next layer reads them back.
 """
 
 LINE = 64
-INPUT, WEIGHTS, ACTIVATIONS = 0x2000_0000, 0x1000_0000, 0x3000_0000
+# regions 16 MiB apart, all in the first 64 MiB: every part of `undervolt dram presets` holds them (the smallest,
+# LPDDR3-1600_4Gb_x32, has 512 MiB); 16 MiB is a whole number of row stripes on each part, so the regions
+# differ in row only, not in bank or column
+INPUT, WEIGHTS, ACTIVATIONS = 0x0200_0000, 0x0100_0000, 0x0300_0000
 
 
 def lines(base, nbytes):

@@ -16,7 +16,7 @@ import picocli.CommandLine.Mixin;
         footer = {"", "Examples:",
                 "  undervolt data info",
                 "  undervolt data info --dataset fashion-mnist --json",
-                "  undervolt data info --data-dir ~/my-idx-files"})
+                "  undervolt data info --data-dir examples/mnist-small"})
 public final class DataInfoCommand implements Runnable {
 
     @Mixin DatasetOptions data;

@@ -45,7 +45,7 @@ import picocli.CommandLine.Option;
                 "  undervolt demo",
                 "  undervolt demo --json --out runs/first",
                 "  undervolt demo --dataset fashion-mnist --trials 10 --points-per-decade 4",
-                "  undervolt demo --data-dir ~/my-idx-files --energy-law linear",
+                "  undervolt demo --data-dir examples/mnist-small --energy-law linear",
                 "  undervolt demo --resume 3 --store runs/undervolt.db"})
 public final class DemoCommand implements Callable<Integer> {
 

@@ -38,8 +38,8 @@ import picocli.CommandLine.Option;
                 "evaluates it. Biases stay error-free (on-chip). Trial t at BER b uses the same random stream as",
                 "the demo's sweep: Seeds.stream(seed, bits(b), t).",
                 "", "Examples:",
-                "  undervolt eval --model lenet5.uvnn --dataset mnist --json",
-                "  undervolt eval --model lenet5.uvnn --format int8 --error-model uniform --ber 1e-3 --trials 10 --seed 1 --json"})
+                "  undervolt eval --model examples/lenet5.uvnn --dataset mnist --json",
+                "  undervolt eval --model examples/lenet5.uvnn --format int8 --error-model uniform --ber 1e-3 --trials 10 --seed 1 --json"})
 public final class EvalCommand implements Callable<Integer> {
 
     @Mixin ModelFileOption modelOption = new ModelFileOption();

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
             "AveragePool, GlobalAveragePool, BatchNormalization, Relu, Flatten, Softmax",
             "and Add (residual blocks)."},
         footer = {"", "Examples:",
-                "  undervolt export-onnx --model lenet5.uvnn --out lenet5.onnx"})
+                "  undervolt export-onnx --model examples/lenet5.uvnn --out lenet5.onnx"})
 public final class ExportOnnxCommand implements Callable<Integer> {
 
     @Mixin ModelFileOption modelOption = new ModelFileOption();

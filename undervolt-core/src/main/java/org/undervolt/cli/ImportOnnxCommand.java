@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
             "random batch before anything is written.",
             "Bad or unsupported files: one line naming the node, exit code 2."},
         footer = {"", "Examples:",
+                "  undervolt export-onnx --model examples/lenet5.uvnn --out lenet5.onnx",
                 "  undervolt import-onnx --model lenet5.onnx --out lenet5-onnx.uvnn",
                 "  undervolt import-onnx --model lenet5.onnx --out lenet5-onnx.uvnn --json"})
 public final class ImportOnnxCommand implements Callable<Integer> {

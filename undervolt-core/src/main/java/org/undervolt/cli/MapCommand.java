@@ -51,7 +51,7 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:",
                 "  undervolt map --network lenet5 --weights-ber 1e-4",
                 "  undervolt map --network snn --neurons 400 --weights-ber 1e-3 --json",
-                "  undervolt map --model lenet5.uvnn --scheme eden-exact --part DDR4-2400_4Gb_x8 --weights-ber 1e-4"})
+                "  undervolt map --model examples/lenet5.uvnn --scheme eden-exact --part DDR4-2400_4Gb_x8 --weights-ber 1e-4"})
 public final class MapCommand implements Callable<Integer> {
 
     @Mixin NetworkOption network = new NetworkOption();

@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 
 import org.undervolt.InvalidInputException;
 import org.undervolt.experiment.Calibration;
+import org.undervolt.experiment.CalibrationCache;
 import org.undervolt.experiment.EdenPipeline;
 import org.undervolt.experiment.PipelineConfig;
 import org.undervolt.experiment.PipelineData;
@@ -58,8 +59,9 @@ public final class PipelineOptions {
     @Option(names = "--print-config", description = "Print the merged settings as JSON and exit (a starting point for --config).")
     boolean printConfig;
 
-    @Option(names = "--estimate", description = "Time the work on this machine for a few seconds, print how long the "
-            + "run (or what is left of it) should take, and exit.")
+    @Option(names = "--estimate", description = "Time the work on this machine, print how long the run (or what is left"
+            + " of it) should take, and exit. The timing is made once per build, machine and workload (a minute or two)"
+            + " and kept in the cache folder; later estimates read it and answer in seconds.")
     boolean estimate;
 
     @Mixin JsonOption jsonOption = new JsonOption();
@@ -102,14 +104,14 @@ public final class PipelineOptions {
         }
         if (estimate) {
             RunEstimate e = RunEstimate.of(kind, c, data.train(), data.test(), SnnCli.threads(threadsOption.threads), folder,
-                    new Calibration(ESTIMATE_SECONDS));
+                    new Calibration(ESTIMATE_SECONDS), CalibrationCache.inDefaultDirectory());
             jsonOption.print(e.toMap(), w -> w.println(e.line()));
             return 0;
         }
         log.accept(kind + ": run folder " + folder);
         if (show && !Files.exists(folder.resolve("summary.json"))) { // a finished run: nothing to estimate
             log.accept(RunEstimate.of(kind, c, data.train(), data.test(), SnnCli.threads(threadsOption.threads), folder,
-                    new Calibration(ESTIMATE_SECONDS / 2)).line());
+                    new Calibration(ESTIMATE_SECONDS / 2), CalibrationCache.inDefaultDirectory()).line());
         }
         Map<String, Object> summary;
         try (var executor = sparkOption.open()) {

@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
                 "Checkpoints every epoch / 500 images under --out; rerun the same command to resume."},
         footer = {"", "Examples:",
                 "  undervolt retrain --network mlp --out runs/retrain-mlp",
-                "  undervolt retrain --network lenet5 --model lenet5.uvnn --mode randbet --out runs/randbet",
+                "  undervolt retrain --network lenet5 --model examples/lenet5.uvnn --mode randbet --out runs/randbet",
+                "  undervolt snn train --neurons 100 --train-images 1000 --out n100.snn",
                 "  undervolt retrain --model n100.snn --out runs/fat-n100"})
 public final class RetrainCommand implements Callable<Integer> {
 

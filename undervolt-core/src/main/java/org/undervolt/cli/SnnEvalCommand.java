@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
         description = "Test accuracy of a trained SNN; with --format/--ber, the mean over --trials independent "
                 + "draws of bit errors in the stored input weights.",
         footer = {"", "Examples:",
+                "  undervolt snn train --neurons 100 --train-images 1000 --out n100.snn",
                 "  undervolt snn eval --model n100.snn",
                 "  undervolt snn eval --model n100.snn --format int8 --ber 1e-3 --trials 3 --json"})
 public final class SnnEvalCommand implements Callable<Integer> {

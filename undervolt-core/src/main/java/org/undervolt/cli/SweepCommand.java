@@ -25,6 +25,7 @@ import picocli.CommandLine.Parameters;
                 "Resumes the newest unfinished run of the same spec, whichever runner began it; the same spec "
                 + "runs on Spark with undervolt-spark (docs/SPARK.md), with identical results."},
         footer = {"", "Examples:",
+                "  undervolt train --network mlp --dataset mnist --epochs 1 --seed 1 --out examples/mlp.uvnn   # the checkpoint sweep.json names",
                 "  undervolt sweep examples/sweep.json",
                 "  undervolt sweep examples/sweep.json --store runs/undervolt.db --threads 2 --json"})
 public final class SweepCommand implements Callable<Integer> {

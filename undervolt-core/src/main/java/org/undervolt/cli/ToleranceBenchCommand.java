@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
                 "evaluation in one process, on the same error draws; print each one's time, tolerable BER and the",
                 "images its trials used. Ratios are to the full evaluation of the same run (in process)."},
         footer = {"", "Examples (models from 'undervolt train --network lenet5|mlp --out FILE'):",
-                "  undervolt bench tolerance --model lenet5.uvnn --trials 5 --ber-min 1e-5 --bisections 3",
+                "  undervolt bench tolerance --model examples/lenet5.uvnn --trials 5 --ber-min 1e-5 --bisections 3",
+                "  undervolt train --network mlp --dataset fashion-mnist --out mlp-fashion.uvnn",
                 "  undervolt bench tolerance --model mlp-fashion.uvnn --dataset fashion-mnist --data weights --trials 5 --ber-min 1e-5 --bisections 3"})
 public final class ToleranceBenchCommand implements Callable<Integer> {
 

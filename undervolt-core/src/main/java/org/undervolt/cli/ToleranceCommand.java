@@ -31,8 +31,9 @@ import picocli.CommandLine.Option;
                 "tolerance.json, curves.csv and the resumable points.json under --out; rerun to resume. --model is a",
                 "DNN checkpoint or an SNN model (of 'snn train' or 'retrain'), told apart by the file's content."},
         footer = {"", "Examples:",
-                "  undervolt tolerance --model runs/randbet/retrained.uvnn --out runs/tolerance",
-                "  undervolt tolerance --model lenet5.uvnn --fine --trials 3 --out runs/tolerance-fine",
+                "  undervolt tolerance --model examples/lenet5.uvnn --out runs/tolerance",
+                "  undervolt tolerance --model examples/lenet5.uvnn --fine --trials 3 --out runs/tolerance-fine",
+                "  undervolt snn train --neurons 100 --train-images 1000 --out n100.snn",
                 "  undervolt tolerance --model n100.snn --clamp --out runs/tolerance-snn"})
 public final class ToleranceCommand implements Callable<Integer> {
 

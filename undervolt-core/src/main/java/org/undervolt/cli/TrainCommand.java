@@ -46,8 +46,8 @@ import picocli.CommandLine.Option;
                 "  undervolt train --network lenet5 --dataset mnist --epochs 8 --seed 1 --out lenet5.uvnn --json",
                 "  undervolt train --network mlp --dataset fashion-mnist --out mlp-fashion.uvnn",
                 "  undervolt train --network mlp-256 --out demo-mlp.uvnn",
-                "  undervolt train --network vgg-small --data-dir ~/data/cifar-10-batches-bin --epochs 30 --out vgg.uvnn",
-                "  undervolt train --network resnet20 --data-dir ~/data/cifar10 --out resnet20.uvnn --progress",
+                "  undervolt train --network vgg-small --data-dir cifar-10-batches-bin --epochs 30 --out vgg.uvnn",
+                "  undervolt train --network resnet20 --data-dir cifar-10-batches-bin --out resnet20.uvnn --progress",
                 "",
                 "Exit codes: 0 success; 1 internal failure; 2 bad input (one line on",
                 "stderr, e.g. no CIFAR-10 files; no checkpoint written)."})

@@ -14,26 +14,74 @@ import org.undervolt.io.ProgressLine;
 /**
  * How long a pipeline run (or what is left of it) should take on this machine: a {@link Calibration}
  * of the unit costs, times the {@link WorkModel} of the run's settings. Stages already finished in
- * the run folder are left out.
+ * the run folder are left out. The unit costs are measured once per build, machine and workload and kept in a
+ * {@link CalibrationCache}: a later estimate of the same workload reads them and answers at once.
  *
  * @param pipeline {@code eden} or {@code sparkxd}
  * @param stages   stage → seconds (typical, at most), the stages still to run
  * @param costs    the measured unit costs (seconds per unit)
  * @param calibrationSeconds how long the measurement took
+ * @param basis    what the unit costs are: measured now, or read from the cache (when measured, and where)
  */
 public record RunEstimate(String pipeline, Map<String, WorkModel.Span> stages, Map<String, Object> costs,
-        double calibrationSeconds) {
+        double calibrationSeconds, String basis) {
 
-    /** Calibrates and estimates the run of {@code config} in {@code folder}. */
+    /** Unit costs measured now. */
+    public RunEstimate(String pipeline, Map<String, WorkModel.Span> stages, Map<String, Object> costs,
+            double calibrationSeconds) {
+        this(pipeline, stages, costs, calibrationSeconds, measuredNow(calibrationSeconds));
+    }
+
+    private static String measuredNow(double seconds) {
+        return String.format(Locale.ROOT, "measured in %.0f s on this machine", seconds);
+    }
+
+    /** Calibrates (no cache) and estimates the run of {@code config} in {@code folder}. */
     public static RunEstimate of(String kind, PipelineConfig config, ImageDataset train, ImageDataset test, int threads,
             Path folder, Calibration calibration) {
-        Map<String, WorkModel.Span> all;
-        Map<String, Object> costs = new LinkedHashMap<>();
-        double seconds;
-        if (kind.equals(EdenPipeline.KIND)) {
+        return of(kind, config, train, test, threads, folder, calibration, null);
+    }
+
+    /**
+     * Estimates the run of {@code config} in {@code folder} from the unit costs {@code cache} holds for this build,
+     * machine and workload, or, when it holds none (or {@code cache} is null), from a calibration made now (and kept
+     * in {@code cache}).
+     */
+    public static RunEstimate of(String kind, PipelineConfig config, ImageDataset train, ImageDataset test, int threads,
+            Path folder, Calibration calibration, CalibrationCache cache) {
+        boolean eden = kind.equals(EdenPipeline.KIND);
+        String key = cache == null ? null : CalibrationCache.key(kind, config, threads, train.size(), test.size());
+        CalibrationCache.Entry hit = cache == null ? null : cache.get(key).orElse(null);
+        Calibration.Eden ke = null;
+        Calibration.Sparkxd ks = null;
+        if (hit != null) {
+            ke = eden ? CalibrationCache.eden(hit.costs()) : null;
+            ks = eden ? null : CalibrationCache.sparkxd(hit.costs());
+        } else if (eden) {
             ImageShape shape = PipelineData.isCifar(config.text("dataset")) ? new ImageShape(3, 32, 32)
                     : new ImageShape(1, train.rows(), train.cols());
-            Calibration.Eden k = calibration.eden(config, train, test, shape);
+            ke = calibration.eden(config, train, test, shape);
+        } else {
+            ks = calibration.sparkxd(config, train, test, threads);
+        }
+        double seconds = eden ? ke.seconds() : ks.seconds();
+        String basis = measuredNow(seconds);
+        if (hit != null) {
+            basis = String.format(Locale.ROOT, "unit costs measured in %.0f s on this machine and build at %s, read from %s"
+                    + " (delete it to measure again)", seconds, hit.measuredAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                    hit.file());
+        } else if (cache != null) {
+            Path kept = cache.put(key, eden ? CalibrationCache.toMap(ke) : CalibrationCache.toMap(ks),
+                    java.time.Instant.now());
+            if (kept != null) {
+                basis = String.format(Locale.ROOT, "unit costs measured in %.0f s on this machine, kept in %s for the"
+                        + " next estimate", seconds, kept);
+            }
+        }
+        Map<String, WorkModel.Span> all;
+        Map<String, Object> costs = new LinkedHashMap<>();
+        if (eden) {
+            Calibration.Eden k = ke;
             all = WorkModel.eden(config, k, k.sites(), train.size(), config.optionalText("model") == null);
             costs.put("train_image_s", k.trainImage());
             costs.put("retrain_image_s", Map.of("ber", List.of(k.retrainImage().ber0(), k.retrainImage().ber1()),
@@ -43,13 +91,10 @@ public record RunEstimate(String pipeline, Map<String, WorkModel.Span> stages, M
             costs.put("evaluation_with_errors_fixed_s", Map.of("ber", List.of(k.faultyTrial().ber0(),
                     k.faultyTrial().ber1()), "s", List.of(k.faultyTrial().cost0(), k.faultyTrial().cost1())));
             costs.put("fine_search_targets", k.sites());
-            seconds = k.seconds();
         } else {
-            Calibration.Sparkxd k = calibration.sparkxd(config, train, test, threads);
-            all = WorkModel.sparkxd(config, k);
-            costs.put("stdp_image_s", k.stdpImage());
-            costs.put("inference_s", k.inferImage());
-            seconds = k.seconds();
+            all = WorkModel.sparkxd(config, ks);
+            costs.put("stdp_image_s", ks.stdpImage());
+            costs.put("inference_s", ks.inferImage());
         }
         Map<String, WorkModel.Span> left = new LinkedHashMap<>();
         all.forEach((stage, span) -> {
@@ -57,7 +102,7 @@ public record RunEstimate(String pipeline, Map<String, WorkModel.Span> stages, M
                 left.put(stage, span);
             }
         });
-        return new RunEstimate(kind, left, costs, seconds);
+        return new RunEstimate(kind, left, costs, seconds, basis);
     }
 
     /** The stages left, in total. */
@@ -79,7 +124,7 @@ public record RunEstimate(String pipeline, Map<String, WorkModel.Span> stages, M
             }
             sep = ", ";
         }
-        return b.append(String.format(Locale.ROOT, "); measured in %.0f s on this machine", calibrationSeconds)).toString();
+        return b.append("); ").append(basis).toString();
     }
 
     /** As JSON-ready values. */
@@ -93,8 +138,10 @@ public record RunEstimate(String pipeline, Map<String, WorkModel.Span> stages, M
         m.put("stages", st);
         m.put("unit_costs", costs);
         m.put("calibration_s", calibrationSeconds);
-        m.put("method", "unit costs timed on this machine on the run's own network and data, times the work of "
-                + "each stage; a tolerance search typically walks half its BER grid, at most all of it");
+        m.put("basis", basis);
+        m.put("method", "unit costs timed on this machine on the run's own network and data (once per build, machine"
+                + " and workload, then read from the cache), times the work of each stage; a tolerance search typically"
+                + " walks half its BER grid, at most all of it");
         return m;
     }
 }

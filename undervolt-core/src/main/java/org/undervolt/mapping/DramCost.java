@@ -10,7 +10,8 @@ import java.util.Map;
  * @param cycles            memory cycles until every request was served (timing simulator, drained)
  * @param seconds           cycles × tCK
  * @param serialSeconds     latency-bound estimate: the requests one at a time, each taking its own access
- *                          latency (hit CL+BL/2, miss +tRCD, conflict +tRP+tRCD; writes with CWL)
+ *                          latency (hit CL+BL/2, plus tDQSCK under LPDDR3; miss +tRCD; conflict
+ *                          +tRP+tRCD; writes with CWL)
  * @param reads             read bursts
  * @param writes            write bursts
  * @param hits              row-buffer hits

@@ -74,13 +74,12 @@ public record DramModule(DramSpec part, DramSpec spec) {
     }
 
     /**
-     * The timing simulator's view at {@code trcdCycles}: the module's part under the DDR3/DDR4 command protocol
-     * ({@link Protocol#DDR}) whatever its standard. For LPDDR3 that is a stated approximation, kept because the
-     * mapping figures were produced with it: LPDDR3 differs in refresh precharge (tRPab) and read latency
-     * (tDQSCK), not in the ACT/RD/PRE constraints that decide streaming latency; {@code dram simulate} runs
-     * LPDDR3 parts under their own protocol ({@link Protocol#LPDDR3}).
+     * The timing simulator's view at {@code trcdCycles}: the module's part under its own standard's command protocol
+     * ({@link SimSpec#of(DramSpec)}: {@link Protocol#LPDDR3} for LPDDR3 parts, with tRPab and tDQSCK), the same
+     * reading of the part {@code dram simulate} runs, so a mapping's simulated latency and energy obey the rules of
+     * the part's standard.
      */
     public SimSpec simSpec(int trcdCycles) {
-        return SimSpec.of(specWithTrcd(trcdCycles), Protocol.DDR);
+        return SimSpec.of(specWithTrcd(trcdCycles));
     }
 }

@@ -12,7 +12,6 @@ import org.undervolt.dram.sim.SimConfig;
 import org.undervolt.dram.sim.SimResult;
 import org.undervolt.dram.sim.SimTimings;
 import org.undervolt.dram.sim.SimSpec;
-import org.undervolt.dram.sim.Protocol;
 import org.undervolt.dram.spec.Timings;
 import org.undervolt.dram.spec.VoltageTimingTable;
 
@@ -88,12 +87,7 @@ public final class InferenceSimulation {
             }
         }
         c.put("RCD", Math.max(trcdCycles, raised.rcd()));
-        return SimSpec.of(module.spec().withCycles(c), Protocol.DDR);
-    }
-
-    /** The simulator's configuration for a run at tRCD {@code trcdCycles} with the core rail at {@code vdd}. */
-    SimConfig config(int trcdCycles, double vdd) {
-        return SimConfig.of(simSpec(trcdCycles, vdd), "DRMap").withPagePolicy(pagePolicy, 1).withDrain(true);
+        return module.simSpec(trcdCycles).withCycles(c);
     }
 
     private double lowestVolts(VoltageMap volts) {
@@ -111,6 +105,19 @@ public final class InferenceSimulation {
     }
 
     /**
+     * The controller settings {@link #run} simulates with: the part under its standard's protocol ({@link
+     * DramModule#simSpec}) at the timings of {@link #simSpec(int, double)}, DRMap, this page policy, drained.
+     */
+    SimConfig config(int trcdCycles, VoltageMap volts) {
+        return config(trcdCycles, lowestVolts(volts));
+    }
+
+    /** The same with the core rail at {@code vdd} (the timings of its lowest voltage): one timing set. */
+    SimConfig config(int trcdCycles, double vdd) {
+        return SimConfig.of(simSpec(trcdCycles, vdd), "DRMap").withPagePolicy(pagePolicy, 1).withDrain(true);
+    }
+
+    /**
      * Simulates {@code trace} at tRCD {@code trcdCycles} with the subarrays at {@code volts}. Lower voltage slows the
      * array (issue 16): tRCD, tRP and tRAS (and tRC with them) are raised by the VDD→timing table
      * ({@link VoltageTimingTable}, Voltron's SPICE model) at the lowest voltage of the map, for the whole module (the
@@ -118,7 +125,7 @@ public final class InferenceSimulation {
      * {@code trcdCycles} and the raised one. The longer run's refresh and background energy is priced.
      */
     public DramCost run(RequestTrace trace, int trcdCycles, VoltageMap volts) {
-        SimConfig cfg = config(trcdCycles, lowestVolts(volts));
+        SimConfig cfg = config(trcdCycles, volts);
         SimulatedRun run = SimulatedRun.of(cfg, trace, volts, scaling);
         SimResult r = run.sim();
         StreamEnergy e = run.energy();
@@ -129,7 +136,7 @@ public final class InferenceSimulation {
         serialCycles += (double) (r.readHits() + r.writeHits()) * 0; // column latency added below for every request
         serialCycles += (double) (r.readMisses() + r.writeMisses()) * t.nRCD();
         serialCycles += (double) (r.readConflicts() + r.writeConflicts()) * (t.nRP() + t.nRCD());
-        serialCycles += (double) rd * (t.nCL() + t.nBL()) + (double) wr * (t.nCWL() + t.nBL());
+        serialCycles += (double) rd * t.readLatency() + (double) wr * (t.nCWL() + t.nBL());
         return new DramCost(Map.copyOf(e.joules()), e.totalJoules(), r.drainCycles(), r.drainCycles() * tck,
                 serialCycles * tck, rd, wr, r.rowHits(), r.rowMisses(), r.rowConflicts(), trcdCycles);
     }

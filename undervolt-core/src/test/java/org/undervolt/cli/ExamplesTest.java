@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.undervolt.dram.spec.DramPresets;
 import org.undervolt.nn.io.Checkpoint;
 import org.undervolt.nn.model.Sequential;
 import org.undervolt.nn.zoo.Mlp;
@@ -34,6 +35,22 @@ class ExamplesTest {
         assertThat(j.get("reads").asLong()).isEqualTo(3222);
         assertThat(j.get("writes").asLong()).isEqualTo(17);
         assertThat(Files.readString(csv)).isEqualTo(Files.readString(EXAMPLES.resolve("commands.csv")));
+    }
+
+    /**
+     * The request trace fits every part of the registry (its regions lie in the first 64 MiB; the smallest part,
+     * LPDDR3-1600_4Gb_x32, holds 512 MiB), so {@code dram simulate --part P} runs it for each. The command trace is
+     * a timed command stream of DDR4-2400 (its banks and gaps are that part's) and is priced on that part.
+     */
+    @Test
+    void theShippedRequestTraceRunsOnEveryRegistryPart() throws Exception {
+        for (String part : DramPresets.names()) {
+            CliRun r = CliRun.of("dram", "simulate", "--part", part, "--requests",
+                    EXAMPLES.resolve("requests.trace").toString(), "--drain", "--json");
+            assertThat(r.exit()).as(part + ": " + r.err()).isZero();
+            assertThat(r.json().get("reads").asLong()).as(part).isEqualTo(3222);
+            assertThat(r.json().get("writes").asLong()).as(part).isEqualTo(17);
+        }
     }
 
     @Test

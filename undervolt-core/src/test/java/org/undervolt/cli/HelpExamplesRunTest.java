@@ -6,13 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.undervolt.nn.io.Checkpoint;
-import org.undervolt.nn.zoo.LeNet5;
 
 /**
  * The cheap examples of the help, run as printed, in order, in a temporary folder: each exits 0, and its human
@@ -20,24 +17,30 @@ import org.undervolt.nn.zoo.LeNet5;
  * fraction of 9 or more digits such as {@code 0.000100000}); {@link HelpTreeTest} only parses them.
  *
  * <p>A file an example names is read from the temporary folder (what an earlier example wrote there) or, under
- * {@code examples/}, from the checkout. Left out, each for a reason:
+ * {@code examples/}, from the checkout ({@link HelpTreeTest} checks that each one is there on a fresh clone, or
+ * written by an earlier example of the same help). Left out, each for a reason:
  * <ul>
  *   <li>{@code train}, {@code eval}, {@code tolerance}, {@code retrain}, {@code demo}, {@code eden}, {@code sparkxd},
- *       {@code snn …}, {@code sweep}, {@code data info}, {@code bench nn}, {@code bench tolerance}, {@code nn-bench}:
- *       they read the MNIST (or CIFAR) files, which a clone downloads on first use, and train or evaluate for
- *       minutes;</li>
+ *       {@code snn …}, {@code sweep}, {@code bench nn}, {@code bench tolerance}, {@code nn-bench}, {@code data info}
+ *       of a built-in data set: they train or evaluate on the whole MNIST (shipped inside a Maven artifact) for tens of
+ *       seconds to hours;</li>
+ *   <li>the CIFAR-10 examples ({@code train --network vgg-small|resnet20 --data-dir cifar-10-batches-bin},
+ *       {@code eden --set dataset=cifar10 --set data_dir=cifar-10-batches-bin}): CIFAR-10 is not bundled; they run in
+ *       the folder where its binary version (www.cs.toronto.edu/~kriz/cifar.html) was unpacked, which makes
+ *       {@code cifar-10-batches-bin/} ({@link HelpTreeTest#CIFAR});</li>
  *   <li>{@code dram bench}, {@code dram sim-bench}, {@code errors bench}, {@code bench errors},
  *       {@code bench dram-energy}: timed benchmarks with warm-up, seconds to minutes each;</li>
  *   <li>{@code runs …}: they read run 3 of a store that the long runs above write;</li>
  *   <li>{@code errors inject --error-model location:0.1 … --bits 400000000}: 400 M bits (50 MB per copy).</li>
  * </ul>
- * The {@code lenet5.uvnn} that {@code train} would write is stood in by an untrained LeNet-5 (same file format), so
- * the examples that read it ({@code map --model}, {@code export-onnx}, {@code import-onnx}) run.
+ * The examples that read a model read {@code examples/lenet5.uvnn}, a LeNet-5 trained for one epoch (98.53 %), or
+ * one an earlier example of the same help writes ({@code snn train … --out n100.snn}).
  */
 class HelpExamplesRunTest {
     /** In the order a reader meets them; later ones read what earlier ones write. */
     private static final List<String> RUN = List.of(
             "undervolt dram presets",
+            "undervolt data info --data-dir examples/mnist-small",
             "undervolt dram info --part DDR3L-1600",
             "undervolt dram info --part LPDDR3-1600_4Gb_x32 --vdd 1.1",
             "undervolt dram info --part DDR4-2400_4Gb_x8 --vdd 1.1 --energy-law linear --json",
@@ -56,8 +59,8 @@ class HelpExamplesRunTest {
             "undervolt operating-point --tolerable-ber 1e-6 --devices voltron-C --part LPDDR3-1600 --energy-law linear",
             "undervolt map gap --instances 100 --items 8 --json",
             "undervolt map --network lenet5 --weights-ber 1e-4",
-            "undervolt map --model lenet5.uvnn --scheme eden-exact --part DDR4-2400_4Gb_x8 --weights-ber 1e-4",
-            "undervolt export-onnx --model lenet5.uvnn --out lenet5.onnx",
+            "undervolt map --model examples/lenet5.uvnn --scheme eden-exact --part DDR4-2400_4Gb_x8 --weights-ber 1e-4",
+            "undervolt export-onnx --model examples/lenet5.uvnn --out lenet5.onnx",
             "undervolt import-onnx --model lenet5.onnx --out lenet5-onnx.uvnn");
 
     /** Java's {@code Double.toString} exponent, or a fraction printed with 9 or more digits. */
@@ -71,7 +74,6 @@ class HelpExamplesRunTest {
 
         Path root = Path.of("").toAbsolutePath();
         root = Files.isDirectory(root.resolve("examples")) ? root : root.getParent(); // the tests run in undervolt-core
-        Checkpoint.save(LeNet5.mnist(1), Map.of("model", "lenet5"), tmp.resolve("lenet5.uvnn"));
 
         List<String> problems = new ArrayList<>();
         for (String example : RUN) {
