@@ -47,9 +47,11 @@ final class DemoTable {
         Map<String, Object> s = (Map<String, Object>) r.operatingPoint().get("devices_summary");
         Map<String, Object> v = (Map<String, Object>) s.get("chosen");
         Map<String, Object> e = (Map<String, Object>) s.get("energy_saving");
-        return String.format(Locale.ROOT, "%s devices, VDD min %.3f / median %.3f / max %.3f V, reference-access saving "
-                + "%.1f / %.1f / %.1f %%, limited by %s", s.get("devices"), v.get("min"), v.get("median"), v.get("max"),
+        Object on = r.operatingPoint().get("priced_on");
+        return String.format(Locale.ROOT, "%s devices, VDD min %.3f / median %.3f / max %.3f V, saving "
+                + "%.1f / %.1f / %.1f %% (priced on the %s; the chosen point is the median device's), limited by %s",
+                s.get("devices"), v.get("min"), v.get("median"), v.get("max"),
                 100 * (double) e.get("min"), 100 * (double) e.get("median"), 100 * (double) e.get("max"),
-                OperatingPoints.countsText((Map<String, Number>) s.get("limited_by")));
+                on != null ? on : "reference access", OperatingPoints.countsText((Map<String, Number>) s.get("limited_by")));
     }
 }

@@ -118,10 +118,11 @@ public final class OperatingPointCommand implements Callable<Integer> {
                         o.limitedBy(), 100 * o.energySaving(), 100 * o.energySavingLinear(), 100 * o.energySavingQuadratic(),
                         100 * o.latencyChange());
             }
-            OperatingPoints.Spread c = OperatingPoints.Spread.of(points.stream().mapToDouble(OperatingPoint::chosen).toArray());
-            OperatingPoints.Spread e = OperatingPoints.Spread.of(points.stream().mapToDouble(OperatingPoint::energySaving).toArray());
-            w.printf(Locale.ROOT, "chosen %s: min %.4g, median %.4g, max %.4g; energy saving: min %.1f %%, median %.1f %%, max %.1f %%%n",
-                    unit, c.min(), c.median(), c.max(), 100 * e.min(), 100 * e.median(), 100 * e.max());
+            OperatingPoints.Spread c = OperatingPoints.Spread.of(points, OperatingPoint::chosen);
+            OperatingPoints.Spread e = OperatingPoints.Spread.of(points, OperatingPoint::energySaving);
+            w.printf(Locale.ROOT, "chosen %s: min %.4g, median %.4g, max %.4g; energy saving (priced on the %s): min %.1f %%, "
+                    + "median %.1f %%, max %.1f %%%n", unit, c.min(), c.median(), c.max(), r.lookup().pricing().pricedOn(),
+                    100 * e.min(), 100 * e.median(), 100 * e.max());
             w.printf(Locale.ROOT, "limited by: %s%n", OperatingPoints.countsText(OperatingPoints.limitedCounts(points)));
             for (CombinedPoint cp : combined.points()) {
                 w.printf(Locale.ROOT, "combined %s: %.4g V with tRCD %.4g ns (%.4g ns needed at that voltage), BER %.3g, tRCD limited "

@@ -127,6 +127,11 @@ public final class PipelineOptions {
                     num(summary.get("vdd_chosen")), num(summary.get("energy_nominal_j")), num(summary.get("energy_chosen_j")),
                     100 * num(summary.get("energy_saving")), summary.get("energy_law"),
                     100 * num(summary.get("energy_saving_linear")), summary.get("limited_by"), num(summary.get("speedup")));
+            if (summary.get("devices_summary") instanceof Map<?, ?> d && d.get("energy_saving") instanceof Map<?, ?> e) {
+                o.printf(Locale.ROOT, "the median of %s devices; saving over the devices %.1f%% ... %.1f%%, priced on the %s%n",
+                        d.get("devices"), 100 * num(e.get("min")), 100 * num(e.get("max")),
+                        summary.getOrDefault("priced_on", "reference access"));
+            }
             if (summary.get("operating_points") instanceof Map<?, ?> op) {
                 o.printf(Locale.ROOT, "median device without / with retraining: %.3f V / %.3f V%s%n",
                         num(((Map<?, ?>) op.get("without_retraining")).get("chosen_vdd")),

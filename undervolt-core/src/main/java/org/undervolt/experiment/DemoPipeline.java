@@ -25,6 +25,7 @@ import org.undervolt.dram.spec.DramSpec;
 import org.undervolt.dram.spec.MemspecLoader;
 import org.undervolt.dram.spec.Organization;
 import org.undervolt.io.ProgressLine;
+import org.undervolt.dram.spec.VoltageTimingTable;
 import org.undervolt.mapping.DataRegion;
 import org.undervolt.mapping.StreamingInference;
 import org.undervolt.nn.model.Sequential;
@@ -60,7 +61,8 @@ import org.undervolt.usecase.OperatingPointRequest;
  *   <li>look up every measured device's lowest core-rail voltage with at most that BER ({@link OperatingPoints}) and
  *       take the median device's, reporting the spread and what limited it;</li>
  *   <li>replay the DRAM accesses of one inference pass over the test set and price them at nominal
- *       and at that voltage.</li>
+ *       and at that voltage ({@link DemoAccessPricing}: the same pricing the lookup chose every device's point with,
+ *       so the headline is the median device's saving).</li>
  * </ol>
  */
 public final class DemoPipeline {
@@ -118,15 +120,16 @@ public final class DemoPipeline {
 
         OptionalDouble tolerable = new ToleranceCriterion(baseline, config.delta()).tolerableBer(curve);
         double vNominal = spec.coreVolts();
-        OperatingPoints operatingPoints = new OperatingPoints(devices, spec, scaling, OperatingPointRequest.FLOOR, OperatingPointRequest.BOUND);
-        List<OperatingPoint> points = operatingPoints.at(tolerable.orElse(0));
-        OperatingPoint median = OperatingPoints.median(points);
-        double vChosen = median.chosen();
-
         StreamingInference pass = StreamingInference.layout(weightRegions(stored), test.size(), test.imageSize(),
                 (long) test.numClasses() * OUTPUT_BYTES_PER_CLASS, org.bytesPerRow());
         AccessCounts counts = pass.replay(new OpenPageCounter(mapping));
-        AccessEnergyModel energy = new AccessEnergyModel(spec, scaling);
+        // one pricing for the headline, every device's point and the spread: this pass's accesses
+        DemoAccessPricing pricing = new DemoAccessPricing(spec, VoltageTimingTable.builtin(), counts);
+        OperatingPoints operatingPoints = new OperatingPoints(devices, pricing, scaling, OperatingPointRequest.FLOOR,
+                OperatingPointRequest.BOUND);
+        List<OperatingPoint> points = operatingPoints.at(tolerable.orElse(0));
+        OperatingPoint median = OperatingPoints.median(points);
+        double vChosen = median.chosen();
 
         Map<String, Object> dram = new LinkedHashMap<>();
         dram.put("part", spec.name());
@@ -143,20 +146,16 @@ public final class DemoPipeline {
         op.put("device", median.device().name());
         op.put("energy_law", scaling.toString());
         op.put("energy_law_reasoning", VoltageScaling.REASONING);
-        op.put("energy_saving_linear", saving(spec, VoltageScaling.LINEAR, counts, vChosen));
-        op.put("energy_saving_quadratic", saving(spec, VoltageScaling.QUADRATIC, counts, vChosen));
+        op.put("energy_saving_linear", median.energySavingLinear());
+        op.put("energy_saving_quadratic", median.energySavingQuadratic());
         op.put("latency_change", median.latencyChange());
         op.put("devices_summary", OperatingPointSummary.summary(points));
         op.put("devices", OperatingPointSummary.rows(points));
         op.put("saving_vs_tolerance", OperatingPointSummary.savingCurve(operatingPoints, OperatingPointSummary.CURVE_TOLERANCES));
+        op.put("priced_on", pricing.pricedOn());
         return new DemoResult(fp32, baseline, curve, tolerable, vNominal, vChosen, median.berAtChosen(),
-                energy.joulesNominal(counts), energy.joules(counts, vChosen), counts, stored.bytes(), test.size(),
+                pricing.joules(vNominal, scaling), pricing.joules(vChosen, scaling), counts, stored.bytes(), test.size(),
                 cached[0], trainSeconds, sweepSeconds, dram, config.describe(), Provenance.describe(), op);
-    }
-
-    private static double saving(DramSpec spec, VoltageScaling law, AccessCounts counts, double volts) {
-        AccessEnergyModel m = new AccessEnergyModel(spec, law);
-        return 1 - m.joules(counts, volts) / m.joulesNominal(counts);
     }
 
     private Sequential trainedModel(ImageDataset train, boolean[] cached) {

@@ -141,10 +141,16 @@ public final class EdenPipeline {
 
         Map<String, Object> mapping = stages.run("mapping", () -> MappingStage.run(
                 NetworkShapes.resolve(network, retrained, 0, c.text("format")), scheme, c,
-                tolerances(Path.of((String) tol.get("tolerance_file")))));
+                tolerances(Path.of((String) tol.get("tolerance_file"))), coarse(tolBase), coarse(tol)));
         out.put("mapping", mapping);
         PipelineRecords.mapping(stages, mapping);
         return out;
+    }
+
+    /** A tolerance stage's coarse tolerable BER (as {@link PipelineSummary} reads it). */
+    @SuppressWarnings("unchecked")
+    private static Object coarse(Map<String, Object> tolerance) {
+        return ((Map<String, Object>) tolerance.get("coarse")).get("tolerable_ber");
     }
 
     /**

@@ -31,7 +31,7 @@ import org.undervolt.usecase.MapUseCase;
 /**
  * The last stage of both pipelines: the network's data items with their tolerable BERs mapped to approximate
  * DRAM by {@link MapUseCase} (the one implementation {@code undervolt map} calls too) from the config's DRAM
- * settings; plus the energy of the same inference with the whole module at each voltage of a sweep (all data
+ * settings; the run's operating point (the median device's, every saving priced on this network's inference); plus the energy of the same inference with the whole module at each voltage of a sweep (all data
  * placed regardless of tolerance, marked whether every item tolerates that voltage's BER).
  */
 final class MappingStage {
@@ -94,13 +94,17 @@ final class MappingStage {
     }
 
     /**
-     * @param scheme    eden, eden-exact or sparkxd
-     * @param tolerance tolerable BER of every item
+     * @param scheme            eden, eden-exact or sparkxd
+     * @param tolerance         tolerable BER of every item
+     * @param withoutRetraining the network's tolerable BER without retraining (or FAT), for {@code operating_points}
+     * @param withRetraining    the same with it
      */
-    static Map<String, Object> run(NetworkData net, String scheme, PipelineConfig c, Tolerances tolerance) {
+    static Map<String, Object> run(NetworkData net, String scheme, PipelineConfig c, Tolerances tolerance,
+                                   Object withoutRetraining, Object withRetraining) {
         MapSettings s = settings(c, scheme);
         MapResult r = MapUseCase.run(new MapRequest(net, tolerance, s));
-        return Json.fields(new Mapped(s.part().name(), r.module().nominalVolts(), r.ber().source(),
+        return Json.fields(new Mapped(r.headline(), RetrainingPoints.of(r.choice().lookup(), withoutRetraining,
+                withRetraining), s.part().name(), r.module().nominalVolts(), r.ber().source(),
                 r.partitions() != null ? MapStudy.partitionRows(r.partitions()) : null, r.chosenVdd(),
                 r.limitedBy().label(), s.law().toString(), VoltageScaling.REASONING, s.scheme() == MapScheme.SPARKXD
                 ? "the module's one reduced voltage" : "the lowest voltage of a partition holding data",
@@ -112,11 +116,14 @@ final class MappingStage {
      * The mapping (eden) or placement (sparkxd) stage's result: its components are the keys in order (snake_case),
      * the priced plan, the savings under both laws and the device spread spliced in.
      *
+     * @param operatingPoint  the median device's point, priced on this network's inference: the pipelines' headline
+     * @param operatingPoints the median device's point without and with retraining ({@link RetrainingPoints}), the
+     *                        same lookup
      * @param partitions eden: the partitions (absent for sparkxd)
      * @param chosenVdd  {@link MapResult#chosenVdd}, meaning as {@code chosenVddMeaning} says
      * @param energyVsVdd one inference with the whole module at each voltage, in five search steps
      */
-    record Mapped(String part, double nominalVdd, String berSource,
+    record Mapped(MapResult.Headline operatingPoint, Map<String, Object> operatingPoints, String part, double nominalVdd, String berSource,
             @Json.OmitWhenNull List<MapStudy.PartitionRow> partitions, double chosenVdd, String limitedBy,
             String energyLaw, String energyLawReasoning, String chosenVddMeaning, @Json.Inline MapStudy.PricedPlan priced,
             @Json.Inline MapStudy.SavingUnderBothLaws saving, @Json.Inline DeviceChoice.DeviceSpread devices,

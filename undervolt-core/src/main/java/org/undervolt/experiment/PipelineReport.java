@@ -50,7 +50,9 @@ final class PipelineReport {
                         String.format(Locale.ROOT, "VDD chosen (nominal %.3f V)", PipelineSummary.num(summary.get("vdd_nominal"))))
                 .figure(tolWith, "tolerable BER " + (eden ? "after retraining" : "after fault-aware training"))
                 .figure(pct(summary.get("baseline_accuracy")), "error-free accuracy (stored format)")
-                .row("DRAM energy saved", saving, PaperFigures.SPARKXD_ENERGY_SAVING, PaperFigures.EDEN_ENERGY_SAVING)
+                .row("DRAM energy saved", saving + " (the median device's point, priced on the "
+                        + summary.getOrDefault("priced_on", "mapping's plan") + ")", PaperFigures.SPARKXD_ENERGY_SAVING,
+                        PaperFigures.EDEN_ENERGY_SAVING)
                 .row("accuracy constraint", "accuracy ≥ error-free − " + c.number("delta") * 100 + " percentage points"
                         + (eden ? " (" + c.text("confidence") + ")" : " (mean over trials)"),
                         PaperFigures.SPARKXD_CONSTRAINT, PaperFigures.EDEN_CONSTRAINT)
@@ -188,7 +190,7 @@ final class PipelineReport {
                     PipelineSummary.num(p.get("chosen_vdd")), pct(p.get("energy_saving")), p.get("limited_by")));
         }
         return b + (m.get("why_not") == null ? "" : ": " + m.get("why_not")) + " — median device at each coarse tolerable BER, "
-                + "reference access stream";
+                + "priced on the " + (m.get("priced_on") != null ? m.get("priced_on") : "reference access");
     }
 
     private static String pct(Object o) {

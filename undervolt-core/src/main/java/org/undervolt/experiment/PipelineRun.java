@@ -53,8 +53,9 @@ public record PipelineRun(String kind, PipelineConfig config, Path out, Path sto
                 extra.put("config", config.values()); // provenance: the settings this summary came from
                 extra.put("provenance", org.undervolt.Provenance.describe()); // the code, JVM and machine that ran it
                 Map<String, Object> summary = PipelineSummary.of(kind, results, extra);
-                summary.put("operating_points", RetrainingPoints.of(config, summary.get("tolerable_ber_without_retraining"),
-                        summary.get("tolerable_ber_with_retraining")));
+                Object stagePoints = results.get(eden != null ? "mapping" : "placement").get("operating_points");
+                summary.put("operating_points", stagePoints != null ? stagePoints : RetrainingPoints.of(config,
+                        summary.get("tolerable_ber_without_retraining"), summary.get("tolerable_ber_with_retraining")));
                 Map<String, Object> forReport = new LinkedHashMap<>(summary);
                 forReport.put("run_title", stages.runId().isPresent() ? " — run " + stages.runId().getAsLong() : "");
                 PipelineReport.of(kind, config, results, forReport).write(out.resolve("report.html"));

@@ -46,31 +46,51 @@ final class PipelineSummary {
                     compared ? 100 * num(versus.get("difference")) : null, compared ? versus.get("p_value") : null,
                     map.get("deployed_network"), map.get("weight_errors"));
         }
+        // the median device's point of the mapping stage's lookup, priced on the network's inference; a stage
+        // recorded before it kept one gives its plan's figures
+        Map<String, Object> op = map.get("operating_point") instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
+        Map<String, Object> point = op != null ? op : planPoint(map);
         Map<String, Object> decided = new LinkedHashMap<>();
         for (String k : DECIDED) {
-            if (map.containsKey(k)) {
-                decided.put(k, map.get(k));
+            Object v = point.containsKey(k) ? point.get(k) : map.get(k);
+            if (v != null || map.containsKey(k)) {
+                decided.put(k, v);
             }
         }
-        return Json.fields(new Headline(kind, dnn, snn, map.get("nominal_vdd"), map.get("chosen_vdd"),
-                ((Map<String, Object>) map.get("nominal")).get("total_j"), ((Map<String, Object>) map.get("chosen")).get("total_j"),
-                map.get("energy_saving"), map.get("speedup_simulated"), decided, extra));
+        return Json.fields(new Headline(kind, dnn, snn, point.get("nominal_vdd"), point.get("chosen_vdd"),
+                point.get("energy_nominal_j"), point.get("energy_chosen_j"), point.get("energy_saving"),
+                point.get("speedup_simulated"), decided, extra));
+    }
+
+    /** The plan's figures of a mapping stage recorded without {@code operating_point}, under the same keys. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> planPoint(Map<String, Object> map) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("nominal_vdd", map.get("nominal_vdd"));
+        p.put("chosen_vdd", map.get("chosen_vdd"));
+        p.put("energy_nominal_j", ((Map<String, Object>) map.get("nominal")).get("total_j"));
+        p.put("energy_chosen_j", ((Map<String, Object>) map.get("chosen")).get("total_j"));
+        p.put("energy_saving", map.get("energy_saving"));
+        p.put("speedup_simulated", map.get("speedup_simulated"));
+        return p;
     }
 
     /**
-     * What decided the operating point, and the saving under both energy laws (issue 16): copied from the mapping
-     * stage where it has them (a stage finished by an older version may not).
+     * What decided the operating point, the saving under both energy laws (issue 16) and what the savings are priced
+     * on: the operating point's, else the mapping stage's where it has them (a stage finished by an older version
+     * may not).
      */
     private static final String[] DECIDED = {"limited_by", "energy_law", "energy_saving_linear", "energy_saving_quadratic",
-        "latency_change", "devices_summary"};
+        "latency_change", "devices_summary", "priced_on"};
 
     /**
      * The headline figures: their components are the keys in order (snake_case), one pipeline's tolerance figures,
      * what decided the operating point and the run's whereabouts spliced in. Values read from the stages' results are
      * kept as read (a stage may come back from its file).
      *
-     * @param vddNominal the module's nominal voltage; {@code vddChosen} the mapping stage's chosen voltage
-     * @param speedup    the simulated speedup at the chosen settings
+     * @param vddNominal the module's nominal voltage; {@code vddChosen} the median device's point (the mapping stage's
+     *                   {@code operating_point}), the energies and the saving priced there
+     * @param speedup    the simulated speedup at the chosen voltage
      */
     private record Headline(String pipeline, @Json.Inline DnnTolerance eden, @Json.Inline SnnTolerance sparkxd,
             Object vddNominal, Object vddChosen, Object energyNominalJ, Object energyChosenJ, Object energySaving,

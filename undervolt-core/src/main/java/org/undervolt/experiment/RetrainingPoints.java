@@ -25,11 +25,20 @@ final class RetrainingPoints {
 
     /**
      * {without_retraining: {tolerable_ber, device, chosen_vdd, energy_saving, limited_by, devices_summary},
-     * with_retraining: {...}, differ, why_not}; a tolerance that is not a positive number counts as 0 (none found).
+     * with_retraining: {...}, differ, why_not, priced_on}; a tolerance that is not a positive number counts as 0 (none
+     * found). Priced on the part's reference access: for a mapping stage recorded before it kept its own.
      */
     static Map<String, Object> of(PipelineConfig c, Object without, Object with) {
-        OperatingPoints lookup = new OperatingPoints(MappingStage.devices(c), MemspecLoader.resolve(c.text("part")).spec(),
-                VoltageScaling.parse(c.text("energy_law")), OperatingPointRequest.FLOOR, OperatingPointRequest.BOUND);
+        return of(new OperatingPoints(MappingStage.devices(c), MemspecLoader.resolve(c.text("part")).spec(),
+                VoltageScaling.parse(c.text("energy_law")), OperatingPointRequest.FLOOR, OperatingPointRequest.BOUND),
+                without, with);
+    }
+
+    /**
+     * The same from {@code lookup}: the mapping stage's, priced on the network's inference like the headline
+     * ({@code priced_on} says which).
+     */
+    static Map<String, Object> of(OperatingPoints lookup, Object without, Object with) {
         double t0 = tolerance(without);
         double t1 = tolerance(with);
         List<OperatingPoint> before = lookup.at(t0);
@@ -38,22 +47,23 @@ final class RetrainingPoints {
         OperatingPoint m1 = OperatingPoints.median(after);
         boolean differ = m0.chosen() != m1.chosen() || m0.energySaving() != m1.energySaving();
         return Json.fields(new Compared(Point.of(t0, m0, before), Point.of(t1, m1, after), differ,
-                differ ? null : whyNot(t0, t1, m0, m1)));
+                differ ? null : whyNot(t0, t1, m0, m1), lookup.pricing().pricedOn()));
     }
 
     /**
      * The operating points before and after retraining, as the summary's {@code operating_points} holds them.
      *
-     * @param whyNot when they do not differ: why not; else null
+     * @param whyNot   when they do not differ: why not; else null
+     * @param pricedOn what the savings are priced on ({@code SavingModel#pricedOn})
      */
-    private record Compared(Point withoutRetraining, Point withRetraining, boolean differ, String whyNot) {
+    private record Compared(Point withoutRetraining, Point withRetraining, boolean differ, String whyNot, String pricedOn) {
     }
 
     /**
      * The median device's point at one tolerable BER, with the spread over every device.
      *
      * @param chosenVdd      the median device's chosen core voltage
-     * @param energySaving   its saving on the reference access mix
+     * @param energySaving   its saving, priced as {@code priced_on} says
      * @param devicesSummary every device's points summarised ({@link OperatingPointSummary#summary})
      */
     private record Point(double tolerableBer, String device, double chosenVdd, double energySaving, String limitedBy,

@@ -190,7 +190,8 @@ public final class SparkxdPipeline {
         double tolerable = ((Number) ((Map<String, Object>) tol.get(deployed)).get("tolerable_ber")).doubleValue();
         Map<String, Object> placement = new LinkedHashMap<>(stages.run("placement", () -> MappingStage.run(
                 NetworkShapes.resolve("snn", null, neurons, c.text("format")), "sparkxd", c,
-                new Tolerances(Map.of("weights", tolerable, "ifm", 0.0)))));
+                new Tolerances(Map.of("weights", tolerable, "ifm", 0.0)), ((Map<?, ?>) tol.get("baseline")).get("tolerable_ber"),
+                ((Map<?, ?>) tol.get("fault_aware")).get("tolerable_ber"))));
         placement.put("deployed_network", deployed);
         placement.put("weight_errors", weightErrors(tol, deployed));
         out.put("placement", placement);

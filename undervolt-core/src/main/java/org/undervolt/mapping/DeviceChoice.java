@@ -11,7 +11,10 @@ import org.undervolt.dram.device.FloorPolicy;
 import org.undervolt.dram.device.OperatingPoint;
 import org.undervolt.dram.device.OperatingPointSummary;
 import org.undervolt.dram.device.OperatingPoints;
+import org.undervolt.dram.device.ReferenceAccess;
+import org.undervolt.dram.device.SavingModel;
 import org.undervolt.dram.energy.VoltageScaling;
+import org.undervolt.dram.spec.VoltageTimingTable;
 
 /**
  * Which measured device a mapping run plans for, and the spread it stands for: every device of the selection at the
@@ -27,8 +30,15 @@ import org.undervolt.dram.energy.VoltageScaling;
 public record DeviceChoice(double tolerance, List<OperatingPoint> points, OperatingPoint median, OperatingPointBer ber,
                            OperatingPoints lookup) {
 
+    /** Points priced on the module part's reference access (no network traffic known). */
     public static DeviceChoice of(DramModule module, DeviceSet set, VoltageScaling law, FloorPolicy floor, double tolerance) {
-        OperatingPoints lookup = new OperatingPoints(set, module.part(), law, floor, BerBound.LOWER);
+        return of(module, set, law, floor, tolerance, new ReferenceAccess(module.part(), VoltageTimingTable.builtin()));
+    }
+
+    /** Points priced on {@code pricing} (a network's inference: {@link InferenceTracePricing}). */
+    public static DeviceChoice of(DramModule module, DeviceSet set, VoltageScaling law, FloorPolicy floor, double tolerance,
+                                  SavingModel pricing) {
+        OperatingPoints lookup = new OperatingPoints(set, pricing, law, floor, BerBound.LOWER);
         List<OperatingPoint> pts = lookup.at(tolerance);
         OperatingPoint m = OperatingPoints.median(pts);
         return new DeviceChoice(tolerance, pts, m, OperatingPointBer.of(module, m.device(), floor), lookup);
@@ -65,13 +75,12 @@ public record DeviceChoice(double tolerance, List<OperatingPoint> points, Operat
     }
 
     /**
-     * {tolerable_ber, plan_device, plan_device_point, devices_summary, devices, saving_vs_tolerance, combined_point}:
-     * saving_vs_tolerance is what more (or less) tolerance would buy on these devices ({@link
-     * OperatingPointSummary#savingCurve} at {@link OperatingPointSummary#CURVE_TOLERANCES}, reference access mix of the
-     * module's part); combined_point the point lowering VDD and tRCD together, or why there is none ({@link #combined}).
+     * {tolerable_ber, priced_on, plan_device, plan_device_point, devices_summary, devices, saving_vs_tolerance,
+     * combined_point}: saving_vs_tolerance is what more (or less) tolerance would buy on these devices ({@link
+     * OperatingPointSummary#savingCurve} at {@link OperatingPointSummary#CURVE_TOLERANCES}, the lookup's pricing); combined_point the point lowering VDD and tRCD together, or why there is none ({@link #combined}).
      */
     public DeviceSpread describe() {
-        return new DeviceSpread(tolerance, median.device().name(), OperatingPointSummary.row(median),
+        return new DeviceSpread(tolerance, lookup.pricing().pricedOn(), median.device().name(), OperatingPointSummary.row(median),
                 OperatingPointSummary.summary(points), OperatingPointSummary.rows(points),
                 OperatingPointSummary.savingCurve(lookup, OperatingPointSummary.CURVE_TOLERANCES),
                 OperatingPointSummary.combined(combined(), ber.trcdDevice().name()));
@@ -81,6 +90,7 @@ public record DeviceChoice(double tolerance, List<OperatingPoint> points, Operat
      * The devices a plan stands for, as reported beside it ({@link OperatingPointSummary}'s objects).
      *
      * @param tolerableBer      the tolerable BER the devices were asked at
+     * @param pricedOn          what every saving is priced on ({@link SavingModel#pricedOn})
      * @param planDevice        the device planned with
      * @param planDevicePoint   its operating point
      * @param devicesSummary    the spread over all devices
@@ -88,7 +98,7 @@ public record DeviceChoice(double tolerance, List<OperatingPoint> points, Operat
      * @param savingVsTolerance the spread at other tolerable BERs
      * @param combinedPoint     VDD and tRCD lowered together, or why not
      */
-    public record DeviceSpread(double tolerableBer, String planDevice, Map<String, Object> planDevicePoint,
+    public record DeviceSpread(double tolerableBer, String pricedOn, String planDevice, Map<String, Object> planDevicePoint,
             Map<String, Object> devicesSummary, List<Map<String, Object>> devices,
             List<Map<String, Object>> savingVsTolerance, Map<String, Object> combinedPoint) {
     }

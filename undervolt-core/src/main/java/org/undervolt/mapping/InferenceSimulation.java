@@ -109,7 +109,12 @@ public final class InferenceSimulation {
      * DramModule#simSpec}) at the timings of {@link #simSpec(int, double)}, DRMap, this page policy, drained.
      */
     SimConfig config(int trcdCycles, VoltageMap volts) {
-        return SimConfig.of(simSpec(trcdCycles, lowestVolts(volts)), "DRMap").withPagePolicy(pagePolicy, 1).withDrain(true);
+        return config(trcdCycles, lowestVolts(volts));
+    }
+
+    /** The same with the core rail at {@code vdd} (the timings of its lowest voltage): one timing set. */
+    SimConfig config(int trcdCycles, double vdd) {
+        return SimConfig.of(simSpec(trcdCycles, vdd), "DRMap").withPagePolicy(pagePolicy, 1).withDrain(true);
     }
 
     /**

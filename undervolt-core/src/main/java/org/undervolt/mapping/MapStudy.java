@@ -143,13 +143,14 @@ public final class MapStudy {
 
     /** "chosen V min/median/max, saving min/median/max, limited by reason count, ..." of a device choice, for text output. */
     public static String spreadLine(DeviceChoice c) {
-        var v = org.undervolt.dram.device.OperatingPoints.Spread.of(c.points().stream()
-                .mapToDouble(org.undervolt.dram.device.OperatingPoint::chosen).toArray());
-        var e = org.undervolt.dram.device.OperatingPoints.Spread.of(c.points().stream()
-                .mapToDouble(org.undervolt.dram.device.OperatingPoint::energySaving).toArray());
-        return String.format(java.util.Locale.ROOT, "%d devices, VDD min %.3f / median %.3f / max %.3f V, reference saving "
-                + "%.1f / %.1f / %.1f %%, limited by %s", c.points().size(), v.min(), v.median(), v.max(), 100 * e.min(),
-                100 * e.median(), 100 * e.max(), org.undervolt.dram.device.OperatingPoints.countsText(
+        var v = org.undervolt.dram.device.OperatingPoints.Spread.of(c.points(),
+                org.undervolt.dram.device.OperatingPoint::chosen);
+        var e = org.undervolt.dram.device.OperatingPoints.Spread.of(c.points(),
+                org.undervolt.dram.device.OperatingPoint::energySaving);
+        return String.format(java.util.Locale.ROOT, "%d devices, VDD min %.3f / median %.3f / max %.3f V, saving "
+                + "%.1f / %.1f / %.1f %% (priced on the %s), limited by %s", c.points().size(), v.min(), v.median(), v.max(),
+                100 * e.min(),
+                100 * e.median(), 100 * e.max(), c.lookup().pricing().pricedOn(), org.undervolt.dram.device.OperatingPoints.countsText(
                 org.undervolt.dram.device.OperatingPoints.limitedCounts(c.points())));
     }
 

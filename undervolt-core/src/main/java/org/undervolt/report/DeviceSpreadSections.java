@@ -23,6 +23,22 @@ public final class DeviceSpreadSections {
     public static final String REFERENCE_SCOPE = "a reference access stream (row-miss reads to one bank, timings "
             + "lengthened at the lower voltage, background energy of the longer row cycle priced)";
 
+    /** What a lookup priced on a network's simulated inference (mapping.InferenceTracePricing) is of. */
+    public static final String TRACE_SCOPE = "this network's inference (its DRAM requests simulated at each voltage with "
+            + "the timings lengthened there, refresh and background of the longer run priced)";
+
+    /**
+     * The workload a run's {@code priced_on} names, in words for the notes: {@link #REFERENCE_SCOPE} for
+     * "reference access" (and runs recorded before {@code priced_on} existed), {@link #TRACE_SCOPE} for "network
+     * inference trace", otherwise the name itself.
+     */
+    public static String scope(Object pricedOn) {
+        if (pricedOn == null || "reference access".equals(pricedOn)) {
+            return REFERENCE_SCOPE;
+        }
+        return "network inference trace".equals(pricedOn) ? TRACE_SCOPE : String.valueOf(pricedOn);
+    }
+
     private DeviceSpreadSections() {
     }
 
@@ -79,10 +95,11 @@ public final class DeviceSpreadSections {
      * @param summary     the {@code devices_summary} ({chosen, energy_saving: {min, median, max}, limited_by: counts})
      * @param tolerance   the tolerable BER the points are for
      * @param plannedWith the device the run planned with (its row is marked), or null
+     * @param scope       what the savings are of (the workload), named in the note
      */
     @SuppressWarnings("unchecked")
     public static Optional<TableSection> devicesAtTolerance(Object devices, Object summary, double tolerance,
-            String plannedWith) {
+            String plannedWith, String scope) {
         if (!(devices instanceof List<?> rows) || rows.isEmpty() || !(summary instanceof Map<?, ?> s)) {
             return Optional.empty();
         }
@@ -114,7 +131,7 @@ public final class DeviceSpreadSections {
         return Optional.of(t.note("Limited by, counted over the devices: " + s.get("limited_by") + " (tolerance: the "
                 + "network decided; data-floor: the device has no measurement lower; extrapolation-limit: the fitted law "
                 + "was followed as far as allowed; timing: longer timings at a lower voltage would cost more than they "
-                + "save). Savings on " + REFERENCE_SCOPE + ", not this run's inference."
+                + "save). Savings on " + scope + "."
                 + (marked.isEmpty() ? "" : " The run planned with " + marked.get(0) + ", the median device.")));
     }
 
@@ -125,10 +142,11 @@ public final class DeviceSpreadSections {
      */
     public static void add(HtmlReport report, Map<String, Object> mapping, String markerName) {
         double tol = num(mapping.get("tolerable_ber"));
+        String scope = scope(mapping.get("priced_on"));
         savingVersusTolerance(mapping.get("saving_vs_tolerance"), tol, markerName, String.valueOf(mapping.get("energy_law")),
-                REFERENCE_SCOPE).ifPresent(report::add);
+                scope).ifPresent(report::add);
         devicesAtTolerance(mapping.get("devices"), mapping.get("devices_summary"), tol,
-                String.valueOf(mapping.get("plan_device"))).ifPresent(report::add);
+                String.valueOf(mapping.get("plan_device")), scope).ifPresent(report::add);
         combinedPoint(mapping.get("combined_point")).ifPresent(report::add);
     }
 

@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.undervolt.dram.device.LimitedBy;
+import org.undervolt.dram.device.OperatingPoint;
+import org.undervolt.dram.device.OperatingPoints;
+import org.undervolt.dram.device.SavingModel;
+import org.undervolt.dram.energy.VoltageScaling;
 import org.undervolt.mapping.DataItem;
 import org.undervolt.mapping.DeviceChoice;
 import org.undervolt.mapping.DramModule;
@@ -65,6 +69,46 @@ public record MapResult(MapRequest request, DramModule module, List<Transfer> tr
         return v;
     }
 
+    /**
+     * The run's operating point: the median device's point of the lookup ({@link DeviceChoice#points}), priced on
+     * this network's inference ({@code mapping.InferenceTracePricing}) like every device's point and the spread, so
+     * the headline, {@code devices_summary} and the saving curve agree by construction. Under a location model the
+     * plan device may differ from the median; the headline stays the median device's.
+     */
+    public Headline headline() {
+        OperatingPoint m = OperatingPoints.median(choice.points());
+        SavingModel p = choice.lookup().pricing();
+        double vNom = module.nominalVolts();
+        VoltageScaling law = settings().law();
+        return new Headline(choice.tolerance(), m.device().name(), vNom, m.chosen(), p.joules(vNom, law),
+                p.joules(m.chosen(), law), m.energySaving(), m.energySavingLinear(), m.energySavingQuadratic(),
+                m.latencyChange(), p.latencySeconds(vNom, Double.NaN) / p.latencySeconds(m.chosen(), Double.NaN),
+                m.limitedBy().label(), p.pricedOn(), HEADLINE_WORKLOAD);
+    }
+
+    /** What the headline's energies are of. */
+    public static final String HEADLINE_WORKLOAD = "one inference, the module at the device's voltage: every subarray lowered "
+            + "except those holding data that tolerates no error (kept at nominal); timings lengthened at that voltage";
+
+    /**
+     * The median device's operating point, as the pipelines' headline reports it.
+     *
+     * @param tolerableBer     the tolerance the devices were asked at (the items' smallest nonzero one)
+     * @param device           the median device
+     * @param nominalVdd       the module's nominal core voltage
+     * @param chosenVdd        the device's point
+     * @param energyNominalJ   one inference at nominal voltage
+     * @param energyChosenJ    one inference at the chosen voltage, timings lengthened
+     * @param energySaving     1 − chosen / nominal under the run's law
+     * @param speedupSimulated nominal over chosen simulated duration (below 1: the lengthened timings)
+     * @param pricedOn         what the savings are priced on
+     * @param workload         what the energies are of ({@link #HEADLINE_WORKLOAD})
+     */
+    public record Headline(double tolerableBer, String device, double nominalVdd, double chosenVdd, double energyNominalJ,
+            double energyChosenJ, double energySaving, double energySavingLinear, double energySavingQuadratic,
+            double latencyChange, double speedupSimulated, String limitedBy, String pricedOn, String workload) {
+    }
+
     /** The same plan priced under both energy laws. */
     public MapStudy.SavingUnderBothLaws savingUnderBothLaws() {
         return MapStudy.savingUnderBothLaws(module, settings().pagePolicy(), plan, settings().dataflow(), transfers);
@@ -76,27 +120,20 @@ public record MapResult(MapRequest request, DramModule module, List<Transfer> tr
     }
 
     /**
-     * Energy of one inference with the whole module at each voltage, nominal down to the BER device's lowest in
-     * {@code step}s; "tolerated" when every item fits in locations whose BER ({@link #where}) it tolerates there.
+     * Energy of one inference with the module at each voltage, nominal down to the BER device's lowest in
+     * {@code step}s, priced as the headline is (the data that tolerates errors at the voltage, the rest at nominal);
+     * "tolerated" when every item fits in locations whose BER ({@link #where}) it tolerates there.
      */
     public List<EnergyAtVdd> energyVsVdd(double step) {
-        List<DataItem> anywhere = new ArrayList<>();
-        for (DataItem d : items) {
-            anywhere.add(new DataItem(d.name(), d.bytes(), d.readBursts(), d.writeBursts(), 1.0));
-        }
-        SparkXdPlanner uniform = new SparkXdPlanner(module, SubarrayBers.uniform(ber), ber.lowestVolts(), step);
+        SavingModel pricing = choice.lookup().pricing();
+        double lowest = Math.max(ber.lowestVolts(), pricing.lowestVolts());
+        SparkXdPlanner planner = new SparkXdPlanner(module, where, ber.lowestVolts(), step);
         List<EnergyAtVdd> rows = new ArrayList<>();
-        int n = (int) Math.floor((module.nominalVolts() - ber.lowestVolts()) / step + 1e-9);
+        int n = (int) Math.floor((module.nominalVolts() - lowest) / step + 1e-9);
         for (int i = 0; i <= n; i++) {
             double v = Math.round((module.nominalVolts() - i * step) * 1e6) / 1e6;
-            MapPlan p = uniform.at(anywhere, v);
-            if (p == null) {
-                break;
-            }
-            MapEvaluation e = MapEvaluation.of(module, settings().law(), settings().pagePolicy(), p, settings().dataflow(),
-                    transfers);
-            rows.add(new EnergyAtVdd(v, ber.ber(v, module.nominalTrcd()), e.chosen().totalJoules(),
-                    new SparkXdPlanner(module, where, ber.lowestVolts(), step).at(items, v) != null));
+            rows.add(new EnergyAtVdd(v, ber.ber(v, module.nominalTrcd()), pricing.joules(v, settings().law()),
+                    planner.at(items, v) != null));
         }
         return rows;
     }

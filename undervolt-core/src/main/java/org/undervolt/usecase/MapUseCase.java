@@ -2,10 +2,12 @@ package org.undervolt.usecase;
 
 import java.util.List;
 
+import org.undervolt.dram.device.OperatingPoints;
 import org.undervolt.mapping.DataItem;
 import org.undervolt.mapping.DeviceChoice;
 import org.undervolt.mapping.DramModule;
 import org.undervolt.mapping.EdenPlanner;
+import org.undervolt.mapping.InferenceTracePricing;
 import org.undervolt.mapping.MapEvaluation;
 import org.undervolt.mapping.MapPlan;
 import org.undervolt.mapping.MapStudy;
@@ -21,9 +23,12 @@ import org.undervolt.mapping.Transfer;
  *
  * <ol>
  *   <li>the data items of one inference (weights, IFMs, output) with their tolerable BERs;</li>
- *   <li>every BER(VDD) device at the smallest tolerance, the median device planned with ({@link DeviceChoice});</li>
+ *   <li>every BER(VDD) device at the smallest tolerance, each priced on this network's inference
+ *       ({@link InferenceTracePricing}), the median device planned with ({@link DeviceChoice}): its point is the
+ *       run's headline ({@link MapResult#headline});</li>
  *   <li>eden: partitions at their own VDD/tRCD, each item to one whose BER it tolerates ({@link EdenPlanner});
- *       sparkxd: the lowest module voltage at which every item fits in locations it tolerates ({@link SparkXdPlanner});</li>
+ *       sparkxd: the module at the median device's voltage (uniform errors), or the lowest voltage at which every item
+ *       fits in locations it tolerates (weak subarrays) ({@link SparkXdPlanner});</li>
  *   <li>one inference simulated at nominal and chosen settings ({@link MapEvaluation}).</li>
  * </ol>
  */
@@ -37,7 +42,11 @@ public final class MapUseCase {
         List<Transfer> transfers = s.dataflow().transfers(request.network());
         List<DataItem> items = MapStudy.items(request.network(), transfers, module.organization().bytesPerBurst(),
                 request.tolerances());
-        DeviceChoice choice = DeviceChoice.of(module, s.vddDevices(), s.law(), s.floor(), DeviceChoice.tolerance(items));
+        // one pricing for every saving the run reports: this network's inference (InferenceTracePricing)
+        InferenceTracePricing pricing = InferenceTracePricing.of(module, s.pagePolicy(), s.rowOrder(), items, transfers);
+        DeviceChoice choice = DeviceChoice.of(module, s.vddDevices(), s.law(), s.floor(), DeviceChoice.tolerance(items),
+                pricing);
+        double headlineVolts = OperatingPoints.median(choice.points()).chosen();
         if (s.weak() != null && s.weak().planDevice() != null) {
             choice = choice.withPlanDevice(s.weak().planDevice(), module, s.floor());
         }
@@ -49,7 +58,11 @@ public final class MapUseCase {
         if (s.scheme() == MapScheme.SPARKXD) {
             double weak = s.weak().fraction();
             where = weak >= 1 ? where : SubarrayBers.weakSubarrays(ber, weak, s.weak().deviceSeed());
-            plan = new SparkXdPlanner(module, where, ber.lowestVolts(), s.vddStep(), s.rowOrder()).plan(items);
+            SparkXdPlanner planner = new SparkXdPlanner(module, where, ber.lowestVolts(), s.vddStep(), s.rowOrder());
+            // uniform errors: placed at the median device's point (the headline's 1 mV grid, not vdd_step's); the
+            // location model's weak subarrays may allow a lower voltage than the device's mean BER: its own search
+            plan = weak >= 1 ? planner.at(items, headlineVolts) : null;
+            plan = plan != null ? plan : planner.plan(items);
         } else {
             MapSettings.Partitions p = s.partitions();
             partitions = p.file() != null ? PartitionSet.load(p.file(), module, ber, s.law())

@@ -35,16 +35,16 @@ public record OperatingPointResult(double tolerableBer, OperatingPoints lookup, 
      */
     public Map<String, Object> json() {
         Map<String, Object> out = Json.fields(new Described(tolerableBer, lookup.devices().knob().label(),
-                lookup.devices().knob().unit(), lookup.devices().selector(), lookup.access().spec().name(),
+                lookup.devices().knob().unit(), lookup.devices().selector(), lookup.pricing().spec().name(),
                 lookup.law().toString(), VoltageScaling.REASONING, lookup.floor().toString(), lookup.bound().toString(),
-                WORKLOAD, OperatingPointSummary.rows(points), OperatingPointSummary.summary(points)));
+                lookup.pricing().pricedOn(), WORKLOAD, OperatingPointSummary.rows(points), OperatingPointSummary.summary(points)));
         out.put("combined", OperatingPointSummary.combined(combined, combinedWith));
         return out;
     }
 
     /** The JSON object before {@code combined}: its components are the keys, in order (snake_case). */
     private record Described(double tolerableBer, String knob, String unit, String devicesSelected, String part,
-            String energyLaw, String energyLawReasoning, String floor, String berBound, String workload,
+            String energyLaw, String energyLawReasoning, String floor, String berBound, String pricedOn, String workload,
             List<Map<String, Object>> devices, Map<String, Object> summary) {
     }
 }

@@ -22,6 +22,35 @@ class PipelineCommandsTest {
         return TinyIdx.write(dir, 260, 200, 28, 10, 5);
     }
 
+    /**
+     * Issue 18/19: one pricing per run. The headline is the median device's point of the mapping stage's lookup, so
+     * its voltage and saving are the spread's medians, inside the spread, and the operating point at the tolerance
+     * the mapping used; all priced on the network's inference trace.
+     */
+    private static void assertOnePricing(JsonNode s, Path stage) throws Exception {
+        JsonNode spread = s.get("devices_summary");
+        double saving = s.get("energy_saving").asDouble();
+        assertThat(s.get("priced_on").asText()).isEqualTo("network inference trace");
+        assertThat(s.get("vdd_chosen").asDouble()).isEqualTo(spread.get("chosen").get("median").asDouble());
+        assertThat(saving).isEqualTo(spread.get("energy_saving").get("median").asDouble())
+                .isBetween(spread.get("energy_saving").get("min").asDouble(), spread.get("energy_saving").get("max").asDouble());
+        assertThat(saving).isCloseTo(1 - s.get("energy_chosen_j").asDouble() / s.get("energy_nominal_j").asDouble(),
+                org.assertj.core.api.Assertions.within(1e-15));
+        JsonNode op = new ObjectMapper().readTree(Files.readString(stage)).get("operating_point");
+        assertThat(op.get("chosen_vdd").asDouble()).isEqualTo(s.get("vdd_chosen").asDouble());
+        assertThat(op.get("energy_saving").asDouble()).isEqualTo(saving);
+        JsonNode ops = s.get("operating_points");
+        assertThat(ops.get("priced_on").asText()).isEqualTo("network inference trace");
+        for (String k : new String[] {"without_retraining", "with_retraining"}) {
+            JsonNode p = ops.get(k);
+            if (p.get("tolerable_ber").asDouble() == op.get("tolerable_ber").asDouble()) {
+                assertThat(p.get("chosen_vdd").asDouble()).as(k).isEqualTo(s.get("vdd_chosen").asDouble());
+                assertThat(p.get("energy_saving").asDouble()).as(k).isEqualTo(saving);
+                assertThat(p.get("device").asText()).as(k).isEqualTo(op.get("device").asText());
+            }
+        }
+    }
+
     @Test
     void sparkxdPrintsOneJsonObjectAndARerunReusesEveryStage(@TempDir Path tmp) throws Exception {
         Path data = tinyData(tmp.resolve("data"));
@@ -63,6 +92,7 @@ class PipelineCommandsTest {
         }
         assertThat(printed.get("deployed_network").asText()).isIn("baseline", "fault_aware");
         assertThat(printed.get("operating_points").get("differ").isBoolean()).isTrue();
+        assertOnePricing(printed, tmp.resolve("run/stages/placement.json"));
         assertThat(Files.readString(tmp.resolve("run/report.html"))).contains("Placement map").contains("<svg")
                 .contains("control (same STDP images, no flips)").contains("FP32, zero")
                 .contains("Energy saving versus tolerable BER across the measured devices").contains("Every measured device");
@@ -171,6 +201,7 @@ class PipelineCommandsTest {
         assertThat(row).isPositive();
         assertThat(html.substring(row, html.indexOf("</tr>", row))).contains("data-dependent:ratio=4");
         assertThat(j.get("baseline_accuracy").asDouble()).isBetween(0.0, 1.0);
+        assertOnePricing(j, tmp.resolve("run/stages/mapping.json"));
         org.undervolt.nn.model.Sequential base = org.undervolt.nn.io.Checkpoint.load(tmp.resolve("run/model/base.uvnn")).model();
         assertThat(base.inputShape()).containsExactly(3, 32, 32);
         assertThat(base.parameterCount()).isEqualTo(org.undervolt.nn.zoo.Vgg.small(3, 32, 10, 1).parameterCount());

@@ -60,6 +60,16 @@ class DemoPipelineTest {
         assertThat(a.energyChosenJ()).isLessThan(a.energyNominalJ());
         // quadratic scaling applies to the VDD2 (core) rail only, so the saving is below 1 - ratio^2
         assertThat(a.energySaving()).isPositive().isLessThan(1 - ratio * ratio);
+        // one pricing (issue 18/19): the headline is the median device's point of the lookup, priced on this pass's
+        // accesses like every device's, so it is the spread's median and inside it
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> spread = (Map<String, Map<String, Object>>) a.operatingPoint().get("devices_summary");
+        assertThat(a.operatingPoint().get("priced_on")).isEqualTo("network inference accesses");
+        assertThat(a.vddChosen()).isEqualTo(((Number) spread.get("chosen").get("median")).doubleValue());
+        assertThat(a.energySaving()).isEqualTo(((Number) spread.get("energy_saving").get("median")).doubleValue())
+                .isBetween(((Number) spread.get("energy_saving").get("min")).doubleValue(),
+                        ((Number) spread.get("energy_saving").get("max")).doubleValue());
+        assertThat(a.operatingPoint().get("energy_saving_quadratic")).isEqualTo(a.energySaving());
         // INT8 weights: 64 inputs x 16 hidden + 16 hidden x 10 classes (IDX directories hold 10-class sets)
         assertThat(a.weightBytes()).isEqualTo(16 * 64 + 10 * 16);
         // each image writes 10 FP32 logits = 40 bytes, which always spans two 32-byte bursts

@@ -15,7 +15,7 @@ class MappingStagePinTest {
         PipelineConfig c = PipelineConfig.preset("eden", "quick");
         var tol = new Tolerances(Map.of("weights", 1e-3, "ifm", 1e-5, "output", 0.0));
         JsonPins.assertPinned("mapping-stage-eden", MappingStage.run(NetworkShapes.resolve("lenet5", null, 0, "int8"), "eden",
-                c, tol));
+                c, tol, 1e-4, 1e-3));
     }
 
     @Test
@@ -23,6 +23,6 @@ class MappingStagePinTest {
         PipelineConfig c = PipelineConfig.preset("sparkxd", "quick");
         var tol = new Tolerances(Map.of("weights", 1e-4, "ifm", 0.0));
         JsonPins.assertPinned("mapping-stage-sparkxd", MappingStage.run(NetworkShapes.resolve("snn", null, 100, "fp32"),
-                "sparkxd", c, tol));
+                "sparkxd", c, tol, 1e-5, 1e-4));
     }
 }

@@ -21,7 +21,7 @@ class MappingStageTest {
     void theStageAndTheMapCommandAgreeOnTheSameSettings() throws Exception {
         PipelineConfig c = PipelineConfig.preset("eden", "quick");
         var tol = new Tolerances(Map.of("weights", 1e-3, "ifm", 1e-5, "output", 0.0));
-        Map<String, Object> stage = MappingStage.run(NetworkShapes.resolve("lenet5", null, 0, "int8"), "eden", c, tol);
+        Map<String, Object> stage = MappingStage.run(NetworkShapes.resolve("lenet5", null, 0, "int8"), "eden", c, tol, 1e-4, 1e-3);
 
         var cl = UndervoltCli.commandLine();
         StringWriter out = new StringWriter();

@@ -55,7 +55,7 @@ class PipelineDeviceSettingsTest {
         NetworkData net = NetworkShapes.resolve("lenet5", null, 0, "int8");
         Tolerances tol = new Tolerances(Map.of("weights", 1e-4, "ifm", 0.0, "output", 0.0));
         PipelineConfig c = PipelineConfig.preset("eden", "quick").withSettings(List.of("devices=voltron-C", "energy_law=linear"));
-        Map<String, Object> out = MappingStage.run(net, "eden", c, tol);
+        Map<String, Object> out = MappingStage.run(net, "eden", c, tol, 1e-5, 1e-4);
         assertThat(out.get("energy_law")).isEqualTo("linear");
         assertThat((double) out.get("energy_saving")).isEqualTo((double) out.get("energy_saving_linear"));
         assertThat((double) out.get("energy_saving_linear")).isLessThan((double) out.get("energy_saving_quadratic"));

@@ -46,7 +46,7 @@ class DeviceSpreadSectionsTest {
     void noCurveNoSection() {
         assertThat(DeviceSpreadSections.savingVersusTolerance(null, 1e-4, "m", "linear", "x")).isEmpty();
         assertThat(DeviceSpreadSections.savingVersusTolerance(List.of(), 1e-4, "m", "linear", "x")).isEmpty();
-        assertThat(DeviceSpreadSections.devicesAtTolerance(List.of(), Map.of(), 1e-4, null)).isEmpty();
+        assertThat(DeviceSpreadSections.devicesAtTolerance(List.of(), Map.of(), 1e-4, null, "x")).isEmpty();
     }
 
     @Test
@@ -57,13 +57,15 @@ class DeviceSpreadSectionsTest {
         Map<String, Object> summary = Map.of("chosen", Map.of("min", 0.978, "median", 0.978, "max", 1.1),
                 "energy_saving", Map.of("min", 0.10, "median", 0.10, "max", 0.25),
                 "limited_by", Map.of("tolerance", 1, "data-floor", 1));
-        TableSection t = DeviceSpreadSections.devicesAtTolerance(devices, summary, 1e-4, "voltron:B7").orElseThrow();
+        TableSection t = DeviceSpreadSections.devicesAtTolerance(devices, summary, 1e-4, "voltron:B7",
+                DeviceSpreadSections.scope("network inference trace")).orElseThrow();
         Html h = new Html();
         t.render(h);
         String html = h.toString();
         assertThat(html).contains("0.978 / 0.978 / 1.100 V").contains("10.0 / 10.0 / 25.0 %")
                 .contains("<td>voltron:A1</td>").contains("<td>voltron:B7 (planned with)</td>")
-                .contains("<td>data-floor</td>").contains("<td>tolerance</td>").contains("+8.6 %");
+                .contains("<td>data-floor</td>").contains("<td>tolerance</td>").contains("+8.6 %")
+                .contains("Savings on this network&#39;s inference (its DRAM requests simulated");
         assertThat(t.title()).contains("1.00e-04");
     }
 

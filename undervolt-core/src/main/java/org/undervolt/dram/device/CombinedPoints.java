@@ -79,7 +79,7 @@ public final class CombinedPoints {
     }
 
     private CombinedPoint combine(OperatingPoint p, Device t, double tol) {
-        ReferenceAccess access = vdd.access();
+        SavingModel access = vdd.pricing();
         double bv = p.berAtChosen();
         double rest = bv >= tol ? 0 : (tol - bv) / (1 - bv);
         DeviceCurve curve = t.curve(vdd.bound());

@@ -9,7 +9,7 @@ package org.undervolt.dram.device;
  * @param nominal                the part's nominal setting (V, or ns)
  * @param berAtChosen            the device's BER there
  * @param limitedBy              what stopped it going lower
- * @param energySaving           fraction of the reference access energy saved, under the chosen law
+ * @param energySaving           fraction of the lookup's workload energy saved ({@link SavingModel}), under the chosen law
  * @param energySavingLinear     the same with IDD fixed (E ∝ V)
  * @param energySavingQuadratic  the same with IDD ∝ V (E ∝ V²)
  * @param latencyChange          relative change of the row-conflict read latency (≥ 0 when VDD is lowered)

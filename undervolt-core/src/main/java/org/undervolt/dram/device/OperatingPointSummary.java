@@ -47,24 +47,27 @@ public final class OperatingPointSummary {
 
     /**
      * {devices, chosen: {min, median, max}, energy_saving: {...}, energy_saving_linear, energy_saving_quadratic,
-     * latency_change, limited_by: {reason: count}}; median = the lower middle (a value some device has).
+     * latency_change, limited_by: {reason: count}}; every median is the median device's value ({@link
+     * OperatingPoints#median}: the lower middle by chosen setting, a real device), so the medians are one device's
+     * point — the point a run reports as its headline — and lie between min and max. (Taking each figure's lower
+     * middle on its own would pick different devices for an even count: the lowest voltages save the most.)
      */
     public static Map<String, Object> summary(List<OperatingPoint> points) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("devices", points.size());
-        s.put("chosen", spread(points.stream().mapToDouble(OperatingPoint::chosen).toArray()));
-        s.put("energy_saving", spread(points.stream().mapToDouble(OperatingPoint::energySaving).toArray()));
-        s.put("energy_saving_linear", spread(points.stream().mapToDouble(OperatingPoint::energySavingLinear).toArray()));
-        s.put("energy_saving_quadratic", spread(points.stream().mapToDouble(OperatingPoint::energySavingQuadratic).toArray()));
-        s.put("latency_change", spread(points.stream().mapToDouble(OperatingPoint::latencyChange).toArray()));
+        s.put("chosen", spread(points, OperatingPoint::chosen));
+        s.put("energy_saving", spread(points, OperatingPoint::energySaving));
+        s.put("energy_saving_linear", spread(points, OperatingPoint::energySavingLinear));
+        s.put("energy_saving_quadratic", spread(points, OperatingPoint::energySavingQuadratic));
+        s.put("latency_change", spread(points, OperatingPoint::latencyChange));
         Map<String, Integer> why = new LinkedHashMap<>();
         OperatingPoints.limitedCounts(points).forEach((k, v) -> why.put(k.label(), v));
         s.put("limited_by", why);
         return s;
     }
 
-    private static Map<String, Object> spread(double[] v) {
-        return Json.fields(OperatingPoints.Spread.of(v)); // {min, median, max}
+    private static Map<String, Object> spread(List<OperatingPoint> points, java.util.function.ToDoubleFunction<OperatingPoint> f) {
+        return Json.fields(OperatingPoints.Spread.of(points, f)); // {min, median, max}
     }
 
     /**

@@ -18,9 +18,12 @@ import org.undervolt.dram.spec.VoltageTimingTable;
  * @param spec   the part
  * @param timing the VDD→timing table
  */
-public record ReferenceAccess(DramSpec spec, VoltageTimingTable timing) {
+public record ReferenceAccess(DramSpec spec, VoltageTimingTable timing) implements SavingModel {
+    /** {@link #pricedOn()}: what the savings of a network-free lookup are of. */
+    public static final String PRICED_ON = "reference access";
 
-    /** Energy of one access with the core rail at {@code volts}, trcd at {@code trcdScale} × its VDD-raised value. */
+    /** Energy of one access with the core rail at {@code volts}. */
+    @Override
     public double joules(double volts, VoltageScaling law) {
         double[] f = factors(volts);
         Timings t = spec.timings();
@@ -30,6 +33,7 @@ public record ReferenceAccess(DramSpec spec, VoltageTimingTable timing) {
     }
 
     /** Row-conflict read latency in seconds at {@code volts} with tRCD {@code trcdNs} (NaN: the VDD-raised nominal). */
+    @Override
     public double latencySeconds(double volts, double trcdNs) {
         double[] f = factors(volts);
         Timings t = spec.timings();
@@ -37,18 +41,8 @@ public record ReferenceAccess(DramSpec spec, VoltageTimingTable timing) {
         return (t.rp() * f[1] + t.firstOf("RL", "CL")) * t.tckSeconds() + rcd;
     }
 
-    /** Nominal tRCD of the part in nanoseconds. */
-    public double nominalTrcdNs() {
-        return spec.timings().rcd() * spec.timings().tckSeconds() * 1e9;
-    }
-
-    /** tRCD, tRP, tRAS factors at {@code volts}; 1 at and above nominal. */
-    public double[] factors(double volts) {
-        return timing.factors(Math.min(1.0, volts / spec.coreVolts()));
-    }
-
-    /** The lowest voltage the timing table covers on this part. */
-    public double lowestVolts() {
-        return timing.lowestRelativeVdd() * spec.coreVolts();
+    @Override
+    public String pricedOn() {
+        return PRICED_ON;
     }
 }
