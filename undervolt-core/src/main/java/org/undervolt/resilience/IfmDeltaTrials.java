@@ -4,11 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleFunction;
 
 import org.undervolt.data.ImageDataset;
-import org.undervolt.nn.kernel.Parallel;
 import org.undervolt.nn.layer.ForwardContext;
 import org.undervolt.nn.layer.HookSite;
 import org.undervolt.nn.layer.Conv2d;
@@ -143,15 +141,7 @@ final class IfmDeltaTrials implements PairedTrials {
 
         @Override
         public Chunk correct(int[] order, int from, int to) {
-            boolean[] correct = new boolean[to - from];
-            AtomicInteger nonfinite = new AtomicInteger();
-            int batch = Evaluator.BATCH;
-            Parallel.forEach((to - from + batch - 1) / batch, b -> {
-                int lo = from + b * batch;
-                int hi = Math.min(to, lo + batch);
-                nonfinite.addAndGet(batch(order, lo, hi, correct, lo - from));
-            });
-            return new Chunk(correct, nonfinite.get());
+            return Chunk.inBatches(order, from, to, this::batch);
         }
 
         /** Positions {@code lo..hi} of {@code order}, the batch {@code lo}; returns the rows with a non-finite output. */

@@ -4,11 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleFunction;
 
 import org.undervolt.data.ImageDataset;
-import org.undervolt.nn.kernel.Parallel;
 import org.undervolt.nn.layer.Dense;
 import org.undervolt.nn.layer.ForwardContext;
 import org.undervolt.nn.layer.HookSite;
@@ -152,15 +150,7 @@ final class IncrementalTrials implements PairedTrials {
 
         @Override
         public Chunk correct(int[] order, int from, int to) {
-            boolean[] correct = new boolean[to - from];
-            AtomicInteger nonfinite = new AtomicInteger();
-            int batch = Evaluator.BATCH;
-            Parallel.forEach((to - from + batch - 1) / batch, b -> {
-                int lo = from + b * batch;
-                int hi = Math.min(to, lo + batch);
-                nonfinite.addAndGet(batch(order, lo, hi, correct, lo - from));
-            });
-            return new Chunk(correct, nonfinite.get());
+            return Chunk.inBatches(order, from, to, this::batch);
         }
 
         /** Evaluates positions {@code lo..hi} of {@code order}; returns the rows with a non-finite output. */

@@ -1,6 +1,10 @@
 package org.undervolt.resilience;
 
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.undervolt.nn.kernel.Parallel;
+import org.undervolt.nn.train.Evaluator;
 
 /**
  * Trials of one network that can be evaluated on any subset of its test images and compared, image by
@@ -79,5 +83,29 @@ public interface PairedTrials {
      *                  or {@link TrialEvaluator.Outcome#NOT_COUNTED}
      */
     record Chunk(boolean[] correct, int nonfinite) {
+
+        /**
+         * Positions {@code from..to} of {@code order} evaluated batch by batch ({@link Evaluator#BATCH} positions,
+         * the batches spread over the cores): each batch fills its rows of {@code correct} and counts its non-finite
+         * outputs.
+         */
+        static Chunk inBatches(int[] order, int from, int to, BatchEvaluation evaluation) {
+            boolean[] correct = new boolean[to - from];
+            AtomicInteger nonfinite = new AtomicInteger();
+            int batch = Evaluator.BATCH;
+            Parallel.forEach((to - from + batch - 1) / batch, b -> {
+                int lo = from + b * batch;
+                int hi = Math.min(to, lo + batch);
+                nonfinite.addAndGet(evaluation.evaluate(order, lo, hi, correct, lo - from));
+            });
+            return new Chunk(correct, nonfinite.get());
+        }
+    }
+
+    /** One batch of a chunk: positions {@code lo..hi} of {@code order} into {@code correct} from {@code offset}. */
+    @FunctionalInterface
+    interface BatchEvaluation {
+        /** Returns the rows with a non-finite output. */
+        int evaluate(int[] order, int lo, int hi, boolean[] correct, int offset);
     }
 }
