@@ -1,6 +1,5 @@
 package org.undervolt.cli;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;

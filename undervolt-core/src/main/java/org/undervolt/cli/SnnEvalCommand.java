@@ -8,12 +8,13 @@ import org.undervolt.InvalidInputException;
 import org.undervolt.data.ImageDataset;
 import org.undervolt.dram.error.ErrorModel;
 import org.undervolt.dram.error.ErrorModelFamily;
-import org.undervolt.resilience.SnnErrorRuns;
 import org.undervolt.snn.SnnModel;
 import org.undervolt.snn.SnnModelFile;
 import org.undervolt.snn.SnnRuns;
 import org.undervolt.storage.FormatSpec;
 import org.undervolt.storage.Formats;
+import org.undervolt.usecase.SnnEvalRequest;
+import org.undervolt.usecase.SnnEvalUseCase;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,13 +68,8 @@ public final class SnnEvalCommand implements Callable<Integer> {
         SnnCli.requireMnistShape(test);
         int n = OptionValues.count("--test-images", testImages, test.size());
         int t = SnnCli.threads(threadsOption.threads);
-        SnnRuns.EvalResult r;
-        if (format == null && ber == null) {
-            r = SnnRuns.evaluate(m, test, n, t);
-        } else {
-            FormatSpec fmt = storage != null ? storage : Formats.byName("fp32");
-            r = SnnErrorRuns.evaluateWithErrors(m, test, n, fmt, ber == null ? 0 : ber, atBer, trials, seedOption.seed, t);
-        }
+        SnnRuns.EvalResult r = SnnEvalUseCase.run(new SnnEvalRequest(m, test, n, storage, ber, atBer, trials,
+                seedOption.seed, t));
         jsonOption.print(Json.fields(r), o -> {
             int draws = r.accuracies().size();
             o.printf("accuracy %.4f on %d test images (%s, BER %s, %d %s; error-free in this format %.4f), %.1f s%n",
