@@ -4,10 +4,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,6 +20,7 @@ import org.undervolt.experiment.PipelineRun;
 import org.undervolt.experiment.RunEstimate;
 import org.undervolt.experiment.SparkxdPipeline;
 import org.undervolt.io.Json;
+import org.undervolt.io.Sha256;
 import org.undervolt.store.ResultsStore;
 
 import picocli.CommandLine.Model.CommandSpec;
@@ -162,11 +160,6 @@ public final class PipelineOptions {
     }
 
     private static String hash(String text) {
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(h, 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(text.getBytes(StandardCharsets.UTF_8)).substring(0, 8); // the first 4 bytes
     }
 }

@@ -5,13 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 
 import org.undervolt.InvalidInputException;
+import org.undervolt.io.Sha256;
 import org.undervolt.nn.io.Checkpoint;
 import org.undervolt.nn.model.Sequential;
 
@@ -40,13 +38,9 @@ public final class ModelCache {
 
     /** A stable file-name key for a description of the training job. */
     public static String key(String description) {
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(
-                    (description + "|checkpoint-v" + Checkpoint.VERSION).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(h, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 missing from the JDK", e);
-        }
+        // the first 16 bytes of the digest
+        return Sha256.hex((description + "|checkpoint-v" + Checkpoint.VERSION).getBytes(StandardCharsets.UTF_8))
+                .substring(0, 32);
     }
 
     public Path fileFor(String key) {

@@ -4,10 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
+import org.undervolt.io.Sha256;
 import org.undervolt.nn.io.Checkpoint;
 import org.undervolt.nn.model.Sequential;
 import org.undervolt.resilience.ModelFileKind;
@@ -91,11 +89,7 @@ public record SweepNetwork(String name, byte[] checkpoint) implements Serializab
 
     /** SHA-256 of the checkpoint bytes, hex: what identifies the network in a stored configuration. */
     public String sha256() {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(checkpoint));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(checkpoint);
     }
 
     @Override
