@@ -140,6 +140,69 @@ class HelpTreeTest {
     }
 
     /**
+     * Every description (the command's and each option's) is printed as whole paragraphs wrapped at spaces only, at
+     * 80 and 200 columns: the printed help, its whitespace collapsed, holds each paragraph word for word (picocli
+     * alone broke {@code docs/SPARK.md} into {@code docs/SPARK.} / {@code md} and wrapped each source line on its
+     * own, leaving stubs such as {@code ... at} / {@code a stated}), and no prose line is longer than the width.
+     */
+    @Test
+    void everyDescriptionIsPrintedAsParagraphsBrokenAtSpaces() {
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        for (int width : new int[] {80, 200}) {
+            for (CommandLine cl : commands()) {
+                CommandSpec spec = cl.getCommandSpec();
+                int before = cl.getUsageHelpWidth();
+                cl.setUsageHelpWidth(width);
+                String printed;
+                try {
+                    printed = cl.getUsageMessage(CommandLine.Help.Ansi.OFF);
+                } finally {
+                    cl.setUsageHelpWidth(before);
+                }
+                String flat = " " + String.join(" ", printed.strip().split("\\s+")) + " ";
+                List<String> paragraphs = new ArrayList<>(Arrays.asList(
+                        WholeExamples.paragraphs(spec.usageMessage().description())));
+                for (CommandLine.Model.OptionSpec option : spec.options()) {
+                    paragraphs.addAll(Arrays.asList(WholeExamples.paragraphs(option.description())));
+                }
+                for (String paragraph : paragraphs) {
+                    if (paragraph.isBlank() || WholeExamples.isExample(paragraph)) {
+                        continue;
+                    }
+                    checked++;
+                    // a command's description is a format string in the source ("95%%" prints "95%")
+                    String words = " " + String.join(" ", paragraph.strip().replace("%%", "%").split("\\s+")) + " ";
+                    if (!flat.contains(words)) {
+                        problems.add(spec.qualifiedName() + " at " + width + ": not whole: " + paragraph);
+                    }
+                }
+                printed.lines().filter(l -> l.length() > width && !WholeExamples.isExample(l)
+                                && !l.strip().startsWith("Usage:") && !l.strip().startsWith("["))
+                        .forEach(l -> problems.add(spec.qualifiedName() + " at " + width + ": too long: " + l));
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(checked).isGreaterThan(800);
+    }
+
+    @Test
+    void sourceLinesJoinIntoParagraphsUnlessEmptyIndentedOrALeadIn() {
+        assertThat(WholeExamples.paragraphs(new String[] {"Find the largest BER at", "a stated confidence.", "",
+                "Presets:", "  1. train", "  2. tolerance", "Writes files", "under --out."}))
+                .containsExactly("Find the largest BER at a stated confidence.", "", "Presets:", "  1. train",
+                        "  2. tolerance", "Writes files under --out.");
+        assertThat(WholeExamples.paragraphs(new String[] {"Examples:", "  undervolt demo", "undervolt map --part X",
+                "more"})).containsExactly("Examples:", "  undervolt demo", "undervolt map --part X", "more");
+    }
+
+    @Test
+    void paragraphsWrapAtSpacesOnlyKeepingTheIndent() {
+        assertThat(WholeExamples.wrap(new String[] {"one two three four", "  ab cd ef", "", "docs/SPARK.md e.g. x"}, 9))
+                .containsExactly("one two", "three", "four", "  ab cd", "  ef", "", "docs/SPARK.md", "e.g. x");
+    }
+
+    /**
      * An example that reads a file names one a clone has: a shipped example under {@code examples/}, or a file an
      * earlier example writes (a model, a run). Never a stand-in such as {@code my-memspec.xml}: a part is a preset.
      */
