@@ -1,6 +1,7 @@
 package org.undervolt.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -9,7 +10,6 @@ import org.undervolt.InvalidInputException;
 import org.undervolt.dram.error.ErrorModelSpec;
 import org.undervolt.dram.error.UniformErrorModel;
 import org.undervolt.dram.error.UniformErrorModel.Sampler;
-import org.undervolt.storage.Formats;
 import org.undervolt.usecase.BadSetting;
 import org.undervolt.usecase.InjectionBenchRequest;
 import org.undervolt.usecase.InjectionBenchResult;
@@ -45,8 +45,7 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
             description = "Bit error rates. Default: ${DEFAULT-VALUE}.")
     double[] bers;
 
-    @Option(names = "--format", defaultValue = "int8", description = "Storage format. Default: ${DEFAULT-VALUE}.")
-    String format;
+    @Mixin ErrorsCommand.TensorFormat format;
 
     @Mixin RepeatsOption repeats = new RepeatsOption();
 
@@ -74,7 +73,7 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
         OptionValues.range("--warmup", warmup, 0, Integer.MAX_VALUE);
         OptionValues.range("--warmup-ms", warmupMs, 0, Long.MAX_VALUE);
         OptionValues.range("--first-warmup-ms", firstWarmupMs, 0, Long.MAX_VALUE);
-        var storage = OptionValues.parse("--format", format, Formats::byName);
+        var storage = format.spec();
         boolean bothSamplers = "both".equals(modelOptions.sampler);
         if (bothSamplers) {
             modelOptions.sampler = null;
@@ -89,10 +88,11 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
         }
         InjectionBenchRequest request;
         try { // every size checked before anything is printed
-            request = new InjectionBenchRequest(storage, format, modelOptions.errorModel(),
+            request = new InjectionBenchRequest(storage, format.name, modelOptions.errorModel(),
                     ber -> bothSamplers ? List.of(new UniformErrorModel(ber, Sampler.SEQUENTIAL),
                             new UniformErrorModel(ber, Sampler.BLOCKED)) : List.of(modelOptions.at(ber)),
-                    sizes, bers, reps, warmup, warmupMs, firstWarmupMs, seedOption.seed);
+                    Arrays.stream(sizes).boxed().toList(), Arrays.stream(bers).boxed().toList(), reps, warmup, warmupMs,
+                    firstWarmupMs, seedOption.seed);
         } catch (BadSetting e) {
             throw e.named(OPTIONS);
         }

@@ -26,7 +26,7 @@ import org.undervolt.storage.FormatSpec;
  * @param seed            the tensor's values and the trials' flips come from it
  */
 public record InjectionBenchRequest(FormatSpec format, String formatName, String model,
-        DoubleFunction<List<ErrorModel>> modelsAt, long[] sizes, double[] bers, int repeats, int warmup, long warmupMs,
+        DoubleFunction<List<ErrorModel>> modelsAt, List<Long> sizes, List<Double> bers, int repeats, int warmup, long warmupMs,
         long firstWarmupMs, long seed) {
     public InjectionBenchRequest {
         Objects.requireNonNull(format, "format");
@@ -45,17 +45,7 @@ public record InjectionBenchRequest(FormatSpec format, String formatName, String
                 throw BadSetting.about("bits", e.getMessage());
             }
         }
-        sizes = sizes.clone();
-        bers = bers.clone();
-    }
-
-    @Override
-    public long[] sizes() {
-        return sizes.clone();
-    }
-
-    @Override
-    public double[] bers() {
-        return bers.clone();
+        sizes = List.copyOf(sizes);
+        bers = List.copyOf(bers);
     }
 }

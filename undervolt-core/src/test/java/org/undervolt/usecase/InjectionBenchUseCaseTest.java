@@ -16,7 +16,7 @@ import org.undervolt.storage.Formats;
 /** {@code undervolt errors bench}'s measuring loop as a library call: the points it measured, in order. */
 class InjectionBenchUseCaseTest {
 
-    private static InjectionBenchRequest bothSamplers(long[] sizes, double[] bers) {
+    private static InjectionBenchRequest bothSamplers(List<Long> sizes, List<Double> bers) {
         return new InjectionBenchRequest(Formats.byName("int8"), "int8", "uniform",
                 ber -> List.of(new UniformErrorModel(ber, Sampler.SEQUENTIAL), new UniformErrorModel(ber, Sampler.BLOCKED)),
                 sizes, bers, 1, 0, 0, 0, 9);
@@ -27,7 +27,7 @@ class InjectionBenchUseCaseTest {
         // undervolt errors bench --bits 80000,160000 --ber 0,1e-2 --repeats 1 --warmup 0 --warmup-ms 0
         //   --first-warmup-ms 0 --sampler both --seed 9 --json printed these flips before the loop moved here
         List<InjectionBenchResult.Point> streamed = new ArrayList<>();
-        InjectionBenchResult r = InjectionBenchUseCase.run(bothSamplers(new long[] {80_000, 160_000}, new double[] {0, 1e-2}),
+        InjectionBenchResult r = InjectionBenchUseCase.run(bothSamplers(List.of(80_000L, 160_000L), List.of(0.0, 1e-2)),
                 streamed::add);
         assertThat(r.points()).isEqualTo(streamed);
         assertThat(r.points()).extracting(InjectionBenchResult.Point::bits)
@@ -46,7 +46,7 @@ class InjectionBenchUseCaseTest {
 
     @Test
     void itsJsonKeysAreTheCommands() {
-        InjectionBenchResult r = InjectionBenchUseCase.run(bothSamplers(new long[] {8_000}, new double[] {1e-3}), p -> { });
+        InjectionBenchResult r = InjectionBenchUseCase.run(bothSamplers(List.of(8_000L), List.of(1e-3)), p -> { });
         Map<String, Object> json = Json.fields(r);
         assertThat(json.keySet()).containsExactly("format", "model", "reps", "timing", "points");
         assertThat(json.get("timing")).isEqualTo("in process, after warm-up; ratio = injection after a copy over the copy, same process");
@@ -58,12 +58,12 @@ class InjectionBenchUseCaseTest {
 
     @Test
     void badValuesAreNamedByKeyBeforeAnythingRuns() {
-        assertThatThrownBy(() -> bothSamplers(new long[] {80_000, 0}, new double[] {1e-3})).isInstanceOf(BadSetting.class)
+        assertThatThrownBy(() -> bothSamplers(List.of(80_000L, 0L), List.of(1e-3))).isInstanceOf(BadSetting.class)
                 .hasMessage("bits: 0 bits do not fit: need 1 .. 4294967296 bits");
-        assertThatThrownBy(() -> bothSamplers(new long[] {80_000}, new double[] {1.5})).isInstanceOf(BadSetting.class)
+        assertThatThrownBy(() -> bothSamplers(List.of(80_000L), List.of(1.5))).isInstanceOf(BadSetting.class)
                 .hasMessage("ber 1.5: expected a bit error rate in [0, 1]");
         assertThatThrownBy(() -> new InjectionBenchRequest(Formats.byName("int8"), "int8", "uniform",
-                ber -> List.of(new UniformErrorModel(ber)), new long[] {8}, new double[] {0}, 0, 0, 0, 0, 1))
+                ber -> List.of(new UniformErrorModel(ber)), List.of(8L), List.of(0.0), 0, 0, 0, 0, 1))
                 .isInstanceOf(BadSetting.class).hasMessage("repeats 0: expected an integer >= 1");
     }
 }
