@@ -45,7 +45,7 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
             description = "Bit error rates. Default: ${DEFAULT-VALUE}.")
     double[] bers;
 
-    @Mixin ErrorsCommand.TensorFormat format;
+    @Mixin ErrorsCommand.TensorFormat tensorFormat;
 
     @Mixin RepeatsOption repeats = new RepeatsOption();
 
@@ -73,7 +73,7 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
         OptionValues.range("--warmup", warmup, 0, Integer.MAX_VALUE);
         OptionValues.range("--warmup-ms", warmupMs, 0, Long.MAX_VALUE);
         OptionValues.range("--first-warmup-ms", firstWarmupMs, 0, Long.MAX_VALUE);
-        var storage = format.spec();
+        var storage = tensorFormat.spec();
         boolean bothSamplers = "both".equals(modelOptions.sampler);
         if (bothSamplers) {
             modelOptions.sampler = null;
@@ -88,7 +88,7 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
         }
         InjectionBenchRequest request;
         try { // every size checked before anything is printed
-            request = new InjectionBenchRequest(storage, format.name, modelOptions.errorModel(),
+            request = new InjectionBenchRequest(storage, tensorFormat.format, modelOptions.errorModel(),
                     ber -> bothSamplers ? List.of(new UniformErrorModel(ber, Sampler.SEQUENTIAL),
                             new UniformErrorModel(ber, Sampler.BLOCKED)) : List.of(modelOptions.at(ber)),
                     Arrays.stream(sizes).boxed().toList(), Arrays.stream(bers).boxed().toList(), reps, warmup, warmupMs,

@@ -100,11 +100,11 @@ public final class ErrorsCommand extends CommandGroup {
     public static final class TensorFormat {
         @Option(names = "--format", defaultValue = "int8",
                 description = "Storage format, e.g. int8, int4-asym-channel, fp16, bf16, q7.8. Default: ${DEFAULT-VALUE}.")
-        String name;
+        String format;
 
         /** The format named; an unknown name is an input error naming the option. */
         FormatSpec spec() {
-            return OptionValues.parse("--format", name, Formats::byName);
+            return OptionValues.parse("--format", format, Formats::byName);
         }
     }
 }

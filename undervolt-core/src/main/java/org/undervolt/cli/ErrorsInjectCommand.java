@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
                 "  undervolt errors inject --error-model location:0.1 --ber 1e-3 --bits 400000000"})
 public final class ErrorsInjectCommand implements Callable<Integer> {
 
-    @Mixin ErrorsCommand.TensorFormat format;
+    @Mixin ErrorsCommand.TensorFormat tensorFormat;
 
     @Option(names = "--bits", defaultValue = "100000000", description = "Bits of stored data to cover. Default: ${DEFAULT-VALUE}.")
     long bits;
@@ -49,7 +49,7 @@ public final class ErrorsInjectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ErrorModel model = errors.model();
-        var storage = format.spec();
+        var storage = tensorFormat.spec();
         InjectResult r;
         try {
             r = InjectUseCase.run(new InjectRequest(storage, model, errors.ber, bits, trials, seedOption.seed));
