@@ -3,6 +3,7 @@ package org.undervolt.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 
 import org.undervolt.dram.energy.EnergyCounting;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:",
                 "  undervolt dram energy --part DDR4-2400_4Gb_x8 --trace examples/commands.csv",
                 "  undervolt dram energy --part DDR4-2400 --trace examples/commands.csv --vdd 1.1 --json"})
-public final class DramEnergyCommand implements DirectCommand {
+public final class DramEnergyCommand extends DirectCommand {
 
     @Mixin PartFileOption part = new PartFileOption();
 
@@ -43,10 +44,7 @@ public final class DramEnergyCommand implements DirectCommand {
             description = "override whose counting rules to follow (default: from the part's memspec format)")
     String counting;
 
-    @Option(names = "--vdd", paramLabel = "VOLTS", description = "core-rail voltage (default: nominal)")
-    Double vdd;
-
-    @Mixin EnergyLawOption energyLaw = new EnergyLawOption();
+    @Mixin CoreVoltageOptions voltage = new CoreVoltageOptions();
 
     @Option(names = "--rails", paramLabel = "core|all",
             description = "rails lowered with --vdd: the core rail only, or every rail to the same fraction of nominal"
@@ -57,15 +55,12 @@ public final class DramEnergyCommand implements DirectCommand {
             description = "skip the check of tRCD, tRAS, tRP, tRC and tRFC between commands (on by default)")
     boolean noTimingCheck;
 
-    @Mixin JsonOption jsonOption = new JsonOption();
-
-    @Override
-    public boolean isFlag(String name) {
-        return name.equals("--no-timing-check") || name.equals("--json");
+    public DramEnergyCommand() {
+        super(Set.of("--no-timing-check"), Map.of("--scaling", "--energy-law"));
     }
 
     @Override
-    public boolean set(String name, String value) {
+    boolean setOption(String name, String value) {
         switch (name) {
             case "--part" -> part.memspec = value;
             case "--memspec" -> part.alias = value;
@@ -75,14 +70,13 @@ public final class DramEnergyCommand implements DirectCommand {
             }
             case "--counting" -> counting = value;
             case "--vdd" -> {
-                vdd = DirectRun.decimal(value);
-                return vdd != null;
+                voltage.vdd = DirectRun.decimal(value);
+                return voltage.vdd != null;
             }
-            case "--energy-law" -> energyLaw.name = value;
-            case "--scaling" -> energyLaw.scaling = value;
+            case "--energy-law" -> voltage.energyLaw.name = value;
+            case "--scaling" -> voltage.energyLaw.scaling = value;
             case "--rails" -> rails = value;
             case "--no-timing-check" -> noTimingCheck = true;
-            case "--json" -> jsonOption.json = true;
             default -> {
                 return false;
             }
@@ -91,18 +85,8 @@ public final class DramEnergyCommand implements DirectCommand {
     }
 
     @Override
-    public String canonical(String name) {
-        return name.equals("--scaling") ? "--energy-law" : name;
-    }
-
-    @Override
-    public boolean complete() {
+    boolean complete() {
         return trace != null && part.name() != null;
-    }
-
-    @Override
-    public JsonOption jsonOption() {
-        return jsonOption;
     }
 
     /** The request's keys as this command's options. */
@@ -111,10 +95,8 @@ public final class DramEnergyCommand implements DirectCommand {
     @Override
     public Integer call() throws Exception {
         EnergyCounting chosen = counting == null ? null : OptionValues.parse("--counting", counting, EnergyCounting::parse);
-        VoltageScaling law = energyLaw.law();
-        if (vdd != null) {
-            OptionValues.positive("--vdd", vdd, "a voltage");
-        }
+        VoltageScaling law = voltage.energyLaw.law();
+        Double vdd = voltage.vdd();
         LoadedSpec loaded = part.load();
         DramSpec s = loaded.spec();
         RailScaling railScaling = OptionValues.parse("--rails", rails, RailScaling::parse);

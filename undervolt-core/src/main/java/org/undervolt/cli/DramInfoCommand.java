@@ -16,7 +16,6 @@ import org.undervolt.dram.spec.Rail;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code undervolt dram info --part PRESET|FILE [--vdd V]}: a part's organisation, command and access energies. */
 @CommandLine.Command(name = "info",
@@ -30,19 +29,13 @@ public final class DramInfoCommand implements Callable<Integer> {
 
     @Mixin PartFileOption part = new PartFileOption();
 
-    @Option(names = "--vdd", paramLabel = "VOLTS", description = "core-rail voltage (default: nominal)")
-    Double vdd;
-
-    @Mixin EnergyLawOption energyLaw = new EnergyLawOption();
-
+    @Mixin CoreVoltageOptions voltage = new CoreVoltageOptions();
     @Mixin JsonOption jsonOption = new JsonOption();
 
     @Override
     public Integer call() throws Exception {
-        VoltageScaling law = energyLaw.law();
-        if (vdd != null) {
-            OptionValues.positive("--vdd", vdd, "a voltage");
-        }
+        VoltageScaling law = voltage.energyLaw.law();
+        Double vdd = voltage.vdd();
         LoadedSpec loaded = part.load();
         DramSpec s = loaded.spec();
         double v = vdd == null ? s.coreVolts() : vdd;

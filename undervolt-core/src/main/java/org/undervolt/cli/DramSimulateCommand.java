@@ -3,6 +3,7 @@ package org.undervolt.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.undervolt.dram.sim.PagePolicy;
 import org.undervolt.dram.sim.SimConfig;
@@ -42,7 +43,7 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:",
                 "  undervolt dram simulate --part DDR4-2400 --requests examples/requests.trace",
                 "  undervolt dram simulate --part DDR3_4Gb_x8+DDR3_1600K --requests examples/requests.trace --row-policy closed --commands-out commands.csv --json"})
-public final class DramSimulateCommand implements DirectCommand {
+public final class DramSimulateCommand extends DirectCommand {
 
     @Mixin PartFileOption partOption = new PartFileOption();
 
@@ -94,15 +95,12 @@ public final class DramSimulateCommand implements DirectCommand {
     @Option(names = "--commands-out", paramLabel = "FILE", description = "write the issued commands as a DRAMPower 5 CSV trace (one channel)")
     Path commandsOut;
 
-    @Mixin JsonOption jsonOption = new JsonOption();
-
-    @Override
-    public boolean isFlag(String name) {
-        return name.equals("--drain") || name.equals("--json");
+    public DramSimulateCommand() {
+        super(Set.of("--drain"), Map.of("--page-policy", "--row-policy"));
     }
 
     @Override
-    public boolean set(String name, String value) {
+    boolean setOption(String name, String value) {
         switch (name) {
             case "--part" -> partOption.memspec = value;
             case "--standard" -> standard = value;
@@ -132,7 +130,6 @@ public final class DramSimulateCommand implements DirectCommand {
                 commandsOut = DirectRun.path(value);
                 return commandsOut != null;
             }
-            case "--json" -> jsonOption.json = true;
             default -> {
                 return false;
             }
@@ -141,18 +138,8 @@ public final class DramSimulateCommand implements DirectCommand {
     }
 
     @Override
-    public String canonical(String name) {
-        return name.equals("--page-policy") ? "--row-policy" : name;
-    }
-
-    @Override
-    public boolean complete() {
+    boolean complete() {
         return requests != null;
-    }
-
-    @Override
-    public JsonOption jsonOption() {
-        return jsonOption;
     }
 
     /** The request's keys as this command's options. */

@@ -1,20 +1,20 @@
 package org.undervolt.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.undervolt.InvalidInputException;
-import org.undervolt.dram.error.ErrorModel;
 import org.undervolt.dram.error.ErrorModelSpec;
 import org.undervolt.dram.error.UniformErrorModel;
 import org.undervolt.dram.error.UniformErrorModel.Sampler;
-import org.undervolt.fault.InjectionBenchmark;
-import org.undervolt.fault.SyntheticImages;
-import org.undervolt.storage.DramGeometry;
-import org.undervolt.storage.DramImage;
-import org.undervolt.storage.Formats;
+import org.undervolt.usecase.BadSetting;
+import org.undervolt.usecase.InjectionBenchRequest;
+import org.undervolt.usecase.InjectionBenchResult;
+import org.undervolt.usecase.InjectionBenchUseCase;
+import org.undervolt.usecase.SettingNames;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
  * over sizes and bit error rates (issue 4 goal: at most 2x the copy for BER <= 1e-3). With the
  * uniform model, {@code --sampler both} times both samplers interleaved in one process.
  * {@code ratio} is the injection after a copy over the copy; {@code trial_extra} is what a trial done
- * in one pass ({@code Injector.restoreAndInject}) costs beyond the copy, over the copy.
+ * in one pass ({@code Injector.restoreAndInject}) costs beyond the copy, over the copy. Parses its options, calls
+ * {@link InjectionBenchUseCase} and prints its points as they are measured.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, defaultValueProvider = ErrorsBenchCommand.Defaults.class,
         description = {"Benchmark error injection against a plain copy of the same image.",
@@ -44,8 +45,7 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
             description = "Bit error rates. Default: ${DEFAULT-VALUE}.")
     double[] bers;
 
-    @Option(names = "--format", defaultValue = "int8", description = "Storage format. Default: ${DEFAULT-VALUE}.")
-    String format;
+    @Mixin ErrorsCommand.TensorFormat tensorFormat;
 
     @Mixin RepeatsOption repeats = new RepeatsOption();
 
@@ -73,7 +73,7 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
         OptionValues.range("--warmup", warmup, 0, Integer.MAX_VALUE);
         OptionValues.range("--warmup-ms", warmupMs, 0, Long.MAX_VALUE);
         OptionValues.range("--first-warmup-ms", firstWarmupMs, 0, Long.MAX_VALUE);
-        var storage = OptionValues.parse("--format", format, Formats::byName);
+        var storage = tensorFormat.spec();
         boolean bothSamplers = "both".equals(modelOptions.sampler);
         if (bothSamplers) {
             modelOptions.sampler = null;
@@ -86,73 +86,34 @@ public final class ErrorsBenchCommand implements Callable<Integer> {
         for (double ber : bers) {
             modelOptions.at(ber); // every BER and model option checked before anything is printed
         }
-        List<Point> rows = new ArrayList<>();
+        InjectionBenchRequest request;
+        try { // every size checked before anything is printed
+            request = new InjectionBenchRequest(storage, tensorFormat.format, modelOptions.errorModel(),
+                    ber -> bothSamplers ? List.of(new UniformErrorModel(ber, Sampler.SEQUENTIAL),
+                            new UniformErrorModel(ber, Sampler.BLOCKED)) : List.of(modelOptions.at(ber)),
+                    Arrays.stream(sizes).boxed().toList(), Arrays.stream(bers).boxed().toList(), reps, warmup, warmupMs,
+                    firstWarmupMs, seedOption.seed);
+        } catch (BadSetting e) {
+            throw e.named(OPTIONS);
+        }
         PrintWriter text = jsonOption.out(); // the table, row by row as measured (not with --json)
         if (!jsonOption.json) {
             text.println("in process (times inside this JVM after warm-up; ratio: injection after a copy over the copy)");
             text.printf("%12s %9s %-11s %10s %10s %10s %7s %10s %11s%n", "bits", "ber", "sampler", "flips",
                     "copy_ms", "inject_ms", "ratio", "trial_ms", "trial_extra");
         }
-        for (long bits : sizes) {
-            DramImage clean;
-            try {
-                clean = SyntheticImages.gaussian(storage, bits, seedOption.seed, DramGeometry.lpddr3x32());
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("--bits: " + e.getMessage());
+        InjectionBenchResult result = InjectionBenchUseCase.run(request, p -> {
+            if (!jsonOption.json) {
+                text.printf("%12d %9.0e %-11s %10d %10.3f %10.3f %7.2f %10.3f %11.2f%n", p.bits(), p.ber(), p.sampler(),
+                        p.flips(), p.copyMs(), p.injectMs(), p.ratio(), p.trialMs(), p.trialExtra());
             }
-            for (double ber : bers) {
-                List<ErrorModel> models = bothSamplers
-                        ? List.of(new UniformErrorModel(ber, Sampler.SEQUENTIAL), new UniformErrorModel(ber, Sampler.BLOCKED))
-                        : List.of(modelOptions.at(ber));
-                if (rows.isEmpty() && models.stream().anyMatch(
-                        m -> m instanceof UniformErrorModel u && u.sampler() == Sampler.BLOCKED)) {
-                    InjectionBenchmark.warmUpBlockedSampler(firstWarmupMs * 1_000_000L);
-                }
-                List<InjectionBenchmark.Result> results = InjectionBenchmark.measure(clean, models, reps, warmup,
-                        warmupMs * 1_000_000L, seedOption.seed);
-                for (int i = 0; i < models.size(); i++) {
-                    InjectionBenchmark.Result r = results.get(i);
-                    String sampler = models.get(i) instanceof UniformErrorModel u ? u.sampler().name().toLowerCase() : "-";
-                    rows.add(new Point(r.bits(), ber, sampler, r.flips(), r.copyNanos() / 1e6, r.injectNanos() / 1e6,
-                            r.ratio(), r.fusedNanos() / 1e6, r.fusedExtraRatio()));
-                    if (!jsonOption.json) {
-                        text.printf("%12d %9.0e %-11s %10d %10.3f %10.3f %7.2f %10.3f %11.2f%n", r.bits(), ber,
-                                sampler, r.flips(), r.copyNanos() / 1e6, r.injectNanos() / 1e6, r.ratio(),
-                                r.fusedNanos() / 1e6, r.fusedExtraRatio());
-                    }
-                }
-            }
-        }
-        jsonOption.printLine(new Measured(format, modelOptions.errorModel(), reps,
-                "in process, after warm-up; ratio = injection after a copy over the copy, same process", rows),
-                w -> w.flush()); // the table went out row by row
+        });
+        jsonOption.printLine(result, w -> w.flush()); // the table went out row by row
         return 0;
     }
 
-    /**
-     * What {@code --json} prints: its components are the keys in order (snake_case).
-     *
-     * @param model  the error model
-     * @param reps   timed repetitions per point
-     * @param timing how the times were taken
-     * @param points one per size, BER and sampler
-     */
-    record Measured(String format, String model, int reps, String timing, List<Point> points) {
-    }
-
-    /**
-     * One size, BER and sampler, as the table's row shows it.
-     *
-     * @param flips      bits flipped by one injection
-     * @param copyMs     copying the image
-     * @param injectMs   injecting after the copy
-     * @param ratio      injection over copy
-     * @param trialMs    a copy with the flips applied on the way (one trial)
-     * @param trialExtra the trial's time over the copy's, minus one
-     */
-    record Point(long bits, double ber, String sampler, long flips, double copyMs, double injectMs, double ratio,
-            double trialMs, double trialExtra) {
-    }
+    /** The request's keys as this command's options. */
+    private static final SettingNames OPTIONS = SettingNames.options(Map.of());
 
     /** Nine timed repetitions per point: one injection at a low BER takes microseconds. */
     static final class Defaults extends OptionDefaults {

@@ -25,9 +25,6 @@ public final class ErrorsBitmapCommand implements Callable<Integer> {
 
     @Mixin OutFileOption output = new OutFileOption();
 
-    @Option(names = "--ber", required = true, description = "Bit error rate in [0, 1].")
-    double ber;
-
     @Option(names = "--pattern", defaultValue = "170", description = "Data byte written to every cell, 0..255. Default: ${DEFAULT-VALUE} (0xAA).")
     int pattern;
 
@@ -43,8 +40,7 @@ public final class ErrorsBitmapCommand implements Callable<Integer> {
 
     @Mixin SeedOption seedOption = new SeedOption();
 
-    @Mixin
-    ErrorsCommand.ModelOptions modelOptions;
+    @Mixin ErrorsCommand.ModelAtBer errors;
 
     @Override
     public Integer call() throws Exception {
@@ -63,7 +59,7 @@ public final class ErrorsBitmapCommand implements Callable<Integer> {
         }
         ErrorBitmap b;
         try {
-            b = ErrorBitmaps.generate(modelOptions.at(ber), pattern, vdd, trcd, region[0], region[1], region[2],
+            b = ErrorBitmaps.generate(errors.model(), pattern, vdd, trcd, region[0], region[1], region[2],
                     region[3], Seeds.stream(seedOption.seed));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("--region: " + e.getMessage());

@@ -5,6 +5,8 @@ import org.undervolt.dram.error.ErrorModel;
 import org.undervolt.dram.error.ErrorModelFamily;
 import org.undervolt.dram.error.ErrorModelRegistry;
 import org.undervolt.dram.error.ErrorModelSpec;
+import org.undervolt.storage.FormatSpec;
+import org.undervolt.storage.Formats;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,6 +80,31 @@ public final class ErrorsCommand extends CommandGroup {
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException("--ber " + ber + " with --error-model " + errorModel() + ": " + e.getMessage());
             }
+        }
+    }
+
+    /** An error model at one BER, which must be given ({@code errors inject}, {@code errors bitmap}). */
+    public static final class ModelAtBer {
+        @Option(names = "--ber", required = true, description = "Bit error rate in [0, 1].")
+        double ber;
+
+        @Mixin ModelOptions options;
+
+        /** The model at --ber; bad names, values and BERs are input errors. */
+        ErrorModel model() {
+            return options.at(ber);
+        }
+    }
+
+    /** The storage format of the synthetic tensor that {@code errors inject} and {@code errors bench} store. */
+    public static final class TensorFormat {
+        @Option(names = "--format", defaultValue = "int8",
+                description = "Storage format, e.g. int8, int4-asym-channel, fp16, bf16, q7.8. Default: ${DEFAULT-VALUE}.")
+        String format;
+
+        /** The format named; an unknown name is an input error naming the option. */
+        FormatSpec spec() {
+            return OptionValues.parse("--format", format, Formats::byName);
         }
     }
 }

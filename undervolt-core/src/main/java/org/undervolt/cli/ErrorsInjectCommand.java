@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 
 import org.undervolt.dram.error.ErrorModel;
 import org.undervolt.io.Json;
-import org.undervolt.storage.Formats;
 import org.undervolt.usecase.BadSetting;
 import org.undervolt.usecase.InjectRequest;
 import org.undervolt.usecase.InjectResult;
@@ -30,11 +29,7 @@ import picocli.CommandLine.Option;
                 "  undervolt errors inject --error-model location:0.1 --ber 1e-3 --bits 400000000"})
 public final class ErrorsInjectCommand implements Callable<Integer> {
 
-    @Option(names = "--format", defaultValue = "int8", description = "Storage format, e.g. int8, int4-asym-channel, fp16, bf16, q7.8. Default: ${DEFAULT-VALUE}.")
-    String format;
-
-    @Option(names = "--ber", required = true, description = "Bit error rate in [0, 1].")
-    double ber;
+    @Mixin ErrorsCommand.TensorFormat tensorFormat;
 
     @Option(names = "--bits", defaultValue = "100000000", description = "Bits of stored data to cover. Default: ${DEFAULT-VALUE}.")
     long bits;
@@ -46,19 +41,18 @@ public final class ErrorsInjectCommand implements Callable<Integer> {
 
     @Mixin JsonOption jsonOption = new JsonOption();
 
-    @Mixin
-    ErrorsCommand.ModelOptions modelOptions;
+    @Mixin ErrorsCommand.ModelAtBer errors;
 
     /** The request's keys as this command's options. */
     private static final SettingNames OPTIONS = SettingNames.options(Map.of());
 
     @Override
     public Integer call() throws Exception {
-        ErrorModel model = modelOptions.at(ber);
-        var storage = OptionValues.parse("--format", format, Formats::byName);
+        ErrorModel model = errors.model();
+        var storage = tensorFormat.spec();
         InjectResult r;
         try {
-            r = InjectUseCase.run(new InjectRequest(storage, model, ber, bits, trials, seedOption.seed));
+            r = InjectUseCase.run(new InjectRequest(storage, model, errors.ber, bits, trials, seedOption.seed));
         } catch (BadSetting e) {
             throw e.named(OPTIONS);
         }

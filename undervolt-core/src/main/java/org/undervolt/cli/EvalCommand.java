@@ -45,24 +45,10 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Mixin DatasetOptions data;
 
-    @Option(names = "--format", paramLabel = "NAME",
-            description = "Storage format of the weights, e.g. int8, fp32, fp16, q3.4 (default: fp32 with --ber, none without).")
-    String format;
-
-    @Mixin ErrorModelOptions errorOptions = new ErrorModelOptions();
-
-    @Option(names = "--ber", paramLabel = "X", description = "Bit error rate in [0, 1] of the stored weight bits.")
-    Double ber;
-
-    @Option(names = "--trials", defaultValue = "10", paramLabel = "T", description = "Error draws (default: ${DEFAULT-VALUE}).")
-    int trials;
-
+    @Mixin WeightErrorOptions weightErrors = new WeightErrorOptions();
     @Mixin SeedOption seedOption = new SeedOption();
-
     @Mixin PartOption part = new PartOption();
-
-    @Option(names = "--test-images", paramLabel = "N", description = "Evaluate the first N test images (default: all).")
-    Integer testImages;
+    @Mixin TestImagesOption testImages = new TestImagesOption();
 
     @Option(names = "--datapath", defaultValue = "float", paramLabel = "NAME",
             description = "float (default) or int8: also run the INT8 integer datapath (int8 weights and feature maps, "
@@ -78,13 +64,12 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (ber != null && !(ber >= 0 && ber <= 1)) {
-            throw new InvalidInputException("--ber " + ber + ": expected a bit error rate in [0, 1]");
-        }
+        Double ber = weightErrors.ber();
+        int trials = weightErrors.trials;
         if (trials < 1 || trials > 1_000_000) {
             throw new InvalidInputException("--trials " + trials + ": expected 1..1000000");
         }
-        ErrorModelFamily errors = errorOptions.family();
+        ErrorModelFamily errors = weightErrors.errors.family();
         if (ber != null) {
             ErrorModelOption.at(errors, ber);
         }
@@ -95,20 +80,19 @@ public final class EvalCommand implements Callable<Integer> {
         } catch (BadSetting e) {
             throw e.named(OPTIONS);
         }
-        FormatSpec fmt = format == null ? (ber == null ? null : Formats.byName("fp32"))
-                : OptionValues.parse("--format", format, Formats::byName);
+        FormatSpec fmt = weightErrors.format == null ? (ber == null ? null : Formats.byName("fp32")) : weightErrors.format();
         DramSpec dram = part.spec();
         int threadCount = NnOptions.threads(threadsOption.threads);
         Checkpoint.Loaded loaded = Checkpoint.load(modelOption.dnn("'undervolt snn eval --model FILE' evaluates an SNN"));
         Sequential model = loaded.model();
         DataSource source = data.source();
-        ImageDataset test = OptionValues.first("--test-images", testImages, source.test());
+        ImageDataset test = testImages.first(source.test());
         NnOptions.requireCompatible(model, test, modelOption.file.toString());
 
         long start = System.nanoTime();
         EvalResult result;
         try {
-            result = EvalUseCase.run(new EvalRequest(model, test, fmt, dram, errors, errorOptions.spec(), ber, trials,
+            result = EvalUseCase.run(new EvalRequest(model, test, fmt, dram, errors, weightErrors.errors.spec(), ber, trials,
                     seedOption.seed, path, path == EvalRequest.Datapath.INT8 ? source.train() : null));
         } catch (BadSetting e) {
             String file = modelOption.file.toString();
@@ -120,7 +104,7 @@ public final class EvalCommand implements Callable<Integer> {
         Evaluated r = new Evaluated(modelOption.file.toString(), loaded.metadata().getOrDefault("model", "unknown"),
                 test.name(), test.size(), threadCount, result.floatAccuracy(), int8,
                 stored == null ? null : new StoredOut(stored.format(), stored.bytes(), stored.baselineAccuracy()),
-                drawn == null ? null : new Drawn(errorOptions.spec(), ber, trials, seedOption.seed), result.accuracy(),
+                drawn == null ? null : new Drawn(weightErrors.errors.spec(), ber, trials, seedOption.seed), result.accuracy(),
                 drawn == null ? null : new TrialsOut(drawn.accuracies(), drawn.flips(), drawn.nonfinite()),
                 (System.nanoTime() - start) / 1e9);
 
@@ -165,10 +149,10 @@ public final class EvalCommand implements Callable<Integer> {
     /** The part whose geometry places the weights unless --part names one. */
     static final String DEFAULT_PART = "LPDDR3-1600_4Gb_x32";
 
-    /** The part whose geometry places the weights. */
+    /** The part whose geometry places the weights; ten error draws. */
     static final class Defaults extends OptionDefaults {
         Defaults() {
-            super("--part", DEFAULT_PART);
+            super("--part", DEFAULT_PART, "--trials", "10");
         }
     }
 }

@@ -1,16 +1,14 @@
 package org.undervolt.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import org.undervolt.nn.onnx.OnnxImport;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code undervolt import-onnx}: an ONNX model to an Undervolt checkpoint, with a summary. */
 @Command(name = "import-onnx", mixinStandardHelpOptions = true,
@@ -26,16 +24,10 @@ import picocli.CommandLine.Option;
                 "  undervolt export-onnx --model examples/lenet5.uvnn --out lenet5.onnx",
                 "  undervolt import-onnx --model lenet5.onnx --out lenet5-onnx.uvnn",
                 "  undervolt import-onnx --model lenet5.onnx --out lenet5-onnx.uvnn --json"})
-public final class ImportOnnxCommand implements Callable<Integer> {
-
-    @Mixin ModelFileOption modelOption = new ModelFileOption();
-
-    @Mixin OutFileOption output = new OutFileOption();
-    @Mixin JsonOption jsonOption = new JsonOption();
+public final class ImportOnnxCommand extends ModelConversionCommand {
 
     @Override
-    public Integer call() throws Exception {
-        Path out = output.writableFile();
+    void convert(Path out) throws IOException {
         OnnxImport.Summary s = OnnxImport.convert(modelOption.file, out);
         jsonOption.printLine(s.toMap(), w -> {
             w.printf("model       %s (%s, IR %d, opset %d)%n", s.model(), s.producer().isEmpty() ? "unknown producer"
@@ -48,6 +40,5 @@ public final class ImportOnnxCommand implements Callable<Integer> {
             w.printf("check       max |layers - graph| = %.3g on a random batch%n", s.checkMaxAbsDiff());
             w.printf("written     %s%n", s.out());
         });
-        return 0;
     }
 }

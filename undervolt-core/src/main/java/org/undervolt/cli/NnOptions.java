@@ -5,9 +5,6 @@ import org.undervolt.data.ImageDataset;
 import org.undervolt.nn.kernel.Parallel;
 import org.undervolt.nn.model.Sequential;
 import org.undervolt.nn.tensor.Tensor;
-import org.undervolt.nn.zoo.ZooModel;
-
-import picocli.CommandLine;
 
 /** Small helpers shared by {@code undervolt train} and {@code undervolt eval}. */
 final class NnOptions {
@@ -36,18 +33,6 @@ final class NnOptions {
         if (out < data.numClasses()) {
             throw new InvalidInputException(modelSource + ": model has " + out + " outputs, data set "
                     + data.name() + " has " + data.numClasses() + " classes");
-        }
-    }
-
-    /** Parses {@code --network} names (the zoo's) for picocli. */
-    static final class ZooModelConverter implements CommandLine.ITypeConverter<ZooModel> {
-        @Override
-        public ZooModel convert(String value) {
-            try {
-                return ZooModel.parse(value);
-            } catch (InvalidInputException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
         }
     }
 }

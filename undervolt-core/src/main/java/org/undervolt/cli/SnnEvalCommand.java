@@ -12,16 +12,14 @@ import org.undervolt.snn.SnnModel;
 import org.undervolt.snn.SnnModelFile;
 import org.undervolt.snn.SnnRuns;
 import org.undervolt.storage.FormatSpec;
-import org.undervolt.storage.Formats;
 import org.undervolt.usecase.SnnEvalRequest;
 import org.undervolt.usecase.SnnEvalUseCase;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code undervolt snn eval}: test accuracy of a trained model, optionally with bit errors in its stored weights. */
-@Command(name = "eval", mixinStandardHelpOptions = true,
+@Command(name = "eval", mixinStandardHelpOptions = true, defaultValueProvider = SnnEvalCommand.Defaults.class,
         description = "Test accuracy of a trained SNN; with --format/--ber, the mean over --trials independent "
                 + "draws of bit errors in the stored input weights.",
         footer = {"", "Examples:",
@@ -34,39 +32,26 @@ public final class SnnEvalCommand implements Callable<Integer> {
 
     @Mixin ModelFileOption modelOption = new ModelFileOption();
 
-    @Option(names = "--test-images", paramLabel = "M", description = "First M test images (default: all).")
-    Integer testImages;
-
-    @Option(names = "--format", paramLabel = "FMT", description = "Storage format of the weights: fp32, int8, int16, ...")
-    String format;
-
-    @Mixin ErrorModelOptions errorOptions = new ErrorModelOptions();
-
-    @Option(names = "--ber", paramLabel = "X", description = "Bit error rate in [0, 1].")
-    Double ber;
-
-    @Option(names = "--trials", defaultValue = "1", paramLabel = "T", description = "Error draws (default: ${DEFAULT-VALUE}).")
-    int trials;
-
+    @Mixin TestImagesOption testImages = new TestImagesOption();
+    @Mixin WeightErrorOptions weightErrors = new WeightErrorOptions();
     @Mixin SeedOption seedOption = new SeedOption();
     @Mixin ThreadsOption threadsOption = new ThreadsOption();
     @Mixin JsonOption jsonOption = new JsonOption();
 
     @Override
     public Integer call() {
-        ErrorModelFamily errors = errorOptions.family();
-        if (ber != null && !(ber >= 0 && ber <= 1)) {
-            throw new InvalidInputException("--ber " + ber + ": expected a bit error rate in [0, 1]");
-        }
+        ErrorModelFamily errors = weightErrors.errors.family();
+        Double ber = weightErrors.ber();
+        int trials = weightErrors.trials;
         ErrorModel atBer = ErrorModelOption.at(errors, ber == null ? 0 : ber);
         if (trials < 1) {
             throw new InvalidInputException("--trials " + trials + ": expected a positive count");
         }
-        FormatSpec storage = format == null ? null : OptionValues.parse("--format", format, Formats::byName);
+        FormatSpec storage = weightErrors.format();
         SnnModel m = SnnModelFile.read(modelOption.snn("'undervolt eval --model FILE' evaluates a DNN"));
         ImageDataset test = data.source().test();
         SnnCli.requireMnistShape(test);
-        int n = OptionValues.count("--test-images", testImages, test.size());
+        int n = testImages.count(test.size());
         int t = SnnCli.threads(threadsOption.threads);
         SnnRuns.EvalResult r = SnnEvalUseCase.run(new SnnEvalRequest(m, test, n, storage, ber, atBer, trials,
                 seedOption.seed, t));
@@ -77,5 +62,12 @@ public final class SnnEvalCommand implements Callable<Integer> {
                     r.baseline(), r.seconds());
         });
         return 0;
+    }
+
+    /** One error draw. */
+    static final class Defaults extends OptionDefaults {
+        Defaults() {
+            super("--trials", "1");
+        }
     }
 }

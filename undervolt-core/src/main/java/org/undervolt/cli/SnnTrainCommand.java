@@ -45,8 +45,7 @@ public final class SnnTrainCommand implements Callable<Integer> {
     @Mixin SeedOption seedOption = new SeedOption();
     @Mixin OutFileOption output = new OutFileOption();
 
-    @Option(names = "--test-images", paramLabel = "M", description = "Evaluate on the first M test images (default: all).")
-    Integer testImages;
+    @Mixin TestImagesOption testImages = new TestImagesOption();
 
     @Option(names = "--label-images", paramLabel = "L",
             description = "Label the neurons on the first L training images (default: min(K, 10000)).")
@@ -81,7 +80,7 @@ public final class SnnTrainCommand implements Callable<Integer> {
         ImageDataset train = source.train();
         ImageDataset test = source.test();
         SnnCli.requireMnistShape(train);
-        int m = OptionValues.count("--test-images", testImages, test.size());
+        int m = testImages.count(test.size());
         int l = OptionValues.count("--label-images", labelImages == null ? (int) Math.min(Math.min(images, 10_000), train.size())
                 : labelImages, train.size());
         Path cp = checkpoint != null ? checkpoint : out.resolveSibling(out.getFileName() + ".ckpt");

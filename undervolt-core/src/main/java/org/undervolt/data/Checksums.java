@@ -1,10 +1,7 @@
 package org.undervolt.data;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
 import org.undervolt.InvalidInputException;
+import org.undervolt.io.Digests;
 
 /** MD5 digests of file contents, for pinning published data files. */
 public final class Checksums {
@@ -13,11 +10,7 @@ public final class Checksums {
 
     /** The MD5 of {@code data} as 32 lower-case hex digits. */
     public static String md5(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform must provide MD5", e);
-        }
+        return Digests.hex("MD5", data);
     }
 
     /**

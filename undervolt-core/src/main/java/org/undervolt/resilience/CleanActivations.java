@@ -1,19 +1,13 @@
 package org.undervolt.resilience;
 
-import java.util.Arrays;
 import java.util.List;
 
 import org.undervolt.data.ImageDataset;
-import org.undervolt.nn.kernel.Parallel;
 import org.undervolt.nn.layer.Dense;
-import org.undervolt.nn.layer.ForwardContext;
-import org.undervolt.nn.layer.HookSite;
 import org.undervolt.nn.layer.Layer;
 import org.undervolt.nn.layer.LayerHooks;
 import org.undervolt.nn.model.Sequential;
 import org.undervolt.nn.tensor.Tensor;
-import org.undervolt.nn.train.Batches;
-import org.undervolt.nn.train.Evaluator;
 
 /**
  * The error-free network's activations on every test image, kept where {@link IncrementalTrials} needs them:
@@ -79,31 +73,18 @@ final class CleanActivations {
                 }
             }
         }
-        boolean[] correct = new boolean[n];
-        boolean[] nonfinite = new boolean[n];
-        int batch = Evaluator.BATCH;
-        Parallel.forEach((n + batch - 1) / batch, b -> {
-            int from = b * batch;
-            int to = Math.min(n, from + batch);
-            ForwardContext ctx = new ForwardContext(false, 0L, from, clean);
-            Tensor h = Batches.images(test, from, to, model.inputShape());
-            for (int l = 0; l < layers.size(); l++) {
-                Layer layer = layers.get(l);
-                HookSite site = ctx.site(l, layer);
-                h = clean.input(site, h);
-                if (in[l] != null) {
-                    System.arraycopy(h.data(), 0, in[l], from * h.itemSize(), h.size());
-                }
-                h = clean.output(site, layer.forward(h, ctx, site));
-                if (out[l] != null) {
-                    System.arraycopy(h.data(), 0, out[l], from * h.itemSize(), h.size());
-                }
+        CachingPass.Marks marks = CachingPass.run(model, test, clean, (l, layer, ctx, site, h, from) -> {
+            h = clean.input(site, h);
+            if (in[l] != null) {
+                System.arraycopy(h.data(), 0, in[l], from * h.itemSize(), h.size());
             }
-            int[] labels = new int[to - from];
-            Arrays.setAll(labels, r -> test.label(from + r));
-            Logits.mark(h, labels, correct, nonfinite, from);
+            h = clean.output(site, layer.forward(h, ctx, site));
+            if (out[l] != null) {
+                System.arraycopy(h.data(), 0, out[l], from * h.itemSize(), h.size());
+            }
+            return h;
         });
-        return new CleanActivations(n, shapes, in, out, correct, nonfinite);
+        return new CleanActivations(n, shapes, in, out, marks.correct(), marks.nonfinite());
     }
 
     /** Rows {@code rows} of a per-image cache as a batch of per-item shape {@code shape}. */

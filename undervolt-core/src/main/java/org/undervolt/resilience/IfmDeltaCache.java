@@ -5,16 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.undervolt.data.ImageDataset;
-import org.undervolt.nn.kernel.Parallel;
-import org.undervolt.nn.layer.ForwardContext;
 import org.undervolt.nn.layer.HookSite;
 import org.undervolt.nn.layer.Layer;
 import org.undervolt.nn.layer.LayerHooks;
 import org.undervolt.nn.layer.Parameter;
 import org.undervolt.nn.model.Sequential;
 import org.undervolt.nn.tensor.Tensor;
-import org.undervolt.nn.train.Batches;
-import org.undervolt.nn.train.Evaluator;
 import org.undervolt.storage.NumberFormat;
 
 /**
@@ -100,33 +96,20 @@ final class IfmDeltaCache {
             convOut[s] = new float[Math.multiplyExact(n, convs.get(s).outputSize())];
             stageAt[convs.get(s).layer()] = s;
         }
-        boolean[] correct = new boolean[n];
-        boolean[] nonfinite = new boolean[n];
         LayerHooks weights = weightHooks(cleanWeights);
-        int batch = Evaluator.BATCH;
-        Parallel.forEach((n + batch - 1) / batch, b -> {
-            int from = b * batch;
-            int to = Math.min(n, from + batch);
-            ForwardContext ctx = new ForwardContext(false, 0L, from, weights);
-            Tensor h = Batches.images(test, from, to, model.inputShape());
-            for (int l = 0; l < layers.size(); l++) {
-                Layer layer = layers.get(l);
-                HookSite site = ctx.site(l, layer);
-                if (plan.ifm(l)) {
-                    byte[] c = faults.staticIfmFormat(l).encode(h.data());
-                    System.arraycopy(c, 0, codes[l], from * sizes[l], c.length);
-                    h = new Tensor(h.shape(), read(c, 0, c.length, table[l]));
-                }
-                h = layer.forward(h, ctx, site);
-                if (stageAt[l] >= 0) {
-                    System.arraycopy(h.data(), 0, convOut[stageAt[l]], from * h.itemSize(), h.size());
-                }
+        CachingPass.Marks marks = CachingPass.run(model, test, weights, (l, layer, ctx, site, h, from) -> {
+            if (plan.ifm(l)) {
+                byte[] c = faults.staticIfmFormat(l).encode(h.data());
+                System.arraycopy(c, 0, codes[l], from * sizes[l], c.length);
+                h = new Tensor(h.shape(), read(c, 0, c.length, table[l]));
             }
-            int[] labels = new int[to - from];
-            Arrays.setAll(labels, r -> test.label(from + r));
-            Logits.mark(h, labels, correct, nonfinite, from);
+            h = layer.forward(h, ctx, site);
+            if (stageAt[l] >= 0) {
+                System.arraycopy(h.data(), 0, convOut[stageAt[l]], from * h.itemSize(), h.size());
+            }
+            return h;
         });
-        return new IfmDeltaCache(n, sizes, codes, table, largest, convOut, correct, nonfinite);
+        return new IfmDeltaCache(n, sizes, codes, table, largest, convOut, marks.correct(), marks.nonfinite());
     }
 
     /** The values codes {@code c[from, from + count)} are read back as. */

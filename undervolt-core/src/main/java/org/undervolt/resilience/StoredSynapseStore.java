@@ -1,5 +1,6 @@
 package org.undervolt.resilience;
 
+import org.undervolt.snn.RowMajorSynapseStore;
 import org.undervolt.snn.SynapseStore;
 import org.undervolt.storage.DramImage;
 import org.undervolt.storage.FormatSpec;
@@ -18,19 +19,16 @@ import org.undervolt.storage.Placement;
  * values. Single-element {@link #get}/{@link #set} decode or re-encode the whole tensor: they are
  * for tools and tests; the simulator uses the bulk paths.
  */
-public final class StoredSynapseStore implements SynapseStore {
+public final class StoredSynapseStore extends RowMajorSynapseStore {
     /** Name of the weight tensor in the image. */
     public static final String TENSOR = "snn.input_weights";
 
-    private final int rows;
-    private final int cols;
     private final FormatSpec spec;
     private final Placement placement;
     private DramImage image;
 
     private StoredSynapseStore(int rows, int cols, FormatSpec spec, Placement placement, DramImage image) {
-        this.rows = rows;
-        this.cols = cols;
+        super(rows, cols);
         this.spec = spec;
         this.placement = placement;
         this.image = image;
@@ -52,51 +50,36 @@ public final class StoredSynapseStore implements SynapseStore {
 
     /** A store over another image of the same layout, e.g. a corrupted copy of {@link #image()}. */
     public StoredSynapseStore withImage(DramImage other) {
-        if (other.tensor(TENSOR).count() != rows * cols) {
+        if (other.tensor(TENSOR).count() != rows() * cols()) {
             throw new IllegalArgumentException("image holds a different weight tensor");
         }
-        return new StoredSynapseStore(rows, cols, spec, placement, other);
+        return new StoredSynapseStore(rows(), cols(), spec, placement, other);
     }
 
     public FormatSpec format() {
         return spec;
     }
 
+    /** The weights decoded from the live image (a new array each time). */
     @Override
-    public int rows() {
-        return rows;
-    }
-
-    @Override
-    public int cols() {
-        return cols;
-    }
-
-    @Override
-    public float get(int row, int col) {
-        return image.decode(TENSOR)[row * cols + col];
+    protected float[] values() {
+        return image.decode(TENSOR);
     }
 
     @Override
     public void set(int row, int col, float value) {
-        float[] w = image.decode(TENSOR);
-        w[row * cols + col] = value;
+        float[] w = values();
+        w[index(row, col)] = value;
         writeAll(w);
     }
 
     @Override
-    public void readAll(float[] dst) {
-        float[] w = image.decode(TENSOR);
-        System.arraycopy(w, 0, dst, 0, w.length);
-    }
-
-    @Override
     public void writeAll(float[] src) {
-        image = DramImage.builder(placement).add(TENSOR, new int[] {rows, cols}, src.clone(), spec).build();
+        image = DramImage.builder(placement).add(TENSOR, new int[] {rows(), cols()}, src.clone(), spec).build();
     }
 
     @Override
     public StoredSynapseStore copy() {
-        return new StoredSynapseStore(rows, cols, spec, placement, image.copy());
+        return new StoredSynapseStore(rows(), cols(), spec, placement, image.copy());
     }
 }

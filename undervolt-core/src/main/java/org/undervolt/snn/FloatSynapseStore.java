@@ -3,9 +3,7 @@ package org.undervolt.snn;
 import java.util.Arrays;
 
 /** A {@link SynapseStore} on a plain {@code float[]}, row-major: exact, no rounding. */
-public final class FloatSynapseStore implements SynapseStore {
-    private final int rows;
-    private final int cols;
+public final class FloatSynapseStore extends RowMajorSynapseStore {
     private final float[] values;
 
     public FloatSynapseStore(int rows, int cols) {
@@ -14,37 +12,21 @@ public final class FloatSynapseStore implements SynapseStore {
 
     /** Wraps {@code values} (not copied). */
     public FloatSynapseStore(int rows, int cols, float[] values) {
+        super(rows, cols);
         if (rows <= 0 || cols <= 0 || values.length != (long) rows * cols) {
             throw new IllegalArgumentException("need " + rows + "x" + cols + " values, got " + values.length);
         }
-        this.rows = rows;
-        this.cols = cols;
         this.values = values;
     }
 
     @Override
-    public int rows() {
-        return rows;
-    }
-
-    @Override
-    public int cols() {
-        return cols;
-    }
-
-    @Override
-    public float get(int row, int col) {
-        return values[row * cols + col];
+    protected float[] values() {
+        return values;
     }
 
     @Override
     public void set(int row, int col, float value) {
-        values[row * cols + col] = value;
-    }
-
-    @Override
-    public void readAll(float[] dst) {
-        System.arraycopy(values, 0, dst, 0, values.length);
+        values[index(row, col)] = value;
     }
 
     @Override
@@ -54,16 +36,16 @@ public final class FloatSynapseStore implements SynapseStore {
 
     @Override
     public FloatSynapseStore copy() {
-        return new FloatSynapseStore(rows, cols, values.clone());
+        return new FloatSynapseStore(rows(), cols(), values.clone());
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof FloatSynapseStore f && f.rows == rows && f.cols == cols && Arrays.equals(f.values, values);
+        return o instanceof FloatSynapseStore f && f.rows() == rows() && f.cols() == cols() && Arrays.equals(f.values, values);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(values) * 31 + cols;
+        return Arrays.hashCode(values) * 31 + cols();
     }
 }

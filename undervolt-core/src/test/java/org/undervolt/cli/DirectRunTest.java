@@ -36,19 +36,25 @@ class DirectRunTest {
         return r.commandSpec().userObject();
     }
 
-    /** Every option field of {@code command} (its --json included) as "name=value" lines. */
+    /** Every option field of {@code command}, in its mixins too (--json included), as "name=value" lines. */
     private static List<String> options(Object command) throws Exception {
         List<String> out = new ArrayList<>();
-        for (Field f : command.getClass().getDeclaredFields()) {
-            f.setAccessible(true);
-            if (f.isAnnotationPresent(CommandLine.Option.class)) {
-                out.add(f.getName() + "=" + f.get(command));
-            } else if (f.getType() == JsonOption.class) {
-                out.add("json=" + ((JsonOption) f.get(command)).json);
-            }
-        }
+        options(command, "", out);
         assertThat(out).hasSizeGreaterThan(5);
         return out;
+    }
+
+    private static void options(Object holder, String prefix, List<String> out) throws Exception {
+        for (Class<?> k = holder.getClass(); k != Object.class; k = k.getSuperclass()) { // --json is DirectCommand's
+            for (Field f : k.getDeclaredFields()) {
+                f.setAccessible(true);
+                if (f.isAnnotationPresent(CommandLine.Option.class)) {
+                    out.add(prefix + f.getName() + "=" + f.get(holder));
+                } else if (f.isAnnotationPresent(CommandLine.Mixin.class)) {
+                    options(f.get(holder), prefix + f.getName() + ".", out);
+                }
+            }
+        }
     }
 
     private static void sameOptions(String... args) throws Exception {

@@ -18,32 +18,14 @@ import org.undervolt.random.Seeds;
  * failing cells on each weak bitline by geometric gaps along the rows the region holds there, so the
  * cost grows with the weak bitlines and rows touched and the flips, not with the bits.
  */
-public final class BitlineErrorModel implements ErrorModel {
+public final class BitlineErrorModel extends WeakLineErrorModel {
     static final long TAG = 1;
 
-    private final double pb;
-    private final double fb;
-    private final WeakCells weakCells;
     private final GeometricSkip weakSkip;
-    private final GeometricSkip failSkip;
 
     public BitlineErrorModel(double pb, double fb, WeakCells weakCells) {
+        super("bitline", pb, fb, weakCells);
         this.weakSkip = new GeometricSkip(pb);
-        this.failSkip = new GeometricSkip(fb);
-        this.pb = pb;
-        this.fb = fb;
-        this.weakCells = weakCells;
-    }
-
-    @Override
-    public String name() {
-        return "bitline(weak-fraction=" + ErrorModelParameter.shortest(pb) + ", cell-rate=" + ErrorModelParameter.shortest(fb)
-                + ", weak=" + weakCells + ")";
-    }
-
-    @Override
-    public boolean needsLayout() {
-        return true;
     }
 
     /** The weak bit columns {@code < columnBits} of one subarray, for the given weak-cell seed. */
@@ -82,26 +64,18 @@ public final class BitlineErrorModel implements ErrorModel {
         return flips;
     }
 
-    /**
-     * Expected flips: for fixed weak cells the cells on this device's weak bitlines times
-     * {@code fb}; redrawn per trial, {@code bits * pb * fb}.
-     */
     @Override
-    public double expectedFlips(MemoryRegion region) {
-        if (!weakCells.fixed()) {
-            return region.bits() * pb * fb;
-        }
+    long weakLineCells(MemoryRegion region, long seed) {
         long cells = 0;
         for (Map.Entry<Subarrays.Key, List<RowSpan>> group : Subarrays.group(region.spans()).entrySet()) {
             List<RowSpan> spans = group.getValue();
             long columnBits = Subarrays.columnBits(spans);
-            for (long bitline : weakBitlines(weakCells.deviceSeed(), group.getKey().bank(),
-                    group.getKey().subarray(), columnBits)) {
+            for (long bitline : weakBitlines(seed, group.getKey().bank(), group.getKey().subarray(), columnBits)) {
                 for (RowSpan s : spans) {
                     cells += s.coversColumn((int) (bitline >>> 3)) ? 1 : 0;
                 }
             }
         }
-        return cells * fb;
+        return cells;
     }
 }

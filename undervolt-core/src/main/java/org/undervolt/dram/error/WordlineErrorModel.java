@@ -12,43 +12,21 @@ import java.util.SplittableRandom;
  * decided once per row touched; failing cells inside a weak row come by geometric gaps. Cost grows
  * with the rows touched and the flips.
  */
-public final class WordlineErrorModel implements ErrorModel {
+public final class WordlineErrorModel extends WeakLineErrorModel {
     static final long TAG = 2;
 
-    private final double pw;
-    private final double fw;
-    private final WeakCells weakCells;
-    private final GeometricSkip failSkip;
-
     public WordlineErrorModel(double pw, double fw, WeakCells weakCells) {
-        if (!(pw >= 0 && pw <= 1)) {
-            throw new IllegalArgumentException("weak wordline fraction must be in [0, 1], not " + pw);
-        }
-        this.failSkip = new GeometricSkip(fw);
-        this.pw = pw;
-        this.fw = fw;
-        this.weakCells = weakCells;
-    }
-
-    @Override
-    public String name() {
-        return "wordline(weak-fraction=" + ErrorModelParameter.shortest(pw) + ", cell-rate=" + ErrorModelParameter.shortest(fw)
-                + ", weak=" + weakCells + ")";
-    }
-
-    @Override
-    public boolean needsLayout() {
-        return true;
+        super("wordline", pw, fw, weakCells);
     }
 
     /** Whether a row is weak on the device named by {@code seed}. */
     public boolean weakRow(long seed, int bank, int subarray, int row) {
-        return WeakCells.uniform(seed, TAG, bank, subarray, row) < pw;
+        return WeakCells.uniform(seed, TAG, bank, subarray, row) < weakFraction;
     }
 
     @Override
     public long inject(MemoryRegion region, SplittableRandom rng, FlipListener listener) {
-        if (pw == 0 || fw == 0) {
+        if (weakFraction == 0 || cellRate == 0) {
             return 0;
         }
         long seed = weakCells.seed(rng);
@@ -67,14 +45,11 @@ public final class WordlineErrorModel implements ErrorModel {
     }
 
     @Override
-    public double expectedFlips(MemoryRegion region) {
-        if (!weakCells.fixed()) {
-            return region.bits() * pw * fw;
-        }
+    long weakLineCells(MemoryRegion region, long seed) {
         long cells = 0;
         for (RowSpan s : region.spans()) {
-            cells += weakRow(weakCells.deviceSeed(), s.bank(), s.subarray(), s.row()) ? 8L * s.length() : 0;
+            cells += weakRow(seed, s.bank(), s.subarray(), s.row()) ? 8L * s.length() : 0;
         }
-        return cells * fw;
+        return cells;
     }
 }

@@ -12,13 +12,12 @@ import org.undervolt.nn.layer.ParameterKind;
  * added to the gradient of weights (PyTorch's {@code Adam(weight_decay=…)}):
  * {@code m = β1·m + (1−β1)·g;  v = β2·v + (1−β2)·g²;  w -= lr·m̂ / (√v̂ + ε)}.
  */
-public final class Adam implements Optimizer {
+public final class Adam extends StepCountingOptimizer {
     private final float beta1;
     private final float beta2;
     private final float eps;
     private final float weightDecay;
     private final Map<Parameter, float[][]> state = new IdentityHashMap<>();
-    private long t;
 
     /** The paper's defaults: β1 = 0.9, β2 = 0.999, ε = 1e-8. */
     public Adam(float weightDecay) {
@@ -37,7 +36,7 @@ public final class Adam implements Optimizer {
 
     @Override
     public void step(List<Parameter> parameters, float lr) {
-        t++;
+        long t = countStep();
         double c1 = 1 - Math.pow(beta1, t);
         double c2 = 1 - Math.pow(beta2, t);
         float stepSize = (float) (lr / c1);
@@ -73,15 +72,5 @@ public final class Adam implements Optimizer {
             }
         }
         return out;
-    }
-
-    @Override
-    public long steps() {
-        return t;
-    }
-
-    @Override
-    public void restoreSteps(long steps) {
-        this.t = steps;
     }
 }

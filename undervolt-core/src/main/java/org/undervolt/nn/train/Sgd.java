@@ -12,11 +12,10 @@ import org.undervolt.nn.layer.ParameterKind;
  * {@code g = grad + wd·w;  v = μ·v + g;  w -= lr·v}. Weight decay applies to weights only, not to
  * biases or batch-norm parameters.
  */
-public final class Sgd implements Optimizer {
+public final class Sgd extends StepCountingOptimizer {
     private final float momentum;
     private final float weightDecay;
     private final Map<Parameter, float[]> velocity = new IdentityHashMap<>();
-    private long steps;
 
     public Sgd(float momentum, float weightDecay) {
         if (momentum < 0 || momentum >= 1 || weightDecay < 0) {
@@ -28,7 +27,7 @@ public final class Sgd implements Optimizer {
 
     @Override
     public void step(List<Parameter> parameters, float lr) {
-        steps++;
+        countStep();
         for (Parameter p : parameters) {
             if (!p.trainable()) {
                 continue;
@@ -63,15 +62,5 @@ public final class Sgd implements Optimizer {
             }
         }
         return out;
-    }
-
-    @Override
-    public long steps() {
-        return steps;
-    }
-
-    @Override
-    public void restoreSteps(long steps) {
-        this.steps = steps;
     }
 }
