@@ -107,14 +107,14 @@ final class PipelineSummary {
     /** The plan's figures of a mapping stage recorded without {@code operating_point}, under the same keys. */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> planPoint(Map<String, Object> map) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("nominal_vdd", map.get("nominal_vdd"));
-        p.put("chosen_vdd", map.get("chosen_vdd"));
-        p.put("energy_nominal_j", ((Map<String, Object>) map.get("nominal")).get("total_j"));
-        p.put("energy_chosen_j", ((Map<String, Object>) map.get("chosen")).get("total_j"));
-        p.put("energy_saving", map.get("energy_saving"));
-        p.put("speedup_simulated", map.get("speedup_simulated"));
-        return p;
+        return Json.fields(new PlanPoint(map.get("nominal_vdd"), map.get("chosen_vdd"),
+                ((Map<String, Object>) map.get("nominal")).get("total_j"), ((Map<String, Object>) map.get("chosen")).get("total_j"),
+                map.get("energy_saving"), map.get("speedup_simulated")));
+    }
+
+    /** The figures an operating point gives the headline, here the plan's. */
+    private record PlanPoint(Object nominalVdd, Object chosenVdd, Object energyNominalJ, Object energyChosenJ,
+            Object energySaving, Object speedupSimulated) {
     }
 
     /**
