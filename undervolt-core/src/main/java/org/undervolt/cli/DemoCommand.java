@@ -1,30 +1,24 @@
 package org.undervolt.cli;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 
 import org.undervolt.experiment.DemoConfig;
+import org.undervolt.experiment.DemoRequest;
+import org.undervolt.experiment.DemoRunResult;
+import org.undervolt.experiment.DemoUseCase;
 import org.undervolt.InvalidInputException;
-import org.undervolt.experiment.DemoReport;
-import org.undervolt.experiment.RecordedDemo;
-import org.undervolt.experiment.ReportCurves;
-import org.undervolt.experiment.DemoResult;
 import org.undervolt.experiment.ModelCache;
-import org.undervolt.report.AccuracyCurvePlot;
-import org.undervolt.io.AtomicFiles;
-import org.undervolt.io.Json;
 import org.undervolt.store.ResultsStore;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code undervolt demo}: train, sweep BER, pick the voltage, price the energy. Wiring only. */
+/** {@code undervolt demo}: train, sweep BER, pick the voltage, price the energy ({@link DemoUseCase}); parses, calls and prints. */
 @Command(name = "demo", mixinStandardHelpOptions = true, defaultValueProvider = DemoCommand.Defaults.class,
         description = "How low can the DRAM voltage go for the network mlp-256 (an MLP 784-256-10) on MNIST, and what does it save?",
         footer = {"",
@@ -116,38 +110,20 @@ public final class DemoCommand implements Callable<Integer> {
         if (noStore && (store != null || resume != null)) {
             throw new InvalidInputException("--no-store cannot be combined with --store or --resume");
         }
-        if (resume != null && newRun) {
-            throw new InvalidInputException("--resume and --new-run contradict each other: give one");
-        }
         Path storeFile = noStore ? null : store != null ? store : ResultsStore.defaultFile();
         // the run folder is picked before the run starts and recorded with it, so a killed run shows it
         Path dir = runFolder.orElse(Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern(
                 "yyyyMMdd-HHmmss"))));
-        RecordedDemo.Outcome outcome = new RecordedDemo(config, storeFile,
+        DemoRunResult run = DemoUseCase.run(new DemoRequest(config, storeFile,
                 resume == null ? OptionalLong.empty() : OptionalLong.of(resume), newRun, dir,
-                progressOptions.lines(jsonOption)).run();
-        DemoResult result = outcome.result();
+                progressOptions.lines(jsonOption)));
 
-        Map<String, Object> jsonObject = result.toJson();
-        jsonObject.put("network", config.network());
-        jsonObject.put("run_id", outcome.runId().isPresent() ? outcome.runId().getAsLong() : null);
-        jsonObject.put("store", storeFile == null ? null : storeFile.toString());
-        jsonObject.put("reused_trials", outcome.reusedTrials());
-        String text = Json.write(jsonObject);
-        new AccuracyCurvePlot("MLP " + format.toUpperCase() + " weights in approximate DRAM: accuracy vs BER",
-                ReportCurves.of(result.curve()), result.baselineAccuracy(), result.baselineAccuracy() - delta, result.tolerableBer())
-                .writePng(dir.resolve("accuracy_vs_ber.png"));
-        DemoReport.of(result, delta, outcome.runId(), storeFile == null ? null : storeFile.toString())
-                .write(dir.resolve("report.html"));
-        AtomicFiles.write(dir.resolve("result.json"), (text + "\n").getBytes(StandardCharsets.UTF_8));
-
-        jsonOption.print(jsonObject, outw -> {
-            outw.printf("%nnetwork: %s, %s weights in %s", config.network(), format, part.name());
-            outw.print(DemoTable.render(result, delta));
-            outw.println("wrote " + dir.resolve("result.json") + ", " + dir.resolve("report.html") + " and "
-                    + dir.resolve("accuracy_vs_ber.png"));
-            outcome.runId().ifPresent(id -> outw.println("recorded as run " + id + " in " + storeFile
-                    + (outcome.reusedTrials() > 0 ? " (" + outcome.reusedTrials() + " trials reused from an earlier "
+        jsonOption.print(run.json(), outw -> {
+            outw.printf("%nnetwork: %s, %s weights in %s", run.network(), format, part.name());
+            outw.print(DemoTable.render(run.result(), delta));
+            outw.println("wrote " + run.resultFile() + ", " + run.reportFile() + " and " + run.plotFile());
+            run.runId().ifPresent(id -> outw.println("recorded as run " + id + " in " + storeFile
+                    + (run.reusedTrials() > 0 ? " (" + run.reusedTrials() + " trials reused from an earlier "
                     + "attempt)" : "")));
         });
         return 0;

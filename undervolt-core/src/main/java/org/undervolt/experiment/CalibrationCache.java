@@ -66,24 +66,26 @@ public final class CalibrationCache {
     static String key(String kind, PipelineConfig config, int threads, int trainSize, int testSize) {
         Map<String, Object> settings = new TreeMap<>(config.values());
         settings.keySet().removeAll(COUNTS);
-        Map<String, Object> k = new LinkedHashMap<>();
-        k.put("version", VERSION);
-        k.put("kind", kind);
-        k.put("build", build());
-        k.put("machine", machine());
-        k.put("threads", threads);
-        k.put("train_images", trainSize);
-        k.put("test_images", testSize);
-        k.put("settings", settings);
+        String modelFile = null;
         if (config.values().get("model") instanceof String model) { // the same path may hold another network later
             Path f = Path.of(model);
             try {
-                k.put("model_file", Files.size(f) + " " + Files.getLastModifiedTime(f).toMillis());
+                modelFile = Files.size(f) + " " + Files.getLastModifiedTime(f).toMillis();
             } catch (IOException | RuntimeException e) {
-                k.put("model_file", "unreadable");
+                modelFile = "unreadable";
             }
         }
+        var k = new Key(VERSION, kind, build(), machine(), threads, trainSize, testSize, settings, modelFile);
         return ModelCache.key(Json.canonical(k));
+    }
+
+    /**
+     * What a calibration's key is the hash of (as canonical JSON: keys sorted): the cache's version, the pipeline, the
+     * running build and machine, the threads, the data's sizes, the settings the costs depend on and, for a given model
+     * file, its size and time.
+     */
+    private record Key(String version, String kind, String build, Map<String, Object> machine, int threads,
+            int trainImages, int testImages, Map<String, Object> settings, @Json.OmitWhenNull String modelFile) {
     }
 
     /** The entry of {@code key}, if there is a readable one. */
@@ -104,9 +106,7 @@ public final class CalibrationCache {
 
     /** Keeps {@code costs} (as {@link #toMap} gives them) under {@code key}; a cache that cannot be written is skipped. */
     Path put(String key, Map<String, Object> costs, Instant measuredAt) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("measured_at", measuredAt.toString());
-        entry.put("costs", costs);
+        var entry = new Stored(measuredAt.toString(), costs);
         Path f = fileFor(key);
         try {
             Files.createDirectories(dir);
@@ -117,25 +117,28 @@ public final class CalibrationCache {
         }
     }
 
+    /** A cache file: when the costs were measured, and the costs. */
+    private record Stored(String measuredAt, Map<String, Object> costs) {
+    }
+
     /** The costs of an eden calibration as JSON-ready values. */
     static Map<String, Object> toMap(Calibration.Eden k) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("train_image", k.trainImage());
-        m.put("retrain_image", linear(k.retrainImage()));
-        m.put("faulty_image", linear(k.faultyImage()));
-        m.put("faulty_trial", linear(k.faultyTrial()));
-        m.put("sites", k.sites());
-        m.put("seconds", k.seconds());
-        return m;
+        return Json.fields(new EdenCosts(k.trainImage(), linear(k.retrainImage()), linear(k.faultyImage()),
+                linear(k.faultyTrial()), k.sites(), k.seconds()));
+    }
+
+    /** An eden calibration's file form: per-image costs, each BER-dependent one as {@link #linear} (two points). */
+    private record EdenCosts(double trainImage, List<Double> retrainImage, List<Double> faultyImage,
+            List<Double> faultyTrial, int sites, double seconds) {
     }
 
     /** The costs of a sparkxd calibration as JSON-ready values. */
     static Map<String, Object> toMap(Calibration.Sparkxd k) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("stdp_image", k.stdpImage());
-        m.put("infer_image", k.inferImage());
-        m.put("seconds", k.seconds());
-        return m;
+        return Json.fields(new SparkxdCosts(k.stdpImage(), k.inferImage(), k.seconds()));
+    }
+
+    /** A sparkxd calibration's file form. */
+    private record SparkxdCosts(double stdpImage, double inferImage, double seconds) {
     }
 
     /** An eden calibration back from {@link #toMap(Calibration.Eden)}. */
@@ -179,13 +182,15 @@ public final class CalibrationCache {
 
     /** Processors, CPU model, host name, OS and JVM. */
     private static Map<String, Object> machine() {
-        Map<String, Object> m = new LinkedHashMap<>(Provenance.describe());
-        m.remove("undervolt_version");
-        m.remove("git_revision");
-        m.put("cpu", firstLine(Path.of("/proc/cpuinfo"), "model name"));
-        m.put("host", firstLine(Path.of("/etc/hostname"), ""));
-        m.put("java_vm_version", System.getProperty("java.vm.version"));
-        return m;
+        Map<String, Object> jvm = new LinkedHashMap<>(Provenance.describe());
+        jvm.remove("undervolt_version");
+        jvm.remove("git_revision");
+        return Json.fields(new Machine(jvm, firstLine(Path.of("/proc/cpuinfo"), "model name"),
+                firstLine(Path.of("/etc/hostname"), ""), System.getProperty("java.vm.version")));
+    }
+
+    /** The machine part of a key: {@link Provenance#describe()}'s JVM and machine facts, then these. */
+    private record Machine(@Json.Inline Map<String, Object> jvm, String cpu, String host, String javaVmVersion) {
     }
 
     /** The first line of {@code file} starting with {@code prefix}, or "" when there is none to read. */

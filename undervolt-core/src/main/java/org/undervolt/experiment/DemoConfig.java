@@ -2,7 +2,7 @@ package org.undervolt.experiment;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.undervolt.InvalidInputException;
@@ -67,20 +67,17 @@ public record DemoConfig(DataSource data, int[] hidden, int epochs, long seed, i
      * reused by the same settings.
      */
     public String identity() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        describe().forEach((k, v) -> {
-            switch (k) {
-                case "part" -> m.put("preset", v);
-                case "energy_law" -> m.put("scaling", v);
-                case "devices" -> m.put("ber_table", devices == null ? "builtin" : devices);
-                default -> m.put(k, v);
-            }
-        });
+        Map<String, Object> settings = describe();
+        settings.keySet().removeAll(List.of("part", "energy_law", "devices"));
         LoadedSpec p = MemspecLoader.resolve(part);
-        if (p.fromFile()) { // a part read from a file is its content: two files of one name are two runs
-            m.put("part_sha256", p.sha256());
-        }
-        return Json.canonical(m);
+        // a part read from a file is its content: two files of one name are two runs
+        return Json.canonical(new Identity(settings, part, scaling, devices == null ? "builtin" : devices,
+                p.fromFile() ? p.sha256() : null));
+    }
+
+    /** The identity's settings: {@link #describe()} with the three settings under their earlier names (keys sorted). */
+    private record Identity(@Json.Inline Map<String, Object> settings, String preset, String scaling, String berTable,
+            @Json.OmitWhenNull String partSha256) {
     }
 
     /**
@@ -92,23 +89,18 @@ public record DemoConfig(DataSource data, int[] hidden, int epochs, long seed, i
                 + Arrays.stream(hidden).mapToObj(Integer::toString).collect(java.util.stream.Collectors.joining(",")));
     }
 
-    /** The settings as a flat map, for the result file. */
+    /** The settings as a flat map, for the result file ({@link Settings}). */
     public Map<String, Object> describe() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("data", data.describe());
-        m.put("hidden", Arrays.stream(hidden).boxed().toList());
-        m.put("epochs", epochs);
-        m.put("seed", seed);
-        m.put("trials", trials);
-        m.put("ber_min", berMin);
-        m.put("ber_max", berMax);
-        m.put("points_per_decade", pointsPerDecade);
-        m.put("delta", delta);
-        m.put("format", format);
-        m.put("part", part); // named as the options --part and --energy-law
-        m.put("energy_law", scaling);
-        m.put("devices", devices == null ? "voltron" : devices);
-        m.put("test_images", testImages);
-        return m;
+        return Json.fields(new Settings(data.describe(), Arrays.stream(hidden).boxed().toList(), epochs, seed, trials, berMin,
+                berMax, pointsPerDecade, delta, format, part, scaling, devices == null ? "voltron" : devices, testImages));
+    }
+
+    /**
+     * The settings as result.json's {@code config} holds them, in this order; the part and the energy law named as the
+     * options {@code --part} and {@code --energy-law}, the devices {@code voltron} when not given.
+     */
+    private record Settings(String data, List<Integer> hidden, int epochs, long seed, int trials, double berMin,
+            double berMax, int pointsPerDecade, double delta, String format, String part, String energyLaw, String devices,
+            int testImages) {
     }
 }

@@ -1,7 +1,6 @@
 package org.undervolt.experiment;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +23,7 @@ import org.undervolt.dram.error.UniformErrorModel;
 import org.undervolt.dram.spec.DramSpec;
 import org.undervolt.dram.spec.MemspecLoader;
 import org.undervolt.dram.spec.Organization;
+import org.undervolt.io.Json;
 import org.undervolt.io.ProgressLine;
 import org.undervolt.dram.spec.VoltageTimingTable;
 import org.undervolt.mapping.DataRegion;
@@ -131,31 +131,36 @@ public final class DemoPipeline {
         OperatingPoint median = OperatingPoints.median(points);
         double vChosen = median.chosen();
 
-        Map<String, Object> dram = new LinkedHashMap<>();
-        dram.put("part", spec.name());
-        dram.put("core_rail", spec.core().name());
-        dram.put("energy_law", config.scaling());
-        dram.put("address_mapping", ADDRESS_ORDER);
-        dram.put("placement", "sequential");
-        dram.put("ber_devices", devices.selector() + " (" + points.size() + " devices; the chosen voltage is the median device's)");
-        dram.put("ber_table_mapping", "device voltages scaled by " + vNominal + " V / " + devices.nominal() + " V");
-        dram.put("error_model", "uniform (EDEN model 0)");
-
-        Map<String, Object> op = new LinkedHashMap<>();
-        op.put("limited_by", tolerable.isPresent() ? median.limitedBy().label() : "tolerance");
-        op.put("device", median.device().name());
-        op.put("energy_law", scaling.toString());
-        op.put("energy_law_reasoning", VoltageScaling.REASONING);
-        op.put("energy_saving_linear", median.energySavingLinear());
-        op.put("energy_saving_quadratic", median.energySavingQuadratic());
-        op.put("latency_change", median.latencyChange());
-        op.put("devices_summary", OperatingPointSummary.summary(points));
-        op.put("devices", OperatingPointSummary.rows(points));
-        op.put("saving_vs_tolerance", OperatingPointSummary.savingCurve(operatingPoints, OperatingPointSummary.CURVE_TOLERANCES));
-        op.put("priced_on", pricing.pricedOn());
+        var dram = new Dram(spec.name(), spec.core().name(), config.scaling(), ADDRESS_ORDER, "sequential",
+                devices.selector() + " (" + points.size() + " devices; the chosen voltage is the median device's)",
+                "device voltages scaled by " + vNominal + " V / " + devices.nominal() + " V", "uniform (EDEN model 0)");
+        var op = new ChosenPoint(tolerable.isPresent() ? median.limitedBy().label() : "tolerance", median.device().name(),
+                scaling.toString(), VoltageScaling.REASONING, median.energySavingLinear(), median.energySavingQuadratic(),
+                median.latencyChange(), OperatingPointSummary.summary(points), OperatingPointSummary.rows(points),
+                OperatingPointSummary.savingCurve(operatingPoints, OperatingPointSummary.CURVE_TOLERANCES),
+                pricing.pricedOn());
         return new DemoResult(fp32, baseline, curve, tolerable, vNominal, vChosen, median.berAtChosen(),
                 pricing.joules(vNominal, scaling), pricing.joules(vChosen, scaling), counts, stored.bytes(), test.size(),
-                cached[0], trainSeconds, sweepSeconds, dram, config.describe(), Provenance.describe(), op);
+                cached[0], trainSeconds, sweepSeconds, Json.fields(dram), config.describe(), Provenance.describe(),
+                Json.fields(op));
+    }
+
+    /**
+     * The DRAM side of a demo run, result.json's {@code dram}: the part and its core rail, the energy law, how the
+     * weights are laid out, whose BER(VDD) data chose the voltage and the error model.
+     */
+    private record Dram(String part, String coreRail, String energyLaw, String addressMapping, String placement,
+            String berDevices, String berTableMapping, String errorModel) {
+    }
+
+    /**
+     * The operating point the demo chose, result.json's {@code operating_point}: the median device's ({@link
+     * OperatingPoints#median}), what limited it and its savings under both laws, the spread over the devices and the
+     * saving versus tolerance curve, and what the savings are priced on.
+     */
+    private record ChosenPoint(String limitedBy, String device, String energyLaw, String energyLawReasoning,
+            double energySavingLinear, double energySavingQuadratic, double latencyChange, Map<String, Object> devicesSummary,
+            List<Map<String, Object>> devices, List<Map<String, Object>> savingVsTolerance, String pricedOn) {
     }
 
     private Sequential trainedModel(ImageDataset train, boolean[] cached) {

@@ -1,11 +1,11 @@
 package org.undervolt.experiment;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 
+import org.undervolt.io.Json;
 import org.undervolt.report.AccuracyVsBerSection;
 import org.undervolt.report.DeviceSpreadSections;
 import org.undervolt.report.EnergyBarsSection;
@@ -73,18 +73,17 @@ public final class DemoReport {
                     .ifPresent(report::add);
         }
 
-        Map<String, Object> prov = new LinkedHashMap<>();
-        prov.put("run_id", runId.isPresent() ? runId.getAsLong() : "not recorded");
-        prov.put("store", store == null ? "none" : store);
-        prov.put("model_from_cache", r.modelFromCache());
-        prov.put("train_seconds", String.format(Locale.ROOT, "%.1f", r.trainSeconds()));
-        prov.put("sweep_seconds", String.format(Locale.ROOT, "%.1f", r.sweepSeconds()));
-        prov.put("weight_bytes", r.weightBytes());
-        prov.put("config", r.config());
-        prov.put("dram", r.dram());
-        prov.put("provenance", r.provenance());
-        report.add(TableSection.keyValues("provenance", "Provenance", prov));
+        var prov = new ProvenanceRows(runId.isPresent() ? runId.getAsLong() : "not recorded", store == null ? "none" : store,
+                r.modelFromCache(), String.format(Locale.ROOT, "%.1f", r.trainSeconds()),
+                String.format(Locale.ROOT, "%.1f", r.sweepSeconds()), r.weightBytes(), r.config(), r.dram(), r.provenance());
+        report.add(TableSection.keyValues("provenance", "Provenance", Json.fields(prov)));
         return report;
+    }
+
+    /** The report's provenance table, its rows in this order. */
+    private record ProvenanceRows(Object runId, String store, boolean modelFromCache, String trainSeconds,
+            String sweepSeconds, long weightBytes, Map<String, Object> config, Map<String, Object> dram,
+            Map<String, Object> provenance) {
     }
 
     /**

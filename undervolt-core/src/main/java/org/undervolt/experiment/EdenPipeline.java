@@ -196,8 +196,9 @@ public final class EdenPipeline {
 
     private Map<String, Object> baseline(ImageDataset pool, Path folder, StageProgress progress) {
         String given = c.optionalText("model");
-        Map<String, Object> r = new LinkedHashMap<>();
         Path file;
+        Object onnx = null;
+        String source;
         if (given == null) {
             file = folder.resolve("base.uvnn");
             int epochs = c.integer("base_epochs", 1, 1000);
@@ -214,24 +215,32 @@ public final class EdenPipeline {
             });
             DnnModels.save(m, Map.of("description", network().id() + " epochs=" + epochs + " seed=" + seed + " train="
                     + data.name() + "/" + data.size()), file);
-            r.put("source", "trained: " + network().id() + ", " + epochs + " epoch(s)");
+            source = "trained: " + network().id() + ", " + epochs + " epoch(s)";
         } else if (given.toLowerCase(Locale.ROOT).endsWith(".onnx")) {
             file = folder.resolve("base.uvnn");
             try {
-                r.put("onnx", OnnxImport.convert(Path.of(given), file).toMap());
+                onnx = OnnxImport.convert(Path.of(given), file).toMap();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot import " + given + ": " + e.getMessage(), e);
             }
-            r.put("source", "imported from ONNX " + given);
+            source = "imported from ONNX " + given;
         } else {
             file = Path.of(given);
             if (!Files.isRegularFile(file)) {
                 throw new InvalidInputException("eden setting 'model' = " + given + ": no such file (expected .uvnn or .onnx)");
             }
-            r.put("source", "model file " + given);
+            source = "model file " + given;
         }
-        r.put("model_file", file.toString());
-        return r;
+        return Json.fields(new ModelStage(onnx, source, file.toString()));
+    }
+
+    /**
+     * The model stage's result: where the baseline network came from and its file.
+     *
+     * @param onnx   what the ONNX import found (only for a model imported from ONNX)
+     * @param source trained (network, epochs), imported from ONNX (the file) or a model file given
+     */
+    private record ModelStage(@Json.OmitWhenNull Object onnx, String source, String modelFile) {
     }
 
     /**

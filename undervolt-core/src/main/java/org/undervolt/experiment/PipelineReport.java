@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 import org.undervolt.Provenance;
+import org.undervolt.io.Json;
 import org.undervolt.report.AccuracyVsBerSection;
 import org.undervolt.report.DeviceSpreadSections;
 import org.undervolt.report.HtmlReport;
@@ -27,13 +28,14 @@ final class PipelineReport {
     }
 
     @SuppressWarnings("unchecked")
-    static HtmlReport of(String kind, PipelineConfig c, Map<String, Map<String, Object>> r, Map<String, Object> summary) {
+    static HtmlReport of(String kind, PipelineConfig c, Map<String, Map<String, Object>> r, Map<String, Object> summary,
+            PipelineSummary.Whereabouts where, String runTitle) {
         boolean eden = kind.equals(EdenPipeline.KIND);
         Map<String, Object> map = r.get(eden ? "mapping" : "placement");
         String what = eden ? c.text("network") + " (" + c.text("format").toUpperCase(Locale.ROOT) + " weights and IFMs)"
                 : "Diehl & Cook SNN N" + c.values().get("neurons") + " (" + c.text("format").toUpperCase(Locale.ROOT)
                         + " weights, read correction " + c.text("read_correction") + ")";
-        HtmlReport report = new HtmlReport((eden ? "EDEN pipeline" : "SparkXD pipeline") + summary.get("run_title"),
+        HtmlReport report = new HtmlReport((eden ? "EDEN pipeline" : "SparkXD pipeline") + runTitle,
                 what + " in approximate DRAM (" + map.getOrDefault("part", map.get("preset")) + "): how much error does it tolerate, where can its data "
                         + "live, and what does that save?");
 
@@ -86,19 +88,17 @@ final class PipelineReport {
         report.add(MappingSections.placement(map, PipelineSummary.num(map.get("chosen_vdd"))));
         report.add(MappingSections.breakdown(map, PipelineSummary.num(map.get("chosen_vdd")), c.text("energy_law")));
 
-        Map<String, Object> prov = new LinkedHashMap<>();
-        prov.put("run", summary.get("run_id"));
-        prov.put("store", summary.get("store"));
-        prov.put("folder", summary.get("folder"));
-        prov.put("runner", summary.get("runner"));
         Map<String, Object> secs = new LinkedHashMap<>();
         r.forEach((k, v) -> secs.put(k, v.get("stage_seconds")));
-        prov.put("stage_seconds", secs);
-        prov.put("ber_source", map.get("ber_source"));
-        prov.put("config", c.values());
-        prov.put("provenance", Provenance.describe());
-        report.add(TableSection.keyValues("provenance", "Provenance", prov));
+        var prov = new ReportProvenance(where.runId(), where.store(), where.folder(), where.runner(), secs,
+                map.get("ber_source"), c.values(), Provenance.describe());
+        report.add(TableSection.keyValues("provenance", "Provenance", Json.fields(prov)));
         return report;
+    }
+
+    /** The report's provenance table, its rows in this order: where the run is, how long each stage took, with what. */
+    private record ReportProvenance(Long run, String store, String folder, String runner, Map<String, Object> stageSeconds,
+            Object berSource, Map<String, Object> config, Map<String, Object> provenance) {
     }
 
     @SuppressWarnings("unchecked")

@@ -2,7 +2,6 @@ package org.undervolt.experiment;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -44,21 +43,12 @@ public record PipelineRun(String kind, PipelineConfig config, Path out, Path sto
         try (Stages stages = new Stages(out, config, storeFile, log, hook)) {
             try {
                 Map<String, Map<String, Object>> results = eden != null ? eden.run(stages) : snn.run(stages);
-                Map<String, Object> extra = new LinkedHashMap<>();
-                extra.put("run_id", stages.runId().isPresent() ? stages.runId().getAsLong() : null);
-                extra.put("store", storeFile == null ? null : storeFile.toString());
-                extra.put("folder", out.toString());
-                extra.put("report", out.resolve("report.html").toString());
-                extra.put("runner", runner(results));
-                extra.put("config", config.values()); // provenance: the settings this summary came from
-                extra.put("provenance", org.undervolt.Provenance.describe()); // the code, JVM and machine that ran it
-                Map<String, Object> summary = PipelineSummary.of(kind, results, extra);
-                Object stagePoints = results.get(eden != null ? "mapping" : "placement").get("operating_points");
-                summary.put("operating_points", stagePoints != null ? stagePoints : RetrainingPoints.of(config,
-                        summary.get("tolerable_ber_without_retraining"), summary.get("tolerable_ber_with_retraining")));
-                Map<String, Object> forReport = new LinkedHashMap<>(summary);
-                forReport.put("run_title", stages.runId().isPresent() ? " — run " + stages.runId().getAsLong() : "");
-                PipelineReport.of(kind, config, results, forReport).write(out.resolve("report.html"));
+                var where = new PipelineSummary.Whereabouts(stages.runId().isPresent() ? stages.runId().getAsLong() : null,
+                        storeFile == null ? null : storeFile.toString(), out.toString(), out.resolve("report.html").toString(),
+                        runner(results), config.values(), org.undervolt.Provenance.describe());
+                Map<String, Object> summary = PipelineSummary.withOperatingPoints(kind, results, where, config);
+                PipelineReport.of(kind, config, results, summary, where,
+                        stages.runId().isPresent() ? " — run " + stages.runId().getAsLong() : "").write(out.resolve("report.html"));
                 AtomicFiles.write(out.resolve("summary.json"), (Json.write(summary) + "\n").getBytes(StandardCharsets.UTF_8));
                 stages.finish(summary);
                 log.accept("wrote " + out.resolve("report.html"));

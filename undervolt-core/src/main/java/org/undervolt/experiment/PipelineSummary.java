@@ -11,12 +11,54 @@ final class PipelineSummary {
     }
 
     /**
-     * @param r     every stage's result by stage name (as run, or read back from its file on resume)
-     * @param extra where the run is and what it ran with (run id, store, folder, report, runner, config), last
-     * @return the headline figures in order (a mutable map: the caller adds the operating points)
+     * Where a run is and what it ran with, the summary's last keys before its operating points.
+     *
+     * @param runId      the run in the results store; null when nothing is recorded
+     * @param store      the results store; null when nothing is recorded
+     * @param folder     the run folder
+     * @param report     its report.html
+     * @param runner     where the tolerance trials ran ({@link PipelineRun#runner})
+     * @param config     the settings the summary came from
+     * @param provenance the code, JVM and machine that ran it ({@link org.undervolt.Provenance#describe}); left out
+     *                   while null
      */
+    record Whereabouts(Long runId, String store, String folder, String report, String runner, Map<String, Object> config,
+            @Json.OmitWhenNull Map<String, Object> provenance) {
+    }
+
+    /**
+     * The headline figures with the operating points last: the mapping stage's own, else (a stage recorded before
+     * it had them) the median device's at each coarse tolerable BER ({@link RetrainingPoints}).
+     */
+    static Map<String, Object> withOperatingPoints(String kind, Map<String, Map<String, Object>> r, Whereabouts where,
+            PipelineConfig config) {
+        Headline h = headline(kind, r, where);
+        Object stagePoints = stageOf(kind, r).get("operating_points");
+        return Json.fields(new WithPoints(h, stagePoints != null ? stagePoints : RetrainingPoints.of(config,
+                h.eden != null ? h.eden.tolerableBerWithoutRetraining : h.sparkxd.tolerableBerWithoutRetraining,
+                h.eden != null ? h.eden.tolerableBerWithRetraining : h.sparkxd.tolerableBerWithRetraining)));
+    }
+
+    /** The summary: the headline, then the operating points. */
+    private record WithPoints(@Json.Inline Headline headline, Object operatingPoints) {
+    }
+
+    /** The stage that chose the operating point: eden's mapping, sparkxd's placement. */
+    private static Map<String, Object> stageOf(String kind, Map<String, Map<String, Object>> r) {
+        return r.get(kind.equals(EdenPipeline.KIND) ? "mapping" : "placement");
+    }
+
+    /**
+     * @param r     every stage's result by stage name (as run, or read back from its file on resume)
+     * @param where where the run is and what it ran with, last
+     * @return the headline figures in order
+     */
+    static Map<String, Object> of(String kind, Map<String, Map<String, Object>> r, Whereabouts where) {
+        return Json.fields(headline(kind, r, where));
+    }
+
     @SuppressWarnings("unchecked")
-    static Map<String, Object> of(String kind, Map<String, Map<String, Object>> r, Map<String, Object> extra) {
+    private static Headline headline(String kind, Map<String, Map<String, Object>> r, Whereabouts where) {
         DnnTolerance dnn = null;
         SnnTolerance snn = null;
         Map<String, Object> map;
@@ -57,22 +99,22 @@ final class PipelineSummary {
                 decided.put(k, v);
             }
         }
-        return Json.fields(new Headline(kind, dnn, snn, point.get("nominal_vdd"), point.get("chosen_vdd"),
+        return new Headline(kind, dnn, snn, point.get("nominal_vdd"), point.get("chosen_vdd"),
                 point.get("energy_nominal_j"), point.get("energy_chosen_j"), point.get("energy_saving"),
-                point.get("speedup_simulated"), decided, extra));
+                point.get("speedup_simulated"), decided, where);
     }
 
     /** The plan's figures of a mapping stage recorded without {@code operating_point}, under the same keys. */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> planPoint(Map<String, Object> map) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("nominal_vdd", map.get("nominal_vdd"));
-        p.put("chosen_vdd", map.get("chosen_vdd"));
-        p.put("energy_nominal_j", ((Map<String, Object>) map.get("nominal")).get("total_j"));
-        p.put("energy_chosen_j", ((Map<String, Object>) map.get("chosen")).get("total_j"));
-        p.put("energy_saving", map.get("energy_saving"));
-        p.put("speedup_simulated", map.get("speedup_simulated"));
-        return p;
+        return Json.fields(new PlanPoint(map.get("nominal_vdd"), map.get("chosen_vdd"),
+                ((Map<String, Object>) map.get("nominal")).get("total_j"), ((Map<String, Object>) map.get("chosen")).get("total_j"),
+                map.get("energy_saving"), map.get("speedup_simulated")));
+    }
+
+    /** The figures an operating point gives the headline, here the plan's. */
+    private record PlanPoint(Object nominalVdd, Object chosenVdd, Object energyNominalJ, Object energyChosenJ,
+            Object energySaving, Object speedupSimulated) {
     }
 
     /**
@@ -94,7 +136,7 @@ final class PipelineSummary {
      */
     private record Headline(String pipeline, @Json.Inline DnnTolerance eden, @Json.Inline SnnTolerance sparkxd,
             Object vddNominal, Object vddChosen, Object energyNominalJ, Object energyChosenJ, Object energySaving,
-            Object speedup, @Json.Inline Map<String, Object> decided, @Json.Inline Map<String, Object> extra) {
+            Object speedup, @Json.Inline Map<String, Object> decided, @Json.Inline Whereabouts where) {
     }
 
     /**

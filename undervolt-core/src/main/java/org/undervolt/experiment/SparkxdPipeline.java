@@ -2,6 +2,7 @@ package org.undervolt.experiment;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -157,19 +158,19 @@ public final class SparkxdPipeline {
 
         Path fatDir = stages.folder("fault-aware-training");
         out.put("fault-aware-training", stages.run("fault-aware-training", () -> {
-            Map<String, Object> fat = new LinkedHashMap<>(RetrainUseCase.run(RetrainRequest.of(new SnnFatRun.Options(base,
+            Map<String, Object> fat = RetrainUseCase.run(RetrainRequest.of(new SnnFatRun.Options(base,
                     fatConfig, fatErrors, new double[0], 1, labelImages, testImages, threads, fatDir), train, test), log,
-                    progress.job("fault-aware training (images)")).report().json());
+                    progress.job("fault-aware training (images)")).report().json();
+            java.util.List<Object> steps = null;
             if (location != null) {
                 // each step's BER read as the device's voltage, and the weights' subarrays unsafe there
                 long bytes = format.fit(new float[784 * neurons], new int[] {784, neurons}).byteLength(784 * neurons);
-                java.util.List<Object> steps = new java.util.ArrayList<>();
+                steps = new java.util.ArrayList<>();
                 for (double b : fatConfig.bers()) {
                     steps.add(location.at(b, bytes));
                 }
-                fat.put("location_steps", steps);
             }
-            return fat;
+            return Json.fields(new FatStage(fat, steps));
         }));
 
         Map<String, Object> tol = stages.run("tolerance", () -> SnnToleranceStage.run(base, fatDir.resolve("fat.snn"),
@@ -188,15 +189,27 @@ public final class SparkxdPipeline {
         String deployed = deployed(tol);
         @SuppressWarnings("unchecked")
         double tolerable = ((Number) ((Map<String, Object>) tol.get(deployed)).get("tolerable_ber")).doubleValue();
-        Map<String, Object> placement = new LinkedHashMap<>(stages.run("placement", () -> MappingStage.run(
+        Map<String, Object> placement = Json.fields(new Placement(stages.run("placement", () -> MappingStage.run(
                 NetworkShapes.resolve("snn", null, neurons, c.text("format")), "sparkxd", c,
                 new Tolerances(Map.of("weights", tolerable, "ifm", 0.0)), ((Map<?, ?>) tol.get("baseline")).get("tolerable_ber"),
-                ((Map<?, ?>) tol.get("fault_aware")).get("tolerable_ber"))));
-        placement.put("deployed_network", deployed);
-        placement.put("weight_errors", weightErrors(tol, deployed));
+                ((Map<?, ?>) tol.get("fault_aware")).get("tolerable_ber"))), deployed, weightErrors(tol, deployed)));
         out.put("placement", placement);
         PipelineRecords.mapping(stages, placement);
         return out;
+    }
+
+    /**
+     * The fault-aware-training stage's result: the training's report, and with the location model each step's BER
+     * read as the device's voltage with the weights' subarrays unsafe there.
+     */
+    private record FatStage(@Json.Inline Map<String, Object> report, @Json.OmitWhenNull List<Object> locationSteps) {
+    }
+
+    /**
+     * The placement stage's result as the pipeline hands it on: the mapping stage's (as run, or read back), the network
+     * deployed ({@link #deployed}) and which error model decided its tolerance ({@link #weightErrors}).
+     */
+    private record Placement(@Json.Inline Map<String, Object> stage, String deployedNetwork, String weightErrors) {
     }
 
     /** The train stage's result as JSON: its components are the keys, in order (snake_case, {@link Json#fields}). */

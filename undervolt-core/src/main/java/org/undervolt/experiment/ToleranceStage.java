@@ -49,12 +49,18 @@ final class ToleranceStage {
             ImageDataset test, Path out, java.util.function.Consumer<String> log, ToleranceSearch.TrialProgress trials,
             TrialExecutor executor) {
         var options = options(model, fine, reference, c, out);
-        Map<String, Object> r = new LinkedHashMap<>(ToleranceUseCase.run(ToleranceRequest.of(options, train, test), log, trials,
-                executor).report().json());
-        r.put("accuracies", accuracies(out.resolve("points.json")));
-        r.put("nonfinite", perTrial(out.resolve("points.json"), "nonfinite"));
-        r.put("tolerance_file", out.resolve("tolerance.json").toString());
-        return r;
+        Map<String, Object> report = ToleranceUseCase.run(ToleranceRequest.of(options, train, test), log, trials,
+                executor).report().json();
+        return Json.fields(new Searched(report, accuracies(out.resolve("points.json")),
+                perTrial(out.resolve("points.json"), "nonfinite"), out.resolve("tolerance.json").toString()));
+    }
+
+    /**
+     * A tolerance stage's result: the search's report, then every trial's accuracy and count of non-finite values per
+     * target and BER (read back from points.json, for the results store's trial rows) and where tolerance.json is.
+     */
+    private record Searched(@Json.Inline Map<String, Object> report, Map<String, Map<String, List<Double>>> accuracies,
+            Map<String, Map<String, List<Double>>> nonfinite, String toleranceFile) {
     }
 
     /** The tolerance settings of {@code c}; also the up-front check of them (bad input before any work). */

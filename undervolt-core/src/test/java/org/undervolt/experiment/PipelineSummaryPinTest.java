@@ -30,9 +30,9 @@ class PipelineSummaryPinTest {
         return m;
     }
 
-    private static Map<String, Object> extra() {
-        return map("run_id", 7L, "store", null, "folder", "runs/x", "report", "runs/x/report.html", "runner", "local",
-                "config", map("trials", 3, "part", "DDR4-2400_4Gb_x8"));
+    private static PipelineSummary.Whereabouts extra() {
+        return new PipelineSummary.Whereabouts(7L, null, "runs/x", "runs/x/report.html", "local",
+                map("trials", 3, "part", "DDR4-2400_4Gb_x8"), null);
     }
 
     @Test
