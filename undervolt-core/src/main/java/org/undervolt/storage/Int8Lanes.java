@@ -12,7 +12,7 @@ import jdk.incubator.vector.VectorSpecies;
  * loops (the IFMs of a tolerance trial are encoded and decoded once per layer and batch: with the general
  * loops, a fifth of a LeNet-5 trial's time).
  *
- * <p>Decoding runs in vector lanes; encoding is a plain loop specialised to one scale and 8 bits.
+ * <p>Both run in vector lanes, with a scalar loop for the tail.
  */
 final class Int8Lanes {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -24,13 +24,41 @@ final class Int8Lanes {
     private Int8Lanes() {
     }
 
+    /** {@code 1.5 · 2^23}: a float {@code |v| <= 2^22} plus it is rounded to an integer, ties to even. */
+    private static final float ROUNDER = 12_582_912f;
+    /** The bits of {@link #ROUNDER}; those of {@code ROUNDER + k} are {@code ROUNDER_BITS + k} for {@code |k| <= 2^22}. */
+    private static final int ROUNDER_BITS = Float.floatToRawIntBits(ROUNDER);
+
     /**
      * {@code dst[offset + i] = (byte) clamp(rint(values[i] / scale) + zeroPoint, qMin, qMax)}, NaN to the zero
-     * point: a plain loop (C2 compiles it to about 2 ns a value; JDK 17's Vector API has no compiled float-to-int
-     * conversion, so a lane version is slower).
+     * point. In vector lanes where the scale is a positive finite float and the codes lie within {@code ±2^22} of the
+     * zero point (always for 8 bits): the float quotient (the scalar loop's own {@code x / scale}) is clamped to
+     * {@code [qMin - zeroPoint, qMax - zeroPoint]} (integers, so clamping before rounding gives what rounding then
+     * clamping does: {@code rint} is monotone and leaves integers alone), then rounded by adding {@code 1.5 · 2^23},
+     * which rounds to an integer, ties to even, exactly as {@link Math#rint} (the float's unit in the last place is 1
+     * there), and its bits less those of {@code 1.5 · 2^23} are the integer: no float-to-int conversion, which JDK 17
+     * does not compile in lanes. A NaN quotient (only where the value is NaN) becomes 0 before clamping, so it stores
+     * the zero point (which must lie in {@code [qMin, qMax]}). About 0.2 ns a value against 2.5 for the loop (one
+     * thread, CPU time, 300k values). The tail, and every other case, in the scalar loop.
      */
     static void encode(float[] values, byte[] dst, int offset, float scale, int zeroPoint, int qMin, int qMax) {
-        for (int i = 0; i < values.length; i++) {
+        int i = 0;
+        if (BS != null && scale > 0 && scale < Float.POSITIVE_INFINITY && qMin <= zeroPoint && zeroPoint <= qMax
+                && qMin - (long) zeroPoint >= -(1 << 22) && qMax - (long) zeroPoint <= 1 << 22) {
+            FloatVector s = FloatVector.broadcast(S, scale);
+            FloatVector lo = FloatVector.broadcast(S, qMin - zeroPoint);
+            FloatVector hi = FloatVector.broadcast(S, qMax - zeroPoint);
+            FloatVector rounder = FloatVector.broadcast(S, ROUNDER);
+            FloatVector zero = FloatVector.zero(S);
+            IntVector shift = IntVector.broadcast(IS, zeroPoint - ROUNDER_BITS);
+            for (int end = S.loopBound(values.length); i < end; i += L) {
+                FloatVector v = FloatVector.fromArray(S, values, i).div(s);
+                v = v.blend(zero, v.compare(VectorOperators.NE, v)); // NaN (only where x is NaN) to the zero point
+                IntVector q = v.max(lo).min(hi).add(rounder).reinterpretAsInts().add(shift);
+                q.convertShape(VectorOperators.I2B, BS, 0).reinterpretAsBytes().intoArray(dst, offset + i);
+            }
+        }
+        for (; i < values.length; i++) {
             float x = values[i];
             int q;
             if (Float.isNaN(x)) {

@@ -85,6 +85,30 @@ class SequentialSearchTest {
         }
     }
 
+    /**
+     * A LeNet-5 (convolutions, 2 x 2 pooling and INT8 IFMs in vector lanes, with per-thread scratch buffers and
+     * plane groups that follow the thread count): sequential and full searches give the same bits on one thread
+     * and three.
+     */
+    @Test
+    void aConvolutionalSearchGivesTheSameBitsWhateverTheThreadCount() {
+        ImageDataset all = SyntheticDatasets.separableBlobs(900, 28, 28, 10, 8);
+        Sequential m = org.undervolt.nn.zoo.LeNet5.create(1, 10, 4);
+        new Trainer(new TrainConfig(1, 32, 0.05f, 0.9f, 0f, 1)).train(m, all.slice(0, 600), (e, l, s) -> { });
+        ImageDataset test = all.slice(600, 900);
+        StorageSetup setup = new StorageSetup(Site.of(m, Set.of(DataKind.WEIGHTS, DataKind.IFMS)), Formats.INT8,
+                Formats.INT8, UniformErrorModel::new, "uniform", DramGeometry.lpddr3x32(), true);
+        ValueBounds bounds = ValueBounds.profile(m, all.slice(0, 600), 64,
+                setup.sites().stream().filter(x -> x.kind() == DataKind.IFMS).map(Site::layer).toList());
+        NetworkEvaluator one = new NetworkEvaluator(m, new NetworkFaults(m, setup, bounds), test);
+        NetworkEvaluator three = new NetworkEvaluator(m, new NetworkFaults(m, setup, bounds), test);
+        assertThat(one.baseline()).isGreaterThan(0.5);
+        for (boolean sequential : new boolean[] {true, false}) {
+            List<Object> a = run(one, 1, sequential);
+            assertThat(a).as("sequential " + sequential).isEqualTo(run(three, 3, sequential));
+        }
+    }
+
     private static NetworkEvaluator withIfms(ImageDataset test, Sequential m) {
         StorageSetup setup = new StorageSetup(Site.of(m, Set.of(DataKind.WEIGHTS, DataKind.IFMS)), Formats.INT8, Formats.INT8,
                 UniformErrorModel::new, "uniform", DramGeometry.lpddr3x32(), false);

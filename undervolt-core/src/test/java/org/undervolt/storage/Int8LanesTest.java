@@ -65,4 +65,24 @@ class Int8LanesTest {
             }
         }
     }
+
+    /** Called often enough for the JIT's optimising compiler to take the lane loop over: still the scalar bytes. */
+    @Test
+    void compiledLaneEncodingMatchesTheScalarDefinition() {
+        float scale = 0.02f;
+        float[] v = values(scale, 4099, 99);
+        IntegerFormat[] formats = {IntegerFormat.symmetric(8, scale), IntegerFormat.asymmetric(8, scale, 131)};
+        byte[] bytes = new byte[v.length];
+        for (int rep = 0; rep < 3000; rep++) {
+            IntegerFormat f = formats[rep % 2];
+            f.encode(v, bytes, 0);
+            if (rep % 500 < 2) {
+                int zp = f.zeroPoints()[0];
+                for (int i = 0; i < v.length; i++) {
+                    assertThat(bytes[i]).as("rep %d value %s", rep, v[i])
+                            .isEqualTo(reference(v[i], scale, zp, f.symmetric() ? -127 : 0, f.symmetric() ? 127 : 255));
+                }
+            }
+        }
+    }
 }

@@ -2,6 +2,7 @@ package org.undervolt.nn.kernel;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -94,14 +95,88 @@ public final class Pool {
         }
     }
 
+    /** Half a vector: the pairs of one float vector, as longs, give this many outputs. */
+    private static final int H = L / 2;
+    /** Ints of half a vector's length; null where that is no vector shape (then the scalar loop runs). */
+    private static final VectorSpecies<Integer> HS = H * 32 >= 64 ? VectorSpecies.of(int.class,
+            jdk.incubator.vector.VectorShape.forBitSize(H * 32)) : null;
+    /** {@link Scratch} slot of the row maxima. */
+    private static final int SCRATCH = 5;
+
     /**
      * {@link #maxPlaneScalar} for {@code 2 × 2} windows at stride 2 over {@code planes} consecutive planes of
-     * {@code h × w} elements, indexed directly: two row maxima, then the pair's maximum. {@link Math#max} is
-     * commutative and associative on values, so the outputs are those of the window order (a window with a
-     * NaN gives a NaN; which payload, compiled {@code Math.max} does not fix either way). Faster than the gathers of {@link #maxPlane} where the
-     * Vector API's indexed loads are not compiled to gather instructions (JDK 17 runs them lane by lane).
+     * {@code h × w} elements, indexed directly. {@link Math#max} is commutative and associative on values, so any
+     * grouping gives the outputs of the window order (a window with a NaN gives a NaN; which payload, compiled
+     * {@code Math.max} does not fix either way). Two passes in vector lanes: where a row's pairs fill a vector
+     * ({@code 2 (w / 2) >= L}) the two rows of each window first (whole vectors along the rows), then the pairs of
+     * the result; else the pairs first, over all planes at once (they are contiguous when {@code w} is even), then
+     * the two rows. The pairs of a vector are its lanes read as longs: the low and the high halves, narrowed to ints
+     * and read as floats, are the pair's two values, whose lane-wise maximum is the output (no gathers or shuffles,
+     * which JDK 17 does not compile well). Odd {@code w}: {@link #maxPlanes2x2Scalar}.
      */
     public static void maxPlanes2x2(float[] x, int xOff, int planes, int h, int w, float[] y, int yOff) {
+        int oh = h / 2;
+        int ow = w / 2;
+        if (HS == null || w % 2 != 0) {
+            maxPlanes2x2Scalar(x, xOff, planes, h, w, y, yOff);
+            return;
+        }
+        if (w >= L) {
+            // the two rows of each window, then the pairs
+            float[] rows = Scratch.floats(SCRATCH, oh * w);
+            for (int p = 0; p < planes; p++) {
+                int in = xOff + p * h * w;
+                for (int oy = 0; oy < oh; oy++) {
+                    int r0 = in + 2 * oy * w;
+                    int r1 = r0 + w;
+                    int t = oy * w;
+                    int c = 0;
+                    for (; c + L <= w; c += L) {
+                        FloatVector.fromArray(S, x, r0 + c).max(FloatVector.fromArray(S, x, r1 + c)).intoArray(rows, t + c);
+                    }
+                    for (; c < w; c++) {
+                        rows[t + c] = Math.max(x[r0 + c], x[r1 + c]);
+                    }
+                }
+                pairs(rows, 0, oh * ow, y, yOff + p * oh * ow);
+            }
+            return;
+        }
+        // the pairs of all planes' rows (contiguous), then the two rows of each window
+        int half = planes * h * ow;
+        float[] cols = Scratch.floats(SCRATCH, half);
+        pairs(x, xOff, half, cols, 0);
+        int o = yOff;
+        for (int p = 0; p < planes; p++) {
+            int in = p * h * ow;
+            for (int oy = 0; oy < oh; oy++) {
+                int r0 = in + 2 * oy * ow;
+                int r1 = r0 + ow;
+                for (int c = 0; c < ow; c++) {
+                    y[o + c] = Math.max(cols[r0 + c], cols[r1 + c]);
+                }
+                o += ow;
+            }
+        }
+    }
+
+    /** {@code y[yOff + j] = Math.max(x[xOff + 2j], x[xOff + 2j + 1])} for {@code j < n}. */
+    private static void pairs(float[] x, int xOff, int n, float[] y, int yOff) {
+        int j = 0;
+        for (; j + H <= n; j += H) {
+            LongVector v = FloatVector.fromArray(S, x, xOff + 2 * j).reinterpretAsLongs();
+            FloatVector first = v.convertShape(VectorOperators.L2I, HS, 0).reinterpretAsFloats();
+            FloatVector second = v.lanewise(VectorOperators.LSHR, 32).convertShape(VectorOperators.L2I, HS, 0)
+                    .reinterpretAsFloats();
+            first.max(second).intoArray(y, yOff + j);
+        }
+        for (; j < n; j++) {
+            y[yOff + j] = Math.max(x[xOff + 2 * j], x[xOff + 2 * j + 1]);
+        }
+    }
+
+    /** {@link #maxPlanes2x2}'s scalar loop: two row maxima, then the pair's maximum. */
+    static void maxPlanes2x2Scalar(float[] x, int xOff, int planes, int h, int w, float[] y, int yOff) {
         int oh = h / 2;
         int ow = w / 2;
         for (int p = 0; p < planes; p++) {

@@ -98,6 +98,33 @@ class ElementwiseTest {
         }
     }
 
+    /** Called often enough for the JIT's optimising compiler to take the lane passes over: still the reference. */
+    @Test
+    void compiledTwoByTwoPoolingMatchesTheScalarLoop() {
+        int[][] cases = {{28, 28, 6}, {10, 10, 16}, {24, 24, 3}, {8, 8, 5}};
+        for (int[] c : cases) {
+            int h = c[0];
+            int w = c[1];
+            int planes = c[2];
+            float[] x = random(planes * h * w + 3, 17L * h + w);
+            x[3 + w + 1] = -0f;
+            x[3 + w] = 0f;
+            x[7] = Float.NaN;
+            float[] ref = new float[planes * (h / 2) * (w / 2)];
+            Pool.maxPlanes2x2Scalar(x, 3, planes, h, w, ref, 0);
+            float[] y = new float[ref.length];
+            for (int rep = 0; rep < 2000; rep++) {
+                Pool.maxPlanes2x2(x, 3, planes, h, w, y, 0);
+                if (rep % 500 == 0 || rep == 1999) {
+                    for (int i = 0; i < ref.length; i++) {
+                        assertThat(Float.floatToIntBits(y[i])).as("%dx%d rep %d output %d", h, w, rep, i)
+                                .isEqualTo(Float.floatToIntBits(ref[i]));
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void vectorMaxPoolingMatchesScalarOverAwkwardShapes() {
         int[][] cases = {{28, 28, 2, 2}, {10, 10, 2, 2}, {7, 9, 3, 2}, {5, 5, 5, 1}, {33, 17, 2, 1}, {4, 4, 1, 1}};
