@@ -1,0 +1,301 @@
+package org.undervolt.dram.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.undervolt.dram.sim.SimCommand.ACT;
+import static org.undervolt.dram.sim.SimCommand.PRE;
+import static org.undervolt.dram.sim.SimCommand.PREA;
+import static org.undervolt.dram.sim.SimCommand.RD;
+import static org.undervolt.dram.sim.SimCommand.RDA;
+import static org.undervolt.dram.sim.SimCommand.REF;
+import static org.undervolt.dram.sim.SimCommand.WR;
+import static org.undervolt.dram.sim.SimCommand.WRA;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.undervolt.InvalidInputException;
+import org.undervolt.dram.spec.DramPresets;
+import org.undervolt.dram.spec.DramSpec;
+import org.undervolt.dram.spec.DramStandard;
+import org.undervolt.dram.spec.Timings;
+
+/**
+ * LPDDR4-3200 (6 Gb x16, DRAMPower's MICRON_6Gb_LPDDR4-3200_32bit_A) under JESD209-4's rules. The expected gaps below
+ * are worked out here from the JEDEC formulas and the memspec's cycle values, independently of
+ * {@link TimingConstraints#lpddr4}: each rule at its exact boundary, a small trace's cycles by hand, and a random
+ * trace's commands replayed against every rule.
+ */
+class Lpddr4SimTest {
+    private static final DramSpec PART = DramPresets.get("LPDDR4-3200_6Gb_x16");
+    private static final SimSpec LP4 = SimSpec.of(PART);
+    // the memspec's cycles at tCK 0.625 ns
+    private static final int RCD = 29, RPPB = 29, RPAB = 34, RAS = 68, RC = 97, RL = 28, WL = 14, BL2 = 8, WR_ = 29,
+            RTP = 12, WTR = 16, RRD = 16, FAW = 64, CCD = 8, PPD = 4, DQSCK = 3, RFCAB = 448, REFI = 6246;
+    // JESD209-4 formulas (tWPRE 2 tCK, read postamble 0.5 tCK rounded down to 0)
+    private static final int RD_TO_WR = RL + DQSCK + BL2 - WL + 2 + 0;       // 27
+    private static final int WR_TO_RD = WL + 1 + BL2 + WTR;                  // 39
+    private static final int RD_TO_PRE = BL2 + Math.max(8, RTP) - 8;          // 12
+    private static final int WR_TO_PRE = WL + BL2 + 1 + WR_;                  // 52
+    /** Command/address-bus clocks of the following command: ACT and column commands 4, PRE/PREA/REF 2. */
+    private static final int LONG = 4, SHORT = 2;
+    private static final long T0 = 1000;
+
+    @Test
+    void theStandardPicksTheLpddr4ProtocolAndItsRows() {
+        assertThat(Protocol.of(DramStandard.LPDDR4)).isEqualTo(Protocol.LPDDR4);
+        assertThat(Protocol.of(DramStandard.LPDDR3)).isEqualTo(Protocol.LPDDR3);
+        assertThat(Protocol.of(DramStandard.DDR4)).isEqualTo(Protocol.DDR);
+        assertThat(Protocol.of(DramStandard.DDR5)).isEqualTo(Protocol.DDR);
+        SimTimings t = LP4.timings();
+        assertThat(LP4.protocol()).isEqualTo(Protocol.LPDDR4);
+        assertThat(t.tckPs()).isEqualTo(625);
+        // RL (28), not the memspec's CL row (12); tRPpb and tRPab apart; BL16 = 8 clocks on the bus
+        assertThat(new int[] {t.nCL(), t.nCWL(), t.nBL(), t.nRCD(), t.nRP(), t.nRPab(), t.nRAS(), t.nRC(), t.nWR(),
+                t.nRTP(), t.nWTRS(), t.nWTRL(), t.nRRDS(), t.nRRDL(), t.nCCDS(), t.nCCDL(), t.nFAW(), t.nDQSCK(),
+                t.nPPD(), t.nRFC(), t.nREFI()})
+                .containsExactly(RL, WL, BL2, RCD, RPPB, RPAB, RAS, RC, WR_, RTP, WTR, WTR, RRD, RRD, CCD, CCD, FAW,
+                        DQSCK, PPD, RFCAB, REFI);
+        assertThat(t.readLatency()).isEqualTo(RL + DQSCK + BL2);
+        assertThat(LP4.bytesPerAccess()).isEqualTo(32); // BL16 on a 16-bit channel
+        // under the DDR3/DDR4 rules the same part read CL and had no tDQSCK: that is what changed
+        assertThat(SimSpec.of(PART, Protocol.DDR).timings().readLatency()).isEqualTo(12 + BL2);
+    }
+
+    @Test
+    void aRowTheProtocolNeedsIsRefusedByNameNotDefaulted() {
+        for (String row : List.of("RL", "RPpb", "RPab", "DQSCK", "PPD", "WTR", "RRD", "FAW", "RTP", "CCD")) {
+            Map<String, Integer> c = new LinkedHashMap<>(PART.timings().cycles());
+            c.remove(row);
+            DramSpec without = PART.withTimings(new Timings(PART.timings().tckSeconds(), c));
+            assertThatThrownBy(() -> SimSpec.of(without)).as(row).isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("timing parameter " + row).hasMessageContaining(PART.name());
+        }
+    }
+
+    /** One rule: {@code first} to a bank, then {@code next} to a bank (0 = the same, 1 = another), {@code gap} apart. */
+    private record Rule(String name, SimCommand first, SimCommand next, int nextBank, int gap) {
+    }
+
+    @Test
+    void everyRuleHoldsAtItsExactBoundary() {
+        List<Rule> rules = List.of(
+                new Rule("tRCD ACT->RD", ACT, RD, 0, RCD),
+                new Rule("tRCD ACT->WRA", ACT, WRA, 0, RCD),
+                new Rule("tRAS ACT->PRE", ACT, PRE, 0, RAS),
+                new Rule("tRAS ACT->PREA", ACT, PREA, 0, RAS),
+                new Rule("tRC ACT->ACT same bank", ACT, ACT, 0, RC),
+                new Rule("tRC ACT->REF", ACT, REF, 0, RC),
+                new Rule("tRRD ACT->ACT", ACT, ACT, 1, RRD),
+                new Rule("tRPpb PRE->ACT", PRE, ACT, 0, RPPB),
+                new Rule("tRPab PREA->ACT", PREA, ACT, 0, RPAB),
+                new Rule("tRPpb PRE->REF", PRE, REF, 0, RPPB),
+                new Rule("tRPab PREA->REF", PREA, REF, 0, RPAB),
+                new Rule("tPPD PRE->PRE", PRE, PRE, 1, PPD),
+                new Rule("tPPD PRE->PREA", PRE, PREA, 0, PPD),
+                new Rule("tPPD PREA->PRE", PREA, PRE, 1, PPD),
+                new Rule("tCCD RD->RD", RD, RD, 1, CCD),
+                new Rule("tCCD WR->WR", WR, WR, 1, CCD),
+                new Rule("RD->WR", RD, WR, 1, RD_TO_WR),
+                new Rule("RDA->WR", RDA, WR, 1, RD_TO_WR),
+                new Rule("WR->RD (tWTR)", WR, RD, 1, WR_TO_RD),
+                new Rule("WRA->RDA (tWTR)", WRA, RDA, 1, WR_TO_RD),
+                new Rule("RD->PRE (tRTP)", RD, PRE, 0, RD_TO_PRE),
+                new Rule("RD->PREA (tRTP)", RD, PREA, 0, RD_TO_PRE),
+                new Rule("WR->PRE (tWR)", WR, PRE, 0, WR_TO_PRE),
+                new Rule("WR->PREA (tWR)", WR, PREA, 0, WR_TO_PRE),
+                new Rule("RDA->ACT", RDA, ACT, 0, RD_TO_PRE + RPPB),
+                new Rule("WRA->ACT", WRA, ACT, 0, WR_TO_PRE + RPPB),
+                new Rule("RDA->REF", RDA, REF, 0, RD_TO_PRE + RPPB),
+                new Rule("WRA->REF", WRA, REF, 0, WR_TO_PRE + RPPB),
+                new Rule("tRFCab REF->ACT", REF, ACT, 0, RFCAB),
+                new Rule("tRFCab REF->REF", REF, REF, 0, RFCAB),
+                // the command/address bus only
+                new Rule("CA bus RD->ACT", RD, ACT, 1, LONG),
+                new Rule("CA bus WR->ACT", WR, ACT, 1, LONG),
+                new Rule("CA bus PRE->ACT", PRE, ACT, 1, LONG),
+                new Rule("CA bus PRE->RD", PRE, RD, 1, LONG),
+                new Rule("CA bus ACT->PRE", ACT, PRE, 1, SHORT),
+                new Rule("CA bus REF->PRE", REF, PRE, 1, SHORT),
+                new Rule("CA bus RD->PRE", RD, PRE, 1, SHORT));
+        for (Rule r : rules) {
+            DeviceTiming dev = device(LP4);
+            dev.issue(r.first.ordinal(), 0, 0, 0, 0, T0);
+            assertBoundary(dev, r.next, r.nextBank, T0 + r.gap, r.name);
+        }
+    }
+
+    @Test
+    void readToPrechargeIsBl2WhenTrtpIsUnderEightClocks() {
+        SimSpec shortRtp = SimSpec.of(PART.withCycles(Map.of("RTP", 6)));
+        DeviceTiming dev = device(shortRtp);
+        dev.issue(RD.ordinal(), 0, 0, 0, 0, T0);
+        assertBoundary(dev, PRE, 0, T0 + BL2 + Math.max(8, 6) - 8, "RD->PRE with tRTP 6");
+    }
+
+    @Test
+    void aFifthActivateWaitsForTheFourActivateWindow() {
+        // tFAW = 4 tRRD on the part: widen it so the window, not tRRD, binds
+        int faw = 70;
+        DeviceTiming dev = device(SimSpec.of(PART.withCycles(Map.of("FAW", faw))));
+        for (int b = 0; b < 4; b++) {
+            dev.issue(ACT.ordinal(), 0, 0, b, 0, T0 + (long) b * RRD);
+        }
+        assertBoundary(dev, ACT, 4, T0 + faw, "tFAW");
+    }
+
+    @Test
+    void aSmallTraceTakesTheCyclesWorkedOutByHand() {
+        // RoBaRaCoCh on 8 banks x 64 bursts of 32 B: bank = address bits 11..13, row from bit 14
+        long[] addresses = {0, 32, 1L << 20, 1L << 15};
+        boolean[] writes = {false, false, false, true};
+        List<String> issued = new ArrayList<>();
+        SimResult r = new DramSimulator(SimConfig.of(LP4, "RoBaRaCoCh").withDrain(true))
+                .run(new RequestTrace("hand", addresses, writes, null),
+                        (clk, c, cmd, ra, bg, ba, ro, co) -> issued.add(clk + " " + cmd + " b" + ba + " r" + ro));
+        int act1 = 1;
+        int rd1 = act1 + RCD;                                // 30
+        int rd2 = rd1 + CCD;                                 // 38: row hit, tCCD
+        int pre1 = Math.max(rd2 + RD_TO_PRE, act1 + RAS);    // 69: tRAS binds
+        int act2 = Math.max(pre1 + RPPB, act1 + RC);         // 98
+        int rd3 = act2 + RCD;                                // 127
+        int pre2 = Math.max(rd3 + RD_TO_PRE, act2 + RAS);    // 166
+        int act3 = pre2 + RPPB;                              // 195
+        int wr = act3 + RCD;                                 // 224
+        assertThat(issued).containsExactly(act1 + " ACT b0 r0", rd1 + " RD b0 r0", rd2 + " RD b0 r0",
+                pre1 + " PRE b0 r64", act2 + " ACT b0 r64", rd3 + " RD b0 r64", pre2 + " PRE b0 r2",
+                act3 + " ACT b0 r2", wr + " WR b0 r2");
+        assertThat(r.drainCycles()).isEqualTo(wr);
+        // reads arrive at cycles 0, 1, 2 and end RL + tDQSCK + BL/2 after their RD
+        int lat = RL + DQSCK + BL2;
+        assertThat(r.readLatencySum()).isEqualTo((rd1 + lat) + (rd2 + lat - 1) + (rd3 + lat - 2));
+    }
+
+    @Test
+    void issuedCommandsKeepJesd2094Timing() {
+        for (PagePolicy p : PagePolicy.values()) {
+            Checker ch = new Checker();
+            SimResult r = new DramSimulator(SimConfig.of(LP4, "RoBaRaCoCh").withPagePolicy(p, 1).withDrain(true))
+                    .run(RequestTrace.uniformRandom(4000, LP4.capacityBytes(), 0.3, 19),
+                            (clk, c, cmd, ra, bg, ba, ro, co) -> ch.accept(clk, cmd, ba));
+            assertThat(r.reads() + r.writes()).isEqualTo(4000);
+            assertThat(ch.minActToCas).as(p + " ACT->CAS").isEqualTo(RCD);
+            assertThat(ch.minActToAct).as(p + " ACT->ACT").isEqualTo(RRD);
+            assertThat(ch.refs).as(p + " refreshes").isGreaterThanOrEqualTo(r.drainCycles() / REFI);
+        }
+    }
+
+    private static DeviceTiming device(SimSpec s) {
+        return new DeviceTiming(s.organization(), s.protocol().constraints(s.timings()));
+    }
+
+    /** {@code next} to bank {@code bank} is refused one cycle before {@code at} and accepted at {@code at}. */
+    private static void assertBoundary(DeviceTiming dev, SimCommand next, int bank, long at, String rule) {
+        long ready = dev.readyAt(next.ordinal(), 0, 0, bank);
+        assertThat(at - 1 >= ready).as(rule + ": refused at tX-1").isFalse();
+        assertThat(at >= ready).as(rule + ": accepted at tX").isTrue();
+    }
+
+    /** Checks each command against the latest command it must wait for, JESD209-4's rules written out again. */
+    private static final class Checker {
+        long[] act = filled(), pre = filled(), rdB = filled(), wrB = filled(), rda = filled(), wra = filled();
+        long rd = -1 << 20, wr = -1 << 20, prea = -1 << 20, ref = -1 << 20, anyPre = -1 << 20, last = -1 << 20;
+        Deque<Long> acts = new ArrayDeque<>();
+        long minActToCas = Long.MAX_VALUE, minActToAct = Long.MAX_VALUE;
+        long refs;
+
+        static long[] filled() {
+            long[] a = new long[8];
+            Arrays.fill(a, -1 << 20);
+            return a;
+        }
+
+        void gap(long clk, long since, int min, String what) {
+            assertThat(clk - since).as(what + " at " + clk).isGreaterThanOrEqualTo(min);
+        }
+
+        void accept(long clk, SimCommand c, int b) {
+            boolean longCommand = c == ACT || c == RD || c == RDA || c == WR || c == WRA;
+            gap(clk, last, longCommand ? LONG : SHORT, "command bus before " + c);
+            last = clk;
+            switch (c) {
+                case ACT -> {
+                    gap(clk, act[b], RC, "ACT->ACT same bank");
+                    gap(clk, pre[b], RPPB, "PRE->ACT");
+                    gap(clk, prea, RPAB, "PREA->ACT");
+                    gap(clk, ref, RFCAB, "REF->ACT");
+                    gap(clk, rda[b], RD_TO_PRE + RPPB, "RDA->ACT");
+                    gap(clk, wra[b], WR_TO_PRE + RPPB, "WRA->ACT");
+                    if (!acts.isEmpty()) {
+                        gap(clk, acts.peekLast(), RRD, "ACT->ACT");
+                        minActToAct = Math.min(minActToAct, clk - acts.peekLast());
+                    }
+                    if (acts.size() == 4) {
+                        gap(clk, acts.pollFirst(), FAW, "tFAW");
+                    }
+                    acts.addLast(clk);
+                    act[b] = clk;
+                }
+                case PRE -> {
+                    gap(clk, act[b], RAS, "ACT->PRE");
+                    gap(clk, rdB[b], RD_TO_PRE, "RD->PRE");
+                    gap(clk, wrB[b], WR_TO_PRE, "WR->PRE");
+                    gap(clk, anyPre, PPD, "PRE->PRE");
+                    pre[b] = clk;
+                    anyPre = clk;
+                }
+                case PREA -> {
+                    for (int i = 0; i < 8; i++) {
+                        gap(clk, act[i], RAS, "ACT->PREA");
+                        gap(clk, rdB[i], RD_TO_PRE, "RD->PREA");
+                        gap(clk, wrB[i], WR_TO_PRE, "WR->PREA");
+                    }
+                    gap(clk, anyPre, PPD, "PRE->PREA");
+                    prea = clk;
+                    anyPre = clk;
+                }
+                case RD, RDA -> {
+                    gap(clk, act[b], RCD, "ACT->RD");
+                    gap(clk, rd, CCD, "RD->RD");
+                    gap(clk, wr, WR_TO_RD, "WR->RD");
+                    minActToCas = Math.min(minActToCas, clk - act[b]);
+                    rd = clk;
+                    rdB[b] = clk;
+                    if (c == RDA) {
+                        rda[b] = clk;
+                    }
+                }
+                case WR, WRA -> {
+                    gap(clk, act[b], RCD, "ACT->WR");
+                    gap(clk, wr, CCD, "WR->WR");
+                    gap(clk, rd, RD_TO_WR, "RD->WR");
+                    minActToCas = Math.min(minActToCas, clk - act[b]);
+                    wr = clk;
+                    wrB[b] = clk;
+                    if (c == WRA) {
+                        wra[b] = clk;
+                    }
+                }
+                case REF -> {
+                    for (int i = 0; i < 8; i++) {
+                        gap(clk, act[i], RC, "ACT->REF");
+                        gap(clk, pre[i], RPPB, "PRE->REF");
+                        gap(clk, rda[i], RD_TO_PRE + RPPB, "RDA->REF");
+                        gap(clk, wra[i], WR_TO_PRE + RPPB, "WRA->REF");
+                    }
+                    gap(clk, prea, RPAB, "PREA->REF");
+                    gap(clk, ref, RFCAB, "REF->REF");
+                    refs++;
+                    ref = clk;
+                }
+                default -> throw new AssertionError(c);
+            }
+        }
+    }
+}
