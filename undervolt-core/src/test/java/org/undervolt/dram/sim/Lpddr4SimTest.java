@@ -11,10 +11,7 @@ import static org.undervolt.dram.sim.SimCommand.REF;
 import static org.undervolt.dram.sim.SimCommand.WR;
 import static org.undervolt.dram.sim.SimCommand.WRA;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +43,8 @@ class Lpddr4SimTest {
     /** Command/address-bus clocks of the following command: ACT and column commands 4, PRE/PREA/REF 2. */
     private static final int LONG = 4, SHORT = 2;
     private static final long T0 = 1000;
+    private static final LowPowerTraceChecker.Gaps GAPS = new LowPowerTraceChecker.Gaps(8, RCD, RRD, FAW, RC, RAS, RPPB,
+            RPAB, RFCAB, CCD, RD_TO_WR, WR_TO_RD, RD_TO_PRE, WR_TO_PRE, PPD, LONG, SHORT);
 
     @Test
     void theStandardPicksTheLpddr4ProtocolAndItsRows() {
@@ -180,7 +179,7 @@ class Lpddr4SimTest {
     @Test
     void issuedCommandsKeepJesd2094Timing() {
         for (PagePolicy p : PagePolicy.values()) {
-            Checker ch = new Checker();
+            LowPowerTraceChecker ch = new LowPowerTraceChecker(GAPS);
             SimResult r = new DramSimulator(SimConfig.of(LP4, "RoBaRaCoCh").withPagePolicy(p, 1).withDrain(true))
                     .run(RequestTrace.uniformRandom(4000, LP4.capacityBytes(), 0.3, 19),
                             (clk, c, cmd, ra, bg, ba, ro, co) -> ch.accept(clk, cmd, ba));
@@ -200,102 +199,5 @@ class Lpddr4SimTest {
         long ready = dev.readyAt(next.ordinal(), 0, 0, bank);
         assertThat(at - 1 >= ready).as(rule + ": refused at tX-1").isFalse();
         assertThat(at >= ready).as(rule + ": accepted at tX").isTrue();
-    }
-
-    /** Checks each command against the latest command it must wait for, JESD209-4's rules written out again. */
-    private static final class Checker {
-        long[] act = filled(), pre = filled(), rdB = filled(), wrB = filled(), rda = filled(), wra = filled();
-        long rd = -1 << 20, wr = -1 << 20, prea = -1 << 20, ref = -1 << 20, anyPre = -1 << 20, last = -1 << 20;
-        Deque<Long> acts = new ArrayDeque<>();
-        long minActToCas = Long.MAX_VALUE, minActToAct = Long.MAX_VALUE;
-        long refs;
-
-        static long[] filled() {
-            long[] a = new long[8];
-            Arrays.fill(a, -1 << 20);
-            return a;
-        }
-
-        void gap(long clk, long since, int min, String what) {
-            assertThat(clk - since).as(what + " at " + clk).isGreaterThanOrEqualTo(min);
-        }
-
-        void accept(long clk, SimCommand c, int b) {
-            boolean longCommand = c == ACT || c == RD || c == RDA || c == WR || c == WRA;
-            gap(clk, last, longCommand ? LONG : SHORT, "command bus before " + c);
-            last = clk;
-            switch (c) {
-                case ACT -> {
-                    gap(clk, act[b], RC, "ACT->ACT same bank");
-                    gap(clk, pre[b], RPPB, "PRE->ACT");
-                    gap(clk, prea, RPAB, "PREA->ACT");
-                    gap(clk, ref, RFCAB, "REF->ACT");
-                    gap(clk, rda[b], RD_TO_PRE + RPPB, "RDA->ACT");
-                    gap(clk, wra[b], WR_TO_PRE + RPPB, "WRA->ACT");
-                    if (!acts.isEmpty()) {
-                        gap(clk, acts.peekLast(), RRD, "ACT->ACT");
-                        minActToAct = Math.min(minActToAct, clk - acts.peekLast());
-                    }
-                    if (acts.size() == 4) {
-                        gap(clk, acts.pollFirst(), FAW, "tFAW");
-                    }
-                    acts.addLast(clk);
-                    act[b] = clk;
-                }
-                case PRE -> {
-                    gap(clk, act[b], RAS, "ACT->PRE");
-                    gap(clk, rdB[b], RD_TO_PRE, "RD->PRE");
-                    gap(clk, wrB[b], WR_TO_PRE, "WR->PRE");
-                    gap(clk, anyPre, PPD, "PRE->PRE");
-                    pre[b] = clk;
-                    anyPre = clk;
-                }
-                case PREA -> {
-                    for (int i = 0; i < 8; i++) {
-                        gap(clk, act[i], RAS, "ACT->PREA");
-                        gap(clk, rdB[i], RD_TO_PRE, "RD->PREA");
-                        gap(clk, wrB[i], WR_TO_PRE, "WR->PREA");
-                    }
-                    gap(clk, anyPre, PPD, "PRE->PREA");
-                    prea = clk;
-                    anyPre = clk;
-                }
-                case RD, RDA -> {
-                    gap(clk, act[b], RCD, "ACT->RD");
-                    gap(clk, rd, CCD, "RD->RD");
-                    gap(clk, wr, WR_TO_RD, "WR->RD");
-                    minActToCas = Math.min(minActToCas, clk - act[b]);
-                    rd = clk;
-                    rdB[b] = clk;
-                    if (c == RDA) {
-                        rda[b] = clk;
-                    }
-                }
-                case WR, WRA -> {
-                    gap(clk, act[b], RCD, "ACT->WR");
-                    gap(clk, wr, CCD, "WR->WR");
-                    gap(clk, rd, RD_TO_WR, "RD->WR");
-                    minActToCas = Math.min(minActToCas, clk - act[b]);
-                    wr = clk;
-                    wrB[b] = clk;
-                    if (c == WRA) {
-                        wra[b] = clk;
-                    }
-                }
-                case REF -> {
-                    for (int i = 0; i < 8; i++) {
-                        gap(clk, act[i], RC, "ACT->REF");
-                        gap(clk, pre[i], RPPB, "PRE->REF");
-                        gap(clk, rda[i], RD_TO_PRE + RPPB, "RDA->REF");
-                        gap(clk, wra[i], WR_TO_PRE + RPPB, "WRA->REF");
-                    }
-                    gap(clk, prea, RPAB, "PREA->REF");
-                    gap(clk, ref, RFCAB, "REF->REF");
-                    refs++;
-                    ref = clk;
-                }
-                default -> throw new AssertionError(c);
-            }
-        }
     }
 }
