@@ -111,6 +111,9 @@ public final class TimingConstraints {
      *       point + tRPpb; REF to ACT or REF tRFCab ("Refresh requirement parameters" table);</li>
      *   <li>rank-to-rank switch: BL/2 + nCS as for LPDDR3 (JESD209-4 has no parameter for it).</li>
      * </ul>
+     * Since a command issues at its last clock, its first clocks may lie before its request arrived when the bus
+     * was idle (up to 3 clocks earlier for ACT and column commands): a read's latency on an idle channel is that much
+     * shorter than on the device; on a busy bus the bus rows space the commands exactly.
      * Not modelled: tCCDMW (MASK WRITE to MASK WRITE of one bank): the simulator writes whole bursts with WR, and
      * tCCDMW binds only masked writes; per-bank refresh (REFpb, tRFCpb, tREFIpb): the simulator refreshes with the
      * all-bank REF every tREFI, which JESD209-4 permits on its own.
