@@ -38,6 +38,15 @@ public enum Protocol {
         };
     }
 
+    /**
+     * Cycles from issuing a RD to the end of its data: {@link SimTimings#readLatency} (RL/CL + tDQSCK + BL/2, counted
+     * from the command's last clock) plus the clocks a multi-clock RD takes before its last (3 for LPDDR4's READ-1 +
+     * CAS-2, {@link TimingConstraints#lpddr4}; 0 for the one-clock commands of DDR and LPDDR3).
+     */
+    public int readLatency(SimTimings t) {
+        return t.readLatency() + (this == LPDDR4 ? TimingConstraints.lpddr4Clocks(SimCommand.RD) - 1 : 0);
+    }
+
     /** The constraint set of this protocol for {@code t}. */
     public List<TimingConstraints.Constraint> constraints(SimTimings t) {
         return switch (this) {

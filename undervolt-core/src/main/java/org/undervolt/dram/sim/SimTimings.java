@@ -94,8 +94,12 @@ public record SimTimings(int tckPs, int nBL, int nCL, int nRCD, int nRP, int nRA
         return (int) Math.round(2e6 / tckPs);
     }
 
-    /** Cycles from a RD command to the end of its data burst: CL (+ tDQSCK) + BL/2 (Ramulator's read latency). */
-    public int readLatency() {
+    /**
+     * Cycles from a RD command's last clock to the end of its data burst: CL (+ tDQSCK) + BL/2 (Ramulator's read
+     * latency; for one-clock commands the RD's only clock; {@link SimSpec#readLatency} adds a multi-clock RD's
+     * earlier clocks).
+     */
+        public int readLatency() {
         return nCL + nDQSCK + nBL;
     }
 

@@ -88,12 +88,15 @@ public final class TimingConstraints {
 
     /**
      * The constraint set of LPDDR4 (JEDEC JESD209-4), one bank group, all values in tCK from the part's timing
-     * rows. Every LPDDR4 timing counts from the last clock of a command to the last clock of the next one, and the
-     * commands take several clocks on the command/address bus, so the simulator issues a command at its last clock:
+     * rows. LPDDR4 commands take several clocks on the command/address bus and JESD209-4 counts every timing from the
+     * last clock of a command to the last clock of the next; the simulator issues a command at its first clock, so
+     * each rule below, a gap between last clocks, becomes the row gap + clocks(preceding) - clocks(following), and a
+     * command keeps the bus for its clocks ({@link #lpddr4Clocks}). Under that reading a read's data ends
+     * clocks(RD) - 1 + RL + tDQSCK + BL/2 after its RD is issued ({@link Protocol#readLatency}).
      * <ul>
-     *   <li>command/address bus: any command to the next ACT or column command 4 clocks, to the next PRE, PREA or
-     *       REF 2 clocks (JESD209-4 "Command truth table": ACTIVATE-1/-2, READ-1/WRITE-1 + CAS-2 are two 2-clock
-     *       commands, PRECHARGE and REFRESH one);</li>
+     *   <li>command/address bus: ACT (ACTIVATE-1 + ACTIVATE-2) and RD/WR (READ-1 or WRITE-1 + CAS-2) take 4 clocks,
+     *       PRE, PREA and REF 2 (JESD209-4 "Command truth table": 2-clock commands, two of them for ACT and column
+     *       commands);</li>
      *   <li>data bus and column to column: RD to RD and WR to WR BL/2 on the channel, tCCD in the rank (JESD209-4
      *       "Core AC timing" table: tCCD = BL/2, 8 tCK for BL16);</li>
      *   <li>RD to WR: RL + RU(tDQSCKmax / tCK) + BL/2 - WL + tWPRE + RD(tRPST / tCK) ("Timing between READ and
@@ -111,29 +114,36 @@ public final class TimingConstraints {
      *       point + tRPpb; REF to ACT or REF tRFCab ("Refresh requirement parameters" table);</li>
      *   <li>rank-to-rank switch: BL/2 + nCS as for LPDDR3 (JESD209-4 has no parameter for it).</li>
      * </ul>
-     * Since a command issues at its last clock, its first clocks may lie before its request arrived when the bus
-     * was idle (up to 3 clocks earlier for ACT and column commands): a read's latency on an idle channel is that much
-     * shorter than on the device; on a busy bus the bus rows space the commands exactly.
      * Not modelled: tCCDMW (MASK WRITE to MASK WRITE of one bank): the simulator writes whole bursts with WR, and
      * tCCDMW binds only masked writes; per-bank refresh (REFpb, tRFCpb, tREFIpb): the simulator refreshes with the
      * all-bank REF every tREFI, which JESD209-4 permits on its own.
      */
     public static List<Constraint> lpddr4(SimTimings t) {
-        List<Constraint> c = new ArrayList<>();
+        List<Constraint> lastToLast = new ArrayList<>();
         int bl = t.nBL(), rl = t.nCL(), wl = t.nCWL();
         int rdToWr = rl + t.nDQSCK() + bl - wl + LPDDR4_WRITE_PREAMBLE + LPDDR4_READ_POSTAMBLE_ROUNDED_DOWN;
         int wrToRd = wl + 1 + bl + t.nWTRS();
         int rdToPre = bl + Math.max(8, t.nRTP()) - 8;
         int wrToPre = wl + bl + 1 + t.nWR();
-        lowPowerRows(c, t, rdToWr, wrToRd, rdToPre, wrToPre);
-        SimCommand[] all = SimCommand.ALL;
-        add(c, CHANNEL, all, new SimCommand[] {ACT, RD, RDA, WR, WRA}, LPDDR4_LONG_COMMAND_CLOCKS, 1, false);
-        add(c, CHANNEL, all, new SimCommand[] {PRE, PREA, REF}, LPDDR4_SHORT_COMMAND_CLOCKS, 1, false);
-        add(c, RANK, one(RDA), one(PREA), rdToPre, 1, false);
-        add(c, RANK, one(WRA), one(PREA), wrToPre, 1, false);
-        add(c, RANK, new SimCommand[] {PRE, PREA}, new SimCommand[] {PRE, PREA}, t.nPPD(), 1, false);
-        add(c, RANK, one(REF), one(REF), t.nRFC(), 1, false);
+        lowPowerRows(lastToLast, t, rdToWr, wrToRd, rdToPre, wrToPre);
+        add(lastToLast, RANK, one(RDA), one(PREA), rdToPre, 1, false);
+        add(lastToLast, RANK, one(WRA), one(PREA), wrToPre, 1, false);
+        add(lastToLast, RANK, new SimCommand[] {PRE, PREA}, new SimCommand[] {PRE, PREA}, t.nPPD(), 1, false);
+        add(lastToLast, RANK, one(REF), one(REF), t.nRFC(), 1, false);
+        List<Constraint> c = new ArrayList<>();
+        for (Constraint r : lastToLast) {
+            c.add(new Constraint(r.level(), r.preceding(), r.following(),
+                    r.latency() + lpddr4Clocks(r.preceding()) - lpddr4Clocks(r.following()), r.window(), r.sibling()));
+        }
+        for (SimCommand p : SimCommand.ALL) {
+            add(c, CHANNEL, one(p), SimCommand.ALL, lpddr4Clocks(p), 1, false);
+        }
         return List.copyOf(c);
+    }
+
+    /** Clocks an LPDDR4 command takes on the command/address bus (JESD209-4 "Command truth table"). */
+    static int lpddr4Clocks(SimCommand c) {
+        return c == ACT || c.accessing ? LPDDR4_LONG_COMMAND_CLOCKS : LPDDR4_SHORT_COMMAND_CLOCKS;
     }
 
     /**

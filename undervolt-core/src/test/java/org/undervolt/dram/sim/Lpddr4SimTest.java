@@ -40,7 +40,7 @@ class Lpddr4SimTest {
     private static final int WR_TO_RD = WL + 1 + BL2 + WTR;                  // 39
     private static final int RD_TO_PRE = BL2 + Math.max(8, RTP) - 8;          // 12
     private static final int WR_TO_PRE = WL + BL2 + 1 + WR_;                  // 52
-    /** Command/address-bus clocks of the following command: ACT and column commands 4, PRE/PREA/REF 2. */
+    /** Command/address-bus clocks of a command: ACT and column commands 4, PRE/PREA/REF 2 (JESD209-4). */
     private static final int LONG = 4, SHORT = 2;
     private static final long T0 = 1000;
     private static final LowPowerTraceChecker.Gaps GAPS = new LowPowerTraceChecker.Gaps(8, RCD, RRD, FAW, RC, RAS, RPPB,
@@ -62,6 +62,8 @@ class Lpddr4SimTest {
                 .containsExactly(RL, WL, BL2, RCD, RPPB, RPAB, RAS, RC, WR_, RTP, WTR, WTR, RRD, RRD, CCD, CCD, FAW,
                         DQSCK, PPD, RFCAB, REFI);
         assertThat(t.readLatency()).isEqualTo(RL + DQSCK + BL2);
+        // counted from the RD's first clock: READ-1 + CAS-2 take 4 clocks, RL counts from the last
+        assertThat(LP4.readLatency()).isEqualTo(LONG - 1 + RL + DQSCK + BL2);
         assertThat(LP4.bytesPerAccess()).isEqualTo(32); // BL16 on a 16-bit channel
         // under the DDR3/DDR4 rules the same part read CL and had no tDQSCK: that is what changed
         assertThat(SimSpec.of(PART, Protocol.DDR).timings().readLatency()).isEqualTo(12 + BL2);
@@ -78,7 +80,10 @@ class Lpddr4SimTest {
         }
     }
 
-    /** One rule: {@code first} to a bank, then {@code next} to a bank (0 = the same, 1 = another), {@code gap} apart. */
+    /**
+     * One rule: {@code first} to a bank, then {@code next} to a bank (0 = the same, 1 = another), {@code gap} apart
+     * from the last clock of one to the last clock of the other, as JESD209-4 counts.
+     */
     private record Rule(String name, SimCommand first, SimCommand next, int nextBank, int gap) {
     }
 
@@ -115,7 +120,7 @@ class Lpddr4SimTest {
                 new Rule("WRA->REF", WRA, REF, 0, WR_TO_PRE + RPPB),
                 new Rule("tRFCab REF->ACT", REF, ACT, 0, RFCAB),
                 new Rule("tRFCab REF->REF", REF, REF, 0, RFCAB),
-                // the command/address bus only
+                // the command/address bus only: the next command's clocks after the last clock of the first
                 new Rule("CA bus RD->ACT", RD, ACT, 1, LONG),
                 new Rule("CA bus WR->ACT", WR, ACT, 1, LONG),
                 new Rule("CA bus PRE->ACT", PRE, ACT, 1, LONG),
@@ -126,7 +131,7 @@ class Lpddr4SimTest {
         for (Rule r : rules) {
             DeviceTiming dev = device(LP4);
             dev.issue(r.first.ordinal(), 0, 0, 0, 0, T0);
-            assertBoundary(dev, r.next, r.nextBank, T0 + r.gap, r.name);
+            assertBoundary(dev, r.next, r.nextBank, T0 + issueGap(r.first, r.next, r.gap), r.name);
         }
     }
 
@@ -135,7 +140,7 @@ class Lpddr4SimTest {
         SimSpec shortRtp = SimSpec.of(PART.withCycles(Map.of("RTP", 6)));
         DeviceTiming dev = device(shortRtp);
         dev.issue(RD.ordinal(), 0, 0, 0, 0, T0);
-        assertBoundary(dev, PRE, 0, T0 + BL2 + Math.max(8, 6) - 8, "RD->PRE with tRTP 6");
+        assertBoundary(dev, PRE, 0, T0 + issueGap(RD, PRE, BL2 + Math.max(8, 6) - 8), "RD->PRE with tRTP 6");
     }
 
     @Test
@@ -158,21 +163,22 @@ class Lpddr4SimTest {
         SimResult r = new DramSimulator(SimConfig.of(LP4, "RoBaRaCoCh").withDrain(true))
                 .run(new RequestTrace("hand", addresses, writes, null),
                         (clk, c, cmd, ra, bg, ba, ro, co) -> issued.add(clk + " " + cmd + " b" + ba + " r" + ro));
+        // issue cycles are first clocks: a JEDEC gap between last clocks + clocks(earlier) - clocks(later)
         int act1 = 1;
-        int rd1 = act1 + RCD;                                // 30
-        int rd2 = rd1 + CCD;                                 // 38: row hit, tCCD
-        int pre1 = Math.max(rd2 + RD_TO_PRE, act1 + RAS);    // 69: tRAS binds
-        int act2 = Math.max(pre1 + RPPB, act1 + RC);         // 98
-        int rd3 = act2 + RCD;                                // 127
-        int pre2 = Math.max(rd3 + RD_TO_PRE, act2 + RAS);    // 166
-        int act3 = pre2 + RPPB;                              // 195
-        int wr = act3 + RCD;                                 // 224
+        int rd1 = act1 + RCD;                                                  // 30
+        int rd2 = rd1 + CCD;                                                   // 38: row hit, tCCD
+        int pre1 = Math.max(rd2 + RD_TO_PRE + LONG - SHORT, act1 + RAS + LONG - SHORT); // 71: tRAS binds
+        int act2 = Math.max(pre1 + RPPB + SHORT - LONG, act1 + RC);            // 98
+        int rd3 = act2 + RCD;                                                  // 127
+        int pre2 = Math.max(rd3 + RD_TO_PRE + LONG - SHORT, act2 + RAS + LONG - SHORT); // 168
+        int act3 = pre2 + RPPB + SHORT - LONG;                                 // 195
+        int wr = act3 + RCD;                                                   // 224
         assertThat(issued).containsExactly(act1 + " ACT b0 r0", rd1 + " RD b0 r0", rd2 + " RD b0 r0",
                 pre1 + " PRE b0 r64", act2 + " ACT b0 r64", rd3 + " RD b0 r64", pre2 + " PRE b0 r2",
                 act3 + " ACT b0 r2", wr + " WR b0 r2");
         assertThat(r.drainCycles()).isEqualTo(wr);
-        // reads arrive at cycles 0, 1, 2 and end RL + tDQSCK + BL/2 after their RD
-        int lat = RL + DQSCK + BL2;
+        // reads arrive at cycles 0, 1, 2 and end RL + tDQSCK + BL/2 after their RD's last clock
+        int lat = LONG - 1 + RL + DQSCK + BL2;
         assertThat(r.readLatencySum()).isEqualTo((rd1 + lat) + (rd2 + lat - 1) + (rd3 + lat - 2));
     }
 
@@ -192,6 +198,15 @@ class Lpddr4SimTest {
 
     private static DeviceTiming device(SimSpec s) {
         return new DeviceTiming(s.organization(), s.protocol().constraints(s.timings()));
+    }
+
+    /** The gap between issue cycles (first clocks) of {@code first} and {@code next} {@code lastToLast} apart. */
+    private static int issueGap(SimCommand first, SimCommand next, int lastToLast) {
+        return lastToLast + clocks(first) - clocks(next);
+    }
+
+    private static int clocks(SimCommand c) {
+        return c == ACT || c == RD || c == RDA || c == WR || c == WRA ? LONG : SHORT;
     }
 
     /** {@code next} to bank {@code bank} is refused one cycle before {@code at} and accepted at {@code at}. */
