@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {"Cycle-level DRAM timing simulation of a request trace (Ramulator LoadStoreTrace: 'LD 0x...' / 'ST 0x...'):",
                 "address mapping, controller with read/write queues (FR-FCFS or FCFS), open or closed rows, all-bank refresh,",
-                "DDR3/DDR4/LPDDR3 timing constraints; DDR3/DDR4 devices of --part are assembled into a 64-bit rank.",
+                "DDR3/DDR4/LPDDR3/LPDDR4 timing constraints; DDR3/DDR4 devices of --part are assembled into a 64-bit rank.",
                 "--part: a part of 'undervolt dram presets' (e.g. DDR4-2400), a memspec file, or",
                 "a pair of Ramulator 2.0a's organisation and speed-bin presets, ORG+BIN (e.g.",
                 "DDR4_8Gb_x8+DDR4_2400R, timing only); the JSON's part is a name --part takes",

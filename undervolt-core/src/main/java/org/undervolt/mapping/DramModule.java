@@ -75,7 +75,8 @@ public record DramModule(DramSpec part, DramSpec spec) {
 
     /**
      * The timing simulator's view at {@code trcdCycles}: the module's part under its own standard's command protocol
-     * ({@link SimSpec#of(DramSpec)}: {@link Protocol#LPDDR3} for LPDDR3 parts, with tRPab and tDQSCK), the same
+     * ({@link SimSpec#of(DramSpec)}: {@link Protocol#LPDDR3} for LPDDR3 parts,
+     * {@link Protocol#LPDDR4} for LPDDR4 parts, with tRPab and tDQSCK), the same
      * reading of the part {@code dram simulate} runs, so a mapping's simulated latency and energy obey the rules of
      * the part's standard.
      */

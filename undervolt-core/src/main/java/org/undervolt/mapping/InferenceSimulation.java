@@ -136,7 +136,7 @@ public final class InferenceSimulation {
         serialCycles += (double) (r.readHits() + r.writeHits()) * 0; // column latency added below for every request
         serialCycles += (double) (r.readMisses() + r.writeMisses()) * t.nRCD();
         serialCycles += (double) (r.readConflicts() + r.writeConflicts()) * (t.nRP() + t.nRCD());
-        serialCycles += (double) rd * t.readLatency() + (double) wr * (t.nCWL() + t.nBL());
+        serialCycles += (double) rd * cfg.spec().readLatency() + (double) wr * (t.nCWL() + t.nBL());
         return new DramCost(Map.copyOf(e.joules()), e.totalJoules(), r.drainCycles(), r.drainCycles() * tck,
                 serialCycles * tck, rd, wr, r.rowHits(), r.rowMisses(), r.rowConflicts(), trcdCycles);
     }

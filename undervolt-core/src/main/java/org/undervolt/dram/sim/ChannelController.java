@@ -101,7 +101,7 @@ final class ChannelController {
         this.dev = rcd == null ? new DeviceTiming(spec.organization(), spec.protocol().constraints(spec.timings()))
                 : new DeviceTiming(spec.organization(), spec.protocol().constraints(spec.timings().withRcd(1)), rcd);
         this.maxSize = cfg.queueSize();
-        this.readLatency = spec.timings().readLatency();
+        this.readLatency = spec.readLatency();
         this.scheduler = Scheduler.of(cfg.scheduler(), q, dev, vectorScan);
         this.perBankOffers = scheduler.perBankOffers();
         this.rowPolicy = RowPolicy.of(cfg.pagePolicy(), cfg.closedCap(), spec.organization().ranks(), dev.banksPerRank);

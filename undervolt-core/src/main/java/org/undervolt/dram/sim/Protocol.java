@@ -18,15 +18,41 @@ public enum Protocol {
      * LPDDR3 (JESD209-3): read latency RL + tDQSCK + BL/2, precharge-all to ACT tRPab, the LPDDR3 command
      * spacing of {@link TimingConstraints#lpddr3}.
      */
-    LPDDR3;
+    LPDDR3,
+    /**
+     * LPDDR4 (JESD209-4): read latency RL + tDQSCK + BL/2 with BL16, per-bank precharge tRPpb and all-bank tRPab,
+     * tPPD between precharges, multi-cycle commands on the command/address bus, the LPDDR4 command spacing of
+     * {@link TimingConstraints#lpddr4}.
+     */
+    LPDDR4;
 
-    /** The protocol of {@code standard}: LPDDR3's own, the DDR3/DDR4 one for every other standard. */
+    /**
+     * The protocol of {@code standard}: LPDDR3's and LPDDR4's own, the DDR3/DDR4 one for every other standard
+     * (DDR5 and LPDDR5 have no protocol of their own here yet and are scheduled under DDR3/DDR4's rules).
+     */
     public static Protocol of(DramStandard standard) {
-        return standard == DramStandard.LPDDR3 ? LPDDR3 : DDR;
+        return switch (standard) {
+            case LPDDR3 -> LPDDR3;
+            case LPDDR4 -> LPDDR4;
+            default -> DDR;
+        };
+    }
+
+    /**
+     * Cycles from issuing a RD to the end of its data: {@link SimTimings#readLatency} (RL/CL + tDQSCK + BL/2, counted
+     * from the command's last clock) plus the clocks a multi-clock RD takes before its last (3 for LPDDR4's READ-1 +
+     * CAS-2, {@link TimingConstraints#lpddr4}; 0 for the one-clock commands of DDR and LPDDR3).
+     */
+    public int readLatency(SimTimings t) {
+        return t.readLatency() + (this == LPDDR4 ? TimingConstraints.lpddr4Clocks(SimCommand.RD) - 1 : 0);
     }
 
     /** The constraint set of this protocol for {@code t}. */
     public List<TimingConstraints.Constraint> constraints(SimTimings t) {
-        return this == LPDDR3 ? TimingConstraints.lpddr3(t) : TimingConstraints.ddr(t);
+        return switch (this) {
+            case DDR -> TimingConstraints.ddr(t);
+            case LPDDR3 -> TimingConstraints.lpddr3(t);
+            case LPDDR4 -> TimingConstraints.lpddr4(t);
+        };
     }
 }

@@ -30,6 +30,11 @@ public record SimSpec(DramSpec part, Protocol protocol, SimTimings timings) {
         return part.standard().name();
     }
 
+    /** Cycles from issuing a RD to the end of its data under the protocol ({@link Protocol#readLatency}). */
+    public int readLatency() {
+        return protocol.readLatency(timings);
+    }
+
     public Organization organization() {
         return part.organization();
     }

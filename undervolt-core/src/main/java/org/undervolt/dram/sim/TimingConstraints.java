@@ -13,7 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The command-to-command timing constraints of DDR3/DDR4 as data: "after {@code preceding} at this level,
+ * The command-to-command timing constraints of DDR3/DDR4 (and of LPDDR3 and LPDDR4: {@link #lpddr3}, {@link #lpddr4})
+ * as data: "after {@code preceding} at this level,
  * {@code following} may not issue for {@code latency} cycles", where the level is the channel (data bus),
  * the rank, the bank group or the bank. A {@code window} of 4 makes the constraint count from the fourth-last
  * {@code preceding} (tFAW); a {@code sibling} constraint applies to the <em>other</em> ranks of the channel
@@ -63,6 +64,95 @@ public final class TimingConstraints {
         int wrToRd = wl + 1 + bl + t.nWTRS();
         int rdToPre = bl + Math.max(4, t.nRTP()) - 4;
         int wrToPre = wl + bl + 1 + t.nWR();
+        lowPowerRows(c, t, rdToWr, wrToRd, rdToPre, wrToPre);
+        return List.copyOf(c);
+    }
+
+    /**
+     * Command/address-bus clocks of an LPDDR4 ACT (ACTIVATE-1 + ACTIVATE-2) and of a column command (READ-1 or
+     * WRITE-1 + CAS-2): two 2-clock commands each (JESD209-4, "Command truth table").
+     */
+    static final int LPDDR4_LONG_COMMAND_CLOCKS = 4;
+    /** Command/address-bus clocks of an LPDDR4 PRECHARGE (per bank or all banks) and REFRESH: one 2-clock command. */
+    static final int LPDDR4_SHORT_COMMAND_CLOCKS = 2;
+    /**
+     * LPDDR4's write preamble, 2 tCK (JESD209-4, "Write preamble and postamble"; the standard has no other
+     * setting), the tWPRE term of the read-to-write formula.
+     */
+    static final int LPDDR4_WRITE_PREAMBLE = 2;
+    /**
+     * RD(tRPST / tCK) of the read-to-write formula: 0 for the 0.5 tCK read postamble that is the power-up setting of
+     * mode register MR1 OP[7] (JESD209-4, "Read preamble and postamble"; the 1.5 tCK option would make it 1).
+     */
+    static final int LPDDR4_READ_POSTAMBLE_ROUNDED_DOWN = 0;
+
+    /**
+     * The constraint set of LPDDR4 (JEDEC JESD209-4), one bank group, all values in tCK from the part's timing
+     * rows. LPDDR4 commands take several clocks on the command/address bus and JESD209-4 counts every timing from the
+     * last clock of a command to the last clock of the next; the simulator issues a command at its first clock, so
+     * each rule below, a gap between last clocks, becomes the row gap + clocks(preceding) - clocks(following), and a
+     * command keeps the bus for its clocks ({@link #lpddr4Clocks}). Under that reading a read's data ends
+     * clocks(RD) - 1 + RL + tDQSCK + BL/2 after its RD is issued ({@link Protocol#readLatency}).
+     * <ul>
+     *   <li>command/address bus: ACT (ACTIVATE-1 + ACTIVATE-2) and RD/WR (READ-1 or WRITE-1 + CAS-2) take 4 clocks,
+     *       PRE, PREA and REF 2 (JESD209-4 "Command truth table": 2-clock commands, two of them for ACT and column
+     *       commands);</li>
+     *   <li>data bus and column to column: RD to RD and WR to WR BL/2 on the channel, tCCD in the rank (JESD209-4
+     *       "Core AC timing" table: tCCD = BL/2, 8 tCK for BL16);</li>
+     *   <li>RD to WR: RL + RU(tDQSCKmax / tCK) + BL/2 - WL + tWPRE + RD(tRPST / tCK) ("Timing between READ and
+     *       WRITE", with tWPRE 2 tCK and the 0.5 tCK read postamble: {@link #LPDDR4_WRITE_PREAMBLE},
+     *       {@link #LPDDR4_READ_POSTAMBLE_ROUNDED_DOWN}); WR to RD: WL + 1 + BL/2 + RU(tWTR / tCK) ("Timing between
+     *       WRITE and READ"; tWTR from the "Core AC timing" table);</li>
+     *   <li>RD to PRE: BL/2 + max(8, RU(tRTP / tCK)) - 8; WR to PRE: WL + BL/2 + 1 + RU(tWR / tCK) ("READ to
+     *       PRECHARGE", "WRITE to PRECHARGE"; tRTP and tWR from "Core AC timing"); RDA and WRA start their internal
+     *       precharge at those points, so ACT to the same bank follows tRPpb later ("Auto precharge");</li>
+     *   <li>PRE (per bank) to ACT tRPpb, PREA to ACT tRPab, any PRE or PREA to the next PRE or PREA of the rank tPPD
+     *       ("Core AC timing": tRPpb, tRPab, tPPD);</li>
+     *   <li>ACT to ACT tRRD (other bank), tFAW (a fifth ACT), tRC (same bank); ACT to RD/WR tRCD; ACT to PRE/PREA
+     *       tRAS ("Core AC timing");</li>
+     *   <li>all-bank refresh: REF after ACT tRC, after PRE tRPpb, after PREA tRPab, after RDA/WRA their precharge
+     *       point + tRPpb; REF to ACT or REF tRFCab ("Refresh requirement parameters" table);</li>
+     *   <li>rank-to-rank switch: BL/2 + nCS as for LPDDR3 (JESD209-4 has no parameter for it).</li>
+     * </ul>
+     * Not modelled: tCCDMW (MASK WRITE to MASK WRITE of one bank): the simulator writes whole bursts with WR, and
+     * tCCDMW binds only masked writes; per-bank refresh (REFpb, tRFCpb, tREFIpb): the simulator refreshes with the
+     * all-bank REF every tREFI, which JESD209-4 permits on its own.
+     */
+    public static List<Constraint> lpddr4(SimTimings t) {
+        List<Constraint> lastToLast = new ArrayList<>();
+        int bl = t.nBL(), rl = t.nCL(), wl = t.nCWL();
+        int rdToWr = rl + t.nDQSCK() + bl - wl + LPDDR4_WRITE_PREAMBLE + LPDDR4_READ_POSTAMBLE_ROUNDED_DOWN;
+        int wrToRd = wl + 1 + bl + t.nWTRS();
+        int rdToPre = bl + Math.max(8, t.nRTP()) - 8;
+        int wrToPre = wl + bl + 1 + t.nWR();
+        lowPowerRows(lastToLast, t, rdToWr, wrToRd, rdToPre, wrToPre);
+        add(lastToLast, RANK, one(RDA), one(PREA), rdToPre, 1, false);
+        add(lastToLast, RANK, one(WRA), one(PREA), wrToPre, 1, false);
+        add(lastToLast, RANK, new SimCommand[] {PRE, PREA}, new SimCommand[] {PRE, PREA}, t.nPPD(), 1, false);
+        add(lastToLast, RANK, one(REF), one(REF), t.nRFC(), 1, false);
+        List<Constraint> c = new ArrayList<>();
+        for (Constraint r : lastToLast) {
+            c.add(new Constraint(r.level(), r.preceding(), r.following(),
+                    r.latency() + lpddr4Clocks(r.preceding()) - lpddr4Clocks(r.following()), r.window(), r.sibling()));
+        }
+        for (SimCommand p : SimCommand.ALL) {
+            add(c, CHANNEL, one(p), SimCommand.ALL, lpddr4Clocks(p), 1, false);
+        }
+        return List.copyOf(c);
+    }
+
+    /** Clocks an LPDDR4 command takes on the command/address bus (JESD209-4 "Command truth table"). */
+    static int lpddr4Clocks(SimCommand c) {
+        return c == ACT || c.accessing ? LPDDR4_LONG_COMMAND_CLOCKS : LPDDR4_SHORT_COMMAND_CLOCKS;
+    }
+
+    /**
+     * The rows LPDDR3 and LPDDR4 share, from their formulas: data bus and column spacing, read/write turnarounds,
+     * rank-to-rank switch, precharge after RD/WR, ACT spacing (tRRD, tFAW, tRC), tRAS, tRPpb/tRPab, tRCD, the all-bank
+     * refresh's waits and tRFCab.
+     */
+    private static void lowPowerRows(List<Constraint> c, SimTimings t, int rdToWr, int wrToRd, int rdToPre, int wrToPre) {
+        int bl = t.nBL(), rl = t.nCL(), wl = t.nCWL();
         add(c, CHANNEL, cas(RD), cas(RD), bl, 1, false);
         add(c, CHANNEL, cas(WR), cas(WR), bl, 1, false);
         add(c, RANK, cas(RD), cas(RD), t.nCCDS(), 1, false);
@@ -91,7 +181,6 @@ public final class TimingConstraints {
         add(c, BANK, one(WR), one(PRE), wrToPre, 1, false);
         add(c, BANK, one(RDA), one(ACT), rdToPre + t.nRP(), 1, false);
         add(c, BANK, one(WRA), one(ACT), wrToPre + t.nRP(), 1, false);
-        return List.copyOf(c);
     }
 
     /** The constraint set of DDR3/DDR4 for {@code t}. */

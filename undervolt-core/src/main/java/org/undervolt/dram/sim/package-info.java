@@ -5,7 +5,7 @@
  * ({@link org.undervolt.dram.sim.ChannelController}: read/write/priority/active queues, write drain, tRCD per bank),
  * which compose a scheduler (FR-FCFS or FCFS), a row policy (open, closed, auto-precharge) and a refresh policy
  * (all-bank, none), each behind an interface picked by name ({@link org.undervolt.dram.sim.SimConfig}), under the
- * DDR3/DDR4 or LPDDR3 timing constraints ({@link org.undervolt.dram.sim.Protocol},
+ * DDR3/DDR4, LPDDR3 or LPDDR4 timing constraints ({@link org.undervolt.dram.sim.Protocol},
  * {@link org.undervolt.dram.sim.TimingConstraints}, {@link org.undervolt.dram.sim.DeviceTiming}). The part simulated
  * is the one description of {@code dram.spec} ({@link org.undervolt.dram.sim.SimSpec}: a {@code DramSpec} read under
  * a protocol); presets with Ramulator 2's names load from data files as timing-only parts
