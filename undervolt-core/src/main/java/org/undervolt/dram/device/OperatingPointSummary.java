@@ -53,21 +53,22 @@ public final class OperatingPointSummary {
      * middle on its own would pick different devices for an even count: the lowest voltages save the most.)
      */
     public static Map<String, Object> summary(List<OperatingPoint> points) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("devices", points.size());
-        s.put("chosen", spread(points, OperatingPoint::chosen));
-        s.put("energy_saving", spread(points, OperatingPoint::energySaving));
-        s.put("energy_saving_linear", spread(points, OperatingPoint::energySavingLinear));
-        s.put("energy_saving_quadratic", spread(points, OperatingPoint::energySavingQuadratic));
-        s.put("latency_change", spread(points, OperatingPoint::latencyChange));
         Map<String, Integer> why = new LinkedHashMap<>();
         OperatingPoints.limitedCounts(points).forEach((k, v) -> why.put(k.label(), v));
-        s.put("limited_by", why);
-        return s;
+        return Json.fields(new Summary(points.size(), spread(points, OperatingPoint::chosen),
+                spread(points, OperatingPoint::energySaving), spread(points, OperatingPoint::energySavingLinear),
+                spread(points, OperatingPoint::energySavingQuadratic), spread(points, OperatingPoint::latencyChange), why));
     }
 
-    private static Map<String, Object> spread(List<OperatingPoint> points, java.util.function.ToDoubleFunction<OperatingPoint> f) {
-        return Json.fields(OperatingPoints.Spread.of(points, f)); // {min, median, max}
+    /** The devices' spread ({@link #summary}), each figure {min, median, max}, and how many each reason limited. */
+    private record Summary(int devices, OperatingPoints.Spread chosen, OperatingPoints.Spread energySaving,
+            OperatingPoints.Spread energySavingLinear, OperatingPoints.Spread energySavingQuadratic,
+            OperatingPoints.Spread latencyChange, Map<String, Integer> limitedBy) {
+    }
+
+    private static OperatingPoints.Spread spread(List<OperatingPoint> points,
+            java.util.function.ToDoubleFunction<OperatingPoint> f) {
+        return OperatingPoints.Spread.of(points, f); // {min, median, max}
     }
 
     /**
@@ -78,12 +79,13 @@ public final class OperatingPointSummary {
     public static List<Map<String, Object>> savingCurve(OperatingPoints ops, double[] tolerances) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (double t : tolerances) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("tolerable_ber", t);
-            row.putAll(summary(ops.at(t)));
-            rows.add(row);
+            rows.add(Json.fields(new CurveRow(t, summary(ops.at(t)))));
         }
         return rows;
+    }
+
+    /** One tolerable BER of the saving curve, its devices' {@link #summary} spliced in. */
+    private record CurveRow(double tolerableBer, @Json.Inline Map<String, Object> summary) {
     }
 
     /**
@@ -92,9 +94,6 @@ public final class OperatingPointSummary {
      * reason}: the combined points of {@link CombinedPoints}, and why a DIMM has none (null when all have one).
      */
     public static Map<String, Object> combined(CombinedPoints.Result r, String with) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("with", with);
-        m.put("available", !r.points().isEmpty());
         List<Map<String, Object>> rows = new ArrayList<>();
         for (CombinedPoint c : r.points()) {
             OperatingPoint v = c.vdd();
@@ -103,8 +102,10 @@ public final class OperatingPointSummary {
                     v.limitedBy().label(), v.energySaving(), v.energySavingLinear(), v.energySavingQuadratic(),
                     c.latencyChange())));
         }
-        m.put("devices", rows);
-        m.put("reason", r.reason());
-        return m;
+        return Json.fields(new Combined(with, !r.points().isEmpty(), rows, r.reason()));
+    }
+
+    /** The combined points ({@link #combined}): what they are combined with, whether any DIMM has one, and why not. */
+    private record Combined(String with, boolean available, List<Map<String, Object>> devices, String reason) {
     }
 }
