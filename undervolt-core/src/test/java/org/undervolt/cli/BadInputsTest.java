@@ -63,6 +63,8 @@ class BadInputsTest {
                 // dram
                 c("unknown preset", "dram info --part DDR9-1", "DDR9-1: no such memspec file, nor a preset"),
                 c("memspec: malformed JSON", "dram info --part DIR/broken.json", "broken.json:"),
+                c("simulate: a DDR5 part (rules not modelled)", "dram simulate --part DIR/ddr5.json --requests DIR/good.trace",
+                        "models DDR3, DDR4, LPDDR3 and LPDDR4 command rules, not DDR5's"),
                 c("memspec: malformed XML", "dram info --part DIR/broken.xml", "broken.xml"),
                 c("memspec: neither XML nor JSON", "dram info --part DIR/notes.txt", "not a memspec"),
                 o("negative voltage", "dram info --part DDR4-2400 --vdd -1", "--vdd", "expected a voltage > 0"),
@@ -394,6 +396,9 @@ class BadInputsTest {
         write("ber2.json", "{\"default\": 2}\n");
         write("bank99.csv", "0,ACT,0,0,99,100,0\n");
         write("good.trace", "LD 0x0\nST 0x40\n");
+        try (var ddr5 = BadInputsTest.class.getResourceAsStream("/golden/dram/memspecs/dp5_ddr5_test.json")) {
+            Files.copy(ddr5, dir.resolve("ddr5.json"));
+        }
         write("bad.trace", "LD 0x0\nLOAD 0x40\n");
         write("bad-bitmap.txt", "undervolt-bitmap 1\npattern 170\nvdd fast\n");
         write("bad.csv", "vdd,ber\n1.35,0\n1.2,often\n");

@@ -2,6 +2,7 @@ package org.undervolt.dram.sim;
 
 import java.util.List;
 
+import org.undervolt.InvalidInputException;
 import org.undervolt.dram.spec.DramStandard;
 
 /**
@@ -27,13 +28,21 @@ public enum Protocol {
     LPDDR4;
 
     /**
-     * The protocol of {@code standard}: LPDDR3's and LPDDR4's own, the DDR3/DDR4 one for every other standard
-     * (DDR5 and LPDDR5 have no protocol of their own here yet and are scheduled under DDR3/DDR4's rules).
+     * The protocol of {@code standard}: LPDDR3's and LPDDR4's own, the DDR3/DDR4 one for DDR3, DDR4 and parts of no
+     * named standard. DDR5 (JESD79-5: bank groups of their own timing, same-bank refresh, two channels per DIMM)
+     * and LPDDR5 (JESD209-5: WCK clocking, bank organisations) have rules this simulator does not model: they are
+     * refused in one line rather than scheduled under DDR4's rules (their energy over a command trace is priced by
+     * {@code dram energy}).
+     *
+     * @throws InvalidInputException for DDR5 and LPDDR5
      */
     public static Protocol of(DramStandard standard) {
         return switch (standard) {
             case LPDDR3 -> LPDDR3;
             case LPDDR4 -> LPDDR4;
+            case DDR5, LPDDR5 -> throw new InvalidInputException("the cycle-level simulator models DDR3, DDR4, LPDDR3 "
+                    + "and LPDDR4 command rules, not " + standard + "'s: give a part of those standards (undervolt dram "
+                    + "presets); a " + standard + " part's energy over a command trace: undervolt dram energy");
             default -> DDR;
         };
     }

@@ -51,7 +51,6 @@ class Lpddr4SimTest {
         assertThat(Protocol.of(DramStandard.LPDDR4)).isEqualTo(Protocol.LPDDR4);
         assertThat(Protocol.of(DramStandard.LPDDR3)).isEqualTo(Protocol.LPDDR3);
         assertThat(Protocol.of(DramStandard.DDR4)).isEqualTo(Protocol.DDR);
-        assertThat(Protocol.of(DramStandard.DDR5)).isEqualTo(Protocol.DDR);
         SimTimings t = LP4.timings();
         assertThat(LP4.protocol()).isEqualTo(Protocol.LPDDR4);
         assertThat(t.tckPs()).isEqualTo(625);
