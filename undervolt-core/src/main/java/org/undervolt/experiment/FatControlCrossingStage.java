@@ -61,6 +61,7 @@ final class FatControlCrossingStage {
      * The stage's result as JSON.
      *
      * @param gridStep            ratio of neighbouring grid BERs
+     * @param ratio               fault-aware's tolerable BER over the control's (absent when the control's is 0)
      * @param confidence          share of bootstrap replicates with fault-aware's crossing above the control's
      * @param tie                 share with both at the same point
      * @param stepsLow            2.5 % quantile of fault-aware's crossing minus the control's, in grid steps
@@ -69,7 +70,7 @@ final class FatControlCrossingStage {
      * @param faultAwareHigher    {@code confidence >= } {@link #LEVEL}
      */
     record Result(String question, double lo, double hi, int stepsPerSpan, double gridStep, int draws, int testImages,
-            String criterion, Network faultAware, Network control, double ratio, double confidence, double tie,
+            String criterion, Network faultAware, Network control, @Json.OmitWhenNull Double ratio, double confidence, double tie,
             int stepsLow, int stepsMedian, int stepsHigh, boolean faultAwareHigher, int replicates, List<Point> points,
             String method, String line) {
     }
@@ -128,12 +129,12 @@ final class FatControlCrossingStage {
         }
         var s = r.settings();
         double step = StrictMath.pow(s.hi() / s.lo(), 1.0 / (1 << s.bisections()));
-        double ratio = co.tolerableBer() > 0 ? fa.tolerableBer() / co.tolerableBer() : Double.NaN;
+        Double ratio = co.tolerableBer() > 0 ? fa.tolerableBer() / co.tolerableBer() : null;
         boolean higher = r.aAbove() >= LEVEL;
         String line = String.format(Locale.ROOT, "on %d shared draws x %d images: fault-aware tolerates %s (%s), the "
-                + "control %s (%s), ratio %.3f; fault-aware's crossing lies above the control's in %.1f%% of %d paired "
+                + "control %s (%s), ratio %s; fault-aware's crossing lies above the control's in %.1f%% of %d paired "
                 + "bootstrap replicates (ties %.1f%%; difference %+d [%+d, %+d] grid steps of x%.4f): %s", s.draws(),
-                images, ber(fa.tolerableBer()), fa.status(), ber(co.tolerableBer()), co.status(), ratio,
+                images, ber(fa.tolerableBer()), fa.status(), ber(co.tolerableBer()), co.status(), ratio == null ? "-" : String.format(Locale.ROOT, "%.3f", ratio),
                 100 * r.aAbove(), PairedCrossing.REPLICATES, 100 * r.tie(), r.stepsQuantiles()[1],
                 r.stepsQuantiles()[0], r.stepsQuantiles()[2], step, higher
                         ? "fault-aware training's tolerable BER beats its control's at " + Math.round(100 * LEVEL)
