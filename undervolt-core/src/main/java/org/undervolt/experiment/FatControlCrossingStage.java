@@ -25,7 +25,7 @@ import org.undervolt.storage.FormatSpec;
  * searches' grid (finer steps than the draws' noise resolves would only add points), extended by whole spans where a
  * network's crossing lies outside, both networks on the search's {@code trials} draws at every point, and a paired
  * bootstrap over the draws for the confidence that fault-aware training's crossing lies above the control's.
- * Resumable point by point ({@code points.json} in the stage's folder).
+ * Resumable point by point ({@link #CHECKPOINT} in the stage's folder).
  */
 final class FatControlCrossingStage {
     /** Halvings of the span between the searches' common passing and failing BERs. */
@@ -33,6 +33,12 @@ final class FatControlCrossingStage {
 
     /** Confidence at which "fault-aware tolerates more" is stated. */
     static final double LEVEL = 0.95;
+
+    /**
+     * The checkpoint in the stage's folder (not {@code points.json}, the tolerance searches' name, whose trials the
+     * results store records).
+     */
+    static final String CHECKPOINT = "paired-points.json";
 
     static final String QUESTION = "tolerable BER of fault-aware vs control on shared draws (paired bisection)";
 
@@ -113,7 +119,7 @@ final class FatControlCrossingStage {
                 storage == null ? "" : storage.key(), format.name(), c.text("error_model"),
                 c.integer("device_seed", 0L, Long.MAX_VALUE), c.text("read_correction"), seed, draws, n, lo, hi,
                 1 << BISECTIONS, settings.berMin(), settings.berMax(), acceptance.threshold());
-        PointStore store = PointStore.open(dir.resolve("points.json"), identity);
+        PointStore store = PointStore.open(dir.resolve(CHECKPOINT), identity);
         PairedCrossing.Result r = new PairedCrossing(settings, a, b, acceptance, store, log).run();
         return Json.fields(result(r, n, acceptance));
     }
@@ -139,7 +145,7 @@ final class FatControlCrossingStage {
                 r.stepsQuantiles()[0], r.stepsQuantiles()[2], step, higher
                         ? "fault-aware training's tolerable BER beats its control's at " + Math.round(100 * LEVEL)
                                 + "% confidence"
-                        : "no higher tolerable BER for fault-aware training at " + Math.round(100 * LEVEL)
+                        : "fault-aware training's higher tolerable BER is not established at " + Math.round(100 * LEVEL)
                                 + "% confidence");
         return new Result(QUESTION, s.lo(), s.hi(), 1 << s.bisections(), step, s.draws(), images,
                 acceptance.describe(), fa, co, ratio, r.aAbove(), r.tie(), r.stepsQuantiles()[0],
