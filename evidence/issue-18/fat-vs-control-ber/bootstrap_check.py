@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """An independent check of the fat-vs-control-ber stage's figures (written for this evidence, not part of the tool):
-reads the stage's checkpoint (points.json, finished or not) and prints, per point, both
+reads the stage's checkpoint (paired-points.json, finished or not) and prints, per point, both
 networks' per-draw accuracies and means, each network's crossing on the points measured so far (largest passing BER
 below the first failing one; the stage's rule), and the paired bootstrap over draws (same draw indices for both
 networks and every point; 10,000 replicates; ties count against fault-aware) -- the statistic the stage computes
-when it finishes (its own random stream, so the share agrees within bootstrap noise, ~0.25 %). Usage: partial_bootstrap.py points.json CRITERION"""
+when it finishes (its own random stream, so the share agrees within bootstrap noise, ~0.25 %). Usage: bootstrap_check.py paired-points.json CRITERION"""
 import json, random, sys
 
 pts = json.load(open(sys.argv[1]))["points"]
