@@ -85,7 +85,7 @@ final class FatControlStage {
                 line));
     }
 
-    /** The control's tolerable BER on the search's axis (the device's BER(V) axis under weak-subarray). */
+    /** A network's (e.g. the control's) tolerable BER on the search's axis (the device's BER(V) axis under weak-subarray). */
     static double controlTolerable(Map<String, Object> controlTolerance) {
         Object axis = controlTolerance.get("tolerable_axis_ber");
         return PipelineSummary.num(axis != null ? axis : controlTolerance.get("tolerable_ber"));
@@ -102,7 +102,8 @@ final class FatControlStage {
         return best;
     }
 
-    private static SnnStoredTrials trials(Path model, PipelineConfig c, FormatSpec format, ImageDataset test,
+    /** A network's stored-weight trials as the pipeline's settings store and hit them. */
+    static SnnStoredTrials trials(Path model, PipelineConfig c, FormatSpec format, ImageDataset test,
             int threads, WeightStorage storage) {
         byte[] bytes;
         try {

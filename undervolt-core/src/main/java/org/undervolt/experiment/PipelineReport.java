@@ -63,6 +63,8 @@ final class PipelineReport {
                         eden ? "—" : ber(summary.get("tolerable_ber_control")), "—", "—")
                 .row("fault-aware vs control on the same draws", eden ? "—" : fatVersusControl(r.get("fat-vs-control")),
                         "—", "—")
+                .row("tolerable BER, fault-aware vs control on shared draws", eden ? "—"
+                        : FatControlCrossingStage.line(r.get("fat-vs-control-ber")), "—", "—")
                 .row("weight precision, read correction", c.text("format").toUpperCase(Locale.ROOT)
                         + (eden ? "" : ", " + c.text("read_correction")), eden ? "—" : "FP32", eden ? "INT8/FP32" : "—")
                 .row("error model that decided the tolerance", eden ? c.text("error_model") : String.valueOf(summary.get("weight_errors")),

@@ -80,12 +80,17 @@ final class PipelineSummary {
             // the two on the same draws and images at the control's first failing BER (FatControlStage)
             Map<String, Object> versus = r.get("fat-vs-control");
             boolean compared = versus != null && versus.containsKey("fault_aware_better");
+            // both tolerable BERs located on shared draws (FatControlCrossingStage)
+            Map<String, Object> crossing = r.get("fat-vs-control-ber");
+            boolean located = crossing != null && crossing.containsKey("confidence");
             map = r.get("placement");
             snn = new SnnTolerance(base.get("error_free"), fat.get("error_free"),
                     control == null ? null : control.get("error_free"), base.get("tolerable_ber"), fat.get("tolerable_ber"),
                     tb > 0 ? num(fat.get("tolerable_ber")) / tb : null, control == null ? null : control.get("tolerable_ber"),
                     compared ? versus.get("fault_aware_better") : null,
                     compared ? 100 * num(versus.get("difference")) : null, compared ? versus.get("p_value") : null,
+                    located ? tolerable(crossing, "fault_aware") : null, located ? tolerable(crossing, "control") : null,
+                    located ? crossing.get("confidence") : null, located ? crossing.get("fault_aware_higher") : null,
                     map.get("deployed_network"), map.get("weight_errors"));
         }
         // the median device's point of the mapping stage's lookup, priced on the network's inference; a stage
@@ -102,6 +107,11 @@ final class PipelineSummary {
         return new Headline(kind, dnn, snn, point.get("nominal_vdd"), point.get("chosen_vdd"),
                 point.get("energy_nominal_j"), point.get("energy_chosen_j"), point.get("energy_saving"),
                 point.get("speedup_simulated"), decided, where);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object tolerable(Map<String, Object> crossing, String network) {
+        return ((Map<String, Object>) crossing.get(network)).get("tolerable_ber");
     }
 
     /** The plan's figures of a mapping stage recorded without {@code operating_point}, under the same keys. */
@@ -158,6 +168,12 @@ final class PipelineSummary {
      *                           that stage made no comparison
      * @param fatVsControlPoints fault-aware minus control accuracy there, in percentage points
      * @param fatVsControlP      the sign test's one-sided p-value
+     * @param tolerableBerFaultAwarePaired the fault-aware network's tolerable BER located on the draws it shares with
+     *                           the control ({@link FatControlCrossingStage}); absent without that comparison
+     * @param tolerableBerControlPaired    the control's, on the same draws
+     * @param fatBeatsControlBerConfidence share of paired bootstrap replicates with fault-aware's crossing above the
+     *                           control's
+     * @param fatBeatsControlBer whether that share is at least 95 %
      * @param deployedNetwork    the network placed in DRAM
      * @param weightErrors       which error model decided the tolerance (uniform, or the location model's unsafe
      *                           subarrays)
@@ -165,7 +181,10 @@ final class PipelineSummary {
     private record SnnTolerance(Object baselineAccuracy, Object faultAwareAccuracy, Object controlAccuracy,
             Object tolerableBerWithoutRetraining, Object tolerableBerWithRetraining, Double retrainingGain,
             Object tolerableBerControl, @Json.OmitWhenNull Object fatBeatsControl,
-            @Json.OmitWhenNull Double fatVsControlPoints, @Json.OmitWhenNull Object fatVsControlP, Object deployedNetwork,
+            @Json.OmitWhenNull Double fatVsControlPoints, @Json.OmitWhenNull Object fatVsControlP,
+            @Json.OmitWhenNull Object tolerableBerFaultAwarePaired, @Json.OmitWhenNull Object tolerableBerControlPaired,
+            @Json.OmitWhenNull Object fatBeatsControlBerConfidence, @Json.OmitWhenNull Object fatBeatsControlBer,
+            Object deployedNetwork,
             Object weightErrors) {
     }
 

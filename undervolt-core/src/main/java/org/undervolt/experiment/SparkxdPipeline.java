@@ -38,6 +38,9 @@ import org.undervolt.storage.Formats;
  *   <li>{@code fat-vs-control}: fault-aware and control network on the same error draws and test images at the
  *       control's first failing BER, with a sign test of "fault-aware training is no better" ({@link
  *       FatControlStage});</li>
+ *   <li>{@code fat-vs-control-ber}: both networks' tolerable BER located on the same error draws by a paired
+ *       bisection, with the bootstrap confidence that fault-aware training's lies above the control's ({@link
+ *       FatControlCrossingStage}, point by point resumable);</li>
  *   <li>{@code placement}: the lowest module voltage at which the weights fit in locations whose BER the
  *       deployed network (the more tolerant of baseline and fault-aware) tolerates, DRMap order, one inference
  *       priced, energy versus VDD ({@link MappingStage}).</li>
@@ -181,6 +184,9 @@ public final class SparkxdPipeline {
         Map<String, Object> controlTolerance = (Map<String, Object>) tol.get("control");
         out.put("fat-vs-control", stages.run("fat-vs-control", () -> FatControlStage.run(fatDir.resolve("fat.snn"),
                 fatDir.resolve("control.snn"), controlTolerance, c, format, test, threads, location)));
+        out.put("fat-vs-control-ber", stages.run("fat-vs-control-ber", () -> FatControlCrossingStage.run(
+                fatDir.resolve("fat.snn"), fatDir.resolve("control.snn"), tol, c, format, test, threads, location,
+                stages.folder("fat-vs-control-ber"), log)));
         PipelineRecords.curves(stages, out);
         PipelineRecords.trials(stages, out);
 

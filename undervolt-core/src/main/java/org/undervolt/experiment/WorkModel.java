@@ -152,6 +152,10 @@ public final class WorkModel {
                 .plus(Span.exactly(3.0 * test * k.inferImage())));
         // fault-aware and control on the same draws, every test image of every trial
         m.put("fat-vs-control", Span.exactly(2.0 * c.integer("trials", 1, 10_000) * test * k.inferImage()));
+        // the paired bisection: both networks on every draw at each point; typically 5 points (both ends, one
+        // extension, a midpoint each), at most 8 (an extension each way and one more midpoint each)
+        double pairedPoint = 2.0 * c.integer("trials", 1, 10_000) * test * k.inferImage();
+        m.put("fat-vs-control-ber", new Span(5 * pairedPoint, 8 * pairedPoint));
         m.put("placement", Span.exactly(0));
         return m;
     }

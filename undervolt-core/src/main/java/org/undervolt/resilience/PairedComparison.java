@@ -125,7 +125,8 @@ public record PairedComparison(double ber, int trials, int images, double accura
         return r;
     }
 
-    private static SplittableRandom stream(long seed, double ber, int trial) {
+    /** Draw {@code trial}'s stream at {@code ber}: the same for every network compared. */
+    static SplittableRandom stream(long seed, double ber, int trial) {
         return Seeds.stream(seed, STREAM, Double.doubleToLongBits(ber), trial);
     }
 

@@ -90,6 +90,18 @@ class PipelineCommandsTest {
             assertThat(versus.get("trials").asInt()).isEqualTo(2);
             assertThat(printed.get("fat_beats_control").asBoolean()).isEqualTo(versus.get("fault_aware_better").asBoolean());
         }
+        // both tolerable BERs on shared draws, with the bootstrap confidence, or why not
+        JsonNode paired = new ObjectMapper().readTree(Files.readString(tmp.resolve("run/stages/fat-vs-control-ber.json")));
+        if (paired.has("skipped")) {
+            assertThat(printed.has("fat_beats_control_ber")).isFalse();
+        } else {
+            assertThat(printed.get("tolerable_ber_fault_aware_paired")).isEqualTo(paired.at("/fault_aware/tolerable_ber"));
+            assertThat(printed.get("tolerable_ber_control_paired")).isEqualTo(paired.at("/control/tolerable_ber"));
+            double confidence = paired.get("confidence").asDouble();
+            assertThat(confidence + paired.get("tie").asDouble()).isBetween(0.0, 1.0);
+            assertThat(printed.get("fat_beats_control_ber").asBoolean()).isEqualTo(confidence >= 0.95);
+            assertThat(paired.get("points").size()).isGreaterThanOrEqualTo(2);
+        }
         assertThat(printed.get("deployed_network").asText()).isIn("baseline", "fault_aware");
         assertThat(printed.get("operating_points").get("differ").isBoolean()).isTrue();
         assertOnePricing(printed, tmp.resolve("run/stages/placement.json"));
@@ -116,7 +128,8 @@ class PipelineCommandsTest {
         estimate[java.util.Arrays.asList(args).indexOf("--out") + 1] = tmp.resolve("fresh").toString();
         JsonNode fresh = run(estimate).json();
         assertThat(fresh.get("stages").fieldNames()).toIterable()
-                .containsExactly("train", "fault-aware-training", "tolerance", "fat-vs-control", "placement");
+                .containsExactly("train", "fault-aware-training", "tolerance", "fat-vs-control", "fat-vs-control-ber",
+                        "placement");
         assertThat(fresh.get("typical_s").asDouble()).isPositive().isLessThanOrEqualTo(fresh.get("at_most_s").asDouble());
         assertThat(fresh.at("/unit_costs/stdp_image_s").asDouble()).isPositive();
         assertThat(tmp.resolve("fresh")).as("an estimate runs nothing").doesNotExist();

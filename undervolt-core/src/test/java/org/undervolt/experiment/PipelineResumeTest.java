@@ -128,7 +128,7 @@ class PipelineResumeTest {
     @Test
     void sparkxdKilledAfterFaultAwareTrainingResumesToTheSameResult(@TempDir Path tmp) throws Exception {
         resumesToSameResult(SparkxdPipeline.KIND, tinySparkxd(), "fault-aware-training",
-                List.of("train", "fault-aware-training"), List.of("tolerance", "fat-vs-control", "placement"), tmp);
+                List.of("train", "fault-aware-training"), List.of("tolerance", "fat-vs-control", "fat-vs-control-ber", "placement"), tmp);
     }
 
     @Test
