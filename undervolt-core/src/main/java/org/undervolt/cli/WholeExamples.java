@@ -131,6 +131,8 @@ final class WholeExamples {
 
     /** picocli's help with each option's and positional parameter's description joined into paragraphs first. */
     static final class ParagraphHelp extends Help {
+        private int descriptionWidth = -1;
+
         ParagraphHelp(CommandSpec spec, ColorScheme scheme) {
             super(spec, scheme);
         }
@@ -139,7 +141,7 @@ final class WholeExamples {
         public IOptionRenderer createDefaultOptionRenderer() {
             IOptionRenderer lines = super.createDefaultOptionRenderer();
             return (option, labels, scheme) -> lines.render(option.toBuilder().names(option.names())
-                    .description(formatSafe(wrap(paragraphs(option.description()), descriptionWidth()))).build(),
+                    .description(reflowed(option.description())).build(),
                     labels, scheme);
         }
 
@@ -147,17 +149,21 @@ final class WholeExamples {
         public IParameterRenderer createDefaultParameterRenderer() {
             IParameterRenderer lines = super.createDefaultParameterRenderer();
             return (param, labels, scheme) -> lines.render(param.toBuilder()
-                    .description(formatSafe(wrap(paragraphs(param.description()), descriptionWidth()))).build(),
+                    .description(reflowed(param.description())).build(),
                     labels, scheme);
         }
 
-        /** The width of the option list's description column (picocli's layout: 2 + 2 + 1 + names + text). */
-        private int descriptionWidth() {
-            CommandSpec spec = commandSpec();
-            // picocli's own help measures the names: this one's would call back into the renderers
-            int names = new Help(spec, colorScheme())
-                    .calcLongOptionColumnWidth(spec.options(), spec.positionalParameters(), colorScheme());
-            return spec.usageMessage().width() - 5 - names - 1;
+        /** An option's or parameter's description as paragraphs, pre-wrapped to the description column. */
+        private String[] reflowed(String[] description) {
+            if (descriptionWidth < 0) {
+                // picocli's layout: 2 + 2 + 1 + names + text; picocli's own help measures the names (this one's
+                // would call back into the renderers); measured once, the width being fixed for this help
+                CommandSpec spec = commandSpec();
+                int names = new Help(spec, colorScheme())
+                        .calcLongOptionColumnWidth(spec.options(), spec.positionalParameters(), colorScheme());
+                descriptionWidth = spec.usageMessage().width() - 5 - names - 1;
+            }
+            return formatSafe(wrap(paragraphs(description), descriptionWidth));
         }
     }
 }
