@@ -45,6 +45,18 @@ final class FatControlCrossingStage {
     private FatControlCrossingStage() {
     }
 
+    /** The config key of the stage's draws per point and network; null (the presets') means {@code trials}. */
+    static final String DRAWS_KEY = "paired_draws";
+
+    /**
+     * Draws per point and network: {@value #DRAWS_KEY}, or the searches' {@code trials} where it is null. Raising it
+     * on a finished run redoes this stage alone ({@link PipelineKeys#REDOES}), keeping every draw measured.
+     */
+    static int draws(PipelineConfig c) {
+        Integer d = c.optionalInteger(DRAWS_KEY, 2, 10_000);
+        return d != null ? d : c.integer("trials", 2, 10_000);
+    }
+
     /**
      * One network's crossing.
      *
@@ -104,7 +116,7 @@ final class FatControlCrossingStage {
         double lo = Math.min(tf, tk);
         double hi = Math.max(ff, fk);
         int n = (int) c.integer("test_images", 1, test.size());
-        int draws = (int) c.integer("trials", 1, 10_000);
+        int draws = draws(c);
         long seed = c.integer("seed", 0L, Long.MAX_VALUE);
         double reference = PipelineSummary.num(f.get("reference_accuracy"));
         Acceptance acceptance = new Acceptance(reference, c.number("delta", 0, 1),
@@ -115,11 +127,15 @@ final class FatControlCrossingStage {
         SnnStoredTrials a = FatControlStage.trials(fat, c, format, slice, threads, storage);
         SnnStoredTrials b = FatControlStage.trials(control, c, format, slice, threads, storage);
         String identity = String.format(Locale.ROOT, "paired crossing fat=%s control=%s %s format=%s errors=%s device=%d "
-                + "correction=%s seed=%d draws=%d test=%d lo=%s hi=%s steps=%d range=[%s,%s] criterion=%s", fat, control,
+                + "correction=%s seed=%d test=%d lo=%s hi=%s steps=%d range=[%s,%s] criterion=%s", fat, control,
                 storage == null ? "" : storage.key(), format.name(), c.text("error_model"),
-                c.integer("device_seed", 0L, Long.MAX_VALUE), c.text("read_correction"), seed, draws, n, lo, hi,
+                c.integer("device_seed", 0L, Long.MAX_VALUE), c.text("read_correction"), seed, n, lo, hi,
                 1 << BISECTIONS, settings.berMin(), settings.berMax(), acceptance.threshold());
-        PointStore store = PointStore.open(dir.resolve(CHECKPOINT), identity);
+        // the draws are not part of the identity: draw t is the same bits whatever their number, so a point keeps
+        // the draws it has and adds more (PairedCrossing); a checkpoint written when the identity still named them
+        // holds the same measurements
+        PointStore store = PointStore.open(dir.resolve(CHECKPOINT), identity,
+                stored -> stored.replaceFirst(" draws=\\d+ ", " ").equals(identity));
         PairedCrossing.Result r = new PairedCrossing(settings, a, b, acceptance, store, log).run();
         return Json.fields(result(r, n, acceptance));
     }

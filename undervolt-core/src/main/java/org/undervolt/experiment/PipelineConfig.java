@@ -202,6 +202,12 @@ public record PipelineConfig(String pipeline, Map<String, Object> values, Map<St
     public String canonical() {
         Map<String, Object> stored = new LinkedHashMap<>();
         values.forEach((k, v) -> stored.put(STORED_AS.getOrDefault(k, k), v));
+        // a key added after runs were made is part of the identity only when set: null is what those runs did
+        PipelineKeys.ADDED_AS_NULL.forEach(k -> {
+            if (stored.containsKey(k) && stored.get(k) == null) {
+                stored.remove(k);
+            }
+        });
         if (stored.get("devices") instanceof String devices) {
             boolean bundled = org.undervolt.dram.device.DeviceSet.isBundled(devices);
             stored.put("devices", bundled ? devices : "voltron");
@@ -265,6 +271,11 @@ public record PipelineConfig(String pipeline, Map<String, Object> values, Map<St
 
     public int integer(String key, int lo, int hi) {
         return (int) integer(key, (long) lo, (long) hi);
+    }
+
+    /** An integer setting in [lo, hi] that may be null (e.g. a count that defaults to another setting). */
+    public Integer optionalInteger(String key, int lo, int hi) {
+        return get(key) == null ? null : integer(key, lo, hi);
     }
 
     public boolean flag(String key) {

@@ -85,6 +85,11 @@ final class PipelineKeys {
                 ? null : "expected an integer " + (hi == Long.MAX_VALUE ? ">= " + lo : "in " + lo + ".." + hi);
     }
 
+    static Rule optionalInteger(long lo, long hi) {
+        Rule set = integer(lo, hi);
+        return v -> v == null ? null : set.problem(v);
+    }
+
     static Rule number(double lo, double hi) {
         return v -> v instanceof Number n && n.doubleValue() >= lo && n.doubleValue() <= hi ? null
                 : "expected a number in [" + BadSetting.plain(lo) + ", " + BadSetting.plain(hi) + "]";
@@ -188,8 +193,23 @@ final class PipelineKeys {
         k.put("images_per_step", integer(1, MAX_IMAGES));
         k.put("inject_every", integer(1, 1_000_000));
         k.put("read_correction", text(ReadCorrection::parse));
+        k.put(FatControlCrossingStage.DRAWS_KEY, optionalInteger(2, 10_000));
         return k;
     }
+
+    /**
+     * Keys added after runs were made, whose null is what those runs did: left out of the run's identity
+     * ({@link PipelineConfig#canonical()}) while null, so an older run folder or stored run is found again.
+     */
+    static final java.util.Set<String> ADDED_AS_NULL = java.util.Set.of(FatControlCrossingStage.DRAWS_KEY);
+
+    /**
+     * Keys that only refine one late stage, with that stage: resuming a run with another value of such a key (and
+     * every other setting the same) redoes that stage alone, its own checkpoint keeping what still holds
+     * ({@link Stages}); any other change of settings is another run. {@code paired_draws}: more draws for
+     * {@code fat-vs-control-ber}, whose points keep the draws they have.
+     */
+    static final Map<String, String> REDOES = Map.of(FatControlCrossingStage.DRAWS_KEY, "fat-vs-control-ber");
 
     /** The rules of {@code pipeline}'s keys. */
     static Map<String, Rule> of(String pipeline) {

@@ -61,8 +61,18 @@ public final class Stages implements AutoCloseable {
             if (Files.exists(cfg)) {
                 String old = Files.readString(cfg, StandardCharsets.UTF_8).strip();
                 if (!old.equals(canonical)) {
-                    throw new InvalidInputException("--out " + dir + ": holds a run with other settings (" + cfg
-                            + "); use another --out or the same settings to resume it");
+                    Map<String, String> redo = redone(old, canonical);
+                    if (redo == null) {
+                        throw new InvalidInputException("--out " + dir + ": holds a run with other settings (" + cfg
+                                + "); use another --out or the same settings to resume it");
+                    }
+                    // the stages' results go before the settings change: a kill in between redoes them again
+                    for (var e : redo.entrySet()) {
+                        Files.deleteIfExists(dir.resolve("stages").resolve(e.getValue() + ".json"));
+                        log.accept("setting " + e.getKey() + " changed: stage " + e.getValue()
+                                + " is redone (its checkpoint keeps what still holds); the other stages are reused");
+                    }
+                    AtomicFiles.write(cfg, (canonical + "\n").getBytes(StandardCharsets.UTF_8));
                 }
                 String was = Files.exists(made) ? Files.readString(made, StandardCharsets.UTF_8).strip() : "an older build";
                 if (!was.equals(build)) {
@@ -97,6 +107,28 @@ public final class Stages implements AutoCloseable {
             runId = -1;
             resumedInStore = false;
         }
+    }
+
+    /**
+     * The keys whose values differ between the settings a folder was made with and these, with the stage each
+     * redoes ({@link PipelineKeys#REDOES}); null when a key that is not such a refinement differs (another run).
+     */
+    static Map<String, String> redone(String made, String now) throws IOException {
+        Map<String, Object> a = Json.mapper().readValue(made, new TypeReference<LinkedHashMap<String, Object>>() { });
+        Map<String, Object> b = Json.mapper().readValue(now, new TypeReference<LinkedHashMap<String, Object>>() { });
+        Map<String, String> redo = new java.util.TreeMap<>();
+        java.util.Set<String> keys = new java.util.TreeSet<>(a.keySet());
+        keys.addAll(b.keySet());
+        for (String k : keys) {
+            if (!java.util.Objects.equals(a.get(k), b.get(k))) {
+                String stage = PipelineKeys.REDOES.get(k);
+                if (stage == null) {
+                    return null;
+                }
+                redo.put(k, stage);
+            }
+        }
+        return redo;
     }
 
     /** The file naming the build that started the run ({@link #thisBuild()}). */

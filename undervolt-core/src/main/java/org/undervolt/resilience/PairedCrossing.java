@@ -287,17 +287,19 @@ public final class PairedCrossing {
     }
 
     private double[] draws(PairedTrials net, String target, double ber) {
-        var stored = store.get(target, ber);
-        if (stored.isPresent() && stored.get().trials() == s.draws()) {
-            return stored.get().accuracies();
+        // draw t is the same bits whatever the number of draws: a point measured with fewer draws keeps them and
+        // adds the rest, one measured with more gives its first ones
+        double[] kept = store.get(target, ber).map(CurvePoint::accuracies).orElse(new double[0]);
+        if (kept.length >= s.draws()) {
+            return java.util.Arrays.copyOf(kept, s.draws());
         }
         int n = net.images();
         int[] order = new int[n];
         for (int j = 0; j < n; j++) {
             order[j] = j;
         }
-        double[] acc = new double[s.draws()];
-        for (int t = 0; t < acc.length; t++) {
+        double[] acc = java.util.Arrays.copyOf(kept, s.draws());
+        for (int t = kept.length; t < acc.length; t++) {
             boolean[] c = net.open(ber, PairedComparison.stream(s.seed(), ber, t)).correct(order, 0, n).correct();
             int right = 0;
             for (boolean v : c) {

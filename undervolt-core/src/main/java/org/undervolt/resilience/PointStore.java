@@ -45,12 +45,21 @@ public final class PointStore {
      * {@code config}), else starts empty.
      */
     public static PointStore open(Path file, String config) {
+        return open(file, config, stored -> false);
+    }
+
+    /**
+     * As {@link #open(Path, String)}, also taking the points of a file whose configuration {@code sameMeasurements}
+     * accepts: an older identity text naming the same measurements (e.g. one that still carried a count the points
+     * no longer depend on). The file is rewritten under {@code config} with the next point.
+     */
+    public static PointStore open(Path file, String config, java.util.function.Predicate<String> sameMeasurements) {
         PointStore s = new PointStore(file, config);
         if (Files.exists(file)) {
             try {
                 JsonNode root = Json.mapper().readTree(Files.readString(file, StandardCharsets.UTF_8));
                 String stored = root.path("config").asText(null);
-                if (!config.equals(stored)) {
+                if (!config.equals(stored) && (stored == null || !sameMeasurements.test(stored))) {
                     throw new InvalidInputException(file + ": checkpoint was made with another configuration ("
                             + stored + "); delete it or use another --out");
                 }

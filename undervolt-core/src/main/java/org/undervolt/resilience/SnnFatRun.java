@@ -107,15 +107,17 @@ public final class SnnFatRun {
                     + test.size() + ")");
         }
         SnnModel base = SnnModelFile.read(o.baseModel());
-        long total = o.fat().totalImages();
-        long t0 = System.nanoTime();
-        SnnModel fat = train(o.fat(), base, train, o.out().resolve("fat.ckpt"), log, "fault-aware training", images, 0,
-                2 * total);
-        double trainSeconds = (System.nanoTime() - t0) / 1e9;
-        long t1 = System.nanoTime();
-        SnnModel control = train(o.fat().control(), base, train, o.out().resolve("control.ckpt"), log,
-                "control training (no flips)", images, total, 2 * total);
-        double controlSeconds = (System.nanoTime() - t1) / 1e9;
+        BothTrainings both = new BothTrainings(images, 2 * o.fat().totalImages());
+        Timed fatRun = () -> train(o.fat(), base, train, o.out().resolve("fat.ckpt"), log, "fault-aware training",
+                both.part(0));
+        Timed controlRun = () -> train(o.fat().control(), base, train, o.out().resolve("control.ckpt"), log,
+                "control training (no flips)", both.part(1));
+        Timed.Result[] done = o.threads() > 1 ? Timed.together(fatRun, controlRun)
+                : new Timed.Result[] {fatRun.run(), controlRun.run()};
+        SnnModel fat = done[0].model();
+        SnnModel control = done[1].model();
+        double trainSeconds = done[0].seconds();
+        double controlSeconds = done[1].seconds();
         label(base, train, o);
         label(fat, train, o);
         label(control, train, o);
@@ -132,16 +134,91 @@ public final class SnnFatRun {
         return out;
     }
 
-    /** One training run (fault-aware or control), its images counted from {@code offset} of {@code all}. */
+    /**
+     * One training (fault-aware or control) and its wall time. With two threads or more the two trainings run at
+     * once, each on its own thread: they share nothing they write (each has its own stored copy, error draws and
+     * checkpoint), so the networks are the same bits either way.
+     */
+    @FunctionalInterface
+    private interface Timed {
+        SnnModel train();
+
+        record Result(SnnModel model, double seconds) {
+        }
+
+        default Result run() {
+            long t0 = System.nanoTime();
+            SnnModel m = train();
+            return new Result(m, (System.nanoTime() - t0) / 1e9);
+        }
+
+        /** Both at once; the first failure is rethrown as it was thrown. */
+        static Result[] together(Timed a, Timed b) {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+                Thread t = new Thread(r, "snn-fat-training");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                var fa = pool.submit(a::run);
+                var fb = pool.submit(b::run);
+                return new Result[] {get(fa), get(fb)};
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        private static Result get(java.util.concurrent.Future<Result> f) {
+            try {
+                return f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while training", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    /** The two trainings' images as one job: done and skipped summed over both, told one at a time. */
+    private static final class BothTrainings {
+        private final WorkProgress images;
+        private final long all;
+        private final long[] done = new long[2];
+        private final long[] skipped = new long[2];
+
+        BothTrainings(WorkProgress images, long all) {
+            this.images = images;
+            this.all = all;
+        }
+
+        WorkProgress part(int which) {
+            return (d, s, total) -> {
+                synchronized (this) {
+                    done[which] = d;
+                    skipped[which] = s;
+                    images.update(done[0] + done[1], skipped[0] + skipped[1], all);
+                }
+            };
+        }
+    }
+
+    /** One training run (fault-aware or control), telling {@code images} its own images. */
     private static SnnModel train(SnnFaultAwareTrainer.Config config, SnnModel base, ImageDataset train, Path checkpoint,
-            Consumer<String> log, String what, WorkProgress images, long offset, long all) {
+            Consumer<String> log, String what, WorkProgress images) {
         long[] resumedAt = {-1};
         long total = config.totalImages();
         return new SnnFaultAwareTrainer(config).train(base, train, checkpoint, 500, (g, ber, flips) -> {
             if (resumedAt[0] < 0) {
                 resumedAt[0] = g - 1; // the first image told is the first one trained now
             }
-            images.update(offset + g, offset + resumedAt[0], all);
+            images.update(g, resumedAt[0], total);
             if (g % 500 == 0) {
                 log.accept(String.format("%s: %d/%d images, BER %.3g, %d flips at the last read", what, g, total, ber,
                         flips));

@@ -139,6 +139,66 @@ class PipelineResumeTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("other settings");
     }
 
+    /**
+     * {@code paired_draws} only refines the paired stage: resuming with another value redoes that stage alone (its
+     * result file goes, the others stay, the folder's settings become the new ones); null is left out of the
+     * identity, so folders made before the key existed resume; any other change is still another run.
+     */
+    @Test
+    void morePairedDrawsRedoOnlyTheirStage(@TempDir Path tmp) throws Exception {
+        PipelineConfig c = tinySparkxd();
+        try (Stages s = new Stages(tmp, c, null, m -> { }, null)) {
+            s.run("train", () -> new java.util.LinkedHashMap<>(Map.of("x", 1)));
+            s.run("fat-vs-control-ber", () -> new java.util.LinkedHashMap<>(Map.of("y", 2)));
+        }
+        assertThat(Files.readString(tmp.resolve("config.json"))).doesNotContain("paired_draws");
+        List<String> log = new ArrayList<>();
+        PipelineConfig more = c.withSettings(List.of("paired_draws=9"));
+        new Stages(tmp, more, null, log::add, null).close();
+        assertThat(tmp.resolve("stages/train.json")).exists();
+        assertThat(tmp.resolve("stages/fat-vs-control-ber.json")).doesNotExist();
+        assertThat(log).containsExactly("setting paired_draws changed: stage fat-vs-control-ber is redone (its checkpoint "
+                + "keeps what still holds); the other stages are reused");
+        assertThat(Files.readString(tmp.resolve("config.json")).strip()).isEqualTo(more.canonical())
+                .contains("\"paired_draws\":9");
+        log.clear();
+        new Stages(tmp, more, null, log::add, null).close();
+        assertThat(log).as("the same settings again: a plain resume").isEmpty();
+        assertThatThrownBy(() -> new Stages(tmp, more.withSettings(List.of("paired_draws=12", "trials=3")), null,
+                m -> { }, null)).isInstanceOf(InvalidInputException.class).hasMessageContaining("other settings");
+        assertThat(Files.readString(tmp.resolve("config.json")).strip()).as("a refused resume changes nothing")
+                .isEqualTo(more.canonical());
+        assertThat(Stages.redone(c.canonical(), c.canonical())).isEmpty();
+        assertThatThrownBy(() -> c.withSettings(List.of("paired_draws=1"))).isInstanceOf(InvalidInputException.class)
+                .hasMessage("sparkxd setting 'paired_draws' = 1: expected an integer in 2..10000");
+    }
+
+    /**
+     * With two threads the fault-aware and control trainings run at once; the networks, and what the stage reports
+     * but its seconds, are the same bits as one after the other (the uniform path and the location model).
+     */
+    @Test
+    void faultAwareAndControlTrainingAtOnceGiveTheSameNetworks(@TempDir Path tmp) throws Exception {
+        for (String weak : List.of("1", "0.1")) {
+            PipelineConfig c = tinySparkxd().withSettings(List.of("weak_fraction=" + weak));
+            for (int threads : new int[] {1, 2}) {
+                Path dir = tmp.resolve(weak + "-" + threads);
+                assertThatThrownBy(() -> new PipelineRun(SparkxdPipeline.KIND, c, dir, null, threads,
+                        new Kill("fault-aware-training")).run(TRAIN, TEST, m -> { })).hasMessageContaining("killed after");
+            }
+            for (String f : List.of("fat.snn", "control.snn")) {
+                assertThat(Files.readAllBytes(tmp.resolve(weak + "-2/fault-aware-training/" + f))).as(weak + " " + f)
+                        .isEqualTo(Files.readAllBytes(tmp.resolve(weak + "-1/fault-aware-training/" + f)));
+            }
+            assertThat(withoutSeconds(tmp.resolve(weak + "-2/stages/fault-aware-training.json")))
+                    .isEqualTo(withoutSeconds(tmp.resolve(weak + "-1/stages/fault-aware-training.json")));
+        }
+    }
+
+    private static String withoutSeconds(Path stage) throws java.io.IOException {
+        return Files.readString(stage).replaceAll("\"[a-z_]*seconds\" : [0-9.E-]+", "").replaceAll("-[12]/", "/");
+    }
+
     @Test
     void unknownSettingsAndBadValuesAreOneLineOfBadInput() {
         assertThatThrownBy(() -> tinyEden().withSettings(List.of("sede=2")))

@@ -114,6 +114,63 @@ class PairedCrossingTest {
         assertThat(again.aAbove()).isEqualTo(first.aAbove());
     }
 
+    /**
+     * More draws on a finished comparison keep the draws measured and add only the new ones at each point; the result
+     * equals a comparison run with that many draws from the start, and fewer draws read back the first ones.
+     */
+    @Test
+    void moreDrawsAddToThePointsMeasured(@TempDir Path dir) {
+        AtomicInteger opened = new AtomicInteger();
+        PairedTrials a = counted(new Noisy(0.82, 300), opened);
+        PairedTrials b = counted(new Noisy(0.80, 300), opened);
+        PointStore three = PointStore.open(dir.resolve("p.json"), "x");
+        PairedCrossing.Result first = new PairedCrossing(settings(3), a, b, RULE, three, m -> { }).run();
+        int firstPoints = first.points().size();
+        assertThat(opened.get()).isEqualTo(firstPoints * 2 * 3);
+
+        opened.set(0);
+        PairedCrossing.Result more = new PairedCrossing(settings(8), a, b, RULE, PointStore.open(dir.resolve("p.json"),
+                "x"), m -> { }).run();
+        PairedCrossing.Result fresh = run(new Noisy(0.82, 300), new Noisy(0.80, 300), settings(8));
+        // the points already measured cost 5 more draws each, any point the new draws lead to all 8
+        int kept = (int) more.points().stream().filter(p -> first.points().stream()
+                .anyMatch(q -> q.index() == p.index())).count();
+        assertThat(opened.get()).isEqualTo(2 * (kept * 5 + (more.points().size() - kept) * 8));
+        assertThat(indices(more)).isEqualTo(indices(fresh));
+        for (int k = 0; k < fresh.points().size(); k++) {
+            assertThat(more.points().get(k).a()).containsExactly(fresh.points().get(k).a());
+            assertThat(more.points().get(k).b()).containsExactly(fresh.points().get(k).b());
+        }
+        assertThat(more.a()).isEqualTo(fresh.a());
+        assertThat(more.b()).isEqualTo(fresh.b());
+        assertThat(more.aAbove()).isEqualTo(fresh.aAbove());
+
+        opened.set(0);
+        PairedCrossing.Result fewer = new PairedCrossing(settings(3), a, b, RULE, PointStore.open(dir.resolve("p.json"),
+                "x"), m -> { }).run();
+        assertThat(opened.get()).as("three draws are read back from eight").isZero();
+        assertThat(fewer.points().get(0).a()).containsExactly(first.points().get(0).a());
+        assertThat(fewer.aAbove()).isEqualTo(first.aAbove());
+    }
+
+    /** A checkpoint written under an older identity that the caller accepts is read, then rewritten under the new one. */
+    @Test
+    void anOlderIdentityOfTheSameMeasurementsIsTakenOver(@TempDir Path dir) {
+        PairedCrossing.Settings s = settings(3);
+        PairedTrials a = Step.at(s.ber(3), 4);
+        PairedTrials b = Step.at(s.ber(1), 4);
+        new PairedCrossing(s, a, b, RULE, PointStore.open(dir.resolve("p.json"), "seed=1 draws=3 test=4"), m -> { }).run();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PointStore.open(dir.resolve("p.json"), "seed=1 test=4"))
+                .isInstanceOf(org.undervolt.InvalidInputException.class).hasMessageContaining("another configuration");
+        AtomicInteger opened = new AtomicInteger();
+        PointStore store = PointStore.open(dir.resolve("p.json"), "seed=1 test=4",
+                old -> old.replaceFirst(" draws=\\d+ ", " ").equals("seed=1 test=4"));
+        new PairedCrossing(settings(4), counted(a, opened), counted(b, opened), RULE, store, m -> { }).run();
+        assertThat(opened.get()).as("one more draw at each of the 5 points").isEqualTo(5 * 2);
+        assertThat(PointStore.open(dir.resolve("p.json"), "seed=1 test=4").get(PairedCrossing.A, s.ber(0)))
+                .hasValueSatisfying(p -> assertThat(p.trials()).isEqualTo(4));
+    }
+
     /** Both networks of one draw get the same stream (the fat-vs-control stage's at that BER and trial). */
     @Test
     void bothNetworksReadTheSameDraw() {
