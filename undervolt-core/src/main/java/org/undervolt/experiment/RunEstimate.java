@@ -120,7 +120,7 @@ public record RunEstimate(String pipeline, Map<String, WorkModel.Span> stages, U
             costs = new EdenCosts(k.trainImage(), AtTwoBers.of(k.retrainImage()), AtTwoBers.of(k.faultyImage()),
                     AtTwoBers.of(k.faultyTrial()), k.sites());
         } else {
-            all = WorkModel.sparkxd(config, ks);
+            all = WorkModel.sparkxd(config, ks, threads);
             costs = new SparkxdCosts(ks.stdpImage(), ks.inferImage());
         }
         Map<String, WorkModel.Span> left = new LinkedHashMap<>();

@@ -134,8 +134,11 @@ public final class WorkModel {
                 k.faultyTrial().at(f.ber1()) + images);
     }
 
-    /** The sparkxd stages. */
-    public static Map<String, Span> sparkxd(PipelineConfig c, Calibration.Sparkxd k) {
+    /**
+     * The sparkxd stages on {@code threads} threads: with two or more the fault-aware and control trainings run at
+     * once, one thread each (STDP is sequential), so the stage's training costs one of them.
+     */
+    public static Map<String, Span> sparkxd(PipelineConfig c, Calibration.Sparkxd k, int threads) {
         long images = c.integer("train_images", 1L, 100_000_000L);
         int label = c.integer("label_images", 1, 100_000_000);
         int test = c.integer("test_images", 1, 100_000_000);
@@ -144,8 +147,9 @@ public final class WorkModel {
         long fatImages = steps.length * c.integer("images_per_step", 1L, 100_000_000L);
         Map<String, Span> m = new LinkedHashMap<>();
         m.put("train", Span.exactly(images * k.stdpImage() + (label + test) * k.inferImage()));
-        // fault-aware and control training; three networks labelled and tested error-free
-        m.put("fault-aware-training", Span.exactly(2 * fatImages * k.stdpImage() + 3.0 * (label + test) * k.inferImage()));
+        // fault-aware and control training (at once on two threads); three networks labelled and tested error-free
+        m.put("fault-aware-training", Span.exactly((threads > 1 ? 1 : 2) * fatImages * k.stdpImage()
+                + 3.0 * (label + test) * k.inferImage()));
         // three searches (baseline, fault-aware, control), each after its error-free baseline
         m.put("tolerance", times(search(c, Calibration.Linear.constant(Math.ceil(test * typicalShare(c)) * k.inferImage()),
                 Calibration.Linear.constant(test * k.inferImage())), 3)

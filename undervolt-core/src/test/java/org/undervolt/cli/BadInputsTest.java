@@ -315,6 +315,8 @@ class BadInputsTest {
                         "eden setting 'ber_start' = 0.5 (DIR/upside.yaml line 1): expected a number <= ber_max (0.01)"),
                 c("sparkxd config: weak fraction 0", "sparkxd --set weak_fraction=0 --print-config",
                         "sparkxd setting 'weak_fraction' = 0.0: expected a fraction in (0, 1]"),
+                c("sparkxd config: one paired draw", "sparkxd --set paired_draws=1 --print-config",
+                        "sparkxd setting 'paired_draws' = 1: expected an integer in 2..10000"),
                 c("sparkxd config: unknown part", "sparkxd --set part=DDR9 --estimate",
                         "sparkxd setting 'part' = DDR9: no such memspec file, nor a preset"),
                 c("eden config: part file missing", "eden --set part=DIR/none.xml --print-config",

@@ -54,10 +54,22 @@ class WorkModelTest {
     void sparkxdStagesFromTheirWork() {
         // 10000 STDP images, 3 BER steps of 500; full evaluation
         PipelineConfig c = PipelineConfig.preset("sparkxd", "quick").withSettings(List.of("evaluation=full"));
-        Map<String, WorkModel.Span> s = WorkModel.sparkxd(c, new Calibration.Sparkxd(0.01, 0.002, 0));
+        Map<String, WorkModel.Span> s = WorkModel.sparkxd(c, new Calibration.Sparkxd(0.01, 0.002, 0), 1);
         assertThat(s.get("train").typical()).isCloseTo(10000 * 0.01 + 6000 * 0.002, within(1e-9));
-        // fault-aware and control training (1500 images each); three networks labelled and tested
+        // fault-aware and control training (1500 images each), one after the other on one thread, at once on two;
+        // three networks labelled and tested
         assertThat(s.get("fault-aware-training").typical()).isCloseTo(2 * 1500 * 0.01 + 3 * 6000 * 0.002, within(1e-9));
+        assertThat(WorkModel.sparkxd(c, new Calibration.Sparkxd(0.01, 0.002, 0), 2).get("fault-aware-training").typical())
+                .isCloseTo(1500 * 0.01 + 3 * 6000 * 0.002, within(1e-9));
+        // the paired stage: typically skipped under the presets' location model (the axis ends at the device's
+        // lowest voltage), at most 8 points of both networks on every draw; 5 points typically on the uniform path
+        double pairedPoint = 2 * 3 * 1000 * 0.002;
+        assertThat(s.get("fat-vs-control-ber").typical()).isZero();
+        assertThat(s.get("fat-vs-control-ber").most()).isCloseTo(8 * pairedPoint, within(1e-9));
+        var uniform = WorkModel.sparkxd(c.withSettings(List.of("weak_fraction=1", "paired_draws=6")),
+                new Calibration.Sparkxd(0.01, 0.002, 0), 1).get("fat-vs-control-ber");
+        assertThat(uniform.typical()).isCloseTo(5 * 2 * pairedPoint, within(1e-9));
+        assertThat(uniform.most()).isCloseTo(8 * 2 * pairedPoint, within(1e-9));
         // 3 searches (baseline, fault-aware, control); grid 1e-5..1e-1 (5 points) + 2 bisections: typically 5, at
         // most 7 points; 3 trials x 1000 x 2 ms
         assertThat(s.get("tolerance").typical()).isCloseTo(3 * 5 * 3 * 2 + 6, within(1e-9));
