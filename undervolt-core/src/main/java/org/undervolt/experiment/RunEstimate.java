@@ -124,12 +124,32 @@ public record RunEstimate(String pipeline, Map<String, WorkModel.Span> stages, U
             costs = new SparkxdCosts(ks.stdpImage(), ks.inferImage());
         }
         Map<String, WorkModel.Span> left = new LinkedHashMap<>();
+        java.util.Collection<String> redone = redone(folder, config);
         all.forEach((stage, span) -> {
-            if (folder == null || !Files.isRegularFile(folder.resolve("stages").resolve(stage + ".json"))) {
+            if (folder == null || !Files.isRegularFile(folder.resolve("stages").resolve(stage + ".json"))
+                    || redone.contains(stage)) {
                 left.put(stage, span);
             }
         });
         return new RunEstimate(kind, left, costs, seconds, basis);
+    }
+
+    /**
+     * The finished stages of {@code folder} that these settings would redo: those of a key that only refines one
+     * stage and differs from the folder's ({@link Stages#redone}); none without a folder or its settings.
+     */
+    private static java.util.Collection<String> redone(Path folder, PipelineConfig config) {
+        Path cfg = folder == null ? null : folder.resolve("config.json");
+        if (cfg == null || !Files.isRegularFile(cfg)) {
+            return java.util.List.of();
+        }
+        try {
+            Map<String, String> redo = Stages.redone(Files.readString(cfg, java.nio.charset.StandardCharsets.UTF_8).strip(),
+                    config.canonical());
+            return redo == null ? java.util.List.of() : redo.values(); // other settings: the run itself says so
+        } catch (java.io.IOException e) {
+            return java.util.List.of();
+        }
     }
 
     /** The stages left, in total. */

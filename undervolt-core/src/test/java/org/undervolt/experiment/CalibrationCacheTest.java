@@ -75,4 +75,29 @@ class CalibrationCacheTest {
         assertThat(second.line()).endsWith("(delete it to measure again)");
         assertThat(second.stages().get("train")).isEqualTo(first.stages().get("train"));
     }
+
+    /**
+     * In a run folder the finished stages are not estimated again, except the one a changed {@code paired_draws}
+     * redoes (the uniform path, where that stage has work).
+     */
+    @Test
+    void aFinishedStageCountsAgainWhenARefiningKeyChanges(@TempDir Path dir) throws Exception {
+        PipelineConfig c = PipelineConfig.preset("sparkxd", "quick").withSettings(List.of("neurons=8", "weak_fraction=1"));
+        ImageDataset train = SyntheticDatasets.separableBlobs(64, 28, 28, 10, 1);
+        ImageDataset test = SyntheticDatasets.separableBlobs(32, 28, 28, 10, 2);
+        Path run = dir.resolve("run");
+        try (Stages s = new Stages(run, c, null, m -> { }, null)) {
+            for (String stage : List.of("train", "fault-aware-training", "tolerance", "fat-vs-control",
+                    "fat-vs-control-ber")) {
+                s.run(stage, () -> new java.util.LinkedHashMap<>(java.util.Map.of("done", true)));
+            }
+        }
+        CalibrationCache cache = new CalibrationCache(dir.resolve("cache"));
+        RunEstimate same = RunEstimate.of("sparkxd", c, train, test, 1, run, new Calibration(0.001), cache);
+        assertThat(same.stages()).containsOnlyKeys("placement");
+        RunEstimate more = RunEstimate.of("sparkxd", c.withSettings(List.of("paired_draws=9")), train, test, 1, run,
+                new Calibration(0.001), cache);
+        assertThat(more.stages()).containsOnlyKeys("fat-vs-control-ber", "placement");
+        assertThat(more.stages().get("fat-vs-control-ber").typical()).isPositive();
+    }
 }
