@@ -154,14 +154,16 @@ public final class WorkModel {
         m.put("tolerance", times(search(c, Calibration.Linear.constant(Math.ceil(test * typicalShare(c)) * k.inferImage()),
                 Calibration.Linear.constant(test * k.inferImage())), 3)
                 .plus(Span.exactly(3.0 * test * k.inferImage())));
-        // fault-aware and control on the same draws, every test image of every trial
-        m.put("fat-vs-control", Span.exactly(2.0 * c.integer("trials", 1, 10_000) * test * k.inferImage()));
-        // the paired bisection: both networks on every draw at each point; typically 5 points (both ends, one
-        // extension, a midpoint each), at most 8 (an extension each way and one more midpoint each). With the
-        // location model the searches' axis ends at the device's lowest measured voltage, and where a network passes
-        // all of it the stage is skipped (no common failing BER): typically nothing there, at most as above
-        double pairedPoint = 2.0 * FatControlCrossingStage.draws(c) * test * k.inferImage();
+        // With the location model the searches' axis ends at the device's lowest measured voltage, and where the
+        // control (for the paired bisection: either network) passes all of it the two comparisons are skipped (no
+        // failing BER to compare at): typically nothing there, at most their work
         boolean located = MappingStage.location(c) != null;
+        // fault-aware and control on the same draws, every test image of every trial
+        double compared = 2.0 * c.integer("trials", 1, 10_000) * test * k.inferImage();
+        m.put("fat-vs-control", new Span(located ? 0 : compared, compared));
+        // the paired bisection: both networks on every draw at each point; typically 5 points (both ends, one
+        // extension, a midpoint each), at most 8 (an extension each way and one more midpoint each)
+        double pairedPoint = 2.0 * FatControlCrossingStage.draws(c) * test * k.inferImage();
         m.put("fat-vs-control-ber", new Span(located ? 0 : 5 * pairedPoint, 8 * pairedPoint));
         m.put("placement", Span.exactly(0));
         return m;

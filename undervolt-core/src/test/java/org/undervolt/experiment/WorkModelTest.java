@@ -65,10 +65,14 @@ class WorkModelTest {
         // lowest voltage), at most 8 points of both networks on every draw; 5 points typically on the uniform path
         double pairedPoint = 2 * 3 * 1000 * 0.002;
         assertThat(s.get("fat-vs-control-ber").typical()).isZero();
+        assertThat(s.get("fat-vs-control").typical()).isZero();
+        assertThat(s.get("fat-vs-control").most()).isCloseTo(pairedPoint, within(1e-9));
         assertThat(s.get("fat-vs-control-ber").most()).isCloseTo(8 * pairedPoint, within(1e-9));
         var uniform = WorkModel.sparkxd(c.withSettings(List.of("weak_fraction=1", "paired_draws=6")),
                 new Calibration.Sparkxd(0.01, 0.002, 0), 1).get("fat-vs-control-ber");
         assertThat(uniform.typical()).isCloseTo(5 * 2 * pairedPoint, within(1e-9));
+        assertThat(WorkModel.sparkxd(c.withSettings(List.of("weak_fraction=1")), new Calibration.Sparkxd(0.01, 0.002, 0), 1)
+                .get("fat-vs-control").typical()).isCloseTo(pairedPoint, within(1e-9));
         assertThat(uniform.most()).isCloseTo(8 * 2 * pairedPoint, within(1e-9));
         // 3 searches (baseline, fault-aware, control); grid 1e-5..1e-1 (5 points) + 2 bisections: typically 5, at
         // most 7 points; 3 trials x 1000 x 2 ms
