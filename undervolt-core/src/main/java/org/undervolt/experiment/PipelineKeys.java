@@ -211,6 +211,12 @@ final class PipelineKeys {
      */
     static final Map<String, String> REDOES = Map.of(FatControlCrossingStage.DRAWS_KEY, "fat-vs-control-ber");
 
+    /**
+     * Keys that change no result (the preset's one-line description): a run resumed with another value is the same
+     * run, nothing redone, its folder's settings updated.
+     */
+    static final java.util.Set<String> DESCRIBES_ONLY = java.util.Set.of("description");
+
     /** The rules of {@code pipeline}'s keys. */
     static Map<String, Rule> of(String pipeline) {
         Map<String, Rule> k = KEYS.get(pipeline);

@@ -68,6 +68,10 @@ public final class Stages implements AutoCloseable {
                     }
                     // the stages' results go before the settings change: a kill in between redoes them again
                     for (var e : redo.entrySet()) {
+                        if (e.getValue().isEmpty()) {
+                            log.accept("setting " + e.getKey() + " changed: it changes no result, nothing is redone");
+                            continue;
+                        }
                         Files.deleteIfExists(dir.resolve("stages").resolve(e.getValue() + ".json"));
                         log.accept("setting " + e.getKey() + " changed: stage " + e.getValue()
                                 + " is redone (its checkpoint keeps what still holds); the other stages are reused");
@@ -111,7 +115,8 @@ public final class Stages implements AutoCloseable {
 
     /**
      * The keys whose values differ between the settings a folder was made with and these, with the stage each
-     * redoes ({@link PipelineKeys#REDOES}); null when a key that is not such a refinement differs (another run).
+     * redoes ({@link PipelineKeys#REDOES}; "" for a key that changes no result, {@link PipelineKeys#DESCRIBES_ONLY});
+     * null when any other key differs (another run).
      */
     static Map<String, String> redone(String made, String now) throws IOException {
         Map<String, Object> a = Json.mapper().readValue(made, new TypeReference<LinkedHashMap<String, Object>>() { });
@@ -121,7 +126,7 @@ public final class Stages implements AutoCloseable {
         keys.addAll(b.keySet());
         for (String k : keys) {
             if (!java.util.Objects.equals(a.get(k), b.get(k))) {
-                String stage = PipelineKeys.REDOES.get(k);
+                String stage = PipelineKeys.DESCRIBES_ONLY.contains(k) ? "" : PipelineKeys.REDOES.get(k);
                 if (stage == null) {
                     return null;
                 }

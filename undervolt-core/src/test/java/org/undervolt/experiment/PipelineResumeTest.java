@@ -169,6 +169,13 @@ class PipelineResumeTest {
         assertThat(Files.readString(tmp.resolve("config.json")).strip()).as("a refused resume changes nothing")
                 .isEqualTo(more.canonical());
         assertThat(Stages.redone(c.canonical(), c.canonical())).isEmpty();
+        // a new description changes no result: the same run, nothing redone
+        log.clear();
+        PipelineConfig described = more.withSettings(List.of("description=N10, described anew"));
+        new Stages(tmp, described, null, log::add, null).close();
+        assertThat(log).containsExactly("setting description changed: it changes no result, nothing is redone");
+        assertThat(tmp.resolve("stages/train.json")).exists();
+        assertThat(Files.readString(tmp.resolve("config.json")).strip()).isEqualTo(described.canonical());
         assertThatThrownBy(() -> c.withSettings(List.of("paired_draws=1"))).isInstanceOf(InvalidInputException.class)
                 .hasMessage("sparkxd setting 'paired_draws' = 1: expected an integer in 2..10000");
     }
