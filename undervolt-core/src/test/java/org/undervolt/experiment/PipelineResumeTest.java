@@ -181,6 +181,31 @@ class PipelineResumeTest {
     }
 
     /**
+     * A finished run (recorded in a results store) resumed with more paired draws: only the paired stage runs again,
+     * the summary differs only in that stage's figures and the settings, and the store holds both runs, finished.
+     */
+    @Test
+    void aFinishedRunTakesMorePairedDraws(@TempDir Path tmp) throws Exception {
+        PipelineConfig c = tinySparkxd();
+        Path store = tmp.resolve("runs.db");
+        Map<String, Object> first = new PipelineRun(SparkxdPipeline.KIND, c, tmp.resolve("r"), store, 1, null)
+                .run(TRAIN, TEST, m -> { });
+        Kill seen = new Kill(null);
+        Map<String, Object> more = new PipelineRun(SparkxdPipeline.KIND, c.withSettings(List.of("paired_draws=3")),
+                tmp.resolve("r"), store, 1, seen).run(TRAIN, TEST, m -> { });
+        assertThat(seen.ran).containsExactly("fat-vs-control-ber");
+        Map<String, Object> a = comparable(first);
+        Map<String, Object> b = comparable(more);
+        for (Map<String, Object> m : List.of(a, b)) {
+            m.keySet().removeIf(k -> k.contains("paired") || k.startsWith("fat_beats_control_ber") || k.equals("config"));
+        }
+        assertThat(b).isEqualTo(a);
+        try (ResultsStore s = ResultsStore.open(store)) {
+            assertThat(s.runs()).hasSize(2).allSatisfy(r -> assertThat(r.status()).isEqualTo(RunStatus.FINISHED));
+        }
+    }
+
+    /**
      * With two threads the fault-aware and control trainings run at once; the networks, and what the stage reports
      * but its seconds, are the same bits as one after the other (the uniform path and the location model).
      */
