@@ -126,16 +126,22 @@ final class FatControlCrossingStage {
         ImageDataset slice = test.slice(0, n);
         SnnStoredTrials a = FatControlStage.trials(fat, c, format, slice, threads, storage);
         SnnStoredTrials b = FatControlStage.trials(control, c, format, slice, threads, storage);
+        String fatName = org.undervolt.resilience.ModelIdentity.of(fat);
+        String controlName = org.undervolt.resilience.ModelIdentity.of(control);
         String identity = String.format(Locale.ROOT, "paired crossing fat=%s control=%s %s format=%s errors=%s device=%d "
-                + "correction=%s seed=%d test=%d lo=%s hi=%s steps=%d range=[%s,%s] criterion=%s", fat, control,
+                + "correction=%s seed=%d test=%d lo=%s hi=%s steps=%d range=[%s,%s] criterion=%s", fatName, controlName,
                 storage == null ? "" : storage.key(), format.name(), c.text("error_model"),
                 c.integer("device_seed", 0L, Long.MAX_VALUE), c.text("read_correction"), seed, n, lo, hi,
                 1 << BISECTIONS, settings.berMin(), settings.berMax(), acceptance.threshold());
         // the draws are not part of the identity: draw t is the same bits whatever their number, so a point keeps
-        // the draws it has and adds more (PairedCrossing); a checkpoint written when the identity still named them
-        // holds the same measurements
-        PointStore store = PointStore.open(dir.resolve(CHECKPOINT), identity,
-                stored -> stored.replaceFirst(" draws=\\d+ ", " ").equals(identity));
+        // the draws it has and adds more (PairedCrossing); the models enter by content (ModelIdentity). A checkpoint
+        // written when the identity still named the draws, or the models' paths, holds the same measurements
+        String byPath = org.undervolt.resilience.ModelIdentity.byPath(identity, new String[] {fatName, controlName},
+                new Path[] {fat, control});
+        PointStore store = PointStore.open(dir.resolve(CHECKPOINT), identity, stored -> {
+            String withoutDraws = stored.replaceFirst(" draws=\\d+ ", " ");
+            return withoutDraws.equals(identity) || withoutDraws.equals(byPath);
+        });
         PairedCrossing.Result r = new PairedCrossing(settings, a, b, acceptance, store, log).run();
         return Json.fields(result(r, n, acceptance));
     }

@@ -154,13 +154,15 @@ public final class SnnToleranceRun {
         log.accept(String.format("baseline (stored, error-free) %.4f on %d test images", baseline, n));
         double reference = o.reference() != null ? o.reference() : baseline;
         Acceptance acc = new Acceptance(reference, o.delta(), o.rule());
-        String config = "snn model=" + o.model() + " format=" + o.format().name() + " errors=" + o.errorModel()
+        String content = ModelIdentity.of(o.model());
+        String config = "snn model=" + content + " format=" + o.format().name() + " errors=" + o.errorModel()
                 + " device=" + o.deviceSeed() + correctionKey(o.correction()) + " seed=" + o.search().seed() + " trials="
                 + o.search().trials() + " test=" + n + " baseline=" + baseline
                 + (o.evaluation() == EvaluationMode.FULL ? "" : " evaluation=" + o.evaluation().id())
                 + (storage.key().isEmpty() ? "" : " storage=" + storage.key() + " axis=" + settings.berMin() + ".."
                 + settings.berMax());
-        PointStore store = PointStore.open(o.out().resolve("points.json"), config);
+        String byPath = ModelIdentity.byPath(config, new String[] {content}, new Path[] {o.model()});
+        PointStore store = PointStore.open(o.out().resolve("points.json"), config, byPath::equals);
         ToleranceSearch search = new ToleranceSearch(settings, acc, store, (target, p, reused) -> log.accept(
                 String.format("%s BER %.3g: mean %.4f, lower95 %.4f%s", target, p.ber(), p.mean(), p.lower95(),
                         reused ? " (from checkpoint)" : "")), trials)

@@ -80,10 +80,12 @@ public final class ToleranceRun {
         Acceptance acc = new Acceptance(reference, o.delta(), o.rule());
         // A point's accuracies depend on the network, the setup, the test images, the seed and the
         // trials, not on the acceptance rule: a rerun with another delta or reference reuses them.
-        String config = "model=" + o.model() + " setup=" + o.setup() + " seed=" + o.search().seed() + " trials="
+        String model = ModelIdentity.of(o.model());
+        String config = "model=" + model + " setup=" + o.setup() + " seed=" + o.search().seed() + " trials="
                 + o.search().trials() + " test=" + testSet.name() + " profile=" + o.profileImages()
                 + " baseline=" + baseline + (o.evaluation() == EvaluationMode.FULL ? "" : " evaluation=" + o.evaluation().id());
-        PointStore store = PointStore.open(o.out().resolve("points.json"), config);
+        String byPath = ModelIdentity.byPath(config, new String[] {model}, new Path[] {o.model()});
+        PointStore store = PointStore.open(o.out().resolve("points.json"), config, byPath::equals);
         ToleranceSearch search = new ToleranceSearch(o.search(), acc, store, (target, p, reused) -> log.accept(
                 String.format("%s BER %.3g: mean %.4f, lower95 %.4f%s", target, p.ber(), p.mean(), p.lower95(),
                         reused ? " (from checkpoint)" : "")), trials)

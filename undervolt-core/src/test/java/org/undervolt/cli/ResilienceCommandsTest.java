@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,6 +102,33 @@ class ResilienceCommandsTest {
         ((ObjectNode) k).remove("provenance");
         ((ObjectNode) same).remove("provenance");
         assertThat(same).isEqualTo(k);
+
+        // the checkpoint names the model by its content: the model and the folder moved elsewhere resume from it,
+        // every point read back, the same answer
+        Path moved = tmp.resolve("elsewhere");
+        Files.createDirectories(moved.resolve("tol"));
+        Files.copy(fat.resolve("fat.snn"), moved.resolve("m.snn"));
+        Files.copy(tol.resolve("points.json"), moved.resolve("tol/points.json"));
+        String[] again = search.clone();
+        again[3] = "--model";
+        again[4] = moved.resolve("m.snn").toString();
+        again[again.length - 2] = moved.resolve("tol").toString();
+        CliRun m = run(java.util.Arrays.copyOf(again, again.length - 1)); // without --json: the points' lines
+        assertThat(m.exit()).as(m.err()).isZero();
+        List<String> points = m.err().lines().filter(l -> l.contains(" BER ") && l.contains("lower95")).toList();
+        assertThat(points).isNotEmpty().allSatisfy(l -> assertThat(l).endsWith("(from checkpoint)"));
+        assertThat(m.out()).contains("tolerable BER (network) " + String.format(java.util.Locale.ROOT, "%.3g",
+                k.get("coarse").get("tolerable_ber").asDouble()));
+        // a checkpoint written when the identity named the model's path (an earlier build) is taken over too
+        Path legacy = moved.resolve("tol/points.json");
+        String text = Files.readString(legacy);
+        String content = org.undervolt.resilience.ModelIdentity.of(moved.resolve("m.snn"));
+        assertThat(text).contains(content);
+        Files.writeString(legacy, text.replace(content, moved.resolve("m.snn").toString()));
+        CliRun l = run(java.util.Arrays.copyOf(again, again.length - 1));
+        assertThat(l.exit()).as(l.err()).isZero();
+        assertThat(l.err().lines().filter(x -> x.contains(" BER ") && x.contains("lower95")).toList())
+                .isEqualTo(points);
     }
 
     @Test
