@@ -120,13 +120,13 @@ public final class EdenPipeline {
 
         Map<String, Object> model = stages.run("model", () -> baseline(pool, stages.folder("model"), progress));
         out.put("model", model);
-        Path base = Path.of((String) model.get("model_file"));
+        Path base = stages.file("model", (String) model.get("model_file"));
 
         Map<String, Object> retrain = stages.run("retrain", () -> RetrainUseCase.run(RetrainRequest.of(new RetrainRun.Options(
                 network, base, 0, c.integer("train_images", 1, 10_000_000), validation, retrainConfig(), ToleranceStage.setup(c),
                 stages.folder("retrain")), train), log, progress.job("retraining (batches)")).report().json());
         out.put("retrain", retrain);
-        Path retrained = Path.of((String) retrain.get("model_file"));
+        Path retrained = stages.file("retrain", (String) retrain.get("model_file"));
 
         Map<String, Object> tolBase = stages.run("tolerance-baseline", () -> ToleranceStage.run(base, false, null, c,
                 train, test, stages.folder("tolerance-baseline"), log, progress.trials("tolerance-baseline"), executor));
@@ -141,7 +141,8 @@ public final class EdenPipeline {
 
         Map<String, Object> mapping = stages.run("mapping", () -> MappingStage.run(
                 NetworkShapes.resolve(network, retrained, 0, c.text("format")), scheme, c,
-                tolerances(Path.of((String) tol.get("tolerance_file"))), coarse(tolBase), coarse(tol)));
+                tolerances(stages.file("tolerance-retrained", (String) tol.get("tolerance_file"))), coarse(tolBase),
+                coarse(tol)));
         out.put("mapping", mapping);
         PipelineRecords.mapping(stages, mapping);
         return out;

@@ -163,6 +163,23 @@ public final class Stages implements AutoCloseable {
         return dir;
     }
 
+    /**
+     * A file a finished stage's result names ({@code stored}, as written then): the file of that name in this run's
+     * folder of {@code stage} where the stored one lay in a folder of that name and this run's copy exists (the run
+     * folder was moved or copied since), else {@code stored} itself (e.g. a model the settings name from elsewhere).
+     */
+    public Path file(String stage, String stored) {
+        Path p = Path.of(stored);
+        Path parent = p.getParent();
+        if (parent != null && parent.getFileName() != null && parent.getFileName().toString().equals(stage)) {
+            Path here = dir.resolve(stage).resolve(p.getFileName());
+            if (Files.exists(here)) {
+                return here;
+            }
+        }
+        return p;
+    }
+
     /** Whether stage {@code name} finished in an earlier invocation. */
     public boolean done(String name) {
         return Files.isRegularFile(resultFile(name));

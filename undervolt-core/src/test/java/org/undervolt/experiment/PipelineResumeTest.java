@@ -131,6 +131,28 @@ class PipelineResumeTest {
                 List.of("train", "fault-aware-training"), List.of("tolerance", "fat-vs-control", "fat-vs-control-ber", "placement"), tmp);
     }
 
+    /**
+     * A run killed after its training stage and moved elsewhere (the original folder gone) resumes there: the later
+     * stages find the trained models in the new place, and the summary equals an uninterrupted run's.
+     */
+    @Test
+    void aMovedRunFolderResumesWhereItIsNow(@TempDir Path tmp) throws Exception {
+        for (String kind : List.of(EdenPipeline.KIND, SparkxdPipeline.KIND)) {
+            boolean eden = kind.equals(EdenPipeline.KIND);
+            PipelineConfig c = eden ? tinyEden() : tinySparkxd();
+            Map<String, Object> straight = new PipelineRun(kind, c, tmp.resolve(kind + "-straight"), null, 1, null)
+                    .run(TRAIN, TEST, m -> { });
+            Path was = tmp.resolve(kind + "-was");
+            String killAfter = eden ? "retrain" : "fault-aware-training";
+            assertThatThrownBy(() -> new PipelineRun(kind, c, was, null, 1, new Kill(killAfter)).run(TRAIN, TEST,
+                    m -> { })).hasMessageContaining("killed after");
+            Path now = tmp.resolve(kind + "-now");
+            Files.move(was, now);
+            Map<String, Object> resumed = new PipelineRun(kind, c, now, null, 1, null).run(TRAIN, TEST, m -> { });
+            assertThat(comparable(resumed)).as(kind).isEqualTo(comparable(straight));
+        }
+    }
+
     @Test
     void aFolderOfAnotherConfigurationIsRefused(@TempDir Path tmp) {
         new Stages(tmp, tinyEden(), null, m -> { }, null).close();
