@@ -20,10 +20,15 @@ public final class ModelIdentity {
     /** {@code sha256:<hex>} of the file's bytes. */
     public static String of(Path model) {
         try {
-            return "sha256:" + Sha256.hex(Files.readAllBytes(model));
+            return of(Files.readAllBytes(model));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read model " + model + ": " + e.getMessage(), e);
         }
+    }
+
+    /** {@code sha256:<hex>} of a model file's bytes already read. */
+    public static String of(byte[] modelBytes) {
+        return "sha256:" + Sha256.hex(modelBytes);
     }
 
     /**

@@ -72,7 +72,8 @@ public final class ToleranceRun {
     public static Report run(Options o, ImageDataset train, ImageDataset test, Consumer<String> log,
             ToleranceSearch.TrialProgress trials, TrialExecutor executor) {
         ImageDataset testSet = test.slice(0, Math.min(o.testImages(), test.size()));
-        DnnTrialRecipe recipe = new DnnTrialRecipe(o.model().toString(), modelBytes(o.model()), o.setup(), testSet, train, o.profileImages());
+        byte[] bytes = modelBytes(o.model());
+        DnnTrialRecipe recipe = new DnnTrialRecipe(o.model().toString(), bytes, o.setup(), testSet, train, o.profileImages());
         NetworkEvaluator ev = recipe.build();
         double baseline = ev.baseline();
         log.accept(String.format("baseline (stored, error-free) %.4f on %d test images", baseline, testSet.size()));
@@ -80,7 +81,7 @@ public final class ToleranceRun {
         Acceptance acc = new Acceptance(reference, o.delta(), o.rule());
         // A point's accuracies depend on the network, the setup, the test images, the seed and the
         // trials, not on the acceptance rule: a rerun with another delta or reference reuses them.
-        String model = ModelIdentity.of(o.model());
+        String model = ModelIdentity.of(bytes);
         String config = "model=" + model + " setup=" + o.setup() + " seed=" + o.search().seed() + " trials="
                 + o.search().trials() + " test=" + testSet.name() + " profile=" + o.profileImages()
                 + " baseline=" + baseline + (o.evaluation() == EvaluationMode.FULL ? "" : " evaluation=" + o.evaluation().id());
