@@ -4,6 +4,7 @@ import org.undervolt.nn.kernel.DotKernels;
 import org.undervolt.nn.kernel.Elementwise;
 import org.undervolt.nn.kernel.Im2col;
 import org.undervolt.nn.kernel.Matmul;
+import org.undervolt.nn.kernel.PaddedImage;
 import org.undervolt.nn.kernel.Parallel;
 import org.undervolt.nn.kernel.Scratch;
 import org.undervolt.nn.kernel.ShiftedRowsGemm;
@@ -100,7 +101,7 @@ public final class Conv2d extends WeightedLayer {
      */
     private void forwardShifted(float[] xd, int b0, int b1, int h, int w, int oh, int ow, float[] wv, float[] bv,
                                 float[] y) {
-        PaddedGrid grid = new PaddedGrid(h, w, oh);
+        PaddedImage grid = new PaddedImage(in, h, w, k, pad);
         int n = grid.roundedWide;
         int plane = oh * ow;
         float[] padded = Scratch.floats(0, grid.size);
@@ -115,50 +116,6 @@ public final class Conv2d extends WeightedLayer {
             for (int o = 0; o < out; o++) {
                 for (int oy = 0; oy < oh; oy++) {
                     System.arraycopy(acc, o * n + oy * grid.wp, y, (b * out + o) * plane + oy * ow, ow);
-                }
-            }
-        }
-    }
-
-    /**
-     * One image zero-padded to {@code hp × wp} per channel, with slack after it so that every
-     * column-matrix row of the wide grid ({@code rows[(c·k + i)·k + j] = (c·hp + i)·wp + j}, length
-     * {@code roundedWide}) can be read.
-     */
-    private final class PaddedGrid {
-        final int hp;
-        final int wp;
-        final int wide;
-        final int roundedWide;
-        final int size;
-        final int[] rows;
-        private final int h;
-        private final int w;
-
-        PaddedGrid(int h, int w, int oh) {
-            this.h = h;
-            this.w = w;
-            hp = h + 2 * pad;
-            wp = w + 2 * pad;
-            wide = oh * wp;
-            int lanes = ShiftedRowsGemm.LANES;
-            roundedWide = (wide + lanes - 1) / lanes * lanes;
-            size = in * hp * wp + k + roundedWide - wide;
-            rows = new int[in * k * k];
-            for (int ch = 0; ch < in; ch++) {
-                for (int i = 0; i < k; i++) {
-                    for (int j = 0; j < k; j++) {
-                        rows[(ch * k + i) * k + j] = (ch * hp + i) * wp + j;
-                    }
-                }
-            }
-        }
-
-        /** Copies image {@code b} of {@code x} into the interior of {@code padded} (its border stays zero). */
-        void copyIn(float[] x, int b, float[] padded) {
-            for (int ch = 0; ch < in; ch++) {
-                for (int r = 0; r < h; r++) {
-                    System.arraycopy(x, ((b * in + ch) * h + r) * w, padded, (ch * hp + r + pad) * wp + pad, w);
                 }
             }
         }
@@ -235,7 +192,7 @@ public final class Conv2d extends WeightedLayer {
                               float[] dx) {
         int oh = gradOut.dim(2);
         int ow = gradOut.dim(3);
-        PaddedGrid grid = new PaddedGrid(cachedShape[2], cachedShape[3], oh);
+        PaddedImage grid = new PaddedImage(in, cachedShape[2], cachedShape[3], k, pad);
         int hp = grid.hp;
         int wp = grid.wp;
         int wide = grid.wide;
