@@ -8,6 +8,9 @@ import java.util.concurrent.Callable;
 import org.undervolt.data.DataSource;
 import org.undervolt.data.ImageDataset;
 import org.undervolt.resilience.EvaluationComparison;
+import org.undervolt.resilience.ModelFileKind;
+import org.undervolt.resilience.ReadCorrection;
+import org.undervolt.storage.Formats;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,12 +18,16 @@ import picocli.CommandLine.Option;
 
 /** {@code undervolt bench tolerance}: one coarse tolerance search, timed per way of evaluating its trials. Wiring only. */
 @Command(name = "tolerance-bench", mixinStandardHelpOptions = true, defaultValueProvider = ToleranceBenchCommand.Defaults.class,
-        description = {"Run one coarse tolerance search of a DNN with full, sequential and (where it applies) incremental",
-                "evaluation in one process, on the same error draws (incremental: from cached error-free activations",
-                "with weights only, ifm-delta: as changes of the cached IFM codes with IFMs stored); print each one's",
-                "time, tolerable BER and the images its trials used. Ratios are to the full evaluation of the same run."},
-        footer = {"", "Examples (models from 'undervolt train --network lenet5|mlp --out FILE'):",
+        description = {"Run one coarse tolerance search of a DNN or an SNN with full, sequential and (DNN, where it applies)",
+                "incremental evaluation in one process, on the same error draws (incremental: from cached error-free",
+                "activations with weights only, ifm-delta: as changes of the cached IFM codes with IFMs stored); print each",
+                "one's time, tolerable BER and the images its trials used. Ratios are to the full evaluation of the same run.",
+                "An SNN model (of 'snn train') is searched as 'undervolt tolerance --model FILE' searches it: its weights",
+                "stored in --format under --error-model, no read correction, --threads evaluation threads."},
+        footer = {"", "Examples (models from 'undervolt train --network lenet5|mlp --out FILE' and 'undervolt snn train'):",
                 "  undervolt bench tolerance --model examples/lenet5.uvnn --trials 5 --ber-min 1e-5 --bisections 3",
+                "  undervolt snn train --neurons 400 --train-images 10000 --seed 1 --out n400.snn",
+                "  undervolt bench tolerance --model n400.snn --trials 5 --ber-min 1e-5 --bisections 3",
                 "  undervolt train --network mlp --dataset fashion-mnist --out mlp-fashion.uvnn",
                 "  undervolt bench tolerance --model mlp-fashion.uvnn --dataset fashion-mnist --data weights --trials 5 --ber-min 1e-5 --bisections 3"})
 public final class ToleranceBenchCommand implements Callable<Integer> {
@@ -32,6 +39,7 @@ public final class ToleranceBenchCommand implements Callable<Integer> {
     @Mixin ToleranceSearchOptions search = new ToleranceSearchOptions();
     @Mixin SeedOption seedOption = new SeedOption();
     @Mixin JsonOption jsonOption = new JsonOption();
+    @Mixin ThreadsOption threadsOption = new ThreadsOption();
 
     @Override
     public Integer call() {
@@ -40,8 +48,12 @@ public final class ToleranceBenchCommand implements Callable<Integer> {
         int trials = search.grid.trials;
         DataSource source = dataset.source();
         ImageDataset test = source.test().slice(0, Math.min(search.testImages, source.test().size()));
-        List<EvaluationComparison.Row> rows = EvaluationComparison.run(modelOption.dnn("it compares evaluations of a DNN ('undervolt tolerance --model FILE' searches an SNN)"), setup.spec(), search.settings(seedOption.seed),
-                search.delta, search.rule(), source.train(), test, search.profileImages);
+        boolean snn = ModelFileKind.of(modelOption.file, "--model") == ModelFileKind.SNN;
+        List<EvaluationComparison.Row> rows = snn
+                ? EvaluationComparison.runSnn(modelOption.file, Formats.byName(setup.format), setup.errorModel(),
+                        setup.deviceSeed(), ReadCorrection.NONE, search.settings(seedOption.seed), search.delta,
+                        search.rule(), test, SnnCli.threads(threadsOption.threads))
+                : runDnn(source, test);
         double full = rows.get(0).seconds();
         double fullCpu = rows.get(0).cpuSeconds();
         List<Run> out = new ArrayList<>();
@@ -63,6 +75,12 @@ public final class ToleranceBenchCommand implements Callable<Integer> {
             o.println("CPU s: the whole process's CPU time during the search (both cores, JIT and GC included)");
         });
         return 0;
+    }
+
+    private List<EvaluationComparison.Row> runDnn(DataSource source, ImageDataset test) {
+        NnOptions.threads(threadsOption.threads);
+        return EvaluationComparison.run(modelOption.file, setup.spec(), search.settings(seedOption.seed), search.delta,
+                search.rule(), source.train(), test, search.profileImages);
     }
 
     /** What {@code --json} prints: the model and one run per way of evaluating. */

@@ -6,14 +6,17 @@ import java.util.List;
 
 import org.undervolt.data.ImageDataset;
 import org.undervolt.nn.model.Sequential;
+import org.undervolt.snn.SnnModel;
+import org.undervolt.snn.SnnModelFile;
+import org.undervolt.storage.FormatSpec;
 
 /**
- * One coarse tolerance search of a DNN, run once per way of evaluating its trials, in one process and on
+ * One coarse tolerance search of a DNN or an SNN, run once per way of evaluating its trials, in one process and on
  * the same draws, for {@code undervolt bench tolerance}: full (every trial on every image), sequential
- * (paired, stopped when settled), and, where it applies, incremental (full images, from the cached error-free
+ * (paired, stopped when settled), and, for a DNN where it applies, incremental (full images, from the cached error-free
  * activations where only weights are stored, as deltas of the cached error-free IFM codes where IFMs are stored
  * too: {@link IfmDeltaTrials}) and both together. Each run builds its own evaluator, so its time includes
- * the caches it needs (error-free predictions, activations).
+ * the caches it needs (error-free predictions, activations; for an SNN its stored network and error-free pass).
  */
 public final class EvaluationComparison {
 
@@ -88,6 +91,44 @@ public final class EvaluationComparison {
             var e = EvaluationReport.describe(search, store, test.size());
             rows.add(new Row(w.name(), seconds, cpu, r.tolerableBer(), r.status(), r.curve().size(),
                     e.trialImages(), e.trialImagesIfFull()));
+        }
+        return rows;
+    }
+
+    /**
+     * The same comparison for a labelled SNN model (SparkXD's network), its weights stored as {@code format} under
+     * {@code errorModel} (the axis is the BER of every weight, as {@code undervolt tolerance --model FILE.snn}):
+     * full and sequential evaluation, each building its own stored network and error-free pass.
+     *
+     * @param threads evaluation threads (results do not depend on them)
+     */
+    public static List<Row> runSnn(Path model, FormatSpec format, String errorModel, long deviceSeed,
+            ReadCorrection correction, ToleranceSearch.Settings settings, double delta, Acceptance.Rule rule,
+            ImageDataset test, int threads) {
+        org.undervolt.dram.error.ErrorModelRegistry.family(errorModel, deviceSeed); // bad input before any work
+        SnnModel read = SnnModelFile.read(model);
+        if (read.labels() == null) {
+            throw new org.undervolt.InvalidInputException(model + ": model has no neuron labels (train it with 'undervolt snn train')");
+        }
+        SnnTrialRecipe recipe = new SnnTrialRecipe(ToleranceRun.modelBytes(model), format.name(), errorModel, deviceSeed,
+                correction, test, null);
+        recipe.build(threads).storedAccuracy(); // warms the JIT up, as the DNN comparison's first baseline does
+        List<Row> rows = new ArrayList<>();
+        for (EvaluationMode mode : List.of(EvaluationMode.FULL, EvaluationMode.SEQUENTIAL)) {
+            long t0 = System.nanoTime();
+            long cpu0 = processCpuNanos();
+            SnnStoredTrials trials = recipe.build(threads);
+            Acceptance acceptance = new Acceptance(trials.storedAccuracy(), delta, rule);
+            PointStore store = PointStore.inMemory();
+            ToleranceSearch search = new ToleranceSearch(settings, acceptance, store, ToleranceSearch.Listener.NONE)
+                    .withSequential(mode == EvaluationMode.SEQUENTIAL ? SequentialRule.of(settings.seed()) : null);
+            ToleranceSearch.Result r = search.search(ToleranceAnalysis.NETWORK, new TargetTrials(trials, recipe, TrialFamily.UNIFORM));
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            long cpu1 = processCpuNanos();
+            double cpu = cpu0 < 0 || cpu1 < 0 ? -1 : (cpu1 - cpu0) / 1e9;
+            var e = EvaluationReport.describe(search, store, test.size());
+            rows.add(new Row(mode.id(), seconds, cpu, r.tolerableBer(), r.status(), r.curve().size(), e.trialImages(),
+                    e.trialImagesIfFull()));
         }
         return rows;
     }

@@ -110,6 +110,47 @@ class BenchCommandTest {
                 "--trials", "2", "--test-images", "50", "--profile-images", "50", "--ber-min", "1e-4", "--json"), tmp);
     }
 
+    /**
+     * An SNN model is compared as {@code undervolt tolerance} searches it: full evaluation uses every test image of every
+     * trial, sequential no more, and both give the tolerance command's answer (same seed, same draws).
+     */
+    @Test
+    void anSnnModelIsComparedAsTheToleranceCommandSearchesIt(@TempDir Path tmp) throws Exception {
+        Path data = TinyIdx.write(tmp.resolve("d"), 400, 300, 28, 3, 3);
+        Path model = tmp.resolve("n.snn");
+        CliRun t = CliRun.of("snn", "train", "--data-dir", data.toString(), "--neurons", "6", "--train-images", "40",
+                "--test-images", "20", "--label-images", "40", "--threads", "1", "--out", model.toString(), "--json");
+        assertThat(t.exit()).as(t.err()).isZero();
+        String[] grid = {"--data-dir", data.toString(), "--model", model.toString(), "--trials", "2", "--test-images", "120",
+            "--ber-min", "1e-3", "--ber-max", "1e-1", "--bisections", "1"};
+        Run r = run(concat(new String[] {"bench", "tolerance", "--threads", "2", "--json"}, grid));
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode runs = new ObjectMapper().readTree(r.out()).get("runs");
+        assertThat(runs).hasSize(2);
+        JsonNode full = runs.get(0);
+        JsonNode sequential = runs.get(1);
+        assertThat(full.get("evaluation").asText()).isEqualTo("full");
+        assertThat(sequential.get("evaluation").asText()).isEqualTo("sequential");
+        assertThat(full.get("trial_images").asLong()).isEqualTo(full.get("trial_images_if_full").asLong()).isPositive();
+        assertThat(full.get("trial_images").asLong() % 120).as("every trial on all 120 images").isZero();
+        assertThat(full.get("points").asInt()).as("a search, not one point").isGreaterThanOrEqualTo(2);
+        assertThat(sequential.get("trial_images").asLong()).isPositive()
+                .isLessThanOrEqualTo(sequential.get("trial_images_if_full").asLong());
+
+        CliRun tol = CliRun.of(concat(new String[] {"tolerance", "--evaluation", "full", "--threads", "1", "--json", "--out",
+            tmp.resolve("tol").toString()}, grid));
+        assertThat(tol.exit()).as(tol.err()).isZero();
+        double answer = new ObjectMapper().readTree(tol.out()).get("coarse").get("tolerable_ber").asDouble();
+        assertThat(full.get("tolerable_ber").asDouble()).isEqualTo(answer);
+        assertThat(sequential.get("tolerable_ber").asDouble()).isEqualTo(answer);
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
     private static void pin(String name, Run r, Path tmp) throws Exception {
         assertThat(r.code()).as(r.err()).isZero();
         @SuppressWarnings("unchecked")
