@@ -77,8 +77,7 @@ public final class Int8Conv2d extends Int8Weighted {
         int[] sums = new int[plane]; // one channel's accumulators, cropped from the wide grid
         for (int b = 0; b < batch; b++) {
             grid.copyIn(xd, b, padded);
-            java.util.Arrays.fill(acc, 0, out * n, 0f); // onto zeros: the kernel's zero start (accumulate = false) ran slower here
-            ShiftedRowsGemm.multiply(wf, 0, padded, grid.rows, acc, 0, out, n, kk, true);
+            ShiftedRowsGemm.multiply(wf, 0, padded, grid.rows, acc, 0, out, n, kk, false);
             for (int o = 0; o < out; o++) {
                 for (int oy = 0; oy < oh; oy++) {
                     int from = o * n + oy * grid.wp;
