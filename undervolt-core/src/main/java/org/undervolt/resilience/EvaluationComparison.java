@@ -6,8 +6,6 @@ import java.util.List;
 
 import org.undervolt.data.ImageDataset;
 import org.undervolt.nn.model.Sequential;
-import org.undervolt.snn.SnnModel;
-import org.undervolt.snn.SnnModelFile;
 import org.undervolt.storage.FormatSpec;
 
 /**
@@ -105,11 +103,7 @@ public final class EvaluationComparison {
     public static List<Row> runSnn(Path model, FormatSpec format, String errorModel, long deviceSeed,
             ReadCorrection correction, ToleranceSearch.Settings settings, double delta, Acceptance.Rule rule,
             ImageDataset test, int threads) {
-        org.undervolt.dram.error.ErrorModelRegistry.family(errorModel, deviceSeed); // bad input before any work
-        SnnModel read = SnnModelFile.read(model);
-        if (read.labels() == null) {
-            throw new org.undervolt.InvalidInputException(model + ": model has no neuron labels (train it with 'undervolt snn train')");
-        }
+        SnnToleranceRun.labelledModel(model, errorModel, deviceSeed); // bad input before any work
         SnnTrialRecipe recipe = new SnnTrialRecipe(ToleranceRun.modelBytes(model), format.name(), errorModel, deviceSeed,
                 correction, test, null);
         recipe.build(threads).storedAccuracy(); // warms the JIT up, as the DNN comparison's first baseline does

@@ -123,6 +123,19 @@ public final class SnnToleranceRun {
         return new ToleranceSearch.Settings(Math.min(s.berMin(), top / 10), top, n, s.bisections(), s.trials(), s.seed());
     }
 
+    /**
+     * The model a search reads, checked before any work: the error model spec must parse and the model must carry
+     * neuron labels (bad input otherwise).
+     */
+    static SnnModel labelledModel(Path file, String errorModel, long deviceSeed) {
+        ErrorModelRegistry.family(errorModel, deviceSeed);
+        SnnModel model = SnnModelFile.read(file);
+        if (model.labels() == null) {
+            throw new InvalidInputException(file + ": model has no neuron labels (train it with 'undervolt snn train')");
+        }
+        return model;
+    }
+
     public static Report run(Options o, ImageDataset test, Consumer<String> log) {
         return run(o, test, log, ToleranceSearch.TrialProgress.NONE);
     }
@@ -139,13 +152,10 @@ public final class SnnToleranceRun {
      */
     public static Report run(Options o, ImageDataset test, Consumer<String> log,
             ToleranceSearch.TrialProgress trials, TrialExecutor executor) {
-        ErrorModelRegistry.family(o.errorModel(), o.deviceSeed()); // bad input before any work
-        SnnModel model = SnnModelFile.read(o.model());
-        if (model.labels() == null) {
-            throw new InvalidInputException(o.model() + ": model has no neuron labels (train it with 'undervolt snn train')");
-        }
+        SnnModel model = labelledModel(o.model(), o.errorModel(), o.deviceSeed());
         int n = Math.min(o.testImages(), test.size());
-        SnnTrialRecipe recipe = new SnnTrialRecipe(ToleranceRun.modelBytes(o.model()), o.format().name(), o.errorModel(),
+        byte[] bytes = ToleranceRun.modelBytes(o.model());
+        SnnTrialRecipe recipe = new SnnTrialRecipe(bytes, o.format().name(), o.errorModel(),
                 o.deviceSeed(), o.correction(), test.slice(0, n), o.storage());
         WeightStorage storage = o.storage() == null ? WeightStorage.sequential(o.errorModel(), o.deviceSeed()) : o.storage();
         ToleranceSearch.Settings settings = axis(o.search(), storage);
@@ -154,7 +164,7 @@ public final class SnnToleranceRun {
         log.accept(String.format("baseline (stored, error-free) %.4f on %d test images", baseline, n));
         double reference = o.reference() != null ? o.reference() : baseline;
         Acceptance acc = new Acceptance(reference, o.delta(), o.rule());
-        String content = ModelIdentity.of(o.model());
+        String content = ModelIdentity.of(bytes);
         String config = "snn model=" + content + " format=" + o.format().name() + " errors=" + o.errorModel()
                 + " device=" + o.deviceSeed() + correctionKey(o.correction()) + " seed=" + o.search().seed() + " trials="
                 + o.search().trials() + " test=" + n + " baseline=" + baseline
