@@ -10,6 +10,7 @@ import org.undervolt.dram.access.AccessListener;
 import org.undervolt.dram.access.RowBufferState;
 import org.undervolt.dram.sim.CommandListener;
 import org.undervolt.dram.sim.SimCommand;
+import org.undervolt.dram.spec.AutoPrecharge;
 import org.undervolt.dram.spec.DramSpec;
 import org.undervolt.dram.spec.Organization;
 import org.undervolt.dram.spec.Timings;
@@ -39,8 +40,8 @@ import org.undervolt.dram.trace.CommandTrace;
  * <p>Counting rules (DRAMPower 4.1 {@code CommandAnalysis.cc}, DRAMPower 5.1 {@code standards/ddr4/DDR4.cpp}):
  * <ul>
  *   <li>A bank is active from its ACT's cycle up to (not including) the cycle of the PRE/PREA that closes it;
- *       a PRE to a precharged bank is ignored. An RDA closes its bank at max(ACT + tRAS, RDA + AL + tRTP), a WRA
- *       at max(ACT + tRAS, WRA + WL + BL/2 + tWR).</li>
+ *       a PRE to a precharged bank is ignored. An RDA or WRA closes its bank at max(ACT + tRAS, the command +
+ *       its standard's auto-precharge offset) ({@link AutoPrecharge}: DRAMPower 4.1's per-type offsets).</li>
  *   <li>An all-bank refresh at t is active for tRFC (5.1, every bank active) or for tRFC − tRP followed by
  *       precharged time (4.1).</li>
  *   <li>Power-down (PDEA/PDEP … PDXA/PDXP) cycles are counted apart and excluded from active, precharged and
@@ -50,7 +51,8 @@ import org.undervolt.dram.trace.CommandTrace;
  *       (tRFC − tRP active-refresh, tRP precharged-refresh cycles) and the rest draws IDD6; an exit before tRFC
  *       leaves the rest of the entry refresh running after the exit ({@link StateCycles#srefRefAfterExit}).</li>
  *   <li>The window ends at the END cycle (a trace's END line, {@link #finish} for a simulated stream; else the
- *       last command's), plus tRP − 1 cycles for 4.1 (its "Total Trace Length" in every golden case).</li>
+ *       last command's); a simulated stream adds tRP − 1 cycles under 4.1 counting, and a trace under 4.1 counting
+ *       ends where DRAMPower 4.1 ends it ({@link #legacyTraceEnd}: T + tRP − 1 in every golden case).</li>
  * </ul>
  * Column commands to a precharged bank and refreshes / self-refresh entries with banks open are protocol
  * errors ({@link InvalidInputException} naming the trace line). Power-down and self refresh are not exercised by
@@ -75,6 +77,9 @@ public final class EnergyListener implements CommandListener, AccessListener, Co
 
     private enum Mode { NORMAL, PDN_ACT, PDN_PRE, SREF }
 
+    /** The kinds of time a rank accrues. */
+    private enum Span { PRECHARGED, ACTIVE, REFRESH, POWER_DOWN, SELF_REFRESH }
+
     /** Per-rank walking state. */
     private static final class Rank {
         final long[] openSince;
@@ -88,6 +93,9 @@ public final class EnergyListener implements CommandListener, AccessListener, Co
         Mode mode = Mode.NORMAL;
         boolean slow;
         long modeSince;
+        /** The kind of time the rank accrued last ({@link #accrue}) and the cycle that stretch of it began. */
+        Span span = Span.PRECHARGED;
+        long spanSince;
 
         Rank(int banks) {
             openSince = new long[banks];
@@ -163,6 +171,7 @@ public final class EnergyListener implements CommandListener, AccessListener, Co
     /** Commands seen (END excluded), the last one's cycle, and the END cycle (-1 before END). */
     private long seen;
     private long lastCycle;
+    private int lastCommand = -1;
     private long endCycle = -1;
     private long accesses;
     /** Commands of each kind, as read (END excluded). */
@@ -187,8 +196,10 @@ public final class EnergyListener implements CommandListener, AccessListener, Co
      * {@code counting}'s rules, every subarray at the nominal core voltage; read out by {@link #traceEnergy}.
      */
     public static EnergyListener forTrace(DramSpec spec, EnergyCounting counting, String source) {
+        // DRAMPower 4.1's traces name no rank: it follows one and counts its background for every rank of the part
+        int tracked = counting == EnergyCounting.DRAMPOWER_4_1 ? 1 : spec.organization().ranks();
         return new EnergyListener(spec, counting, CoreVoltages.uniform(spec.requireCurrents().coreVolts()),
-                VoltageScaling.QUADRATIC, source, true, false, spec.organization().ranks());
+                VoltageScaling.QUADRATIC, source, true, false, tracked);
     }
 
     /** A listener over a command trace already held: every command replayed into {@link #forTrace}. */
@@ -218,8 +229,8 @@ public final class EnergyListener implements CommandListener, AccessListener, Co
         this.rfc = tm.rfc();
         this.rp = tm.rp();
         this.refreshActive = legacy ? Math.max(0, rfc - rp) : rfc;
-        this.rdaDelay = tm.firstOf("AL") + tm.firstOf("RTP");
-        this.wraDelay = tm.firstOf("WL") + o.burstCycles() + tm.firstOf("WR");
+        this.rdaDelay = AutoPrecharge.afterRead(spec);
+        this.wraDelay = AutoPrecharge.afterWrite(spec);
         this.ras = tm.ras();
         this.ranks = new Rank[rankCount];
         for (int r = 0; r < rankCount; r++) {
@@ -276,6 +287,12 @@ public final class EnergyListener implements CommandListener, AccessListener, Co
     /** A command read from a trace (rank of channel 0; a trace names no row, so every command prices at row 0). */
     @Override
     public void command(long cycle, Command cmd, int rank, int bank, boolean slowExit, int line) {
+        if (rank >= ranks.length) {
+            throw new InvalidInputException(CommandSink.where(source, line, seen, cycle) + ": " + cmd + " names rank "
+                    + rank + ", but DRAMPower 4.1 counting follows one rank (its traces name none) and counts the "
+                    + "background of all " + spec.organization().ranks() + " ranks from it; expected rank 0, or "
+                    + "--counting drampower5 for a trace of several ranks");
+        }
         account(cycle, cmd.ordinal(), rank, bank, 0, slowExit, line);
     }
 
@@ -322,6 +339,7 @@ public final class EnergyListener implements CommandListener, AccessListener, Co
         }
         long index = seen++;
         lastCycle = t;
+        lastCommand = c;
         kinds.add(c);
         if (c == NOP) {
             return;
@@ -429,7 +447,8 @@ public final class EnergyListener implements CommandListener, AccessListener, Co
     }
 
     private StateCycles closeWindow() {
-        long end = (endCycle >= 0 ? endCycle : seen == 0 ? 0 : lastCycle) + (legacy ? Math.max(0, rp - 1) : 0);
+        long end = legacy && !needsFinish && timed ? legacyTraceEnd()
+                : (endCycle >= 0 ? endCycle : seen == 0 ? 0 : lastCycle) + (legacy ? Math.max(0, rp - 1) : 0);
         for (Rank rk : ranks) {
             end = Math.max(end, rk.last);
         }
@@ -445,6 +464,39 @@ public final class EnergyListener implements CommandListener, AccessListener, Co
         return new StateCycles(act, pre, rd, wr, rda, wra, ref, activeCycles, prechargedCycles, bankActiveCycles,
                 pdnActFast, pdnActSlow, pdnPreFast, pdnPreSlow, selfRefresh, srefEntries, srefIdd6, srefRefAct,
                 srefRefPre, srefRefAfterExit, end);
+    }
+
+    /**
+     * Where DRAMPower 4.1 ends a trace's window ({@code CommandAnalysis::getCommands} and {@code handleNopEnd}): an
+     * END at T closes the current stretch of the (one) rank's state at T, and the NOP the tool appends at T − 1 adds
+     * that stretch again from its start, so the window runs to T + (T − 1 − start of the stretch) in the state held at
+     * T (T + tRP − 1 when the last PRE came tRP before END, as in the golden traces). Without END the appended NOP
+     * sits at the last command + its completion time − 1 (RD: RL + tDQSCK + 1 + B; WR: WL + B + tWR; ACT: tRCD;
+     * PRE/PREA: tRP; others 0), and the stretch is counted once.
+     */
+    private long legacyTraceEnd() {
+        Rank rk = ranks[0];
+        if (endCycle >= 0) {
+            advance(rk, endCycle);
+            return endCycle + Math.max(0, endCycle - 1 - rk.spanSince);
+        }
+        return seen == 0 ? 0 : Math.max(lastCycle, lastCycle + completion(lastCommand) - 1);
+    }
+
+    /** DRAMPower 4.1's {@code timeToCompletion} of a command kind. */
+    private long completion(int c) {
+        Timings t = spec.timings();
+        long b = spec.organization().burstCycles();
+        if (c == RD || c == RDA) {
+            return t.firstOf("RL") + t.firstOf("DQSCK") + 1 + b;
+        }
+        if (c == WR || c == WRA) {
+            return t.firstOf("WL") + b + t.firstOf("WR");
+        }
+        if (c == ACT) {
+            return t.rcd();
+        }
+        return c == PRE || c == PREA ? rp : 0;
     }
 
     /**
@@ -569,11 +621,14 @@ public final class EnergyListener implements CommandListener, AccessListener, Co
     private void accrue(Rank rk, long t) {
         while (rk.last < t) {
             long span;
+            Span kind;
             if (rk.refreshUntil > rk.last) {
+                kind = Span.REFRESH;
                 span = Math.min(t, rk.refreshUntil) - rk.last;
                 activeCycles += span;
                 bankActiveCycles += span * banks;
             } else if (rk.mode != Mode.NORMAL) {
+                kind = rk.mode == Mode.SREF ? Span.SELF_REFRESH : Span.POWER_DOWN;
                 span = t - rk.last;
                 switch (rk.mode) {
                     case PDN_ACT -> {
@@ -594,11 +649,16 @@ public final class EnergyListener implements CommandListener, AccessListener, Co
                 }
             } else {
                 span = t - rk.last;
+                kind = rk.open > 0 ? Span.ACTIVE : Span.PRECHARGED;
                 if (rk.open > 0) {
                     activeCycles += span;
                 } else {
                     prechargedCycles += span;
                 }
+            }
+            if (kind != rk.span || (kind == Span.POWER_DOWN && rk.spanSince < rk.modeSince)) {
+                rk.span = kind;
+                rk.spanSince = rk.last;
             }
             rk.last += span;
         }

@@ -26,7 +26,7 @@ import org.xml.sax.helpers.DefaultHandler;
  * {@code memspec.dtd}): {@code memoryId}, {@code memoryType}, and {@code <parameter id type value>} elements in
  * {@code memarchitecturespec}, {@code memtimingspec} ({@code clkMhz} and cycle counts) and
  * {@code mempowerspec} (currents in mA; {@code vdd}/{@code idd*} the first rail, {@code vdd2}/{@code idd*2} the
- * second: VDD1/VDD2 for LPDDR2/3, VDD/VPP for DDR4). The DTD is never fetched.
+ * second: VDD1/VDD2 for LPDDR2/3 and Wide I/O, VDD/VPP for DDR4). The DTD is never fetched.
  */
 public final class Dp4XmlMemspec {
 
@@ -138,7 +138,12 @@ public final class Dp4XmlMemspec {
         Timings timings = new Timings(1e-6 / clkMhz, cycles);
 
         List<Rail> rails = new ArrayList<>();
-        boolean lp = std == DramStandard.LPDDR3 || std == DramStandard.LPDDR4 || std == DramStandard.LPDDR5 || id.toUpperCase(Locale.ROOT).contains("LPDDR");
+        // two-supply parts name their rails VDD1 / VDD2 (JESD209-2/-3, JESD229); LPDDR (JESD209) has one supply, VDD
+        boolean lp = switch (std) {
+            case LPDDR2, LPDDR3, LPDDR4, LPDDR5, WIDEIO_SDR -> true;
+            case OTHER -> id.toUpperCase(Locale.ROOT).contains("LPDDR");
+            default -> false;
+        };
         String first = lp ? "VDD1" : "VDD";
         String second = std == DramStandard.DDR4 ? "VPP" : "VDD2";
         rails.add(rail(file, pow, first, "vdd", "", true));

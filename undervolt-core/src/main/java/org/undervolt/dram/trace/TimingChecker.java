@@ -3,6 +3,7 @@ package org.undervolt.dram.trace;
 import java.util.Arrays;
 
 import org.undervolt.InvalidInputException;
+import org.undervolt.dram.spec.AutoPrecharge;
 import org.undervolt.dram.spec.DramSpec;
 import org.undervolt.dram.spec.Organization;
 import org.undervolt.dram.spec.Timings;
@@ -11,8 +12,8 @@ import org.undervolt.dram.spec.Timings;
  * Checks a command trace against the part's core timing constraints, per rank and bank (JEDEC
  * JESD79-3F / JESD79-4 / JESD209-3 definitions): tRCD (ACT → column command, same bank), tRAS (ACT → PRE),
  * tRP (PRE → ACT, and PRE → REF), tRC (ACT → ACT, same bank) and tRFC (REF → any command of the rank).
- * Auto-precharges of RDA/WRA close the bank at max(ACT + tRAS, RDA + AL + tRTP) / max(ACT + tRAS,
- * WRA + WL + BL/2 + tWR). Bus-level constraints (tCCD, tRRD, tFAW, tWTR, turnarounds) are not checked.
+ * Auto-precharges of RDA/WRA close the bank at max(ACT + tRAS, the command + its standard's auto-precharge
+ * offset) ({@link AutoPrecharge}). Bus-level constraints (tCCD, tRRD, tFAW, tWTR, turnarounds) are not checked.
  * A parameter that is 0 or absent is not checked. The first violation is an {@link InvalidInputException}
  * naming file, line, command and constraint. A checker is a {@link CommandSink}, so a streamed trace is
  * checked as it is read.
@@ -44,8 +45,8 @@ public final class TimingChecker implements CommandSink {
         rp = tm.rp();
         rc = tm.firstOf("RC", "RCpb", "RCab");
         rfc = tm.rfc();
-        rdaDelay = tm.firstOf("AL") + tm.firstOf("RTP");
-        wraDelay = tm.firstOf("WL") + o.burstCycles() + tm.firstOf("WR");
+        rdaDelay = AutoPrecharge.afterRead(spec);
+        wraDelay = AutoPrecharge.afterWrite(spec);
         banks = o.banks();
         int ranks = o.ranks();
         lastAct = new long[ranks * banks];

@@ -62,7 +62,11 @@ class EnergyListenerTest {
         }
     }
 
-    /** Fed by the simulator at one voltage, the listener prices as DRAMPower 4.1 prices the same command stream. */
+    /**
+     * Fed by the simulator at one voltage, the listener prices as DRAMPower 4.1 prices the same command stream. Both
+     * end with a PREA at the drain cycle T (the last open banks close there) and END tRP later, so that DRAMPower
+     * 4.1's window (END + END − 1 − T) and a simulated stream's (END + tRP − 1) are the same cycles.
+     */
     @Test
     void onASimulatedStreamTheListenerEqualsDramPowerOnTheCommands() {
         DramSpec part = DramPresets.get("DDR4-2400").asRank();
@@ -75,8 +79,12 @@ class EnergyListenerTest {
             listener.command(clk, ch, cmd, rank, bg, bank, row, col);
             copy.add(clk, cmd.drampower(), rank, bank, false);
         });
-        listener.finish(r.drainCycles());
-        copy.add(r.drainCycles(), Command.END, 0, 0, false);
+        long t = r.drainCycles();
+        listener.command(t, 0, SimCommand.PREA, 0, 0, 0, 0, 0);
+        copy.add(t, Command.PREA, 0, 0, false);
+        long end = t + part.timings().rp();
+        listener.finish(end);
+        copy.add(end, Command.END, 0, 0, false);
         TraceEnergy dp = EnergyListener.over(part, EnergyCounting.DRAMPOWER_4_1, copy).traceEnergy();
         StreamEnergy e = listener.energy();
         double core = 0;
