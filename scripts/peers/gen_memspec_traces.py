@@ -12,7 +12,9 @@ import os
 import sys
 import xml.etree.ElementTree as ET
 
-sys.path.insert(0, "/work/shared/golden/dram/tools")
+# the golden set's generator (tools/gen_traces.py of the shared golden DRAM data): GOLDEN_TOOLS or ../shared/...
+sys.path.insert(0, os.environ.get("GOLDEN_TOOLS", os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                                             "..", "..", "..", "shared", "golden", "dram", "tools")))
 import gen_traces as G  # noqa: E402
 
 
