@@ -2,6 +2,8 @@ package org.undervolt.cli;
 
 import java.nio.file.Path;
 
+import org.undervolt.nn.onnx.OutputPaths;
+
 import picocli.CommandLine.Option;
 
 /**
@@ -12,4 +14,10 @@ final class OutFolderOption {
     @Option(names = "--out", required = true, paramLabel = "DIR",
             description = "Result folder, also the resume point: run the same command again to continue.")
     Path out;
+
+    /** The folder, refused when it (or a folder above it) is a file. */
+    Path folder() {
+        OutputPaths.requireFolder(out, "--out");
+        return out;
+    }
 }

@@ -230,7 +230,7 @@ public final class RetrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path out = output.out;
+        Path out = output.folder();
         model();
         checkOptions();
         Consumer<String> log = jsonOption.log();

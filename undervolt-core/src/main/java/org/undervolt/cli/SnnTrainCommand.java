@@ -63,7 +63,7 @@ public final class SnnTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path out = output.out;
+        Path out = output.writableFile();
         if (neurons < 1 || neurons > 65536) {
             throw new InvalidInputException("--neurons " + neurons + ": expected 1..65536");
         }

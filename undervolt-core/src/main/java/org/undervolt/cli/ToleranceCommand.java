@@ -91,7 +91,7 @@ public final class ToleranceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path out = output.out;
+        Path out = output.folder();
         Path model = snnModelWas.or(modelOption.file);
         if (model == null) {
             throw new InvalidInputException("missing --model FILE: " + ModelFileKind.DNN.what() + " or " + ModelFileKind.SNN.what());

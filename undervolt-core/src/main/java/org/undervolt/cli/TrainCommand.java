@@ -15,6 +15,7 @@ import org.undervolt.data.DataSource;
 import org.undervolt.data.ImageDataset;
 import org.undervolt.experiment.PipelineData;
 import org.undervolt.nn.model.Sequential;
+import org.undervolt.nn.onnx.OutputPaths;
 import org.undervolt.nn.train.Adam;
 import org.undervolt.nn.train.LrSchedule;
 import org.undervolt.nn.train.Optimizer;
@@ -158,6 +159,9 @@ public final class TrainCommand implements Callable<Integer> {
         boolean show = progressOptions.show(jsonOption.json);
         ProgressLine bar = new ProgressLine("epochs", n);
         Path statePath = state != null ? state : out.resolveSibling(out.getFileName() + ".state");
+        if (state != null) {
+            OutputPaths.requireWritableFile(state, "--state");
+        }
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("model", network.id());
         meta.put("dataset", train.name());

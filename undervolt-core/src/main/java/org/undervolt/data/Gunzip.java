@@ -46,6 +46,37 @@ public final class Gunzip {
     }
 
     /**
+     * The first {@code n} decoded bytes of {@code gz}'s first member (fewer if it holds fewer), without decoding the
+     * rest: enough to read a header that says how long the whole should be before committing memory to it.
+     *
+     * @throws InvalidInputException on a bad gzip header or corrupt deflate data within those bytes
+     */
+    public static byte[] head(byte[] gz, String file, int n) {
+        int pos = skipHeader(gz, 0, file);
+        if (pos < 0) {
+            return new byte[0];
+        }
+        byte[] out = new byte[n];
+        int len = 0;
+        Inflater inf = new Inflater(true);
+        try {
+            inf.setInput(gz, pos, gz.length - pos);
+            while (len < n && !inf.finished()) {
+                int k = inf.inflate(out, len, n - len);
+                len += k;
+                if (k == 0 && (inf.needsInput() || inf.needsDictionary())) {
+                    break;
+                }
+            }
+        } catch (DataFormatException e) {
+            throw corrupt(file, e.getMessage() == null ? "invalid deflate data" : e.getMessage());
+        } finally {
+            inf.end();
+        }
+        return Arrays.copyOf(out, len);
+    }
+
+    /**
      * Decodes all members of {@code gz}.
      *
      * @param file  the file name, for messages
@@ -54,6 +85,11 @@ public final class Gunzip {
      *                               trailing garbage, or more than {@code limit} decoded bytes
      */
     public static Result decode(byte[] gz, String file, int limit) {
+        return decode(gz, file, limit, "the most Undervolt reads");
+    }
+
+    /** {@link #decode(byte[], String, int)}, the message for more than {@code limit} bytes ending in {@code why}. */
+    public static Result decode(byte[] gz, String file, int limit, String why) {
         long hint = gz.length >= 4 ? readIntLe(gz, gz.length - 4) & 0xFFFFFFFFL : 0;
         long cap = Math.min(Math.min(hint, limit), MAX_DEFLATE_RATIO * gz.length + 1024);
         byte[] out = new byte[(int) Math.max(cap, 16)];
@@ -72,7 +108,7 @@ public final class Gunzip {
                     if (len == out.length) {
                         if (len >= limit) {
                             throw new InvalidInputException(file + ": decompresses to more than " + limit
-                                    + " bytes, the most Undervolt reads");
+                                    + " bytes, " + why);
                         }
                         out = Arrays.copyOf(out, (int) Math.min(limit, Math.max(2L * out.length, 1024)));
                     }

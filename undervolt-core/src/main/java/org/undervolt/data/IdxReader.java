@@ -115,7 +115,21 @@ public final class IdxReader {
         byte[] raw = content;
         boolean complete = true;
         if (gz) {
-            Gunzip.Result r = Gunzip.decode(content, file, MAX_FILE_BYTES);
+            // the header says how many bytes to expect: decode no more than that (and one byte to see excess), so a
+            // small file that inflates without end is refused after its announced size, not after a gigabyte
+            int headerLength = 4 + 4 * (magic & 0xFF);
+            byte[] head = Gunzip.head(content, file, headerLength);
+            int limit = MAX_FILE_BYTES;
+            String why = "the most Undervolt reads";
+            if (head.length == headerLength) {
+                IdxHeader announced = IdxHeader.parse(head, head.length, file, magic, what, MAX_FILE_BYTES - 64);
+                long size = announced.length() + announced.dataLength();
+                if (size < MAX_FILE_BYTES) {
+                    limit = (int) size + 1; // one byte past the announced size: the first excess byte is the error
+                    why = "expected " + size + ": the header says " + describe(announced, what);
+                }
+            }
+            Gunzip.Result r = Gunzip.decode(content, file, limit, why);
             raw = r.data();
             complete = r.complete();
         }

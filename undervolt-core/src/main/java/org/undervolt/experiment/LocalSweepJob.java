@@ -39,6 +39,15 @@ public final class LocalSweepJob {
     private LocalSweepJob() {
     }
 
+    /**
+     * Loads what the spec's trials read (checkpoint, data set) once, before any store is opened or run recorded: bad
+     * input is refused here, leaving nothing behind. The evaluator stays pooled for {@link #run}.
+     */
+    public static void prepare(SweepSpec spec) {
+        String key = SweepEvaluators.key(spec);
+        SweepEvaluators.giveBack(key, SweepEvaluators.borrow(key, spec).prepared());
+    }
+
     public static Summary run(SweepSpec spec, ResultsStore store, int threads, Progress progress) {
         RunStart start = RunStart.choose(store, SweepResults.KIND, Json.canonical(spec.describe()), spec.seed(),
                 Json.canonical(Provenance.describe()), OptionalLong.empty(), false);

@@ -53,6 +53,19 @@ public final class SweepEvaluator {
         return spec;
     }
 
+    /**
+     * Builds the evaluator of every network and error model of the spec now (loading checkpoints, SNN models and the
+     * data set): bad input fails here, before a run is recorded. Returns this.
+     */
+    public SweepEvaluator prepared() {
+        for (int n = 0; n < spec.networks().size(); n++) {
+            for (int e = 0; e < spec.errorModels().size(); e++) {
+                built(n, e);
+            }
+        }
+        return this;
+    }
+
     /** Runs one task. */
     public TrialOutcome evaluate(SweepTask task) {
         TrialEvaluator ev = built(task.network(), task.errorModel());

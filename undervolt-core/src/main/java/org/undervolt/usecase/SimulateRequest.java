@@ -25,5 +25,10 @@ public record SimulateRequest(SimConfig config, Path requests, Path commandsOut)
                 && !Files.isDirectory(commandsOut.toAbsolutePath().getParent())) {
             throw BadSetting.worded("commands_out", " " + commandsOut + ": no such directory");
         }
+        if (commandsOut != null && (Files.isDirectory(commandsOut)
+                || Files.exists(commandsOut) && !Files.isRegularFile(commandsOut))) {
+            throw BadSetting.worded("commands_out", " " + commandsOut + ": is a directory or not a regular file, "
+                    + "expected a file name");
+        }
     }
 }

@@ -62,6 +62,25 @@ class BadInputsTest {
                 c("IDX file with wrong magic", "data info --data-dir DIR/badidx", "wrong magic"),
                 // dram
                 c("unknown preset", "dram info --part DDR9-1", "DDR9-1: no such memspec file, nor a preset"),
+                c("memspec: absurd rank count", "dram info --part DIR/ranks.xml", "ranks is 2147483647, expected at most 64"),
+                c("memspec: unknown memory type", "dram info --part DIR/ddr9.xml", "parameter 'memoryType' is 'DDR9', expected one of"),
+                c("memspec: IDD0 below standby", "dram info --part DIR/idd0.xml", "IDD0 0.0 mA is below IDD3N"),
+                c("memspec: clock out of range", "dram info --part DIR/slowclock.xml", "expected a clock frequency in MHz from 1 to 20000"),
+                c("energy: trace row beyond the part", "dram energy --part DDR4-2400 --no-timing-check --trace DIR/row-huge.csv",
+                        "field 'row' is 99999999999, expected 0.."),
+                c("energy: trace without commands", "dram energy --part DDR4-2400 --trace DIR/empty.csv", "no commands"),
+                o("simulate: commands out is a folder", "dram simulate --standard DDR4 --requests DIR/good.trace --commands-out DIR/out",
+                        "--commands-out", "is a directory or not a regular file"),
+                o("bitmap: out is a folder", "errors bitmap --ber 1e-3 --region 1,1,8,64 --out DIR/out", "--out", "is a directory"),
+                o("tolerance: out is a file", "tolerance --model DIR/good.uvnn --out DIR/notes.txt", "--out", "is a file, expected a folder"),
+                o("retrain: out is a file", "retrain --model DIR/good.uvnn --network mlp --out DIR/notes.txt", "--out",
+                        "is a file, expected a folder"),
+                o("train: state is a folder", "train --network mlp --epochs 1 --out DIR/out/t.uvnn --state DIR/out", "--state",
+                        "is a directory"),
+                o("snn train: out is a folder", "snn train --neurons 2 --train-images 10 --out DIR/out", "--out", "is a directory"),
+                c("IDX: gzip data beyond the header's size", "data info --data-dir DIR/gzbomb",
+                        "decompresses to more than 3153 bytes, expected 3152: the header says 4 images of 28x28"),
+                c("sweep: corrupt checkpoint, no store made", "sweep DIR/sweep-corrupt.json --store DIR/out/s.db", "CRC"),
                 c("memspec: malformed JSON", "dram info --part DIR/broken.json", "broken.json:"),
                 c("simulate: a DDR5 part (rules not modelled)", "dram simulate --part DIR/ddr5.json --requests DIR/good.trace",
                         "models DDR3, DDR4, LPDDR3 and LPDDR4 command rules, not DDR5's"),
@@ -402,6 +421,13 @@ class BadInputsTest {
         write("ber2.json", "{\"default\": 2}\n");
         write("bank99.csv", "0,ACT,0,0,99,100,0\n");
         write("good.trace", "LD 0x0\nST 0x40\n");
+        String ddr3 = Files.readString(Path.of(resource("/golden/dram/memspecs/MICRON_1Gb_DDR3-1600_8bit_G.xml")));
+        write("ranks.xml", ddr3.replace("\"nbrOfRanks\" type=\"uint\" value=\"1\"", "\"nbrOfRanks\" type=\"uint\" value=\"2147483647\""));
+        write("ddr9.xml", ddr3.replace("value=\"DDR3\"", "value=\"DDR9\""));
+        write("idd0.xml", ddr3.replaceFirst("\"idd0\" type=\"double\" value=\"[0-9.]+\"", "\"idd0\" type=\"double\" value=\"0\""));
+        write("slowclock.xml", ddr3.replaceFirst("\"clkMhz\" type=\"double\" value=\"[0-9.]+\"", "\"clkMhz\" type=\"double\" value=\"1e-300\""));
+        write("row-huge.csv", "0,ACT,0,0,0,99999999999,0\n20,END,0,0,0,0,0\n");
+        write("empty.csv", "\n# nothing\n");
         try (var ddr5 = BadInputsTest.class.getResourceAsStream("/golden/dram/memspecs/dp5_ddr5_test.json")) {
             Files.copy(ddr5, dir.resolve("ddr5.json"));
         }
@@ -417,6 +443,21 @@ class BadInputsTest {
         img[3] = 0x01;
         Files.write(dir.resolve("badidx/train-images-idx3-ubyte"), img);
         Checkpoint.save(Mlp.create(new int[] {784, 8, 10}, 1), Map.of(), dir.resolve("good.uvnn"));
+        byte[] corrupt = Files.readAllBytes(dir.resolve("good.uvnn"));
+        corrupt[corrupt.length / 2] ^= 0x10;
+        Files.write(dir.resolve("corrupt.uvnn"), corrupt);
+        Files.createDirectories(dir.resolve("gzbomb"));
+        IdxWriter.write(SyntheticDatasets.separableBlobs(4, 28, 28, 10, 1), dir.resolve("gzbomb/train-images-idx3-ubyte"),
+                dir.resolve("gzbomb/train-labels-idx1-ubyte"), false);
+        IdxWriter.write(SyntheticDatasets.separableBlobs(4, 28, 28, 10, 2), dir.resolve("gzbomb/t10k-images-idx3-ubyte"),
+                dir.resolve("gzbomb/t10k-labels-idx1-ubyte"), false);
+        // 4 images of 28 x 28 announced (3,152 bytes), 8 MB of zeros after them, compressed to a few kB
+        byte[] announced = Files.readAllBytes(dir.resolve("gzbomb/t10k-images-idx3-ubyte"));
+        Files.delete(dir.resolve("gzbomb/t10k-images-idx3-ubyte"));
+        try (var gz = new java.util.zip.GZIPOutputStream(Files.newOutputStream(dir.resolve("gzbomb/t10k-images-idx3-ubyte.gz")))) {
+            gz.write(announced);
+            gz.write(new byte[8 << 20]);
+        }
         SnnModelFile.write(SnnModel.initial(2, 1), dir.resolve("good.snn"));
         String sweep = "{\"networks\": [{\"name\": \"mlp\", \"checkpoint\": \"good.uvnn\"}], \"dataset\": \"mnist\", "
                 + "\"bers\": [1e-3], \"seed\": 1, ";
@@ -426,8 +467,17 @@ class BadInputsTest {
         write("sweep-key.json", sweep + "\"error_models\": [\"uniform\"], \"trials\": 1, \"trails\": 3}");
         write("sweep-data.json", sweep + "\"error_models\": [\"uniform\"], \"trials\": 1, \"data\": [\"weigths\"]}");
         write("sweep-correction.json", sweep + "\"error_models\": [\"uniform\"], \"trials\": 1, \"value_correction\": \"yes\"}");
+        write("sweep-corrupt.json", sweep.replace("good.uvnn", "corrupt.uvnn") + "\"error_models\": [\"uniform\"], \"trials\": 1}");
         write("sweep-network.json", "{\"networks\": [{\"network\": \"lenet5\", \"checkpoint\": \"good.uvnn\"}], "
                 + "\"dataset\": \"mnist\", \"bers\": [1e-3], \"seed\": 1, \"error_models\": [\"uniform\"], \"trials\": 1}");
+    }
+
+    private static java.net.URI resource(String name) {
+        try {
+            return BadInputsTest.class.getResource(name).toURI();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void write(String name, String text) throws IOException {

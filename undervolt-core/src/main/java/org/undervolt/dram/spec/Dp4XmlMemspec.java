@@ -103,7 +103,8 @@ public final class Dp4XmlMemspec {
         if (!top.containsKey("memoryType")) {
             throw new InvalidInputException(file + ": parameter 'memoryType' is missing, expected e.g. DDR3, DDR4, LPDDR3");
         }
-        DramStandard std = DramStandard.parse(top.get("memoryType").value());
+        DramStandard std = DramStandard.parseModelled(top.get("memoryType").value(),
+                file + ":" + top.get("memoryType").line() + ": parameter 'memoryType'");
 
         int banks = intParam(file, arch, "memarchitecturespec", "nbrOfBanks", true);
         int bankGroups = arch.containsKey("nbrOfBankGroups") ? intParam(file, arch, "memarchitecturespec", "nbrOfBankGroups", true) : 1;
@@ -120,9 +121,9 @@ public final class Dp4XmlMemspec {
         }
 
         double clkMhz = doubleParam(file, tim, "memtimingspec", "clkMhz");
-        if (!(clkMhz > 0)) {
+        if (!(clkMhz >= 1 && clkMhz <= 20_000)) {
             throw new InvalidInputException(file + ":" + tim.get("clkMhz").line() + ": parameter 'clkMhz' is " + clkMhz
-                    + ", expected a positive frequency in MHz");
+                    + ", expected a clock frequency in MHz from 1 to 20000");
         }
         Map<String, Integer> cycles = new LinkedHashMap<>();
         for (Map.Entry<String, Param> e : tim.entrySet()) {

@@ -28,7 +28,7 @@ public final class Dp5JsonMemspec {
         Map<String, Object> m = f.object(root, "", "memspec");
         String p = "memspec";
         String id = m.containsKey("memoryId") ? f.string(m, p, "memoryId") : file;
-        DramStandard std = DramStandard.parse(f.string(m, p, "memoryType"));
+        DramStandard std = DramStandard.parseModelled(f.string(m, p, "memoryType"), file + ": " + p + ".memoryType");
 
         Map<String, Object> a = f.object(m, p, "memarchitecturespec");
         String ap = p + ".memarchitecturespec";

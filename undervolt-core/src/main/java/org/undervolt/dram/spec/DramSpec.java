@@ -36,6 +36,12 @@ public record DramSpec(String name, DramStandard standard, Organization organiza
         if (!(rho >= 0 && rho <= 1)) {
             throw new IllegalArgumentException(name + ": rho must be in [0, 1], got " + rho);
         }
+        for (Rail r : rails) {
+            String wrong = r.currents().belowStandby();
+            if (wrong != null) {
+                throw new InvalidInputException(source + ": rail " + r.name() + ": " + wrong);
+            }
+        }
     }
 
     /** The rail named {@code railName}. */

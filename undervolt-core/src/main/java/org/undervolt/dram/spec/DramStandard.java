@@ -54,6 +54,21 @@ public enum DramStandard {
         return defaultBurstLength;
     }
 
+    /**
+     * {@link #parse}, refusing a name that is none of the modelled standards: {@code where} names the field in the
+     * message (e.g. a memspec file and its {@code memoryType}).
+     */
+    public static DramStandard parseModelled(String name, String where) {
+        DramStandard s = parse(name);
+        if (s == OTHER) {
+            java.util.List<String> known = java.util.Arrays.stream(values()).filter(v -> v != OTHER).map(Enum::name)
+                    .toList();
+            throw new org.undervolt.InvalidInputException(where + " is '" + name + "', expected one of " + known
+                    + " (DDR3L reads as DDR3)");
+        }
+        return s;
+    }
+
     /** Parses a standard name case-insensitively; "DDR3L" maps to {@link #DDR3}. Unknown names map to {@link #OTHER}. */
     public static DramStandard parse(String name) {
         String n = name.trim().toUpperCase(java.util.Locale.ROOT).replace("-", "").replace("_", "");

@@ -19,26 +19,40 @@ package org.undervolt.dram.spec;
 public record Organization(int channels, int ranks, int bankGroups, int banks, int rows, int columns,
                            int width, int devices, int burstLength, int dataRate, int subarrayRows) {
 
+    /** Most banks of all channels and ranks together: per-bank state is held for each (65,536 = 64 × 1,024). */
+    public static final int MAX_FLAT_BANKS = 1 << 16;
+
     public Organization {
-        requirePositive("channels", channels);
-        requirePositive("ranks", ranks);
-        requirePositive("bankGroups", bankGroups);
-        requirePositive("banks", banks);
-        requirePositive("rows", rows);
-        requirePositive("columns", columns);
-        requirePositive("width", width);
-        requirePositive("devices", devices);
-        requirePositive("burstLength", burstLength);
-        requirePositive("dataRate", dataRate);
-        requirePositive("subarrayRows", subarrayRows);
+        requireIn("channels", channels, 64);
+        requireIn("ranks", ranks, 64);
+        requireIn("bankGroups", bankGroups, 1024);
+        requireIn("banks", banks, 1024);
+        requireIn("rows", rows, 1 << 24);
+        requireIn("columns", columns, 1 << 20);
+        requireIn("width", width, 1024);
+        requireIn("devices", devices, 1024);
+        requireIn("burstLength", burstLength, 256);
+        requireIn("dataRate", dataRate, 16);
+        requireIn("subarrayRows", subarrayRows, 1 << 24);
         if (banks % bankGroups != 0) {
             throw new IllegalArgumentException("banks (" + banks + ") not a multiple of bankGroups (" + bankGroups + ")");
         }
+        if ((long) channels * ranks * banks > MAX_FLAT_BANKS) {
+            throw new IllegalArgumentException("channels x ranks x banks is " + (long) channels * ranks * banks
+                    + ", expected at most " + MAX_FLAT_BANKS);
+        }
     }
 
-    private static void requirePositive(String name, int v) {
+    /**
+     * A count must be positive and at most {@code max}: bounds far beyond any JEDEC part (a DDR5 die has 32 banks and
+     * 128k rows; Wide I/O is 128 bits wide), there so that a mistyped size fails here, not as an overflow later.
+     */
+    private static void requireIn(String name, int v, int max) {
         if (v <= 0) {
             throw new IllegalArgumentException(name + " must be positive, got " + v);
+        }
+        if (v > max) {
+            throw new IllegalArgumentException(name + " is " + v + ", expected at most " + max);
         }
     }
 

@@ -23,6 +23,26 @@ public record RailCurrents(double idd0, double idd2n, double idd3n, double idd4r
         }
     }
 
+    /**
+     * Null when every command current is at least the standby current it is priced against, else what is not:
+     * DRAMPower's command energies are V(IDD0 − IDD3N)tRAS (ACT), V(IDD0 − IDD2N)tRP (PRE), V(IDD4R/W − IDD3N)
+     * (RD/WR) and V(IDD5 − IDD3N)tRFC (REF), so a current below its standby one would price a command negative.
+     * (IDD3N below IDD2N occurs in real memspecs, e.g. the VDD1 rail of Micron's LPDDR2, and is allowed.)
+     */
+    public String belowStandby() {
+        String[] names = {"IDD0", "IDD0", "IDD4R", "IDD4W", "IDD5"};
+        double[] command = {idd0, idd0, idd4r, idd4w, idd5};
+        double[] standby = {idd3n, idd2n, idd3n, idd3n, idd3n};
+        String[] standbyNames = {"IDD3N", "IDD2N", "IDD3N", "IDD3N", "IDD3N"};
+        for (int k = 0; k < names.length; k++) {
+            if (command[k] < standby[k]) {
+                return names[k] + " " + command[k] * 1e3 + " mA is below " + standbyNames[k] + " " + standby[k] * 1e3
+                        + " mA, expected at least it (a command's energy is the difference: it would be negative)";
+            }
+        }
+        return null;
+    }
+
     /** The same currents multiplied by {@code factor} (used for current scaling with voltage). */
     public RailCurrents scaled(double factor) {
         return new RailCurrents(idd0 * factor, idd2n * factor, idd3n * factor, idd4r * factor, idd4w * factor,

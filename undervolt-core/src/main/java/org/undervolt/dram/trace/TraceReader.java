@@ -16,7 +16,7 @@ import org.undervolt.dram.spec.Organization;
  *
  * <p>DRAMPower 5 CSV lines are {@code timestamp,CMD,rank,bankgroup,bank,row,column[,data]} (bank is the
  * rank-global bank index; bankgroup, row, column and data are not needed for core energy and only checked
- * for being integers / present). DRAMPower 4 {@code .trc} lines are {@code timestamp,CMD,bank}. The format
+ * for being integers within the memspec's organisation / present). DRAMPower 4 {@code .trc} lines are {@code timestamp,CMD,bank}. The format
  * is detected from the first command line's field count (3 fields: DRAMPower 4). Timestamps are clock cycles
  * and must strictly increase; banks and ranks must be in range; empty lines and lines starting with '#' are
  * skipped. Every failure is an {@link InvalidInputException} naming file, line and field.
@@ -230,6 +230,9 @@ public final class TraceReader {
         private final CommandSink sink;
         private final int banks;
         private final int ranks;
+        private final int bankGroups;
+        private final int rows;
+        private final int columns;
         private TraceFormat fmt;
 
         Parser(String name, Organization org, TraceFormat format, CommandSink sink) {
@@ -237,6 +240,9 @@ public final class TraceReader {
             this.sink = sink;
             this.banks = org.banks();
             this.ranks = org.ranks();
+            this.bankGroups = org.bankGroups();
+            this.rows = org.rows();
+            this.columns = org.columns();
             this.fmt = format;
         }
 
@@ -323,15 +329,20 @@ public final class TraceReader {
                     }
                     int endOfColumn = cut5 >= 0 ? cut5 : to;
                     rank = bounded(lineNo, "rank", parseLong(lineNo, "rank", s, cut0 + 1, cut1), ranks, true);
-                    parseLong(lineNo, "bankgroup", s, cut1 + 1, cut2);
+                    bounded(lineNo, "bankgroup", parseLong(lineNo, "bankgroup", s, cut1 + 1, cut2), bankGroups, cmd.targetsBank());
                     bank = bounded(lineNo, "bank", parseLong(lineNo, "bank", s, cut2 + 1, cut3), banks, cmd.targetsBank());
-                    parseLong(lineNo, "row", s, cut3 + 1, cut4);
-                    parseLong(lineNo, "column", s, cut4 + 1, endOfColumn);
+                    bounded(lineNo, "row", parseLong(lineNo, "row", s, cut3 + 1, cut4), rows, cmd.targetsBank());
+                    bounded(lineNo, "column", parseLong(lineNo, "column", s, cut4 + 1, endOfColumn), columns, cmd.targetsBank());
                 }
                 sink.command(ts, cmd, rank, bank, SLOW[k], lineNo);
                 if (cmd == Command.END) {
                     ended = true;
                 }
+            }
+            if (last < 0) {
+                throw new InvalidInputException(name + ": no commands (" + lineNo + " lines, none a command), expected "
+                        + "lines 'timestamp,CMD,bank' (DRAMPower 4) or 'timestamp,CMD,rank,bankgroup,bank,row,column' "
+                        + "(DRAMPower 5)");
             }
         }
 
