@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import org.undervolt.experiment.LocalSweepJob;
 import org.undervolt.experiment.SweepResults;
+import org.undervolt.experiment.SweepEvaluator;
 import org.undervolt.experiment.SweepSpec;
 import org.undervolt.experiment.SweepSpecReader;
 import org.undervolt.nn.kernel.Parallel;
@@ -44,6 +45,7 @@ public final class SweepCommand implements Callable<Integer> {
     public Integer call() {
         int t = SnnCli.threads(threadsOption.threads);
         SweepSpec s = SweepSpecReader.read(specFile);
+        new SweepEvaluator(s).checkNetworks(); // before the store is opened or a run started
         int inner = Parallel.threads();
         if (t > 1) {
             Parallel.setThreads(1); // one trial per thread, no nested pools; results do not depend on it
