@@ -21,7 +21,7 @@ import org.undervolt.resilience.SnnStoredTrials;
 import org.undervolt.resilience.StorageSetup;
 import org.undervolt.resilience.TrialEvaluator;
 import org.undervolt.resilience.ValueBounds;
-import org.undervolt.snn.DiehlCook;
+import org.undervolt.snn.SnnImages;
 import org.undervolt.snn.SnnModel;
 import org.undervolt.storage.FormatSpec;
 import org.undervolt.storage.Formats;
@@ -119,11 +119,7 @@ public final class SweepEvaluator {
     /** The SNN, checked against the test images' size. */
     private SnnModel snn(SweepNetwork net) {
         SnnModel snn = net.loadSnn();
-        ImageDataset images = test();
-        if (images.rows() * images.cols() != DiehlCook.INPUTS) {
-            throw new InvalidInputException("sweep network " + net.name() + ": an SNN takes " + DiehlCook.INPUTS
-                    + "-pixel (28x28) images; dataset images are " + images.rows() + "x" + images.cols());
-        }
+        SnnImages.require(test());
         return snn;
     }
 
