@@ -12,6 +12,7 @@ import org.undervolt.dram.spec.DramSpec;
 import org.undervolt.io.Json;
 import org.undervolt.nn.io.Checkpoint;
 import org.undervolt.nn.model.Sequential;
+import org.undervolt.nn.train.DatasetFit;
 import org.undervolt.storage.FormatSpec;
 import org.undervolt.storage.Formats;
 
@@ -87,7 +88,7 @@ public final class EvalCommand implements Callable<Integer> {
         Sequential model = loaded.model();
         DataSource source = data.source();
         ImageDataset test = testImages.first(source.test());
-        NnOptions.requireCompatible(model, test, modelOption.file.toString());
+        DatasetFit.require(model, test, modelOption.file.toString());
 
         long start = System.nanoTime();
         EvalResult result;

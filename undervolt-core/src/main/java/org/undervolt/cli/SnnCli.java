@@ -1,7 +1,6 @@
 package org.undervolt.cli;
 
 import org.undervolt.InvalidInputException;
-import org.undervolt.data.ImageDataset;
 
 /** Option checks shared by the {@code snn} commands. */
 final class SnnCli {
@@ -16,12 +15,5 @@ final class SnnCli {
             throw new InvalidInputException("--threads " + value + ": expected a positive count");
         }
         return value;
-    }
-
-    static void requireMnistShape(ImageDataset d) {
-        if (d.imageSize() != 784) {
-            throw new InvalidInputException(d.name() + ": images are " + d.rows() + "x" + d.cols()
-                    + ", the SNN expects 28x28");
-        }
     }
 }

@@ -8,6 +8,7 @@ import org.undervolt.InvalidInputException;
 import org.undervolt.data.ImageDataset;
 import org.undervolt.dram.error.ErrorModel;
 import org.undervolt.dram.error.ErrorModelFamily;
+import org.undervolt.snn.SnnImages;
 import org.undervolt.snn.SnnModel;
 import org.undervolt.snn.SnnModelFile;
 import org.undervolt.snn.SnnRuns;
@@ -50,7 +51,7 @@ public final class SnnEvalCommand implements Callable<Integer> {
         FormatSpec storage = weightErrors.format();
         SnnModel m = SnnModelFile.read(modelOption.snn("'undervolt eval --model FILE' evaluates a DNN"));
         ImageDataset test = data.source().test();
-        SnnCli.requireMnistShape(test);
+        SnnImages.require(test);
         int n = testImages.count(test.size());
         int t = SnnCli.threads(threadsOption.threads);
         SnnRuns.EvalResult r = SnnEvalUseCase.run(new SnnEvalRequest(m, test, n, storage, ber, atBer, trials,

@@ -8,6 +8,7 @@ import org.undervolt.io.Json;
 import org.undervolt.InvalidInputException;
 import org.undervolt.data.DataSource;
 import org.undervolt.data.ImageDataset;
+import org.undervolt.snn.SnnImages;
 import org.undervolt.snn.SnnRuns;
 
 import picocli.CommandLine.Command;
@@ -79,7 +80,7 @@ public final class SnnTrainCommand implements Callable<Integer> {
         DataSource source = data.source();
         ImageDataset train = source.train();
         ImageDataset test = source.test();
-        SnnCli.requireMnistShape(train);
+        SnnImages.require(train);
         int m = testImages.count(test.size());
         int l = OptionValues.count("--label-images", labelImages == null ? (int) Math.min(Math.min(images, 10_000), train.size())
                 : labelImages, train.size());

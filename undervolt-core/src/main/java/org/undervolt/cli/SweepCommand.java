@@ -44,7 +44,7 @@ public final class SweepCommand implements Callable<Integer> {
     public Integer call() {
         int t = SnnCli.threads(threadsOption.threads);
         SweepSpec s = SweepSpecReader.read(specFile);
-        LocalSweepJob.prepare(s);
+        LocalSweepJob.prepare(s); // checkpoints and data loaded and checked before the store is opened or a run started
         int inner = Parallel.threads();
         if (t > 1) {
             Parallel.setThreads(1); // one trial per thread, no nested pools; results do not depend on it

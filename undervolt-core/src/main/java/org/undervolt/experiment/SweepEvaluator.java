@@ -11,6 +11,7 @@ import org.undervolt.data.Split;
 import org.undervolt.dram.error.ErrorModel;
 import org.undervolt.nn.kernel.Parallel;
 import org.undervolt.nn.model.Sequential;
+import org.undervolt.nn.train.DatasetFit;
 import org.undervolt.resilience.DataKind;
 import org.undervolt.dram.error.ErrorModelRegistry;
 import org.undervolt.resilience.NetworkEvaluator;
@@ -20,7 +21,7 @@ import org.undervolt.resilience.SnnStoredTrials;
 import org.undervolt.resilience.StorageSetup;
 import org.undervolt.resilience.TrialEvaluator;
 import org.undervolt.resilience.ValueBounds;
-import org.undervolt.snn.DiehlCook;
+import org.undervolt.snn.SnnImages;
 import org.undervolt.snn.SnnModel;
 import org.undervolt.storage.FormatSpec;
 import org.undervolt.storage.Formats;
@@ -87,22 +88,35 @@ public final class SweepEvaluator {
         SweepNetwork net = spec.networks().get(network);
         String model = spec.errorModels().get(errorModel);
         if (net.kind() == SweepNetwork.Kind.SNN) {
-            SnnModel snn = net.loadSnn();
+            SnnModel snn = snn(net);
             FormatSpec format = Formats.byName(spec.weightFormat());
             DoubleFunction<ErrorModel> errors = ErrorModelRegistry.family(model, spec.deviceSeed());
             ImageDataset images = test();
-            if (images.rows() * images.cols() != DiehlCook.INPUTS) {
-                throw new InvalidInputException("sweep network " + net.name() + ": an SNN takes " + DiehlCook.INPUTS
-                        + "-pixel (28x28) images; dataset images are " + images.rows() + "x" + images.cols());
-            }
             return new SnnStoredTrials(snn, format, errors, images, images.size(), Parallel.threads(), false);
         }
-        Sequential dnn = net.load();
+        Sequential dnn = dnn(net);
         StorageSetup setup = spec.setup(model).build(dnn);
         List<Integer> ifmLayers = setup.sites().stream().filter(s -> s.kind() == DataKind.IFMS).map(Site::layer).toList();
         ValueBounds bounds = ifmLayers.isEmpty() ? null
                 : ValueBounds.profile(dnn, train(), spec.profileImages(), ifmLayers);
         return new NetworkEvaluator(dnn, new NetworkFaults(dnn, setup, bounds), test()).at(setup::uniform);
+    }
+
+    /** The DNN, checked against the test images and, when IFMs are stored, the training images they are profiled on. */
+    private Sequential dnn(SweepNetwork net) {
+        Sequential dnn = net.load();
+        DatasetFit.require(dnn, test(), "sweep network " + net.name());
+        if (spec.setup(spec.errorModels().get(0)).kinds().contains(DataKind.IFMS)) {
+            DatasetFit.require(dnn, train(), "sweep network " + net.name());
+        }
+        return dnn;
+    }
+
+    /** The SNN, checked against the test images' size. */
+    private SnnModel snn(SweepNetwork net) {
+        SnnModel snn = net.loadSnn();
+        SnnImages.require(test());
+        return snn;
     }
 
     private ImageDataset test() {

@@ -8,6 +8,7 @@ import java.util.List;
 import org.undervolt.data.ImageDataset;
 import org.undervolt.nn.io.Checkpoint;
 import org.undervolt.nn.model.Sequential;
+import org.undervolt.nn.train.DatasetFit;
 
 /**
  * The {@link NetworkEvaluator} of {@code undervolt tolerance} by value: the checkpoint's bytes, the storage
@@ -47,7 +48,10 @@ public final class DnnTrialRecipe implements TrialRecipe {
         return key;
     }
 
-    /** The evaluator: network decoded, stored as set up, value bounds profiled, on the test images. */
+    /**
+     * The evaluator: network decoded, checked against the images ({@link DatasetFit}), stored as set up, value bounds
+     * profiled, on the test images.
+     */
     @Override
     public NetworkEvaluator build() {
         Sequential model;
@@ -55,6 +59,10 @@ public final class DnnTrialRecipe implements TrialRecipe {
             model = Checkpoint.read(new ByteArrayInputStream(checkpoint), source).model();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        DatasetFit.require(model, test, source);
+        if (profile != null) {
+            DatasetFit.require(model, profile, source);
         }
         StorageSetup stored = setup.build(model);
         List<Integer> ifmLayers = stored.sites().stream().filter(s -> s.kind() == DataKind.IFMS).map(Site::layer).toList();

@@ -10,6 +10,7 @@ import org.undervolt.InvalidInputException;
 import org.undervolt.Provenance;
 import org.undervolt.data.ImageDataset;
 import org.undervolt.nn.model.Sequential;
+import org.undervolt.nn.train.DatasetFit;
 import org.undervolt.io.AtomicFiles;
 import org.undervolt.io.Json;
 
@@ -94,6 +95,7 @@ public final class RetrainRun {
         ImageDataset retrainSet = pool.slice(0, Math.min(o.trainImages(), pool.size()));
         Sequential base = o.model() != null ? DnnModels.load(o.model())
                 : DnnModels.baseline(o.network(), o.baseEpochs(), o.retrain().seed(), pool, o.out().resolve("base.uvnn"), log);
+        DatasetFit.require(base, train, o.model() != null ? o.model().toString() : o.network());
         StorageSetup setup = o.setup().build(base);
         CurricularRetrainer.Result r = new CurricularRetrainer(o.retrain()).run(base, retrainSet, validation, setup,
                 o.out().resolve("retrain.ckpt"), e -> log.accept(String.format(

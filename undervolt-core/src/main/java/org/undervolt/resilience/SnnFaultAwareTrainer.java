@@ -15,6 +15,7 @@ import org.undervolt.snn.DiehlCook;
 import org.undervolt.snn.FloatSynapseStore;
 import org.undervolt.snn.ImagePresenter;
 import org.undervolt.snn.SnnModel;
+import org.undervolt.snn.SnnImages;
 import org.undervolt.snn.SnnModelFile;
 import org.undervolt.snn.SynapticDelays;
 import org.undervolt.storage.DramGeometry;
@@ -149,9 +150,7 @@ public final class SnnFaultAwareTrainer {
      * @param checkpoint file for checkpoints (resumed from when it exists and matches), or null
      */
     public SnnModel train(SnnModel base, ImageDataset train, Path checkpoint, long checkpointEvery, Listener listener) {
-        if (train.imageSize() != DiehlCook.INPUTS) {
-            throw new InvalidInputException("images must have 784 pixels, got " + train.imageSize());
-        }
+        SnnImages.require(train);
         int n = base.neurons();
         float[] row = new float[DiehlCook.INPUTS * n];
         double[] theta = base.theta().clone();

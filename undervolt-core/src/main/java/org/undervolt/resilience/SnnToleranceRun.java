@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.undervolt.InvalidInputException;
 import org.undervolt.Provenance;
 import org.undervolt.data.ImageDataset;
+import org.undervolt.snn.SnnImages;
 import org.undervolt.dram.error.ErrorModelRegistry;
 import org.undervolt.io.AtomicFiles;
 import org.undervolt.io.Json;
@@ -152,6 +153,7 @@ public final class SnnToleranceRun {
      */
     public static Report run(Options o, ImageDataset test, Consumer<String> log,
             ToleranceSearch.TrialProgress trials, TrialExecutor executor) {
+        SnnImages.require(test);
         SnnModel model = labelledModel(o.model(), o.errorModel(), o.deviceSeed());
         int n = Math.min(o.testImages(), test.size());
         byte[] bytes = ToleranceRun.modelBytes(o.model());

@@ -18,6 +18,9 @@ public final class DiehlCook {
     /** Input layer: one Poisson neuron per MNIST pixel. */
     public static final int INPUTS = 784;
 
+    /** Classes a neuron's label names: the ten of MNIST and Fashion-MNIST, labels 0..9. */
+    public static final int CLASSES = 10;
+
     /** Simulation time step (ms); the original simulates at 0.5 ms. */
     public static final double DT = 0.5;
     /** Presentation of one image (ms). */

@@ -9,7 +9,15 @@ package org.undervolt.snn;
  * unassigned too), and an image that made no assigned neuron fire is classified -1 (wrong).
  */
 public final class NeuronLabels {
+    /** The label of a neuron assigned no class (it never fired while labelling). */
+    public static final int UNASSIGNED = -1;
+
     private NeuronLabels() {
+    }
+
+    /** Whether {@code label} is one a neuron can have: {@link #UNASSIGNED} or a class {@code 0..classes-1}. */
+    public static boolean legitimate(int label, int classes) {
+        return label == UNASSIGNED || label >= 0 && label < classes;
     }
 
     /**
@@ -20,7 +28,7 @@ public final class NeuronLabels {
         int classes = classImages.length;
         int[] labels = new int[neurons];
         for (int j = 0; j < neurons; j++) {
-            int best = -1;
+            int best = UNASSIGNED;
             double bestRate = 0;
             for (int c = 0; c < classes; c++) {
                 if (classImages[c] == 0) {

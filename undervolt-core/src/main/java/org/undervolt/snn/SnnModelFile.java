@@ -29,12 +29,12 @@ import org.undervolt.InvalidInputException;
  *   int    neurons          N
  *   int    maxDelay         delay steps, 20
  *   long   seed             master seed (drives every random draw, training and inference)
- *   long   imagesTrained    training images presented so far (next image index)
+ *   long   imagesTrained    training images presented so far (next image index), >= 0
  *   float  weights[inputs*N]   input-to-excitatory weights, row-major (input, neuron), IEEE 754
  *   double theta[N]            adaptive thresholds, mV
  *   byte   delays[inputs*N]    synaptic delays in 0.5 ms steps, row-major
  *   int    hasLabels        0 or 1
- *   int    labels[N]        if hasLabels: class per neuron, -1 unassigned
+ *   int    labels[N]        if hasLabels: class per neuron, 0..9, or -1 unassigned
  *   int    crc32            CRC-32 of every preceding byte
  * </pre>
  * Writes are all or nothing ({@link AtomicFiles}: a temporary file in the same directory, moved over the
@@ -119,6 +119,9 @@ public final class SnnModelFile {
             }
             long seed = d.readLong();
             long images = d.readLong();
+            if (images < 0) {
+                throw bad(name, "imagesTrained " + images + ", expected a count of training images >= 0");
+            }
             // weights, delays, thresholds, hasLabels and CRC must follow: check before allocating for them
             long needed = 5L * inputs * n + 8L * n + 8;
             if (d.available() < needed) {
@@ -146,6 +149,10 @@ public final class SnnModelFile {
                 labels = new int[n];
                 for (int k = 0; k < n; k++) {
                     labels[k] = d.readInt();
+                    if (!NeuronLabels.legitimate(labels[k], DiehlCook.CLASSES)) {
+                        throw bad(name, "neuron " + k + " has label " + labels[k] + ", expected "
+                                + NeuronLabels.UNASSIGNED + " (unassigned) or a class 0.." + (DiehlCook.CLASSES - 1));
+                    }
                 }
             } else if (has != 0) {
                 throw bad(name, "hasLabels=" + has + ", expected 0 or 1");

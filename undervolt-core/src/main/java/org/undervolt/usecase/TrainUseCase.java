@@ -10,6 +10,7 @@ import java.util.Map;
 import org.undervolt.Provenance;
 import org.undervolt.nn.io.Checkpoint;
 import org.undervolt.nn.layer.LayerHooks;
+import org.undervolt.nn.train.DatasetFit;
 import org.undervolt.nn.train.Evaluator;
 import org.undervolt.nn.train.Trainer;
 import org.undervolt.nn.train.TrainingResult;
@@ -34,7 +35,16 @@ public final class TrainUseCase {
         void epoch(int epoch, int resumed, double loss, double seconds);
     }
 
+    /**
+     * @throws org.undervolt.InvalidInputException before any training when the network does not fit the training or
+     *                                             the test images ({@link DatasetFit})
+     */
     public static TrainResult run(TrainRequest r, EpochListener listener) {
+        String network = r.metadata().getOrDefault("model", "network");
+        DatasetFit.require(r.model(), r.train(), network);
+        if (r.test() != null) {
+            DatasetFit.require(r.model(), r.test(), network);
+        }
         List<Double> epochSeconds = new ArrayList<>();
         long start = System.nanoTime();
         TrainingResult training = new Trainer(r.config(), r.optimizer(), r.schedule()).train(r.model(), r.train(),

@@ -25,4 +25,14 @@ class NeuronLabelsTest {
         assertThat(NeuronLabels.classify(new int[] {6, 1, 0, 2, 0}, labels, 2)).isEqualTo(0);
         assertThat(NeuronLabels.classify(new int[] {0, 0, 0, 0, 9}, labels, 2)).isEqualTo(-1);
     }
+
+    @Test
+    void legitimateLabelsAreUnassignedOrAClass() {
+        assertThat(NeuronLabels.legitimate(NeuronLabels.UNASSIGNED, 10)).isTrue();
+        assertThat(NeuronLabels.legitimate(0, 10)).isTrue();
+        assertThat(NeuronLabels.legitimate(9, 10)).isTrue();
+        assertThat(NeuronLabels.legitimate(10, 10)).isFalse();
+        assertThat(NeuronLabels.legitimate(99, 10)).isFalse();
+        assertThat(NeuronLabels.legitimate(-5, 10)).isFalse();
+    }
 }

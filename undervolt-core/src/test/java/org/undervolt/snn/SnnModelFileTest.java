@@ -56,6 +56,30 @@ class SnnModelFileTest {
         assertThatThrownBy(() -> SnnModelFile.read(dir.resolve("none.snn"))).isInstanceOf(InvalidInputException.class);
     }
 
+    /** A label is -1 (unassigned) or a class 0..9; anything else, with a valid CRC, is refused when read (issue 11). */
+    @Test
+    void aNeuronLabelOutsideTheClassesIsBadInputNamingTheNeuron() {
+        for (int label : new int[] {99, 10, -5}) {
+            SnnModel m = SnnModel.initial(3, 1);
+            m.setLabels(new int[] {0, -1, label});
+            Path f = dir.resolve("label" + label + ".snn");
+            SnnModelFile.write(m, f);
+            assertThatThrownBy(() -> SnnModelFile.read(f)).isInstanceOf(InvalidInputException.class).hasMessage(f
+                    + ": neuron 2 has label " + label + ", expected -1 (unassigned) or a class 0..9 (SNN model format v1)");
+        }
+    }
+
+    /** A negative count of images trained (where training resumes), with a valid CRC, is refused when read. */
+    @Test
+    void aNegativeImagesTrainedCountIsBadInput() {
+        SnnModel m = SnnModel.initial(3, 1);
+        m.setImagesTrained(-78_400);
+        Path f = dir.resolve("neg.snn");
+        SnnModelFile.write(m, f);
+        assertThatThrownBy(() -> SnnModelFile.read(f)).isInstanceOf(InvalidInputException.class).hasMessage(f
+                + ": imagesTrained -78400, expected a count of training images >= 0 (SNN model format v1)");
+    }
+
     @Test
     void resumeFromCheckpointEqualsUninterruptedTraining() {
         ImageDataset data = SyntheticDigits.make(5, 4); // 3 epochs of 5 images in 2K = 12

@@ -23,6 +23,7 @@ import java.util.Map;
 import org.undervolt.InvalidInputException;
 import org.undervolt.nn.layer.Layer;
 import org.undervolt.nn.layer.Parameter;
+import org.undervolt.nn.layer.ParameterKind;
 import org.undervolt.nn.model.Sequential;
 
 /**
@@ -45,7 +46,8 @@ import org.undervolt.nn.model.Sequential;
  *   u32    CRC-32 (ISO-HDLC, as java.util.zip.CRC32) of every preceding byte
  * </pre>
  * Layer types and configs are those of {@link LayerRegistry}. Parameters are matched to the rebuilt
- * layers by name; each must be present exactly once with the shape the layer expects.
+ * layers by name; each must be present exactly once with the shape the layer expects. A network needs
+ * at least one weighted (dense or conv) layer: a file without one is refused when read.
  *
  * <p>Compatibility: a reader accepts every version up to {@link #VERSION}; a later version changes
  * this class by adding a branch on the version number, never by reinterpreting version-1 fields.
@@ -210,6 +212,9 @@ public final class Checkpoint {
             layers.add(readLayer(d, source, 0, declared));
         }
         Sequential model = new Sequential(inShape, layers);
+        if (model.parameters().stream().noneMatch(p -> p.kind() == ParameterKind.WEIGHT)) {
+            throw bad(source, "no weighted layer: expected a network with at least one weighted (dense or conv) layer");
+        }
         Map<String, Parameter> byName = new HashMap<>();
         for (Parameter p : model.parameters()) {
             if (byName.put(p.name(), p) != null) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.undervolt.InvalidInputException;
 import org.undervolt.nn.layer.Parameter;
+import org.undervolt.nn.layer.Relu;
 import org.undervolt.nn.model.Sequential;
 import org.undervolt.nn.tensor.Tensor;
 import org.undervolt.nn.zoo.Mlp;
@@ -89,5 +90,17 @@ class CheckpointTest {
                 .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> Checkpoint.read(new ByteArrayInputStream(new byte[3]), "x.uvnn"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("too short");
+    }
+
+    /** A network needs a weighted layer: one of no layers, or of a ReLU alone, is refused when read (issue 11). */
+    @Test
+    void refusesANetworkWithoutAWeightedLayer() throws IOException {
+        String expected = ": no weighted layer: expected a network with at least one weighted (dense or conv) layer";
+        byte[] none = encode(new Sequential(new int[] {4}, List.of()));
+        assertThatThrownBy(() -> Checkpoint.read(new ByteArrayInputStream(none), "none.uvnn"))
+                .isInstanceOf(InvalidInputException.class).hasMessage("none.uvnn" + expected);
+        byte[] relu = encode(new Sequential(new int[] {4}, List.of(new Relu("r"))));
+        assertThatThrownBy(() -> Checkpoint.read(new ByteArrayInputStream(relu), "relu.uvnn"))
+                .isInstanceOf(InvalidInputException.class).hasMessage("relu.uvnn" + expected);
     }
 }
