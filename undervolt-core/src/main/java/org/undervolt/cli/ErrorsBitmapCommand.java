@@ -44,7 +44,7 @@ public final class ErrorsBitmapCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path out = output.writableFile();
+        Path out = output.file();
         if (pattern < 0 || pattern > 255) {
             throw new InvalidInputException("--pattern: " + pattern + "; expected a byte 0..255");
         }

@@ -64,7 +64,7 @@ public final class SnnTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path out = output.writableFile();
+        Path out = output.file();
         if (neurons < 1 || neurons > 65536) {
             throw new InvalidInputException("--neurons " + neurons + ": expected 1..65536");
         }

@@ -115,17 +115,17 @@ public final class IdxReader {
         byte[] raw = content;
         boolean complete = true;
         if (gz) {
-            // the header says how many bytes to expect: decode no more than that (and one byte to see excess), so a
-            // small file that inflates without end is refused after its announced size, not after a gigabyte
+            // the header says how many bytes to expect: decode at most 1 MiB more (enough to count a few trailing
+            // bytes), so a small file that inflates without end is refused there, not after a gigabyte
             int headerLength = 4 + 4 * (magic & 0xFF);
             byte[] head = Gunzip.head(content, file, headerLength);
             int limit = MAX_FILE_BYTES;
             String why = "the most Undervolt reads";
-            if (head.length == headerLength) {
-                IdxHeader announced = IdxHeader.parse(head, head.length, file, magic, what, MAX_FILE_BYTES - 64);
+            IdxHeader announced = announced(head, headerLength, file, magic, what);
+            if (announced != null) {
                 long size = announced.length() + announced.dataLength();
-                if (size < MAX_FILE_BYTES) {
-                    limit = (int) size + 1; // one byte past the announced size: the first excess byte is the error
+                if (size + TRAILING_SLACK < MAX_FILE_BYTES) {
+                    limit = (int) (size + TRAILING_SLACK);
                     why = "expected " + size + ": the header says " + describe(announced, what);
                 }
             }
@@ -153,6 +153,24 @@ public final class IdxReader {
             throw new InvalidInputException(file + ": truncated gzip data: the stream ends before its end marker");
         }
         return new Parsed(h, Arrays.copyOfRange(raw, h.length(), raw.length));
+    }
+
+    /** Decoded bytes beyond a gzipped file's announced size that are still decoded, to count trailing bytes. */
+    private static final int TRAILING_SLACK = 1 << 20;
+
+    /**
+     * The header in the first decoded bytes, or null when they do not hold a valid one (corrupt data is then
+     * reported by the full decode, which checks the CRC).
+     */
+    private static IdxHeader announced(byte[] head, int headerLength, String file, int magic, String what) {
+        if (head.length < headerLength) {
+            return null;
+        }
+        try {
+            return IdxHeader.parse(head, head.length, file, magic, what, MAX_FILE_BYTES - 64);
+        } catch (InvalidInputException e) {
+            return null;
+        }
     }
 
     private static String describe(IdxHeader h, String what) {

@@ -18,6 +18,7 @@ import org.undervolt.dram.trace.Command;
 import org.undervolt.dram.trace.CommandCounts;
 import org.undervolt.dram.trace.CommandSink;
 import org.undervolt.dram.trace.CommandTrace;
+import org.undervolt.dram.trace.TraceFormat;
 
 /**
  * Energy as a listener on the command stream: the one place the project turns timed DRAM commands into state
@@ -51,8 +52,9 @@ import org.undervolt.dram.trace.CommandTrace;
  *       (tRFC − tRP active-refresh, tRP precharged-refresh cycles) and the rest draws IDD6; an exit before tRFC
  *       leaves the rest of the entry refresh running after the exit ({@link StateCycles#srefRefAfterExit}).</li>
  *   <li>The window ends at the END cycle (a trace's END line, {@link #finish} for a simulated stream; else the
- *       last command's); a simulated stream adds tRP − 1 cycles under 4.1 counting, and a trace under 4.1 counting
- *       ends where DRAMPower 4.1 ends it ({@link #legacyTraceEnd}: T + tRP − 1 in every golden case).</li>
+ *       last command's); under 4.1 counting a DRAMPower 4 {@code .trc} file ends where DRAMPower 4.1 ends it
+ *       ({@link #legacyTraceEnd}: T + tRP − 1 in every golden case), any other stream (simulated, or a DRAMPower 5
+ *       CSV priced the 4.1 way) at T + tRP − 1.</li>
  * </ul>
  * Column commands to a precharged bank and refreshes / self-refresh entries with banks open are protocol
  * errors ({@link InvalidInputException} naming the trace line). Power-down and self refresh are not exercised by
@@ -172,6 +174,8 @@ public final class EnergyListener implements CommandListener, AccessListener, Co
     private long seen;
     private long lastCycle;
     private int lastCommand = -1;
+    /** Whether the commands come from a DRAMPower 4 {@code .trc} file, whose window ends as DRAMPower 4.1 ends it. */
+    private boolean dramPower4File;
     private long endCycle = -1;
     private long accesses;
     /** Commands of each kind, as read (END excluded). */
@@ -282,6 +286,11 @@ public final class EnergyListener implements CommandListener, AccessListener, Co
     @Override
     public void command(long clk, int channel, SimCommand cmd, int rank, int bankGroup, int bank, int row, int column) {
         account(clk, cmd.drampower().ordinal(), channel * spec.organization().ranks() + rank, bank, row, false, 0);
+    }
+
+    @Override
+    public void format(TraceFormat format) {
+        dramPower4File = format == TraceFormat.DRAMPOWER4_TRC;
     }
 
     /** A command read from a trace (rank of channel 0; a trace names no row, so every command prices at row 0). */
@@ -447,7 +456,7 @@ public final class EnergyListener implements CommandListener, AccessListener, Co
     }
 
     private StateCycles closeWindow() {
-        long end = legacy && !needsFinish && timed ? legacyTraceEnd()
+        long end = legacy && dramPower4File ? legacyTraceEnd()
                 : (endCycle >= 0 ? endCycle : seen == 0 ? 0 : lastCycle) + (legacy ? Math.max(0, rp - 1) : 0);
         for (Rank rk : ranks) {
             end = Math.max(end, rk.last);

@@ -19,12 +19,26 @@ public interface CommandSink {
      */
     void command(long cycle, Command cmd, int rank, int bank, boolean slowExit, int line);
 
-    /** A sink passing every command to each of {@code sinks} in turn. */
+    /** The trace's format, once before its first command, when it was read from a file (nothing otherwise). */
+    default void format(TraceFormat format) {
+    }
+
+    /** A sink passing every command (and the format) to each of {@code sinks} in turn. */
     static CommandSink tee(CommandSink... sinks) {
         CommandSink[] all = sinks.clone();
-        return (cycle, cmd, rank, bank, slowExit, line) -> {
-            for (CommandSink s : all) {
-                s.command(cycle, cmd, rank, bank, slowExit, line);
+        return new CommandSink() {
+            @Override
+            public void command(long cycle, Command cmd, int rank, int bank, boolean slowExit, int line) {
+                for (CommandSink s : all) {
+                    s.command(cycle, cmd, rank, bank, slowExit, line);
+                }
+            }
+
+            @Override
+            public void format(TraceFormat format) {
+                for (CommandSink s : all) {
+                    s.format(format);
+                }
             }
         };
     }

@@ -22,6 +22,7 @@ public final class CommandTrace implements CommandSink {
     private int size;
     private long endCycle = -1;
     private final String source;
+    private TraceFormat format;
 
     public CommandTrace(String source, int initialCapacity) {
         this.source = source;
@@ -66,12 +67,25 @@ public final class CommandTrace implements CommandSink {
     }
 
     @Override
+    public void format(TraceFormat format) {
+        this.format = format;
+    }
+
+    /** The format of the file the commands were read from; null when they were not read from a file. */
+    public TraceFormat format() {
+        return format;
+    }
+
+    @Override
     public void command(long cycle, Command cmd, int rank, int bank, boolean slowExit, int line) {
         add(cycle, cmd, rank, bank, slowExit, line);
     }
 
     /** Passes every command to {@code sink} in order, then END when the trace has one. */
     public void replay(CommandSink sink) {
+        if (format != null) {
+            sink.format(format);
+        }
         for (int i = 0; i < size; i++) {
             sink.command(cycle[i], COMMANDS[command[i]], rank[i], bank[i], slow[i], line[i]);
         }

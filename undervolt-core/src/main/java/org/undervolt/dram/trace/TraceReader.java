@@ -234,6 +234,7 @@ public final class TraceReader {
         private final int rows;
         private final int columns;
         private TraceFormat fmt;
+        private boolean announced;
 
         Parser(String name, Organization org, TraceFormat format, CommandSink sink) {
             this.name = name;
@@ -275,6 +276,10 @@ public final class TraceReader {
                         }
                     }
                     fmt = fields == 3 ? TraceFormat.DRAMPOWER4_TRC : TraceFormat.DRAMPOWER5_CSV;
+                }
+                if (!announced) {
+                    sink.format(fmt);
+                    announced = true;
                 }
                 long ts = parseLong(lineNo, "timestamp", s, from, c1);
                 int n0 = c1 + 1;
