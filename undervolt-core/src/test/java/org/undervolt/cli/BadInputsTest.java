@@ -3,8 +3,6 @@ package org.undervolt.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +24,6 @@ import org.undervolt.nn.zoo.Mlp;
 import org.undervolt.snn.SnnModel;
 import org.undervolt.snn.SnnModelFile;
 
-import picocli.CommandLine;
 
 /**
  * Every CLI command, fed bad input (issue 11, "errors for people"): it must exit 2, print exactly
@@ -488,35 +484,23 @@ class BadInputsTest {
     @MethodSource("cases")
     @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void badInputGetsOneLineAndExitTwo(Case k) throws IOException {
-        Set<String> before = listing();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = UndervoltCli.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        String[] args = k.args().replace("DIR", dir.toString()).split(" ");
-        int code = cl.execute(args);
-        String message = err.toString().strip().replace(dir.toString(), "DIR");
+        Set<String> before = FixtureFolder.listing(dir);
+        CliRun r = FixtureFolder.run(k.args(), dir);
+        int code = r.exit();
+        String message = FixtureFolder.message(r, dir);
         synchronized (TABLE) {
             TABLE.add(new String[] {k.what(), k.args(), String.valueOf(code), message});
         }
         assertThat(code).as("exit code; stderr: " + message).isEqualTo(UndervoltCli.EXIT_BAD_INPUT);
-        assertThat(out.toString()).as("stdout").isEmpty();
-        assertThat(err.toString().lines()).as("stderr lines").hasSize(1);
+        assertThat(r.out()).as("stdout").isEmpty();
+        assertThat(r.err().lines()).as("stderr lines").hasSize(1);
         assertThat(message).startsWith("undervolt: ").contains(k.expected());
         if (k.option() != null) {
             String opt = java.util.regex.Pattern.quote(k.option());
             assertThat(message).as("names the option first (ours, or picocli's conversion error)")
                     .matches("undervolt: (" + opt + "[ :]|Invalid value for option '" + opt + "').*");
         }
-        assertThat(listing()).as("files left behind").isEqualTo(before);
-    }
-
-    /** Every path under the fixture folder: a bad run must add none (no half-written output). */
-    private static Set<String> listing() throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.map(p -> dir.relativize(p).toString()).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
-        }
+        assertThat(FixtureFolder.listing(dir)).as("files left behind").isEqualTo(before);
     }
 
     /** docs/BAD_INPUTS.md lists every case tried here (its command line, with DIR for the fixture folder). */

@@ -3,16 +3,12 @@ package org.undervolt.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -28,7 +24,6 @@ import org.undervolt.nn.zoo.Mlp;
 import org.undervolt.snn.SnnModel;
 import org.undervolt.snn.SnnModelFile;
 
-import picocli.CommandLine;
 
 /**
  * Model files that decode but cannot be used, and models that do not fit the data set (issue 11, found by fuzzing):
@@ -148,25 +143,12 @@ class ModelInputsBadInputsTest {
     @MethodSource("cases")
     @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void refusedBeforeAnyWorkWithOneLineAndExitTwo(Case k) throws IOException {
-        Set<String> before = listing();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = UndervoltCli.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(k.args().replace("DIR", dir.toString()).split(" "));
-        String message = err.toString().strip().replace(dir.toString(), "DIR");
-        assertThat(code).as("exit code; stderr: " + message).isEqualTo(UndervoltCli.EXIT_BAD_INPUT);
-        assertThat(err.toString().lines()).as("stderr lines").hasSize(1);
-        assertThat(message).isEqualTo(k.message());
-        assertThat(out.toString()).as("stdout").isEmpty();
-        assertThat(listing()).as("files left behind").isEqualTo(before);
-    }
-
-    /** Every path under the fixture folder: a refused run must add none. */
-    private static Set<String> listing() throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.map(p -> dir.relativize(p).toString()).collect(Collectors.toCollection(TreeSet::new));
-        }
+        Set<String> before = FixtureFolder.listing(dir);
+        CliRun r = FixtureFolder.run(k.args(), dir);
+        assertThat(r.exit()).as("exit code; stderr: " + FixtureFolder.message(r, dir)).isEqualTo(UndervoltCli.EXIT_BAD_INPUT);
+        assertThat(r.err().lines()).as("stderr lines").hasSize(1);
+        assertThat(FixtureFolder.message(r, dir)).isEqualTo(k.message());
+        assertThat(r.out()).as("stdout").isEmpty();
+        assertThat(FixtureFolder.listing(dir)).as("files left behind").isEqualTo(before);
     }
 }
