@@ -61,6 +61,9 @@ class BadInputsTest {
                 c("memspec: absurd rank count", "dram info --part DIR/ranks.xml", "ranks is 2147483647, expected at most 64"),
                 c("memspec: unknown memory type", "dram info --part DIR/ddr9.xml", "parameter 'memoryType' is 'DDR9', expected one of"),
                 c("memspec: IDD0 below standby", "dram info --part DIR/idd0.xml", "IDD0 0.0 mA is below IDD3N"),
+                c("memspec: a parameter given twice", "dram info --part DIR/twice.xml", "parameter 'nbrOfBanks' given again"),
+                c("simulate: a timing of 0 cycles", "dram simulate --part DIR/ras0.xml --requests DIR/good.trace",
+                        "timing RAS is 0 cycles, expected at least 1"),
                 c("memspec: clock out of range", "dram info --part DIR/slowclock.xml", "expected a clock frequency in MHz from 1 to 20000"),
                 c("energy: trace row beyond the part", "dram energy --part DDR4-2400 --no-timing-check --trace DIR/row-huge.csv",
                         "field 'row' is 99999999999, expected 0.."),
@@ -422,6 +425,8 @@ class BadInputsTest {
         write("ddr9.xml", ddr3.replace("value=\"DDR3\"", "value=\"DDR9\""));
         write("idd0.xml", ddr3.replaceFirst("\"idd0\" type=\"double\" value=\"[0-9.]+\"", "\"idd0\" type=\"double\" value=\"0\""));
         write("slowclock.xml", ddr3.replaceFirst("\"clkMhz\" type=\"double\" value=\"[0-9.]+\"", "\"clkMhz\" type=\"double\" value=\"1e-300\""));
+        write("twice.xml", ddr3.replace("<parameter id=\"nbrOfRanks\"", "<parameter id=\"nbrOfBanks\" type=\"uint\" value=\"4\" />\n    <parameter id=\"nbrOfRanks\""));
+        write("ras0.xml", ddr3.replaceFirst("\"RAS\" type=\"uint\" value=\"[0-9]+\"", "\"RAS\" type=\"uint\" value=\"0\""));
         write("row-huge.csv", "0,ACT,0,0,0,99999999999,0\n20,END,0,0,0,0,0\n");
         write("empty.csv", "\n# nothing\n");
         try (var ddr5 = BadInputsTest.class.getResourceAsStream("/golden/dram/memspecs/dp5_ddr5_test.json")) {

@@ -43,9 +43,12 @@ public record SimTimings(int tckPs, int nBL, int nCL, int nRCD, int nRP, int nRA
     public SimTimings {
         int[] all = {tckPs, nBL, nCL, nRCD, nRP, nRAS, nRC, nWR, nRTP, nCWL, nCCDS, nCCDL, nRRDS, nRRDL,
                 nWTRS, nWTRL, nFAW, nRFC, nREFI};
-        for (int v : all) {
-            if (v <= 0) {
-                throw new InvalidInputException("timing parameters must be positive: " + java.util.Arrays.toString(all));
+        String[] names = {"tCK (ps)", "BL", "CL", "RCD", "RP", "RAS", "RC", "WR", "RTP", "CWL", "CCD_S", "CCD_L", "RRD_S",
+                "RRD_L", "WTR_S", "WTR_L", "FAW", "RFC", "REFI"};
+        for (int k = 0; k < all.length; k++) {
+            if (all[k] <= 0) {
+                throw new InvalidInputException("timing " + names[k] + " is " + all[k] + " cycles, expected at least 1 "
+                        + "for the simulator (every timing rule it schedules by must be positive)");
             }
         }
         if (nCS < 0 || nDQSCK < 0 || nRPab <= 0 || nPPD < 0) {

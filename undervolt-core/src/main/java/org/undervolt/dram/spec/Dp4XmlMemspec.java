@@ -75,7 +75,12 @@ public final class Dp4XmlMemspec {
                             throw new InvalidInputException(file + ":" + locator.getLineNumber()
                                     + ": <parameter> needs 'id' and 'value' attributes");
                         }
-                        sections.get(section).put(id, new Param(value.trim(), a.getValue("type"), locator.getLineNumber()));
+                        Param before = sections.get(section).put(id,
+                                new Param(value.trim(), a.getValue("type"), locator.getLineNumber()));
+                        if (before != null) {
+                            throw new InvalidInputException(file + ":" + locator.getLineNumber() + ": parameter '" + id
+                                    + "' given again (first at line " + before.line() + "), expected it once");
+                        }
                     }
                 }
 
