@@ -1,5 +1,11 @@
 package org.undervolt.dram.spec;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.undervolt.InvalidInputException;
+
 /**
  * DRAM standards Undervolt knows, with the rail whose voltage is the array ("core") supply.
  *
@@ -61,9 +67,9 @@ public enum DramStandard {
     public static DramStandard parseModelled(String name, String where) {
         DramStandard s = parse(name);
         if (s == OTHER) {
-            java.util.List<String> known = java.util.Arrays.stream(values()).filter(v -> v != OTHER).map(Enum::name)
+            List<String> known = Arrays.stream(values()).filter(v -> v != OTHER).map(Enum::name)
                     .toList();
-            throw new org.undervolt.InvalidInputException(where + " is '" + name + "', expected one of " + known
+            throw new InvalidInputException(where + " is '" + name + "', expected one of " + known
                     + " (DDR3L reads as DDR3)");
         }
         return s;
@@ -71,7 +77,7 @@ public enum DramStandard {
 
     /** Parses a standard name case-insensitively; "DDR3L" maps to {@link #DDR3}. Unknown names map to {@link #OTHER}. */
     public static DramStandard parse(String name) {
-        String n = name.trim().toUpperCase(java.util.Locale.ROOT).replace("-", "").replace("_", "");
+        String n = name.trim().toUpperCase(Locale.ROOT).replace("-", "").replace("_", "");
         if (n.equals("DDR3L")) {
             return DDR3;
         }
